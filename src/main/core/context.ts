@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { contract, type ChannelName, type ChannelOutput, type Contract, type CoreEvent } from '@shared/contract';
+import type { SystemState } from '@shared/contract/system';
+import { AppError } from '@shared/errors';
+import type { Role } from '@shared/roles';
+import type { Clock } from './clock';
+import type { Db, Sqlite } from './db/client';
+import type { Migration } from './db/migrate';
+import { appendAudit, type AuditInput } from './features/audit/audit.repo';
+import type { Logger } from './log';
+import type { DataPaths, ResourcePaths } from './paths';
+import type { SessionStore } from './session';
+
+/** What lives as long as the core: the open database, the clock, the paths, the sessions. */
+export interface CoreState {
+  state: SystemState;
+  conn: { sqlite: Sqlite; db: Db } | null;
+  key: Buffer | null;
+  clock: Clock;
+  logger: Logger;
+  paths: DataPaths;
+  resources: ResourcePaths;
+  migrations: Migration[];
+  sessions: SessionStore;
+  version: string;
+  emit(event: CoreEvent): void;
+  /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
+  storeKey(key: Buffer): void;
+}
+
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+export type AuditRecord = Pick<AuditInput, 'recordType' | 'recordId' | 'summary'>;
+
+/** What a handler gets for one call. */
+export class CallContext {
+  private auditCount = 0;
+  private inWrite = false;
+
+  constructor(
+    readonly core: CoreState,
+    readonly clientId: string,
+    readonly channel: ChannelName,
+    readonly user: SignedInUser | null,
+  ) {}
+
+  get sqlite(): Sqlite {
+    if (!this.core.conn) throw new AppError('NOT_SET_UP');
+    return this.core.conn.sqlite;
+  }
+
+  get db(): Db {
+    if (!this.core.conn) throw new AppError('NOT_SET_UP');
+    return this.core.conn.db;
+  }
+
+  get clock(): Clock {
+    return this.core.clock;
+  }
+
+  now(): string {
+    return this.core.clock.now().toISOString();
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction. It must write an audit entry: a change without one is rolled back, so
+   * no write path can forget the audit log. Only channels the contract marks `mutates` may write.
+   */
+  write<T>(fn: () => T): T {
+    if (this.inWrite) return fn();
+    if (!contract[this.channel].mutates) throw new Error(`${this.channel} is not a mutating channel`);
+    this.inWrite = true;
+    const auditsBefore = this.auditCount;
+    try {
+      return this.sqlite
+        .transaction(() => {
+          const result = fn();
+          if (this.auditCount === auditsBefore) throw new Error(`${this.channel} changed data without an audit entry`);
+          return result;
+        })
+        .immediate();
+    } finally {
+      this.inWrite = false;
+    }
+  }
+
+  /** Records who did what to which record. Only inside `write`, so the entry and the change are one. */
+  audit(record: AuditRecord, actor: Pick<SignedInUser, 'id' | 'username'> | null = this.user): void {
+    if (!this.inWrite) throw new Error(`audit outside a write transaction in ${this.channel}`);
+    appendAudit(this.sqlite, {
+      at: this.now(),
+      userId: actor?.id ?? null,
+      userName: actor?.username ?? null,
+      action: this.channel,
+      ...record,
+    });
+    this.auditCount++;
+  }
+}
+
+export type Handler<C extends ChannelName> = (
+  input: z.output<Contract[C]['input']>,
+  ctx: CallContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+/** A feature's handlers; the union of all features must be a complete HandlerMap (checked in handlers.ts). */
+export function defineHandlers<K extends ChannelName>(handlers: { [C in K]: Handler<C> }) {
+  return handlers;
+}

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '@shared/errors';
+import * as schema from './schema';
+
+export type Sqlite = Database.Database;
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  sqlite: Sqlite;
+  db: Db;
+}
+
+/** Applies the raw 32-byte key (SQLite3 Multiple Ciphers, default cipher ChaCha20-Poly1305). */
+export function applyKey(sqlite: Sqlite, key: Buffer): void {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/**
+ * Opens (or creates) the encrypted database and sets the pragmas of ARCHITECTURE.md §4.
+ * A wrong key shows up as SQLITE_NOTADB on the first read: it becomes DB_WRONG_KEY, never a crash.
+ */
+export function openDatabase(path: string, key: Buffer, options: { readonly?: boolean } = {}): OpenDatabase {
+  const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    applyKey(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('DB_WRONG_KEY');
+    throw error;
+  }
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('cache_size = -131072'); // 128 MiB
+  sqlite.pragma('busy_timeout = 5000');
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+export function schemaVersion(sqlite: Sqlite): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}

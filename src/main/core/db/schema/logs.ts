@@ -1,0 +1,35 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Who did what to which record. Each entry's hash covers its fields and the previous entry's hash, so an edited or
+ * removed entry breaks the chain ("verify chain"). Triggers refuse UPDATE and DELETE on this table.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    userName: text('user_name'),
+    action: text('action').notNull(),
+    recordType: text('record_type'),
+    recordId: text('record_id'),
+    summary: text('summary').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_user').on(t.userId, t.seq), index('audit_log_action').on(t.action, t.seq)],
+);
+
+/** Filled by triggers on every travelling table: what changed since the last batch to the federation. */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id').notNull(),
+    op: text('op', { enum: ['insert', 'update'] }).notNull(),
+    rev: integer('rev').notNull(),
+  },
+  (t) => [index('change_log_record').on(t.tableName, t.recordId)],
+);

@@ -1,0 +1,13 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
+
+/** The office running this program. One row; `id` is also the `origin` of every record it creates. */
+export const org = sqliteTable('org', {
+  ...syncColumns(),
+  name: text('name').notNull(),
+  creditCode: text('credit_code').notNull(),
+  regionCode: text('region_code').notNull(),
+  mode: text('mode', { enum: ['centre', 'federation'] }).notNull(),
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
+  createdAt: text('created_at').notNull(),
+});

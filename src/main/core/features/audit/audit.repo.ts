@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Sqlite } from '../../db/client';
+
+export interface AuditInput {
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  /** Codes, counts and record ids only: never names, ID numbers, phones, accounts or amounts tied to a person. */
+  summary: string;
+}
+
+interface AuditRow extends AuditInput {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+export function auditHash(prevHash: string, seq: number, e: AuditInput): string {
+  const canonical = JSON.stringify([seq, prevHash, e.at, e.userId, e.userName, e.action, e.recordType, e.recordId, e.summary]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const COLUMNS = `seq, at, user_id AS userId, user_name AS userName, action, record_type AS recordType,
+  record_id AS recordId, summary, prev_hash AS prevHash, hash`;
+
+/** Appends one entry, chained to the last. Call inside the transaction of the change it records. */
+export function appendAudit(sqlite: Sqlite, entry: AuditInput): number {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS;
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (seq, at, user_id, user_name, action, record_type, record_id, summary, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(seq, entry.at, entry.userId, entry.userName, entry.action, entry.recordType, entry.recordId, entry.summary, prevHash, auditHash(prevHash, seq, entry));
+  return seq;
+}
+
+/** Walks the chain in order; the first entry whose link or hash does not match is where tampering begins. */
+export function verifyAuditChain(sqlite: Sqlite): { checked: number; firstBrokenSeq: number | null } {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (const row of sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`).iterate() as Iterable<AuditRow>) {
+    checked++;
+    if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== auditHash(prevHash, row.seq, row)) {
+      return { checked, firstBrokenSeq: row.seq };
+    }
+    prevHash = row.hash;
+    expectedSeq++;
+  }
+  return { checked, firstBrokenSeq: null };
+}
+
+export interface AuditFilter {
+  userId?: string;
+  action?: string;
+  fromAt?: string;
+  toAt?: string;
+}
+
+function where(filter: AuditFilter): { sql: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (filter.userId) (clauses.push('user_id = ?'), params.push(filter.userId));
+  if (filter.action) (clauses.push('action = ?'), params.push(filter.action));
+  if (filter.fromAt) (clauses.push('at >= ?'), params.push(filter.fromAt));
+  if (filter.toAt) (clauses.push('at < ?'), params.push(filter.toAt));
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pageSize: number) {
+  const w = where(filter);
+  const entries = sqlite
+    .prepare(`SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .all(...w.params, pageSize, (page - 1) * pageSize) as AuditRow[];
+  const { total } = sqlite.prepare(`SELECT count(*) AS total FROM audit_log ${w.sql}`).get(...w.params) as { total: number };
+  const actions = (sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map(
+    (r) => r.action,
+  );
+  return {
+    entries: entries.map(({ prevHash: _p, hash: _h, ...rest }) => rest),
+    total,
+    actions,
+  };
+}

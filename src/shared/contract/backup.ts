@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { channel, isoInstant, noInput } from './define';
+
+export const backupKind = z.enum(['auto', 'manual', 'pre-migration', 'pre-restore']);
+export const backupEntry = z.object({
+  id: z.string(),
+  kind: backupKind,
+  createdAt: isoInstant,
+  bytes: z.number().int(),
+});
+export type BackupEntry = z.infer<typeof backupEntry>;
+
+export const backupChannels = {
+  'backup.list': channel({
+    input: noInput,
+    output: z.object({ backups: z.array(backupEntry), lastAutoAt: isoInstant.nullable() }),
+    access: 'admin',
+    mutates: false,
+  }),
+  'backup.create': channel({ input: noInput, output: backupEntry, access: 'admin', mutates: true }),
+  /**
+   * Replaces the database with a backup after checking it opens with this key, passes integrity_check and is not
+   * from a newer version. The replaced database is kept as a 'pre-restore' backup. Everyone is signed out.
+   */
+  'backup.restore': channel({
+    input: z.union([z.object({ backupId: z.string() }), z.object({ uploadId: z.string() })]),
+    output: z.object({ restored: backupEntry.pick({ createdAt: true }), keptAs: backupEntry }),
+    access: 'admin',
+    mutates: true,
+  }),
+};

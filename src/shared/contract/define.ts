@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { ChannelAccess } from '../roles';
+
+/**
+ * One IPC channel: what it takes, what it gives back, the lowest role that may call it, and whether it changes
+ * data (then the router requires an audit entry written in the same transaction).
+ */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: ChannelAccess;
+  mutates: boolean;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}
+
+export const noInput = z.object({}).strict();
+export const okOutput = z.object({ ok: z.literal(true) });
+
+/** A document or export the core wrote to its outbox; the host saves it through a dialog or a download. */
+export const fileRef = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type FileRef = z.infer<typeof fileRef>;
+
+export const isoInstant = z.string().datetime({ offset: true });
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const uuid = z.string().uuid();

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { auditChannels } from './audit';
+import { authChannels } from './auth';
+import { backupChannels } from './backup';
+import { orgChannels } from './org';
+import { systemChannels } from './system';
+import { usersChannels } from './users';
+
+/** Every channel the renderer may call. The preload allowlist, the router and the client derive from this. */
+export const contract = {
+  ...systemChannels,
+  ...authChannels,
+  ...usersChannels,
+  ...orgChannels,
+  ...backupChannels,
+  ...auditChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './define';
+export type { CoreEvent } from './events';

@@ -1,0 +1,84 @@
+/**
+ * Error codes that cross every boundary (core → router → transport → renderer).
+ * The renderer shows the localized message for the code (src/renderer/src/i18n); params fill its placeholders.
+ * Params never carry personal data: they name fields, counts and limits, not people.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SESSION_LOCKED',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_REUSED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'NOT_FOUND',
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'INVALID_CREDIT_CODE',
+  'INVALID_REGION_CODE',
+  'DB_WRONG_KEY',
+  'DB_TOO_NEW',
+  'KEY_MISSING',
+  'BAD_RECOVERY_CODE',
+  'BACKUP_INVALID',
+  'FILE_NOT_FOUND',
+  'MISSING_GLYPHS',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  params?: ErrorParams;
+  /** Present for INVALID_INPUT: which fields failed and why (zod's words, no values). */
+  issues?: ValidationIssue[];
+  /** Present for INTERNAL: the reference under which the redacted error was logged. */
+  ref?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
+
+/** Thrown by services; the router turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: ErrorParams;
+  readonly issues?: ValidationIssue[];
+
+  constructor(code: ErrorCode, params?: ErrorParams, issues?: ValidationIssue[]) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.issues = issues;
+  }
+
+  toShape(): AppErrorShape {
+    const shape: AppErrorShape = { code: this.code };
+    if (this.params) shape.params = this.params;
+    if (this.issues) shape.issues = this.issues;
+    return shape;
+  }
+}
+
+export function isAppErrorShape(value: unknown): value is AppErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as { code: string }).code)
+  );
+}
