@@ -68,13 +68,17 @@ export interface AuditFilter {
 }
 
 function where(filter: AuditFilter): { sql: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  if (filter.userId) (clauses.push('user_id = ?'), params.push(filter.userId));
-  if (filter.action) (clauses.push('action = ?'), params.push(filter.action));
-  if (filter.fromAt) (clauses.push('at >= ?'), params.push(filter.fromAt));
-  if (filter.toAt) (clauses.push('at < ?'), params.push(filter.toAt));
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  const conditions: [string, string | undefined][] = [
+    ['user_id = ?', filter.userId],
+    ['action = ?', filter.action],
+    ['at >= ?', filter.fromAt],
+    ['at < ?', filter.toAt],
+  ];
+  const used = conditions.filter((c): c is [string, string] => Boolean(c[1]));
+  return {
+    sql: used.length ? `WHERE ${used.map(([clause]) => clause).join(' AND ')}` : '',
+    params: used.map(([, value]) => value),
+  };
 }
 
 export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pageSize: number) {

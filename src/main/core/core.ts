@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { CoreEvent } from '@shared/contract';
+import { AppError, type Result } from '@shared/errors';
+import { AdjustableClock, type Clock } from './clock';
+import type { CoreState } from './context';
+import { openAndMigrate } from './db/lifecycle';
+import { loadMigrations } from './db/migrate';
+import { runAutoBackupIfDue } from './features/backup/backup.service';
+import { sweepTransientFiles } from './files';
+import { handlers } from './handlers';
+import { createFileLogger, type Logger } from './log';
+import { dataPaths, resourcePaths } from './paths';
+import { dispatch } from './router';
+import { SessionStore } from './session';
+
+export interface CoreOptions {
+  dataDir: string;
+  resourcesDir: string;
+  /** The database key from the host's key store; null when the store could not give it back. */
+  key: Buffer | null;
+  version: string;
+  clock?: Clock;
+  logger?: Logger;
+  autoBackup?: boolean;
+  onEvent?: (event: CoreEvent) => void;
+  storeKey?: (key: Buffer) => void;
+}
+
+export interface Core {
+  dispatch(clientId: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  readonly state: CoreState;
+  close(): void;
+}
+
+const AUTO_BACKUP_CHECK_MS = 30 * 60_000;
+
+/**
+ * Starts the core: opens (or creates) the encrypted database and migrates it. It never throws for the clerk's
+ * situations — a lost key or a database from a newer version become states the first screen explains.
+ */
+export function createCore(options: CoreOptions): Core {
+  const paths = dataPaths(options.dataDir);
+  mkdirSync(paths.dataDir, { recursive: true });
+  const clock = options.clock ?? new AdjustableClock();
+  const logger = options.logger ?? createFileLogger(paths.logsDir, () => clock.now());
+  const state: CoreState = {
+    state: 'key-missing',
+    conn: null,
+    key: options.key,
+    clock,
+    logger,
+    paths,
+    resources: resourcePaths(options.resourcesDir),
+    migrations: loadMigrations(resourcePaths(options.resourcesDir).migrationsDir),
+    sessions: new SessionStore(),
+    version: options.version,
+    emit: options.onEvent ?? (() => {}),
+    storeKey: options.storeKey ?? (() => {}),
+  };
+
+  if (options.key) {
+    try {
+      const opened = openAndMigrate(paths, state.migrations, options.key, clock, logger);
+      state.conn = opened.conn;
+      state.state = opened.state;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      state.state = error.code === 'DB_TOO_NEW' ? 'db-too-new' : 'key-missing';
+      logger.info('db.open.refused', { code: error.code });
+    }
+  } else if (!existsSync(paths.database)) {
+    throw new Error('no database key: the host must create one before the first run');
+  }
+
+  for (const dir of [paths.outboxDir, paths.inboxDir]) sweepTransientFiles(dir, clock.now());
+
+  let timer: NodeJS.Timeout | undefined;
+  if (options.autoBackup ?? true) {
+    const tick = () => {
+      try {
+        runAutoBackupIfDue(state);
+      } catch (error) {
+        logger.error('backup.auto.failed', error);
+      }
+    };
+    tick();
+    timer = setInterval(tick, AUTO_BACKUP_CHECK_MS);
+    timer.unref();
+  }
+
+  return {
+    state,
+    dispatch: (clientId, channel, input) => dispatch(state, handlers, clientId, channel, input),
+    close() {
+      if (timer) clearInterval(timer);
+      state.conn?.sqlite.close();
+      state.conn = null;
+    },
+  };
+}

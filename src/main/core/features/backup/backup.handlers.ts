@@ -1,0 +1,8 @@
+import { defineHandlers } from '../../context';
+import * as backup from './backup.service';
+
+export const backupHandlers = defineHandlers({
+  'backup.list': (_input, ctx) => backup.list(ctx),
+  'backup.create': (_input, ctx) => backup.create(ctx),
+  'backup.restore': (input, ctx) => backup.restore(ctx, input),
+});

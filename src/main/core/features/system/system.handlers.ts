@@ -1,0 +1,9 @@
+import { defineHandlers } from '../../context';
+import * as system from './system.service';
+
+export const systemHandlers = defineHandlers({
+  'system.status': (_input, ctx) => system.status(ctx),
+  'system.setup': (input, ctx) => system.setup(ctx, input),
+  'system.recover': (input, ctx) => (system.recover(ctx, input.recoveryCode), { ok: true as const }),
+  'system.about': (_input, ctx) => system.about(ctx),
+});

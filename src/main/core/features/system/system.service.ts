@@ -1,0 +1,113 @@
+import { statSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import type { ChannelInput, ChannelOutput } from '@shared/contract';
+import { passwordProblem } from '@shared/domain/password';
+import { AppError } from '@shared/errors';
+import type { CallContext } from '../../context';
+import { schemaVersion } from '../../db/client';
+import { openAndMigrate } from '../../db/lifecycle';
+import { putOutboxFile } from '../../files';
+import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
+import { recoveryCodeDocument, renderPdf } from '../../pdf';
+import { hashPassword } from '../auth/password-hash';
+import { checkOrgCodes } from '../org/org.service';
+import { insertOrg, readOrg } from '../org/org.repo';
+import { insertUser } from '../users/users.repo';
+
+export function status(ctx: CallContext): ChannelOutput<'system.status'> {
+  const org = ctx.core.conn && ctx.core.state === 'ready' ? readOrg(ctx.db) : undefined;
+  return { state: ctx.core.state, orgName: org?.name ?? null, mode: org?.mode ?? null, version: ctx.core.version };
+}
+
+/**
+ * First run. Everything that can fail is done before anything is written: the codes are checked, the password
+ * hashed and the recovery sheet rendered (a name the font cannot print fails here, not after setup). Then the
+ * recovery file is saved and the organisation and administrator are created in one transaction.
+ */
+export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'>): Promise<ChannelOutput<'system.setup'>> {
+  if (ctx.core.state !== 'needs-setup') throw new AppError('ALREADY_SET_UP');
+  const { creditCode, warnings } = checkOrgCodes(input.org.creditCode, input.org.regionCode);
+  const problem = passwordProblem(input.admin.password, input.admin.username);
+  if (problem) throw new AppError('PASSWORD_TOO_WEAK', { problem });
+
+  const passwordHash = await hashPassword(input.admin.password);
+  const recoveryCode = generateRecoveryCode();
+  const now = ctx.clock.now();
+  const pdf = await renderPdf(
+    recoveryCodeDocument({
+      orgName: input.org.name,
+      regionCode: input.org.regionCode,
+      adminUsername: input.admin.username,
+      recoveryCode,
+      createdAt: now,
+    }),
+    { fontsDir: ctx.core.resources.fontsDir },
+  );
+  saveRecoveryFile(ctx.core.paths.recoveryFile, ctx.core.key!, recoveryCode);
+
+  const orgId = uuidv7();
+  const adminId = uuidv7();
+  ctx.write(() => {
+    if (readOrg(ctx.db)) throw new AppError('ALREADY_SET_UP');
+    insertOrg(ctx.db, {
+      id: orgId,
+      origin: orgId,
+      updatedAt: now.toISOString(),
+      name: input.org.name,
+      creditCode,
+      regionCode: input.org.regionCode,
+      mode: input.org.mode,
+      createdAt: now.toISOString(),
+    });
+    insertUser(ctx.db, {
+      id: adminId,
+      username: input.admin.username,
+      displayName: input.admin.displayName,
+      role: 'admin',
+      passwordHash,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    ctx.audit({ recordType: 'org', recordId: orgId, summary: `set up, mode=${input.org.mode}` }, { id: adminId, username: input.admin.username });
+  });
+  ctx.core.state = 'ready';
+  const recoveryPdf = putOutboxFile(ctx.core.paths.outboxDir, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
+  return { recoveryCode, recoveryPdf, warnings };
+}
+
+/** The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again. */
+export function recover(ctx: CallContext, code: string): void {
+  if (ctx.core.state !== 'key-missing') throw new AppError('ALREADY_SET_UP');
+  const key = unwrapRecoveryFile(ctx.core.paths.recoveryFile, code);
+  let opened;
+  try {
+    opened = openAndMigrate(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DB_WRONG_KEY') throw new AppError('BAD_RECOVERY_CODE');
+    throw error;
+  }
+  ctx.core.key = key;
+  ctx.core.conn = opened.conn;
+  ctx.core.state = opened.state;
+  ctx.core.storeKey(key);
+  ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, summary: 'database key recovered with the recovery code' }, null));
+}
+
+export function about(ctx: CallContext): ChannelOutput<'system.about'> {
+  const size = (path: string) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
+  };
+  const db = ctx.core.paths.database;
+  return {
+    version: ctx.core.version,
+    dataDir: ctx.core.paths.dataDir,
+    databaseBytes: size(db) + size(`${db}-wal`),
+    schemaVersion: schemaVersion(ctx.sqlite),
+    runtime: process.versions.electron ? `Electron ${process.versions.electron}` : `Node.js ${process.versions.node}`,
+    cipher: String(ctx.sqlite.pragma('cipher', { simple: true })),
+  };
+}

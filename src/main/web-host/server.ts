@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CoreEvent } from '@shared/contract';
+import { AppError, type Result } from '@shared/errors';
+import { putInboxFile, readOutboxFile } from '../core/files';
+import { guardRequest, type GuardConfig } from './guard';
+import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from './static';
+
+/** What the web host needs of the core: the worker client in real use, an in-process core in tests. */
+export interface CoreEndpoint {
+  dispatch(clientId: string, channel: string, input: unknown): Promise<Result<unknown>>;
+  advanceClock(ms: number): Promise<Result<unknown>>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+}
+
+export interface WebHostOptions {
+  core: CoreEndpoint;
+  rendererDir: string;
+  outboxDir: string;
+  inboxDir: string;
+  port?: number;
+  /** Exposes POST /__test/clock so end-to-end tests can move the core's clock. Never set outside tests. */
+  testMode?: boolean;
+}
+
+export interface WebHost {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CLIENT_ID = 'web';
+const MAX_RPC_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new AppError('INVALID_INPUT', { reason: 'too-large' }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(32).toString('hex');
+  const config: GuardConfig = { port: 0, token };
+  const eventStreams = new Set<ServerResponse>();
+  const unsubscribe = options.core.onEvent((event) => {
+    for (const res of eventStreams) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  });
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const headers = { host: req.headers.host, origin: req.headers.origin };
+      const headerToken = req.headers['x-bangfu-token'] as string | undefined;
+      const refuse = (verdict: { status: number; reason: string }) => sendJson(res, verdict.status, { ok: false, error: { code: 'FORBIDDEN', params: { reason: verdict.reason } } });
+
+      if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+        const verdict = guardRequest(headers, headerToken, config);
+        if (!verdict.ok) return refuse(verdict);
+        if (!req.headers['content-type']?.startsWith('application/json')) return refuse({ status: 403, reason: 'content-type' });
+        const body = await readBody(req, MAX_RPC_BYTES);
+        let input: unknown;
+        try {
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch {
+          return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: [], message: 'body is not JSON' }] } });
+        }
+        return sendJson(res, 200, await options.core.dispatch(CLIENT_ID, decodeURIComponent(url.pathname.slice(5)), input));
+      }
+
+      if (req.method === 'POST' && url.pathname === '/upload') {
+        const verdict = guardRequest(headers, headerToken, config);
+        if (!verdict.ok) return refuse(verdict);
+        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).replace(/[\\/]/g, '_');
+        const upload = putInboxFile(options.inboxDir, name, await readBody(req, MAX_UPLOAD_BYTES));
+        return sendJson(res, 200, { ok: true, data: upload });
+      }
+
+      if (req.method === 'POST' && url.pathname === '/__test/clock' && options.testMode) {
+        const verdict = guardRequest(headers, headerToken, config);
+        if (!verdict.ok) return refuse(verdict);
+        const { advanceMs } = JSON.parse((await readBody(req, 1024)).toString('utf8')) as { advanceMs: number };
+        return sendJson(res, 200, await options.core.advanceClock(Number(advanceMs)));
+      }
+
+      if (req.method === 'GET' && url.pathname === '/events') {
+        const verdict = guardRequest(headers, url.searchParams.get('token'), config);
+        if (!verdict.ok) return refuse(verdict);
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        eventStreams.add(res);
+        req.on('close', () => eventStreams.delete(res));
+        return;
+      }
+
+      if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+        const verdict = guardRequest(headers, url.searchParams.get('token'), config);
+        if (!verdict.ok) return refuse(verdict);
+        const file = readOutboxFile(options.outboxDir, url.pathname.slice(7));
+        const disposition = url.searchParams.get('disposition') === 'inline' ? 'inline' : 'attachment';
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': file.mime,
+          'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          'Cache-Control': 'no-store',
+        });
+        createReadStream(file.path).pipe(res);
+        return;
+      }
+
+      if (req.method === 'GET') {
+        const hostVerdict = guardRequest(headers, token, config); // static files need no token, but the right Host
+        if (!hostVerdict.ok) return refuse(hostVerdict);
+        const file = resolveStatic(options.rendererDir, url.pathname);
+        if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND' } });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': file.type,
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Cache-Control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+        });
+        return res.end(readStatic(file.path));
+      }
+
+      sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', params: { reason: 'method' } } });
+    } catch (error) {
+      if (res.headersSent) return res.end();
+      if (error instanceof AppError) return sendJson(res, 200, { ok: false, error: error.toShape() });
+      sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', ref: 'web-host' } });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  config.port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${config.port}/#token=${token}`,
+    token,
+    port: config.port,
+    async close() {
+      unsubscribe();
+      for (const res of eventStreams) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

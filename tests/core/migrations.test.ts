@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../src/main/core/db/client';
+import { applyMigrations, loadMigrations, pendingMigrations } from '../../src/main/core/db/migrate';
+import { listBackups } from '../../src/main/core/db/backup';
+import { newDatabaseKey } from '../../src/main/core/keys/key-file';
+import { dataPaths } from '../../src/main/core/paths';
+import { RESOURCES_DIR, startCore, tempDir } from './support/core';
+
+const migrations = loadMigrations(`${RESOURCES_DIR}/migrations`);
+
+function tables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
+  return sqlite
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string; sql: string }[];
+}
+
+describe('migrations', () => {
+  it('bring an empty database to the current version', () => {
+    const t = startCore();
+    const sqlite = t.core.state.conn!.sqlite;
+    expect(schemaVersion(sqlite)).toBe(migrations.length);
+    expect(tables(sqlite).map((x) => x.name)).toEqual(expect.arrayContaining(['org', 'users', 'audit_log', 'change_log']));
+  });
+
+  it('make every table STRICT', () => {
+    const t = startCore();
+    for (const table of tables(t.core.state.conn!.sqlite)) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+  });
+
+  it('give every table with sync columns its change-log, rev and no-delete triggers', () => {
+    const sqlite = startCore().core.state.conn!.sqlite;
+    const triggers = new Set((sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name));
+    const travelling = tables(sqlite).filter((t) => /`origin`/.test(t.sql) && /`deleted_at`/.test(t.sql) && /`rev`/.test(t.sql));
+    expect(travelling.length).toBeGreaterThan(0);
+    for (const { name } of travelling) {
+      for (const suffix of ['_sync_insert', '_sync_update', '_no_delete']) expect(triggers, `${name}${suffix}`).toContain(`${name}${suffix}`);
+    }
+  });
+
+  it('upgrade a database of the previous version, after an online backup', () => {
+    const dataDir = tempDir();
+    const key = newDatabaseKey();
+    const { sqlite } = openDatabase(dataPaths(dataDir).database, key);
+    applyMigrations(sqlite, migrations.slice(0, migrations.length - 1));
+    expect(schemaVersion(sqlite)).toBe(migrations.length - 1);
+    sqlite.close();
+
+    const t = startCore({ dataDir, key });
+    expect(schemaVersion(t.core.state.conn!.sqlite)).toBe(migrations.length);
+    expect(listBackups(dataPaths(dataDir).backupsDir).map((b) => b.kind)).toEqual(['pre-migration']);
+  });
+
+  it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const broken = [...migrations, { index: migrations.length, tag: 'broken', statements: ['CREATE TABLE later (a TEXT) STRICT', 'THIS IS NOT SQL'] }];
+    expect(() => applyMigrations(sqlite, broken)).toThrow();
+    expect(schemaVersion(sqlite)).toBe(0);
+    expect(tables(sqlite)).toEqual([]);
+  });
+
+  it('refuse a database from a newer version with a clear state, never "repairing" it', async () => {
+    const t = startCore();
+    t.core.state.conn!.sqlite.pragma(`user_version = ${migrations.length + 3}`);
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('db-too-new');
+    expect((await again.fail('auth.signIn', { username: 'admin', password: 'x' })).code).toBe('DB_TOO_NEW');
+    expect(() => pendingMigrations(openDatabase(dataPaths(t.dataDir).database, t.key).sqlite, migrations)).toThrowError(
+      expect.objectContaining({ code: 'DB_TOO_NEW' }),
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import type { AppErrorShape } from '@shared/errors';
+import { AdjustableClock } from '../../../src/main/core/clock';
+import { createCore, type Core, type CoreOptions } from '../../../src/main/core/core';
+import { newDatabaseKey } from '../../../src/main/core/keys/key-file';
+import { createMemoryLogger } from '../../../src/main/core/log';
+
+export const RESOURCES_DIR = resolve('resources');
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  key: Buffer;
+  clock: AdjustableClock;
+  logger: ReturnType<typeof createMemoryLogger>;
+  storedKeys: Buffer[];
+  /** Calls a channel as `clientId` and returns its data, or throws the error shape. */
+  call<C extends ChannelName>(channel: C, input?: ChannelInput<C>, clientId?: string): Promise<ChannelOutput<C>>;
+  /** Calls a channel and returns the error it fails with (the test fails if it succeeds). */
+  fail(channel: ChannelName, input?: unknown, clientId?: string): Promise<AppErrorShape>;
+  reopen(options?: Partial<CoreOptions>): TestCore;
+}
+
+export function startCore(options: Partial<CoreOptions> & { dataDir?: string } = {}): TestCore {
+  const dataDir = options.dataDir ?? tempDir();
+  const key = options.key === undefined ? newDatabaseKey() : options.key;
+  const clock = (options.clock as AdjustableClock | undefined) ?? new AdjustableClock();
+  const logger = createMemoryLogger();
+  const storedKeys: Buffer[] = [];
+  const core = createCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    key,
+    version: '0.0.0-test',
+    clock,
+    logger,
+    autoBackup: false,
+    storeKey: (k) => storedKeys.push(k),
+    ...options,
+  });
+  cleanups.unshift(() => core.close());
+  const test: TestCore = {
+    core,
+    dataDir,
+    key: key!,
+    clock,
+    logger,
+    storedKeys,
+    async call(channel, input, clientId = 'test') {
+      const result = await core.dispatch(clientId, channel, input ?? {});
+      if (!result.ok) throw Object.assign(new Error(`${channel} failed: ${JSON.stringify(result.error)}`), { shape: result.error });
+      return result.data as never;
+    },
+    async fail(channel, input, clientId = 'test') {
+      const result = await core.dispatch(clientId, channel, input ?? {});
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+      return result.error;
+    },
+    reopen(more = {}) {
+      core.close();
+      return startCore({ dataDir, key, clock, ...more });
+    },
+  };
+  return test;
+}
+
+export const ADMIN = { username: 'admin', displayName: '管理员', password: 'Bangfu#2026' };
+const CODE17 = '81110105MC0000000';
+export const ORG = { name: '测试区总工会职工帮扶中心', creditCode: CODE17 + creditCodeCheckChar(CODE17), regionCode: '110105', mode: 'centre' as const };
+
+/** A core that went through first-run setup, with the administrator signed in as client 'test'. */
+export async function startSetUpCore(options: Partial<CoreOptions> & { dataDir?: string } = {}) {
+  const t = startCore(options);
+  const setup = await t.call('system.setup', { org: ORG, admin: ADMIN });
+  await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  return Object.assign(t, { setup });
+}
+
+/** Creates a user and completes their first sign-in (the temporary password is changed), as `clientId`. */
+export async function addUser(t: TestCore, role: 'clerk' | 'reviewer' | 'viewer' | 'admin', username: string, clientId: string) {
+  const user = await t.call('users.create', { username, displayName: `${role}-user`, role, password: 'Temp#2026a' });
+  await t.call('auth.signIn', { username, password: 'Temp#2026a' }, clientId);
+  await t.call('auth.changePassword', { currentPassword: 'Temp#2026a', newPassword: 'Mine#2026b' }, clientId);
+  return { user, password: 'Mine#2026b' };
+}
