@@ -56,10 +56,10 @@ export async function renderPdf(doc: TDocumentDefinitions, options: RenderOption
   const definition: TDocumentDefinitions = {
     ...prepared,
     // Only one family is registered: any other name would fail inside pdfmake.
-    defaultStyle: { ...doc.defaultStyle, font: FONT_FAMILY },
+    defaultStyle: { ...prepared.defaultStyle, font: FONT_FAMILY },
     // pdfkit would stamp the current time, making every render of the same data differ: a builder passes
     // info.creationDate (the date of the data) to get the same bytes for the same document.
-    info: { creator: PDF_CREATOR, producer: 'pdfmake', ...doc.info },
+    info: { creator: PDF_CREATOR, producer: 'pdfmake', ...prepared.info },
   };
   return pdfmake.createPdf(definition).getBuffer();
 }

@@ -20,7 +20,7 @@ export interface ContentVisitor {
 export interface ContentMapper {
   /** Replaces a typeset string (not called for numbers, booleans or SVG markup, which are kept). */
   text?(value: string): string;
-  /** Every copied object node, before its children are copied into it; may change the copy. */
+  /** Every content node of the copy, before its children; may change it. */
   node?(node: Record<string, unknown>): void;
 }
 
@@ -29,85 +29,91 @@ const CONTENT_KEYS = ['text', 'stack', 'columns', 'ul', 'ol', 'section', 'header
 /** The same keys on the document itself; `content` is the body. */
 const PAGE_KEYS = ['content', 'header', 'footer', 'background', 'watermark'] as const;
 
+type Slot = Record<string, unknown> | unknown[];
+
 export function walkDocument(doc: TDocumentDefinitions, visitor: ContentVisitor): void {
   const walker = new Walker(visitor, false);
-  for (const key of PAGE_KEYS) walker.visit(doc[key]);
+  for (const key of PAGE_KEYS) walker.visit(doc as unknown as Slot, key);
 }
 
 /**
- * A copy of the document whose content tree (every node the walk reaches, and the arrays holding them) is
- * new, with strings passed through `mapper.text`. Everything else (styles, images, table layouts, functions)
- * is shared with the original. pdfmake writes layout data into the nodes it lays out, so rendering the copy
- * leaves the caller's content nodes as they were.
+ * A deep copy of the document with its typeset strings passed through `mapper.text`. Arrays and plain objects
+ * are copied; functions (dynamic headers, table layouts), Buffers and other class instances are shared.
+ * pdfmake writes layout data into what it is given (positions into canvas vectors, computed widths into
+ * table widths, fetched URLs into the images dictionary), so rendering the copy leaves the caller's
+ * definition as it was.
  */
 export function mapDocument(doc: TDocumentDefinitions, mapper: ContentMapper): TDocumentDefinitions {
+  const copy = clonePlain(doc, new WeakMap());
   const walker = new Walker(mapper, true);
-  const copy: TDocumentDefinitions = { ...doc };
-  for (const key of PAGE_KEYS) {
-    if (doc[key] !== undefined) Object.assign(copy, { [key]: walker.visit(doc[key]) });
-  }
+  for (const key of PAGE_KEYS) walker.visit(copy as unknown as Slot, key);
   return copy;
 }
 
+function clonePlain<T>(value: T, copies: WeakMap<object, unknown>): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    copies.set(value, items);
+    for (const item of value) items.push(clonePlain(item, copies));
+    return items as T;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const object: Record<string, unknown> = {};
+  copies.set(value, object);
+  for (const [key, item] of Object.entries(value)) object[key] = clonePlain(item, copies);
+  return object as T;
+}
+
 class Walker {
-  /** Original object → its copy (or itself when only visiting): a shared or cyclic node is handled once. */
-  private readonly done = new WeakMap<object, unknown>();
+  /** A shared or cyclic node is handled once. */
+  private readonly seen = new WeakSet<object>();
 
   constructor(
     private readonly hooks: ContentVisitor | ContentMapper,
-    private readonly copy: boolean,
+    /** Write mapped strings back into their slots (the walk runs over a copy). */
+    private readonly write: boolean,
   ) {}
 
-  visit(value: unknown): unknown {
+  /** Visits holder[key]. */
+  visit(holder: Slot, key: string | number): void {
+    const value: unknown = (holder as Record<string | number, unknown>)[key];
     if (typeof value === 'string') {
       const mapped = this.hooks.text?.(value);
-      return this.copy && typeof mapped === 'string' ? mapped : value;
+      if (this.write && typeof mapped === 'string') (holder as Record<string | number, unknown>)[key] = mapped;
+      return;
     }
     if (typeof value === 'number' || typeof value === 'boolean') {
-      if (!this.copy) this.hooks.text?.(String(value));
-      return value;
+      if (!this.write) this.hooks.text?.(String(value));
+      return;
     }
-    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;
-    if (this.done.has(value)) return this.done.get(value);
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return;
+    if (this.seen.has(value)) return;
+    this.seen.add(value);
 
     if (Array.isArray(value)) {
-      const items: unknown[] = this.copy ? [] : value;
-      this.done.set(value, items);
-      value.forEach((item, index) => {
-        const result = this.visit(item);
-        if (this.copy) items[index] = result;
-      });
-      return items;
+      for (let index = 0; index < value.length; index++) this.visit(value, index);
+      return;
     }
 
-    const original = value as Record<string, unknown>;
-    const node = this.copy ? { ...original } : original;
-    this.done.set(value, node);
+    const node = value as Record<string, unknown>;
     this.hooks.node?.(node);
-
-    for (const key of CONTENT_KEYS) this.child(node, key);
+    for (const name of CONTENT_KEYS) this.visit(node, name);
     // An ordered list's marker separator: a string or [before, after].
-    if ('ol' in node) this.child(node, 'separator');
-    this.childOf(node, 'table', 'body');
-    this.childOf(node, 'toc', 'title');
+    if ('ol' in node) this.visit(node, 'separator');
+    this.visitInner(node, 'table', 'body');
+    this.visitInner(node, 'toc', 'title');
     // SVG <text> is typeset with the document fonts too. Checking the whole markup is simpler than parsing it
     // and errs on the safe side (the markup itself is ASCII, which the font covers); it is never rewritten.
-    if (typeof node['svg'] === 'string' && !this.copy) this.hooks.text?.(node['svg']);
-    return node;
+    if (typeof node['svg'] === 'string' && !this.write) this.hooks.text?.(node['svg']);
   }
 
-  private child(node: Record<string, unknown>, key: string): void {
-    if (node[key] === undefined) return;
-    const result = this.visit(node[key]);
-    if (this.copy) node[key] = result;
-  }
-
-  /** A content key one level down, as in { table: { body } } or { toc: { title } }. */
-  private childOf(node: Record<string, unknown>, outer: string, inner: string): void {
+  /** Content one level down, as in { table: { body } } or { toc: { title } }. */
+  private visitInner(node: Record<string, unknown>, outer: string, inner: string): void {
     const holder = node[outer];
-    if (typeof holder !== 'object' || holder === null) return;
-    const copied = this.copy ? { ...(holder as Record<string, unknown>) } : (holder as Record<string, unknown>);
-    this.child(copied, inner);
-    if (this.copy) node[outer] = copied;
+    if (typeof holder === 'object' && holder !== null && !Array.isArray(holder)) this.visit(holder as Slot, inner);
   }
 }

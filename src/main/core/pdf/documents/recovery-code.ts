@@ -130,6 +130,7 @@ function codeBox(code: string): Content {
             stack: [
               ...codeLines(code).map((line): Content => ({ text: line, style: 'code' })),
               {
+                // The alphabet and the typing rules of keys/recovery.ts (generateRecoveryCode, normalizeRecoveryCode).
                 text: '共 6 组，每组 5 个字符；不含数字 0、1 和字母 I、O。输入时不区分大小写，连字符可以省略。',
                 style: 'small',
                 alignment: 'center',
