@@ -23,6 +23,8 @@ export default defineConfig({
   preload: {
     resolve: { alias: shared },
     build: {
+      // A sandboxed preload can only require('electron'): bundle zod and the contract into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         // A sandboxed renderer cannot load an ESM preload.

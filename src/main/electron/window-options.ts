@@ -1,0 +1,37 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The main window's options: pure (only a type import) so the security settings are pinned by a unit test
+ * (tests/unit/electron/window-options.test.ts) and cannot drift silently. See ARCHITECTURE.md §5.
+ */
+export const WINDOW_TITLE = '帮扶工作台';
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1280,
+    height: 820,
+    minWidth: 1100,
+    minHeight: 700,
+    // Shown on 'ready-to-show', so the clerk never sees an empty white frame.
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      // The preload is bundled as one CommonJS file (index.cjs) because a sandboxed preload cannot load ESM.
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  };
+}
