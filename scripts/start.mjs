@@ -2,10 +2,11 @@
 //
 // Electron ≥ 42 downloads its binary on first launch, not at install (ARCHITECTURE.md §8). Where that download
 // cannot happen (offline machines, CI) merely requiring the `electron` package would try it and fail slowly, so
-// this script never loads it: it only looks, on disk, for the binary the package would use (the same lookup as
-// node_modules/electron/index.js and electron-vite: ELECTRON_EXEC_PATH, else path.txt → dist/<path>).
+// this script never loads it: it looks, on disk, for the binary the package would use (the same lookup as
+// node_modules/electron/index.js and electron-vite: ELECTRON_EXEC_PATH, else path.txt → dist/<path>), and when it
+// is missing runs Electron's own installer once, with a time limit.
 // BANGFU_FORCE_WEB=1 skips the desktop program even where it could run. Extra arguments go to the web host.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -29,11 +30,26 @@ function electronBinary() {
   return executable && existsSync(binary) ? binary : null;
 }
 
+/**
+ * Electron's own first-launch download (node_modules/electron/install.js), bounded in time. On a desktop with the
+ * internet it fetches the binary once; offline it fails within a second or so.
+ */
+function downloadElectron() {
+  let installer;
+  try {
+    installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return false;
+  }
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: 10 * 60_000 });
+  return result.status === 0 && electronBinary() !== null;
+}
+
 /** Why the desktop program cannot start here, or null when it can. */
 function desktopUnavailable() {
   if (process.env.BANGFU_FORCE_WEB === '1') return 'BANGFU_FORCE_WEB=1';
-  if (!electronBinary()) return 'no-binary';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no-display';
+  if (!electronBinary() && !downloadElectron()) return 'no-binary';
   return null;
 }
 
@@ -62,7 +78,7 @@ if (reason === null) {
 
 const why = {
   'BANGFU_FORCE_WEB=1': '已设置 BANGFU_FORCE_WEB=1 / BANGFU_FORCE_WEB=1 is set',
-  'no-binary': '本机没有 Electron 程序文件（首次启动需联网下载）/ the Electron binary is not on this machine (it downloads on first launch, which needs the internet)',
+  'no-binary': '无法下载 Electron 程序文件（首次启动需联网）/ the Electron binary could not be downloaded (first launch needs the internet)',
   'no-display': '没有图形界面 / no display',
 }[reason];
 console.log(`帮扶工作台：${why}，改用浏览器版运行同一程序。Running the same program through the web host instead.`);
