@@ -1,0 +1,33 @@
+/**
+ * The areas of the program, in navigation order. The navbar and the routes are both derived from this list, so
+ * a page the user's role may not open is neither shown nor reachable by typing its address.
+ */
+import { IconArchive, IconBuilding, IconHome, IconInfoCircle, IconListSearch, IconUsers } from '@tabler/icons-react';
+import type { ComponentType, ReactNode } from 'react';
+import type { Role } from '@shared/roles';
+import { AboutPage } from '../../features/about/AboutPage';
+import { AuditPage } from '../../features/audit/AuditPage';
+import { BackupPage } from '../../features/backup/BackupPage';
+import { HomePage } from '../../features/home/HomePage';
+import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
+import { UsersPage } from '../../features/users/UsersPage';
+import type { MessageKey } from '../../i18n';
+
+export interface Area {
+  /** Route path relative to the shell ('' is the home page). */
+  path: string;
+  label: MessageKey;
+  icon: ComponentType<{ size?: number }>;
+  /** The lowest role that may open it. */
+  role: Role;
+  page: ReactNode;
+}
+
+export const AREAS: Area[] = [
+  { path: '', label: 'nav.home', icon: IconHome, role: 'viewer', page: <HomePage /> },
+  { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
+  { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
+  { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },
+  { path: 'audit', label: 'nav.audit', icon: IconListSearch, role: 'admin', page: <AuditPage /> },
+  { path: 'about', label: 'nav.about', icon: IconInfoCircle, role: 'admin', page: <AboutPage /> },
+];

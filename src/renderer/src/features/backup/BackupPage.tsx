@@ -1,0 +1,124 @@
+import { Button, Paper, Table, Text } from '@mantine/core';
+import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { BackupEntry } from '@shared/contract/backup';
+import { bridge, toErrorShape } from '../../api/client';
+import { useMutation, useQuery } from '../../api/hooks';
+import { useSession } from '../../app/session/session-context';
+import { formatBytes, formatDateTime } from '../../components/format';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import { useT } from '../../i18n';
+import { RestoreConfirmModal } from './RestoreConfirmModal';
+
+type RestoreTarget = { label: string; input: { backupId: string } | { uploadId: string } };
+
+export function BackupPage() {
+  const t = useT();
+  const { reboot } = useSession();
+  const backups = useQuery('backup.list', {});
+  const create = useMutation('backup.create');
+  const restore = useMutation('backup.restore');
+  const [target, setTarget] = useState<RestoreTarget | null>(null);
+
+  const backupLabel = (backup: BackupEntry) =>
+    `${formatDateTime(backup.createdAt)} · ${t(`backupKinds.${backup.kind}`)}`;
+
+  const createNow = async () => {
+    const result = await create.run({});
+    if (!result.ok) return notifyError(result.error);
+    notifySuccess(t('backup.created'));
+    backups.reload();
+  };
+
+  const pickFile = async () => {
+    try {
+      const upload = await bridge.pickFile({ accept: ['.db'] });
+      if (upload) setTarget({ label: upload.name, input: { uploadId: upload.uploadId } });
+    } catch (thrown) {
+      notifyError(toErrorShape(thrown));
+    }
+  };
+
+  const confirmRestore = async () => {
+    if (!target) return;
+    const result = await restore.run(target.input);
+    if (!result.ok) return;
+    setTarget(null);
+    notifySuccess(t('backup.restored', { time: formatDateTime(result.data.restored.createdAt) }));
+    // Everyone was signed out and the database is another one: start again from the system state.
+    reboot();
+  };
+
+  const list = backups.data?.backups ?? [];
+  const lastAutoAt = backups.data?.lastAutoAt;
+  return (
+    <>
+      <PageHeader title={t('backup.title')}>
+        <Button variant="default" leftSection={<IconFileUpload size={18} />} onClick={() => void pickFile()}>
+          {t('backup.restoreFromFile')}
+        </Button>
+        <Button leftSection={<IconDatabaseExport size={18} />} loading={create.running} onClick={() => void createNow()}>
+          {t('backup.createNow')}
+        </Button>
+      </PageHeader>
+      <QueryStatus loading={backups.loading && !backups.data} error={backups.error} onRetry={backups.reload} />
+      {backups.data && (
+        <>
+          <Text mb="sm" c={lastAutoAt ? undefined : 'dimmed'}>
+            {lastAutoAt ? t('backup.lastAuto', { time: formatDateTime(lastAutoAt) }) : t('backup.noAuto')}
+          </Text>
+          <Paper withBorder radius="md" maw={820}>
+            <Table.ScrollContainer minWidth={480} type="native">
+              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('backup.time')}</Table.Th>
+                    <Table.Th>{t('backup.kind')}</Table.Th>
+                    <Table.Th ta="right">{t('backup.size')}</Table.Th>
+                    <Table.Th>{t('common.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((backup) => (
+                    <Table.Tr key={backup.id}>
+                      <Table.Td className="bangfu-nowrap">{formatDateTime(backup.createdAt)}</Table.Td>
+                      <Table.Td>{t(`backupKinds.${backup.kind}`)}</Table.Td>
+                      <Table.Td ta="right">{formatBytes(backup.bytes)}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setTarget({ label: backupLabel(backup), input: { backupId: backup.id } })}
+                        >
+                          {t('backup.restore')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {list.length === 0 && (
+              <Text c="dimmed" ta="center" py="lg">
+                {t('backup.empty')}
+              </Text>
+            )}
+          </Paper>
+        </>
+      )}
+      <RestoreConfirmModal
+        source={target?.label ?? null}
+        running={restore.running}
+        error={restore.error}
+        onConfirm={() => void confirmRestore()}
+        onClose={() => {
+          restore.reset();
+          setTarget(null);
+        }}
+      />
+    </>
+  );
+}

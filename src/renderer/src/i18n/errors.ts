@@ -1,0 +1,70 @@
+/** The clerk-facing message for an error from the core, with its parameters filled in. */
+import type { PasswordProblem } from '@shared/domain/password';
+import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import { getLanguage, t, type MessageKey } from './index';
+
+// Fails the type check if an error code has no message in the catalogue.
+const errorKey = (code: ErrorCode): MessageKey => `errors.${code}`;
+
+const PASSWORD_PROBLEMS: readonly PasswordProblem[] = ['too-short', 'too-simple', 'same-as-username'];
+
+export function passwordProblemMessage(problem: PasswordProblem): string {
+  return t(`passwordProblems.${problem}`);
+}
+
+function fieldLabel(path: (string | number)[]): string {
+  // The last named segment is the field ('admin.password' → password); array indexes are not field names.
+  const name = [...path].reverse().find((part): part is string => typeof part === 'string');
+  if (!name) return path.join('.');
+  const key = `fields.${name}`;
+  const label = t(key as MessageKey);
+  return label === key ? name : label;
+}
+
+export function errorMessage(error: AppErrorShape): string {
+  const params = error.params ?? {};
+  switch (error.code) {
+    case 'BAD_CREDENTIALS':
+      if (typeof params.remaining === 'number') return t('errorDetails.badCredentialsRemaining', { remaining: params.remaining });
+      break;
+    case 'ACCOUNT_LOCKED':
+      if (typeof params.minutes === 'number') return t('errorDetails.accountLockedMinutes', { minutes: params.minutes });
+      break;
+    case 'INTERNAL':
+      if (error.ref) return t('errorDetails.internalWithRef', { ref: error.ref });
+      break;
+    case 'PASSWORD_TOO_WEAK': {
+      const problem = PASSWORD_PROBLEMS.find((p) => p === params.problem);
+      if (problem) return passwordProblemMessage(problem);
+      break;
+    }
+    case 'INVALID_INPUT':
+      if (error.issues?.length) {
+        const separator = getLanguage() === 'en' ? ', ' : '、';
+        const fields = [...new Set(error.issues.map((issue) => fieldLabel(issue.path)))];
+        return t('errorDetails.invalidFields', { fields: fields.join(separator) });
+      }
+      break;
+    case 'DB_TOO_NEW':
+      if (params.databaseVersion !== undefined && params.programVersion !== undefined) {
+        return t('errorDetails.dbTooNewVersions', {
+          databaseVersion: String(params.databaseVersion),
+          programVersion: String(params.programVersion),
+        });
+      }
+      break;
+    case 'MISSING_GLYPHS': {
+      const chars = Array.isArray(params.chars) ? params.chars.join(' ') : params.chars;
+      if (typeof chars === 'string' && chars) return t('errorDetails.missingGlyphsChars', { chars });
+      break;
+    }
+    case 'NOT_FOUND':
+      if (typeof params.record === 'string') {
+        const key = `recordTypes.${params.record}`;
+        const record = t(key as MessageKey);
+        if (record !== key) return t('errorDetails.notFoundRecord', { record });
+      }
+      break;
+  }
+  return t(errorKey(error.code));
+}

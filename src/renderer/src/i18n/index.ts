@@ -1,0 +1,80 @@
+/**
+ * A deliberately tiny i18n: nested catalogues, `{param}` interpolation, a typed key union, and the language kept
+ * in localStorage. Components call `useT()` so that they re-render when the language changes.
+ */
+import { useSyncExternalStore } from 'react';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+/** The shape every catalogue must have: zh-CN's keys, string leaves. */
+export type Catalogue = typeof zhCN;
+export type Language = 'zh-CN' | 'en';
+export const LANGUAGES: Language[] = ['zh-CN', 'en'];
+
+type Leaves<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`;
+}[keyof T & string];
+/** Every message key, e.g. 'users.create'. Action labels are keyed by channel names and read by actionLabel(). */
+export type MessageKey = Leaves<Omit<Catalogue, 'actions'>>;
+export type MessageParams = Record<string, string | number>;
+
+const CATALOGUES: Record<Language, Catalogue> = { 'zh-CN': zhCN, en };
+const STORAGE_KEY = 'bangfu.language';
+
+function storedLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'zh-CN';
+}
+
+let language: Language = storedLanguage();
+const listeners = new Set<() => void>();
+
+export function getLanguage(): Language {
+  return language;
+}
+
+export function setLanguage(next: Language): void {
+  if (next === language) return;
+  language = next;
+  localStorage.setItem(STORAGE_KEY, next);
+  document.documentElement.lang = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return interpolate(lookup(CATALOGUES[language], key) ?? key, params);
+}
+
+/** The label of an audit action (a channel name); unknown actions show as they are. */
+export function actionLabel(action: string): string {
+  const labels: Partial<Record<string, string>> = CATALOGUES[language].actions;
+  return labels[action] ?? action;
+}
+
+/** Subscribes the calling component to language changes and returns `t`. */
+export function useT(): typeof t {
+  useSyncExternalStore(subscribe, getLanguage);
+  return t;
+}
+
+export function useLanguage(): Language {
+  return useSyncExternalStore(subscribe, getLanguage);
+}
+
+document.documentElement.lang = language;

@@ -1,0 +1,108 @@
+/**
+ * Labels for coded values (roles, modes, backup kinds, audit actions) and a message for every error code.
+ * Error messages tell the clerk what to do next, not what went wrong inside the program.
+ */
+import type { ChannelName } from '@shared/contract';
+import type { ErrorCode } from '@shared/errors';
+
+const errors = {
+  INVALID_INPUT: '填写的内容有误，请检查后重试。',
+  UNKNOWN_CHANNEL: '本程序不支持这个操作，请确认程序版本后联系技术支持。',
+  UNAUTHENTICATED: '登录已失效，请重新登录。',
+  FORBIDDEN: '您的角色不能进行这个操作。如需使用，请联系本单位管理员。',
+  SESSION_LOCKED: '屏幕已锁定，请输入密码解锁后再操作。',
+  BAD_CREDENTIALS: '用户名或密码不正确，请重新输入。',
+  ACCOUNT_LOCKED: '连续输错密码次数过多，账户已锁定，请稍后再试或请管理员重置密码。',
+  ACCOUNT_DISABLED: '这个账户已停用。如需继续使用，请联系本单位管理员。',
+  PASSWORD_TOO_WEAK: '新密码太简单，请换一个。',
+  PASSWORD_REUSED: '新密码不能与当前密码相同，请换一个。',
+  PASSWORD_CHANGE_REQUIRED: '请先修改临时密码，再继续操作。',
+  USERNAME_TAKEN: '这个用户名已被使用，请换一个。',
+  LAST_ADMIN: '这是本单位最后一个启用的管理员，不能停用或改为其他角色。请先另设一名管理员。',
+  NOT_FOUND: '要找的记录不存在，可能已被他人修改。请刷新后重试。',
+  NOT_SET_UP: '程序还没有完成首次设置，请先完成设置。',
+  ALREADY_SET_UP: '程序已经设置过，请直接登录。',
+  INVALID_CREDIT_CODE: '统一社会信用代码格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）。',
+  INVALID_REGION_CODE: '行政区划代码不对：应为 6 位数字，前两位是省级代码。',
+  DB_WRONG_KEY: '数据库无法用当前密钥打开。请不要移动或替换数据文件，并联系技术支持。',
+  DB_TOO_NEW: '数据库由更新版本的程序创建，请安装最新版本的帮扶工作台。',
+  KEY_MISSING: '本机无法取回数据库密钥，请用恢复码恢复。',
+  BAD_RECOVERY_CODE: '恢复码不正确，请对照打印件逐位核对后重新输入。',
+  BACKUP_INVALID: '这个文件不是本单位可用的备份（无法打开、已损坏或来自更新版本），当前数据未做任何改动。',
+  FILE_NOT_FOUND: '文件已不存在，请重新生成或重新选择。',
+  MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
+  INTERNAL: '程序内部错误，请联系技术支持。',
+} satisfies Record<ErrorCode, string>;
+
+export const zhCNCodes = {
+  errors,
+  /** Variants of the messages above when the core sends the parameter they mention. */
+  errorDetails: {
+    badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
+    accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试或请管理员重置密码。',
+    internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
+    invalidFields: '以下内容填写有误，请检查：{fields}。',
+    dbTooNewVersions: '数据库版本为 {databaseVersion}，本程序只支持到 {programVersion}。请安装最新版本的帮扶工作台。',
+    missingGlyphsChars: '这些字在打印字体中没有，印出来会是空白：{chars}。请核对姓名用字，或打印后手写补全。',
+    notFoundRecord: '要找的{record}不存在，可能已被他人修改。请刷新后重试。',
+  },
+  passwordProblems: {
+    'too-short': '密码太短：至少 8 位。',
+    'too-simple': '密码太简单：请包含字母、数字、符号中的至少两种。',
+    'same-as-username': '密码不能包含用户名。',
+  },
+  /** Field names the core reports in INVALID_INPUT issues. */
+  fields: {
+    username: '用户名',
+    displayName: '姓名',
+    password: '密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    role: '角色',
+    name: '单位名称',
+    creditCode: '统一社会信用代码',
+    regionCode: '行政区划代码',
+    mode: '运行模式',
+    idleLockMinutes: '空闲自动锁定',
+    recoveryCode: '恢复码',
+    from: '开始日期',
+    to: '结束日期',
+    file: '文件',
+  },
+  roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
+  /** One line per ability, separated by new lines. */
+  roleAbilities: {
+    admin: '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整',
+    reviewer: '审批经办人提交的档案和帮扶发放（不能审批自己录入的）\n作废有误的发放记录并说明原因\n查看本单位的名册、档案和发放记录',
+    clerk: '录入会员名册和困难职工档案\n登记入户调查和走访记录\n办理帮扶发放，打印领取凭证和发放表',
+    viewer: '查看本单位的名册、档案和发放记录，不能修改',
+  },
+  modes: { centre: '帮扶中心', federation: '上级工会' },
+  backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
+  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志' },
+  actions: {
+    'system.status': '查看系统状态',
+    'system.setup': '首次设置',
+    'system.recover': '用恢复码恢复',
+    'system.about': '查看关于',
+    'auth.signIn': '登录',
+    'auth.signOut': '退出登录',
+    'auth.session': '查看会话',
+    'auth.touch': '保持活动',
+    'auth.lock': '锁定屏幕',
+    'auth.unlock': '解锁屏幕',
+    'auth.changePassword': '修改密码',
+    'users.list': '查看用户',
+    'users.create': '新建用户',
+    'users.update': '编辑用户',
+    'users.setDisabled': '停用或启用用户',
+    'users.resetPassword': '重置密码',
+    'org.get': '查看机构设置',
+    'org.update': '修改机构设置',
+    'backup.list': '查看备份',
+    'backup.create': '创建备份',
+    'backup.restore': '恢复数据',
+    'audit.list': '查看审计日志',
+    'audit.verify': '校验审计链',
+  } satisfies Partial<Record<ChannelName, string>>,
+};

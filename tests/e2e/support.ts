@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import type { Download, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const ORG_NAME = '示范区总工会职工帮扶中心';
+/** A 统一社会信用代码 with a correct check character (the sample code of GB 32100). */
+export const CREDIT_CODE = '91350100M000100Y43';
+export const ADMIN = { username: 'admin.li', displayName: '李管理', password: 'Bangfu#2026' };
+
+/** A document the program offered for download, read back as text with pdftotext (poppler). */
+export async function pdfText(download: Download, savePath: string): Promise<string> {
+  await download.saveAs(savePath);
+  return execFileSync('pdftotext', ['-layout', savePath, '-']).toString('utf8');
+}
+
+/** Calls the real core through the web host, as the renderer does (for setting up a test's starting state). */
+export async function rpc(origin: string, token: string, channel: string, input: unknown = {}): Promise<unknown> {
+  const res = await fetch(`${origin}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bangfu-Token': token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+}
