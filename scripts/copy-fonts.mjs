@@ -1,9 +1,9 @@
 // postinstall: put the PDF font (Noto Serif SC, OFL) into resources/fonts.
 // The two TTFs (15 MB each) are git-ignored and come from the dev package @expo-google-fonts/noto-serif-sc;
-// OFL.txt is committed. A production install (`npm ci --omit=dev`) has no such package: that is not an
+// OFL.txt (the font's licence, with the font's own copyright line) is committed, not copied. A production install (`npm ci --omit=dev`) has no such package: that is not an
 // error here (the packaged build already carries resources/fonts), so the script says so and exits 0.
 // Plain Node ESM without dependencies: it runs before anything else is usable.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ const FONTS = [
   { from: '400Regular/NotoSerifSC_400Regular.ttf', to: 'NotoSerifSC-Regular.ttf' },
   { from: '700Bold/NotoSerifSC_700Bold.ttf', to: 'NotoSerifSC-Bold.ttf' },
 ];
-const LICENSE = { from: 'LICENSE_FONT', to: 'OFL.txt' };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targetDir = join(root, 'resources', 'fonts');
@@ -62,13 +61,6 @@ function main() {
     if (sizeOf(target) === sizeOf(source)) continue;
     copyAtomic(source, target);
     copied.push(font.to);
-  }
-
-  const licence = readFileSync(join(sourceDir, LICENSE.from), 'utf8');
-  const licenceTarget = join(targetDir, LICENSE.to);
-  if (!existsSync(licenceTarget) || readFileSync(licenceTarget, 'utf8') !== licence) {
-    writeFileSync(licenceTarget, licence);
-    copied.push(LICENSE.to);
   }
 
   console.log(
