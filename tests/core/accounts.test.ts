@@ -125,3 +125,12 @@ describe('idle lock', () => {
     expect((await t.call('auth.unlock', { password }, 'c')).locked).toBe(false);
   });
 });
+
+describe('unlock', () => {
+  it('always checks the password, even before the core has locked the session', async () => {
+    const t = await startSetUpCore();
+    expect((await t.call('auth.session')).locked).toBe(false);
+    expect((await t.fail('auth.unlock', { password: 'anything' })).code).toBe('BAD_CREDENTIALS');
+    expect((await t.call('auth.unlock', { password: ADMIN.password })).locked).toBe(false);
+  });
+});

@@ -11,9 +11,9 @@ describe('audit log', () => {
     expect(total).toBe(entries.length);
     expect(actions).toEqual(expect.arrayContaining(['system.setup', 'auth.signIn', 'users.create', 'auth.changePassword', 'users.update']));
     const update = entries.find((e) => e.action === 'users.update')!;
-    expect(update).toMatchObject({ userName: 'admin', recordType: 'user', recordId: user.id, summary: 'role clerk → reviewer' });
+    expect(update).toMatchObject({ userName: 'admin', recordType: 'user', recordId: user.id, summary: { event: 'user.roleChanged', params: { from: 'clerk', to: 'reviewer' } } });
     // Summaries carry codes, never the names typed in.
-    expect(entries.map((e) => e.summary).join(' ')).not.toContain('经办一');
+    expect(JSON.stringify(entries)).not.toContain('经办一');
     expect(await t.call('audit.verify', {})).toEqual({ ok: true, checked: total, firstBrokenSeq: null });
   });
 
@@ -37,7 +37,7 @@ describe('audit log', () => {
     const sqlite = t.core.state.conn!.sqlite;
     expect(() => sqlite.exec("UPDATE audit_log SET summary = 'nothing' WHERE seq = 2")).toThrow(/append-only/);
     // Someone with the key and a SQLite tool drops the guard and edits an entry.
-    sqlite.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET summary = 'nothing' WHERE seq = 3");
+    sqlite.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET summary = '{"event":"user.signedOut","params":{}}' WHERE seq = 3`);
     expect(await t.call('audit.verify', {})).toMatchObject({ ok: false, firstBrokenSeq: 3 });
   });
 

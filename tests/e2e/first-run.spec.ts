@@ -69,6 +69,7 @@ test('first run → recovery code PDF → sign in → create a clerk → the cle
   await dialog.getByLabel('初始密码').fill('Start#2026');
   await shots(page, 'users-create');
   await dialog.getByRole('button', { name: '新建用户' }).click();
+  await expect(dialog).toBeHidden();
   const row = page.getByRole('row', { name: /clerk\.wang/ });
   await expect(row).toContainText('经办人');
   await shots(page, 'users-list');

@@ -60,8 +60,12 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
         expect(res.status).toBe(200);
       },
     });
+    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // It should stop at once; if it does not, that is a bug worth a failing test, not a hung run.
+    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    if (!stopped) child.kill('SIGKILL');
+    expect(stopped, 'the web host stops within 10 s of SIGTERM').toBe(true);
     if (testInfo.status === testInfo.expectedStatus) rmSync(dataDir, { recursive: true, force: true });
   },
   // Screenshots of each screen, kept as artifacts to look at (artifacts/ is git-ignored).

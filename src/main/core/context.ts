@@ -6,7 +6,8 @@ import type { Role } from '@shared/roles';
 import type { Clock } from './clock';
 import type { Db, Sqlite } from './db/client';
 import type { Migration } from './db/migrate';
-import { appendAudit, type AuditInput } from './features/audit/audit.repo';
+import type { AuditEvent, AuditParams, AuditSummary } from '@shared/audit-events';
+import { appendAudit } from './features/audit/audit.repo';
 import type { Logger } from './log';
 import type { DataPaths, ResourcePaths } from './paths';
 import type { SessionStore } from './session';
@@ -36,7 +37,12 @@ export interface SignedInUser {
   mustChangePassword: boolean;
 }
 
-export type AuditRecord = Pick<AuditInput, 'recordType' | 'recordId' | 'summary'>;
+export interface AuditRecord {
+  recordType: string | null;
+  recordId: string | null;
+  event: AuditEvent;
+  params?: AuditParams;
+}
 
 /** What a handler gets for one call. */
 export class CallContext {
@@ -98,7 +104,9 @@ export class CallContext {
       userId: actor?.id ?? null,
       userName: actor?.username ?? null,
       action: this.channel,
-      ...record,
+      recordType: record.recordType,
+      recordId: record.recordId,
+      summary: JSON.stringify({ event: record.event, params: record.params ?? {} } satisfies AuditSummary),
     });
     this.auditCount++;
   }

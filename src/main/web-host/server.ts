@@ -165,7 +165,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async close() {
       unsubscribe();
       for (const res of eventStreams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser tab keeps connections open (keep-alive, the event stream reconnecting): close them too, or
+      // server.close() would wait for the tab.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_EVENTS } from '../audit-events';
 import { channel, isoDate, isoInstant } from './define';
 
 export const auditEntry = z.object({
@@ -9,7 +10,7 @@ export const auditEntry = z.object({
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
-  summary: z.string(),
+  summary: z.object({ event: z.enum(AUDIT_EVENTS), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

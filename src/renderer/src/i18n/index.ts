@@ -3,6 +3,7 @@
  * in localStorage. Components call `useT()` so that they re-render when the language changes.
  */
 import { useSyncExternalStore } from 'react';
+import type { AuditSummary } from '@shared/audit-events';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -15,7 +16,7 @@ type Leaves<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`;
 }[keyof T & string];
 /** Every message key, e.g. 'users.create'. Action labels are keyed by channel names and read by actionLabel(). */
-export type MessageKey = Leaves<Omit<Catalogue, 'actions'>>;
+export type MessageKey = Leaves<Omit<Catalogue, 'actions' | 'auditEvents'>>;
 export type MessageParams = Record<string, string | number>;
 
 const CATALOGUES: Record<Language, Catalogue> = { 'zh-CN': zhCN, en };
@@ -65,6 +66,20 @@ export function t(key: MessageKey, params?: MessageParams): string {
 export function actionLabel(action: string): string {
   const labels: Partial<Record<string, string>> = CATALOGUES[language].actions;
   return labels[action] ?? action;
+}
+
+/** An audit entry's summary in words; coded parameters (roles, modes) are shown with their labels. */
+export function auditSummaryText(summary: AuditSummary): string {
+  const catalogue = CATALOGUES[language];
+  const template: string | undefined = (catalogue.auditEvents as Partial<Record<string, string>>)[summary.event];
+  if (!template) return summary.event;
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(summary.params)) {
+    const roles = catalogue.roles as Partial<Record<string, string>>;
+    const modes = catalogue.modes as Partial<Record<string, string>>;
+    params[name] = (['role', 'from', 'to'].includes(name) ? roles[String(value)] : name === 'mode' ? modes[String(value)] : undefined) ?? value;
+  }
+  return interpolate(template, params);
 }
 
 /** Subscribes the calling component to language changes and returns `t`. */

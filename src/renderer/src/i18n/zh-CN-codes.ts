@@ -2,6 +2,7 @@
  * Labels for coded values (roles, modes, backup kinds, audit actions) and a message for every error code.
  * Error messages tell the clerk what to do next, not what went wrong inside the program.
  */
+import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 
@@ -105,4 +106,25 @@ export const zhCNCodes = {
     'audit.list': '查看审计日志',
     'audit.verify': '校验审计链',
   } satisfies Partial<Record<ChannelName, string>>,
+  /** Audit entry summaries; parameters named role/from/to/mode are shown with their labels. */
+  auditEvents: {
+    'org.setUp': '完成首次设置，运行模式：{mode}',
+    'org.settingsChanged': '修改机构设置，空闲自动锁定 {idleLockMinutes} 分钟',
+    'key.recovered': '用恢复码重新打开了数据库',
+    'user.created': '新建用户，角色：{role}',
+    'user.renamed': '修改了姓名',
+    'user.roleChanged': '角色由{from}改为{to}',
+    'user.disabled': '停用账户',
+    'user.enabled': '启用账户',
+    'user.passwordReset': '管理员重置了密码',
+    'user.passwordChanged': '修改了自己的密码',
+    'user.signedIn': '登录成功',
+    'user.signedOut': '退出登录',
+    'user.wrongPassword': '密码错误（连续第 {attempt} 次）',
+    'user.lockedOut': '连续输错密码，账户锁定 {minutes} 分钟',
+    'user.screenLocked': '屏幕锁定',
+    'user.screenUnlocked': '屏幕解锁',
+    'backup.created': '创建备份',
+    'backup.restored': '从备份恢复数据，原数据已另存为 {keptAs}',
+  } satisfies Record<AuditEvent, string>,
 };

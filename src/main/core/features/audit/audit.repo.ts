@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditSummary } from '@shared/audit-events';
 import type { Sqlite } from '../../db/client';
 
 export interface AuditInput {
@@ -8,7 +9,8 @@ export interface AuditInput {
   action: string;
   recordType: string | null;
   recordId: string | null;
-  /** Codes, counts and record ids only: never names, ID numbers, phones, accounts or amounts tied to a person. */
+  /** JSON of an AuditSummary: an event code with codes, counts and record ids as parameters — never names, ID
+   * numbers, phones, accounts or amounts tied to a person. Stored as text so the hash covers exactly what is kept. */
   summary: string;
 }
 
@@ -91,7 +93,7 @@ export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pag
     (r) => r.action,
   );
   return {
-    entries: entries.map(({ prevHash: _p, hash: _h, ...rest }) => rest),
+    entries: entries.map(({ prevHash: _p, hash: _h, summary, ...rest }) => ({ ...rest, summary: JSON.parse(summary) as AuditSummary })),
     total,
     actions,
   };

@@ -42,7 +42,7 @@ async function checkPassword(ctx: CallContext, row: UserRow, password: string): 
       updatedAt: now.toISOString(),
     });
     ctx.audit(
-      { recordType: 'user', recordId: row.id, summary: locks ? `wrong password; account locked ${LOCKOUT_MINUTES} min` : `wrong password (${failedAttempts})` },
+      { recordType: 'user', recordId: row.id, ...(locks ? { event: 'user.lockedOut', params: { minutes: LOCKOUT_MINUTES } } : { event: 'user.wrongPassword', params: { attempt: failedAttempts } }) },
       row,
     );
   });
@@ -61,7 +61,7 @@ export async function signIn(ctx: CallContext, username: string, password: strin
   if (row.disabled) throw new AppError('ACCOUNT_DISABLED');
   ctx.write(() => {
     updateUser(ctx.db, row.id, { failedAttempts: 0, lockedUntil: null, lastSignInAt: ctx.now(), updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: 'signed in' }, row);
+    ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.signedIn' }, row);
   });
   ctx.core.sessions.start(ctx.clientId, row.id, ctx.clock.now().getTime());
   return sessionInfo(ctx);
@@ -70,7 +70,7 @@ export async function signIn(ctx: CallContext, username: string, password: strin
 export function signOut(ctx: CallContext): void {
   if (ctx.user) {
     const user = ctx.user;
-    ctx.write(() => ctx.audit({ recordType: 'user', recordId: user.id, summary: 'signed out' }));
+    ctx.write(() => ctx.audit({ recordType: 'user', recordId: user.id, event: 'user.signedOut' }));
   }
   ctx.core.sessions.end(ctx.clientId);
 }
@@ -78,7 +78,7 @@ export function signOut(ctx: CallContext): void {
 export function lock(ctx: CallContext): void {
   const session = ctx.core.sessions.get(ctx.clientId)!;
   if (session.locked) return;
-  ctx.write(() => ctx.audit({ recordType: 'user', recordId: session.userId, summary: 'screen locked' }));
+  ctx.write(() => ctx.audit({ recordType: 'user', recordId: session.userId, event: 'user.screenLocked' }));
   session.locked = true;
 }
 
@@ -86,7 +86,8 @@ export function lock(ctx: CallContext): void {
 export async function unlock(ctx: CallContext, password: string): Promise<SessionInfo> {
   const session = ctx.core.sessions.get(ctx.clientId);
   if (!session || !ctx.user) throw new AppError('UNAUTHENTICATED');
-  if (!session.locked) return sessionInfo(ctx);
+  // The password is checked even when the core has not locked the session yet: the renderer locks its screen
+  // first (its own idle timer) and the core may hear of it a moment later.
   const row = findUserById(ctx.db, session.userId)!;
   try {
     await checkPassword(ctx, row, password);
@@ -94,7 +95,7 @@ export async function unlock(ctx: CallContext, password: string): Promise<Sessio
     if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') ctx.core.sessions.end(ctx.clientId);
     throw error;
   }
-  ctx.write(() => ctx.audit({ recordType: 'user', recordId: row.id, summary: 'screen unlocked' }));
+  ctx.write(() => ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.screenUnlocked' }));
   session.locked = false;
   session.lastActivityMs = ctx.clock.now().getTime();
   return sessionInfo(ctx);
@@ -109,7 +110,7 @@ export async function changePassword(ctx: CallContext, currentPassword: string, 
   const passwordHash = await hashPassword(newPassword);
   ctx.write(() => {
     updateUser(ctx.db, row.id, { passwordHash, mustChangePassword: false, failedAttempts: 0, updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: 'password changed' });
+    ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.passwordChanged' });
   });
   return sessionInfo(ctx);
 }

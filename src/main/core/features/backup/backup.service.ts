@@ -18,7 +18,7 @@ export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: st
 export function create(ctx: CallContext): BackupEntry {
   // VACUUM INTO cannot run inside a transaction: the copy is taken first, then recorded.
   const entry = backupAndPrune(ctx.core.conn!, ctx.core.paths, 'manual', ctx.clock.now());
-  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: entry.id, summary: 'backup created' }));
+  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: entry.id, event: 'backup.created' }));
   return entry;
 }
 
@@ -79,7 +79,7 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
   core.state = opened.state;
-  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, summary: `database restored; previous kept as ${keptAs.id}` }));
+  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } }));
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
   return { restored, keptAs };

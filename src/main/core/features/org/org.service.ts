@@ -47,7 +47,7 @@ export function update(
       idleLockMinutes: input.idleLockMinutes,
       updatedAt: ctx.now(),
     });
-    ctx.audit({ recordType: 'org', recordId: row.id, summary: `settings changed, idleLockMinutes=${input.idleLockMinutes}` });
+    ctx.audit({ recordType: 'org', recordId: row.id, event: 'org.settingsChanged', params: { idleLockMinutes: input.idleLockMinutes } });
     return { settings: toSettings(updated), warnings };
   });
 }

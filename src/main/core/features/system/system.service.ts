@@ -68,7 +68,7 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     });
-    ctx.audit({ recordType: 'org', recordId: orgId, summary: `set up, mode=${input.org.mode}` }, { id: adminId, username: input.admin.username });
+    ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
   });
   ctx.core.state = 'ready';
   const recoveryPdf = putOutboxFile(ctx.core.paths.outboxDir, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
@@ -90,7 +90,7 @@ export function recover(ctx: CallContext, code: string): void {
   ctx.core.conn = opened.conn;
   ctx.core.state = opened.state;
   ctx.core.storeKey(key);
-  ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, summary: 'database key recovered with the recovery code' }, null));
+  ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
 }
 
 export function about(ctx: CallContext): ChannelOutput<'system.about'> {

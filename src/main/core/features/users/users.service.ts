@@ -48,7 +48,7 @@ export async function create(
       createdAt: ctx.now(),
       updatedAt: ctx.now(),
     });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: `created, role=${row.role}` });
+    ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.created', params: { role: row.role } });
     return toUser(row, ctx.now());
   });
 }
@@ -58,7 +58,7 @@ export function update(ctx: CallContext, input: { id: string; displayName: strin
     const row = requireUser(ctx, input.id);
     keepAnAdmin(ctx, row, { role: input.role, disabled: row.disabled });
     const updated = updateUser(ctx.db, row.id, { displayName: input.displayName, role: input.role, updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: row.role === input.role ? 'renamed' : `role ${row.role} → ${input.role}` });
+    ctx.audit({ recordType: 'user', recordId: row.id, ...(row.role === input.role ? { event: 'user.renamed' } : { event: 'user.roleChanged', params: { from: row.role, to: input.role } }) });
     return toUser(updated, ctx.now());
   });
 }
@@ -68,7 +68,7 @@ export function setDisabled(ctx: CallContext, id: string, disabled: boolean): Us
     const row = requireUser(ctx, id);
     keepAnAdmin(ctx, row, { role: row.role, disabled });
     const updated = updateUser(ctx.db, row.id, { disabled, updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: disabled ? 'disabled' : 'enabled' });
+    ctx.audit({ recordType: 'user', recordId: row.id, event: disabled ? 'user.disabled' : 'user.enabled' });
     return toUser(updated, ctx.now());
   });
 }
@@ -79,6 +79,6 @@ export async function resetPassword(ctx: CallContext, id: string, password: stri
   const passwordHash = await hashPassword(password);
   ctx.write(() => {
     updateUser(ctx.db, row.id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, summary: 'password reset by administrator' });
+    ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.passwordReset' });
   });
 }

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/hooks';
 import { formatDateTime, shortId } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
-import { actionLabel, useT } from '../../i18n';
+import { actionLabel, auditSummaryText, useT } from '../../i18n';
 import { recordTypeLabel } from '../../i18n/labels';
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
@@ -73,7 +73,7 @@ export function AuditPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{entry.summary}</Table.Td>
+                    <Table.Td>{auditSummaryText(entry.summary)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

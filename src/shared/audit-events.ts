@@ -1,0 +1,31 @@
+/**
+ * What an audit entry says happened, as a code with parameters: the renderer words it in the clerk's language
+ * (i18n auditEvents). Parameters are codes, counts and record ids — never names, ID numbers, phones or amounts.
+ */
+export const AUDIT_EVENTS = [
+  'org.setUp', // { mode }
+  'org.settingsChanged', // { idleLockMinutes }
+  'key.recovered',
+  'user.created', // { role }
+  'user.renamed',
+  'user.roleChanged', // { from, to }
+  'user.disabled',
+  'user.enabled',
+  'user.passwordReset',
+  'user.passwordChanged',
+  'user.signedIn',
+  'user.signedOut',
+  'user.wrongPassword', // { attempt }
+  'user.lockedOut', // { minutes }
+  'user.screenLocked',
+  'user.screenUnlocked',
+  'backup.created',
+  'backup.restored', // { keptAs }
+] as const;
+
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+export type AuditParams = Record<string, string | number>;
+export interface AuditSummary {
+  event: AuditEvent;
+  params: AuditParams;
+}
