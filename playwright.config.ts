@@ -26,3 +26,8 @@ export default defineConfig({
     },
   },
 });
+
+// The project pins Node 22 (ARCHITECTURE.md §8); the web host the tests start runs on this same Node.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  throw new Error(`End-to-end tests must run under Node >= 22 (found ${process.version}); run them through npm scripts.`);
+}

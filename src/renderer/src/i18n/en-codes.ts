@@ -64,9 +64,9 @@ export const enCodes: typeof zhCNCodes = {
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
     admin: 'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact',
-    reviewer: 'Approve files and payments entered by clerks (never your own)\nVoid wrong payments with a reason\nRead the roster, files and payments of this office',
-    clerk: 'Enter the member roster and hardship files\nRecord home visits\nPay aid and print vouchers and payment sheets',
-    viewer: 'Read the roster, files and payments of this office, without changing them',
+    reviewer: 'See this office and your own account',
+    clerk: 'See this office and your own account',
+    viewer: 'See this office and your own account, without changing anything',
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },

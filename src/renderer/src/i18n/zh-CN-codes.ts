@@ -74,9 +74,10 @@ export const zhCNCodes = {
   /** One line per ability, separated by new lines. */
   roleAbilities: {
     admin: '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整',
-    reviewer: '审批经办人提交的档案和帮扶发放（不能审批自己录入的）\n作废有误的发放记录并说明原因\n查看本单位的名册、档案和发放记录',
-    clerk: '录入会员名册和困难职工档案\n登记入户调查和走访记录\n办理帮扶发放，打印领取凭证和发放表',
-    viewer: '查看本单位的名册、档案和发放记录，不能修改',
+    // Only what this version can do: the areas for the roster, files and aid extend these lines when they exist.
+    reviewer: '查看本单位的基本信息和自己的账户',
+    clerk: '查看本单位的基本信息和自己的账户',
+    viewer: '查看本单位的基本信息和自己的账户，不能修改',
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
