@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'BAD_RECOVERY_CODE',
   'BACKUP_INVALID',
   'FILE_NOT_FOUND',
+  'FILE_TOO_LARGE',
+  'JOB_CANCELLED',
   'MISSING_GLYPHS',
   'INTERNAL',
 ] as const;

@@ -6,16 +6,44 @@ import { runAutoBackupIfDue } from '../../src/main/core/features/backup/backup.s
 import { putInboxFile } from '../../src/main/core/files';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
-import { ADMIN, startSetUpCore, tempDir } from './support/core';
+import { ADMIN, startSetUpCore, tempDir, type TestCore } from './support/core';
+
+async function backUpNow(t: TestCore) {
+  const { result, progress } = await t.job('backup.create', {});
+  if (!result.ok) throw new Error(`backup failed: ${result.error.code}`);
+  expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+  return result.data;
+}
 
 describe('backups', () => {
-  it('backs up now into an encrypted copy listed with its kind', async () => {
+  it('backs up now as a job: copy, verify, prune, with progress; the copy is encrypted', async () => {
     const t = await startSetUpCore();
-    const entry = await t.call('backup.create');
+    const entry = await backUpNow(t);
     expect(entry.kind).toBe('manual');
     const path = join(dataPaths(t.dataDir).backupsDir, entry.id);
     expect(readFileSync(path).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect((await t.call('backup.list')).backups.map((b) => b.id)).toEqual([entry.id]);
+    expect((await t.call('audit.list', { action: 'backup.create', page: 1, pageSize: 5 })).total).toBe(1);
+  });
+
+  it('cancels a backup between stages and keeps no half-made copy', async () => {
+    const t = await startSetUpCore();
+    await t.call('auth.signIn', { username: 'admin', password: ADMIN.password }, 'other-window');
+    const { jobId } = await t.call('backup.create');
+    // The job's first stage starts on the next turn of the event loop; these calls come before it.
+    await t.call('jobs.cancel', { jobId }, 'other-window'); // another client cannot cancel it…
+    await t.call('jobs.cancel', { jobId }); // …its own can
+    const finished = await new Promise<unknown>((resolve) => {
+      const poll = () => {
+        const event = t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId);
+        if (event) resolve(event);
+        else setTimeout(poll, 5);
+      };
+      poll();
+    });
+    expect(finished).toMatchObject({ result: { ok: false, error: { code: 'JOB_CANCELLED' } } });
+    expect((await t.call('backup.list')).backups).toEqual([]);
+    expect((await t.call('audit.list', { action: 'backup.create', page: 1, pageSize: 5 })).total).toBe(0);
   });
 
   it('takes an automatic backup once a day', async () => {
@@ -32,7 +60,7 @@ describe('backups', () => {
 
   it('restores a backup: the data goes back, the replaced database is kept, everyone signs in again', async () => {
     const t = await startSetUpCore();
-    const backup = await t.call('backup.create');
+    const backup = await backUpNow(t);
     await t.call('users.create', { username: 'later', displayName: '后来者', role: 'clerk', password: 'Ltr#20261' });
     expect((await t.call('users.list')).users).toHaveLength(2);
 
@@ -53,7 +81,7 @@ describe('backups', () => {
 
   it('restores from a file the clerk picked', async () => {
     const t = await startSetUpCore();
-    const backup = await t.call('backup.create');
+    const backup = await backUpNow(t);
     const upload = putInboxFile(dataPaths(t.dataDir).inboxDir, 'copy.db', readFileSync(join(dataPaths(t.dataDir).backupsDir, backup.id)));
     await t.call('users.create', { username: 'later', displayName: '后来者', role: 'clerk', password: 'Ltr#20261' });
     await t.call('backup.restore', { uploadId: upload.uploadId });
@@ -69,7 +97,7 @@ describe('backups', () => {
 
     // Another office's database: right format, wrong key.
     const other = await startSetUpCore({ key: newDatabaseKey() });
-    const otherBackup = await other.call('backup.create');
+    const otherBackup = await backUpNow(other);
     const foreign = putInboxFile(inbox, 'other.db', readFileSync(join(dataPaths(other.dataDir).backupsDir, otherBackup.id)));
     expect(await t.fail('backup.restore', { uploadId: foreign.uploadId })).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'key' } });
 
@@ -81,7 +109,7 @@ describe('backups', () => {
 
   it('keeps the database whole when the restored copy is truncated', async () => {
     const t = await startSetUpCore();
-    const backup = await t.call('backup.create');
+    const backup = await backUpNow(t);
     const dir = tempDir();
     copyFileSync(join(dataPaths(t.dataDir).backupsDir, backup.id), join(dir, 'b.db'));
     const bytes = readFileSync(join(dir, 'b.db'));

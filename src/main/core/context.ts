@@ -8,6 +8,7 @@ import type { Db, Sqlite } from './db/client';
 import type { Migration } from './db/migrate';
 import type { AuditEvent, AuditParams, AuditSummary } from '@shared/audit-events';
 import { appendAudit } from './features/audit/audit.repo';
+import type { JobHandle, JobRunner } from './jobs';
 import type { Logger } from './log';
 import type { DataPaths, ResourcePaths } from './paths';
 import type { SessionStore } from './session';
@@ -23,6 +24,7 @@ export interface CoreState {
   resources: ResourcePaths;
   migrations: Migration[];
   sessions: SessionStore;
+  jobs: JobRunner;
   version: string;
   emit(event: CoreEvent): void;
   /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
@@ -68,6 +70,16 @@ export class CallContext {
 
   get clock(): Clock {
     return this.core.clock;
+  }
+
+  /**
+   * Runs `run` as a job of this channel (one declared with `jobChannel` in the contract): answers `{ jobId }` now,
+   * publishes progress, and checks the result against the channel's `result` schema before publishing it.
+   */
+  startJob(run: (job: JobHandle) => Promise<unknown>): { jobId: string } {
+    const def = contract[this.channel];
+    if (!('result' in def)) throw new Error(`${this.channel} is not a job channel`);
+    return this.core.jobs.start(this.clientId, run, (data) => def.result.parse(data));
   }
 
   now(): string {

@@ -8,6 +8,7 @@ import { loadMigrations } from './db/migrate';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
 import { sweepTransientFiles } from './files';
 import { handlers } from './handlers';
+import { errorShapeFor, JobRunner } from './jobs';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, resourcePaths } from './paths';
 import { dispatch } from './router';
@@ -53,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     resources: resourcePaths(options.resourcesDir),
     migrations: loadMigrations(resourcePaths(options.resourcesDir).migrationsDir),
     sessions: new SessionStore(),
+    jobs: new JobRunner(options.onEvent ?? (() => {}), errorShapeFor(logger, 'job')),
     version: options.version,
     emit: options.onEvent ?? (() => {}),
     storeKey: options.storeKey ?? (() => {}),

@@ -3,12 +3,14 @@ import { auditHandlers } from './features/audit/audit.handlers';
 import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
 import { orgHandlers } from './features/org/org.handlers';
+import { jobsHandlers } from './features/system/jobs.handlers';
 import { systemHandlers } from './features/system/system.handlers';
 import { usersHandlers } from './features/users/users.handlers';
 
 /** Every channel of the contract has its handler: TypeScript refuses this object if one is missing. */
 export const handlers: HandlerMap = {
   ...systemHandlers,
+  ...jobsHandlers,
   ...authHandlers,
   ...usersHandlers,
   ...orgHandlers,

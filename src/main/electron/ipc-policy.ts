@@ -55,8 +55,11 @@ export function matchesAccept(fileName: string, accept: unknown): boolean {
   return dot > 0 && extensions.includes(fileName.slice(dot + 1).toLowerCase());
 }
 
-export function fileRejected(reason: 'too large' | 'type'): AppErrorShape {
-  // The same shape as the web bridge's refusal (src/renderer/src/api/web-bridge.ts), so screens handle one error.
+/** The same shapes as the web bridge's refusals (src/renderer/src/api/web-bridge.ts), so screens handle one error. */
+export function fileRejected(reason: 'type'): AppErrorShape;
+export function fileRejected(reason: 'too large', maxBytes: number): AppErrorShape;
+export function fileRejected(reason: 'too large' | 'type', maxBytes?: number): AppErrorShape {
+  if (reason === 'too large') return { code: 'FILE_TOO_LARGE', params: { maxBytes } };
   return { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: reason }] };
 }
 

@@ -113,9 +113,9 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!matchesAccept(name, accept)) return { ok: false, error: fileRejected('type') };
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, error: fileRejected('type') };
-    if (info.size > limit) return { ok: false, error: fileRejected('too large') };
+    if (info.size > limit) return { ok: false, error: fileRejected('too large', limit) };
     const bytes = await readFile(path);
-    if (bytes.length > limit) return { ok: false, error: fileRejected('too large') }; // grew since stat
+    if (bytes.length > limit) return { ok: false, error: fileRejected('too large', limit) }; // grew since stat
     return { ok: true, data: putInboxFile(paths.inboxDir, safeFileName(name), bytes) };
   });
 

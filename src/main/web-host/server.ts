@@ -56,7 +56,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new AppError('INVALID_INPUT', { reason: 'too-large' }));
+        reject(new AppError('FILE_TOO_LARGE', { maxBytes: limit }));
         req.destroy();
       } else chunks.push(chunk);
     });

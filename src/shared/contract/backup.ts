@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, isoInstant, noInput } from './define';
+import { channel, isoInstant, jobChannel, noInput } from './define';
 
 export const backupKind = z.enum(['auto', 'manual', 'pre-migration', 'pre-restore']);
 export const backupEntry = z.object({
@@ -17,7 +17,8 @@ export const backupChannels = {
     access: 'admin',
     mutates: false,
   }),
-  'backup.create': channel({ input: noInput, output: backupEntry, access: 'admin', mutates: true }),
+  /** A job: copy (VACUUM INTO), verify the copy (integrity check), prune by the retention policy. */
+  'backup.create': jobChannel({ input: noInput, result: backupEntry, access: 'admin', mutates: true }),
   /**
    * Replaces the database with a backup after checking it opens with this key, passes integrity_check and is not
    * from a newer version. The replaced database is kept as a 'pre-restore' backup. Everyone is signed out.

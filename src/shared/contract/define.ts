@@ -3,7 +3,7 @@ import type { ChannelAccess } from '../roles';
 
 /**
  * One IPC channel: what it takes, what it gives back, the lowest role that may call it, and whether it changes
- * data (then the router requires an audit entry written in the same transaction).
+ * data (then every write it makes must carry an audit entry in the same transaction).
  */
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -12,8 +12,25 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   mutates: boolean;
 }
 
+/**
+ * A long job (ARCHITECTURE.md §3): the call answers `{ jobId }` at once; the core then publishes `job.progress`
+ * events and one `job.finished` event whose result is checked against `result`. `jobs.cancel` stops it.
+ */
+export interface JobChannelDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>
+  extends ChannelDef<I, typeof jobStarted> {
+  result: R;
+}
+
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
   return def;
+}
+
+export const jobStarted = z.object({ jobId: z.string() });
+
+export function jobChannel<I extends z.ZodType, R extends z.ZodType>(
+  def: Omit<JobChannelDef<I, R>, 'output'>,
+): JobChannelDef<I, R> {
+  return { ...def, output: jobStarted };
 }
 
 export const noInput = z.object({}).strict();

@@ -20,6 +20,13 @@ export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+/** Channels that run as jobs, and what their job.finished result carries. */
+export type JobChannelName = { [C in ChannelName]: Contract[C] extends { result: z.ZodType } ? C : never }[ChannelName];
+export type JobResult<C extends JobChannelName> = Contract[C] extends { result: infer R extends z.ZodType } ? z.output<R> : never;
+
+export function isJobChannel(name: ChannelName): name is JobChannelName {
+  return 'result' in contract[name];
+}
 
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 

@@ -45,6 +45,13 @@ export const systemChannels = {
     access: 'public',
     mutates: true,
   }),
+  /** Stops a running job of this client's; it finishes with JOB_CANCELLED and leaves nothing half done. */
+  'jobs.cancel': channel({
+    input: z.object({ jobId: z.string() }),
+    output: okOutput,
+    access: 'viewer',
+    mutates: false,
+  }),
   'system.about': channel({
     input: noInput,
     output: z.object({

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
-import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput, CoreEvent, JobChannelName, JobResult } from '@shared/contract';
 import { creditCodeCheckChar } from '@shared/domain/credit-code';
-import type { AppErrorShape } from '@shared/errors';
+import type { AppErrorShape, Result } from '@shared/errors';
 import { AdjustableClock } from '../../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core/core';
 import { newDatabaseKey } from '../../../src/main/core/keys/key-file';
@@ -32,6 +32,14 @@ export interface TestCore {
   storedKeys: Buffer[];
   /** Calls a channel as `clientId` and returns its data, or throws the error shape. */
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>, clientId?: string): Promise<ChannelOutput<C>>;
+  /** Every event the core published. */
+  events: CoreEvent[];
+  /** Starts a job channel and waits for its job.finished event; the progress events come along. */
+  job<C extends JobChannelName>(
+    channel: C,
+    input?: ChannelInput<C>,
+    clientId?: string,
+  ): Promise<{ result: Result<JobResult<C>>; progress: { done: number; total: number }[] }>;
   /** Calls a channel and returns the error it fails with (the test fails if it succeeds). */
   fail(channel: ChannelName, input?: unknown, clientId?: string): Promise<AppErrorShape>;
   reopen(options?: Partial<CoreOptions>): TestCore;
@@ -43,6 +51,8 @@ export function startCore(options: Partial<CoreOptions> & { dataDir?: string } =
   const clock = (options.clock as AdjustableClock | undefined) ?? new AdjustableClock();
   const logger = createMemoryLogger();
   const storedKeys: Buffer[] = [];
+  const events: CoreEvent[] = [];
+  const eventWaiters = new Set<() => void>();
   const core = createCore({
     dataDir,
     resourcesDir: RESOURCES_DIR,
@@ -52,6 +62,10 @@ export function startCore(options: Partial<CoreOptions> & { dataDir?: string } =
     logger,
     autoBackup: false,
     storeKey: (k) => storedKeys.push(k),
+    onEvent: (event) => {
+      events.push(event);
+      for (const wake of eventWaiters) wake();
+    },
     ...options,
   });
   cleanups.unshift(() => core.close());
@@ -62,6 +76,16 @@ export function startCore(options: Partial<CoreOptions> & { dataDir?: string } =
     clock,
     logger,
     storedKeys,
+    events,
+    async job(channel, input, clientId = 'test') {
+      const started = await test.call(channel, input, clientId);
+      const { jobId } = started as { jobId: string };
+      const finished = () => events.find((e) => e.type === 'job.finished' && e.jobId === jobId);
+      while (!finished()) await new Promise<void>((resolve) => eventWaiters.add(resolve)).finally(() => eventWaiters.clear());
+      const progress = events.filter((e) => e.type === 'job.progress' && e.jobId === jobId) as { done: number; total: number }[];
+      const done = finished() as { result: Result<never> };
+      return { result: done.result, progress: progress.map(({ done: d, total }) => ({ done: d, total })) };
+    },
     async call(channel, input, clientId = 'test') {
       const result = await core.dispatch(clientId, channel, input ?? {});
       if (!result.ok) throw Object.assign(new Error(`${channel} failed: ${JSON.stringify(result.error)}`), { shape: result.error });

@@ -141,7 +141,7 @@ describe('pickFile', () => {
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'] })).toEqual({ ok: true, data: null });
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [source] });
-    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 1024 })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'too large' }] } });
+    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 1024 })).toEqual({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 1024 } } });
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [source] });
     expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.db'] })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] } });
     expect(await call(BRIDGE_IPC.pickFile, EVIL, { accept: ['.xlsx'] })).toEqual(FORBIDDEN);

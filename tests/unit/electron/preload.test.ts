@@ -46,8 +46,8 @@ describe('preload bridge', () => {
     const file = { fileId: 'f', name: '../x.exe', mime: 'application/pdf', bytes: 1 };
     expect(await bridge.saveFile(file)).toEqual({ saved: true });
     expect(electron.invoke).toHaveBeenCalledWith(BRIDGE_IPC.saveFile, { fileId: 'f' });
-    electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'too large' }] } });
-    await expect(bridge.pickFile({ accept: ['.xlsx'], maxBytes: 10 })).rejects.toEqual({ code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'too large' }] });
+    electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 10 } } });
+    await expect(bridge.pickFile({ accept: ['.xlsx'], maxBytes: 10 })).rejects.toEqual({ code: 'FILE_TOO_LARGE', params: { maxBytes: 10 } });
   });
 
   it('delivers core events until unsubscribed', () => {

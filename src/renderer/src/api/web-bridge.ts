@@ -133,7 +133,7 @@ function createWebBridge(token: string): BangfuBridge {
       const file = await chooseFile(accept);
       if (!file) return null;
       if (maxBytes !== undefined && file.size > maxBytes) {
-        throw new BridgeError({ code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'too large' }] });
+        throw new BridgeError({ code: 'FILE_TOO_LARGE', params: { maxBytes } });
       }
       let result: Result<unknown>;
       try {

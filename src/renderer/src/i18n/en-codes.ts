@@ -26,7 +26,9 @@ export const enCodes: typeof zhCNCodes = {
     KEY_MISSING: 'This computer cannot retrieve the database key. Use the recovery code to restore it.',
     BAD_RECOVERY_CODE: 'The recovery code is not correct. Compare it with the printout character by character and try again.',
     BACKUP_INVALID: 'This file is not a usable backup of this office (it cannot be opened, is damaged or comes from a newer version). Nothing was changed.',
-    FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
+    FILE_TOO_LARGE: 'The file is too large. Check that you picked the right file.',
+  JOB_CANCELLED: 'Cancelled. Nothing half-done was left behind.',
+  FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
     MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
     INTERNAL: 'Internal error. Please contact support.',
   },
@@ -37,6 +39,7 @@ export const enCodes: typeof zhCNCodes = {
     invalidFields: 'Please check these entries: {fields}.',
     dbTooNewVersions: 'The database is at version {databaseVersion}; this program supports up to {programVersion}. Please install the latest Bangfu Desk.',
     missingGlyphsChars: 'These characters are missing from the print font and would print blank: {chars}. Check the name, or complete it by hand after printing.',
+    fileTooLargeMax: 'The file is too large (at most {max}). Check that you picked the right file.',
     notFoundRecord: 'The {record} was not found; someone may have changed it. Refresh and try again.',
   },
   passwordProblems: {

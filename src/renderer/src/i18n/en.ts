@@ -23,6 +23,8 @@ export const en: Catalogue = {
     saved: 'Saved',
     done: 'Done',
     actions: 'Actions',
+    cancelJob: 'Cancel',
+    jobProgress: '{done}/{total}',
     showPassword: 'Show or hide what was typed',
   },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
@@ -183,6 +185,7 @@ export const en: Catalogue = {
   backup: {
     title: 'Backups',
     createNow: 'Back up now',
+    inProgress: 'Backing up: copying, verifying, tidying old backups…',
     restoreFromFile: 'Restore from file…',
     lastAuto: 'Last automatic backup: {time}',
     noAuto: 'No automatic backup yet',

@@ -1,6 +1,7 @@
 /** The clerk-facing message for an error from the core, with its parameters filled in. */
 import type { PasswordProblem } from '@shared/domain/password';
 import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import { formatBytes } from '../components/format';
 import { getLanguage, t, type MessageKey } from './index';
 
 // Fails the type check if an error code has no message in the catalogue.
@@ -58,6 +59,9 @@ export function errorMessage(error: AppErrorShape): string {
       if (typeof chars === 'string' && chars) return t('errorDetails.missingGlyphsChars', { chars });
       break;
     }
+    case 'FILE_TOO_LARGE':
+      if (typeof params.maxBytes === 'number') return t('errorDetails.fileTooLargeMax', { max: formatBytes(params.maxBytes) });
+      break;
     case 'NOT_FOUND':
       if (typeof params.record === 'string') {
         const key = `recordTypes.${params.record}`;

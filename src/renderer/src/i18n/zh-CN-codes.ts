@@ -31,6 +31,8 @@ const errors = {
   BAD_RECOVERY_CODE: '恢复码不正确，请对照打印件逐位核对后重新输入。',
   BACKUP_INVALID: '这个文件不是本单位可用的备份（无法打开、已损坏或来自更新版本），当前数据未做任何改动。',
   FILE_NOT_FOUND: '文件已不存在，请重新生成或重新选择。',
+  FILE_TOO_LARGE: '文件太大，请检查是否选错了文件。',
+  JOB_CANCELLED: '已取消，没有留下做了一半的结果。',
   MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
   INTERNAL: '程序内部错误，请联系技术支持。',
 } satisfies Record<ErrorCode, string>;
@@ -45,6 +47,7 @@ export const zhCNCodes = {
     invalidFields: '以下内容填写有误，请检查：{fields}。',
     dbTooNewVersions: '数据库版本为 {databaseVersion}，本程序只支持到 {programVersion}。请安装最新版本的帮扶工作台。',
     missingGlyphsChars: '这些字在打印字体中没有，印出来会是空白：{chars}。请核对姓名用字，或打印后手写补全。',
+    fileTooLargeMax: '文件太大（最大 {max}），请检查是否选错了文件。',
     notFoundRecord: '要找的{record}不存在，可能已被他人修改。请刷新后重试。',
   },
   passwordProblems: {

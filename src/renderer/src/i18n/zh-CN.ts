@@ -26,6 +26,8 @@ export const zhCN = {
     saved: '已保存',
     done: '已完成',
     actions: '操作',
+    cancelJob: '取消',
+    jobProgress: '{done}/{total}',
     // Without the word 密码: getByLabel('密码') must find the field, not this button.
     showPassword: '显示或隐藏输入的内容',
   },
@@ -187,6 +189,7 @@ export const zhCN = {
   backup: {
     title: '数据备份',
     createNow: '立即备份',
+    inProgress: '正在备份：复制、校验、整理旧备份…',
     restoreFromFile: '从文件恢复…',
     lastAuto: '最近一次自动备份：{time}',
     noAuto: '还没有自动备份',

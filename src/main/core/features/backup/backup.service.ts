@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
 import type { CallContext, CoreState } from '../../context';
-import { isBackupId, listBackups } from '../../db/backup';
+import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
 import { openDatabase, schemaVersion } from '../../db/client';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
-import { autoBackupDue } from '../../db/retention';
+import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { inboxFilePath } from '../../files';
 import { readOrg } from '../org/org.repo';
 
@@ -15,11 +15,35 @@ export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: st
   return { backups, lastAutoAt: backups.find((b) => b.kind === 'auto')?.createdAt ?? null };
 }
 
-export function create(ctx: CallContext): BackupEntry {
-  // VACUUM INTO cannot run inside a transaction: the copy is taken first, then recorded.
-  const entry = backupAndPrune(ctx.core.conn!, ctx.core.paths, 'manual', ctx.clock.now());
-  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: entry.id, event: 'backup.created' }));
-  return entry;
+/**
+ * "Back up now", as a job of three stages: copy (VACUUM INTO, which cannot run inside a transaction), verify that
+ * the copy opens with our key and passes integrity_check, then prune by the retention policy and record it. A
+ * cancelled or unverifiable copy is not kept.
+ */
+export function create(ctx: CallContext): { jobId: string } {
+  const core = ctx.core;
+  return ctx.startJob(async (job) => {
+    const stages = 3;
+    job.progress(0, stages);
+    const entry = writeBackup(core.conn!.sqlite, core.paths.backupsDir, 'manual', ctx.clock.now());
+    const path = join(core.paths.backupsDir, entry.id);
+    try {
+      job.progress(1, stages);
+      await job.pause();
+      job.throwIfCancelled();
+      checkDatabaseFile(core, path);
+      job.progress(2, stages);
+      await job.pause();
+      job.throwIfCancelled();
+    } catch (error) {
+      rmSync(path, { force: true });
+      throw error;
+    }
+    removeBackups(core.paths.backupsDir, backupsToRemove(listBackups(core.paths.backupsDir)));
+    ctx.write(() => ctx.audit({ recordType: 'backup', recordId: entry.id, event: 'backup.created' }));
+    job.progress(3, stages);
+    return entry;
+  });
 }
 
 /** Takes the daily automatic backup when one is due. Called at start and on a timer. */
@@ -32,10 +56,10 @@ export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
 }
 
 /**
- * Checks a candidate before anything is replaced: it opens with this program's key, passes integrity_check, is not
- * from a newer version, and holds an organisation.
+ * Checks a database file (a backup just written, or a candidate before anything is replaced): it opens with this
+ * program's key, passes integrity_check, is not from a newer version, and holds an organisation.
  */
-function checkCandidate(core: CoreState, path: string): { createdAt: string } {
+function checkDatabaseFile(core: CoreState, path: string): { createdAt: string } {
   let candidate;
   try {
     candidate = openDatabase(path, core.key!, { readonly: true });
@@ -66,7 +90,7 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   const core = ctx.core;
   const path =
     'backupId' in source ? backupPath(core, source.backupId) : inboxFilePath(core.paths.inboxDir, source.uploadId);
-  const restored = checkCandidate(core, path);
+  const restored = checkDatabaseFile(core, path);
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now());
 
   const staging = `${core.paths.database}.restoring`;

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { BackupEntry } from '@shared/contract/backup';
 import { bridge, toErrorShape } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
+import { useJob } from '../../api/jobs';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { useSession } from '../../app/session/session-context';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -18,7 +20,7 @@ export function BackupPage() {
   const t = useT();
   const { reboot } = useSession();
   const backups = useQuery('backup.list', {});
-  const create = useMutation('backup.create');
+  const create = useJob('backup.create');
   const restore = useMutation('backup.restore');
   const [target, setTarget] = useState<RestoreTarget | null>(null);
 
@@ -27,7 +29,7 @@ export function BackupPage() {
 
   const createNow = async () => {
     const result = await create.run({});
-    if (!result.ok) return notifyError(result.error);
+    if (!result.ok) return result.error.code === 'JOB_CANCELLED' ? undefined : notifyError(result.error);
     notifySuccess(t('backup.created'));
     backups.reload();
   };
@@ -63,6 +65,7 @@ export function BackupPage() {
           {t('backup.createNow')}
         </Button>
       </PageHeader>
+      {create.running && <JobProgressBar label={t('backup.inProgress')} progress={create.progress} onCancel={create.cancel} />}
       <QueryStatus loading={backups.loading && !backups.data} error={backups.error} onRetry={backups.reload} />
       {backups.data && (
         <>
