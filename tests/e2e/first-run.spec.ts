@@ -74,6 +74,8 @@ test('first run → recovery code PDF → sign in → create a clerk → the cle
   await expect(row).toContainText('经办人');
   await shots(page, 'users-list');
   await signOut(page);
+  // What the administrator was told is not left on screen for the next person at the desk.
+  await expect(page.getByText('已创建用户 clerk.wang')).toHaveCount(0);
 
   // 6. The clerk signs in, must replace the temporary password, and sees no admin pages.
   await signIn(page, 'clerk.wang', 'Start#2026');

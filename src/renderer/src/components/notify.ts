@@ -14,3 +14,8 @@ export function notifyWarning(message: string): void {
 export function notifyError(error: AppErrorShape): void {
   notifications.show({ color: 'red', message: errorMessage(error), autoClose: 6000 });
 }
+
+/** When a user's session ends, what they were told goes too: the next person at the desk need not see it. */
+export function clearNotifications(): void {
+  notifications.clean();
+}

@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { AppRouter } from '../shell/AppRouter';
 import { LockOverlay } from './LockOverlay';
 import { SessionContext, type SessionContextValue, type SignedInSession } from './session-context';
+import { clearNotifications } from '../../components/notify';
 import { useIdleLock } from './useIdleLock';
 
 function sameSession(a: SessionInfo | null, b: SessionInfo): boolean {
@@ -64,7 +65,10 @@ export function SessionGate({ reboot }: { reboot: () => void }) {
 
   useEffect(() => {
     const stopSignals = onSignal((signal) => {
-      if (signal === 'unauthenticated') setSession((s) => s && { ...s, user: null, locked: false });
+      if (signal === 'unauthenticated') {
+        clearNotifications();
+        setSession((s) => s && { ...s, user: null, locked: false });
+      }
       if (signal === 'session-locked') setSession((s) => s && (s.locked ? s : { ...s, locked: true }));
       if (signal === 'password-change-required') void refresh();
     });
@@ -89,6 +93,7 @@ export function SessionGate({ reboot }: { reboot: () => void }) {
 
   const signOut = useCallback(async () => {
     await call('auth.signOut', {}).catch(() => undefined);
+    clearNotifications();
     setSession((s) => s && { ...s, user: null, locked: false });
   }, []);
 
