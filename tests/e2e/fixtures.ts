@@ -15,6 +15,8 @@ export interface WebHostHandle {
   dataDir: string;
   /** Moves the core's clock forward (the only way tests make time pass). */
   advanceClock(ms: number): Promise<void>;
+  /** Stops the program and starts it again on the same data folder (a new URL and token). */
+  restart(): Promise<void>;
 }
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -39,33 +41,47 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
+/** SIGTERM must stop the host at once; if it does not, that is a bug worth a failing test, not a hung run. */
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+  if (!stopped) child.kill('SIGKILL');
+  expect(stopped, 'the web host stops within 10 s of SIGTERM').toBe(true);
+}
+
 export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name: string) => Promise<void> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
   host: async ({}, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
-    const { child, url } = await startHost(dataDir);
-    const parsed = new URL(url);
-    const token = parsed.hash.replace('#token=', '');
-    await use({
-      url,
-      origin: parsed.origin,
-      token,
+    let running = await startHost(dataDir);
+    const handle: WebHostHandle = {
+      url: '',
+      origin: '',
+      token: '',
       dataDir,
       async advanceClock(ms) {
-        const res = await fetch(`${parsed.origin}/__test/clock`, {
+        const res = await fetch(`${handle.origin}/__test/clock`, {
           method: 'POST',
-          headers: { 'X-Bangfu-Token': token, 'Content-Type': 'application/json' },
+          headers: { 'X-Bangfu-Token': handle.token, 'Content-Type': 'application/json' },
           body: JSON.stringify({ advanceMs: ms }),
         });
         expect(res.status).toBe(200);
       },
-    });
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    // It should stop at once; if it does not, that is a bug worth a failing test, not a hung run.
-    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
-    if (!stopped) child.kill('SIGKILL');
-    expect(stopped, 'the web host stops within 10 s of SIGTERM').toBe(true);
+      async restart() {
+        await stopHost(running.child);
+        running = await startHost(dataDir);
+        point(running.url);
+      },
+    };
+    const point = (url: string) => {
+      const parsed = new URL(url);
+      Object.assign(handle, { url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') });
+    };
+    point(running.url);
+    await use(handle);
+    await stopHost(running.child);
     if (testInfo.status === testInfo.expectedStatus) rmSync(dataDir, { recursive: true, force: true });
   },
   // Screenshots of each screen, kept as artifacts to look at (artifacts/ is git-ignored).
