@@ -2,7 +2,8 @@
 // - 'electron' only in src/main/electron (and the composition root and preload);
 // - src/shared is pure: no node:, no DOM-only globals, no electron;
 // - window.bangfu only in src/renderer/src/api;
-// - no literal UI strings in the renderer outside the i18n catalogues.
+// - no literal UI strings in the renderer outside the i18n catalogues, nor in the Electron glue outside
+//   src/main/electron/messages.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -26,6 +27,23 @@ export default tseslint.config(
   {
     files: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**', 'tests/unit/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The menu, native dialogs and window title speak through mainText(): Chinese text lives in the catalogue only.
+    files: ['src/main/electron/**', 'src/main/index.ts'],
+    ignores: ['src/main/electron/messages.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Literal[value=/[\\u4e00-\\u9fff]/]', message: 'UI text belongs in src/main/electron/messages.ts (mainText()).' },
+        { selector: 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]', message: 'UI text belongs in src/main/electron/messages.ts (mainText()).' },
+      ],
+    },
+  },
+  {
+    // The catalogue stays pure so that it is unit-tested without Electron; index.ts passes it the OS language.
+    files: ['src/main/electron/messages.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'messages.ts is pure: src/main/index.ts passes it the locale.' }] }] },
   },
   {
     files: ['src/shared/**'],

@@ -5,6 +5,7 @@ import { APP_ENTRY_URL } from './electron/app-url';
 import { registerIpc, removeViewerCopies } from './electron/ipc';
 import { KeyStoreRefused, loadOrCreateKey, storeKey } from './electron/keychain';
 import { installMenu } from './electron/menu';
+import { languageForLocale, mainText, setMainLanguage } from './electron/messages';
 import { registerAppScheme, serveApp } from './electron/protocol';
 import { hardenWebContents } from './electron/security';
 import { createMainWindow } from './electron/window';
@@ -52,6 +53,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // The language of the menu and the native dialogs: Chinese unless the OS asks for another language.
+  setMainLanguage(languageForLocale(app.getPreferredSystemLanguages()[0] || app.getLocale()));
   const version = app.getVersion();
   const dataDir = process.env.BANGFU_DATA_DIR ? resolve(process.env.BANGFU_DATA_DIR) : join(app.getPath('userData'), 'data');
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
@@ -82,7 +85,7 @@ function failed(error: unknown): void {
   // KeyStoreRefused: the keychain's dialog has already told the administrator why.
   if (!(error instanceof KeyStoreRefused)) {
     const detail = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('帮扶工作台无法启动', `启动时出错：${detail}\n\n数据没有被改动。请把这段文字告诉技术支持人员。`);
+    dialog.showErrorBox(mainText('app.startFailedTitle'), mainText('app.startFailedDetail', { detail }));
   }
   app.exit(1);
 }

@@ -2,6 +2,7 @@ import type { FileFilter } from 'electron';
 import { isChannelName } from '@shared/contract';
 import type { AppErrorShape } from '@shared/errors';
 import { isAllowedSender } from './app-url';
+import { mainText } from './messages';
 
 /**
  * The decisions the IPC handlers make, as pure functions (only type imports from 'electron') so they are unit-tested
@@ -44,7 +45,7 @@ export function acceptedExtensions(accept: unknown): string[] {
 export function acceptToFilters(accept: unknown): FileFilter[] {
   const extensions = acceptedExtensions(accept);
   if (extensions.length === 0) return [];
-  return [{ name: `支持的文件 (${extensions.map((e) => `.${e}`).join(', ')})`, extensions }];
+  return [{ name: mainText('files.supportedFilter', { extensions: extensions.map((e) => `.${e}`).join(', ') }), extensions }];
 }
 
 /** Dialogs on some desktops let the clerk type any name or switch to "all files": check the choice again. */
@@ -69,7 +70,7 @@ const RESERVED_WINDOWS_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
  * A file name that is safe on Windows and Linux: no separators or characters Windows forbids, no control
  * characters, no reserved device names, no leading/trailing dots or spaces, at most 120 characters (extension kept).
  */
-export function safeFileName(name: unknown, fallback = '文档'): string {
+export function safeFileName(name: unknown, fallback = mainText('files.fallbackName')): string {
   // eslint-disable-next-line no-control-regex
   let clean = (typeof name === 'string' ? name : '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim();
   clean = clean.replace(/^[.\s]+|[.\s]+$/g, '');
@@ -97,7 +98,7 @@ const VIEWER_EXTENSIONS: Record<string, string> = {
 export function viewerFileName(name: unknown, mime: unknown): string | null {
   const ext = typeof mime === 'string' ? VIEWER_EXTENSIONS[mime.toLowerCase()] : undefined;
   if (!ext) return null;
-  const base = safeFileName(name).replace(/\.[^.]*$/, '') || '文档';
+  const base = safeFileName(name).replace(/\.[^.]*$/, '') || mainText('files.fallbackName');
   return safeFileName(`${base}${ext}`);
 }
 
@@ -105,5 +106,5 @@ export function viewerFileName(name: unknown, mime: unknown): string | null {
 export function saveFilters(fileName: string): FileFilter[] {
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  return /^[a-z0-9]{1,10}$/.test(ext) ? [{ name: `${ext.toUpperCase()} 文件`, extensions: [ext] }] : [];
+  return /^[a-z0-9]{1,10}$/.test(ext) ? [{ name: mainText('files.typeFilter', { type: ext.toUpperCase() }), extensions: [ext] }] : [];
 }

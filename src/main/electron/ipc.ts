@@ -9,6 +9,7 @@ import { dataPaths } from '../core/paths';
 import type { CoreClient } from '../core/worker-client';
 import { isAllowedSender } from './app-url';
 import { acceptToFilters, checkInvoke, fileRejected, matchesAccept, pickLimit, safeFileName, saveFilters, viewerFileName, type SenderInfo } from './ipc-policy';
+import { mainText } from './messages';
 
 /**
  * The main process's side of `window.bangfu` (src/shared/bridge.ts). Every handler checks the sender first; the
@@ -72,7 +73,7 @@ export function registerIpc(options: IpcOptions): () => void {
     const doc = readOutboxFile(paths.outboxDir, fileIdOf(file));
     const name = safeFileName(doc.name);
     const dialogOptions: SaveDialogOptions = {
-      title: '保存文件',
+      title: mainText('files.saveTitle'),
       defaultPath: join(app.getPath('documents'), name),
       filters: saveFilters(name),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -104,7 +105,7 @@ export function registerIpc(options: IpcOptions): () => void {
   handle(BRIDGE_IPC.pickFile, async (_event, arg): Promise<Result<Upload | null>> => {
     const { accept, maxBytes } = (typeof arg === 'object' && arg !== null ? arg : {}) as { accept?: unknown; maxBytes?: unknown };
     const limit = pickLimit(maxBytes);
-    const dialogOptions: OpenDialogOptions = { title: '选择文件', properties: ['openFile'], filters: acceptToFilters(accept) };
+    const dialogOptions: OpenDialogOptions = { title: mainText('files.pickTitle'), properties: ['openFile'], filters: acceptToFilters(accept) };
     const window = getWindow();
     const chosen = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
     const path = chosen.filePaths[0];

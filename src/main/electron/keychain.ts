@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../core/fs-atomic';
 import { newDatabaseKey } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
 import { decodeEnvelope, encodeEnvelope, isKeyHex, KEY_FILE_NAME, keyPlan, keyProtection, type KeyEnvelope, type KeyProtection } from './key-envelope';
+import { mainText } from './messages';
 
 /**
  * The 32-byte database key, wrapped by safeStorage in `<dataDir>/bangfu.key.safe` (ARCHITECTURE.md §4).
@@ -50,13 +51,10 @@ function write(dataDir: string, envelope: KeyEnvelope): void {
 async function agreeToWeakProtection(): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
     type: 'warning',
-    title: '帮扶工作台',
-    message: '本机没有可用的系统密钥环',
-    detail:
-      '数据库密钥将几乎不受保护地保存在数据目录中：能读取该目录的人就能打开数据库。' +
-      '建议先安装并启用系统密钥环（如 GNOME 密钥环或 KWallet），再启动本程序。\n\n' +
-      '请务必妥善保管管理员恢复码。是否仍要继续？',
-    buttons: ['退出', '仍然继续'],
+    title: mainText('app.name'),
+    message: mainText('keychain.weakMessage'),
+    detail: mainText('keychain.weakDetail'),
+    buttons: [mainText('keychain.weakQuit'), mainText('keychain.weakContinue')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
@@ -67,15 +65,12 @@ async function agreeToWeakProtection(): Promise<boolean> {
 async function explainUnavailable(reason: 'create' | 'recovered'): Promise<void> {
   await dialog.showMessageBox({
     type: 'error',
-    title: '帮扶工作台',
-    message: '无法安全保存数据库密钥',
-    detail:
-      '系统的密钥保护服务（Windows 数据保护、系统钥匙串或 Linux 密钥环）当前不可用。' +
-      '为保护帮扶对象的个人信息，本程序不会以明文保存密钥。\n\n' +
-      (reason === 'create'
-        ? '请用本人账户正常登录系统（Linux 请先解锁密钥环）后，重新启动本程序。'
-        : '数据库已用恢复码打开，但密钥未能保存：下次启动时需要再次输入恢复码。'),
-    buttons: ['确定'],
+    title: mainText('app.name'),
+    message: mainText('keychain.unavailableMessage'),
+    detail: mainText('keychain.unavailableDetail', {
+      next: mainText(reason === 'create' ? 'keychain.unavailableNextCreate' : 'keychain.unavailableNextRecovered'),
+    }),
+    buttons: [mainText('common.ok')],
     noLink: true,
   });
 }

@@ -1,53 +1,53 @@
 import { dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import { WINDOW_TITLE } from './window-options';
+import { mainText } from './messages';
 
 /**
- * A minimal Chinese application menu. Reload and developer tools exist only in development: a packaged build has
+ * A minimal application menu (text from messages.ts). Reload and developer tools exist only in development: a packaged build has
  * no way into devtools from the menu (and the fuses turn off the Node inspector).
  */
 export function installMenu(options: { isDev: boolean; version: string }): void {
   const view: MenuItemConstructorOptions[] = [
     ...(options.isDev
       ? ([
-          { role: 'reload', label: '重新加载' },
-          { role: 'toggleDevTools', label: '开发者工具' },
+          { role: 'reload', label: mainText('menu.reload') },
+          { role: 'toggleDevTools', label: mainText('menu.devTools') },
           { type: 'separator' },
         ] satisfies MenuItemConstructorOptions[])
       : []),
-    { role: 'resetZoom', label: '实际大小' },
-    { role: 'zoomIn', label: '放大' },
-    { role: 'zoomOut', label: '缩小' },
+    { role: 'resetZoom', label: mainText('menu.actualSize') },
+    { role: 'zoomIn', label: mainText('menu.zoomIn') },
+    { role: 'zoomOut', label: mainText('menu.zoomOut') },
     { type: 'separator' },
-    { role: 'togglefullscreen', label: '全屏' },
+    { role: 'togglefullscreen', label: mainText('menu.fullScreen') },
   ];
 
   const template: MenuItemConstructorOptions[] = [
-    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    { label: mainText('menu.file'), submenu: [{ role: 'quit', label: mainText('menu.quit') }] },
     {
-      label: '编辑',
+      label: mainText('menu.edit'),
       submenu: [
-        { role: 'undo', label: '撤销' },
-        { role: 'redo', label: '重做' },
+        { role: 'undo', label: mainText('menu.undo') },
+        { role: 'redo', label: mainText('menu.redo') },
         { type: 'separator' },
-        { role: 'cut', label: '剪切' },
-        { role: 'copy', label: '复制' },
-        { role: 'paste', label: '粘贴' },
-        { role: 'selectAll', label: '全选' },
+        { role: 'cut', label: mainText('menu.cut') },
+        { role: 'copy', label: mainText('menu.copy') },
+        { role: 'paste', label: mainText('menu.paste') },
+        { role: 'selectAll', label: mainText('menu.selectAll') },
       ],
     },
-    { label: '视图', submenu: view },
+    { label: mainText('menu.view'), submenu: view },
     {
-      label: '帮助',
+      label: mainText('menu.help'),
       submenu: [
         {
-          label: '关于',
+          label: mainText('menu.about'),
           click: () =>
             void dialog.showMessageBox({
               type: 'info',
-              title: '关于',
-              message: WINDOW_TITLE,
-              detail: `版本 ${options.version}\nElectron ${process.versions.electron}`,
-              buttons: ['确定'],
+              title: mainText('menu.about'),
+              message: mainText('app.name'),
+              detail: mainText('menu.aboutDetail', { version: options.version, electron: process.versions.electron }),
+              buttons: [mainText('common.ok')],
               noLink: true,
             }),
         },

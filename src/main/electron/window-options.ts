@@ -1,14 +1,13 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { mainText } from './messages';
 
 /**
  * The main window's options: pure (only a type import) so the security settings are pinned by a unit test
  * (tests/unit/electron/window-options.test.ts) and cannot drift silently. See ARCHITECTURE.md §5.
  */
-export const WINDOW_TITLE = '帮扶工作台';
-
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
-    title: WINDOW_TITLE,
+    title: mainText('app.name'),
     width: 1280,
     height: 820,
     minWidth: 1100,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../src/shared/contract';
 import {
   acceptedExtensions,
@@ -11,6 +11,7 @@ import {
   saveFilters,
   viewerFileName,
 } from '../../../src/main/electron/ipc-policy';
+import { setMainLanguage } from '../../../src/main/electron/messages';
 
 const APP = { url: 'app://bangfu/index.html', isMainFrame: true };
 
@@ -98,5 +99,23 @@ describe('file names we write', () => {
   it('offers a save filter for the document type', () => {
     expect(saveFilters('凭证.pdf')).toEqual([{ name: 'PDF 文件', extensions: ['pdf'] }]);
     expect(saveFilters('no-extension')).toEqual([]);
+  });
+
+  it('names a nameless viewer copy after the fallback', () => {
+    expect(viewerFileName('', 'application/pdf')).toBe('文档.pdf');
+  });
+});
+
+describe('dialog filters and fallback names in English', () => {
+  afterEach(() => setMainLanguage('zh-CN'));
+
+  it('follow the main-process language', () => {
+    setMainLanguage('en');
+    expect(acceptToFilters(['.db', '.XLSX'])).toEqual([{ name: 'Supported files (.db, .xlsx)', extensions: ['db', 'xlsx'] }]);
+    expect(saveFilters('report.pdf')).toEqual([{ name: 'PDF files', extensions: ['pdf'] }]);
+    expect(safeFileName('')).toBe('document');
+    expect(safeFileName('  ', 'fallback')).toBe('fallback');
+    expect(viewerFileName('', 'application/pdf')).toBe('document.pdf');
+    expect(viewerFileName('名单', 'text/csv')).toBe('名单.csv');
   });
 });

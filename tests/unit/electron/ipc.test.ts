@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_IPC } from '../../../src/shared/bridge';
 import { putOutboxFile } from '../../../src/main/core/files';
 import { dataPaths } from '../../../src/main/core/paths';
+import { setMainLanguage } from '../../../src/main/electron/messages';
 
 // ipc.ts imports 'electron' at top level: stand in for ipcMain, the dialogs, shell and app.getPath.
 const electron = vi.hoisted(() => ({
@@ -90,9 +91,24 @@ describe('saveFile', () => {
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await call(BRIDGE_IPC.saveFile, APP, { fileId: ref.fileId })).toEqual({ ok: true, data: { saved: true } });
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7');
-    const options = electron.showSaveDialog.mock.calls[0]![1] as { defaultPath: string; filters: unknown };
+    const options = electron.showSaveDialog.mock.calls[0]![1] as { title: string; defaultPath: string; filters: unknown };
+    expect(options.title).toBe('保存文件');
     expect(options.defaultPath).toBe(join(electron.documents, '救助_凭证.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF 文件', extensions: ['pdf'] }]);
+  });
+
+  it('words the dialog in the main-process language', async () => {
+    const ref = putOutboxFile(paths.outboxDir, 'list.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from('x'));
+    electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    setMainLanguage('en');
+    try {
+      await call(BRIDGE_IPC.saveFile, APP, { fileId: ref.fileId });
+    } finally {
+      setMainLanguage('zh-CN');
+    }
+    const options = electron.showSaveDialog.mock.calls[0]![1] as { title: string; filters: unknown };
+    expect(options.title).toBe('Save file');
+    expect(options.filters).toEqual([{ name: 'XLSX files', extensions: ['xlsx'] }]);
   });
 
   it('reports a cancelled dialog, an unknown file and a foreign sender', async () => {
@@ -132,7 +148,8 @@ describe('pickFile', () => {
     expect(result.ok).toBe(true);
     expect(result.data).toMatchObject({ name: '花名册.xlsx', bytes: 2048 });
     expect(existsSync(join(paths.inboxDir, result.data.uploadId))).toBe(true);
-    const options = electron.showOpenDialog.mock.calls[0]![1] as { filters: unknown; properties: string[] };
+    const options = electron.showOpenDialog.mock.calls[0]![1] as { title: string; filters: unknown; properties: string[] };
+    expect(options.title).toBe('选择文件');
     expect(options.filters).toEqual([{ name: '支持的文件 (.xlsx)', extensions: ['xlsx'] }]);
     expect(options.properties).toEqual(['openFile']);
   });

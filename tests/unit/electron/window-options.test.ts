@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMainLanguage } from '../../../src/main/electron/messages';
 import { windowOptions } from '../../../src/main/electron/window-options';
 
 describe('windowOptions', () => {
@@ -27,5 +28,16 @@ describe('windowOptions', () => {
     expect(options.minHeight).toBeGreaterThanOrEqual(700);
     expect(options.width!).toBeGreaterThanOrEqual(options.minWidth!);
     expect(options.height!).toBeGreaterThanOrEqual(options.minHeight!);
+  });
+});
+
+describe('the window title', () => {
+  afterEach(() => setMainLanguage('zh-CN'));
+
+  it('follows the main-process language', () => {
+    setMainLanguage('en');
+    expect(windowOptions('/p').title).toBe('Bangfu Desk');
+    setMainLanguage('zh-CN');
+    expect(windowOptions('/p').title).toBe('帮扶工作台');
   });
 });
