@@ -34,6 +34,7 @@ export interface Core {
 }
 
 const AUTO_BACKUP_CHECK_MS = 30 * 60_000;
+const LOG_RETENTION_MS = 180 * 86_400_000;
 
 /**
  * Starts the core: opens (or creates) the encrypted database and migrates it. It never throws for the clerk's
@@ -75,6 +76,8 @@ export function createCore(options: CoreOptions): Core {
   }
 
   for (const dir of [paths.outboxDir, paths.inboxDir]) sweepTransientFiles(dir, clock.now());
+  // One log file a day; half a year is enough to look back on a problem.
+  sweepTransientFiles(paths.logsDir, clock.now(), LOG_RETENTION_MS);
 
   let timer: NodeJS.Timeout | undefined;
   if (options.autoBackup ?? true) {

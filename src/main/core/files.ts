@@ -49,7 +49,7 @@ export function inboxFilePath(inboxDir: string, uploadId: string): string {
   return path;
 }
 
-/** Documents and uploads are transient copies of data the database holds: cleared when older than a day. */
+/** Documents and uploads are transient copies of data the database holds: cleared when older than a day (logs: older than their retention). */
 export function sweepTransientFiles(dir: string, now: Date, maxAgeMs = 86_400_000): void {
   if (!existsSync(dir)) return;
   mkdirSync(dir, { recursive: true });
