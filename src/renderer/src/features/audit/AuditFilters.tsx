@@ -24,6 +24,8 @@ export function AuditFilters({ values, onChange, users, actions }: AuditFiltersP
   const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
     onChange({ ...values, [key]: value });
   const all = { value: '', label: t('common.all') };
+  // Typed as YYYY-MM-DD or picked from the calendar; the core reads them as local calendar days.
+  const day = { valueFormat: 'YYYY-MM-DD', placeholder: t('audit.datePlaceholder'), clearable: true, w: 160 };
 
   return (
     <Group align="flex-end" gap="md" mb="md">
@@ -43,26 +45,19 @@ export function AuditFilters({ values, onChange, users, actions }: AuditFiltersP
         data={[all, ...actions.map((action) => ({ value: action, label: actionLabel(action) }))]}
         w={200}
       />
-      {/* Typed as YYYY-MM-DD or picked from the calendar; the core reads them as local calendar days. */}
       <DateInput
+        {...day}
         label={t('audit.from')}
         value={values.from}
         onChange={(value) => set('from', value)}
-        valueFormat="YYYY-MM-DD"
-        placeholder={t('audit.datePlaceholder')}
         maxDate={values.to ?? undefined}
-        clearable
-        w={160}
       />
       <DateInput
+        {...day}
         label={t('audit.to')}
         value={values.to}
         onChange={(value) => set('to', value)}
-        valueFormat="YYYY-MM-DD"
-        placeholder={t('audit.datePlaceholder')}
         minDate={values.from ?? undefined}
-        clearable
-        w={160}
       />
     </Group>
   );

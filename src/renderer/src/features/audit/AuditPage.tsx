@@ -1,6 +1,8 @@
-import { Group, Pagination, Paper, Table, Text } from '@mantine/core';
+import { Group, Pagination, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { AuditEntry } from '@shared/contract/audit';
 import { useQuery } from '../../api/hooks';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime, shortId } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -30,7 +32,29 @@ export function AuditPage() {
     setPage(1);
   };
 
-  const entries = audit.data?.entries ?? [];
+  const columns: DataColumn<AuditEntry>[] = [
+    { key: 'seq', header: t('audit.seq'), width: 70, render: (entry) => entry.seq },
+    { key: 'time', header: t('audit.time'), width: 150, nowrap: true, render: (entry) => formatDateTime(entry.at) },
+    { key: 'user', header: t('audit.user'), width: 140, render: (entry) => entry.userName ?? t('audit.system') },
+    { key: 'action', header: t('audit.action'), width: 150, render: (entry) => actionLabel(entry.action) },
+    {
+      key: 'record',
+      header: t('audit.record'),
+      width: 150,
+      render: (entry) => (
+        <>
+          {entry.recordType && recordTypeLabel(entry.recordType)}
+          {entry.recordId && (
+            <Text span ff="monospace" size="xs" c="dimmed" ml={6} title={entry.recordId}>
+              {shortId(entry.recordId)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'summary', header: t('audit.summary'), render: (entry) => auditSummaryText(entry.summary) },
+  ];
+
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
@@ -45,46 +69,15 @@ export function AuditPage() {
       />
       <QueryStatus loading={audit.loading && !audit.data} error={audit.error} onRetry={audit.reload} />
       {audit.data && (
-        <Paper withBorder radius="md" style={{ opacity: audit.loading ? 0.6 : 1 }}>
-          <Table.ScrollContainer minWidth={900} type="native">
-            <Table striped verticalSpacing="xs" horizontalSpacing="md" aria-busy={audit.loading}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('audit.seq')}</Table.Th>
-                  <Table.Th w={150}>{t('audit.time')}</Table.Th>
-                  <Table.Th w={140}>{t('audit.user')}</Table.Th>
-                  <Table.Th w={150}>{t('audit.action')}</Table.Th>
-                  <Table.Th w={150}>{t('audit.record')}</Table.Th>
-                  <Table.Th>{t('audit.summary')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => (
-                  <Table.Tr key={entry.seq}>
-                    <Table.Td>{entry.seq}</Table.Td>
-                    <Table.Td className="bangfu-nowrap">{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.userName ?? t('audit.system')}</Table.Td>
-                    <Table.Td>{actionLabel(entry.action)}</Table.Td>
-                    <Table.Td>
-                      {entry.recordType && recordTypeLabel(entry.recordType)}
-                      {entry.recordId && (
-                        <Text span ff="monospace" size="xs" c="dimmed" ml={6} title={entry.recordId}>
-                          {shortId(entry.recordId)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{auditSummaryText(entry.summary)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {entries.length === 0 && (
-            <Text c="dimmed" ta="center" py="lg">
-              {t('audit.empty')}
-            </Text>
-          )}
-        </Paper>
+        <DataTable
+          columns={columns}
+          rows={audit.data.entries}
+          rowKey={(entry) => entry.seq}
+          empty={t('audit.empty')}
+          minWidth={900}
+          busy={audit.loading}
+          dense
+        />
       )}
       {audit.data && (
         <Group justify="space-between" mt="md">

@@ -1,4 +1,4 @@
-import { Button, Modal } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useSession } from '../../app/session/session-context';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
@@ -18,11 +18,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             acceptSession(info);
             onClose();
           }}
-          extraActions={
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          }
+          onCancel={onClose}
         />
       )}
     </Modal>

@@ -1,9 +1,9 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, PasswordInput, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { SessionInfo } from '@shared/contract/auth';
 import { useMutation, useQuery } from '../../api/hooks';
 import { CenteredPage } from '../../components/CenteredPage';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: (info: SessionInfo) => void }) {
@@ -13,8 +13,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (info: SessionInfo) =
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const result = await signIn.run({ username, password });
     if (result.ok) onSignedIn(result.data);
     else setPassword('');
@@ -27,29 +26,26 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (info: SessionInfo) =
           {status.data.orgName}
         </Text>
       )}
-      <form onSubmit={(event) => void submit(event)}>
-        <Stack gap="md">
-          <ErrorAlert error={signIn.error} />
-          <TextInput
-            label={t('signIn.username')}
-            value={username}
-            onChange={(event) => setUsername(event.currentTarget.value)}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            autoFocus
-          />
-          <PasswordInput
-            label={t('signIn.password')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            autoComplete="current-password"
-          />
-          <Button type="submit" loading={signIn.running} fullWidth>
-            {t('signIn.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <StackedForm onSubmit={submit} error={signIn.error}>
+        <TextInput
+          label={t('signIn.username')}
+          value={username}
+          onChange={(event) => setUsername(event.currentTarget.value)}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+        />
+        <PasswordInput
+          label={t('signIn.password')}
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          autoComplete="current-password"
+        />
+        <Button type="submit" loading={signIn.running} fullWidth>
+          {t('signIn.submit')}
+        </Button>
+      </StackedForm>
     </CenteredPage>
   );
 }

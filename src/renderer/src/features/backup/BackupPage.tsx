@@ -1,10 +1,11 @@
-import { Button, Paper, Table, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupEntry } from '@shared/contract/backup';
 import { bridge, toErrorShape } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useJob } from '../../api/jobs';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useSession } from '../../app/session/session-context';
 import { formatBytes, formatDateTime } from '../../components/format';
@@ -53,7 +54,26 @@ export function BackupPage() {
     reboot();
   };
 
-  const list = backups.data?.backups ?? [];
+  const columns: DataColumn<BackupEntry>[] = [
+    { key: 'time', header: t('backup.time'), nowrap: true, render: (backup) => formatDateTime(backup.createdAt) },
+    { key: 'kind', header: t('backup.kind'), render: (backup) => t(`backupKinds.${backup.kind}`) },
+    { key: 'size', header: t('backup.size'), align: 'right', render: (backup) => formatBytes(backup.bytes) },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      render: (backup) => (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red"
+          onClick={() => setTarget({ label: backupLabel(backup), input: { backupId: backup.id } })}
+        >
+          {t('backup.restore')}
+        </Button>
+      ),
+    },
+  ];
+
   const lastAutoAt = backups.data?.lastAutoAt;
   return (
     <>
@@ -72,44 +92,14 @@ export function BackupPage() {
           <Text mb="sm" c={lastAutoAt ? undefined : 'dimmed'}>
             {lastAutoAt ? t('backup.lastAuto', { time: formatDateTime(lastAutoAt) }) : t('backup.noAuto')}
           </Text>
-          <Paper withBorder radius="md" maw={820}>
-            <Table.ScrollContainer minWidth={480} type="native">
-              <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('backup.time')}</Table.Th>
-                    <Table.Th>{t('backup.kind')}</Table.Th>
-                    <Table.Th ta="right">{t('backup.size')}</Table.Th>
-                    <Table.Th>{t('common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((backup) => (
-                    <Table.Tr key={backup.id}>
-                      <Table.Td className="bangfu-nowrap">{formatDateTime(backup.createdAt)}</Table.Td>
-                      <Table.Td>{t(`backupKinds.${backup.kind}`)}</Table.Td>
-                      <Table.Td ta="right">{formatBytes(backup.bytes)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setTarget({ label: backupLabel(backup), input: { backupId: backup.id } })}
-                        >
-                          {t('backup.restore')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.length === 0 && (
-              <Text c="dimmed" ta="center" py="lg">
-                {t('backup.empty')}
-              </Text>
-            )}
-          </Paper>
+          <DataTable
+            columns={columns}
+            rows={backups.data.backups}
+            rowKey={(backup) => backup.id}
+            empty={t('backup.empty')}
+            minWidth={480}
+            maxWidth={820}
+          />
         </>
       )}
       <RestoreConfirmModal

@@ -1,14 +1,15 @@
-import { Button, Group, NumberInput, Paper, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NumberInput, Paper, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { OrgSettings } from '@shared/contract/org';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { CreditCodeInput, RegionCodeInput, creditCodeBlocks, orgNameValid } from '../../components/CodeInputs';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { notifySuccess, notifyWarning } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
+import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import { requiredField } from '../../components/required-field';
 
@@ -25,8 +26,7 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
   const [idleLockMinutes, setIdleLockMinutes] = useState<number | string>(settings.idleLockMinutes);
   const [submitted, setSubmitted] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setSubmitted(true);
     if (!orgNameValid(name) || creditCodeBlocks(creditCode) || !isValidRegionCode(regionCode)) return;
     if (!idleLockValid(idleLockMinutes)) return;
@@ -38,41 +38,34 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack gap="md">
-        <ErrorAlert error={update.error} />
-        <TextInput
-          label={t('org.name')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          maxLength={100}
-          {...requiredField}
-          error={submitted && !orgNameValid(name) ? t('validation.orgName') : undefined}
-        />
-        <CreditCodeInput label={t('org.creditCode')} value={creditCode} onChange={setCreditCode} showErrors={submitted} />
-        <RegionCodeInput label={t('org.regionCode')} value={regionCode} onChange={setRegionCode} showErrors={submitted} />
-        <NumberInput
-          label={t('org.idleLock')}
-          description={t('org.idleLockHint')}
-          value={idleLockMinutes}
-          onChange={setIdleLockMinutes}
-          min={1}
-          max={120}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="none"
-          {...requiredField}
-          w={220}
-          error={submitted && !idleLockValid(idleLockMinutes) ? t('validation.idleLock') : undefined}
-        />
-        <TextInput label={t('org.mode')} description={t('org.modeHint')} value={t(`modes.${settings.mode}`)} readOnly variant="filled" w={220} />
-        <Group>
-          <Button type="submit" loading={update.running}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <StackedForm onSubmit={submit} error={update.error}>
+      <TextInput
+        label={t('org.name')}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        maxLength={100}
+        {...requiredField}
+        error={submitted && !orgNameValid(name) ? t('validation.orgName') : undefined}
+      />
+      <CreditCodeInput label={t('org.creditCode')} value={creditCode} onChange={setCreditCode} showErrors={submitted} />
+      <RegionCodeInput label={t('org.regionCode')} value={regionCode} onChange={setRegionCode} showErrors={submitted} />
+      <NumberInput
+        label={t('org.idleLock')}
+        description={t('org.idleLockHint')}
+        value={idleLockMinutes}
+        onChange={setIdleLockMinutes}
+        min={1}
+        max={120}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="none"
+        {...requiredField}
+        w={220}
+        error={submitted && !idleLockValid(idleLockMinutes) ? t('validation.idleLock') : undefined}
+      />
+      <TextInput label={t('org.mode')} description={t('org.modeHint')} value={t(`modes.${settings.mode}`)} readOnly variant="filled" w={220} />
+      <FormActions submitLabel={t('common.save')} loading={update.running} justify="flex-start" />
+    </StackedForm>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Button, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useMutation } from '../../api/hooks';
 import { CenteredPage } from '../../components/CenteredPage';
 import { MONOSPACE } from '../../components/CodeInputs';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
+import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 
 /** The key store lost the database key (a new Windows profile): the printed recovery code opens the data again. */
@@ -13,8 +13,7 @@ export function RecoveryScreen({ onDone }: { onDone: () => void }) {
   const recover = useMutation('system.recover');
   const [code, setCode] = useState('');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const result = await recover.run({ recoveryCode: code });
     if (!result.ok) return;
     notifySuccess(t('recovery.done'));
@@ -24,26 +23,23 @@ export function RecoveryScreen({ onDone }: { onDone: () => void }) {
   return (
     <CenteredPage title={t('recovery.title')} width={520}>
       <Text>{t('recovery.body')}</Text>
-      <form onSubmit={(event) => void submit(event)}>
-        <Stack gap="md">
-          <ErrorAlert error={recover.error} />
-          <TextInput
-            label={t('recovery.code')}
-            description={t('recovery.codeHint')}
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            maxLength={64}
-            styles={{ input: MONOSPACE }}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            autoFocus
-          />
-          <Button type="submit" loading={recover.running} disabled={!code.trim()}>
-            {t('recovery.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <StackedForm onSubmit={submit} error={recover.error}>
+        <TextInput
+          label={t('recovery.code')}
+          description={t('recovery.codeHint')}
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          maxLength={64}
+          styles={{ input: MONOSPACE }}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          autoFocus
+        />
+        <Button type="submit" loading={recover.running} disabled={!code.trim()}>
+          {t('recovery.submit')}
+        </Button>
+      </StackedForm>
     </CenteredPage>
   );
 }

@@ -1,7 +1,9 @@
-import { Button, Group, Radio, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Radio, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { CreditCodeInput, RegionCodeInput, creditCodeBlocks, orgNameValid } from '../../components/CodeInputs';
+import { FormActions } from '../../components/FormActions';
+import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import type { OrgValues } from './setup-values';
 import { requiredField } from '../../components/required-field';
@@ -17,52 +19,47 @@ export function OrgStep({ values, onChange, onNext }: OrgStepProps) {
   const [submitted, setSubmitted] = useState(false);
   const set = <K extends keyof OrgValues>(key: K, value: OrgValues[K]) => onChange({ ...values, [key]: value });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     const ok = orgNameValid(values.name) && !creditCodeBlocks(values.creditCode) && isValidRegionCode(values.regionCode);
     if (ok) onNext();
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput
-          label={t('setup.orgName')}
-          value={values.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
-          maxLength={100}
-          {...requiredField}
-          autoFocus
-          error={submitted && !orgNameValid(values.name) ? t('validation.orgName') : undefined}
-        />
-        <CreditCodeInput
-          label={t('setup.creditCode')}
-          value={values.creditCode}
-          onChange={(value) => set('creditCode', value)}
-          showErrors={submitted}
-        />
-        <RegionCodeInput
-          label={t('setup.regionCode')}
-          value={values.regionCode}
-          onChange={(value) => set('regionCode', value)}
-          showErrors={submitted}
-        />
-        <Radio.Group
-          label={t('setup.mode')}
-          value={values.mode}
-          onChange={(value) => set('mode', value === 'federation' ? 'federation' : 'centre')}
-          {...requiredField}
-        >
-          <Stack gap="sm" mt="xs">
-            <Radio value="centre" label={t('modes.centre')} description={t('setup.modeCentreHint')} />
-            <Radio value="federation" label={t('modes.federation')} description={t('setup.modeFederationHint')} />
-          </Stack>
-        </Radio.Group>
-        <Group justify="flex-end">
-          <Button type="submit">{t('common.next')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <StackedForm onSubmit={submit}>
+      <TextInput
+        label={t('setup.orgName')}
+        value={values.name}
+        onChange={(event) => set('name', event.currentTarget.value)}
+        maxLength={100}
+        {...requiredField}
+        autoFocus
+        error={submitted && !orgNameValid(values.name) ? t('validation.orgName') : undefined}
+      />
+      <CreditCodeInput
+        label={t('setup.creditCode')}
+        value={values.creditCode}
+        onChange={(value) => set('creditCode', value)}
+        showErrors={submitted}
+      />
+      <RegionCodeInput
+        label={t('setup.regionCode')}
+        value={values.regionCode}
+        onChange={(value) => set('regionCode', value)}
+        showErrors={submitted}
+      />
+      <Radio.Group
+        label={t('setup.mode')}
+        value={values.mode}
+        onChange={(value) => set('mode', value === 'federation' ? 'federation' : 'centre')}
+        {...requiredField}
+      >
+        <Stack gap="sm" mt="xs">
+          <Radio value="centre" label={t('modes.centre')} description={t('setup.modeCentreHint')} />
+          <Radio value="federation" label={t('modes.federation')} description={t('setup.modeFederationHint')} />
+        </Stack>
+      </Radio.Group>
+      <FormActions submitLabel={t('common.next')} />
+    </StackedForm>
   );
 }

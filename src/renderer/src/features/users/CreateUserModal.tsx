@@ -1,15 +1,16 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Modal } from '@mantine/core';
+import { useState } from 'react';
 import type { User } from '@shared/contract/users';
 import type { Role } from '@shared/roles';
 import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { DisplayNameInput } from '../../components/DisplayNameInput';
+import { FormActions } from '../../components/FormActions';
 import { NewPasswordInput, newPasswordAcceptable } from '../../components/NewPasswordInput';
+import { StackedForm } from '../../components/StackedForm';
 import { UsernameInput, usernameValid } from '../../components/UsernameInput';
 import { useT } from '../../i18n';
 import { displayNameValid } from '../../components/validation';
-import { asRole, roleOptions } from './role-options';
-import { requiredField } from '../../components/required-field';
+import { RoleSelect } from './RoleSelect';
 
 function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
   const t = useT();
@@ -20,8 +21,7 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setSubmitted(true);
     if (!usernameValid(username) || !displayNameValid(displayName) || !newPasswordAcceptable(password, username)) return;
     const result = await create.run({ username, displayName, role, password });
@@ -29,46 +29,22 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack gap="md">
-        <ErrorAlert error={create.error} />
-        <UsernameInput label={t('users.username')} value={username} onChange={setUsername} showErrors={submitted} autoFocus />
-        <TextInput
-          label={t('users.displayName')}
-          value={displayName}
-          onChange={(event) => setDisplayName(event.currentTarget.value)}
-          maxLength={40}
-          {...requiredField}
-          error={submitted && !displayNameValid(displayName) ? t('validation.displayName') : undefined}
-        />
-        <Select
-          label={t('users.role')}
-          value={role}
-          onChange={(value) => setRole(asRole(value ?? role))}
-          data={roleOptions()}
-          allowDeselect={false}
-          {...requiredField}
-        />
-        <NewPasswordInput
-          label={t('users.initialPassword')}
-          value={password}
-          onChange={setPassword}
-          username={username}
-          showErrors={submitted}
-        />
-        <Alert color="blue" variant="light" role="note">
-          {t('users.initialPasswordNote')}
-        </Alert>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.running}>
-            {t('users.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <StackedForm onSubmit={submit} error={create.error}>
+      <UsernameInput label={t('users.username')} value={username} onChange={setUsername} showErrors={submitted} autoFocus />
+      <DisplayNameInput label={t('users.displayName')} value={displayName} onChange={setDisplayName} showErrors={submitted} />
+      <RoleSelect label={t('users.role')} value={role} onChange={setRole} />
+      <NewPasswordInput
+        label={t('users.initialPassword')}
+        value={password}
+        onChange={setPassword}
+        username={username}
+        showErrors={submitted}
+      />
+      <Alert color="blue" variant="light" role="note">
+        {t('users.initialPasswordNote')}
+      </Alert>
+      <FormActions submitLabel={t('users.create')} loading={create.running} onCancel={onCancel} />
+    </StackedForm>
   );
 }
 

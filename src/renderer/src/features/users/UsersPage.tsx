@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { User } from '@shared/contract/users';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,7 +39,41 @@ export function UsersPage() {
     changed();
   };
 
-  const list = users.data?.users ?? [];
+  const columns: DataColumn<User>[] = [
+    { key: 'username', header: t('users.username'), monospace: true, render: (user) => user.username },
+    { key: 'displayName', header: t('users.displayName'), render: (user) => user.displayName },
+    { key: 'role', header: t('users.role'), render: (user) => t(`roles.${user.role}`) },
+    { key: 'status', header: t('users.status'), render: (user) => <UserStatus user={user} /> },
+    {
+      key: 'lastSignIn',
+      header: t('users.lastSignIn'),
+      nowrap: true,
+      render: (user) => formatDateTime(user.lastSignInAt) || t('common.none'),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      render: (user) => (
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(user)}>
+            {t('common.edit')}
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color={user.disabled ? 'green' : 'red'}
+            onClick={() => void toggleDisabled(user)}
+          >
+            {user.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+          <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(user)}>
+            {t('users.resetPassword')}
+          </Button>
+        </Group>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader title={t('users.title')}>
@@ -48,58 +83,13 @@ export function UsersPage() {
       </PageHeader>
       <QueryStatus loading={users.loading && !users.data} error={users.error} onRetry={users.reload} />
       {users.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820} type="native">
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.username')}</Table.Th>
-                  <Table.Th>{t('users.displayName')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastSignIn')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td ff="monospace">{user.username}</Table.Td>
-                    <Table.Td>{user.displayName}</Table.Td>
-                    <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                    <Table.Td>
-                      <UserStatus user={user} />
-                    </Table.Td>
-                    <Table.Td className="bangfu-nowrap">{formatDateTime(user.lastSignInAt) || t('common.none')}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing(user)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color={user.disabled ? 'green' : 'red'}
-                          onClick={() => void toggleDisabled(user)}
-                        >
-                          {user.disabled ? t('users.enable') : t('users.disable')}
-                        </Button>
-                        <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(user)}>
-                          {t('users.resetPassword')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.length === 0 && (
-            <Text c="dimmed" ta="center" py="lg">
-              {t('users.empty')}
-            </Text>
-          )}
-        </Paper>
+        <DataTable
+          columns={columns}
+          rows={users.data.users}
+          rowKey={(user) => user.id}
+          empty={t('users.empty')}
+          minWidth={820}
+        />
       )}
 
       <CreateUserModal

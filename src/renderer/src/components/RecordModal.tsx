@@ -1,0 +1,20 @@
+import { Modal } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
+
+interface RecordModalProps<R extends { id: string }> {
+  /** The record being worked on; null = closed. */
+  record: R | null;
+  title: (record: R) => string;
+  onClose: () => void;
+  /** The form for the record, made afresh for each record: nothing typed for one shows for the next. */
+  children: (record: R) => ReactNode;
+}
+
+/** A dialog about one record (edit it, reset its password …), open while a record is chosen. */
+export function RecordModal<R extends { id: string }>({ record, title, onClose, children }: RecordModalProps<R>) {
+  return (
+    <Modal opened={record !== null} onClose={onClose} title={record ? title(record) : ''} centered>
+      {record && <Fragment key={record.id}>{children(record)}</Fragment>}
+    </Modal>
+  );
+}
