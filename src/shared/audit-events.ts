@@ -21,6 +21,13 @@ export const AUDIT_EVENTS = [
   'user.screenUnlocked',
   'backup.created',
   'backup.restored', // { keptAs }
+  'member.created',
+  'member.updated', // { fields: comma-separated field names that changed }
+  'member.statusChanged', // { from, to }
+  'member.idRevealed',
+  'unit.created', // { kind }
+  'unit.renamed',
+  'unit.merged', // { into: the unit id kept }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -19,3 +19,9 @@ export class AdjustableClock implements Clock {
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
+
+/** The clerk's calendar date (YYYY-MM-DD in the machine's time zone), for rules like "not in the future". */
+export function localDate(clock: Clock): string {
+  const now = clock.now();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

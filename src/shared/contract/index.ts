@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { orgChannels } from './org';
+import { rosterChannels } from './roster';
 import { systemChannels } from './system';
 import { usersChannels } from './users';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...orgChannels,
   ...backupChannels,
   ...auditChannels,
+  ...rosterChannels,
 };
 
 export type Contract = typeof contract;

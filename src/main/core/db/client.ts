@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '@shared/errors';
+import { nameGrams } from '../features/roster/name-grams';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -31,6 +32,7 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('DB_WRONG_KEY');
     throw error;
   }
+  registerFunctions(sqlite);
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -39,6 +41,11 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
   sqlite.pragma('cache_size = -131072'); // 128 MiB
   sqlite.pragma('busy_timeout = 5000');
   return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+/** SQL functions the schema's triggers call; every connection of the program has them. */
+function registerFunctions(sqlite: Sqlite): void {
+  sqlite.function('bangfu_grams', { deterministic: true }, (name: unknown) => nameGrams(String(name ?? '')));
 }
 
 export function schemaVersion(sqlite: Sqlite): number {

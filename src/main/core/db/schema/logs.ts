@@ -18,7 +18,13 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_at').on(t.at), index('audit_log_user').on(t.userId, t.seq), index('audit_log_action').on(t.action, t.seq)],
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_user').on(t.userId, t.seq),
+    index('audit_log_action').on(t.action, t.seq),
+    // A record's history (a member's 修改记录).
+    index('audit_log_record').on(t.recordId, t.seq),
+  ],
 );
 
 /** Filled by triggers on every travelling table: what changed since the last batch to the federation. */

@@ -67,6 +67,7 @@ export interface AuditFilter {
   action?: string;
   fromAt?: string;
   toAt?: string;
+  recordId?: string;
 }
 
 function where(filter: AuditFilter): { sql: string; params: string[] } {
@@ -75,6 +76,7 @@ function where(filter: AuditFilter): { sql: string; params: string[] } {
     ['action = ?', filter.action],
     ['at >= ?', filter.fromAt],
     ['at < ?', filter.toAt],
+    ['record_id = ?', filter.recordId],
   ];
   const used = conditions.filter((c): c is [string, string] => Boolean(c[1]));
   return {

@@ -1,0 +1,64 @@
+import type { CellValue } from './types';
+
+/**
+ * Cell text as later stages compare and store it. Spreadsheets from grassroots unions carry what Chinese input
+ * methods type — full-width digits and letters (１３８ｘ), ideographic spaces, padding inside names (张  三) —
+ * and what copy-paste leaves: trailing spaces, line breaks, no-break spaces.
+ */
+
+/**
+ * U+FF01–U+FF5E map one to one onto ASCII U+0021–U+007E; U+3000 becomes a space. (The same rule as
+ * @shared/domain/half-width, kept here so this stage does not depend on work in progress; fold into one later.)
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Any run of whitespace (spaces, tabs, line breaks, U+3000, U+00A0, zero-width space) becomes one space. */
+const WHITESPACE_RUN = /[\s\u200B\uFEFF]+/g;
+
+/**
+ * Trim, collapse internal whitespace to one space, full-width ASCII → half-width. Empty → null.
+ * Chinese punctuation (，。、：（）) is kept: it is meaning, not formatting; only the forms that have an exact ASCII
+ * twin are folded, so that 1３8 and 138 compare equal.
+ */
+export function normalizeText(text: string): string | null {
+  const out = toHalfWidth(text).replace(WHITESPACE_RUN, ' ').trim();
+  return out === '' ? null : out;
+}
+
+const CJK = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{3134F}';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
+/** Separators typed inside transliterated minority names (阿依古丽·买买提): middle dots of several codes, full stops. */
+const NAME_DOTS = /\s*[.·•‧∙⋅・･﹒\uFF0E\u00B7\u2022\u2027\u30FB\uFF65]\s*/g;
+
+/**
+ * A person's name. On top of normalizeText: spaces between two Chinese characters are padding (张  三 → 张三, the
+ * way clerks align two-character names) and go; a space next to a Latin letter stays (王 Anna); every middle-dot or
+ * full-stop variant becomes U+00B7 "·", the separator ID cards use in transliterated names. Other Chinese
+ * punctuation is left alone, so that validation can still see and reject it.
+ */
+export function normalizeName(text: string): string | null {
+  const base = normalizeText(text);
+  if (base === null) return null;
+  const out = base.replace(SPACE_BETWEEN_CJK, '').replace(NAME_DOTS, '·');
+  return out === '' ? null : out;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Any cell as normalised text, for columns whose meaning is text (unit, union, note) and for showing a rejected row.
+ * Numbers print in full without grouping (4.40106199001011E+17 prints as 440106199001011000 — callers that must know
+ * a value was a number look at the CellValue, not at this text); dates print as YYYY-MM-DD, with the time when
+ * there is one.
+ */
+export function cellText(value: CellValue): string | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return normalizeText(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
+  return seconds === 0 ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+}

@@ -1,0 +1,165 @@
+import { parse as uuidToBytes, stringify as bytesToUuid } from 'uuid';
+import type { MemberListItem, MemberStatus } from '@shared/contract/roster';
+import type { MemberQuery } from '@shared/domain/member-search';
+import { maskIdNumber } from '@shared/domain/id-number';
+import type { Sqlite } from '../../db/client';
+import { namePartQuery } from './name-grams';
+
+/** members.id is stored as 16 bytes; everything outside this file speaks text UUIDs. */
+export const idToBlob = (id: string): Buffer => Buffer.from(uuidToBytes(id));
+export const blobToId = (blob: Uint8Array): string => bytesToUuid(blob);
+
+export interface MemberRow {
+  ref: number;
+  id: Buffer;
+  rev: number;
+  updatedAt: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  ethnicity: string | null;
+  unitRef: number | null;
+  unionRef: number | null;
+  unitId: string | null;
+  unionId: string | null;
+  unitName: string | null;
+  unionName: string | null;
+  joinedOn: string | null;
+  cardNo: string | null;
+  status: MemberStatus;
+  statusOn: string | null;
+  statusReason: string | null;
+  note: string | null;
+}
+
+const SELECT_MEMBER = `
+  SELECT m.ref, m.id, m.rev, m.updated_at AS updatedAt, m.name, m.id_number AS idNumber, m.phone, m.ethnicity,
+         m.unit_ref AS unitRef, m.union_ref AS unionRef, u.id AS unitId, n.id AS unionId,
+         u.name AS unitName, n.name AS unionName, m.joined_on AS joinedOn, m.card_no AS cardNo, m.status,
+         m.status_on AS statusOn, m.status_reason AS statusReason, m.note
+  FROM members m
+  LEFT JOIN units u ON u.ref = m.unit_ref
+  LEFT JOIN units n ON n.ref = m.union_ref`;
+
+export function findMemberById(sqlite: Sqlite, id: string): MemberRow | undefined {
+  return sqlite.prepare(`${SELECT_MEMBER} WHERE m.id = ? AND m.deleted_at IS NULL`).get(idToBlob(id)) as MemberRow | undefined;
+}
+
+export function findMemberIdByIdNumber(sqlite: Sqlite, idNumber: string): string | undefined {
+  const row = sqlite.prepare('SELECT id FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as { id: Buffer } | undefined;
+  return row && blobToId(row.id);
+}
+
+/** Gender and birth date are read from the 18-character ID number (GB 11643), not stored. */
+export function idNumberFacts(idNumber: string): { gender: 'male' | 'female'; birthDate: string } {
+  return {
+    gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+  };
+}
+
+export function toListItem(row: Omit<MemberRow, 'ethnicity' | 'rev' | 'updatedAt'>): MemberListItem {
+  return {
+    id: blobToId(row.id),
+    name: row.name,
+    ...idNumberFacts(row.idNumber),
+    idNumberMasked: maskIdNumber(row.idNumber),
+    phone: row.phone,
+    unitName: row.unitName,
+    unionName: row.unionName,
+    status: row.status,
+    joinedOn: row.joinedOn,
+  };
+}
+
+export interface MemberSearch {
+  query: MemberQuery;
+  unitId?: string;
+  unionId?: string;
+  status?: MemberStatus;
+  sort: 'name' | 'joinedOn';
+  page: number;
+  pageSize: number;
+}
+
+/** Lists never count further than this: "more than 10,000" says enough and keeps a broad search fast. */
+export const TOTAL_CAP = 10_000;
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const UNIT_NAME_MATCH = `SELECT ref FROM units WHERE kind = @kind AND deleted_at IS NULL AND name LIKE @like ESCAPE '\\'`;
+
+/** The WHERE clause and parameters for a search: one indexed access path per kind of query. */
+function searchWhere(search: MemberSearch): { where: string; params: Record<string, string> } {
+  const clauses = ['m.deleted_at IS NULL'];
+  const params: Record<string, string> = {};
+  const q = search.query;
+  const unitOrUnionNamed = () =>
+    `m.unit_ref IN (${UNIT_NAME_MATCH.replace('@kind', "'employer'")}) OR m.union_ref IN (${UNIT_NAME_MATCH.replace('@kind', "'union'")})`;
+  switch (q.kind) {
+    case 'all':
+      break;
+    case 'name':
+      params.fts = namePartQuery(q.text);
+      params.like = `%${likeEscape(q.text)}%`;
+      clauses.push(
+        `((m.ref IN (SELECT rowid FROM members_grams WHERE members_grams MATCH @fts) AND m.name LIKE @like ESCAPE '\\') OR ${unitOrUnionNamed()})`,
+      );
+      break;
+    case 'pinyin':
+      params.from = q.text;
+      params.to = `${q.text}{`; // '{' sorts right after 'z': [from, to) is "starts with"
+      clauses.push('((m.name_initials >= @from AND m.name_initials < @to) OR (m.name_pinyin >= @from AND m.name_pinyin < @to))');
+      break;
+    case 'id-suffix':
+      params.tail = q.text.slice(-4);
+      params.like = `%${q.text}`;
+      clauses.push('substr(m.id_number, 15) = @tail AND m.id_number LIKE @like');
+      break;
+    case 'id-prefix':
+      params.from = q.text;
+      params.to = `${q.text}Z`; // 'Z' sorts after every digit and 'X'
+      clauses.push('m.id_number >= @from AND m.id_number < @to');
+      break;
+    case 'phone':
+      params.from = q.text;
+      params.to = `${q.text}Z`;
+      clauses.push('m.phone >= @from AND m.phone < @to');
+      break;
+    case 'text':
+      params.text = q.text;
+      params.like = `%${likeEscape(q.text)}%`;
+      clauses.push(`(m.card_no = @text OR ${unitOrUnionNamed()})`);
+      break;
+  }
+  if (search.unitId) {
+    params.unitId = search.unitId;
+    clauses.push('m.unit_ref = (SELECT ref FROM units WHERE id = @unitId)');
+  }
+  if (search.unionId) {
+    params.unionId = search.unionId;
+    clauses.push('m.union_ref = (SELECT ref FROM units WHERE id = @unionId)');
+  }
+  if (search.status) {
+    params.status = search.status;
+    clauses.push('m.status = @status');
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export function searchMembers(sqlite: Sqlite, search: MemberSearch): { rows: MemberRow[]; total: number; capped: boolean } {
+  const { where, params } = searchWhere(search);
+  const order = search.sort === 'joinedOn' ? 'm.joined_on DESC NULLS LAST, m.ref' : 'm.name_pinyin, m.ref';
+  const rows = sqlite
+    .prepare(`${SELECT_MEMBER} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: search.pageSize, offset: (search.page - 1) * search.pageSize }) as MemberRow[];
+  const { n } = sqlite
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${TOTAL_CAP + 1})`)
+    .get(params) as { n: number };
+  return { rows, total: Math.min(n, TOTAL_CAP), capped: n > TOTAL_CAP };
+}
+
+/** The small integer that stands for an office in the big tables. */
+export function originRef(sqlite: Sqlite, code: string): number {
+  sqlite.prepare('INSERT INTO origins (code) VALUES (?) ON CONFLICT (code) DO NOTHING').run(code);
+  return (sqlite.prepare('SELECT ref FROM origins WHERE code = ?').get(code) as { ref: number }).ref;
+}

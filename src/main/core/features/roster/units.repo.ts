@@ -1,0 +1,73 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { UnitKind } from '@shared/contract/roster';
+import { toHalfWidth } from '@shared/domain/half-width';
+import type { Sqlite } from '../../db/client';
+
+export interface UnitRow {
+  ref: number;
+  id: string;
+  kind: UnitKind;
+  name: string;
+  rev: number;
+}
+
+/** Two spellings that differ only in spaces, width or letter case are one unit: "某某 公司" = "某某公司". */
+export function unitKey(name: string): string {
+  return toHalfWidth(name).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+}
+
+export function cleanUnitName(name: string): string {
+  return toHalfWidth(name).trim().replace(/\s+/g, ' ');
+}
+
+const COLUMNS = 'ref, id, kind, name, rev';
+
+export function findUnitByKey(sqlite: Sqlite, kind: UnitKind, name: string): UnitRow | undefined {
+  return sqlite
+    .prepare(`SELECT ${COLUMNS} FROM units WHERE kind = ? AND name_key = ? AND deleted_at IS NULL`)
+    .get(kind, unitKey(name)) as UnitRow | undefined;
+}
+
+export function findUnitById(sqlite: Sqlite, id: string): UnitRow | undefined {
+  return sqlite.prepare(`SELECT ${COLUMNS} FROM units WHERE id = ? AND deleted_at IS NULL`).get(id) as UnitRow | undefined;
+}
+
+export function insertUnit(sqlite: Sqlite, row: { kind: UnitKind; name: string; origin: string; now: string }): UnitRow {
+  const id = uuidv7();
+  sqlite
+    .prepare('INSERT INTO units (id, origin, updated_at, kind, name, name_key) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, row.origin, row.now, row.kind, cleanUnitName(row.name), unitKey(row.name));
+  return findUnitById(sqlite, id)!;
+}
+
+export function renameUnit(sqlite: Sqlite, ref: number, name: string, now: string): void {
+  sqlite.prepare('UPDATE units SET name = ?, name_key = ?, updated_at = ? WHERE ref = ?').run(cleanUnitName(name), unitKey(name), now, ref);
+}
+
+/** Moves the members of `from` to `into` and keeps `from` as a tombstone pointing at `into`. */
+export function mergeUnit(sqlite: Sqlite, from: UnitRow, into: UnitRow, now: string): number {
+  const column = from.kind === 'employer' ? 'unit_ref' : 'union_ref';
+  const moved = sqlite
+    .prepare(`UPDATE members SET ${column} = ?, updated_at = ? WHERE ${column} = ? AND deleted_at IS NULL`)
+    .run(into.ref, now, from.ref).changes;
+  sqlite.prepare('UPDATE units SET merged_into_ref = ?, deleted_at = ?, updated_at = ? WHERE ref = ?').run(into.ref, now, now, from.ref);
+  return moved;
+}
+
+/** Chinese names in the order clerks expect: by pinyin (ICU's zh collation), not by code point. */
+const byPinyin = new Intl.Collator('zh-CN');
+
+export function listUnits(sqlite: Sqlite, kind: UnitKind, query: string): (UnitRow & { memberCount: number })[] {
+  const column = kind === 'employer' ? 'unit_ref' : 'union_ref';
+  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = sqlite
+    .prepare(
+      `SELECT u.ref, u.id, u.kind, u.name, u.rev,
+              (SELECT count(*) FROM members m WHERE m.${column} = u.ref AND m.deleted_at IS NULL) AS memberCount
+       FROM units u
+       WHERE u.kind = ? AND u.deleted_at IS NULL AND u.name LIKE ? ESCAPE '\\'
+       LIMIT 2000`,
+    )
+    .all(kind, like) as (UnitRow & { memberCount: number })[];
+  return rows.sort((a, b) => byPinyin.compare(a.name, b.name));
+}
