@@ -28,6 +28,7 @@ export const AUDIT_EVENTS = [
   'unit.created', // { kind }
   'unit.renamed',
   'unit.merged', // { into: the unit id kept }
+  'roster.imported', // { new, updated, rejected }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

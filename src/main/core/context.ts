@@ -25,6 +25,8 @@ export interface CoreState {
   migrations: Migration[];
   sessions: SessionStore;
   jobs: JobRunner;
+  /** Set while a job holds a long transaction (an import): other writers get BUSY instead of joining it. */
+  exclusiveWriter: CallContext | null;
   version: string;
   emit(event: CoreEvent): void;
   /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
@@ -93,6 +95,7 @@ export class CallContext {
   write<T>(fn: () => T): T {
     if (this.inWrite) return fn();
     if (!contract[this.channel].mutates) throw new Error(`${this.channel} is not a mutating channel`);
+    if (this.core.exclusiveWriter && this.core.exclusiveWriter !== this) throw new AppError('BUSY');
     this.inWrite = true;
     const auditsBefore = this.auditCount;
     try {
@@ -105,6 +108,32 @@ export class CallContext {
         .immediate();
     } finally {
       this.inWrite = false;
+    }
+  }
+
+  /**
+   * One transaction that spans awaits: for a job that writes in chunks and yields between them (an import). It is
+   * all or nothing like `write`, must carry an audit entry, and while it is open every other writer gets BUSY —
+   * otherwise their changes would land in (and roll back with) this transaction.
+   */
+  async writeExclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (!contract[this.channel].mutates) throw new Error(`${this.channel} is not a mutating channel`);
+    if (this.inWrite || this.core.exclusiveWriter) throw new AppError('BUSY');
+    const auditsBefore = this.auditCount;
+    this.core.exclusiveWriter = this;
+    this.inWrite = true;
+    this.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await fn();
+      if (this.auditCount === auditsBefore) throw new Error(`${this.channel} changed data without an audit entry`);
+      this.sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.inWrite = false;
+      this.core.exclusiveWriter = null;
     }
   }
 

@@ -55,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
     resources: resourcePaths(options.resourcesDir),
     migrations: loadMigrations(resourcePaths(options.resourcesDir).migrationsDir),
     sessions: new SessionStore(),
+    exclusiveWriter: null,
     jobs: new JobRunner(options.onEvent ?? (() => {}), errorShapeFor(logger, 'job')),
     version: options.version,
     emit: options.onEvent ?? (() => {}),

@@ -4,6 +4,7 @@ import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
 import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
+import { rosterImportHandlers } from './features/roster/import.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
 import { usersHandlers } from './features/users/users.handlers';
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...auditHandlers,
   ...rosterHandlers,
+  ...rosterImportHandlers,
 };

@@ -4,6 +4,7 @@ import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { orgChannels } from './org';
 import { rosterChannels } from './roster';
+import { rosterImportChannels } from './roster-import';
 import { systemChannels } from './system';
 import { usersChannels } from './users';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...backupChannels,
   ...auditChannels,
   ...rosterChannels,
+  ...rosterImportChannels,
 };
 
 export type Contract = typeof contract;

@@ -32,6 +32,8 @@ export const enCodes: typeof zhCNCodes = {
   DUPLICATE_ID_NUMBER: 'The roster already has a member with this ID number.',
   UNIT_MERGE_INVALID: 'These cannot be merged: only two different units of the same kind can. Refresh and try again.',
   UNIT_NAME_TAKEN: 'A unit with this name exists. If both names mean the same unit, merge them.',
+  BUSY: 'A roster import is running. Save again when it has finished.',
+  IMPORT_HAS_DUPLICATES: 'The file has members already in the roster (row {row} and others). With "stop" chosen, nothing was imported.',
   FILE_TOO_LARGE: 'The file is too large. Check that you picked the right file.',
   JOB_CANCELLED: 'Cancelled. Nothing half-done was left behind.',
   FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
@@ -131,5 +133,6 @@ export const enCodes: typeof zhCNCodes = {
     'unit.created': 'Unit added',
     'unit.renamed': 'Unit renamed',
     'unit.merged': 'Units merged ({moved} members moved)',
+    'roster.imported': 'Roster imported: {new} new, {updated} updated, {rejected} rows not imported',
   },
 };

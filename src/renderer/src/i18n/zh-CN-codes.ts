@@ -26,6 +26,8 @@ const errors = {
   DUPLICATE_ID_NUMBER: '名册里已有这个身份证号的会员，不能重复添加。',
   UNIT_MERGE_INVALID: '不能这样合并：只能把同一类中两个不同的单位合并。请刷新后重试。',
   UNIT_NAME_TAKEN: '已有同名的单位。如果两个名称指的是同一个单位，请把它们合并。',
+  BUSY: '正在导入名册，请等导入完成后再保存。',
+  IMPORT_HAS_DUPLICATES: '文件中有名册里已有的会员（第 {row} 行等），按所选的“停止”处理，没有导入任何内容。',
   NOT_FOUND: '要找的记录不存在，可能已被他人修改。请刷新后重试。',
   NOT_SET_UP: '程序还没有完成首次设置，请先完成设置。',
   ALREADY_SET_UP: '程序已经设置过，请直接登录。',
@@ -143,5 +145,6 @@ export const zhCNCodes = {
     'unit.created': '新增单位',
     'unit.renamed': '单位改名',
     'unit.merged': '合并单位（{moved} 人转入）',
+    'roster.imported': '导入名册：新增 {new} 人，更新 {updated} 人，未导入 {rejected} 行',
   } satisfies Record<AuditEvent, string>,
 };

@@ -74,3 +74,24 @@ export const members = sqliteTable(
     index('members_phone').on(t.phone).where(sql`phone IS NOT NULL`),
   ],
 );
+
+/** 导入记录: one row per committed roster file (its content hash warns when the same file comes again). */
+export const rosterImports = sqliteTable(
+  'roster_imports',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    userName: text('user_name'),
+    fileName: text('file_name').notNull(),
+    fileHash: text('file_hash').notNull(),
+    format: text('format').notNull(),
+    rows: integer('rows').notNull(),
+    newCount: integer('new_count').notNull(),
+    updatedCount: integer('updated_count').notNull(),
+    unchangedCount: integer('unchanged_count').notNull(),
+    skippedCount: integer('skipped_count').notNull(),
+    rejectedCount: integer('rejected_count').notNull(),
+  },
+  (t) => [index('roster_imports_hash').on(t.fileHash)],
+);

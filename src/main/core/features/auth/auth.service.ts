@@ -78,8 +78,9 @@ export function signOut(ctx: CallContext): void {
 export function lock(ctx: CallContext): void {
   const session = ctx.core.sessions.get(ctx.clientId)!;
   if (session.locked) return;
-  ctx.write(() => ctx.audit({ recordType: 'user', recordId: session.userId, event: 'user.screenLocked' }));
   session.locked = true;
+  // During an import the database is busy: the screen still locks, without its audit entry.
+  if (!ctx.core.exclusiveWriter) ctx.write(() => ctx.audit({ recordType: 'user', recordId: session.userId, event: 'user.screenLocked' }));
 }
 
 /** Only the user whose session is locked can unlock it; the screen behind the lock (and its form) stays as it was. */

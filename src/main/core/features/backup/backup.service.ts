@@ -22,6 +22,7 @@ export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: st
  */
 export function create(ctx: CallContext): { jobId: string } {
   const core = ctx.core;
+  if (core.exclusiveWriter) throw new AppError('BUSY'); // VACUUM INTO cannot run inside the import's transaction
   return ctx.startJob(async (job) => {
     const stages = 3;
     job.progress(0, stages);
@@ -48,7 +49,7 @@ export function create(ctx: CallContext): { jobId: string } {
 
 /** Takes the daily automatic backup when one is due. Called at start and on a timer. */
 export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
-  if (core.state !== 'ready' || !core.conn) return null;
+  if (core.state !== 'ready' || !core.conn || core.exclusiveWriter) return null;
   if (!autoBackupDue(listBackups(core.paths.backupsDir), core.clock.now())) return null;
   const entry = backupAndPrune(core.conn, core.paths, 'auto', core.clock.now());
   core.logger.info('backup.auto', { bytes: entry.bytes });
@@ -88,6 +89,7 @@ function checkDatabaseFile(core: CoreState, path: string): { createdAt: string }
  */
 export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
+  if (core.exclusiveWriter) throw new AppError('BUSY');
   const path =
     'backupId' in source ? backupPath(core, source.backupId) : inboxFilePath(core.paths.inboxDir, source.uploadId);
   const restored = checkDatabaseFile(core, path);

@@ -23,3 +23,22 @@ export function finishRow(cells: (CellValue | undefined)[], rowNumber: number, l
   for (let i = 0; i < end; i++) out[i] = cells[i] ?? null;
   return { rowNumber, cells: out };
 }
+
+/**
+ * Reads the first row before the source is handed out, so that an empty file is refused when it is opened (as
+ * the workbook readers do) rather than discovered by the caller as zero rows. The returned generator yields that
+ * row again, then the rest.
+ */
+export async function withFirstRow(rows: AsyncGenerator<SheetRow>, empty: () => Error): Promise<AsyncGenerator<SheetRow>> {
+  const first = await rows.next();
+  if (first.done) throw empty();
+  async function* again(): AsyncGenerator<SheetRow> {
+    try {
+      yield first.value as SheetRow;
+      yield* rows;
+    } finally {
+      await rows.return(undefined);
+    }
+  }
+  return again();
+}

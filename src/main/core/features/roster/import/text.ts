@@ -18,9 +18,11 @@ export function toHalfWidth(text: string): string {
 const WHITESPACE_RUN = /[\s\u200B\uFEFF]+/g;
 
 /**
- * Trim, collapse internal whitespace to one space, full-width ASCII → half-width. Empty → null.
- * Chinese punctuation (，。、：（）) is kept: it is meaning, not formatting; only the forms that have an exact ASCII
- * twin are folded, so that 1３8 and 138 compare equal.
+ * Trim, collapse internal whitespace to one space, full-width → half-width. Empty → null.
+ *
+ * The whole full-width block is folded, including ，（）：；！？ — Chinese input methods type these as the full-width
+ * twins of ASCII, and folding them makes 示例厂（一分厂） and 示例厂(一分厂) the same unit. Chinese punctuation that has
+ * no ASCII twin (。、“”《》·) is not in that block and is kept as typed.
  */
 export function normalizeText(text: string): string | null {
   const out = toHalfWidth(text).replace(WHITESPACE_RUN, ' ').trim();
@@ -35,8 +37,8 @@ const NAME_DOTS = /\s*[.·•‧∙⋅・･﹒\uFF0E\u00B7\u2022\u2027\u30FB\uF
 /**
  * A person's name. On top of normalizeText: spaces between two Chinese characters are padding (张  三 → 张三, the
  * way clerks align two-character names) and go; a space next to a Latin letter stays (王 Anna); every middle-dot or
- * full-stop variant becomes U+00B7 "·", the separator ID cards use in transliterated names. Other Chinese
- * punctuation is left alone, so that validation can still see and reject it.
+ * full-stop variant (．・•‧ and the like) becomes U+00B7 "·", the separator ID cards use in transliterated names.
+ * Any other punctuation in a name is left for validation to see and reject, not silently removed.
  */
 export function normalizeName(text: string): string | null {
   const base = normalizeText(text);

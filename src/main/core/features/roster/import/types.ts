@@ -34,10 +34,12 @@ export interface SheetSource {
   delimiter?: string;
   /** Non-blank rows in file order. Iterate once; leaving the loop early closes the file. */
   rows: AsyncIterable<SheetRow>;
+  /** Releases the file when the rows will not be iterated to the end (or at all). Safe to call twice. */
+  close(): Promise<void>;
 }
 
 /** The same, collected: fine for files of a few thousand rows and for tests. */
-export interface SheetData extends Omit<SheetSource, 'rows'> {
+export interface SheetData extends Omit<SheetSource, 'rows' | 'close'> {
   rows: SheetRow[];
 }
 

@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { v7 as uuidv7 } from 'uuid';
+import type { ChannelOutput } from '@shared/contract';
+import type { ColumnMapping, DuplicatePolicy, ImportCounts, RosterImportField, RowProblem } from '@shared/contract/roster-import';
+import { AppError } from '@shared/errors';
+import { localDate } from '../../clock';
+import type { CallContext } from '../../context';
+import { inboxFilePath, putOutboxFile } from '../../files';
+import type { JobHandle } from '../../jobs';
+import { readOrg } from '../org/org.repo';
+import { cellText, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
+import { checkImportRow } from './import-row';
+import { problemText } from './import-reasons';
+import type { CheckedMember } from './member-input';
+import { idToBlob, originRef } from './members.repo';
+import { nameSearchKeys } from './search-keys';
+import { findUnitByKey, insertUnit, unitKey } from './units.repo';
+
+/** Rosters of a million rows as CSV are about 150 MB; larger files are a mistake or an attack. */
+export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
+const CHUNK = 2000;
+const PREVIEW_REJECTED = 500;
+
+interface Plan {
+  uploadId: string;
+  fileName: string;
+  mapping: ColumnMapping;
+  policy: DuplicatePolicy;
+}
+
+async function open(ctx: CallContext, uploadId: string, fileName: string): Promise<{ path: string; source: SheetSource }> {
+  const path = inboxFilePath(ctx.core.paths.inboxDir, uploadId);
+  return { path, source: await openSpreadsheet(path, { maxBytes: MAX_IMPORT_BYTES, fileName }) };
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+/** The first rows (to find the header), then every row below the header, from one pass over the file. */
+async function splitHeader(source: SheetSource) {
+  const iterator = source.rows[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  while (head.length < HEADER_SCAN_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const detection = detectHeader(head);
+  const headerRowNumber = detection?.headerRowNumber ?? 0;
+  async function* dataRows(): AsyncGenerator<SheetRow> {
+    for (const row of head) if (row.rowNumber > headerRowNumber) yield row;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, detection, dataRows };
+}
+
+function previousImport(ctx: CallContext, fileHash: string) {
+  const row = ctx.sqlite.prepare('SELECT at, user_name AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1').get(fileHash) as
+    | { at: string; userName: string | null }
+    | undefined;
+  return row ?? null;
+}
+
+export async function inspect(ctx: CallContext, uploadId: string, fileName: string): Promise<ChannelOutput<'rosterImport.inspect'>> {
+  const { path, source } = await open(ctx, uploadId, fileName);
+  try {
+    const { head, detection } = await splitHeader(source);
+    const fileHash = await hashFile(path);
+    const headerIndex = detection?.headerIndex ?? -1;
+    return {
+      format: source.format,
+      sheetName: source.sheetName,
+      encoding: source.encoding ?? null,
+      fileHash,
+      headerRowNumber: detection?.headerRowNumber ?? null,
+      headers: detection?.headers ?? [],
+      suggested: detection?.mapping ?? {},
+      missingRequired: detection?.missingRequired ?? ['name', 'idNumber'],
+      sample: head.slice(headerIndex + 1, headerIndex + 6).map((row) => row.cells.map((cell) => cellText(cell) ?? '')),
+      previousImport: previousImport(ctx, fileHash),
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+interface ExistingMember {
+  ref: number;
+  name: string;
+  phone: string | null;
+  ethnicity: string | null;
+  unitKey: string | null;
+  unionKey: string | null;
+  joinedOn: string | null;
+  cardNo: string | null;
+  note: string | null;
+}
+
+/** Whether the sheet would change a member already in the roster (empty cells leave a field as it is). */
+function wouldChange(existing: ExistingMember, m: CheckedMember): boolean {
+  const pairs: [unknown, unknown][] = [
+    [existing.name, m.name],
+    [existing.phone, m.phone],
+    [existing.ethnicity, m.ethnicity],
+    [existing.unitKey, m.unitName && unitKey(m.unitName)],
+    [existing.unionKey, m.unionName && unitKey(m.unionName)],
+    [existing.joinedOn, m.joinedOn],
+    [existing.cardNo, m.cardNo],
+    [existing.note, m.note],
+  ];
+  return pairs.some(([before, after]) => after !== null && after !== before);
+}
+
+interface Walk {
+  counts: ImportCounts;
+  existing: number;
+  rejected: { rowNumber: number; problems: RowProblem[]; cells: CellValue[] }[];
+  headers: string[];
+  format: string;
+}
+
+/**
+ * One pass over the file with the clerk's mapping: every row checked, duplicates in the file and against the roster
+ * found, and — when `apply` is given — each accepted row written. Yields between chunks (progress, cancel).
+ */
+async function walk(
+  ctx: CallContext,
+  plan: Plan,
+  job: JobHandle,
+  options: { keepRejected: number; apply?: (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => void },
+): Promise<Walk> {
+  const { source } = await open(ctx, plan.uploadId, plan.fileName);
+  try {
+    const { detection, dataRows } = await splitHeader(source);
+    for (const field of ['name', 'idNumber'] as RosterImportField[]) {
+      if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
+    }
+    const today = localDate(ctx.clock);
+    const findExisting = ctx.sqlite.prepare(
+      `SELECT m.ref, m.name, m.phone, m.ethnicity, u.name_key AS unitKey, n.name_key AS unionKey, m.joined_on AS joinedOn,
+              m.card_no AS cardNo, m.note
+       FROM members m LEFT JOIN units u ON u.ref = m.unit_ref LEFT JOIN units n ON n.ref = m.union_ref
+       WHERE m.id_number = ? AND m.deleted_at IS NULL`,
+    );
+    const seen = new Map<string, number>();
+    const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
+    const rejected: Walk['rejected'] = [];
+    let existingCount = 0;
+    const reject = (row: SheetRow, problems: RowProblem[]) => {
+      counts.rejected++;
+      if (rejected.length < options.keepRejected) rejected.push({ rowNumber: row.rowNumber, problems, cells: row.cells });
+    };
+    for await (const row of dataRows()) {
+      counts.rows++;
+      const outcome = checkImportRow(row.cells, plan.mapping, today);
+      if (!outcome.ok) reject(row, outcome.problems);
+      else {
+        const firstRow = seen.get(outcome.member.idNumber);
+        if (firstRow !== undefined) reject(row, [{ field: 'idNumber', problem: 'DUPLICATE_IN_FILE', params: { row: firstRow } }]);
+        else {
+          seen.set(outcome.member.idNumber, row.rowNumber);
+          const existing = findExisting.get(outcome.member.idNumber) as ExistingMember | undefined;
+          if (!existing) counts.new++;
+          else {
+            existingCount++;
+            if (plan.policy === 'skip') counts.skipped++;
+            else if (plan.policy === 'stop') {
+              if (options.apply) throw new AppError('IMPORT_HAS_DUPLICATES', { row: row.rowNumber });
+            } else if (wouldChange(existing, outcome.member)) counts.updated++;
+            else counts.unchanged++;
+          }
+          const applies = !existing || (plan.policy === 'update' && wouldChange(existing, outcome.member));
+          if (options.apply && applies) options.apply(outcome.member, outcome.status, existing);
+        }
+      }
+      if (counts.rows % CHUNK === 0) {
+        job.progress(counts.rows, 0);
+        await job.pause();
+        job.throwIfCancelled();
+      }
+    }
+    job.progress(counts.rows, counts.rows);
+    return { counts, existing: existingCount, rejected, headers: detection?.headers ?? [], format: source.format };
+  } finally {
+    await source.close();
+  }
+}
+
+export function preview(ctx: CallContext, plan: Plan): { jobId: string } {
+  return ctx.startJob(async (job) => {
+    const result = await walk(ctx, plan, job, { keepRejected: PREVIEW_REJECTED });
+    return { counts: result.counts, existing: result.existing, rejected: result.rejected.map(({ rowNumber, problems }) => ({ rowNumber, problems })) };
+  });
+}
+
+/** Writes members as the walk accepts them, inside the commit's transaction. */
+function memberWriter(ctx: CallContext) {
+  const org = readOrg(ctx.db)!;
+  const origin = originRef(ctx.sqlite, org.id);
+  const unitRefs = new Map<string, number>();
+  const unitRef = (kind: 'employer' | 'union', name: string | null): number | null => {
+    if (!name) return null;
+    const key = `${kind}:${unitKey(name)}`;
+    let ref = unitRefs.get(key);
+    if (ref === undefined) {
+      const existing = findUnitByKey(ctx.sqlite, kind, name);
+      const unit = existing ?? insertUnit(ctx.sqlite, { kind, name, origin: org.id, now: ctx.now() });
+      if (!existing) ctx.audit({ recordType: 'unit', recordId: unit.id, event: 'unit.created', params: { kind } });
+      ref = unit.ref;
+      unitRefs.set(key, ref);
+    }
+    return ref;
+  };
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO members (id, origin_ref, updated_at, name, id_number, phone, ethnicity, unit_ref, union_ref, joined_on,
+       card_no, note, status, name_pinyin, name_initials)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = ctx.sqlite.prepare(
+    `UPDATE members SET name = ?, phone = coalesce(?, phone), ethnicity = coalesce(?, ethnicity),
+       unit_ref = coalesce(?, unit_ref), union_ref = coalesce(?, union_ref), joined_on = coalesce(?, joined_on),
+       card_no = coalesce(?, card_no), note = coalesce(?, note), name_pinyin = ?, name_initials = ?, updated_at = ?
+     WHERE ref = ?`,
+  );
+  const now = ctx.now();
+  return (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => {
+    const keys = nameSearchKeys(m.name);
+    const unit = unitRef('employer', m.unitName);
+    const union = unitRef('union', m.unionName);
+    if (existing) {
+      update.run(m.name, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, keys.pinyin, keys.initials, now, existing.ref);
+    } else {
+      insert.run(idToBlob(uuidv7()), origin, now, m.name, m.idNumber, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, status ?? 'active', keys.pinyin, keys.initials);
+    }
+  };
+}
+
+/**
+ * All or nothing: one transaction from the first row to the history entry. It stays open while the job yields
+ * between chunks, so meanwhile other writers get BUSY (reads still work). A cancel, an error, a crash or a power
+ * cut leaves the roster as it was.
+ */
+export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
+  return ctx.startJob(async (job) => {
+    const fileHash = await hashFile(inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId));
+    return ctx.writeExclusive(async () => {
+      const result = await walk(ctx, plan, job, { keepRejected: 0, apply: memberWriter(ctx) });
+      const importId = uuidv7();
+      const c = result.counts;
+      ctx.sqlite
+          .prepare(
+            `INSERT INTO roster_imports (id, at, user_id, user_name, file_name, file_hash, format, rows, new_count, updated_count,
+               unchanged_count, skipped_count, rejected_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(importId, ctx.now(), ctx.user?.id ?? null, ctx.user?.username ?? null, plan.fileName, fileHash, result.format, c.rows, c.new, c.updated, c.unchanged, c.skipped, c.rejected);
+      ctx.audit({ recordType: 'rosterImport', recordId: importId, event: 'roster.imported', params: { new: c.new, updated: c.updated, rejected: c.rejected } });
+      return { importId, counts: c };
+    });
+  });
+}
+
+/** The rejected rows in the sheet's own columns plus 原因, as .xlsx. */
+export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
+  return ctx.startJob(async (job) => {
+    const result = await walk(ctx, plan, job, { keepRejected: Number.POSITIVE_INFINITY });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('未导入的行');
+    const width = Math.max(result.headers.length, ...result.rejected.map((r) => r.cells.length));
+    const headers = Array.from({ length: width }, (_, i) => result.headers[i] || `第${i + 1}列`);
+    sheet.addRow(['原行号', ...headers, '原因']).font = { bold: true };
+    for (const row of result.rejected) {
+      // Every cell as text: an ID number must not become a number again in the file we hand back.
+      const cells = Array.from({ length: width }, (_, i) => (row.cells[i] == null ? '' : cellText(row.cells[i]!) ?? ''));
+      sheet.addRow([row.rowNumber, ...cells, row.problems.map(problemText).join('；')]);
+    }
+    sheet.columns.forEach((column) => (column.numFmt = '@'));
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const base = plan.fileName.replace(/\.[^.]+$/, '');
+    return putOutboxFile(ctx.core.paths.outboxDir, `${base}-未导入的行.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
+  });
+}
+
+export function history(ctx: CallContext): ChannelOutput<'rosterImport.history'> {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, at, user_name AS userName, file_name AS fileName, file_hash AS fileHash, rows, new_count AS new,
+              updated_count AS updated, unchanged_count AS unchanged, skipped_count AS skipped, rejected_count AS rejected
+       FROM roster_imports ORDER BY at DESC LIMIT 200`,
+    )
+    .all() as (ImportCounts & { id: string; at: string; userName: string | null; fileName: string; fileHash: string })[];
+  return {
+    imports: rows.map(({ id, at, userName, fileName, fileHash, ...counts }) => ({ id, at, userName, fileName, fileHash, counts })),
+  };
+}

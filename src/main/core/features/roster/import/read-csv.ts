@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { finishRow, withFirstRow } from './cells';
+import { detectEncoding } from './csv-encoding';
+import { asReadError, spreadsheetError, tooLarge } from './errors';
+import type { ResolvedLimits, SheetRow, SheetSource, TextEncoding } from './types';
+
+/**
+ * CSV (and Excel's tab-separated "Unicode text") as Excel, WPS and LibreOffice write it: quoted fields with doubled
+ * quotes, line breaks and separators inside quotes, CRLF or LF. Streamed: bytes → iconv-lite decoder → csv-parse,
+ * one record at a time, so a million rows cost time linear in the file and memory of one record.
+ *
+ * Every cell is a string, as the file holds it (an ID that Excel displayed as 4.40106E+17 arrives as that text;
+ * validation recognises it). Each record is one row; its number is its position among the records, which is the row
+ * number Excel shows when it opens the same file.
+ */
+
+const SEPARATORS = [',', '\t', ';'] as const;
+
+/**
+ * The separator is the one of , TAB ; that occurs most outside quotes in the first lines. Excel writes ',' for
+ * "CSV" (';' in locales with a decimal comma) and TAB for "Unicode text"; a single-column file has none: ','.
+ */
+export function detectDelimiter(sample: string): string {
+  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  let lines = 0;
+  for (const ch of sample) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n' && ++lines >= 50) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
+  return best;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+/** One record longer than this is a broken file (an unclosed quote swallowing the rest), not a member. */
+const MAX_RECORD_CHARS = 1024 * 1024;
+
+async function readSample(path: string, encoding: TextEncoding): Promise<string> {
+  const stream = createReadStream(path, { start: 0, end: SAMPLE_BYTES - 1 });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  // A multi-byte character cut at the end becomes one replacement character: harmless for counting separators.
+  return iconv.decode(Buffer.concat(chunks), encoding);
+}
+
+export async function openCsv(path: string, fileSize: number, head: Uint8Array, limits: ResolvedLimits, name: string): Promise<SheetSource> {
+  if (fileSize > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
+  const { encoding } = await detectEncoding(path, head);
+  const delimiter = detectDelimiter(await readSample(path, encoding));
+
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoder = iconv.decodeStream(encoding) as Transform; // drops a BOM by default
+  const parser = parse({
+    delimiter,
+    quote: '"',
+    // All three, not the one the first line uses: files appended to in another editor mix them.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true, // 张"三 in an unquoted field stays as typed
+    relax_column_count: true, // rows may be shorter or longer than the header
+    skip_empty_lines: false, // an empty line is still a row: the numbers after it must stay right
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  file.on('error', (e) => parser.destroy(e));
+  decoder.on('error', () => parser.destroy(spreadsheetError('corrupt')));
+  file.pipe(decoder).pipe(parser);
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    let rowNumber = 0;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        rowNumber++;
+        const row = finishRow(record, rowNumber, limits);
+        if (row) yield row;
+      }
+    } catch (error) {
+      throw asReadError(error);
+    } finally {
+      file.destroy();
+      decoder.destroy();
+      parser.destroy();
+    }
+  }
+  let generator: AsyncGenerator<SheetRow>;
+  try {
+    generator = await withFirstRow(rows(), () => spreadsheetError('empty'));
+  } catch (error) {
+    file.destroy();
+    throw asReadError(error);
+  }
+  return {
+    format: 'csv',
+    sheetName: basename(name, extname(name)),
+    encoding,
+    delimiter,
+    rows: generator,
+    close: async () => {
+      await generator.return(undefined);
+      file.destroy();
+      decoder.destroy();
+      parser.destroy();
+    },
+  };
+}

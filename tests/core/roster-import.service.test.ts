@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping, DuplicatePolicy } from '@shared/contract/roster-import';
+import { idCheckChar } from '@shared/domain/id-number';
+import { putInboxFile } from '../../src/main/core/files';
+import { dataPaths } from '../../src/main/core/paths';
+import { startSetUpCore, type TestCore } from './support/core';
+
+const FIXTURES = 'tests/fixtures/roster';
+const people = JSON.parse(readFileSync(join(FIXTURES, 'people.json'), 'utf8')) as { name: string; id: string }[];
+
+function upload(t: TestCore, fileName: string, bytes: Buffer = readFileSync(join(FIXTURES, fileName))) {
+  return { uploadId: putInboxFile(dataPaths(t.dataDir).inboxDir, fileName, bytes).uploadId, fileName };
+}
+
+async function inspectAndPlan(t: TestCore, fileName: string, policy: DuplicatePolicy = 'update', bytes?: Buffer) {
+  const source = upload(t, fileName, bytes);
+  const inspected = await t.call('rosterImport.inspect', source);
+  return { inspected, plan: { ...source, mapping: inspected.suggested as ColumnMapping, policy } };
+}
+
+async function memberCount(t: TestCore) {
+  return (await t.call('roster.search', { pageSize: 1 })).total;
+}
+
+/** A synthetic roster CSV of `n` rows with valid, distinct ID numbers (never real people). */
+function syntheticCsv(n: number, extra: string[] = []): Buffer {
+  const lines = ['姓名,身份证号,手机,工作单位'];
+  for (let i = 0; i < n; i++) {
+    const first17 = `4401061980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i).padStart(6, '0').slice(-3)}`;
+    const seq = String(Math.floor(i / 1000)).padStart(3, '0');
+    const f17 = `${first17.slice(0, 6)}${String(1950 + (Math.floor(i / 336) % 50))}${first17.slice(10, 14)}${seq.slice(-3)}`;
+    lines.push(`合成${i},${f17}${idCheckChar(f17)},,合成单位${i % 7}`);
+  }
+  return Buffer.from([...lines, ...extra].join('\r\n'), 'utf8');
+}
+
+describe('roster import', () => {
+  it('inspects a sheet with a title row: header found below it, mapping suggested, first rows shown', async () => {
+    const t = await startSetUpCore();
+    const { inspected } = await inspectAndPlan(t, 'roster-title.xlsx');
+    expect(inspected.format).toBe('xlsx');
+    expect(inspected.headerRowNumber).toBeGreaterThan(1);
+    expect(inspected.missingRequired).toEqual([]);
+    expect(inspected.suggested).toMatchObject({ name: expect.any(Number), idNumber: expect.any(Number) });
+    expect(inspected.sample[0]).toContain(people[0]!.name);
+    expect(inspected.previousImport).toBeNull();
+  });
+
+  it('commits a sheet: members, units, history; importing the same file again is flagged and changes nothing', async () => {
+    const t = await startSetUpCore();
+    const { plan } = await inspectAndPlan(t, 'roster-title.xlsx');
+    const preview = await t.job('rosterImport.preview', plan);
+    if (!preview.result.ok) throw new Error(JSON.stringify(preview.result.error));
+    expect(preview.result.data.counts.new).toBeGreaterThan(0);
+    expect(await memberCount(t)).toBe(0); // a preview writes nothing
+    const committed = await t.job('rosterImport.commit', plan);
+    if (!committed.result.ok) throw new Error(JSON.stringify(committed.result.error));
+    const { counts } = committed.result.data;
+    expect(counts.new).toBe(preview.result.data.counts.new);
+    expect(await memberCount(t)).toBe(counts.new);
+    expect((await t.call('roster.search', { query: people[0]!.id.slice(-4) })).members.map((m) => m.name)).toContain(people[0]!.name);
+    expect((await t.call('units.list', { kind: 'employer' })).units.length).toBeGreaterThan(0);
+    expect((await t.call('rosterImport.history', {})).imports).toMatchObject([{ fileName: 'roster-title.xlsx', counts }]);
+
+    const again = await inspectAndPlan(t, 'roster-title.xlsx');
+    expect(again.inspected.previousImport).not.toBeNull();
+    const second = await t.job('rosterImport.commit', again.plan);
+    expect(second.result.ok && second.result.data.counts).toMatchObject({ new: 0, updated: 0, unchanged: counts.new });
+  });
+
+  it('reads GBK CSV and the old .xls format the same way', async () => {
+    for (const file of ['roster-gbk.csv', 'roster-title.xls']) {
+      const t = await startSetUpCore();
+      const { plan } = await inspectAndPlan(t, file);
+      const committed = await t.job('rosterImport.commit', plan);
+      expect(committed.result.ok, file).toBe(true);
+      expect((await t.call('roster.search', { query: '测试' })).total, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects IDs that Excel stored as numbers and hands the rejected rows back as .xlsx with a reason column', async () => {
+    const t = await startSetUpCore();
+    const { plan } = await inspectAndPlan(t, 'roster-id-number.xlsx');
+    const preview = await t.job('rosterImport.preview', plan);
+    if (!preview.result.ok) throw new Error(JSON.stringify(preview.result.error));
+    expect(preview.result.data.rejected.flatMap((r) => r.problems.map((p) => p.problem))).toContain('STORED_AS_NUMBER');
+    const file = await t.job('rosterImport.rejectedFile', plan);
+    if (!file.result.ok) throw new Error(JSON.stringify(file.result.error));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dataPaths(t.dataDir).outboxDir, file.result.data.fileId));
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+    expect(header.at(-1)).toBe('原因');
+    expect(sheet.rowCount - 1).toBe(preview.result.data.counts.rejected);
+    expect(String(sheet.getRow(2).getCell(header.length).value)).toMatch(/Excel/);
+  });
+
+  it('rejects a second row with the same ID in the file, naming the first', async () => {
+    const t = await startSetUpCore();
+    const { plan } = await inspectAndPlan(t, 'roster-duplicates.csv');
+    const preview = await t.job('rosterImport.preview', plan);
+    if (!preview.result.ok) throw new Error(JSON.stringify(preview.result.error));
+    const duplicate = preview.result.data.rejected.flatMap((r) => r.problems).find((p) => p.problem === 'DUPLICATE_IN_FILE');
+    expect(duplicate?.params?.row).toEqual(expect.any(Number));
+  });
+
+  it('is all or nothing: an error at the last of 30,000 rows leaves the roster unchanged', async () => {
+    const t = await startSetUpCore();
+    const existing = await t.call('roster.create', { name: '已在册', idNumber: `11010119700101201${idCheckChar('11010119700101201')}` });
+    const before = await memberCount(t);
+    const csv = syntheticCsv(30_000, [`已在册,${existing.id && `11010119700101201${idCheckChar('11010119700101201')}`},,`]);
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'stop', csv);
+    const committed = await t.job('rosterImport.commit', plan);
+    expect(committed.result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES' } });
+    expect(committed.progress.length).toBeGreaterThan(10);
+    expect(await memberCount(t)).toBe(before);
+    expect((await t.call('rosterImport.history', {})).imports).toEqual([]);
+    expect((await t.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('cancels mid-way leaving nothing, and refuses other writers while it runs', async () => {
+    const t = await startSetUpCore();
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'update', syntheticCsv(30_000));
+    const { jobId } = await t.call('rosterImport.commit', plan);
+    // Wait for the first chunk: the transaction is open now.
+    while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
+    expect((await t.fail('roster.create', { name: '插队', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` })).code).toBe('BUSY');
+    await t.call('jobs.cancel', { jobId });
+    while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));
+    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({ result: { ok: false, error: { code: 'JOB_CANCELLED' } } });
+    expect(await memberCount(t)).toBe(0);
+    // The database is writable again.
+    await t.call('roster.create', { name: '之后', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` });
+  });
+});
