@@ -16,6 +16,8 @@ export default defineConfig({
           worker: resolve('src/main/core/worker.ts'),
           // The loopback web host for development and end-to-end tests
           'web-host': resolve('src/main/web-host/cli.ts'),
+          // Demo data for trying the program and for benchmarks (npm run seed:demo)
+          'seed-demo': resolve('src/main/tools/seed-demo.ts'),
         },
       },
     },

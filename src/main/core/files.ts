@@ -43,6 +43,14 @@ export function putInboxFile(inboxDir: string, name: string, bytes: Buffer): Upl
   return { uploadId, name, bytes: bytes.length };
 }
 
+/** A place in the inbox for a file written by streaming (large generated files); its upload id is known at once. */
+export function reserveInboxFile(inboxDir: string, name: string): Upload & { path: string } {
+  const uploadId = uuidv7();
+  mkdirSync(inboxDir, { recursive: true });
+  writeFileAtomic(join(inboxDir, `${uploadId}.json`), JSON.stringify({ name }));
+  return { uploadId, name, bytes: 0, path: join(inboxDir, uploadId) };
+}
+
 export function inboxFilePath(inboxDir: string, uploadId: string): string {
   const path = join(inboxDir, uploadId);
   if (!ID.test(uploadId) || !existsSync(path)) throw new AppError('FILE_NOT_FOUND');

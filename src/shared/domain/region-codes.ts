@@ -74,3 +74,8 @@ export function regionInfo(code: string): RegionInfo | undefined {
 export function regionName(code: string): string | undefined {
   return regionInfo(code)?.fullName;
 }
+
+/** Current county-level codes (the last two digits not 00): real places for synthetic demo members. */
+export function currentCountyCodes(): string[] {
+  return [...entries()].filter(([code, entry]) => entry.current && !code.endsWith('00')).map(([code]) => code);
+}
