@@ -27,10 +27,17 @@ interface DataTableProps<Row> {
   busy?: boolean;
   /** Tighter rows without the hover highlight, for a read-only log where no row has actions. */
   dense?: boolean;
+  /**
+   * Opens the row's record on a click anywhere in the row. A mouse convenience only: one cell should also hold a
+   * link or button to the record, which keyboards and screen readers use.
+   */
+  onRowClick?: (row: Row) => void;
+  /** The table's accessible name, when a page has more than one table or no heading right above it. */
+  label?: string;
 }
 
 /** A bordered list of records, one row each, with a header row from the column definitions. */
-export function DataTable<Row>({ columns, rows, rowKey, empty, minWidth, maxWidth, busy, dense }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, empty, minWidth, maxWidth, busy, dense, onRowClick, label }: DataTableProps<Row>) {
   return (
     <Paper withBorder radius="md" maw={maxWidth} style={busy ? { opacity: 0.6 } : undefined}>
       <Table.ScrollContainer minWidth={minWidth} type="native">
@@ -40,6 +47,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, minWidth, maxWidt
           verticalSpacing={dense ? 'xs' : 'sm'}
           horizontalSpacing="md"
           aria-busy={busy}
+          aria-label={label}
         >
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +60,11 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, minWidth, maxWidt
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={rowKey(row)}>
+              <Table.Tr
+                key={rowKey(row)}
+                onClick={onRowClick && (() => onRowClick(row))}
+                style={onRowClick ? { cursor: 'pointer' } : undefined}
+              >
                 {columns.map((column) => (
                   <Table.Td
                     key={column.key}
@@ -69,7 +81,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, minWidth, maxWidt
         </Table>
       </Table.ScrollContainer>
       {rows.length === 0 && (
-        <Text c="dimmed" ta="center" py="lg">
+        <Text component="div" c="dimmed" ta="center" py="lg">
           {empty}
         </Text>
       )}

@@ -26,3 +26,8 @@ export function formatBytes(bytes: number): string {
 export function shortId(id: string): string {
   return id.length > 8 ? id.slice(-8) : id;
 }
+
+/** Today on this computer's calendar, YYYY-MM-DD (bounds birth, joining and status dates in forms). */
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD');
+}

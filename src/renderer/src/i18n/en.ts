@@ -1,9 +1,11 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enCodes } from './en-codes';
+import { enRoster } from './en-roster';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
   ...enCodes,
+  ...enRoster,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -126,6 +128,8 @@ export const en: Catalogue = {
   },
   nav: {
     home: 'Home',
+    roster: 'Member roster',
+    units: 'Employers & unions',
     users: 'Users',
     org: 'Organisation',
     backup: 'Backups',

@@ -1,4 +1,5 @@
 /** The clerk-facing message for an error from the core, with its parameters filled in. */
+import type { IdProblem } from '@shared/domain/id-number';
 import type { PasswordProblem } from '@shared/domain/password';
 import type { AppErrorShape, ErrorCode } from '@shared/errors';
 import { formatBytes } from '../components/format';
@@ -8,6 +9,20 @@ import { getLanguage, t, type MessageKey } from './index';
 const errorKey = (code: ErrorCode): MessageKey => `errors.${code}`;
 
 const PASSWORD_PROBLEMS: readonly PasswordProblem[] = ['too-short', 'too-simple', 'same-as-username'];
+
+const ID_PROBLEMS: readonly IdProblem[] = [
+  'EMPTY',
+  'STORED_AS_NUMBER',
+  'BAD_LENGTH',
+  'BAD_CHARACTERS',
+  'BAD_CHECKSUM',
+  'BAD_BIRTH_DATE',
+  'BAD_REGION_FORMAT',
+];
+
+export function idProblemMessage(problem: IdProblem): string {
+  return t(`idProblems.${problem}`);
+}
 
 export function passwordProblemMessage(problem: PasswordProblem): string {
   return t(`passwordProblems.${problem}`);
@@ -37,6 +52,11 @@ export function errorMessage(error: AppErrorShape): string {
     case 'PASSWORD_TOO_WEAK': {
       const problem = PASSWORD_PROBLEMS.find((p) => p === params.problem);
       if (problem) return passwordProblemMessage(problem);
+      break;
+    }
+    case 'INVALID_ID_NUMBER': {
+      const problem = ID_PROBLEMS.find((p) => p === params.problem);
+      if (problem) return t('errorDetails.invalidIdNumberProblem', { problem: idProblemMessage(problem) });
       break;
     }
     case 'INVALID_INPUT':

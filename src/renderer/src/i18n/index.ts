@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { AuditSummary } from '@shared/audit-events';
+import { shortId } from '../components/format';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -68,17 +69,29 @@ export function actionLabel(action: string): string {
   return labels[action] ?? action;
 }
 
-/** An audit entry's summary in words; coded parameters (roles, modes) are shown with their labels. */
+/** One parameter of an audit summary in words: coded values get their labels; unknown codes show as they are. */
+function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name: string, value: string | number): string | number {
+  const label = (section: Partial<Record<string, string>>) => section[String(value)] ?? value;
+  if (event === 'member.statusChanged' && (name === 'from' || name === 'to')) return label(catalogue.memberStatuses);
+  if (event === 'member.updated' && name === 'fields') {
+    const fields: Partial<Record<string, string>> = catalogue.memberFields;
+    const names = String(value).split(',').map((field) => fields[field.trim()] ?? field.trim());
+    return [...new Set(names)].join(language === 'en' ? ', ' : '、');
+  }
+  if (event.startsWith('unit.') && name === 'kind') return label(catalogue.unitKinds);
+  if (event === 'unit.merged' && name === 'into') return shortId(String(value));
+  if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
+  if (name === 'mode') return label(catalogue.modes);
+  return value;
+}
+
+/** An audit entry's summary in words. */
 export function auditSummaryText(summary: AuditSummary): string {
   const catalogue = CATALOGUES[language];
   const template: string | undefined = (catalogue.auditEvents as Partial<Record<string, string>>)[summary.event];
   if (!template) return summary.event;
   const params: MessageParams = {};
-  for (const [name, value] of Object.entries(summary.params)) {
-    const roles = catalogue.roles as Partial<Record<string, string>>;
-    const modes = catalogue.modes as Partial<Record<string, string>>;
-    params[name] = (['role', 'from', 'to'].includes(name) ? roles[String(value)] : name === 'mode' ? modes[String(value)] : undefined) ?? value;
-  }
+  for (const [name, value] of Object.entries(summary.params)) params[name] = auditParamText(catalogue, summary.event, name, value);
   return interpolate(template, params);
 }
 

@@ -1,12 +1,14 @@
 /**
  * The source catalogue. Every other catalogue must have exactly these keys (see Catalogue in index.ts).
  * Placeholders are `{name}`. Error codes, action labels and other labels of coded values live in
- * zh-CN-codes.ts so that each file stays readable.
+ * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
 import { zhCNCodes } from './zh-CN-codes';
+import { zhCNRoster } from './zh-CN-roster';
 
 export const zhCN = {
   ...zhCNCodes,
+  ...zhCNRoster,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -130,6 +132,8 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    roster: '会员名册',
+    units: '单位与工会',
     users: '用户管理',
     org: '机构设置',
     backup: '数据备份',

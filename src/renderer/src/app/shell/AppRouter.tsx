@@ -10,11 +10,15 @@ const routes: RouteObject[] = [
     path: '/',
     element: <ShellLayout />,
     children: [
-      ...AREAS.map((area): RouteObject =>
+      ...AREAS.flatMap((area): RouteObject[] => [
         area.path === ''
           ? { index: true, element: <RequireRole role={area.role}>{area.page}</RequireRole> }
           : { path: area.path, element: <RequireRole role={area.role}>{area.page}</RequireRole> },
-      ),
+        ...(area.subPages ?? []).map((sub) => ({
+          path: `${area.path}/${sub.path}`,
+          element: <RequireRole role={area.role}>{sub.page}</RequireRole>,
+        })),
+      ]),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,7 +2,16 @@
  * The areas of the program, in navigation order. The navbar and the routes are both derived from this list, so
  * a page the user's role may not open is neither shown nor reachable by typing its address.
  */
-import { IconArchive, IconBuilding, IconHome, IconInfoCircle, IconListSearch, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconArchive,
+  IconBuilding,
+  IconBuildingFactory2,
+  IconHome,
+  IconInfoCircle,
+  IconListSearch,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
@@ -10,6 +19,9 @@ import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { HomePage } from '../../features/home/HomePage';
 import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
+import { MemberPage } from '../../features/roster/MemberPage';
+import { RosterPage } from '../../features/roster/RosterPage';
+import { UnitsPage } from '../../features/units/UnitsPage';
 import { UsersPage } from '../../features/users/UsersPage';
 import type { MessageKey } from '../../i18n';
 
@@ -21,10 +33,21 @@ export interface Area {
   /** The lowest role that may open it. */
   role: Role;
   page: ReactNode;
+  /** Pages inside the area (a record of the list), guarded by the same role; paths relative to the area's. */
+  subPages?: { path: string; page: ReactNode }[];
 }
 
 export const AREAS: Area[] = [
   { path: '', label: 'nav.home', icon: IconHome, role: 'viewer', page: <HomePage /> },
+  {
+    path: 'roster',
+    label: 'nav.roster',
+    icon: IconAddressBook,
+    role: 'viewer',
+    page: <RosterPage />,
+    subPages: [{ path: ':memberId', page: <MemberPage /> }],
+  },
+  { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },

@@ -1,0 +1,107 @@
+import { Grid, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import type { AppErrorShape } from '@shared/errors';
+import { FormActions } from '../../components/FormActions';
+import { todayIso } from '../../components/format';
+import { requiredField } from '../../components/required-field';
+import { StackedForm } from '../../components/StackedForm';
+import { useT } from '../../i18n';
+import { EthnicitySelect } from './EthnicitySelect';
+import { IdNumberField } from './IdNumberField';
+import { memberValuesAcceptable, NAME_MAX, nameValid, NOTE_MAX, type MemberFormValues } from './member-form-values';
+import { MemberSaveError } from './MemberSaveError';
+import { PhoneInput } from './PhoneInput';
+import { UnitNameInput } from './UnitNameInput';
+
+interface MemberFormProps {
+  initial: MemberFormValues;
+  submitLabel: string;
+  saving: boolean;
+  error: AppErrorShape | null;
+  onSubmit: (values: MemberFormValues) => unknown;
+  onCancel: () => void;
+  onOpenMember: (memberId: string) => void;
+  onReload?: () => void;
+  idDescription?: string;
+}
+
+/** The fields of a member, for adding and for editing: the same checks as the core and the import. */
+export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCancel, onOpenMember, onReload, idDescription }: MemberFormProps) {
+  const t = useT();
+  const [today] = useState(todayIso);
+  const [values, setValues] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const set = <K extends keyof MemberFormValues>(key: K) => (value: MemberFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = () => {
+    setSubmitted(true);
+    if (!memberValuesAcceptable(values, today)) return;
+    return onSubmit(values);
+  };
+
+  const dateProps = { valueFormat: 'YYYY-MM-DD', placeholder: t('memberForm.datePlaceholder'), clearable: true, maxDate: today };
+  return (
+    <StackedForm onSubmit={submit}>
+      <MemberSaveError error={error} onOpenMember={onOpenMember} onReload={onReload} />
+      <Grid gap="md">
+        <Grid.Col span={6}>
+          <TextInput
+            label={t('memberForm.name')}
+            value={values.name}
+            onChange={(event) => set('name')(event.currentTarget.value)}
+            maxLength={NAME_MAX}
+            autoComplete="off"
+            {...requiredField}
+            data-autofocus
+            error={submitted && !nameValid(values.name) ? t('memberForm.nameRequired') : undefined}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <EthnicitySelect value={values.ethnicity} onChange={set('ethnicity')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <IdNumberField value={values.idNumber} onChange={set('idNumber')} today={today} showErrors={submitted} description={idDescription} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <PhoneInput value={values.phone} onChange={set('phone')} showErrors={submitted} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <DateInput
+            {...dateProps}
+            label={t('memberForm.joinedOn')}
+            value={values.joinedOn}
+            onChange={set('joinedOn')}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <UnitNameInput kind="employer" label={t('memberForm.unitName')} value={values.unitName} onChange={set('unitName')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <UnitNameInput kind="union" label={t('memberForm.unionName')} value={values.unionName} onChange={set('unionName')} />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <TextInput
+            label={t('memberForm.cardNo')}
+            value={values.cardNo}
+            onChange={(event) => set('cardNo')(event.currentTarget.value)}
+            maxLength={40}
+            autoComplete="off"
+          />
+        </Grid.Col>
+        <Grid.Col span={8}>
+          <Textarea
+            label={t('memberForm.note')}
+            value={values.note}
+            onChange={(event) => set('note')(event.currentTarget.value)}
+            maxLength={NOTE_MAX}
+            autosize
+            minRows={1}
+            maxRows={5}
+          />
+        </Grid.Col>
+      </Grid>
+      <FormActions submitLabel={submitLabel} loading={saving} onCancel={onCancel} />
+    </StackedForm>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { roleAllows } from '@shared/roles';
+import { useQuery } from '../../api/hooks';
+import { useSession } from '../../app/session/session-context';
+import { notifySuccess } from '../../components/notify';
+import { notifyIdWarnings } from './notify-id-warnings';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import { useT } from '../../i18n';
+import { CreateMemberModal } from './MemberFormModals';
+import { RosterSearchBar } from './RosterSearchBar';
+import { memberLink, ROSTER_PAGE_SIZE, RosterTable } from './RosterTable';
+import { hasActiveFilters, NO_ROSTER_FILTERS, useRosterFilters } from './useRosterFilters';
+
+/** 会员名册: find members as clerks search, open one, add one. */
+export function RosterPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { session } = useSession();
+  const canEdit = roleAllows(session.user.role, 'clerk');
+  const [filters, setFilters] = useRosterFilters();
+  const [creating, setCreating] = useState(false);
+  const search = useQuery('roster.search', {
+    query: filters.query,
+    unitId: filters.unitId || undefined,
+    unionId: filters.unionId || undefined,
+    status: filters.status || undefined,
+    sort: filters.sort,
+    page: filters.page,
+    pageSize: ROSTER_PAGE_SIZE,
+  });
+
+  return (
+    <>
+      <PageHeader title={t('roster.title')}>
+        {canEdit && (
+          <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+            {t('roster.add')}
+          </Button>
+        )}
+      </PageHeader>
+      <RosterSearchBar filters={filters} onChange={setFilters} />
+      <QueryStatus loading={search.loading && !search.data} error={search.error} onRetry={search.reload} />
+      {search.data && (
+        <RosterTable
+          result={search.data}
+          busy={search.loading}
+          page={filters.page}
+          onPage={(page) => setFilters({ page })}
+          filtered={hasActiveFilters(filters)}
+          onClearFilters={() => setFilters(NO_ROSTER_FILTERS)}
+        />
+      )}
+      <CreateMemberModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(member) => {
+          setCreating(false);
+          notifySuccess(t('memberForm.created', { name: member.name }));
+          notifyIdWarnings(member);
+          const link = memberLink(member.id, location.search);
+          void navigate(link.to, { state: link.state });
+        }}
+      />
+    </>
+  );
+}
