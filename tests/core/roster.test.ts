@@ -156,3 +156,25 @@ describe('roster: units', () => {
     expect((await t.fail('units.merge', { fromId: shan.unitId!, intoId: shan.unionId! })).code).toBe('UNIT_MERGE_INVALID');
   });
 });
+
+describe('roster: details a clerk would notice', () => {
+  it('edits without the ID number (no reveal needed) and records nothing when nothing changed', async () => {
+    const t = await startSetUpCore();
+    const { shan } = await seed(t);
+    const base = { id: shan.id, rev: shan.rev, name: '单雄信', phone: '13812345678', unitName: '广州市 第一机床厂', unionName: '机床厂工会', joinedOn: '2010-05-01', ethnicity: '01' };
+    expect((await t.call('roster.update', base)).rev).toBe(shan.rev); // nothing changed: no new rev, no entry
+    const edited = await t.call('roster.update', { ...base, phone: '13900002222' });
+    expect(edited).toMatchObject({ phone: '13900002222', idNumberMasked: shan.idNumberMasked });
+    const events = (await t.call('roster.history', { id: shan.id })).entries.map((e) => e.summary.event);
+    expect(events).toEqual(['member.updated', 'member.created']);
+  });
+
+  it('reads an old, merged spelling of a unit as the unit it was merged into', async () => {
+    const t = await startSetUpCore();
+    const { shan, wang } = await seed(t);
+    await t.call('units.merge', { fromId: wang.unitId!, intoId: shan.unitId! });
+    const later = await t.call('roster.create', { name: '后来者', idNumber: id('44010619900101301'), unitName: '天河区环卫所' });
+    expect(later.unitId).toBe(shan.unitId);
+    expect((await t.call('units.list', { kind: 'employer' })).units).toHaveLength(1);
+  });
+});

@@ -102,9 +102,12 @@ export const rosterChannels = {
     mutates: true,
   }),
   'roster.create': channel({ input: memberInput, output: member, access: 'clerk', mutates: true }),
-  /** `rev` is the one the clerk saw: a member changed by someone else meanwhile gives STALE_RECORD. */
+  /**
+   * `rev` is the one the clerk saw: a member changed by someone else meanwhile gives STALE_RECORD. Without
+   * `idNumber` the ID stays as it is, so correcting a phone needs no (audited) reveal of the full number.
+   */
   'roster.update': channel({
-    input: memberInput.extend({ id: uuid, rev: z.number().int() }),
+    input: memberInput.extend({ id: uuid, rev: z.number().int(), idNumber: z.string().trim().min(1).max(40).optional() }),
     output: member,
     access: 'clerk',
     mutates: true,

@@ -125,8 +125,10 @@ function changedFields(row: MemberRow, m: CheckedMember): string[] {
   return pairs.filter(([, before, after]) => before !== after).map(([field]) => field);
 }
 
-export function update(ctx: CallContext, input: MemberInput & { id: string; rev: number }): Member {
-  const checked = checkMemberInput(input, localDate(ctx.clock));
+export function update(ctx: CallContext, input: Omit<MemberInput, 'idNumber'> & { id: string; rev: number; idNumber?: string }): Member {
+  const current = requireMember(ctx, input.id);
+  const checked = checkMemberInput({ ...input, idNumber: input.idNumber ?? current.idNumber }, localDate(ctx.clock));
+  if (current.rev === input.rev && changedFields(current, checked).length === 0) return toMember(current); // nothing to record
   ctx.write(() => {
     const row = requireMember(ctx, input.id);
     if (row.rev !== input.rev) throw new AppError('STALE_RECORD');

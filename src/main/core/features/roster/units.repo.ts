@@ -22,10 +22,27 @@ export function cleanUnitName(name: string): string {
 
 const COLUMNS = 'ref, id, kind, name, rev';
 
+/**
+ * The unit a name stands for. A spelling that was merged into another unit still means that unit: the merge is
+ * followed, so the old spelling in a later roster does not bring the unit back.
+ */
 export function findUnitByKey(sqlite: Sqlite, kind: UnitKind, name: string): UnitRow | undefined {
-  return sqlite
-    .prepare(`SELECT ${COLUMNS} FROM units WHERE kind = ? AND name_key = ? AND deleted_at IS NULL`)
-    .get(kind, unitKey(name)) as UnitRow | undefined;
+  const key = unitKey(name);
+  const active = sqlite.prepare(`SELECT ${COLUMNS} FROM units WHERE kind = ? AND name_key = ? AND deleted_at IS NULL`).get(kind, key) as
+    | UnitRow
+    | undefined;
+  if (active) return active;
+  let merged = sqlite
+    .prepare('SELECT merged_into_ref AS ref FROM units WHERE kind = ? AND name_key = ? AND merged_into_ref IS NOT NULL ORDER BY ref DESC LIMIT 1')
+    .get(kind, key) as { ref: number } | undefined;
+  const byRef = sqlite.prepare(`SELECT ${COLUMNS}, deleted_at AS deletedAt, merged_into_ref AS mergedInto FROM units WHERE ref = ?`);
+  for (let hops = 0; merged && hops < 20; hops++) {
+    const unit = byRef.get(merged.ref) as (UnitRow & { deletedAt: string | null; mergedInto: number | null }) | undefined;
+    if (!unit) return undefined;
+    if (!unit.deletedAt) return { ref: unit.ref, id: unit.id, kind: unit.kind, name: unit.name, rev: unit.rev };
+    merged = unit.mergedInto === null ? undefined : { ref: unit.mergedInto };
+  }
+  return undefined;
 }
 
 export function findUnitById(sqlite: Sqlite, id: string): UnitRow | undefined {
