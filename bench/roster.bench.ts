@@ -90,6 +90,9 @@ test(`import ${MEMBERS.toLocaleString()} rows from CSV and ${XLSX_MEMBERS.toLoca
     { import: `xlsx ${XLSX_MEMBERS}`, seconds: xlsx.seconds.toFixed(1), 'rows/s': Math.round(XLSX_MEMBERS / xlsx.seconds), 'peak MiB': xlsx.peakMiB.toFixed(0), 'ratio to raw insert': `${(xlsx.seconds / rawXlsx).toFixed(1)}×` },
   ]);
   console.log(`database bytes per member at ${MEMBERS.toLocaleString()}: ${bytesPerMember.toFixed(0)}`);
+  // Where the bytes go (SQLite's dbstat): tables and indexes above one byte per member.
+  const parts = million.core.state.conn!.sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
+  console.log(parts.filter((p) => p.bytes / MEMBERS >= 1).map((p) => `${p.name} ${(p.bytes / MEMBERS).toFixed(0)}`).join(' · '));
   expect(csv.counts.new).toBe(MEMBERS);
 });
 

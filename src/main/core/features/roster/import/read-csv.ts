@@ -1,17 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { finishRow, withFirstRow } from './cells';
 import { detectEncoding } from './csv-encoding';
+import { CsvParser } from './csv-parser';
 import { asReadError, spreadsheetError, tooLarge } from './errors';
 import type { ResolvedLimits, SheetRow, SheetSource, TextEncoding } from './types';
 
 /**
- * CSV (and Excel's tab-separated "Unicode text") as Excel, WPS and LibreOffice write it: quoted fields with doubled
- * quotes, line breaks and separators inside quotes, CRLF or LF. Streamed: bytes → iconv-lite decoder → csv-parse,
- * one record at a time, so a million rows cost time linear in the file and memory of one record.
+ * CSV (and Excel's tab-separated "Unicode text") as Excel, WPS and LibreOffice write it (see CsvParser for the
+ * rules). Streamed: bytes → iconv-lite decoder → CsvParser,
+ * one chunk at a time, so a million rows cost time linear in the file and the memory of one chunk.
  *
  * Every cell is a string, as the file holds it (an ID that Excel displayed as 4.40106E+17 arrives as that text;
  * validation recognises it). Each record is one row; its number is its position among the records, which is the row
@@ -57,26 +57,21 @@ export async function openCsv(path: string, fileSize: number, head: Uint8Array, 
 
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = iconv.decodeStream(encoding) as Transform; // drops a BOM by default
-  const parser = parse({
-    delimiter,
-    quote: '"',
-    // All three, not the one the first line uses: files appended to in another editor mix them.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_quotes: true, // 张"三 in an unquoted field stays as typed
-    relax_column_count: true, // rows may be shorter or longer than the header
-    skip_empty_lines: false, // an empty line is still a row: the numbers after it must stay right
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  file.on('error', (e) => parser.destroy(e));
-  decoder.on('error', () => parser.destroy(spreadsheetError('corrupt')));
-  file.pipe(decoder).pipe(parser);
+  file.on('error', (e) => decoder.destroy(e));
+  file.pipe(decoder);
+  const parser = new CsvParser(delimiter, MAX_RECORD_CHARS);
 
   async function* rows(): AsyncGenerator<SheetRow> {
     let rowNumber = 0;
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        rowNumber++;
-        const row = finishRow(record, rowNumber, limits);
+      for await (const chunk of decoder as AsyncIterable<string>) {
+        for (const record of parser.push(chunk)) {
+          const row = finishRow(record, ++rowNumber, limits);
+          if (row) yield row;
+        }
+      }
+      for (const record of parser.end()) {
+        const row = finishRow(record, ++rowNumber, limits);
         if (row) yield row;
       }
     } catch (error) {
@@ -84,7 +79,6 @@ export async function openCsv(path: string, fileSize: number, head: Uint8Array, 
     } finally {
       file.destroy();
       decoder.destroy();
-      parser.destroy();
     }
   }
   let generator: AsyncGenerator<SheetRow>;
@@ -104,7 +98,6 @@ export async function openCsv(path: string, fileSize: number, head: Uint8Array, 
       await generator.return(undefined);
       file.destroy();
       decoder.destroy();
-      parser.destroy();
     },
   };
 }

@@ -36,7 +36,8 @@ export async function openSpreadsheet(path: string, options: OpenOptions): Promi
       await handle.close();
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('FILE_NOT_FOUND');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') throw new AppError('FILE_NOT_FOUND');
     throw error;
   }
   if (size > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });

@@ -82,24 +82,46 @@ function toSheetRow(row: StreamRow, limits: ResolvedLimits, date1904: boolean): 
 }
 
 /**
- * Each step of exceljs's iterators raced against the source failing: when the zip stream errors (a limit, a bad
- * CRC), exceljs's inner entry stream would otherwise wait forever for bytes that never come.
+ * Each step of exceljs's iterators must end when the source stream fails (a limit, a bad CRC): exceljs's inner
+ * entry stream would otherwise wait forever for bytes that never come. Not Promise.race against one long-lived
+ * "failed" promise: every race leaves a reaction on it holding that step's result, so every row of the sheet would
+ * stay in memory until the end. Instead the one pending step's reject is kept and called on failure.
  */
-async function step<T>(iterator: AsyncIterator<T>, failed: Promise<never>): Promise<IteratorResult<T>> {
-  return Promise.race([iterator.next(), failed]);
+class Guard {
+  private failure: unknown = undefined;
+  private failed = false;
+  private rejectPending: ((error: unknown) => void) | null = null;
+
+  constructor(source: Readable) {
+    source.once('error', (error) => {
+      this.failed = true;
+      this.failure = error;
+      this.rejectPending?.(error);
+    });
+  }
+
+  step<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
+    if (this.failed) return Promise.reject(this.failure);
+    return new Promise<IteratorResult<T>>((resolve, reject) => {
+      this.rejectPending = reject;
+      iterator.next().then(resolve, reject);
+    }).finally(() => {
+      this.rejectPending = null;
+    });
+  }
 }
 
 /** Rows of the first visible worksheet that has any; yields its name before its first row. */
-async function* sheetRows(book: StreamBook, source: Readable, failed: Promise<never>, limits: ResolvedLimits): AsyncGenerator<string | SheetRow> {
+async function* sheetRows(book: StreamBook, source: Readable, guard: Guard, limits: ResolvedLimits): AsyncGenerator<string | SheetRow> {
   const sheets = book[Symbol.asyncIterator]();
   try {
-    for (let s = await step(sheets, failed); !s.done; s = await step(sheets, failed)) {
+    for (let s = await guard.step(sheets); !s.done; s = await guard.step(sheets)) {
       const sheet = s.value;
       const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
       const rows = sheet[Symbol.asyncIterator]();
       let named = false;
       // A skipped sheet is still read to its end: the zip streams in order and the next sheet comes after it.
-      for (let r = await step(rows, failed); !r.done; r = await step(rows, failed)) {
+      for (let r = await guard.step(rows); !r.done; r = await guard.step(rows)) {
         if (hidden) continue;
         const row = toSheetRow(r.value, limits, book.properties?.model?.date1904 === true);
         if (!row) continue;
@@ -128,8 +150,7 @@ export async function openXlsx(path: string, fileSize: number, limits: ResolvedL
     await handle.close();
   }
   const source = xlsxPartsStream(path, parts);
-  const failed = new Promise<never>((_, reject) => source.once('error', reject));
-  failed.catch(() => undefined); // raced, not always awaited
+  const guard = new Guard(source);
   const book = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -138,7 +159,7 @@ export async function openXlsx(path: string, fileSize: number, limits: ResolvedL
     entries: 'ignore',
   }) as unknown as StreamBook;
 
-  const iterator = sheetRows(book, source, failed, limits);
+  const iterator = sheetRows(book, source, guard, limits);
   let first: IteratorResult<string | SheetRow>;
   try {
     first = await iterator.next();
