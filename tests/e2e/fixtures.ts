@@ -17,6 +17,8 @@ export interface WebHostHandle {
   advanceClock(ms: number): Promise<void>;
   /** Stops the program and starts it again on the same data folder (a new URL and token). */
   restart(): Promise<void>;
+  /** Kills the program as a power cut would (SIGKILL: no clean-up, the worker dies mid-write). */
+  crash(): Promise<void>;
 }
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -43,7 +45,7 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
 
 /** SIGTERM must stop the host at once; if it does not, that is a bug worth a failing test, not a hung run. */
 async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return; // already gone (exited, or killed)
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
@@ -73,6 +75,11 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
         await stopHost(running.child);
         running = await startHost(dataDir);
         point(running.url);
+      },
+      async crash() {
+        const exited = new Promise((r) => running.child.once('exit', r));
+        running.child.kill('SIGKILL');
+        await exited;
       },
     };
     const point = (url: string) => {
