@@ -139,13 +139,27 @@ test.describe('member roster', () => {
 
     await page.getByRole('button', { name: '编辑' }).click();
     const edit = page.getByRole('dialog', { name: `编辑会员：${SHAN.name}` });
-    await expect(edit.getByLabel('身份证号')).toHaveValue(SHAN.id);
+    // Editing shows the number masked: correcting a phone reveals nothing (no second reveal in the history).
+    await expect(edit.getByLabel('身份证号')).toHaveValue(`440106********${SHAN.id.slice(-4)}`);
+    await expect(edit.getByRole('button', { name: '修改身份证号' })).toBeVisible();
     await edit.getByLabel('手机/电话').fill('13800138009');
     await shots(page, 'member-edit');
     await edit.getByRole('button', { name: '保存' }).click();
     await expect(edit).toBeHidden();
     await expect(page.getByRole('row', { name: /手机\/电话/ }).first()).toContainText('13800138009');
     await expect(history.getByRole('row').filter({ hasText: '修改了手机/电话' })).toHaveCount(1);
+    await expect(history.getByRole('row').filter({ hasText: '查看完整身份证号' })).toHaveCount(1);
+
+    // Changing the number reveals it first (audited); the field is then checked as it is typed.
+    await page.getByRole('button', { name: '编辑' }).click();
+    await edit.getByRole('button', { name: '修改身份证号' }).click();
+    await expect(edit.getByLabel('身份证号')).toHaveValue(SHAN.id);
+    await edit.getByLabel('身份证号').fill(wrongCheckCharacter(SHAN.id));
+    await expect(edit.getByText('最后一位校验码不对，请逐位核对')).toBeVisible();
+    await shots(page, 'member-edit-id');
+    await edit.getByRole('button', { name: '取消' }).click();
+    await expect(edit).toBeHidden();
+    await expect(history.getByRole('row').filter({ hasText: '查看完整身份证号' })).toHaveCount(2);
 
     await page.getByRole('button', { name: '变更状态' }).click();
     const status = page.getByRole('dialog', { name: `变更状态：${SHAN.name}` });

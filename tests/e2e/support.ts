@@ -64,3 +64,10 @@ export async function createReadyUser(
   await rpc(origin, token, 'auth.changePassword', { currentPassword: temporary, newPassword: user.password });
   await rpc(origin, token, 'auth.signOut');
 }
+
+/** Clicks the button that opens the file dialog and answers it with `path` (the web host then uploads the file). */
+export async function chooseFile(page: Page, buttonName: string | RegExp, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: buttonName }).click();
+  await (await chooser).setFiles(path);
+}

@@ -1,11 +1,13 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enCodes } from './en-codes';
+import { enImport } from './en-import';
 import { enRoster } from './en-roster';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
   ...enCodes,
   ...enRoster,
+  ...enImport,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

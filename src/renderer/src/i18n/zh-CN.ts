@@ -4,11 +4,13 @@
  * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
 import { zhCNCodes } from './zh-CN-codes';
+import { zhCNImport } from './zh-CN-import';
 import { zhCNRoster } from './zh-CN-roster';
 
 export const zhCN = {
   ...zhCNCodes,
   ...zhCNRoster,
+  ...zhCNImport,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',

@@ -16,7 +16,7 @@ const routes: RouteObject[] = [
           : { path: area.path, element: <RequireRole role={area.role}>{area.page}</RequireRole> },
         ...(area.subPages ?? []).map((sub) => ({
           path: `${area.path}/${sub.path}`,
-          element: <RequireRole role={area.role}>{sub.page}</RequireRole>,
+          element: <RequireRole role={sub.role ?? area.role}>{sub.page}</RequireRole>,
         })),
       ]),
       { path: '*', element: <NotFoundPage /> },

@@ -21,6 +21,7 @@ import { HomePage } from '../../features/home/HomePage';
 import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
 import { MemberPage } from '../../features/roster/MemberPage';
 import { RosterPage } from '../../features/roster/RosterPage';
+import { RosterImportPage } from '../../features/roster-import/RosterImportPage';
 import { UnitsPage } from '../../features/units/UnitsPage';
 import { UsersPage } from '../../features/users/UsersPage';
 import type { MessageKey } from '../../i18n';
@@ -33,8 +34,8 @@ export interface Area {
   /** The lowest role that may open it. */
   role: Role;
   page: ReactNode;
-  /** Pages inside the area (a record of the list), guarded by the same role; paths relative to the area's. */
-  subPages?: { path: string; page: ReactNode }[];
+  /** Pages inside the area (a record of the list), guarded by the area's role or a higher one; paths relative to the area's. */
+  subPages?: { path: string; page: ReactNode; role?: Role }[];
 }
 
 export const AREAS: Area[] = [
@@ -45,7 +46,10 @@ export const AREAS: Area[] = [
     icon: IconAddressBook,
     role: 'viewer',
     page: <RosterPage />,
-    subPages: [{ path: ':memberId', page: <MemberPage /> }],
+    subPages: [
+      { path: 'import', page: <RosterImportPage />, role: 'clerk' },
+      { path: ':memberId', page: <MemberPage /> },
+    ],
   },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },

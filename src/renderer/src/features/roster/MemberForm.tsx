@@ -9,6 +9,7 @@ import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import { EthnicitySelect } from './EthnicitySelect';
 import { IdNumberField } from './IdNumberField';
+import { IdNumberLockedField, type LockedIdNumber } from './IdNumberLockedField';
 import { memberValuesAcceptable, NAME_MAX, nameValid, NOTE_MAX, type MemberFormValues } from './member-form-values';
 import { MemberSaveError } from './MemberSaveError';
 import { PhoneInput } from './PhoneInput';
@@ -19,25 +20,40 @@ interface MemberFormProps {
   submitLabel: string;
   saving: boolean;
   error: AppErrorShape | null;
-  onSubmit: (values: MemberFormValues) => unknown;
+  /** `idEdited`: the ID field was editable (a new member, or the clerk chose 修改身份证号). */
+  onSubmit: (values: MemberFormValues, idEdited: boolean) => unknown;
   onCancel: () => void;
   onOpenMember: (memberId: string) => void;
   onReload?: () => void;
   idDescription?: string;
+  /** Editing: the ID number is shown masked until the clerk chooses to change it. */
+  lockedId?: LockedIdNumber;
 }
 
 /** The fields of a member, for adding and for editing: the same checks as the core and the import. */
-export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCancel, onOpenMember, onReload, idDescription }: MemberFormProps) {
+export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCancel, onOpenMember, onReload, idDescription, lockedId }: MemberFormProps) {
   const t = useT();
   const [today] = useState(todayIso);
   const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
+  const [idLocked, setIdLocked] = useState(lockedId !== undefined);
+  const [unlocking, setUnlocking] = useState(false);
   const set = <K extends keyof MemberFormValues>(key: K) => (value: MemberFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = () => {
     setSubmitted(true);
-    if (!memberValuesAcceptable(values, today)) return;
-    return onSubmit(values);
+    if (!memberValuesAcceptable(values, today, !idLocked)) return;
+    return onSubmit(values, !idLocked);
+  };
+
+  const unlockId = async () => {
+    if (!lockedId) return;
+    setUnlocking(true);
+    const idNumber = await lockedId.reveal();
+    setUnlocking(false);
+    if (idNumber === null) return;
+    setValues((v) => ({ ...v, idNumber }));
+    setIdLocked(false);
   };
 
   const dateProps = { valueFormat: 'YYYY-MM-DD', placeholder: t('memberForm.datePlaceholder'), clearable: true, maxDate: today };
@@ -61,7 +77,11 @@ export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCa
           <EthnicitySelect value={values.ethnicity} onChange={set('ethnicity')} />
         </Grid.Col>
         <Grid.Col span={12}>
-          <IdNumberField value={values.idNumber} onChange={set('idNumber')} today={today} showErrors={submitted} description={idDescription} />
+          {lockedId && idLocked ? (
+            <IdNumberLockedField locked={lockedId} unlocking={unlocking} onUnlock={() => void unlockId()} />
+          ) : (
+            <IdNumberField value={values.idNumber} onChange={set('idNumber')} today={today} showErrors={submitted} description={idDescription} />
+          )}
         </Grid.Col>
         <Grid.Col span={6}>
           <PhoneInput value={values.phone} onChange={set('phone')} showErrors={submitted} />

@@ -1,4 +1,5 @@
 import { Modal } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Member } from '@shared/contract/roster';
 import { useMutation } from '../../api/hooks';
@@ -46,31 +47,39 @@ export function CreateMemberModal({ opened, onClose, onCreated }: CreateMemberMo
   );
 }
 
-/** The member being edited, with the full ID number the form needs (the contract's update takes it whole). */
-export interface MemberEdit {
-  member: Member;
-  idNumber: string;
-}
-
 interface EditMemberModalProps {
-  edit: MemberEdit | null;
+  edit: Member | null;
+  /** Reveals the member's full ID number (roster.revealId, audited), for the clerk who chose to change it. */
+  onRevealId: () => Promise<string | null>;
   onClose: () => void;
   onSaved: (member: Member | null) => void;
   /** Someone else changed the member meanwhile: close and load it again. */
   onReload: () => void;
 }
 
-function EditMemberForm({ edit, onClose, onSaved, onReload }: EditMemberModalProps & { edit: MemberEdit }) {
+/**
+ * Edits a member without the full ID number: roster.update leaves the ID as it is when `idNumber` is absent, so the
+ * number is revealed (and audited) only when the clerk chooses 修改身份证号.
+ */
+function EditMemberForm({ edit: member, onClose, onSaved, onReload, onRevealId }: EditMemberModalProps & { edit: Member }) {
   const t = useT();
   const navigate = useNavigate();
   const update = useMutation('roster.update');
-  const initial = memberValues(edit.member, edit.idNumber);
-  const save = async (values: MemberFormValues) => {
-    if (sameValues(values, initial)) {
+  const [initial] = useState(() => memberValues(member));
+  const [revealedId, setRevealedId] = useState('');
+  const reveal = async () => {
+    const idNumber = await onRevealId();
+    if (idNumber) setRevealedId(idNumber);
+    return idNumber;
+  };
+  const save = async (values: MemberFormValues, idEdited: boolean) => {
+    const before = { ...initial, idNumber: idEdited ? revealedId : '' };
+    if (sameValues(idEdited ? values : { ...values, idNumber: '' }, before)) {
       onSaved(null);
       return;
     }
-    const result = await update.run({ ...toMemberInput(values), id: edit.member.id, rev: edit.member.rev });
+    const { idNumber, ...rest } = toMemberInput(values);
+    const result = await update.run({ ...rest, ...(idEdited ? { idNumber } : {}), id: member.id, rev: member.rev });
     if (result.ok) onSaved(result.data);
   };
   return (
@@ -83,6 +92,7 @@ function EditMemberForm({ edit, onClose, onSaved, onReload }: EditMemberModalPro
       onCancel={onClose}
       onReload={onReload}
       idDescription={t('memberForm.idShownForEdit')}
+      lockedId={{ masked: member.idNumberMasked, gender: member.gender, birthDate: member.birthDate, reveal }}
       onOpenMember={(memberId) => {
         onClose();
         void navigate(`/roster/${memberId}`);
@@ -98,12 +108,12 @@ export function EditMemberModal(props: EditMemberModalProps) {
     <Modal
       opened={edit !== null}
       onClose={onClose}
-      title={edit ? t('memberForm.editTitle', { name: edit.member.name }) : ''}
+      title={edit ? t('memberForm.editTitle', { name: edit.name }) : ''}
       size="xl"
       centered
       closeOnClickOutside={false}
     >
-      {edit && <EditMemberForm key={`${edit.member.id}:${edit.member.rev}`} {...props} edit={edit} />}
+      {edit && <EditMemberForm key={`${edit.id}:${edit.rev}`} {...props} edit={edit} />}
     </Modal>
   );
 }

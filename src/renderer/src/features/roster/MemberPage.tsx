@@ -13,7 +13,7 @@ import { useT } from '../../i18n';
 import { ChangeStatusModal } from './ChangeStatusModal';
 import { IdNumberReveal } from './IdNumberReveal';
 import { MemberFacts } from './MemberFacts';
-import { EditMemberModal, type MemberEdit } from './MemberFormModals';
+import { EditMemberModal } from './MemberFormModals';
 import { MemberHistory } from './MemberHistory';
 import { MemberStatusBadge } from './MemberStatusBadge';
 import { useRevealedIdNumber } from './useRevealedIdNumber';
@@ -43,7 +43,7 @@ export function MemberPage() {
   const member = useQuery('roster.get', { id: memberId });
   const history = useQuery('roster.history', { id: memberId });
   const revealed = useRevealedIdNumber(memberId, history.reload);
-  const [edit, setEdit] = useState<MemberEdit | null>(null);
+  const [edit, setEdit] = useState<Member | null>(null);
   const [changingStatus, setChangingStatus] = useState<Member | null>(null);
 
   const from = (location.state as { from?: unknown } | null)?.from;
@@ -51,11 +51,6 @@ export function MemberPage() {
   const reloadAll = () => {
     member.reload();
     history.reload();
-  };
-  const startEdit = async (current: Member) => {
-    // The contract's update takes the whole ID number, so editing shows it: a reveal, in the audit log like any.
-    const idNumber = revealed.idNumber ?? (await revealed.fetchIdNumber());
-    if (idNumber) setEdit({ member: current, idNumber });
   };
 
   const data = member.data?.id === memberId ? member.data : undefined;
@@ -81,7 +76,7 @@ export function MemberPage() {
             </Group>
             {canEdit && (
               <Group gap="sm">
-                <Button leftSection={<IconEdit size={18} />} loading={revealed.revealing && !edit} onClick={() => void startEdit(data)}>
+                <Button leftSection={<IconEdit size={18} />} onClick={() => setEdit(data)}>
                   {t('member.edit')}
                 </Button>
                 <Button variant="default" leftSection={<IconUserCog size={18} />} onClick={() => setChangingStatus(data)}>
@@ -110,6 +105,7 @@ export function MemberPage() {
 
       <EditMemberModal
         edit={edit}
+        onRevealId={revealed.fetchIdNumber}
         onClose={() => setEdit(null)}
         onReload={() => {
           setEdit(null);

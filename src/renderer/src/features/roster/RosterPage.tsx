@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { roleAllows } from '@shared/roles';
@@ -38,9 +38,14 @@ export function RosterPage() {
     <>
       <PageHeader title={t('roster.title')}>
         {canEdit && (
-          <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
-            {t('roster.add')}
-          </Button>
+          <>
+            <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => void navigate('/roster/import')}>
+              {t('rosterImport.open')}
+            </Button>
+            <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+              {t('roster.add')}
+            </Button>
+          </>
         )}
       </PageHeader>
       <RosterSearchBar filters={filters} onChange={setFilters} />

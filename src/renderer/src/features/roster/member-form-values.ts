@@ -28,10 +28,11 @@ export function emptyMemberValues(): MemberFormValues {
   return { name: '', idNumber: '', ethnicity: DEFAULT_ETHNICITY, phone: '', unitName: '', unionName: '', joinedOn: null, cardNo: '', note: '' };
 }
 
-export function memberValues(member: Member, fullIdNumber: string): MemberFormValues {
+/** The form for editing `member`: the ID number is left empty until the clerk reveals it to change it. */
+export function memberValues(member: Member): MemberFormValues {
   return {
     name: member.name,
-    idNumber: fullIdNumber,
+    idNumber: '',
     ethnicity: member.ethnicity,
     phone: member.phone ?? '',
     unitName: member.unitName ?? '',
@@ -52,10 +53,10 @@ export function phoneAcceptable(phone: string): boolean {
 }
 
 /** Whether the form may be sent; each field shows its own problem. */
-export function memberValuesAcceptable(values: MemberFormValues, today: string): boolean {
+export function memberValuesAcceptable(values: MemberFormValues, today: string, checkId = true): boolean {
   return (
     nameValid(values.name) &&
-    checkIdNumber(values.idNumber, today).ok &&
+    (!checkId || checkIdNumber(values.idNumber, today).ok) &&
     phoneAcceptable(values.phone) &&
     (!values.joinedOn || values.joinedOn <= today)
   );

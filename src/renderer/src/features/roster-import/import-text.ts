@@ -1,0 +1,43 @@
+/** The import's codes in the clerk's words: row problems (as in the rejected-rows file), file problems, columns. */
+import { ROSTER_IMPORT_FIELDS, type RosterImportField, type RowProblem } from '@shared/contract/roster-import';
+import type { AppErrorShape } from '@shared/errors';
+import { interpolate, t, type MessageKey } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+
+/** A catalogue entry, or null when the catalogue has none (t() answers with the key itself). */
+function known(key: string): string | null {
+  const text = t(key as MessageKey);
+  return text === key ? null : text;
+}
+
+export function fieldLabel(field: RosterImportField | 'row'): string {
+  return t(`rosterImport.fields.${field}`);
+}
+
+/** 身份证号被 Excel 当作数字保存… — an unknown code shows as it is rather than being hidden. */
+export function problemText(problem: RowProblem): string {
+  const words = known(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
+  const params: Record<string, string | number> = { ...problem.params };
+  return t('rosterImport.problem', { field: fieldLabel(problem.field), text: interpolate(words, params) });
+}
+
+/** Why a file could not be read (INVALID_INPUT with params.reason) or another refusal, in words. */
+export function importErrorMessage(error: AppErrorShape): string {
+  const reason = error.params?.reason;
+  if (error.code === 'INVALID_INPUT' && typeof reason === 'string') {
+    const text = known(`rosterImport.fileProblems.${reason}`);
+    if (text) return text;
+  }
+  return errorMessage(error);
+}
+
+/** A, B, … Z, AA: the column letters the clerk sees in Excel. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function isImportField(value: string | null): value is RosterImportField {
+  return ROSTER_IMPORT_FIELDS.some((field) => field === value);
+}

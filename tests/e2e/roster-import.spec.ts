@@ -1,0 +1,147 @@
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn } from './support';
+import { expect, test } from './fixtures';
+
+const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
+const FIXTURES = 'tests/fixtures/roster';
+/** Excel kept every ID of this file as a number: all its rows must be rejected with that explanation. */
+const ID_AS_NUMBER = `${FIXTURES}/roster-id-number.xlsx`;
+/** A title row above the header, 身份证号码 as the header, IDs as text. */
+const WITH_TITLE = `${FIXTURES}/roster-title.xlsx`;
+/** 测试张三 in WITH_TITLE (a synthetic number). */
+const ZHANG_ID = '11010119850312101X';
+
+const count = (page: Page, key: string) => page.getByTestId(`import-count-${key}`);
+/** What the sheet's column with this header is imported as. */
+const column = (page: Page, header: string) => page.getByRole('combobox', { name: `${header} 导入为` });
+
+test.describe('roster import', () => {
+  test.beforeEach(async ({ host }) => {
+    await rpc(host.origin, host.token, 'system.setup', {
+      org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
+      admin: ADMIN,
+    });
+    await createReadyUser(host.origin, host.token, CLERK);
+  });
+
+  test('reject IDs Excel stored as numbers, save them, import a file with a title row, warn on a second import', async ({ page, host, shots }, testInfo) => {
+    await page.goto(host.url);
+    await signIn(page, CLERK.username, CLERK.password);
+    await page.getByRole('link', { name: '会员名册' }).click();
+    await page.getByRole('button', { name: '导入名册' }).click();
+    await expect(page.getByRole('heading', { name: '导入名册' })).toBeVisible();
+    await expect(page.getByRole('table', { name: '导入记录' })).toBeVisible();
+    await expect(page.getByText('还没有导入过名册')).toBeVisible();
+    await shots(page, 'import-start');
+
+    // 1. The file: read at once, its format said.
+    await chooseFile(page, '选择文件…', ID_AS_NUMBER);
+    const facts = page.getByTestId('import-file-facts');
+    await expect(facts).toContainText('roster-id-number.xlsx');
+    await expect(facts).toContainText('Excel 工作簿（.xlsx）');
+    await expect(facts).toContainText('表头在第 1 行');
+    await expect(page.getByTestId('previous-import')).toHaveCount(0);
+    await shots(page, 'import-file');
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+
+    // 2. The columns, matched from the headers, with the file's first rows under them.
+    await expect(column(page, '身份证号')).toHaveValue('身份证号');
+    await expect(column(page, '姓名')).toHaveValue('姓名');
+    await expect(column(page, '手机')).toHaveValue('手机/电话');
+    await expect(column(page, '单位名称')).toHaveValue('工作单位');
+    const mapping = page.getByRole('table', { name: '核对列' });
+    await expect(mapping).toContainText('测试张三');
+    await expect(page.getByRole('radio', { name: '更新已有会员' })).toBeChecked();
+    // Without the ID column nothing can be imported, and the screen says so.
+    await column(page, '身份证号').click();
+    await page.getByRole('option', { name: '不导入' }).click();
+    await expect(page.getByRole('alert')).toContainText('还没有指定哪一列是：身份证号');
+    await expect(page.getByRole('button', { name: '下一步：预览' })).toBeDisabled();
+    await shots(page, 'import-mapping-missing');
+    await column(page, '身份证号').click();
+    await page.getByRole('option', { name: '身份证号', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await shots(page, 'import-mapping');
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+
+    // 3. The preview: every row rejected, each with the reason in words.
+    await expect(count(page, 'rejected')).toContainText('5');
+    await expect(count(page, 'new')).toContainText('0');
+    const rejected = page.getByRole('table', { name: '未通过的行' });
+    await expect(rejected.getByRole('row')).toHaveCount(6);
+    await expect(rejected.getByRole('row').nth(1)).toContainText('身份证号被 Excel 当作数字保存，末几位已丢失');
+    await expect(page.getByText('没有可以导入的行')).toBeVisible();
+    await expect(page.getByRole('button', { name: '开始导入' })).toBeDisabled();
+    await shots(page, 'import-preview-rejected');
+
+    // The rejected rows as a workbook: the sheet's own columns plus 原因, one row per rejected row.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '保存未通过的行' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = testInfo.outputPath('rejected.xlsx');
+    await file.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1);
+    expect(header.getCell(header.cellCount).text).toBe('原因');
+    const headers = Array.from({ length: header.cellCount }, (_, i) => header.getCell(i + 1).text);
+    expect(headers).toEqual(expect.arrayContaining(['姓名', '身份证号', '手机', '单位名称']));
+    expect(sheet.actualRowCount - 1).toBe(5);
+    expect(sheet.getRow(2).getCell(header.cellCount).text).toContain('被 Excel 当作数字保存');
+
+    // Another file: a title row above the header, IDs kept as text.
+    await page.getByRole('button', { name: /选择文件/ }).first().click();
+    await chooseFile(page, '换一个文件…', WITH_TITLE);
+    await expect(facts).toContainText('roster-title.xlsx');
+    await expect(facts).toContainText('表头在第 3 行');
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+    await expect(column(page, '身份证号码')).toHaveValue('身份证号');
+    await expect(column(page, '所属基层工会')).toHaveValue('基层工会');
+    await expect(column(page, '序号')).toHaveValue('不导入');
+    await shots(page, 'import-mapping-title');
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+    await expect(count(page, 'new')).toContainText('8');
+    await expect(count(page, 'rejected')).toContainText('0');
+    await shots(page, 'import-preview-ok');
+
+    // 4. The import, then back to the roster: a member found by the last 4 characters of the ID.
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByText('导入完成')).toBeVisible();
+    await expect(page.getByText('新增 8 人')).toBeVisible();
+    const history = page.getByRole('table', { name: '导入记录' });
+    await expect(history.getByRole('row').filter({ hasText: 'roster-title.xlsx' })).toContainText(CLERK.username);
+    await shots(page, 'import-done');
+    await page.getByRole('button', { name: '查看会员名册' }).click();
+    await expect(page.getByTestId('roster-total')).toHaveText('共 8 人');
+    await page.getByLabel('查找会员').fill(ZHANG_ID.slice(-4));
+    await expect(page.getByTestId('roster-search-kind')).toHaveText('按身份证尾号查找');
+    await expect(page.getByRole('link', { name: '测试张三' })).toBeVisible();
+    await expect(page.getByTestId('roster-total')).toHaveText('共 1 人');
+    await shots(page, 'roster-after-import');
+
+    // The same file a second time: the clerk is warned before anything else.
+    await page.getByRole('button', { name: '导入名册' }).click();
+    await chooseFile(page, '选择文件…', WITH_TITLE);
+    await expect(page.getByTestId('previous-import')).toContainText(`由 ${CLERK.username} 导入过`);
+    await shots(page, 'import-again-warning');
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+    await expect(count(page, 'unchanged')).toContainText('8');
+    await expect(count(page, 'new')).toContainText('0');
+
+    // With 停止导入 the preview says the import would stop, and does not offer it.
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('radio', { name: '停止导入' }).check();
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+    await expect(page.getByRole('note')).toContainText('文件中有 8 人已在名册中，按所选的“停止导入”，导入将停止');
+    await expect(page.getByRole('button', { name: '开始导入' })).toBeDisabled();
+    await shots(page, 'import-policy-stop');
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('radio', { name: '跳过' }).check();
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+    await expect(count(page, 'skipped')).toContainText('8');
+  });
+});
