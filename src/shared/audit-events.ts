@@ -29,6 +29,9 @@ export const AUDIT_EVENTS = [
   'unit.renamed',
   'unit.merged', // { into: the unit id kept }
   'roster.imported', // { new, updated, rejected }
+  'roster.exported', // { count } (ID numbers masked)
+  'roster.exportedFullIds', // { count } (an administrator asked for full ID numbers)
+  'roster.printed', // { count }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, isoDate, isoInstant, uuid } from './define';
+import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 import { auditEntry } from './audit';
 
 /** 会员状态: 在册 active, 转出 transferred out, 退会 withdrawn, 去世 deceased (labels in i18n). */
@@ -71,7 +71,25 @@ export const unitRecord = z.object({
   memberCount: z.number().int(),
 });
 
+/** What the roster screen shows: the same search and filters decide what is exported or printed. */
+const rosterSelection = z.object({
+  query: z.string().max(100).default(''),
+  unitId: uuid.optional(),
+  unionId: uuid.optional(),
+  status: memberStatus.optional(),
+  sort: z.enum(['name', 'joinedOn']).default('name'),
+});
+
 export const rosterChannels = {
+  /** The selection as .xlsx; ID numbers masked unless an administrator asks for full ones. Logged (count, not content). */
+  'roster.export': jobChannel({
+    input: rosterSelection.extend({ fullIds: z.boolean().default(false) }),
+    result: fileRef,
+    access: 'clerk',
+    mutates: true,
+  }),
+  /** The selection as a printed list: A4 landscape PDF, IDs masked, header on every page, 第 x 页 共 y 页. Logged. */
+  'roster.print': jobChannel({ input: rosterSelection, result: fileRef, access: 'clerk', mutates: true }),
   /** One search box (name part, pinyin or initials, ID tail, phone, unit) plus filters; paged and sorted in SQL. */
   'roster.search': channel({
     input: z.object({

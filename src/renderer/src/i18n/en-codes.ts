@@ -133,7 +133,7 @@ export const enCodes: typeof zhCNCodes = {
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },
-  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import' },
+  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster' },
   actions: {
     'system.status': 'View system status',
     'system.setup': 'First setup',
@@ -161,6 +161,8 @@ export const enCodes: typeof zhCNCodes = {
     'roster.search': 'Search members',
     'roster.get': 'View member',
     'roster.revealId': 'View full ID number',
+    'roster.export': 'Export roster',
+    'roster.print': 'Print roster',
     'roster.create': 'Add member',
     'roster.update': 'Edit member',
     'roster.changeStatus': 'Change member status',
@@ -195,6 +197,9 @@ export const enCodes: typeof zhCNCodes = {
     'unit.created': '{kind} created',
     'unit.renamed': 'Name changed',
     'roster.imported': 'Roster imported: {new} added, {updated} updated, {rejected} rows rejected',
+    'roster.exported': 'Roster exported: {count} members (ID numbers masked)',
+    'roster.exportedFullIds': 'Roster exported: {count} members, with full ID numbers',
+    'roster.printed': 'Roster printed: {count} members',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

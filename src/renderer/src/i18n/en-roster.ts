@@ -2,6 +2,14 @@
 import type { zhCNRoster } from './zh-CN-roster';
 
 export const enRoster: typeof zhCNRoster = {
+  rosterOutput: {
+    export: 'Export Excel',
+    exportMasked: 'Export (ID numbers with 8 digits hidden)',
+    exportFull: 'Export with full ID numbers (recorded in the audit log)',
+    print: 'Print roster',
+    exporting: 'Exporting the current list…',
+    printing: 'Making the PDF to print…',
+  },
   roster: {
     title: 'Member roster',
     add: 'Add member',

@@ -149,7 +149,7 @@ export const zhCNCodes = {
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
-  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入' },
+  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册' },
   actions: {
     'system.status': '查看系统状态',
     'system.setup': '首次设置',
@@ -177,6 +177,8 @@ export const zhCNCodes = {
     'roster.search': '查找会员',
     'roster.get': '查看会员',
     'roster.revealId': '查看完整身份证号',
+    'roster.export': '导出名册',
+    'roster.print': '打印名册',
     'roster.create': '新增会员',
     'roster.update': '编辑会员',
     'roster.changeStatus': '变更会员状态',
@@ -212,6 +214,9 @@ export const zhCNCodes = {
     'unit.created': '新建{kind}',
     'unit.renamed': '修改了名称',
     'roster.imported': '导入名册：新增 {new} 人，更新 {updated} 人，退回 {rejected} 行',
+    'roster.exported': '导出名册 {count} 人（身份证号已隐去中间位）',
+    'roster.exportedFullIds': '导出名册 {count} 人，含完整身份证号',
+    'roster.printed': '打印名册 {count} 人',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

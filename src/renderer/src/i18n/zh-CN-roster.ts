@@ -1,5 +1,13 @@
 /** The roster's and units' screens (会员名册, 单位与工会); part of the zh-CN catalogue (see zh-CN.ts). */
 export const zhCNRoster = {
+  rosterOutput: {
+    export: '导出 Excel',
+    exportMasked: '导出（身份证号隐去中间 8 位）',
+    exportFull: '导出含完整身份证号（记入审计日志）',
+    print: '打印名册',
+    exporting: '正在导出当前列表…',
+    printing: '正在生成打印用的 PDF…',
+  },
   roster: {
     title: '会员名册',
     add: '新增会员',

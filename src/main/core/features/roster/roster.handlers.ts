@@ -1,5 +1,6 @@
 import { defineHandlers } from '../../context';
 import * as members from './members.service';
+import * as output from './roster-output.service';
 import * as units from './units.service';
 
 export const rosterHandlers = defineHandlers({
@@ -10,6 +11,8 @@ export const rosterHandlers = defineHandlers({
   'roster.update': (input, ctx) => members.update(ctx, input),
   'roster.changeStatus': (input, ctx) => members.changeStatus(ctx, input),
   'roster.history': (input, ctx) => members.history(ctx, input.id),
+  'roster.export': (input, ctx) => output.exportXlsx(ctx, input),
+  'roster.print': (input, ctx) => output.printPdf(ctx, input),
   'units.list': (input, ctx) => units.list(ctx, input.kind, input.query),
   'units.rename': (input, ctx) => units.rename(ctx, input.id, input.name),
   'units.merge': (input, ctx) => units.merge(ctx, input.fromId, input.intoId),

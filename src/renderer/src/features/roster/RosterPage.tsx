@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { CreateMemberModal } from './MemberFormModals';
+import { RosterOutputActions } from './RosterOutputActions';
 import { RosterSearchBar } from './RosterSearchBar';
 import { memberLink, ROSTER_PAGE_SIZE, RosterTable } from './RosterTable';
 import { hasActiveFilters, NO_ROSTER_FILTERS, useRosterFilters } from './useRosterFilters';
@@ -39,6 +40,7 @@ export function RosterPage() {
       <PageHeader title={t('roster.title')}>
         {canEdit && (
           <>
+            <RosterOutputActions filters={filters} />
             <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => void navigate('/roster/import')}>
               {t('rosterImport.open')}
             </Button>
