@@ -3,22 +3,11 @@
  * a list is preference: when a sheet has both 手机 and 电话, the mobile column is suggested for `phone` and the
  * other is left for the clerk to map or ignore.
  */
-export const ROSTER_FIELDS = [
-  'name',
-  'gender',
-  'idNumber',
-  'birthDate',
-  'ethnicity',
-  'phone',
-  'unit',
-  'union',
-  'joinedOn',
-  'cardNo',
-  'status',
-  'note',
-] as const;
+import { ROSTER_IMPORT_FIELDS, type RosterImportField } from '@shared/contract/roster-import';
 
-export type RosterField = (typeof ROSTER_FIELDS)[number];
+/** The contract's list: the mapping the clerk confirms names the same fields the reader suggests. */
+export const ROSTER_FIELDS = ROSTER_IMPORT_FIELDS;
+export type RosterField = RosterImportField;
 
 /** Without these a row cannot become a member. */
 export const REQUIRED_FIELDS: readonly RosterField[] = ['name', 'idNumber'];
