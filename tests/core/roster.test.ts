@@ -178,3 +178,20 @@ describe('roster: details a clerk would notice', () => {
     expect((await t.call('units.list', { kind: 'employer' })).units).toHaveLength(1);
   });
 });
+
+describe('roster: pinyin search order and paging', () => {
+  it('lists exact initials first, then longer initials, then full-pinyin matches, and pages across them', async () => {
+    const t = await startSetUpCore();
+    const names = ['王芳', '王飞', '王凤霞', '吴芬', '汪峰', '万方方', '王府井'];
+    for (const [i, name] of names.entries()) await t.call('roster.create', { name, idNumber: id(`44010619900101${String(i).padStart(3, '0')}`) });
+    // "wf": initials exactly wf, by pinyin (wangfang < wangfei < wangfeng < wufen), then wff, wfj, wfx.
+    const wf = await t.call('roster.search', { query: 'wf' });
+    expect(wf.members.map((m) => m.name)).toEqual(['王芳', '王飞', '汪峰', '吴芬', '万方方', '王府井', '王凤霞']);
+    expect(wf.total).toBe(7);
+    // Paging walks the same order.
+    const pages = [1, 2, 3].map((page) => t.call('roster.search', { query: 'wf', pageSize: 3, page }));
+    expect((await Promise.all(pages)).flatMap((p) => p.members.map((m) => m.name))).toEqual(wf.members.map((m) => m.name));
+    // "wang": no one's initials, so full-pinyin matches only.
+    expect((await t.call('roster.search', { query: 'wang' })).members.map((m) => m.name)).toEqual(['王芳', '王飞', '汪峰', '王凤霞', '王府井']);
+  });
+});

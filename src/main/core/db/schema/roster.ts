@@ -68,7 +68,8 @@ export const members = sqliteTable(
   (t) => [
     uniqueIndex('members_id_number').on(t.idNumber).where(sql`deleted_at IS NULL`),
     index('members_pinyin').on(t.namePinyin),
-    index('members_initials').on(t.nameInitials),
+    // Initials then pinyin: a page of an initials search is read in index order, without sorting thousands of rows.
+    index('members_initials').on(t.nameInitials, t.namePinyin),
     index('members_unit').on(t.unitRef),
     index('members_union').on(t.unionRef),
     index('members_phone').on(t.phone).where(sql`phone IS NOT NULL`),
