@@ -146,8 +146,14 @@ function searchWhere(search: MemberSearch): { where: string; params: Record<stri
   return { where: clauses.join(' AND '), params };
 }
 
-function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string>): number {
-  return (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+/**
+ * Two letters of pinyin can match tens of thousands of members; counting them is most of such a search's time.
+ * "More than 2,000" tells the clerk to type more just as well as an exact number would.
+ */
+export const PINYIN_TOTAL_CAP = 2_000;
+
+function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string>, cap = TOTAL_CAP): number {
+  return (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${cap + 1})`).get(params) as { n: number }).n;
 }
 
 /**
@@ -163,19 +169,20 @@ function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'p
   const initialsWhere = `${filters.where} AND ${byInitials}`;
   const pinyinWhere = `${filters.where} AND m.name_pinyin >= @from AND m.name_pinyin < @to AND NOT (${byInitials})`;
   const offset = (search.page - 1) * search.pageSize;
-  const initialsCount = cappedCount(sqlite, initialsWhere, params);
+  const initialsCount = cappedCount(sqlite, initialsWhere, params, PINYIN_TOTAL_CAP);
   const rows = sqlite
     .prepare(`${SELECT_MEMBER} WHERE ${initialsWhere} ORDER BY m.name_initials, m.name_pinyin, m.ref LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: search.pageSize, offset }) as MemberRow[];
-  if (rows.length < search.pageSize) {
+  // Pinyin-only matches follow all initials matches; when those were too many to count, none is reachable.
+  if (rows.length < search.pageSize && initialsCount <= PINYIN_TOTAL_CAP) {
     rows.push(
       ...(sqlite
         .prepare(`${SELECT_MEMBER} WHERE ${pinyinWhere} ORDER BY m.name_pinyin, m.ref LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: search.pageSize - rows.length, offset: Math.max(0, offset - initialsCount) }) as MemberRow[]),
     );
   }
-  const n = initialsCount + cappedCount(sqlite, pinyinWhere, params);
-  return { rows, total: Math.min(n, TOTAL_CAP), capped: n > TOTAL_CAP };
+  const n = initialsCount + cappedCount(sqlite, pinyinWhere, params, PINYIN_TOTAL_CAP);
+  return { rows, total: Math.min(n, PINYIN_TOTAL_CAP), capped: n > PINYIN_TOTAL_CAP };
 }
 
 export function searchMembers(sqlite: Sqlite, search: MemberSearch): { rows: MemberRow[]; total: number; capped: boolean } {
