@@ -60,7 +60,6 @@ export function inboxFilePath(inboxDir: string, uploadId: string): string {
 /** Documents and uploads are transient copies of data the database holds: cleared when older than a day (logs: older than their retention). */
 export function sweepTransientFiles(dir: string, now: Date, maxAgeMs = 86_400_000): void {
   if (!existsSync(dir)) return;
-  mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (now.getTime() - statSync(path).mtimeMs > maxAgeMs) unlinkSync(path);

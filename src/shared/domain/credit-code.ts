@@ -1,3 +1,5 @@
+import { toHalfWidth } from './half-width';
+
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet (no I, O, Z, S, V); the last one is
  * a check character, mod 31 over the first 17 with fixed weights. Some early codes fail the check, so a bad check
@@ -11,10 +13,7 @@ export type CreditCodeCheck = 'ok' | 'bad-format' | 'bad-check';
 
 export function normalizeCreditCode(raw: string): string {
   // Full-width letters and digits come in from Chinese input methods.
-  return raw
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  return toHalfWidth(raw).replace(/\s+/g, '').toUpperCase();
 }
 
 export function creditCodeCheckChar(first17: string): string {

@@ -1,9 +1,8 @@
 import type { MemberInput } from '@shared/contract/roster';
-import { isRealDate } from '@shared/domain/calendar';
-import { ethnicityName } from '@shared/domain/ethnicity';
-import { checkIdNumber, type IdWarning } from '@shared/domain/id-number';
-import { checkPhone } from '@shared/domain/phone';
+import type { ColumnMapping, RowProblem } from '@shared/contract/roster-import';
+import type { IdWarning } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
+import { checkImportRow } from './import-row';
 
 /** A member as the core stores it, after every rule of DOMAIN.md "Member roster" / "Identifiers" has been applied. */
 export interface CheckedMember {
@@ -19,42 +18,20 @@ export interface CheckedMember {
   note: string | null;
 }
 
-const orNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+/** The form's fields laid out as a row of a sheet, so a typed member and an imported one meet the same checks. */
+const FORM_COLUMNS: ColumnMapping = { name: 0, idNumber: 1, ethnicity: 2, phone: 3, unit: 4, union: 5, joinedOn: 6, cardNo: 7, note: 8 };
+const FORM_FIELD: Partial<Record<RowProblem['field'], string>> = { unit: 'unitName', union: 'unionName' };
 
 /**
- * The same checks for a member typed in a form and a row of an imported sheet. `today` is the clerk's local date
- * (from the core's clock): a birth or membership date after it is refused.
+ * A member typed in a form: the import's row check (checkImportRow), so the form and a sheet accept exactly the
+ * same members. The first problem becomes the error the form shows. `today` is the clerk's local date.
  */
 export function checkMemberInput(input: MemberInput, today: string): CheckedMember {
-  const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new AppError('INVALID_INPUT', undefined, [{ path: ['name'], message: 'required' }]);
-  const id = checkIdNumber(input.idNumber, today);
-  if (!id.ok) throw new AppError('INVALID_ID_NUMBER', { problem: id.problem });
-  let phone: string | null = null;
-  if (input.phone?.trim()) {
-    const checked = checkPhone(input.phone);
-    if (!checked.ok) throw new AppError('INVALID_PHONE');
-    phone = checked.phone;
-  }
-  if (input.ethnicity && !ethnicityName(input.ethnicity)) {
-    throw new AppError('INVALID_INPUT', undefined, [{ path: ['ethnicity'], message: 'unknown code' }]);
-  }
-  if (input.joinedOn) {
-    const [y, m, d] = input.joinedOn.split('-').map(Number);
-    if (!isRealDate(y!, m!, d!) || input.joinedOn > today) {
-      throw new AppError('INVALID_INPUT', undefined, [{ path: ['joinedOn'], message: 'not a past date' }]);
-    }
-  }
-  return {
-    name,
-    idNumber: id.id,
-    idWarnings: id.warnings,
-    phone,
-    ethnicity: input.ethnicity ?? null,
-    unitName: orNull(input.unitName),
-    unionName: orNull(input.unionName),
-    joinedOn: input.joinedOn ?? null,
-    cardNo: orNull(input.cardNo),
-    note: orNull(input.note),
-  };
+  const cells = [input.name, input.idNumber, input.ethnicity, input.phone, input.unitName, input.unionName, input.joinedOn, input.cardNo, input.note];
+  const outcome = checkImportRow(cells.map((cell) => cell ?? null), FORM_COLUMNS, today);
+  if (outcome.ok) return outcome.member;
+  const first = outcome.problems[0]!;
+  if (first.field === 'idNumber') throw new AppError('INVALID_ID_NUMBER', { problem: first.problem });
+  if (first.field === 'phone') throw new AppError('INVALID_PHONE');
+  throw new AppError('INVALID_INPUT', undefined, [{ path: [FORM_FIELD[first.field] ?? first.field], message: first.problem }]);
 }

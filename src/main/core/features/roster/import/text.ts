@@ -1,3 +1,4 @@
+import { toHalfWidth } from '@shared/domain/half-width';
 import type { CellValue } from './types';
 
 /**
@@ -6,13 +7,8 @@ import type { CellValue } from './types';
  * and what copy-paste leaves: trailing spaces, line breaks, no-break spaces.
  */
 
-/**
- * U+FF01–U+FF5E map one to one onto ASCII U+0021–U+007E; U+3000 becomes a space. (The same rule as
- * @shared/domain/half-width, kept here so this stage does not depend on work in progress; fold into one later.)
- */
-export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+/** The shared rule (full-width ASCII → half-width, U+3000 → space), re-exported for this stage's callers. */
+export { toHalfWidth };
 
 /** Any run of whitespace (spaces, tabs, line breaks, U+3000, U+00A0, zero-width space) becomes one space. */
 const WHITESPACE_RUN = /[\s\u200B\uFEFF]+/g;
