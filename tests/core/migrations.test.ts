@@ -53,6 +53,33 @@ describe('migrations', () => {
     expect(listBackups(dataPaths(dataDir).backupsDir).map((b) => b.kind)).toEqual(['pre-migration']);
   });
 
+  it('0007 turns the members\' change-log entries from UUID text into refs, and later ones are written as refs', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const upTo = (tag: string) => migrations.findIndex((m) => m.tag === tag);
+    applyMigrations(sqlite, migrations.slice(0, upTo('0007_change_log_record_ref')));
+    sqlite.exec("INSERT INTO origins (ref, code) VALUES (1, '91350100M000100Y43')");
+    const insert = sqlite.prepare(
+      `INSERT INTO members (id, origin_ref, updated_at, name, id_number, name_pinyin, name_initials)
+       VALUES (unhex(?), 1, '2026-11-21T00:00:00.000Z', 'x', ?, 'x', 'x')`,
+    );
+    insert.run('0192a7b0c0d07e8f9a0b1c2d3e4f5061', '11010519491231002X');
+    insert.run('0192a7b0c0d07e8f9a0b1c2d3e4f5062', '110105194912310029');
+    sqlite.exec("UPDATE members SET note = 'n' WHERE ref = 2");
+    expect(sqlite.prepare("SELECT record_id FROM change_log WHERE table_name = 'members' ORDER BY seq").pluck().all()).toEqual([
+      '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5061', '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062', '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062',
+    ]);
+
+    applyMigrations(sqlite, pendingMigrations(sqlite, migrations));
+    sqlite.exec("UPDATE members SET note = 'm' WHERE ref = 1");
+    expect(sqlite.prepare("SELECT record_id, record_ref, op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all()).toEqual([
+      { record_id: null, record_ref: 1, op: 'insert', rev: 1 },
+      { record_id: null, record_ref: 2, op: 'insert', rev: 1 },
+      { record_id: null, record_ref: 2, op: 'update', rev: 2 },
+      { record_id: null, record_ref: 1, op: 'update', rev: 2 },
+    ]);
+    expect(sqlite.prepare("SELECT record_id FROM change_log WHERE table_name <> 'members'").pluck().all()).not.toContain(null);
+  });
+
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
     const broken = [...migrations, { index: migrations.length, tag: 'broken', statements: ['CREATE TABLE later (a TEXT) STRICT', 'THIS IS NOT SQL'] }];

@@ -133,11 +133,12 @@ describe('roster: changes', () => {
     for (const secret of [SHAN, ZENG, '单雄信', '13812345678']) expect(everything).not.toContain(secret);
   });
 
-  it('logs members in the change log by their text UUID and refuses hard deletes', async () => {
+  it('logs members in the change log by their integer ref and refuses hard deletes', async () => {
     const t = await startSetUpCore();
     const { shan } = await seed(t);
     const sqlite = t.core.state.conn!.sqlite;
-    expect(sqlite.prepare("SELECT op, rev FROM change_log WHERE table_name = 'members' AND record_id = ?").all(shan.id)).toEqual([{ op: 'insert', rev: 1 }]);
+    const { ref } = sqlite.prepare("SELECT ref FROM members WHERE lower(hex(id)) = replace(?, '-', '')").get(shan.id) as { ref: number };
+    expect(sqlite.prepare("SELECT op, rev, record_id FROM change_log WHERE table_name = 'members' AND record_ref = ?").all(ref)).toEqual([{ op: 'insert', rev: 1, record_id: null }]);
     expect(() => sqlite.prepare('DELETE FROM members').run()).toThrow(/hard delete refused/);
   });
 });

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Who did what to which record. Each entry's hash covers its fields and the previous entry's hash, so an edited or
@@ -30,11 +31,18 @@ export const auditLog = sqliteTable(
 /**
  * Filled by triggers on every travelling table: what changed since the last batch to the federation. Read in seq
  * order from the last batch on, so it needs no other index (one cost 55 bytes per member at a million members).
+ * Small tables name the record by its UUID (record_id); the roster's big table by its integer ref (record_ref),
+ * which is 3 bytes instead of 36 and a million entries long after one import.
  */
-export const changeLog = sqliteTable('change_log', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  tableName: text('table_name').notNull(),
-  recordId: text('record_id').notNull(),
-  op: text('op', { enum: ['insert', 'update'] }).notNull(),
-  rev: integer('rev').notNull(),
-});
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id'),
+    recordRef: integer('record_ref'),
+    op: text('op', { enum: ['insert', 'update'] }).notNull(),
+    rev: integer('rev').notNull(),
+  },
+  () => [check('change_log_one_record_key', sql`(record_id IS NULL) <> (record_ref IS NULL)`)],
+);
