@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping, DuplicatePolicy } from '@shared/contract/roster-import';
-import { idCheckChar } from '@shared/domain/id-number';
+import { idCheckChar, maskIdNumber } from '@shared/domain/id-number';
+import { suspendMemberIndexes } from '../../src/main/core/features/roster/bulk-load';
+import { demoMembers } from '../../src/main/core/features/roster/demo-members';
+import { nameSearchKeys } from '../../src/main/core/features/roster/search-keys';
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
 import { startSetUpCore, type TestCore } from './support/core';
@@ -134,5 +137,74 @@ describe('roster import', () => {
     expect(await memberCount(t)).toBe(0);
     // The database is writable again.
     await t.call('roster.create', { name: '之后', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` });
+  });
+});
+
+describe('roster import: a big import rebuilds the indexes instead of updating them row by row', () => {
+  const schemaOf = (t: TestCore) =>
+    t.core.state.conn!.sqlite.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+
+  /** `n` synthetic members (valid, distinct IDs; never real people) as a CSV, and the members themselves. */
+  const demoCsv = (n: number) => {
+    const members = [...demoMembers(n)];
+    const lines = ['姓名,身份证号,手机,工作单位', ...members.map((m) => `${m.name},${m.idNumber},${m.phone ?? ''},${m.unitName ?? ''}`)];
+    return { members, csv: Buffer.from(lines.join('\r\n'), 'utf8') };
+  };
+
+  it('leaves the schema as it was, and the new rows found by every search and in the change log', async () => {
+    const t = await startSetUpCore();
+    await t.call('roster.create', { name: '已在册', idNumber: `11010119700101201${idCheckChar('11010119700101201')}` });
+    const schema = schemaOf(t);
+    const { members, csv } = demoCsv(5_000);
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'update', csv);
+    expect((await t.job('rosterImport.commit', plan)).result).toMatchObject({ ok: true, data: { counts: { new: 5_000 } } });
+    expect(schemaOf(t)).toEqual(schema);
+
+    const sqlite = t.core.state.conn!.sqlite;
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(() => sqlite.exec("INSERT INTO members_grams (members_grams, rank) VALUES ('integrity-check', 0)")).not.toThrow();
+    const last = members.at(-1)!;
+    const foundIds = (query: string) => t.call('roster.search', { query, pageSize: 200 }).then((r) => r.members.map((m) => m.idNumberMasked));
+    const masked = maskIdNumber(last.idNumber);
+    expect(await foundIds(last.name)).toContain(masked);
+    expect(await foundIds([...last.name].slice(-2).join(''))).toContain(masked);
+    expect(await foundIds(nameSearchKeys(last.name).pinyin)).toContain(masked);
+    expect(await foundIds(last.idNumber.slice(-6))).toContain(masked);
+    expect(await foundIds(last.phone!)).toContain(masked);
+    const log = sqlite.prepare("SELECT record_ref, op FROM change_log WHERE table_name = 'members' ORDER BY seq").all() as { record_ref: number; op: string }[];
+    expect(log).toHaveLength(5_001);
+    expect(new Set(log.map((e) => e.record_ref)).size).toBe(5_001);
+    expect(log.every((e) => e.op === 'insert')).toBe(true);
+
+    // The rebuilt unique index still refuses the same ID twice.
+    expect((await t.fail('roster.create', { name: '重复', idNumber: last.idNumber })).code).toBe('DUPLICATE_ID_NUMBER');
+  });
+
+  it('leaves the schema as it was when the import fails after the indexes were dropped', async () => {
+    const t = await startSetUpCore();
+    const existingId = `11010119700101201${idCheckChar('11010119700101201')}`;
+    await t.call('roster.create', { name: '已在册', idNumber: existingId });
+    const schema = schemaOf(t);
+    // Policy "stop" meets a member already in the roster on the last row, 5,000 rows after the indexes went down.
+    const csv = Buffer.concat([demoCsv(5_000).csv, Buffer.from(`\r\n已在册,${existingId},,`)]);
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'stop', csv);
+    expect((await t.job('rosterImport.commit', plan)).result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES' } });
+    expect(schemaOf(t)).toEqual(schema);
+    expect(await memberCount(t)).toBe(1);
+  });
+
+  it('goes row by row when a trigger is not the one it knows how to replay', async () => {
+    const t = await startSetUpCore();
+    const sqlite = t.core.state.conn!.sqlite;
+    sqlite.exec(`DROP TRIGGER members_sync_insert;
+      CREATE TRIGGER members_sync_insert AFTER INSERT ON members BEGIN
+        INSERT INTO change_log (table_name, record_ref, op, rev) VALUES ('members', NEW.ref, 'insert', NEW.rev + 0);
+      END;`);
+    const schema = schemaOf(t);
+    expect(suspendMemberIndexes(sqlite, { keepIdNumberIndex: false })).toBeUndefined();
+    expect(schemaOf(t)).toEqual(schema);
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'update', demoCsv(2_000).csv);
+    expect((await t.job('rosterImport.commit', plan)).result).toMatchObject({ ok: true, data: { counts: { new: 2_000 } } });
+    expect(sqlite.prepare("SELECT count(*) FROM change_log WHERE table_name = 'members'").pluck().get()).toBe(2_000);
   });
 });

@@ -14,8 +14,9 @@ import { cellText, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellVal
 import { checkImportRow } from './import-row';
 import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
-import { idToBlob, originRef } from './members.repo';
+import { newMemberIds, originRef } from './members.repo';
 import { nameSearchKeys } from './search-keys';
+import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
 
 /** Rosters of a million rows as CSV are about 150 MB; larger files are a mistake or an attack. */
@@ -145,6 +146,8 @@ async function walk(
       if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
     }
     const today = localDate(ctx.clock);
+    // An empty roster has nothing to find (the first import of a centre; rows of this file are in `seen`).
+    const rosterWasEmpty = countMembers(ctx.sqlite) === 0;
     const findExisting = ctx.sqlite.prepare(
       `SELECT m.ref, m.name, m.phone, m.ethnicity, u.name_key AS unitKey, n.name_key AS unionKey, m.joined_on AS joinedOn,
               m.card_no AS cardNo, m.note
@@ -168,7 +171,7 @@ async function walk(
         if (firstRow !== undefined) reject(row, [{ field: 'idNumber', problem: 'DUPLICATE_IN_FILE', params: { row: firstRow } }]);
         else {
           seen.set(outcome.member.idNumber, row.rowNumber);
-          const existing = findExisting.get(outcome.member.idNumber) as ExistingMember | undefined;
+          const existing = rosterWasEmpty ? undefined : (findExisting.get(outcome.member.idNumber) as ExistingMember | undefined);
           if (!existing) counts.new++;
           else {
             existingCount++;
@@ -202,7 +205,10 @@ export function preview(ctx: CallContext, plan: Plan): { jobId: string } {
   });
 }
 
-/** Writes members as the walk accepts them, inside the commit's transaction. */
+/**
+ * Writes members as the walk accepts them, inside the commit's transaction. Once an import proves big, the members'
+ * indexes are dropped and built again at the end (bulk-load.ts); `finish` does that.
+ */
 function memberWriter(ctx: CallContext) {
   const org = readOrg(ctx.db)!;
   const origin = originRef(ctx.sqlite, org.id);
@@ -232,16 +238,27 @@ function memberWriter(ctx: CallContext) {
      WHERE ref = ?`,
   );
   const now = ctx.now();
-  return (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => {
+  const newId = newMemberIds();
+  const membersBefore = countMembers(ctx.sqlite);
+  let inserted = 0;
+  let suspended: SuspendedIndexes | undefined;
+  let bulkTried = false;
+  const apply = (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => {
     const keys = nameSearchKeys(m.name);
     const unit = unitRef('employer', m.unitName);
     const union = unitRef('union', m.unionName);
     if (existing) {
       update.run(m.name, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, keys.pinyin, keys.initials, now, existing.ref);
     } else {
-      insert.run(idToBlob(uuidv7()), origin, now, m.name, m.idNumber, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, status ?? 'active', keys.pinyin, keys.initials);
+      insert.run(newId(), origin, now, m.name, m.idNumber, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, status ?? 'active', keys.pinyin, keys.initials);
+      inserted++;
+      if (!bulkTried && worthSuspending(inserted, membersBefore)) {
+        bulkTried = true;
+        suspended = suspendMemberIndexes(ctx.sqlite, { keepIdNumberIndex: membersBefore > 0 });
+      }
     }
   };
+  return { apply, finish: (between: () => Promise<void>) => suspended?.restore(between) };
 }
 
 /**
@@ -253,7 +270,12 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
     const fileHash = await hashFile(inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId));
     return ctx.writeExclusive(async () => {
-      const result = await walk(ctx, plan, job, { keepRejected: 0, apply: memberWriter(ctx) });
+      const writer = memberWriter(ctx);
+      const result = await walk(ctx, plan, job, { keepRejected: 0, apply: writer.apply });
+      await writer.finish(async () => {
+        await job.pause();
+        job.throwIfCancelled();
+      });
       const importId = uuidv7();
       const c = result.counts;
       ctx.sqlite

@@ -1,4 +1,5 @@
-import { parse as uuidToBytes, stringify as bytesToUuid } from 'uuid';
+import { randomFillSync } from 'node:crypto';
+import { parse as uuidToBytes, stringify as bytesToUuid, v7 as uuidv7 } from 'uuid';
 import type { MemberListItem, MemberStatus } from '@shared/contract/roster';
 import type { MemberQuery } from '@shared/domain/member-search';
 import { maskIdNumber } from '@shared/domain/id-number';
@@ -8,6 +9,32 @@ import { namePartQuery } from './name-grams';
 /** members.id is stored as 16 bytes; everything outside this file speaks text UUIDs. */
 export const idToBlob = (id: string): Buffer => Buffer.from(uuidToBytes(id));
 export const blobToId = (blob: Uint8Array): string => bytesToUuid(blob);
+
+/**
+ * New member ids as 16-byte buffers, for an import's million inserts: uuid's v7 fed from one pool of random bytes,
+ * because a call to the system's random source per id cost 6 µs, a fifth of the import.
+ */
+export function newMemberIds(): () => Buffer {
+  const pool = Buffer.alloc(16 * 4096);
+  let at = pool.length;
+  // As uuid's own v7 does: within one millisecond the ids count up from a random start, so they stay in order
+  // (appended to the id index, never inserted into its middle).
+  let msecs = 0;
+  let seq = 0;
+  return () => {
+    if (at === pool.length) {
+      randomFillSync(pool);
+      at = 0;
+    }
+    const random = pool.subarray(at, (at += 16));
+    const now = Date.now();
+    if (now > msecs) {
+      msecs = now;
+      seq = random.readUInt32BE(6) & 0x7fffffff;
+    } else seq = (seq + 1) | 0;
+    return uuidv7({ random, msecs, seq }, Buffer.alloc(16));
+  };
+}
 
 export interface MemberRow {
   ref: number;
