@@ -60,7 +60,7 @@ describe('migrations', () => {
     sqlite.exec("INSERT INTO origins (ref, code) VALUES (1, '91350100M000100Y43')");
     const insert = sqlite.prepare(
       `INSERT INTO members (id, origin_ref, updated_at, name, id_number, name_pinyin, name_initials)
-       VALUES (unhex(?), 1, '2026-11-21T00:00:00.000Z', 'x', ?, 'x', 'x')`,
+       VALUES (unhex(?), 1, '2026-11-21T00:00:00.000Z', 'x', ?, 'x', 'x')`, // 0007's schema: ISO text
     );
     insert.run('0192a7b0c0d07e8f9a0b1c2d3e4f5061', '11010519491231002X');
     insert.run('0192a7b0c0d07e8f9a0b1c2d3e4f5062', '110105194912310029');
@@ -78,6 +78,29 @@ describe('migrations', () => {
       { record_id: null, record_ref: 1, op: 'update', rev: 2 },
     ]);
     expect(sqlite.prepare("SELECT record_id FROM change_log WHERE table_name <> 'members'").pluck().all()).not.toContain(null);
+  });
+
+  it('0008 turns the members\' ISO updated_at into milliseconds and keeps their triggers and search indexes', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    applyMigrations(sqlite, migrations.slice(0, migrations.findIndex((m) => m.tag === '0008_compact_member_timestamps')));
+    sqlite.exec("INSERT INTO origins (ref, code) VALUES (1, '91350100M000100Y43')");
+    sqlite
+      .prepare(`INSERT INTO members (id, origin_ref, updated_at, name, id_number, name_pinyin, name_initials) VALUES (unhex(?), 1, ?, '单雄信', ?, 'shanxiongxin', 'sxx')`)
+      .run('0192a7b0c0d07e8f9a0b1c2d3e4f5061', '2026-11-21T10:51:26.123Z', '11010519491231002X');
+    const schemaObjects = () => sqlite.prepare("SELECT type, name FROM sqlite_schema WHERE tbl_name = 'members' ORDER BY name").all();
+    const before = schemaObjects();
+
+    applyMigrations(sqlite, pendingMigrations(sqlite, migrations));
+    expect(sqlite.prepare('SELECT updated_at FROM members').pluck().get()).toBe(Date.parse('2026-11-21T10:51:26.123Z'));
+    expect(schemaObjects()).toEqual(before);
+    // The name index still holds the copied row (same ref) and its triggers still run.
+    expect(sqlite.prepare("SELECT rowid FROM members_grams WHERE members_grams MATCH '雄信'").pluck().all()).toEqual([1]);
+    sqlite.exec("UPDATE members SET name = '单信' WHERE ref = 1");
+    expect(sqlite.prepare("SELECT rowid FROM members_grams WHERE members_grams MATCH '雄信'").pluck().all()).toEqual([]);
+    expect(() => sqlite.exec('DELETE FROM members')).toThrow(/hard delete refused/);
+    expect(sqlite.prepare("SELECT op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all()).toEqual([
+      { op: 'insert', rev: 1 }, { op: 'update', rev: 2 },
+    ]);
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

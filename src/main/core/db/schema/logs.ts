@@ -41,6 +41,8 @@ export const changeLog = sqliteTable(
     tableName: text('table_name').notNull(),
     recordId: text('record_id'),
     recordRef: integer('record_ref'),
+    /** A bulk import's inserts are one entry: refs record_ref … record_ref + record_count − 1 (null: one record). */
+    recordCount: integer('record_count'),
     op: text('op', { enum: ['insert', 'update'] }).notNull(),
     rev: integer('rev').notNull(),
   },

@@ -6,7 +6,8 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-or
  * its indexes, measured by `npm run bench`). So, unlike the small tables:
  * - members.id is the UUIDv7 as 16 bytes (BLOB), not 36 characters; the contract still speaks text UUIDs;
  * - members point to their office, unit and union by small integer refs, not by UUID text;
- * - gender and birth date are not stored: they are read from the ID number (GB 11643).
+ * - gender and birth date are not stored: they are read from the ID number (GB 11643);
+ * - updated_at is an integer of milliseconds.
  * Search indexes that drizzle cannot express (the name n-gram FTS table, the ID-tail expression index) and the sync
  * triggers live in the custom migration 0003_roster_search.sql.
  */
@@ -44,7 +45,8 @@ export const members = sqliteTable(
     id: blob('id', { mode: 'buffer' }).notNull().unique(),
     originRef: integer('origin_ref').notNull(),
     rev: integer('rev').notNull().default(1),
-    updatedAt: text('updated_at').notNull(),
+    /** Milliseconds since 1970 (UTC), not ISO text: 6 bytes instead of 24 on a million rows; ISO in the contract. */
+    updatedAt: integer('updated_at').notNull(),
     deletedAt: text('deleted_at'),
     name: text('name').notNull(),
     /** Normalised 18 characters (GB 11643). */

@@ -33,21 +33,41 @@ export interface SuspendedIndexes {
 
 /**
  * The per-row insert triggers a bulk load stands in for: each one's statement as its migration wrote it, and the
- * same work for every row added since `ref > ?`, in one statement. If a migration ever changes a trigger, its text
+ * same work for every row added after `lastRef`, in one statement. If a migration ever changes a trigger, its text
  * no longer matches and the import goes row by row (slower, never wrong) until this list is updated.
  */
-const REPLAYED_TRIGGERS = [
+const REPLAYED_TRIGGERS: { name: string; statement: string; replay: (sqlite: Sqlite, lastRef: number) => void }[] = [
   {
     name: 'members_grams_insert',
     statement: 'INSERT INTO members_grams (rowid, grams) VALUES (NEW.ref, bangfu_grams(NEW.name))',
-    replay: 'INSERT INTO members_grams (rowid, grams) SELECT ref, bangfu_grams(name) FROM members WHERE ref > ? ORDER BY ref',
+    replay: (sqlite, lastRef) =>
+      sqlite.prepare('INSERT INTO members_grams (rowid, grams) SELECT ref, bangfu_grams(name) FROM members WHERE ref > ? ORDER BY ref').run(lastRef),
   },
   {
     name: 'members_sync_insert',
     statement: "INSERT INTO change_log (table_name, record_ref, op, rev) VALUES ('members', NEW.ref, 'insert', NEW.rev)",
-    replay: "INSERT INTO change_log (table_name, record_ref, op, rev) SELECT 'members', ref, 'insert', rev FROM members WHERE ref > ? ORDER BY ref",
+    replay: logInsertedRun,
   },
 ];
+
+/**
+ * The change log's entry for the bulk's new members: one entry for their run of refs (record_count), 30 bytes a
+ * member less than one each. Rowids are max + 1 and members are never deleted, so the new refs are a run; checked,
+ * not trusted: otherwise one entry per member, as the trigger would have written.
+ */
+function logInsertedRun(sqlite: Sqlite, lastRef: number): void {
+  const run = sqlite
+    .prepare('SELECT min(ref) AS first, max(ref) AS last, count(*) AS count, max(rev) AS rev FROM members WHERE ref > ?')
+    .get(lastRef) as { first: number | null; last: number; count: number; rev: number };
+  if (run.count === 0) return;
+  if (run.count === run.last - run.first! + 1 && run.rev === 1) {
+    sqlite
+      .prepare("INSERT INTO change_log (table_name, record_ref, record_count, op, rev) VALUES ('members', ?, ?, 'insert', 1)")
+      .run(run.first, run.count);
+  } else {
+    sqlite.prepare("INSERT INTO change_log (table_name, record_ref, op, rev) SELECT 'members', ref, 'insert', rev FROM members WHERE ref > ? ORDER BY ref").run(lastRef);
+  }
+}
 
 /** Undefined when a trigger is not the one this module knows how to replay (then the import goes row by row). */
 export function suspendMemberIndexes(sqlite: Sqlite, options: { keepIdNumberIndex: boolean }): SuspendedIndexes | undefined {
@@ -63,7 +83,7 @@ export function suspendMemberIndexes(sqlite: Sqlite, options: { keepIdNumberInde
   return {
     async restore(between) {
       for (const trigger of triggers) {
-        sqlite.prepare(trigger.replay).run(lastRef);
+        trigger.replay(sqlite, lastRef);
         sqlite.exec(trigger.sql!);
         await between();
       }

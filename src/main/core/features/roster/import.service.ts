@@ -14,7 +14,7 @@ import { cellText, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellVal
 import { checkImportRow } from './import-row';
 import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
-import { newMemberIds, originRef } from './members.repo';
+import { instantToMs, newMemberIds, originRef } from './members.repo';
 import { nameSearchKeys } from './search-keys';
 import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
@@ -237,7 +237,7 @@ function memberWriter(ctx: CallContext) {
        card_no = coalesce(?, card_no), note = coalesce(?, note), name_pinyin = ?, name_initials = ?, updated_at = ?
      WHERE ref = ?`,
   );
-  const now = ctx.now();
+  const now = instantToMs(ctx.now());
   const newId = newMemberIds();
   const membersBefore = countMembers(ctx.sqlite);
   let inserted = 0;

@@ -9,6 +9,9 @@ import { namePartQuery } from './name-grams';
 /** members.id is stored as 16 bytes; everything outside this file speaks text UUIDs. */
 export const idToBlob = (id: string): Buffer => Buffer.from(uuidToBytes(id));
 export const blobToId = (blob: Uint8Array): string => bytesToUuid(blob);
+/** members.updated_at is integer milliseconds; the contract speaks ISO-8601 UTC. */
+export const instantToMs = (iso: string): number => Date.parse(iso);
+export const msToInstant = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * New member ids as 16-byte buffers, for an import's million inserts: uuid's v7 fed from one pool of random bytes,
@@ -40,7 +43,8 @@ export interface MemberRow {
   ref: number;
   id: Buffer;
   rev: number;
-  updatedAt: string;
+  /** Milliseconds since 1970 (msToInstant for the contract). */
+  updatedAt: number;
   name: string;
   idNumber: string;
   phone: string | null;

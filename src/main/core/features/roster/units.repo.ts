@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { UnitKind } from '@shared/contract/roster';
 import { toHalfWidth } from '@shared/domain/half-width';
 import type { Sqlite } from '../../db/client';
+import { instantToMs } from './members.repo';
 
 export interface UnitRow {
   ref: number;
@@ -66,7 +67,7 @@ export function mergeUnit(sqlite: Sqlite, from: UnitRow, into: UnitRow, now: str
   const column = from.kind === 'employer' ? 'unit_ref' : 'union_ref';
   const moved = sqlite
     .prepare(`UPDATE members SET ${column} = ?, updated_at = ? WHERE ${column} = ? AND deleted_at IS NULL`)
-    .run(into.ref, now, from.ref).changes;
+    .run(into.ref, instantToMs(now), from.ref).changes;
   sqlite.prepare('UPDATE units SET merged_into_ref = ?, deleted_at = ?, updated_at = ? WHERE ref = ?').run(into.ref, now, now, from.ref);
   return moved;
 }
