@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { CORE_SEMI_SPACE_MB } from './src/main/core/heap';
 
 // `npm run bench`: benchmarks print ratios against a baseline measured in the same run; they are not tests.
 export default defineConfig({
@@ -9,5 +10,7 @@ export default defineConfig({
     setupFiles: ['tests/setup/node-version.ts'],
     testTimeout: 600_000,
     fileParallelism: false,
+    // The benchmarks run the core in this process: give it the heap the program gives its core worker.
+    execArgv: [`--max-semi-space-size=${CORE_SEMI_SPACE_MB}`],
   },
 });

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent } from '@shared/contract';
 import type { Result } from '@shared/errors';
+import { CORE_YOUNG_GENERATION_MB } from './heap';
 import type { CoreInit, HostToWorker, WorkerToHost } from './worker-protocol';
 
 /** The host's handle on the core worker (used by Electron's main process and by the web host). */
@@ -19,7 +20,7 @@ export function startCoreWorker(
   init: CoreInit,
   hooks: { storeKey(keyHex: string): void },
 ): Promise<CoreClient> {
-  const worker = new Worker(workerPath, { workerData: init });
+  const worker = new Worker(workerPath, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: CoreEvent) => void>();
   let nextId = 1;

@@ -10,12 +10,12 @@ import type { CallContext } from '../../context';
 import { inboxFilePath, putOutboxFile } from '../../files';
 import type { JobHandle } from '../../jobs';
 import { readOrg } from '../org/org.repo';
-import { cellText, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
+import { cellText, detached, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
 import { checkImportRow } from './import-row';
 import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
 import { instantToMs, newMemberIds, originRef } from './members.repo';
-import { nameSearchKeys } from './search-keys';
+import { cachedNameSearchKeys } from './search-keys';
 import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
 
@@ -170,7 +170,7 @@ async function walk(
         const firstRow = seen.get(outcome.member.idNumber);
         if (firstRow !== undefined) reject(row, [{ field: 'idNumber', problem: 'DUPLICATE_IN_FILE', params: { row: firstRow } }]);
         else {
-          seen.set(outcome.member.idNumber, row.rowNumber);
+          seen.set(detached(outcome.member.idNumber), row.rowNumber);
           const existing = rosterWasEmpty ? undefined : (findExisting.get(outcome.member.idNumber) as ExistingMember | undefined);
           if (!existing) counts.new++;
           else {
@@ -212,18 +212,24 @@ export function preview(ctx: CallContext, plan: Plan): { jobId: string } {
 function memberWriter(ctx: CallContext) {
   const org = readOrg(ctx.db)!;
   const origin = originRef(ctx.sqlite, org.id);
-  const unitRefs = new Map<string, number>();
+  // Refs by folded name (two spellings of one unit are one unit), and by the name as written, which a sheet repeats
+  // on every row: folding it again each time cost more than the insert.
+  const refsByKey = new Map<string, number>();
+  const refsByName = { employer: new Map<string, number>(), union: new Map<string, number>() };
   const unitRef = (kind: 'employer' | 'union', name: string | null): number | null => {
     if (!name) return null;
+    let ref = refsByName[kind].get(name);
+    if (ref !== undefined) return ref;
     const key = `${kind}:${unitKey(name)}`;
-    let ref = unitRefs.get(key);
+    ref = refsByKey.get(key);
     if (ref === undefined) {
       const existing = findUnitByKey(ctx.sqlite, kind, name);
       const unit = existing ?? insertUnit(ctx.sqlite, { kind, name, origin: org.id, now: ctx.now() });
       if (!existing) ctx.audit({ recordType: 'unit', recordId: unit.id, event: 'unit.created', params: { kind } });
       ref = unit.ref;
-      unitRefs.set(key, ref);
+      refsByKey.set(key, ref);
     }
+    refsByName[kind].set(name, ref);
     return ref;
   };
   const insert = ctx.sqlite.prepare(
@@ -239,12 +245,13 @@ function memberWriter(ctx: CallContext) {
   );
   const now = instantToMs(ctx.now());
   const newId = newMemberIds();
+  const searchKeys = cachedNameSearchKeys();
   const membersBefore = countMembers(ctx.sqlite);
   let inserted = 0;
   let suspended: SuspendedIndexes | undefined;
   let bulkTried = false;
   const apply = (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => {
-    const keys = nameSearchKeys(m.name);
+    const keys = searchKeys(m.name);
     const unit = unitRef('employer', m.unitName);
     const union = unitRef('union', m.unionName);
     if (existing) {

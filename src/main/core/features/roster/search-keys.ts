@@ -17,3 +17,20 @@ export function nameSearchKeys(name: string): NameSearchKeys {
     .filter(Boolean);
   return { pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
 }
+
+/**
+ * nameSearchKeys with memory, for an import: a roster repeats names (张伟, 王芳 …) and pinyin-pro is the costliest
+ * step of a row. Bounded: past `limit` names it starts afresh.
+ */
+export function cachedNameSearchKeys(limit = 200_000): (name: string) => NameSearchKeys {
+  let cache = new Map<string, NameSearchKeys>();
+  return (name) => {
+    let keys = cache.get(name);
+    if (!keys) {
+      if (cache.size >= limit) cache = new Map();
+      keys = nameSearchKeys(name);
+      cache.set(name, keys);
+    }
+    return keys;
+  };
+}

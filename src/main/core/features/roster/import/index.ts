@@ -5,7 +5,7 @@
 export { openSpreadsheet, readSpreadsheet, type OpenOptions } from './read-spreadsheet';
 export { detectHeader, normalizeHeader, HEADER_SCAN_ROWS, type HeaderDetection, type UnmappedColumn } from './header';
 export { ROSTER_FIELDS, REQUIRED_FIELDS, FIELD_SYNONYMS, type RosterField } from './fields';
-export { cellText, normalizeName, normalizeText, toHalfWidth } from './text';
+export { cellText, detached, normalizeName, normalizeText, toHalfWidth } from './text';
 export { isBlankValue } from './cells';
 export type { SpreadsheetProblem } from './errors';
 export { DEFAULT_LIMITS, type CellValue, type ReadLimits, type SheetData, type SheetRow, type SheetSource, type SpreadsheetFormat, type TextEncoding } from './types';
