@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // The core worker: Node only, shared by Electron and the web host
           worker: resolve('src/main/core/worker.ts'),
+          // The roster import's reader thread, started by the core worker
+          'import-reader': resolve('src/main/core/features/roster/import-reader.worker.ts'),
           // The loopback web host for development and end-to-end tests
           'web-host': resolve('src/main/web-host/cli.ts'),
           // Demo data for trying the program and for benchmarks (npm run seed:demo)

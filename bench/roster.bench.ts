@@ -13,6 +13,7 @@ import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
 import { dataPaths } from '../src/main/core/paths';
 import { writeDemoCsv, writeDemoXlsx } from '../src/main/tools/demo-roster-file';
+import { bundleImportReader } from '../tests/core/support/import-reader-bundle';
 import { compare } from './compare';
 
 /**
@@ -22,6 +23,8 @@ import { compare } from './compare';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const XLSX_MEMBERS = Math.min(300_000, MEMBERS);
 const cores: Core[] = [];
+// The program reads imports in a thread of its own (import-reader.ts): so does the bench.
+const importReaderPath = bundleImportReader();
 afterAll(() => cores.forEach((c) => c.close()));
 
 async function newCore() {
@@ -29,7 +32,7 @@ async function newCore() {
   const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
   const core = createCore({
     dataDir, resourcesDir: resolve('resources'), key: newDatabaseKey(), version: 'bench', clock: new AdjustableClock(),
-    logger: createMemoryLogger(), autoBackup: false,
+    logger: createMemoryLogger(), autoBackup: false, importReaderPath,
     onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
   });
   cores.push(core);

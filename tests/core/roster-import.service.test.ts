@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping, DuplicatePolicy } from '@shared/contract/roster-import';
 import { idCheckChar, maskIdNumber } from '@shared/domain/id-number';
 import { suspendMemberIndexes } from '../../src/main/core/features/roster/bulk-load';
@@ -10,6 +10,7 @@ import { nameSearchKeys } from '../../src/main/core/features/roster/search-keys'
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
 import { startSetUpCore, type TestCore } from './support/core';
+import { bundleImportReader } from './support/import-reader-bundle';
 
 const FIXTURES = 'tests/fixtures/roster';
 const people = JSON.parse(readFileSync(join(FIXTURES, 'people.json'), 'utf8')) as { name: string; id: string }[];
@@ -210,5 +211,74 @@ describe('roster import: a big import rebuilds the indexes instead of updating t
     const { plan } = await inspectAndPlan(t, 'big.csv', 'update', demoCsv(2_000).csv);
     expect((await t.job('rosterImport.commit', plan)).result).toMatchObject({ ok: true, data: { counts: { new: 2_000 } } });
     expect(sqlite.prepare("SELECT count(*) FROM change_log WHERE table_name = 'members'").pluck().get()).toBe(2_000);
+  });
+});
+
+describe('roster import in a reader thread (as the program runs it)', () => {
+  let readerPath: string;
+  beforeAll(() => {
+    readerPath = bundleImportReader();
+  });
+
+  const outboxText = async (t: TestCore, fileId: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dataPaths(t.dataDir).outboxDir, fileId));
+    return workbook.worksheets[0]!.getSheetValues().map((row) => JSON.stringify(row));
+  };
+
+  /** Preview, rejected-rows file and commit of one file, with what a clerk would see of each. */
+  const runAll = async (t: TestCore, file: string) => {
+    const { plan } = await inspectAndPlan(t, file);
+    const preview = await t.job('rosterImport.preview', plan);
+    const rejectedFile = await t.job('rosterImport.rejectedFile', plan);
+    const commit = await t.job('rosterImport.commit', plan);
+    return {
+      preview: preview.result,
+      rejectedRows: rejectedFile.result.ok ? await outboxText(t, rejectedFile.result.data.fileId) : rejectedFile.result,
+      commit: commit.result.ok ? commit.result.data.counts : commit.result,
+      roster: (await t.call('roster.search', { pageSize: 200 })).members.map((m) => [m.name, m.idNumberMasked, m.unitName]),
+    };
+  };
+
+  it('gives the same previews, rejected rows, counts and roster as reading in the core\'s thread', async () => {
+    for (const file of ['roster-messy.xlsx', 'roster-id-number.xlsx', 'roster-bad-dates.xlsx', 'roster-duplicates.csv', 'roster-gbk.csv', 'roster-title.xls']) {
+      const inCore = await runAll(await startSetUpCore(), file);
+      const inThread = await runAll(await startSetUpCore({ importReaderPath: readerPath }), file);
+      expect(inThread, file).toEqual(inCore);
+      expect(inCore.preview.ok, file).toBe(true);
+    }
+  });
+
+  it('brings a file the reader refuses back as the same error', async () => {
+    const bytes = Buffer.from('PK\u0003\u0004 not really a zip');
+    const inCore = await startSetUpCore();
+    const inThread = await startSetUpCore({ importReaderPath: readerPath });
+    const plan = (t: TestCore) => ({ ...upload(t, 'broken.xlsx', bytes), mapping: { name: 0, idNumber: 1 }, policy: 'skip' as const });
+    const expected = (await inCore.job('rosterImport.preview', plan(inCore))).result;
+    expect(expected).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await inThread.job('rosterImport.preview', plan(inThread))).result).toEqual(expected);
+  });
+
+  it('imports a big file all or nothing, and a cancel leaves nothing', async () => {
+    const t = await startSetUpCore({ importReaderPath: readerPath });
+    const existingId = `11010119700101201${idCheckChar('11010119700101201')}`;
+    await t.call('roster.create', { name: '已在册', idNumber: existingId });
+    const members = [...demoMembers(10_000)];
+    const csv = Buffer.from(['姓名,身份证号', ...members.map((m) => `${m.name},${m.idNumber}`), `已在册,${existingId}`].join('\r\n'));
+    const stopped = await inspectAndPlan(t, 'big.csv', 'stop', csv);
+    expect((await t.job('rosterImport.commit', stopped.plan)).result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES', params: { row: 10_002 } } });
+    expect(await memberCount(t)).toBe(1);
+
+    const { plan } = await inspectAndPlan(t, 'big.csv', 'skip', csv);
+    const { jobId } = await t.call('rosterImport.commit', plan);
+    while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
+    await t.call('jobs.cancel', { jobId });
+    while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));
+    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({ result: { ok: false, error: { code: 'JOB_CANCELLED' } } });
+    expect(await memberCount(t)).toBe(1);
+
+    const committed = await t.job('rosterImport.commit', plan);
+    expect(committed.result).toMatchObject({ ok: true, data: { counts: { new: 10_000, skipped: 1 } } });
+    expect(t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM members').pluck().get()).toBe(10_001);
   });
 });

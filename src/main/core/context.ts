@@ -28,6 +28,8 @@ export interface CoreState {
   /** Set while a job holds a long transaction (an import): other writers get BUSY instead of joining it. */
   exclusiveWriter: CallContext | null;
   version: string;
+  /** The import reader thread's script (import-reader.worker.ts built); absent, imports read in this thread. */
+  importReaderPath?: string;
   emit(event: CoreEvent): void;
   /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
   storeKey(key: Buffer): void;

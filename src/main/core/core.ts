@@ -25,6 +25,8 @@ export interface CoreOptions {
   autoBackup?: boolean;
   onEvent?: (event: CoreEvent) => void;
   storeKey?: (key: Buffer) => void;
+  /** The built import-reader.worker.ts; without it imports read and check rows in the core's own thread. */
+  importReaderPath?: string;
 }
 
 export interface Core {
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
     exclusiveWriter: null,
     jobs: new JobRunner(options.onEvent ?? (() => {}), errorShapeFor(logger, 'job')),
     version: options.version,
+    importReaderPath: options.importReaderPath,
     emit: options.onEvent ?? (() => {}),
     storeKey: options.storeKey ?? (() => {}),
   };

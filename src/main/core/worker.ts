@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdjustableClock } from './clock';
 import { createCore, type Core } from './core';
@@ -23,6 +25,8 @@ try {
     autoBackup: init.autoBackup,
     onEvent: (event) => post({ type: 'event', event }),
     storeKey: (key) => post({ type: 'store-key', keyHex: key.toString('hex') }),
+    // Built next to this file (electron.vite.config.ts).
+    importReaderPath: join(dirname(fileURLToPath(import.meta.url)), 'import-reader.js'),
   });
   post({ type: 'ready' });
 } catch (error) {

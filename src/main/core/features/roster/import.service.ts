@@ -10,18 +10,17 @@ import type { CallContext } from '../../context';
 import { inboxFilePath, putOutboxFile } from '../../files';
 import type { JobHandle } from '../../jobs';
 import { readOrg } from '../org/org.repo';
-import { cellText, detached, detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
-import { checkImportRow } from './import-row';
+import { cellText, detached, openSpreadsheet, type CellValue, type SheetSource } from './import';
 import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
 import { instantToMs, newMemberIds, originRef } from './members.repo';
-import { cachedNameSearchKeys } from './search-keys';
+import type { NameSearchKeys } from './search-keys';
+import { readCheckedRows, readCheckedRowsInThread, splitHeader, type CheckedRow, type ReadRequest } from './import-reader';
 import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
 
 /** Rosters of a million rows as CSV are about 150 MB; larger files are a mistake or an attack. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
-const CHUNK = 2000;
 const PREVIEW_REJECTED = 500;
 
 interface Plan {
@@ -44,24 +43,6 @@ function hashFile(path: string): Promise<string> {
       .on('end', () => resolve(hash.digest('hex')))
       .on('error', reject);
   });
-}
-
-/** The first rows (to find the header), then every row below the header, from one pass over the file. */
-async function splitHeader(source: SheetSource) {
-  const iterator = source.rows[Symbol.asyncIterator]();
-  const head: SheetRow[] = [];
-  while (head.length < HEADER_SCAN_ROWS) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
-  const detection = detectHeader(head);
-  const headerRowNumber = detection?.headerRowNumber ?? 0;
-  async function* dataRows(): AsyncGenerator<SheetRow> {
-    for (const row of head) if (row.rowNumber > headerRowNumber) yield row;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return { head, detection, dataRows };
 }
 
 function previousImport(ctx: CallContext, fileHash: string) {
@@ -129,23 +110,32 @@ interface Walk {
   format: string;
 }
 
+type Apply = (m: CheckedMember, status: string | null, keys: NameSearchKeys, existing: ExistingMember | undefined) => void;
+
 /**
- * One pass over the file with the clerk's mapping: every row checked, duplicates in the file and against the roster
- * found, and — when `apply` is given — each accepted row written. Yields between chunks (progress, cancel).
+ * One pass over the file with the clerk's mapping: rows read and checked (by the reader thread when there is one,
+ * import-reader.ts), duplicates in the file and against the roster found, and — when `apply` is given — each
+ * accepted row written. Yields between batches (progress, cancel).
  */
-async function walk(
-  ctx: CallContext,
-  plan: Plan,
-  job: JobHandle,
-  options: { keepRejected: number; apply?: (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => void },
-): Promise<Walk> {
-  const { source } = await open(ctx, plan.uploadId, plan.fileName);
+async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { keepRejected: number; keepCells?: boolean; apply?: Apply }): Promise<Walk> {
+  for (const field of ['name', 'idNumber'] as RosterImportField[]) {
+    if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
+  }
+  const request: ReadRequest = {
+    path: inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId),
+    fileName: plan.fileName,
+    maxBytes: MAX_IMPORT_BYTES,
+    mapping: plan.mapping,
+    today: localDate(ctx.clock),
+    withCells: options.keepCells === true,
+    withKeys: options.apply !== undefined,
+  };
+  const readerPath = ctx.core.importReaderPath;
+  const events = readerPath ? readCheckedRowsInThread(request, readerPath) : readCheckedRows(request);
   try {
-    const { detection, dataRows } = await splitHeader(source);
-    for (const field of ['name', 'idNumber'] as RosterImportField[]) {
-      if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
-    }
-    const today = localDate(ctx.clock);
+    const first = await events.next();
+    if (first.done || first.value.type !== 'head') throw new AppError('INTERNAL');
+    const head = first.value;
     // An empty roster has nothing to find (the first import of a centre; rows of this file are in `seen`).
     const rosterWasEmpty = countMembers(ctx.sqlite) === 0;
     const findExisting = ctx.sqlite.prepare(
@@ -158,43 +148,46 @@ async function walk(
     const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
     const rejected: Walk['rejected'] = [];
     let existingCount = 0;
-    const reject = (row: SheetRow, problems: RowProblem[]) => {
+    const reject = (row: CheckedRow, problems: RowProblem[]) => {
       counts.rejected++;
-      if (rejected.length < options.keepRejected) rejected.push({ rowNumber: row.rowNumber, problems, cells: row.cells });
+      if (rejected.length < options.keepRejected) rejected.push({ rowNumber: row.rowNumber, problems, cells: row.cells ?? [] });
     };
-    for await (const row of dataRows()) {
-      counts.rows++;
-      const outcome = checkImportRow(row.cells, plan.mapping, today);
-      if (!outcome.ok) reject(row, outcome.problems);
-      else {
-        const firstRow = seen.get(outcome.member.idNumber);
-        if (firstRow !== undefined) reject(row, [{ field: 'idNumber', problem: 'DUPLICATE_IN_FILE', params: { row: firstRow } }]);
-        else {
-          seen.set(detached(outcome.member.idNumber), row.rowNumber);
-          const existing = rosterWasEmpty ? undefined : (findExisting.get(outcome.member.idNumber) as ExistingMember | undefined);
-          if (!existing) counts.new++;
-          else {
-            existingCount++;
-            if (plan.policy === 'skip') counts.skipped++;
-            else if (plan.policy === 'stop') {
-              if (options.apply) throw new AppError('IMPORT_HAS_DUPLICATES', { row: row.rowNumber });
-            } else if (wouldChange(existing, outcome.member)) counts.updated++;
-            else counts.unchanged++;
-          }
-          const applies = !existing || (plan.policy === 'update' && wouldChange(existing, outcome.member));
-          if (options.apply && applies) options.apply(outcome.member, outcome.status, existing);
+    for await (const event of events) {
+      if (event.type !== 'rows') continue;
+      for (const row of event.rows) {
+        counts.rows++;
+        const outcome = row.outcome;
+        if (!outcome.ok) {
+          reject(row, outcome.problems);
+          continue;
         }
+        const firstRow = seen.get(outcome.member.idNumber);
+        if (firstRow !== undefined) {
+          reject(row, [{ field: 'idNumber', problem: 'DUPLICATE_IN_FILE', params: { row: firstRow } }]);
+          continue;
+        }
+        seen.set(detached(outcome.member.idNumber), row.rowNumber);
+        const existing = rosterWasEmpty ? undefined : (findExisting.get(outcome.member.idNumber) as ExistingMember | undefined);
+        if (!existing) counts.new++;
+        else {
+          existingCount++;
+          if (plan.policy === 'skip') counts.skipped++;
+          else if (plan.policy === 'stop') {
+            if (options.apply) throw new AppError('IMPORT_HAS_DUPLICATES', { row: row.rowNumber });
+          } else if (wouldChange(existing, outcome.member)) counts.updated++;
+          else counts.unchanged++;
+        }
+        const applies = !existing || (plan.policy === 'update' && wouldChange(existing, outcome.member));
+        if (options.apply && applies) options.apply(outcome.member, outcome.status, row.keys!, existing);
       }
-      if (counts.rows % CHUNK === 0) {
-        job.progress(counts.rows, 0);
-        await job.pause();
-        job.throwIfCancelled();
-      }
+      job.progress(counts.rows, 0);
+      await job.pause();
+      job.throwIfCancelled();
     }
     job.progress(counts.rows, counts.rows);
-    return { counts, existing: existingCount, rejected, headers: detection?.headers ?? [], format: source.format };
+    return { counts, existing: existingCount, rejected, headers: head.headers, format: head.format };
   } finally {
-    await source.close();
+    await events.return(undefined);
   }
 }
 
@@ -245,13 +238,11 @@ function memberWriter(ctx: CallContext) {
   );
   const now = instantToMs(ctx.now());
   const newId = newMemberIds();
-  const searchKeys = cachedNameSearchKeys();
   const membersBefore = countMembers(ctx.sqlite);
   let inserted = 0;
   let suspended: SuspendedIndexes | undefined;
   let bulkTried = false;
-  const apply = (m: CheckedMember, status: string | null, existing: ExistingMember | undefined) => {
-    const keys = searchKeys(m.name);
+  const apply: Apply = (m, status, keys, existing) => {
     const unit = unitRef('employer', m.unitName);
     const union = unitRef('union', m.unionName);
     if (existing) {
@@ -300,7 +291,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
 /** The rejected rows in the sheet's own columns plus 原因, as .xlsx. */
 export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
-    const result = await walk(ctx, plan, job, { keepRejected: Number.POSITIVE_INFINITY });
+    const result = await walk(ctx, plan, job, { keepRejected: Number.POSITIVE_INFINITY, keepCells: true });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('未导入的行');
     const width = Math.max(result.headers.length, ...result.rejected.map((r) => r.cells.length));

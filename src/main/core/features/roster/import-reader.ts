@@ -1,0 +1,158 @@
+import { Worker } from 'node:worker_threads';
+import type { ColumnMapping } from '@shared/contract/roster-import';
+import { AppError, type AppErrorShape } from '@shared/errors';
+import { CORE_YOUNG_GENERATION_MB } from '../../heap';
+import { detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
+import { checkImportRow, type RowOutcome } from './import-row';
+import { cachedNameSearchKeys, type NameSearchKeys } from './search-keys';
+
+/**
+ * The first stage of an import pass: the file's rows, read and checked (checkImportRow), with the name's search
+ * keys, in batches. It needs no database, so an import runs it in a thread of its own (import-reader.worker.ts)
+ * while the core writes the previous batch: reading an .xlsx costs as much as everything else together, and office
+ * PCs have more than one core. Without a reader thread (tests, or a host that does not give one) the same
+ * generator runs in the core's thread.
+ */
+
+export interface ReadRequest {
+  path: string;
+  fileName: string;
+  maxBytes: number;
+  mapping: ColumnMapping;
+  /** The local date the ID numbers' birth dates are checked against. */
+  today: string;
+  /** Keep every row's cells (for the rejected-rows file). */
+  withCells: boolean;
+  /** Compute search keys for accepted rows (only a commit writes them). */
+  withKeys: boolean;
+}
+
+export interface CheckedRow {
+  rowNumber: number;
+  outcome: RowOutcome;
+  keys?: NameSearchKeys;
+  cells?: CellValue[];
+}
+
+export type ReaderEvent =
+  | { type: 'head'; format: string; headers: string[] }
+  | { type: 'rows'; rows: CheckedRow[] };
+
+/** Rows per batch: also how often the import reports progress and can be cancelled. */
+export const BATCH_ROWS = 2000;
+
+/** The first rows (to find the header), then every row below the header, from one pass over the file. */
+export async function splitHeader(source: SheetSource) {
+  const iterator = source.rows[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  while (head.length < HEADER_SCAN_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const detection = detectHeader(head);
+  const headerRowNumber = detection?.headerRowNumber ?? 0;
+  async function* dataRows(): AsyncGenerator<SheetRow> {
+    for (const row of head) if (row.rowNumber > headerRowNumber) yield row;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, detection, dataRows };
+}
+
+/** In the calling thread: a 'head' event, then the checked rows in batches. */
+export async function* readCheckedRows(request: ReadRequest): AsyncGenerator<ReaderEvent> {
+  const source = await openSpreadsheet(request.path, { maxBytes: request.maxBytes, fileName: request.fileName });
+  try {
+    const { detection, dataRows } = await splitHeader(source);
+    yield { type: 'head', format: source.format, headers: detection?.headers ?? [] };
+    const keysOf = cachedNameSearchKeys();
+    let batch: CheckedRow[] = [];
+    for await (const row of dataRows()) {
+      const outcome = checkImportRow(row.cells, request.mapping, request.today);
+      const checked: CheckedRow = { rowNumber: row.rowNumber, outcome };
+      if (request.withKeys && outcome.ok) checked.keys = keysOf(outcome.member.name);
+      if (request.withCells) checked.cells = row.cells;
+      batch.push(checked);
+      if (batch.length === BATCH_ROWS) {
+        yield { type: 'rows', rows: batch };
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield { type: 'rows', rows: batch };
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Messages from the reader thread. `more` goes the other way: one per batch taken. A batch travels as JSON text
+ * (every field of a checked row is JSON: text, numbers, null) because copying a string between threads is a
+ * memcpy, while the structured clone of 2,000 small objects cost more than reading them; the cells (kept only for
+ * the rejected-rows file, and holding dates) travel as they are.
+ */
+export type ReaderMessage =
+  | Extract<ReaderEvent, { type: 'head' }>
+  | { type: 'rows'; json: string; cells?: CellValue[][] }
+  | { type: 'done' }
+  | { type: 'failed'; error: AppErrorShape };
+
+export function toMessage(event: ReaderEvent): ReaderMessage {
+  if (event.type === 'head') return event;
+  if (event.rows[0]?.cells === undefined) return { type: 'rows', json: JSON.stringify(event.rows) };
+  const cells = event.rows.map((row) => row.cells!);
+  return { type: 'rows', json: JSON.stringify(event.rows.map((row) => ({ ...row, cells: undefined }))), cells };
+}
+
+function fromMessage(message: Extract<ReaderMessage, { type: 'rows' }>): ReaderEvent {
+  const rows = JSON.parse(message.json) as CheckedRow[];
+  if (message.cells) rows.forEach((row, i) => (row.cells = message.cells![i]));
+  return { type: 'rows', rows };
+}
+
+/** Batches the reader thread may send ahead of the core: enough to keep both busy, few enough to bound memory. */
+export const BATCHES_AHEAD = 4;
+
+/**
+ * The same events from a reader thread. Ending the generator early (cancel, an error while writing) terminates the
+ * thread. A failure in the thread arrives as the same AppError the in-thread reader would have thrown.
+ */
+export async function* readCheckedRowsInThread(request: ReadRequest, readerPath: string): AsyncGenerator<ReaderEvent> {
+  // The reader allocates a few objects per cell that die young: the same young generation as the core (heap.ts).
+  const worker = new Worker(readerPath, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
+  type Received = ReaderMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
+  const received: Received[] = [];
+  let wake: (() => void) | null = null;
+  const receive = (message: Received) => {
+    received.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', receive);
+  worker.on('error', (error) => receive({ type: 'crashed', error }));
+  worker.on('exit', (code) => receive({ type: 'exited', code }));
+  try {
+    for (;;) {
+      while (received.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = received.shift()!;
+      switch (message.type) {
+        case 'head':
+          yield message;
+          break;
+        case 'rows':
+          worker.postMessage('more');
+          yield fromMessage(message);
+          break;
+        case 'done':
+          return;
+        case 'failed':
+          throw new AppError(message.error.code, message.error.params, message.error.issues);
+        case 'crashed':
+          throw message.error;
+        case 'exited':
+          throw new Error(`the import reader stopped (exit code ${message.code})`);
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
