@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn } from './support';
@@ -11,6 +12,8 @@ const ID_AS_NUMBER = `${FIXTURES}/roster-id-number.xlsx`;
 const WITH_TITLE = `${FIXTURES}/roster-title.xlsx`;
 /** 测试张三 in WITH_TITLE (a synthetic number). */
 const ZHANG_ID = '11010119850312101X';
+/** The synthetic people of the fixtures, with their true ID numbers. */
+const people = JSON.parse(readFileSync(`${FIXTURES}/people.json`, 'utf8')) as { name: string; id: string }[];
 
 const count = (page: Page, key: string) => page.getByTestId(`import-count-${key}`);
 /** What the sheet's column with this header is imported as. */
@@ -25,7 +28,7 @@ test.describe('roster import', () => {
     await createReadyUser(host.origin, host.token, CLERK);
   });
 
-  test('reject IDs Excel stored as numbers, save them, import a file with a title row, warn on a second import', async ({ page, host, shots }, testInfo) => {
+  test('reject IDs Excel stored as numbers, save them, import them fixed, import a file with a title row, warn on a second import', async ({ page, host, shots }, testInfo) => {
     await page.goto(host.url);
     await signIn(page, CLERK.username, CLERK.password);
     await page.getByRole('link', { name: '会员名册' }).click();
@@ -92,9 +95,34 @@ test.describe('roster import', () => {
     expect(sheet.actualRowCount - 1).toBe(5);
     expect(sheet.getRow(2).getCell(header.cellCount).text).toContain('被 Excel 当作数字保存');
 
-    // Another file: a title row above the header, IDs kept as text.
+    // The grassroots union types the IDs again, as text, into the file it was sent and sends it back: it imports
+    // as it is, its 原行号 and 原因 columns left out.
+    const idColumn = headers.indexOf('身份证号') + 1;
+    const nameColumn = headers.indexOf('姓名') + 1;
+    for (let r = 2; r <= sheet.actualRowCount; r++) {
+      const row = sheet.getRow(r);
+      row.getCell(idColumn).value = people.find((p) => p.name === row.getCell(nameColumn).text)!.id;
+    }
+    const fixed = testInfo.outputPath('改正后.xlsx');
+    await workbook.xlsx.writeFile(fixed);
     await page.getByRole('button', { name: /选择文件/ }).first().click();
-    await chooseFile(page, '换一个文件…', WITH_TITLE);
+    await chooseFile(page, '换一个文件…', fixed);
+    await expect(facts).toContainText('改正后.xlsx');
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+    await expect(column(page, '身份证号')).toHaveValue('身份证号');
+    await expect(column(page, '原行号')).toHaveValue('不导入');
+    await expect(column(page, '原因')).toHaveValue('不导入');
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+    await expect(count(page, 'new')).toContainText('5');
+    await expect(count(page, 'rejected')).toContainText('0');
+    await shots(page, 'import-preview-fixed');
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByText('导入完成')).toBeVisible();
+    await expect(page.getByText('新增 5 人')).toBeVisible();
+
+    // Another file: a title row above the header, IDs kept as text; the five are in it again, with more columns.
+    await page.getByRole('button', { name: '导入另一个文件' }).click();
+    await chooseFile(page, '选择文件…', WITH_TITLE);
     await expect(facts).toContainText('roster-title.xlsx');
     await expect(facts).toContainText('表头在第 3 行');
     await page.getByRole('button', { name: '下一步', exact: true }).click();
@@ -103,14 +131,15 @@ test.describe('roster import', () => {
     await expect(column(page, '序号')).toHaveValue('不导入');
     await shots(page, 'import-mapping-title');
     await page.getByRole('button', { name: '下一步：预览' }).click();
-    await expect(count(page, 'new')).toContainText('8');
+    await expect(count(page, 'new')).toContainText('3');
+    await expect(count(page, 'updated')).toContainText('5');
     await expect(count(page, 'rejected')).toContainText('0');
     await shots(page, 'import-preview-ok');
 
     // 4. The import, then back to the roster: a member found by the last 4 characters of the ID.
     await page.getByRole('button', { name: '开始导入' }).click();
     await expect(page.getByText('导入完成')).toBeVisible();
-    await expect(page.getByText('新增 8 人')).toBeVisible();
+    await expect(page.getByText('新增 3 人，更新 5 人')).toBeVisible();
     const history = page.getByRole('table', { name: '导入记录' });
     await expect(history.getByRole('row').filter({ hasText: 'roster-title.xlsx' })).toContainText(CLERK.username);
     await shots(page, 'import-done');
