@@ -29,9 +29,19 @@ export interface ReadRequest {
 
 export interface CheckedRow {
   rowNumber: number;
-  outcome: RowOutcome;
+  /** Absent when the reader thread left the check to the core (rowChecker). */
+  outcome?: RowOutcome;
   keys?: NameSearchKeys;
   cells?: CellValue[];
+}
+
+/** Checks a row (checkImportRow) and, when asked, gives an accepted row its name's search keys. */
+export function rowChecker(request: Pick<ReadRequest, 'mapping' | 'today' | 'withKeys'>) {
+  const keysOf = cachedNameSearchKeys();
+  return (rowNumber: number, cells: CellValue[]): CheckedRow & { outcome: RowOutcome } => {
+    const outcome = checkImportRow(cells, request.mapping, request.today);
+    return request.withKeys && outcome.ok ? { rowNumber, outcome, keys: keysOf(outcome.member.name) } : { rowNumber, outcome };
+  };
 }
 
 export type ReaderEvent =
@@ -59,18 +69,22 @@ export async function splitHeader(source: SheetSource) {
   return { head, detection, dataRows };
 }
 
-/** In the calling thread: a 'head' event, then the checked rows in batches. */
-export async function* readCheckedRows(request: ReadRequest): AsyncGenerator<ReaderEvent> {
+/**
+ * A 'head' event, then the rows in batches. In a reader thread (`inThread`), an .xlsx's rows come unchecked: reading
+ * one costs about as much as checking and writing it, so the reader only reads and the core checks (checkRow); a
+ * CSV reads ten times faster, so its reader checks too. Measured: 300,000 .xlsx rows in 15 s checked in the reader,
+ * in 9 s checked in the core.
+ */
+export async function* readCheckedRows(request: ReadRequest, inThread = false): AsyncGenerator<ReaderEvent> {
   const source = await openSpreadsheet(request.path, { maxBytes: request.maxBytes, fileName: request.fileName });
   try {
     const { detection, dataRows } = await splitHeader(source);
     yield { type: 'head', format: source.format, headers: detection?.headers ?? [] };
-    const keysOf = cachedNameSearchKeys();
+    const checkHere = !(inThread && source.format === 'xlsx');
+    const check = rowChecker(request);
     let batch: CheckedRow[] = [];
     for await (const row of dataRows()) {
-      const outcome = checkImportRow(row.cells, request.mapping, request.today);
-      const checked: CheckedRow = { rowNumber: row.rowNumber, outcome };
-      if (request.withKeys && outcome.ok) checked.keys = keysOf(outcome.member.name);
+      const checked: CheckedRow = checkHere ? check(row.rowNumber, row.cells) : { rowNumber: row.rowNumber, cells: row.cells };
       if (request.withCells) checked.cells = row.cells;
       batch.push(checked);
       if (batch.length === BATCH_ROWS) {
@@ -84,30 +98,8 @@ export async function* readCheckedRows(request: ReadRequest): AsyncGenerator<Rea
   }
 }
 
-/**
- * Messages from the reader thread. `more` goes the other way: one per batch taken. A batch travels as JSON text
- * (every field of a checked row is JSON: text, numbers, null) because copying a string between threads is a
- * memcpy, while the structured clone of 2,000 small objects cost more than reading them; the cells (kept only for
- * the rejected-rows file, and holding dates) travel as they are.
- */
-export type ReaderMessage =
-  | Extract<ReaderEvent, { type: 'head' }>
-  | { type: 'rows'; json: string; cells?: CellValue[][] }
-  | { type: 'done' }
-  | { type: 'failed'; error: AppErrorShape };
-
-export function toMessage(event: ReaderEvent): ReaderMessage {
-  if (event.type === 'head') return event;
-  if (event.rows[0]?.cells === undefined) return { type: 'rows', json: JSON.stringify(event.rows) };
-  const cells = event.rows.map((row) => row.cells!);
-  return { type: 'rows', json: JSON.stringify(event.rows.map((row) => ({ ...row, cells: undefined }))), cells };
-}
-
-function fromMessage(message: Extract<ReaderMessage, { type: 'rows' }>): ReaderEvent {
-  const rows = JSON.parse(message.json) as CheckedRow[];
-  if (message.cells) rows.forEach((row, i) => (row.cells = message.cells![i]));
-  return { type: 'rows', rows };
-}
+/** Messages from the reader thread. `more` goes the other way: one per batch taken. */
+export type ReaderMessage = ReaderEvent | { type: 'done' } | { type: 'failed'; error: AppErrorShape };
 
 /** Batches the reader thread may send ahead of the core: enough to keep both busy, few enough to bound memory. */
 export const BATCHES_AHEAD = 4;
@@ -140,7 +132,7 @@ export async function* readCheckedRowsInThread(request: ReadRequest, readerPath:
           break;
         case 'rows':
           worker.postMessage('more');
-          yield fromMessage(message);
+          yield message;
           break;
         case 'done':
           return;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
-import { BATCHES_AHEAD, readCheckedRows, toMessage, type ReadRequest, type ReaderMessage } from './import-reader';
+import { BATCHES_AHEAD, readCheckedRows, type ReadRequest, type ReaderMessage } from './import-reader';
 
 /**
  * The import's reader thread (import-reader.ts): reads and checks the file's rows and sends them in batches, at most
@@ -18,12 +18,12 @@ port.on('message', () => {
 });
 
 try {
-  for await (const event of readCheckedRows(workerData as ReadRequest)) {
+  for await (const event of readCheckedRows(workerData as ReadRequest, true)) {
     if (event.type === 'rows') {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
     }
-    post(toMessage(event));
+    post(event);
   }
   post({ type: 'done' });
 } catch (error) {

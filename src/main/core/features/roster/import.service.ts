@@ -15,7 +15,8 @@ import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
 import { instantToMs, newMemberIds, originRef } from './members.repo';
 import type { NameSearchKeys } from './search-keys';
-import { readCheckedRows, readCheckedRowsInThread, splitHeader, type CheckedRow, type ReadRequest } from './import-reader';
+import type { RowOutcome } from './import-row';
+import { readCheckedRows, readCheckedRowsInThread, rowChecker, splitHeader, type CheckedRow, type ReadRequest } from './import-reader';
 import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
 
@@ -144,6 +145,7 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
        FROM members m LEFT JOIN units u ON u.ref = m.unit_ref LEFT JOIN units n ON n.ref = m.union_ref
        WHERE m.id_number = ? AND m.deleted_at IS NULL`,
     );
+    const check = rowChecker(request);
     const seen = new Map<string, number>();
     const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
     const rejected: Walk['rejected'] = [];
@@ -154,8 +156,9 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
     };
     for await (const event of events) {
       if (event.type !== 'rows') continue;
-      for (const row of event.rows) {
+      for (const received of event.rows) {
         counts.rows++;
+        const row = received.outcome ? (received as CheckedRow & { outcome: RowOutcome }) : { ...check(received.rowNumber, received.cells!), cells: received.cells };
         const outcome = row.outcome;
         if (!outcome.ok) {
           reject(row, outcome.problems);
