@@ -1,0 +1,258 @@
+import { roleAllows, type Role } from '../roles';
+import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar';
+
+/**
+ * The life of a hardship file (DOMAIN.md "Lifecycle"), as a pure function of what is known about the file: which
+ * action may be taken, by whom, and what stands in the way. The core calls `checkAction` before every change and
+ * refuses with the blockers; the screens call `availableActions` to show each button with its reasons.
+ *
+ *   draft → submitted → visit → review (民主评议) → notice (公示中) → approval (待审批) → active (在档)
+ *   any review step → rejected (驳回, reason required)
+ *   notice: objections recorded; one upheld sends the file back to the visit (a new visit is then needed)
+ *   active → annualReview (复核) → active (a new all-clear visit) | exited (已脱困) | closed (注销)
+ */
+
+export const FILE_STATUSES = ['draft', 'submitted', 'visit', 'review', 'notice', 'approval', 'active', 'annualReview', 'rejected', 'exited', 'closed'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+/** Reasons a file is closed (注销). Fraud flags the aid paid on false data. */
+export const CLOSE_REASONS = ['death', 'ineligible', 'fraud'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+interface Transition {
+  from: readonly FileStatus[];
+  /** The status after the action; the same as before for objections. */
+  to: FileStatus | 'unchanged';
+  /** The lowest role that may take it. */
+  role: Role;
+}
+
+export const FILE_ACTIONS = {
+  submit: { from: ['draft'], to: 'submitted', role: 'clerk' },
+  beginVisit: { from: ['submitted'], to: 'visit', role: 'clerk' },
+  sendToCommittee: { from: ['visit'], to: 'review', role: 'clerk' },
+  startNotice: { from: ['review'], to: 'notice', role: 'clerk' },
+  recordObjection: { from: ['notice'], to: 'unchanged', role: 'clerk' },
+  dismissObjection: { from: ['notice'], to: 'unchanged', role: 'reviewer' },
+  upholdObjection: { from: ['notice'], to: 'visit', role: 'reviewer' },
+  endNotice: { from: ['notice'], to: 'approval', role: 'clerk' },
+  approve: { from: ['approval'], to: 'active', role: 'reviewer' },
+  reject: { from: ['submitted', 'visit', 'review', 'notice', 'approval'], to: 'rejected', role: 'reviewer' },
+  startAnnualReview: { from: ['active'], to: 'annualReview', role: 'clerk' },
+  keep: { from: ['annualReview'], to: 'active', role: 'reviewer' },
+  exit: { from: ['active', 'annualReview'], to: 'exited', role: 'reviewer' },
+  close: { from: ['active', 'annualReview'], to: 'closed', role: 'reviewer' },
+} as const satisfies Record<string, Transition>;
+export type FileAction = keyof typeof FILE_ACTIONS;
+
+/** What the lifecycle needs to know about a file: read from the file, its visits, attachments and objections. */
+export interface FileFacts {
+  status: FileStatus;
+  /** The user who entered the file: never its approver. */
+  enteredBy: string;
+  /** The latest six-clears visit, if any. */
+  latestVisit: { date: string; allClear: boolean } | null;
+  /**
+   * Visits before this date no longer count: the day an objection was upheld (the family must be visited again),
+   * or the day an annual review started. Null: every visit counts.
+   */
+  visitsCountFrom: string | null;
+  /** Committee minutes (会议纪要) are attached, on or after visitsCountFrom (a file sent back is reviewed again). */
+  minutesAttached: boolean;
+  consents: { incomeVerification: boolean; publicNotice: boolean; reportUpward: boolean };
+  /** An exclusion question was answered yes (DOMAIN.md "Means test"): the file cannot be filed. */
+  excluded: boolean;
+  /** The notice's last day (lastOfWorkingDays from its first), while or after it runs. */
+  noticeEndsOn: string | null;
+  openObjections: number;
+  /** Who started the annual review under way: the review's outcome is decided by someone else. */
+  annualReviewBy: string | null;
+}
+
+/** Policy numbers in force on the day (DOMAIN.md: data with an effective date). */
+export interface LifecyclePolicy {
+  /** How recent the latest visit must be for the file to move on (default 90 days). */
+  visitValidDays: number;
+  /** How long a notice stays up, in working days (default 5). */
+  noticeWorkingDays: number;
+  calendar: WorkingCalendar;
+}
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** What the clerk gives with the action. */
+export interface ActionInput {
+  reason?: string;
+  closeReason?: CloseReason;
+  /** The date the household left hardship (exit). */
+  date?: string;
+}
+
+export type Blocker =
+  | { code: 'WRONG_STATUS'; status: FileStatus }
+  | { code: 'ROLE'; needs: Role }
+  | { code: 'SAME_PERSON' }
+  | { code: 'EXCLUDED' }
+  | { code: 'VISIT_MISSING' }
+  | { code: 'VISIT_NOT_CLEAR' }
+  | { code: 'VISIT_TOO_OLD'; date: string; validDays: number }
+  | { code: 'MINUTES_MISSING' }
+  | { code: 'CONSENT_MISSING'; consent: keyof FileFacts['consents'] }
+  | { code: 'NOTICE_NOT_ENDED'; endsOn: string }
+  | { code: 'OPEN_OBJECTIONS'; count: number }
+  | { code: 'NO_OPEN_OBJECTION' }
+  | { code: 'REASON_REQUIRED' }
+  | { code: 'CLOSE_REASON_REQUIRED' }
+  | { code: 'DATE_REQUIRED' }
+  | { code: 'DATE_IN_FUTURE' };
+
+export type ActionCheck = { ok: true; to: FileStatus } | { ok: false; blockers: Blocker[] };
+
+/** The latest visit is six-clear, counts (not before visitsCountFrom) and is recent enough on `today`. */
+function visitBlockers(facts: FileFacts, today: string, policy: LifecyclePolicy): Blocker[] {
+  const visit = facts.latestVisit;
+  if (!visit || (facts.visitsCountFrom !== null && visit.date < facts.visitsCountFrom)) return [{ code: 'VISIT_MISSING' }];
+  const blockers: Blocker[] = [];
+  if (!visit.allClear) blockers.push({ code: 'VISIT_NOT_CLEAR' });
+  if (daysBetween(visit.date, today) > policy.visitValidDays) blockers.push({ code: 'VISIT_TOO_OLD', date: visit.date, validDays: policy.visitValidDays });
+  return blockers;
+}
+
+function noticeBlockers(facts: FileFacts, today: string): Blocker[] {
+  const blockers: Blocker[] = [];
+  if (facts.noticeEndsOn === null || today <= facts.noticeEndsOn) blockers.push({ code: 'NOTICE_NOT_ENDED', endsOn: facts.noticeEndsOn ?? today });
+  if (facts.openObjections > 0) blockers.push({ code: 'OPEN_OBJECTIONS', count: facts.openObjections });
+  return blockers;
+}
+
+/** The preconditions of each action beyond its status and role. */
+function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: string, policy: LifecyclePolicy, input: ActionInput): Blocker[] {
+  const hasReason = (input.reason ?? '').trim() !== '';
+  switch (action) {
+    case 'submit':
+      return facts.excluded ? [{ code: 'EXCLUDED' }] : [];
+    case 'sendToCommittee':
+      return visitBlockers(facts, today, policy);
+    case 'startNotice': {
+      const blockers = visitBlockers(facts, today, policy);
+      if (!facts.minutesAttached) blockers.push({ code: 'MINUTES_MISSING' });
+      for (const consent of ['incomeVerification', 'publicNotice', 'reportUpward'] as const) {
+        if (!facts.consents[consent]) blockers.push({ code: 'CONSENT_MISSING', consent });
+      }
+      return blockers;
+    }
+    case 'dismissObjection':
+    case 'upholdObjection': {
+      const blockers: Blocker[] = facts.openObjections > 0 ? [] : [{ code: 'NO_OPEN_OBJECTION' }];
+      if (!hasReason) blockers.push({ code: 'REASON_REQUIRED' });
+      return blockers;
+    }
+    case 'recordObjection':
+      return hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
+    case 'endNotice':
+      return noticeBlockers(facts, today);
+    case 'approve': {
+      const blockers = noticeBlockers(facts, today);
+      if (actor.id === facts.enteredBy) blockers.push({ code: 'SAME_PERSON' });
+      return blockers;
+    }
+    case 'reject':
+      return hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
+    case 'keep': {
+      const blockers = visitBlockers(facts, today, policy);
+      if (actor.id === facts.annualReviewBy) blockers.push({ code: 'SAME_PERSON' });
+      return blockers;
+    }
+    case 'exit': {
+      const blockers: Blocker[] = hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
+      if (!input.date) blockers.push({ code: 'DATE_REQUIRED' });
+      else if (input.date > today) blockers.push({ code: 'DATE_IN_FUTURE' });
+      return blockers;
+    }
+    case 'close':
+      return input.closeReason && (CLOSE_REASONS as readonly string[]).includes(input.closeReason) ? [] : [{ code: 'CLOSE_REASON_REQUIRED' }];
+    case 'beginVisit':
+    case 'startAnnualReview':
+      return [];
+  }
+}
+
+/** Whether `actor` may take `action` on the file on `today`, and the status it leads to; otherwise every blocker. */
+export function checkAction(
+  facts: FileFacts,
+  action: FileAction,
+  actor: Actor,
+  today: string,
+  policy: LifecyclePolicy,
+  input: ActionInput = {},
+): ActionCheck {
+  const transition: Transition = FILE_ACTIONS[action];
+  if (!transition.from.includes(facts.status)) return { ok: false, blockers: [{ code: 'WRONG_STATUS', status: facts.status }] };
+  const blockers: Blocker[] = roleAllows(actor.role, transition.role) ? [] : [{ code: 'ROLE', needs: transition.role }];
+  blockers.push(...conditions(action, facts, actor, today, policy, input));
+  if (blockers.length > 0) return { ok: false, blockers };
+  return { ok: true, to: transition.to === 'unchanged' ? facts.status : transition.to };
+}
+
+/**
+ * The actions that apply to the file's status, each with what stands in the way for this actor today (input-free
+ * conditions only: a reason or date is asked for when the clerk takes the action).
+ */
+export function availableActions(facts: FileFacts, actor: Actor, today: string, policy: LifecyclePolicy): { action: FileAction; blockers: Blocker[] }[] {
+  const needInput = new Set<Blocker['code']>(['REASON_REQUIRED', 'CLOSE_REASON_REQUIRED', 'DATE_REQUIRED']);
+  return (Object.keys(FILE_ACTIONS) as FileAction[])
+    .filter((action) => (FILE_ACTIONS[action].from as readonly FileStatus[]).includes(facts.status))
+    .map((action) => {
+      const check = checkAction(facts, action, actor, today, policy);
+      return { action, blockers: check.ok ? [] : check.blockers.filter((b) => !needInput.has(b.code)) };
+    });
+}
+
+/** The file's own fields after an action; visits, attachments and objections are records of their own. */
+export interface FileStep {
+  status: FileStatus;
+  visitsCountFrom: string | null;
+  noticeEndsOn: string | null;
+  annualReviewBy: string | null;
+}
+
+/**
+ * What an allowed action (checkAction said ok) changes on the file. An upheld objection sends the file back to the
+ * visit: earlier visits and minutes no longer count, and the notice is over (its other objections with it). An
+ * annual review counts only visits from its first day.
+ */
+export function nextFileStep(facts: FileFacts, action: FileAction, actor: Actor, today: string, policy: LifecyclePolicy): FileStep {
+  const transition: Transition = FILE_ACTIONS[action];
+  if (!transition.from.includes(facts.status)) throw new Error(`${action} does not apply to a file that is ${facts.status}`);
+  const to = transition.to;
+  const step: FileStep = {
+    status: to === 'unchanged' ? facts.status : to,
+    visitsCountFrom: facts.visitsCountFrom,
+    noticeEndsOn: facts.noticeEndsOn,
+    annualReviewBy: facts.annualReviewBy,
+  };
+  switch (action) {
+    case 'startNotice':
+      step.noticeEndsOn = lastOfWorkingDays(today, policy.noticeWorkingDays, policy.calendar);
+      break;
+    case 'upholdObjection':
+      step.visitsCountFrom = today;
+      step.noticeEndsOn = null;
+      break;
+    case 'startAnnualReview':
+      step.visitsCountFrom = today;
+      step.annualReviewBy = actor.id;
+      break;
+    case 'keep':
+    case 'exit':
+    case 'close':
+      step.annualReviewBy = null;
+      break;
+    default:
+      break;
+  }
+  return step;
+}

@@ -1,0 +1,143 @@
+/**
+ * Means test of a hardship file (DOMAIN.md "Hardship file"): monthly per-capita income = (annual income − rigid
+ * spending) ÷ 12 ÷ household size, judged against the local urban 低保 line; the accident test compares the year's
+ * disaster, accident or critical-illness costs with 80 % of annual income; some circumstances exclude a household
+ * whatever its income. The line is *policy* data with an effective date (ARCHITECTURE.md §4), so it is an input.
+ *
+ * Money is integer fen. Every decision is an exact comparison done in BigInt, so it never depends on a rounded or
+ * floating figure nor on products overflowing 2^53; only the displayed per-capita figure is rounded.
+ */
+
+export const HARDSHIP_CATEGORIES = ['deep', 'relative', 'accident'] as const;
+export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number];
+
+/** Fixed order: the order the screen lists the reasons in, and the order of `excludedBy`. */
+export const MEANS_TEST_EXCLUSIONS = [
+  'two-or-more-homes',
+  'business-or-employer',
+  'costly-private-school-or-abroad',
+  'private-vehicle',
+] as const;
+export type ExclusionCode = (typeof MEANS_TEST_EXCLUSIONS)[number];
+
+export interface MeansTestExclusions {
+  twoOrMoreHomes: boolean;
+  ownsBusinessOrEmploysOthers: boolean;
+  childAtCostlyPrivateSchoolOrAbroad: boolean;
+  privateVehicleNotForWork: boolean;
+}
+
+const EXCLUSION_FIELDS: Record<ExclusionCode, keyof MeansTestExclusions> = {
+  'two-or-more-homes': 'twoOrMoreHomes',
+  'business-or-employer': 'ownsBusinessOrEmploysOthers',
+  'costly-private-school-or-abroad': 'childAtCostlyPrivateSchoolOrAbroad',
+  'private-vehicle': 'privateVehicleNotForWork',
+};
+
+export interface MeansTestInput {
+  /** People in the household, the head included. */
+  householdSize: number;
+  annualIncomeFen: number;
+  /** Rigid spending that policy lets be deducted (medical, education …), for the year. */
+  rigidSpendingFen: number;
+  /** Local urban 低保 line in force on the day, per person per month. */
+  lowIncomeLineFen: number;
+  /** Disaster, accident or critical-illness costs in the year, after insurance and other aid; 0 when none. */
+  accidentCostsFen: number;
+  exclusions: MeansTestExclusions;
+}
+
+export type IncomeTest = 'below-line' | 'below-double-line' | 'above-double-line';
+export type AccidentTest = 'passed' | 'not-passed' | 'no-costs';
+/** `excluded` blocks filing; `not-in-hardship` means no test gives a category. */
+export type MeansTestOutcome = 'eligible' | 'excluded' | 'not-in-hardship';
+
+export interface MeansTestResult {
+  outcome: MeansTestOutcome;
+  /** What the tests give, even when an exclusion blocks filing, so the screen can explain both. */
+  category: HardshipCategory | 'none';
+  eligible: boolean;
+  excludedBy: ExclusionCode[];
+  /** Annual income − rigid spending, exact; negative when spending exceeds income. */
+  netAnnualIncomeFen: number;
+  householdSize: number;
+  /** For display only: rounded half up to the fen, clamped at 0. Decisions never read it. */
+  perCapitaMonthlyFen: number;
+  lowIncomeLineFen: number;
+  doubleLineFen: number;
+  incomeTest: IncomeTest;
+  accidentTest: AccidentTest;
+  /** Accident costs ÷ annual income in 1/100 of a percent, rounded down; null when income is 0. */
+  accidentShareBasisPoints: number | null;
+  spendingExceedsIncome: boolean;
+}
+
+// Our own forms validate first, so bad input here is a programming error: throw, naming the field.
+function requireInteger(name: string, value: number, min: number): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer`);
+  if (value < min) throw new RangeError(`${name} must be at least ${min}`);
+}
+
+function validate(input: MeansTestInput): void {
+  requireInteger('householdSize', input.householdSize, 1);
+  requireInteger('annualIncomeFen', input.annualIncomeFen, 0);
+  requireInteger('rigidSpendingFen', input.rigidSpendingFen, 0);
+  requireInteger('lowIncomeLineFen', input.lowIncomeLineFen, 1);
+  requireInteger('accidentCostsFen', input.accidentCostsFen, 0);
+  const exclusions: unknown = input.exclusions;
+  if (typeof exclusions !== 'object' || exclusions === null) throw new RangeError('exclusions must be an object');
+  for (const field of Object.values(EXCLUSION_FIELDS)) {
+    if (typeof input.exclusions[field] !== 'boolean') throw new RangeError(`exclusions.${field} must be a boolean`);
+  }
+}
+
+/** n ÷ d rounded half up, for n ≥ 0 and d > 0: ⌊(2n + d) ÷ 2d⌋. */
+function divideHalfUp(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+export function runMeansTest(input: MeansTestInput): MeansTestResult {
+  validate(input);
+  const income = BigInt(input.annualIncomeFen);
+  const costs = BigInt(input.accidentCostsFen);
+  const line = BigInt(input.lowIncomeLineFen);
+  const net = income - BigInt(input.rigidSpendingFen);
+  const months = 12n * BigInt(input.householdSize);
+
+  // per-capita < line ⇔ net ÷ months < line ⇔ net < line × months (months > 0): no division, no rounding.
+  const incomeTest: IncomeTest =
+    net < line * months ? 'below-line' : net < 2n * line * months ? 'below-double-line' : 'above-double-line';
+
+  // costs > 80 % of income ⇔ costs × 5 > income × 4; with zero income any positive cost is above.
+  const accidentTest: AccidentTest = costs === 0n ? 'no-costs' : costs * 5n > income * 4n ? 'passed' : 'not-passed';
+
+  // The income test comes first: a household below the line is 深度困难 even if it also had an accident.
+  const category: HardshipCategory | 'none' =
+    incomeTest === 'below-line'
+      ? 'deep'
+      : incomeTest === 'below-double-line'
+        ? 'relative'
+        : accidentTest === 'passed'
+          ? 'accident'
+          : 'none';
+
+  const excludedBy = MEANS_TEST_EXCLUSIONS.filter((code) => input.exclusions[EXCLUSION_FIELDS[code]]);
+  const outcome: MeansTestOutcome =
+    excludedBy.length > 0 ? 'excluded' : category === 'none' ? 'not-in-hardship' : 'eligible';
+
+  return {
+    outcome,
+    category,
+    eligible: outcome === 'eligible',
+    excludedBy,
+    netAnnualIncomeFen: Number(net),
+    householdSize: input.householdSize,
+    perCapitaMonthlyFen: net > 0n ? Number(divideHalfUp(net, months)) : 0,
+    lowIncomeLineFen: input.lowIncomeLineFen,
+    doubleLineFen: input.lowIncomeLineFen * 2,
+    incomeTest,
+    accidentTest,
+    accidentShareBasisPoints: income === 0n ? null : Number((costs * 10000n) / income),
+    spendingExceedsIncome: net < 0n,
+  };
+}
