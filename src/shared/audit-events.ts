@@ -32,6 +32,8 @@ export const AUDIT_EVENTS = [
   'roster.exported', // { count } (ID numbers masked)
   'roster.exportedFullIds', // { count } (an administrator asked for full ID numbers)
   'roster.printed', // { count }
+  'policy.added', // { key, regionCode, effectiveFrom }
+  'policy.voided', // { key }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

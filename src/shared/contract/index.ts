@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { orgChannels } from './org';
+import { policyChannels } from './policy';
 import { rosterChannels } from './roster';
 import { rosterImportChannels } from './roster-import';
 import { systemChannels } from './system';
@@ -18,6 +19,7 @@ export const contract = {
   ...auditChannels,
   ...rosterChannels,
   ...rosterImportChannels,
+  ...policyChannels,
 };
 
 export type Contract = typeof contract;

@@ -25,6 +25,9 @@ export const enCodes: typeof zhCNCodes = {
     UNIT_NAME_TAKEN: 'Another unit already has this name. If both names mean the same unit, merge them with “Merge into…”.',
     BUSY: 'Another long operation (such as a roster import) is running. Try again when it has finished.',
     IMPORT_HAS_DUPLICATES: 'People in the file are already on the roster; with “stop” chosen, nothing was imported. Choose “update” or “skip” and import again.',
+    POLICY_VALUE_INVALID: 'This value is outside the allowed range. Check the unit (the 低保 line is entered in yuan).',
+    POLICY_DUPLICATE: 'This item already has a value in force from that date. To correct it, void the existing value first.',
+    POLICY_ALREADY_VOIDED: 'This value has already been voided. Refresh to see it.',
     NOT_SET_UP: 'The program has not been set up yet. Please finish the setup first.',
     ALREADY_SET_UP: 'The program is already set up. Please sign in.',
     INVALID_CREDIT_CODE: 'The unified social credit code must be 18 digits or capital letters (no I, O, Z, S, V).',
@@ -200,6 +203,8 @@ export const enCodes: typeof zhCNCodes = {
     'roster.exported': 'Roster exported: {count} members (ID numbers masked)',
     'roster.exportedFullIds': 'Roster exported: {count} members, with full ID numbers',
     'roster.printed': 'Roster printed: {count} members',
+    'policy.added': 'Policy value added: {key} (from {effectiveFrom})',
+    'policy.voided': 'Policy value voided: {key}',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

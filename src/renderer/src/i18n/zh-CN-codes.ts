@@ -29,6 +29,9 @@ const errors = {
   UNIT_NAME_TAKEN: '已有同名的单位。如果两个名称指的是同一个单位，请用“合并到…”把它们合并。',
   BUSY: '正在进行另一项较长的操作（如导入名册），请等它完成后再试。',
   IMPORT_HAS_DUPLICATES: '名册中已有文件里的人，按所选的处理方式“停止”，没有导入任何内容。请改选“更新”或“跳过”后再导入。',
+  POLICY_VALUE_INVALID: '这个数值不在允许的范围内，请核对单位（低保标准以元为单位填写）。',
+  POLICY_DUPLICATE: '同一项目在同一日期已有一个有效的数值。如需更正，请先作废原来的数值。',
+  POLICY_ALREADY_VOIDED: '这个数值已经作废，请刷新后查看。',
   NOT_SET_UP: '程序还没有完成首次设置，请先完成设置。',
   ALREADY_SET_UP: '程序已经设置过，请直接登录。',
   INVALID_CREDIT_CODE: '统一社会信用代码格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）。',
@@ -217,6 +220,8 @@ export const zhCNCodes = {
     'roster.exported': '导出名册 {count} 人（身份证号已隐去中间位）',
     'roster.exportedFullIds': '导出名册 {count} 人，含完整身份证号',
     'roster.printed': '打印名册 {count} 人',
+    'policy.added': '新增政策参数：{key}（{effectiveFrom} 起）',
+    'policy.voided': '作废政策参数：{key}',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

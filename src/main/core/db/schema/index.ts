@@ -2,3 +2,4 @@ export * from './org';
 export * from './users';
 export * from './logs';
 export * from './roster';
+export * from './policy';

@@ -1,0 +1,24 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Policy values (shared/domain/policy.ts): one row per value with its effective date, never edited. A mistaken
+ * value is voided (voided_at, by, reason) and kept, since files judged while it was in force were judged with it.
+ * Triggers refuse DELETE. Local to the office: the federation keeps its own.
+ */
+export const policyValues = sqliteTable(
+  'policy_values',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    /** Six digits for values by region (the 低保 line); null for office-wide values. */
+    regionCode: text('region_code'),
+    effectiveFrom: text('effective_from').notNull(),
+    value: integer('value').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    voidedAt: text('voided_at'),
+    voidedBy: text('voided_by'),
+    voidReason: text('void_reason'),
+  },
+  (t) => [index('policy_values_key').on(t.key, t.regionCode, t.effectiveFrom)],
+);

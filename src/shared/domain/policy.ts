@@ -1,0 +1,70 @@
+/**
+ * Policy numbers (DOMAIN.md: "*policy*"): data an administrator keeps, each value with the date it takes effect.
+ * A file is always judged with the values in force on its day, so values are never edited: a new value is added
+ * with its own effective date, and a mistaken one is voided (kept, marked, with the reason).
+ */
+
+export const POLICY_KEYS = ['lowIncomeLine', 'noticeWorkingDays', 'visitValidDays', 'reviewIntervalMonths'] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+export interface PolicyKeyRule {
+  unit: 'fen' | 'workingDays' | 'days' | 'months';
+  min: number;
+  max: number;
+  /** Used when no value was ever set; the 低保 line has none: files cannot be judged until it is set. */
+  default: number | null;
+  /** The 低保 line differs by region (county, city or province code); the others hold for the whole office. */
+  byRegion: boolean;
+}
+
+export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
+  // Per person per month. ¥1 to ¥10,000 catches a value typed in yuan where fen were meant, or the reverse.
+  lowIncomeLine: { unit: 'fen', min: 100, max: 1_000_000, default: null, byRegion: true },
+  // DOMAIN.md: a notice stays up at least 5 working days.
+  noticeWorkingDays: { unit: 'workingDays', min: 5, max: 30, default: 5, byRegion: false },
+  visitValidDays: { unit: 'days', min: 7, max: 365, default: 90, byRegion: false },
+  // DOMAIN.md: files are reviewed at least yearly.
+  reviewIntervalMonths: { unit: 'months', min: 1, max: 12, default: 12, byRegion: false },
+};
+
+export interface PolicyValue {
+  key: PolicyKey;
+  /** Six digits for the 低保 line; null for office-wide values. */
+  regionCode: string | null;
+  effectiveFrom: string;
+  value: number;
+  voided: boolean;
+}
+
+/**
+ * The region codes a 低保 line is looked up under, most specific first: the county (440106), its city (440100),
+ * its province (440000). A line set for a city holds in each of its districts that has none of its own.
+ */
+export function regionLookupOrder(regionCode: string): string[] {
+  const order = [regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`];
+  return order.filter((code, i) => order.indexOf(code) === i);
+}
+
+/** The value of `key` in force on `date` (for `regionCode` when the key is by region), or the default, or null. */
+export function valueInForce(values: readonly PolicyValue[], key: PolicyKey, date: string, regionCode: string | null = null): number | null {
+  const rule = POLICY_RULES[key];
+  const regions = rule.byRegion ? (regionCode ? regionLookupOrder(regionCode) : []) : [null];
+  for (const region of regions) {
+    let best: PolicyValue | null = null;
+    for (const v of values) {
+      if (v.key !== key || v.voided || v.regionCode !== region || v.effectiveFrom > date) continue;
+      if (!best || v.effectiveFrom > best.effectiveFrom) best = v;
+    }
+    if (best) return best.value;
+  }
+  return rule.default;
+}
+
+/** What is wrong with a value an administrator typed, if anything. */
+export function policyValueProblem(key: PolicyKey, value: number, regionCode: string | null): 'OUT_OF_RANGE' | 'REGION_REQUIRED' | 'REGION_NOT_ALLOWED' | null {
+  const rule = POLICY_RULES[key];
+  if (rule.byRegion && !regionCode) return 'REGION_REQUIRED';
+  if (!rule.byRegion && regionCode) return 'REGION_NOT_ALLOWED';
+  if (!Number.isInteger(value) || value < rule.min || value > rule.max) return 'OUT_OF_RANGE';
+  return null;
+}

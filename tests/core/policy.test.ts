@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '@shared/domain/calendar';
+import { addUser, startSetUpCore } from './support/core';
+
+/** ORG's region is 110105 (朝阳区); its city is 110100, its province 110000. */
+describe('policy tables', () => {
+  it('holds the DOMAIN.md defaults until an administrator sets values, and no 低保 line', async () => {
+    const t = await startSetUpCore();
+    const listed = await t.call('policy.list', {});
+    expect(listed.values).toEqual([]);
+    expect(listed.regionCode).toBe('110105');
+    expect(listed.inForce).toEqual([
+      { key: 'lowIncomeLine', value: null },
+      { key: 'noticeWorkingDays', value: 5 },
+      { key: 'visitValidDays', value: 90 },
+      { key: 'reviewIntervalMonths', value: 12 },
+    ]);
+  });
+
+  it('judges each day with the value in force on it: by effective date, the district before its city, voided values left out but kept', async () => {
+    const t = await startSetUpCore();
+    const { today } = await t.call('policy.list', {});
+    const inForce = async () => Object.fromEntries((await t.call('policy.list', {})).inForce.map((v) => [v.key, v.value]));
+
+    await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: addDays(today, -400), value: 128_000 });
+    expect((await inForce()).lowIncomeLine).toBe(128_000); // the city's line holds in the district
+    const district = await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: addDays(today, -30), value: 132_000 });
+    expect(district).toMatchObject({ key: 'lowIncomeLine', regionCode: '110105', value: 132_000, createdBy: '管理员', voidedAt: null });
+    await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: addDays(today, 10), value: 140_000 });
+    expect((await inForce()).lowIncomeLine).toBe(132_000); // the future value is not in force yet
+
+    await t.call('policy.add', { key: 'noticeWorkingDays', effectiveFrom: today, value: 7 });
+    expect((await inForce()).noticeWorkingDays).toBe(7);
+
+    await t.call('policy.void', { id: district.id, reason: '录入错误，应为 1320 元' });
+    expect((await inForce()).lowIncomeLine).toBe(128_000);
+    const listed = await t.call('policy.list', {});
+    expect(listed.values).toHaveLength(4);
+    expect(listed.values.find((v) => v.id === district.id)).toMatchObject({ voidedBy: '管理员', voidReason: '录入错误，应为 1320 元' });
+    expect((await t.fail('policy.void', { id: district.id, reason: '再次作废' })).code).toBe('POLICY_ALREADY_VOIDED');
+
+    // Audited, and never deleted.
+    const audit = await t.call('audit.list', { page: 1, pageSize: 50 });
+    expect(audit.entries.filter((e) => e.summary.event.startsWith('policy.')).map((e) => e.summary.event)).toEqual([
+      'policy.voided', 'policy.added', 'policy.added', 'policy.added', 'policy.added',
+    ]);
+    expect(() => t.core.state.conn!.sqlite.prepare('DELETE FROM policy_values').run()).toThrow(/hard delete refused/);
+  });
+
+  it('refuses what an administrator must fix, saying what', async () => {
+    const t = await startSetUpCore();
+    const { today } = await t.call('policy.list', {});
+    expect(await t.fail('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: today, value: 99 })).toMatchObject({
+      code: 'POLICY_VALUE_INVALID',
+      params: { problem: 'OUT_OF_RANGE', min: 100, max: 1_000_000 },
+    });
+    expect(await t.fail('policy.add', { key: 'lowIncomeLine', effectiveFrom: today, value: 100_000 })).toMatchObject({ params: { problem: 'REGION_REQUIRED' } });
+    expect(await t.fail('policy.add', { key: 'visitValidDays', regionCode: '110105', effectiveFrom: today, value: 90 })).toMatchObject({ params: { problem: 'REGION_NOT_ALLOWED' } });
+    expect(await t.fail('policy.add', { key: 'noticeWorkingDays', effectiveFrom: today, value: 4 })).toMatchObject({ params: { problem: 'OUT_OF_RANGE', min: 5 } });
+    expect(await t.fail('policy.add', { key: 'reviewIntervalMonths', effectiveFrom: today, value: 13 })).toMatchObject({ params: { max: 12 } });
+    expect((await t.fail('policy.add', { key: 'lowIncomeLine', regionCode: '990101', effectiveFrom: today, value: 100_000 })).code).toBe('INVALID_REGION_CODE');
+    expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: '2026-02-30', value: 60 })).code).toBe('INVALID_INPUT');
+    await t.call('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 });
+    expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 45 })).code).toBe('POLICY_DUPLICATE');
+  });
+
+  it('lets everyone read the values and only an administrator change them', async () => {
+    const t = await startSetUpCore();
+    await addUser(t, 'clerk', 'clerk.sun', 'clerk');
+    await addUser(t, 'viewer', 'viewer.qian', 'viewer');
+    expect((await t.call('policy.list', {}, 'viewer')).inForce).toHaveLength(4);
+    const { today } = await t.call('policy.list', {});
+    expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 }, 'clerk')).code).toBe('FORBIDDEN');
+  });
+});
