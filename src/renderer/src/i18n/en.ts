@@ -1,6 +1,7 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enCodes } from './en-codes';
 import { enImport } from './en-import';
+import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
 import type { Catalogue } from './index';
 
@@ -8,6 +9,7 @@ export const en: Catalogue = {
   ...enCodes,
   ...enRoster,
   ...enImport,
+  ...enPolicy,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -132,6 +134,7 @@ export const en: Catalogue = {
     home: 'Home',
     roster: 'Member roster',
     units: 'Employers & unions',
+    policy: 'Policy values',
     users: 'Users',
     org: 'Organisation',
     backup: 'Backups',

@@ -79,6 +79,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
     return [...new Set(names)].join(language === 'en' ? ', ' : '、');
   }
   if (event.startsWith('unit.') && name === 'kind') return label(catalogue.unitKinds);
+  if (event.startsWith('policy.') && name === 'key') return label(catalogue.policyKeys);
   if (event === 'unit.merged' && name === 'into') return shortId(String(value));
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
   if (name === 'mode') return label(catalogue.modes);

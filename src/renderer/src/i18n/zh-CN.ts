@@ -5,12 +5,14 @@
  */
 import { zhCNCodes } from './zh-CN-codes';
 import { zhCNImport } from './zh-CN-import';
+import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
 
 export const zhCN = {
   ...zhCNCodes,
   ...zhCNRoster,
   ...zhCNImport,
+  ...zhCNPolicy,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -136,6 +138,7 @@ export const zhCN = {
     home: '首页',
     roster: '会员名册',
     units: '单位与工会',
+    policy: '政策参数',
     users: '用户管理',
     org: '机构设置',
     backup: '数据备份',

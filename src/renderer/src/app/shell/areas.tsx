@@ -10,6 +10,7 @@ import {
   IconHome,
   IconInfoCircle,
   IconListSearch,
+  IconScale,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
@@ -19,6 +20,7 @@ import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { HomePage } from '../../features/home/HomePage';
 import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
+import { PolicyPage } from '../../features/policy/PolicyPage';
 import { MemberPage } from '../../features/roster/MemberPage';
 import { RosterPage } from '../../features/roster/RosterPage';
 import { RosterImportPage } from '../../features/roster-import/RosterImportPage';
@@ -52,6 +54,7 @@ export const AREAS: Area[] = [
     ],
   },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
+  { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },

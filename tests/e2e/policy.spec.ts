@@ -1,0 +1,77 @@
+import { ADMIN, CREDIT_CODE, ORG_NAME, createReadyUser, rpc, signIn, signOut } from './support';
+import { expect, test } from './fixtures';
+
+const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
+
+test('an administrator sets the 低保 line and the notice period with their dates, voids a mistake; a clerk reads them', async ({ page, host, shots }) => {
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
+    admin: ADMIN,
+  });
+  await createReadyUser(host.origin, host.token, CLERK);
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '政策参数' }).click();
+
+  // Nothing set: the defaults of DOMAIN.md, and a warning that the 低保 line is missing.
+  await expect(page.getByText('本单位所在地：440106 广东省广州市天河区')).toBeVisible();
+  await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('未设置');
+  await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日默认值');
+  await expect(page.getByRole('alert')).toContainText('还没有设置本地低保标准');
+  await expect(page.getByText('还没有设置过任何数值')).toBeVisible();
+  await shots(page, 'policy-empty');
+
+  // The line, typed in yuan, for the office's own district (the form offers it), from today.
+  await page.getByRole('button', { name: '新增数值' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增政策数值' });
+  await expect(dialog.getByLabel('行政区划代码')).toHaveValue('440106');
+  await expect(dialog.getByText('广东省广州市天河区')).toBeVisible();
+  await dialog.getByLabel('金额（元/人·月）').fill('1320.5');
+  await shots(page, 'policy-add');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(page.getByText('已新增：本地低保标准')).toBeVisible();
+  await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('¥1,320.50/人·月');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // A longer notice period from a day that has not come: listed, not yet in force.
+  await page.getByRole('button', { name: '新增数值' }).click();
+  await dialog.getByRole('textbox', { name: '项目' }).or(dialog.getByRole('combobox', { name: '项目' })).first().click();
+  await page.getByRole('option', { name: '公示期' }).click();
+  await expect(dialog.getByLabel('行政区划代码')).toHaveCount(0);
+  await dialog.getByLabel('数值（个工作日）').fill('3');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
+  await dialog.getByLabel('数值（个工作日）').fill('7');
+  const later = new Date(Date.now() + 30 * 86_400_000);
+  const laterIso = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')}`;
+  await dialog.getByLabel('起始日期').fill(laterIso);
+  await dialog.getByLabel('起始日期').press('Tab');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(page.getByText('已新增：公示期')).toBeVisible();
+  await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日默认值');
+  const values = page.getByRole('table', { name: '全部数值' });
+  await expect(values.getByRole('row').filter({ hasText: '公示期' })).toContainText('7 个工作日');
+
+  // The line was a mistake: voided with the reason, kept in the list, no longer in force.
+  await values.getByRole('row').filter({ hasText: '本地低保标准' }).getByRole('button', { name: '作废' }).click();
+  const voidDialog = page.getByRole('dialog', { name: '作废数值：本地低保标准' });
+  await voidDialog.getByLabel('作废原因').fill('录入错误，应按市里的新标准');
+  await voidDialog.getByRole('button', { name: '作废' }).click();
+  await expect(page.getByText('已作废', { exact: true }).first()).toBeVisible();
+  await expect(values.getByRole('row').filter({ hasText: '本地低保标准' })).toContainText('作废：录入错误，应按市里的新标准');
+  await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('未设置');
+  await shots(page, 'policy-values');
+
+  await page.getByRole('link', { name: '审计日志' }).click();
+  await expect(page.getByRole('row', { name: /作废政策参数：本地低保标准/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /新增政策参数：公示期/ })).toBeVisible();
+
+  // A clerk reads the same values and cannot change them.
+  await signOut(page);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.getByRole('link', { name: '政策参数' }).click();
+  await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日');
+  await expect(page.getByRole('alert')).toContainText('请联系管理员');
+  await expect(page.getByRole('button', { name: '新增数值' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '作废' })).toHaveCount(0);
+});
