@@ -34,6 +34,11 @@ export const AUDIT_EVENTS = [
   'roster.printed', // { count }
   'policy.added', // { key, regionCode, effectiveFrom }
   'policy.voided', // { key }
+  'file.created', // { workerType, member: 'yes' | 'no' }
+  'file.draftSaved',
+  'file.visitRecorded', // { kind, allClear: 'yes' | 'no' }
+  'file.attached', // { type }
+  'file.action', // { action, from, to }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

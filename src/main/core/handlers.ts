@@ -5,6 +5,7 @@ import { backupHandlers } from './features/backup/backup.handlers';
 import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
+import { hardshipHandlers } from './features/hardship/hardship.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -21,5 +22,6 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...rosterHandlers,
   ...policyHandlers,
+  ...hardshipHandlers,
   ...rosterImportHandlers,
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { hardshipChannels } from './hardship';
 import { orgChannels } from './org';
 import { policyChannels } from './policy';
 import { rosterChannels } from './roster';
@@ -20,12 +21,15 @@ export const contract = {
   ...rosterChannels,
   ...rosterImportChannels,
   ...policyChannels,
+  ...hardshipChannels,
 };
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+/** A channel's input as its handler receives it: parsed, defaults filled in. */
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
 /** Channels that run as jobs, and what their job.finished result carries. */
 export type JobChannelName = { [C in ChannelName]: Contract[C] extends { result: z.ZodType } ? C : never }[ChannelName];
 export type JobResult<C extends JobChannelName> = Contract[C] extends { result: infer R extends z.ZodType } ? z.output<R> : never;

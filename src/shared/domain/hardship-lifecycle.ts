@@ -57,7 +57,7 @@ export interface FileFacts {
    * or the day an annual review started. Null: every visit counts.
    */
   visitsCountFrom: string | null;
-  /** Committee minutes (会议纪要) are attached, on or after visitsCountFrom (a file sent back is reviewed again). */
+  /** Committee minutes (会议纪要) are attached, since the file was last sent back (a file sent back is reviewed again). */
   minutesAttached: boolean;
   consents: { incomeVerification: boolean; publicNotice: boolean; reportUpward: boolean };
   /** An exclusion question was answered yes (DOMAIN.md "Means test"): the file cannot be filed. */

@@ -3,3 +3,4 @@ export * from './users';
 export * from './logs';
 export * from './roster';
 export * from './policy';
+export * from './hardship';

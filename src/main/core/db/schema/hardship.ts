@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
+
+/**
+ * Hardship files (困难职工档案, DOMAIN.md "Hardship file"). The file travels to the federation (sync columns); its
+ * household, visits, objections, attachments and timeline are part of it: every change to them also touches the
+ * file's row, so its rev and the change log follow. Nothing here is deleted: a household member taken off the
+ * list gets deleted_at, the rest is append-only or changes status.
+ */
+export const hardshipFiles = sqliteTable(
+  'hardship_files',
+  {
+    ...syncColumns(),
+    /** Region code + year + 5-digit sequence, given at approval (file_numbers), never reused. */
+    fileNo: text('file_no').unique(),
+    status: text('status').notNull(),
+    /** The roster member the file is for; null for a worker who is not a member yet. */
+    memberId: text('member_id'),
+    headName: text('head_name').notNull(),
+    headIdNumber: text('head_id_number').notNull(),
+    workerType: text('worker_type').notNull(),
+    entryKind: text('entry_kind').notNull(),
+    /** The means test's category; fixed at approval. */
+    category: text('category'),
+    /** The rest of what the clerk fills in (contract fileDraft without the household), as JSON. */
+    draft: text('draft').notNull(),
+    enteredBy: text('entered_by').notNull(),
+    visitsCountFrom: text('visits_count_from'),
+    noticeEndsOn: text('notice_ends_on'),
+    annualReviewBy: text('annual_review_by'),
+    approvedBy: text('approved_by'),
+    approvedOn: text('approved_on'),
+  },
+  (t) => [index('hardship_files_status').on(t.status), index('hardship_files_head').on(t.headIdNumber)],
+);
+
+export const fileHousehold = sqliteTable(
+  'file_household',
+  {
+    id: text('id').primaryKey(),
+    fileId: text('file_id').notNull(),
+    position: integer('position').notNull(),
+    relation: text('relation').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number').notNull(),
+    /** Health, work, schooling, income …: contract householdMemberInput's other fields, as JSON. */
+    details: text('details').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('file_household_file').on(t.fileId), index('file_household_id_number').on(t.idNumber).where(sql`deleted_at IS NULL`)],
+);
+
+export const fileVisits = sqliteTable(
+  'file_visits',
+  {
+    id: text('id').primaryKey(),
+    fileId: text('file_id').notNull(),
+    kind: text('kind').notNull(),
+    date: text('date').notNull(),
+    visitors: text('visitors').notNull(),
+    items: text('items').notNull(),
+    allClear: integer('all_clear').notNull(),
+    mustVisitReason: text('must_visit_reason'),
+    headSigned: integer('head_signed').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('file_visits_file').on(t.fileId, t.date)],
+);
+
+export const fileObjections = sqliteTable(
+  'file_objections',
+  {
+    id: text('id').primaryKey(),
+    fileId: text('file_id').notNull(),
+    receivedOn: text('received_on').notNull(),
+    content: text('content').notNull(),
+    status: text('status').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+    decision: text('decision'),
+  },
+  (t) => [index('file_objections_file').on(t.fileId)],
+);
+
+export const fileAttachments = sqliteTable(
+  'file_attachments',
+  {
+    id: text('id').primaryKey(),
+    fileId: text('file_id').notNull(),
+    type: text('type').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('file_attachments_file').on(t.fileId)],
+);
+
+/** The file's timeline: every lifecycle step with who, when and why (the audit log has the who and when too). */
+export const fileEvents = sqliteTable(
+  'file_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    fileId: text('file_id').notNull(),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    /** A coded reason (注销: death / ineligible / fraud). */
+    code: text('code'),
+    /** The date the step names (已脱困: the day the household left hardship). */
+    onDate: text('on_date'),
+  },
+  (t) => [index('file_events_file').on(t.fileId, t.seq)],
+);
+
+/** The last sequence number given per region and year. */
+export const fileNumbers = sqliteTable(
+  'file_numbers',
+  {
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+);

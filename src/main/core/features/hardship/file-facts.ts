@@ -1,0 +1,96 @@
+import type { FileDetail } from '@shared/contract/hardship';
+import { WEEKENDS_ONLY } from '@shared/domain/calendar';
+import type { FileFacts, LifecyclePolicy } from '@shared/domain/hardship-lifecycle';
+import { runMeansTest } from '@shared/domain/means-test';
+import { localDate } from '../../clock';
+import type { CallContext } from '../../context';
+import { readOrg } from '../org/org.repo';
+import { policyOn } from '../policy/policy.service';
+import { householdOf, type FileRow, type HouseholdRow, type StoredDraft } from './files.repo';
+
+/** What the lifecycle and the means test are judged with: today, the office's region, the policy in force. */
+export function judgingDay(ctx: CallContext) {
+  const today = localDate(ctx.clock);
+  const regionCode = readOrg(ctx.db)!.regionCode;
+  const policy = policyOn(ctx, today, regionCode);
+  const lifecycle: LifecyclePolicy = {
+    visitValidDays: policy.visitValidDays!,
+    noticeWorkingDays: policy.noticeWorkingDays!,
+    // The holiday calendar is policy data still to come (ARCHITECTURE: the State Council's list, kept by an
+    // administrator); until then weekends are the only days off.
+    calendar: WEEKENDS_ONLY,
+  };
+  return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, lifecycle };
+}
+
+export function parseDraft(file: FileRow): StoredDraft {
+  return JSON.parse(file.draft) as StoredDraft;
+}
+
+interface MemberDetails {
+  monthlyIncomeFen?: number;
+}
+
+/**
+ * The means test on the file as it stands (DOMAIN.md "Means test"): annual income = the members' monthly incomes
+ * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted.
+ */
+export function meansTestOf(file: FileRow, household: HouseholdRow[], day: ReturnType<typeof judgingDay>): FileDetail['meansTest'] {
+  const draft = parseDraft(file);
+  const missing: ('household' | 'lowIncomeLine')[] = [];
+  if (household.length === 0) missing.push('household');
+  if (day.lowIncomeLineFen === null) missing.push('lowIncomeLine');
+  if (missing.length > 0) return { result: null, missing, judgedOn: day.today, regionCode: day.regionCode };
+  const earned = household.reduce((sum, m) => sum + ((JSON.parse(m.details) as MemberDetails).monthlyIncomeFen ?? 0) * 12, 0);
+  const sum = (kind: 'income' | 'rigid') => draft.incomeItems.filter((i) => i.kind === kind).reduce((total, i) => total + i.annualFen, 0);
+  const result = runMeansTest({
+    householdSize: household.length,
+    annualIncomeFen: earned + sum('income'),
+    rigidSpendingFen: sum('rigid'),
+    lowIncomeLineFen: day.lowIncomeLineFen!,
+    accidentCostsFen: draft.accidentCostsFen,
+    exclusions: draft.exclusions,
+  });
+  return { result, missing: [], judgedOn: day.today, regionCode: day.regionCode };
+}
+
+/** The facts the lifecycle module judges (shared/domain/hardship-lifecycle.ts), read from the file's records. */
+export function factsOf(ctx: CallContext, file: FileRow): FileFacts {
+  const draft = parseDraft(file);
+  // Only what was recorded after the file was last sent back to the visit (an upheld objection) or its annual review
+  // began counts: the visit and the minutes of before are of another round. (The lifecycle module also compares the
+  // visit's date with visitsCountFrom; the instant here tells apart the same day's earlier records.)
+  const since =
+    (ctx.sqlite
+      .prepare("SELECT max(at) FROM file_events WHERE file_id = ? AND action IN ('upholdObjection', 'startAnnualReview')")
+      .pluck()
+      .get(file.id) as string | null) ?? '';
+  const visit = ctx.sqlite
+    .prepare(
+      `SELECT date, all_clear AS allClear FROM file_visits
+       WHERE file_id = ? AND kind = 'sixClears' AND recorded_at > ? ORDER BY date DESC, recorded_at DESC LIMIT 1`,
+    )
+    .get(file.id, since) as { date: string; allClear: number } | undefined;
+  const minutes = ctx.sqlite
+    .prepare("SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND added_at > ?")
+    .get(file.id, since);
+  const openObjections = ctx.sqlite.prepare("SELECT count(*) FROM file_objections WHERE file_id = ? AND status = 'open'").pluck().get(file.id) as number;
+  return {
+    status: file.status,
+    enteredBy: file.enteredBy,
+    latestVisit: visit ? { date: visit.date, allClear: visit.allClear === 1 } : null,
+    visitsCountFrom: file.visitsCountFrom,
+    minutesAttached: minutes !== undefined,
+    consents: {
+      incomeVerification: draft.consents.incomeVerificationOn !== null,
+      publicNotice: draft.consents.publicNoticeOn !== null,
+      reportUpward: draft.consents.reportUpwardOn !== null,
+    },
+    excluded: Object.values(draft.exclusions).some(Boolean),
+    noticeEndsOn: file.noticeEndsOn,
+    openObjections,
+    annualReviewBy: file.annualReviewBy,
+  };
+}
+
+export { householdOf };

@@ -1,0 +1,249 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import type { FileDetail, FileDraft } from '@shared/contract/hardship';
+import { checkIdNumber, maskIdNumber } from '@shared/domain/id-number';
+import { availableActions, type FileStatus } from '@shared/domain/hardship-lifecycle';
+import { AppError } from '@shared/errors';
+import type { CallContext } from '../../context';
+import { findMemberById, idNumberFacts } from '../roster/members.repo';
+import { factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { ENDED_STATUSES, filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
+import { serviceBlockers } from './file-rules';
+
+const EDITABLE: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
+
+const EMPTY_DRAFT = (workerType: 'urban' | 'migrant'): StoredDraft => ({
+  incomeItems: [],
+  accidentCostsFen: 0,
+  exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+  mainCause: null,
+  secondaryCauses: [],
+  workerType,
+  housingType: null,
+  singleParent: false,
+  zeroEmployment: false,
+  modelWorker: false,
+  bankName: null,
+  bankAccount: null,
+  needs: null,
+  measures: null,
+  consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
+});
+
+export function requireFile(ctx: CallContext, id: string): FileRow {
+  const file = findFile(ctx.sqlite, id);
+  if (!file) throw new AppError('NOT_FOUND', { record: 'file' });
+  return file;
+}
+
+function normalizedId(raw: string, today: string, row?: number): string {
+  const checked = checkIdNumber(raw, today);
+  if (!checked.ok) throw new AppError('INVALID_ID_NUMBER', { problem: checked.problem, ...(row ? { row } : {}) });
+  return checked.id;
+}
+
+/** A file for a roster member or for a worker not yet a member; one file per household (not ended). */
+export function create(ctx: CallContext, input: ParsedInput<'files.create'>): ChannelOutput<'files.create'> {
+  const day = judgingDay(ctx);
+  let head: { name: string; idNumber: string; memberId: string | null };
+  if ('memberId' in input) {
+    const member = findMemberById(ctx.sqlite, input.memberId);
+    if (!member) throw new AppError('NOT_FOUND', { record: 'member' });
+    if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
+    head = { name: member.name, idNumber: member.idNumber, memberId: input.memberId };
+  } else {
+    if (input.workerType === 'migrant') throw new AppError('MIGRANT_NOT_MEMBER');
+    head = { name: input.head.name, idNumber: normalizedId(input.head.idNumber, day.today), memberId: null };
+  }
+  const id = uuidv7();
+  ctx.write(() => {
+    const previous = filesOfHead(ctx.sqlite, head.idNumber);
+    const open = previous.find((f) => !ENDED_STATUSES.includes(f.status));
+    if (open) throw new AppError('FILE_EXISTS', { fileId: open.id });
+    // 返困: the household had left hardship (已脱困) and applies again.
+    const entryKind = previous.some((f) => f.status === 'exited') ? 'relapsed' : 'new';
+    const now = ctx.now();
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO hardship_files (id, origin, updated_at, status, member_id, head_name, head_id_number, worker_type, entry_kind, draft, entered_by)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, readOrigin(ctx), now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(EMPTY_DRAFT(input.workerType)), ctx.user!.id);
+    ctx.sqlite
+      .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
+      .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
+    ctx.sqlite
+      .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status) VALUES (?, ?, ?, 'create', NULL, 'draft')")
+      .run(id, now, ctx.user!.id);
+    ctx.audit({ recordType: 'file', recordId: id, event: 'file.created', params: { workerType: input.workerType, member: head.memberId ? 'yes' : 'no' } });
+  });
+  return get(ctx, id);
+}
+
+function readOrigin(ctx: CallContext): string {
+  return (ctx.sqlite.prepare('SELECT id FROM org LIMIT 1').pluck().get() as string) ?? '';
+}
+
+/** Everything a file's screen shows, with what the signed-in user may do next and why not. */
+export function get(ctx: CallContext, id: string): FileDetail {
+  const file = requireFile(ctx, id);
+  const day = judgingDay(ctx);
+  const rows = householdOf(ctx.sqlite, id);
+  const elsewhere = otherActiveFiles(ctx.sqlite, id, rows.map((r) => r.idNumber));
+  const meansTest = meansTestOf(file, rows, day);
+  const draft = parseDraft(file);
+  const facts = factsOf(ctx, file);
+  const actor = { id: ctx.user!.id, role: ctx.user!.role };
+  const actions = availableActions(facts, actor, day.today, day.lifecycle).map(({ action, blockers }) => ({
+    action,
+    blockers: [...blockers, ...serviceBlockers(action, rows, draft, meansTest).map((code) => ({ code }))],
+  }));
+  const unitName = file.memberId ? (findMemberById(ctx.sqlite, file.memberId)?.unitName ?? null) : null;
+  return {
+    id: file.id,
+    rev: file.rev,
+    fileNo: file.fileNo,
+    status: file.status,
+    headName: file.headName,
+    headIdNumberMasked: maskIdNumber(file.headIdNumber),
+    unitName,
+    category: file.category,
+    updatedAt: file.updatedAt,
+    memberId: file.memberId,
+    isMember: file.memberId !== null,
+    entryKind: file.entryKind,
+    enteredBy: userName(ctx, file.enteredBy),
+    draft,
+    household: rows.map((r) => ({
+      ...(JSON.parse(r.details) as Omit<FileDraft['household'][number], 'relation' | 'name' | 'idNumber' | 'id'>),
+      id: r.id,
+      relation: r.relation as FileDraft['household'][number]['relation'],
+      name: r.name,
+      idNumberMasked: maskIdNumber(r.idNumber),
+      ...idNumberFacts(r.idNumber),
+      otherFiles: elsewhere.get(r.idNumber) ?? [],
+    })),
+    meansTest,
+    visits: visitsOf(ctx, id),
+    objections: ctx.sqlite
+      .prepare('SELECT id, received_on AS receivedOn, content, status, decision FROM file_objections WHERE file_id = ? ORDER BY received_on, id')
+      .all(id) as FileDetail['objections'],
+    attachments: ctx.sqlite
+      .prepare('SELECT id, type, file_name AS fileName, mime, size, added_at AS addedAt FROM file_attachments WHERE file_id = ? AND deleted_at IS NULL ORDER BY added_at')
+      .all(id) as FileDetail['attachments'],
+    noticeEndsOn: file.noticeEndsOn,
+    timeline: (
+      ctx.sqlite
+        .prepare(
+          `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason
+           FROM file_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.file_id = ? ORDER BY e.seq`,
+        )
+        .all(id) as FileDetail['timeline']
+    ),
+    actions,
+  };
+}
+
+function userName(ctx: CallContext, userId: string): string | null {
+  return (ctx.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(userId) as string | undefined) ?? null;
+}
+
+function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT v.id, v.kind, v.date, v.visitors, v.items, v.all_clear AS allClear, v.must_visit_reason AS mustVisitReason,
+              v.head_signed AS headSigned, v.note, u.display_name AS recordedBy, v.recorded_at AS recordedAt
+       FROM file_visits v LEFT JOIN users u ON u.id = v.recorded_by WHERE v.file_id = ? ORDER BY v.date DESC, v.recorded_at DESC`,
+    )
+    .all(fileId) as (Omit<FileDetail['visits'][number], 'visitors' | 'items' | 'allClear' | 'headSigned'> & {
+    visitors: string;
+    items: string;
+    allClear: number;
+    headSigned: number;
+  })[];
+  return rows.map((v) => ({ ...v, visitors: JSON.parse(v.visitors), items: JSON.parse(v.items), allClear: v.allClear === 1, headSigned: v.headSigned === 1 }));
+}
+
+export function list(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
+  const where = input.status ? 'WHERE f.deleted_at IS NULL AND f.status = @status' : 'WHERE f.deleted_at IS NULL';
+  const params = { status: input.status ?? null, limit: input.pageSize ?? 50, offset: ((input.page ?? 1) - 1) * (input.pageSize ?? 50) };
+  const files = ctx.sqlite
+    .prepare(
+      `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category, f.updated_at AS updatedAt,
+              (SELECT u.name FROM members m JOIN units u ON u.ref = m.unit_ref WHERE m.id = unhex(replace(f.member_id, '-', ''))) AS unitName
+       FROM hardship_files f ${where} ORDER BY f.updated_at DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as (Omit<ChannelOutput<'files.list'>['files'][number], 'headIdNumberMasked'> & { headIdNumber: string })[];
+  const total = ctx.sqlite.prepare(`SELECT count(*) FROM hardship_files f ${where}`).pluck().get(input.status ? { status: input.status } : {}) as number;
+  const counts = Object.fromEntries(
+    (ctx.sqlite.prepare('SELECT status, count(*) AS n FROM hardship_files WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+  );
+  return { files: files.map(({ headIdNumber, ...f }) => ({ ...f, headIdNumberMasked: maskIdNumber(headIdNumber) })), total, counts };
+}
+
+/**
+ * Saves the clerk's sections. The household is matched to its rows by ID number: a person kept keeps their row,
+ * a person taken off the list gets deleted_at (nothing is deleted), the head stays the file's head.
+ */
+export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'>): ChannelOutput<'files.saveDraft'> {
+  const day = judgingDay(ctx);
+  const { id, rev, household, ...rest } = input;
+  ctx.write(() => {
+    const file = requireFile(ctx, id);
+    if (file.rev !== rev) throw new AppError('STALE_RECORD');
+    if (!EDITABLE.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
+    const rows = householdOf(ctx.sqlite, id);
+    const byRowId = new Map(rows.map((r) => [r.id, r]));
+    // A listed person is known by their row; a new one by the ID number typed (checked like the roster's).
+    const members = household.map((m, i) => {
+      const row = m.id ? byRowId.get(m.id) : undefined;
+      if (m.id && !row) throw new AppError('NOT_FOUND', { record: 'householdMember' });
+      if (!m.idNumber && !row) throw new AppError('FILE_DRAFT_INVALID', { problem: 'ID_REQUIRED', row: i + 1 });
+      return { ...m, idNumber: m.idNumber ? normalizedId(m.idNumber, day.today, i + 1) : row!.idNumber };
+    });
+    checkHousehold(members, file.headIdNumber);
+    checkCauses(rest.mainCause ?? null, rest.secondaryCauses ?? []);
+    if (rest.workerType === 'migrant' && !file.memberId) throw new AppError('MIGRANT_NOT_MEMBER');
+    const existing = new Map(rows.map((r) => [r.idNumber, r]));
+    const now = ctx.now();
+    members.forEach((m, position) => {
+      const { relation, name, idNumber, id: _rowId, ...details } = m;
+      const clean = { ...details, disabilityType: details.health === 'disabled' ? details.disabilityType : null, disabilityGrade: details.health === 'disabled' ? details.disabilityGrade : null };
+      const row = existing.get(idNumber);
+      if (row) {
+        ctx.sqlite
+          .prepare('UPDATE file_household SET position = ?, relation = ?, name = ?, details = ? WHERE id = ?')
+          .run(position, relation, name, JSON.stringify(clean), row.id);
+        existing.delete(idNumber);
+      } else {
+        ctx.sqlite
+          .prepare('INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(uuidv7(), id, position, relation, name, idNumber, JSON.stringify(clean));
+      }
+    });
+    for (const gone of existing.values()) ctx.sqlite.prepare('UPDATE file_household SET deleted_at = ? WHERE id = ?').run(now, gone.id);
+    const draft: StoredDraft = { ...EMPTY_DRAFT(rest.workerType), ...rest };
+    touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
+    ctx.audit({ recordType: 'file', recordId: id, event: 'file.draftSaved' });
+  });
+  return get(ctx, id);
+}
+
+/** One head (本人, the file's own head), no ID number twice. */
+function checkHousehold(members: { relation: string; idNumber: string }[], headIdNumber: string): void {
+  const heads = members.filter((m) => m.relation === 'self');
+  if (heads.length !== 1 || heads[0]!.idNumber !== headIdNumber) throw new AppError('FILE_DRAFT_INVALID', { problem: 'HEAD' });
+  const seen = new Map<string, number>();
+  members.forEach((m, i) => {
+    const first = seen.get(m.idNumber);
+    if (first !== undefined) throw new AppError('FILE_DRAFT_INVALID', { problem: 'DUPLICATE_ID', row: i + 1, firstRow: first + 1 });
+    seen.set(m.idNumber, i);
+  });
+}
+
+/** Exactly one main cause (when given) and up to three secondary ones, none repeating it. */
+function checkCauses(main: string | null, secondary: string[]): void {
+  if (new Set(secondary).size !== secondary.length || (main !== null && secondary.includes(main)) || (main === null && secondary.length > 0)) {
+    throw new AppError('FILE_DRAFT_INVALID', { problem: 'CAUSES' });
+  }
+}

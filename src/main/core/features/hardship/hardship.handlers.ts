@@ -1,0 +1,14 @@
+import { defineHandlers } from '../../context';
+import * as files from './files.service';
+import * as lifecycle from './lifecycle.service';
+import * as visits from './visits.service';
+
+export const hardshipHandlers = defineHandlers({
+  'files.create': (input, ctx) => files.create(ctx, input),
+  'files.get': (input, ctx) => files.get(ctx, input.id),
+  'files.list': (input, ctx) => files.list(ctx, input),
+  'files.saveDraft': (input, ctx) => files.saveDraft(ctx, input),
+  'files.recordVisit': (input, ctx) => visits.recordVisit(ctx, input),
+  'files.attach': (input, ctx) => visits.attach(ctx, input),
+  'files.act': (input, ctx) => lifecycle.act(ctx, input),
+});

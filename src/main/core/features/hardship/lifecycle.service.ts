@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import { checkAction, nextFileStep } from '@shared/domain/hardship-lifecycle';
+import { AppError } from '@shared/errors';
+import type { CallContext } from '../../context';
+import { factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { nextFileNumber } from './file-number';
+import { serviceBlockers } from './file-rules';
+import { householdOf, touchFile } from './files.repo';
+import { get, requireFile } from './files.service';
+
+/**
+ * One step of a file's life: the lifecycle module decides whether it may be taken (role, status, preconditions),
+ * this writes what follows — the objection records, the number and category at approval, the timeline entry (with
+ * the reason) and the audit entry (without it: reasons may name people).
+ */
+export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelOutput<'files.act'> {
+  ctx.write(() => {
+    const file = requireFile(ctx, input.id);
+    if (file.rev !== input.rev) throw new AppError('STALE_RECORD');
+    const day = judgingDay(ctx);
+    const actor = { id: ctx.user!.id, role: ctx.user!.role };
+    const household = householdOf(ctx.sqlite, file.id);
+    const meansTest = meansTestOf(file, household, day);
+    const check = checkAction(factsOf(ctx, file), input.action, actor, day.today, day.lifecycle, input);
+    const blockers = [...(check.ok ? [] : check.blockers.map((b) => b.code)), ...serviceBlockers(input.action, household, parseDraft(file), meansTest)];
+    if (blockers.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: input.action, blockers });
+
+    const step = nextFileStep(factsOf(ctx, file), input.action, actor, day.today, day.lifecycle);
+    const now = ctx.now();
+    const reason = input.reason?.trim() || null;
+    const changes: Record<string, string | number | null> = {
+      status: step.status,
+      visits_count_from: step.visitsCountFrom,
+      notice_ends_on: step.noticeEndsOn,
+      annual_review_by: step.annualReviewBy,
+    };
+    switch (input.action) {
+      case 'recordObjection':
+        ctx.sqlite
+          .prepare("INSERT INTO file_objections (id, file_id, received_on, content, status) VALUES (?, ?, ?, ?, 'open')")
+          .run(uuidv7(), file.id, day.today, reason);
+        break;
+      case 'dismissObjection': {
+        const oldest = ctx.sqlite.prepare("SELECT id FROM file_objections WHERE file_id = ? AND status = 'open' ORDER BY received_on, id LIMIT 1").pluck().get(file.id);
+        ctx.sqlite.prepare("UPDATE file_objections SET status = 'dismissed', decided_by = ?, decided_at = ?, decision = ? WHERE id = ?").run(actor.id, now, reason, oldest);
+        break;
+      }
+      case 'upholdObjection':
+        // The file goes back to the visit: every objection to this notice is settled with it.
+        ctx.sqlite
+          .prepare("UPDATE file_objections SET status = 'upheld', decided_by = ?, decided_at = ?, decision = ? WHERE file_id = ? AND status = 'open'")
+          .run(actor.id, now, reason, file.id);
+        break;
+      case 'approve':
+        changes.file_no = nextFileNumber(ctx.sqlite, day.regionCode, Number(day.today.slice(0, 4)));
+        changes.category = meansTest.result!.category;
+        changes.approved_by = actor.id;
+        changes.approved_on = day.today;
+        break;
+      case 'keep':
+        // The category may change at the annual review (DOMAIN.md).
+        changes.category = meansTest.result!.category;
+        break;
+      default:
+        break;
+    }
+    touchFile(ctx.sqlite, file.id, now, changes);
+    ctx.sqlite
+      .prepare('INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, reason, code, on_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(file.id, now, actor.id, input.action, file.status, step.status, reason, input.action === 'close' ? input.closeReason! : null, input.action === 'exit' ? input.date! : null);
+    ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.action', params: { action: input.action, from: file.status, to: step.status } });
+  });
+  return get(ctx, input.id);
+}

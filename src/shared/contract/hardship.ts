@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import {
+  ATTACHMENT_TYPES,
+  CAUSES,
+  DISABILITY_TYPES,
+  ENTRY_KINDS,
+  HEALTH,
+  HOUSING_TYPES,
+  HUKOU,
+  INCOME_KINDS,
+  MARITAL,
+  MAX_SECONDARY_CAUSES,
+  MEDICAL_INSURANCE,
+  MUST_VISIT_REASONS,
+  RELATIONS,
+  RIGID_SPENDING_KINDS,
+  SCHOOL_STAGES,
+  SIX_CLEARS,
+  VISIT_KINDS,
+  WORK_STATUS,
+  WORKER_TYPES,
+} from '../domain/hardship-codes';
+import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
+import { HARDSHIP_CATEGORIES } from '../domain/means-test';
+import { channel, isoDate, isoInstant, uuid } from './define';
+
+export const fileStatus = z.enum(FILE_STATUSES);
+export const fileAction = z.enum(Object.keys(FILE_ACTIONS) as [FileAction, ...FileAction[]]);
+const fen = z.number().int().min(0).max(100_000_000_00);
+const text = (max: number) => z.string().trim().max(max);
+
+export const householdMemberInput = z.object({
+  /** The member's row when already on the list: the ID number need not be sent again (it is never shown whole). */
+  id: uuid.optional(),
+  relation: z.enum(RELATIONS),
+  name: text(50).min(1),
+  /** Required for a person new to the list; for one already on it, only to correct the number. */
+  idNumber: text(30).min(1).optional(),
+  ethnicity: z.string().nullable().default(null),
+  health: z.enum(HEALTH).default('healthy'),
+  disabilityType: z.enum(DISABILITY_TYPES).nullable().default(null),
+  disabilityGrade: z.number().int().min(1).max(4).nullable().default(null),
+  medicalInsurance: z.enum(MEDICAL_INSURANCE).nullable().default(null),
+  maritalStatus: z.enum(MARITAL).nullable().default(null),
+  hukouType: z.enum(HUKOU).nullable().default(null),
+  workStatus: z.enum(WORK_STATUS).nullable().default(null),
+  schoolStage: z.enum(SCHOOL_STAGES).nullable().default(null),
+  unitOrSchool: text(100).nullable().default(null),
+  monthlyIncomeFen: fen.default(0),
+});
+
+export const householdMember = householdMemberInput.omit({ idNumber: true }).extend({
+  id: uuid,
+  idNumberMasked: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: isoDate,
+  /** Other files, not ended, in whose household this person is (DOMAIN.md: flagged, with a link). */
+  otherFiles: z.array(z.object({ id: uuid, fileNo: z.string().nullable(), status: fileStatus })),
+});
+
+export const incomeItem = z.object({
+  kind: z.enum(['income', 'rigid']),
+  code: z.enum([...INCOME_KINDS, ...RIGID_SPENDING_KINDS] as [string, ...string[]]),
+  annualFen: fen,
+  note: text(100).nullable().default(null),
+});
+
+export const exclusions = z.object({
+  twoOrMoreHomes: z.boolean(),
+  ownsBusinessOrEmploysOthers: z.boolean(),
+  childAtCostlyPrivateSchoolOrAbroad: z.boolean(),
+  privateVehicleNotForWork: z.boolean(),
+});
+
+/** What a clerk fills in while the file is a draft (and corrects until the notice). Everything may stay empty. */
+export const fileDraft = z.object({
+  household: z.array(householdMemberInput).max(20),
+  incomeItems: z.array(incomeItem).max(40),
+  accidentCostsFen: fen.default(0),
+  exclusions,
+  mainCause: z.enum(CAUSES).nullable().default(null),
+  secondaryCauses: z.array(z.enum(CAUSES)).max(MAX_SECONDARY_CAUSES).default([]),
+  workerType: z.enum(WORKER_TYPES),
+  housingType: z.enum(HOUSING_TYPES).nullable().default(null),
+  singleParent: z.boolean().default(false),
+  zeroEmployment: z.boolean().default(false),
+  modelWorker: z.boolean().default(false),
+  bankName: text(60).nullable().default(null),
+  bankAccount: z.string().trim().regex(/^\d{8,30}$/).nullable().default(null),
+  needs: text(500).nullable().default(null),
+  measures: text(500).nullable().default(null),
+  consents: z.object({ incomeVerificationOn: isoDate.nullable(), publicNoticeOn: isoDate.nullable(), reportUpwardOn: isoDate.nullable() }),
+});
+export type FileDraft = z.infer<typeof fileDraft>;
+
+export const meansTestView = z.object({
+  /** Null while the household or the 低保 line is missing. */
+  result: z
+    .object({
+      outcome: z.enum(['eligible', 'excluded', 'not-in-hardship']),
+      category: z.enum([...HARDSHIP_CATEGORIES, 'none']),
+      excludedBy: z.array(z.string()),
+      netAnnualIncomeFen: z.number().int(),
+      householdSize: z.number().int(),
+      perCapitaMonthlyFen: z.number().int(),
+      lowIncomeLineFen: z.number().int(),
+      doubleLineFen: z.number().int(),
+      incomeTest: z.enum(['below-line', 'below-double-line', 'above-double-line']),
+      accidentTest: z.enum(['passed', 'not-passed', 'no-costs']),
+      accidentShareBasisPoints: z.number().int().nullable(),
+      spendingExceedsIncome: z.boolean(),
+    })
+    .nullable(),
+  missing: z.array(z.enum(['household', 'lowIncomeLine'])),
+  /** The day and region whose 低保 line was used. */
+  judgedOn: isoDate,
+  regionCode: z.string(),
+});
+
+export const visitItem = z.object({ item: z.enum(SIX_CLEARS), clear: z.boolean(), note: text(300).nullable().default(null) });
+
+export const visitInput = z.object({
+  fileId: uuid,
+  kind: z.enum(VISIT_KINDS),
+  date: isoDate,
+  /** Two or more for the six-clears visit (DOMAIN.md). */
+  visitors: z.array(text(30).min(1)).min(1).max(10),
+  items: z.array(visitItem).default([]),
+  mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable().default(null),
+  headSigned: z.boolean().default(false),
+  note: text(1000).nullable().default(null),
+});
+
+export const visitView = z.object({
+  id: uuid,
+  kind: z.enum(VISIT_KINDS),
+  date: isoDate,
+  visitors: z.array(z.string()),
+  items: z.array(visitItem),
+  allClear: z.boolean(),
+  mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable(),
+  headSigned: z.boolean(),
+  note: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: isoInstant,
+});
+
+export const timelineEntry = z.object({
+  at: isoInstant,
+  user: z.string().nullable(),
+  action: z.string(),
+  from: fileStatus.nullable(),
+  to: fileStatus,
+  reason: z.string().nullable(),
+});
+
+export const fileSummary = z.object({
+  id: uuid,
+  fileNo: z.string().nullable(),
+  status: fileStatus,
+  headName: z.string(),
+  headIdNumberMasked: z.string(),
+  unitName: z.string().nullable(),
+  category: z.enum(HARDSHIP_CATEGORIES).nullable(),
+  updatedAt: isoInstant,
+});
+
+export const fileDetail = fileSummary.extend({
+  rev: z.number().int(),
+  memberId: uuid.nullable(),
+  isMember: z.boolean(),
+  entryKind: z.enum(ENTRY_KINDS),
+  enteredBy: z.string().nullable(),
+  draft: fileDraft.omit({ household: true }),
+  household: z.array(householdMember),
+  meansTest: meansTestView,
+  visits: z.array(visitView),
+  objections: z.array(z.object({ id: uuid, receivedOn: isoDate, content: z.string(), status: z.enum(['open', 'dismissed', 'upheld']), decision: z.string().nullable() })),
+  attachments: z.array(z.object({ id: uuid, type: z.enum(ATTACHMENT_TYPES), fileName: z.string(), mime: z.string(), size: z.number().int(), addedAt: isoInstant })),
+  noticeEndsOn: isoDate.nullable(),
+  timeline: z.array(timelineEntry),
+  /** For the signed-in user today: every action of the status, with what stands in its way (codes). */
+  actions: z.array(z.object({ action: fileAction, blockers: z.array(z.object({ code: z.string() }).passthrough()) })),
+});
+export type FileDetail = z.infer<typeof fileDetail>;
+
+export const hardshipChannels = {
+  /** A file for a roster member, or for a worker who is not a member yet (marked so). */
+  'files.create': channel({
+    input: z.union([
+      z.object({ memberId: uuid, workerType: z.enum(WORKER_TYPES) }),
+      z.object({ head: z.object({ name: text(50).min(1), idNumber: text(30).min(1) }), workerType: z.enum(WORKER_TYPES) }),
+    ]),
+    output: fileDetail,
+    access: 'clerk',
+    mutates: true,
+  }),
+  'files.get': channel({ input: z.object({ id: uuid }), output: fileDetail, access: 'viewer', mutates: false }),
+  'files.list': channel({
+    input: z.object({
+      status: fileStatus.optional(),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ files: z.array(fileSummary), total: z.number().int(), counts: z.record(z.string(), z.number().int()) }),
+    access: 'viewer',
+    mutates: false,
+  }),
+  /** Saves what the clerk typed: whole sections, last writer refused when the file changed meanwhile (rev). */
+  'files.saveDraft': channel({ input: fileDraft.extend({ id: uuid, rev: z.number().int() }), output: fileDetail, access: 'clerk', mutates: true }),
+  'files.recordVisit': channel({ input: visitInput, output: fileDetail, access: 'clerk', mutates: true }),
+  /** An attachment from an upload (image or PDF), kept in the encrypted database. */
+  'files.attach': channel({
+    input: z.object({ fileId: uuid, type: z.enum(ATTACHMENT_TYPES), uploadId: z.string().min(1), fileName: text(200).min(1) }),
+    output: fileDetail,
+    access: 'clerk',
+    mutates: true,
+  }),
+  /** A step of the lifecycle (shared/domain/hardship-lifecycle.ts); refused with the blockers' codes. */
+  'files.act': channel({
+    input: z.object({
+      id: uuid,
+      rev: z.number().int(),
+      action: fileAction,
+      reason: text(500).optional(),
+      closeReason: z.enum(CLOSE_REASONS).optional(),
+      date: isoDate.optional(),
+    }),
+    output: fileDetail,
+    access: 'clerk',
+    mutates: true,
+  }),
+};

@@ -1,0 +1,61 @@
+/**
+ * The coded values of a hardship file (DOMAIN.md "Hardship file"). Codes are stored; their Chinese labels live in the
+ * renderer's i18n (ARCHITECTURE.md §4). The order of each list is the order forms offer it in.
+ */
+
+/** 与户主关系. */
+export const RELATIONS = ['self', 'spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'] as const;
+/** 健康状况; 残疾 comes with a type and a grade (1–4, 一级 the most severe). */
+export const HEALTH = ['healthy', 'chronic', 'serious', 'disabled'] as const;
+export const DISABILITY_TYPES = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
+/** 医保. */
+export const MEDICAL_INSURANCE = ['employee', 'resident', 'none'] as const;
+/** 婚姻. */
+export const MARITAL = ['single', 'married', 'divorced', 'widowed'] as const;
+/** 户口类型. */
+export const HUKOU = ['urban', 'rural'] as const;
+/** 工作状态: 在岗 / 下岗 / 失业 / 退休 / 病休 / 农民工 / 学生 / 其他. */
+export const WORK_STATUS = ['employed', 'laidOff', 'unemployed', 'retired', 'sickLeave', 'migrant', 'student', 'other'] as const;
+/** 学段, for students. */
+export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'postgraduate'] as const;
+
+/** 致困原因, the national codes 1–10: exactly one main cause, at most three secondary. */
+export const CAUSES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+export const MAX_SECONDARY_CAUSES = 3;
+
+/** Income (annual) and rigid spending (annual, deducted by the means test). */
+export const INCOME_KINDS = ['wages', 'pension', 'unemploymentBenefit', 'dibao', 'business', 'property', 'support', 'other'] as const;
+export const RIGID_SPENDING_KINDS = ['medical', 'education', 'disability', 'other'] as const;
+
+/** 城镇职工 or 农民工 (DOMAIN.md: migrant workers must be union members). */
+export const WORKER_TYPES = ['urban', 'migrant'] as const;
+/** 增量 / 存量 / 返困. */
+export const ENTRY_KINDS = ['new', 'existing', 'relapsed'] as const;
+export const HOUSING_TYPES = ['owned', 'rentedPublic', 'rentedPrivate', 'borrowed', 'dormitory', 'none'] as const;
+
+/** The six clears (六清), in DOMAIN.md's order. */
+export const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'] as const;
+/** Visits: the six-clears home visit, the five must-visits (五必访), and ordinary visits. */
+export const VISIT_KINDS = ['sixClears', 'mustVisit', 'ordinary'] as const;
+export const MUST_VISIT_REASONS = ['illness', 'familyDispute', 'emotionalCrisis', 'bereavement', 'happyEvent'] as const;
+
+/** Attachment types (DOMAIN.md "Attachments"); 会议纪要 (minutes) is what the notice needs. */
+export const ATTACHMENT_TYPES = [
+  'application',
+  'idCard',
+  'householdRegister',
+  'incomeProof',
+  'dibaoCertificate',
+  'diagnosis',
+  'tuitionReceipt',
+  'disabilityCertificate',
+  'labourContract',
+  'minutes',
+  'noticePhoto',
+  'other',
+] as const;
+
+export type Relation = (typeof RELATIONS)[number];
+export type Cause = (typeof CAUSES)[number];
+export type SixClear = (typeof SIX_CLEARS)[number];
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];

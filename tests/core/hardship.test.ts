@@ -1,0 +1,308 @@
+import { describe, expect, it } from 'vitest';
+import type { FileDetail } from '@shared/contract/hardship';
+import { idCheckChar } from '@shared/domain/id-number';
+import { SIX_CLEARS } from '@shared/domain/hardship-codes';
+import { putInboxFile } from '../../src/main/core/files';
+import { dataPaths } from '../../src/main/core/paths';
+import { ADMIN, addUser, startSetUpCore, type TestCore } from './support/core';
+
+/** A synthetic, valid ID number (never a real person): region, birth date, sequence. */
+const idOf = (first17: string) => first17 + idCheckChar(first17);
+const HEAD = idOf('11010519800101101');
+const SPOUSE = idOf('11010519820202102');
+const CHILD = idOf('11010520100303103');
+const OTHER_HEAD = idOf('11010519750505105');
+const DAY_MS = 86_400_000;
+
+/** The office's staff: the administrator (client 'test'), a clerk and two reviewers, each signed in on a client. */
+async function office() {
+  const t = await startSetUpCore();
+  const clerk = await addUser(t, 'clerk', 'clerk.sun', 'clerk');
+  const reviewer = await addUser(t, 'reviewer', 'reviewer.li', 'reviewer');
+  const reviewer2 = await addUser(t, 'reviewer', 'reviewer.zhou', 'reviewer2');
+  const { today } = await t.call('policy.list', {});
+  await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
+  const signInAgain = async () => {
+    await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    for (const [user, client] of [[clerk, 'clerk'], [reviewer, 'reviewer'], [reviewer2, 'reviewer2']] as const) {
+      await t.call('auth.signIn', { username: user.user.username, password: user.password }, client);
+    }
+  };
+  /** Moves the core's clock; the idle lock then asks everyone to sign in again. */
+  const advanceDays = async (days: number) => {
+    t.clock.advance(days * DAY_MS);
+    await signInAgain();
+  };
+  return { t, today, advanceDays };
+}
+
+const allClear = SIX_CLEARS.map((item) => ({ item, clear: true, note: null }));
+const oneUnclear = SIX_CLEARS.map((item) => ({ item, clear: item !== 'income', note: item === 'income' ? '收入来源未核实' : null }));
+
+async function fileForMember(t: TestCore, idNumber = HEAD, name = '测试户主') {
+  const member = await t.call('roster.create', { name, idNumber });
+  return t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
+}
+
+/** The draft of a household of three: the head earns ¥1,500 a month, a pension of ¥6,000 a year, ¥12,000 medical costs. */
+function draftOf(file: FileDetail, overrides: Record<string, unknown> = {}) {
+  return {
+    id: file.id,
+    rev: file.rev,
+    household: [
+      { id: file.household[0]!.id, relation: 'self' as const, name: file.headName, monthlyIncomeFen: 150_000, workStatus: 'laidOff' as const },
+      { relation: 'spouse' as const, name: '测试配偶', idNumber: SPOUSE, health: 'serious' as const },
+      { relation: 'child' as const, name: '测试子女', idNumber: CHILD, workStatus: 'student' as const, schoolStage: 'junior' as const },
+    ],
+    incomeItems: [
+      { kind: 'income' as const, code: 'pension', annualFen: 600_000 },
+      { kind: 'rigid' as const, code: 'medical', annualFen: 1_200_000 },
+    ],
+    accidentCostsFen: 0,
+    exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+    mainCause: '6' as const,
+    secondaryCauses: ['3' as const],
+    workerType: 'urban' as const,
+    consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
+    ...overrides,
+  };
+}
+
+const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
+
+describe('hardship files: intake', () => {
+  it('starts a file from a roster member: a draft with the head as the household, one file per household', async () => {
+    const { t } = await office();
+    const file = await fileForMember(t);
+    expect(file).toMatchObject({ status: 'draft', isMember: true, entryKind: 'new', fileNo: null, enteredBy: 'clerk-user', headIdNumberMasked: '110105********1017'.slice(0, 6) + file.headIdNumberMasked.slice(6) });
+    expect(file.household).toMatchObject([{ relation: 'self', name: '测试户主', gender: 'male', birthDate: '1980-01-01', otherFiles: [] }]);
+    expect(JSON.stringify(file)).not.toContain(HEAD);
+    expect(file.meansTest).toMatchObject({ result: expect.any(Object), missing: [] });
+    expect(file.timeline).toMatchObject([{ action: 'create', from: null, to: 'draft', user: 'clerk-user' }]);
+    const member = (await t.call('roster.search', { query: HEAD.slice(-6) })).members[0]!;
+    expect((await t.fail('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk'))).toMatchObject({ code: 'FILE_EXISTS', params: { fileId: file.id } });
+  });
+
+  it('refuses a migrant worker who is not a member, and a member who has left', async () => {
+    const { t, today } = await office();
+    expect((await t.fail('files.create', { head: { name: '外来工', idNumber: OTHER_HEAD }, workerType: 'migrant' }, 'clerk')).code).toBe('MIGRANT_NOT_MEMBER');
+    const nonMember = await t.call('files.create', { head: { name: '非会员', idNumber: OTHER_HEAD }, workerType: 'urban' }, 'clerk');
+    expect(nonMember.isMember).toBe(false);
+    const member = await t.call('roster.create', { name: '已退会', idNumber: HEAD });
+    await t.call('roster.changeStatus', { id: member.id, rev: member.rev, status: 'withdrawn', on: today, reason: '调离' });
+    expect((await t.fail('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk')).code).toBe('MEMBER_NOT_ACTIVE');
+  });
+
+  it('keeps the household rules: IDs checked, no ID twice, the head stays, and a person in another open file is flagged', async () => {
+    const { t } = await office();
+    const file = await fileForMember(t);
+    const saved = await t.call('files.saveDraft', draftOf(file), 'clerk');
+    expect(saved.household.map((m) => [m.relation, m.gender, m.birthDate])).toEqual([
+      ['self', 'male', '1980-01-01'], ['spouse', 'female', '1982-02-02'], ['child', 'male', '2010-03-03'],
+    ]);
+    expect((await t.fail('files.saveDraft', draftOf(file), 'clerk')).code).toBe('STALE_RECORD');
+    const again = (overrides: Record<string, unknown>) => t.fail('files.saveDraft', draftOf(saved, overrides), 'clerk');
+    const household = draftOf(saved).household;
+    expect(await again({ household: [...household, { relation: 'other', name: '错号', idNumber: '110105198001011010' }] })).toMatchObject({ code: 'INVALID_ID_NUMBER', params: { row: 4 } });
+    expect(await again({ household: [...household, { relation: 'other', name: '重复', idNumber: SPOUSE }] })).toMatchObject({
+      code: 'FILE_DRAFT_INVALID',
+      params: { problem: 'DUPLICATE_ID', row: 4, firstRow: 2 },
+    });
+    expect(await again({ household: household.slice(1) })).toMatchObject({ code: 'FILE_DRAFT_INVALID', params: { problem: 'HEAD' } });
+    expect(await again({ mainCause: '6', secondaryCauses: ['6'] })).toMatchObject({ params: { problem: 'CAUSES' } });
+
+    // The spouse also heads a file of their own: both files show it, with a link.
+    const other = await t.call('files.create', { head: { name: '测试配偶', idNumber: SPOUSE }, workerType: 'urban' }, 'clerk');
+    const reread = await t.call('files.get', { id: file.id });
+    expect(reread.household[1]!.otherFiles).toEqual([{ id: other.id, fileNo: null, status: 'draft' }]);
+    expect((await t.call('files.get', { id: other.id })).household[0]!.otherFiles).toEqual([{ id: file.id, fileNo: null, status: 'draft' }]);
+
+    // Taken off the list, the child keeps a row with deleted_at: nothing is deleted.
+    const smaller = await t.call('files.saveDraft', draftOf(reread, { household: draftOf(reread).household.slice(0, 2).map((m, i) => ({ ...m, id: reread.household[i]!.id, idNumber: undefined })) }), 'clerk');
+    expect(smaller.household).toHaveLength(2);
+    expect(t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM file_household WHERE file_id = ? AND deleted_at IS NOT NULL').pluck().get(file.id)).toBe(1);
+    expect(() => t.core.state.conn!.sqlite.prepare('DELETE FROM file_household').run()).toThrow(/hard delete refused/);
+  });
+
+  it('runs the means test with the 低保 line in force: (¥18,000 + ¥6,000 − ¥12,000) ÷ 12 ÷ 3 = ¥333.33 → 深度困难', async () => {
+    const { t } = await office();
+    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t)), 'clerk');
+    expect(file.meansTest).toMatchObject({
+      missing: [],
+      result: { outcome: 'eligible', category: 'deep', perCapitaMonthlyFen: 33_333, lowIncomeLineFen: 132_000, householdSize: 3, netAnnualIncomeFen: 1_200_000 },
+    });
+    const excluded = await t.call('files.saveDraft', draftOf(file, { exclusions: { ...draftOf(file).exclusions, privateVehicleNotForWork: true } }), 'clerk');
+    expect(excluded.meansTest.result).toMatchObject({ outcome: 'excluded', excludedBy: ['private-vehicle'] });
+    expect(blockersOf(excluded, 'submit')).toEqual(['EXCLUDED']);
+  });
+});
+
+describe('hardship files: the lifecycle', () => {
+  it('goes from draft to 在档 only with a six-clear visit, minutes, consents, a finished notice and a second person\'s approval', async () => {
+    const { t, today, advanceDays } = await office();
+    let file = await fileForMember(t);
+    expect(blockersOf(file, 'submit')).toEqual(['MAIN_CAUSE_MISSING']);
+    file = await t.call('files.saveDraft', draftOf(file), 'clerk');
+    const act = async (action: string, client: string, more: Record<string, unknown> = {}) => {
+      file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client);
+      return file;
+    };
+    const blocked = async (action: string, client: string, more: Record<string, unknown> = {}) =>
+      t.fail('files.act', { id: file.id, rev: file.rev, action, ...more }, client);
+
+    await act('submit', 'clerk');
+    await act('beginVisit', 'clerk');
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: oneUnclear, headSigned: true }, 'clerk');
+    expect(file.visits[0]).toMatchObject({ allClear: false, headSigned: true, visitors: ['孙经办', '周干事'] });
+    expect(await blocked('sendToCommittee', 'clerk')).toMatchObject({ code: 'FILE_ACTION_BLOCKED', params: { action: 'sendToCommittee', blockers: ['VISIT_NOT_CLEAR'] } });
+
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
+    await act('sendToCommittee', 'clerk');
+    expect(await blocked('startNotice', 'clerk')).toMatchObject({ params: { blockers: ['MINUTES_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING'] } });
+    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
+    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '会议纪要.pdf' }, 'clerk');
+    file = await t.call('files.saveDraft', { ...draftOf(file), household: draftOf(file).household.map((m, i) => ({ ...m, id: file.household[i]!.id, idNumber: undefined })), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
+    await act('startNotice', 'clerk');
+    expect(file.noticeEndsOn).not.toBeNull();
+
+    await act('recordObjection', 'clerk', { reason: '群众反映其配偶有经营收入' });
+    expect(await blocked('dismissObjection', 'clerk', { reason: '核实无此事' })).toMatchObject({ params: { blockers: ['ROLE'] } });
+    await act('dismissObjection', 'reviewer', { reason: '经核实，配偶无经营收入' });
+    expect(file.objections).toMatchObject([{ status: 'dismissed', content: '群众反映其配偶有经营收入', decision: '经核实，配偶无经营收入' }]);
+    expect(await blocked('endNotice', 'clerk')).toMatchObject({ params: { blockers: ['NOTICE_NOT_ENDED'] } });
+
+    await advanceDays(10);
+    await act('endNotice', 'clerk');
+    expect(await blocked('approve', 'clerk')).toMatchObject({ params: { blockers: ['ROLE', 'SAME_PERSON'] } });
+    await act('approve', 'reviewer');
+    const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+    expect(file).toMatchObject({ status: 'active', fileNo: `110105${year}00001`, category: 'deep' });
+    expect(file.timeline.map((e) => [e.action, e.to])).toEqual([
+      ['create', 'draft'], ['submit', 'submitted'], ['beginVisit', 'visit'], ['sendToCommittee', 'review'], ['startNotice', 'notice'],
+      ['recordObjection', 'notice'], ['dismissObjection', 'notice'], ['endNotice', 'approval'], ['approve', 'active'],
+    ]);
+    expect(file.timeline.find((e) => e.action === 'approve')).toMatchObject({ user: 'reviewer-user' });
+
+    // The audit log has every step, without the reasons (which may name people).
+    const audit = JSON.stringify(await t.call('audit.list', { page: 1, pageSize: 100 }));
+    expect(audit).toContain('"action":"approve"');
+    expect(audit).not.toContain('经营收入');
+    // Once under notice the contents cannot change.
+    expect((await t.fail('files.saveDraft', { ...draftOf(file), household: [] }, 'clerk')).code).toBe('FILE_NOT_EDITABLE');
+  });
+
+  it('sends a file back to the visit when an objection is upheld: the old visit and minutes no longer count', async () => {
+    const { t, today } = await office();
+    let file = await fileForMember(t);
+    file = await t.call('files.saveDraft', { ...draftOf(file), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
+    const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
+    await act('submit');
+    await act('beginVisit');
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear }, 'clerk');
+    await act('sendToCommittee');
+    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.pdf', Buffer.from('%PDF-1.7 minutes'));
+    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
+    await act('startNotice');
+    await act('recordObjection', 'clerk', { reason: '反映有两套住房' });
+    await act('upholdObjection', 'reviewer', { reason: '属实，需重新入户调查' });
+    expect(file).toMatchObject({ status: 'visit', noticeEndsOn: null });
+    expect(file.objections[0]).toMatchObject({ status: 'upheld' });
+    expect(blockersOf(file, 'sendToCommittee')).toEqual(['VISIT_MISSING']);
+  });
+
+  it('numbers files per region and year in approval order, never twice, also when approvals come at once', async () => {
+    const { t, today, advanceDays } = await office();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      let file = await fileForMember(t, idOf(`110105198001${10 + i}20${i}`), `户主${i}`);
+      file = await t.call('files.saveDraft', { ...draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }] }), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
+      for (const action of ['submit', 'beginVisit']) file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never }, 'clerk');
+      file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear }, 'clerk');
+      file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'sendToCommittee' }, 'clerk');
+      const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
+      file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.png' }, 'clerk');
+      file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'startNotice' }, 'clerk');
+      ids.push(file.id);
+    }
+    await advanceDays(10);
+    const numbers = [];
+    for (const id of [ids[2]!, ids[0]!, ids[1]!]) {
+      let file = await t.call('files.get', { id }, 'clerk');
+      file = await t.call('files.act', { id, rev: file.rev, action: 'endNotice' }, 'clerk');
+      file = await t.call('files.act', { id, rev: file.rev, action: 'approve' }, 'reviewer');
+      numbers.push(file.fileNo);
+    }
+    const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+    expect(numbers).toEqual([`110105${year}00001`, `110105${year}00002`, `110105${year}00003`]);
+
+    // Two reviewers approving at the same moment (two windows): each approval is one IMMEDIATE transaction.
+    const ready = await Promise.all(
+      ids.slice(3).map(async (id) => {
+        const file = await t.call('files.get', { id }, 'clerk');
+        return t.call('files.act', { id, rev: file.rev, action: 'endNotice' }, 'clerk');
+      }),
+    );
+    const approved = await Promise.all(ready.map((file, i) => t.call('files.act', { id: file.id, rev: file.rev, action: 'approve' }, i === 0 ? 'reviewer' : 'reviewer2')));
+    expect(approved.map((f) => f.fileNo).sort()).toEqual([`110105${year}00004`, `110105${year}00005`]);
+  });
+
+  it('reviews a file yearly: kept only with a new six-clear visit by someone else, then out of hardship; a new application is 返困', async () => {
+    const { t, today, advanceDays } = await office();
+    let file = await fileForMember(t);
+    file = await t.call('files.saveDraft', { ...draftOf(file), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
+    const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
+    const visit = async (date: string) => (file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date, visitors: ['甲', '乙'], items: allClear }, 'clerk'));
+    await act('submit');
+    await act('beginVisit');
+    await visit(today);
+    await act('sendToCommittee');
+    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.pdf', Buffer.from('%PDF-1.7'));
+    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
+    await act('startNotice');
+    await advanceDays(10);
+    await act('endNotice');
+    await act('approve', 'reviewer');
+
+    await advanceDays(360);
+    await act('startAnnualReview', 'reviewer');
+    expect(blockersOf(file, 'keep')).toEqual(['VISIT_MISSING', 'SAME_PERSON']);
+    const reviewDay = new Date(Date.now() + 370 * DAY_MS - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    await visit(reviewDay);
+    await act('keep', 'reviewer2');
+    expect(file.status).toBe('active');
+    expect((await t.fail('files.act', { id: file.id, rev: file.rev, action: 'exit', reason: '再就业' }, 'reviewer')).params).toMatchObject({ blockers: ['DATE_REQUIRED'] });
+    await act('exit', 'reviewer', { reason: '再就业，收入稳定', date: reviewDay });
+    expect(file.status).toBe('exited');
+
+    const member = (await t.call('roster.search', { query: HEAD.slice(-6) })).members[0]!;
+    const again = await t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
+    expect(again.entryKind).toBe('relapsed');
+  });
+});
+
+describe('hardship files: visits and attachments', () => {
+  it('asks of a six-clears visit two visitors, all six items and a date not in the future', async () => {
+    const { t, today } = await office();
+    const file = await fileForMember(t);
+    const visit = (more: Record<string, unknown>) => t.fail('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear, ...more }, 'clerk');
+    expect(await visit({ visitors: ['甲', '甲 '] })).toMatchObject({ code: 'VISIT_INVALID', params: { problem: 'TWO_VISITORS' } });
+    expect(await visit({ items: allClear.slice(1) })).toMatchObject({ params: { problem: 'SIX_ITEMS' } });
+    expect(await visit({ date: '2999-01-01' })).toMatchObject({ params: { problem: 'FUTURE_DATE' } });
+    const must = await t.call('files.recordVisit', { fileId: file.id, kind: 'mustVisit', date: today, visitors: ['甲'], mustVisitReason: 'illness', note: '住院探望' }, 'clerk');
+    expect(must.visits[0]).toMatchObject({ kind: 'mustVisit', mustVisitReason: 'illness', allClear: false, items: [] });
+  });
+
+  it('keeps only images and PDFs up to 10 MB, in the database', async () => {
+    const { t } = await office();
+    const file = await fileForMember(t);
+    const inbox = dataPaths(t.dataDir).inboxDir;
+    const text = putInboxFile(inbox, 'a.pdf', Buffer.from('not a pdf'));
+    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', uploadId: text.uploadId, fileName: 'a.pdf' }, 'clerk')).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'TYPE' } });
+    const big = putInboxFile(inbox, 'big.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]));
+    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', uploadId: big.uploadId, fileName: 'big.pdf' }, 'clerk')).toMatchObject({ params: { problem: 'TOO_LARGE' } });
+    const jpeg = putInboxFile(inbox, '身份证.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const attached = await t.call('files.attach', { fileId: file.id, type: 'idCard', uploadId: jpeg.uploadId, fileName: '身份证.jpg' }, 'clerk');
+    expect(attached.attachments).toMatchObject([{ type: 'idCard', fileName: '身份证.jpg', mime: 'image/jpeg', size: 7 }]);
+    expect(t.core.state.conn!.sqlite.prepare('SELECT length(content) FROM file_attachments').pluck().get()).toBe(7);
+  });
+});
