@@ -39,6 +39,7 @@ export const AUDIT_EVENTS = [
   'file.visitRecorded', // { kind, allClear: 'yes' | 'no' }
   'file.attached', // { type }
   'file.action', // { action, from, to }
+  'file.printed', // { document: application | visit | notice, count }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

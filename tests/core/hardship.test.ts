@@ -131,7 +131,13 @@ describe('hardship files: intake', () => {
       missing: [],
       result: { outcome: 'eligible', category: 'deep', perCapitaMonthlyFen: 33_333, lowIncomeLineFen: 132_000, householdSize: 3, netAnnualIncomeFen: 1_200_000 },
     });
-    const excluded = await t.call('files.saveDraft', draftOf(file, { exclusions: { ...draftOf(file).exclusions, privateVehicleNotForWork: true } }), 'clerk');
+    // The card number is never sent back whole, and a save that leaves it out keeps it.
+    const withCard = await t.call('files.saveDraft', draftOf(file, { household: draftOf(file).household.map((m, i) => ({ ...m, id: file.household[i]?.id, idNumber: i === 0 ? undefined : m.idNumber })), bankAccount: '6222021234567890123' }), 'clerk');
+    expect(withCard.draft.bankAccountMasked).toBe('**** 0123');
+    expect(JSON.stringify(withCard)).not.toContain('6222021234567890123');
+    const kept = await t.call('files.saveDraft', draftOf(withCard, { household: draftOf(withCard).household.map((m, i) => ({ ...m, id: withCard.household[i]!.id, idNumber: undefined })) }), 'clerk');
+    expect(kept.draft.bankAccountMasked).toBe('**** 0123');
+    const excluded = await t.call('files.saveDraft', draftOf(kept, { household: draftOf(kept).household.map((m, i) => ({ ...m, id: kept.household[i]!.id, idNumber: undefined })), exclusions: { ...draftOf(file).exclusions, privateVehicleNotForWork: true } }), 'clerk');
     expect(excluded.meansTest.result).toMatchObject({ outcome: 'excluded', excludedBy: ['private-vehicle'] });
     expect(blockersOf(excluded, 'submit')).toEqual(['EXCLUDED']);
   });

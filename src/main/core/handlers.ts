@@ -6,6 +6,7 @@ import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
 import { hardshipHandlers } from './features/hardship/hardship.handlers';
+import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -23,5 +24,6 @@ export const handlers: HandlerMap = {
   ...rosterHandlers,
   ...policyHandlers,
   ...hardshipHandlers,
+  ...hardshipPrintHandlers,
   ...rosterImportHandlers,
 };

@@ -22,7 +22,7 @@ import {
 } from '../domain/hardship-codes';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
-import { channel, isoDate, isoInstant, uuid } from './define';
+import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 
 export const fileStatus = z.enum(FILE_STATUSES);
 export const fileAction = z.enum(Object.keys(FILE_ACTIONS) as [FileAction, ...FileAction[]]);
@@ -86,7 +86,11 @@ export const fileDraft = z.object({
   zeroEmployment: z.boolean().default(false),
   modelWorker: z.boolean().default(false),
   bankName: text(60).nullable().default(null),
-  bankAccount: z.string().trim().regex(/^\d{8,30}$/).nullable().default(null),
+  /**
+   * The card number for payments. Never sent back whole (files.get masks it): on saving, leave it out to keep the
+   * number on file, send null to clear it, or the digits of a new one.
+   */
+  bankAccount: z.string().trim().regex(/^\d{8,30}$/).nullable().optional(),
   needs: text(500).nullable().default(null),
   measures: text(500).nullable().default(null),
   consents: z.object({ incomeVerificationOn: isoDate.nullable(), publicNoticeOn: isoDate.nullable(), reportUpwardOn: isoDate.nullable() }),
@@ -171,7 +175,7 @@ export const fileDetail = fileSummary.extend({
   isMember: z.boolean(),
   entryKind: z.enum(ENTRY_KINDS),
   enteredBy: z.string().nullable(),
-  draft: fileDraft.omit({ household: true }),
+  draft: fileDraft.omit({ household: true, bankAccount: true }).extend({ bankAccountMasked: z.string().nullable() }),
   household: z.array(householdMember),
   meansTest: meansTestView,
   visits: z.array(visitView),
@@ -230,4 +234,10 @@ export const hardshipChannels = {
     access: 'clerk',
     mutates: true,
   }),
+  /** 申报表: the application form with the national form's blocks and opinion boxes (A4). */
+  'files.printApplication': jobChannel({ input: z.object({ id: uuid }), result: fileRef, access: 'clerk', mutates: true }),
+  /** 入户调查表: one visit's record with the six items and the signature lines. */
+  'files.printVisit': jobChannel({ input: z.object({ id: uuid, visitId: uuid }), result: fileRef, access: 'clerk', mutates: true }),
+  /** 公示: the notice for a set of files; only 序号, 姓名, 单位, 类别 (DOMAIN.md "Printed documents"). */
+  'files.printNotice': jobChannel({ input: z.object({ ids: z.array(uuid).min(1).max(500) }), result: fileRef, access: 'clerk', mutates: true }),
 };

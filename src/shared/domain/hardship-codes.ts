@@ -23,8 +23,11 @@ export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocat
 export const CAUSES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 export const MAX_SECONDARY_CAUSES = 3;
 
-/** Income (annual) and rigid spending (annual, deducted by the means test). */
-export const INCOME_KINDS = ['wages', 'pension', 'unemploymentBenefit', 'dibao', 'business', 'property', 'support', 'other'] as const;
+/**
+ * Income (annual) other than what household members earn — their work income is each member's monthly income, so
+ * wages are not an item here (they would be counted twice) — and rigid spending (annual, deducted by the means test).
+ */
+export const INCOME_KINDS = ['pension', 'unemploymentBenefit', 'dibao', 'business', 'property', 'support', 'other'] as const;
 export const RIGID_SPENDING_KINDS = ['medical', 'education', 'disability', 'other'] as const;
 
 /** 城镇职工 or 农民工 (DOMAIN.md: migrant workers must be union members). */

@@ -219,6 +219,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.visitRecorded': 'Visit recorded',
     'file.attached': 'Attachment added',
     'file.action': 'File step: {action}',
+    'file.printed': 'File document printed ({document}, {count})',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

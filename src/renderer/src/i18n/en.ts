@@ -1,5 +1,6 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enCodes } from './en-codes';
+import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
@@ -10,6 +11,7 @@ export const en: Catalogue = {
   ...enRoster,
   ...enImport,
   ...enPolicy,
+  ...enFiles,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -135,6 +137,7 @@ export const en: Catalogue = {
     roster: 'Member roster',
     units: 'Employers & unions',
     policy: 'Policy values',
+    files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',
     backup: 'Backups',

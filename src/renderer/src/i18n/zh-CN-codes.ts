@@ -236,6 +236,7 @@ export const zhCNCodes = {
     'file.visitRecorded': '记录走访',
     'file.attached': '添加附件',
     'file.action': '档案办理：{action}',
+    'file.printed': '打印档案文书（{document}，{count} 份）',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

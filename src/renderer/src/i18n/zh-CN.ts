@@ -4,6 +4,7 @@
  * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
 import { zhCNCodes } from './zh-CN-codes';
+import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...zhCNRoster,
   ...zhCNImport,
   ...zhCNPolicy,
+  ...zhCNFiles,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -139,6 +141,7 @@ export const zhCN = {
     roster: '会员名册',
     units: '单位与工会',
     policy: '政策参数',
+    files: '困难职工档案',
     users: '用户管理',
     org: '机构设置',
     backup: '数据备份',

@@ -45,12 +45,12 @@ function normalizedId(raw: string, today: string, row?: number): string {
 /** A file for a roster member or for a worker not yet a member; one file per household (not ended). */
 export function create(ctx: CallContext, input: ParsedInput<'files.create'>): ChannelOutput<'files.create'> {
   const day = judgingDay(ctx);
-  let head: { name: string; idNumber: string; memberId: string | null };
+  let head: { name: string; idNumber: string; memberId: string | null; ethnicity?: string | null };
   if ('memberId' in input) {
     const member = findMemberById(ctx.sqlite, input.memberId);
     if (!member) throw new AppError('NOT_FOUND', { record: 'member' });
     if (member.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
-    head = { name: member.name, idNumber: member.idNumber, memberId: input.memberId };
+    head = { name: member.name, idNumber: member.idNumber, memberId: input.memberId, ethnicity: member.ethnicity };
   } else {
     if (input.workerType === 'migrant') throw new AppError('MIGRANT_NOT_MEMBER');
     head = { name: input.head.name, idNumber: normalizedId(input.head.idNumber, day.today), memberId: null };
@@ -71,7 +71,7 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
       .run(id, readOrigin(ctx), now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(EMPTY_DRAFT(input.workerType)), ctx.user!.id);
     ctx.sqlite
       .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
-      .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
+      .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0, ethnicity: head.ethnicity ?? null }));
     ctx.sqlite
       .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status) VALUES (?, ?, ?, 'create', NULL, 'draft')")
       .run(id, now, ctx.user!.id);
@@ -113,7 +113,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     isMember: file.memberId !== null,
     entryKind: file.entryKind,
     enteredBy: userName(ctx, file.enteredBy),
-    draft,
+    draft: (({ bankAccount, ...rest }) => ({ ...rest, bankAccountMasked: bankAccount ? `**** ${bankAccount.slice(-4)}` : null }))(draft),
     household: rows.map((r) => ({
       ...(JSON.parse(r.details) as Omit<FileDraft['household'][number], 'relation' | 'name' | 'idNumber' | 'id'>),
       id: r.id,
@@ -222,7 +222,8 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
       }
     });
     for (const gone of existing.values()) ctx.sqlite.prepare('UPDATE file_household SET deleted_at = ? WHERE id = ?').run(now, gone.id);
-    const draft: StoredDraft = { ...EMPTY_DRAFT(rest.workerType), ...rest };
+    // The card number is kept unless a new one (or null) was sent: the screen never has it whole.
+    const draft: StoredDraft = { ...EMPTY_DRAFT(rest.workerType), ...rest, bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount };
     touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
     ctx.audit({ recordType: 'file', recordId: id, event: 'file.draftSaved' });
   });

@@ -7,6 +7,7 @@ import {
   IconArchive,
   IconBuilding,
   IconBuildingFactory2,
+  IconHeartHandshake,
   IconHome,
   IconInfoCircle,
   IconListSearch,
@@ -18,6 +19,8 @@ import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
+import { FilePage } from '../../features/files/FilePage';
+import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
 import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
 import { PolicyPage } from '../../features/policy/PolicyPage';
@@ -53,6 +56,7 @@ export const AREAS: Area[] = [
       { path: ':memberId', page: <MemberPage /> },
     ],
   },
+  { path: 'files', label: 'nav.files', icon: IconHeartHandshake, role: 'viewer', page: <FilesPage />, subPages: [{ path: ':fileId', page: <FilePage /> }] },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },

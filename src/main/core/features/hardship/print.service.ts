@@ -1,0 +1,153 @@
+import type { ChannelOutput, FileRef, ParsedInput } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import { localDate } from '../../clock';
+import type { CallContext } from '../../context';
+import { putOutboxFile } from '../../files';
+import { renderPdf } from '../../pdf';
+import { hardshipApplicationDocument, type HardshipApplicationData } from '../../pdf/documents/hardship-application';
+import { publicNoticeDocument, type PublicNoticeData } from '../../pdf/documents/public-notice';
+import { visitRecordDocument } from '../../pdf/documents/visit-record';
+import { readOrg } from '../org/org.repo';
+import { findMemberById, idNumberFacts } from '../roster/members.repo';
+import { judgingDay, meansTestOf } from './file-facts';
+import { findFile, householdOf, type FileRow } from './files.repo';
+import { get, requireFile } from './files.service';
+
+/**
+ * The three printed documents of a hardship file (DOMAIN.md "Printed documents"): 申报表, 入户调查表 and 公示. Each
+ * is a job like roster.print: the data is read, the document built by a pure function (pdf/documents), rendered with
+ * the missing-glyph check, put in the outbox, and the print written to the audit log (which document, how many
+ * files — never what was on it). A wrong id is refused at once, before a job starts.
+ */
+
+const PDF = 'application/pdf';
+
+function orgName(ctx: CallContext): string {
+  return readOrg(ctx.db)!.name;
+}
+
+/** Names stay out of file names: the outbox copy lands in download folders and recent-file lists. */
+function fileName(prefix: string, file: Pick<FileRow, 'fileNo'>, today: string): string {
+  return `${prefix}-${file.fileNo ?? today}.pdf`;
+}
+
+function audited(ctx: CallContext, recordId: string, document: 'application' | 'visit' | 'notice', count: number): void {
+  ctx.write(() => ctx.audit({ recordType: 'file', recordId, event: 'file.printed', params: { document, count } }));
+}
+
+/** What the application form shows: the file as its screen shows it, with the ID numbers in full. */
+export function applicationData(ctx: CallContext, id: string): HardshipApplicationData {
+  const detail = get(ctx, id);
+  const file = requireFile(ctx, id);
+  const fullIds = new Map(householdOf(ctx.sqlite, id).map((row) => [row.id, row.idNumber]));
+  const member = file.memberId ? findMemberById(ctx.sqlite, file.memberId) : undefined;
+  const self = detail.household.find((m) => m.relation === 'self');
+  const { draft } = detail;
+  return {
+    orgName: orgName(ctx),
+    printedAt: ctx.clock.now(),
+    fileNo: file.fileNo,
+    head: {
+      name: file.headName,
+      idNumber: file.headIdNumber,
+      ...idNumberFacts(file.headIdNumber),
+      ethnicity: self?.ethnicity ?? member?.ethnicity ?? null,
+      unitName: detail.unitName,
+      workerType: file.workerType,
+      isMember: detail.isMember,
+    },
+    entryKind: file.entryKind,
+    household: detail.household.map(({ idNumberMasked: _masked, otherFiles: _other, id: rowId, ...m }) => ({ ...m, idNumber: fullIds.get(rowId) ?? _masked })),
+    draft: {
+      incomeItems: draft.incomeItems,
+      accidentCostsFen: draft.accidentCostsFen,
+      exclusions: draft.exclusions,
+      mainCause: draft.mainCause,
+      secondaryCauses: draft.secondaryCauses,
+      housingType: draft.housingType,
+      singleParent: draft.singleParent,
+      zeroEmployment: draft.zeroEmployment,
+      modelWorker: draft.modelWorker,
+      needs: draft.needs,
+      measures: draft.measures,
+      consents: draft.consents,
+    },
+    meansTest: detail.meansTest,
+    category: file.category,
+  };
+}
+
+/** 申报表 of one file. */
+export function printApplication(ctx: CallContext, input: ParsedInput<'files.printApplication'>): ChannelOutput<'files.printApplication'> {
+  requireFile(ctx, input.id);
+  return ctx.startJob(async (): Promise<FileRef> => {
+    const data = applicationData(ctx, input.id);
+    const pdf = await renderPdf(hardshipApplicationDocument(data), { fontsDir: ctx.core.resources.fontsDir });
+    audited(ctx, input.id, 'application', 1);
+    return putOutboxFile(ctx.core.paths.outboxDir, fileName('困难职工申报表', data, localDate(ctx.clock)), PDF, pdf);
+  });
+}
+
+function requireVisit(ctx: CallContext, fileId: string, visitId: string): void {
+  requireFile(ctx, fileId);
+  const found = ctx.sqlite.prepare('SELECT 1 FROM file_visits WHERE id = ? AND file_id = ?').get(visitId, fileId);
+  if (!found) throw new AppError('NOT_FOUND', { record: 'visit' });
+}
+
+/** 入户调查表 of one visit of a file. */
+export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisit'>): ChannelOutput<'files.printVisit'> {
+  requireVisit(ctx, input.id, input.visitId);
+  return ctx.startJob(async (): Promise<FileRef> => {
+    const detail = get(ctx, input.id);
+    const visit = detail.visits.find((v) => v.id === input.visitId);
+    if (!visit) throw new AppError('NOT_FOUND', { record: 'visit' });
+    const document = visitRecordDocument({
+      orgName: orgName(ctx),
+      printedAt: ctx.clock.now(),
+      file: {
+        fileNo: detail.fileNo,
+        headName: detail.headName,
+        headIdNumberMasked: detail.headIdNumberMasked,
+        unitName: detail.unitName,
+        householdSize: detail.household.length,
+      },
+      visit,
+    });
+    const pdf = await renderPdf(document, { fontsDir: ctx.core.resources.fontsDir });
+    audited(ctx, input.id, 'visit', 1);
+    const prefix = visit.kind === 'sixClears' ? '入户调查表' : '走访记录表';
+    return putOutboxFile(ctx.core.paths.outboxDir, `${prefix}-${detail.fileNo ?? visit.date}.pdf`, PDF, pdf);
+  });
+}
+
+/**
+ * 公示 of a set of files, in the order given (each once). Only 序号, 姓名, 单位, 类别 are read for it. The category
+ * is the one fixed at approval, or else the one the means test gives today (a file under notice has no fixed
+ * category yet). The end date is the latest of the files' notices: the sheet stays up until every one has ended.
+ */
+export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNotice'>): ChannelOutput<'files.printNotice'> {
+  const ids = [...new Set(input.ids)];
+  for (const id of ids) requireFile(ctx, id);
+  return ctx.startJob(async (job): Promise<FileRef> => {
+    const day = judgingDay(ctx);
+    const rows: PublicNoticeData['rows'] = [];
+    let endsOn: string | null = null;
+    for (const [i, id] of ids.entries()) {
+      const file = findFile(ctx.sqlite, id);
+      if (!file) throw new AppError('NOT_FOUND', { record: 'file' });
+      const computed = meansTestOf(file, householdOf(ctx.sqlite, id), day).result?.category;
+      const unit = file.memberId ? (findMemberById(ctx.sqlite, file.memberId)?.unitName ?? null) : null;
+      rows.push({ name: file.headName, unit, category: file.category ?? (computed && computed !== 'none' ? computed : null) });
+      if (file.noticeEndsOn && (endsOn === null || file.noticeEndsOn > endsOn)) endsOn = file.noticeEndsOn;
+      if ((i + 1) % 50 === 0) {
+        job.progress(i + 1, ids.length);
+        await job.pause();
+        job.throwIfCancelled();
+      }
+    }
+    const document = publicNoticeDocument({ orgName: orgName(ctx), printedAt: ctx.clock.now(), noticeWorkingDays: day.lifecycle.noticeWorkingDays, endsOn, rows });
+    const pdf = await renderPdf(document, { fontsDir: ctx.core.resources.fontsDir });
+    audited(ctx, ids[0]!, 'notice', ids.length);
+    return putOutboxFile(ctx.core.paths.outboxDir, `困难职工建档公示-${day.today}.pdf`, PDF, pdf);
+  });
+}

@@ -1,0 +1,496 @@
+import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { FileDetail, FileDraft } from '@shared/contract/hardship';
+import { ethnicityName } from '@shared/domain/ethnicity';
+import type { Cause } from '@shared/domain/hardship-codes';
+import type { HardshipCategory } from '@shared/domain/means-test';
+
+/**
+ * 困难职工档案申报表: the application form of a hardship file, A4 portrait, with the blocks of the national form —
+ * 基本情况, 家庭成员, 收入与支出, 困难认定, 致困原因, 帮扶需求与措施, the three consents — and the four opinion boxes
+ * with signature and date lines. A pure function of its data.
+ *
+ * ID numbers are printed in full: this is the official form the applicant signs (the print is in the audit log).
+ * Page headers and footers are functions of the page number only: names stay in static content, where the
+ * missing-glyph check sees them. Codes are worded here: the core has no i18n (core documents are in Chinese).
+ */
+
+type Member = Omit<FileDraft['household'][number], 'id' | 'idNumber'>;
+
+export interface HardshipApplicationData {
+  orgName: string;
+  printedAt: Date;
+  /** 档案编号, once the file is approved. */
+  fileNo: string | null;
+  head: {
+    name: string;
+    /** In full. */
+    idNumber: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    /** GB 3304 code; null when not known. */
+    ethnicity: string | null;
+    unitName: string | null;
+    workerType: 'urban' | 'migrant';
+    isMember: boolean;
+  };
+  entryKind: FileDetail['entryKind'];
+  household: (Member & { idNumber: string; gender: 'male' | 'female'; birthDate: string })[];
+  draft: Pick<
+    FileDetail['draft'],
+    | 'incomeItems'
+    | 'accidentCostsFen'
+    | 'exclusions'
+    | 'mainCause'
+    | 'secondaryCauses'
+    | 'housingType'
+    | 'singleParent'
+    | 'zeroEmployment'
+    | 'modelWorker'
+    | 'needs'
+    | 'measures'
+    | 'consents'
+  >;
+  meansTest: FileDetail['meansTest'];
+  /** The category fixed at approval (在档); null before. */
+  category: HardshipCategory | null;
+}
+
+// ---- Labels (DOMAIN.md "Hardship file"; the renderer's i18n holds the same words) -------------------------------
+
+export const CATEGORY_LABELS: Record<HardshipCategory, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' };
+
+export const CAUSE_LABELS: Record<Cause, string> = {
+  '1': '无劳动能力',
+  '2': '有劳动能力而未就业',
+  '3': '下岗失业',
+  '4': '未参加社会保险',
+  '5': '社会保险待遇落实不到位',
+  '6': '患重特大疾病',
+  '7': '遭受自然灾害',
+  '8': '遭受意外事故',
+  '9': '子女上学',
+  '10': '其他',
+};
+
+export const GENDER_LABELS = { male: '男', female: '女' } as const;
+
+const RELATION_LABELS: Record<Member['relation'], string> = {
+  self: '本人',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  grandchild: '孙子女',
+  other: '其他',
+};
+
+const HEALTH_LABELS: Record<Member['health'], string> = { healthy: '健康', chronic: '慢性病', serious: '大病', disabled: '残疾' };
+
+const DISABILITY_LABELS: Record<NonNullable<Member['disabilityType']>, string> = {
+  visual: '视力',
+  hearing: '听力',
+  speech: '言语',
+  physical: '肢体',
+  intellectual: '智力',
+  mental: '精神',
+  multiple: '多重',
+};
+
+const GRADE_LABELS = ['', '一级', '二级', '三级', '四级'];
+
+const WORK_LABELS: Record<NonNullable<Member['workStatus']>, string> = {
+  employed: '在岗',
+  laidOff: '下岗',
+  unemployed: '失业',
+  retired: '退休',
+  sickLeave: '病休',
+  migrant: '农民工',
+  student: '学生',
+  other: '其他',
+};
+
+const SCHOOL_LABELS: Record<NonNullable<Member['schoolStage']>, string> = {
+  preschool: '学前',
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+  vocational: '中职',
+  college: '大学',
+  postgraduate: '研究生',
+};
+
+const INCOME_LABELS: Record<string, string> = {
+  wages: '工资性收入',
+  pension: '养老金（离退休金）',
+  unemploymentBenefit: '失业保险金',
+  dibao: '低保金',
+  business: '经营性收入',
+  property: '财产性收入',
+  support: '赡养、抚养、扶养费',
+  other: '其他收入',
+};
+
+const RIGID_LABELS: Record<string, string> = {
+  medical: '医疗支出（自付部分）',
+  education: '教育支出',
+  disability: '残疾康复支出',
+  other: '其他刚性支出',
+};
+
+const HOUSING_LABELS: Record<NonNullable<FileDraft['housingType']>, string> = {
+  owned: '自有住房',
+  rentedPublic: '租住公房',
+  rentedPrivate: '租住私房',
+  borrowed: '借住',
+  dormitory: '单位宿舍',
+  none: '无固定住所',
+};
+
+const ENTRY_LABELS: Record<FileDetail['entryKind'], string> = { new: '增量', existing: '存量', relapsed: '返困' };
+const WORKER_LABELS = { urban: '城镇职工', migrant: '农民工' } as const;
+
+const EXCLUSION_LABELS: Record<string, string> = {
+  'two-or-more-homes': '家庭拥有两套及以上住房',
+  'business-or-employer': '经营企业或雇佣他人',
+  'costly-private-school-or-abroad': '子女就读高收费私立学校或自费出国留学',
+  'private-vehicle': '拥有非生产经营用私家车',
+};
+
+// ---- Formatting ------------------------------------------------------------------------------------------------
+
+/** Integer fen as yuan with two decimals and thousands separators, exactly (no floating point): 1200000 → 12,000.00. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '−' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 2026-05-12 → 2026年5月12日. */
+export function dateInWords(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** YYYY-MM-DD HH:mm in the computer's time zone, as the clerk's clock showed it. */
+export function localStamp(at: Date): string {
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+/** The empty date of a signature: filled in by hand. */
+export const BLANK_DATE = '　　　　年　　月　　日';
+
+const yesNo = (value: boolean) => (value ? '是' : '否');
+const orDash = (value: string | null | undefined) => (value && value.trim() !== '' ? value : '—');
+
+// ---- Layout ----------------------------------------------------------------------------------------------------
+
+/** A4 portrait is 595.28 × 841.89 pt; about 18 mm at the sides. */
+export const PORTRAIT_MARGINS: [number, number, number, number] = [50, 56, 50, 48];
+export const PORTRAIT_WIDTH = 595.28 - PORTRAIT_MARGINS[0] - PORTRAIT_MARGINS[2];
+
+/** The ruled grid of a form. */
+export const GRID: CustomTableLayout = {
+  hLineWidth: () => 0.6,
+  vLineWidth: () => 0.6,
+  hLineColor: () => '#333333',
+  vLineColor: () => '#333333',
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+/** "第 x 页 共 y 页" on the right, the print time on the left: a function of the page numbers only. */
+export function pageFooter(printedAt: Date) {
+  const stamp = localStamp(printedAt);
+  return (currentPage: number, pageCount: number): Content => ({
+    columns: [
+      { text: `打印时间 ${stamp}`, fontSize: 8, color: '#555555' },
+      { text: `第 ${currentPage} 页 共 ${pageCount} 页`, alignment: 'right', fontSize: 9 },
+    ],
+    margin: [PORTRAIT_MARGINS[0], 16, PORTRAIT_MARGINS[2], 0],
+  });
+}
+
+/** The document's name at the top of every page after the first (static text: no names in dynamic content). */
+export function continuationHeader(title: string) {
+  return (page: number): Content =>
+    page === 1 ? { text: '' } : { text: `${title}（续）`, alignment: 'center', fontSize: 9, color: '#555555', margin: [PORTRAIT_MARGINS[0], 30, PORTRAIT_MARGINS[2], 0] };
+}
+
+const label = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, style: 'label', ...more });
+const value = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, ...more });
+/** A cell spanning `span` columns, followed by the placeholders pdfmake expects. */
+const spanned = (cell: TableCell, span: number): TableCell[] => [{ ...(cell as object), colSpan: span } as TableCell, ...Array.from({ length: span - 1 }, () => ({}))];
+
+function section(title: string): Content {
+  return { text: title, style: 'section' };
+}
+
+function healthOf(m: Member): string {
+  if (m.health !== 'disabled') return HEALTH_LABELS[m.health] ?? '—';
+  const kind = m.disabilityType ? DISABILITY_LABELS[m.disabilityType] : '';
+  const grade = m.disabilityGrade ? (GRADE_LABELS[m.disabilityGrade] ?? '') : '';
+  return kind || grade ? `残疾（${kind}${grade}）` : '残疾';
+}
+
+function workOf(m: Member): string {
+  if (!m.workStatus) return '—';
+  if (m.workStatus === 'student' && m.schoolStage) return `学生（${SCHOOL_LABELS[m.schoolStage]}）`;
+  return WORK_LABELS[m.workStatus];
+}
+
+function headTable(data: HardshipApplicationData): Content {
+  const { head, draft } = data;
+  const ethnicity = head.ethnicity ? (ethnicityName(head.ethnicity) ?? '—') : '—';
+  return {
+    table: {
+      widths: [58, '*', 58, '*', 58, '*'],
+      body: [
+        [label('姓名'), value(head.name, { bold: true }), label('性别'), value(GENDER_LABELS[head.gender]), label('出生日期'), value(head.birthDate)],
+        [label('民族'), value(ethnicity), label('身份证号'), ...spanned(value(head.idNumber, { characterSpacing: 0.5 }), 3)],
+        [label('工作单位'), ...spanned(value(orDash(head.unitName)), 3), label('职工类型'), value(WORKER_LABELS[head.workerType])],
+        [label('工会会员'), value(yesNo(head.isMember)), label('建档类型'), value(ENTRY_LABELS[data.entryKind]), label('家庭人口'), value(`${data.household.length} 人`)],
+        [label('住房情况'), value(draft.housingType ? HOUSING_LABELS[draft.housingType] : '—'), label('单亲家庭'), value(yesNo(draft.singleParent)), label('零就业家庭'), value(yesNo(draft.zeroEmployment))],
+        [label('困难劳模'), ...spanned(value(yesNo(draft.modelWorker)), 5)],
+      ],
+    },
+    layout: GRID,
+  };
+}
+
+function householdTable(data: HardshipApplicationData): Content {
+  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '工作/就学', '单位或学校', '月收入（元）'].map((text) => label(text, { alignment: 'center' }));
+  const rows: TableCell[][] = data.household.map((m) => [
+    value(RELATION_LABELS[m.relation]),
+    value(m.name),
+    value(m.idNumber),
+    value(GENDER_LABELS[m.gender], { alignment: 'center' }),
+    value(m.birthDate),
+    value(healthOf(m)),
+    value(workOf(m)),
+    value(orDash(m.unitOrSchool)),
+    value(formatYuan(m.monthlyIncomeFen ?? 0), { alignment: 'right' }),
+  ]);
+  if (rows.length === 0) rows.push(spanned(value('（未填写）', { alignment: 'center', color: '#555555' }), 9));
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: [34, 44, 84, 16, 48, 50, 50, '*', 48], body: [head, ...rows] },
+    // Narrower padding: nine columns on a portrait page.
+    layout: { ...GRID, paddingLeft: () => 3, paddingRight: () => 3 },
+    fontSize: 8,
+  };
+}
+
+function incomeTable(data: HardshipApplicationData): Content {
+  const { draft } = data;
+  const earned = data.household.reduce((sum, m) => sum + (m.monthlyIncomeFen ?? 0) * 12, 0);
+  const items = (kind: 'income' | 'rigid') => draft.incomeItems.filter((i) => i.kind === kind);
+  const incomeTotal = earned + items('income').reduce((sum, i) => sum + i.annualFen, 0);
+  const rigidTotal = items('rigid').reduce((sum, i) => sum + i.annualFen, 0);
+  const row = (name: string, fen: number, note: string | null, bold = false): TableCell[] => [
+    value(name, { bold }),
+    value(formatYuan(fen), { alignment: 'right', bold }),
+    value(note ?? ''),
+  ];
+  const body: TableCell[][] = [
+    [label('项目', { alignment: 'center' }), label('全年金额（元）', { alignment: 'center' }), label('说明', { alignment: 'center' })],
+    row('家庭成员劳动收入（月收入合计 × 12）', earned, null),
+    ...items('income').map((i) => row(INCOME_LABELS[i.code] ?? i.code, i.annualFen, i.note)),
+    row('家庭年收入合计', incomeTotal, null, true),
+    ...items('rigid').map((i) => row(`刚性支出：${RIGID_LABELS[i.code] ?? i.code}`, i.annualFen, i.note)),
+    row('刚性支出合计', rigidTotal, null, true),
+    row('家庭年可支配收入（收入合计 − 刚性支出合计）', incomeTotal - rigidTotal, null, true),
+  ];
+  if (draft.accidentCostsFen > 0) body.push(row('当年因灾、意外事故、重大疾病的支出（扣除保险和其他救助后）', draft.accidentCostsFen, null));
+  return { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 96, 140], body }, layout: GRID };
+}
+
+/** The result of the means test in words. */
+function meansTestWords(data: HardshipApplicationData): string {
+  const { result, missing } = data.meansTest;
+  if (!result) {
+    const what = missing.map((m) => (m === 'household' ? '家庭成员' : '当地低保标准'));
+    return `尚缺${what.join('、')}，无法测算。`;
+  }
+  const parts: string[] = [];
+  if (result.spendingExceedsIncome) parts.push('刚性支出超过家庭年收入，人均月收入按 0 计');
+  if (result.outcome === 'excluded') {
+    parts.push(`存在不予建档的情形：${result.excludedBy.map((code) => EXCLUSION_LABELS[code] ?? code).join('；')}，不符合建档条件`);
+    return `${parts.join('；')}。`;
+  }
+  switch (result.category) {
+    case 'deep':
+      parts.push('家庭人均月收入低于当地城市低保标准，符合深度困难职工认定条件');
+      break;
+    case 'relative':
+      parts.push('家庭人均月收入低于当地城市低保标准的 2 倍，符合相对困难职工认定条件');
+      break;
+    case 'accident':
+      parts.push(`当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 80%，符合意外致困职工认定条件`);
+      break;
+    case 'none':
+      parts.push('家庭人均月收入不低于当地城市低保标准的 2 倍，且不符合意外致困条件，不符合困难职工认定条件');
+      break;
+  }
+  return `${parts.join('；')}。`;
+}
+
+function accidentShareWords(basisPoints: number | null): string {
+  if (basisPoints === null) return '（家庭当年无收入）';
+  return `占家庭年收入的 ${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
+}
+
+function meansTestTable(data: HardshipApplicationData): Content {
+  const { result, judgedOn, regionCode } = data.meansTest;
+  const computed = result && result.category !== 'none' ? result.category : null;
+  const shown = data.category ?? computed;
+  const marks = (Object.keys(CATEGORY_LABELS) as HardshipCategory[]).map((c) => `${shown === c ? '■' : '□'} ${CATEGORY_LABELS[c]}`).join('　　');
+  const body: TableCell[][] = [
+    [
+      label('家庭人口'),
+      value(result ? `${result.householdSize} 人` : '—'),
+      label('人均月收入'),
+      value(result ? `${formatYuan(result.perCapitaMonthlyFen)} 元` : '—', { bold: true }),
+    ],
+    [
+      label('低保标准'),
+      ...spanned(
+        value(
+          result
+            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；2 倍为 ${formatYuan(result.doubleLineFen)} 元`
+            : `未设定（${judgedOn}，行政区划代码 ${regionCode}）`,
+        ),
+        3,
+      ),
+    ],
+    [label('困难类别'), ...spanned(value(marks), 3)],
+    [label('认定结果'), ...spanned(value(meansTestWords(data)), 3)],
+  ];
+  if (data.category !== null && data.category !== computed) {
+    body.push([label('说明'), ...spanned(value(`在档类别为${CATEGORY_LABELS[data.category]}（审批时核定）；按 ${judgedOn} 的标准测算${computed ? `为${CATEGORY_LABELS[computed]}` : '不符合认定条件'}。`), 3)]);
+  }
+  return { table: { widths: [58, '*', 64, '*'], dontBreakRows: true, body }, layout: GRID };
+}
+
+function causesTable(data: HardshipApplicationData): Content {
+  const { mainCause, secondaryCauses } = data.draft;
+  const words = (code: Cause) => `${code} ${CAUSE_LABELS[code]}`;
+  return {
+    table: {
+      widths: [80, '*'],
+      body: [
+        [label('主要致困原因'), value(mainCause ? words(mainCause) : '（未填写）')],
+        [label('次要致困原因'), value(secondaryCauses.length > 0 ? secondaryCauses.map(words).join('；') : '无')],
+      ],
+    },
+    layout: GRID,
+  };
+}
+
+function needsTable(data: HardshipApplicationData): Content {
+  return {
+    table: {
+      widths: [80, '*'],
+      dontBreakRows: true,
+      body: [
+        [label('帮扶需求'), value(orDash(data.draft.needs))],
+        [label('帮扶措施'), value(orDash(data.draft.measures))],
+      ],
+    },
+    layout: GRID,
+  };
+}
+
+function consentsTable(data: HardshipApplicationData): Content {
+  const { consents } = data.draft;
+  const given = (on: string | null) => (on ? `已签署\u3000${on}` : '未签署');
+  return {
+    table: {
+      widths: ['*', 120],
+      dontBreakRows: true,
+      body: [
+        [value('本人同意工会及有关部门核查本人及家庭成员的收入、财产、社会保险等信息'), value(given(consents.incomeVerificationOn))],
+        [value('本人同意将姓名、单位、困难类别在本单位或社区范围内公示'), value(given(consents.publicNoticeOn))],
+        [value('本人同意将本表信息报送上级工会，用于困难职工帮扶工作'), value(given(consents.reportUpwardOn))],
+      ],
+    },
+    layout: GRID,
+  };
+}
+
+/** One opinion box: its title, room to write, then who signs and the date, bottom right. */
+function opinionBox(title: string, lead: string | null, signer: string): TableCell[] {
+  return [
+    {
+      stack: [
+        { text: title, bold: true },
+        lead ? { text: lead, margin: [0, 4, 0, 0] } : { text: '' },
+        { text: `${signer}${'\u3000'.repeat(10)}${BLANK_DATE}`, alignment: 'right', margin: [0, lead ? 22 : 44, 0, 2] },
+      ],
+    },
+  ];
+}
+
+function opinionsTable(): Content {
+  return {
+    table: {
+      widths: ['*'],
+      dontBreakRows: true,
+      body: [
+        opinionBox('申请人签字', '本人承诺以上所填信息真实、完整。如有隐瞒或虚报，愿承担相应责任，并退还已领取的帮扶资金。', '申请人签字：'),
+        opinionBox('基层工会意见（盖章）', null, '负责人签字：　　　　　　　（盖章）'),
+        opinionBox('帮扶中心审核意见', null, '审核人签字：　　　　　　　（盖章）'),
+        opinionBox('上级工会审批意见', null, '负责人签字：　　　　　　　（盖章）'),
+      ],
+    },
+    layout: { ...GRID, paddingTop: () => 6, paddingBottom: () => 6, paddingLeft: () => 8, paddingRight: () => 8 },
+  };
+}
+
+const TITLE = '困难职工档案申报表';
+
+export function hardshipApplicationDocument(data: HardshipApplicationData): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: PORTRAIT_MARGINS,
+    info: { title: TITLE, creationDate: data.printedAt },
+    header: continuationHeader(TITLE),
+    footer: pageFooter(data.printedAt),
+    content: [
+      { text: TITLE, style: 'title' },
+      {
+        columns: [
+          { text: `填报单位：${data.orgName}`, width: '*' },
+          { text: `档案编号：${data.fileNo ?? '（审批后编号）'}`, width: 'auto', alignment: 'right' },
+        ],
+        style: 'meta',
+      },
+      section('一、基本情况'),
+      headTable(data),
+      section('二、共同生活家庭成员'),
+      householdTable(data),
+      section('三、家庭收入与刚性支出（全年）'),
+      incomeTable(data),
+      section('四、困难认定'),
+      meansTestTable(data),
+      section('五、致困原因'),
+      causesTable(data),
+      section('六、帮扶需求与帮扶措施'),
+      needsTable(data),
+      section('七、本人授权与同意'),
+      consentsTable(data),
+      section('八、审核意见'),
+      opinionsTable(),
+    ],
+    styles: {
+      title: { fontSize: 18, bold: true, alignment: 'center', characterSpacing: 2, margin: [0, -16, 0, 8] },
+      meta: { fontSize: 9, margin: [0, 0, 0, 2] },
+      section: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+      label: { bold: true, fillColor: '#eeeeee' },
+    },
+    defaultStyle: { fontSize: 9, lineHeight: 1.2 },
+  };
+}

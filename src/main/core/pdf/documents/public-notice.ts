@@ -1,0 +1,82 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { HardshipCategory } from '@shared/domain/means-test';
+import { CATEGORY_LABELS, continuationHeader, dateInWords, GRID, pageFooter, PORTRAIT_MARGINS } from './hardship-application';
+
+/**
+ * 公示: the public notice of a set of hardship files, A4 portrait, posted where anyone can read it. It carries ONLY
+ * 序号, 姓名, 单位, 类别 (DOMAIN.md "Printed documents"): the data type has no other field, so an ID number, an
+ * address, a phone, an account, a birth date, a health condition or an income cannot reach it. A pure function of its
+ * data; page headers and footers depend on the page number only.
+ */
+export interface PublicNoticeData {
+  orgName: string;
+  printedAt: Date;
+  /** The notice period in force today (policy noticeWorkingDays). */
+  noticeWorkingDays: number;
+  /** The notice's last day, when the files are under notice (the latest of theirs); null before it starts. */
+  endsOn: string | null;
+  rows: { name: string; unit: string | null; category: HardshipCategory | null }[];
+}
+
+const TITLE = '困难职工建档公示';
+
+function noticeText(data: PublicNoticeData): string {
+  const until = data.endsOn ? `，至${dateInWords(data.endsOn)}止` : '，自张贴之日起计算';
+  return (
+    `根据困难职工帮扶工作的有关规定，经本人申请、入户调查和民主评议，拟将以下 ${data.rows.length} 户职工认定为困难职工并建立档案，现予公示。` +
+    `公示期为 ${data.noticeWorkingDays} 个工作日${until}。` +
+    `公示期间，如对公示对象有异议，请以书面或当面方式向${data.orgName}反映，反映情况须实事求是。`
+  );
+}
+
+export function publicNoticeDocument(data: PublicNoticeData): TDocumentDefinitions {
+  const head = ['序号', '姓名', '单位', '类别'].map((text): TableCell => ({ text, style: 'head' }));
+  const body: TableCell[][] = [
+    head,
+    ...data.rows.map((r, i): TableCell[] => [
+      { text: String(i + 1), alignment: 'center' },
+      { text: r.name },
+      { text: r.unit ?? '—' },
+      { text: r.category ? CATEGORY_LABELS[r.category] : '—', alignment: 'center' },
+    ]),
+  ];
+  const closing: Content = {
+    unbreakable: true,
+    margin: [0, 24, 0, 0],
+    stack: [
+      { text: data.orgName, alignment: 'right' },
+      { text: dateInWords(localDate(data.printedAt)), alignment: 'right', margin: [0, 4, 0, 0] },
+    ],
+  };
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: PORTRAIT_MARGINS,
+    info: { title: `${data.orgName} ${TITLE}`, creationDate: data.printedAt },
+    header: continuationHeader(TITLE),
+    footer: pageFooter(data.printedAt),
+    content: [
+      { text: data.orgName, style: 'org' },
+      { text: TITLE, style: 'title' },
+      { text: noticeText(data), style: 'body' },
+      {
+        table: { headerRows: 1, dontBreakRows: true, widths: [40, 100, '*', 80], body },
+        layout: { ...GRID, paddingTop: () => 4, paddingBottom: () => 4 },
+        fontSize: 11,
+      },
+      closing,
+    ],
+    styles: {
+      org: { fontSize: 14, bold: true, alignment: 'center', margin: [0, -16, 0, 2] },
+      title: { fontSize: 20, bold: true, alignment: 'center', characterSpacing: 2, margin: [0, 0, 0, 12] },
+      body: { fontSize: 12, lineHeight: 1.5, margin: [0, 0, 0, 12], leadingIndent: 24 },
+      head: { bold: true, fillColor: '#eeeeee', alignment: 'center' },
+    },
+    defaultStyle: { fontSize: 11 },
+  };
+}
+
+/** YYYY-MM-DD of the instant in the computer's time zone. */
+function localDate(at: Date): string {
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,91 @@
+import { Anchor, Badge, Button, Chip, Group, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ChannelOutput } from '@shared/contract';
+import { FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
+import { roleAllows } from '@shared/roles';
+import { useQuery } from '../../api/hooks';
+import { useSession } from '../../app/session/session-context';
+import { DataTable, type DataColumn } from '../../components/DataTable';
+import { formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import { useT } from '../../i18n';
+import { CreateFileModal } from './CreateFileModal';
+import { FileStatusBadge } from './FileStatusBadge';
+import { PrintButton } from './PrintButton';
+
+type FileRow = ChannelOutput<'files.list'>['files'][number];
+
+/** 困难职工档案: every file with its status, filtered by status with the count of each. */
+export function FilesPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const canCreate = roleAllows(session.user.role, 'clerk');
+  const [status, setStatus] = useState<FileStatus | 'all'>('all');
+  const files = useQuery('files.list', status === 'all' ? { pageSize: 200 } : { status, pageSize: 200 });
+  const [creating, setCreating] = useState(false);
+
+  const columns: DataColumn<FileRow>[] = [
+    {
+      key: 'head',
+      header: t('files.head'),
+      render: (f) => (
+        <Anchor component={Link} to={`/files/${f.id}`}>
+          {f.headName}
+        </Anchor>
+      ),
+    },
+    { key: 'id', header: t('files.idNumber'), width: 190, monospace: true, render: (f) => f.headIdNumberMasked },
+    { key: 'unit', header: t('files.unit'), render: (f) => f.unitName ?? t('common.none') },
+    { key: 'no', header: t('files.fileNo'), width: 170, monospace: true, render: (f) => f.fileNo ?? <Text size="sm" c="dimmed">{t('files.noNumber')}</Text> },
+    { key: 'category', header: t('files.category'), width: 110, render: (f) => (f.category ? <Badge variant="light">{t(`hardshipCategories.${f.category}`)}</Badge> : t('common.none')) },
+    { key: 'status', header: t('files.status'), width: 110, render: (f) => <FileStatusBadge status={f.status} /> },
+    { key: 'updated', header: t('files.updatedAt'), width: 150, nowrap: true, render: (f) => formatDateTime(f.updatedAt) },
+  ];
+
+  const counts = files.data?.counts ?? {};
+  const all = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return (
+    <>
+      <PageHeader title={t('files.title')}>
+        {status === 'notice' && files.data && files.data.files.length > 0 && (
+          <PrintButton channel="files.printNotice" input={{ ids: files.data.files.map((f) => f.id) }} label={t('files.printNoticeList')} />
+        )}
+        {canCreate && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('files.new')}
+          </Button>
+        )}
+      </PageHeader>
+      <Chip.Group multiple={false} value={status} onChange={(value) => setStatus(value as FileStatus | 'all')}>
+        <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
+          <Chip value="all" size="sm">
+            {t('files.all')} {all}
+          </Chip>
+          {FILE_STATUSES.filter((s) => counts[s]).map((s) => (
+            <Chip key={s} value={s} size="sm">
+              {t(`fileStatuses.${s}`)} {counts[s]}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <QueryStatus loading={files.loading && !files.data} error={files.error} onRetry={files.reload} />
+      {files.data && (
+        <DataTable
+          columns={columns}
+          rows={files.data.files}
+          rowKey={(f) => f.id}
+          empty={status === 'all' ? t('files.empty') : t('files.emptyFiltered')}
+          minWidth={980}
+          busy={files.loading}
+          onRowClick={(f) => navigate(`/files/${f.id}`)}
+          label={t('files.title')}
+        />
+      )}
+      <CreateFileModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/files/${id}`)} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { Button } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import type { ChannelInput, FileRef } from '@shared/contract';
+import { bridge } from '../../api/client';
+import { useJob } from '../../api/jobs';
+import { notifyError } from '../../components/notify';
+
+type PrintChannel = 'files.printApplication' | 'files.printVisit' | 'files.printNotice';
+
+/** Makes one of a file's documents and opens it in the system viewer (a new tab in the browser) to print. */
+export function PrintButton<C extends PrintChannel>({ channel, input, label, size }: { channel: C; input: ChannelInput<C>; label: string; size?: 'xs' | 'sm' }) {
+  const job = useJob(channel);
+  const print = async () => {
+    const result = await job.run(input);
+    // Every print channel answers with a file reference (the contract's fileRef).
+    if (result.ok) await bridge.openFile(result.data as FileRef).catch(() => undefined);
+    else if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
+  };
+  return (
+    <Button variant="default" size={size} leftSection={<IconPrinter size={16} />} loading={job.running} onClick={() => void print()}>
+      {label}
+    </Button>
+  );
+}

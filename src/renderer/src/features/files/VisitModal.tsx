@@ -1,0 +1,113 @@
+import { Button, Checkbox, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import type { FileDetail } from '@shared/contract/hardship';
+import { MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
+import { useMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { todayIso } from '../../components/format';
+import { requiredField } from '../../components/required-field';
+import { useT } from '../../i18n';
+
+type Kind = (typeof VISIT_KINDS)[number];
+type Reason = (typeof MUST_VISIT_REASONS)[number];
+
+function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (file: FileDetail) => void; onClose: () => void }) {
+  const t = useT();
+  const record = useMutation('files.recordVisit');
+  const [kind, setKind] = useState<Kind>('sixClears');
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [visitors, setVisitors] = useState('');
+  const [items, setItems] = useState<Record<SixClear, { clear: boolean | null; note: string }>>(
+    Object.fromEntries(SIX_CLEARS.map((i) => [i, { clear: null, note: '' }])) as Record<SixClear, { clear: boolean | null; note: string }>,
+  );
+  const [reason, setReason] = useState<Reason | null>(null);
+  const [headSigned, setHeadSigned] = useState(false);
+  const [note, setNote] = useState('');
+  const names = visitors.split(/[,，、;；\s]+/).map((v) => v.trim()).filter(Boolean);
+  const ready =
+    date !== null &&
+    names.length >= (kind === 'sixClears' ? 2 : 1) &&
+    (kind !== 'sixClears' || SIX_CLEARS.every((i) => items[i].clear !== null)) &&
+    (kind !== 'mustVisit' || reason !== null);
+
+  const submit = async () => {
+    const result = await record.run({
+      fileId: file.id,
+      kind,
+      date: date!,
+      visitors: names,
+      items: kind === 'sixClears' ? SIX_CLEARS.map((item) => ({ item, clear: items[item].clear === true, note: items[item].note.trim() || null })) : [],
+      mustVisitReason: kind === 'mustVisit' ? reason : null,
+      headSigned,
+      note: note.trim() || null,
+    });
+    if (result.ok) onSaved(result.data);
+  };
+
+  return (
+    <Stack>
+      <ErrorAlert error={record.error} />
+      <SegmentedControl value={kind} onChange={(v) => setKind(v as Kind)} data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))} />
+      <Group grow>
+        <DateInput label={t('files.visitDate')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} maxDate={todayIso()} {...requiredField} />
+        {kind === 'mustVisit' && (
+          <Select label={t('files.occasion')} data={MUST_VISIT_REASONS.map((r) => ({ value: r, label: t(`mustVisitReasons.${r}`) }))} value={reason} onChange={(v) => setReason(v as Reason)} {...requiredField} />
+        )}
+      </Group>
+      <TextInput label={t('files.visitors')} value={visitors} onChange={(e) => setVisitors(e.currentTarget.value)} maxLength={200} {...requiredField} />
+      {kind === 'sixClears' && (
+        <Table aria-label={t('files.sixMarks')} verticalSpacing={6}>
+          <Table.Tbody>
+            {SIX_CLEARS.map((item) => (
+              <Table.Tr key={item}>
+                <Table.Td w={150}>{t(`sixClears.${item}`)}</Table.Td>
+                <Table.Td w={140}>
+                  <Radio.Group
+                    aria-label={t(`sixClears.${item}`)}
+                    value={items[item].clear === null ? '' : items[item].clear ? 'clear' : 'notClear'}
+                    onChange={(v) => setItems({ ...items, [item]: { ...items[item], clear: v === 'clear' } })}
+                  >
+                    <Group gap="xs">
+                      <Radio value="clear" label={t('files.clear')} />
+                      <Radio value="notClear" label={t('files.notClear')} />
+                    </Group>
+                  </Radio.Group>
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    aria-label={`${t(`sixClears.${item}`)} ${t('files.note')}`}
+                    value={items[item].note}
+                    onChange={(e) => setItems({ ...items, [item]: { ...items[item], note: e.currentTarget.value } })}
+                    maxLength={300}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Checkbox label={t('files.headSigned')} checked={headSigned} onChange={(e) => setHeadSigned(e.currentTarget.checked)} />
+      <Textarea label={t('files.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={submit} disabled={!ready} loading={record.running}>
+          {t('files.recordVisit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** 记录走访: the six-clears home visit item by item, a must-visit with its occasion, or an ordinary visit. */
+export function VisitModal({ file, opened, onClose, onSaved }: { file: FileDetail; opened: boolean; onClose: () => void; onSaved: (file: FileDetail) => void }) {
+  const t = useT();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('files.recordVisit')} centered size="xl">
+      {opened && <VisitForm file={file} onSaved={onSaved} onClose={onClose} />}
+    </Modal>
+  );
+}

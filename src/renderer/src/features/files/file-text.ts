@@ -1,0 +1,33 @@
+import type { FileDetail } from '@shared/contract/hardship';
+import { formatYuan } from '../../components/money';
+import type { t as translate } from '../../i18n';
+
+type T = typeof translate;
+type Blocker = FileDetail['actions'][number]['blockers'][number];
+
+/** A blocker in words, with its parameters (a date, a count, which consent). */
+export function blockerText(t: T, blocker: Blocker): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(blocker)) {
+    if (name !== 'code' && (typeof value === 'string' || typeof value === 'number')) params[name] = value;
+  }
+  if (typeof blocker.consent === 'string') params.consent = t(`consents.${blocker.consent as 'publicNotice'}`);
+  return t(`fileBlockers.${blocker.code as 'ROLE'}`, params);
+}
+
+/** The means test in sentences, as DOMAIN.md words it: "人均月收入 ¥412.50，低于本地低保标准 ¥940.00 → 深度困难". */
+export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string[] {
+  if (meansTest.missing.includes('household')) return [t('files.missingHousehold')];
+  if (meansTest.missing.includes('lowIncomeLine') || !meansTest.result) return [t('files.missingLine')];
+  const r = meansTest.result;
+  const category = t(`hardshipCategories.${r.category}`);
+  const lines: string[] = [];
+  const head = t('files.perCapita', { amount: formatYuan(r.perCapitaMonthlyFen) });
+  if (r.incomeTest === 'below-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category })}`);
+  else if (r.incomeTest === 'below-double-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowDouble', { double: formatYuan(r.doubleLineFen), category })}`);
+  else lines.push(`${head}${t('files.clauseJoin')}${t('files.aboveDouble', { double: formatYuan(r.doubleLineFen) })}`);
+  if (r.spendingExceedsIncome) lines.push(t('files.spendingExceeds'));
+  if (r.accidentTest === 'passed') lines.push(t('files.accidentPassed', { share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2) }));
+  if (r.excludedBy.length > 0) lines.push(t('files.excluded', { list: r.excludedBy.map((c) => t(`exclusionCodes.${c as 'private-vehicle'}`)).join(t('files.listJoin')) }));
+  return lines;
+}

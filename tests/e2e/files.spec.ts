@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn, signOut, syntheticIdNumber } from './support';
+import { expect, test } from './fixtures';
+
+const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
+const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
+const HEAD = { name: '测试户主', idNumber: syntheticIdNumber('44010619800101101') };
+const SPOUSE = { name: '测试配偶', idNumber: syntheticIdNumber('44010619820202102') };
+const DAY_MS = 86_400_000;
+
+/** Takes a step from the file's 办理 panel: its button, then the confirmation (with a reason when asked). */
+async function step(page: Page, action: string, reason?: string) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  if (reason) await dialog.getByLabel('原因').fill(reason);
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await expect(page.getByText(`已办理：${action}`)).toBeVisible();
+}
+
+/** Reads the document a print button opened in a new tab, as text. */
+async function printed(page: Page, button: string, path: string): Promise<string> {
+  const opening = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: button }).first().click();
+  const viewer = await opening;
+  writeFileSync(path, await (await page.request.get(viewer.url())).body());
+  await viewer.close();
+  return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+}
+
+async function recordVisit(page: Page, unclear?: { item: string; note: string }) {
+  await page.getByRole('button', { name: '记录走访' }).click();
+  const dialog = page.getByRole('dialog', { name: '记录走访' });
+  await dialog.getByLabel('走访人员（两人以上，用逗号或顿号分开）').fill('孙经办、周干事');
+  for (const item of ['家庭成员状况清', '家庭实际收入清', '家庭困难原因清', '家庭生活变化清', '职工现实表现清', '家庭走访住址清']) {
+    const group = dialog.getByLabel(item, { exact: true });
+    await group.getByRole('radio', { name: item === unclear?.item ? '不清' : '清', exact: true }).check();
+    if (item === unclear?.item) await dialog.getByLabel(`${item} 情况说明`).fill(unclear.note);
+  }
+  await dialog.getByLabel('户主已签字确认').check();
+  await dialog.getByRole('button', { name: '记录走访' }).click();
+  await expect(page.getByText('走访已记录').first()).toBeVisible();
+}
+
+test('a clerk files a household through the six clears and the notice, a reviewer approves it, the annual review ends it', async ({ page, host, shots }, testInfo) => {
+  await rpc(host.origin, host.token, 'system.setup', { org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' }, admin: ADMIN });
+  await createReadyUser(host.origin, host.token, CLERK);
+  await createReadyUser(host.origin, host.token, REVIEWER);
+  await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await rpc(host.origin, host.token, 'policy.add', { key: 'lowIncomeLine', regionCode: '440106', effectiveFrom: '2020-01-01', value: 94_000 });
+  await rpc(host.origin, host.token, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, phone: '13800001000' });
+  await rpc(host.origin, host.token, 'auth.signOut');
+
+  // A clerk starts the file from the roster.
+  await page.goto(host.url);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await expect(page.getByText('还没有困难职工档案')).toBeVisible();
+  await page.getByRole('button', { name: '新建档案' }).click();
+  const create = page.getByRole('dialog', { name: '新建困难职工档案' });
+  await create.getByLabel('查找会员').fill(HEAD.idNumber.slice(-6));
+  await create.getByRole('radio', { name: new RegExp(HEAD.name) }).check();
+  await shots(page, 'file-create');
+  await create.getByRole('button', { name: '建档' }).click();
+  await expect(page.getByRole('heading', { name: HEAD.name })).toBeVisible();
+  await expect(page.getByText('草稿', { exact: true })).toBeVisible();
+
+  // The household, income, cause and consents.
+  await page.getByRole('tab', { name: '填写档案' }).click();
+  await page.getByLabel('月收入（元） 1').fill('500');
+  await page.getByRole('button', { name: '添加家庭成员' }).click();
+  await page.getByLabel('姓名 2').fill(SPOUSE.name);
+  await page.getByLabel('身份证号 2').fill(SPOUSE.idNumber);
+  await page.getByRole('combobox', { name: /主要致困原因/ }).click();
+  await page.getByRole('option', { name: '6 患重特大疾病' }).click();
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  for (const consent of ['收入核查', '公示', '向上级报送']) {
+    await page.getByLabel(consent, { exact: true }).fill(today);
+    await page.getByLabel(consent, { exact: true }).press('Tab');
+  }
+  await shots(page, 'file-draft');
+  await page.getByRole('button', { name: '保存档案' }).click();
+  await expect(page.getByText('档案已保存')).toBeVisible();
+  await page.getByRole('tab', { name: '收入与核算' }).click();
+  // (500 × 12) ÷ 12 ÷ 2 = 250.00 a month each, below the line of 940.00.
+  await expect(page.getByTestId('means-test')).toContainText('人均月收入 ¥250.00，低于本地低保标准 ¥940.00 → 深度困难');
+
+  await step(page, '提交申请');
+  await step(page, '开始入户调查');
+
+  // A visit with one item not clear: the file cannot go on to the committee.
+  await page.getByRole('tab', { name: '走访' }).click();
+  await recordVisit(page, { item: '家庭实际收入清', note: '配偶收入未核实' });
+  await expect(page.getByTestId('blockers-sendToCommittee')).toContainText('最近一次入户调查有“不清”的项目');
+  await shots(page, 'file-visit-unclear');
+  await recordVisit(page);
+  const visitRecord = await printed(page, '打印调查表', testInfo.outputPath('visit.pdf'));
+  expect(visitRecord).toContain('家庭实际收入清');
+  expect(visitRecord).toContain('孙经办');
+  await step(page, '提交民主评议');
+
+  // The committee's minutes, then the notice.
+  await expect(page.getByTestId('blockers-startNotice')).toContainText('还没有上传民主评议会议纪要');
+  await page.getByRole('tab', { name: '附件' }).click();
+  await page.getByRole('combobox', { name: '附件类型' }).click();
+  await page.getByRole('option', { name: '会议纪要' }).click();
+  const minutes = testInfo.outputPath('会议纪要.pdf');
+  writeFileSync(minutes, '%PDF-1.4\n% 会议纪要\n');
+  await chooseFile(page, '上传附件', minutes);
+  await expect(page.getByText('附件已上传')).toBeVisible();
+  await step(page, '开始公示');
+  await expect(page.getByTestId('file-facts')).toContainText('公示至');
+  const notice = await printed(page, '打印公示', testInfo.outputPath('notice.pdf'));
+  expect(notice).toContain(HEAD.name);
+  expect(notice).toContain('深度困难');
+  for (const secret of [HEAD.idNumber, HEAD.idNumber.slice(-4), SPOUSE.idNumber, '13800001000', '250.00']) expect(notice).not.toContain(secret);
+  await step(page, '记录异议', '群众反映其配偶有经营收入');
+  await shots(page, 'file-notice');
+  await signOut(page);
+
+  // A reviewer dismisses the objection.
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('link', { name: HEAD.name }).click();
+  await step(page, '异议不成立', '经入户核实，配偶无经营收入');
+  await expect(page.getByTestId('blockers-endNotice')).toContainText('公示到');
+  await signOut(page);
+
+  // Ten days later the notice is over; the clerk sends the file for approval but cannot approve it.
+  await host.advanceClock(10 * DAY_MS);
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('link', { name: HEAD.name }).click();
+  await step(page, '公示结束，报审批');
+  await expect(page.getByTestId('blockers-approve')).toContainText('不能审批自己录入');
+  await signOut(page);
+
+  // The reviewer approves: the file number appears, the category is fixed.
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('link', { name: HEAD.name }).click();
+  await step(page, '审批通过');
+  const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+  await expect(page.getByTestId('file-facts')).toContainText(`档案编号 440106${year}00001`);
+  await expect(page.getByText('在档', { exact: true })).toBeVisible();
+  await shots(page, 'file-active');
+  const application = await printed(page, '打印申报表', testInfo.outputPath('application.pdf'));
+  expect(application.replace(/\s+/g, '')).toContain(`440106${year}00001`);
+  expect(application).toContain(HEAD.name);
+  expect(application).toContain(SPOUSE.name);
+
+  // The annual review ends in 已脱困.
+  await step(page, '开始年度复核');
+  await page.getByRole('button', { name: '脱困退出', exact: true }).click();
+  const exit = page.getByRole('dialog', { name: '脱困退出' });
+  await exit.getByLabel('原因').fill('配偶病愈复工，家庭收入稳定');
+  await exit.getByRole('button', { name: '脱困退出' }).click();
+  await expect(page.getByText('已办理：脱困退出')).toBeVisible();
+  await expect(page.getByText('已脱困', { exact: true }).first()).toBeVisible();
+  await page.getByRole('tab', { name: '办理记录' }).click();
+  await expect(page.getByRole('list', { name: '办理记录' })).toContainText('配偶病愈复工');
+  await shots(page, 'file-timeline');
+});
