@@ -266,13 +266,25 @@ describe('hardship files: the lifecycle', () => {
     file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
     await act('startNotice');
     await advanceDays(10);
+    expect((await t.call('files.list', { flag: 'noticeEnded' })).files.map((f) => f.id)).toEqual([file.id]);
     await act('endNotice');
     await act('approve', 'reviewer');
 
-    await advanceDays(360);
+    await advanceDays(300);
+    expect((await t.call('files.list', { flag: 'reviewDue' })).files).toEqual([]);
+    await advanceDays(66);
+    // A year after approval the review is due, and the file has not changed for 12 months.
+    const due = await t.call('files.list', { flag: 'reviewDue' });
+    expect(due.files.map((f) => [f.id, f.flags])).toEqual([[file.id, ['reviewDue', 'stale']]]);
+    expect(due.flagCounts).toMatchObject({ reviewDue: 1, stale: 1, noticeEnded: 0 });
+    expect((await t.call('files.list', { category: 'deep' })).total).toBe(1);
+    expect((await t.call('files.list', { status: 'active', flag: 'stale' })).total).toBe(1);
+    expect((await t.call('files.list', { status: 'draft', flag: 'stale' })).total).toBe(0);
+    expect((await t.call('files.list', { category: 'relative' })).total).toBe(0);
+    file = await t.call('files.get', { id: file.id }, 'clerk');
     await act('startAnnualReview', 'reviewer');
     expect(blockersOf(file, 'keep')).toEqual(['VISIT_MISSING', 'SAME_PERSON']);
-    const reviewDay = new Date(Date.now() + 370 * DAY_MS - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const reviewDay = new Date(Date.now() + 376 * DAY_MS - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
     await visit(reviewDay);
     await act('keep', 'reviewer2');
     expect(file.status).toBe('active');

@@ -7,23 +7,28 @@ import { createCore } from '../core/core';
 import { reserveInboxFile } from '../core/files';
 import { newDatabaseKey, readKeyFile, writeKeyFile } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
+import { writeDemoFiles } from '../core/features/hardship/demo-files';
 import { writeDemoCsv } from './demo-roster-file';
 
 /**
- * `npm run seed:demo -- --members N [--data DIR]`: fills a data folder with synthetic members (never real people)
- * through the program's own import, so the roster looks like a real district's. A folder that was never set up
- * gets a demo organisation and an administrator whose password is printed.
+ * `npm run seed:demo -- --members N [--files M] [--data DIR]`: fills a data folder with synthetic members (never real
+ * people) through the program's own import, so the roster looks like a real district's, and with M hardship files
+ * for the first M of them (demo-files.ts). A folder that was never set up gets a demo organisation and an
+ * administrator whose password is printed.
  */
 const here = import.meta.dirname; // out/main
 const repoRoot = resolve(here, '..', '..');
 const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '1000' },
+    files: { type: 'string', default: '0' },
     data: { type: 'string', default: process.env.BANGFU_DATA_DIR ?? join(repoRoot, '.data') },
   },
 });
 const count = Number(values.members);
 if (!Number.isInteger(count) || count < 1) throw new Error('--members takes a whole number');
+const fileCount = Number(values.files);
+if (!Number.isInteger(fileCount) || fileCount < 0 || fileCount > count) throw new Error('--files takes a whole number, at most --members');
 
 const dataDir = resolve(values.data!);
 const paths = dataPaths(dataDir);
@@ -71,6 +76,14 @@ const inspected = await call<{ suggested: Record<string, number> }>('rosterImpor
 const { jobId } = await call<{ jobId: string }>('rosterImport.commit', { uploadId: file.uploadId, fileName: file.name, mapping: inspected.suggested, policy: 'skip' });
 while (!finished.has(jobId)) await new Promise((r) => setTimeout(r, 50));
 const result = finished.get(jobId)!.result;
-core.close();
 if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.error)}`);
 console.log(`演示会员已导入：${JSON.stringify((result.data as { counts: unknown }).counts)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。数据目录 ${dataDir}`);
+if (fileCount > 0) {
+  const sqlite = core.state.conn!.sqlite;
+  const org = sqlite.prepare('SELECT id, region_code AS regionCode FROM org LIMIT 1').get() as { id: string; regionCode: string };
+  const admin = sqlite.prepare("SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1").pluck().get() as string;
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  const written = writeDemoFiles(sqlite, { count: fileCount, origin: org.id, enteredBy: admin, regionCode: org.regionCode, today });
+  console.log(`演示困难职工档案：${written} 份`);
+}
+core.close();

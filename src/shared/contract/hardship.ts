@@ -158,6 +158,10 @@ export const timelineEntry = z.object({
   reason: z.string().nullable(),
 });
 
+/** What a file's row in the list is flagged for: the annual review is due, the notice is over, nothing changed for a year. */
+export const FILE_FLAGS = ['reviewDue', 'noticeEnded', 'stale'] as const;
+export const fileFlag = z.enum(FILE_FLAGS);
+
 export const fileSummary = z.object({
   id: uuid,
   fileNo: z.string().nullable(),
@@ -167,6 +171,7 @@ export const fileSummary = z.object({
   unitName: z.string().nullable(),
   category: z.enum(HARDSHIP_CATEGORIES).nullable(),
   updatedAt: isoInstant,
+  flags: z.array(fileFlag),
 });
 
 export const fileDetail = fileSummary.extend({
@@ -203,10 +208,18 @@ export const hardshipChannels = {
   'files.list': channel({
     input: z.object({
       status: fileStatus.optional(),
+      category: z.enum(HARDSHIP_CATEGORIES).optional(),
+      flag: fileFlag.optional(),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.object({ files: z.array(fileSummary), total: z.number().int(), counts: z.record(z.string(), z.number().int()) }),
+    output: z.object({
+      files: z.array(fileSummary),
+      total: z.number().int(),
+      /** Files per status, and per flag (reviewDue, noticeEnded, stale), over all files. */
+      counts: z.record(z.string(), z.number().int()),
+      flagCounts: z.record(z.string(), z.number().int()),
+    }),
     access: 'viewer',
     mutates: false,
   }),

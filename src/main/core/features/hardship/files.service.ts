@@ -8,6 +8,7 @@ import type { CallContext } from '../../context';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
 import { factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { ENDED_STATUSES, filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
+import { flagsOfFile } from './file-list';
 import { serviceBlockers } from './file-rules';
 
 const EDITABLE: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
@@ -109,6 +110,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     unitName,
     category: file.category,
     updatedAt: file.updatedAt,
+    flags: flagsOfFile(ctx, file.id),
     memberId: file.memberId,
     isMember: file.memberId !== null,
     entryKind: file.entryKind,
@@ -162,23 +164,6 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
     headSigned: number;
   })[];
   return rows.map((v) => ({ ...v, visitors: JSON.parse(v.visitors), items: JSON.parse(v.items), allClear: v.allClear === 1, headSigned: v.headSigned === 1 }));
-}
-
-export function list(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
-  const where = input.status ? 'WHERE f.deleted_at IS NULL AND f.status = @status' : 'WHERE f.deleted_at IS NULL';
-  const params = { status: input.status ?? null, limit: input.pageSize ?? 50, offset: ((input.page ?? 1) - 1) * (input.pageSize ?? 50) };
-  const files = ctx.sqlite
-    .prepare(
-      `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category, f.updated_at AS updatedAt,
-              (SELECT u.name FROM members m JOIN units u ON u.ref = m.unit_ref WHERE m.id = unhex(replace(f.member_id, '-', ''))) AS unitName
-       FROM hardship_files f ${where} ORDER BY f.updated_at DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as (Omit<ChannelOutput<'files.list'>['files'][number], 'headIdNumberMasked'> & { headIdNumber: string })[];
-  const total = ctx.sqlite.prepare(`SELECT count(*) FROM hardship_files f ${where}`).pluck().get(input.status ? { status: input.status } : {}) as number;
-  const counts = Object.fromEntries(
-    (ctx.sqlite.prepare('SELECT status, count(*) AS n FROM hardship_files WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-  );
-  return { files: files.map(({ headIdNumber, ...f }) => ({ ...f, headIdNumberMasked: maskIdNumber(headIdNumber) })), total, counts };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineHandlers } from '../../context';
+import { listFiles } from './file-list';
 import * as files from './files.service';
 import * as lifecycle from './lifecycle.service';
 import * as visits from './visits.service';
@@ -6,7 +7,7 @@ import * as visits from './visits.service';
 export const hardshipHandlers = defineHandlers({
   'files.create': (input, ctx) => files.create(ctx, input),
   'files.get': (input, ctx) => files.get(ctx, input.id),
-  'files.list': (input, ctx) => files.list(ctx, input),
+  'files.list': (input, ctx) => listFiles(ctx, input),
   'files.saveDraft': (input, ctx) => files.saveDraft(ctx, input),
   'files.recordVisit': (input, ctx) => visits.recordVisit(ctx, input),
   'files.attach': (input, ctx) => visits.attach(ctx, input),

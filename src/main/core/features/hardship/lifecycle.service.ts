@@ -57,10 +57,12 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
         changes.category = meansTest.result!.category;
         changes.approved_by = actor.id;
         changes.approved_on = day.today;
+        changes.reviewed_on = day.today;
         break;
       case 'keep':
         // The category may change at the annual review (DOMAIN.md).
         changes.category = meansTest.result!.category;
+        changes.reviewed_on = day.today;
         break;
       default:
         break;

@@ -22,7 +22,7 @@ const PLACES = ['天河', '越秀', '海珠', '荔湾', '白云', '黄埔', '番
 const TRADES = ['机床厂', '纺织厂', '建筑工程有限公司', '物业管理有限公司', '环卫所', '客运有限公司', '食品有限公司', '商贸有限公司', '电子科技有限公司', '医院', '学校', '街道办事处'];
 
 /** A small deterministic generator (mulberry32): the same seed gives the same roster. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

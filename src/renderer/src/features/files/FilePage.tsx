@@ -221,6 +221,11 @@ export function FilePage() {
                 {file.category && <Badge variant="light">{t(`hardshipCategories.${file.category}`)}</Badge>}
                 {!file.isMember && <Badge color="orange" variant="light">{t('files.notMemberBadge')}</Badge>}
                 <Badge color="gray" variant="outline">{t(`entryKinds.${file.entryKind}`)}</Badge>
+                {file.flags.map((fl) => (
+                  <Badge key={fl} color="orange" variant="dot">
+                    {t(`fileFlags.${fl}`)}
+                  </Badge>
+                ))}
               </Group>
               <Text size="sm" c="dimmed" data-testid="file-facts">
                 {[

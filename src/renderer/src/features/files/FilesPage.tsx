@@ -1,8 +1,10 @@
-import { Anchor, Badge, Button, Chip, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Group, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
+import { FILE_FLAGS } from '@shared/contract/hardship';
+import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
 import { FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import { roleAllows } from '@shared/roles';
 import { useQuery } from '../../api/hooks';
@@ -17,6 +19,7 @@ import { FileStatusBadge } from './FileStatusBadge';
 import { PrintButton } from './PrintButton';
 
 type FileRow = ChannelOutput<'files.list'>['files'][number];
+type FileFlag = (typeof FILE_FLAGS)[number];
 
 /** 困难职工档案: every file with its status, filtered by status with the count of each. */
 export function FilesPage() {
@@ -25,7 +28,14 @@ export function FilesPage() {
   const { session } = useSession();
   const canCreate = roleAllows(session.user.role, 'clerk');
   const [status, setStatus] = useState<FileStatus | 'all'>('all');
-  const files = useQuery('files.list', status === 'all' ? { pageSize: 200 } : { status, pageSize: 200 });
+  const [category, setCategory] = useState<HardshipCategory | null>(null);
+  const [flag, setFlag] = useState<FileFlag | null>(null);
+  const files = useQuery('files.list', {
+    pageSize: 200,
+    ...(status === 'all' ? {} : { status }),
+    ...(category ? { category } : {}),
+    ...(flag ? { flag } : {}),
+  });
   const [creating, setCreating] = useState(false);
 
   const columns: DataColumn<FileRow>[] = [
@@ -42,7 +52,21 @@ export function FilesPage() {
     { key: 'unit', header: t('files.unit'), render: (f) => f.unitName ?? t('common.none') },
     { key: 'no', header: t('files.fileNo'), width: 170, monospace: true, render: (f) => f.fileNo ?? <Text size="sm" c="dimmed">{t('files.noNumber')}</Text> },
     { key: 'category', header: t('files.category'), width: 110, render: (f) => (f.category ? <Badge variant="light">{t(`hardshipCategories.${f.category}`)}</Badge> : t('common.none')) },
-    { key: 'status', header: t('files.status'), width: 110, render: (f) => <FileStatusBadge status={f.status} /> },
+    {
+      key: 'status',
+      header: t('files.status'),
+      width: 150,
+      render: (f) => (
+        <Group gap={4}>
+          <FileStatusBadge status={f.status} />
+          {f.flags.map((fl) => (
+            <Badge key={fl} color="orange" variant="dot" size="sm">
+              {t(`fileFlags.${fl}`)}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
     { key: 'updated', header: t('files.updatedAt'), width: 150, nowrap: true, render: (f) => formatDateTime(f.updatedAt) },
   ];
 
@@ -72,6 +96,26 @@ export function FilesPage() {
           ))}
         </Group>
       </Chip.Group>
+      <Group mb="md" gap="md" align="center">
+        <Select
+          aria-label={t('files.category')}
+          placeholder={t('files.allCategories')}
+          data={HARDSHIP_CATEGORIES.map((c) => ({ value: c, label: t(`hardshipCategories.${c}`) }))}
+          value={category}
+          onChange={(v) => setCategory(v as HardshipCategory | null)}
+          clearable
+          w={180}
+        />
+        <Chip.Group multiple={false} value={flag ?? ''} onChange={(v) => setFlag(v ? (v as FileFlag) : null)}>
+          <Group gap="xs" role="group" aria-label={t('files.needsAttention')}>
+            {FILE_FLAGS.map((fl) => (
+              <Chip key={fl} value={fl} size="sm" color="orange" onClick={() => flag === fl && setFlag(null)}>
+                {t(`fileFlags.${fl}`)} {files.data?.flagCounts[fl] ?? 0}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Group>
       <QueryStatus loading={files.loading && !files.data} error={files.error} onRetry={files.reload} />
       {files.data && (
         <DataTable

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CoreEvent } from '@shared/contract';
+import { AdjustableClock } from '../src/main/core/clock';
+import { createCore, type Core } from '../src/main/core/core';
+import { reserveInboxFile } from '../src/main/core/files';
+import { newDatabaseKey } from '../src/main/core/keys/key-file';
+import { createMemoryLogger } from '../src/main/core/log';
+import { dataPaths } from '../src/main/core/paths';
+import { bundleImportReader } from '../tests/core/support/import-reader-bundle';
+
+/** Every core a bench started, for its afterAll to close. */
+export const cores: Core[] = [];
+// The program reads imports in a thread of its own (import-reader.ts): so does the bench.
+const importReaderPath = bundleImportReader();
+
+/** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
+export async function newCore() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
+  const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
+  const core = createCore({
+    dataDir, resourcesDir: resolve('resources'), key: newDatabaseKey(), version: 'bench', clock: new AdjustableClock(),
+    logger: createMemoryLogger(), autoBackup: false, importReaderPath,
+    onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
+  });
+  cores.push(core);
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await core.dispatch('b', channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.data as T;
+  };
+  await call('system.setup', { org: { name: '基准测试帮扶中心', creditCode: '91350100M000100Y43', regionCode: '440106', mode: 'centre' }, admin: { username: 'bench', displayName: 'b', password: 'Measure#2026' } });
+  await call('auth.signIn', { username: 'bench', password: 'Measure#2026' });
+  return { core, call, dataDir, finished };
+}
+
+
+export type BenchCore = Awaited<ReturnType<typeof newCore>>;
+
+/** Imports a file through the real job (inspect → commit); returns seconds and the peak RSS growth. */
+export async function timedImport(env: BenchCore, write: (path: string) => Promise<void>, name: string) {
+  const file = reserveInboxFile(dataPaths(env.dataDir).inboxDir, name);
+  await write(file.path);
+  const baseRss = process.memoryUsage().rss;
+  let peak = baseRss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const inspected = await env.call<{ suggested: Record<string, number> }>('rosterImport.inspect', { uploadId: file.uploadId, fileName: name });
+  const { jobId } = await env.call<{ jobId: string }>('rosterImport.commit', { uploadId: file.uploadId, fileName: name, mapping: inspected.suggested, policy: 'skip' });
+  while (!env.finished.has(jobId)) await new Promise((r) => setTimeout(r, 20));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const result = env.finished.get(jobId)!.result;
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return { seconds, peakMiB: (peak - baseRss) / 2 ** 20, counts: (result.data as { counts: { new: number } }).counts };
+}
+
