@@ -40,6 +40,7 @@ export const AUDIT_EVENTS = [
   'file.attached', // { type }
   'file.action', // { action, from, to }
   'file.printed', // { document: application | visit | notice, count }
+  'file.attachmentOpened', // { type }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

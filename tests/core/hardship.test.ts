@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
 import { idCheckChar } from '@shared/domain/id-number';
@@ -126,7 +128,12 @@ describe('hardship files: intake', () => {
 
   it('runs the means test with the 低保 line in force: (¥18,000 + ¥6,000 − ¥12,000) ÷ 12 ÷ 3 = ¥333.33 → 深度困难', async () => {
     const { t } = await office();
-    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t)), 'clerk');
+    const file = await t.call(
+      'files.saveDraft',
+      draftOf(await fileForMember(t), { housingType: 'rentedPrivate', housingAreaBand: 'under15', contacts: [{ level: 'centre', name: '孙经办', phone: '020-87654321' }] }),
+      'clerk',
+    );
+    expect(file.draft).toMatchObject({ housingType: 'rentedPrivate', housingAreaBand: 'under15', contacts: [{ level: 'centre', name: '孙经办', phone: '020-87654321' }] });
     expect(file.meansTest).toMatchObject({
       missing: [],
       result: { outcome: 'eligible', category: 'deep', perCapitaMonthlyFen: 33_333, lowIncomeLineFen: 132_000, householdSize: 3, netAnnualIncomeFen: 1_200_000 },
@@ -322,5 +329,13 @@ describe('hardship files: visits and attachments', () => {
     const attached = await t.call('files.attach', { fileId: file.id, type: 'idCard', uploadId: jpeg.uploadId, fileName: '身份证.jpg' }, 'clerk');
     expect(attached.attachments).toMatchObject([{ type: 'idCard', fileName: '身份证.jpg', mime: 'image/jpeg', size: 7 }]);
     expect(t.core.state.conn!.sqlite.prepare('SELECT length(content) FROM file_attachments').pluck().get()).toBe(7);
+
+    // Looked at through the outbox, and every look is in the file's history.
+    const opened = await t.call('files.openAttachment', { fileId: file.id, attachmentId: attached.attachments[0]!.id }, 'clerk');
+    expect(opened).toMatchObject({ name: '身份证.jpg', mime: 'image/jpeg', bytes: 7 });
+    expect(readFileSync(join(dataPaths(t.dataDir).outboxDir, opened.fileId))).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const history = await t.call('files.history', { id: file.id });
+    expect(history.entries.map((e) => e.summary.event)).toEqual(['file.attachmentOpened', 'file.attached', 'file.created']); // newest first
+    expect((await t.fail('files.openAttachment', { fileId: file.id, attachmentId: file.id }, 'clerk')).code).toBe('NOT_FOUND');
   });
 });

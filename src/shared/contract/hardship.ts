@@ -5,6 +5,8 @@ import {
   DISABILITY_TYPES,
   ENTRY_KINDS,
   HEALTH,
+  CONTACT_LEVELS,
+  HOUSING_AREA_BANDS,
   HOUSING_TYPES,
   HUKOU,
   INCOME_KINDS,
@@ -22,6 +24,7 @@ import {
 } from '../domain/hardship-codes';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
+import { auditEntry } from './audit';
 import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 
 export const fileStatus = z.enum(FILE_STATUSES);
@@ -82,6 +85,12 @@ export const fileDraft = z.object({
   secondaryCauses: z.array(z.enum(CAUSES)).max(MAX_SECONDARY_CAUSES).default([]),
   workerType: z.enum(WORKER_TYPES),
   housingType: z.enum(HOUSING_TYPES).nullable().default(null),
+  housingAreaBand: z.enum(HOUSING_AREA_BANDS).nullable().default(null),
+  /** 帮扶责任人 at each level: the centre, the grassroots union, the employer. */
+  contacts: z
+    .array(z.object({ level: z.enum(CONTACT_LEVELS), name: text(30).min(1), phone: text(20).nullable().default(null) }))
+    .max(6)
+    .default([]),
   singleParent: z.boolean().default(false),
   zeroEmployment: z.boolean().default(false),
   modelWorker: z.boolean().default(false),
@@ -253,4 +262,8 @@ export const hardshipChannels = {
   'files.printVisit': jobChannel({ input: z.object({ id: uuid, visitId: uuid }), result: fileRef, access: 'clerk', mutates: true }),
   /** 公示: the notice for a set of files; only 序号, 姓名, 单位, 类别 (DOMAIN.md "Printed documents"). */
   'files.printNotice': jobChannel({ input: z.object({ ids: z.array(uuid).min(1).max(500) }), result: fileRef, access: 'clerk', mutates: true }),
+  /** Who did what to the file and when (the audit log's entries for it, without the reasons). */
+  'files.history': channel({ input: z.object({ id: uuid }), output: z.object({ entries: z.array(auditEntry) }), access: 'viewer', mutates: false }),
+  /** An attachment to look at, as a file in the outbox; logged (it may be an ID card or a diagnosis). */
+  'files.openAttachment': channel({ input: z.object({ fileId: uuid, attachmentId: uuid }), output: fileRef, access: 'clerk', mutates: true }),
 };

@@ -35,6 +35,10 @@ export const WORKER_TYPES = ['urban', 'migrant'] as const;
 /** 增量 / 存量 / 返困. */
 export const ENTRY_KINDS = ['new', 'existing', 'relapsed'] as const;
 export const HOUSING_TYPES = ['owned', 'rentedPublic', 'rentedPrivate', 'borrowed', 'dormitory', 'none'] as const;
+/** Living area per person, in bands (m²). */
+export const HOUSING_AREA_BANDS = ['under15', '15to30', '30to50', 'over50'] as const;
+/** 帮扶责任人: who answers for the file at the help centre, the grassroots union and the employer. */
+export const CONTACT_LEVELS = ['centre', 'union', 'employer'] as const;
 
 /** The six clears (六清), in DOMAIN.md's order. */
 export const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'] as const;

@@ -23,8 +23,29 @@ export function judgingDay(ctx: CallContext) {
   return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, lifecycle };
 }
 
+/** What a new file's draft holds; also fills what a draft saved by an earlier version lacks. */
+export const emptyDraft = (workerType: 'urban' | 'migrant'): StoredDraft => ({
+  incomeItems: [],
+  accidentCostsFen: 0,
+  exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+  mainCause: null,
+  secondaryCauses: [],
+  workerType,
+  housingType: null,
+  housingAreaBand: null,
+  contacts: [],
+  singleParent: false,
+  zeroEmployment: false,
+  modelWorker: false,
+  bankName: null,
+  bankAccount: null,
+  needs: null,
+  measures: null,
+  consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
+});
+
 export function parseDraft(file: FileRow): StoredDraft {
-  return JSON.parse(file.draft) as StoredDraft;
+  return { ...emptyDraft(file.workerType), ...(JSON.parse(file.draft) as Partial<StoredDraft>) };
 }
 
 interface MemberDetails {

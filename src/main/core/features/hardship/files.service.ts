@@ -6,30 +6,13 @@ import { availableActions, type FileStatus } from '@shared/domain/hardship-lifec
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
-import { factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { ENDED_STATUSES, filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
 import { flagsOfFile } from './file-list';
 import { serviceBlockers } from './file-rules';
 
 const EDITABLE: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
 
-const EMPTY_DRAFT = (workerType: 'urban' | 'migrant'): StoredDraft => ({
-  incomeItems: [],
-  accidentCostsFen: 0,
-  exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
-  mainCause: null,
-  secondaryCauses: [],
-  workerType,
-  housingType: null,
-  singleParent: false,
-  zeroEmployment: false,
-  modelWorker: false,
-  bankName: null,
-  bankAccount: null,
-  needs: null,
-  measures: null,
-  consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
-});
 
 export function requireFile(ctx: CallContext, id: string): FileRow {
   const file = findFile(ctx.sqlite, id);
@@ -69,7 +52,7 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
         `INSERT INTO hardship_files (id, origin, updated_at, status, member_id, head_name, head_id_number, worker_type, entry_kind, draft, entered_by)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, readOrigin(ctx), now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(EMPTY_DRAFT(input.workerType)), ctx.user!.id);
+      .run(id, readOrigin(ctx), now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(emptyDraft(input.workerType)), ctx.user!.id);
     ctx.sqlite
       .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
       .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0, ethnicity: head.ethnicity ?? null }));
@@ -208,7 +191,7 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     });
     for (const gone of existing.values()) ctx.sqlite.prepare('UPDATE file_household SET deleted_at = ? WHERE id = ?').run(now, gone.id);
     // The card number is kept unless a new one (or null) was sent: the screen never has it whole.
-    const draft: StoredDraft = { ...EMPTY_DRAFT(rest.workerType), ...rest, bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount };
+    const draft: StoredDraft = { ...emptyDraft(rest.workerType), ...rest, bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount };
     touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
     ctx.audit({ recordType: 'file', recordId: id, event: 'file.draftSaved' });
   });

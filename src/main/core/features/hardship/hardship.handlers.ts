@@ -12,4 +12,6 @@ export const hardshipHandlers = defineHandlers({
   'files.recordVisit': (input, ctx) => visits.recordVisit(ctx, input),
   'files.attach': (input, ctx) => visits.attach(ctx, input),
   'files.act': (input, ctx) => lifecycle.act(ctx, input),
+  'files.history': (input, ctx) => visits.history(ctx, input.id),
+  'files.openAttachment': (input, ctx) => visits.openAttachment(ctx, input),
 });

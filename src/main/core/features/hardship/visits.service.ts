@@ -4,7 +4,8 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { inboxFilePath } from '../../files';
+import { inboxFilePath, putOutboxFile } from '../../files';
+import { listAudit } from '../audit/audit.repo';
 import { judgingDay } from './file-facts';
 import { ENDED_STATUSES, touchFile } from './files.repo';
 import { get, requireFile } from './files.service';
@@ -74,4 +75,21 @@ export function attach(ctx: CallContext, input: ParsedInput<'files.attach'>): Ch
     ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.attached', params: { type: input.type } });
   });
   return get(ctx, input.fileId);
+}
+
+/** An attachment put in the outbox to be looked at; every look is in the audit log (it may be an ID card). */
+export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openAttachment'>): ChannelOutput<'files.openAttachment'> {
+  requireFile(ctx, input.fileId);
+  const row = ctx.sqlite
+    .prepare('SELECT type, file_name AS fileName, mime, content FROM file_attachments WHERE id = ? AND file_id = ? AND deleted_at IS NULL')
+    .get(input.attachmentId, input.fileId) as { type: string; fileName: string; mime: string; content: Buffer } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', { record: 'attachment' });
+  ctx.write(() => ctx.audit({ recordType: 'file', recordId: input.fileId, event: 'file.attachmentOpened', params: { type: row.type } }));
+  return putOutboxFile(ctx.core.paths.outboxDir, row.fileName, row.mime, row.content);
+}
+
+/** The audit log's entries for the file: who did what, when (the reasons are in the timeline, not here). */
+export function history(ctx: CallContext, id: string): ChannelOutput<'files.history'> {
+  requireFile(ctx, id);
+  return { entries: listAudit(ctx.sqlite, { recordId: id }, 1, 500).entries };
 }

@@ -6,8 +6,11 @@ import type { ChannelInput } from '@shared/contract';
 import type { FileDetail } from '@shared/contract/hardship';
 import {
   CAUSES,
+  CONTACT_LEVELS,
   DISABILITY_TYPES,
   HEALTH,
+  HOUSING_AREA_BANDS,
+  HOUSING_TYPES,
   INCOME_KINDS,
   MAX_SECONDARY_CAUSES,
   RELATIONS,
@@ -60,6 +63,8 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const [flags, setFlags] = useState({ singleParent: d.singleParent, zeroEmployment: d.zeroEmployment, modelWorker: d.modelWorker });
   const [consents, setConsents] = useState(d.consents);
   const [text, setText] = useState({ needs: d.needs ?? '', measures: d.measures ?? '', bankName: d.bankName ?? '', bankAccount: '' });
+  const [housing, setHousing] = useState({ type: d.housingType, band: d.housingAreaBand });
+  const [contacts, setContacts] = useState(() => d.contacts.map((c) => ({ ...c, key: nextKey++, phone: c.phone ?? '' })));
   const [submitted, setSubmitted] = useState(false);
 
   const setMember = (key: number, change: Partial<MemberRow>) => setMembers(members.map((m) => (m.key === key ? { ...m, ...change } : m)));
@@ -85,7 +90,9 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
       singleParent: flags.singleParent,
       zeroEmployment: flags.zeroEmployment,
       modelWorker: flags.modelWorker,
-      housingType: d.housingType,
+      housingType: housing.type,
+      housingAreaBand: housing.band,
+      contacts: contacts.filter((c) => c.name.trim()).map(({ key: _k, ...c }) => ({ ...c, name: c.name.trim(), phone: c.phone.trim() || null })),
       bankName: text.bankName.trim() || null,
       // Typed: a new card number; left empty: the one on file stays (it is never shown whole).
       ...(text.bankAccount.trim() ? { bankAccount: text.bankAccount.replace(/\s/g, '') } : {}),
@@ -225,6 +232,29 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
           <TextInput label={t('files.bankName')} value={text.bankName} onChange={(e) => setText({ ...text, bankName: e.currentTarget.value })} maxLength={60} />
           <TextInput label={t('files.bankAccount')} placeholder={d.bankAccountMasked ?? ''} value={text.bankAccount} onChange={(e) => setText({ ...text, bankAccount: e.currentTarget.value })} maxLength={40} inputMode="numeric" />
         </SimpleGrid>
+      </Paper>
+      <Paper withBorder radius="md" p="md">
+        <Title order={4} mb="sm">{t('files.housingTitle')}</Title>
+        <SimpleGrid cols={2} mb="md">
+          <Select label={t('files.housingType')} data={HOUSING_TYPES.map((h) => ({ value: h, label: t(`housingTypes.${h}`) }))} value={housing.type} onChange={(v) => setHousing({ ...housing, type: v as typeof housing.type })} clearable />
+          <Select label={t('files.housingArea')} data={HOUSING_AREA_BANDS.map((b) => ({ value: b, label: t(`housingAreaBands.${b}`) }))} value={housing.band} onChange={(v) => setHousing({ ...housing, band: v as typeof housing.band })} clearable />
+        </SimpleGrid>
+        <Title order={5} mb="xs">{t('files.contactsTitle')}</Title>
+        <Stack gap={6}>
+          {contacts.map((c, i) => (
+            <Group key={c.key} gap="xs">
+              <Select size="xs" w={130} aria-label={`${t('files.contactLevel')} ${i + 1}`} data={CONTACT_LEVELS.map((l) => ({ value: l, label: t(`contactLevels.${l}`) }))} value={c.level} onChange={(v) => v && setContacts(contacts.map((x) => (x.key === c.key ? { ...x, level: v as typeof c.level } : x)))} allowDeselect={false} />
+              <TextInput size="xs" w={140} aria-label={`${t('files.contactName')} ${i + 1}`} placeholder={t('files.contactName')} value={c.name} onChange={(e) => setContacts(contacts.map((x) => (x.key === c.key ? { ...x, name: e.currentTarget.value } : x)))} maxLength={30} />
+              <TextInput size="xs" w={160} aria-label={`${t('files.contactPhone')} ${i + 1}`} placeholder={t('files.contactPhone')} value={c.phone} onChange={(e) => setContacts(contacts.map((x) => (x.key === c.key ? { ...x, phone: e.currentTarget.value } : x)))} maxLength={20} />
+              <ActionIcon variant="subtle" color="red" aria-label={`${t('files.removeMember')} ${t('files.contactName')} ${i + 1}`} onClick={() => setContacts(contacts.filter((x) => x.key !== c.key))}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+        </Stack>
+        <Button mt="sm" size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setContacts([...contacts, { key: nextKey++, level: 'centre', name: '', phone: '' }])} disabled={contacts.length >= 6}>
+          {t('files.addContact')}
+        </Button>
       </Paper>
       <Group>
         <Button onClick={submit} loading={save.running}>{t('files.save')}</Button>

@@ -15,6 +15,7 @@ import { formatYuan } from '../../components/money';
 import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
+import { MemberHistory } from '../roster/MemberHistory';
 import { DraftForm } from './DraftForm';
 import { FileActions } from './FileActions';
 import { FileStatusBadge } from './FileStatusBadge';
@@ -135,6 +136,12 @@ function Visits({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boole
 function Attachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
   const t = useT();
   const attach = useMutation('files.attach');
+  const opening = useMutation('files.openAttachment');
+  // Each look is logged in the core; the file opens in the system viewer (a new tab in the browser).
+  const open = async (attachmentId: string) => {
+    const result = await opening.run({ fileId: file.id, attachmentId });
+    if (result.ok) await bridge.openFile(result.data).catch(() => undefined);
+  };
   const [type, setType] = useState<AttachmentType>('application');
   const upload = async () => {
     const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png', '.pdf'], maxBytes: 10 * 1024 * 1024 });
@@ -147,7 +154,7 @@ function Attachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: 
   };
   return (
     <Stack>
-      <ErrorAlert error={attach.error} />
+      <ErrorAlert error={attach.error ?? opening.error} />
       {canEdit && (
         <Group align="flex-end">
           <Select label={t('files.attachmentType')} data={ATTACHMENT_TYPES.map((a) => ({ value: a, label: t(`attachmentTypes.${a}`) }))} value={type} onChange={(v) => v && setType(v as AttachmentType)} allowDeselect={false} w={200} />
@@ -167,10 +174,25 @@ function Attachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: 
           { key: 'name', header: t('files.name'), render: (a) => a.fileName },
           { key: 'size', header: t('files.size'), width: 100, align: 'right', render: (a) => formatBytes(a.size) },
           { key: 'at', header: t('files.updatedAt'), width: 150, render: (a) => formatDateTime(a.addedAt) },
+          {
+            key: 'open',
+            header: '',
+            width: 90,
+            render: (a) => (
+              <Button size="compact-sm" variant="subtle" onClick={() => void open(a.id)} aria-label={`${t('files.openAttachment')} ${a.fileName}`}>
+                {t('files.openAttachment')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Stack>
   );
+}
+
+function History({ file }: { file: FileDetail }) {
+  const history = useQuery('files.history', { id: file.id });
+  return <MemberHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />;
 }
 
 function Timeline({ file }: { file: FileDetail }) {
@@ -252,6 +274,7 @@ export function FilePage() {
               <Tabs.Tab value="visits">{t('files.tabs.visits')}</Tabs.Tab>
               <Tabs.Tab value="attachments">{t('files.tabs.attachments')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('files.tabs.timeline')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('files.tabs.history')}</Tabs.Tab>
               {canEdit && <Tabs.Tab value="edit">{t('files.tabs.edit')}</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="household"><Household file={file} /></Tabs.Panel>
@@ -259,6 +282,8 @@ export function FilePage() {
             <Tabs.Panel value="visits"><Visits file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
             <Tabs.Panel value="attachments"><Attachments file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
             <Tabs.Panel value="timeline"><Timeline file={file} /></Tabs.Panel>
+            {/* Read again after each change (keyed by the file's rev). */}
+            <Tabs.Panel value="history"><History key={file.rev} file={file} /></Tabs.Panel>
             {canEdit && (
               <Tabs.Panel value="edit">
                 {EDITABLE.includes(file.status) ? (
