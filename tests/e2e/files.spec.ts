@@ -72,6 +72,10 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await page.getByRole('button', { name: '添加家庭成员' }).click();
   await page.getByLabel('姓名 2').fill(SPOUSE.name);
   await page.getByLabel('身份证号 2').fill(SPOUSE.idNumber);
+  await page.getByRole('combobox', { name: '医保 2' }).click();
+  await page.getByRole('option', { name: '居民医保' }).click();
+  // The means test follows what is typed, before saving.
+  await expect(page.getByTestId('means-test-live')).toContainText('人均月收入 ¥250.00，低于本地低保标准 ¥940.00 → 深度困难');
   await page.getByRole('combobox', { name: /主要致困原因/ }).click();
   await page.getByRole('option', { name: '6 患重特大疾病' }).click();
   const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

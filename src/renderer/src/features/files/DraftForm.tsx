@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,7 +11,10 @@ import {
   HEALTH,
   HOUSING_AREA_BANDS,
   HOUSING_TYPES,
+  HUKOU,
   INCOME_KINDS,
+  MARITAL,
+  MEDICAL_INSURANCE,
   MAX_SECONDARY_CAUSES,
   RELATIONS,
   RIGID_SPENDING_KINDS,
@@ -19,11 +22,14 @@ import {
   WORK_STATUS,
   WORKER_TYPES,
 } from '@shared/domain/hardship-codes';
+import { runMeansTest } from '@shared/domain/means-test';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatYuan, parseYuan } from '../../components/money';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
+import { meansTestLines } from './file-text';
+import { EthnicitySelect } from '../roster/EthnicitySelect';
 
 type Input = ChannelInput<'files.saveDraft'>;
 type MemberInput = Input['household'][number];
@@ -69,6 +75,18 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
 
   const setMember = (key: number, change: Partial<MemberRow>) => setMembers(members.map((m) => (m.key === key ? { ...m, ...change } : m)));
   const setItem = (key: number, change: Partial<ItemRow>) => setItems(items.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  // The means test as the clerk types (the shared module the core runs), with the 低保 line the file was judged with.
+  const line = file.meansTest.result?.lowIncomeLineFen ?? null;
+  const earned = members.reduce((sum, m) => sum + (fenOf(m.income) ?? 0) * 12, 0);
+  const itemSum = (kind: ItemRow['kind']) => items.filter((i) => i.kind === kind).reduce((sum, i) => sum + (fenOf(i.amount) ?? 0), 0);
+  const liveMeansTest: FileDetail['meansTest'] = {
+    ...file.meansTest,
+    missing: members.length === 0 ? ['household'] : line === null ? ['lowIncomeLine'] : [],
+    result:
+      members.length === 0 || line === null
+        ? null
+        : runMeansTest({ householdSize: members.length, annualIncomeFen: earned + itemSum('income'), rigidSpendingFen: itemSum('rigid'), lowIncomeLineFen: line, accidentCostsFen: fenOf(accident) ?? 0, exclusions }),
+  };
   const moneyError = (value: string) => (submitted && fenOf(value) === null ? t('policy.moneyInvalid') : undefined);
 
   const submit = async () => {
@@ -121,7 +139,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {members.map((m, i) => (
+            {members.map((m, i) => [
               <Table.Tr key={m.key}>
                 <Table.Td>
                   <Select size="xs" aria-label={`${t('files.relation')} ${i + 1}`} data={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} value={m.relation} onChange={(v) => v && setMember(m.key, { relation: v as MemberRow['relation'] })} allowDeselect={false} disabled={m.relation === 'self' && Boolean(m.id)} />
@@ -168,8 +186,21 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
                     </ActionIcon>
                   )}
                 </Table.Td>
-              </Table.Tr>
-            ))}
+              </Table.Tr>,
+              <Table.Tr key={`${m.key}-more`} data-more-of={i + 1}>
+                <Table.Td colSpan={7} pt={0}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Box w={150}>
+                      <EthnicitySelect value={m.ethnicity ?? null} onChange={(code) => setMember(m.key, { ethnicity: code })} size="xs" label={null} ariaLabel={`${t('files.ethnicity')} ${i + 1}`} />
+                    </Box>
+                    <Select size="xs" w={130} aria-label={`${t('files.medicalInsurance')} ${i + 1}`} placeholder={t('files.medicalInsurance')} data={MEDICAL_INSURANCE.map((x) => ({ value: x, label: t(`medicalInsurance.${x}`) }))} value={m.medicalInsurance ?? null} onChange={(v) => setMember(m.key, { medicalInsurance: v as MemberRow['medicalInsurance'] })} clearable />
+                    <Select size="xs" w={100} aria-label={`${t('files.maritalStatus')} ${i + 1}`} placeholder={t('files.maritalStatus')} data={MARITAL.map((x) => ({ value: x, label: t(`maritalStatus.${x}`) }))} value={m.maritalStatus ?? null} onChange={(v) => setMember(m.key, { maritalStatus: v as MemberRow['maritalStatus'] })} clearable />
+                    <Select size="xs" w={100} aria-label={`${t('files.hukouType')} ${i + 1}`} placeholder={t('files.hukouType')} data={HUKOU.map((x) => ({ value: x, label: t(`hukouTypes.${x}`) }))} value={m.hukouType ?? null} onChange={(v) => setMember(m.key, { hukouType: v as MemberRow['hukouType'] })} clearable />
+                    <TextInput size="xs" w={220} aria-label={`${t('files.unitOrSchool')} ${i + 1}`} placeholder={t('files.unitOrSchool')} value={m.unitOrSchool ?? ''} onChange={(e) => setMember(m.key, { unitOrSchool: e.currentTarget.value || null })} maxLength={100} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>,
+            ])}
           </Table.Tbody>
         </Table>
         <Button mt="sm" size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setMembers([...members, { key: nextKey++, relation: 'spouse', name: '', idNumber: '', health: 'healthy', income: '' } as MemberRow])}>
@@ -198,6 +229,12 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
           {t('files.addIncome')}
         </Button>
         <TextInput mt="md" maw={420} label={t('files.accidentCosts')} value={accident} onChange={(e) => setAccident(e.currentTarget.value)} inputMode="decimal" error={moneyError(accident)} />
+        <Paper bg="gray.0" p="sm" mt="md" radius="sm" data-testid="means-test-live" aria-live="polite">
+          <Text size="sm" fw={600}>{t('files.meansLive')}</Text>
+          {meansTestLines(t, liveMeansTest).map((line) => (
+            <Text key={line} size="sm">{line}</Text>
+          ))}
+        </Paper>
       </Paper>
 
       <Paper withBorder radius="md" p="md">
