@@ -1,96 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileDetail } from '@shared/contract/hardship';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
-import { idCheckChar, maskIdNumber } from '@shared/domain/id-number';
-import { putInboxFile } from '../../src/main/core/files';
+import { maskIdNumber } from '@shared/domain/id-number';
 import { dataPaths } from '../../src/main/core/paths';
 import { renderPdf } from '../../src/main/core/pdf';
 import { hardshipApplicationDocument, type HardshipApplicationData } from '../../src/main/core/pdf/documents/hardship-application';
-import { ADMIN, addUser, ORG, startSetUpCore, type TestCore } from './support/core';
-
-/** Synthetic, valid ID numbers (never a real person): region, birth date, sequence. */
-const idOf = (first17: string) => first17 + idCheckChar(first17);
-const HEAD = idOf('11010519800101101');
-const SPOUSE = idOf('11010519820202102');
-const CHILD = idOf('11010520100303103');
-const OTHER_HEAD = idOf('11010519750505105');
-const HEAD_PHONE = '13912345678';
-const OTHER_PHONE = '13698765432';
-const DAY_MS = 86_400_000;
-
-/** The office's staff: the administrator (client 'test'), a clerk and a reviewer, each signed in on a client. */
-async function office() {
-  const t = await startSetUpCore();
-  const clerk = await addUser(t, 'clerk', 'clerk.sun', 'clerk');
-  const reviewer = await addUser(t, 'reviewer', 'reviewer.li', 'reviewer');
-  const { today } = await t.call('policy.list', {});
-  await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
-  /** Moves the core's clock; the idle lock then asks everyone to sign in again. */
-  const advanceDays = async (days: number) => {
-    t.clock.advance(days * DAY_MS);
-    await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-    for (const [user, client] of [[clerk, 'clerk'], [reviewer, 'reviewer']] as const) {
-      await t.call('auth.signIn', { username: user.user.username, password: user.password }, client);
-    }
-  };
-  return { t, today, advanceDays };
-}
-
-const allClear = SIX_CLEARS.map((item) => ({ item, clear: true, note: null }));
-/** The income item not clear; two items with a note. */
-const oneUnclear = SIX_CLEARS.map((item) => ({
-  item,
-  clear: item !== 'income',
-  note: item === 'income' ? '收入来源未核实' : item === 'address' ? '与户籍地址不一致，实际居住于此' : null,
-}));
-
-async function fileForMember(t: TestCore, idNumber = HEAD, name = '测试户主', more: Record<string, unknown> = { phone: HEAD_PHONE, unitName: '甲机械厂', ethnicity: '01' }) {
-  const member = await t.call('roster.create', { name, idNumber, ...more });
-  return t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
-}
-
-/** A household of three: the head earns ¥1,500 a month, a pension of ¥6,000 a year, ¥12,000 medical costs → ¥333.33. */
-function draftOf(file: FileDetail, overrides: Record<string, unknown> = {}) {
-  return {
-    id: file.id,
-    rev: file.rev,
-    household: [
-      { id: file.household[0]!.id, relation: 'self' as const, name: file.headName, monthlyIncomeFen: 150_000, workStatus: 'laidOff' as const },
-      { relation: 'spouse' as const, name: '测试配偶', idNumber: SPOUSE, health: 'serious' as const },
-      { relation: 'child' as const, name: '测试子女', idNumber: CHILD, workStatus: 'student' as const, schoolStage: 'junior' as const, unitOrSchool: '第一中学' },
-    ],
-    incomeItems: [
-      { kind: 'income' as const, code: 'pension', annualFen: 600_000 },
-      { kind: 'rigid' as const, code: 'medical', annualFen: 1_200_000 },
-    ],
-    accidentCostsFen: 0,
-    exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
-    mainCause: '6' as const,
-    secondaryCauses: ['3' as const, '9' as const],
-    workerType: 'urban' as const,
-    needs: '配偶医疗费用负担重，希望获得医疗救助',
-    measures: '申请医疗救助，协调子女助学',
-    consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
-    ...overrides,
-  };
-}
-
-/** Takes a saved file through submission, a six-clear visit and the committee to the public notice (公示中). */
-async function toNotice(t: TestCore, today: string, start: FileDetail): Promise<FileDetail> {
-  let file = start;
-  const act = async (action: string) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never }, 'clerk'));
-  await act('submit');
-  await act('beginVisit');
-  file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
-  await act('sendToCommittee');
-  const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
-  file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '会议纪要.pdf' }, 'clerk');
-  return act('startNotice');
-}
-
-const consented = (today: string) => ({ consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } });
+import { addUser, ORG, type TestCore } from './support/core';
+import { CHILD, consented, draftOf, fileForMember, HEAD, HEAD_PHONE, idOf, office, OTHER_HEAD, OTHER_PHONE, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 /** Runs a print job and reads its PDF back as text (pdftotext -layout) and without whitespace (CJK spacing varies). */
 async function printed(t: TestCore, channel: 'files.printApplication' | 'files.printVisit' | 'files.printNotice', input: Record<string, unknown>) {

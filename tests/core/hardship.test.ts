@@ -2,73 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
-import { idCheckChar } from '@shared/domain/id-number';
-import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
-import { ADMIN, addUser, startSetUpCore, type TestCore } from './support/core';
-
-/** A synthetic, valid ID number (never a real person): region, birth date, sequence. */
-const idOf = (first17: string) => first17 + idCheckChar(first17);
-const HEAD = idOf('11010519800101101');
-const SPOUSE = idOf('11010519820202102');
-const CHILD = idOf('11010520100303103');
-const OTHER_HEAD = idOf('11010519750505105');
-const DAY_MS = 86_400_000;
-
-/** The office's staff: the administrator (client 'test'), a clerk and two reviewers, each signed in on a client. */
-async function office() {
-  const t = await startSetUpCore();
-  const clerk = await addUser(t, 'clerk', 'clerk.sun', 'clerk');
-  const reviewer = await addUser(t, 'reviewer', 'reviewer.li', 'reviewer');
-  const reviewer2 = await addUser(t, 'reviewer', 'reviewer.zhou', 'reviewer2');
-  const { today } = await t.call('policy.list', {});
-  await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
-  const signInAgain = async () => {
-    await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-    for (const [user, client] of [[clerk, 'clerk'], [reviewer, 'reviewer'], [reviewer2, 'reviewer2']] as const) {
-      await t.call('auth.signIn', { username: user.user.username, password: user.password }, client);
-    }
-  };
-  /** Moves the core's clock; the idle lock then asks everyone to sign in again. */
-  const advanceDays = async (days: number) => {
-    t.clock.advance(days * DAY_MS);
-    await signInAgain();
-  };
-  return { t, today, advanceDays };
-}
-
-const allClear = SIX_CLEARS.map((item) => ({ item, clear: true, note: null }));
-const oneUnclear = SIX_CLEARS.map((item) => ({ item, clear: item !== 'income', note: item === 'income' ? '收入来源未核实' : null }));
-
-async function fileForMember(t: TestCore, idNumber = HEAD, name = '测试户主') {
-  const member = await t.call('roster.create', { name, idNumber });
-  return t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
-}
-
-/** The draft of a household of three: the head earns ¥1,500 a month, a pension of ¥6,000 a year, ¥12,000 medical costs. */
-function draftOf(file: FileDetail, overrides: Record<string, unknown> = {}) {
-  return {
-    id: file.id,
-    rev: file.rev,
-    household: [
-      { id: file.household[0]!.id, relation: 'self' as const, name: file.headName, monthlyIncomeFen: 150_000, workStatus: 'laidOff' as const },
-      { relation: 'spouse' as const, name: '测试配偶', idNumber: SPOUSE, health: 'serious' as const },
-      { relation: 'child' as const, name: '测试子女', idNumber: CHILD, workStatus: 'student' as const, schoolStage: 'junior' as const },
-    ],
-    incomeItems: [
-      { kind: 'income' as const, code: 'pension', annualFen: 600_000 },
-      { kind: 'rigid' as const, code: 'medical', annualFen: 1_200_000 },
-    ],
-    accidentCostsFen: 0,
-    exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
-    mainCause: '6' as const,
-    secondaryCauses: ['3' as const],
-    workerType: 'urban' as const,
-    consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
-    ...overrides,
-  };
-}
+import { allClear, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
 
