@@ -34,6 +34,7 @@ export const AUDIT_EVENTS = [
   'roster.printed', // { count }
   'policy.added', // { key, regionCode, effectiveFrom }
   'policy.voided', // { key }
+  'policy.daySet', // { date, kind: holiday | workday | ordinary }
   'file.created', // { workerType, member: 'yes' | 'no' }
   'file.draftSaved',
   'file.visitRecorded', // { kind, allClear: 'yes' | 'no' }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
-import { allClear, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE } from './support/hardship';
+import { addDays, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
+import { allClear, consented, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
 
@@ -138,6 +139,18 @@ describe('hardship files: the lifecycle', () => {
     expect(audit).not.toContain('经营收入');
     // Once under notice the contents cannot change.
     expect((await t.fail('files.saveDraft', { ...draftOf(file), household: [] }, 'clerk')).code).toBe('FILE_NOT_EDITABLE');
+  });
+
+  it('counts the notice in working days: the holidays an administrator set are skipped', async () => {
+    const { t, today } = await office();
+    // The three working days after today become holidays: the notice ends three working days later.
+    const holidays: string[] = [];
+    for (let day = addDays(today, 1); holidays.length < 3; day = addDays(day, 1)) if (isWorkingDay(day, WEEKENDS_ONLY)) holidays.push(day);
+    for (const date of holidays) await t.call('policy.setDay', { date, kind: 'holiday' });
+    const file = await toNotice(t, today, await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk'));
+    const calendar = { holidays: new Set(holidays), workingWeekends: new Set<string>() };
+    expect(file.noticeEndsOn).toBe(lastOfWorkingDays(today, 5, calendar));
+    expect(file.noticeEndsOn! > lastOfWorkingDays(today, 5, WEEKENDS_ONLY)).toBe(true);
   });
 
   it('sends a file back to the visit when an objection is upheld: the old visit and minutes no longer count', async () => {

@@ -73,3 +73,24 @@ describe('policy tables', () => {
     expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 }, 'clerk')).code).toBe('FORBIDDEN');
   });
 });
+
+describe('the working calendar', () => {
+  it('keeps holidays and worked weekends an administrator sets, and puts a day back by voiding its row', async () => {
+    const t = await startSetUpCore();
+    await t.call('policy.setDay', { date: '2026-10-01', kind: 'holiday' });
+    await t.call('policy.setDay', { date: '2026-10-10', kind: 'workday' });
+    await t.call('policy.setDay', { date: '2026-10-02', kind: 'holiday' });
+    await t.call('policy.setDay', { date: '2026-10-02', kind: null });
+    expect((await t.call('policy.calendar', { from: '2026-01-01' })).days).toEqual([
+      { date: '2026-10-01', kind: 'holiday', setBy: '管理员' },
+      { date: '2026-10-10', kind: 'workday', setBy: '管理员' },
+    ]);
+    expect(t.core.state.conn!.sqlite.prepare("SELECT count(*) FROM calendar_days WHERE date = '2026-10-02' AND voided_at IS NOT NULL").pluck().get()).toBe(1);
+    expect(() => t.core.state.conn!.sqlite.prepare('DELETE FROM calendar_days').run()).toThrow(/hard delete refused/);
+    const audit = await t.call('audit.list', { page: 1, pageSize: 20 });
+    expect(audit.entries.filter((e) => e.summary.event === 'policy.daySet')).toHaveLength(4);
+    await addUser(t, 'clerk', 'clerk.sun', 'clerk');
+    expect((await t.fail('policy.setDay', { date: '2026-10-03', kind: 'holiday' }, 'clerk')).code).toBe('FORBIDDEN');
+    expect((await t.fail('policy.setDay', { date: '2026-02-30', kind: 'holiday' })).code).toBe('INVALID_INPUT');
+  });
+});

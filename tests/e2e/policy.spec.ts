@@ -62,7 +62,18 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('未设置');
   await shots(page, 'policy-values');
 
+  // 国庆: a holiday the notice periods skip.
+  const year = new Date().getFullYear() + 1;
+  const calendar = page.getByRole('table', { name: '节假日与调休' });
+  await expect(page.getByText('今年起还没有设置节假日或调休')).toBeVisible();
+  await page.getByLabel('日期', { exact: true }).fill(`${year}-10-01`);
+  await page.getByLabel('日期', { exact: true }).press('Tab');
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  await expect(page.getByText(`已设置 ${year}-10-01`)).toBeVisible();
+  await expect(calendar.getByRole('row').filter({ hasText: `${year}-10-01` })).toContainText('放假');
+
   await page.getByRole('link', { name: '审计日志' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(`设置 ${year}-10-01 为放假`) })).toBeVisible();
   await expect(page.getByRole('row', { name: /作废政策参数：本地低保标准/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /新增政策参数：公示期/ })).toBeVisible();
 

@@ -3,6 +3,7 @@ import { POLICY_KEYS } from '../domain/policy';
 import { channel, isoDate, isoInstant, noInput, okOutput, uuid } from './define';
 
 export const policyKey = z.enum(POLICY_KEYS);
+export const calendarDayKind = z.enum(['holiday', 'workday']);
 
 export const policyValueItem = z.object({
   id: uuid,
@@ -47,6 +48,20 @@ export const policyChannels = {
   /** A mistaken value is voided with the reason, never deleted. */
   'policy.void': channel({
     input: z.object({ id: uuid, reason: z.string().trim().min(2).max(200) }),
+    output: okOutput,
+    access: 'admin',
+    mutates: true,
+  }),
+  /** The days set as holidays or as worked weekends (调休), from a date on (a notice counts working days). */
+  'policy.calendar': channel({
+    input: z.object({ from: isoDate }),
+    output: z.object({ days: z.array(z.object({ date: isoDate, kind: calendarDayKind, setBy: z.string().nullable() })) }),
+    access: 'viewer',
+    mutates: false,
+  }),
+  /** Sets a day as a holiday or a worked weekend; null puts it back to the ordinary week (the old row is voided). */
+  'policy.setDay': channel({
+    input: z.object({ date: isoDate, kind: calendarDayKind.nullable() }),
     output: okOutput,
     access: 'admin',
     mutates: true,

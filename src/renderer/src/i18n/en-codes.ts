@@ -225,6 +225,7 @@ export const enCodes: typeof zhCNCodes = {
     'roster.printed': 'Roster printed: {count} members',
     'policy.added': 'Policy value added: {key} (from {effectiveFrom})',
     'policy.voided': 'Policy value voided: {key}',
+    'policy.daySet': '{date} set as {kind}',
     'file.created': 'Hardship file started',
     'file.draftSaved': 'File contents saved',
     'file.visitRecorded': 'Visit recorded',

@@ -2,6 +2,7 @@
 import type { zhCNPolicy } from './zh-CN-policy';
 
 export const enPolicy: typeof zhCNPolicy = {
+  calendarDayKinds: { holiday: 'a holiday', workday: 'a worked weekend', ordinary: 'an ordinary day' },
   policy: {
     title: 'Policy values',
     intro:
@@ -43,6 +44,14 @@ export const enPolicy: typeof zhCNPolicy = {
     voidDone: 'Voided',
     units: { fen: 'yuan', workingDays: 'working days', days: 'days', months: 'months' },
     amount: '¥{amount} per person per month',
+    calendarTitle: 'Holidays and worked weekends',
+    calendarIntro: 'Notice periods count working days: Saturdays, Sundays and the holidays set here do not count; weekends set as worked do. Set them as the State Council publishes each year’s holiday arrangements.',
+    calendarEmpty: 'No holidays or worked weekends set from this year on; notice periods skip weekends only.',
+    calendarDate: 'Date',
+    calendarKind: 'Arrangement',
+    calendarSet: 'Set',
+    calendarClear: 'Back to ordinary',
+    calendarSaved: '{date} set',
     count: '{value} {unit}',
   },
 };

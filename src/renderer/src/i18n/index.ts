@@ -80,6 +80,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   }
   if (event.startsWith('unit.') && name === 'kind') return label(catalogue.unitKinds);
   if (event.startsWith('policy.') && name === 'key') return label(catalogue.policyKeys);
+  if (event === 'policy.daySet' && name === 'kind') return label(catalogue.calendarDayKinds);
   if (event === 'file.action' && name === 'action') return label(catalogue.fileActions);
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
   if (event === 'unit.merged' && name === 'into') return shortId(String(value));

@@ -242,6 +242,7 @@ export const zhCNCodes = {
     'roster.printed': '打印名册 {count} 人',
     'policy.added': '新增政策参数：{key}（{effectiveFrom} 起）',
     'policy.voided': '作废政策参数：{key}',
+    'policy.daySet': '设置 {date} 为{kind}',
     'file.created': '新建困难职工档案',
     'file.draftSaved': '保存档案内容',
     'file.visitRecorded': '记录走访',

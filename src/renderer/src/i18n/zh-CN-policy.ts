@@ -1,5 +1,6 @@
 /** The policy values screen (政策参数); part of the zh-CN catalogue (see zh-CN.ts). */
 export const zhCNPolicy = {
+  calendarDayKinds: { holiday: '放假', workday: '调休上班', ordinary: '正常作息' },
   policy: {
     title: '政策参数',
     intro: '这些数值由上级政策规定，各地各年不同。每个数值从“起始日期”起执行；困难职工档案按办理当天执行的数值核算和判断。改动时新增一个带起始日期的数值，不修改旧值；录错的数值可以作废（保留记录）。',
@@ -40,6 +41,14 @@ export const zhCNPolicy = {
     voidDone: '已作废',
     units: { fen: '元', workingDays: '个工作日', days: '天', months: '个月' },
     amount: '¥{amount}/人·月',
+    calendarTitle: '节假日与调休',
+    calendarIntro: '公示期按工作日计算：周六、周日不算，这里设置的法定节假日不算，调休上班的周末算。请按国务院每年公布的放假安排设置。',
+    calendarEmpty: '今年起还没有设置节假日或调休，公示期只扣除周末。',
+    calendarDate: '日期',
+    calendarKind: '安排',
+    calendarSet: '设置',
+    calendarClear: '恢复正常',
+    calendarSaved: '已设置 {date}',
     count: '{value} {unit}',
   },
 };

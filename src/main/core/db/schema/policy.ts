@@ -22,3 +22,22 @@ export const policyValues = sqliteTable(
   },
   (t) => [index('policy_values_key').on(t.key, t.regionCode, t.effectiveFrom)],
 );
+
+/**
+ * The working calendar (工作日): public holidays (放假) and the weekends moved to work (调休上班), as the State
+ * Council publishes them each year; weekdays and weekends need no row. A day's setting is changed by voiding its
+ * row and adding another, so a notice counted under the old setting can still be explained.
+ */
+export const calendarDays = sqliteTable(
+  'calendar_days',
+  {
+    id: text('id').primaryKey(),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    voidedAt: text('voided_at'),
+    voidedBy: text('voided_by'),
+  },
+  (t) => [index('calendar_days_date').on(t.date)],
+);

@@ -1,11 +1,10 @@
 import type { FileDetail } from '@shared/contract/hardship';
-import { WEEKENDS_ONLY } from '@shared/domain/calendar';
 import type { FileFacts, LifecyclePolicy } from '@shared/domain/hardship-lifecycle';
 import { runMeansTest } from '@shared/domain/means-test';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { readOrg } from '../org/org.repo';
-import { policyOn } from '../policy/policy.service';
+import { policyOn, workingCalendar } from '../policy/policy.service';
 import { householdOf, type FileRow, type HouseholdRow, type StoredDraft } from './files.repo';
 
 /** What the lifecycle and the means test are judged with: today, the office's region, the policy in force. */
@@ -16,9 +15,8 @@ export function judgingDay(ctx: CallContext) {
   const lifecycle: LifecyclePolicy = {
     visitValidDays: policy.visitValidDays!,
     noticeWorkingDays: policy.noticeWorkingDays!,
-    // The holiday calendar is policy data still to come (ARCHITECTURE: the State Council's list, kept by an
-    // administrator); until then weekends are the only days off.
-    calendar: WEEKENDS_ONLY,
+    // Holidays and worked weekends as an administrator set them (政策参数); weekends otherwise.
+    calendar: workingCalendar(ctx),
   };
   return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, lifecycle };
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ChannelInput, ChannelOutput } from '@shared/contract';
-import { isRealDate } from '@shared/domain/calendar';
+import type { ChannelInput, ChannelOutput, ParsedInput } from '@shared/contract';
+import { isRealDate, type WorkingCalendar } from '@shared/domain/calendar';
 import { POLICY_KEYS, POLICY_RULES, policyValueProblem, valueInForce, type PolicyKey } from '@shared/domain/policy';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { AppError } from '@shared/errors';
@@ -53,6 +53,42 @@ export function voidValue(ctx: CallContext, input: ChannelInput<'policy.void'>):
     if (row.voidedAt) throw new AppError('POLICY_ALREADY_VOIDED');
     voidPolicyValue(ctx.sqlite, input.id, ctx.now(), ctx.user!.id, input.reason.trim());
     ctx.audit({ recordType: 'policy', recordId: input.id, event: 'policy.voided', params: { key: row.key } });
+  });
+  return { ok: true };
+}
+
+/** The working calendar as the lifecycle reads it (shared/domain/calendar.ts WorkingCalendar). */
+export function workingCalendar(ctx: CallContext): WorkingCalendar {
+  const rows = ctx.sqlite.prepare('SELECT date, kind FROM calendar_days WHERE voided_at IS NULL').all() as { date: string; kind: 'holiday' | 'workday' }[];
+  return {
+    holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.date)),
+    workingWeekends: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
+  };
+}
+
+export function calendar(ctx: CallContext, input: ParsedInput<'policy.calendar'>): ChannelOutput<'policy.calendar'> {
+  return {
+    days: ctx.sqlite
+      .prepare(
+        `SELECT d.date, d.kind, u.display_name AS setBy FROM calendar_days d LEFT JOIN users u ON u.id = d.created_by
+         WHERE d.voided_at IS NULL AND d.date >= ? ORDER BY d.date`,
+      )
+      .all(input.from) as ChannelOutput<'policy.calendar'>['days'],
+  };
+}
+
+export function setDay(ctx: CallContext, input: ParsedInput<'policy.setDay'>): ChannelOutput<'policy.setDay'> {
+  const [year, month, day] = input.date.split('-').map(Number) as [number, number, number];
+  if (!isRealDate(year, month, day)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['date'], message: 'not a date' }]);
+  ctx.write(() => {
+    const now = ctx.now();
+    ctx.sqlite.prepare('UPDATE calendar_days SET voided_at = ?, voided_by = ? WHERE date = ? AND voided_at IS NULL').run(now, ctx.user!.id, input.date);
+    if (input.kind) {
+      ctx.sqlite
+        .prepare('INSERT INTO calendar_days (id, date, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
+        .run(uuidv7(), input.date, input.kind, now, ctx.user!.id);
+    }
+    ctx.audit({ recordType: 'policy', recordId: null, event: 'policy.daySet', params: { date: input.date, kind: input.kind ?? 'ordinary' } });
   });
   return { ok: true };
 }

@@ -15,6 +15,7 @@ import { useT } from '../../i18n';
 import { AddPolicyValueModal } from './AddPolicyValueModal';
 import { formatPolicyValue, regionText } from './policy-format';
 import { VoidPolicyValueModal } from './VoidPolicyValueModal';
+import { WorkingCalendar } from './WorkingCalendar';
 
 type PolicyList = ChannelOutput<'policy.list'>;
 
@@ -154,6 +155,7 @@ export function PolicyPage() {
             busy={policy.loading}
             label={t('policy.allValues')}
           />
+          <WorkingCalendar today={policy.data.today} isAdmin={isAdmin} />
           <AddPolicyValueModal
             opened={adding}
             regionCode={policy.data.regionCode}
