@@ -106,6 +106,9 @@ describe('hardship files: the lifecycle', () => {
     expect(file.visits[0]).toMatchObject({ allClear: false, headSigned: true, visitors: ['孙经办', '周干事'] });
     expect(await blocked('sendToCommittee', 'clerk')).toMatchObject({ code: 'FILE_ACTION_BLOCKED', params: { action: 'sendToCommittee', blockers: ['VISIT_NOT_CLEAR'] } });
 
+    // All six clear, but the head has not signed the record yet: it does not count.
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear }, 'clerk');
+    expect(await blocked('sendToCommittee', 'clerk')).toMatchObject({ params: { blockers: ['VISIT_NOT_SIGNED'] } });
     file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
     await act('sendToCommittee', 'clerk');
     expect(await blocked('startNotice', 'clerk')).toMatchObject({ params: { blockers: ['MINUTES_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING'] } });
@@ -160,7 +163,7 @@ describe('hardship files: the lifecycle', () => {
     const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
     await act('submit');
     await act('beginVisit');
-    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear }, 'clerk');
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
     await act('sendToCommittee');
     const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.pdf', Buffer.from('%PDF-1.7 minutes'));
     file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
@@ -179,7 +182,7 @@ describe('hardship files: the lifecycle', () => {
       let file = await fileForMember(t, idOf(`110105198001${10 + i}20${i}`), `户主${i}`);
       file = await t.call('files.saveDraft', { ...draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }] }), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
       for (const action of ['submit', 'beginVisit']) file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never }, 'clerk');
-      file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear }, 'clerk');
+      file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
       file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'sendToCommittee' }, 'clerk');
       const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
       file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.png' }, 'clerk');
@@ -213,7 +216,7 @@ describe('hardship files: the lifecycle', () => {
     let file = await fileForMember(t);
     file = await t.call('files.saveDraft', { ...draftOf(file), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
     const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
-    const visit = async (date: string) => (file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date, visitors: ['甲', '乙'], items: allClear }, 'clerk'));
+    const visit = async (date: string) => (file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk'));
     await act('submit');
     await act('beginVisit');
     await visit(today);

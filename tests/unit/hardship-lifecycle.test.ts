@@ -28,7 +28,7 @@ function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): File
   return {
     status,
     enteredBy: CLERK.id,
-    latestVisit: { date: addDays(TODAY, -10), allClear: true },
+    latestVisit: { date: addDays(TODAY, -10), allClear: true, headSigned: true },
     visitsCountFrom: null,
     minutesAttached: true,
     consents: { incomeVerification: true, publicNotice: true, reportUpward: true },
@@ -96,9 +96,10 @@ describe('hardship file lifecycle: each action', () => {
 
   it('moves on from the visit only with a latest visit that is six-clear and at most 90 days old', () => {
     expect(blockerCodes(readyFile('visit', { latestVisit: null }), 'sendToCommittee', CLERK)).toEqual(['VISIT_MISSING']);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: false } }), 'sendToCommittee', CLERK)).toEqual(['VISIT_NOT_CLEAR']);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -90), allClear: true } }), 'sendToCommittee', CLERK)).toEqual([]);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -91), allClear: false } }), 'sendToCommittee', CLERK)).toEqual([
+    expect(blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: false, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual(['VISIT_NOT_CLEAR']);
+    expect(blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: true, headSigned: false } }), 'sendToCommittee', CLERK)).toEqual(['VISIT_NOT_SIGNED']);
+    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -90), allClear: true, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual([]);
+    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -91), allClear: false, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual([
       'VISIT_NOT_CLEAR',
       'VISIT_TOO_OLD',
     ]);
@@ -110,7 +111,7 @@ describe('hardship file lifecycle: each action', () => {
     const facts = readyFile('review', {
       minutesAttached: false,
       consents: { incomeVerification: true, publicNotice: false, reportUpward: false },
-      latestVisit: { date: TODAY, allClear: false },
+      latestVisit: { date: TODAY, allClear: false, headSigned: true },
     });
     const check = checkAction(facts, 'startNotice', CLERK, TODAY, POLICY);
     expect(check).toEqual({
@@ -150,9 +151,9 @@ describe('hardship file lifecycle: each action', () => {
 
   it('keeps a file after its annual review only with a new six-clear visit, decided by someone else than who started it', () => {
     const started = addDays(TODAY, -3);
-    const oldVisit = readyFile('annualReview', { visitsCountFrom: started, latestVisit: { date: addDays(TODAY, -30), allClear: true }, annualReviewBy: CLERK.id });
+    const oldVisit = readyFile('annualReview', { visitsCountFrom: started, latestVisit: { date: addDays(TODAY, -30), allClear: true, headSigned: true }, annualReviewBy: CLERK.id });
     expect(blockerCodes(oldVisit, 'keep', REVIEWER)).toEqual(['VISIT_MISSING']);
-    const newVisit = { ...oldVisit, latestVisit: { date: TODAY, allClear: true } };
+    const newVisit = { ...oldVisit, latestVisit: { date: TODAY, allClear: true, headSigned: true } };
     expect(blockerCodes(newVisit, 'keep', REVIEWER)).toEqual([]);
     expect(blockerCodes({ ...newVisit, annualReviewBy: REVIEWER.id }, 'keep', REVIEWER)).toEqual(['SAME_PERSON']);
   });
@@ -186,7 +187,7 @@ type Command =
   | { kind: 'progress' }
   | { kind: 'skip' }
   | { kind: 'act'; action: FileAction; actor: number; withInput: boolean }
-  | { kind: 'visit'; allClear: boolean }
+  | { kind: 'visit'; allClear: boolean; headSigned: boolean }
   | { kind: 'minutes' }
   | { kind: 'consent'; which: keyof FileFacts['consents'] }
   | { kind: 'wait'; days: number };
@@ -199,7 +200,7 @@ type Command =
 const ROUTE: Exclude<Command, { kind: 'progress' } | { kind: 'skip' }>[] = [
   { kind: 'act', action: 'submit', actor: 0, withInput: true },
   { kind: 'act', action: 'beginVisit', actor: 1, withInput: true },
-  { kind: 'visit', allClear: true },
+  { kind: 'visit', allClear: true, headSigned: true },
   { kind: 'act', action: 'sendToCommittee', actor: 0, withInput: true },
   { kind: 'minutes' },
   { kind: 'consent', which: 'incomeVerification' },
@@ -216,7 +217,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 12, arbitrary: fc.constant({ kind: 'progress' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'skip' as const }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('act' as const), action: fc.constantFrom(...ACTIONS), actor: fc.nat({ max: ACTORS.length - 1 }), withInput: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('visit' as const), allClear: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('visit' as const), allClear: fc.boolean(), headSigned: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'minutes' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), which: fc.constantFrom('incomeVerification', 'publicNotice', 'reportUpward' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 8 }) }) },
@@ -225,7 +226,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 type Event = { day: string } & (
   | { type: 'action'; action: FileAction; actor: Actor }
-  | { type: 'visit'; allClear: boolean }
+  | { type: 'visit'; allClear: boolean; headSigned: boolean }
   | { type: 'minutes' }
 );
 
@@ -260,12 +261,13 @@ function assertApprovalLawful(history: Event[], approval: Extract<Event, { type:
   expect(visit).toBeDefined();
   expect(visit!.day >= sentBackDay).toBe(true);
   expect(visit!.allClear).toBe(true);
+  expect(visit!.headSigned).toBe(true);
   expect(new Date(noticeDay).getTime() - new Date(visit!.day).getTime()).toBeLessThanOrEqual(POLICY.visitValidDays * 86_400_000);
   expect(history.slice(lastUphold + 1, notice).some((e) => e.type === 'minutes')).toBe(true);
 }
 
 describe('hardship file lifecycle: any sequence of actions', () => {
-  it('reaches 在档 only with a six-clear recent visit, minutes, a finished notice without open objections and a second person\'s approval', () => {
+  it('reaches 在档 only with a six-clear, signed, recent visit, minutes, a finished notice without open objections and a second person\'s approval', () => {
     let approvals = 0;
     fc.assert(
       fc.property(fc.array(command, { minLength: 20, maxLength: 120 }), fc.constantFrom(CLERK.id, REVIEWER.id), (commands, enteredBy) => {
@@ -285,8 +287,8 @@ describe('hardship file lifecycle: any sequence of actions', () => {
           const c = drawn.kind === 'progress' ? ROUTE[next++ % ROUTE.length]! : drawn;
           if (c.kind === 'wait') today = addDays(today, c.days);
           else if (c.kind === 'visit') {
-            facts = { ...facts, latestVisit: { date: today, allClear: c.allClear } };
-            history.push({ day: today, type: 'visit', allClear: c.allClear });
+            facts = { ...facts, latestVisit: { date: today, allClear: c.allClear, headSigned: c.headSigned } };
+            history.push({ day: today, type: 'visit', allClear: c.allClear, headSigned: c.headSigned });
           } else if (c.kind === 'minutes') {
             facts = { ...facts, minutesAttached: true };
             history.push({ day: today, type: 'minutes' });

@@ -50,8 +50,8 @@ export interface FileFacts {
   status: FileStatus;
   /** The user who entered the file: never its approver. */
   enteredBy: string;
-  /** The latest six-clears visit, if any. */
-  latestVisit: { date: string; allClear: boolean } | null;
+  /** The latest six-clears visit, if any; it counts only with the head of household's signature (DOMAIN.md). */
+  latestVisit: { date: string; allClear: boolean; headSigned: boolean } | null;
   /**
    * Visits before this date no longer count: the day an objection was upheld (the family must be visited again),
    * or the day an annual review started. Null: every visit counts.
@@ -98,6 +98,7 @@ export type Blocker =
   | { code: 'EXCLUDED' }
   | { code: 'VISIT_MISSING' }
   | { code: 'VISIT_NOT_CLEAR' }
+  | { code: 'VISIT_NOT_SIGNED' }
   | { code: 'VISIT_TOO_OLD'; date: string; validDays: number }
   | { code: 'MINUTES_MISSING' }
   | { code: 'CONSENT_MISSING'; consent: keyof FileFacts['consents'] }
@@ -117,6 +118,7 @@ function visitBlockers(facts: FileFacts, today: string, policy: LifecyclePolicy)
   if (!visit || (facts.visitsCountFrom !== null && visit.date < facts.visitsCountFrom)) return [{ code: 'VISIT_MISSING' }];
   const blockers: Blocker[] = [];
   if (!visit.allClear) blockers.push({ code: 'VISIT_NOT_CLEAR' });
+  if (!visit.headSigned) blockers.push({ code: 'VISIT_NOT_SIGNED' });
   if (daysBetween(visit.date, today) > policy.visitValidDays) blockers.push({ code: 'VISIT_TOO_OLD', date: visit.date, validDays: policy.visitValidDays });
   return blockers;
 }

@@ -18,6 +18,7 @@ export const enFiles: typeof zhCNFiles = {
     EXCLUDED: 'An exclusion applies: the household cannot be filed',
     VISIT_MISSING: 'There is no valid six-clears home visit yet',
     VISIT_NOT_CLEAR: 'The latest home visit has items not clear',
+    VISIT_NOT_SIGNED: 'The head of household has not signed the latest home visit record',
     VISIT_TOO_OLD: 'The latest home visit ({date}) is more than {validDays} days old',
     MINUTES_MISSING: 'The committee minutes are not attached yet',
     CONSENT_MISSING: 'The written consent to “{consent}” is missing',

@@ -16,6 +16,7 @@ export const zhCNFiles = {
     EXCLUDED: '有排除情形，不能申报',
     VISIT_MISSING: '还没有有效的六清入户调查记录',
     VISIT_NOT_CLEAR: '最近一次入户调查有“不清”的项目',
+    VISIT_NOT_SIGNED: '最近一次入户调查记录户主还没有签字确认',
     VISIT_TOO_OLD: '最近一次入户调查（{date}）已超过 {validDays} 天',
     MINUTES_MISSING: '还没有上传民主评议会议纪要',
     CONSENT_MISSING: '缺少“{consent}”的书面同意',

@@ -86,10 +86,10 @@ export function factsOf(ctx: CallContext, file: FileRow): FileFacts {
       .get(file.id) as string | null) ?? '';
   const visit = ctx.sqlite
     .prepare(
-      `SELECT date, all_clear AS allClear FROM file_visits
+      `SELECT date, all_clear AS allClear, head_signed AS headSigned FROM file_visits
        WHERE file_id = ? AND kind = 'sixClears' AND recorded_at > ? ORDER BY date DESC, recorded_at DESC LIMIT 1`,
     )
-    .get(file.id, since) as { date: string; allClear: number } | undefined;
+    .get(file.id, since) as { date: string; allClear: number; headSigned: number } | undefined;
   const minutes = ctx.sqlite
     .prepare("SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND added_at > ?")
     .get(file.id, since);
@@ -97,7 +97,7 @@ export function factsOf(ctx: CallContext, file: FileRow): FileFacts {
   return {
     status: file.status,
     enteredBy: file.enteredBy,
-    latestVisit: visit ? { date: visit.date, allClear: visit.allClear === 1 } : null,
+    latestVisit: visit ? { date: visit.date, allClear: visit.allClear === 1, headSigned: visit.headSigned === 1 } : null,
     visitsCountFrom: file.visitsCountFrom,
     minutesAttached: minutes !== undefined,
     consents: {
