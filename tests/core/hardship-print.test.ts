@@ -234,10 +234,11 @@ describe('hardship print: the public notice (公示)', () => {
   });
 
   it('repeats the table header on every page of a long notice, with 第 x 页 共 y 页', async () => {
-    const { t } = await office();
+    const { t, today } = await office();
     const ids: string[] = [];
     for (let i = 0; i < 45; i++) {
       const file = await fileForMember(t, idOf(`1101051980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`), `公示对象${i + 1}`, { unitName: `第${i % 3}车间` });
+      await t.call('files.saveDraft', draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }), 'clerk');
       ids.push(file.id);
     }
     const { pages } = await printed(t, 'files.printNotice', { ids });
@@ -252,7 +253,7 @@ describe('hardship print: the public notice (公示)', () => {
 
   it('says the notice runs from the day it is posted when the files have no end date yet, and counts each file once', async () => {
     const { t, today } = await office();
-    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t)), 'clerk');
+    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
     const { flat } = await printed(t, 'files.printNotice', { ids: [file.id, file.id] });
     expect(flat).toContain('自张贴之日起计算');
     expect(flat).toContain('以下1户职工');
@@ -260,6 +261,19 @@ describe('hardship print: the public notice (公示)', () => {
     expect(flat).toContain(today.slice(0, 4));
     const entries = await auditOf(t, 'files.printNotice');
     expect(entries[0]!.summary.params).toEqual({ document: 'notice', count: 1 });
+  });
+});
+
+describe('hardship print: a notice needs consent', () => {
+  it('refuses to put a household on a notice without its written consent to the notice, and logs nothing', async () => {
+    const { t, today } = await office();
+    const consenting = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
+    const other = await fileForMember(t, OTHER_HEAD, '李四', {});
+    expect(await t.fail('files.printNotice', { ids: [consenting.id, other.id] }, 'clerk')).toMatchObject({
+      code: 'FILE_ACTION_BLOCKED',
+      params: { action: 'printNotice', blockers: ['CONSENT_MISSING'], count: 1 },
+    });
+    expect(await auditOf(t, 'files.printNotice')).toHaveLength(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { publicNoticeDocument, type PublicNoticeData } from '../../pdf/documents
 import { visitRecordDocument } from '../../pdf/documents/visit-record';
 import { readOrg } from '../org/org.repo';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
-import { judgingDay, meansTestOf } from './file-facts';
+import { judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { findFile, householdOf, type FileRow } from './files.repo';
 import { get, requireFile } from './files.service';
 
@@ -127,7 +127,9 @@ export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisi
  */
 export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNotice'>): ChannelOutput<'files.printNotice'> {
   const ids = [...new Set(input.ids)];
-  for (const id of ids) requireFile(ctx, id);
+  // A notice publishes names (PIPL): only households that gave their written consent to it.
+  const withoutConsent = ids.map((id) => requireFile(ctx, id)).filter((file) => !parseDraft(file).consents.publicNoticeOn);
+  if (withoutConsent.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: 'printNotice', blockers: ['CONSENT_MISSING'], count: withoutConsent.length });
   return ctx.startJob(async (job): Promise<FileRef> => {
     const day = judgingDay(ctx);
     const rows: PublicNoticeData['rows'] = [];
