@@ -2,6 +2,7 @@
  * Money as clerks type and read it: yuan with up to two decimals, kept as integer fen (ARCHITECTURE.md §4). Parsed
  * from the text, never through a floating-point number (1320.10 × 100 is not 132010 in floating point).
  */
+export { formatYuan } from '@shared/domain/money';
 
 /** "1320", "1,320.5", "¥1320.50", full-width digits → fen; null when it is not an amount. */
 export function parseYuan(text: string): number | null {
@@ -13,10 +14,3 @@ export function parseYuan(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** Fen → "1,320.50" (no currency sign: the message around it places it). */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}

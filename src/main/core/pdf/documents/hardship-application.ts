@@ -1,8 +1,11 @@
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
 import type { HardshipCategory } from '@shared/domain/means-test';
+import { formatYuan } from '@shared/domain/money';
+import { CATEGORY_LABELS, CAUSE_LABELS, DISABILITY_LABELS, ENTRY_LABELS, EXCLUSION_LABELS, GENDER_LABELS, GRADE_LABELS, HEALTH_LABELS, HOUSING_LABELS, INCOME_LABELS, RELATION_LABELS, RIGID_LABELS, SCHOOL_LABELS, WORK_LABELS, WORKER_LABELS } from './hardship-labels';
+import { BLANK_DATE, continuationHeader, GRID, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
 
 /**
  * 困难职工档案申报表: the application form of a hardship file, A4 portrait, with the blocks of the national form —
@@ -55,170 +58,8 @@ export interface HardshipApplicationData {
   category: HardshipCategory | null;
 }
 
-// ---- Labels (DOMAIN.md "Hardship file"; the renderer's i18n holds the same words) -------------------------------
-
-export const CATEGORY_LABELS: Record<HardshipCategory, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' };
-
-export const CAUSE_LABELS: Record<Cause, string> = {
-  '1': '无劳动能力',
-  '2': '有劳动能力而未就业',
-  '3': '下岗失业',
-  '4': '未参加社会保险',
-  '5': '社会保险待遇落实不到位',
-  '6': '患重特大疾病',
-  '7': '遭受自然灾害',
-  '8': '遭受意外事故',
-  '9': '子女上学',
-  '10': '其他',
-};
-
-export const GENDER_LABELS = { male: '男', female: '女' } as const;
-
-const RELATION_LABELS: Record<Member['relation'], string> = {
-  self: '本人',
-  spouse: '配偶',
-  child: '子女',
-  parent: '父母',
-  sibling: '兄弟姐妹',
-  grandchild: '孙子女',
-  other: '其他',
-};
-
-const HEALTH_LABELS: Record<Member['health'], string> = { healthy: '健康', chronic: '慢性病', serious: '大病', disabled: '残疾' };
-
-const DISABILITY_LABELS: Record<NonNullable<Member['disabilityType']>, string> = {
-  visual: '视力',
-  hearing: '听力',
-  speech: '言语',
-  physical: '肢体',
-  intellectual: '智力',
-  mental: '精神',
-  multiple: '多重',
-};
-
-const GRADE_LABELS = ['', '一级', '二级', '三级', '四级'];
-
-const WORK_LABELS: Record<NonNullable<Member['workStatus']>, string> = {
-  employed: '在岗',
-  laidOff: '下岗',
-  unemployed: '失业',
-  retired: '退休',
-  sickLeave: '病休',
-  migrant: '农民工',
-  student: '学生',
-  other: '其他',
-};
-
-const SCHOOL_LABELS: Record<NonNullable<Member['schoolStage']>, string> = {
-  preschool: '学前',
-  primary: '小学',
-  junior: '初中',
-  senior: '高中',
-  vocational: '中职',
-  college: '大学',
-  postgraduate: '研究生',
-};
-
-const INCOME_LABELS: Record<string, string> = {
-  wages: '工资性收入',
-  pension: '养老金（离退休金）',
-  unemploymentBenefit: '失业保险金',
-  dibao: '低保金',
-  business: '经营性收入',
-  property: '财产性收入',
-  support: '赡养、抚养、扶养费',
-  other: '其他收入',
-};
-
-const RIGID_LABELS: Record<string, string> = {
-  medical: '医疗支出（自付部分）',
-  education: '教育支出',
-  disability: '残疾康复支出',
-  other: '其他刚性支出',
-};
-
-const HOUSING_LABELS: Record<NonNullable<FileDraft['housingType']>, string> = {
-  owned: '自有住房',
-  rentedPublic: '租住公房',
-  rentedPrivate: '租住私房',
-  borrowed: '借住',
-  dormitory: '单位宿舍',
-  none: '无固定住所',
-};
-
-const ENTRY_LABELS: Record<FileDetail['entryKind'], string> = { new: '增量', existing: '存量', relapsed: '返困' };
-const WORKER_LABELS = { urban: '城镇职工', migrant: '农民工' } as const;
-
-const EXCLUSION_LABELS: Record<string, string> = {
-  'two-or-more-homes': '家庭拥有两套及以上住房',
-  'business-or-employer': '经营企业或雇佣他人',
-  'costly-private-school-or-abroad': '子女就读高收费私立学校或自费出国留学',
-  'private-vehicle': '拥有非生产经营用私家车',
-};
-
-// ---- Formatting ------------------------------------------------------------------------------------------------
-
-/** Integer fen as yuan with two decimals and thousands separators, exactly (no floating point): 1200000 → 12,000.00. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '−' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** 2026-05-12 → 2026年5月12日. */
-export function dateInWords(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
-
-/** YYYY-MM-DD HH:mm in the computer's time zone, as the clerk's clock showed it. */
-export function localStamp(at: Date): string {
-  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** The empty date of a signature: filled in by hand. */
-export const BLANK_DATE = '　　　　年　　月　　日';
-
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const orDash = (value: string | null | undefined) => (value && value.trim() !== '' ? value : '—');
-
-// ---- Layout ----------------------------------------------------------------------------------------------------
-
-/** A4 portrait is 595.28 × 841.89 pt; about 18 mm at the sides. */
-export const PORTRAIT_MARGINS: [number, number, number, number] = [50, 56, 50, 48];
-export const PORTRAIT_WIDTH = 595.28 - PORTRAIT_MARGINS[0] - PORTRAIT_MARGINS[2];
-
-/** The ruled grid of a form. */
-export const GRID: CustomTableLayout = {
-  hLineWidth: () => 0.6,
-  vLineWidth: () => 0.6,
-  hLineColor: () => '#333333',
-  vLineColor: () => '#333333',
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
-
-/** "第 x 页 共 y 页" on the right, the print time on the left: a function of the page numbers only. */
-export function pageFooter(printedAt: Date) {
-  const stamp = localStamp(printedAt);
-  return (currentPage: number, pageCount: number): Content => ({
-    columns: [
-      { text: `打印时间 ${stamp}`, fontSize: 8, color: '#555555' },
-      { text: `第 ${currentPage} 页 共 ${pageCount} 页`, alignment: 'right', fontSize: 9 },
-    ],
-    margin: [PORTRAIT_MARGINS[0], 16, PORTRAIT_MARGINS[2], 0],
-  });
-}
-
-/** The document's name at the top of every page after the first (static text: no names in dynamic content). */
-export function continuationHeader(title: string) {
-  return (page: number): Content =>
-    page === 1 ? { text: '' } : { text: `${title}（续）`, alignment: 'center', fontSize: 9, color: '#555555', margin: [PORTRAIT_MARGINS[0], 30, PORTRAIT_MARGINS[2], 0] };
-}
 
 const label = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, style: 'label', ...more });
 const value = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, ...more });

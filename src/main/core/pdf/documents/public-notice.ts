@@ -1,6 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { HardshipCategory } from '@shared/domain/means-test';
-import { CATEGORY_LABELS, continuationHeader, dateInWords, GRID, pageFooter, PORTRAIT_MARGINS } from './hardship-application';
+import { CATEGORY_LABELS } from './hardship-labels';
+import { continuationHeader, dateInWords, GRID, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
 
 /**
  * 公示: the public notice of a set of hardship files, A4 portrait, posted where anyone can read it. It carries ONLY

@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { localStamp } from './portrait-form';
 
 /**
  * 会员名册 as a printed list: A4 landscape, the column header repeated on every page, the organisation and the
@@ -26,10 +27,6 @@ export interface RosterListData {
 
 const HEAD = ['序号', '姓名', '性别', '出生日期', '身份证号', '手机/电话', '工作单位', '基层工会', '入会日期', '状态'];
 
-function stamp(at: Date): string {
-  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
 
 export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
   const body: Content[][] = [
@@ -47,7 +44,7 @@ export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
         : { text: `${data.orgName} 会员名册（续）`, alignment: 'center', fontSize: 10, margin: [28, 26, 28, 0] },
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
-        { text: `打印时间 ${stamp(data.printedAt)}`, fontSize: 8, color: '#555' },
+        { text: `打印时间 ${localStamp(data.printedAt)}`, fontSize: 8, color: '#555' },
         { text: `第 ${currentPage} 页 共 ${pageCount} 页`, alignment: 'right', fontSize: 9 },
       ],
       margin: [28, 12, 28, 0],

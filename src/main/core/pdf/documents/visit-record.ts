@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FileDetail } from '@shared/contract/hardship';
 import { SIX_CLEARS, type SixClear } from '@shared/domain/hardship-codes';
-import { BLANK_DATE, continuationHeader, GRID, localStamp, pageFooter, PORTRAIT_MARGINS } from './hardship-application';
+import { BLANK_DATE, continuationHeader, GRID, localStamp, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
 
 /**
  * 入户调查表: the record of one visit to a hardship household, A4 portrait. For the six-clears visit (六清) the six
