@@ -18,7 +18,7 @@ export function judgingDay(ctx: CallContext) {
     // Holidays and worked weekends as an administrator set them (政策参数); weekends otherwise.
     calendar: workingCalendar(ctx),
   };
-  return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, lifecycle };
+  return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, reviewIntervalMonths: policy.reviewIntervalMonths!, lifecycle };
 }
 
 /** What a new file's draft holds; also fills what a draft saved by an earlier version lacks. */

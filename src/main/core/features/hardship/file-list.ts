@@ -5,7 +5,6 @@ import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { judgingDay } from './file-facts';
-import { policyOn } from '../policy/policy.service';
 
 type Flag = (typeof FILE_FLAGS)[number];
 
@@ -32,7 +31,7 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
  */
 function flagConditions(ctx: CallContext) {
   const day = judgingDay(ctx);
-  const interval = policyOn(ctx, day.today, day.regionCode).reviewIntervalMonths!;
+  const interval = day.reviewIntervalMonths;
   const bounds = {
     today: day.today,
     reviewBefore: monthsBefore(ctx, addDays(day.today, 1), interval),

@@ -5,7 +5,10 @@ import { checkIdNumber, maskIdNumber } from '@shared/domain/id-number';
 import { availableActions, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { listAudit } from '../audit/audit.repo';
+import { readOrg } from '../org/org.repo';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
+import { findUserById } from '../users/users.repo';
 import { emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { ENDED_STATUSES, filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
 import { flagsOfFile } from './file-list';
@@ -52,7 +55,7 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
         `INSERT INTO hardship_files (id, origin, updated_at, status, member_id, head_name, head_id_number, worker_type, entry_kind, draft, entered_by)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, readOrigin(ctx), now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(emptyDraft(input.workerType)), ctx.user!.id);
+      .run(id, readOrg(ctx.db)!.id, now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(emptyDraft(input.workerType)), ctx.user!.id);
     ctx.sqlite
       .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
       .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0, ethnicity: head.ethnicity ?? null }));
@@ -64,9 +67,6 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
   return get(ctx, id);
 }
 
-function readOrigin(ctx: CallContext): string {
-  return (ctx.sqlite.prepare('SELECT id FROM org LIMIT 1').pluck().get() as string) ?? '';
-}
 
 /** Everything a file's screen shows, with what the signed-in user may do next and why not. */
 export function get(ctx: CallContext, id: string): FileDetail {
@@ -97,7 +97,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     memberId: file.memberId,
     isMember: file.memberId !== null,
     entryKind: file.entryKind,
-    enteredBy: userName(ctx, file.enteredBy),
+    enteredBy: findUserById(ctx.db, file.enteredBy)?.displayName ?? null,
     draft: (({ bankAccount, ...rest }) => ({ ...rest, bankAccountMasked: bankAccount ? `**** ${bankAccount.slice(-4)}` : null }))(draft),
     household: rows.map((r) => ({
       ...(JSON.parse(r.details) as Omit<FileDraft['household'][number], 'relation' | 'name' | 'idNumber' | 'id'>),
@@ -129,9 +129,6 @@ export function get(ctx: CallContext, id: string): FileDetail {
   };
 }
 
-function userName(ctx: CallContext, userId: string): string | null {
-  return (ctx.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(userId) as string | undefined) ?? null;
-}
 
 function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
   const rows = ctx.sqlite
@@ -215,4 +212,10 @@ function checkCauses(main: string | null, secondary: string[]): void {
   if (new Set(secondary).size !== secondary.length || (main !== null && secondary.includes(main)) || (main === null && secondary.length > 0)) {
     throw new AppError('FILE_DRAFT_INVALID', { problem: 'CAUSES' });
   }
+}
+
+/** The audit log's entries for the file: who did what, when (the reasons are in the timeline, not here). */
+export function history(ctx: CallContext, id: string): ChannelOutput<'files.history'> {
+  requireFile(ctx, id);
+  return { entries: listAudit(ctx.sqlite, { recordId: id }, 1, 500).entries };
 }

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../../context';
 import { listFiles } from './file-list';
+import * as attachments from './attachments.service';
 import * as files from './files.service';
 import * as lifecycle from './lifecycle.service';
 import * as visits from './visits.service';
@@ -10,8 +11,8 @@ export const hardshipHandlers = defineHandlers({
   'files.list': (input, ctx) => listFiles(ctx, input),
   'files.saveDraft': (input, ctx) => files.saveDraft(ctx, input),
   'files.recordVisit': (input, ctx) => visits.recordVisit(ctx, input),
-  'files.attach': (input, ctx) => visits.attach(ctx, input),
+  'files.attach': (input, ctx) => attachments.attach(ctx, input),
   'files.act': (input, ctx) => lifecycle.act(ctx, input),
-  'files.history': (input, ctx) => visits.history(ctx, input.id),
-  'files.openAttachment': (input, ctx) => visits.openAttachment(ctx, input),
+  'files.history': (input, ctx) => files.history(ctx, input.id),
+  'files.openAttachment': (input, ctx) => attachments.openAttachment(ctx, input),
 });

@@ -22,11 +22,12 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     const actor = { id: ctx.user!.id, role: ctx.user!.role };
     const household = householdOf(ctx.sqlite, file.id);
     const meansTest = meansTestOf(file, household, day);
-    const check = checkAction(factsOf(ctx, file), input.action, actor, day.today, day.lifecycle, input);
+    const facts = factsOf(ctx, file);
+    const check = checkAction(facts, input.action, actor, day.today, day.lifecycle, input);
     const blockers = [...(check.ok ? [] : check.blockers.map((b) => b.code)), ...serviceBlockers(input.action, household, parseDraft(file), meansTest)];
     if (blockers.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: input.action, blockers });
 
-    const step = nextFileStep(factsOf(ctx, file), input.action, actor, day.today, day.lifecycle);
+    const step = nextFileStep(facts, input.action, actor, day.today, day.lifecycle);
     const now = ctx.now();
     const reason = input.reason?.trim() || null;
     const changes: Record<string, string | number | null> = {
