@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
-import { addDays, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
+import { addDays, daysBetween, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
 import { allClear, consented, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
@@ -254,6 +254,51 @@ describe('hardship files: the lifecycle', () => {
     const member = (await t.call('roster.search', { query: HEAD.slice(-6) })).members[0]!;
     const again = await t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
     expect(again.entryKind).toBe('relapsed');
+  });
+});
+
+describe('hardship files: the list', () => {
+  it("filters by the head's unit as the roster has it today, and flags a notice in its last working days", async () => {
+    const { t, today, advanceDays } = await office();
+    const inNotice = await toNotice(t, today, await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk'));
+    const other = await fileForMember(t, OTHER_HEAD, '另一户主', { unitName: '乙纺织厂' });
+    const nonMember = await t.call('files.create', { head: { name: '非会员户主', idNumber: idOf('11010519900909109') }, workerType: 'urban' }, 'clerk');
+    const unitId = async (name: string) => (await t.call('units.list', { kind: 'employer', query: name })).units.find((u) => u.name === name)!.id;
+    const byUnit = async (name: string) => (await t.call('files.list', { unitId: await unitId(name) })).files.map((f) => f.headName).sort();
+    expect(await byUnit('甲机械厂')).toEqual(['测试户主']);
+    expect(await byUnit('乙纺织厂')).toEqual(['另一户主']);
+    expect((await t.call('files.list', { unitId: await unitId('乙纺织厂'), status: 'draft' })).total).toBe(1);
+    expect((await t.call('files.list', { unitId: await unitId('乙纺织厂'), status: 'notice' })).total).toBe(0);
+    expect((await t.call('files.list', {})).files.find((f) => f.id === nonMember.id)!.unitName).toBeNull();
+    // The head moves to another unit in the roster: the file follows.
+    const member = await t.call('roster.get', { id: (await t.call('roster.search', { query: '另一户主' })).members[0]!.id });
+    await t.call('roster.update', { id: member.id, rev: member.rev, name: member.name, unitName: '甲机械厂' });
+    expect(await byUnit('甲机械厂')).toEqual(['另一户主', '测试户主']);
+    expect(other.unitName).toBe('乙纺织厂');
+
+    // 公示即将期满: from two working days before the notice's last day, through that day; then 公示期已满.
+    const flagsOn = async () => (await t.call('files.get', { id: inNotice.id }, 'clerk')).flags;
+    expect(await flagsOn()).toEqual([]);
+    const ending = (await t.call('files.list', { flag: 'noticeEnding' })).flagCounts;
+    expect(ending).toMatchObject({ noticeEnding: 0, noticeEnded: 0 });
+    const lastDay = inNotice.noticeEndsOn!;
+    let day = today;
+    const endingDays: string[] = [];
+    while (day <= addDays(lastDay, 1)) {
+      const flags = await flagsOn();
+      if (flags.includes('noticeEnding')) endingDays.push(day);
+      if (day > lastDay) expect(flags).toEqual(['noticeEnded']);
+      await advanceDays(1);
+      day = addDays(day, 1);
+    }
+    // From the day whose next two working days reach the last day, through the last day itself.
+    expect(endingDays.at(-1)).toBe(lastDay);
+    expect(lastOfWorkingDays(addDays(endingDays[0]!, 1), 2, WEEKENDS_ONLY) >= lastDay).toBe(true);
+    expect(lastOfWorkingDays(addDays(addDays(endingDays[0]!, -1), 1), 2, WEEKENDS_ONLY) < lastDay).toBe(true);
+    expect(daysBetween(endingDays[0]!, lastDay) + 1).toBe(endingDays.length);
+    const list = await t.call('files.list', { flag: 'noticeEnded' });
+    expect(list.files.map((f) => f.id)).toEqual([inNotice.id]);
+    expect(list.flagCounts).toMatchObject({ noticeEnding: 0, noticeEnded: 1 });
   });
 });
 

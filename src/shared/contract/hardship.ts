@@ -167,8 +167,11 @@ export const timelineEntry = z.object({
   reason: z.string().nullable(),
 });
 
-/** What a file's row in the list is flagged for: the annual review is due, the notice is over, nothing changed for a year. */
-export const FILE_FLAGS = ['reviewDue', 'noticeEnded', 'stale'] as const;
+/**
+ * What a file's row in the list is flagged for: the annual review is due, the notice ends within the next working
+ * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year.
+ */
+export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale'] as const;
 export const fileFlag = z.enum(FILE_FLAGS);
 
 export const fileSummary = z.object({
@@ -219,13 +222,15 @@ export const hardshipChannels = {
       status: fileStatus.optional(),
       category: z.enum(HARDSHIP_CATEGORIES).optional(),
       flag: fileFlag.optional(),
+      /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
+      unitId: uuid.optional(),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
     output: z.object({
       files: z.array(fileSummary),
       total: z.number().int(),
-      /** Files per status, and per flag (reviewDue, noticeEnded, stale), over all files. */
+      /** Files per status, and per flag, over all files (whatever the filters). */
       counts: z.record(z.string(), z.number().int()),
       flagCounts: z.record(z.string(), z.number().int()),
     }),

@@ -42,6 +42,9 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_review').on(t.status, t.reviewedOn).where(sql`deleted_at IS NULL`),
     index('hardship_files_category').on(t.category, t.updatedAt).where(sql`deleted_at IS NULL`),
     index('hardship_files_updated').on(t.updatedAt).where(sql`deleted_at IS NULL`),
+    // The file list's unit filter goes from the unit's members (members_unit) to their files: members' ids are
+    // 16-byte blobs, a file names its member as UUID text, so the index is on the blob form of that text.
+    index('hardship_files_member').on(sql`unhex(replace(member_id, '-', ''))`).where(sql`deleted_at IS NULL`),
   ],
 );
 
@@ -108,6 +111,8 @@ export const fileAttachments = sqliteTable(
     addedBy: text('added_by').notNull(),
     addedAt: text('added_at').notNull(),
     deletedAt: text('deleted_at'),
+    /** The visit a photo was taken at (入户照片); null for the file's other attachments. */
+    visitId: text('visit_id'),
   },
   (t) => [index('file_attachments_file').on(t.fileId)],
 );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Chip, Group, Select, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Group, Pagination, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
+import { UnitFilterSelect } from '../../components/UnitFilterSelect';
 import { useT } from '../../i18n';
 import { CreateFileModal } from './CreateFileModal';
 import { FileStatusBadge } from './FileStatusBadge';
@@ -21,20 +22,36 @@ import { PrintButton } from './PrintButton';
 type FileRow = ChannelOutput<'files.list'>['files'][number];
 type FileFlag = (typeof FILE_FLAGS)[number];
 
-/** 困难职工档案: every file with its status, filtered by status with the count of each. */
+const PAGE_SIZE = 50;
+
+interface Filters {
+  status: FileStatus | 'all';
+  category: HardshipCategory | null;
+  flag: FileFlag | null;
+  unitId: string;
+}
+
+/** 困难职工档案: every file with its status, filtered by status (with the count of each), category, unit and to-dos. */
 export function FilesPage() {
   const t = useT();
   const navigate = useNavigate();
   const { session } = useSession();
   const canCreate = roleAllows(session.user.role, 'clerk');
-  const [status, setStatus] = useState<FileStatus | 'all'>('all');
-  const [category, setCategory] = useState<HardshipCategory | null>(null);
-  const [flag, setFlag] = useState<FileFlag | null>(null);
+  const [filters, setFilters] = useState<Filters>({ status: 'all', category: null, flag: null, unitId: '' });
+  const [page, setPage] = useState(1);
+  // Another filter starts again from the first page.
+  const filter = (change: Partial<Filters>) => {
+    setFilters({ ...filters, ...change });
+    setPage(1);
+  };
+  const { status, category, flag, unitId } = filters;
   const files = useQuery('files.list', {
-    pageSize: 200,
+    page,
+    pageSize: PAGE_SIZE,
     ...(status === 'all' ? {} : { status }),
     ...(category ? { category } : {}),
     ...(flag ? { flag } : {}),
+    ...(unitId ? { unitId } : {}),
   });
   const [creating, setCreating] = useState(false);
 
@@ -76,7 +93,7 @@ export function FilesPage() {
     <>
       <PageHeader title={t('files.title')}>
         {status === 'notice' && files.data && files.data.files.length > 0 && (
-          <PrintButton channel="files.printNotice" input={{ ids: files.data.files.map((f) => f.id) }} label={t('files.printNoticeList')} />
+          <PrintButton channel="files.printNotice" input={{ ids: files.data.files.map((f) => f.id) }} label={t('files.printNoticeList', { count: files.data.files.length })} />
         )}
         {canCreate && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
@@ -84,7 +101,7 @@ export function FilesPage() {
           </Button>
         )}
       </PageHeader>
-      <Chip.Group multiple={false} value={status} onChange={(value) => setStatus(value as FileStatus | 'all')}>
+      <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as FileStatus | 'all' })}>
         <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
           <Chip value="all" size="sm">
             {t('files.all')} {all}
@@ -96,20 +113,21 @@ export function FilesPage() {
           ))}
         </Group>
       </Chip.Group>
-      <Group mb="md" gap="md" align="center">
+      <Group mb="md" gap="md" align="flex-end">
         <Select
-          aria-label={t('files.category')}
+          label={t('files.category')}
           placeholder={t('files.allCategories')}
           data={HARDSHIP_CATEGORIES.map((c) => ({ value: c, label: t(`hardshipCategories.${c}`) }))}
           value={category}
-          onChange={(v) => setCategory(v as HardshipCategory | null)}
+          onChange={(v) => filter({ category: v as HardshipCategory | null })}
           clearable
           w={180}
         />
-        <Chip.Group multiple={false} value={flag ?? ''} onChange={(v) => setFlag(v ? (v as FileFlag) : null)}>
-          <Group gap="xs" role="group" aria-label={t('files.needsAttention')}>
+        <UnitFilterSelect kind="employer" label={t('files.unit')} value={unitId} onChange={(id) => filter({ unitId: id })} />
+        <Chip.Group multiple={false} value={flag ?? ''} onChange={(v) => filter({ flag: v ? (v as FileFlag) : null })}>
+          <Group gap="xs" role="group" aria-label={t('files.needsAttention')} pb={6}>
             {FILE_FLAGS.map((fl) => (
-              <Chip key={fl} value={fl} size="sm" color="orange" onClick={() => flag === fl && setFlag(null)}>
+              <Chip key={fl} value={fl} size="sm" color="orange" onClick={() => flag === fl && filter({ flag: null })}>
                 {t(`fileFlags.${fl}`)} {files.data?.flagCounts[fl] ?? 0}
               </Chip>
             ))}
@@ -122,12 +140,28 @@ export function FilesPage() {
           columns={columns}
           rows={files.data.files}
           rowKey={(f) => f.id}
-          empty={status === 'all' ? t('files.empty') : t('files.emptyFiltered')}
+          empty={status === 'all' && !category && !flag && !unitId ? t('files.empty') : t('files.emptyFiltered')}
           minWidth={980}
           busy={files.loading}
           onRowClick={(f) => navigate(`/files/${f.id}`)}
           label={t('files.title')}
         />
+      )}
+      {files.data && files.data.total > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed">
+            {t('files.total', { total: files.data.total })}
+          </Text>
+          {files.data.total > PAGE_SIZE && (
+            <Pagination
+              total={Math.ceil(files.data.total / PAGE_SIZE)}
+              value={page}
+              onChange={setPage}
+              getControlProps={(control) => (control === 'previous' ? { 'aria-label': t('files.previousPage') } : control === 'next' ? { 'aria-label': t('files.nextPage') } : {})}
+              getItemProps={(item) => ({ 'aria-label': t('files.page', { page: item }) })}
+            />
+          )}
+        </Group>
       )}
       <CreateFileModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/files/${id}`)} />
     </>

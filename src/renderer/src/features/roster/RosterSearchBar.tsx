@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MEMBER_STATUSES, type MemberStatus } from '@shared/contract/roster';
 import { useT } from '../../i18n';
-import { UnitFilterSelect } from './UnitFilterSelect';
+import { UnitFilterSelect } from '../../components/UnitFilterSelect';
 import type { RosterFilters, RosterSort } from './useRosterFilters';
 
 /** Long enough for a clerk to finish a syllable, short enough that the list seems to follow the typing. */

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import type { UnitKind } from '@shared/contract/roster';
-import { useQuery } from '../../api/hooks';
-import { useT } from '../../i18n';
+import { useQuery } from '../api/hooks';
+import { useT } from '../i18n';
 
 interface UnitFilterSelectProps {
   kind: UnitKind;
@@ -10,7 +10,7 @@ interface UnitFilterSelectProps {
   onChange: (unitId: string) => void;
 }
 
-/** Narrows the roster to one 工作单位 or 基层工会; typing filters the list, the clear button shows everyone again. */
+/** Narrows a list (the roster, the files) to one 工作单位 or 基层工会; typing filters the list, the clear button shows everyone again. */
 export function UnitFilterSelect({ kind, label, value, onChange }: UnitFilterSelectProps) {
   const t = useT();
   const units = useQuery('units.list', { kind, query: '' });
