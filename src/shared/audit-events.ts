@@ -37,11 +37,11 @@ export const AUDIT_EVENTS = [
   'policy.daySet', // { date, kind: holiday | workday | ordinary }
   'file.created', // { workerType, member: 'yes' | 'no' }
   'file.draftSaved',
-  'file.visitRecorded', // { kind, allClear: 'yes' | 'no' }
+  'file.visitRecorded', // { kind, allClear: 'yes' | 'no', photos: count }
   'file.attached', // { type }
   'file.action', // { action, from, to }
   'file.printed', // { document: application | visit | notice, count }
-  'file.attachmentOpened', // { type }
+  'file.attachmentOpened', // { type } (opened in the viewer or previewed in the program)
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -335,4 +335,47 @@ describe('hardship files: visits and attachments', () => {
     expect(history.entries.map((e) => e.summary.event)).toEqual(['file.attachmentOpened', 'file.attached', 'file.created']); // newest first
     expect((await t.fail('files.openAttachment', { fileId: file.id, attachmentId: file.id }, 'clerk')).code).toBe('NOT_FOUND');
   });
+
+  it('keeps a visit\'s photos with the visit: images only, all of them or none, shown in the program and logged', async () => {
+    const { t, today } = await office();
+    const file = await fileForMember(t);
+    const inbox = dataPaths(t.dataDir).inboxDir;
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const visit = (photos: { uploadId: string; fileName: string }[]) => ({
+      fileId: file.id, kind: 'sixClears' as const, date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true, photos,
+    });
+    const photo = (name: string, content: Buffer) => ({ uploadId: putInboxFile(inbox, name, content).uploadId, fileName: name });
+
+    // A PDF among the photos: refused by name, and neither the visit nor the other photo is kept.
+    const refused = await t.fail('files.recordVisit', visit([photo('门牌.jpg', JPEG), photo('收入证明.pdf', Buffer.from('%PDF-1.7'))]), 'clerk');
+    expect(refused).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'NOT_IMAGE', fileName: '收入证明.pdf' } });
+    expect(await t.call('files.get', { id: file.id }, 'clerk')).toMatchObject({ visits: [], attachments: [] });
+
+    const recorded = await t.call('files.recordVisit', visit([photo('门牌.jpg', JPEG), photo('住房.png', PNG)]), 'clerk');
+    const [only] = recorded.visits;
+    expect(only!.photoIds).toHaveLength(2);
+    expect(recorded.attachments).toMatchObject([
+      { id: only!.photoIds[0], type: 'visitPhoto', fileName: '门牌.jpg', mime: 'image/jpeg', visitId: only!.id },
+      { id: only!.photoIds[1], type: 'visitPhoto', fileName: '住房.png', mime: 'image/png', visitId: only!.id },
+    ]);
+    // Visit photos are not uploaded on their own.
+    const loose = photo('另一张.jpg', JPEG);
+    expect((await t.fail('files.attach', { fileId: file.id, type: 'visitPhoto', uploadId: loose.uploadId, fileName: loose.fileName }, 'clerk')).code).toBe('INVALID_INPUT');
+
+    // The program shows an image itself (nothing written to the outbox); a PDF goes to the viewer instead.
+    const preview = await t.call('files.previewAttachment', { fileId: file.id, attachmentId: only!.photoIds[1]! }, 'clerk');
+    expect(preview).toEqual({ fileName: '住房.png', mime: 'image/png', dataUrl: `data:image/png;base64,${PNG.toString('base64')}` });
+    const minutes = putInboxFile(inbox, '纪要.pdf', Buffer.from('%PDF-1.7 minutes'));
+    const withPdf = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '纪要.pdf' }, 'clerk');
+    const pdf = withPdf.attachments.find((a) => a.type === 'minutes')!;
+    expect(await t.fail('files.previewAttachment', { fileId: file.id, attachmentId: pdf.id }, 'clerk')).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'NOT_IMAGE' } });
+    const events = (await t.call('files.history', { id: file.id })).entries.map((e) => [e.summary.event, e.summary.params]);
+    expect(events.slice(0, 3)).toEqual([
+      ['file.attached', { type: 'minutes' }],
+      ['file.attachmentOpened', { type: 'visitPhoto' }],
+      ['file.visitRecorded', { kind: 'sixClears', allClear: 'yes', photos: 2 }],
+    ]);
+    expect(JSON.stringify(events)).not.toContain('住房');
+  });
 });

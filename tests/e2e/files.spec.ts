@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn, signOut, syntheticIdNumber } from './support';
 import { expect, test } from './fixtures';
@@ -9,6 +10,8 @@ const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'rev
 const HEAD = { name: '测试户主', idNumber: syntheticIdNumber('44010619800101101') };
 const SPOUSE = { name: '测试配偶', idNumber: syntheticIdNumber('44010619820202102') };
 const DAY_MS = 86_400_000;
+/** A real 1×1 PNG (a photo of the home as far as the program can tell). */
+const PHOTO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Takes a step from the file's 办理 panel: its button, then the confirmation (with a reason when asked). */
 async function step(page: Page, action: string, reason?: string) {
@@ -29,7 +32,7 @@ async function printed(page: Page, button: string, path: string): Promise<string
   return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
 }
 
-async function recordVisit(page: Page, unclear?: { item: string; note: string }) {
+async function recordVisit(page: Page, unclear?: { item: string; note: string }, photo?: string) {
   await page.getByRole('button', { name: '记录走访' }).click();
   const dialog = page.getByRole('dialog', { name: '记录走访' });
   await dialog.getByLabel('走访人员（两人以上，用逗号或顿号分开）').fill('孙经办、周干事');
@@ -39,6 +42,10 @@ async function recordVisit(page: Page, unclear?: { item: string; note: string })
     if (item === unclear?.item) await dialog.getByLabel(`${item} 情况说明`).fill(unclear.note);
   }
   await dialog.getByLabel('户主已签字确认').check();
+  if (photo) {
+    await chooseFile(page, '添加照片', photo);
+    await expect(dialog.getByText(basename(photo))).toBeVisible();
+  }
   await dialog.getByRole('button', { name: '记录走访' }).click();
   await expect(page.getByText('走访已记录').first()).toBeVisible();
 }
@@ -49,10 +56,12 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await createReadyUser(host.origin, host.token, REVIEWER);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   await rpc(host.origin, host.token, 'policy.add', { key: 'lowIncomeLine', regionCode: '440106', effectiveFrom: '2020-01-01', value: 94_000 });
-  await rpc(host.origin, host.token, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, phone: '13800001000' });
+  await rpc(host.origin, host.token, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, phone: '13800001000', unitName: '甲机械厂' });
+  await rpc(host.origin, host.token, 'roster.create', { name: '另一职工', idNumber: syntheticIdNumber('44010619850505105'), unitName: '乙纺织厂' });
   await rpc(host.origin, host.token, 'auth.signOut');
 
-  // A clerk starts the file from the roster.
+  // A clerk starts the file from the roster. (Fake timers in the page let the test fire the idle lock's poll.)
+  await page.clock.install();
   await page.goto(host.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.getByRole('link', { name: '困难职工档案' }).click();
@@ -78,6 +87,20 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await expect(page.getByTestId('means-test-live')).toContainText('人均月收入 ¥250.00，低于本地低保标准 ¥940.00 → 深度困难');
   await page.getByRole('combobox', { name: /主要致困原因/ }).click();
   await page.getByRole('option', { name: '6 患重特大疾病' }).click();
+
+  // The clerk is called away: the screen locks, and what was typed is still there after unlocking.
+  await host.advanceClock(11 * 60_000);
+  await page.clock.fastForward(30_000);
+  const lock = page.getByRole('dialog', { name: '屏幕已锁定' });
+  await expect(lock).toBeVisible();
+  await lock.getByLabel('密码').fill(CLERK.password);
+  await lock.getByRole('button', { name: '解锁' }).click();
+  await expect(lock).toBeHidden();
+  await expect(page.getByLabel('姓名 2')).toHaveValue(SPOUSE.name);
+  await expect(page.getByLabel('身份证号 2')).toHaveValue(SPOUSE.idNumber);
+  await expect(page.getByLabel('月收入（元） 1')).toHaveValue('500');
+  await expect(page.getByRole('combobox', { name: /主要致困原因/ })).toHaveValue('6 患重特大疾病');
+  await expect(page.getByTestId('means-test-live')).toContainText('人均月收入 ¥250.00');
   const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   for (const consent of ['收入核查', '公示', '向上级报送']) {
     await page.getByLabel(consent, { exact: true }).fill(today);
@@ -98,10 +121,22 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await recordVisit(page, { item: '家庭实际收入清', note: '配偶收入未核实' });
   await expect(page.getByTestId('blockers-sendToCommittee')).toContainText('最近一次入户调查有“不清”的项目');
   await shots(page, 'file-visit-unclear');
-  await recordVisit(page);
+  const photo = testInfo.outputPath('入户照片.png');
+  writeFileSync(photo, PHOTO_PNG);
+  await recordVisit(page, undefined, photo);
+  // The photo is kept with its visit and shown in the program.
+  await page.getByRole('button', { name: /走访的第 1 张照片/ }).click();
+  const preview = page.getByRole('dialog', { name: '入户照片.png' });
+  const image = preview.getByRole('img', { name: '入户照片.png' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await shots(page, 'file-visit-photo');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
   const visitRecord = await printed(page, '打印调查表', testInfo.outputPath('visit.pdf'));
   expect(visitRecord).toContain('家庭实际收入清');
   expect(visitRecord).toContain('孙经办');
+  expect(visitRecord).toMatch(/入户照片\s+1 张，存于档案附件/);
   await step(page, '提交民主评议');
 
   // The committee's minutes, then the notice.
@@ -131,10 +166,19 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await expect(page.getByTestId('blockers-endNotice')).toContainText('公示到');
   await signOut(page);
 
-  // Ten days later the notice is over; the clerk sends the file for approval but cannot approve it.
+  // Ten days later the notice is over; the clerk finds it among the to-dos of the head's unit, sends it for
+  // approval, but cannot approve it.
   await host.advanceClock(10 * DAY_MS);
   await signIn(page, CLERK.username, CLERK.password);
   await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('combobox', { name: '单位' }).click();
+  await page.getByRole('option', { name: '乙纺织厂' }).click();
+  await expect(page.getByText('没有符合筛选条件的档案')).toBeVisible();
+  await page.getByRole('combobox', { name: '单位' }).click();
+  await page.getByRole('option', { name: '甲机械厂' }).click();
+  await page.getByText('公示期已满 1').click();
+  await expect(page.getByRole('table', { name: '困难职工档案' }).getByRole('row')).toHaveCount(2);
+  await shots(page, 'files-notice-over');
   await page.getByRole('link', { name: HEAD.name }).click();
   await step(page, '公示结束，报审批');
   await expect(page.getByTestId('blockers-approve')).toContainText('不能审批自己录入');

@@ -12,15 +12,18 @@ import {
   INCOME_KINDS,
   MARITAL,
   MAX_SECONDARY_CAUSES,
+  MAX_VISIT_PHOTOS,
   MEDICAL_INSURANCE,
   MUST_VISIT_REASONS,
   RELATIONS,
   RIGID_SPENDING_KINDS,
   SCHOOL_STAGES,
   SIX_CLEARS,
+  UPLOADED_ATTACHMENT_TYPES,
   VISIT_KINDS,
   WORK_STATUS,
   WORKER_TYPES,
+  type AttachmentType,
 } from '../domain/hardship-codes';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
@@ -142,6 +145,8 @@ export const visitInput = z.object({
   mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable().default(null),
   headSigned: z.boolean().default(false),
   note: text(1000).nullable().default(null),
+  /** Photos taken at the visit (JPEG or PNG uploads), kept with the file's attachments. */
+  photos: z.array(z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) })).max(MAX_VISIT_PHOTOS).default([]),
 });
 
 export const visitView = z.object({
@@ -156,6 +161,8 @@ export const visitView = z.object({
   note: z.string().nullable(),
   recordedBy: z.string().nullable(),
   recordedAt: isoInstant,
+  /** The visit's photos: attachments of type visitPhoto (open or preview them by id). */
+  photoIds: z.array(uuid),
 });
 
 export const timelineEntry = z.object({
@@ -197,7 +204,9 @@ export const fileDetail = fileSummary.extend({
   meansTest: meansTestView,
   visits: z.array(visitView),
   objections: z.array(z.object({ id: uuid, receivedOn: isoDate, content: z.string(), status: z.enum(['open', 'dismissed', 'upheld']), decision: z.string().nullable() })),
-  attachments: z.array(z.object({ id: uuid, type: z.enum(ATTACHMENT_TYPES), fileName: z.string(), mime: z.string(), size: z.number().int(), addedAt: isoInstant })),
+  attachments: z.array(
+    z.object({ id: uuid, type: z.enum(ATTACHMENT_TYPES), fileName: z.string(), mime: z.string(), size: z.number().int(), addedAt: isoInstant, visitId: uuid.nullable() }),
+  ),
   noticeEndsOn: isoDate.nullable(),
   timeline: z.array(timelineEntry),
   /** For the signed-in user today: every action of the status, with what stands in its way (codes). */
@@ -242,7 +251,7 @@ export const hardshipChannels = {
   'files.recordVisit': channel({ input: visitInput, output: fileDetail, access: 'clerk', mutates: true }),
   /** An attachment from an upload (image or PDF), kept in the encrypted database. */
   'files.attach': channel({
-    input: z.object({ fileId: uuid, type: z.enum(ATTACHMENT_TYPES), uploadId: z.string().min(1), fileName: text(200).min(1) }),
+    input: z.object({ fileId: uuid, type: z.enum(UPLOADED_ATTACHMENT_TYPES as [AttachmentType, ...AttachmentType[]]), uploadId: z.string().min(1), fileName: text(200).min(1) }),
     output: fileDetail,
     access: 'clerk',
     mutates: true,
@@ -271,4 +280,11 @@ export const hardshipChannels = {
   'files.history': channel({ input: z.object({ id: uuid }), output: z.object({ entries: z.array(auditEntry) }), access: 'viewer', mutates: false }),
   /** An attachment to look at, as a file in the outbox; logged (it may be an ID card or a diagnosis). */
   'files.openAttachment': channel({ input: z.object({ fileId: uuid, attachmentId: uuid }), output: fileRef, access: 'clerk', mutates: true }),
+  /** An image attachment shown in the program (a data: URL), logged as an opening is; PDFs open in the viewer instead. */
+  'files.previewAttachment': channel({
+    input: z.object({ fileId: uuid, attachmentId: uuid }),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataUrl: z.string() }),
+    access: 'clerk',
+    mutates: true,
+  }),
 };

@@ -59,8 +59,15 @@ export const ATTACHMENT_TYPES = [
   'labourContract',
   'minutes',
   'noticePhoto',
+  /** Taken at a home visit; recorded with the visit, not uploaded on its own. */
+  'visitPhoto',
   'other',
 ] as const;
+
+/** What a clerk can upload in the attachments tab (visit photos come with their visit). */
+export const UPLOADED_ATTACHMENT_TYPES = ATTACHMENT_TYPES.filter((type) => type !== 'visitPhoto');
+/** Photos one visit may carry. */
+export const MAX_VISIT_PHOTOS = 12;
 
 export type Relation = (typeof RELATIONS)[number];
 export type Cause = (typeof CAUSES)[number];

@@ -61,6 +61,13 @@ export const enCodes: typeof zhCNCodes = {
     fileTooLargeMax: 'The file is too large (at most {max}). Check that you picked the right file.',
     notFoundRecord: 'The {record} was not found; someone may have changed it. Refresh and try again.',
     invalidIdNumberProblem: 'The ID number is not valid: {problem}',
+    attachmentTooLarge: '“{fileName}” is larger than 10 MB. Compress it or scan it smaller, then pick it again.',
+    attachmentType: '“{fileName}” is not an image (JPG, PNG) or a PDF. Save it in one of these formats and pick it again.',
+    attachmentNotImage: '“{fileName}” is not a photo: visit photos must be JPG or PNG.',
+    visitTwoVisitors: 'A six-clears visit needs two or more visitors.',
+    visitSixItems: 'Mark each of the six items of a six-clears visit clear or not clear.',
+    visitFutureDate: 'The visit date cannot be after today.',
+    visitOccasion: 'Choose the occasion of the must-visit.',
   },
   idProblems: {
     EMPTY: 'Enter the ID number',

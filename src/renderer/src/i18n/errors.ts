@@ -82,6 +82,16 @@ export function errorMessage(error: AppErrorShape): string {
     case 'FILE_TOO_LARGE':
       if (typeof params.maxBytes === 'number') return t('errorDetails.fileTooLargeMax', { max: formatBytes(params.maxBytes) });
       break;
+    case 'ATTACHMENT_INVALID': {
+      const key = ({ TOO_LARGE: 'attachmentTooLarge', TYPE: 'attachmentType', NOT_IMAGE: 'attachmentNotImage' } as const)[params.problem as 'TYPE'];
+      if (key && typeof params.fileName === 'string') return t(`errorDetails.${key}`, { fileName: params.fileName });
+      break;
+    }
+    case 'VISIT_INVALID': {
+      const key = ({ TWO_VISITORS: 'visitTwoVisitors', SIX_ITEMS: 'visitSixItems', FUTURE_DATE: 'visitFutureDate', OCCASION: 'visitOccasion' } as const)[params.problem as 'OCCASION'];
+      if (key) return t(`errorDetails.${key}`);
+      break;
+    }
     case 'NOT_FOUND':
       if (typeof params.record === 'string') {
         const key = `recordTypes.${params.record}`;

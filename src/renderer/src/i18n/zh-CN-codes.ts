@@ -69,6 +69,13 @@ export const zhCNCodes = {
     fileTooLargeMax: '文件太大（最大 {max}），请检查是否选错了文件。',
     notFoundRecord: '要找的{record}不存在，可能已被他人修改。请刷新后重试。',
     invalidIdNumberProblem: '身份证号不正确：{problem}',
+    attachmentTooLarge: '“{fileName}”超过 10 MB，请压缩或重新扫描成较小的文件后再选。',
+    attachmentType: '“{fileName}”不是图片（JPG、PNG）或 PDF，请另存为这几种格式后再选。',
+    attachmentNotImage: '“{fileName}”不是照片：走访照片只能是 JPG 或 PNG。',
+    visitTwoVisitors: '六清入户调查要有两名以上走访人员，请补填。',
+    visitSixItems: '六清入户调查的六项都要逐项选“清”或“不清”。',
+    visitFutureDate: '走访日期不能晚于今天。',
+    visitOccasion: '五必访请选择走访事由。',
   },
   /** Why an ID number was refused (src/shared/domain/id-number.ts IdProblem). */
   idProblems: {

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import type { AttachmentType } from '@shared/domain/hardship-codes';
 import type { CallContext } from '../../context';
 import { inboxFilePath, putOutboxFile } from '../../files';
 import { ENDED_STATUSES, touchFile } from './files.repo';
@@ -17,35 +18,66 @@ function sniffMime(head: Buffer): string | null {
   return null;
 }
 
-/** An attachment from an upload, kept in the encrypted database (an office PC's disk holds nothing else). */
-export function attach(ctx: CallContext, input: ParsedInput<'files.attach'>): ChannelOutput<'files.attach'> {
-  const path = inboxFilePath(ctx.core.paths.inboxDir, input.uploadId);
-  const size = statSync(path).size;
-  if (size > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES });
+export interface Upload {
+  fileName: string;
+  mime: string;
+  content: Buffer;
+}
+
+/**
+ * An upload read from the inbox and checked: at most 10 MB, and by its first bytes an image, or a PDF where PDFs are
+ * allowed. `fileName` only names it (in the error too, so that the clerk knows which of several photos to replace).
+ */
+export function readUpload(ctx: CallContext, uploadId: string, fileName: string, accept: 'imageOrPdf' | 'image'): Upload {
+  const path = inboxFilePath(ctx.core.paths.inboxDir, uploadId);
+  if (statSync(path).size > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES, fileName });
   const content = readFileSync(path);
   const mime = sniffMime(content);
-  if (!mime) throw new AppError('ATTACHMENT_INVALID', { problem: 'TYPE' });
+  if (!mime || (accept === 'image' && !mime.startsWith('image/'))) throw new AppError('ATTACHMENT_INVALID', { problem: accept === 'image' ? 'NOT_IMAGE' : 'TYPE', fileName });
+  return { fileName, mime, content };
+}
+
+/** Stores an attachment in the file's write transaction (the caller touches the file and writes the audit entry). */
+export function insertAttachment(ctx: CallContext, fileId: string, type: AttachmentType, upload: Upload, visitId: string | null = null): void {
+  ctx.sqlite
+    .prepare('INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at, visit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(uuidv7(), fileId, type, upload.fileName, upload.mime, upload.content.length, upload.content, ctx.user!.id, ctx.now(), visitId);
+}
+
+/** An attachment from an upload, kept in the encrypted database (an office PC's disk holds nothing else). */
+export function attach(ctx: CallContext, input: ParsedInput<'files.attach'>): ChannelOutput<'files.attach'> {
+  const upload = readUpload(ctx, input.uploadId, input.fileName, 'imageOrPdf');
   ctx.write(() => {
     const file = requireFile(ctx, input.fileId);
     if (ENDED_STATUSES.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
-    const id = uuidv7();
-    const now = ctx.now();
-    ctx.sqlite
-      .prepare('INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, file.id, input.type, input.fileName, mime, size, content, ctx.user!.id, now);
-    touchFile(ctx.sqlite, file.id, now);
+    insertAttachment(ctx, file.id, input.type, upload);
+    touchFile(ctx.sqlite, file.id, ctx.now());
     ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.attached', params: { type: input.type } });
   });
   return get(ctx, input.fileId);
 }
 
-/** An attachment put in the outbox to be looked at; every look is in the audit log (it may be an ID card). */
-export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openAttachment'>): ChannelOutput<'files.openAttachment'> {
-  requireFile(ctx, input.fileId);
+/** An attachment to be looked at; every look is in the audit log (it may be an ID card or a diagnosis). */
+function lookAt(ctx: CallContext, fileId: string, attachmentId: string) {
+  requireFile(ctx, fileId);
   const row = ctx.sqlite
     .prepare('SELECT type, file_name AS fileName, mime, content FROM file_attachments WHERE id = ? AND file_id = ? AND deleted_at IS NULL')
-    .get(input.attachmentId, input.fileId) as { type: string; fileName: string; mime: string; content: Buffer } | undefined;
+    .get(attachmentId, fileId) as { type: string; fileName: string; mime: string; content: Buffer } | undefined;
   if (!row) throw new AppError('NOT_FOUND', { record: 'attachment' });
-  ctx.write(() => ctx.audit({ recordType: 'file', recordId: input.fileId, event: 'file.attachmentOpened', params: { type: row.type } }));
+  ctx.write(() => ctx.audit({ recordType: 'file', recordId: fileId, event: 'file.attachmentOpened', params: { type: row.type } }));
+  return row;
+}
+
+/** An attachment put in the outbox, for the system viewer. */
+export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openAttachment'>): ChannelOutput<'files.openAttachment'> {
+  const row = lookAt(ctx, input.fileId, input.attachmentId);
   return putOutboxFile(ctx.core.paths.outboxDir, row.fileName, row.mime, row.content);
+}
+
+/** An image attachment for the program's own preview; nothing is written to disk. */
+export function previewAttachment(ctx: CallContext, input: ParsedInput<'files.previewAttachment'>): ChannelOutput<'files.previewAttachment'> {
+  const mime = ctx.sqlite.prepare('SELECT mime FROM file_attachments WHERE id = ? AND file_id = ?').pluck().get(input.attachmentId, input.fileId) as string | undefined;
+  if (mime && !mime.startsWith('image/')) throw new AppError('ATTACHMENT_INVALID', { problem: 'NOT_IMAGE' });
+  const row = lookAt(ctx, input.fileId, input.attachmentId);
+  return { fileName: row.fileName, mime: row.mime, dataUrl: `data:${row.mime};base64,${row.content.toString('base64')}` };
 }

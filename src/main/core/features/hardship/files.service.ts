@@ -114,7 +114,9 @@ export function get(ctx: CallContext, id: string): FileDetail {
       .prepare('SELECT id, received_on AS receivedOn, content, status, decision FROM file_objections WHERE file_id = ? ORDER BY received_on, id')
       .all(id) as FileDetail['objections'],
     attachments: ctx.sqlite
-      .prepare('SELECT id, type, file_name AS fileName, mime, size, added_at AS addedAt FROM file_attachments WHERE file_id = ? AND deleted_at IS NULL ORDER BY added_at')
+      .prepare(
+        'SELECT id, type, file_name AS fileName, mime, size, added_at AS addedAt, visit_id AS visitId FROM file_attachments WHERE file_id = ? AND deleted_at IS NULL ORDER BY added_at',
+      )
       .all(id) as FileDetail['attachments'],
     noticeEndsOn: file.noticeEndsOn,
     timeline: (
@@ -137,13 +139,23 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
               v.head_signed AS headSigned, v.note, u.display_name AS recordedBy, v.recorded_at AS recordedAt
        FROM file_visits v LEFT JOIN users u ON u.id = v.recorded_by WHERE v.file_id = ? ORDER BY v.date DESC, v.recorded_at DESC`,
     )
-    .all(fileId) as (Omit<FileDetail['visits'][number], 'visitors' | 'items' | 'allClear' | 'headSigned'> & {
+    .all(fileId) as (Omit<FileDetail['visits'][number], 'visitors' | 'items' | 'allClear' | 'headSigned' | 'photoIds'> & {
     visitors: string;
     items: string;
     allClear: number;
     headSigned: number;
   })[];
-  return rows.map((v) => ({ ...v, visitors: JSON.parse(v.visitors), items: JSON.parse(v.items), allClear: v.allClear === 1, headSigned: v.headSigned === 1 }));
+  const photos = ctx.sqlite
+    .prepare("SELECT visit_id AS visitId, id FROM file_attachments WHERE file_id = ? AND visit_id IS NOT NULL AND deleted_at IS NULL ORDER BY added_at, id")
+    .all(fileId) as { visitId: string; id: string }[];
+  return rows.map((v) => ({
+    ...v,
+    visitors: JSON.parse(v.visitors),
+    items: JSON.parse(v.items),
+    allClear: v.allClear === 1,
+    headSigned: v.headSigned === 1,
+    photoIds: photos.filter((p) => p.visitId === v.id).map((p) => p.id),
+  }));
 }
 
 /**

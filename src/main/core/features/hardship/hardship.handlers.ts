@@ -15,4 +15,5 @@ export const hardshipHandlers = defineHandlers({
   'files.act': (input, ctx) => lifecycle.act(ctx, input),
   'files.history': (input, ctx) => files.history(ctx, input.id),
   'files.openAttachment': (input, ctx) => attachments.openAttachment(ctx, input),
+  'files.previewAttachment': (input, ctx) => attachments.previewAttachment(ctx, input),
 });

@@ -3,6 +3,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { insertAttachment, readUpload } from './attachments.service';
 import { judgingDay } from './file-facts';
 import { ENDED_STATUSES, touchFile } from './files.repo';
 import { get, requireFile } from './files.service';
@@ -23,21 +24,30 @@ export function recordVisit(ctx: CallContext, input: ParsedInput<'files.recordVi
   if (input.kind === 'mustVisit' && !input.mustVisitReason) throw new AppError('VISIT_INVALID', { problem: 'OCCASION' });
   const ordered = SIX_CLEARS.flatMap((item) => items.filter((i) => i.item === item));
   const allClear = input.kind === 'sixClears' && ordered.every((i) => i.clear);
+  // Every photo is read and checked before anything is written: the visit is recorded with all of them or not at all.
+  const photos = input.photos.map((photo) => readUpload(ctx, photo.uploadId, photo.fileName, 'image'));
   ctx.write(() => {
     const file = requireFile(ctx, input.fileId);
     if (ENDED_STATUSES.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
     const now = ctx.now();
+    const visitId = uuidv7();
     ctx.sqlite
       .prepare(
         `INSERT INTO file_visits (id, file_id, kind, date, visitors, items, all_clear, must_visit_reason, head_signed, note, recorded_by, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        uuidv7(), file.id, input.kind, input.date, JSON.stringify(input.visitors.map((v) => v.trim())), JSON.stringify(ordered), allClear ? 1 : 0,
+        visitId, file.id, input.kind, input.date, JSON.stringify(input.visitors.map((v) => v.trim())), JSON.stringify(ordered), allClear ? 1 : 0,
         input.kind === 'mustVisit' ? input.mustVisitReason : null, input.headSigned ? 1 : 0, input.note ?? null, ctx.user!.id, now,
       );
+    for (const photo of photos) insertAttachment(ctx, file.id, 'visitPhoto', photo, visitId);
     touchFile(ctx.sqlite, file.id, now);
-    ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.visitRecorded', params: { kind: input.kind, allClear: allClear ? 'yes' : 'no' } });
+    ctx.audit({
+      recordType: 'file',
+      recordId: file.id,
+      event: 'file.visitRecorded',
+      params: { kind: input.kind, allClear: allClear ? 'yes' : 'no', photos: photos.length },
+    });
   });
   return get(ctx, input.fileId);
 }

@@ -21,7 +21,7 @@ export interface VisitRecordData {
     unitName: string | null;
     householdSize: number;
   };
-  visit: Pick<FileDetail['visits'][number], 'kind' | 'date' | 'visitors' | 'items' | 'mustVisitReason' | 'headSigned' | 'note' | 'recordedBy' | 'recordedAt'>;
+  visit: Pick<FileDetail['visits'][number], 'kind' | 'date' | 'visitors' | 'items' | 'mustVisitReason' | 'headSigned' | 'note' | 'recordedBy' | 'recordedAt' | 'photoIds'>;
 }
 
 /** The six clears (DOMAIN.md "The six clears"): the item and what the visitors confirm. */
@@ -83,6 +83,8 @@ function outcomeTable(data: VisitRecordData): Content {
     body.push([label('调查结论'), value(clear ? '六项均已查清' : `未查清：${SIX_CLEARS.filter((item) => !visit.items.some((r) => r.item === item && r.clear)).map((item) => SIX_CLEAR_LABELS[item].label).join('、')}`)]);
   }
   body.push([label('户主已签字确认'), value(visit.headSigned ? '是' : '否')]);
+  // The photos stay in the program (an A4 record is signed on paper); the record says how many there are.
+  body.push([label('入户照片'), value(visit.photoIds.length > 0 ? `${visit.photoIds.length} 张，存于档案附件` : '无')]);
   body.push([label(visit.kind === 'sixClears' ? '备注' : '走访情况'), value(visit.note ?? '', { margin: [0, 0, 0, visit.kind === 'sixClears' ? 12 : 60] })]);
   return { table: { widths: [80, '*'], dontBreakRows: true, body }, layout: GRID };
 }

@@ -1,16 +1,13 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconPaperclip, IconX } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { FileDetail } from '@shared/contract/hardship';
-import { ATTACHMENT_TYPES, type AttachmentType } from '@shared/domain/hardship-codes';
 import { roleAllows } from '@shared/roles';
-import { bridge } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { DataTable } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatBytes, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { formatYuan } from '../../components/money';
 import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -18,10 +15,11 @@ import { useT } from '../../i18n';
 import { MemberHistory } from '../roster/MemberHistory';
 import { DraftForm } from './DraftForm';
 import { FileActions } from './FileActions';
+import { FileAttachments } from './FileAttachments';
 import { FileStatusBadge } from './FileStatusBadge';
 import { PrintButton } from './PrintButton';
+import { FileVisits } from './FileVisits';
 import { meansTestLines } from './file-text';
-import { VisitModal } from './VisitModal';
 
 const EDITABLE = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
 
@@ -86,106 +84,6 @@ function MeansTest({ file }: { file: FileDetail }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Stack>
-  );
-}
-
-function SixMarks({ visit }: { visit: FileDetail['visits'][number] }) {
-  const t = useT();
-  return (
-    <Group gap={4} aria-label={t('files.sixMarks')}>
-      {visit.items.map((i) => (
-        <Badge key={i.item} size="sm" color={i.clear ? 'green' : 'red'} variant="light" leftSection={i.clear ? <IconCheck size={10} /> : <IconX size={10} />} title={i.note ?? undefined}>
-          {t(`sixClears.${i.item}`).slice(0, 4)}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
-
-function Visits({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
-  const t = useT();
-  const [open, setOpen] = useState(false);
-  return (
-    <Stack>
-      {canEdit && (
-        <Group>
-          <Button onClick={() => setOpen(true)}>{t('files.recordVisit')}</Button>
-        </Group>
-      )}
-      <DataTable
-        label={t('files.tabs.visits')}
-        rows={file.visits}
-        rowKey={(v) => v.id}
-        empty={t('files.visitsEmpty')}
-        minWidth={900}
-        columns={[
-          { key: 'date', header: t('files.visitDate'), width: 110, render: (v) => v.date },
-          { key: 'kind', header: t('files.visitKind'), width: 130, render: (v) => (v.mustVisitReason ? `${t(`visitKinds.${v.kind}`)}: ${t(`mustVisitReasons.${v.mustVisitReason}`)}` : t(`visitKinds.${v.kind}`)) },
-          { key: 'visitors', header: t('files.visitorsShort'), width: 160, render: (v) => v.visitors.join(', ') },
-          { key: 'six', header: t('files.sixMarks'), render: (v) => (v.kind === 'sixClears' ? <SixMarks visit={v} /> : (v.note ?? '')) },
-          { key: 'signed', header: t('files.headSigned'), width: 120, render: (v) => (v.headSigned ? <IconCheck size={16} /> : '') },
-          { key: 'print', header: '', width: 140, render: (v) => <PrintButton channel="files.printVisit" input={{ id: file.id, visitId: v.id }} label={t('files.printVisit')} size="xs" /> },
-        ]}
-      />
-      <VisitModal file={file} opened={open} onClose={() => setOpen(false)} onSaved={(updated) => { setOpen(false); notifySuccess(t('files.visitSaved')); onChanged(updated); }} />
-    </Stack>
-  );
-}
-
-function Attachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
-  const t = useT();
-  const attach = useMutation('files.attach');
-  const opening = useMutation('files.openAttachment');
-  // Each look is logged in the core; the file opens in the system viewer (a new tab in the browser).
-  const open = async (attachmentId: string) => {
-    const result = await opening.run({ fileId: file.id, attachmentId });
-    if (result.ok) await bridge.openFile(result.data).catch(() => undefined);
-  };
-  const [type, setType] = useState<AttachmentType>('application');
-  const upload = async () => {
-    const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png', '.pdf'], maxBytes: 10 * 1024 * 1024 });
-    if (!picked) return;
-    const result = await attach.run({ fileId: file.id, type, uploadId: picked.uploadId, fileName: picked.name });
-    if (result.ok) {
-      notifySuccess(t('files.attached'));
-      onChanged(result.data);
-    }
-  };
-  return (
-    <Stack>
-      <ErrorAlert error={attach.error ?? opening.error} />
-      {canEdit && (
-        <Group align="flex-end">
-          <Select label={t('files.attachmentType')} data={ATTACHMENT_TYPES.map((a) => ({ value: a, label: t(`attachmentTypes.${a}`) }))} value={type} onChange={(v) => v && setType(v as AttachmentType)} allowDeselect={false} w={200} />
-          <Button leftSection={<IconPaperclip size={16} />} onClick={upload} loading={attach.running}>
-            {t('files.attach')}
-          </Button>
-        </Group>
-      )}
-      <DataTable
-        label={t('files.tabs.attachments')}
-        rows={file.attachments}
-        rowKey={(a) => a.id}
-        empty={t('files.attachmentsEmpty')}
-        minWidth={600}
-        columns={[
-          { key: 'type', header: t('files.attachmentType'), width: 130, render: (a) => t(`attachmentTypes.${a.type}`) },
-          { key: 'name', header: t('files.name'), render: (a) => a.fileName },
-          { key: 'size', header: t('files.size'), width: 100, align: 'right', render: (a) => formatBytes(a.size) },
-          { key: 'at', header: t('files.updatedAt'), width: 150, render: (a) => formatDateTime(a.addedAt) },
-          {
-            key: 'open',
-            header: '',
-            width: 90,
-            render: (a) => (
-              <Button size="compact-sm" variant="subtle" onClick={() => void open(a.id)} aria-label={`${t('files.openAttachment')} ${a.fileName}`}>
-                {t('files.openAttachment')}
-              </Button>
-            ),
-          },
-        ]}
-      />
     </Stack>
   );
 }
@@ -279,8 +177,8 @@ export function FilePage() {
             </Tabs.List>
             <Tabs.Panel value="household"><Household file={file} /></Tabs.Panel>
             <Tabs.Panel value="income"><MeansTest file={file} /></Tabs.Panel>
-            <Tabs.Panel value="visits"><Visits file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
-            <Tabs.Panel value="attachments"><Attachments file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
+            <Tabs.Panel value="visits"><FileVisits file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
+            <Tabs.Panel value="attachments"><FileAttachments file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
             <Tabs.Panel value="timeline"><Timeline file={file} /></Tabs.Panel>
             {/* Read again after each change (keyed by the file's rev). */}
             <Tabs.Panel value="history"><History key={file.rev} file={file} /></Tabs.Panel>

@@ -1,8 +1,11 @@
-import { Button, Checkbox, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, CloseButton, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { IconPhotoPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
-import { MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
+import { MAX_VISIT_PHOTOS, MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
+import type { Upload } from '@shared/bridge';
+import { bridge } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { todayIso } from '../../components/format';
@@ -24,6 +27,11 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   const [reason, setReason] = useState<Reason | null>(null);
   const [headSigned, setHeadSigned] = useState(false);
   const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<Upload[]>([]);
+  const addPhoto = async () => {
+    const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: 10 * 1024 * 1024 });
+    if (picked) setPhotos([...photos, picked]);
+  };
   const names = visitors.split(/[,，、;；\s]+/).map((v) => v.trim()).filter(Boolean);
   const ready =
     date !== null &&
@@ -41,6 +49,7 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
       mustVisitReason: kind === 'mustVisit' ? reason : null,
       headSigned,
       note: note.trim() || null,
+      photos: photos.map((p) => ({ uploadId: p.uploadId, fileName: p.name })),
     });
     if (result.ok) onSaved(result.data);
   };
@@ -90,6 +99,22 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
       )}
       <Checkbox label={t('files.headSigned')} checked={headSigned} onChange={(e) => setHeadSigned(e.currentTarget.checked)} />
       <Textarea label={t('files.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+      <Stack gap={4}>
+        <Group gap="sm">
+          <Button variant="light" leftSection={<IconPhotoPlus size={16} />} onClick={() => void addPhoto()} disabled={photos.length >= MAX_VISIT_PHOTOS}>
+            {t('files.addPhoto')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('files.photosHint', { max: MAX_VISIT_PHOTOS })}
+          </Text>
+        </Group>
+        {photos.map((p, n) => (
+          <Group key={p.uploadId} gap={4}>
+            <Text size="sm">{p.name}</Text>
+            <CloseButton size="sm" aria-label={t('files.removePhoto', { name: p.name })} onClick={() => setPhotos(photos.filter((_, i) => i !== n))} />
+          </Group>
+        ))}
+      </Stack>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

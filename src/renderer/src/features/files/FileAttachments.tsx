@@ -1,0 +1,121 @@
+import { Button, Group, Image, Modal, Select, Stack, Text } from '@mantine/core';
+import { IconExternalLink, IconPaperclip } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ChannelOutput } from '@shared/contract';
+import type { FileDetail } from '@shared/contract/hardship';
+import { UPLOADED_ATTACHMENT_TYPES, type AttachmentType } from '@shared/domain/hardship-codes';
+import { bridge } from '../../api/client';
+import { useMutation } from '../../api/hooks';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBytes, formatDateTime } from '../../components/format';
+import { notifySuccess } from '../../components/notify';
+import { useT } from '../../i18n';
+
+type Attachment = FileDetail['attachments'][number];
+type Preview = ChannelOutput<'files.previewAttachment'>;
+
+/**
+ * Looking at a file's attachments: an image is shown in the program, a PDF opens in the system viewer (a new tab in
+ * the browser). The core logs every look (an attachment may be an ID card or a diagnosis).
+ */
+export function useAttachmentViewer(file: FileDetail) {
+  const t = useT();
+  const opening = useMutation('files.openAttachment');
+  const previewing = useMutation('files.previewAttachment');
+  const [preview, setPreview] = useState<(Preview & { id: string }) | null>(null);
+  const openInViewer = async (attachmentId: string) => {
+    const result = await opening.run({ fileId: file.id, attachmentId });
+    if (result.ok) await bridge.openFile(result.data).catch(() => undefined);
+  };
+  const view = async (attachment: Pick<Attachment, 'id' | 'mime'>) => {
+    if (!attachment.mime.startsWith('image/')) return openInViewer(attachment.id);
+    const result = await previewing.run({ fileId: file.id, attachmentId: attachment.id });
+    if (result.ok) setPreview({ ...result.data, id: attachment.id });
+  };
+  const modal = (
+    <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.fileName ?? ''} size="xl" centered>
+      {preview && (
+        <Stack>
+          <Image src={preview.dataUrl} alt={preview.fileName} fit="contain" mah="70vh" />
+          <Group justify="flex-end">
+            <Button variant="default" leftSection={<IconExternalLink size={16} />} onClick={() => void openInViewer(preview.id)}>
+              {t('files.openInViewer')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+  return { view, modal, error: opening.error ?? previewing.error, busy: opening.running || previewing.running };
+}
+
+/** 附件: the file's papers by type (visit photos come with their visit), looked at in place. */
+export function FileAttachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
+  const t = useT();
+  const attach = useMutation('files.attach');
+  const viewer = useAttachmentViewer(file);
+  const [type, setType] = useState<AttachmentType>('application');
+  const visitDate = new Map(file.visits.map((v) => [v.id, v.date]));
+  const upload = async () => {
+    const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png', '.pdf'], maxBytes: 10 * 1024 * 1024 });
+    if (!picked) return;
+    const result = await attach.run({ fileId: file.id, type, uploadId: picked.uploadId, fileName: picked.name });
+    if (result.ok) {
+      notifySuccess(t('files.attached'));
+      onChanged(result.data);
+    }
+  };
+  return (
+    <Stack>
+      <ErrorAlert error={attach.error ?? viewer.error} />
+      {canEdit && (
+        <Group align="flex-end">
+          <Select
+            label={t('files.attachmentType')}
+            data={UPLOADED_ATTACHMENT_TYPES.map((a) => ({ value: a, label: t(`attachmentTypes.${a}`) }))}
+            value={type}
+            onChange={(v) => v && setType(v as AttachmentType)}
+            allowDeselect={false}
+            w={200}
+          />
+          <Button leftSection={<IconPaperclip size={16} />} onClick={upload} loading={attach.running}>
+            {t('files.attach')}
+          </Button>
+          <Text size="xs" c="dimmed" pb={8}>
+            {t('files.attachHint')}
+          </Text>
+        </Group>
+      )}
+      <DataTable
+        label={t('files.tabs.attachments')}
+        rows={file.attachments}
+        rowKey={(a) => a.id}
+        empty={t('files.attachmentsEmpty')}
+        minWidth={600}
+        columns={[
+          {
+            key: 'type',
+            header: t('files.attachmentType'),
+            width: 170,
+            render: (a) => (a.visitId ? t('files.photoOfVisit', { date: visitDate.get(a.visitId) ?? '' }) : t(`attachmentTypes.${a.type}`)),
+          },
+          { key: 'name', header: t('files.name'), render: (a) => a.fileName },
+          { key: 'size', header: t('files.size'), width: 100, align: 'right', render: (a) => formatBytes(a.size) },
+          { key: 'at', header: t('files.updatedAt'), width: 150, render: (a) => formatDateTime(a.addedAt) },
+          {
+            key: 'open',
+            header: '',
+            width: 90,
+            render: (a) => (
+              <Button size="compact-sm" variant="subtle" onClick={() => void viewer.view(a)} aria-label={`${t('files.openAttachment')} ${a.fileName}`}>
+                {t('files.openAttachment')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {viewer.modal}
+    </Stack>
+  );
+}
