@@ -1,4 +1,5 @@
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/client';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
@@ -12,6 +13,33 @@ function header(path: string): string {
   closeSync(fd);
   return buf.toString('latin1');
 }
+
+describe('two programs on one database', () => {
+  it('answers BUSY, not an internal error, when the other program holds the write lock past the wait', async () => {
+    const t = await startSetUpCore();
+    const other = openDatabase(dataPaths(t.dataDir).database, t.key);
+    other.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      // busy_timeout (5 s) passes first: a short lock would simply be waited for.
+      expect(await t.fail('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).toEqual({ code: 'BUSY' });
+    } finally {
+      other.sqlite.exec('ROLLBACK');
+      other.sqlite.close();
+    }
+    expect(t.logger.lines.some((line) => line.includes('dispatch.busy'))).toBe(true);
+    expect((await t.call('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).username).toBe('clerk.wu');
+  }, 15_000);
+
+  it('starts while an upload it is sweeping vanishes (the other copy swept it first)', async () => {
+    const t = await startSetUpCore();
+    const inbox = dataPaths(t.dataDir).inboxDir;
+    mkdirSync(inbox, { recursive: true });
+    // A name the sweep lists but cannot stat: what a file deleted between the listing and the stat looks like.
+    symlinkSync(join(t.dataDir, 'gone'), join(inbox, 'vanished-upload'));
+    const again = t.reopen();
+    expect(await again.call('system.status', {})).toMatchObject({ state: 'ready' });
+  });
+});
 
 describe('encrypted database', () => {
   it('is not readable as plain SQLite: the header is not "SQLite format 3"', async () => {

@@ -10,7 +10,7 @@ import { nameSearchKeys } from '../../src/main/core/features/roster/search-keys'
 import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
 import { startSetUpCore, type TestCore } from './support/core';
-import { bundleImportReader } from './support/import-reader-bundle';
+import { bundleImportReader } from './support/bundle';
 
 const FIXTURES = 'tests/fixtures/roster';
 const people = JSON.parse(readFileSync(join(FIXTURES, 'people.json'), 'utf8')) as { name: string; id: string }[];

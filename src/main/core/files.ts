@@ -62,6 +62,11 @@ export function sweepTransientFiles(dir: string, now: Date, maxAgeMs = 86_400_00
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (now.getTime() - statSync(path).mtimeMs > maxAgeMs) unlinkSync(path);
+    try {
+      if (now.getTime() - statSync(path).mtimeMs > maxAgeMs) unlinkSync(path);
+    } catch (error) {
+      // Gone meanwhile: a second copy of the program starting at the same moment swept it first.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 }

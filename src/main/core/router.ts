@@ -61,6 +61,12 @@ export async function dispatch(
     return { ok: true, data: def.output.parse(data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toShape() };
+    // Another program on this database held its write lock longer than busy_timeout (an import in the other copy):
+    // the clerk is asked to try again, as for an import in this one.
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+      core.logger.info('dispatch.busy', { channel });
+      return { ok: false, error: { code: 'BUSY' } };
+    }
     const ref = core.logger.error('dispatch.failed', error, { channel });
     return { ok: false, error: { code: 'INTERNAL', ref } };
   }

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+
+/**
+ * A script bundled for a thread or a process of its own, which cannot run TypeScript with our path aliases. Written
+ * under node_modules/.cache so that its packages (better-sqlite3, exceljs, …) resolve from the project's node_modules;
+ * the pid keeps parallel test files apart.
+ */
+function bundle(entryPoint: string, name: string): string {
+  const dir = resolve('node_modules/.cache/bangfu-tests');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `${name}-${process.pid}.mjs`);
+  buildSync({
+    entryPoints: [resolve(entryPoint)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    alias: { '@shared': resolve('src/shared') },
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** The import's reader thread as the program ships it: import-reader.worker.ts bundled (electron-vite does this for
+ * the program). */
+export function bundleImportReader(): string {
+  return bundle('src/main/core/features/roster/import-reader.worker.ts', 'import-reader');
+}
+
+/** A second copy of the program's core in a process of its own (tests/core/support/approver-process.ts). */
+export function bundleApproverProcess(): string {
+  return bundle('tests/core/support/approver-process.ts', 'approver-process');
+}
