@@ -8,7 +8,7 @@ import { reserveInboxFile } from '../src/main/core/files';
 import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
 import { dataPaths } from '../src/main/core/paths';
-import { bundleImportReader } from '../tests/core/support/import-reader-bundle';
+import { bundleImportReader } from '../tests/core/support/bundle';
 
 /** Every core a bench started, for its afterAll to close. */
 export const cores: Core[] = [];
