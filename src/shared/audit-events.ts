@@ -41,6 +41,7 @@ export const AUDIT_EVENTS = [
   'file.attached', // { type }
   'file.action', // { action, from, to }
   'file.printed', // { document: application | visit | notice, count }
+  'file.imported', // { category, from } (存量档案: the sheet's category word as "from")
   'file.attachmentOpened', // { type } (opened in the viewer or previewed in the program)
 ] as const;
 

@@ -25,6 +25,7 @@ import {
   WORKER_TYPES,
   type AttachmentType,
 } from '../domain/hardship-codes';
+import { EXISTING_FILE_FIELDS } from '../domain/existing-files';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
 import { auditEntry } from './audit';
@@ -214,7 +215,53 @@ export const fileDetail = fileSummary.extend({
 });
 export type FileDetail = z.infer<typeof fileDetail>;
 
+/** Why a row of an old-files sheet cannot be imported (the renderer words each; `detail` fills it in). */
+export const EXISTING_ROW_PROBLEMS = [
+  'REQUIRED',
+  'ID_INVALID', // detail: the IdProblem
+  'ID_TWICE', // detail: the earlier row
+  'FILE_OPEN', // the head already has a file not ended in the program
+  'CATEGORY_UNKNOWN', // detail: the word
+  'DATE_INVALID',
+  'DATE_FUTURE',
+  'FILE_NO_FORMAT',
+  'FILE_NO_TAKEN', // detail: the earlier row, or null when a file in the program has it
+  'WORKER_TYPE_UNKNOWN',
+  'CAUSE_UNKNOWN',
+  'MIGRANT_NOT_MEMBER',
+  'MEMBER_LEFT', // the roster has the head as transferred out, withdrawn or deceased
+  'NAME_DIFFERS', // the roster has another name for this ID number
+] as const;
+
+export const existingFilesCheck = z.object({
+  sheetName: z.string(),
+  /** Data rows below the header. */
+  rows: z.number().int(),
+  /** Required columns the header row does not have (then no row is read). */
+  missingColumns: z.array(z.enum(EXISTING_FILE_FIELDS)),
+  /** The first problems, in row order (problemCount has them all). */
+  problems: z.array(z.object({ row: z.number().int(), field: z.enum(EXISTING_FILE_FIELDS), problem: z.enum(EXISTING_ROW_PROBLEMS), detail: z.string().nullable() })),
+  problemCount: z.number().int(),
+  /** Each category word found, the category it becomes, and how many rows carry it. */
+  categories: z.array(z.object({ word: z.string(), category: z.enum(HARDSHIP_CATEGORIES), count: z.number().int() })),
+  members: z.number().int(),
+  nonMembers: z.number().int(),
+  keptNumbers: z.number().int(),
+  newNumbers: z.number().int(),
+});
+
+const existingFilesUpload = z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) });
+
 export const hardshipChannels = {
+  /** 存量档案: reads an old-files sheet and says what importing it would do, and every row that stops it. */
+  'files.checkExisting': channel({ input: existingFilesUpload, output: existingFilesCheck, access: 'clerk', mutates: false }),
+  /** Imports an old-files sheet as files 在档 (存量), all rows or none: refused with FILE_IMPORT_INVALID if any row has a problem. */
+  'files.importExisting': channel({
+    input: existingFilesUpload,
+    output: z.object({ imported: z.number().int(), check: existingFilesCheck }),
+    access: 'clerk',
+    mutates: true,
+  }),
   /** A file for a roster member, or for a worker who is not a member yet (marked so). */
   'files.create': channel({
     input: z.union([

@@ -36,6 +36,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_ACTION_BLOCKED: 'This step cannot be taken yet: finish the items shown first.',
     VISIT_INVALID: 'The visit record is incomplete; complete what is shown.',
     ATTACHMENT_INVALID: 'Attachments must be images (JPG, PNG) or PDF, at most 10 MB.',
+  FILE_IMPORT_INVALID: 'The sheet has entries to correct; no file was imported. Correct the problems listed and pick the file again.',
     NOT_SET_UP: 'The program has not been set up yet. Please finish the setup first.',
     ALREADY_SET_UP: 'The program is already set up. Please sign in.',
     INVALID_CREDIT_CODE: 'The unified social credit code must be 18 digits or capital letters (no I, O, Z, S, V).',
@@ -240,6 +241,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.action': 'File step: {action}',
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
+    'file.imported': 'Existing file imported',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

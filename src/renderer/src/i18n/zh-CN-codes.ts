@@ -40,6 +40,7 @@ const errors = {
   FILE_ACTION_BLOCKED: '现在还不能办理这一步，请先完成提示的事项。',
   VISIT_INVALID: '走访记录不完整，请按提示补全。',
   ATTACHMENT_INVALID: '附件只能是图片（JPG、PNG）或 PDF，且不超过 10 MB。',
+  FILE_IMPORT_INVALID: '表格中有需要改正的地方，没有导入任何档案。请按列出的问题改正后重新选择文件。',
   NOT_SET_UP: '程序还没有完成首次设置，请先完成设置。',
   ALREADY_SET_UP: '程序已经设置过，请直接登录。',
   INVALID_CREDIT_CODE: '统一社会信用代码格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）。',
@@ -257,6 +258,7 @@ export const zhCNCodes = {
     'file.action': '档案办理：{action}',
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
+    'file.imported': '导入存量档案',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

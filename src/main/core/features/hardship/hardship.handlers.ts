@@ -1,6 +1,7 @@
 import { defineHandlers } from '../../context';
 import { listFiles } from './file-list';
 import * as attachments from './attachments.service';
+import * as existing from './existing-files.service';
 import * as files from './files.service';
 import * as lifecycle from './lifecycle.service';
 import * as visits from './visits.service';
@@ -16,4 +17,6 @@ export const hardshipHandlers = defineHandlers({
   'files.history': (input, ctx) => files.history(ctx, input.id),
   'files.openAttachment': (input, ctx) => attachments.openAttachment(ctx, input),
   'files.previewAttachment': (input, ctx) => attachments.previewAttachment(ctx, input),
+  'files.checkExisting': (input, ctx) => existing.checkExisting(ctx, input),
+  'files.importExisting': (input, ctx) => existing.importExisting(ctx, input),
 });

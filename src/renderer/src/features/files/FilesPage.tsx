@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Chip, Group, Pagination, Select, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
@@ -17,6 +17,7 @@ import { UnitFilterSelect } from '../../components/UnitFilterSelect';
 import { useT } from '../../i18n';
 import { CreateFileModal } from './CreateFileModal';
 import { FileStatusBadge } from './FileStatusBadge';
+import { ImportExistingModal } from './ImportExistingModal';
 import { PrintButton } from './PrintButton';
 
 type FileRow = ChannelOutput<'files.list'>['files'][number];
@@ -54,6 +55,7 @@ export function FilesPage() {
     ...(unitId ? { unitId } : {}),
   });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const columns: DataColumn<FileRow>[] = [
     {
@@ -94,6 +96,11 @@ export function FilesPage() {
       <PageHeader title={t('files.title')}>
         {status === 'notice' && files.data && files.data.files.length > 0 && (
           <PrintButton channel="files.printNotice" input={{ ids: files.data.files.map((f) => f.id) }} label={t('files.printNoticeList', { count: files.data.files.length })} />
+        )}
+        {canCreate && (
+          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+            {t('files.import.open')}
+          </Button>
         )}
         {canCreate && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
@@ -163,6 +170,7 @@ export function FilesPage() {
           )}
         </Group>
       )}
+      <ImportExistingModal opened={importing} onClose={() => setImporting(false)} onImported={files.reload} />
       <CreateFileModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/files/${id}`)} />
     </>
   );

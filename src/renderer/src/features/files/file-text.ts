@@ -1,9 +1,11 @@
+import type { ChannelOutput } from '@shared/contract';
 import type { FileDetail } from '@shared/contract/hardship';
 import { formatYuan } from '../../components/money';
 import type { t as translate } from '../../i18n';
 
 type T = typeof translate;
 type Blocker = FileDetail['actions'][number]['blockers'][number];
+type ExistingProblem = ChannelOutput<'files.checkExisting'>['problems'][number];
 
 /** A blocker in words, with its parameters (a date, a count, which consent). */
 export function blockerText(t: T, blocker: Blocker): string {
@@ -30,4 +32,19 @@ export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string
   if (r.accidentTest === 'passed') lines.push(t('files.accidentPassed', { share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2) }));
   if (r.excludedBy.length > 0) lines.push(t('files.excluded', { list: r.excludedBy.map((c) => t(`exclusionCodes.${c as 'private-vehicle'}`)).join(t('files.listJoin')) }));
   return lines;
+}
+
+/** What is wrong with a row of an old-files sheet, with what the sheet holds (the ID problem, the other row …). */
+export function existingProblemText(t: T, p: ExistingProblem): string {
+  const detail = p.detail ?? '';
+  switch (p.problem) {
+    case 'ID_INVALID':
+      return t('files.import.problems.ID_INVALID', { problem: t(`idProblems.${detail as 'EMPTY'}`) });
+    case 'MEMBER_LEFT':
+      return t('files.import.problems.MEMBER_LEFT', { status: t(`memberStatuses.${detail as 'withdrawn'}`) });
+    case 'FILE_NO_TAKEN':
+      return p.detail ? t('files.import.problems.FILE_NO_TWICE', { row: detail }) : t('files.import.problems.FILE_NO_TAKEN');
+    default:
+      return t(`files.import.problems.${p.problem}`, { detail });
+  }
 }
