@@ -34,12 +34,13 @@ test('a clerk imports existing files from a spreadsheet: sees the problem, corre
   await expect(dialog).toContainText('旧类别 特困、低保户 导入为“深度困难”');
 
   // The first sheet has a date nobody can read: nothing can be imported until it is corrected.
-  const wrong = testInfo.outputPath('存量档案.xlsx');
-  await writeSheet(wrong, [
+  const rows = (secondFiledOn: string) => [
     [1, HEADS[0]!.name, HEADS[0]!.idNumber, HEADS[0]!.word, new Date(Date.UTC(2019, 4, 6)), '440106201900012'],
-    [2, HEADS[1]!.name, HEADS[1]!.idNumber, HEADS[1]!.word, '2020年3月', ''],
+    [2, HEADS[1]!.name, HEADS[1]!.idNumber, HEADS[1]!.word, secondFiledOn, ''],
     [3, HEADS[2]!.name, HEADS[2]!.idNumber, HEADS[2]!.word, '2021-07-01', ''],
-  ]);
+  ];
+  const wrong = testInfo.outputPath('存量档案.xlsx');
+  await writeSheet(wrong, rows('2020年3月'));
   await chooseFile(page, '选择表格', wrong);
   await expect(dialog.getByText('有 1 处需要改正')).toBeVisible();
   const problems = dialog.getByRole('table', { name: '需要改正的地方' });
@@ -51,11 +52,7 @@ test('a clerk imports existing files from a spreadsheet: sees the problem, corre
 
   // Corrected and chosen again: the old words and what they become, members and numbers, then the import.
   const fixed = testInfo.outputPath('存量档案-改正.xlsx');
-  await writeSheet(fixed, [
-    [1, HEADS[0]!.name, HEADS[0]!.idNumber, HEADS[0]!.word, new Date(Date.UTC(2019, 4, 6)), '440106201900012'],
-    [2, HEADS[1]!.name, HEADS[1]!.idNumber, HEADS[1]!.word, '2020-03-15', ''],
-    [3, HEADS[2]!.name, HEADS[2]!.idNumber, HEADS[2]!.word, '2021-07-01', ''],
-  ]);
+  await writeSheet(fixed, rows('2020-03-15'));
   await chooseFile(page, '重新选择表格', fixed);
   const check = dialog.getByTestId('existing-check');
   await expect(check).toContainText('共 3 行：会员 1 户，非会员 2 户；沿用原档案编号 1 份，由程序编号 2 份。');
