@@ -72,6 +72,18 @@ describe('sign-in and lockout', () => {
     expect((await t.fail('auth.signIn', { username: 'clerk2', password }, 'c')).code).toBe('ACCOUNT_DISABLED');
   });
 
+  it("gives clerks the staff's names to pick visitors from: enabled users only, nothing else about them", async () => {
+    const t = await startSetUpCore();
+    await addUser(t, 'clerk', 'clerk.sun', 'clerk');
+    const gone = await addUser(t, 'clerk', 'clerk.gone', 'gone');
+    await addUser(t, 'viewer', 'viewer.he', 'viewer');
+    await t.call('users.setDisabled', { id: gone.user.id, disabled: true });
+    const { staff } = await t.call('users.staff', {}, 'clerk');
+    expect(staff.map((s) => s.displayName).sort()).toEqual([ADMIN.displayName, 'clerk-user', 'viewer-user'].sort());
+    expect(Object.keys(staff[0]!).sort()).toEqual(['displayName', 'id']);
+    expect((await t.fail('users.staff', {}, 'viewer')).code).toBe('FORBIDDEN');
+  });
+
   it('keeps one enabled administrator', async () => {
     const t = await startSetUpCore();
     const admin = (await t.call('users.list')).users[0]!;

@@ -35,7 +35,10 @@ async function printed(page: Page, button: string, path: string): Promise<string
 async function recordVisit(page: Page, unclear?: { item: string; note: string }, photo?: string) {
   await page.getByRole('button', { name: '记录走访' }).click();
   const dialog = page.getByRole('dialog', { name: '记录走访' });
-  await dialog.getByLabel('走访人员（两人以上，用逗号或顿号分开）').fill('孙经办、周干事');
+  // The clerk is a visitor already; a colleague from outside the program's users is typed.
+  const visitors = dialog.getByRole('combobox', { name: /走访人员/ });
+  await visitors.fill('周干事');
+  await visitors.press('Enter');
   for (const item of ['家庭成员状况清', '家庭实际收入清', '家庭困难原因清', '家庭生活变化清', '职工现实表现清', '家庭走访住址清']) {
     const group = dialog.getByLabel(item, { exact: true });
     await group.getByRole('radio', { name: item === unclear?.item ? '不清' : '清', exact: true }).check();

@@ -31,6 +31,13 @@ export const usersChannels = {
     access: 'admin',
     mutates: false,
   }),
+  /** The staff's names, for choosing visitors and the like: enabled users, nothing else about them. */
+  'users.staff': channel({
+    input: noInput,
+    output: z.object({ staff: z.array(z.object({ id: uuid, displayName: z.string() })) }),
+    access: 'clerk',
+    mutates: false,
+  }),
   'users.create': channel({
     input: z.object({ username, displayName, role, password }),
     output: user,

@@ -1,4 +1,4 @@
-import { Button, Checkbox, CloseButton, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, CloseButton, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPhotoPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { MAX_VISIT_PHOTOS, MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
 import type { Upload } from '@shared/bridge';
 import { bridge } from '../../api/client';
-import { useMutation } from '../../api/hooks';
+import { useMutation, useQuery } from '../../api/hooks';
+import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { todayIso } from '../../components/format';
 import { requiredField } from '../../components/required-field';
@@ -20,7 +21,10 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   const record = useMutation('files.recordVisit');
   const [kind, setKind] = useState<Kind>('sixClears');
   const [date, setDate] = useState<string | null>(todayIso());
-  const [visitors, setVisitors] = useState('');
+  const { session } = useSession();
+  const staff = useQuery('users.staff', {});
+  // The clerk recording the visit was usually one of the visitors; colleagues are picked, others typed.
+  const [names, setNames] = useState<string[]>([session.user.displayName]);
   const [items, setItems] = useState<Record<SixClear, { clear: boolean | null; note: string }>>(
     Object.fromEntries(SIX_CLEARS.map((i) => [i, { clear: null, note: '' }])) as Record<SixClear, { clear: boolean | null; note: string }>,
   );
@@ -32,7 +36,6 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
     const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: 10 * 1024 * 1024 });
     if (picked) setPhotos([...photos, picked]);
   };
-  const names = visitors.split(/[,，、;；\s]+/).map((v) => v.trim()).filter(Boolean);
   const ready =
     date !== null &&
     names.length >= (kind === 'sixClears' ? 2 : 1) &&
@@ -64,7 +67,16 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
           <Select label={t('files.occasion')} data={MUST_VISIT_REASONS.map((r) => ({ value: r, label: t(`mustVisitReasons.${r}`) }))} value={reason} onChange={(v) => setReason(v as Reason)} {...requiredField} />
         )}
       </Group>
-      <TextInput label={t('files.visitors')} value={visitors} onChange={(e) => setVisitors(e.currentTarget.value)} maxLength={200} {...requiredField} />
+      <TagsInput
+        label={t('files.visitors')}
+        description={t('files.visitorsHint')}
+        data={[...new Set((staff.data?.staff ?? []).map((s) => s.displayName))]}
+        value={names}
+        onChange={(next) => setNames([...new Set(next.map((n) => n.trim()).filter(Boolean))])}
+        splitChars={[',', '，', '、', ';', '；']}
+        maxTags={10}
+        {...requiredField}
+      />
       {kind === 'sixClears' && (
         <Table aria-label={t('files.sixMarks')} verticalSpacing={6}>
           <Table.Tbody>
