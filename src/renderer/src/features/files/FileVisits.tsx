@@ -47,7 +47,7 @@ export function FileVisits({ file, canEdit, onChanged }: { file: FileDetail; can
         empty={t('files.visitsEmpty')}
         minWidth={980}
         columns={[
-          { key: 'date', header: t('files.visitDate'), width: 110, render: (v) => v.date },
+          { key: 'date', header: t('files.visitDate'), width: 110, nowrap: true, render: (v) => v.date },
           { key: 'kind', header: t('files.visitKind'), width: 130, render: (v) => (v.mustVisitReason ? `${t(`visitKinds.${v.kind}`)}: ${t(`mustVisitReasons.${v.mustVisitReason}`)}` : t(`visitKinds.${v.kind}`)) },
           { key: 'visitors', header: t('files.visitorsShort'), width: 160, render: (v) => v.visitors.join(', ') },
           { key: 'six', header: t('files.sixMarks'), render: (v) => (v.kind === 'sixClears' ? <SixMarks visit={v} /> : (v.note ?? '')) },
