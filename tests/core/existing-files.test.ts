@@ -39,7 +39,7 @@ describe('existing files (存量档案)', () => {
     const sheet = await xlsx([
       TITLE,
       HEADER,
-      [1, '会员户主', headId(1), '特困职工', new Date(Date.UTC(2019, 4, 6)), `1101052019${'00007'}`, '城镇职工', '6'],
+      [1, '会员  户主', headId(1), '特困职工', new Date(Date.UTC(2019, 4, 6)), `1101052019${'00007'}`, '城镇职工', '6'],
       [2, '非会员户主', headId(2), '低保边缘户', '2020/3/15', '', '', '下岗失业'],
       [3, '一般困难户主', headId(3), '一般困难', '2021年7月1日', '', '', ''],
       [4, '去年户主', headId(4), '深度困难', `${year - 1}-12-01`, '', '城镇', '9 子女上学'],
@@ -71,7 +71,7 @@ describe('existing files (存量档案)', () => {
     const detail = await t.call('files.get', { id: byName['会员户主']!.id }, 'clerk');
     expect(detail).toMatchObject({ status: 'active', entryKind: 'existing', isMember: true, draft: { mainCause: '6', workerType: 'urban' } });
     expect(detail.household).toMatchObject([{ relation: 'self', name: '会员户主' }]);
-    expect(detail.timeline).toMatchObject([{ action: 'importExisting', from: null, to: 'active', reason: '存量档案导入，原类别“特困”，2019-05-06 建档' }]);
+    expect(detail.timeline).toMatchObject([{ action: 'importExisting', from: null, to: 'active', reason: null, code: '特困', onDate: '2019-05-06' }]);
     expect((await t.call('files.history', { id: detail.id })).entries.map((e) => [e.summary.event, e.summary.params])).toEqual([['file.imported', { category: 'deep', from: '特困' }]]);
     // The same sheet again: every head now has a file.
     const again = await t.call('files.checkExisting', upload(t, '存量档案.xlsx', sheet), 'clerk');
@@ -120,6 +120,11 @@ describe('existing files (存量档案)', () => {
     const before = t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM hardship_files').pluck().get();
     expect(await t.fail('files.importExisting', file, 'clerk')).toMatchObject({ code: 'FILE_IMPORT_INVALID', params: { problems: 12 } });
     expect(t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM hardship_files').pluck().get()).toBe(before);
+
+    // A sheet with its header and nothing below: nothing to import, and said so.
+    const headerOnly = upload(t, '空表.xlsx', await xlsx([HEADER]));
+    expect(await t.call('files.checkExisting', headerOnly, 'clerk')).toMatchObject({ rows: 0, missingColumns: [], problemCount: 0 });
+    expect(await t.fail('files.importExisting', headerOnly, 'clerk')).toMatchObject({ code: 'FILE_IMPORT_INVALID', params: { problems: 0, missingColumns: 0, rows: 0 } });
 
     // A sheet without the columns it needs says which.
     const bare = upload(t, '名单.csv', Buffer.from('姓名,身份证号\r\n某人,' + headId(30) + '\r\n', 'utf8'));

@@ -275,9 +275,28 @@ describe('hardship files: the list', () => {
     await t.call('roster.update', { id: member.id, rev: member.rev, name: member.name, unitName: '甲机械厂' });
     expect(await byUnit('甲机械厂')).toEqual(['另一户主', '测试户主']);
     expect(other.unitName).toBe('乙纺织厂');
+    expect((await t.call('files.get', { id: other.id }, 'clerk')).unitName).toBe('甲机械厂');
+    // A unit merged away still finds its files, now under the unit it went into.
+    const 丙 = await fileForMember(t, idOf('11010519700707107'), '丙厂户主', { unitName: '丙纸箱厂' });
+    const 丙Id = await unitId('丙纸箱厂');
+    await t.call('units.merge', { fromId: 丙Id, intoId: await unitId('甲机械厂') });
+    expect((await t.call('files.list', { unitId: 丙Id })).files.map((f) => f.headName).sort()).toEqual(['丙厂户主', '另一户主', '测试户主']);
+    expect((await t.call('files.get', { id: 丙.id }, 'clerk')).unitName).toBe('甲机械厂');
 
-    // 公示即将期满: from two working days before the notice's last day, through that day; then 公示期已满.
-    const flagsOn = async () => (await t.call('files.get', { id: inNotice.id }, 'clerk')).flags;
+    // 公示即将期满: from two working days before the notice's last day, through that day; then 公示期已满. The list
+    // and its counts say the same as the file's page, alone and with the unit filter.
+    const 甲 = await unitId('甲机械厂');
+    const flagsOn = async () => {
+      const { flags } = await t.call('files.get', { id: inNotice.id }, 'clerk');
+      for (const flag of ['noticeEnding', 'noticeEnded'] as const) {
+        const listed = await t.call('files.list', { flag });
+        expect(listed.files.map((f) => f.id)).toEqual(flags.includes(flag) ? [inNotice.id] : []);
+        expect(listed.flagCounts[flag]).toBe(flags.includes(flag) ? 1 : 0);
+        expect((await t.call('files.list', { flag, unitId: 甲 })).total).toBe(flags.includes(flag) ? 1 : 0);
+        expect((await t.call('files.list', { flag, unitId: await unitId('乙纺织厂') })).total).toBe(0);
+      }
+      return flags;
+    };
     expect(await flagsOn()).toEqual([]);
     const ending = (await t.call('files.list', { flag: 'noticeEnding' })).flagCounts;
     expect(ending).toMatchObject({ noticeEnding: 0, noticeEnded: 0 });

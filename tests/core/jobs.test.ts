@@ -1,9 +1,11 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import { errorShapeFor, JobRunner } from '../../src/main/core/jobs';
 import { createMemoryLogger } from '../../src/main/core/log';
-import { ADMIN, startSetUpCore } from './support/core';
+import { ADMIN, startSetUpCore, tempDir } from './support/core';
 
 function runner() {
   const events: CoreEvent[] = [];
@@ -65,6 +67,24 @@ describe('job runner', () => {
     const event = (await finished(b.jobId)) as { result: { ok: false; error: { code: string; ref: string } } };
     expect(event.result.error.code).toBe('INTERNAL');
     expect(logger.lines.join('\n')).toContain(event.result.error.ref);
+  });
+
+  it('reports a database another program holds as BUSY, not INTERNAL', async () => {
+    const { jobs, logger, finished } = runner();
+    const path = join(tempDir(), 'held.db');
+    const holder = new Database(path);
+    holder.pragma('journal_mode = WAL');
+    holder.exec('BEGIN IMMEDIATE');
+    const waiter = new Database(path);
+    waiter.pragma('busy_timeout = 0');
+    try {
+      const job = jobs.start('c', async () => waiter.exec('BEGIN IMMEDIATE'), (d) => d);
+      expect(await finished(job.jobId)).toMatchObject({ result: { ok: false, error: { code: 'BUSY' } } });
+      expect(logger.lines.some((line) => line.includes('"level":"error"'))).toBe(false);
+    } finally {
+      holder.close();
+      waiter.close();
+    }
   });
 
   it('runs "back up now" for one client while another signed-in client cannot stop it', async () => {

@@ -154,6 +154,8 @@ describe('roster: units', () => {
     expect(merged.memberCount).toBe(3);
     expect((await t.call('roster.get', { id: wang.id })).unitName).toBe('广州市 第一机床厂');
     expect((await t.call('units.list', { kind: 'employer' })).units).toHaveLength(1);
+    // A filter chosen before the merge (the old unit's id) finds the members where they went.
+    expect((await t.call('roster.search', { unitId: wang.unitId! })).total).toBe(3);
     expect((await t.fail('units.merge', { fromId: shan.unitId!, intoId: shan.unionId! })).code).toBe('UNIT_MERGE_INVALID');
   });
 });

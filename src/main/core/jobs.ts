@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CoreEvent } from '@shared/contract';
 import { AppError, type AppErrorShape } from '@shared/errors';
 import type { Logger } from './log';
+import { isDatabaseBusy } from './db/client';
 
 /** What a running job may do: report progress, and notice that the clerk cancelled it. */
 export interface JobHandle {
@@ -71,6 +72,10 @@ export class JobRunner {
 export function errorShapeFor(logger: Logger, channel: string) {
   return (error: unknown): AppErrorShape => {
     if (error instanceof AppError) return error.toShape();
+    if (isDatabaseBusy(error)) {
+      logger.info('job.busy', { channel });
+      return { code: 'BUSY' };
+    }
     return { code: 'INTERNAL', ref: logger.error('job.failed', error, { channel }) };
   };
 }

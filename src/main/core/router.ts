@@ -2,6 +2,7 @@ import { contract, isChannelName, type ChannelName } from '@shared/contract';
 import { AppError, type Result } from '@shared/errors';
 import { roleAllows } from '@shared/roles';
 import { CallContext, type CoreState, type HandlerMap, type SignedInUser } from './context';
+import { isDatabaseBusy } from './db/client';
 import { findUserById } from './features/users/users.repo';
 import { readIdleLockMinutes } from './features/org/org.repo';
 
@@ -61,9 +62,7 @@ export async function dispatch(
     return { ok: true, data: def.output.parse(data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toShape() };
-    // Another program on this database held its write lock longer than busy_timeout (an import in the other copy):
-    // the clerk is asked to try again, as for an import in this one.
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+    if (isDatabaseBusy(error)) {
       core.logger.info('dispatch.busy', { channel });
       return { ok: false, error: { code: 'BUSY' } };
     }

@@ -141,7 +141,8 @@ export const visitInput = z.object({
   kind: z.enum(VISIT_KINDS),
   date: isoDate,
   /** Two or more for the six-clears visit (DOMAIN.md). */
-  visitors: z.array(text(30).min(1)).min(1).max(10),
+  /** Staff display names (up to 40 characters) or names typed in. */
+  visitors: z.array(text(40).min(1)).min(1).max(10),
   items: z.array(visitItem).default([]),
   mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable().default(null),
   headSigned: z.boolean().default(false),
@@ -173,6 +174,10 @@ export const timelineEntry = z.object({
   from: fileStatus.nullable(),
   to: fileStatus,
   reason: z.string().nullable(),
+  /** What the step recorded besides a reason: 注销's coded reason, an imported file's old category word. */
+  code: z.string().nullable(),
+  /** The day the step names: 已脱困's date, an imported file's filing date. */
+  onDate: isoDate.nullable(),
 });
 
 /**

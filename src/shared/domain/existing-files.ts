@@ -26,14 +26,17 @@ export const EXISTING_FILE_HEADERS: Record<ExistingFileField, readonly string[]>
  * 深度困难. 低保边缘户 lived between the line and twice the line, as 一般困难 did: 相对困难. Today's three words
  * map to themselves. The next annual review runs the means test again and may change the category.
  */
-export const CATEGORY_WORDS: Readonly<Record<string, HardshipCategory>> = {
-  深度困难: 'deep',
+export const OLD_CATEGORY_WORDS: Readonly<Record<string, HardshipCategory>> = {
   特困: 'deep',
   低保户: 'deep',
-  相对困难: 'relative',
   一般困难: 'relative',
   低保边缘户: 'relative',
+};
+export const CATEGORY_WORDS: Readonly<Record<string, HardshipCategory>> = {
+  深度困难: 'deep',
+  相对困难: 'relative',
   意外致困: 'accident',
+  ...OLD_CATEGORY_WORDS,
 };
 
 /** Words that only say whom the category is of: 特困职工, 低保边缘家庭, 一般困难户. */

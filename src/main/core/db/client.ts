@@ -51,3 +51,12 @@ function registerFunctions(sqlite: Sqlite): void {
 export function schemaVersion(sqlite: Sqlite): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
+
+/**
+ * Another program on this database (a second copy of the program: the single-instance lock is per user) held its
+ * write lock longer than busy_timeout, e.g. during an import. The clerk is asked to try again, as for an import in
+ * this program (BUSY), not told of an internal error.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}

@@ -69,6 +69,7 @@ export const enCodes: typeof zhCNCodes = {
     visitSixItems: 'Mark each of the six items of a six-clears visit clear or not clear.',
     visitFutureDate: 'The visit date cannot be after today.',
     visitOccasion: 'Choose the occasion of the must-visit.',
+    fileImportEmpty: 'The sheet has no rows below its header; no file was imported.',
   },
   idProblems: {
     EMPTY: 'Enter the ID number',

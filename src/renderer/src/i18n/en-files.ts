@@ -96,6 +96,8 @@ export const enFiles: typeof zhCNFiles = {
       problemsTitle: '{count} entries to correct',
       problemsHint: 'Nothing is imported until they are corrected. Correct them in the sheet, save it, then choose it again.',
       problemList: 'Entries to correct',
+      noRows: 'There are no rows below the header. Check that this is the right sheet.',
+      importedFrom: 'Imported existing file, old category “{word}”, filed on {date}',
       problems: {
         REQUIRED: 'Empty',
         ID_INVALID: 'The ID number is not valid: {problem}',
@@ -170,7 +172,7 @@ export const enFiles: typeof zhCNFiles = {
     photos: 'Photos',
     visitPhotoN: 'Photo {n} of the {date} visit',
     addPhoto: 'Add a photo',
-    photosHint: 'JPG or PNG, at most {max}, saved with the visit',
+    photosHint: 'JPG or PNG, at most {max} photos, saved with the visit',
     removePhoto: 'Remove {name}',
     householdEmpty: 'No household members yet',
     relation: 'Relation',

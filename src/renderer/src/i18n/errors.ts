@@ -87,6 +87,9 @@ export function errorMessage(error: AppErrorShape): string {
       if (key && typeof params.fileName === 'string') return t(`errorDetails.${key}`, { fileName: params.fileName });
       break;
     }
+    case 'FILE_IMPORT_INVALID':
+      if (params.problems === 0 && params.missingColumns === 0) return t('errorDetails.fileImportEmpty');
+      break;
     case 'VISIT_INVALID': {
       const key = ({ TWO_VISITORS: 'visitTwoVisitors', SIX_ITEMS: 'visitSixItems', FUTURE_DATE: 'visitFutureDate', OCCASION: 'visitOccasion' } as const)[params.problem as 'OCCASION'];
       if (key) return t(`errorDetails.${key}`);

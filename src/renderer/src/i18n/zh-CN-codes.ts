@@ -77,6 +77,7 @@ export const zhCNCodes = {
     visitSixItems: '六清入户调查的六项都要逐项选“清”或“不清”。',
     visitFutureDate: '走访日期不能晚于今天。',
     visitOccasion: '五必访请选择走访事由。',
+    fileImportEmpty: '表格的表头下面没有档案行，没有导入任何档案。',
   },
   /** Why an ID number was refused (src/shared/domain/id-number.ts IdProblem). */
   idProblems: {

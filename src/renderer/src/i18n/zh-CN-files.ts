@@ -94,6 +94,8 @@ export const zhCNFiles = {
       problemsTitle: '有 {count} 处需要改正',
       problemsHint: '改正之前不会导入任何档案。请在表格中逐条改正后保存，再点“重新选择表格”。',
       problemList: '需要改正的地方',
+      noRows: '表头下面没有档案行。请检查是否选错了表格或工作表。',
+      importedFrom: '存量档案导入，原类别“{word}”，{date} 建档',
       problems: {
         REQUIRED: '没有填写',
         ID_INVALID: '身份证号不正确：{problem}',

@@ -70,7 +70,7 @@ function insertExistingFile(ctx: CallContext, origin: string, row: ExistingFileR
     .run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
   // The household, income and visits come at the file's next annual review (the sheet held only the head).
   ctx.sqlite
-    .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, reason, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'active', ?, ?)")
-    .run(id, now, ctx.user!.id, `存量档案导入，原类别“${row.categoryWord}”，${row.approvedOn} 建档`, row.approvedOn);
+    .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'active', ?, ?)")
+    .run(id, now, ctx.user!.id, row.categoryWord, row.approvedOn);
   ctx.audit({ recordType: 'file', recordId: id, event: 'file.imported', params: { category: row.category, from: row.categoryWord } });
 }

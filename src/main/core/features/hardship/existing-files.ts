@@ -16,7 +16,7 @@ import { parseSheetDate } from '@shared/domain/sheet-date';
 import type { Sqlite } from '../../db/client';
 import { CAUSE_LABELS } from '../../pdf/documents/hardship-labels';
 import { findMemberById, findMemberIdByIdNumber } from '../roster/members.repo';
-import { cellText, HEADER_SCAN_ROWS, normalizeHeader, type CellValue, type SheetData } from '../roster/import';
+import { cellText, HEADER_SCAN_ROWS, normalizeHeader, normalizeName, type CellValue, type SheetData } from '../roster/import';
 import { ENDED_STATUSES, filesOfHead } from './files.repo';
 
 /**
@@ -87,7 +87,8 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
     // cellText gives a date cell as its yyyy-mm-dd text: a filled cell of any kind is never ''.
     for (const field of REQUIRED_EXISTING_FIELDS) if (text(field) === '') problem(field, 'REQUIRED');
 
-    const name = text('name');
+    // Tidied as the roster tidies names (张  三 → 张三, 阿依古丽.买买提 → 阿依古丽·买买提), so that they compare.
+    const name = normalizeName(text('name')) ?? '';
     let idNumber = '';
     if (text('idNumber') !== '') {
       const fromCell = idNumberFromSheetCell(cell('idNumber'));

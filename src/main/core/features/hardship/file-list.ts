@@ -4,6 +4,7 @@ import { addDays, lastOfWorkingDays } from '@shared/domain/calendar';
 import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
+import { currentUnitRef } from '../roster/units.repo';
 import { judgingDay } from './file-facts';
 
 type Flag = (typeof FILE_FLAGS)[number];
@@ -72,7 +73,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
   if (input.unitId)
-    base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = (SELECT ref FROM units WHERE id = @unitId))`);
+    base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
   // The stale list reads the updated_at index from the oldest file on ('+' keeps SQLite from ranging over each
   // status and sorting them all); its count ranges over the statuses (FLAG_SQL as it is).
   const listFlag = input.flag === 'stale' ? FLAG_SQL.stale.replace('f.status IN', '+f.status IN') : input.flag ? FLAG_SQL[input.flag] : null;
@@ -81,7 +82,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
   // A unit has a few hundred files: its members' files are found first, whatever else filters them (without it,
   // SQLite would read every 在档 file and test its unit: 44 ms against 6 at 50,000 files).
   const from = input.unitId ? 'INDEXED BY hardship_files_member' : '';
-  const params = { ...bounds, status: input.status ?? null, category: input.category ?? null, unitId: input.unitId ?? null };
+  const params = { ...bounds, status: input.status ?? null, category: input.category ?? null, unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null };
   const rows = ctx.sqlite
     .prepare(
       `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category,

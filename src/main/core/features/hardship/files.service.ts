@@ -122,7 +122,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     timeline: (
       ctx.sqlite
         .prepare(
-          `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason
+          `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason, e.code, e.on_date AS onDate
            FROM file_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.file_id = ? ORDER BY e.seq`,
         )
         .all(id) as FileDetail['timeline']

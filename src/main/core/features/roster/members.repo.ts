@@ -5,6 +5,7 @@ import type { MemberQuery } from '@shared/domain/member-search';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { Sqlite } from '../../db/client';
 import { namePartQuery } from './name-grams';
+import { currentUnitRef } from './units.repo';
 
 /** members.id is stored as 16 bytes; everything outside this file speaks text UUIDs. */
 export const idToBlob = (id: string): Buffer => Buffer.from(uuidToBytes(id));
@@ -120,9 +121,9 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const UNIT_NAME_MATCH = `SELECT ref FROM units WHERE kind = @kind AND deleted_at IS NULL AND name LIKE @like ESCAPE '\\'`;
 
 /** The WHERE clause and parameters for a search: one indexed access path per kind of query. */
-function searchWhere(search: MemberSearch): { where: string; params: Record<string, string> } {
+function searchWhere(sqlite: Sqlite, search: MemberSearch): { where: string; params: Record<string, string | number> } {
   const clauses = ['m.deleted_at IS NULL'];
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   const q = search.query;
   const unitOrUnionNamed = () =>
     `m.unit_ref IN (${UNIT_NAME_MATCH.replace('@kind', "'employer'")}) OR m.union_ref IN (${UNIT_NAME_MATCH.replace('@kind', "'union'")})`;
@@ -163,12 +164,12 @@ function searchWhere(search: MemberSearch): { where: string; params: Record<stri
       break;
   }
   if (search.unitId) {
-    params.unitId = search.unitId;
-    clauses.push('m.unit_ref = (SELECT ref FROM units WHERE id = @unitId)');
+    params.unitRef = currentUnitRef(sqlite, search.unitId);
+    clauses.push('m.unit_ref = @unitRef');
   }
   if (search.unionId) {
-    params.unionId = search.unionId;
-    clauses.push('m.union_ref = (SELECT ref FROM units WHERE id = @unionId)');
+    params.unionRef = currentUnitRef(sqlite, search.unionId);
+    clauses.push('m.union_ref = @unionRef');
   }
   if (search.status) {
     params.status = search.status;
@@ -183,7 +184,7 @@ function searchWhere(search: MemberSearch): { where: string; params: Record<stri
  */
 export const PINYIN_TOTAL_CAP = 2_000;
 
-function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string>, cap = TOTAL_CAP): number {
+function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string | number>, cap = TOTAL_CAP): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${cap + 1})`).get(params) as { n: number }).n;
 }
 
@@ -194,7 +195,7 @@ function cappedCount(sqlite: Sqlite, where: string, params: Record<string, strin
  * pinyin — exact initials first), then members whose full pinyin starts with it and whose initials do not.
  */
 function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'pinyin'; text: string } }) {
-  const filters = searchWhere({ ...search, query: { kind: 'all' } });
+  const filters = searchWhere(sqlite, { ...search, query: { kind: 'all' } });
   const params = { ...filters.params, from: search.query.text, to: `${search.query.text}{` };
   const byInitials = 'm.name_initials >= @from AND m.name_initials < @to';
   const initialsWhere = `${filters.where} AND ${byInitials}`;
@@ -219,7 +220,7 @@ function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'p
 export function searchMembers(sqlite: Sqlite, search: MemberSearch): { rows: MemberRow[]; total: number; capped: boolean } {
   const query = search.query;
   if (query.kind === 'pinyin' && search.sort === 'name') return searchPinyin(sqlite, { ...search, query });
-  const { where, params } = searchWhere(search);
+  const { where, params } = searchWhere(sqlite, search);
   const order = search.sort === 'joinedOn' ? 'm.joined_on DESC NULLS LAST, m.ref' : 'm.name_pinyin, m.ref';
   const rows = sqlite
     .prepare(`${SELECT_MEMBER} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)

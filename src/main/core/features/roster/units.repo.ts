@@ -33,17 +33,32 @@ export function findUnitByKey(sqlite: Sqlite, kind: UnitKind, name: string): Uni
     | UnitRow
     | undefined;
   if (active) return active;
-  let merged = sqlite
+  const merged = sqlite
     .prepare('SELECT merged_into_ref AS ref FROM units WHERE kind = ? AND name_key = ? AND merged_into_ref IS NOT NULL ORDER BY ref DESC LIMIT 1')
     .get(kind, key) as { ref: number } | undefined;
+  return merged ? followMerges(sqlite, merged.ref) : undefined;
+}
+
+/** The unit at `ref`, or the one it was merged into (merges may chain); undefined for a unit deleted otherwise. */
+function followMerges(sqlite: Sqlite, ref: number): UnitRow | undefined {
   const byRef = sqlite.prepare(`SELECT ${COLUMNS}, deleted_at AS deletedAt, merged_into_ref AS mergedInto FROM units WHERE ref = ?`);
-  for (let hops = 0; merged && hops < 20; hops++) {
-    const unit = byRef.get(merged.ref) as (UnitRow & { deletedAt: string | null; mergedInto: number | null }) | undefined;
+  let next: number | null = ref;
+  for (let hops = 0; next !== null && hops < 20; hops++) {
+    const unit = byRef.get(next) as (UnitRow & { deletedAt: string | null; mergedInto: number | null }) | undefined;
     if (!unit) return undefined;
     if (!unit.deletedAt) return { ref: unit.ref, id: unit.id, kind: unit.kind, name: unit.name, rev: unit.rev };
-    merged = unit.mergedInto === null ? undefined : { ref: unit.mergedInto };
+    next = unit.mergedInto;
   }
   return undefined;
+}
+
+/**
+ * The ref a list filter on unit `id` means today: a unit merged away stands for the one it went into (its members
+ * moved there), so a filter chosen before the merge still finds them. -1 (no unit) for an id that is not a unit.
+ */
+export function currentUnitRef(sqlite: Sqlite, id: string): number {
+  const ref = sqlite.prepare('SELECT ref FROM units WHERE id = ?').pluck().get(id) as number | undefined;
+  return (ref === undefined ? undefined : followMerges(sqlite, ref))?.ref ?? -1;
 }
 
 export function findUnitById(sqlite: Sqlite, id: string): UnitRow | undefined {

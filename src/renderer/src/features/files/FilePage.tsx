@@ -102,6 +102,7 @@ function Timeline({ file }: { file: FileDetail }) {
           <Text size="sm">
             {[formatDateTime(e.at), e.user ?? '', t(`fileActions.${e.action as 'submit'}`)].join(' · ')}
             {e.from ? ` (${t(`fileStatuses.${e.from}`)} → ${t(`fileStatuses.${e.to}`)})` : ''}
+            {e.action === 'importExisting' ? ` — ${t('files.import.importedFrom', { word: e.code ?? '', date: e.onDate ?? '' })}` : ''}
             {e.reason ? ` — ${e.reason}` : ''}
           </Text>
         </List.Item>

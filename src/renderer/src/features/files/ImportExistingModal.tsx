@@ -2,14 +2,14 @@ import { Alert, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChannelOutput } from '@shared/contract';
-import { CATEGORY_WORDS, EXISTING_FILE_FIELDS, REQUIRED_EXISTING_FIELDS } from '@shared/domain/existing-files';
+import { EXISTING_FILE_FIELDS, OLD_CATEGORY_WORDS, REQUIRED_EXISTING_FIELDS } from '@shared/domain/existing-files';
 import { HARDSHIP_CATEGORIES } from '@shared/domain/means-test';
 import type { Upload } from '@shared/bridge';
-import { bridge } from '../../api/client';
+import { bridge, toErrorShape } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifySuccess } from '../../components/notify';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 import { existingProblemText } from './file-text';
 
@@ -25,6 +25,7 @@ function CheckSummary({ check }: { check: Check }) {
       </Alert>
     );
   }
+  if (check.rows === 0) return <Alert color="red">{t('files.import.noRows')}</Alert>;
   return (
     <Stack gap="sm" data-testid="existing-check">
       <Text>{t('files.import.summary', { rows: check.rows, members: check.members, nonMembers: check.nonMembers, kept: check.keptNumbers, numbered: check.newNumbers })}</Text>
@@ -89,7 +90,12 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
     onClose();
   };
   const pick = async () => {
-    const upload = await bridge.pickFile({ accept: ['.xlsx', '.xls', '.csv'], maxBytes: 20 * 1024 * 1024 });
+    let upload: Upload | null;
+    try {
+      upload = await bridge.pickFile({ accept: ['.xlsx', '.xls', '.csv'], maxBytes: 20 * 1024 * 1024 });
+    } catch (thrown) {
+      return notifyError(toErrorShape(thrown)); // too large: the host refuses it before the core sees it
+    }
     if (!upload) return;
     setSheet(null);
     importing.reset();
@@ -107,8 +113,8 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
   };
   const ready = sheet !== null && sheet.check.missingColumns.length === 0 && sheet.check.problemCount === 0 && sheet.check.rows > 0;
   const oldWords = (category: (typeof HARDSHIP_CATEGORIES)[number]) =>
-    Object.entries(CATEGORY_WORDS)
-      .filter(([word, c]) => c === category && word !== t(`hardshipCategories.${category}`))
+    Object.entries(OLD_CATEGORY_WORDS)
+      .filter(([, c]) => c === category)
       .map(([word]) => word);
 
   return (

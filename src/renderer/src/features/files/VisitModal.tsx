@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
 import { MAX_VISIT_PHOTOS, MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
 import type { Upload } from '@shared/bridge';
-import { bridge } from '../../api/client';
+import { bridge, toErrorShape } from '../../api/client';
+import { notifyError } from '../../components/notify';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -33,8 +34,12 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<Upload[]>([]);
   const addPhoto = async () => {
-    const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: 10 * 1024 * 1024 });
-    if (picked) setPhotos([...photos, picked]);
+    try {
+      const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: 10 * 1024 * 1024 });
+      if (picked) setPhotos([...photos, picked]);
+    } catch (thrown) {
+      notifyError(toErrorShape(thrown)); // over 10 MB: the host refuses it before the core sees it
+    }
   };
   const ready =
     date !== null &&
