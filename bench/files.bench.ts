@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
-import { writeDemoFiles } from '../src/main/core/features/hardship/demo-files';
+import { writeDemoFilesFor } from '../src/main/tools/demo-hardship-files';
 import { writeDemoCsv } from '../src/main/tools/demo-roster-file';
 import { compare } from './compare';
 import { cores, newCore, timedImport } from './support';
@@ -15,10 +15,7 @@ test(`file list and filters at ${FILES.toLocaleString()} files`, async () => {
   const env = await newCore();
   await timedImport(env, (path) => writeDemoCsv(path, FILES), 'roster.csv');
   const sqlite = env.core.state.conn!.sqlite;
-  const org = sqlite.prepare('SELECT id, region_code AS regionCode FROM org').get() as { id: string; regionCode: string };
-  const admin = sqlite.prepare('SELECT id FROM users').pluck().get() as string;
-  const today = new Date().toISOString().slice(0, 10);
-  expect(writeDemoFiles(sqlite, { count: FILES, origin: org.id, enteredBy: admin, regionCode: org.regionCode, today })).toBe(FILES);
+  expect(writeDemoFilesFor(env.core, FILES)).toBe(FILES);
   const ids = sqlite.prepare('SELECT id FROM hardship_files').pluck().all() as string[];
   const byId = sqlite.prepare('SELECT id, status FROM hardship_files WHERE id = ?');
   const list = (input: object) => () => env.core.dispatch('b', 'files.list', input);

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/core/db/backup';
 import { runAutoBackupIfDue } from '../../src/main/core/features/backup/backup.service';
-import { putInboxFile } from '../../src/main/core/files';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
-import { ADMIN, startSetUpCore, tempDir, type TestCore } from './support/core';
+import { ADMIN, inboxUpload, startSetUpCore, tempDir, type TestCore } from './support/core';
 
 async function backUpNow(t: TestCore) {
   const { result, progress } = await t.job('backup.create', {});
@@ -82,7 +81,7 @@ describe('backups', () => {
   it('restores from a file the clerk picked', async () => {
     const t = await startSetUpCore();
     const backup = await backUpNow(t);
-    const upload = putInboxFile(dataPaths(t.dataDir).inboxDir, 'copy.db', readFileSync(join(dataPaths(t.dataDir).backupsDir, backup.id)));
+    const upload = inboxUpload(t, 'copy.db', readFileSync(join(dataPaths(t.dataDir).backupsDir, backup.id)));
     await t.call('users.create', { username: 'later', displayName: '后来者', role: 'clerk', password: 'Ltr#20261' });
     await t.call('backup.restore', { uploadId: upload.uploadId });
     await t.call('auth.signIn', { username: 'admin', password: ADMIN.password });
@@ -91,14 +90,13 @@ describe('backups', () => {
 
   it('checks a file before it replaces anything', async () => {
     const t = await startSetUpCore();
-    const inbox = dataPaths(t.dataDir).inboxDir;
-    const garbage = putInboxFile(inbox, 'garbage.db', Buffer.from('not a database at all'.repeat(100)));
+    const garbage = inboxUpload(t, 'garbage.db', Buffer.from('not a database at all'.repeat(100)));
     expect(await t.fail('backup.restore', { uploadId: garbage.uploadId })).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'key' } });
 
     // Another office's database: right format, wrong key.
     const other = await startSetUpCore({ key: newDatabaseKey() });
     const otherBackup = await backUpNow(other);
-    const foreign = putInboxFile(inbox, 'other.db', readFileSync(join(dataPaths(other.dataDir).backupsDir, otherBackup.id)));
+    const foreign = inboxUpload(t, 'other.db', readFileSync(join(dataPaths(other.dataDir).backupsDir, otherBackup.id)));
     expect(await t.fail('backup.restore', { uploadId: foreign.uploadId })).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'key' } });
 
     expect((await t.fail('backup.restore', { backupId: '../bangfu.db' })).code).toBe('FILE_NOT_FOUND');
@@ -114,7 +112,7 @@ describe('backups', () => {
     copyFileSync(join(dataPaths(t.dataDir).backupsDir, backup.id), join(dir, 'b.db'));
     const bytes = readFileSync(join(dir, 'b.db'));
     writeFileSync(join(dir, 'cut.db'), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const upload = putInboxFile(dataPaths(t.dataDir).inboxDir, 'cut.db', readFileSync(join(dir, 'cut.db')));
+    const upload = inboxUpload(t, 'cut.db', readFileSync(join(dir, 'cut.db')));
     expect((await t.fail('backup.restore', { uploadId: upload.uploadId })).code).toBe('BACKUP_INVALID');
     expect(existsSync(dataPaths(t.dataDir).database)).toBe(true);
     expect((await t.call('users.list')).users).toHaveLength(1);

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { putInboxFile } from '../../src/main/core/files';
-import { dataPaths } from '../../src/main/core/paths';
 import { categoryFromWord, workerTypeFromWord } from '@shared/domain/existing-files';
-import type { TestCore } from './support/core';
+import { inboxUpload } from './support/core';
 import { fileForMember, idOf, office } from './support/hardship';
 
 /** 存量档案: old files from a spreadsheet, their categories mapped to today's three (DOMAIN.md "Hardship file"). */
@@ -18,7 +16,6 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const upload = (t: TestCore, fileName: string, bytes: Buffer) => ({ uploadId: putInboxFile(dataPaths(t.dataDir).inboxDir, fileName, bytes).uploadId, fileName });
 const TITLE = ['XX区总工会困难职工档案（2019 年底）'];
 const HEADER = ['序号', '户主姓名', '身份证号码（18位）', '困难类别', '建档日期', '档案编号', '职工类型', '主要致困原因'];
 
@@ -44,7 +41,7 @@ describe('existing files (存量档案)', () => {
       [3, '一般困难户主', headId(3), '一般困难', '2021年7月1日', '', '', ''],
       [4, '去年户主', headId(4), '深度困难', `${year - 1}-12-01`, '', '城镇', '9 子女上学'],
     ]);
-    const file = upload(t, '存量档案.xlsx', sheet);
+    const file = inboxUpload(t, '存量档案.xlsx', sheet);
     const check = await t.call('files.checkExisting', file, 'clerk');
     expect(check).toMatchObject({ rows: 4, missingColumns: [], problems: [], problemCount: 0, members: 1, nonMembers: 3, keptNumbers: 1, newNumbers: 3 });
     expect(check.categories).toEqual([
@@ -74,7 +71,7 @@ describe('existing files (存量档案)', () => {
     expect(detail.timeline).toMatchObject([{ action: 'importExisting', from: null, to: 'active', reason: null, code: '特困', onDate: '2019-05-06' }]);
     expect((await t.call('files.history', { id: detail.id })).entries.map((e) => [e.summary.event, e.summary.params])).toEqual([['file.imported', { category: 'deep', from: '特困' }]]);
     // The same sheet again: every head now has a file.
-    const again = await t.call('files.checkExisting', upload(t, '存量档案.xlsx', sheet), 'clerk');
+    const again = await t.call('files.checkExisting', inboxUpload(t, '存量档案.xlsx', sheet), 'clerk');
     expect(again.problems.map((p) => [p.row, p.problem])).toEqual([[3, 'FILE_NO_TAKEN'], [3, 'FILE_OPEN'], [4, 'FILE_OPEN'], [5, 'FILE_OPEN'], [6, 'FILE_OPEN']]);
 
     // A file approved later in 2019 would get 00008: no number is given twice.
@@ -100,7 +97,7 @@ describe('existing files (存量档案)', () => {
       [9, '编号不对', headId(19), '特困', '2019-01-01', 'A-2019-3', '', ''],
       [10, '', headId(20), '', '', '', '', '患病'],
     ];
-    const file = upload(t, '有问题.xlsx', await xlsx(rows));
+    const file = inboxUpload(t, '有问题.xlsx', await xlsx(rows));
     const check = await t.call('files.checkExisting', file, 'clerk');
     expect(check.problems.map((p) => [p.row, p.field, p.problem, p.detail])).toEqual([
       [3, 'idNumber', 'ID_INVALID', 'STORED_AS_NUMBER'],
@@ -122,12 +119,12 @@ describe('existing files (存量档案)', () => {
     expect(t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM hardship_files').pluck().get()).toBe(before);
 
     // A sheet with its header and nothing below: nothing to import, and said so.
-    const headerOnly = upload(t, '空表.xlsx', await xlsx([HEADER]));
+    const headerOnly = inboxUpload(t, '空表.xlsx', await xlsx([HEADER]));
     expect(await t.call('files.checkExisting', headerOnly, 'clerk')).toMatchObject({ rows: 0, missingColumns: [], problemCount: 0 });
     expect(await t.fail('files.importExisting', headerOnly, 'clerk')).toMatchObject({ code: 'FILE_IMPORT_INVALID', params: { problems: 0, missingColumns: 0, rows: 0 } });
 
     // A sheet without the columns it needs says which.
-    const bare = upload(t, '名单.csv', Buffer.from('姓名,身份证号\r\n某人,' + headId(30) + '\r\n', 'utf8'));
+    const bare = inboxUpload(t, '名单.csv', Buffer.from('姓名,身份证号\r\n某人,' + headId(30) + '\r\n', 'utf8'));
     expect(await t.call('files.checkExisting', bare, 'clerk')).toMatchObject({ rows: 0, missingColumns: ['category', 'approvedOn'] });
     expect((await t.fail('files.importExisting', bare, 'clerk')).code).toBe('FILE_IMPORT_INVALID');
   });

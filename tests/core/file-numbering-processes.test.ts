@@ -16,11 +16,6 @@ import { bundleApproverProcess } from './support/bundle';
 
 const FILES_PER_PROCESS = 15;
 const CHILD_TIMEOUT_MS = 40_000;
-/** The reviewers office() creates, with the password addUser gives them. */
-const REVIEWERS = [
-  { username: 'reviewer.li', password: 'Mine#2026b' },
-  { username: 'reviewer.zhou', password: 'Mine#2026b' },
-];
 
 interface Approver {
   ready: Promise<void>;
@@ -67,7 +62,7 @@ describe('file numbers with two programs on one database', () => {
   afterAll(() => rmSync(script, { force: true }));
 
   it('gives files approved at the same moment by two processes distinct numbers without a gap, and keeps the audit chain whole', async () => {
-    const { t, today, advanceDays } = await office();
+    const { t, today, advanceDays, reviewers } = await office();
     const ids: string[] = [];
     for (let i = 0; i < 2 * FILES_PER_PROCESS; i++) {
       // Synthetic heads: born on consecutive days of 1980, so every ID number is valid and different.
@@ -100,7 +95,7 @@ describe('file numbers with two programs on one database', () => {
             resourcesDir: RESOURCES_DIR,
             keyHex: t.key.toString('hex'),
             clockOffsetMs: t.clock.now().getTime() - Date.now(),
-            ...REVIEWERS[i]!,
+            ...reviewers[i]!,
             fileIds,
           }),
         );
@@ -144,7 +139,7 @@ describe('file numbers with two programs on one database', () => {
         .prepare('SELECT u.username FROM hardship_files f JOIN users u ON u.id = f.approved_by WHERE f.id = ?')
         .pluck()
         .get(id);
-      expect(approver).toBe(REVIEWERS[i % 2]!.username);
+      expect(approver).toBe(reviewers[i % 2]!.username);
     }
     const sqlite = after.core.state.conn!.sqlite;
     expect(sqlite.prepare("SELECT count(*) FROM hardship_files WHERE file_no IS NOT NULL").pluck().get()).toBe(ids.length);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
-import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
 import { addDays, daysBetween, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
-import { allClear, consented, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
+import { inboxUpload } from './support/core';
+import { act, allClear, consented, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
 
@@ -93,15 +93,11 @@ describe('hardship files: the lifecycle', () => {
     let file = await fileForMember(t);
     expect(blockersOf(file, 'submit')).toEqual(['MAIN_CAUSE_MISSING']);
     file = await t.call('files.saveDraft', draftOf(file), 'clerk');
-    const act = async (action: string, client: string, more: Record<string, unknown> = {}) => {
-      file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client);
-      return file;
-    };
     const blocked = async (action: string, client: string, more: Record<string, unknown> = {}) =>
       t.fail('files.act', { id: file.id, rev: file.rev, action, ...more }, client);
 
-    await act('submit', 'clerk');
-    await act('beginVisit', 'clerk');
+    file = await act(t, file, 'submit');
+    file = await act(t, file, 'beginVisit');
     file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: oneUnclear, headSigned: true }, 'clerk');
     expect(file.visits[0]).toMatchObject({ allClear: false, headSigned: true, visitors: ['孙经办', '周干事'] });
     expect(await blocked('sendToCommittee', 'clerk')).toMatchObject({ code: 'FILE_ACTION_BLOCKED', params: { action: 'sendToCommittee', blockers: ['VISIT_NOT_CLEAR'] } });
@@ -110,24 +106,24 @@ describe('hardship files: the lifecycle', () => {
     file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear }, 'clerk');
     expect(await blocked('sendToCommittee', 'clerk')).toMatchObject({ params: { blockers: ['VISIT_NOT_SIGNED'] } });
     file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
-    await act('sendToCommittee', 'clerk');
+    file = await act(t, file, 'sendToCommittee');
     expect(await blocked('startNotice', 'clerk')).toMatchObject({ params: { blockers: ['MINUTES_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING', 'CONSENT_MISSING'] } });
-    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
-    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '会议纪要.pdf' }, 'clerk');
-    file = await t.call('files.saveDraft', { ...draftOf(file), household: draftOf(file).household.map((m, i) => ({ ...m, id: file.household[i]!.id, idNumber: undefined })), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
-    await act('startNotice', 'clerk');
+    const minutes = inboxUpload(t, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
+    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', ...minutes }, 'clerk');
+    file = await t.call('files.saveDraft', { ...draftOf(file), household: draftOf(file).household.map((m, i) => ({ ...m, id: file.household[i]!.id, idNumber: undefined })), ...consented(today) }, 'clerk');
+    file = await act(t, file, 'startNotice');
     expect(file.noticeEndsOn).not.toBeNull();
 
-    await act('recordObjection', 'clerk', { reason: '群众反映其配偶有经营收入' });
+    file = await act(t, file, 'recordObjection', 'clerk', { reason: '群众反映其配偶有经营收入' });
     expect(await blocked('dismissObjection', 'clerk', { reason: '核实无此事' })).toMatchObject({ params: { blockers: ['ROLE'] } });
-    await act('dismissObjection', 'reviewer', { reason: '经核实，配偶无经营收入' });
+    file = await act(t, file, 'dismissObjection', 'reviewer', { reason: '经核实，配偶无经营收入' });
     expect(file.objections).toMatchObject([{ status: 'dismissed', content: '群众反映其配偶有经营收入', decision: '经核实，配偶无经营收入' }]);
     expect(await blocked('endNotice', 'clerk')).toMatchObject({ params: { blockers: ['NOTICE_NOT_ENDED'] } });
 
     await advanceDays(10);
-    await act('endNotice', 'clerk');
+    file = await act(t, file, 'endNotice');
     expect(await blocked('approve', 'clerk')).toMatchObject({ params: { blockers: ['ROLE', 'SAME_PERSON'] } });
-    await act('approve', 'reviewer');
+    file = await act(t, file, 'approve', 'reviewer');
     const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
     expect(file).toMatchObject({ status: 'active', fileNo: `110105${year}00001`, category: 'deep' });
     expect(file.timeline.map((e) => [e.action, e.to])).toEqual([
@@ -158,18 +154,9 @@ describe('hardship files: the lifecycle', () => {
 
   it('sends a file back to the visit when an objection is upheld: the old visit and minutes no longer count', async () => {
     const { t, today } = await office();
-    let file = await fileForMember(t);
-    file = await t.call('files.saveDraft', { ...draftOf(file), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
-    const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
-    await act('submit');
-    await act('beginVisit');
-    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
-    await act('sendToCommittee');
-    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.pdf', Buffer.from('%PDF-1.7 minutes'));
-    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
-    await act('startNotice');
-    await act('recordObjection', 'clerk', { reason: '反映有两套住房' });
-    await act('upholdObjection', 'reviewer', { reason: '属实，需重新入户调查' });
+    let file = await toNotice(t, today, await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk'));
+    file = await act(t, file, 'recordObjection', 'clerk', { reason: '反映有两套住房' });
+    file = await act(t, file, 'upholdObjection', 'reviewer', { reason: '属实，需重新入户调查' });
     expect(file).toMatchObject({ status: 'visit', noticeEndsOn: null });
     expect(file.objections[0]).toMatchObject({ status: 'upheld' });
     expect(blockersOf(file, 'sendToCommittee')).toEqual(['VISIT_MISSING']);
@@ -179,15 +166,9 @@ describe('hardship files: the lifecycle', () => {
     const { t, today, advanceDays } = await office();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      let file = await fileForMember(t, idOf(`110105198001${10 + i}20${i}`), `户主${i}`);
-      file = await t.call('files.saveDraft', { ...draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }] }), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
-      for (const action of ['submit', 'beginVisit']) file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never }, 'clerk');
-      file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
-      file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'sendToCommittee' }, 'clerk');
-      const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
-      file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.png' }, 'clerk');
-      file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'startNotice' }, 'clerk');
-      ids.push(file.id);
+      const file = await fileForMember(t, idOf(`110105198001${10 + i}20${i}`), `户主${i}`);
+      const saved = await t.call('files.saveDraft', draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }), 'clerk');
+      ids.push((await toNotice(t, today, saved)).id);
     }
     await advanceDays(10);
     const numbers = [];
@@ -213,21 +194,11 @@ describe('hardship files: the lifecycle', () => {
 
   it('reviews a file yearly: kept only with a new six-clear visit by someone else, then out of hardship; a new application is 返困', async () => {
     const { t, today, advanceDays } = await office();
-    let file = await fileForMember(t);
-    file = await t.call('files.saveDraft', { ...draftOf(file), consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } }, 'clerk');
-    const act = async (action: string, client = 'clerk', more: Record<string, unknown> = {}) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client));
-    const visit = async (date: string) => (file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk'));
-    await act('submit');
-    await act('beginVisit');
-    await visit(today);
-    await act('sendToCommittee');
-    const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, 'm.pdf', Buffer.from('%PDF-1.7'));
-    file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: 'm.pdf' }, 'clerk');
-    await act('startNotice');
+    let file = await toNotice(t, today, await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk'));
     await advanceDays(10);
     expect((await t.call('files.list', { flag: 'noticeEnded' })).files.map((f) => f.id)).toEqual([file.id]);
-    await act('endNotice');
-    await act('approve', 'reviewer');
+    file = await act(t, file, 'endNotice');
+    file = await act(t, file, 'approve', 'reviewer');
 
     await advanceDays(300);
     expect((await t.call('files.list', { flag: 'reviewDue' })).files).toEqual([]);
@@ -241,14 +212,14 @@ describe('hardship files: the lifecycle', () => {
     expect((await t.call('files.list', { status: 'draft', flag: 'stale' })).total).toBe(0);
     expect((await t.call('files.list', { category: 'relative' })).total).toBe(0);
     file = await t.call('files.get', { id: file.id }, 'clerk');
-    await act('startAnnualReview', 'reviewer');
+    file = await act(t, file, 'startAnnualReview', 'reviewer');
     expect(blockersOf(file, 'keep')).toEqual(['VISIT_MISSING', 'SAME_PERSON']);
     const reviewDay = new Date(Date.now() + 376 * DAY_MS - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-    await visit(reviewDay);
-    await act('keep', 'reviewer2');
+    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: reviewDay, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
+    file = await act(t, file, 'keep', 'reviewer2');
     expect(file.status).toBe('active');
     expect((await t.fail('files.act', { id: file.id, rev: file.rev, action: 'exit', reason: '再就业' }, 'reviewer')).params).toMatchObject({ blockers: ['DATE_REQUIRED'] });
-    await act('exit', 'reviewer', { reason: '再就业，收入稳定', date: reviewDay });
+    file = await act(t, file, 'exit', 'reviewer', { reason: '再就业，收入稳定', date: reviewDay });
     expect(file.status).toBe('exited');
 
     const member = (await t.call('roster.search', { query: HEAD.slice(-6) })).members[0]!;
@@ -336,13 +307,12 @@ describe('hardship files: visits and attachments', () => {
   it('keeps only images and PDFs up to 10 MB, in the database', async () => {
     const { t } = await office();
     const file = await fileForMember(t);
-    const inbox = dataPaths(t.dataDir).inboxDir;
-    const text = putInboxFile(inbox, 'a.pdf', Buffer.from('not a pdf'));
-    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', uploadId: text.uploadId, fileName: 'a.pdf' }, 'clerk')).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'TYPE' } });
-    const big = putInboxFile(inbox, 'big.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]));
-    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', uploadId: big.uploadId, fileName: 'big.pdf' }, 'clerk')).toMatchObject({ params: { problem: 'TOO_LARGE' } });
-    const jpeg = putInboxFile(inbox, '身份证.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    const attached = await t.call('files.attach', { fileId: file.id, type: 'idCard', uploadId: jpeg.uploadId, fileName: '身份证.jpg' }, 'clerk');
+    const text = inboxUpload(t, 'a.pdf', Buffer.from('not a pdf'));
+    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', ...text }, 'clerk')).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'TYPE' } });
+    const big = inboxUpload(t, 'big.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]));
+    expect(await t.fail('files.attach', { fileId: file.id, type: 'application', ...big }, 'clerk')).toMatchObject({ params: { problem: 'TOO_LARGE' } });
+    const jpeg = inboxUpload(t, '身份证.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const attached = await t.call('files.attach', { fileId: file.id, type: 'idCard', ...jpeg }, 'clerk');
     expect(attached.attachments).toMatchObject([{ type: 'idCard', fileName: '身份证.jpg', mime: 'image/jpeg', size: 7 }]);
     expect(t.core.state.conn!.sqlite.prepare('SELECT length(content) FROM file_attachments').pluck().get()).toBe(7);
 
@@ -358,20 +328,18 @@ describe('hardship files: visits and attachments', () => {
   it('keeps a visit\'s photos with the visit: images only, all of them or none, shown in the program and logged', async () => {
     const { t, today } = await office();
     const file = await fileForMember(t);
-    const inbox = dataPaths(t.dataDir).inboxDir;
     const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
     const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const visit = (photos: { uploadId: string; fileName: string }[]) => ({
       fileId: file.id, kind: 'sixClears' as const, date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true, photos,
     });
-    const photo = (name: string, content: Buffer) => ({ uploadId: putInboxFile(inbox, name, content).uploadId, fileName: name });
 
     // A PDF among the photos: refused by name, and neither the visit nor the other photo is kept.
-    const refused = await t.fail('files.recordVisit', visit([photo('门牌.jpg', JPEG), photo('收入证明.pdf', Buffer.from('%PDF-1.7'))]), 'clerk');
+    const refused = await t.fail('files.recordVisit', visit([inboxUpload(t, '门牌.jpg', JPEG), inboxUpload(t, '收入证明.pdf', Buffer.from('%PDF-1.7'))]), 'clerk');
     expect(refused).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'NOT_IMAGE', fileName: '收入证明.pdf' } });
     expect(await t.call('files.get', { id: file.id }, 'clerk')).toMatchObject({ visits: [], attachments: [] });
 
-    const recorded = await t.call('files.recordVisit', visit([photo('门牌.jpg', JPEG), photo('住房.png', PNG)]), 'clerk');
+    const recorded = await t.call('files.recordVisit', visit([inboxUpload(t, '门牌.jpg', JPEG), inboxUpload(t, '住房.png', PNG)]), 'clerk');
     const [only] = recorded.visits;
     expect(only!.photoIds).toHaveLength(2);
     expect(recorded.attachments).toMatchObject([
@@ -379,14 +347,14 @@ describe('hardship files: visits and attachments', () => {
       { id: only!.photoIds[1], type: 'visitPhoto', fileName: '住房.png', mime: 'image/png', visitId: only!.id },
     ]);
     // Visit photos are not uploaded on their own.
-    const loose = photo('另一张.jpg', JPEG);
+    const loose = inboxUpload(t, '另一张.jpg', JPEG);
     expect((await t.fail('files.attach', { fileId: file.id, type: 'visitPhoto', uploadId: loose.uploadId, fileName: loose.fileName }, 'clerk')).code).toBe('INVALID_INPUT');
 
     // The program shows an image itself (nothing written to the outbox); a PDF goes to the viewer instead.
     const preview = await t.call('files.previewAttachment', { fileId: file.id, attachmentId: only!.photoIds[1]! }, 'clerk');
     expect(preview).toEqual({ fileName: '住房.png', mime: 'image/png', dataUrl: `data:image/png;base64,${PNG.toString('base64')}` });
-    const minutes = putInboxFile(inbox, '纪要.pdf', Buffer.from('%PDF-1.7 minutes'));
-    const withPdf = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '纪要.pdf' }, 'clerk');
+    const minutes = inboxUpload(t, '纪要.pdf', Buffer.from('%PDF-1.7 minutes'));
+    const withPdf = await t.call('files.attach', { fileId: file.id, type: 'minutes', ...minutes }, 'clerk');
     const pdf = withPdf.attachments.find((a) => a.type === 'minutes')!;
     expect(await t.fail('files.previewAttachment', { fileId: file.id, attachmentId: pdf.id }, 'clerk')).toMatchObject({ code: 'ATTACHMENT_INVALID', params: { problem: 'NOT_IMAGE' } });
     const events = (await t.call('files.history', { id: file.id })).entries.map((e) => [e.summary.event, e.summary.params]);

@@ -7,20 +7,15 @@ import { idCheckChar, maskIdNumber } from '@shared/domain/id-number';
 import { suspendMemberIndexes } from '../../src/main/core/features/roster/bulk-load';
 import { demoMembers } from '../../src/main/core/features/roster/demo-members';
 import { nameSearchKeys } from '../../src/main/core/features/roster/search-keys';
-import { putInboxFile } from '../../src/main/core/files';
 import { dataPaths } from '../../src/main/core/paths';
-import { startSetUpCore, type TestCore } from './support/core';
+import { inboxUpload, startSetUpCore, type TestCore } from './support/core';
 import { bundleImportReader } from './support/bundle';
 
 const FIXTURES = 'tests/fixtures/roster';
 const people = JSON.parse(readFileSync(join(FIXTURES, 'people.json'), 'utf8')) as { name: string; id: string }[];
 
-function upload(t: TestCore, fileName: string, bytes: Buffer = readFileSync(join(FIXTURES, fileName))) {
-  return { uploadId: putInboxFile(dataPaths(t.dataDir).inboxDir, fileName, bytes).uploadId, fileName };
-}
-
 async function inspectAndPlan(t: TestCore, fileName: string, policy: DuplicatePolicy = 'update', bytes?: Buffer) {
-  const source = upload(t, fileName, bytes);
+  const source = inboxUpload(t, fileName, bytes ?? readFileSync(join(FIXTURES, fileName)));
   const inspected = await t.call('rosterImport.inspect', source);
   return { inspected, plan: { ...source, mapping: inspected.suggested as ColumnMapping, policy } };
 }
@@ -253,7 +248,7 @@ describe('roster import in a reader thread (as the program runs it)', () => {
     const bytes = Buffer.from('PK\u0003\u0004 not really a zip');
     const inCore = await startSetUpCore();
     const inThread = await startSetUpCore({ importReaderPath: readerPath });
-    const plan = (t: TestCore) => ({ ...upload(t, 'broken.xlsx', bytes), mapping: { name: 0, idNumber: 1 }, policy: 'skip' as const });
+    const plan = (t: TestCore) => ({ ...inboxUpload(t, 'broken.xlsx', bytes), mapping: { name: 0, idNumber: 1 }, policy: 'skip' as const });
     const expected = (await inCore.job('rosterImport.preview', plan(inCore))).result;
     expect(expected).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await inThread.job('rosterImport.preview', plan(inThread))).result).toEqual(expected);

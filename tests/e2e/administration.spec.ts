@@ -1,13 +1,10 @@
-import { ADMIN, CREDIT_CODE, ORG_NAME, rpc, signIn } from './support';
+import { ADMIN, ORG_NAME, setUpOffice, signIn } from './support';
 import { expect, test } from './fixtures';
 
 test.describe('administration', () => {
   test.beforeEach(async ({ host }) => {
     // The wizard is covered by first-run.spec.ts; here the organisation is set up through the same core call.
-    await rpc(host.origin, host.token, 'system.setup', {
-      org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
-      admin: ADMIN,
-    });
+    await setUpOffice(host);
   });
 
   test('settings, backup now, audit log with a verified chain, about', async ({ page, host, shots }) => {

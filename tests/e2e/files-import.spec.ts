@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn, syntheticIdNumber } from './support';
+import { ADMIN, CLERK, chooseFile, createReadyUser, rpc, setUpOffice, signIn, syntheticIdNumber } from './support';
 import { expect, test } from './fixtures';
 
-const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
 const HEADS = [
   { name: '测试特困户主', idNumber: syntheticIdNumber('44010619700101201'), word: '特困职工' },
   { name: '测试边缘户主', idNumber: syntheticIdNumber('44010619700102201'), word: '低保边缘户' },
@@ -20,7 +19,7 @@ async function writeSheet(path: string, rows: unknown[][]): Promise<void> {
 }
 
 test('a clerk imports existing files from a spreadsheet: sees the problem, corrects it, sees the old categories mapped, imports all', async ({ page, host, shots }, testInfo) => {
-  await rpc(host.origin, host.token, 'system.setup', { org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' }, admin: ADMIN });
+  await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   await rpc(host.origin, host.token, 'roster.create', { name: HEADS[0]!.name, idNumber: HEADS[0]!.idNumber, unitName: '甲机械厂' });

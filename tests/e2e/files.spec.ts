@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn, signOut, syntheticIdNumber } from './support';
+import { ADMIN, CLERK, chooseFile, createReadyUser, pdfFileText, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
 import { expect, test } from './fixtures';
 
-const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
 const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
 const HEAD = { name: '测试户主', idNumber: syntheticIdNumber('44010619800101101') };
 const SPOUSE = { name: '测试配偶', idNumber: syntheticIdNumber('44010619820202102') };
@@ -29,7 +27,7 @@ async function printed(page: Page, button: string, path: string): Promise<string
   const viewer = await opening;
   writeFileSync(path, await (await page.request.get(viewer.url())).body());
   await viewer.close();
-  return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+  return pdfFileText(path);
 }
 
 async function recordVisit(page: Page, unclear?: { item: string; note: string }, photo?: string) {
@@ -54,7 +52,7 @@ async function recordVisit(page: Page, unclear?: { item: string; note: string },
 }
 
 test('a clerk files a household through the six clears and the notice, a reviewer approves it, the annual review ends it', async ({ page, host, shots }, testInfo) => {
-  await rpc(host.origin, host.token, 'system.setup', { org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' }, admin: ADMIN });
+  await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await createReadyUser(host.origin, host.token, REVIEWER);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });

@@ -1,13 +1,9 @@
-import { ADMIN, CREDIT_CODE, ORG_NAME, createReadyUser, rpc, signIn, signOut } from './support';
+import { ADMIN, CLERK, createReadyUser, setUpOffice, signIn, signOut } from './support';
 import { expect, test } from './fixtures';
 
-const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
 
 test('an administrator sets the 低保 line and the notice period with their dates, voids a mistake; a clerk reads them', async ({ page, host, shots }) => {
-  await rpc(host.origin, host.token, 'system.setup', {
-    org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
-    admin: ADMIN,
-  });
+  await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, CREDIT_CODE, ORG_NAME, chooseFile, createReadyUser, rpc, signIn } from './support';
+import { CLERK, chooseFile, createReadyUser, setUpOffice, signIn } from './support';
 import { expect, test } from './fixtures';
 
-const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
 const FIXTURES = 'tests/fixtures/roster';
 /** Excel kept every ID of this file as a number: all its rows must be rejected with that explanation. */
 const ID_AS_NUMBER = `${FIXTURES}/roster-id-number.xlsx`;
@@ -21,10 +20,7 @@ const column = (page: Page, header: string) => page.getByRole('combobox', { name
 
 test.describe('roster import', () => {
   test.beforeEach(async ({ host }) => {
-    await rpc(host.origin, host.token, 'system.setup', {
-      org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
-      admin: ADMIN,
-    });
+    await setUpOffice(host);
     await createReadyUser(host.origin, host.token, CLERK);
   });
 

@@ -6,11 +6,18 @@ export const ORG_NAME = '示范区总工会职工帮扶中心';
 /** A 统一社会信用代码 with a correct check character (the sample code of GB 32100). */
 export const CREDIT_CODE = '91350100M000100Y43';
 export const ADMIN = { username: 'admin.li', displayName: '李管理', password: 'Bangfu#2026' };
+/** The clerk most tests sign in as (made with createReadyUser). */
+export const CLERK = { username: 'clerk.sun', displayName: '孙经办', role: 'clerk', password: 'Sun#2026xy' };
 
-/** A document the program offered for download, read back as text with pdftotext (poppler). */
+/** A PDF file read back as text with pdftotext (poppler). */
+export function pdfFileText(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+}
+
+/** A document the program offered for download, read back as text. */
 export async function pdfText(download: Download, savePath: string): Promise<string> {
   await download.saveAs(savePath);
-  return execFileSync('pdftotext', ['-layout', savePath, '-']).toString('utf8');
+  return pdfFileText(savePath);
 }
 
 /** Calls the real core through the web host, as the renderer does (for setting up a test's starting state). */
@@ -23,6 +30,14 @@ export async function rpc(origin: string, token: string, channel: string, input:
   const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
   if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
   return body.data;
+}
+
+/** The office set up through the core (the wizard is covered by first-run.spec.ts): ORG_NAME in 440106, ADMIN. */
+export async function setUpOffice(host: { origin: string; token: string }): Promise<void> {
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
+    admin: ADMIN,
+  });
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {

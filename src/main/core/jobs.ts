@@ -69,13 +69,18 @@ export class JobRunner {
   }
 }
 
-export function errorShapeFor(logger: Logger, channel: string) {
+/**
+ * How an error leaves the core, for a call (router.ts, `event` 'dispatch') or a job ('job'): an AppError as it is,
+ * a database another program holds as BUSY (logged as `${event}.busy`), anything else as INTERNAL with the
+ * reference of its log line (`${event}.failed`) — never a message or a stack.
+ */
+export function errorShapeFor(logger: Logger, channel: string, event: 'dispatch' | 'job' = 'job') {
   return (error: unknown): AppErrorShape => {
     if (error instanceof AppError) return error.toShape();
     if (isDatabaseBusy(error)) {
-      logger.info('job.busy', { channel });
+      logger.info(`${event}.busy`, { channel });
       return { code: 'BUSY' };
     }
-    return { code: 'INTERNAL', ref: logger.error('job.failed', error, { channel }) };
+    return { code: 'INTERNAL', ref: logger.error(`${event}.failed`, error, { channel }) };
   };
 }

@@ -2,9 +2,9 @@ import { contract, isChannelName, type ChannelName } from '@shared/contract';
 import { AppError, type Result } from '@shared/errors';
 import { roleAllows } from '@shared/roles';
 import { CallContext, type CoreState, type HandlerMap, type SignedInUser } from './context';
-import { isDatabaseBusy } from './db/client';
 import { findUserById } from './features/users/users.repo';
 import { readIdleLockMinutes } from './features/org/org.repo';
+import { errorShapeFor } from './jobs';
 
 /** Channels that answer whatever state the program is in. */
 const ALWAYS_OPEN = new Set<ChannelName>(['system.status', 'auth.session']);
@@ -61,13 +61,7 @@ export async function dispatch(
     const data = await handler(parsed.data, ctx);
     return { ok: true, data: def.output.parse(data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toShape() };
-    if (isDatabaseBusy(error)) {
-      core.logger.info('dispatch.busy', { channel });
-      return { ok: false, error: { code: 'BUSY' } };
-    }
-    const ref = core.logger.error('dispatch.failed', error, { channel });
-    return { ok: false, error: { code: 'INTERNAL', ref } };
+    return { ok: false, error: errorShapeFor(core.logger, channel, 'dispatch')(error) };
   }
 }
 

@@ -7,7 +7,7 @@ import { createCore } from '../core/core';
 import { reserveInboxFile } from '../core/files';
 import { newDatabaseKey, readKeyFile, writeKeyFile } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
-import { writeDemoFiles } from '../core/features/hardship/demo-files';
+import { writeDemoFilesFor } from './demo-hardship-files';
 import { writeDemoCsv } from './demo-roster-file';
 
 /**
@@ -79,11 +79,7 @@ const result = finished.get(jobId)!.result;
 if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.error)}`);
 console.log(`演示会员已导入：${JSON.stringify((result.data as { counts: unknown }).counts)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。数据目录 ${dataDir}`);
 if (fileCount > 0) {
-  const sqlite = core.state.conn!.sqlite;
-  const org = sqlite.prepare('SELECT id, region_code AS regionCode FROM org LIMIT 1').get() as { id: string; regionCode: string };
-  const admin = sqlite.prepare("SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1").pluck().get() as string;
-  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-  const written = writeDemoFiles(sqlite, { count: fileCount, origin: org.id, enteredBy: admin, regionCode: org.regionCode, today });
+  const written = writeDemoFilesFor(core, fileCount);
   console.log(`演示困难职工档案：${written} 份`);
 }
 core.close();

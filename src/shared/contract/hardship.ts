@@ -27,7 +27,7 @@ import {
 } from '../domain/hardship-codes';
 import { EXISTING_FILE_FIELDS } from '../domain/existing-files';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
-import { HARDSHIP_CATEGORIES } from '../domain/means-test';
+import { ACCIDENT_TESTS, HARDSHIP_CATEGORIES, INCOME_TESTS, MEANS_TEST_EXCLUSION_FIELDS, MEANS_TEST_OUTCOMES, type MeansTestExclusions } from '../domain/means-test';
 import { auditEntry } from './audit';
 import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 
@@ -72,12 +72,10 @@ export const incomeItem = z.object({
   note: text(100).nullable().default(null),
 });
 
-export const exclusions = z.object({
-  twoOrMoreHomes: z.boolean(),
-  ownsBusinessOrEmploysOthers: z.boolean(),
-  childAtCostlyPrivateSchoolOrAbroad: z.boolean(),
-  privateVehicleNotForWork: z.boolean(),
-});
+/** Each exclusion a yes or no (MeansTestExclusions). */
+export const exclusions = z.object(
+  Object.fromEntries(MEANS_TEST_EXCLUSION_FIELDS.map((field) => [field, z.boolean()])) as Record<keyof MeansTestExclusions, z.ZodBoolean>,
+);
 
 /** What a clerk fills in while the file is a draft (and corrects until the notice). Everything may stay empty. */
 export const fileDraft = z.object({
@@ -114,7 +112,7 @@ export const meansTestView = z.object({
   /** Null while the household or the 低保 line is missing. */
   result: z
     .object({
-      outcome: z.enum(['eligible', 'excluded', 'not-in-hardship']),
+      outcome: z.enum(MEANS_TEST_OUTCOMES),
       category: z.enum([...HARDSHIP_CATEGORIES, 'none']),
       excludedBy: z.array(z.string()),
       netAnnualIncomeFen: z.number().int(),
@@ -122,8 +120,8 @@ export const meansTestView = z.object({
       perCapitaMonthlyFen: z.number().int(),
       lowIncomeLineFen: z.number().int(),
       doubleLineFen: z.number().int(),
-      incomeTest: z.enum(['below-line', 'below-double-line', 'above-double-line']),
-      accidentTest: z.enum(['passed', 'not-passed', 'no-costs']),
+      incomeTest: z.enum(INCOME_TESTS),
+      accidentTest: z.enum(ACCIDENT_TESTS),
       accidentShareBasisPoints: z.number().int().nullable(),
       spendingExceedsIncome: z.boolean(),
     })

@@ -18,6 +18,8 @@ export const ROSTER_IMPORT_FIELDS = [
 ] as const;
 export const rosterImportField = z.enum(ROSTER_IMPORT_FIELDS);
 export type RosterImportField = z.infer<typeof rosterImportField>;
+/** Without these a row cannot become a member: an import cannot start until the clerk maps them. */
+export const REQUIRED_IMPORT_FIELDS: readonly RosterImportField[] = ['name', 'idNumber'];
 
 /** field → 0-based column of the sheet; fields left out are not imported. */
 export const columnMapping = z.partialRecord(rosterImportField, z.number().int().min(0).max(255));

@@ -1,6 +1,7 @@
 /**
  * The coded values of a hardship file (DOMAIN.md "Hardship file"). Codes are stored; their Chinese labels live in the
- * renderer's i18n (ARCHITECTURE.md §4). The order of each list is the order forms offer it in.
+ * renderer's i18n (ARCHITECTURE.md §4), except the national cause names, which the core reads in old sheets and
+ * prints. The order of each list is the order forms offer it in.
  */
 
 /** 与户主关系. */
@@ -22,6 +23,19 @@ export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocat
 /** 致困原因, the national codes 1–10: exactly one main cause, at most three secondary. */
 export const CAUSES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 export const MAX_SECONDARY_CAUSES = 3;
+/** The causes' names on the national form (and in old files' sheets, with or without the code). */
+export const CAUSE_NAMES: Record<Cause, string> = {
+  '1': '无劳动能力',
+  '2': '有劳动能力而未就业',
+  '3': '下岗失业',
+  '4': '未参加社会保险',
+  '5': '社会保险待遇落实不到位',
+  '6': '患重特大疾病',
+  '7': '遭受自然灾害',
+  '8': '遭受意外事故',
+  '9': '子女上学',
+  '10': '其他',
+};
 
 /**
  * Income (annual) other than what household members earn — their work income is each member's monthly income, so

@@ -15,6 +15,11 @@ import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar
 export const FILE_STATUSES = ['draft', 'submitted', 'visit', 'review', 'notice', 'approval', 'active', 'annualReview', 'rejected', 'exited', 'closed'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
+/** The statuses a file ends in: a household has at most one file not in one of these. */
+export const ENDED_STATUSES: readonly FileStatus[] = ['rejected', 'exited', 'closed'];
+/** The statuses in which the clerk may still change the file's draft (until the notice; again at the annual review). */
+export const EDITABLE_STATUSES: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
+
 /** Reasons a file is closed (注销). Fraud flags the aid paid on false data. */
 export const CLOSE_REASONS = ['death', 'ineligible', 'fraud'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];

@@ -33,6 +33,8 @@ const EXCLUSION_FIELDS: Record<ExclusionCode, keyof MeansTestExclusions> = {
   'costly-private-school-or-abroad': 'childAtCostlyPrivateSchoolOrAbroad',
   'private-vehicle': 'privateVehicleNotForWork',
 };
+/** The fields of MeansTestExclusions, in the order of MEANS_TEST_EXCLUSIONS (the contract builds its schema from them). */
+export const MEANS_TEST_EXCLUSION_FIELDS: readonly (keyof MeansTestExclusions)[] = MEANS_TEST_EXCLUSIONS.map((code) => EXCLUSION_FIELDS[code]);
 
 export interface MeansTestInput {
   /** People in the household, the head included. */
@@ -47,10 +49,13 @@ export interface MeansTestInput {
   exclusions: MeansTestExclusions;
 }
 
-export type IncomeTest = 'below-line' | 'below-double-line' | 'above-double-line';
-export type AccidentTest = 'passed' | 'not-passed' | 'no-costs';
+export const INCOME_TESTS = ['below-line', 'below-double-line', 'above-double-line'] as const;
+export type IncomeTest = (typeof INCOME_TESTS)[number];
+export const ACCIDENT_TESTS = ['passed', 'not-passed', 'no-costs'] as const;
+export type AccidentTest = (typeof ACCIDENT_TESTS)[number];
 /** `excluded` blocks filing; `not-in-hardship` means no test gives a category. */
-export type MeansTestOutcome = 'eligible' | 'excluded' | 'not-in-hardship';
+export const MEANS_TEST_OUTCOMES = ['eligible', 'excluded', 'not-in-hardship'] as const;
+export type MeansTestOutcome = (typeof MEANS_TEST_OUTCOMES)[number];
 
 export interface MeansTestResult {
   outcome: MeansTestOutcome;
@@ -70,6 +75,32 @@ export interface MeansTestResult {
   /** Accident costs ÷ annual income in 1/100 of a percent, rounded down; null when income is 0. */
   accidentShareBasisPoints: number | null;
   spendingExceedsIncome: boolean;
+}
+
+/** The year's figures the means test reads, from the household's monthly earnings and the file's income items. */
+export interface MeansTestTotals {
+  /** What the household members earn: their monthly incomes × 12. */
+  earnedAnnualFen: number;
+  /** The income items (pensions, benefits, property …), for the year. */
+  otherIncomeFen: number;
+  /** Earned + other income: the means test's annual income. */
+  annualIncomeFen: number;
+  /** The rigid spending items, for the year. */
+  rigidSpendingFen: number;
+}
+
+/**
+ * Annual income = the members' monthly incomes × 12 (what they earn) + the income items; rigid spending = the rigid
+ * items. `members` are the household's rows (a missing monthly income counts as 0), `incomeItems` the file's items.
+ */
+export function meansTestTotals(
+  members: readonly { monthlyIncomeFen?: number | null }[],
+  incomeItems: readonly { kind: 'income' | 'rigid'; annualFen: number }[],
+): MeansTestTotals {
+  const earnedAnnualFen = members.reduce((sum, m) => sum + (m.monthlyIncomeFen ?? 0) * 12, 0);
+  const sum = (kind: 'income' | 'rigid') => incomeItems.filter((i) => i.kind === kind).reduce((total, i) => total + i.annualFen, 0);
+  const otherIncomeFen = sum('income');
+  return { earnedAnnualFen, otherIncomeFen, annualIncomeFen: earnedAnnualFen + otherIncomeFen, rigidSpendingFen: sum('rigid') };
 }
 
 // Our own forms validate first, so bad input here is a programming error: throw, naming the field.

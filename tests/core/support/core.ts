@@ -7,8 +7,10 @@ import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import type { AppErrorShape, Result } from '@shared/errors';
 import { AdjustableClock } from '../../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core/core';
+import { putInboxFile } from '../../../src/main/core/files';
 import { newDatabaseKey } from '../../../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../../../src/main/core/log';
+import { dataPaths } from '../../../src/main/core/paths';
 
 export const RESOURCES_DIR = resolve('resources');
 
@@ -122,4 +124,9 @@ export async function addUser(t: TestCore, role: 'clerk' | 'reviewer' | 'viewer'
   await t.call('auth.signIn', { username, password: 'Temp#2026a' }, clientId);
   await t.call('auth.changePassword', { currentPassword: 'Temp#2026a', newPassword: 'Mine#2026b' }, clientId);
   return { user, password: 'Mine#2026b' };
+}
+
+/** Puts `bytes` into the core's inbox as an upload named `fileName` (what the host does with a picked file). */
+export function inboxUpload(t: TestCore, fileName: string, bytes: Buffer): { uploadId: string; fileName: string } {
+  return { uploadId: putInboxFile(dataPaths(t.dataDir).inboxDir, fileName, bytes).uploadId, fileName };
 }

@@ -1,9 +1,7 @@
 import type { FileDetail } from '@shared/contract/hardship';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { idCheckChar } from '@shared/domain/id-number';
-import { putInboxFile } from '../../../src/main/core/files';
-import { dataPaths } from '../../../src/main/core/paths';
-import { ADMIN, addUser, startSetUpCore, type TestCore } from './core';
+import { ADMIN, addUser, inboxUpload, startSetUpCore, type TestCore } from './core';
 
 /** Hardship files in core tests: an office with its staff and 低保 line, members, drafts, and the way to the notice. */
 
@@ -17,7 +15,10 @@ export const HEAD_PHONE = '13912345678';
 export const OTHER_PHONE = '13698765432';
 export const DAY_MS = 86_400_000;
 
-/** The office's staff: the administrator (client 'test'), a clerk and two reviewers, each signed in on a client. */
+/**
+ * The office's staff: the administrator (client 'test'), a clerk and two reviewers, each signed in on a client. The
+ * reviewers' usernames and passwords come back too (for signing in elsewhere, as another process would).
+ */
 export async function office() {
   const t = await startSetUpCore();
   const clerk = await addUser(t, 'clerk', 'clerk.sun', 'clerk');
@@ -36,7 +37,8 @@ export async function office() {
     t.clock.advance(days * DAY_MS);
     await signInAgain();
   };
-  return { t, today, advanceDays };
+  const reviewers = [reviewer, reviewer2].map(({ user, password }) => ({ username: user.username, password }));
+  return { t, today, advanceDays, reviewers };
 }
 
 export const allClear = SIX_CLEARS.map((item) => ({ item, clear: true, note: null }));
@@ -78,17 +80,20 @@ export function draftOf(file: FileDetail, overrides: Record<string, unknown> = {
   };
 }
 
+/** Takes a step on the file as `client` (a clerk unless said), with what the step asks for (a reason, a date); the file after it. */
+export function act(t: TestCore, file: FileDetail, action: string, client = 'clerk', more: Record<string, unknown> = {}): Promise<FileDetail> {
+  return t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client);
+}
+
 /** Takes a saved file through submission, a six-clear visit and the committee to the public notice (公示中). */
 export async function toNotice(t: TestCore, today: string, start: FileDetail): Promise<FileDetail> {
-  let file = start;
-  const act = async (action: string) => (file = await t.call('files.act', { id: file.id, rev: file.rev, action: action as never }, 'clerk'));
-  await act('submit');
-  await act('beginVisit');
+  let file = await act(t, start, 'submit');
+  file = await act(t, file, 'beginVisit');
   file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
-  await act('sendToCommittee');
-  const minutes = putInboxFile(dataPaths(t.dataDir).inboxDir, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
-  file = await t.call('files.attach', { fileId: file.id, type: 'minutes', uploadId: minutes.uploadId, fileName: '会议纪要.pdf' }, 'clerk');
-  return act('startNotice');
+  file = await act(t, file, 'sendToCommittee');
+  const minutes = inboxUpload(t, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
+  file = await t.call('files.attach', { fileId: file.id, type: 'minutes', ...minutes }, 'clerk');
+  return act(t, file, 'startNotice');
 }
 
 export const consented = (today: string) => ({ consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } });

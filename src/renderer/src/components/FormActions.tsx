@@ -6,7 +6,14 @@ interface FormActionsProps {
   /** The submit button's text: what the form does (保存, 创建用户 …). */
   submitLabel: string;
   loading?: boolean;
+  /** The submit button is off until the form can be sent (a short form that says nothing of its fields). */
+  disabled?: boolean;
   color?: MantineColor;
+  /**
+   * For a dialog whose fields are not a <form> (Enter in them must not take the step): the submit button's click.
+   * Without it the button submits the form it is in (StackedForm).
+   */
+  onSubmit?: () => unknown;
   /** Puts 取消 first in the row. */
   onCancel?: () => void;
   /** Other buttons between 取消 and the submit button (back, sign out). */
@@ -16,7 +23,7 @@ interface FormActionsProps {
 }
 
 /** The button row that ends a form: 取消 and other ways out, then the submit button. */
-export function FormActions({ submitLabel, loading, color, onCancel, children, justify = 'flex-end' }: FormActionsProps) {
+export function FormActions({ submitLabel, loading, disabled, color, onSubmit, onCancel, children, justify = 'flex-end' }: FormActionsProps) {
   const t = useT();
   return (
     <Group justify={justify}>
@@ -26,7 +33,13 @@ export function FormActions({ submitLabel, loading, color, onCancel, children, j
         </Button>
       )}
       {children}
-      <Button type="submit" color={color} loading={loading}>
+      <Button
+        type={onSubmit ? 'button' : 'submit'}
+        onClick={onSubmit && (() => void onSubmit())}
+        color={color}
+        loading={loading}
+        disabled={disabled}
+      >
         {submitLabel}
       </Button>
     </Group>

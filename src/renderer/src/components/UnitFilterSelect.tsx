@@ -16,7 +16,7 @@ export function UnitFilterSelect({ kind, label, value, onChange }: UnitFilterSel
   const units = useQuery('units.list', { kind, query: '' });
   const data = (units.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
   // A unit merged away meanwhile is no longer listed: keep the filter readable rather than blank.
-  if (value && units.data && !data.some((option) => option.value === value)) data.unshift({ value, label: t('roster.unknownUnit') });
+  if (value && units.data && !data.some((option) => option.value === value)) data.unshift({ value, label: t('common.unknownUnit') });
   return (
     <Select
       label={label}

@@ -2,13 +2,13 @@
  * Money as clerks type and read it: yuan with up to two decimals, kept as integer fen (ARCHITECTURE.md §4). Parsed
  * from the text, never through a floating-point number (1320.10 × 100 is not 132010 in floating point).
  */
+import { toHalfWidth } from '@shared/domain/half-width';
+
 export { formatYuan } from '@shared/domain/money';
 
 /** "1320", "1,320.5", "¥1320.50", full-width digits → fen; null when it is not an amount. */
 export function parseYuan(text: string): number | null {
-  const cleaned = text
-    .replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,，¥￥元]/g, '');
+  const cleaned = toHalfWidth(text).replace(/[\s,，¥￥元]/g, '');
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

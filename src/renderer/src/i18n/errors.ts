@@ -3,7 +3,7 @@ import type { IdProblem } from '@shared/domain/id-number';
 import type { PasswordProblem } from '@shared/domain/password';
 import type { AppErrorShape, ErrorCode } from '@shared/errors';
 import { formatBytes } from '../components/format';
-import { getLanguage, t, type MessageKey } from './index';
+import { getLanguage, knownText, t, type MessageKey } from './index';
 
 // Fails the type check if an error code has no message in the catalogue.
 const errorKey = (code: ErrorCode): MessageKey => `errors.${code}`;
@@ -32,9 +32,7 @@ function fieldLabel(path: (string | number)[]): string {
   // The last named segment is the field ('admin.password' → password); array indexes are not field names.
   const name = [...path].reverse().find((part): part is string => typeof part === 'string');
   if (!name) return path.join('.');
-  const key = `fields.${name}`;
-  const label = t(key as MessageKey);
-  return label === key ? name : label;
+  return knownText(`fields.${name}`) ?? name;
 }
 
 export function errorMessage(error: AppErrorShape): string {
@@ -97,9 +95,8 @@ export function errorMessage(error: AppErrorShape): string {
     }
     case 'NOT_FOUND':
       if (typeof params.record === 'string') {
-        const key = `recordTypes.${params.record}`;
-        const record = t(key as MessageKey);
-        if (record !== key) return t('errorDetails.notFoundRecord', { record });
+        const record = knownText(`recordTypes.${params.record}`);
+        if (record !== null) return t('errorDetails.notFoundRecord', { record });
       }
       break;
   }

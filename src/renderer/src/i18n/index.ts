@@ -63,6 +63,14 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return interpolate(lookup(CATALOGUES[language], key) ?? key, params);
 }
 
+/**
+ * The catalogue's text for a key built from a code (`recordTypes.${code}`), or null when the catalogue has none: a
+ * code this version does not know. (t() would answer with the key itself.)
+ */
+export function knownText(key: string): string | null {
+  return lookup(CATALOGUES[language], key) ?? null;
+}
+
 /** The label of an audit action (a channel name); unknown actions show as they are. */
 export function actionLabel(action: string): string {
   const labels: Partial<Record<string, string>> = CATALOGUES[language].actions;

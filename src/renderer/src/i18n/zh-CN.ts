@@ -36,6 +36,18 @@ export const zhCN = {
     actions: '操作',
     cancelJob: '取消',
     jobProgress: '{done}/{total}',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    page: '第 {page} 页',
+    // A unit merged away since it was chosen (a filter keeps it readable rather than blank).
+    unknownUnit: '（已合并或删除的单位）',
+    // A record's history: who did what to it, and when (a member's, a file's).
+    history: '修改记录',
+    historyEmpty: '还没有修改记录',
+    historyTime: '时间',
+    historyUser: '操作人',
+    historyAction: '操作',
+    historySummary: '内容',
     // Without the word 密码: getByLabel('密码') must find the field, not this button.
     showPassword: '显示或隐藏输入的内容',
   },
@@ -237,9 +249,6 @@ export const zhCN = {
     verifyBrokenHint: '已校验 {count} 条。请保留现场并联系技术支持，不要继续修改数据。',
     empty: '没有符合条件的记录',
     total: '共 {total} 条',
-    page: '第 {page} 页',
-    previous: '上一页',
-    next: '下一页',
   },
   about: {
     title: '关于',

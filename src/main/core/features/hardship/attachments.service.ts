@@ -3,12 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AttachmentType } from '@shared/domain/hardship-codes';
+import { ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import type { CallContext } from '../../context';
 import { inboxFilePath, putOutboxFile } from '../../files';
-import { ENDED_STATUSES, touchFile } from './files.repo';
+import { touchFile } from './files.repo';
 import { get, requireFile } from './files.service';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** The kind of file by its first bytes, not its name: only images and PDFs are kept. */
 function sniffMime(head: Buffer): string | null {
@@ -57,27 +58,29 @@ export function attach(ctx: CallContext, input: ParsedInput<'files.attach'>): Ch
   return get(ctx, input.fileId);
 }
 
-/** An attachment to be looked at; every look is in the audit log (it may be an ID card or a diagnosis). */
-function lookAt(ctx: CallContext, fileId: string, attachmentId: string) {
+/**
+ * An attachment to be looked at; every look is in the audit log (it may be an ID card or a diagnosis). `accept`
+ * 'image' refuses any other kind before the look is logged.
+ */
+function lookAt(ctx: CallContext, fileId: string, attachmentId: string, accept: 'image' | 'any') {
   requireFile(ctx, fileId);
   const row = ctx.sqlite
     .prepare('SELECT type, file_name AS fileName, mime, content FROM file_attachments WHERE id = ? AND file_id = ? AND deleted_at IS NULL')
     .get(attachmentId, fileId) as { type: string; fileName: string; mime: string; content: Buffer } | undefined;
   if (!row) throw new AppError('NOT_FOUND', { record: 'attachment' });
+  if (accept === 'image' && !row.mime.startsWith('image/')) throw new AppError('ATTACHMENT_INVALID', { problem: 'NOT_IMAGE' });
   ctx.write(() => ctx.audit({ recordType: 'file', recordId: fileId, event: 'file.attachmentOpened', params: { type: row.type } }));
   return row;
 }
 
 /** An attachment put in the outbox, for the system viewer. */
 export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openAttachment'>): ChannelOutput<'files.openAttachment'> {
-  const row = lookAt(ctx, input.fileId, input.attachmentId);
+  const row = lookAt(ctx, input.fileId, input.attachmentId, 'any');
   return putOutboxFile(ctx.core.paths.outboxDir, row.fileName, row.mime, row.content);
 }
 
 /** An image attachment for the program's own preview; nothing is written to disk. */
 export function previewAttachment(ctx: CallContext, input: ParsedInput<'files.previewAttachment'>): ChannelOutput<'files.previewAttachment'> {
-  const mime = ctx.sqlite.prepare('SELECT mime FROM file_attachments WHERE id = ? AND file_id = ?').pluck().get(input.attachmentId, input.fileId) as string | undefined;
-  if (mime && !mime.startsWith('image/')) throw new AppError('ATTACHMENT_INVALID', { problem: 'NOT_IMAGE' });
-  const row = lookAt(ctx, input.fileId, input.attachmentId);
+  const row = lookAt(ctx, input.fileId, input.attachmentId, 'image');
   return { fileName: row.fileName, mime: row.mime, dataUrl: `data:${row.mime};base64,${row.content.toString('base64')}` };
 }

@@ -3,6 +3,8 @@ import { addDays } from '@shared/domain/calendar';
 import type { Sqlite } from '../../db/client';
 import { random } from '../roster/demo-members';
 import { blobToId } from '../roster/members.repo';
+import { emptyDraft } from './file-facts';
+import { reserveFileNumber } from './file-number';
 
 /**
  * Synthetic hardship files for trying the program and for the benchmark (npm run seed:demo -- --files N), written
@@ -31,12 +33,7 @@ export function writeDemoFiles(sqlite: Sqlite, options: { count: number; origin:
   const heads = sqlite
     .prepare("SELECT id, name, id_number AS idNumber FROM members WHERE status = 'active' AND deleted_at IS NULL ORDER BY ref LIMIT ?")
     .all(options.count) as { id: Buffer; name: string; idNumber: string }[];
-  const draft = JSON.stringify({
-    incomeItems: [], accidentCostsFen: 0, mainCause: '3', secondaryCauses: [], workerType: 'urban', housingType: null,
-    exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
-    singleParent: false, zeroEmployment: false, modelWorker: false, bankName: null, bankAccount: null, needs: null, measures: null,
-    consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
-  });
+  const draft = JSON.stringify({ ...emptyDraft('urban'), mainCause: '3' });
   const insertFile = sqlite.prepare(
     `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
        category, draft, entered_by, notice_ends_on, approved_by, approved_on, reviewed_on)
@@ -64,10 +61,7 @@ export function writeDemoFiles(sqlite: Sqlite, options: { count: number; origin:
     }
     // Real approvals go on after the demo's numbers (numbers are never given twice).
     const years = sqlite.prepare("SELECT DISTINCT substr(approved_on, 1, 4) FROM hardship_files WHERE approved_on IS NOT NULL").pluck().all() as string[];
-    const reserve = sqlite.prepare(
-      'INSERT INTO file_numbers (region_code, year, last) VALUES (?, ?, ?) ON CONFLICT (region_code, year) DO UPDATE SET last = max(last, excluded.last)',
-    );
-    for (const year of years) reserve.run(options.regionCode, Number(year), numbered);
+    for (const year of years) reserveFileNumber(sqlite, options.regionCode, Number(year), numbered);
   })();
   return heads.length;
 }

@@ -2,13 +2,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { FILE_NUMBER } from '@shared/domain/existing-files';
 import { AppError } from '@shared/errors';
+import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { inboxFilePath } from '../../files';
 import { readOrg } from '../org/org.repo';
 import { readSpreadsheet } from '../roster/import';
 import { checkExistingFiles, type ExistingFileRow } from './existing-files';
-import { emptyDraft, judgingDay } from './file-facts';
-import { nextFileNumber } from './file-number';
+import { emptyDraft } from './file-facts';
+import { nextFileNumber, reserveFileNumber } from './file-number';
 
 /** An old-files sheet is a few thousand rows at most; these limits only stop a wrong file early. */
 const MAX_SHEET_BYTES = 20 * 1024 * 1024;
@@ -21,7 +22,7 @@ async function readSheet(ctx: CallContext, input: ParsedInput<'files.checkExisti
 /** What importing the sheet would do, and every row that stops it. Nothing is written. */
 export async function checkExisting(ctx: CallContext, input: ParsedInput<'files.checkExisting'>): Promise<ChannelOutput<'files.checkExisting'>> {
   const sheet = await readSheet(ctx, input);
-  return checkExistingFiles(ctx.sqlite, sheet, judgingDay(ctx).today).check;
+  return checkExistingFiles(ctx.sqlite, sheet, localDate(ctx.clock)).check;
 }
 
 /**
@@ -31,7 +32,7 @@ export async function checkExisting(ctx: CallContext, input: ParsedInput<'files.
  */
 export async function importExisting(ctx: CallContext, input: ParsedInput<'files.importExisting'>): Promise<ChannelOutput<'files.importExisting'>> {
   const sheet = await readSheet(ctx, input);
-  const today = judgingDay(ctx).today;
+  const today = localDate(ctx.clock);
   return ctx.write(() => {
     const { check, rows } = checkExistingFiles(ctx.sqlite, sheet, today);
     if (check.missingColumns.length > 0 || check.problemCount > 0 || rows.length === 0) {
@@ -39,38 +40,41 @@ export async function importExisting(ctx: CallContext, input: ParsedInput<'files
     }
     const org = readOrg(ctx.db)!;
     reserveKeptNumbers(ctx, org.regionCode, rows);
-    for (const row of rows) insertExistingFile(ctx, org.id, row, row.fileNo ?? nextFileNumber(ctx.sqlite, org.regionCode, Number(row.approvedOn.slice(0, 4))));
+    const insertExistingFile = existingFileWriter(ctx, org.id);
+    for (const row of rows) insertExistingFile(row, row.fileNo ?? nextFileNumber(ctx.sqlite, org.regionCode, Number(row.approvedOn.slice(0, 4))));
     return { imported: rows.length, check };
   });
 }
 
+/** The numbering of each year the sheet keeps numbers of (in the office's region) moves past the highest of them. */
 function reserveKeptNumbers(ctx: CallContext, regionCode: string, rows: ExistingFileRow[]): void {
-  const reserve = ctx.sqlite.prepare(
-    'INSERT INTO file_numbers (region_code, year, last) VALUES (?, ?, ?) ON CONFLICT (region_code, year) DO UPDATE SET last = max(last, excluded.last)',
-  );
+  const highest = new Map<number, number>();
   for (const row of rows) {
     const [, region, year, sequence] = FILE_NUMBER.exec(row.fileNo ?? '') ?? [];
-    if (region === regionCode) reserve.run(region, Number(year), Number(sequence));
+    if (region === regionCode) highest.set(Number(year), Math.max(highest.get(Number(year)) ?? 0, Number(sequence)));
   }
+  for (const [year, last] of highest) reserveFileNumber(ctx.sqlite, regionCode, year, last);
 }
 
-function insertExistingFile(ctx: CallContext, origin: string, row: ExistingFileRow, fileNo: string): void {
-  const id = uuidv7();
-  const now = ctx.now();
-  const draft = { ...emptyDraft(row.workerType), mainCause: row.mainCause };
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
-         category, draft, entered_by, approved_on, reviewed_on)
-       VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, 'existing', ?, ?, ?, ?, ?)`,
-    )
-    .run(id, origin, now, fileNo, row.memberId, row.name, row.idNumber, row.workerType, row.category, JSON.stringify(draft), ctx.user!.id, row.approvedOn, row.approvedOn);
-  ctx.sqlite
-    .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
-    .run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
-  // The household, income and visits come at the file's next annual review (the sheet held only the head).
-  ctx.sqlite
-    .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'active', ?, ?)")
-    .run(id, now, ctx.user!.id, row.categoryWord, row.approvedOn);
-  ctx.audit({ recordType: 'file', recordId: id, event: 'file.imported', params: { category: row.category, from: row.categoryWord } });
+/** Writes one row as a file 在档, with its head and its timeline's first entry (statements prepared once per import). */
+function existingFileWriter(ctx: CallContext, origin: string): (row: ExistingFileRow, fileNo: string) => void {
+  const insertFile = ctx.sqlite.prepare(
+    `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
+       category, draft, entered_by, approved_on, reviewed_on)
+     VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, 'existing', ?, ?, ?, ?, ?)`,
+  );
+  const insertHead = ctx.sqlite.prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)");
+  const insertEvent = ctx.sqlite.prepare(
+    "INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'active', ?, ?)",
+  );
+  return (row, fileNo) => {
+    const id = uuidv7();
+    const now = ctx.now();
+    const draft = { ...emptyDraft(row.workerType), mainCause: row.mainCause };
+    insertFile.run(id, origin, now, fileNo, row.memberId, row.name, row.idNumber, row.workerType, row.category, JSON.stringify(draft), ctx.user!.id, row.approvedOn, row.approvedOn);
+    insertHead.run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
+    // The household, income and visits come at the file's next annual review (the sheet held only the head).
+    insertEvent.run(id, now, ctx.user!.id, row.categoryWord, row.approvedOn);
+    ctx.audit({ recordType: 'file', recordId: id, event: 'file.imported', params: { category: row.category, from: row.categoryWord } });
+  };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EXISTING_ROW_PROBLEMS, existingFilesCheck } from '@shared/contract/hardship';
+import type { MemberStatus } from '@shared/contract/roster';
 import {
   categoryFromWord,
   EXISTING_FILE_FIELDS,
@@ -9,22 +10,22 @@ import {
   workerTypeFromWord,
   type ExistingFileField,
 } from '@shared/domain/existing-files';
-import { CAUSES, type Cause } from '@shared/domain/hardship-codes';
+import { CAUSE_NAMES, CAUSES, type Cause } from '@shared/domain/hardship-codes';
+import { ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { checkIdNumber, idNumberFromSheetCell } from '@shared/domain/id-number';
 import type { HardshipCategory } from '@shared/domain/means-test';
 import { parseSheetDate } from '@shared/domain/sheet-date';
 import type { Sqlite } from '../../db/client';
-import { CAUSE_LABELS } from '../../pdf/documents/hardship-labels';
-import { findMemberById, findMemberIdByIdNumber } from '../roster/members.repo';
+import { blobToId } from '../roster/members.repo';
 import { cellText, HEADER_SCAN_ROWS, normalizeHeader, normalizeName, type CellValue, type SheetData } from '../roster/import';
-import { ENDED_STATUSES, filesOfHead } from './files.repo';
+import { sqlStatuses } from './files.repo';
 
 /**
  * 存量档案: the rows of an old-files sheet, each read into a file to create or refused with its reasons. Reading
  * (this module) decides everything; the service only writes what it was given, in one transaction.
  */
 
-export type CheckResult = z.infer<typeof existingFilesCheck>;
+type CheckResult = z.infer<typeof existingFilesCheck>;
 type Problem = CheckResult['problems'][number];
 
 export interface ExistingFileRow {
@@ -61,7 +62,7 @@ function findHeader(rows: SheetData['rows']): { index: number; columns: Partial<
   return best;
 }
 
-const causeByName = new Map<string, Cause>(CAUSES.flatMap((code) => [[code, code], [CAUSE_LABELS[code], code], [`${code}${CAUSE_LABELS[code]}`, code]] as [string, Cause][]));
+const causeByName = new Map<string, Cause>(CAUSES.flatMap((code) => [[code, code], [CAUSE_NAMES[code], code], [`${code}${CAUSE_NAMES[code]}`, code]] as [string, Cause][]));
 
 /** Reads every row and checks it against the sheet itself and against the program's files and roster. */
 export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: string): { check: CheckResult; rows: ExistingFileRow[] } {
@@ -76,6 +77,10 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
   const rowOfId = new Map<string, number>();
   const rowOfNumber = new Map<string, number>();
   const fileNoTaken = sqlite.prepare('SELECT 1 FROM hardship_files WHERE file_no = ?').pluck();
+  const openFileOfHead = sqlite
+    .prepare(`SELECT 1 FROM hardship_files WHERE head_id_number = ? AND deleted_at IS NULL AND status NOT IN (${sqlStatuses(ENDED_STATUSES)})`)
+    .pluck();
+  const memberOfId = sqlite.prepare('SELECT id, status, name FROM members WHERE id_number = ? AND deleted_at IS NULL');
   const dataRows = sheet.rows.slice(header.index + 1);
 
   for (const { rowNumber: row, cells } of dataRows) {
@@ -128,9 +133,9 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
 
     let memberId: string | null = null;
     if (idNumber) {
-      if (filesOfHead(sqlite, idNumber).some((f) => !ENDED_STATUSES.includes(f.status))) problem('idNumber', 'FILE_OPEN');
-      memberId = findMemberIdByIdNumber(sqlite, idNumber) ?? null;
-      const member = memberId ? findMemberById(sqlite, memberId) : undefined;
+      if (openFileOfHead.get(idNumber)) problem('idNumber', 'FILE_OPEN');
+      const member = memberOfId.get(idNumber) as { id: Buffer; status: MemberStatus; name: string } | undefined;
+      memberId = member ? blobToId(member.id) : null;
       if (member && member.status !== 'active') problem('idNumber', 'MEMBER_LEFT', member.status);
       if (member && name && member.name !== name) problem('name', 'NAME_DIFFERS', member.name);
       if (!member && workerType === 'migrant') problem('workerType', 'MIGRANT_NOT_MEMBER');

@@ -1,11 +1,11 @@
-import type { FileDetail } from '@shared/contract/hardship';
+import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import type { FileFacts, LifecyclePolicy } from '@shared/domain/hardship-lifecycle';
-import { runMeansTest } from '@shared/domain/means-test';
+import { meansTestTotals, runMeansTest } from '@shared/domain/means-test';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { readOrg } from '../org/org.repo';
 import { policyOn, workingCalendar } from '../policy/policy.service';
-import { householdOf, type FileRow, type HouseholdRow, type StoredDraft } from './files.repo';
+import type { FileRow, HouseholdRow, StoredDraft } from './files.repo';
 
 /** What the lifecycle and the means test are judged with: today, the office's region, the policy in force. */
 export function judgingDay(ctx: CallContext) {
@@ -20,6 +20,7 @@ export function judgingDay(ctx: CallContext) {
   };
   return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, reviewIntervalMonths: policy.reviewIntervalMonths!, lifecycle };
 }
+export type JudgingDay = ReturnType<typeof judgingDay>;
 
 /** What a new file's draft holds; also fills what a draft saved by an earlier version lacks. */
 export const emptyDraft = (workerType: 'urban' | 'migrant'): StoredDraft => ({
@@ -46,26 +47,28 @@ export function parseDraft(file: FileRow): StoredDraft {
   return { ...emptyDraft(file.workerType), ...(JSON.parse(file.draft) as Partial<StoredDraft>) };
 }
 
-interface MemberDetails {
-  monthlyIncomeFen?: number;
+/** A household row's details column: what the clerk filled in besides relation, name and ID number. */
+export type MemberDetails = Omit<FileDraft['household'][number], 'relation' | 'name' | 'idNumber' | 'id'>;
+
+export function detailsOf(row: HouseholdRow): MemberDetails {
+  return JSON.parse(row.details) as MemberDetails;
 }
 
 /**
  * The means test on the file as it stands (DOMAIN.md "Means test"): annual income = the members' monthly incomes
- * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted.
+ * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted. `household`
+ * is the file's household rows' details (detailsOf), one per member.
  */
-export function meansTestOf(file: FileRow, household: HouseholdRow[], day: ReturnType<typeof judgingDay>): FileDetail['meansTest'] {
-  const draft = parseDraft(file);
+export function meansTestOf(draft: StoredDraft, household: readonly { monthlyIncomeFen?: number }[], day: JudgingDay): FileDetail['meansTest'] {
   const missing: ('household' | 'lowIncomeLine')[] = [];
   if (household.length === 0) missing.push('household');
   if (day.lowIncomeLineFen === null) missing.push('lowIncomeLine');
   if (missing.length > 0) return { result: null, missing, judgedOn: day.today, regionCode: day.regionCode };
-  const earned = household.reduce((sum, m) => sum + ((JSON.parse(m.details) as MemberDetails).monthlyIncomeFen ?? 0) * 12, 0);
-  const sum = (kind: 'income' | 'rigid') => draft.incomeItems.filter((i) => i.kind === kind).reduce((total, i) => total + i.annualFen, 0);
+  const totals = meansTestTotals(household, draft.incomeItems);
   const result = runMeansTest({
     householdSize: household.length,
-    annualIncomeFen: earned + sum('income'),
-    rigidSpendingFen: sum('rigid'),
+    annualIncomeFen: totals.annualIncomeFen,
+    rigidSpendingFen: totals.rigidSpendingFen,
     lowIncomeLineFen: day.lowIncomeLineFen!,
     accidentCostsFen: draft.accidentCostsFen,
     exclusions: draft.exclusions,
@@ -74,8 +77,7 @@ export function meansTestOf(file: FileRow, household: HouseholdRow[], day: Retur
 }
 
 /** The facts the lifecycle module judges (shared/domain/hardship-lifecycle.ts), read from the file's records. */
-export function factsOf(ctx: CallContext, file: FileRow): FileFacts {
-  const draft = parseDraft(file);
+export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): FileFacts {
   // Only what was recorded after the file was last sent back to the visit (an upheld objection) or its annual review
   // began counts: the visit and the minutes of before are of another round. (The lifecycle module also compares the
   // visit's date with visitsCountFrom; the instant here tells apart the same day's earlier records.)
@@ -111,5 +113,3 @@ export function factsOf(ctx: CallContext, file: FileRow): FileFacts {
     annualReviewBy: file.annualReviewBy,
   };
 }
-
-export { householdOf };

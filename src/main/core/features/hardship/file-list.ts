@@ -1,16 +1,17 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { FILE_FLAGS } from '@shared/contract/hardship';
 import { addDays, lastOfWorkingDays } from '@shared/domain/calendar';
-import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
+import { ENDED_STATUSES, FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { currentUnitRef } from '../roster/units.repo';
-import { judgingDay } from './file-facts';
+import { judgingDay, type JudgingDay } from './file-facts';
+import { sqlStatuses } from './files.repo';
 
 type Flag = (typeof FILE_FLAGS)[number];
 
 /** A notice is "ending" when its last day is today or one of the next two working days. */
-export const NOTICE_ENDING_WORKING_DAYS = 2;
+const NOTICE_ENDING_WORKING_DAYS = 2;
 
 /** A flag's list starts with the file waiting longest (and reads its index in order). */
 const FLAG_ORDER: Record<Flag, string> = {
@@ -20,9 +21,7 @@ const FLAG_ORDER: Record<Flag, string> = {
   stale: 'f.updated_at, f.id',
 };
 
-const OPEN_STATUSES = FILE_STATUSES.filter((s) => !['rejected', 'exited', 'closed'].includes(s))
-  .map((s) => `'${s}'`)
-  .join(', ');
+const OPEN_STATUSES = sqlStatuses(FILE_STATUSES.filter((s) => !ENDED_STATUSES.includes(s)));
 
 /** The day n months before `date` (SQLite's own month arithmetic, so that SQL and this agree on month ends). */
 function monthsBefore(ctx: CallContext, date: string, months: number): string {
@@ -35,8 +34,7 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
  * passed), unchanged for 12 months (DOMAIN.md). Each flag is a range on an index, so the list stays fast at tens of
  * thousands of files (npm run bench).
  */
-function flagConditions(ctx: CallContext) {
-  const day = judgingDay(ctx);
+function flagConditions(ctx: CallContext, day: JudgingDay) {
   const interval = day.reviewIntervalMonths;
   const bounds = {
     today: day.today,
@@ -54,9 +52,9 @@ function flagConditions(ctx: CallContext) {
   return { bounds, FLAG_SQL };
 }
 
-/** The flags of one file (its page shows them as the list does). */
-export function flagsOfFile(ctx: CallContext, id: string): Flag[] {
-  const { bounds, FLAG_SQL } = flagConditions(ctx);
+/** The flags of one file (its page shows them as the list does), judged on the caller's day. */
+export function flagsOfFile(ctx: CallContext, id: string, day: JudgingDay): Flag[] {
+  const { bounds, FLAG_SQL } = flagConditions(ctx, day);
   const row = ctx.sqlite.prepare(`SELECT ${flagColumns(FLAG_SQL)} FROM hardship_files f WHERE f.id = @id`).get({ ...bounds, id }) as Record<Flag, number>;
   return flagsOf(row);
 }
@@ -66,7 +64,7 @@ const flagColumns = (FLAG_SQL: Record<Flag, string>) => FILE_FLAGS.map((flag) =>
 const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) => row[flag] === 1);
 
 export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
-  const { bounds, FLAG_SQL } = flagConditions(ctx);
+  const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
   const base = ['f.deleted_at IS NULL'];
   if (input.status) base.push('f.status = @status');
   if (input.category) base.push('f.category = @category');

@@ -15,3 +15,10 @@ export function nextFileNumber(sqlite: Sqlite, regionCode: string, year: number)
   if (last > 99_999) throw new RangeError('more than 99,999 files in one region and year');
   return `${regionCode}${year}${String(last).padStart(5, '0')}`;
 }
+
+/** Moves a region and year's numbering on to `last` at least: a number given outside the program is never given again. */
+export function reserveFileNumber(sqlite: Sqlite, regionCode: string, year: number, last: number): void {
+  sqlite
+    .prepare('INSERT INTO file_numbers (region_code, year, last) VALUES (?, ?, ?) ON CONFLICT (region_code, year) DO UPDATE SET last = max(last, excluded.last)')
+    .run(regionCode, year, last);
+}

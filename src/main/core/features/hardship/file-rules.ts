@@ -3,7 +3,7 @@ import type { FileAction } from '@shared/domain/hardship-lifecycle';
 import type { HouseholdRow, StoredDraft } from './files.repo';
 
 /** Blockers the lifecycle module cannot see because they depend on the file's contents. */
-export type ServiceBlocker = 'HOUSEHOLD_MISSING' | 'MAIN_CAUSE_MISSING' | 'MEANS_TEST_MISSING' | 'NOT_ELIGIBLE';
+type ServiceBlocker = 'HOUSEHOLD_MISSING' | 'MAIN_CAUSE_MISSING' | 'MEANS_TEST_MISSING' | 'NOT_ELIGIBLE';
 
 /**
  * A file is submitted with its household and its main cause; it is approved, or kept at its annual review, only

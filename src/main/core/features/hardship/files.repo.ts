@@ -1,5 +1,5 @@
 import type { FileDraft } from '@shared/contract/hardship';
-import type { FileStatus } from '@shared/domain/hardship-lifecycle';
+import { ENDED_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import type { Sqlite } from '../../db/client';
 
 export interface FileRow {
@@ -24,7 +24,8 @@ export interface FileRow {
 /** The draft without the household (kept in file_household), as the file's JSON column holds it. */
 export type StoredDraft = Omit<FileDraft, 'household'>;
 
-export const ENDED_STATUSES: readonly FileStatus[] = ['rejected', 'exited', 'closed'];
+/** Statuses as SQL literals for `status IN (…)` (fixed codes, never input). */
+export const sqlStatuses = (statuses: readonly FileStatus[]): string => statuses.map((s) => `'${s}'`).join(', ');
 
 const SELECT_FILE = `
   SELECT id, rev, updated_at AS updatedAt, file_no AS fileNo, status, member_id AS memberId, head_name AS headName,
@@ -65,7 +66,7 @@ export function otherActiveFiles(sqlite: Sqlite, fileId: string, idNumbers: stri
     .prepare(
       `SELECT h.id_number AS idNumber, f.id, f.file_no AS fileNo, f.status
        FROM file_household h JOIN hardship_files f ON f.id = h.file_id
-       WHERE h.deleted_at IS NULL AND f.deleted_at IS NULL AND f.id <> ? AND f.status NOT IN ('rejected', 'exited', 'closed')
+       WHERE h.deleted_at IS NULL AND f.deleted_at IS NULL AND f.id <> ? AND f.status NOT IN (${sqlStatuses(ENDED_STATUSES)})
          AND h.id_number IN (SELECT value FROM json_each(?))`,
     )
     .all(fileId, JSON.stringify(idNumbers)) as { idNumber: string; id: string; fileNo: string | null; status: FileStatus }[];

@@ -2,20 +2,18 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { checkIdNumber, maskIdNumber } from '@shared/domain/id-number';
-import { availableActions, type FileStatus } from '@shared/domain/hardship-lifecycle';
+import { availableActions, EDITABLE_STATUSES, ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
+import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
 import { findUserById } from '../users/users.repo';
-import { emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
-import { ENDED_STATUSES, filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
+import { detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
 import { flagsOfFile } from './file-list';
 import { serviceBlockers } from './file-rules';
-
-const EDITABLE: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
-
 
 export function requireFile(ctx: CallContext, id: string): FileRow {
   const file = findFile(ctx.sqlite, id);
@@ -31,7 +29,7 @@ function normalizedId(raw: string, today: string, row?: number): string {
 
 /** A file for a roster member or for a worker not yet a member; one file per household (not ended). */
 export function create(ctx: CallContext, input: ParsedInput<'files.create'>): ChannelOutput<'files.create'> {
-  const day = judgingDay(ctx);
+  const today = localDate(ctx.clock);
   let head: { name: string; idNumber: string; memberId: string | null; ethnicity?: string | null };
   if ('memberId' in input) {
     const member = findMemberById(ctx.sqlite, input.memberId);
@@ -40,7 +38,7 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
     head = { name: member.name, idNumber: member.idNumber, memberId: input.memberId, ethnicity: member.ethnicity };
   } else {
     if (input.workerType === 'migrant') throw new AppError('MIGRANT_NOT_MEMBER');
-    head = { name: input.head.name, idNumber: normalizedId(input.head.idNumber, day.today), memberId: null };
+    head = { name: input.head.name, idNumber: normalizedId(input.head.idNumber, today), memberId: null };
   }
   const id = uuidv7();
   ctx.write(() => {
@@ -67,16 +65,16 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
   return get(ctx, id);
 }
 
-
 /** Everything a file's screen shows, with what the signed-in user may do next and why not. */
 export function get(ctx: CallContext, id: string): FileDetail {
   const file = requireFile(ctx, id);
   const day = judgingDay(ctx);
-  const rows = householdOf(ctx.sqlite, id);
-  const elsewhere = otherActiveFiles(ctx.sqlite, id, rows.map((r) => r.idNumber));
-  const meansTest = meansTestOf(file, rows, day);
   const draft = parseDraft(file);
-  const facts = factsOf(ctx, file);
+  const rows = householdOf(ctx.sqlite, id);
+  const details = rows.map(detailsOf);
+  const elsewhere = otherActiveFiles(ctx.sqlite, id, rows.map((r) => r.idNumber));
+  const meansTest = meansTestOf(draft, details, day);
+  const facts = factsOf(ctx, file, draft);
   const actor = { id: ctx.user!.id, role: ctx.user!.role };
   const actions = availableActions(facts, actor, day.today, day.lifecycle).map(({ action, blockers }) => ({
     action,
@@ -93,14 +91,14 @@ export function get(ctx: CallContext, id: string): FileDetail {
     unitName,
     category: file.category,
     updatedAt: file.updatedAt,
-    flags: flagsOfFile(ctx, file.id),
+    flags: flagsOfFile(ctx, file.id, day),
     memberId: file.memberId,
     isMember: file.memberId !== null,
     entryKind: file.entryKind,
     enteredBy: findUserById(ctx.db, file.enteredBy)?.displayName ?? null,
     draft: (({ bankAccount, ...rest }) => ({ ...rest, bankAccountMasked: bankAccount ? `**** ${bankAccount.slice(-4)}` : null }))(draft),
-    household: rows.map((r) => ({
-      ...(JSON.parse(r.details) as Omit<FileDraft['household'][number], 'relation' | 'name' | 'idNumber' | 'id'>),
+    household: rows.map((r, i) => ({
+      ...details[i]!,
       id: r.id,
       relation: r.relation as FileDraft['household'][number]['relation'],
       name: r.name,
@@ -130,7 +128,6 @@ export function get(ctx: CallContext, id: string): FileDetail {
     actions,
   };
 }
-
 
 function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
   const rows = ctx.sqlite
@@ -163,12 +160,12 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
  * a person taken off the list gets deleted_at (nothing is deleted), the head stays the file's head.
  */
 export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'>): ChannelOutput<'files.saveDraft'> {
-  const day = judgingDay(ctx);
+  const today = localDate(ctx.clock);
   const { id, rev, household, ...rest } = input;
   ctx.write(() => {
     const file = requireFile(ctx, id);
     if (file.rev !== rev) throw new AppError('STALE_RECORD');
-    if (!EDITABLE.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
+    if (!EDITABLE_STATUSES.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
     const rows = householdOf(ctx.sqlite, id);
     const byRowId = new Map(rows.map((r) => [r.id, r]));
     // A listed person is known by their row; a new one by the ID number typed (checked like the roster's).
@@ -176,7 +173,7 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
       const row = m.id ? byRowId.get(m.id) : undefined;
       if (m.id && !row) throw new AppError('NOT_FOUND', { record: 'householdMember' });
       if (!m.idNumber && !row) throw new AppError('FILE_DRAFT_INVALID', { problem: 'ID_REQUIRED', row: i + 1 });
-      return { ...m, idNumber: m.idNumber ? normalizedId(m.idNumber, day.today, i + 1) : row!.idNumber };
+      return { ...m, idNumber: m.idNumber ? normalizedId(m.idNumber, today, i + 1) : row!.idNumber };
     });
     checkHousehold(members, file.headIdNumber);
     checkCauses(rest.mainCause ?? null, rest.secondaryCauses ?? []);

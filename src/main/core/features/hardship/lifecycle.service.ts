@@ -3,7 +3,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { checkAction, nextFileStep } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { detailsOf, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { nextFileNumber } from './file-number';
 import { serviceBlockers } from './file-rules';
 import { householdOf, touchFile } from './files.repo';
@@ -20,11 +20,12 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     if (file.rev !== input.rev) throw new AppError('STALE_RECORD');
     const day = judgingDay(ctx);
     const actor = { id: ctx.user!.id, role: ctx.user!.role };
+    const draft = parseDraft(file);
     const household = householdOf(ctx.sqlite, file.id);
-    const meansTest = meansTestOf(file, household, day);
-    const facts = factsOf(ctx, file);
+    const meansTest = meansTestOf(draft, household.map(detailsOf), day);
+    const facts = factsOf(ctx, file, draft);
     const check = checkAction(facts, input.action, actor, day.today, day.lifecycle, input);
-    const blockers = [...(check.ok ? [] : check.blockers.map((b) => b.code)), ...serviceBlockers(input.action, household, parseDraft(file), meansTest)];
+    const blockers = [...(check.ok ? [] : check.blockers.map((b) => b.code)), ...serviceBlockers(input.action, household, draft, meansTest)];
     if (blockers.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: input.action, blockers });
 
     const step = nextFileStep(facts, input.action, actor, day.today, day.lifecycle);

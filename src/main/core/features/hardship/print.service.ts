@@ -9,8 +9,8 @@ import { publicNoticeDocument, type PublicNoticeData } from '../../pdf/documents
 import { visitRecordDocument } from '../../pdf/documents/visit-record';
 import { readOrg } from '../org/org.repo';
 import { findMemberById, idNumberFacts } from '../roster/members.repo';
-import { judgingDay, meansTestOf, parseDraft } from './file-facts';
-import { findFile, householdOf, type FileRow } from './files.repo';
+import { detailsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { householdOf, type FileRow } from './files.repo';
 import { get, requireFile } from './files.service';
 
 /**
@@ -36,7 +36,7 @@ function audited(ctx: CallContext, recordId: string, document: 'application' | '
 }
 
 /** What the application form shows: the file as its screen shows it, with the ID numbers in full. */
-export function applicationData(ctx: CallContext, id: string): HardshipApplicationData {
+function applicationData(ctx: CallContext, id: string): HardshipApplicationData {
   const detail = get(ctx, id);
   const file = requireFile(ctx, id);
   const fullIds = new Map(householdOf(ctx.sqlite, id).map((row) => [row.id, row.idNumber]));
@@ -99,8 +99,8 @@ export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisi
   requireVisit(ctx, input.id, input.visitId);
   return ctx.startJob(async (): Promise<FileRef> => {
     const detail = get(ctx, input.id);
-    const visit = detail.visits.find((v) => v.id === input.visitId);
-    if (!visit) throw new AppError('NOT_FOUND', { record: 'visit' });
+    // requireVisit found it, and visits are never deleted.
+    const visit = detail.visits.find((v) => v.id === input.visitId)!;
     const document = visitRecordDocument({
       orgName: orgName(ctx),
       printedAt: ctx.clock.now(),
@@ -128,16 +128,16 @@ export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisi
 export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNotice'>): ChannelOutput<'files.printNotice'> {
   const ids = [...new Set(input.ids)];
   // A notice publishes names (PIPL): only households that gave their written consent to it.
-  const withoutConsent = ids.map((id) => requireFile(ctx, id)).filter((file) => !parseDraft(file).consents.publicNoticeOn);
+  const files = ids.map((id) => requireFile(ctx, id));
+  const drafts = files.map(parseDraft);
+  const withoutConsent = drafts.filter((draft) => !draft.consents.publicNoticeOn);
   if (withoutConsent.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: 'printNotice', blockers: ['CONSENT_MISSING'], count: withoutConsent.length });
   return ctx.startJob(async (job): Promise<FileRef> => {
     const day = judgingDay(ctx);
     const rows: PublicNoticeData['rows'] = [];
     let endsOn: string | null = null;
-    for (const [i, id] of ids.entries()) {
-      const file = findFile(ctx.sqlite, id);
-      if (!file) throw new AppError('NOT_FOUND', { record: 'file' });
-      const computed = meansTestOf(file, householdOf(ctx.sqlite, id), day).result?.category;
+    for (const [i, file] of files.entries()) {
+      const computed = meansTestOf(drafts[i]!, householdOf(ctx.sqlite, file.id).map(detailsOf), day).result?.category;
       const unit = file.memberId ? (findMemberById(ctx.sqlite, file.memberId)?.unitName ?? null) : null;
       rows.push({ name: file.headName, unit, category: file.category ?? (computed && computed !== 'none' ? computed : null) });
       if (file.noticeEndsOn && (endsOn === null || file.noticeEndsOn > endsOn)) endsOn = file.noticeEndsOn;

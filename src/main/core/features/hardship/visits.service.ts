@@ -1,11 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
+import { ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
+import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { insertAttachment, readUpload } from './attachments.service';
-import { judgingDay } from './file-facts';
-import { ENDED_STATUSES, touchFile } from './files.repo';
+import { touchFile } from './files.repo';
 import { get, requireFile } from './files.service';
 
 /**
@@ -13,8 +14,7 @@ import { get, requireFile } from './files.service';
  * the lifecycle reads. The five must-visits name their occasion. Visits are records: never changed afterwards.
  */
 export function recordVisit(ctx: CallContext, input: ParsedInput<'files.recordVisit'>): ChannelOutput<'files.recordVisit'> {
-  const day = judgingDay(ctx);
-  if (input.date > day.today) throw new AppError('VISIT_INVALID', { problem: 'FUTURE_DATE' });
+  if (input.date > localDate(ctx.clock)) throw new AppError('VISIT_INVALID', { problem: 'FUTURE_DATE' });
   const items = input.kind === 'sixClears' ? input.items : [];
   if (input.kind === 'sixClears') {
     if (new Set(input.visitors.map((v) => v.trim())).size < 2) throw new AppError('VISIT_INVALID', { problem: 'TWO_VISITORS' });

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelInput, ChannelOutput, ParsedInput } from '@shared/contract';
-import { isRealDate, type WorkingCalendar } from '@shared/domain/calendar';
+import { isIsoDate, type WorkingCalendar } from '@shared/domain/calendar';
 import { POLICY_KEYS, POLICY_RULES, policyValueProblem, valueInForce, type PolicyKey } from '@shared/domain/policy';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { AppError } from '@shared/errors';
@@ -24,8 +24,7 @@ export function list(ctx: CallContext): ChannelOutput<'policy.list'> {
 
 export function add(ctx: CallContext, input: ChannelInput<'policy.add'>): ChannelOutput<'policy.add'> {
   const regionCode = input.regionCode ?? null;
-  const [year, month, day] = input.effectiveFrom.split('-').map(Number) as [number, number, number];
-  if (!isRealDate(year, month, day)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['effectiveFrom'], message: 'not a date' }]);
+  if (!isIsoDate(input.effectiveFrom)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['effectiveFrom'], message: 'not a date' }]);
   if (regionCode !== null && !isValidRegionCode(regionCode)) throw new AppError('INVALID_REGION_CODE');
   const problem = policyValueProblem(input.key, input.value, regionCode);
   if (problem) {
@@ -78,8 +77,7 @@ export function calendar(ctx: CallContext, input: ParsedInput<'policy.calendar'>
 }
 
 export function setDay(ctx: CallContext, input: ParsedInput<'policy.setDay'>): ChannelOutput<'policy.setDay'> {
-  const [year, month, day] = input.date.split('-').map(Number) as [number, number, number];
-  if (!isRealDate(year, month, day)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['date'], message: 'not a date' }]);
+  if (!isIsoDate(input.date)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['date'], message: 'not a date' }]);
   ctx.write(() => {
     const now = ctx.now();
     ctx.sqlite.prepare('UPDATE calendar_days SET voided_at = ?, voided_by = ? WHERE date = ? AND voided_at IS NULL').run(now, ctx.user!.id, input.date);

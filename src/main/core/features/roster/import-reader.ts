@@ -49,7 +49,7 @@ export type ReaderEvent =
   | { type: 'rows'; rows: CheckedRow[] };
 
 /** Rows per batch: also how often the import reports progress and can be cancelled. */
-export const BATCH_ROWS = 2000;
+const BATCH_ROWS = 2000;
 
 /** The first rows (to find the header), then every row below the header, from one pass over the file. */
 export async function splitHeader(source: SheetSource) {
@@ -84,8 +84,9 @@ export async function* readCheckedRows(request: ReadRequest, inThread = false): 
     const check = rowChecker(request);
     let batch: CheckedRow[] = [];
     for await (const row of dataRows()) {
+      // An unchecked row always carries its cells (the core checks them); a checked one when they are asked for.
       const checked: CheckedRow = checkHere ? check(row.rowNumber, row.cells) : { rowNumber: row.rowNumber, cells: row.cells };
-      if (request.withCells) checked.cells = row.cells;
+      if (checkHere && request.withCells) checked.cells = row.cells;
       batch.push(checked);
       if (batch.length === BATCH_ROWS) {
         yield { type: 'rows', rows: batch };

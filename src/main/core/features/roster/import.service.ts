@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput } from '@shared/contract';
-import type { ColumnMapping, DuplicatePolicy, ImportCounts, RosterImportField, RowProblem } from '@shared/contract/roster-import';
+import { REQUIRED_IMPORT_FIELDS, type ColumnMapping, type DuplicatePolicy, type ImportCounts, type RowProblem } from '@shared/contract/roster-import';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
@@ -13,7 +13,7 @@ import { readOrg } from '../org/org.repo';
 import { cellText, detached, openSpreadsheet, type CellValue, type SheetSource } from './import';
 import { problemText } from './import-reasons';
 import type { CheckedMember } from './member-input';
-import { instantToMs, newMemberIds, originRef } from './members.repo';
+import { newMemberIds, originRef } from './members.repo';
 import type { NameSearchKeys } from './search-keys';
 import type { RowOutcome } from './import-row';
 import { readCheckedRows, readCheckedRowsInThread, rowChecker, splitHeader, type CheckedRow, type ReadRequest } from './import-reader';
@@ -67,7 +67,7 @@ export async function inspect(ctx: CallContext, uploadId: string, fileName: stri
       headerRowNumber: detection?.headerRowNumber ?? null,
       headers: detection?.headers ?? [],
       suggested: detection?.mapping ?? {},
-      missingRequired: detection?.missingRequired ?? ['name', 'idNumber'],
+      missingRequired: detection?.missingRequired ?? [...REQUIRED_IMPORT_FIELDS],
       sample: head.slice(headerIndex + 1, headerIndex + 6).map((row) => row.cells.map((cell) => cellText(cell) ?? '')),
       previousImport: previousImport(ctx, fileHash),
     };
@@ -88,14 +88,24 @@ interface ExistingMember {
   note: string | null;
 }
 
+/** unitKey by the name as written: a sheet repeats a unit's name on every row, and folding it each time adds up. */
+function cachedUnitKey(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = unitKey(name)));
+    return key;
+  };
+}
+
 /** Whether the sheet would change a member already in the roster (empty cells leave a field as it is). */
-function wouldChange(existing: ExistingMember, m: CheckedMember): boolean {
+function wouldChange(existing: ExistingMember, m: CheckedMember, keyOf: (name: string) => string): boolean {
   const pairs: [unknown, unknown][] = [
     [existing.name, m.name],
     [existing.phone, m.phone],
     [existing.ethnicity, m.ethnicity],
-    [existing.unitKey, m.unitName && unitKey(m.unitName)],
-    [existing.unionKey, m.unionName && unitKey(m.unionName)],
+    [existing.unitKey, m.unitName && keyOf(m.unitName)],
+    [existing.unionKey, m.unionName && keyOf(m.unionName)],
     [existing.joinedOn, m.joinedOn],
     [existing.cardNo, m.cardNo],
     [existing.note, m.note],
@@ -115,11 +125,18 @@ type Apply = (m: CheckedMember, status: string | null, keys: NameSearchKeys, exi
 
 /**
  * One pass over the file with the clerk's mapping: rows read and checked (by the reader thread when there is one,
- * import-reader.ts), duplicates in the file and against the roster found, and — when `apply` is given — each
- * accepted row written. Yields between batches (progress, cancel).
+ * import-reader.ts), duplicates in the file and against the roster found, and — when `writer` is given — each
+ * accepted row written (the writer has counted the roster already, in the same transaction). Yields between
+ * batches (progress, cancel).
  */
-async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { keepRejected: number; keepCells?: boolean; apply?: Apply }): Promise<Walk> {
-  for (const field of ['name', 'idNumber'] as RosterImportField[]) {
+async function walk(
+  ctx: CallContext,
+  plan: Plan,
+  job: JobHandle,
+  options: { keepRejected: number; keepCells?: boolean; writer?: { apply: Apply; membersBefore: number } },
+): Promise<Walk> {
+  const apply = options.writer?.apply;
+  for (const field of REQUIRED_IMPORT_FIELDS) {
     if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
   }
   const request: ReadRequest = {
@@ -129,7 +146,7 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
     mapping: plan.mapping,
     today: localDate(ctx.clock),
     withCells: options.keepCells === true,
-    withKeys: options.apply !== undefined,
+    withKeys: apply !== undefined,
   };
   const readerPath = ctx.core.importReaderPath;
   const events = readerPath ? readCheckedRowsInThread(request, readerPath) : readCheckedRows(request);
@@ -138,7 +155,7 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
     if (first.done || first.value.type !== 'head') throw new AppError('INTERNAL');
     const head = first.value;
     // An empty roster has nothing to find (the first import of a centre; rows of this file are in `seen`).
-    const rosterWasEmpty = countMembers(ctx.sqlite) === 0;
+    const rosterWasEmpty = (options.writer?.membersBefore ?? countMembers(ctx.sqlite)) === 0;
     const findExisting = ctx.sqlite.prepare(
       `SELECT m.ref, m.name, m.phone, m.ethnicity, u.name_key AS unitKey, n.name_key AS unionKey, m.joined_on AS joinedOn,
               m.card_no AS cardNo, m.note
@@ -146,6 +163,7 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
        WHERE m.id_number = ? AND m.deleted_at IS NULL`,
     );
     const check = rowChecker(request);
+    const unitKeyOf = cachedUnitKey();
     const seen = new Map<string, number>();
     const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
     const rejected: Walk['rejected'] = [];
@@ -158,7 +176,8 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
       if (event.type !== 'rows') continue;
       for (const received of event.rows) {
         counts.rows++;
-        const row = received.outcome ? (received as CheckedRow & { outcome: RowOutcome }) : { ...check(received.rowNumber, received.cells!), cells: received.cells };
+        // Rows the reader left unchecked are checked here, keeping their cells (check() gives a new object).
+        const row = received.outcome ? (received as CheckedRow & { outcome: RowOutcome }) : Object.assign(check(received.rowNumber, received.cells!), { cells: received.cells });
         const outcome = row.outcome;
         if (!outcome.ok) {
           reject(row, outcome.problems);
@@ -171,17 +190,20 @@ async function walk(ctx: CallContext, plan: Plan, job: JobHandle, options: { kee
         }
         seen.set(detached(outcome.member.idNumber), row.rowNumber);
         const existing = rosterWasEmpty ? undefined : (findExisting.get(outcome.member.idNumber) as ExistingMember | undefined);
+        // A new member is written; an existing one only under the `update` policy, and only when the row changes it.
+        let applies = !existing;
         if (!existing) counts.new++;
         else {
           existingCount++;
           if (plan.policy === 'skip') counts.skipped++;
           else if (plan.policy === 'stop') {
-            if (options.apply) throw new AppError('IMPORT_HAS_DUPLICATES', { row: row.rowNumber });
-          } else if (wouldChange(existing, outcome.member)) counts.updated++;
-          else counts.unchanged++;
+            if (apply) throw new AppError('IMPORT_HAS_DUPLICATES', { row: row.rowNumber });
+          } else if (wouldChange(existing, outcome.member, unitKeyOf)) {
+            counts.updated++;
+            applies = true;
+          } else counts.unchanged++;
         }
-        const applies = !existing || (plan.policy === 'update' && wouldChange(existing, outcome.member));
-        if (options.apply && applies) options.apply(outcome.member, outcome.status, row.keys!, existing);
+        if (apply && applies) apply(outcome.member, outcome.status, row.keys!, existing);
       }
       job.progress(counts.rows, 0);
       await job.pause();
@@ -239,7 +261,7 @@ function memberWriter(ctx: CallContext) {
        card_no = coalesce(?, card_no), note = coalesce(?, note), name_pinyin = ?, name_initials = ?, updated_at = ?
      WHERE ref = ?`,
   );
-  const now = instantToMs(ctx.now());
+  const now = ctx.clock.now().getTime();
   const newId = newMemberIds();
   const membersBefore = countMembers(ctx.sqlite);
   let inserted = 0;
@@ -259,7 +281,7 @@ function memberWriter(ctx: CallContext) {
       }
     }
   };
-  return { apply, finish: (between: () => Promise<void>) => suspended?.restore(between) };
+  return { apply, membersBefore, finish: (between: () => Promise<void>) => suspended?.restore(between) };
 }
 
 /**
@@ -272,7 +294,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
     const fileHash = await hashFile(inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId));
     return ctx.writeExclusive(async () => {
       const writer = memberWriter(ctx);
-      const result = await walk(ctx, plan, job, { keepRejected: 0, apply: writer.apply });
+      const result = await walk(ctx, plan, job, { keepRejected: 0, writer });
       await writer.finish(async () => {
         await job.pause();
         job.throwIfCancelled();

@@ -10,8 +10,7 @@ import { currentUnitRef } from './units.repo';
 /** members.id is stored as 16 bytes; everything outside this file speaks text UUIDs. */
 export const idToBlob = (id: string): Buffer => Buffer.from(uuidToBytes(id));
 export const blobToId = (blob: Uint8Array): string => bytesToUuid(blob);
-/** members.updated_at is integer milliseconds; the contract speaks ISO-8601 UTC. */
-export const instantToMs = (iso: string): number => Date.parse(iso);
+/** members.updated_at is integer milliseconds (written as clock.now().getTime()); the contract speaks ISO-8601 UTC. */
 export const msToInstant = (ms: number): string => new Date(ms).toISOString();
 
 /**
@@ -182,7 +181,7 @@ function searchWhere(sqlite: Sqlite, search: MemberSearch): { where: string; par
  * Two letters of pinyin can match tens of thousands of members; counting them is most of such a search's time.
  * "More than 2,000" tells the clerk to type more just as well as an exact number would.
  */
-export const PINYIN_TOTAL_CAP = 2_000;
+const PINYIN_TOTAL_CAP = 2_000;
 
 function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string | number>, cap = TOTAL_CAP): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${cap + 1})`).get(params) as { n: number }).n;
@@ -194,13 +193,14 @@ function cappedCount(sqlite: Sqlite, where: string, params: Record<string, strin
  * So the list is two runs, each read in index order: members whose initials start with the text (by initials, then
  * pinyin — exact initials first), then members whose full pinyin starts with it and whose initials do not.
  */
-function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'pinyin'; text: string } }) {
+function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'pinyin'; text: string } }, count: boolean): SearchResult {
   const filters = searchWhere(sqlite, { ...search, query: { kind: 'all' } });
   const params = { ...filters.params, from: search.query.text, to: `${search.query.text}{` };
   const byInitials = 'm.name_initials >= @from AND m.name_initials < @to';
   const initialsWhere = `${filters.where} AND ${byInitials}`;
   const pinyinWhere = `${filters.where} AND m.name_pinyin >= @from AND m.name_pinyin < @to AND NOT (${byInitials})`;
   const offset = (search.page - 1) * search.pageSize;
+  // Counted even for a page alone: where the pinyin-only run starts depends on it.
   const initialsCount = cappedCount(sqlite, initialsWhere, params, PINYIN_TOTAL_CAP);
   const rows = sqlite
     .prepare(`${SELECT_MEMBER} WHERE ${initialsWhere} ORDER BY m.name_initials, m.name_pinyin, m.ref LIMIT @limit OFFSET @offset`)
@@ -213,18 +213,30 @@ function searchPinyin(sqlite: Sqlite, search: MemberSearch & { query: { kind: 'p
         .all({ ...params, limit: search.pageSize - rows.length, offset: Math.max(0, offset - initialsCount) }) as MemberRow[]),
     );
   }
-  const n = initialsCount + cappedCount(sqlite, pinyinWhere, params, PINYIN_TOTAL_CAP);
+  if (!count) return { rows };
+  // Initials matches past the cap already make the answer "more than PINYIN_TOTAL_CAP": no need to count the rest.
+  const n = initialsCount > PINYIN_TOTAL_CAP ? initialsCount : initialsCount + cappedCount(sqlite, pinyinWhere, params, PINYIN_TOTAL_CAP);
   return { rows, total: Math.min(n, PINYIN_TOTAL_CAP), capped: n > PINYIN_TOTAL_CAP };
 }
 
-export function searchMembers(sqlite: Sqlite, search: MemberSearch): { rows: MemberRow[]; total: number; capped: boolean } {
+type SearchResult = { rows: MemberRow[]; total: number; capped: boolean } | { rows: MemberRow[] };
+
+/**
+ * One page of a search, and how many members match (capped). `count: false` leaves the count out, for a caller
+ * that reads page after page and needs only the rows (an export).
+ */
+export function searchMembers(sqlite: Sqlite, search: MemberSearch): { rows: MemberRow[]; total: number; capped: boolean };
+export function searchMembers(sqlite: Sqlite, search: MemberSearch, options: { count: false }): { rows: MemberRow[] };
+export function searchMembers(sqlite: Sqlite, search: MemberSearch, options: { count?: boolean } = {}): SearchResult {
+  const count = options.count ?? true;
   const query = search.query;
-  if (query.kind === 'pinyin' && search.sort === 'name') return searchPinyin(sqlite, { ...search, query });
+  if (query.kind === 'pinyin' && search.sort === 'name') return searchPinyin(sqlite, { ...search, query }, count);
   const { where, params } = searchWhere(sqlite, search);
   const order = search.sort === 'joinedOn' ? 'm.joined_on DESC NULLS LAST, m.ref' : 'm.name_pinyin, m.ref';
   const rows = sqlite
     .prepare(`${SELECT_MEMBER} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: search.pageSize, offset: (search.page - 1) * search.pageSize }) as MemberRow[];
+  if (!count) return { rows };
   const n = cappedCount(sqlite, where, params);
   return { rows, total: Math.min(n, TOTAL_CAP), capped: n > TOTAL_CAP };
 }

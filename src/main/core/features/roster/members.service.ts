@@ -13,7 +13,6 @@ import {
   findMemberById,
   findMemberIdByIdNumber,
   idToBlob,
-  instantToMs,
   msToInstant,
   originRef,
   searchMembers,
@@ -103,7 +102,7 @@ export function create(ctx: CallContext, input: MemberInput): Member {
         `INSERT INTO members (id, origin_ref, updated_at, ${names.join(', ')})
          VALUES (@id, @origin_ref, @updated_at, ${names.map((n) => `@${n}`).join(', ')})`,
       )
-      .run({ ...columns, id: idToBlob(id), origin_ref: originRef(ctx.sqlite, readOrg(ctx.db)!.id), updated_at: instantToMs(ctx.now()) });
+      .run({ ...columns, id: idToBlob(id), origin_ref: originRef(ctx.sqlite, readOrg(ctx.db)!.id), updated_at: ctx.clock.now().getTime() });
     ctx.audit({ recordType: 'member', recordId: id, event: 'member.created' });
   });
   return toMember(requireMember(ctx, id), checked.idWarnings);
@@ -139,7 +138,7 @@ export function update(ctx: CallContext, input: Omit<MemberInput, 'idNumber'> & 
     const columns = memberColumns(ctx, checked);
     ctx.sqlite
       .prepare(`UPDATE members SET ${Object.keys(columns).map((n) => `${n} = @${n}`).join(', ')}, updated_at = @updated_at WHERE ref = @ref`)
-      .run({ ...columns, updated_at: instantToMs(ctx.now()), ref: row.ref });
+      .run({ ...columns, updated_at: ctx.clock.now().getTime(), ref: row.ref });
     ctx.audit({ recordType: 'member', recordId: input.id, event: 'member.updated', params: { fields: fields.join(',') } });
   });
   return toMember(requireMember(ctx, input.id), checked.idWarnings);
@@ -155,7 +154,7 @@ export function changeStatus(ctx: CallContext, input: { id: string; rev: number;
     if (row.rev !== input.rev) throw new AppError('STALE_RECORD');
     ctx.sqlite
       .prepare('UPDATE members SET status = ?, status_on = ?, status_reason = ?, updated_at = ? WHERE ref = ?')
-      .run(input.status, input.on, input.reason.trim() || null, instantToMs(ctx.now()), row.ref);
+      .run(input.status, input.on, input.reason.trim() || null, ctx.clock.now().getTime(), row.ref);
     ctx.audit({ recordType: 'member', recordId: input.id, event: 'member.statusChanged', params: { from: row.status, to: input.status } });
   });
   return toMember(requireMember(ctx, input.id));

@@ -9,6 +9,7 @@ import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import type { JobHandle } from '../../jobs';
 import { renderPdf } from '../../pdf';
+import { GENDER_LABELS } from '../../pdf/documents/hardship-labels';
 import { rosterListDocument } from '../../pdf/documents/roster-list';
 import { readOrg } from '../org/org.repo';
 import { idNumberFacts, searchMembers, type MemberRow, type MemberSearch } from './members.repo';
@@ -23,18 +24,18 @@ export interface RosterSelection {
 }
 
 /** Printing is for lists a person reads: past this many rows the PDF says to narrow the search. */
-export const PRINT_MAX_ROWS = 2000;
+const PRINT_MAX_ROWS = 2000;
 const PAGE = 2000;
 
 const STATUS: Record<MemberStatus, string> = { active: '在册', transferred: '转出', withdrawn: '退会', deceased: '去世' };
-const GENDER = { male: '男', female: '女' } as const;
+const GENDER = GENDER_LABELS;
 
-/** Every member of the selection, a page at a time (the job yields between pages). */
+/** Every member of the selection, a page at a time (the job yields between pages; no page counts the matches). */
 async function* selected(ctx: CallContext, selection: RosterSelection, job: JobHandle, limit = Number.POSITIVE_INFINITY): AsyncGenerator<MemberRow> {
   const search: Omit<MemberSearch, 'page'> = { ...selection, query: classifyMemberQuery(selection.query), pageSize: PAGE };
   let yielded = 0;
   for (let page = 1; ; page++) {
-    const { rows } = searchMembers(ctx.sqlite, { ...search, page });
+    const { rows } = searchMembers(ctx.sqlite, { ...search, page }, { count: false });
     for (const row of rows) {
       if (yielded++ >= limit) return;
       yield row;

@@ -2,7 +2,6 @@ import { v7 as uuidv7 } from 'uuid';
 import type { UnitKind } from '@shared/contract/roster';
 import { toHalfWidth } from '@shared/domain/half-width';
 import type { Sqlite } from '../../db/client';
-import { instantToMs } from './members.repo';
 
 export interface UnitRow {
   ref: number;
@@ -77,13 +76,17 @@ export function renameUnit(sqlite: Sqlite, ref: number, name: string, now: strin
   sqlite.prepare('UPDATE units SET name = ?, name_key = ?, updated_at = ? WHERE ref = ?').run(cleanUnitName(name), unitKey(name), now, ref);
 }
 
-/** Moves the members of `from` to `into` and keeps `from` as a tombstone pointing at `into`. */
-export function mergeUnit(sqlite: Sqlite, from: UnitRow, into: UnitRow, now: string): number {
+/**
+ * Moves the members of `from` to `into` and keeps `from` as a tombstone pointing at `into`. Members' updated_at is
+ * in milliseconds, units' in ISO-8601 (members.repo.ts).
+ */
+export function mergeUnit(sqlite: Sqlite, from: UnitRow, into: UnitRow, now: Date): number {
   const column = from.kind === 'employer' ? 'unit_ref' : 'union_ref';
   const moved = sqlite
     .prepare(`UPDATE members SET ${column} = ?, updated_at = ? WHERE ${column} = ? AND deleted_at IS NULL`)
-    .run(into.ref, instantToMs(now), from.ref).changes;
-  sqlite.prepare('UPDATE units SET merged_into_ref = ?, deleted_at = ?, updated_at = ? WHERE ref = ?').run(into.ref, now, now, from.ref);
+    .run(into.ref, now.getTime(), from.ref).changes;
+  const at = now.toISOString();
+  sqlite.prepare('UPDATE units SET merged_into_ref = ?, deleted_at = ?, updated_at = ? WHERE ref = ?').run(into.ref, at, at, from.ref);
   return moved;
 }
 

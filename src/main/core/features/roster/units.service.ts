@@ -43,7 +43,7 @@ export function merge(ctx: CallContext, fromId: string, intoId: string): UnitRec
     const from = requireUnit(ctx, fromId);
     const into = requireUnit(ctx, intoId);
     if (from.id === into.id || from.kind !== into.kind) throw new AppError('UNIT_MERGE_INVALID');
-    const moved = mergeUnit(ctx.sqlite, from, into, ctx.now());
+    const moved = mergeUnit(ctx.sqlite, from, into, ctx.clock.now());
     ctx.audit({ recordType: 'unit', recordId: from.id, event: 'unit.merged', params: { into: into.id, moved } });
     return toRecord(ctx, into);
   });

@@ -1,14 +1,9 @@
 import { defineHandlers } from '../../context';
 import * as users from './users.service';
-import { listUsers } from './users.repo';
 
 export const usersHandlers = defineHandlers({
   'users.list': (_input, ctx) => ({ users: users.list(ctx) }),
-  'users.staff': (_input, ctx) => ({
-    staff: listUsers(ctx.db)
-      .filter((u) => !u.disabled)
-      .map((u) => ({ id: u.id, displayName: u.displayName })),
-  }),
+  'users.staff': (_input, ctx) => ({ staff: users.staff(ctx) }),
   'users.create': (input, ctx) => users.create(ctx, input),
   'users.update': (input, ctx) => users.update(ctx, input),
   'users.setDisabled': (input, ctx) => users.setDisabled(ctx, input.id, input.disabled),

@@ -28,6 +28,13 @@ export function list(ctx: CallContext): User[] {
   return listUsers(ctx.db).map((row) => toUser(row, ctx.now()));
 }
 
+/** The enabled users' names only (visitors are picked from the staff), for clerks who may not list accounts. */
+export function staff(ctx: CallContext): { id: string; displayName: string }[] {
+  return listUsers(ctx.db)
+    .filter((u) => !u.disabled)
+    .map((u) => ({ id: u.id, displayName: u.displayName }));
+}
+
 export async function create(
   ctx: CallContext,
   input: { username: string; displayName: string; role: Role; password: string },

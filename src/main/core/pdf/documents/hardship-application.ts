@@ -2,10 +2,10 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
-import type { HardshipCategory } from '@shared/domain/means-test';
+import { meansTestTotals, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import { CATEGORY_LABELS, CAUSE_LABELS, DISABILITY_LABELS, ENTRY_LABELS, EXCLUSION_LABELS, GENDER_LABELS, GRADE_LABELS, HEALTH_LABELS, HOUSING_LABELS, INCOME_LABELS, RELATION_LABELS, RIGID_LABELS, SCHOOL_LABELS, WORK_LABELS, WORKER_LABELS } from './hardship-labels';
-import { BLANK_DATE, continuationHeader, GRID, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
+import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, portraitPages, spanned, value } from './portrait-form';
 
 /**
  * 困难职工档案申报表: the application form of a hardship file, A4 portrait, with the blocks of the national form —
@@ -60,11 +60,6 @@ export interface HardshipApplicationData {
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const orDash = (value: string | null | undefined) => (value && value.trim() !== '' ? value : '—');
-
-const label = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, style: 'label', ...more });
-const value = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, ...more });
-/** A cell spanning `span` columns, followed by the placeholders pdfmake expects. */
-const spanned = (cell: TableCell, span: number): TableCell[] => [{ ...(cell as object), colSpan: span } as TableCell, ...Array.from({ length: span - 1 }, () => ({}))];
 
 function section(title: string): Content {
   return { text: title, style: 'section' };
@@ -124,12 +119,13 @@ function householdTable(data: HardshipApplicationData): Content {
   };
 }
 
+/** An item's words; a code the list lacks (an item of the other kind, say) is printed as it is. */
+const itemWords = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
+
 function incomeTable(data: HardshipApplicationData): Content {
   const { draft } = data;
-  const earned = data.household.reduce((sum, m) => sum + (m.monthlyIncomeFen ?? 0) * 12, 0);
+  const { earnedAnnualFen: earned, annualIncomeFen: incomeTotal, rigidSpendingFen: rigidTotal } = meansTestTotals(data.household, draft.incomeItems);
   const items = (kind: 'income' | 'rigid') => draft.incomeItems.filter((i) => i.kind === kind);
-  const incomeTotal = earned + items('income').reduce((sum, i) => sum + i.annualFen, 0);
-  const rigidTotal = items('rigid').reduce((sum, i) => sum + i.annualFen, 0);
   const row = (name: string, fen: number, note: string | null, bold = false): TableCell[] => [
     value(name, { bold }),
     value(formatYuan(fen), { alignment: 'right', bold }),
@@ -138,9 +134,9 @@ function incomeTable(data: HardshipApplicationData): Content {
   const body: TableCell[][] = [
     [label('项目', { alignment: 'center' }), label('全年金额（元）', { alignment: 'center' }), label('说明', { alignment: 'center' })],
     row('家庭成员劳动收入（月收入合计 × 12）', earned, null),
-    ...items('income').map((i) => row(INCOME_LABELS[i.code] ?? i.code, i.annualFen, i.note)),
+    ...items('income').map((i) => row(itemWords(INCOME_LABELS, i.code), i.annualFen, i.note)),
     row('家庭年收入合计', incomeTotal, null, true),
-    ...items('rigid').map((i) => row(`刚性支出：${RIGID_LABELS[i.code] ?? i.code}`, i.annualFen, i.note)),
+    ...items('rigid').map((i) => row(`刚性支出：${itemWords(RIGID_LABELS, i.code)}`, i.annualFen, i.note)),
     row('刚性支出合计', rigidTotal, null, true),
     row('家庭年可支配收入（收入合计 − 刚性支出合计）', incomeTotal - rigidTotal, null, true),
   ];
@@ -294,12 +290,7 @@ const TITLE = '困难职工档案申报表';
 
 export function hardshipApplicationDocument(data: HardshipApplicationData): TDocumentDefinitions {
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PORTRAIT_MARGINS,
-    info: { title: TITLE, creationDate: data.printedAt },
-    header: continuationHeader(TITLE),
-    footer: pageFooter(data.printedAt),
+    ...portraitPages(TITLE, data.printedAt),
     content: [
       { text: TITLE, style: 'title' },
       {
@@ -326,12 +317,7 @@ export function hardshipApplicationDocument(data: HardshipApplicationData): TDoc
       section('八、审核意见'),
       opinionsTable(),
     ],
-    styles: {
-      title: { fontSize: 18, bold: true, alignment: 'center', characterSpacing: 2, margin: [0, -16, 0, 8] },
-      meta: { fontSize: 9, margin: [0, 0, 0, 2] },
-      section: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
-      label: { bold: true, fillColor: '#eeeeee' },
-    },
-    defaultStyle: { fontSize: 9, lineHeight: 1.2 },
+    styles: { ...FORM_STYLES, meta: { fontSize: 9, margin: [0, 0, 0, 2] } },
+    defaultStyle: FORM_DEFAULT_STYLE,
   };
 }

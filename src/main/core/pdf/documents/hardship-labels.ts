@@ -1,5 +1,5 @@
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
-import type { Cause } from '@shared/domain/hardship-codes';
+import { CAUSE_NAMES, type INCOME_KINDS, type RIGID_SPENDING_KINDS } from '@shared/domain/hardship-codes';
 import type { HardshipCategory } from '@shared/domain/means-test';
 
 /**
@@ -11,18 +11,7 @@ type Member = Omit<FileDraft['household'][number], 'id' | 'idNumber'>;
 
 export const CATEGORY_LABELS: Record<HardshipCategory, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' };
 
-export const CAUSE_LABELS: Record<Cause, string> = {
-  '1': '无劳动能力',
-  '2': '有劳动能力而未就业',
-  '3': '下岗失业',
-  '4': '未参加社会保险',
-  '5': '社会保险待遇落实不到位',
-  '6': '患重特大疾病',
-  '7': '遭受自然灾害',
-  '8': '遭受意外事故',
-  '9': '子女上学',
-  '10': '其他',
-};
+export const CAUSE_LABELS = CAUSE_NAMES;
 
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 
@@ -71,8 +60,7 @@ export const SCHOOL_LABELS: Record<NonNullable<Member['schoolStage']>, string> =
   postgraduate: '研究生',
 };
 
-export const INCOME_LABELS: Record<string, string> = {
-  wages: '工资性收入',
+export const INCOME_LABELS: Record<(typeof INCOME_KINDS)[number], string> = {
   pension: '养老金（离退休金）',
   unemploymentBenefit: '失业保险金',
   dibao: '低保金',
@@ -82,7 +70,7 @@ export const INCOME_LABELS: Record<string, string> = {
   other: '其他收入',
 };
 
-export const RIGID_LABELS: Record<string, string> = {
+export const RIGID_LABELS: Record<(typeof RIGID_SPENDING_KINDS)[number], string> = {
   medical: '医疗支出（自付部分）',
   education: '教育支出',
   disability: '残疾康复支出',

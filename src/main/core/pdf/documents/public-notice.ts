@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { HardshipCategory } from '@shared/domain/means-test';
 import { CATEGORY_LABELS } from './hardship-labels';
-import { continuationHeader, dateInWords, GRID, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
+import { dateInWords, GRID, localStamp, portraitPages } from './portrait-form';
 
 /**
  * 公示: the public notice of a set of hardship files, A4 portrait, posted where anyone can read it. It carries ONLY
@@ -46,16 +46,11 @@ export function publicNoticeDocument(data: PublicNoticeData): TDocumentDefinitio
     margin: [0, 24, 0, 0],
     stack: [
       { text: data.orgName, alignment: 'right' },
-      { text: dateInWords(localDate(data.printedAt)), alignment: 'right', margin: [0, 4, 0, 0] },
+      { text: dateInWords(localStamp(data.printedAt).slice(0, 10)), alignment: 'right', margin: [0, 4, 0, 0] },
     ],
   };
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PORTRAIT_MARGINS,
-    info: { title: `${data.orgName} ${TITLE}`, creationDate: data.printedAt },
-    header: continuationHeader(TITLE),
-    footer: pageFooter(data.printedAt),
+    ...portraitPages(TITLE, data.printedAt, `${data.orgName} ${TITLE}`),
     content: [
       { text: data.orgName, style: 'org' },
       { text: TITLE, style: 'title' },
@@ -75,9 +70,4 @@ export function publicNoticeDocument(data: PublicNoticeData): TDocumentDefinitio
     },
     defaultStyle: { fontSize: 11 },
   };
-}
-
-/** YYYY-MM-DD of the instant in the computer's time zone. */
-function localDate(at: Date): string {
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }

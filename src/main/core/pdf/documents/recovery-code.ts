@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { localStamp } from './portrait-form';
 
 export interface RecoveryCodeData {
   orgName: string;
@@ -76,11 +77,8 @@ export function recoveryCodeDocument(data: RecoveryCodeData): TDocumentDefinitio
   };
 }
 
-/** YYYY-MM-DD HH:mm in the computer's time zone, as the clerk's clock showed it. */
-export function formatLocalDateTime(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** YYYY-MM-DD HH:mm in the computer's time zone (the forms' print stamp). */
+export const formatLocalDateTime = localStamp;
 
 /** The code as it is typed: 3 groups a line, so each line fits at a size that can be read across a desk. */
 export function codeLines(code: string): string[] {

@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FileDetail } from '@shared/contract/hardship';
 import { SIX_CLEARS, type SixClear } from '@shared/domain/hardship-codes';
-import { BLANK_DATE, continuationHeader, GRID, localStamp, pageFooter, PORTRAIT_MARGINS } from './portrait-form';
+import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, localStamp, portraitPages, spanned, value } from './portrait-form';
 
 /**
  * 入户调查表: the record of one visit to a hardship household, A4 portrait. For the six-clears visit (六清) the six
@@ -25,7 +25,7 @@ export interface VisitRecordData {
 }
 
 /** The six clears (DOMAIN.md "The six clears"): the item and what the visitors confirm. */
-export const SIX_CLEAR_LABELS: Record<SixClear, { label: string; scope: string }> = {
+const SIX_CLEAR_LABELS: Record<SixClear, { label: string; scope: string }> = {
   members: { label: '家庭成员状况清', scope: '共同生活的家庭成员及其健康、就业、就学情况与申报一致' },
   income: { label: '家庭实际收入清', scope: '逐项核实各项收入来源，确认家庭人均收入' },
   causes: { label: '家庭困难原因清', scope: '核实致困原因，并有相应证明材料' },
@@ -43,10 +43,6 @@ const OCCASION_LABELS: Record<NonNullable<VisitRecordData['visit']['mustVisitRea
   bereavement: '亲属去世',
   happyEvent: '婚嫁等喜事',
 };
-
-const label = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, style: 'label', ...more });
-const value = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, ...more });
-const spanned = (cell: TableCell, span: number): TableCell[] => [{ ...(cell as object), colSpan: span } as TableCell, ...Array.from({ length: span - 1 }, () => ({}))];
 
 function headTable(data: VisitRecordData): Content {
   const { file, visit } = data;
@@ -115,12 +111,7 @@ function signatures(data: VisitRecordData): Content {
 export function visitRecordDocument(data: VisitRecordData): TDocumentDefinitions {
   const title = data.visit.kind === 'sixClears' ? '困难职工家庭入户调查表' : '困难职工家庭走访记录表';
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PORTRAIT_MARGINS,
-    info: { title, creationDate: data.printedAt },
-    header: continuationHeader(title),
-    footer: pageFooter(data.printedAt),
+    ...portraitPages(title, data.printedAt),
     content: [
       { text: title, style: 'title' },
       { text: `调查单位：${data.orgName}`, style: 'meta' },
@@ -138,12 +129,7 @@ export function visitRecordDocument(data: VisitRecordData): TDocumentDefinitions
         margin: [0, 16, 0, 0],
       },
     ],
-    styles: {
-      title: { fontSize: 18, bold: true, alignment: 'center', characterSpacing: 2, margin: [0, -16, 0, 8] },
-      meta: { fontSize: 9, margin: [0, 0, 0, 4] },
-      section: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
-      label: { bold: true, fillColor: '#eeeeee' },
-    },
-    defaultStyle: { fontSize: 9, lineHeight: 1.2 },
+    styles: { ...FORM_STYLES, meta: { fontSize: 9, margin: [0, 0, 0, 4] } },
+    defaultStyle: FORM_DEFAULT_STYLE,
   };
 }

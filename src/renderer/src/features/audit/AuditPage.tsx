@@ -1,9 +1,10 @@
-import { Group, Pagination, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditEntry } from '@shared/contract/audit';
 import { useQuery } from '../../api/hooks';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime, shortId } from '../../components/format';
+import { ListPagination } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { actionLabel, auditSummaryText, useT } from '../../i18n';
@@ -79,26 +80,7 @@ export function AuditPage() {
           dense
         />
       )}
-      {audit.data && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed">
-            {t('audit.total', { total })}
-          </Text>
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': t('audit.previous') }
-                : control === 'next'
-                  ? { 'aria-label': t('audit.next') }
-                  : {}
-            }
-            getItemProps={(item) => ({ 'aria-label': t('audit.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      {audit.data && <ListPagination pages={pages} page={page} onChange={setPage} count={t('audit.total', { total })} always />}
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { WORKER_TYPES } from '@shared/domain/hardship-codes';
 import { useMutation, useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 
@@ -92,14 +93,7 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
             {t('files.migrantHint')}
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} disabled={!ready} loading={create.running}>
-            {t('files.create')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('files.create')} onSubmit={submit} disabled={!ready} loading={create.running} onCancel={onClose} />
       </Stack>
     </Modal>
   );

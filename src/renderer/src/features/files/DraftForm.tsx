@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChannelInput } from '@shared/contract';
-import type { FileDetail } from '@shared/contract/hardship';
+import { exclusions as exclusionsSchema, type FileDetail } from '@shared/contract/hardship';
 import {
   CAUSES,
   CONTACT_LEVELS,
@@ -22,7 +22,7 @@ import {
   WORK_STATUS,
   WORKER_TYPES,
 } from '@shared/domain/hardship-codes';
-import { runMeansTest } from '@shared/domain/means-test';
+import { meansTestTotals, runMeansTest } from '@shared/domain/means-test';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatYuan, parseYuan } from '../../components/money';
@@ -37,6 +37,10 @@ interface MemberRow extends Omit<MemberInput, 'monthlyIncomeFen'> {
   key: number;
   income: string;
 }
+interface ContactRow extends Omit<FileDetail['draft']['contacts'][number], 'phone'> {
+  key: number;
+  phone: string;
+}
 interface ItemRow {
   key: number;
   kind: 'income' | 'rigid';
@@ -47,7 +51,8 @@ interface ItemRow {
 let nextKey = 1;
 const yuanText = (fen: number) => (fen === 0 ? '' : formatYuan(fen).replace(/,/g, ''));
 const fenOf = (text: string): number | null => (text.trim() === '' ? 0 : parseYuan(text));
-const EXCLUSIONS = ['twoOrMoreHomes', 'ownsBusinessOrEmploysOthers', 'childAtCostlyPrivateSchoolOrAbroad', 'privateVehicleNotForWork'] as const;
+/** The exclusions in the contract's order (the order they are shown in). */
+const EXCLUSIONS = exclusionsSchema.keyof().options;
 
 /**
  * 填写档案: the household, income and spending, exclusions, causes and the rest, saved together. A person already
@@ -70,22 +75,26 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const [consents, setConsents] = useState(d.consents);
   const [text, setText] = useState({ needs: d.needs ?? '', measures: d.measures ?? '', bankName: d.bankName ?? '', bankAccount: '' });
   const [housing, setHousing] = useState({ type: d.housingType, band: d.housingAreaBand });
-  const [contacts, setContacts] = useState(() => d.contacts.map((c) => ({ ...c, key: nextKey++, phone: c.phone ?? '' })));
+  const [contacts, setContacts] = useState<ContactRow[]>(() => d.contacts.map((c) => ({ ...c, key: nextKey++, phone: c.phone ?? '' })));
   const [submitted, setSubmitted] = useState(false);
 
   const setMember = (key: number, change: Partial<MemberRow>) => setMembers(members.map((m) => (m.key === key ? { ...m, ...change } : m)));
   const setItem = (key: number, change: Partial<ItemRow>) => setItems(items.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const setContact = (key: number, change: Partial<ContactRow>) => setContacts(contacts.map((c) => (c.key === key ? { ...c, ...change } : c)));
   // The means test as the clerk types (the shared module the core runs), with the 低保 line the file was judged with.
   const line = file.meansTest.result?.lowIncomeLineFen ?? null;
-  const earned = members.reduce((sum, m) => sum + (fenOf(m.income) ?? 0) * 12, 0);
-  const itemSum = (kind: ItemRow['kind']) => items.filter((i) => i.kind === kind).reduce((sum, i) => sum + (fenOf(i.amount) ?? 0), 0);
+  // Amounts not yet readable count as 0 until corrected (the form shows their error).
+  const totals = meansTestTotals(
+    members.map((m) => ({ monthlyIncomeFen: fenOf(m.income) })),
+    items.map((i) => ({ kind: i.kind, annualFen: fenOf(i.amount) ?? 0 })),
+  );
   const liveMeansTest: FileDetail['meansTest'] = {
     ...file.meansTest,
     missing: members.length === 0 ? ['household'] : line === null ? ['lowIncomeLine'] : [],
     result:
       members.length === 0 || line === null
         ? null
-        : runMeansTest({ householdSize: members.length, annualIncomeFen: earned + itemSum('income'), rigidSpendingFen: itemSum('rigid'), lowIncomeLineFen: line, accidentCostsFen: fenOf(accident) ?? 0, exclusions }),
+        : runMeansTest({ householdSize: members.length, annualIncomeFen: totals.annualIncomeFen, rigidSpendingFen: totals.rigidSpendingFen, lowIncomeLineFen: line, accidentCostsFen: fenOf(accident) ?? 0, exclusions }),
   };
   const moneyError = (value: string) => (submitted && fenOf(value) === null ? t('policy.moneyInvalid') : undefined);
 
@@ -280,9 +289,9 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
         <Stack gap={6}>
           {contacts.map((c, i) => (
             <Group key={c.key} gap="xs">
-              <Select size="xs" w={130} aria-label={`${t('files.contactLevel')} ${i + 1}`} data={CONTACT_LEVELS.map((l) => ({ value: l, label: t(`contactLevels.${l}`) }))} value={c.level} onChange={(v) => v && setContacts(contacts.map((x) => (x.key === c.key ? { ...x, level: v as typeof c.level } : x)))} allowDeselect={false} />
-              <TextInput size="xs" w={140} aria-label={`${t('files.contactName')} ${i + 1}`} placeholder={t('files.contactName')} value={c.name} onChange={(e) => setContacts(contacts.map((x) => (x.key === c.key ? { ...x, name: e.currentTarget.value } : x)))} maxLength={30} />
-              <TextInput size="xs" w={160} aria-label={`${t('files.contactPhone')} ${i + 1}`} placeholder={t('files.contactPhone')} value={c.phone} onChange={(e) => setContacts(contacts.map((x) => (x.key === c.key ? { ...x, phone: e.currentTarget.value } : x)))} maxLength={20} />
+              <Select size="xs" w={130} aria-label={`${t('files.contactLevel')} ${i + 1}`} data={CONTACT_LEVELS.map((l) => ({ value: l, label: t(`contactLevels.${l}`) }))} value={c.level} onChange={(v) => v && setContact(c.key, { level: v as ContactRow['level'] })} allowDeselect={false} />
+              <TextInput size="xs" w={140} aria-label={`${t('files.contactName')} ${i + 1}`} placeholder={t('files.contactName')} value={c.name} onChange={(e) => setContact(c.key, { name: e.currentTarget.value })} maxLength={30} />
+              <TextInput size="xs" w={160} aria-label={`${t('files.contactPhone')} ${i + 1}`} placeholder={t('files.contactPhone')} value={c.phone} onChange={(e) => setContact(c.key, { phone: e.currentTarget.value })} maxLength={20} />
               <ActionIcon variant="subtle" color="red" aria-label={`${t('files.removeMember')} ${t('files.contactName')} ${i + 1}`} onClick={() => setContacts(contacts.filter((x) => x.key !== c.key))}>
                 <IconTrash size={16} />
               </ActionIcon>

@@ -5,6 +5,7 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { CLOSE_REASONS, type CloseReason, type FileAction } from '@shared/domain/hardship-lifecycle';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { todayIso } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
 import { requiredField } from '../../components/required-field';
@@ -58,14 +59,7 @@ function ActionForm({ file, action, onDone, onClose }: { file: FileDetail; actio
         data-autofocus
         {...(needsReason ? requiredField : {})}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={submit} disabled={!ready} loading={act.running}>
-          {t(`fileActions.${action}`)}
-        </Button>
-      </Group>
+      <FormActions submitLabel={t(`fileActions.${action}`)} onSubmit={submit} disabled={!ready} loading={act.running} onCancel={onClose} />
     </Stack>
   );
 }

@@ -4,13 +4,17 @@ import { useState } from 'react';
 import type { ChannelOutput } from '@shared/contract';
 import type { FileDetail } from '@shared/contract/hardship';
 import { UPLOADED_ATTACHMENT_TYPES, type AttachmentType } from '@shared/domain/hardship-codes';
-import { bridge, toErrorShape } from '../../api/client';
+import { bridge } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes, formatDateTime } from '../../components/format';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
+import { pickFileOrNotify } from '../../components/pick-file';
 import { useT } from '../../i18n';
+
+/** The largest attachment or visit photo the core keeps; the host refuses a larger one before the core sees it. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 type Attachment = FileDetail['attachments'][number];
 type Preview = ChannelOutput<'files.previewAttachment'>;
@@ -58,12 +62,7 @@ export function FileAttachments({ file, canEdit, onChanged }: { file: FileDetail
   const [type, setType] = useState<AttachmentType>('application');
   const visitDate = new Map(file.visits.map((v) => [v.id, v.date]));
   const upload = async () => {
-    let picked;
-    try {
-      picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png', '.pdf'], maxBytes: 10 * 1024 * 1024 });
-    } catch (thrown) {
-      return notifyError(toErrorShape(thrown)); // over 10 MB: the host refuses it before the core sees it
-    }
+    const picked = await pickFileOrNotify({ accept: ['.jpg', '.jpeg', '.png', '.pdf'], maxBytes: ATTACHMENT_MAX_BYTES });
     if (!picked) return;
     const result = await attach.run({ fileId: file.id, type, uploadId: picked.uploadId, fileName: picked.name });
     if (result.ok) {

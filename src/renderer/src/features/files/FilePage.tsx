@@ -3,6 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { FileDetail } from '@shared/contract/hardship';
+import { EDITABLE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { roleAllows } from '@shared/roles';
 import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
@@ -11,8 +12,8 @@ import { formatDateTime } from '../../components/format';
 import { formatYuan } from '../../components/money';
 import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
+import { RecordHistory } from '../../components/RecordHistory';
 import { useT } from '../../i18n';
-import { MemberHistory } from '../roster/MemberHistory';
 import { DraftForm } from './DraftForm';
 import { FileActions } from './FileActions';
 import { FileAttachments } from './FileAttachments';
@@ -20,8 +21,6 @@ import { FileStatusBadge } from './FileStatusBadge';
 import { PrintButton } from './PrintButton';
 import { FileVisits } from './FileVisits';
 import { meansTestLines } from './file-text';
-
-const EDITABLE = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
 
 function Household({ file }: { file: FileDetail }) {
   const t = useT();
@@ -49,7 +48,7 @@ function Household({ file }: { file: FileDetail }) {
           ),
         },
         { key: 'id', header: t('files.idNumber'), width: 180, monospace: true, render: (m) => m.idNumberMasked },
-        { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`files.genders.${m.gender}`) },
+        { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`genders.${m.gender}`) },
         { key: 'birth', header: t('files.birthDate'), width: 110, render: (m) => m.birthDate },
         { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
         { key: 'work', header: t('files.work'), width: 100, render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : '') },
@@ -90,7 +89,7 @@ function MeansTest({ file }: { file: FileDetail }) {
 
 function History({ file }: { file: FileDetail }) {
   const history = useQuery('files.history', { id: file.id });
-  return <MemberHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />;
+  return <RecordHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />;
 }
 
 function Timeline({ file }: { file: FileDetail }) {
@@ -185,7 +184,7 @@ export function FilePage() {
             <Tabs.Panel value="history"><History key={file.rev} file={file} /></Tabs.Panel>
             {canEdit && (
               <Tabs.Panel value="edit">
-                {EDITABLE.includes(file.status) ? (
+                {EDITABLE_STATUSES.includes(file.status) ? (
                   <DraftForm key={file.rev} file={file} onSaved={(updated) => { setFile(updated); notifySuccess(t('files.saved')); }} />
                 ) : (
                   <Alert color="gray">{t('files.notEditable')}</Alert>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Chip, Group, Pagination, Select, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Group, Select, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
+import { ListPagination } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UnitFilterSelect } from '../../components/UnitFilterSelect';
@@ -111,7 +112,7 @@ export function FilesPage() {
       <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as FileStatus | 'all' })}>
         <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
           <Chip value="all" size="sm">
-            {t('files.all')} {all}
+            {t('common.all')} {all}
           </Chip>
           {FILE_STATUSES.filter((s) => counts[s]).map((s) => (
             <Chip key={s} value={s} size="sm">
@@ -155,20 +156,7 @@ export function FilesPage() {
         />
       )}
       {files.data && files.data.total > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed">
-            {t('files.total', { total: files.data.total })}
-          </Text>
-          {files.data.total > PAGE_SIZE && (
-            <Pagination
-              total={Math.ceil(files.data.total / PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => (control === 'previous' ? { 'aria-label': t('files.previousPage') } : control === 'next' ? { 'aria-label': t('files.nextPage') } : {})}
-              getItemProps={(item) => ({ 'aria-label': t('files.page', { page: item }) })}
-            />
-          )}
-        </Group>
+        <ListPagination pages={Math.ceil(files.data.total / PAGE_SIZE)} page={page} onChange={setPage} count={t('files.total', { total: files.data.total })} />
       )}
       <ImportExistingModal opened={importing} onClose={() => setImporting(false)} onImported={files.reload} />
       <CreateFileModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/files/${id}`)} />

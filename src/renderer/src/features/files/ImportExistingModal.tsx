@@ -5,15 +5,20 @@ import type { ChannelOutput } from '@shared/contract';
 import { EXISTING_FILE_FIELDS, OLD_CATEGORY_WORDS, REQUIRED_EXISTING_FIELDS } from '@shared/domain/existing-files';
 import { HARDSHIP_CATEGORIES } from '@shared/domain/means-test';
 import type { Upload } from '@shared/bridge';
-import { bridge, toErrorShape } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { FormActions } from '../../components/FormActions';
+import { notifySuccess } from '../../components/notify';
+import { pickFileOrNotify } from '../../components/pick-file';
 import { useT } from '../../i18n';
+import { IMPORT_ACCEPT } from '../roster-import/useRosterImport';
 import { existingProblemText } from './file-text';
 
 type Check = ChannelOutput<'files.checkExisting'>;
+
+/** The largest sheet the core reads as old files; the host refuses a larger one before the core sees it. */
+const SHEET_MAX_BYTES = 20 * 1024 * 1024;
 
 /** What the clerk is told about a sheet before importing it: the mapping of categories, members, numbers, problems. */
 function CheckSummary({ check }: { check: Check }) {
@@ -90,12 +95,7 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
     onClose();
   };
   const pick = async () => {
-    let upload: Upload | null;
-    try {
-      upload = await bridge.pickFile({ accept: ['.xlsx', '.xls', '.csv'], maxBytes: 20 * 1024 * 1024 });
-    } catch (thrown) {
-      return notifyError(toErrorShape(thrown)); // too large: the host refuses it before the core sees it
-    }
+    const upload = await pickFileOrNotify({ accept: IMPORT_ACCEPT, maxBytes: SHEET_MAX_BYTES });
     if (!upload) return;
     setSheet(null);
     importing.reset();
@@ -142,14 +142,7 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
           {sheet && <Text size="sm" c="dimmed">{sheet.upload.name}</Text>}
         </Group>
         {sheet && <CheckSummary check={sheet.check} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void run()} disabled={!ready} loading={importing.running}>
-            {t('files.import.run', { count: sheet?.check.rows ?? 0 })}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('files.import.run', { count: sheet?.check.rows ?? 0 })} onSubmit={run} disabled={!ready} loading={importing.running} onCancel={close} />
       </Stack>
     </Modal>
   );

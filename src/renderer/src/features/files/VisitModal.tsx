@@ -5,14 +5,15 @@ import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
 import { MAX_VISIT_PHOTOS, MUST_VISIT_REASONS, SIX_CLEARS, VISIT_KINDS, type SixClear } from '@shared/domain/hardship-codes';
 import type { Upload } from '@shared/bridge';
-import { bridge, toErrorShape } from '../../api/client';
-import { notifyError } from '../../components/notify';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { todayIso } from '../../components/format';
+import { pickFileOrNotify } from '../../components/pick-file';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
+import { ATTACHMENT_MAX_BYTES } from './FileAttachments';
 
 type Kind = (typeof VISIT_KINDS)[number];
 type Reason = (typeof MUST_VISIT_REASONS)[number];
@@ -34,12 +35,8 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<Upload[]>([]);
   const addPhoto = async () => {
-    try {
-      const picked = await bridge.pickFile({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: 10 * 1024 * 1024 });
-      if (picked) setPhotos([...photos, picked]);
-    } catch (thrown) {
-      notifyError(toErrorShape(thrown)); // over 10 MB: the host refuses it before the core sees it
-    }
+    const picked = await pickFileOrNotify({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: ATTACHMENT_MAX_BYTES });
+    if (picked) setPhotos([...photos, picked]);
   };
   const ready =
     date !== null &&
@@ -132,14 +129,7 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
           </Group>
         ))}
       </Stack>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={submit} disabled={!ready} loading={record.running}>
-          {t('files.recordVisit')}
-        </Button>
-      </Group>
+      <FormActions submitLabel={t('files.recordVisit')} onSubmit={submit} disabled={!ready} loading={record.running} onCancel={onClose} />
     </Stack>
   );
 }

@@ -1,13 +1,14 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
+import { calendarDayKind } from '@shared/contract/policy';
 import { useMutation, useQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 
-type Kind = 'holiday' | 'workday';
+type Kind = (typeof calendarDayKind.options)[number];
 
 /** 节假日与调休: the days a notice period does not count (holidays) or does (worked weekends), kept by an administrator. */
 export function WorkingCalendar({ today, isAdmin }: { today: string; isAdmin: boolean }) {
@@ -39,7 +40,7 @@ export function WorkingCalendar({ today, isAdmin }: { today: string; isAdmin: bo
             <DateInput label={t('policy.calendarDate')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} w={180} />
             <Select
               label={t('policy.calendarKind')}
-              data={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`calendarDayKinds.${k}`) }))}
+              data={calendarDayKind.options.map((k) => ({ value: k, label: t(`calendarDayKinds.${k}`) }))}
               value={kind}
               onChange={(v) => v && setKind(v as Kind)}
               allowDeselect={false}

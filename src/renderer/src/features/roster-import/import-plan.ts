@@ -1,6 +1,6 @@
 /** The clerk's choices for one file, as the screens hold them and as the contract's plan takes them. */
 import type { ChannelOutput } from '@shared/contract';
-import type { ColumnMapping, DuplicatePolicy, RosterImportField } from '@shared/contract/roster-import';
+import { REQUIRED_IMPORT_FIELDS, type ColumnMapping, type DuplicatePolicy, type RosterImportField } from '@shared/contract/roster-import';
 
 export type Inspection = ChannelOutput<'rosterImport.inspect'>;
 
@@ -13,9 +13,6 @@ export interface PickedFile {
 
 /** Per column of the sheet, the member field it is imported as (null: not imported). */
 export type ColumnFields = (RosterImportField | null)[];
-
-/** Without these a row cannot become a member. */
-export const REQUIRED_FIELDS: readonly RosterImportField[] = ['name', 'idNumber'];
 
 export function columnsFromMapping(mapping: ColumnMapping, columnCount: number): ColumnFields {
   const columns: ColumnFields = Array.from({ length: columnCount }, () => null);
@@ -39,7 +36,7 @@ export function assignField(columns: ColumnFields, column: number, field: Roster
 }
 
 export function missingRequired(columns: ColumnFields): RosterImportField[] {
-  return REQUIRED_FIELDS.filter((field) => !columns.includes(field));
+  return REQUIRED_IMPORT_FIELDS.filter((field) => !columns.includes(field));
 }
 
 export interface ImportPlan {

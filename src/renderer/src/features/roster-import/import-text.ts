@@ -1,14 +1,8 @@
 /** The import's codes in the clerk's words: row problems (as in the rejected-rows file), file problems, columns. */
 import { ROSTER_IMPORT_FIELDS, type RosterImportField, type RowProblem } from '@shared/contract/roster-import';
 import type { AppErrorShape } from '@shared/errors';
-import { interpolate, t, type MessageKey } from '../../i18n';
+import { interpolate, knownText, t } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
-
-/** A catalogue entry, or null when the catalogue has none (t() answers with the key itself). */
-function known(key: string): string | null {
-  const text = t(key as MessageKey);
-  return text === key ? null : text;
-}
 
 export function fieldLabel(field: RosterImportField | 'row'): string {
   return t(`rosterImport.fields.${field}`);
@@ -16,7 +10,7 @@ export function fieldLabel(field: RosterImportField | 'row'): string {
 
 /** 身份证号被 Excel 当作数字保存… — an unknown code shows as it is rather than being hidden. */
 export function problemText(problem: RowProblem): string {
-  const words = known(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
+  const words = knownText(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
   const params: Record<string, string | number> = { ...problem.params };
   return t('rosterImport.problem', { field: fieldLabel(problem.field), text: interpolate(words, params) });
 }
@@ -25,7 +19,7 @@ export function problemText(problem: RowProblem): string {
 export function importErrorMessage(error: AppErrorShape): string {
   const reason = error.params?.reason;
   if (error.code === 'INVALID_INPUT' && typeof reason === 'string') {
-    const text = known(`rosterImport.fileProblems.${reason}`);
+    const text = knownText(`rosterImport.fileProblems.${reason}`);
     if (text) return text;
   }
   return errorMessage(error);

@@ -111,6 +111,5 @@ export function useRosterImport(onCommitted: () => void) {
     commitResult,
     runCommit,
     restart,
-    busy,
   };
 }

@@ -7,6 +7,7 @@ import { roleAllows } from '@shared/roles';
 import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { notifySuccess } from '../../components/notify';
+import { RecordHistory } from '../../components/RecordHistory';
 import { notifyIdWarnings } from './notify-id-warnings';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
@@ -14,7 +15,6 @@ import { ChangeStatusModal } from './ChangeStatusModal';
 import { IdNumberReveal } from './IdNumberReveal';
 import { MemberFacts } from './MemberFacts';
 import { EditMemberModal } from './MemberFormModals';
-import { MemberHistory } from './MemberHistory';
 import { MemberStatusBadge } from './MemberStatusBadge';
 import { useRevealedIdNumber } from './useRevealedIdNumber';
 
@@ -99,7 +99,7 @@ export function MemberPage() {
               />
             }
           />
-          <MemberHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />
+          <RecordHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />
         </>
       )}
 

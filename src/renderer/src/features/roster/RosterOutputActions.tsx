@@ -6,7 +6,7 @@ import { useSession } from '../../app/session/session-context';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { notifyError } from '../../components/notify';
 import { useT } from '../../i18n';
-import type { RosterFilters } from './useRosterFilters';
+import { selectionOf, type RosterFilters } from './useRosterFilters';
 
 /**
  * 导出 / 打印 of what the list shows. IDs stay masked; only an administrator can export full ones, and every export
@@ -17,13 +17,7 @@ export function RosterOutputActions({ filters }: { filters: RosterFilters }) {
   const { session } = useSession();
   const exporting = useJob('roster.export');
   const printing = useJob('roster.print');
-  const selection = {
-    query: filters.query,
-    unitId: filters.unitId || undefined,
-    unionId: filters.unionId || undefined,
-    status: filters.status || undefined,
-    sort: filters.sort,
-  };
+  const selection = selectionOf(filters);
 
   const exportXlsx = async (fullIds: boolean) => {
     const result = await exporting.run({ ...selection, fullIds });

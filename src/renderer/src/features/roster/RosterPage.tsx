@@ -14,7 +14,7 @@ import { CreateMemberModal } from './MemberFormModals';
 import { RosterOutputActions } from './RosterOutputActions';
 import { RosterSearchBar } from './RosterSearchBar';
 import { memberLink, ROSTER_PAGE_SIZE, RosterTable } from './RosterTable';
-import { hasActiveFilters, NO_ROSTER_FILTERS, useRosterFilters } from './useRosterFilters';
+import { hasActiveFilters, NO_ROSTER_FILTERS, selectionOf, useRosterFilters } from './useRosterFilters';
 
 /** 会员名册: find members as clerks search, open one, add one. */
 export function RosterPage() {
@@ -25,15 +25,7 @@ export function RosterPage() {
   const canEdit = roleAllows(session.user.role, 'clerk');
   const [filters, setFilters] = useRosterFilters();
   const [creating, setCreating] = useState(false);
-  const search = useQuery('roster.search', {
-    query: filters.query,
-    unitId: filters.unitId || undefined,
-    unionId: filters.unionId || undefined,
-    status: filters.status || undefined,
-    sort: filters.sort,
-    page: filters.page,
-    pageSize: ROSTER_PAGE_SIZE,
-  });
+  const search = useQuery('roster.search', { ...selectionOf(filters), page: filters.page, pageSize: ROSTER_PAGE_SIZE });
 
   return (
     <>

@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import type { MemberListItem } from '@shared/contract/roster';
 import { DataTable, type DataColumn } from '../../components/DataTable';
+import { ListPagination } from '../../components/ListPagination';
 import { useT } from '../../i18n';
 import { MemberStatusBadge } from './MemberStatusBadge';
 
@@ -98,23 +99,7 @@ export function RosterTable({ result, busy, page, onPage, filtered, onClearFilte
         busy={busy}
         onRowClick={open}
       />
-      {pages > 1 && (
-        <Group justify="flex-end" mt="md">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={onPage}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': t('roster.previous') }
-                : control === 'next'
-                  ? { 'aria-label': t('roster.next') }
-                  : {}
-            }
-            getItemProps={(item) => ({ 'aria-label': t('roster.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      <ListPagination pages={pages} page={page} onChange={onPage} />
     </>
   );
 }

@@ -49,6 +49,17 @@ function writeFilters(filters: RosterFilters): URLSearchParams {
   return params;
 }
 
+/** What the filters select, as the roster's search, export and print take it (the page aside). */
+export function selectionOf(filters: RosterFilters) {
+  return {
+    query: filters.query,
+    unitId: filters.unitId || undefined,
+    unionId: filters.unionId || undefined,
+    status: filters.status || undefined,
+    sort: filters.sort,
+  };
+}
+
 export function hasActiveFilters(filters: RosterFilters): boolean {
   return Boolean(filters.query.trim() || filters.unitId || filters.unionId || filters.status);
 }

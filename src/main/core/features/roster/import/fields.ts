@@ -3,16 +3,9 @@
  * a list is preference: when a sheet has both 手机 and 电话, the mobile column is suggested for `phone` and the
  * other is left for the clerk to map or ignore.
  */
-import { ROSTER_IMPORT_FIELDS, type RosterImportField } from '@shared/contract/roster-import';
+import type { RosterImportField } from '@shared/contract/roster-import';
 
-/** The contract's list: the mapping the clerk confirms names the same fields the reader suggests. */
-export const ROSTER_FIELDS = ROSTER_IMPORT_FIELDS;
-export type RosterField = RosterImportField;
-
-/** Without these a row cannot become a member. */
-export const REQUIRED_FIELDS: readonly RosterField[] = ['name', 'idNumber'];
-
-export const FIELD_SYNONYMS: Record<RosterField, readonly string[]> = {
+export const FIELD_SYNONYMS: Record<RosterImportField, readonly string[]> = {
   name: ['姓名', '会员姓名', '职工姓名', '名字'],
   gender: ['性别'],
   idNumber: ['公民身份号码', '身份证号码', '身份证号', '身份证', '证件号码', '身份号码', '证件号'],

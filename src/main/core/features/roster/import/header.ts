@@ -1,4 +1,6 @@
-import { FIELD_SYNONYMS, REQUIRED_FIELDS, ROSTER_FIELDS, type RosterField } from './fields';
+// The contract's lists: the mapping the clerk confirms names the same fields the reader suggests.
+import { REQUIRED_IMPORT_FIELDS, ROSTER_IMPORT_FIELDS, type RosterImportField } from '@shared/contract/roster-import';
+import { FIELD_SYNONYMS } from './fields';
 import { toHalfWidth } from './text';
 import type { CellValue, SheetRow } from './types';
 
@@ -34,13 +36,13 @@ export function normalizeHeader(value: CellValue): string {
 const MAX_CONTAINS_LENGTH = 10;
 
 interface Candidate {
-  field: RosterField;
+  field: RosterImportField;
   column: number;
   score: number;
 }
 
 /** Exact synonyms score 100 minus their rank in the list; contained ones 50 minus rank (and must be 2+ characters). */
-function scoreHeader(text: string, field: RosterField): number {
+function scoreHeader(text: string, field: RosterImportField): number {
   const synonyms = FIELD_SYNONYMS[field];
   let best = 0;
   synonyms.forEach((synonym, rank) => {
@@ -55,7 +57,7 @@ function candidatesOf(row: SheetRow): Candidate[] {
   row.cells.forEach((cell, column) => {
     const text = normalizeHeader(cell);
     if (text === '') return;
-    for (const field of ROSTER_FIELDS) {
+    for (const field of ROSTER_IMPORT_FIELDS) {
       const score = scoreHeader(text, field);
       if (score > 0) out.push({ field, column, score });
     }
@@ -67,9 +69,9 @@ function candidatesOf(row: SheetRow): Candidate[] {
  * Each field to at most one column and each column to at most one field, best scores first (ties: the leftmost
  * column). "单位" inside "所属基层工会单位" thus loses to an exact "工作单位" elsewhere.
  */
-function assign(candidates: Candidate[]): Map<RosterField, Candidate> {
+function assign(candidates: Candidate[]): Map<RosterImportField, Candidate> {
   const sorted = [...candidates].sort((a, b) => b.score - a.score || a.column - b.column);
-  const byField = new Map<RosterField, Candidate>();
+  const byField = new Map<RosterImportField, Candidate>();
   const usedColumns = new Set<number>();
   for (const c of sorted) {
     if (byField.has(c.field) || usedColumns.has(c.column)) continue;
@@ -93,14 +95,14 @@ export interface HeaderDetection {
   /** Header text per column as the file has it (trimmed), for the mapping screen and the rejected-rows export. */
   headers: string[];
   /** Suggested field → 0-based column. */
-  mapping: Partial<Record<RosterField, number>>;
+  mapping: Partial<Record<RosterImportField, number>>;
   /**
    * Every other column up to the widest row seen (blank headers included: a column of data without a header is
    * still the clerk's data), so that the rejected-rows export can give the grassroots union its own columns back.
    */
   unmapped: UnmappedColumn[];
   /** Required fields with no column: the import cannot start until the clerk maps them. */
-  missingRequired: RosterField[];
+  missingRequired: RosterImportField[];
 }
 
 /** A header row names at least this many fields; a title row that happens to contain 单位 names one. */
@@ -113,7 +115,7 @@ const MIN_FIELDS = 2;
  */
 export function detectHeader(rows: readonly SheetRow[]): HeaderDetection | null {
   const scan = rows.slice(0, HEADER_SCAN_ROWS);
-  let best: { index: number; mapping: Map<RosterField, Candidate>; score: number } | null = null;
+  let best: { index: number; mapping: Map<RosterImportField, Candidate>; score: number } | null = null;
   for (let index = 0; index < scan.length; index++) {
     const mapping = assign(candidatesOf(scan[index]!));
     if (mapping.size < MIN_FIELDS) continue;
@@ -130,8 +132,8 @@ export function detectHeader(rows: readonly SheetRow[]): HeaderDetection | null 
     const v = headerRow.cells[i];
     return typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
   });
-  const suggested: Partial<Record<RosterField, number>> = {};
-  for (const field of ROSTER_FIELDS) {
+  const suggested: Partial<Record<RosterImportField, number>> = {};
+  for (const field of ROSTER_IMPORT_FIELDS) {
     const c = mapping.get(field);
     if (c) suggested[field] = c.column;
   }
@@ -142,6 +144,6 @@ export function detectHeader(rows: readonly SheetRow[]): HeaderDetection | null 
     headers,
     mapping: suggested,
     unmapped: headers.map((header, column) => ({ column, header })).filter((c) => !mappedColumns.has(c.column)),
-    missingRequired: REQUIRED_FIELDS.filter((f) => suggested[f] === undefined),
+    missingRequired: REQUIRED_IMPORT_FIELDS.filter((f) => suggested[f] === undefined),
   };
 }

@@ -4,7 +4,8 @@
  */
 export { openSpreadsheet, readSpreadsheet, type OpenOptions } from './read-spreadsheet';
 export { detectHeader, normalizeHeader, HEADER_SCAN_ROWS, type HeaderDetection, type UnmappedColumn } from './header';
-export { ROSTER_FIELDS, REQUIRED_FIELDS, FIELD_SYNONYMS, type RosterField } from './fields';
+export { FIELD_SYNONYMS } from './fields';
+export type { RosterImportField as RosterField } from '@shared/contract/roster-import';
 export { cellText, detached, normalizeName, normalizeText, toHalfWidth } from './text';
 export { isBlankValue } from './cells';
 export type { SpreadsheetProblem } from './errors';
