@@ -48,6 +48,10 @@ describe('hardship files: intake', () => {
       params: { problem: 'DUPLICATE_ID', row: 4, firstRow: 2 },
     });
     expect(await again({ household: household.slice(1) })).toMatchObject({ code: 'FILE_DRAFT_INVALID', params: { problem: 'HEAD' } });
+    expect(await again({ household: [...household, { relation: 'spouse', name: '第二配偶', idNumber: OTHER_HEAD }] })).toMatchObject({
+      code: 'FILE_DRAFT_INVALID',
+      params: { problem: 'SPOUSE_TWICE', row: 4 },
+    });
     expect(await again({ mainCause: '6', secondaryCauses: ['6'] })).toMatchObject({ params: { problem: 'CAUSES' } });
 
     // The spouse also heads a file of their own: both files show it, with a link.

@@ -70,6 +70,11 @@ export const enCodes: typeof zhCNCodes = {
     visitFutureDate: 'The visit date cannot be after today.',
     visitOccasion: 'Choose the occasion of the must-visit.',
     fileImportEmpty: 'The sheet has no rows below its header; no file was imported.',
+    draftHead: 'The household must list the head exactly once, and the head cannot change.',
+    draftDuplicateId: 'Household member {row} has the same ID number as member {firstRow}; list each person once.',
+    draftSpouseTwice: 'Household member {row} is also a spouse; a household has one spouse. Correct the relation.',
+    draftCauses: 'Check the causes: choose the main cause first; up to 3 secondary causes, none repeating it.',
+    draftIdRequired: 'Enter the ID number of household member {row}.',
   },
   idProblems: {
     EMPTY: 'Enter the ID number',

@@ -121,6 +121,7 @@ export const enFiles: typeof zhCNFiles = {
       problem: 'Problem',
       fields: { name: 'Head of household', idNumber: 'ID number', category: 'Category', approvedOn: 'Filing date', fileNo: 'File number', workerType: 'Worker type', mainCause: 'Main cause' },
       run: 'Import {count} files',
+      runNothing: 'Import files',
       done: '{count} existing files imported',
     },
     title: 'Hardship files',

@@ -88,6 +88,11 @@ export function errorMessage(error: AppErrorShape): string {
     case 'FILE_IMPORT_INVALID':
       if (params.problems === 0 && params.missingColumns === 0) return t('errorDetails.fileImportEmpty');
       break;
+    case 'FILE_DRAFT_INVALID': {
+      const key = ({ HEAD: 'draftHead', DUPLICATE_ID: 'draftDuplicateId', SPOUSE_TWICE: 'draftSpouseTwice', CAUSES: 'draftCauses', ID_REQUIRED: 'draftIdRequired' } as const)[params.problem as 'HEAD'];
+      if (key) return t(`errorDetails.${key}`, { row: Number(params.row ?? 0), firstRow: Number(params.firstRow ?? 0) });
+      break;
+    }
     case 'VISIT_INVALID': {
       const key = ({ TWO_VISITORS: 'visitTwoVisitors', SIX_ITEMS: 'visitSixItems', FUTURE_DATE: 'visitFutureDate', OCCASION: 'visitOccasion' } as const)[params.problem as 'OCCASION'];
       if (key) return t(`errorDetails.${key}`);

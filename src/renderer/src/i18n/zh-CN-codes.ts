@@ -78,6 +78,11 @@ export const zhCNCodes = {
     visitFutureDate: '走访日期不能晚于今天。',
     visitOccasion: '五必访请选择走访事由。',
     fileImportEmpty: '表格的表头下面没有档案行，没有导入任何档案。',
+    draftHead: '家庭成员中须有且只有户主本人一行，且不能更换户主。',
+    draftDuplicateId: '第 {row} 位家庭成员的身份证号与第 {firstRow} 位相同，同一人只能填一次。',
+    draftSpouseTwice: '第 {row} 位家庭成员也填成了“配偶”，一户只能有一位配偶，请改正与户主关系。',
+    draftCauses: '致困原因有误：先选主要原因；次要原因最多 3 项，且不能与主要原因重复。',
+    draftIdRequired: '请填写第 {row} 位家庭成员的身份证号。',
   },
   /** Why an ID number was refused (src/shared/domain/id-number.ts IdProblem). */
   idProblems: {

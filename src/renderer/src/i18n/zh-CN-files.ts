@@ -119,6 +119,7 @@ export const zhCNFiles = {
       problem: '问题',
       fields: { name: '户主姓名', idNumber: '身份证号', category: '困难类别', approvedOn: '建档日期', fileNo: '档案编号', workerType: '职工类型', mainCause: '主要致困原因' },
       run: '导入 {count} 份档案',
+      runNothing: '导入档案',
       done: '已导入 {count} 份存量档案',
     },
     title: '困难职工档案',

@@ -208,6 +208,8 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
 function checkHousehold(members: { relation: string; idNumber: string }[], headIdNumber: string): void {
   const heads = members.filter((m) => m.relation === 'self');
   if (heads.length !== 1 || heads[0]!.idNumber !== headIdNumber) throw new AppError('FILE_DRAFT_INVALID', { problem: 'HEAD' });
+  const secondSpouse = members.findIndex((m, i) => m.relation === 'spouse' && members.findIndex((o) => o.relation === 'spouse') < i);
+  if (secondSpouse >= 0) throw new AppError('FILE_DRAFT_INVALID', { problem: 'SPOUSE_TWICE', row: secondSpouse + 1 });
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
     const first = seen.get(m.idNumber);

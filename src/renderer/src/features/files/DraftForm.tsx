@@ -212,7 +212,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
             ])}
           </Table.Tbody>
         </Table>
-        <Button mt="sm" size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setMembers([...members, { key: nextKey++, relation: 'spouse', name: '', idNumber: '', health: 'healthy', income: '' } as MemberRow])}>
+        <Button mt="sm" size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setMembers([...members, { key: nextKey++, relation: members.some((m) => m.relation === 'spouse') ? 'child' : 'spouse', name: '', idNumber: '', health: 'healthy', income: '' } as MemberRow])}>
           {t('files.addMember')}
         </Button>
         <Text size="xs" c="dimmed" mt="xs">

@@ -106,7 +106,7 @@ export function FileAttachments({ file, canEdit, onChanged }: { file: FileDetail
           },
           { key: 'name', header: t('files.name'), render: (a) => a.fileName },
           { key: 'size', header: t('files.size'), width: 100, align: 'right', render: (a) => formatBytes(a.size) },
-          { key: 'at', header: t('files.updatedAt'), width: 150, render: (a) => formatDateTime(a.addedAt) },
+          { key: 'at', header: t('files.updatedAt'), width: 150, nowrap: true, render: (a) => formatDateTime(a.addedAt) },
           {
             key: 'open',
             header: '',

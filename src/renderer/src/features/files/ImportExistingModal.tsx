@@ -142,7 +142,7 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
           {sheet && <Text size="sm" c="dimmed">{sheet.upload.name}</Text>}
         </Group>
         {sheet && <CheckSummary check={sheet.check} />}
-        <FormActions submitLabel={t('files.import.run', { count: sheet?.check.rows ?? 0 })} onSubmit={run} disabled={!ready} loading={importing.running} onCancel={close} />
+        <FormActions submitLabel={sheet ? t('files.import.run', { count: sheet.check.rows }) : t('files.import.runNothing')} onSubmit={run} disabled={!ready} loading={importing.running} onCancel={close} />
       </Stack>
     </Modal>
   );
