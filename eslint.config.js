@@ -77,4 +77,16 @@ export default tseslint.config(
     files: ['src/renderer/src/i18n/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // A suite must pass on 31 December and 29 February too: tests take time from the injected clock
+    // (tests/support/test-clock.ts, host.now() in end-to-end tests), never from the machine's date.
+    files: ['tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Tests never read the machine's date: use the injected clock." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Tests never read the machine's date: use the injected clock." },
+      ],
+    },
+  },
 );

@@ -94,7 +94,7 @@ describe('file numbers with two programs on one database', () => {
             dataDir: t.dataDir,
             resourcesDir: RESOURCES_DIR,
             keyHex: t.key.toString('hex'),
-            clockOffsetMs: t.clock.now().getTime() - Date.now(),
+            clockAtMs: t.clock.now().getTime(),
             ...reviewers[i]!,
             fileIds,
           }),

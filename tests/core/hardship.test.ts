@@ -5,7 +5,8 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { dataPaths } from '../../src/main/core/paths';
 import { addDays, daysBetween, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
 import { inboxUpload } from './support/core';
-import { act, allClear, consented, DAY_MS, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
+import { localIsoDate } from '../support/test-clock';
+import { act, allClear, consented, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
 
@@ -128,7 +129,7 @@ describe('hardship files: the lifecycle', () => {
     file = await act(t, file, 'endNotice');
     expect(await blocked('approve', 'clerk')).toMatchObject({ params: { blockers: ['ROLE', 'SAME_PERSON'] } });
     file = await act(t, file, 'approve', 'reviewer');
-    const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+    const year = t.clock.now().getFullYear();
     expect(file).toMatchObject({ status: 'active', fileNo: `110105${year}00001`, category: 'deep' });
     expect(file.timeline.map((e) => [e.action, e.to])).toEqual([
       ['create', 'draft'], ['submit', 'submitted'], ['beginVisit', 'visit'], ['sendToCommittee', 'review'], ['startNotice', 'notice'],
@@ -182,7 +183,7 @@ describe('hardship files: the lifecycle', () => {
       file = await t.call('files.act', { id, rev: file.rev, action: 'approve' }, 'reviewer');
       numbers.push(file.fileNo);
     }
-    const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+    const year = t.clock.now().getFullYear();
     expect(numbers).toEqual([`110105${year}00001`, `110105${year}00002`, `110105${year}00003`]);
 
     // Two reviewers approving at the same moment (two windows): each approval is one IMMEDIATE transaction.
@@ -218,7 +219,7 @@ describe('hardship files: the lifecycle', () => {
     file = await t.call('files.get', { id: file.id }, 'clerk');
     file = await act(t, file, 'startAnnualReview', 'reviewer');
     expect(blockersOf(file, 'keep')).toEqual(['VISIT_MISSING', 'SAME_PERSON']);
-    const reviewDay = new Date(Date.now() + 376 * DAY_MS - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const reviewDay = localIsoDate(t.clock.now());
     file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: reviewDay, visitors: ['甲', '乙'], items: allClear, headSigned: true }, 'clerk');
     file = await act(t, file, 'keep', 'reviewer2');
     expect(file.status).toBe('active');

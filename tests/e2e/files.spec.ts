@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, CLERK, chooseFile, createReadyUser, pdfFileText, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
 import { expect, test } from './fixtures';
+import { DAY_MS, localIsoDate } from '../support/test-clock';
 
 const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
 const HEAD = { name: '测试户主', idNumber: syntheticIdNumber('44010619800101101') };
 const SPOUSE = { name: '测试配偶', idNumber: syntheticIdNumber('44010619820202102') };
-const DAY_MS = 86_400_000;
 /** A real 1×1 PNG (a photo of the home as far as the program can tell). */
 const PHOTO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -61,8 +61,8 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await rpc(host.origin, host.token, 'roster.create', { name: '另一职工', idNumber: syntheticIdNumber('44010619850505105'), unitName: '乙纺织厂' });
   await rpc(host.origin, host.token, 'auth.signOut');
 
-  // A clerk starts the file from the roster. (Fake timers in the page let the test fire the idle lock's poll.)
-  await page.clock.install();
+  // A clerk starts the file from the roster. (The page's fake timers, installed by the fixture, let the test fire the
+  // idle lock's poll.)
   await page.goto(host.url);
   await signIn(page, CLERK.username, CLERK.password);
   await page.getByRole('link', { name: '困难职工档案' }).click();
@@ -102,7 +102,7 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await expect(page.getByLabel('月收入（元） 1')).toHaveValue('500');
   await expect(page.getByRole('combobox', { name: /主要致困原因/ })).toHaveValue('6 患重特大疾病');
   await expect(page.getByTestId('means-test-live')).toContainText('人均月收入 ¥250.00');
-  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  const today = localIsoDate(await host.now());
   for (const consent of ['收入核查', '公示', '向上级报送']) {
     await page.getByLabel(consent, { exact: true }).fill(today);
     await page.getByLabel(consent, { exact: true }).press('Tab');
@@ -190,7 +190,7 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await page.getByRole('link', { name: '困难职工档案' }).click();
   await page.getByRole('link', { name: HEAD.name }).click();
   await step(page, '审批通过');
-  const year = new Date(Date.now() + 10 * DAY_MS).getFullYear();
+  const year = (await host.now()).getFullYear();
   await expect(page.getByTestId('file-facts')).toContainText(`档案编号 440106${year}00001`);
   await expect(page.getByText('在档', { exact: true })).toBeVisible();
   await shots(page, 'file-active');

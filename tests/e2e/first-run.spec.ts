@@ -6,8 +6,8 @@ test('first run → recovery code PDF → sign in → create a clerk → the cle
   host,
   shots,
 }, testInfo) => {
-  // Fake timers in the page let the test fire the renderer's session poll; the core's clock moves through the host.
-  await page.clock.install();
+  // The fixture's fake timers in the page let the test fire the renderer's session poll; the core's clock moves
+  // through the host, the page's with it.
   await page.goto(host.url);
 
   // 1. The setup wizard: organisation.

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { TEST_CLOCK_START } from '../support/test-clock';
 
 /**
  * Each test gets its own data folder and its own web host (in test mode, so the test can move the core's clock).
@@ -13,16 +14,21 @@ export interface WebHostHandle {
   origin: string;
   token: string;
   dataDir: string;
-  /** Moves the core's clock forward (the only way tests make time pass). */
+  /** Moves the core's clock forward, and the page's with it (the only way tests make time pass). */
   advanceClock(ms: number): Promise<void>;
+  /** The core's clock now: it starts at TEST_CLOCK_START, never at the machine's date. */
+  now(): Promise<Date>;
+  /** Pages whose clock follows the core's (the `page` fixture registers itself). */
+  pages: Set<Page>;
   /** Stops the program and starts it again on the same data folder (a new URL and token). */
   restart(): Promise<void>;
   /** Kills the program as a power cut would (SIGKILL: no clean-up, the worker dies mid-write). */
   crash(): Promise<void>;
 }
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [resolve('out/main/web-host.js'), '--data', dataDir, '--port', '0', '--test-mode', '--no-auto-backup'], {
+async function startHost(dataDir: string, clockStart: Date): Promise<{ child: ChildProcess; url: string }> {
+  const args = ['--data', dataDir, '--port', '0', '--test-mode', '--no-auto-backup', '--clock-start', clockStart.toISOString()];
+  const child = spawn(process.execPath, [resolve('out/main/web-host.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -40,6 +46,10 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
     });
     child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
   });
+  // A host that dies in the middle of a journey shows up as refused requests in the page: say why, here.
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM' && signal !== 'SIGKILL') console.error(`web host exited (code ${code}, signal ${signal}): ${stderr}`);
+  });
   return { child, url };
 }
 
@@ -54,29 +64,48 @@ async function stopHost(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name: string) => Promise<void> }>({
+  // The page's clock shows the core's instant and moves with it, so "today" in a form is the core's today.
+  page: async ({ page, host }, use) => {
+    await page.clock.install({ time: await host.now() });
+    host.pages.add(page);
+    await use(page);
+    host.pages.delete(page);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
   host: async ({}, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
-    let running = await startHost(dataDir);
+    let running = await startHost(dataDir, TEST_CLOCK_START);
+    let clockAtCrash = TEST_CLOCK_START;
+    const moveClock = async (ms: number): Promise<Date> => {
+      const res = await fetch(`${handle.origin}/__test/clock`, {
+        method: 'POST',
+        headers: { 'X-Bangfu-Token': handle.token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advanceMs: ms }),
+      });
+      expect(res.status).toBe(200);
+      return new Date(((await res.json()) as { data: { now: string } }).data.now);
+    };
     const handle: WebHostHandle = {
       url: '',
       origin: '',
       token: '',
       dataDir,
+      pages: new Set(),
       async advanceClock(ms) {
-        const res = await fetch(`${handle.origin}/__test/clock`, {
-          method: 'POST',
-          headers: { 'X-Bangfu-Token': handle.token, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ advanceMs: ms }),
-        });
-        expect(res.status).toBe(200);
+        await moveClock(ms);
+        for (const page of handle.pages) await page.clock.fastForward(ms);
       },
+      now: () => moveClock(0),
       async restart() {
+        // The program starts again where its clock was, as a real restart would: time does not go back.
+        const alive = running.child.exitCode === null && running.child.signalCode === null;
+        const now = alive ? await moveClock(0) : clockAtCrash;
         await stopHost(running.child);
-        running = await startHost(dataDir);
+        running = await startHost(dataDir, now);
         point(running.url);
       },
       async crash() {
+        clockAtCrash = await moveClock(0);
         const exited = new Promise((r) => running.child.once('exit', r));
         running.child.kill('SIGKILL');
         await exited;

@@ -1,5 +1,6 @@
 import { ADMIN, CLERK, createReadyUser, setUpOffice, signIn, signOut } from './support';
 import { expect, test } from './fixtures';
+import { DAY_MS, localIsoDate } from '../support/test-clock';
 
 
 test('an administrator sets the 低保 line and the notice period with their dates, voids a mistake; a clerk reads them', async ({ page, host, shots }) => {
@@ -38,8 +39,7 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
   await dialog.getByLabel('数值（个工作日）').fill('7');
-  const later = new Date(Date.now() + 30 * 86_400_000);
-  const laterIso = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')}`;
+  const laterIso = localIsoDate(new Date((await host.now()).getTime() + 30 * DAY_MS));
   await dialog.getByLabel('起始日期').fill(laterIso);
   await dialog.getByLabel('起始日期').press('Tab');
   await dialog.getByRole('button', { name: '新增数值' }).click();
@@ -59,7 +59,7 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await shots(page, 'policy-values');
 
   // 国庆: a holiday the notice periods skip.
-  const year = new Date().getFullYear() + 1;
+  const year = (await host.now()).getFullYear() + 1;
   const calendar = page.getByRole('table', { name: '节假日与调休' });
   await expect(page.getByText('今年起还没有设置节假日或调休')).toBeVisible();
   await page.getByLabel('日期', { exact: true }).fill(`${year}-10-01`);

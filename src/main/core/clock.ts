@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** Time comes from here, never from `new Date()` in services, so tests can move it (ARCHITECTURE.md §7). */
 export interface Clock {
   now(): Date;
@@ -5,12 +7,31 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that runs with real time but can be pushed forward: used by tests and the web host's test mode. */
+/**
+ * A clock that runs with real time but can be pushed forward: used by tests and the web host's test mode.
+ *
+ * Given a start instant it does not read the machine's date at all: it shows `startAt` plus the time elapsed since
+ * it was made (a monotonic timer), plus what it was pushed. Tests start it at a fixed instant so that the suite means
+ * the same on every day of the year, 31 December and 29 February included.
+ */
 export class AdjustableClock implements Clock {
   private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+  private readonly base: (() => number) | null;
+
+  constructor(startAt?: Date) {
+    if (startAt === undefined) {
+      this.base = null;
+    } else {
+      const startMs = startAt.getTime();
+      const startedAt = performance.now();
+      this.base = () => startMs + (performance.now() - startedAt);
+    }
   }
+
+  now(): Date {
+    return new Date((this.base ? this.base() : Date.now()) + this.offsetMs);
+  }
+
   advance(ms: number): void {
     this.offsetMs += ms;
   }

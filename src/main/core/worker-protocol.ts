@@ -10,6 +10,8 @@ export interface CoreInit {
   version: string;
   /** Only the web host started for end-to-end tests sets this: it lets the test move the core's clock. */
   testMode?: boolean;
+  /** Test mode only: the instant the core's clock starts at (ISO), so a journey means the same on any day. */
+  clockStart?: string;
   /** Daily automatic backups; tests that count backups turn them off. Default on. */
   autoBackup?: boolean;
 }

@@ -12,7 +12,8 @@ import type { CoreInit, HostToWorker, WorkerToHost } from './worker-protocol';
 const port = parentPort!;
 const init = workerData as CoreInit;
 const post = (message: WorkerToHost) => port.postMessage(message);
-const clock = new AdjustableClock();
+// Test mode may start the clock at a fixed instant; Electron never sets testMode, so it always shows real time.
+const clock = new AdjustableClock(init.testMode && init.clockStart ? new Date(init.clockStart) : undefined);
 
 let core: Core;
 try {

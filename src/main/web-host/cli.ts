@@ -17,6 +17,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: process.env.BANGFU_DATA_DIR ?? join(repoRoot, '.data') },
     port: { type: 'string', default: process.env.PORT ?? '5199' },
     'test-mode': { type: 'boolean', default: false },
+    /** Test mode only: the core's clock starts at this instant (ISO-8601) instead of the machine's date. */
+    'clock-start': { type: 'string' },
     'no-auto-backup': { type: 'boolean', default: false },
   },
 });
@@ -38,6 +40,7 @@ const core = await startCoreWorker(
     keyHex: key ? key.toString('hex') : null,
     version: pkg.version,
     testMode: values['test-mode'],
+    clockStart: values['test-mode'] ? values['clock-start'] : undefined,
     autoBackup: !values['no-auto-backup'],
   },
   { storeKey: (hex) => writeKeyFile(paths.keyFile, Buffer.from(hex, 'hex')) },

@@ -20,8 +20,8 @@ export interface ApproverConfig {
   dataDir: string;
   resourcesDir: string;
   keyHex: string;
-  /** The parent's AdjustableClock minus real time: this core's clock then shows the same instant as the parent's. */
-  clockOffsetMs: number;
+  /** The parent's clock now (ms since the epoch): this core's clock starts there, so both show the same instant. */
+  clockAtMs: number;
   username: string;
   password: string;
   fileIds: string[];
@@ -29,7 +29,7 @@ export interface ApproverConfig {
 
 export interface ApproverReport {
   pid: number;
-  /** Wall-clock instants (Date.now(), comparable between processes) of the first approval's start and the last's end. */
+  /** Wall-clock instants (performance.timeOrigin + performance.now(), comparable between processes) of the first approval's start and the last's end. */
   startedAt: number;
   endedAt: number;
   /** File id → 档案编号, for each file this process approved, in the order it approved them. */
@@ -63,8 +63,7 @@ async function run(lines: AsyncIterator<string>): Promise<void> {
   };
   const config = JSON.parse(await nextLine()) as ApproverConfig;
 
-  const clock = new AdjustableClock();
-  clock.advance(config.clockOffsetMs);
+  const clock = new AdjustableClock(new Date(config.clockAtMs));
   const logger = createMemoryLogger();
   const core = createCore({
     dataDir: config.dataDir,
@@ -92,9 +91,9 @@ async function run(lines: AsyncIterator<string>): Promise<void> {
     const go = await nextLine();
     if (go !== 'go') throw new Error(`expected "go", got ${JSON.stringify(go)}`);
 
-    const report: ApproverReport = { pid: process.pid, startedAt: Date.now(), endedAt: 0, numbers: {}, retries: {}, errors: [], loggedErrors: [] };
+    const report: ApproverReport = { pid: process.pid, startedAt: wallClockMs(), endedAt: 0, numbers: {}, retries: {}, errors: [], loggedErrors: [] };
     for (const id of config.fileIds) await approve(core, id, report);
-    report.endedAt = Date.now();
+    report.endedAt = wallClockMs();
     report.loggedErrors = logger.lines.filter((line) => (JSON.parse(line) as { level: string }).level === 'error');
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
@@ -133,3 +132,11 @@ main().catch((error: unknown) => {
   process.stderr.write(`approver-process failed: ${redact(error instanceof Error ? error.message : String(error))}\n`);
   process.exitCode = 1;
 });
+
+/**
+ * The machine's time, only to compare when two processes ran (did the approvals overlap?), never as a date the
+ * program sees: that comes from the injected clock.
+ */
+function wallClockMs(): number {
+  return performance.timeOrigin + performance.now();
+}

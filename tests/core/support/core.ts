@@ -9,6 +9,7 @@ import { AdjustableClock } from '../../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core/core';
 import { putInboxFile } from '../../../src/main/core/files';
 import { newDatabaseKey } from '../../../src/main/core/keys/key-file';
+import { TEST_CLOCK_START } from '../../support/test-clock';
 import { createMemoryLogger } from '../../../src/main/core/log';
 import { dataPaths } from '../../../src/main/core/paths';
 
@@ -50,7 +51,8 @@ export interface TestCore {
 export function startCore(options: Partial<CoreOptions> & { dataDir?: string } = {}): TestCore {
   const dataDir = options.dataDir ?? tempDir();
   const key = options.key === undefined ? newDatabaseKey() : options.key;
-  const clock = (options.clock as AdjustableClock | undefined) ?? new AdjustableClock();
+  // Never the machine's date: a fixed start, so the suite means the same on 31 December as in March.
+  const clock = (options.clock as AdjustableClock | undefined) ?? new AdjustableClock(TEST_CLOCK_START);
   const logger = createMemoryLogger();
   const storedKeys: Buffer[] = [];
   const events: CoreEvent[] = [];
