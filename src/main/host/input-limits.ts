@@ -27,7 +27,8 @@ export function jsonTooDeep(text: string, maxDepth = MAX_INPUT_DEPTH): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character (\" or \\)
+      // A backslash escapes the next character (\" or \\).
+      if (c === 0x5c) i++;
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
