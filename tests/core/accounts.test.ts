@@ -70,6 +70,25 @@ describe('sign-in and lockout', () => {
     });
   });
 
+  it('answers a locked account no faster than an unknown name: both still hash the password', async () => {
+    const t = await startSetUpCore();
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await t.fail('auth.signIn', { username: 'admin', password: 'wrong' }, 'c');
+    // Durations, not dates: the fastest of three of each, so one slow moment on a busy machine does not decide.
+    const fastest = async (username: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        await t.fail('auth.signIn', { username, password: 'wrong' }, 'c');
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const locked = await fastest('admin');
+    const unknown = await fastest('nobody');
+    // Without the hash a locked answer takes about a hundredth of an unknown name's (a scrypt of 32 MB).
+    expect(locked / unknown).toBeGreaterThan(0.2);
+  });
+
   it('makes a new user change the temporary password before anything else', async () => {
     const t = await startSetUpCore();
     await t.call('users.create', { username: 'clerk1', displayName: '经办一', role: 'clerk', password: 'Temp#2026a' });
