@@ -1,4 +1,4 @@
-import { AppError, type AppErrorShape } from '@shared/errors';
+import { AppError, type AppErrorShape, type ValidationIssue } from '@shared/errors';
 
 /**
  * Limits on what a host (the web host's HTTP endpoint, the Electron IPC handler) passes on to the core. Both hosts
@@ -12,8 +12,10 @@ export const MAX_INPUT_DEPTH = 64;
 /** One call's input. Files do not travel in calls (uploads and picked files go to the inbox, by id). */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
+export const TOO_DEEP_ISSUE: ValidationIssue = { path: [], message: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
+
 export function inputTooDeep(): AppErrorShape {
-  return { code: 'INVALID_INPUT', issues: [{ path: [], message: `nested deeper than ${MAX_INPUT_DEPTH} levels` }] };
+  return { code: 'INVALID_INPUT', issues: [TOO_DEEP_ISSUE] };
 }
 
 export function inputTooLarge(): AppErrorShape {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { CoreEvent } from '@shared/contract';
 import { AppError, type AppErrorShape, type ErrorCode, type Result } from '@shared/errors';
 import { putInboxFile, readOutboxFile } from '../core/files';
-import { decodeEscapes, inputTooDeep, jsonTooDeep, MAX_INPUT_BYTES } from '../host/input-limits';
+import { decodeEscapes, jsonTooDeep, MAX_INPUT_BYTES, TOO_DEEP_ISSUE } from '../host/input-limits';
 import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from '../host/static-files';
 import { guardRequest, type GuardConfig } from './guard';
 
@@ -82,7 +82,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) return {};
   const text = body.toString('utf8');
-  if (jsonTooDeep(text)) throw new AppError('INVALID_INPUT', undefined, inputTooDeep().issues);
+  if (jsonTooDeep(text)) throw new AppError('INVALID_INPUT', undefined, [TOO_DEEP_ISSUE]);
   try {
     return JSON.parse(text);
   } catch {
@@ -109,16 +109,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
         if (!req.headers['content-type']?.startsWith('application/json')) return refuse({ status: 403, reason: 'content-type' });
+        const body = await readBody(req, MAX_RPC_BYTES); // read first: an answer before the body is read can reset
         const channel = decodeEscapes(url.pathname.slice(5), 'channel');
-        const input = parseJsonBody(await readBody(req, MAX_RPC_BYTES));
+        const input = parseJsonBody(body);
         return sendJson(res, 200, await options.core.dispatch(CLIENT_ID, channel, input));
       }
 
       if (req.method === 'POST' && url.pathname === '/upload') {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
+        const bytes = await readBody(req, MAX_UPLOAD_BYTES);
         const name = decodeEscapes(String(req.headers['x-file-name'] ?? 'upload'), 'fileName').replace(/[\\/]/g, '_');
-        const upload = putInboxFile(options.inboxDir, name, await readBody(req, MAX_UPLOAD_BYTES));
+        const upload = putInboxFile(options.inboxDir, name, bytes);
         return sendJson(res, 200, { ok: true, data: upload });
       }
 
