@@ -48,9 +48,45 @@ describe('sign-in and lockout', () => {
     expect((await t.call('auth.signIn', { username: 'admin', password: ADMIN.password }, 'other')).user?.username).toBe('admin');
   });
 
-  it('does not reveal whether a username exists', async () => {
+  it('does not reveal whether a username exists: an unknown name gets the same answers, attempts left and lockout', async () => {
     const t = await startSetUpCore();
-    expect(await t.fail('auth.signIn', { username: 'nobody', password: 'whatever' }, 'x')).toEqual({ code: 'BAD_CREDENTIALS' });
+    const answers = async (username: string) => {
+      const seen = [];
+      for (let i = 0; i <= MAX_FAILED_ATTEMPTS; i++) seen.push(await t.fail('auth.signIn', { username, password: 'wrong' }, `c-${username}`));
+      t.clock.advance(60_000);
+      seen.push(await t.fail('auth.signIn', { username, password: 'wrong' }, `c-${username}`));
+      return seen;
+    };
+    const known = await answers('admin');
+    const unknown = await answers('nobody');
+    expect(unknown).toEqual(known);
+    expect(known.map((e) => e.code)).toEqual([...Array(MAX_FAILED_ATTEMPTS - 1).fill('BAD_CREDENTIALS'), 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED']);
+    expect(known.at(-1)).toEqual({ code: 'ACCOUNT_LOCKED', params: { minutes: LOCKOUT_MINUTES - 1 } });
+    // Both names are free again after the lockout: the unknown one answers as a fresh account would.
+    t.clock.advance(LOCKOUT_MINUTES * 60_000);
+    expect(await t.fail('auth.signIn', { username: 'nobody', password: 'wrong' }, 'x')).toEqual({
+      code: 'BAD_CREDENTIALS',
+      params: { remaining: MAX_FAILED_ATTEMPTS - 1 },
+    });
+  });
+
+  it('answers a locked account no faster than an unknown name: both still hash the password', async () => {
+    const t = await startSetUpCore();
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await t.fail('auth.signIn', { username: 'admin', password: 'wrong' }, 'c');
+    // Durations, not dates: the fastest of three of each, so one slow moment on a busy machine does not decide.
+    const fastest = async (username: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        await t.fail('auth.signIn', { username, password: 'wrong' }, 'c');
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const locked = await fastest('admin');
+    const unknown = await fastest('nobody');
+    // Without the hash a locked answer takes about a hundredth of an unknown name's (a scrypt of 32 MB).
+    expect(locked / unknown).toBeGreaterThan(0.2);
   });
 
   it('makes a new user change the temporary password before anything else', async () => {

@@ -112,4 +112,51 @@ describe('web host', () => {
       await test.host.close();
     }
   });
+  it('answers a malformed %-escape with INVALID_INPUT (400), in an RPC channel, a static path or an upload name', async () => {
+    const { host, base, rpc } = await hostFor();
+    try {
+      for (const res of [
+        await rpc('system.%E0%A4%A', { token: host.token }),
+        await fetch(`${base}/assets/%zz.js`),
+        await fetch(`${base}/upload`, { method: 'POST', headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': '%E0%A4%A.xlsx' }, body: 'x' }),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('answers JSON nested deeper than any contract input with INVALID_INPUT (400), not a crash', async () => {
+    const { host, rpc } = await hostFor();
+    try {
+      for (const depth of [65, 30_000]) {
+        const res = await rpc('system.status', { token: host.token, body: `${'['.repeat(depth)}${']'.repeat(depth)}` });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }
+      const objects = await rpc('system.status', { token: host.token, body: `${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}` });
+      expect(objects.status).toBe(400);
+      // Brackets inside strings are text, not nesting: such a body reaches the core (which answers 200).
+      const text = await rpc('system.status', { token: host.token, body: JSON.stringify({ note: '["\\'.repeat(30_000) }) });
+      expect(text.status).toBe(200);
+      expect((await rpc('system.status', { token: host.token, body: `${'['.repeat(64)}${']'.repeat(64)}` })).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('answers a body over the limit with FILE_TOO_LARGE (413) instead of resetting the connection', async () => {
+    const { host, rpc } = await hostFor();
+    try {
+      const res = await rpc('system.status', { token: host.token, body: JSON.stringify({ note: 'x'.repeat(11 * 1024 * 1024) }) });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 10 * 1024 * 1024 } } });
+      // The host still answers afterwards.
+      expect((await rpc('system.status', { token: host.token })).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { FileFilter } from 'electron';
 import { isChannelName } from '@shared/contract';
 import type { AppErrorShape } from '@shared/errors';
+import { valueProblem } from '../host/input-limits';
 import { isAllowedSender } from './app-url';
 import { mainText } from './messages';
 
@@ -15,11 +16,14 @@ export interface SenderInfo {
   isMainFrame: boolean;
 }
 
-/** Null when the call may go to the core; otherwise the error the renderer gets. Sender first, then the allowlist. */
-export function checkInvoke(sender: SenderInfo, channel: unknown, devServerUrl?: string): AppErrorShape | null {
+/**
+ * Null when the call may go to the core; otherwise the error the renderer gets. Sender first, then the allowlist,
+ * then the input's depth and size (the same limits as the web host's).
+ */
+export function checkInvoke(sender: SenderInfo, channel: unknown, devServerUrl?: string, input?: unknown): AppErrorShape | null {
   if (!isAllowedSender(sender.url, sender.isMainFrame, devServerUrl)) return { code: 'FORBIDDEN', params: { reason: 'sender' } };
   if (!isChannelName(channel)) return { code: 'UNKNOWN_CHANNEL' };
-  return null;
+  return valueProblem(input);
 }
 
 /** The same limit as the web host's upload endpoint: imports are spreadsheets and backups, not archives. */

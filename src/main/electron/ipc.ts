@@ -60,7 +60,7 @@ export function registerIpc(options: IpcOptions): () => void {
     });
 
   ipcMain.handle(BRIDGE_IPC.invoke, async (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
-    const refused = checkInvoke(senderOf(event), channel, devServerUrl);
+    const refused = checkInvoke(senderOf(event), channel, devServerUrl, input);
     if (refused) return { ok: false, error: refused };
     try {
       return await core.dispatch(`win:${event.sender.id}`, channel as string, input);

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { CONTENT_SECURITY_POLICY, resolveStatic } from '../web-host/static';
+import { CONTENT_SECURITY_POLICY, resolveStatic } from '../host/static-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**

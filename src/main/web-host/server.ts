@@ -3,10 +3,11 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CoreEvent } from '@shared/contract';
-import { AppError, type Result } from '@shared/errors';
+import { AppError, type AppErrorShape, type ErrorCode, type Result } from '@shared/errors';
 import { putInboxFile, readOutboxFile } from '../core/files';
+import { decodeEscapes, jsonTooDeep, MAX_INPUT_BYTES, TOO_DEEP_ISSUE } from '../host/input-limits';
+import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from '../host/static-files';
 import { guardRequest, type GuardConfig } from './guard';
-import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from './static';
 
 /** What the web host needs of the core: the worker client in real use, an in-process core in tests. */
 export interface CoreEndpoint {
@@ -33,7 +34,7 @@ export interface WebHost {
 }
 
 const CLIENT_ID = 'web';
-const MAX_RPC_BYTES = 10 * 1024 * 1024;
+const MAX_RPC_BYTES = MAX_INPUT_BYTES;
 const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
 
 const SECURITY_HEADERS = {
@@ -49,20 +50,44 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * A host-level refusal (bad request, too large, no such file) gets a 4xx status as well as the Result body, which the
+ * web bridge reads whatever the status. Answers from the core stay 200: their Result is the answer.
+ */
+const HOST_ERROR_STATUS: Partial<Record<ErrorCode, number>> = { INVALID_INPUT: 400, FILE_TOO_LARGE: 413, FILE_NOT_FOUND: 404 };
+
+function sendHostError(res: ServerResponse, error: AppErrorShape): void {
+  sendJson(res, HOST_ERROR_STATUS[error.code] ?? 400, { ok: false, error });
+}
+
+/**
+ * The request body, or FILE_TOO_LARGE past the limit. The rest of an oversized body is read and dropped before the
+ * answer goes out: closing the socket while the client is still sending makes it see a reset, not the answer.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new AppError('FILE_TOO_LARGE', { maxBytes: limit }));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(new AppError('FILE_TOO_LARGE', { maxBytes: limit })) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
+}
+
+/** A JSON body as input: INVALID_INPUT when it is not JSON or nests deeper than any contract input. */
+function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  const text = body.toString('utf8');
+  if (jsonTooDeep(text)) throw new AppError('INVALID_INPUT', undefined, [TOO_DEEP_ISSUE]);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', undefined, [{ path: [], message: 'body is not JSON' }]);
+  }
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -84,28 +109,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
         if (!req.headers['content-type']?.startsWith('application/json')) return refuse({ status: 403, reason: 'content-type' });
-        const body = await readBody(req, MAX_RPC_BYTES);
-        let input: unknown;
-        try {
-          input = body.length ? JSON.parse(body.toString('utf8')) : {};
-        } catch {
-          return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: [], message: 'body is not JSON' }] } });
-        }
-        return sendJson(res, 200, await options.core.dispatch(CLIENT_ID, decodeURIComponent(url.pathname.slice(5)), input));
+        const body = await readBody(req, MAX_RPC_BYTES); // read first: an answer before the body is read can reset
+        const channel = decodeEscapes(url.pathname.slice(5), 'channel');
+        const input = parseJsonBody(body);
+        return sendJson(res, 200, await options.core.dispatch(CLIENT_ID, channel, input));
       }
 
       if (req.method === 'POST' && url.pathname === '/upload') {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).replace(/[\\/]/g, '_');
-        const upload = putInboxFile(options.inboxDir, name, await readBody(req, MAX_UPLOAD_BYTES));
+        const bytes = await readBody(req, MAX_UPLOAD_BYTES);
+        const name = decodeEscapes(String(req.headers['x-file-name'] ?? 'upload'), 'fileName').replace(/[\\/]/g, '_');
+        const upload = putInboxFile(options.inboxDir, name, bytes);
         return sendJson(res, 200, { ok: true, data: upload });
       }
 
       if (req.method === 'POST' && url.pathname === '/__test/clock' && options.testMode) {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
-        const { advanceMs } = JSON.parse((await readBody(req, 1024)).toString('utf8')) as { advanceMs: number };
+        const { advanceMs } = parseJsonBody(await readBody(req, 1024)) as { advanceMs: number };
         return sendJson(res, 200, await options.core.advanceClock(Number(advanceMs)));
       }
 
@@ -151,7 +173,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', params: { reason: 'method' } } });
     } catch (error) {
       if (res.headersSent) return res.end();
-      if (error instanceof AppError) return sendJson(res, 200, { ok: false, error: error.toShape() });
+      if (error instanceof AppError) return sendHostError(res, error.toShape());
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', ref: 'web-host' } });
     }
   });

@@ -72,6 +72,19 @@ describe('invoke', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('refuses input nested too deeply or too large before it reaches the core (its clone and zod would overflow)', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 30_000; i++) deep = [deep];
+    const tooDeep = await call(BRIDGE_IPC.invoke, APP, 'system.status', deep);
+    expect(tooDeep).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const tooLarge = await call(BRIDGE_IPC.invoke, APP, 'system.status', { note: 'x'.repeat(6 * 1024 * 1024) });
+    expect(tooLarge).toEqual({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 10 * 1024 * 1024 } } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic; // a structured clone keeps cycles: the walk must still end
+    expect(await call(BRIDGE_IPC.invoke, APP, 'system.status', cyclic)).toMatchObject({ ok: false });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
   it('refuses channels outside the contract', async () => {
     expect(await call(BRIDGE_IPC.invoke, APP, 'db.exec', { sql: 'DROP TABLE x' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await call(BRIDGE_IPC.invoke, APP, '__proto__', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
 }));
 
 const { registerAppScheme, serveApp } = await import('../../../src/main/electron/protocol');
-const { CONTENT_SECURITY_POLICY } = await import('../../../src/main/web-host/static');
+const { CONTENT_SECURITY_POLICY } = await import('../../../src/main/host/static-files');
 
 let root: string;
 const get = (url: string, method = 'GET') => electron.handlers.get('app')!({ url, method });

@@ -23,40 +23,80 @@ export function sessionInfo(ctx: CallContext): SessionInfo {
   };
 }
 
+/** Where an account (or a name without one) stands in the lockout rule. */
+interface AttemptState {
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
 /**
- * Checks a password against an account, counting failures: the fifth wrong one in a row locks the account.
- * Throws the error the clerk should see; records the failure (with its audit entry) before throwing.
+ * The lockout rule: the fifth wrong password in a row locks for LOCKOUT_MINUTES. Throws the error the clerk should
+ * see, after `save` has recorded the failure. A locked account still has its password hashed, so that a lock does
+ * not answer faster than a wrong password (the time would tell that the name exists).
  */
+async function countAttempt(
+  now: Date,
+  state: AttemptState,
+  passwordMatches: () => Promise<boolean>,
+  save: (next: AttemptState, outcome: { locks: boolean; attempt: number }) => void,
+): Promise<void> {
+  if (state.lockedUntil && state.lockedUntil > now.toISOString()) {
+    await passwordMatches();
+    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((Date.parse(state.lockedUntil) - now.getTime()) / 60_000) });
+  }
+  if (await passwordMatches()) return;
+  const attempt = state.failedAttempts + 1;
+  const locks = attempt >= MAX_FAILED_ATTEMPTS;
+  save(
+    { failedAttempts: locks ? 0 : attempt, lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null },
+    { locks, attempt },
+  );
+  if (locks) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
+  throw new AppError('BAD_CREDENTIALS', { remaining: MAX_FAILED_ATTEMPTS - attempt });
+}
+
+/** Checks a password against an account, counting failures (each with its audit entry). */
 async function checkPassword(ctx: CallContext, row: UserRow, password: string): Promise<void> {
   const now = ctx.clock.now();
-  if (row.lockedUntil && row.lockedUntil > now.toISOString()) {
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000) });
-  }
-  if (await verifyPassword(password, row.passwordHash)) return;
-  const failedAttempts = row.failedAttempts + 1;
-  const locks = failedAttempts >= MAX_FAILED_ATTEMPTS;
-  ctx.write(() => {
-    updateUser(ctx.db, row.id, {
-      failedAttempts: locks ? 0 : failedAttempts,
-      lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null,
-      updatedAt: now.toISOString(),
-    });
-    ctx.audit(
-      { recordType: 'user', recordId: row.id, ...(locks ? { event: 'user.lockedOut', params: { minutes: LOCKOUT_MINUTES } } : { event: 'user.wrongPassword', params: { attempt: failedAttempts } }) },
-      row,
-    );
+  await countAttempt(now, row, () => verifyPassword(password, row.passwordHash), (next, { locks, attempt }) =>
+    ctx.write(() => {
+      updateUser(ctx.db, row.id, { ...next, updatedAt: now.toISOString() });
+      ctx.audit(
+        { recordType: 'user', recordId: row.id, ...(locks ? { event: 'user.lockedOut', params: { minutes: LOCKOUT_MINUTES } } : { event: 'user.wrongPassword', params: { attempt } }) },
+        row,
+      );
+    }),
+  );
+}
+
+/**
+ * A name without an account goes through the same rule, counted in memory, so that its answers (attempts left,
+ * then locked) and their timing are those of a real account: sign-in does not tell which names exist.
+ */
+async function checkUnknownName(ctx: CallContext, username: string, password: string): Promise<never> {
+  const attempts = unknownNameAttempts(ctx);
+  const state = attempts.get(username) ?? { failedAttempts: 0, lockedUntil: null };
+  await countAttempt(ctx.clock.now(), state, () => verifyAgainstNobody(password), (next) => {
+    attempts.delete(username); // re-inserted last: the oldest names are dropped first
+    attempts.set(username, next);
+    if (attempts.size > MAX_UNKNOWN_NAMES) attempts.delete(attempts.keys().next().value!);
   });
-  if (locks) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
-  throw new AppError('BAD_CREDENTIALS', { remaining: MAX_FAILED_ATTEMPTS - failedAttempts });
+  throw new AppError('BAD_CREDENTIALS'); // not reached: verifyAgainstNobody never matches
+}
+
+/** Enough for any typing at a desk; a flood of invented names only forgets the oldest. */
+const MAX_UNKNOWN_NAMES = 1000;
+const unknownNames = new WeakMap<CallContext['core'], Map<string, AttemptState>>();
+function unknownNameAttempts(ctx: CallContext): Map<string, AttemptState> {
+  let attempts = unknownNames.get(ctx.core);
+  if (!attempts) unknownNames.set(ctx.core, (attempts = new Map()));
+  return attempts;
 }
 
 export async function signIn(ctx: CallContext, username: string, password: string): Promise<SessionInfo> {
   ctx.core.sessions.end(ctx.clientId);
   const row = findUserByUsername(ctx.db, username);
-  if (!row) {
-    await verifyAgainstNobody(password);
-    throw new AppError('BAD_CREDENTIALS');
-  }
+  if (!row) return checkUnknownName(ctx, username, password);
   await checkPassword(ctx, row, password);
   if (row.disabled) throw new AppError('ACCOUNT_DISABLED');
   ctx.write(() => {

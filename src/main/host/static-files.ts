@@ -1,5 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodeEscapes } from './input-limits';
+
+/**
+ * The built renderer's files, for both hosts: the web host serves them over HTTP, the Electron glue over app://.
+ * Lives beside both (src/main/host) because neither host may import the other (docs/architecture.md §2).
+ */
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,9 +32,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** A file of the built renderer for a URL path, or null; never a file outside the renderer folder. */
+/**
+ * A file of the built renderer for a URL path, or null; never a file outside the renderer folder.
+ * Throws INVALID_INPUT for a malformed %-escape.
+ */
 export function resolveStatic(rendererDir: string, urlPath: string): { path: string; type: string } | null {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const relative = decodeEscapes(urlPath === '/' ? '/index.html' : urlPath, 'path');
   const path = normalize(join(rendererDir, relative));
   if (!path.startsWith(normalize(rendererDir) + sep)) return null;
   if (!existsSync(path) || !statSync(path).isFile()) return null;
