@@ -36,8 +36,8 @@ describe('hardship files: intake', () => {
     const { t } = await office();
     const file = await fileForMember(t);
     const saved = await t.call('files.saveDraft', draftOf(file), 'clerk');
-    expect(saved.household.map((m) => [m.relation, m.gender, m.birthDate])).toEqual([
-      ['self', 'male', '1980-01-01'], ['spouse', 'female', '1982-02-02'], ['child', 'male', '2010-03-03'],
+    expect(saved.household.map((m) => [m.relation, m.gender, m.birthYear])).toEqual([
+      ['self', 'male', 1980], ['spouse', 'female', 1982], ['child', 'male', 2010],
     ]);
     expect((await t.fail('files.saveDraft', draftOf(file), 'clerk')).code).toBe('STALE_RECORD');
     const again = (overrides: Record<string, unknown>) => t.fail('files.saveDraft', draftOf(saved, overrides), 'clerk');
