@@ -37,6 +37,7 @@ describe('reading the roster search box', () => {
     ['4401061990', { kind: 'id-partial' }],
     ['44010619900101123', { kind: 'id-partial' }],
     ['44010619900101123x', { kind: 'id-whole', text: '44010619900101123X' }],
+    ['440106900101123', { kind: 'id-whole', text: `44010619900101123${idCheckChar('44010619900101123')}` }],
     ['1381234', { kind: 'phone', text: '1381234' }],
     ['雄信', { kind: 'name', text: '雄信' }],
   ])('for a role without reveal: %j → %j', (raw, expected) => {
@@ -46,8 +47,8 @@ describe('reading the roster search box', () => {
   it('never lets a role without reveal search by a digit string longer than 4 that is not a whole ID or a phone', () => {
     for (let length = 5; length <= 17; length++) {
       const digits = '4401061990010112345'.slice(0, length);
-      // 15 digits are a whole number of the old kind (converted to 18), as exact as 18.
-      expect(classifyMemberQuery(digits, NO_REVEAL).kind).toBe(length === 15 ? 'id-whole' : 'id-partial');
+      // The first 15 of an 18-digit number being typed are no old number (their 9th–10th characters are no month).
+      expect(classifyMemberQuery(digits, NO_REVEAL).kind).toBe('id-partial');
       expect(classifyMemberQuery(digits.slice(-length), NO_REVEAL).kind).not.toBe('id-suffix');
     }
   });

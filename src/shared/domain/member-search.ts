@@ -29,6 +29,16 @@ export type MemberQuery =
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+/**
+ * 15 digits whose characters 7–12 are a date (YYMMDD): a number of the old kind, searched as its 18-digit form. The
+ * first 15 of an 18-digit number being typed are not (their 9th–10th characters, the year's end, are not a month).
+ */
+function isOldIdNumber(text: string): boolean {
+  if (!/^\d{15}$/.test(text)) return false;
+  const [month, day] = [Number(text.slice(8, 10)), Number(text.slice(10, 12))];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 /** The tail the mask shows (440106********123X): searching by it tells nothing the list does not show. */
 export const VISIBLE_ID_TAIL = 4;
 
@@ -48,7 +58,7 @@ export function classifyMemberQuery(raw: string, options: { mayRevealIds: boolea
     return { kind: 'id-suffix', text: compact.toUpperCase() };
   }
   if (/^1[3-9]\d{5,9}$/.test(compact)) return { kind: 'phone', text: compact };
-  if (/^\d{17}[\dxX]$|^\d{15}$/.test(compact)) return { kind: 'id-whole', text: toEighteenDigits(compact.toUpperCase()) };
+  if (/^\d{17}[\dxX]$/.test(compact) || isOldIdNumber(compact)) return { kind: 'id-whole', text: toEighteenDigits(compact.toUpperCase()) };
   if (/^\d{7,17}[\dxX]?$/.test(compact)) return options.mayRevealIds ? { kind: 'id-prefix', text: compact.toUpperCase() } : { kind: 'id-partial' };
   return { kind: 'text', text };
 }
