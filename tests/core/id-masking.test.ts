@@ -42,7 +42,9 @@ function expectCannotRebuild(text: string, ids = IDS) {
   }
 }
 
-async function outboxPath(t: TestCore, channel: 'roster.export' | 'roster.print' | 'files.printVisit' | 'files.printNotice' | 'files.printApplication', input: unknown, client: string) {
+type OutputChannel = 'roster.export' | 'roster.print' | 'files.printVisit' | 'files.printNotice' | 'files.printApplication';
+
+async function outboxPath(t: TestCore, channel: OutputChannel, input: unknown, client: string) {
   const { result } = await t.job(channel, input as never, client);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return join(dataPaths(t.dataDir).outboxDir, result.data.fileId);
@@ -52,7 +54,8 @@ async function xlsxText(path: string): Promise<{ header: string[]; rows: string[
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const rows: string[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cellText)));
   return { header: rows[0]!, rows: rows.slice(1) };
 }
 

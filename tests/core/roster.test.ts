@@ -19,12 +19,13 @@ async function seed(t: TestCore) {
 const names = (result: { members: { name: string }[] }) => result.members.map((m) => m.name).sort();
 
 describe('roster: members', () => {
-  it('stores a member with gender and birth date read from the ID, masked ID, and units made from the names', async () => {
+  it('stores a member with gender and birth year read from the ID, masked ID, and units made from the names', async () => {
     const t = await startSetUpCore();
     const { shan, zeng } = await seed(t);
-    expect(shan).toMatchObject({ name: '单雄信', gender: 'male', birthDate: '1965-03-15', status: 'active', ethnicity: '01', phone: '13812345678' });
+    expect(shan).toMatchObject({ name: '单雄信', gender: 'male', birthYear: 1965, status: 'active', ethnicity: '01', phone: '13812345678' });
     expect(shan.idNumberMasked).toBe(`440106********${SHAN.slice(-4)}`);
     expect(JSON.stringify(shan)).not.toContain(SHAN);
+    for (const date of ['19650315', '1965-03-15']) expect(JSON.stringify(shan)).not.toContain(date); // beside the mask it gives the number
     // "广州市 第一机床厂" and "广州市第一机床厂" are one unit.
     expect(zeng.unitId).toBe(shan.unitId);
     expect(zeng).toMatchObject({ gender: 'female', phone: '010-87654321' });

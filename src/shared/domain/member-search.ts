@@ -59,6 +59,8 @@ export function classifyMemberQuery(raw: string, options: { mayRevealIds: boolea
   }
   if (/^1[3-9]\d{5,9}$/.test(compact)) return { kind: 'phone', text: compact };
   if (/^\d{17}[\dxX]$/.test(compact) || isOldIdNumber(compact)) return { kind: 'id-whole', text: toEighteenDigits(compact.toUpperCase()) };
-  if (/^\d{7,17}[\dxX]?$/.test(compact)) return options.mayRevealIds ? { kind: 'id-prefix', text: compact.toUpperCase() } : { kind: 'id-partial' };
+  if (/^\d{7,17}[\dxX]?$/.test(compact)) {
+    return options.mayRevealIds ? { kind: 'id-prefix', text: compact.toUpperCase() } : { kind: 'id-partial' };
+  }
   return { kind: 'text', text };
 }

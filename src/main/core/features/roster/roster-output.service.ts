@@ -87,7 +87,10 @@ export function printPdf(ctx: CallContext, selection: RosterSelection): { jobId:
     const rows: Parameters<typeof rosterListDocument>[0]['rows'] = [];
     for await (const m of selected(ctx, selection, job, PRINT_MAX_ROWS + 1)) {
       const view = maskedIdView(m.idNumber);
-      rows.push({ name: m.name, gender: GENDER[view.gender], birthYear: String(view.birthYear), idNumber: view.idNumberMasked, phone: m.phone ?? '', unit: m.unitName ?? '', union: m.unionName ?? '', joinedOn: m.joinedOn ?? '', status: STATUS[m.status] });
+      rows.push({
+        name: m.name, gender: GENDER[view.gender], birthYear: String(view.birthYear), idNumber: view.idNumberMasked,
+        phone: m.phone ?? '', unit: m.unitName ?? '', union: m.unionName ?? '', joinedOn: m.joinedOn ?? '', status: STATUS[m.status],
+      });
     }
     const truncated = rows.length > PRINT_MAX_ROWS;
     if (truncated) rows.length = PRINT_MAX_ROWS;
