@@ -14,7 +14,7 @@ describe('hardship files: intake', () => {
     const { t } = await office();
     const file = await fileForMember(t);
     expect(file).toMatchObject({ status: 'draft', isMember: true, entryKind: 'new', fileNo: null, enteredBy: 'clerk-user', headIdNumberMasked: '110105********1017'.slice(0, 6) + file.headIdNumberMasked.slice(6) });
-    expect(file.household).toMatchObject([{ relation: 'self', name: '测试户主', gender: 'male', birthDate: '1980-01-01', otherFiles: [] }]);
+    expect(file.household).toMatchObject([{ relation: 'self', name: '测试户主', gender: 'male', birthYear: 1980, otherFiles: [] }]);
     expect(JSON.stringify(file)).not.toContain(HEAD);
     expect(file.meansTest).toMatchObject({ result: expect.any(Object), missing: [] });
     expect(file.timeline).toMatchObject([{ action: 'create', from: null, to: 'draft', user: 'clerk-user' }]);

@@ -141,5 +141,6 @@ describe('masked ID numbers: what each role gets cannot rebuild a number', () =>
       await expectPrintsMasked(t, client, file);
       await expectApplicationWholeAndLogged(t, client, file.id);
     },
+    60_000, // five documents rendered: well over the default 20 s on a busy machine
   );
 });
