@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'JOB_CANCELLED',
   'MISSING_GLYPHS',
+  // A role without the logged reveal searched more whole ID numbers today than a desk needs (members.service.ts).
+  'ID_SEARCH_LIMIT',
   'INTERNAL',
 ] as const;
 

@@ -15,7 +15,7 @@ describe('hardship files: intake', () => {
     const { t } = await office();
     const file = await fileForMember(t);
     expect(file).toMatchObject({ status: 'draft', isMember: true, entryKind: 'new', fileNo: null, enteredBy: 'clerk-user', headIdNumberMasked: '110105********1017'.slice(0, 6) + file.headIdNumberMasked.slice(6) });
-    expect(file.household).toMatchObject([{ relation: 'self', name: '测试户主', gender: 'male', birthDate: '1980-01-01', otherFiles: [] }]);
+    expect(file.household).toMatchObject([{ relation: 'self', name: '测试户主', gender: 'male', birthYear: 1980, otherFiles: [] }]);
     expect(JSON.stringify(file)).not.toContain(HEAD);
     expect(file.meansTest).toMatchObject({ result: expect.any(Object), missing: [] });
     expect(file.timeline).toMatchObject([{ action: 'create', from: null, to: 'draft', user: 'clerk-user' }]);
@@ -37,8 +37,8 @@ describe('hardship files: intake', () => {
     const { t } = await office();
     const file = await fileForMember(t);
     const saved = await t.call('files.saveDraft', draftOf(file), 'clerk');
-    expect(saved.household.map((m) => [m.relation, m.gender, m.birthDate])).toEqual([
-      ['self', 'male', '1980-01-01'], ['spouse', 'female', '1982-02-02'], ['child', 'male', '2010-03-03'],
+    expect(saved.household.map((m) => [m.relation, m.gender, m.birthYear])).toEqual([
+      ['self', 'male', 1980], ['spouse', 'female', 1982], ['child', 'male', 2010],
     ]);
     expect((await t.fail('files.saveDraft', draftOf(file), 'clerk')).code).toBe('STALE_RECORD');
     const again = (overrides: Record<string, unknown>) => t.fail('files.saveDraft', draftOf(saved, overrides), 'clerk');

@@ -268,6 +268,16 @@ test.describe('member roster', () => {
     await expect(page.getByRole('link', { name: unknownRegion.name })).toBeVisible();
     await search(page, 'qiuyuhan', '按拼音或首字母查找');
     await expect(page.getByRole('link', { name: oldNumber.name })).toBeVisible();
+    // A viewer may not reveal an ID: the start of a number finds nobody (growing it would read the birth date), the
+    // whole number finds its member, and beside the mask stands the birth year, never the date.
+    await search(page, unknownRegion.id.slice(0, 10), '身份证号请输入完整的 18 位，或只输入后 4 位');
+    await expect(page.getByTestId('roster-total')).toHaveText('共 0 人');
+    await search(page, unknownRegion.id, '按完整身份证号查找');
+    const row = rows(page).filter({ hasText: unknownRegion.name });
+    await expect(row).toContainText(`449999********${unknownRegion.id.slice(-4)}`);
+    await expect(row).toContainText('1985');
+    await expect(row).not.toContainText('1985-03-12');
+    await expect(page.getByRole('table').getByRole('columnheader', { name: '出生年份' })).toBeVisible();
     await page.getByLabel('查找会员').fill('');
     await expect(page.getByTestId('roster-total')).toHaveText('共 2 人');
 
@@ -276,6 +286,7 @@ test.describe('member roster', () => {
     await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: '变更状态' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: '显示完整号码' })).toHaveCount(0);
+    await expect(page.getByText('1985-03-12')).toHaveCount(0);
     await shots(page, 'viewer-member-warning');
     await page.goto(`${host.origin}/#/units`);
     await expect(page.getByText('无权访问')).toBeVisible();

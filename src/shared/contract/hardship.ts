@@ -60,7 +60,8 @@ export const householdMember = householdMemberInput.omit({ idNumber: true }).ext
   id: uuid,
   idNumberMasked: z.string(),
   gender: z.enum(['male', 'female']),
-  birthDate: isoDate,
+  /** The year only, as in the roster (maskedIdView in shared/domain/id-number.ts); the 申报表 prints the date. */
+  birthYear: z.number().int(),
   /** Other files, not ended, in whose household this person is (DOMAIN.md: flagged, with a link). */
   otherFiles: z.array(z.object({ id: uuid, fileNo: z.string().nullable(), status: fileStatus })),
 });

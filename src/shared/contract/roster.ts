@@ -35,7 +35,11 @@ export const memberListItem = z.object({
   id: uuid,
   name: z.string(),
   gender,
-  birthDate: isoDate,
+  /**
+   * The year only: beside the mask a birth date would give back the whole number (maskedIdView in
+   * shared/domain/id-number.ts says why the year does not).
+   */
+  birthYear: z.number().int(),
   /** 440106********123X: full numbers only through roster.revealId, which is logged. */
   idNumberMasked: z.string(),
   phone: z.string().nullable(),
@@ -62,7 +66,7 @@ export const member = memberListItem.extend({
 export type Member = z.infer<typeof member>;
 
 /** How the core read the search box: shown to the clerk ("按身份证尾号查找") and used in tests. */
-export const searchKind = z.enum(['all', 'name', 'pinyin', 'id-suffix', 'id-prefix', 'phone', 'text']);
+export const searchKind = z.enum(['all', 'name', 'pinyin', 'id-suffix', 'id-prefix', 'phone', 'text', 'id-whole', 'id-partial']);
 
 export const unitRecord = z.object({
   id: uuid,
@@ -90,7 +94,11 @@ export const rosterChannels = {
   }),
   /** The selection as a printed list: A4 landscape PDF, IDs masked, header on every page, 第 x 页 共 y 页. Logged. */
   'roster.print': jobChannel({ input: rosterSelection, result: fileRef, access: 'clerk', mutates: true }),
-  /** One search box (name part, pinyin or initials, ID tail, phone, unit) plus filters; paged and sorted in SQL. */
+  /**
+   * One search box (name part, pinyin or initials, ID tail, phone, unit) plus filters; paged and sorted in SQL. A role
+   * without roster.revealId finds by a whole ID (ID_SEARCH_LIMIT distinct numbers a day) or the 4 characters the mask
+   * shows, never by a start or a longer tail (member-search.ts).
+   */
   'roster.search': channel({
     input: z.object({
       query: z.string().max(100).default(''),

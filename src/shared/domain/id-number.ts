@@ -84,12 +84,8 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
   if (!/^\d{15}$|^\d{17}[\dX]$/.test(text)) return { ok: false, problem: 'BAD_CHARACTERS' };
 
   const warnings: IdWarning[] = [];
-  let id = text;
-  if (text.length === 15) {
-    const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
-    id = first17 + idCheckChar(first17);
-    warnings.push('CONVERTED_FROM_15');
-  }
+  const id = toEighteenDigits(text);
+  if (text.length === 15) warnings.push('CONVERTED_FROM_15');
 
   const regionCode = id.slice(0, 6);
   if (!isProvinceCode(regionCode.slice(0, 2))) return { ok: false, problem: 'BAD_REGION_FORMAT' };
@@ -128,4 +124,27 @@ export function maskIdNumber(id: string): string {
   const text = normalizeIdNumber(id);
   if (text.length <= 10) return '*'.repeat(text.length);
   return text.slice(0, 6) + '*'.repeat(text.length - 10) + text.slice(-4);
+}
+
+/**
+ * What a masked view of an ID number may carry beside the mask: gender (the sequence's parity, visible anyway) and
+ * the birth year, never the birth date. The mask shows the region, the sequence and the check character; with the
+ * year known, month and day stay hidden: 365 or 366 dates, of which the check character leaves 32 to 35 in every
+ * year 1900–2099 (tests/unit/id-masking.test.ts counts them). A birth date beside the mask would leave one: the
+ * whole number, without the logged reveal (docs/architecture.md §5). Age is not given: it changes on the birthday,
+ * so watching it would tell the day.
+ */
+export function maskedIdView(id: string): { idNumberMasked: string; gender: 'male' | 'female'; birthYear: number } {
+  return {
+    idNumberMasked: maskIdNumber(id),
+    gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+    birthYear: Number(id.slice(6, 10)),
+  };
+}
+
+/** A 15-digit number as GB 11643 makes it 18 ("19" inserted, check character appended); 18 characters as they are. */
+export function toEighteenDigits(id: string): string {
+  if (!/^\d{15}$/.test(id)) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return first17 + idCheckChar(first17);
 }

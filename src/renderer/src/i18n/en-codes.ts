@@ -50,6 +50,7 @@ export const enCodes: typeof zhCNCodes = {
     JOB_CANCELLED: 'Cancelled. Nothing half-done was left behind.',
     FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
     MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
+    ID_SEARCH_LIMIT: 'You have searched by whole ID number as often as allowed today. Search by name, pinyin or the last 4 characters; or ask a clerk.',
     INTERNAL: 'Internal error. Please contact support.',
   },
   errorDetails: {
@@ -100,6 +101,8 @@ export const enCodes: typeof zhCNCodes = {
     pinyin: 'Searching pinyin or initials',
     'id-suffix': 'Searching the end of ID numbers',
     'id-prefix': 'Searching the start of ID numbers',
+    'id-whole': 'Searching a whole ID number',
+    'id-partial': 'Type the whole ID number (18 characters) or only its last 4',
     phone: 'Searching mobile numbers',
     text: 'Searching unit names and card numbers',
   },

@@ -174,7 +174,7 @@ export const enFiles: typeof zhCNFiles = {
     relation: 'Relation',
     name: 'Name',
     gender: 'Gender',
-    birthDate: 'Born',
+    birthYear: 'Born',
     healthStatus: 'Health',
     ethnicity: 'Ethnicity',
     medicalInsurance: 'Medical insurance',

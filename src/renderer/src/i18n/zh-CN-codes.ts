@@ -54,6 +54,7 @@ const errors = {
   FILE_TOO_LARGE: '文件太大，请检查是否选错了文件。',
   JOB_CANCELLED: '已取消，没有留下做了一半的结果。',
   MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
+  ID_SEARCH_LIMIT: '今天按完整身份证号查找的次数已达上限。请按姓名、拼音或身份证后 4 位查找；确需按号码查找，请经办人帮忙。',
   INTERNAL: '程序内部错误，请联系技术支持。',
 } satisfies Record<ErrorCode, string>;
 
@@ -112,6 +113,8 @@ export const zhCNCodes = {
     pinyin: '按拼音或首字母查找',
     'id-suffix': '按身份证尾号查找',
     'id-prefix': '按身份证号开头查找',
+    'id-whole': '按完整身份证号查找',
+    'id-partial': '身份证号请输入完整的 18 位，或只输入后 4 位',
     phone: '按手机号查找',
     text: '按单位名称或会员证号查找',
   },

@@ -172,7 +172,7 @@ export const zhCNFiles = {
     relation: '与户主关系',
     name: '姓名',
     gender: '性别',
-    birthDate: '出生日期',
+    birthYear: '出生年份',
     healthStatus: '健康状况',
     ethnicity: '民族',
     medicalInsurance: '医保',

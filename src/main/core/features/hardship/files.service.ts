@@ -1,14 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
-import { checkIdNumber, maskIdNumber } from '@shared/domain/id-number';
+import { checkIdNumber, maskedIdView, maskIdNumber } from '@shared/domain/id-number';
 import { availableActions, EDITABLE_STATUSES, ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
-import { findMemberById, idNumberFacts } from '../roster/members.repo';
+import { findMemberById } from '../roster/members.repo';
 import { findUserById } from '../users/users.repo';
 import { detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
@@ -102,8 +102,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
       id: r.id,
       relation: r.relation as FileDraft['household'][number]['relation'],
       name: r.name,
-      idNumberMasked: maskIdNumber(r.idNumber),
-      ...idNumberFacts(r.idNumber),
+      ...maskedIdView(r.idNumber),
       otherFiles: elsewhere.get(r.idNumber) ?? [],
     })),
     meansTest,

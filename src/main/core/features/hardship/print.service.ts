@@ -57,7 +57,13 @@ function applicationData(ctx: CallContext, id: string): HardshipApplicationData 
       isMember: detail.isMember,
     },
     entryKind: file.entryKind,
-    household: detail.household.map(({ idNumberMasked: _masked, otherFiles: _other, id: rowId, ...m }) => ({ ...m, idNumber: fullIds.get(rowId) ?? _masked })),
+    // The form is signed by the household and checked against their ID cards: the whole numbers and birth dates.
+    // Only roles that may reveal an ID print it (files.printApplication is clerk, as roster.revealId), and each
+    // print is logged (file.printed, document: application).
+    household: detail.household.map(({ idNumberMasked: _masked, otherFiles: _other, birthYear: _year, id: rowId, ...m }) => {
+      const idNumber = fullIds.get(rowId)!;
+      return { ...m, idNumber, birthDate: idNumberFacts(idNumber).birthDate };
+    }),
     draft: {
       incomeItems: draft.incomeItems,
       accidentCostsFen: draft.accidentCostsFen,

@@ -2,7 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import { parse as uuidToBytes, stringify as bytesToUuid, v7 as uuidv7 } from 'uuid';
 import type { MemberListItem, MemberStatus } from '@shared/contract/roster';
 import type { MemberQuery } from '@shared/domain/member-search';
-import { maskIdNumber } from '@shared/domain/id-number';
+import { maskedIdView } from '@shared/domain/id-number';
 import type { Sqlite } from '../../db/client';
 import { namePartQuery } from './name-grams';
 import { currentUnitRef } from './units.repo';
@@ -81,7 +81,10 @@ export function findMemberIdByIdNumber(sqlite: Sqlite, idNumber: string): string
   return row && blobToId(row.id);
 }
 
-/** Gender and birth date are read from the 18-character ID number (GB 11643), not stored. */
+/**
+ * Gender and birth date are read from the 18-character ID number (GB 11643), not stored. The date is for what may
+ * carry the whole number (the 申报表); a masked view gives the year only (maskedIdView).
+ */
 export function idNumberFacts(idNumber: string): { gender: 'male' | 'female'; birthDate: string } {
   return {
     gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
@@ -93,8 +96,7 @@ export function toListItem(row: Omit<MemberRow, 'ethnicity' | 'rev' | 'updatedAt
   return {
     id: blobToId(row.id),
     name: row.name,
-    ...idNumberFacts(row.idNumber),
-    idNumberMasked: maskIdNumber(row.idNumber),
+    ...maskedIdView(row.idNumber),
     phone: row.phone,
     unitName: row.unitName,
     unionName: row.unionName,
@@ -145,6 +147,13 @@ function searchWhere(sqlite: Sqlite, search: MemberSearch): { where: string; par
       params.tail = q.text.slice(-4);
       params.like = `%${q.text}`;
       clauses.push('substr(m.id_number, 15) = @tail AND m.id_number LIKE @like');
+      break;
+    case 'id-whole':
+      params.idNumber = q.text;
+      clauses.push('m.id_number = @idNumber');
+      break;
+    case 'id-partial':
+      clauses.push('0'); // answers nothing, and so counts nothing (member-search.ts)
       break;
     case 'id-prefix':
       params.from = q.text;

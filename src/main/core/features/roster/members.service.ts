@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput } from '@shared/contract';
 import type { Member, MemberInput, MemberStatus, UnitKind } from '@shared/contract/roster';
 import { checkIdNumber, type IdWarning } from '@shared/domain/id-number';
-import { classifyMemberQuery } from '@shared/domain/member-search';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
+import { memberQueryFor } from './id-search-policy';
 import { checkMemberInput, type CheckedMember } from './member-input';
 import {
   findMemberById,
@@ -81,7 +81,7 @@ function memberColumns(ctx: CallContext, m: CheckedMember) {
 }
 
 export function search(ctx: CallContext, input: Omit<MemberSearch, 'query'> & { query: string }): ChannelOutput<'roster.search'> {
-  const query = classifyMemberQuery(input.query);
+  const query = memberQueryFor(ctx, input.query);
   const result = searchMembers(ctx.sqlite, { ...input, query });
   return { members: result.rows.map(toListItem), total: result.total, totalCapped: result.capped, kind: query.kind };
 }

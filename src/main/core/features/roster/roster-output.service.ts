@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FileRef } from '@shared/contract';
 import type { MemberStatus } from '@shared/contract/roster';
 import { ethnicityName } from '@shared/domain/ethnicity';
-import { classifyMemberQuery } from '@shared/domain/member-search';
-import { maskIdNumber } from '@shared/domain/id-number';
+import { maskedIdView } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
@@ -12,7 +11,8 @@ import { renderPdf } from '../../pdf';
 import { GENDER_LABELS } from '../../pdf/documents/hardship-labels';
 import { rosterListDocument } from '../../pdf/documents/roster-list';
 import { readOrg } from '../org/org.repo';
-import { idNumberFacts, searchMembers, type MemberRow, type MemberSearch } from './members.repo';
+import { memberQueryFor } from './id-search-policy';
+import { searchMembers, type MemberRow, type MemberSearch } from './members.repo';
 
 /** The current search of the roster screen: what the clerk sees is what is exported or printed. */
 export interface RosterSelection {
@@ -32,7 +32,7 @@ const GENDER = GENDER_LABELS;
 
 /** Every member of the selection, a page at a time (the job yields between pages; no page counts the matches). */
 async function* selected(ctx: CallContext, selection: RosterSelection, job: JobHandle, limit = Number.POSITIVE_INFINITY): AsyncGenerator<MemberRow> {
-  const search: Omit<MemberSearch, 'page'> = { ...selection, query: classifyMemberQuery(selection.query), pageSize: PAGE };
+  const search: Omit<MemberSearch, 'page'> = { ...selection, query: memberQueryFor(ctx, selection.query), pageSize: PAGE };
   let yielded = 0;
   for (let page = 1; ; page++) {
     const { rows } = searchMembers(ctx.sqlite, { ...search, page }, { count: false });
@@ -56,12 +56,13 @@ export function exportXlsx(ctx: CallContext, selection: RosterSelection & { full
   return ctx.startJob(async (job): Promise<FileRef> => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('会员名册');
-    sheet.addRow(['序号', '姓名', '性别', '出生日期', '公民身份号码', '民族', '手机/电话', '工作单位', '基层工会', '入会日期', '会员证号', '状态', '备注']).font = { bold: true };
+    // 出生年份, not 出生日期: beside the masked number a date gives the whole number back (maskedIdView).
+    sheet.addRow(['序号', '姓名', '性别', '出生年份', '公民身份号码', '民族', '手机/电话', '工作单位', '基层工会', '入会日期', '会员证号', '状态', '备注']).font = { bold: true };
     let count = 0;
     for await (const m of selected(ctx, selection, job)) {
-      const facts = idNumberFacts(m.idNumber);
+      const view = maskedIdView(m.idNumber);
       sheet.addRow([
-        ++count, m.name, GENDER[facts.gender], facts.birthDate, selection.fullIds ? m.idNumber : maskIdNumber(m.idNumber),
+        ++count, m.name, GENDER[view.gender], view.birthYear, selection.fullIds ? m.idNumber : view.idNumberMasked,
         (m.ethnicity && ethnicityName(m.ethnicity)) ?? '', m.phone ?? '', m.unitName ?? '', m.unionName ?? '', m.joinedOn ?? '', m.cardNo ?? '', STATUS[m.status], m.note ?? '',
       ]);
     }
@@ -85,8 +86,11 @@ export function printPdf(ctx: CallContext, selection: RosterSelection): { jobId:
   return ctx.startJob(async (job): Promise<FileRef> => {
     const rows: Parameters<typeof rosterListDocument>[0]['rows'] = [];
     for await (const m of selected(ctx, selection, job, PRINT_MAX_ROWS + 1)) {
-      const facts = idNumberFacts(m.idNumber);
-      rows.push({ name: m.name, gender: GENDER[facts.gender], birthDate: facts.birthDate, idNumber: maskIdNumber(m.idNumber), phone: m.phone ?? '', unit: m.unitName ?? '', union: m.unionName ?? '', joinedOn: m.joinedOn ?? '', status: STATUS[m.status] });
+      const view = maskedIdView(m.idNumber);
+      rows.push({
+        name: m.name, gender: GENDER[view.gender], birthYear: String(view.birthYear), idNumber: view.idNumberMasked,
+        phone: m.phone ?? '', unit: m.unitName ?? '', union: m.unionName ?? '', joinedOn: m.joinedOn ?? '', status: STATUS[m.status],
+      });
     }
     const truncated = rows.length > PRINT_MAX_ROWS;
     if (truncated) rows.length = PRINT_MAX_ROWS;

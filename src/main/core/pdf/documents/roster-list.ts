@@ -15,7 +15,8 @@ export interface RosterListData {
   rows: {
     name: string;
     gender: string;
-    birthDate: string;
+    /** The year only: beside the masked number a date would give it back whole (maskedIdView). */
+    birthYear: string;
     idNumber: string;
     phone: string;
     unit: string;
@@ -25,13 +26,13 @@ export interface RosterListData {
   }[];
 }
 
-const HEAD = ['序号', '姓名', '性别', '出生日期', '身份证号', '手机/电话', '工作单位', '基层工会', '入会日期', '状态'];
+const HEAD = ['序号', '姓名', '性别', '出生年份', '身份证号', '手机/电话', '工作单位', '基层工会', '入会日期', '状态'];
 
 
 export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
   const body: Content[][] = [
     HEAD.map((text) => ({ text, style: 'head' })),
-    ...data.rows.map((r, i) => [String(i + 1), r.name, r.gender, r.birthDate, r.idNumber, r.phone, r.unit, r.union, r.joinedOn, r.status]),
+    ...data.rows.map((r, i) => [String(i + 1), r.name, r.gender, r.birthYear, r.idNumber, r.phone, r.unit, r.union, r.joinedOn, r.status]),
   ];
   return {
     pageSize: 'A4',

@@ -63,7 +63,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const save = useMutation('files.saveDraft');
   const d = file.draft;
   const [members, setMembers] = useState<MemberRow[]>(() =>
-    file.household.map(({ idNumberMasked: _masked, gender: _g, birthDate: _b, otherFiles: _o, monthlyIncomeFen, ...m }) => ({ ...m, key: nextKey++, income: yuanText(monthlyIncomeFen) })),
+    file.household.map(({ idNumberMasked: _masked, gender: _g, birthYear: _b, otherFiles: _o, monthlyIncomeFen, ...m }) => ({ ...m, key: nextKey++, income: yuanText(monthlyIncomeFen) })),
   );
   const [items, setItems] = useState<ItemRow[]>(() => d.incomeItems.map((i) => ({ key: nextKey++, kind: i.kind, code: i.code, amount: yuanText(i.annualFen) })));
   const [accident, setAccident] = useState(yuanText(d.accidentCostsFen));

@@ -49,7 +49,7 @@ function Household({ file }: { file: FileDetail }) {
         },
         { key: 'id', header: t('files.idNumber'), width: 180, monospace: true, render: (m) => m.idNumberMasked },
         { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`genders.${m.gender}`) },
-        { key: 'birth', header: t('files.birthDate'), width: 110, nowrap: true, render: (m) => m.birthDate },
+        { key: 'birth', header: t('files.birthYear'), width: 90, nowrap: true, render: (m) => m.birthYear },
         { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
         { key: 'work', header: t('files.work'), width: 100, render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : '') },
         { key: 'income', header: t('files.monthlyIncome'), width: 120, align: 'right', render: (m) => formatYuan(m.monthlyIncomeFen) },

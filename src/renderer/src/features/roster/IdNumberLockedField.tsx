@@ -7,7 +7,8 @@ export interface LockedIdNumber {
   /** 440106********123X, as the roster shows it. */
   masked: string;
   gender: 'male' | 'female';
-  birthDate: string;
+  /** The year only: beside the mask a date would give the whole number back (maskedIdView). */
+  birthYear: number;
   /** Asks the core for the full number (roster.revealId, audited); null when it refused. */
   reveal: () => Promise<string | null>;
 }
@@ -50,7 +51,7 @@ export function IdNumberLockedField({ locked, unlocking, onUnlock }: IdNumberLoc
         }
       />
       <TextInput label={t('memberForm.gender')} value={t(`genders.${locked.gender}`)} {...derived} w={70} />
-      <TextInput label={t('memberForm.birthDate')} value={locked.birthDate} {...derived} w={120} />
+      <TextInput label={t('memberForm.birthYear')} value={String(locked.birthYear)} {...derived} w={120} />
     </Group>
   );
 }

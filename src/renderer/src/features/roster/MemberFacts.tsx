@@ -47,7 +47,7 @@ export function MemberFacts({ member, idNumber }: { member: Member; idNumber: Re
   const person: Fact[] = [
     [t('member.name'), member.name],
     [t('member.gender'), t(`genders.${member.gender}`)],
-    [t('member.birthDate'), member.birthDate],
+    [t('member.birthYear'), String(member.birthYear)],
     [t('member.idNumber'), idNumber],
     [t('member.ethnicity'), ethnicity],
     [t('member.phone'), member.phone ?? dash],

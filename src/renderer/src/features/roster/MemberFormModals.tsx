@@ -92,7 +92,7 @@ function EditMemberForm({ edit: member, onClose, onSaved, onReload, onRevealId }
       onCancel={onClose}
       onReload={onReload}
       idDescription={t('memberForm.idShownForEdit')}
-      lockedId={{ masked: member.idNumberMasked, gender: member.gender, birthDate: member.birthDate, reveal }}
+      lockedId={{ masked: member.idNumberMasked, gender: member.gender, birthYear: member.birthYear, reveal }}
       onOpenMember={(memberId) => {
         onClose();
         void navigate(`/roster/${memberId}`);

@@ -67,7 +67,7 @@ export function RosterTable({ result, busy, page, onPage, filtered, onClearFilte
       ),
     },
     { key: 'gender', header: t('roster.columns.gender'), width: 56, render: (member) => t(`genders.${member.gender}`) },
-    { key: 'birthDate', header: t('roster.columns.birthDate'), width: 104, nowrap: true, render: (member) => member.birthDate },
+    { key: 'birthYear', header: t('roster.columns.birthYear'), width: 80, nowrap: true, render: (member) => member.birthYear },
     { key: 'idNumber', header: t('roster.columns.idNumber'), width: 190, nowrap: true, monospace: true, render: (member) => member.idNumberMasked },
     { key: 'phone', header: t('roster.columns.phone'), width: 130, nowrap: true, render: (member) => member.phone ?? dash },
     { key: 'unit', header: t('roster.columns.unitName'), render: (member) => member.unitName ?? dash },
