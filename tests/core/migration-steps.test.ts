@@ -26,7 +26,8 @@ function rowsOf(sqlite: Sqlite, columnsOf: Map<string, string[]> = columnMap(sql
   const rows = new Map<string, string[]>();
   for (const [table, columns] of columnsOf) {
     const list = sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Row[];
-    rows.set(table, list.map((row) => JSON.stringify(row, (_, v: unknown) => (isBuffer(v) ? `x'${Buffer.from(v.data).toString('hex')}'` : v))).sort());
+    const text = (row: Row) => JSON.stringify(row, (_, v: unknown) => (isBuffer(v) ? `x'${Buffer.from(v.data).toString('hex')}'` : v));
+    rows.set(table, list.map(text).sort());
   }
   return rows;
 }
@@ -48,7 +49,9 @@ function rowids(sqlite: Sqlite, table: string): number[] {
 }
 
 function schemaObjects(sqlite: Sqlite): Map<string, string> {
-  const list = sqlite.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  const list = sqlite
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
   return new Map(list.map((o) => [o.name, o.sql]));
 }
 

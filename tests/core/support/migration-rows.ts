@@ -75,7 +75,8 @@ export function seedRows(sqlite: Sqlite, version: number): void {
   if (version >= 11) seedHardshipFile(sqlite, version);
   if (version >= 13) {
     run(
-      `INSERT INTO calendar_days (id, date, kind, created_at, created_by) VALUES ('0192a7b0-0000-7000-8000-000000000401', '2026-10-01', 'holiday', ?, ?)`,
+      `INSERT INTO calendar_days (id, date, kind, created_at, created_by)
+       VALUES ('0192a7b0-0000-7000-8000-000000000401', '2026-10-01', 'holiday', ?, ?)`,
       AT, SEEDED.admin,
     );
   }
@@ -87,7 +88,8 @@ function seedHardshipFile(sqlite: Sqlite, version: number): void {
   run(
     `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type,
        entry_kind, category, draft, entered_by, approved_by, approved_on)
-     VALUES (?, ?, ?, '350102202600001', 'approved', ?, '单雄信', '11010519491231002X', 'member', 'new', 'deep', '{}', ?, ?, '2026-06-01')`,
+     VALUES (?, ?, ?, '350102202600001', 'approved', ?, '单雄信', '11010519491231002X', 'member', 'new', 'deep', '{}', ?, ?,
+       '2026-06-01')`,
     SEEDED.file, SEEDED.org, AT, SEEDED.memberUuid, SEEDED.admin, SEEDED.admin,
   );
   run(

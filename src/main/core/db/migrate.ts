@@ -51,7 +51,9 @@ export function applyMigrations(sqlite: Sqlite, pending: Migration[]): void {
       for (const statement of migration.statements) sqlite.exec(statement);
     }
     const orphans = orphanedReferences(sqlite);
-    if (orphans.length > 0) throw new Error(`migration to version ${last.index + 1} refused: rows name a missing parent (${orphans.join(', ')})`);
+    if (orphans.length > 0) {
+      throw new Error(`migration to version ${last.index + 1} refused: rows name a missing parent (${orphans.join(', ')})`);
+    }
     sqlite.pragma(`user_version = ${last.index + 1}`);
   }).immediate();
 }

@@ -10,7 +10,8 @@ import { users } from './users';
  * - gender and birth date are not stored: they are read from the ID number (GB 11643);
  * - updated_at is an integer of milliseconds.
  * Search indexes that drizzle cannot express (the name n-gram FTS table, the ID-tail expression index) and the sync
- * triggers live in the custom migration 0003_roster_search.sql.
+ * triggers live in the custom migration 0003_roster_search.sql (created again as they were by the migrations that
+ * rebuild the table: 0008, and the one that gave it its foreign keys).
  */
 
 /** The offices whose records this database holds, so that big tables can name them by a small integer. */
