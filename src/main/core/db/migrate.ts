@@ -38,7 +38,11 @@ export function pendingMigrations(sqlite: Sqlite, migrations: Migration[]): Migr
   return migrations.slice(applied);
 }
 
-/** Applies the pending migrations in one transaction: all of them, or none. */
+/**
+ * Applies the pending migrations in one transaction: all of them, or none. A migration that rebuilds tables defers
+ * the foreign keys to the commit (PRAGMA foreign_keys cannot change inside a transaction); rows that then name a
+ * missing parent (an older database's damage, never fixed by guessing) refuse the whole upgrade, naming the tables.
+ */
 export function applyMigrations(sqlite: Sqlite, pending: Migration[]): void {
   if (pending.length === 0) return;
   const last = pending[pending.length - 1]!;
@@ -46,6 +50,21 @@ export function applyMigrations(sqlite: Sqlite, pending: Migration[]): void {
     for (const migration of pending) {
       for (const statement of migration.statements) sqlite.exec(statement);
     }
+    const orphans = orphanedReferences(sqlite);
+    if (orphans.length > 0) {
+      throw new Error(`migration to version ${last.index + 1} refused: rows name a missing parent (${orphans.join(', ')})`);
+    }
     sqlite.pragma(`user_version = ${last.index + 1}`);
   }).immediate();
+}
+
+/** "child → parent: count" for each foreign key with rows naming no parent row; the rows themselves are not shown. */
+export function orphanedReferences(sqlite: Sqlite): string[] {
+  const rows = sqlite.pragma('foreign_key_check') as { table: string; parent: string; fkid: number }[];
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.table} → ${row.parent}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${key}: ${count}`).sort();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { members } from './roster';
 import { syncColumns } from './sync-columns';
 
 /**
@@ -17,6 +18,13 @@ export const hardshipFiles = sqliteTable(
     status: text('status').notNull(),
     /** The roster member the file is for; null for a worker who is not a member yet. */
     memberId: text('member_id'),
+    /**
+     * member_id as the member's 16-byte id, computed (never stored): members.id is a blob, so only this form can
+     * carry the foreign key. Written by nobody; read by nothing but the key check.
+     */
+    memberKey: blob('member_key', { mode: 'buffer' })
+      .generatedAlwaysAs(sql`unhex(replace(member_id, '-', ''))`, { mode: 'virtual' })
+      .references(() => members.id),
     headName: text('head_name').notNull(),
     headIdNumber: text('head_id_number').notNull(),
     workerType: text('worker_type').notNull(),
@@ -52,7 +60,7 @@ export const fileHousehold = sqliteTable(
   'file_household',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull(),
+    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
     position: integer('position').notNull(),
     relation: text('relation').notNull(),
     name: text('name').notNull(),
@@ -68,7 +76,7 @@ export const fileVisits = sqliteTable(
   'file_visits',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull(),
+    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
     kind: text('kind').notNull(),
     date: text('date').notNull(),
     visitors: text('visitors').notNull(),
@@ -87,7 +95,7 @@ export const fileObjections = sqliteTable(
   'file_objections',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull(),
+    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
     receivedOn: text('received_on').notNull(),
     content: text('content').notNull(),
     status: text('status').notNull(),
@@ -102,7 +110,7 @@ export const fileAttachments = sqliteTable(
   'file_attachments',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull(),
+    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
     type: text('type').notNull(),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
@@ -112,7 +120,7 @@ export const fileAttachments = sqliteTable(
     addedAt: text('added_at').notNull(),
     deletedAt: text('deleted_at'),
     /** The visit a photo was taken at (入户照片); null for the file's other attachments. */
-    visitId: text('visit_id'),
+    visitId: text('visit_id').references(() => fileVisits.id),
   },
   (t) => [index('file_attachments_file').on(t.fileId)],
 );
@@ -122,7 +130,7 @@ export const fileEvents = sqliteTable(
   'file_events',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
-    fileId: text('file_id').notNull(),
+    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
     at: text('at').notNull(),
     userId: text('user_id'),
     action: text('action').notNull(),

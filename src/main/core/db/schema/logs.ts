@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
 
 /**
  * Who did what to which record. Each entry's hash covers its fields and the previous entry's hash, so an edited or
@@ -10,7 +11,7 @@ export const auditLog = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
-    userId: text('user_id'),
+    userId: text('user_id').references(() => users.id),
     userName: text('user_name'),
     action: text('action').notNull(),
     recordType: text('record_type'),

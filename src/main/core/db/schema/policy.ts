@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
 
 /**
  * Policy values (shared/domain/policy.ts): one row per value with its effective date, never edited. A mistaken
@@ -15,9 +16,9 @@ export const policyValues = sqliteTable(
     effectiveFrom: text('effective_from').notNull(),
     value: integer('value').notNull(),
     createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
     voidedAt: text('voided_at'),
-    voidedBy: text('voided_by'),
+    voidedBy: text('voided_by').references(() => users.id),
     voidReason: text('void_reason'),
   },
   (t) => [index('policy_values_key').on(t.key, t.regionCode, t.effectiveFrom)],
@@ -35,9 +36,9 @@ export const calendarDays = sqliteTable(
     date: text('date').notNull(),
     kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
     createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
     voidedAt: text('voided_at'),
-    voidedBy: text('voided_by'),
+    voidedBy: text('voided_by').references(() => users.id),
   },
   (t) => [index('calendar_days_date').on(t.date)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
 
 /**
  * The roster is the big table (a million members): every byte per row counts (target ≤ 300 bytes per member with
@@ -9,7 +10,8 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-or
  * - gender and birth date are not stored: they are read from the ID number (GB 11643);
  * - updated_at is an integer of milliseconds.
  * Search indexes that drizzle cannot express (the name n-gram FTS table, the ID-tail expression index) and the sync
- * triggers live in the custom migration 0003_roster_search.sql.
+ * triggers live in the custom migration 0003_roster_search.sql (created again as they were by the migrations that
+ * rebuild the table: 0008, and the one that gave it its foreign keys).
  */
 
 /** The offices whose records this database holds, so that big tables can name them by a small integer. */
@@ -33,7 +35,7 @@ export const units = sqliteTable(
     /** The name folded for matching: half-width, no spaces, lower case ("某某 公司" = "某某公司"). */
     nameKey: text('name_key').notNull(),
     /** Set when merged into another unit (then also deleted_at): the old spelling stays as history. */
-    mergedIntoRef: integer('merged_into_ref'),
+    mergedIntoRef: integer('merged_into_ref').references((): AnySQLiteColumn => units.ref),
   },
   (t) => [uniqueIndex('units_kind_name_key').on(t.kind, t.nameKey).where(sql`deleted_at IS NULL`)],
 );
@@ -43,7 +45,7 @@ export const members = sqliteTable(
   {
     ref: integer('ref').primaryKey(),
     id: blob('id', { mode: 'buffer' }).notNull().unique(),
-    originRef: integer('origin_ref').notNull(),
+    originRef: integer('origin_ref').notNull().references(() => origins.ref),
     rev: integer('rev').notNull().default(1),
     /** Milliseconds since 1970 (UTC), not ISO text: 6 bytes instead of 24 on a million rows; ISO in the contract. */
     updatedAt: integer('updated_at').notNull(),
@@ -54,8 +56,8 @@ export const members = sqliteTable(
     phone: text('phone'),
     /** GB 3304 code. */
     ethnicity: text('ethnicity'),
-    unitRef: integer('unit_ref'),
-    unionRef: integer('union_ref'),
+    unitRef: integer('unit_ref').references(() => units.ref),
+    unionRef: integer('union_ref').references(() => units.ref),
     joinedOn: text('joined_on'),
     cardNo: text('card_no'),
     status: text('status', { enum: ['active', 'transferred', 'withdrawn', 'deceased'] }).notNull().default('active'),
@@ -84,7 +86,7 @@ export const rosterImports = sqliteTable(
   {
     id: text('id').primaryKey(),
     at: text('at').notNull(),
-    userId: text('user_id'),
+    userId: text('user_id').references(() => users.id),
     userName: text('user_name'),
     fileName: text('file_name').notNull(),
     fileHash: text('file_hash').notNull(),
