@@ -103,16 +103,19 @@ describe('the data folder after a day of work', () => {
     // The rejected rows of a sheet, before its import (the clerk's copy to correct).
     const rejectedSource = inboxUpload(t, '待改.csv', Buffer.from(csv([], [`${PEOPLE[0]!.name},11010519710304999,${PEOPLE[0]!.phone}`])));
     const inspected = await t.call('rosterImport.inspect', rejectedSource);
-    const rejected = await t.job('rosterImport.rejectedFile', { ...rejectedSource, mapping: inspected.suggested as ColumnMapping, policy: 'skip' });
+    const rejectedPlan = { ...rejectedSource, mapping: inspected.suggested as ColumnMapping, policy: 'skip' as const };
+    const rejected = await t.job('rosterImport.rejectedFile', rejectedPlan);
     expect(rejected.result.ok).toBe(true);
 
     // An import that fails (duplicates under "stop"), and one cancelled mid-way.
     const failed = await importSheet(t, '重复.csv', Buffer.from(csv(PEOPLE)), 'stop');
     expect(failed.committed.result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES' } });
-    const many = [...csv(PEOPLE).split('\r\n'), ...Array.from({ length: 60_000 }, (_, i) => `某人${i},${idOf(`1101051970${String(i).padStart(7, '0')}`)},`)];
+    const filler = Array.from({ length: 60_000 }, (_, i) => `某人${i},${idOf(`1101051970${String(i).padStart(7, '0')}`)},`);
+    const many = [...csv(PEOPLE).split('\r\n'), ...filler];
     const bigSource = inboxUpload(t, '大名册.csv', Buffer.from(many.join('\r\n')));
     const bigInspected = await t.call('rosterImport.inspect', bigSource);
-    const { jobId } = await t.call('rosterImport.commit', { ...bigSource, mapping: bigInspected.suggested as ColumnMapping, policy: 'update' });
+    const bigPlan = { ...bigSource, mapping: bigInspected.suggested as ColumnMapping, policy: 'update' as const };
+    const { jobId } = await t.call('rosterImport.commit', bigPlan);
     while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
     await t.call('jobs.cancel', { jobId });
     while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));

@@ -58,7 +58,7 @@ describe('sealed files (inbox and outbox at rest)', () => {
     const flipped = join(dir, 'flipped');
     writeSealedFile(flipped, key, plain);
     const bytes = readFileSync(flipped);
-    bytes[100] ^= 1;
+    bytes[100] = bytes[100]! ^ 1;
     writeFileSync(flipped, bytes);
     await expect(readAll(flipped)).rejects.toBeInstanceOf(SealedFileError);
 
@@ -78,7 +78,8 @@ describe('sealed files (inbox and outbox at rest)', () => {
     const upload = putInboxFile(mine, '名册.csv', Buffer.from('姓名,身份证号\r\n'));
     const doc = putOutboxFile(mine, '恢复码.pdf', 'application/pdf', Buffer.from('%PDF-1.7'));
     expect((await readInboxFile(mine, upload.uploadId)).toString()).toBe('姓名,身份证号\r\n');
-    expect(await readOutboxFile(mine, doc.fileId)).toMatchObject({ name: '恢复码.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7') });
+    const back = await readOutboxFile(mine, doc.fileId);
+    expect(back).toMatchObject({ name: '恢复码.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7') });
     const theirs = transientFiles(paths, randomBytes(32));
     await expect(readOutboxFile(theirs, doc.fileId)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
     await expect(readInboxFile(theirs, upload.uploadId)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });

@@ -32,7 +32,8 @@ export function clearTextInDataFolder(dataDir: string, needles: string[]): strin
   return files(dataDir).flatMap((path) => {
     const content = readFileSync(path);
     const name = path.slice(dataDir.length);
-    return [...needles.filter((n) => content.includes(Buffer.from(n))).map((n) => `${n} in ${name}`), ...(content.includes(Buffer.from('%PDF-')) ? [`a PDF in ${name}`] : [])];
+    const found = needles.filter((n) => content.includes(Buffer.from(n))).map((n) => `${n} in ${name}`);
+    return content.includes(Buffer.from('%PDF-')) ? [...found, `a PDF in ${name}`] : found;
   });
 }
 

@@ -6,7 +6,15 @@ import { v7 as uuidv7 } from 'uuid';
 import type { FileRef } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import { ensurePrivateDir } from './fs-atomic';
-import { openSealedFile, readSealedFileSync, SealedFileError, sealedPlainSize, sealedWriteStream, writeSealedFile, type SealedFile } from './sealed-file';
+import {
+  openSealedFile,
+  readSealedFileSync,
+  SealedFileError,
+  sealedPlainSize,
+  sealedWriteStream,
+  writeSealedFile,
+  type SealedFile,
+} from './sealed-file';
 
 /**
  * Files cross between the core and the host by id, never by path from the renderer:
@@ -131,7 +139,12 @@ export async function readInboxFile(files: TransientFiles, uploadId: string): Pr
 
 /** An upload's size, without reading it (to refuse one too large before it is read). */
 export function inboxFileSize(files: TransientFiles, uploadId: string): number {
-  return sealedPlainSize(statSync(inboxFileLocation(files, uploadId).sealedPath).size);
+  try {
+    return sealedPlainSize(statSync(inboxFileLocation(files, uploadId).sealedPath).size);
+  } catch (error) {
+    if (error instanceof SealedFileError) throw new AppError('FILE_NOT_FOUND');
+    throw error;
+  }
 }
 
 /** A small upload (a photo, a scanned page) read whole. */

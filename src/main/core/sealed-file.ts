@@ -60,8 +60,8 @@ export class SealedWriter {
     this.pending.push(data);
     this.pendingBytes += data.length;
     if (this.pendingBytes <= SEALED_CHUNK) return;
-    // Keep at least one byte back: the last chunk is only known at `end`.
-    let all = Buffer.concat(this.pending);
+    // Keep at least one byte back: the last chunk is only known at `end`. (One big buffer is not copied.)
+    let all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     while (all.length > SEALED_CHUNK) {
       this.writeChunk(all.subarray(0, SEALED_CHUNK), false);
       all = all.subarray(SEALED_CHUNK);

@@ -2,7 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '@shared/contract/roster-import';
 import { AppError, type AppErrorShape } from '@shared/errors';
 import { CORE_YOUNG_GENERATION_MB } from '../../heap';
-import { detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type FileLocation, type SheetRow, type SheetSource } from './import';
+import {
+  detectHeader,
+  HEADER_SCAN_ROWS,
+  openSpreadsheet,
+  type CellValue,
+  type FileLocation,
+  type SheetRow,
+  type SheetSource,
+} from './import';
 import { checkImportRow, type RowOutcome } from './import-row';
 import { cachedNameSearchKeys, type NameSearchKeys } from './search-keys';
 
