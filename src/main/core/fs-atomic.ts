@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
-/** Makes `dir` (and missing parents) private to the user; an existing folder made by an older version is narrowed. */
+/** Makes `dir` (and missing parents) private to the user; folders that exist are narrowed at start (data-folder.ts). */
 export function ensurePrivateDir(dir: string): void {
   if (existsSync(dir)) return;
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
