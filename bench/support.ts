@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { CoreEvent } from '@shared/contract';
 import { AdjustableClock } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/core';
 import { reserveInboxFile } from '../src/main/core/files';
 import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
-import { dataPaths } from '../src/main/core/paths';
 import { bundleImportReader } from '../tests/core/support/bundle';
 
 /** Every core a bench started, for its afterAll to close. */
@@ -39,9 +39,9 @@ export async function newCore() {
 export type BenchCore = Awaited<ReturnType<typeof newCore>>;
 
 /** Imports a file through the real job (inspect → commit); returns seconds and the peak RSS growth. */
-export async function timedImport(env: BenchCore, write: (path: string) => Promise<void>, name: string) {
-  const file = reserveInboxFile(dataPaths(env.dataDir).inboxDir, name);
-  await write(file.path);
+export async function timedImport(env: BenchCore, write: (target: Writable) => Promise<void>, name: string) {
+  const file = reserveInboxFile(env.core.state.files, name);
+  await write(file.stream);
   const baseRss = process.memoryUsage().rss;
   let peak = baseRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

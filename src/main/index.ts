@@ -1,4 +1,5 @@
 import { app, dialog, type BrowserWindow } from 'electron';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { startCoreWorker, type CoreClient } from './core/worker-client';
 import { APP_ENTRY_URL } from './electron/app-url';
@@ -21,6 +22,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 let window: BrowserWindow | null = null;
 let core: CoreClient | null = null;
 
+// Files the main process writes (the key file) are the user's alone; the core worker sets its modes itself.
+process.umask(0o077);
 app.enableSandbox();
 registerAppScheme(); // must precede 'ready'
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
@@ -63,14 +66,16 @@ async function start(): Promise<void> {
   void removeViewerCopies('earlier-runs');
 
   const key = await loadOrCreateKey(dataDir);
+  // This run's key for the sealed inbox and outbox (core/files.ts): in memory only, shared with the core worker.
+  const transientKey = randomBytes(32);
   core = await startCoreWorker(
     join(here, 'worker.js'),
-    { dataDir, resourcesDir, keyHex: key ? key.toString('hex') : null, version },
+    { dataDir, resourcesDir, keyHex: key ? key.toString('hex') : null, transientKeyHex: transientKey.toString('hex'), version },
     // After system.recover: wrap the recovered key again so the next start needs no recovery code.
     { storeKey: (hex) => void storeKey(dataDir, Buffer.from(hex, 'hex'), 'recovered') },
   );
   serveApp(join(here, '..', 'renderer'));
-  registerIpc({ core, dataDir, getWindow: () => window, devServerUrl });
+  registerIpc({ core, dataDir, transientKey, getWindow: () => window, devServerUrl });
   openWindow();
 }
 

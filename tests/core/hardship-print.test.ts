@@ -1,19 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { maskIdNumber } from '@shared/domain/id-number';
-import { dataPaths } from '../../src/main/core/paths';
 import { renderPdf } from '../../src/main/core/pdf';
 import { hardshipApplicationDocument, type HardshipApplicationData } from '../../src/main/core/pdf/documents/hardship-application';
-import { addUser, ORG, type TestCore } from './support/core';
+import { addUser, ORG, outboxCopy, type TestCore } from './support/core';
 import { CHILD, consented, draftOf, fileForMember, HEAD, HEAD_PHONE, idOf, office, OTHER_HEAD, OTHER_PHONE, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 /** Runs a print job and reads its PDF back as text (pdftotext -layout) and without whitespace (CJK spacing varies). */
 async function printed(t: TestCore, channel: 'files.printApplication' | 'files.printVisit' | 'files.printNotice', input: Record<string, unknown>) {
   const { result } = await t.job(channel, input as never, 'clerk');
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  const path = join(dataPaths(t.dataDir).outboxDir, result.data.fileId);
+  const path = await outboxCopy(t, result.data.fileId);
   const text = execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
   return { text, flat: text.replace(/\s+/g, ''), path, name: result.data.name, pages: text.split('\f').filter((p) => p.trim()) };
 }

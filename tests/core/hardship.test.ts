@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
-import { dataPaths } from '../../src/main/core/paths';
 import { addDays, daysBetween, isWorkingDay, lastOfWorkingDays, WEEKENDS_ONLY } from '@shared/domain/calendar';
 import { inboxUpload } from './support/core';
 import { localIsoDate } from '../support/test-clock';
+import { readOutboxFile } from '../../src/main/core/files';
 import { act, allClear, consented, draftOf, fileForMember, HEAD, idOf, office, OTHER_HEAD, oneUnclear, SPOUSE, toNotice } from './support/hardship';
 
 const blockersOf = (file: FileDetail, action: string) => file.actions.find((a) => a.action === action)?.blockers.map((b) => b.code);
@@ -324,7 +322,7 @@ describe('hardship files: visits and attachments', () => {
     // Looked at through the outbox, and every look is in the file's history.
     const opened = await t.call('files.openAttachment', { fileId: file.id, attachmentId: attached.attachments[0]!.id }, 'clerk');
     expect(opened).toMatchObject({ name: '身份证.jpg', mime: 'image/jpeg', bytes: 7 });
-    expect(readFileSync(join(dataPaths(t.dataDir).outboxDir, opened.fileId))).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    expect((await readOutboxFile(t.core.state.files, opened.fileId)).bytes).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     const history = await t.call('files.history', { id: file.id });
     expect(history.entries.map((e) => e.summary.event)).toEqual(['file.attachmentOpened', 'file.attached', 'file.created']); // newest first
     expect((await t.fail('files.openAttachment', { fileId: file.id, attachmentId: file.id }, 'clerk')).code).toBe('NOT_FOUND');

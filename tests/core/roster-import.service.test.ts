@@ -7,8 +7,7 @@ import { idCheckChar, maskIdNumber } from '@shared/domain/id-number';
 import { suspendMemberIndexes } from '../../src/main/core/features/roster/bulk-load';
 import { demoMembers } from '../../src/main/core/features/roster/demo-members';
 import { nameSearchKeys } from '../../src/main/core/features/roster/search-keys';
-import { dataPaths } from '../../src/main/core/paths';
-import { inboxUpload, startSetUpCore, type TestCore } from './support/core';
+import { inboxUpload, outboxCopy, startSetUpCore, type TestCore } from './support/core';
 import { bundleImportReader } from './support/bundle';
 
 const FIXTURES = 'tests/fixtures/roster';
@@ -89,7 +88,7 @@ describe('roster import', () => {
     const file = await t.job('rosterImport.rejectedFile', plan);
     if (!file.result.ok) throw new Error(JSON.stringify(file.result.error));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(dataPaths(t.dataDir).outboxDir, file.result.data.fileId));
+    await workbook.xlsx.readFile(await outboxCopy(t, file.result.data.fileId));
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).filter(Boolean);
     expect(header.at(-1)).toBe('原因');
@@ -217,7 +216,7 @@ describe('roster import in a reader thread (as the program runs it)', () => {
 
   const outboxText = async (t: TestCore, fileId: string) => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(dataPaths(t.dataDir).outboxDir, fileId));
+    await workbook.xlsx.readFile(await outboxCopy(t, fileId));
     return workbook.worksheets[0]!.getSheetValues().map((row) => JSON.stringify(row));
   };
 

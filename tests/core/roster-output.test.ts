@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '@shared/domain/id-number';
-import { dataPaths } from '../../src/main/core/paths';
-import { startSetUpCore, tempDir, type TestCore } from './support/core';
+import { outboxCopy, startSetUpCore, tempDir, type TestCore } from './support/core';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 
@@ -18,7 +17,7 @@ async function seedMembers(t: TestCore, n: number) {
 async function file(t: TestCore, channel: 'roster.export' | 'roster.print', input: Record<string, unknown>) {
   const { result } = await t.job(channel, { query: '', ...input } as never);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return join(dataPaths(t.dataDir).outboxDir, (result.data as { fileId: string }).fileId);
+  return outboxCopy(t, (result.data as { fileId: string }).fileId);
 }
 
 describe('roster export and print', () => {

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
-import { dataPaths } from '../../src/main/core/paths';
 import { startWebHost, type CoreEndpoint } from '../../src/main/web-host/server';
 import { startCore, tempDir } from './support/core';
 
@@ -17,8 +16,7 @@ async function hostFor(options: { testMode?: boolean } = {}) {
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   mkdirSync(join(rendererDir, 'assets'));
-  const paths = dataPaths(t.dataDir);
-  const host = await startWebHost({ core: endpoint, rendererDir, outboxDir: paths.outboxDir, inboxDir: paths.inboxDir, testMode: options.testMode });
+  const host = await startWebHost({ core: endpoint, rendererDir, files: t.core.state.files, testMode: options.testMode });
   const base = `http://127.0.0.1:${host.port}`;
   const rpc = (channel: string, init: { token?: string; headers?: Record<string, string>; body?: string } = {}) =>
     fetch(`${base}/rpc/${channel}`, {

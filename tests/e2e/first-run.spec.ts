@@ -1,4 +1,4 @@
-import { ADMIN, CREDIT_CODE, ORG_NAME, pdfText, signIn, signOut } from './support';
+import { ADMIN, clearTextInDataFolder, CREDIT_CODE, ORG_NAME, pdfText, signIn, signOut } from './support';
 import { expect, test } from './fixtures';
 
 test('first run → recovery code PDF → sign in → create a clerk → the clerk cannot reach admin pages → idle lock → unlock', async ({
@@ -45,6 +45,9 @@ test('first run → recovery code PDF → sign in → create a clerk → the cle
   expect(text).toContain(ADMIN.username);
   // The sheet letter-spaces the code, so pdftotext may put spaces between its letters.
   for (const group of code.split('-')) expect(text.replace(/\s+/g, '')).toContain(group);
+  // The sheet reached the browser, yet the data folder holds neither the code nor the PDF in clear
+  // (with recovery.json beside them they would give the database key to whoever copies the folder).
+  expect(clearTextInDataFolder(host.dataDir, [code, code.replace(/-/g, '')])).toEqual([]);
   await expect(page.getByRole('button', { name: '完成，去登录' })).toBeDisabled();
   await page.getByLabel('我已打印或抄写恢复码并交专人保管').check();
   await page.getByRole('button', { name: '完成，去登录' }).click();

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -18,6 +20,21 @@ export function pdfFileText(path: string): string {
 export async function pdfText(download: Download, savePath: string): Promise<string> {
   await download.saveAs(savePath);
   return pdfFileText(savePath);
+}
+
+/**
+ * What a copy of the data folder would give away: each needle (UTF-8) found in any file's raw bytes, and any PDF
+ * lying there in clear, as "what in which file". Empty when the folder holds nothing of them.
+ */
+export function clearTextInDataFolder(dataDir: string, needles: string[]): string[] {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return files(dataDir).flatMap((path) => {
+    const content = readFileSync(path);
+    const name = path.slice(dataDir.length);
+    const found = needles.filter((n) => content.includes(Buffer.from(n))).map((n) => `${n} in ${name}`);
+    return content.includes(Buffer.from('%PDF-')) ? [...found, `a PDF in ${name}`] : found;
+  });
 }
 
 /** Calls the real core through the web host, as the renderer does (for setting up a test's starting state). */

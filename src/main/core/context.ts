@@ -10,6 +10,7 @@ import type { AuditEvent, AuditParams, AuditSummary } from '@shared/audit-events
 import { appendAudit } from './features/audit/audit.repo';
 import type { JobHandle, JobRunner } from './jobs';
 import type { Logger } from './log';
+import type { TransientFiles } from './files';
 import type { DataPaths, ResourcePaths } from './paths';
 import type { SessionStore } from './session';
 
@@ -21,6 +22,8 @@ export interface CoreState {
   clock: Clock;
   logger: Logger;
   paths: DataPaths;
+  /** The sealed inbox and outbox of this run (files.ts). */
+  files: TransientFiles;
   resources: ResourcePaths;
   migrations: Migration[];
   sessions: SessionStore;

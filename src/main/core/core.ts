@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { CoreEvent } from '@shared/contract';
 import { AppError, type Result } from '@shared/errors';
 import { AdjustableClock, type Clock } from './clock';
@@ -6,7 +7,8 @@ import type { CoreState } from './context';
 import { openAndMigrate } from './db/lifecycle';
 import { loadMigrations } from './db/migrate';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
-import { sweepTransientFiles } from './files';
+import { makeDataFolderPrivate } from './data-folder';
+import { removeOwnFiles, sweepLeftovers, sweepTransientFiles, transientFiles } from './files';
 import { handlers } from './handlers';
 import { errorShapeFor, JobRunner } from './jobs';
 import { createFileLogger, type Logger } from './log';
@@ -27,6 +29,8 @@ export interface CoreOptions {
   storeKey?: (key: Buffer) => void;
   /** The built import-reader.worker.ts; without it imports read and check rows in the core's own thread. */
   importReaderPath?: string;
+  /** This run's key for the inbox and outbox (files.ts), from the host, which reads and writes them too. */
+  transientKey?: Buffer;
 }
 
 export interface Core {
@@ -44,7 +48,7 @@ const LOG_RETENTION_MS = 180 * 86_400_000;
  */
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
-  mkdirSync(paths.dataDir, { recursive: true });
+  makeDataFolderPrivate(paths);
   const clock = options.clock ?? new AdjustableClock();
   const logger = options.logger ?? createFileLogger(paths.logsDir, () => clock.now());
   const state: CoreState = {
@@ -54,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     paths,
+    files: transientFiles(paths, options.transientKey ?? randomBytes(32)),
     resources: resourcePaths(options.resourcesDir),
     migrations: loadMigrations(resourcePaths(options.resourcesDir).migrationsDir),
     sessions: new SessionStore(),
@@ -79,7 +84,7 @@ export function createCore(options: CoreOptions): Core {
     throw new Error('no database key: the host must create one before the first run');
   }
 
-  for (const dir of [paths.outboxDir, paths.inboxDir]) sweepTransientFiles(dir, clock.now());
+  for (const dir of [paths.outboxDir, paths.inboxDir]) sweepLeftovers(dir, clock.now());
   // One log file a day; half a year is enough to look back on a problem.
   sweepTransientFiles(paths.logsDir, clock.now(), LOG_RETENTION_MS);
 
@@ -104,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
       if (timer) clearInterval(timer);
       state.conn?.sqlite.close();
       state.conn = null;
+      removeOwnFiles(state.files);
     },
   };
 }

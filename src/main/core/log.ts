@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIR_MODE, FILE_MODE } from './fs-atomic';
 
 /**
  * The program's log. It must never hold personal data (names, ID numbers, phones, bank accounts, health), so
@@ -30,11 +31,11 @@ function errorText(error: unknown): string {
 let refCounter = 0;
 
 export function createFileLogger(logsDir: string, now: () => Date = () => new Date()): Logger {
-  mkdirSync(logsDir, { recursive: true });
+  mkdirSync(logsDir, { recursive: true, mode: DIR_MODE });
   const write = (entry: Record<string, unknown>) => {
     const at = now();
     const file = join(logsDir, `bangfu-${at.toISOString().slice(0, 10)}.log`);
-    appendFileSync(file, `${JSON.stringify({ at: at.toISOString(), ...entry })}\n`);
+    appendFileSync(file, `${JSON.stringify({ at: at.toISOString(), ...entry })}\n`, { mode: FILE_MODE });
   };
   return {
     info(event, fields) {

@@ -9,9 +9,9 @@ export interface DataPaths {
   /** The key wrapped by the administrator's recovery code. */
   recoveryFile: string;
   backupsDir: string;
-  /** Documents the core made, waiting for the host to save or open them. */
+  /** Documents the core made, waiting for the host to save or open them; sealed (files.ts). */
   outboxDir: string;
-  /** Files the clerk picked, copied in by the host, waiting for the core to read them. */
+  /** Files the clerk picked, copied in by the host, waiting for the core to read them; sealed (files.ts). */
   inboxDir: string;
   logsDir: string;
 }

@@ -7,6 +7,8 @@ export interface CoreInit {
   resourcesDir: string;
   /** The raw database key, or null when the host's key store could not give it (the clerk then uses the recovery code). */
   keyHex: string | null;
+  /** This run's key for the sealed inbox and outbox (files.ts): the host made it and reads and writes them too. */
+  transientKeyHex: string;
   version: string;
   /** Only the web host started for end-to-end tests sets this: it lets the test move the core's clock. */
   testMode?: boolean;

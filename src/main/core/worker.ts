@@ -22,6 +22,7 @@ try {
     resourcesDir: init.resourcesDir,
     key: init.keyHex ? Buffer.from(init.keyHex, 'hex') : null,
     version: init.version,
+    transientKey: Buffer.from(init.transientKeyHex, 'hex'),
     clock,
     autoBackup: init.autoBackup,
     onEvent: (event) => post({ type: 'event', event }),

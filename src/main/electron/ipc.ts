@@ -1,10 +1,10 @@
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BRIDGE_IPC, type Upload } from '@shared/bridge';
 import { AppError, type AppErrorShape, type Result } from '@shared/errors';
-import { putInboxFile, readOutboxFile } from '../core/files';
+import { putInboxFile, readOutboxFile, transientFiles } from '../core/files';
 import { dataPaths } from '../core/paths';
 import type { CoreClient } from '../core/worker-client';
 import { isAllowedSender } from './app-url';
@@ -20,6 +20,8 @@ import { mainText } from './messages';
 export interface IpcOptions {
   core: CoreClient;
   dataDir: string;
+  /** This run's key for the sealed inbox and outbox (core/files.ts), shared with the core worker. */
+  transientKey: Buffer;
   getWindow(): BrowserWindow | null;
   devServerUrl?: string;
 }
@@ -45,7 +47,7 @@ function fileIdOf(file: unknown): string {
 
 export function registerIpc(options: IpcOptions): () => void {
   const { core, getWindow, devServerUrl } = options;
-  const paths = dataPaths(options.dataDir);
+  const files = transientFiles(dataPaths(options.dataDir), options.transientKey);
 
   /** Registers a host function that only the app's own top frame may call. */
   const handle = <T>(channel: string, run: (event: IpcMainInvokeEvent, arg: unknown) => Promise<Result<T>>) =>
@@ -70,7 +72,7 @@ export function registerIpc(options: IpcOptions): () => void {
   });
 
   handle(BRIDGE_IPC.saveFile, async (_event, file): Promise<Result<{ saved: boolean }>> => {
-    const doc = readOutboxFile(paths.outboxDir, fileIdOf(file));
+    const doc = await readOutboxFile(files, fileIdOf(file));
     const name = safeFileName(doc.name);
     const dialogOptions: SaveDialogOptions = {
       title: mainText('files.saveTitle'),
@@ -81,19 +83,19 @@ export function registerIpc(options: IpcOptions): () => void {
     const window = getWindow();
     const chosen = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
     if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
-    await copyFile(doc.path, chosen.filePath);
+    await writeFile(chosen.filePath, doc.bytes);
     return { ok: true, data: { saved: true } };
   });
 
   handle(BRIDGE_IPC.openFile, async (_event, file): Promise<Result<null>> => {
-    const doc = readOutboxFile(paths.outboxDir, fileIdOf(file));
+    const doc = await readOutboxFile(files, fileIdOf(file));
     const name = viewerFileName(doc.name, doc.mime);
     if (!name) return { ok: false, error: fileRejected('type') };
     // A copy with the right extension in a folder of our own: the system viewer gets a path we made, never a URL
     // or a name from records. Each open gets its own folder so a viewer still holding the last copy is no obstacle.
     viewerRoot ??= await mkdtemp(join(tmpdir(), VIEWER_PREFIX));
     const target = join(await mkdtemp(join(viewerRoot, 'f-')), name);
-    await copyFile(doc.path, target);
+    await writeFile(target, doc.bytes, { mode: 0o600 });
     const error = await shell.openPath(target);
     if (error) {
       console.error('ipc: the system viewer could not open a document', error);
@@ -117,7 +119,7 @@ export function registerIpc(options: IpcOptions): () => void {
     if (info.size > limit) return { ok: false, error: fileRejected('too large', limit) };
     const bytes = await readFile(path);
     if (bytes.length > limit) return { ok: false, error: fileRejected('too large', limit) }; // grew since stat
-    return { ok: true, data: putInboxFile(paths.inboxDir, safeFileName(name), bytes) };
+    return { ok: true, data: putInboxFile(files, safeFileName(name), bytes) };
   });
 
   // Core events (job progress, session changes) go to the window; the preload hands them to the renderer.

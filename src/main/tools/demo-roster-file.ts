@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ETHNICITIES } from '@shared/domain/ethnicity';
 import { demoMembers } from '../core/features/roster/demo-members';
@@ -14,8 +15,9 @@ function* demoRows(count: number, seed?: number): Generator<string[]> {
 }
 
 /** A roster as a grassroots union sends it, as CSV (UTF-8 with BOM, as Excel saves "CSV UTF-8"). */
-export async function writeDemoCsv(path: string, count: number, seed?: number): Promise<void> {
-  const out = createWriteStream(path);
+export async function writeDemoCsv(target: string | Writable, count: number, seed?: number): Promise<void> {
+  // A path, or a stream (an upload sealed in the inbox as it is written: core/files.ts reserveInboxFile).
+  const out = typeof target === 'string' ? createWriteStream(target) : target;
   const write = async (line: string) => {
     if (!out.write(`${line}\r\n`)) await once(out, 'drain');
   };
@@ -26,8 +28,9 @@ export async function writeDemoCsv(path: string, count: number, seed?: number): 
 }
 
 /** The same as .xlsx, written by exceljs's streaming writer; ID numbers as text, as a careful clerk would. */
-export async function writeDemoXlsx(path: string, count: number, seed?: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+export async function writeDemoXlsx(target: string | Writable, count: number, seed?: number): Promise<void> {
+  const output = typeof target === 'string' ? { filename: target } : { stream: target };
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...output, useSharedStrings: false });
   const sheet = workbook.addWorksheet('会员名册');
   sheet.addRow(['某某区总工会会员名册（演示数据）']).commit();
   sheet.addRow(HEADER).commit();

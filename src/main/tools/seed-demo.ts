@@ -30,6 +30,7 @@ if (!Number.isInteger(count) || count < 1) throw new Error('--members takes a wh
 const fileCount = Number(values.files);
 if (!Number.isInteger(fileCount) || fileCount < 0 || fileCount > count) throw new Error('--files takes a whole number, at most --members');
 
+process.umask(0o077); // the demo data folder is the user's alone, like the program's
 const dataDir = resolve(values.data!);
 const paths = dataPaths(dataDir);
 let key = readKeyFile(paths.keyFile);
@@ -70,8 +71,8 @@ if (core.state.state === 'needs-setup') {
 await call('auth.signIn', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
 
 const started = Date.now();
-const file = reserveInboxFile(paths.inboxDir, 'demo-roster.csv');
-await writeDemoCsv(file.path, count);
+const file = reserveInboxFile(core.state.files, 'demo-roster.csv');
+await writeDemoCsv(file.stream, count);
 const inspected = await call<{ suggested: Record<string, number> }>('rosterImport.inspect', { uploadId: file.uploadId, fileName: file.name });
 const { jobId } = await call<{ jobId: string }>('rosterImport.commit', { uploadId: file.uploadId, fileName: file.name, mapping: inspected.suggested, policy: 'skip' });
 while (!finished.has(jobId)) await new Promise((r) => setTimeout(r, 50));

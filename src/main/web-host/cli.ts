@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { transientFiles } from '../core/files';
 import { readKeyFile, newDatabaseKey, writeKeyFile } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
 import { startCoreWorker } from '../core/worker-client';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
   },
 });
 
+// Everything this process writes is the user's alone (the core worker sets its files' modes itself).
+process.umask(0o077);
 const dataDir = resolve(values.data!);
 const paths = dataPaths(dataDir);
 let key = readKeyFile(paths.keyFile);
@@ -31,6 +35,8 @@ if (!key && !existsSync(paths.database)) {
   writeKeyFile(paths.keyFile, key);
 }
 
+// This run's key for the sealed inbox and outbox (core/files.ts): in memory only, shared with the core worker.
+const transientKey = randomBytes(32);
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const core = await startCoreWorker(
   join(here, 'worker.js'),
@@ -38,6 +44,7 @@ const core = await startCoreWorker(
     dataDir,
     resourcesDir: join(repoRoot, 'resources'),
     keyHex: key ? key.toString('hex') : null,
+    transientKeyHex: transientKey.toString('hex'),
     version: pkg.version,
     testMode: values['test-mode'],
     clockStart: values['test-mode'] ? values['clock-start'] : undefined,
@@ -49,8 +56,7 @@ const core = await startCoreWorker(
 const host = await startWebHost({
   core,
   rendererDir: join(dirname(here), 'renderer'),
-  outboxDir: paths.outboxDir,
-  inboxDir: paths.inboxDir,
+  files: transientFiles(paths, transientKey),
   port: Number(values.port),
   testMode: values['test-mode'],
 });

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CoreEvent } from '@shared/contract';
 import { AppError, type AppErrorShape, type ErrorCode, type Result } from '@shared/errors';
-import { putInboxFile, readOutboxFile } from '../core/files';
+import { openOutboxFile, putInboxFile, type TransientFiles } from '../core/files';
 import { decodeEscapes, jsonTooDeep, MAX_INPUT_BYTES, TOO_DEEP_ISSUE } from '../host/input-limits';
 import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from '../host/static-files';
 import { guardRequest, type GuardConfig } from './guard';
@@ -19,8 +18,8 @@ export interface CoreEndpoint {
 export interface WebHostOptions {
   core: CoreEndpoint;
   rendererDir: string;
-  outboxDir: string;
-  inboxDir: string;
+  /** The sealed inbox and outbox, with this run's key (shared with the core). */
+  files: TransientFiles;
   port?: number;
   /** Exposes POST /__test/clock so end-to-end tests can move the core's clock. Never set outside tests. */
   testMode?: boolean;
@@ -120,7 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!verdict.ok) return refuse(verdict);
         const bytes = await readBody(req, MAX_UPLOAD_BYTES);
         const name = decodeEscapes(String(req.headers['x-file-name'] ?? 'upload'), 'fileName').replace(/[\\/]/g, '_');
-        const upload = putInboxFile(options.inboxDir, name, bytes);
+        const upload = putInboxFile(options.files, name, bytes);
         return sendJson(res, 200, { ok: true, data: upload });
       }
 
@@ -144,15 +143,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const verdict = guardRequest(headers, url.searchParams.get('token'), config);
         if (!verdict.ok) return refuse(verdict);
-        const file = readOutboxFile(options.outboxDir, url.pathname.slice(7));
+        const file = await openOutboxFile(options.files, url.pathname.slice(7));
         const disposition = url.searchParams.get('disposition') === 'inline' ? 'inline' : 'attachment';
         res.writeHead(200, {
           ...SECURITY_HEADERS,
           'Content-Type': file.mime,
           'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
           'Cache-Control': 'no-store',
+          'Content-Length': String(file.file.size),
         });
-        createReadStream(file.path).pipe(res);
+        const body = file.file.stream();
+        body.on('close', () => void file.file.close());
+        body.on('error', () => res.destroy());
+        res.on('close', () => body.destroy());
+        body.pipe(res);
         return;
       }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -7,11 +7,10 @@ import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import type { AppErrorShape, Result } from '@shared/errors';
 import { AdjustableClock } from '../../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core/core';
-import { putInboxFile } from '../../../src/main/core/files';
+import { putInboxFile, readOutboxFile } from '../../../src/main/core/files';
 import { newDatabaseKey } from '../../../src/main/core/keys/key-file';
 import { TEST_CLOCK_START } from '../../support/test-clock';
 import { createMemoryLogger } from '../../../src/main/core/log';
-import { dataPaths } from '../../../src/main/core/paths';
 
 export const RESOURCES_DIR = resolve('resources');
 
@@ -130,5 +129,16 @@ export async function addUser(t: TestCore, role: 'clerk' | 'reviewer' | 'viewer'
 
 /** Puts `bytes` into the core's inbox as an upload named `fileName` (what the host does with a picked file). */
 export function inboxUpload(t: TestCore, fileName: string, bytes: Buffer): { uploadId: string; fileName: string } {
-  return { uploadId: putInboxFile(dataPaths(t.dataDir).inboxDir, fileName, bytes).uploadId, fileName };
+  return { uploadId: putInboxFile(t.core.state.files, fileName, bytes).uploadId, fileName };
+}
+
+/**
+ * An outbox document unsealed into a temporary file outside the data folder (what the host's save dialog does), for
+ * tools that read a path: pdftotext, exceljs.
+ */
+export async function outboxCopy(t: TestCore, fileId: string): Promise<string> {
+  const doc = await readOutboxFile(t.core.state.files, fileId);
+  const path = join(tempDir(), doc.name.replace(/[\\/]/g, '_'));
+  writeFileSync(path, doc.bytes);
+  return path;
 }

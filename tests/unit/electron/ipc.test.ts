@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_IPC } from '../../../src/shared/bridge';
-import { putOutboxFile } from '../../../src/main/core/files';
+import { putOutboxFile, readInboxFile, transientFiles } from '../../../src/main/core/files';
 import { dataPaths } from '../../../src/main/core/paths';
 import { setMainLanguage } from '../../../src/main/electron/messages';
 
@@ -44,7 +45,9 @@ const core = {
   },
 };
 const window = { isDestroyed: () => false, webContents: { send } };
-const dispose = registerIpc({ core: core as never, dataDir, getWindow: () => window as never });
+const transientKey = randomBytes(32);
+const files = transientFiles(paths, transientKey);
+const dispose = registerIpc({ core: core as never, dataDir, transientKey, getWindow: () => window as never });
 
 const APP = { senderFrame: { url: 'app://bangfu/index.html', parent: null }, sender: { id: 7 } };
 const EVIL = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: { id: 7 } };
@@ -99,7 +102,7 @@ describe('invoke', () => {
 
 describe('saveFile', () => {
   it('copies the outbox document where the clerk chose, offering its own name', async () => {
-    const ref = putOutboxFile(paths.outboxDir, '救助/凭证.pdf', 'application/pdf', Buffer.from('%PDF-1.7'));
+    const ref = putOutboxFile(files, '救助/凭证.pdf', 'application/pdf', Buffer.from('%PDF-1.7'));
     const target = join(root, 'saved.pdf');
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await call(BRIDGE_IPC.saveFile, APP, { fileId: ref.fileId })).toEqual({ ok: true, data: { saved: true } });
@@ -111,7 +114,7 @@ describe('saveFile', () => {
   });
 
   it('words the dialog in the main-process language', async () => {
-    const ref = putOutboxFile(paths.outboxDir, 'list.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from('x'));
+    const ref = putOutboxFile(files, 'list.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from('x'));
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     setMainLanguage('en');
     try {
@@ -125,7 +128,7 @@ describe('saveFile', () => {
   });
 
   it('reports a cancelled dialog, an unknown file and a foreign sender', async () => {
-    const ref = putOutboxFile(paths.outboxDir, 'a.pdf', 'application/pdf', Buffer.from('x'));
+    const ref = putOutboxFile(files, 'a.pdf', 'application/pdf', Buffer.from('x'));
     electron.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await call(BRIDGE_IPC.saveFile, APP, { fileId: ref.fileId })).toEqual({ ok: true, data: { saved: false } });
     expect(await call(BRIDGE_IPC.saveFile, APP, { fileId: '../../bangfu.db' })).toEqual({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
@@ -136,7 +139,7 @@ describe('saveFile', () => {
 
 describe('openFile', () => {
   it('opens a temporary copy whose extension comes from the type', async () => {
-    const ref = putOutboxFile(paths.outboxDir, '名单.exe', 'application/pdf', Buffer.from('%PDF'));
+    const ref = putOutboxFile(files, '名单.exe', 'application/pdf', Buffer.from('%PDF'));
     expect(await call(BRIDGE_IPC.openFile, APP, { fileId: ref.fileId })).toEqual({ ok: true, data: null });
     const opened = electron.openPath.mock.calls[0]![0];
     expect(opened.startsWith(join(tmpdir(), 'bangfu-view-'))).toBe(true);
@@ -145,7 +148,7 @@ describe('openFile', () => {
   });
 
   it('refuses types the system viewer should not open', async () => {
-    const ref = putOutboxFile(paths.outboxDir, 'page.html', 'text/html', Buffer.from('<script>'));
+    const ref = putOutboxFile(files, 'page.html', 'text/html', Buffer.from('<script>'));
     expect(await call(BRIDGE_IPC.openFile, APP, { fileId: ref.fileId })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] } });
     expect(electron.openPath).not.toHaveBeenCalled();
   });
@@ -160,7 +163,8 @@ describe('pickFile', () => {
     const result = (await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 4096 })) as { ok: true; data: { uploadId: string; name: string; bytes: number } };
     expect(result.ok).toBe(true);
     expect(result.data).toMatchObject({ name: '花名册.xlsx', bytes: 2048 });
-    expect(existsSync(join(paths.inboxDir, result.data.uploadId))).toBe(true);
+    // Sealed in the inbox: only this run's key reads it back.
+    expect(await readInboxFile(files, result.data.uploadId)).toEqual(Buffer.alloc(2048, 1));
     const options = electron.showOpenDialog.mock.calls[0]![1] as { title: string; filters: unknown; properties: string[] };
     expect(options.title).toBe('选择文件');
     expect(options.filters).toEqual([{ name: '支持的文件 (.xlsx)', extensions: ['xlsx'] }]);

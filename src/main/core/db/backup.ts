@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
 import type { Sqlite } from './client';
@@ -21,13 +21,14 @@ function parseStamp(s: string): string {
  * Ciphers, so this uses VACUUM INTO, which writes a compacted copy encrypted with the same key.
  */
 export function writeBackup(sqlite: Sqlite, backupsDir: string, kind: BackupKind, at: Date): BackupEntry {
-  mkdirSync(backupsDir, { recursive: true });
+  mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
   let id = `bangfu-${kind}-${stamp(at)}.db`;
   // Two backups in the same millisecond (tests, a double click) get distinct names.
   for (let bump = 1; existsSync(join(backupsDir, id)); bump++) {
     id = `bangfu-${kind}-${stamp(new Date(at.getTime() + bump))}.db`;
   }
   sqlite.prepare('VACUUM INTO ?').run(join(backupsDir, id));
+  chmodSync(join(backupsDir, id), 0o600); // the user's only, like the database (fs-atomic.ts)
   return { id, kind, createdAt: parseStamp(NAME.exec(id)![2]!), bytes: statSync(join(backupsDir, id)).size };
 }
 

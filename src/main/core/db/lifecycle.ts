@@ -7,6 +7,7 @@ import { openDatabase, schemaVersion, type OpenDatabase } from './client';
 import { applyMigrations, pendingMigrations, type Migration } from './migrate';
 import { backupsToRemove } from './retention';
 import { readOrg } from '../features/org/org.repo';
+import { createDatabaseFilePrivately, narrowDatabaseFiles } from '../data-folder';
 
 /**
  * Opens the database and brings it to this program's schema: an online backup first when an existing database is
@@ -20,7 +21,9 @@ export function openAndMigrate(
   clock: Clock,
   logger: Logger,
 ): { conn: OpenDatabase; state: Extract<SystemState, 'ready' | 'needs-setup'> } {
+  createDatabaseFilePrivately(paths.database);
   const conn = openDatabase(paths.database, key);
+  narrowDatabaseFiles(paths.database);
   try {
     const pending = pendingMigrations(conn.sqlite, migrations);
     if (pending.length > 0) {

@@ -7,7 +7,8 @@ import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/ba
 import { openDatabase, schemaVersion } from '../../db/client';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
-import { inboxFilePath } from '../../files';
+import { readInboxFileSync } from '../../files';
+import { writeFileAtomic } from '../../fs-atomic';
 import { readOrg } from '../org/org.repo';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -90,13 +91,20 @@ function checkDatabaseFile(core: CoreState, path: string): { createdAt: string }
 export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
   if (core.exclusiveWriter) throw new AppError('BUSY');
-  const path =
-    'backupId' in source ? backupPath(core, source.backupId) : inboxFilePath(core.paths.inboxDir, source.uploadId);
-  const restored = checkDatabaseFile(core, path);
+  const staging = `${core.paths.database}.restoring`;
+  // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file to be checked there.
+  if ('uploadId' in source) writeFileAtomic(staging, readInboxFileSync(core.files, source.uploadId));
+  const path = 'backupId' in source ? backupPath(core, source.backupId) : staging;
+  let restored;
+  try {
+    restored = checkDatabaseFile(core, path);
+  } catch (error) {
+    if (path === staging) rmSync(staging, { force: true });
+    throw error;
+  }
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now());
 
-  const staging = `${core.paths.database}.restoring`;
-  copyFileSync(path, staging);
+  if (path !== staging) copyFileSync(path, staging);
   core.conn!.sqlite.close();
   core.conn = null;
   for (const suffix of ['-wal', '-shm']) rmSync(`${core.paths.database}${suffix}`, { force: true });

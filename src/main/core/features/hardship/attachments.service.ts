@@ -1,11 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AttachmentType } from '@shared/domain/hardship-codes';
 import { ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
 import type { CallContext } from '../../context';
-import { inboxFilePath, putOutboxFile } from '../../files';
+import { inboxFileSize, putOutboxFile, readInboxFileSync } from '../../files';
 import { touchFile } from './files.repo';
 import { get, requireFile } from './files.service';
 
@@ -30,9 +29,8 @@ export interface Upload {
  * allowed. `fileName` only names it (in the error too, so that the clerk knows which of several photos to replace).
  */
 export function readUpload(ctx: CallContext, uploadId: string, fileName: string, accept: 'imageOrPdf' | 'image'): Upload {
-  const path = inboxFilePath(ctx.core.paths.inboxDir, uploadId);
-  if (statSync(path).size > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES, fileName });
-  const content = readFileSync(path);
+  if (inboxFileSize(ctx.core.files, uploadId) > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES, fileName });
+  const content = readInboxFileSync(ctx.core.files, uploadId);
   const mime = sniffMime(content);
   if (!mime || (accept === 'image' && !mime.startsWith('image/'))) throw new AppError('ATTACHMENT_INVALID', { problem: accept === 'image' ? 'NOT_IMAGE' : 'TYPE', fileName });
   return { fileName, mime, content };
@@ -76,7 +74,7 @@ function lookAt(ctx: CallContext, fileId: string, attachmentId: string, accept: 
 /** An attachment put in the outbox, for the system viewer. */
 export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openAttachment'>): ChannelOutput<'files.openAttachment'> {
   const row = lookAt(ctx, input.fileId, input.attachmentId, 'any');
-  return putOutboxFile(ctx.core.paths.outboxDir, row.fileName, row.mime, row.content);
+  return putOutboxFile(ctx.core.files, row.fileName, row.mime, row.content);
 }
 
 /** An image attachment for the program's own preview; nothing is written to disk. */

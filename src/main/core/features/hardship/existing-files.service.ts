@@ -4,7 +4,7 @@ import { FILE_NUMBER } from '@shared/domain/existing-files';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
-import { inboxFilePath } from '../../files';
+import { inboxFileLocation } from '../../files';
 import { readOrg } from '../org/org.repo';
 import { readSpreadsheet } from '../roster/import';
 import { checkExistingFiles, type ExistingFileRow } from './existing-files';
@@ -16,7 +16,7 @@ const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 const MAX_SHEET_ROWS = 100_000;
 
 async function readSheet(ctx: CallContext, input: ParsedInput<'files.checkExisting'>) {
-  return readSpreadsheet(inboxFilePath(ctx.core.paths.inboxDir, input.uploadId), { maxBytes: MAX_SHEET_BYTES, maxRows: MAX_SHEET_ROWS, fileName: input.fileName });
+  return readSpreadsheet(inboxFileLocation(ctx.core.files, input.uploadId), { maxBytes: MAX_SHEET_BYTES, maxRows: MAX_SHEET_ROWS, fileName: input.fileName });
 }
 
 /** What importing the sheet would do, and every row that stops it. Nothing is written. */

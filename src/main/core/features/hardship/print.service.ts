@@ -90,7 +90,7 @@ export function printApplication(ctx: CallContext, input: ParsedInput<'files.pri
     const data = applicationData(ctx, input.id);
     const pdf = await renderPdf(hardshipApplicationDocument(data), { fontsDir: ctx.core.resources.fontsDir });
     audited(ctx, input.id, 'application', 1);
-    return putOutboxFile(ctx.core.paths.outboxDir, fileName('困难职工申报表', data, localDate(ctx.clock)), PDF, pdf);
+    return putOutboxFile(ctx.core.files, fileName('困难职工申报表', data, localDate(ctx.clock)), PDF, pdf);
   });
 }
 
@@ -122,7 +122,7 @@ export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisi
     const pdf = await renderPdf(document, { fontsDir: ctx.core.resources.fontsDir });
     audited(ctx, input.id, 'visit', 1);
     const prefix = visit.kind === 'sixClears' ? '入户调查表' : '走访记录表';
-    return putOutboxFile(ctx.core.paths.outboxDir, `${prefix}-${detail.fileNo ?? visit.date}.pdf`, PDF, pdf);
+    return putOutboxFile(ctx.core.files, `${prefix}-${detail.fileNo ?? visit.date}.pdf`, PDF, pdf);
   });
 }
 
@@ -156,6 +156,6 @@ export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNot
     const document = publicNoticeDocument({ orgName: orgName(ctx), printedAt: ctx.clock.now(), noticeWorkingDays: day.lifecycle.noticeWorkingDays, endsOn, rows });
     const pdf = await renderPdf(document, { fontsDir: ctx.core.resources.fontsDir });
     audited(ctx, ids[0]!, 'notice', ids.length);
-    return putOutboxFile(ctx.core.paths.outboxDir, `困难职工建档公示-${day.today}.pdf`, PDF, pdf);
+    return putOutboxFile(ctx.core.files, `困难职工建档公示-${day.today}.pdf`, PDF, pdf);
   });
 }

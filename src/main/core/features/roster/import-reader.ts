@@ -2,7 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '@shared/contract/roster-import';
 import { AppError, type AppErrorShape } from '@shared/errors';
 import { CORE_YOUNG_GENERATION_MB } from '../../heap';
-import { detectHeader, HEADER_SCAN_ROWS, openSpreadsheet, type CellValue, type SheetRow, type SheetSource } from './import';
+import {
+  detectHeader,
+  HEADER_SCAN_ROWS,
+  openSpreadsheet,
+  type CellValue,
+  type FileLocation,
+  type SheetRow,
+  type SheetSource,
+} from './import';
 import { checkImportRow, type RowOutcome } from './import-row';
 import { cachedNameSearchKeys, type NameSearchKeys } from './search-keys';
 
@@ -15,7 +23,8 @@ import { cachedNameSearchKeys, type NameSearchKeys } from './search-keys';
  */
 
 export interface ReadRequest {
-  path: string;
+  /** The upload, sealed in the inbox, with its key (files.ts): the reader thread opens it itself. */
+  file: FileLocation;
   fileName: string;
   maxBytes: number;
   mapping: ColumnMapping;
@@ -76,7 +85,7 @@ export async function splitHeader(source: SheetSource) {
  * in 9 s checked in the core.
  */
 export async function* readCheckedRows(request: ReadRequest, inThread = false): AsyncGenerator<ReaderEvent> {
-  const source = await openSpreadsheet(request.path, { maxBytes: request.maxBytes, fileName: request.fileName });
+  const source = await openSpreadsheet(request.file, { maxBytes: request.maxBytes, fileName: request.fileName });
   try {
     const { detection, dataRows } = await splitHeader(source);
     yield { type: 'head', format: source.format, headers: detection?.headers ?? [] };

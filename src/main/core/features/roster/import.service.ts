@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput } from '@shared/contract';
@@ -7,7 +6,7 @@ import { REQUIRED_IMPORT_FIELDS, type ColumnMapping, type DuplicatePolicy, type 
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
-import { inboxFilePath, putOutboxFile } from '../../files';
+import { inboxFileLocation, openInboxFile, putOutboxFile, removeInboxFile } from '../../files';
 import type { JobHandle } from '../../jobs';
 import { readOrg } from '../org/org.repo';
 import { cellText, detached, openSpreadsheet, type CellValue, type SheetSource } from './import';
@@ -31,19 +30,20 @@ interface Plan {
   policy: DuplicatePolicy;
 }
 
-async function open(ctx: CallContext, uploadId: string, fileName: string): Promise<{ path: string; source: SheetSource }> {
-  const path = inboxFilePath(ctx.core.paths.inboxDir, uploadId);
-  return { path, source: await openSpreadsheet(path, { maxBytes: MAX_IMPORT_BYTES, fileName }) };
+async function open(ctx: CallContext, uploadId: string, fileName: string): Promise<SheetSource> {
+  return openSpreadsheet(inboxFileLocation(ctx.core.files, uploadId), { maxBytes: MAX_IMPORT_BYTES, fileName });
 }
 
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The clerk's file's own hash (of its content, not of its sealed copy): the same sheet imported twice is noticed. */
+async function hashUpload(ctx: CallContext, uploadId: string): Promise<string> {
+  const file = await openInboxFile(ctx.core.files, uploadId);
+  try {
     const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
+    for await (const chunk of file.stream()) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } finally {
+    await file.close();
+  }
 }
 
 function previousImport(ctx: CallContext, fileHash: string) {
@@ -54,10 +54,10 @@ function previousImport(ctx: CallContext, fileHash: string) {
 }
 
 export async function inspect(ctx: CallContext, uploadId: string, fileName: string): Promise<ChannelOutput<'rosterImport.inspect'>> {
-  const { path, source } = await open(ctx, uploadId, fileName);
+  const source = await open(ctx, uploadId, fileName);
   try {
     const { head, detection } = await splitHeader(source);
-    const fileHash = await hashFile(path);
+    const fileHash = await hashUpload(ctx, uploadId);
     const headerIndex = detection?.headerIndex ?? -1;
     return {
       format: source.format,
@@ -140,7 +140,7 @@ async function walk(
     if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
   }
   const request: ReadRequest = {
-    path: inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId),
+    file: inboxFileLocation(ctx.core.files, plan.uploadId),
     fileName: plan.fileName,
     maxBytes: MAX_IMPORT_BYTES,
     mapping: plan.mapping,
@@ -291,8 +291,8 @@ function memberWriter(ctx: CallContext) {
  */
 export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
-    const fileHash = await hashFile(inboxFilePath(ctx.core.paths.inboxDir, plan.uploadId));
-    return ctx.writeExclusive(async () => {
+    const fileHash = await hashUpload(ctx, plan.uploadId);
+    const committed = await ctx.writeExclusive(async () => {
       const writer = memberWriter(ctx);
       const result = await walk(ctx, plan, job, { keepRejected: 0, writer });
       await writer.finish(async () => {
@@ -310,6 +310,10 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
       ctx.audit({ recordType: 'rosterImport', recordId: importId, event: 'roster.imported', params: { new: c.new, updated: c.updated, rejected: c.rejected } });
       return { importId, counts: c };
     });
+    // The roster holds the sheet now: its copy in the inbox goes at once (a failed or cancelled import keeps it for
+    // another try; the run's files go when it quits, files.ts).
+    removeInboxFile(ctx.core.files, plan.uploadId);
+    return committed;
   });
 }
 
@@ -330,7 +334,7 @@ export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
     sheet.columns.forEach((column) => (column.numFmt = '@'));
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const base = plan.fileName.replace(/\.[^.]+$/, '');
-    return putOutboxFile(ctx.core.paths.outboxDir, `${base}-未导入的行.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
+    return putOutboxFile(ctx.core.files, `${base}-未导入的行.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
   });
 }
 

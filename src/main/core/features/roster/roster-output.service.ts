@@ -71,7 +71,7 @@ export function exportXlsx(ctx: CallContext, selection: RosterSelection & { full
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     ctx.write(() => ctx.audit({ recordType: 'roster', recordId: null, event: selection.fullIds ? 'roster.exportedFullIds' : 'roster.exported', params: { count } }));
-    return putOutboxFile(ctx.core.paths.outboxDir, `会员名册-${ctx.now().slice(0, 10)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
+    return putOutboxFile(ctx.core.files, `会员名册-${ctx.now().slice(0, 10)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
   });
 }
 
@@ -97,6 +97,6 @@ export function printPdf(ctx: CallContext, selection: RosterSelection): { jobId:
     const description = truncated ? `${describe(selection)}（仅打印前 ${PRINT_MAX_ROWS} 人，请用筛选缩小范围）` : describe(selection);
     const pdf = await renderPdf(rosterListDocument({ orgName: readOrg(ctx.db)!.name, description, printedAt: ctx.clock.now(), rows }), { fontsDir: ctx.core.resources.fontsDir });
     ctx.write(() => ctx.audit({ recordType: 'roster', recordId: null, event: 'roster.printed', params: { count: rows.length } }));
-    return putOutboxFile(ctx.core.paths.outboxDir, `会员名册-${ctx.now().slice(0, 10)}.pdf`, 'application/pdf', pdf);
+    return putOutboxFile(ctx.core.files, `会员名册-${ctx.now().slice(0, 10)}.pdf`, 'application/pdf', pdf);
   });
 }

@@ -71,7 +71,7 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
     ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
   });
   ctx.core.state = 'ready';
-  const recoveryPdf = putOutboxFile(ctx.core.paths.outboxDir, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
+  const recoveryPdf = putOutboxFile(ctx.core.files, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
   return { recoveryCode, recoveryPdf, warnings };
 }
 

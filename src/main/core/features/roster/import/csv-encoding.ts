@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { TextEncoding } from './types';
+import { withByteFile, type ByteFile, type FileLocation } from './byte-file';
 
 /**
  * Which encoding a CSV is in, detected, never asked — a clerk does not know, and guessing wrong turns every name
@@ -57,8 +57,11 @@ function incompleteTail(chunk: Buffer): number {
 }
 
 /** Whole-file strict UTF-8 check, chunk by chunk (node:buffer isUtf8: no strings made), stopping at the first error. */
-export async function isFileUtf8(path: string, start = 0): Promise<boolean> {
-  const stream = createReadStream(path, { start, highWaterMark: 1 << 20 });
+export function isFileUtf8(file: ByteFile | FileLocation, start = 0): Promise<boolean> {
+  return withByteFile(file, (opened) => isStreamUtf8(opened.stream({ start })));
+}
+
+async function isStreamUtf8(stream: NodeJS.ReadableStream & { destroy(): void }): Promise<boolean> {
   let carry: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -74,10 +77,10 @@ export async function isFileUtf8(path: string, start = 0): Promise<boolean> {
   }
 }
 
-export async function detectEncoding(path: string, head: Uint8Array): Promise<DetectedEncoding> {
+export async function detectEncoding(file: ByteFile | FileLocation, head: Uint8Array): Promise<DetectedEncoding> {
   const bom = encodingFromBom(head);
   if (bom) return bom;
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0 };
-  return { encoding: (await isFileUtf8(path)) ? 'utf-8' : 'gb18030', bomLength: 0 };
+  return { encoding: (await isFileUtf8(file)) ? 'utf-8' : 'gb18030', bomLength: 0 };
 }

@@ -3,6 +3,7 @@
  * Validation of the cells (ID numbers, dates, phones) is the next stage and lives in @shared/domain.
  */
 export { openSpreadsheet, readSpreadsheet, type OpenOptions } from './read-spreadsheet';
+export type { FileLocation } from './byte-file';
 export { detectHeader, normalizeHeader, HEADER_SCAN_ROWS, type HeaderDetection, type UnmappedColumn } from './header';
 export { FIELD_SYNONYMS } from './fields';
 export type { RosterImportField as RosterField } from '@shared/contract/roster-import';

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import { finishRow, withFirstRow } from './cells';
+import type { ByteFile } from './byte-file';
 import { detectEncoding } from './csv-encoding';
 import { CsvParser } from './csv-parser';
 import { asReadError, spreadsheetError, tooLarge } from './errors';
@@ -42,20 +42,20 @@ const SAMPLE_BYTES = 64 * 1024;
 /** One record longer than this is a broken file (an unclosed quote swallowing the rest), not a member. */
 const MAX_RECORD_CHARS = 1024 * 1024;
 
-async function readSample(path: string, encoding: TextEncoding): Promise<string> {
-  const stream = createReadStream(path, { start: 0, end: SAMPLE_BYTES - 1 });
+async function readSample(file: ByteFile, encoding: TextEncoding): Promise<string> {
+  const stream = file.stream({ start: 0, end: SAMPLE_BYTES - 1 });
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
   // A multi-byte character cut at the end becomes one replacement character: harmless for counting separators.
   return iconv.decode(Buffer.concat(chunks), encoding);
 }
 
-export async function openCsv(path: string, fileSize: number, head: Uint8Array, limits: ResolvedLimits, name: string): Promise<SheetSource> {
-  if (fileSize > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
-  const { encoding } = await detectEncoding(path, head);
-  const delimiter = detectDelimiter(await readSample(path, encoding));
+export async function openCsv(input: ByteFile, head: Uint8Array, limits: ResolvedLimits, name: string): Promise<SheetSource> {
+  if (input.size > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
+  const { encoding } = await detectEncoding(input, head);
+  const delimiter = detectDelimiter(await readSample(input, encoding));
 
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const file = input.stream();
   const decoder = iconv.decodeStream(encoding) as Transform; // drops a BOM by default
   file.on('error', (e) => decoder.destroy(e));
   file.pipe(decoder);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { read, set_cptable, type CellObject, type WorkBook } from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type { ByteFile } from './byte-file';
 import { finishRow } from './cells';
 import { spreadsheetError, tooLarge } from './errors';
 import type { CellValue, ResolvedLimits, SheetRow, SheetSource } from './types';
@@ -88,9 +88,9 @@ function sheetRows(book: WorkBook, limits: ResolvedLimits): { name: string; rows
   return null;
 }
 
-export async function openXls(path: string, fileSize: number, limits: ResolvedLimits): Promise<SheetSource> {
-  if (fileSize > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
-  const bytes = await readFile(path);
+export async function openXls(file: ByteFile, limits: ResolvedLimits): Promise<SheetSource> {
+  if (file.size > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
+  const bytes = await file.readAll();
   if (bytes.length > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes }); // grew since stat
   const found = sheetRows(parse(bytes, limits), limits);
   if (!found) throw spreadsheetError('empty');

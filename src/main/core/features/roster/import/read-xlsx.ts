@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ByteFile } from './byte-file';
 import { finishRow } from './cells';
 import { asReadError, spreadsheetError, tooLarge } from './errors';
 import type { CellValue, ResolvedLimits, SheetRow, SheetSource } from './types';
@@ -140,16 +140,10 @@ async function* sheetRows(book: StreamBook, source: Readable, guard: Guard, limi
   }
 }
 
-export async function openXlsx(path: string, fileSize: number, limits: ResolvedLimits): Promise<SheetSource> {
-  if (fileSize > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
-  const handle = await open(path, 'r');
-  let parts;
-  try {
-    parts = await planXlsxParts(handle, fileSize, limits);
-  } finally {
-    await handle.close();
-  }
-  const source = xlsxPartsStream(path, parts);
+export async function openXlsx(file: ByteFile, limits: ResolvedLimits): Promise<SheetSource> {
+  if (file.size > limits.maxBytes) throw tooLarge({ maxBytes: limits.maxBytes });
+  const parts = await planXlsxParts(file, file.size, limits);
+  const source = xlsxPartsStream(file, parts);
   const guard = new Guard(source);
   const book = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteFile } from './byte-file';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { spreadsheetError, tooLarge } from './errors';
@@ -47,7 +46,7 @@ function isOtherFormat(names: Set<string>): boolean {
 }
 
 /** Decides what will be read, in which order, and refuses what breaks a limit — without inflating anything. */
-export async function planXlsxParts(handle: FileHandle, fileSize: number, limits: ResolvedLimits): Promise<XlsxPart[]> {
+export async function planXlsxParts(handle: ByteFile, fileSize: number, limits: ResolvedLimits): Promise<XlsxPart[]> {
   const entries = await readZipDirectory(handle, fileSize);
   const byName = new Map(entries.map((e) => [e.name, e]));
   if (!byName.has(WORKBOOK) || !byName.has(WORKBOOK_RELS)) {
@@ -101,10 +100,10 @@ const END_OF_ARCHIVE = (() => {
   return b;
 })();
 
-async function* partBytes(path: string, part: XlsxPart): AsyncGenerator<Buffer> {
+async function* partBytes(file: ByteFile, part: XlsxPart): AsyncGenerator<Buffer> {
   const entry = part.entry!;
   if (entry.compressedSize === 0) throw spreadsheetError('corrupt');
-  const raw = createReadStream(path, { start: part.dataStart, end: part.dataStart + entry.compressedSize - 1 });
+  const raw = file.stream({ start: part.dataStart, end: part.dataStart + entry.compressedSize - 1 });
   const body = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   raw.on('error', (e) => body.destroy(e));
   let size = 0;
@@ -143,7 +142,7 @@ function endsWorksheet(before: Buffer | null, last: Buffer | null): boolean {
   return /<\/([\w.-]+:)?worksheet>\s*$/.test(end);
 }
 
-async function* normalizedZip(path: string, parts: XlsxPart[]): AsyncGenerator<Buffer> {
+async function* normalizedZip(file: ByteFile, parts: XlsxPart[]): AsyncGenerator<Buffer> {
   for (const part of parts) {
     if (part.synthesized) {
       yield storedHeader(part.name, part.synthesized.length, crc32(part.synthesized));
@@ -152,12 +151,12 @@ async function* normalizedZip(path: string, parts: XlsxPart[]): AsyncGenerator<B
     }
     const entry = part.entry!;
     yield storedHeader(part.name, entry.uncompressedSize, entry.crc32);
-    if (entry.uncompressedSize > 0) yield* partBytes(path, part);
+    if (entry.uncompressedSize > 0) yield* partBytes(file, part);
   }
   yield END_OF_ARCHIVE;
 }
 
 /** The minimal stored zip described above, as a byte stream. It errors (never hangs) when a part fails its checks. */
-export function xlsxPartsStream(path: string, parts: XlsxPart[]): Readable {
-  return Readable.from(normalizedZip(path, parts), { objectMode: false });
+export function xlsxPartsStream(file: ByteFile, parts: XlsxPart[]): Readable {
+  return Readable.from(normalizedZip(file, parts), { objectMode: false });
 }

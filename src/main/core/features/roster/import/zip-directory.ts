@@ -1,4 +1,6 @@
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteFile } from './byte-file';
+
+type FileHandle = Pick<ByteFile, 'read'>;
 import { spreadsheetError } from './errors';
 
 /**

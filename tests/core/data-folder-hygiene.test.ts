@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '@shared/contract/roster-import';
+import { idCheckChar } from '@shared/domain/id-number';
+import { addUser, inboxUpload, startSetUpCore, type TestCore } from './support/core';
+import { bundleImportReader } from './support/bundle';
+import { CHILD, consented, draftOf, SPOUSE } from './support/hardship';
+
+/**
+ * What someone who copies the data folder gets after a clerk's day: a raw byte search of every file in it (database,
+ * WAL, backups, logs, inbox, outbox, key files), decompressing nothing, finds none of the names, ID numbers and
+ * phones the day handled, in UTF-8 or GBK, nor the recovery code; no document lies there in clear; and every file is
+ * the user's alone.
+ */
+const idOf = (first17: string) => first17 + idCheckChar(first17);
+/** Invented people (never real ones), with names unlikely to occur by chance in any byte string. */
+const PEOPLE = [
+  { name: '龚秀兰', id: idOf('11010519710304122'), phone: '13911110001' },
+  { name: '欧阳建国', id: idOf('11010519680711093'), phone: '13911110002' },
+  { name: '蔺晓燕', id: idOf('11010519850926204'), phone: '13911110003' },
+  { name: '濮阳春生', id: idOf('11010519790215311'), phone: '13911110004' },
+  { name: '萧桂芝', id: idOf('11010519820501428'), phone: '13911110005' },
+  { name: '宓文强', id: idOf('11010519900817535'), phone: '13911110006' },
+];
+const FILE_HEAD = { name: '甄秋菊', id: idOf('11010519760101646'), phone: '13911110007' };
+
+function csv(people: typeof PEOPLE, extra: string[] = []): string {
+  return ['姓名,身份证号,手机', ...people.map((p) => `${p.name},${p.id},${p.phone}`), ...extra].join('\r\n');
+}
+
+async function xlsx(people: typeof PEOPLE): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('会员名册');
+  sheet.addRow(['姓名', '身份证号', '手机']);
+  for (const p of people) sheet.addRow([p.name, p.id, p.phone]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? [path, ...filesUnder(path)] : [path];
+  });
+}
+
+/** Every needle in UTF-8 and GBK; the ones found, as "needle in file" (the test prints which, never the bytes). */
+function foundInDataFolder(dataDir: string, needles: string[]): string[] {
+  const encoded = needles.flatMap((text) => [
+    { text, bytes: Buffer.from(text, 'utf8') },
+    { text: `${text} (GBK)`, bytes: iconv.encode(text, 'gbk') },
+  ]);
+  const found: string[] = [];
+  for (const path of filesUnder(dataDir)) {
+    if (statSync(path).isDirectory()) continue;
+    const content = readFileSync(path);
+    for (const needle of encoded) if (content.includes(needle.bytes)) found.push(`${needle.text} in ${path.slice(dataDir.length)}`);
+    // A document in clear: a PDF or a zip (.xlsx), whatever its name.
+    if (content.includes(Buffer.from('%PDF-'))) found.push(`a PDF in ${path.slice(dataDir.length)}`);
+    if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) found.push(`a zip in ${path.slice(dataDir.length)}`);
+  }
+  return found;
+}
+
+function loosePermissions(dataDir: string): string[] {
+  return [dataDir, ...filesUnder(dataDir)].flatMap((path) => {
+    const stat = statSync(path);
+    const mode = stat.mode & 0o777;
+    const wanted = stat.isDirectory() ? 0o700 : 0o600;
+    return mode === wanted ? [] : [`${path.slice(dataDir.length) || '/'} ${mode.toString(8)}`];
+  });
+}
+
+async function importSheet(t: TestCore, fileName: string, bytes: Buffer, policy: 'skip' | 'stop' = 'skip') {
+  const source = inboxUpload(t, fileName, bytes);
+  const inspected = await t.call('rosterImport.inspect', source);
+  const plan = { ...source, mapping: inspected.suggested as ColumnMapping, policy };
+  return { plan, committed: await t.job('rosterImport.commit', plan) };
+}
+
+describe('the data folder after a day of work', () => {
+  let readerPath: string;
+  beforeAll(() => {
+    readerPath = bundleImportReader();
+  });
+
+  it('holds no name, ID number, phone or recovery code in clear, no document, and nothing readable by others', async () => {
+    const t = await startSetUpCore({ importReaderPath: readerPath });
+    const recoveryCode = t.setup.recoveryCode;
+    await addUser(t, 'clerk', 'clerk.sun', 'clerk');
+    await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
+
+    // Three rosters, as a grassroots union sends them: CSV in UTF-8, CSV in GBK (Excel on Chinese Windows), .xlsx.
+    const utf8 = await importSheet(t, '名册.csv', Buffer.from(csv(PEOPLE.slice(0, 2), ['坏行,123,1'])));
+    expect(utf8.committed.result).toMatchObject({ ok: true, data: { counts: { new: 2, rejected: 1 } } });
+    const gbk = await importSheet(t, '名册-gbk.csv', iconv.encode(csv(PEOPLE.slice(2, 4)), 'gbk'));
+    expect(gbk.committed.result).toMatchObject({ ok: true, data: { counts: { new: 2 } } });
+    const book = await importSheet(t, '名册.xlsx', await xlsx(PEOPLE.slice(4)));
+    expect(book.committed.result).toMatchObject({ ok: true, data: { counts: { new: 2 } } });
+
+    // The rejected rows of a sheet, before its import (the clerk's copy to correct).
+    const rejectedSource = inboxUpload(t, '待改.csv', Buffer.from(csv([], [`${PEOPLE[0]!.name},11010519710304999,${PEOPLE[0]!.phone}`])));
+    const inspected = await t.call('rosterImport.inspect', rejectedSource);
+    const rejectedPlan = { ...rejectedSource, mapping: inspected.suggested as ColumnMapping, policy: 'skip' as const };
+    const rejected = await t.job('rosterImport.rejectedFile', rejectedPlan);
+    expect(rejected.result.ok).toBe(true);
+
+    // An import that fails (duplicates under "stop"), and one cancelled mid-way.
+    const failed = await importSheet(t, '重复.csv', Buffer.from(csv(PEOPLE)), 'stop');
+    expect(failed.committed.result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES' } });
+    const filler = Array.from({ length: 60_000 }, (_, i) => `某人${i},${idOf(`1101051970${String(i).padStart(7, '0')}`)},`);
+    const many = [...csv(PEOPLE).split('\r\n'), ...filler];
+    const bigSource = inboxUpload(t, '大名册.csv', Buffer.from(many.join('\r\n')));
+    const bigInspected = await t.call('rosterImport.inspect', bigSource);
+    const bigPlan = { ...bigSource, mapping: bigInspected.suggested as ColumnMapping, policy: 'update' as const };
+    const { jobId } = await t.call('rosterImport.commit', bigPlan);
+    while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
+    await t.call('jobs.cancel', { jobId });
+    while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));
+
+    // Printed and exported: the roster (PDF, and .xlsx with full IDs), a 申报表 with the household; a backup.
+    for (const channel of ['roster.print', 'roster.export'] as const) {
+      expect((await t.job(channel, channel === 'roster.export' ? { query: '', fullIds: true } : { query: '' })).result.ok).toBe(true);
+    }
+    const member = await t.call('roster.create', { name: FILE_HEAD.name, idNumber: FILE_HEAD.id, phone: FILE_HEAD.phone });
+    const created = await t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
+    const { today } = await t.call('policy.list', {});
+    const draft = await t.call('files.saveDraft', draftOf(created, consented(today)), 'clerk');
+    expect((await t.job('files.printApplication', { id: draft.id }, 'clerk')).result.ok).toBe(true);
+    expect((await t.job('backup.create', {})).result.ok).toBe(true);
+
+    const needles = [
+      ...[...PEOPLE, FILE_HEAD].flatMap((p) => [p.name, p.id, p.phone]),
+      SPOUSE,
+      CHILD,
+      recoveryCode,
+      recoveryCode.replace(/-/g, ''),
+    ];
+    // While the program runs (what a copy taken now gets), and after it quit.
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
+    t.core.close();
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
+  }, 60_000);
+});
