@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'JOB_CANCELLED',
   'MISSING_GLYPHS',
+  'DB_DAMAGED',
   'INTERNAL',
 ] as const;
 

@@ -50,6 +50,7 @@ export const enCodes: typeof zhCNCodes = {
     JOB_CANCELLED: 'Cancelled. Nothing half-done was left behind.',
     FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
     MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
+    DB_DAMAGED: 'The database file is damaged and cannot be opened. Restore a backup as the screen explains, or call the administrator.',
     INTERNAL: 'Internal error. Please contact support.',
   },
   errorDetails: {

@@ -54,6 +54,7 @@ const errors = {
   FILE_TOO_LARGE: '文件太大，请检查是否选错了文件。',
   JOB_CANCELLED: '已取消，没有留下做了一半的结果。',
   MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
+  DB_DAMAGED: '数据库文件已损坏，无法打开。请按屏幕提示从备份恢复，或联系系统管理员。',
   INTERNAL: '程序内部错误，请联系技术支持。',
 } satisfies Record<ErrorCode, string>;
 

@@ -5,6 +5,7 @@ import { passwordProblem } from '@shared/domain/password';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { schemaVersion } from '../../db/client';
+import { recordKeyCheck } from '../../db/health';
 import { openAndMigrate } from '../../db/lifecycle';
 import { putOutboxFile } from '../../files';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
@@ -71,11 +72,16 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
     ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
   });
   ctx.core.state = 'ready';
+  recordKeyCheck(ctx.core.paths.keyCheckFile, ctx.core.key!);
   const recoveryPdf = putOutboxFile(ctx.core.paths.outboxDir, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
   return { recoveryCode, recoveryPdf, warnings };
 }
 
-/** The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again. */
+/**
+ * The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again.
+ * The unwrapping is authenticated (AES-GCM), so a code that unwraps gives the database's own key: if that key does
+ * not open the database either, the database is damaged (its first page), and the damaged screen takes over.
+ */
 export function recover(ctx: CallContext, code: string): void {
   if (ctx.core.state !== 'key-missing') throw new AppError('ALREADY_SET_UP');
   const key = unwrapRecoveryFile(ctx.core.paths.recoveryFile, code);
@@ -83,9 +89,15 @@ export function recover(ctx: CallContext, code: string): void {
   try {
     opened = openAndMigrate(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'DB_WRONG_KEY') throw new AppError('BAD_RECOVERY_CODE');
-    throw error;
+    if (!(error instanceof AppError) || (error.code !== 'DB_WRONG_KEY' && error.code !== 'DB_DAMAGED')) throw error;
+    ctx.core.key = key;
+    ctx.core.storeKey(key);
+    ctx.core.state = 'damaged';
+    ctx.core.damage = 'damaged';
+    ctx.core.logger.info('db.damaged', { damage: 'damaged', via: 'recovery' });
+    return;
   }
+  recordKeyCheck(ctx.core.paths.keyCheckFile, key);
   ctx.core.key = key;
   ctx.core.conn = opened.conn;
   ctx.core.state = opened.state;
