@@ -208,6 +208,7 @@ export const enCodes: typeof zhCNCodes = {
     'units.list': 'View units',
     'units.rename': 'Rename unit',
     'units.merge': 'Merge units',
+    'system.restoreDamaged': 'Restore a backup after database damage',
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',

@@ -224,6 +224,7 @@ export const zhCNCodes = {
     'units.list': '查看单位',
     'units.rename': '重命名单位',
     'units.merge': '合并单位',
+    'system.restoreDamaged': '数据库损坏后从备份恢复',
   } satisfies Partial<Record<ChannelName, string>>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
