@@ -255,6 +255,7 @@ export const en: Catalogue = {
     restore: 'Restore this backup',
     noBackup: 'No usable backup was found.',
     callAdmin: 'Do not delete or move any file in the data folder; please call the system administrator or support.',
+    callAdminIfUnsure: 'If in doubt, or if the restore fails, do not delete or move any file in the data folder and call the system administrator.',
     restored: 'The data was restored to the backup of {time}. Please sign in and enter what came after.',
   },
   about: {

@@ -44,7 +44,7 @@ export function DamagedScreen({ onDone }: { onDone: () => void }) {
         </Stack>
       )}
       {report.data && !backup && <Text fw={500}>{t('damaged.noBackup')}</Text>}
-      <Text size="sm">{t('damaged.callAdmin')}</Text>
+      {report.data && <Text size="sm">{t(backup ? 'damaged.callAdminIfUnsure' : 'damaged.callAdmin')}</Text>}
     </CenteredPage>
   );
 }
