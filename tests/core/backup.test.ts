@@ -122,41 +122,48 @@ describe('backups', () => {
 });
 
 /**
- * Starts a real backup in another process and kills it (SIGKILL: no clean-up runs) as soon as the copy has bytes
- * on disk, as a power cut or a killed program would. Returns the names the backup folder held at that moment.
+ * Runs a script of tests/core/support in another process and kills it (SIGKILL: no clean-up runs) as soon as
+ * `caught()` returns something — a copy with bytes on disk — as a power cut or a killed program would.
  */
-async function killMidBackup(t: TestCore): Promise<string[]> {
-  const paths = dataPaths(t.dataDir);
-  mkdirSync(paths.backupsDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/core/support/backup-child.ts'), t.dataDir, t.key.toString('hex'), t.clock.now().toISOString()], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function killWhen<T>(script: string, args: string[], caught: () => T | undefined): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/core/support', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (;;) {
-    const written = readdirSync(paths.backupsDir).filter((name) => statSync(join(paths.backupsDir, name)).size > 0);
-    if (written.length > 0) {
+    const seen = caught();
+    if (seen !== undefined) {
       child.kill('SIGKILL');
       await exited;
       expect(output).not.toContain('done'); // killed mid-copy, not after
-      return written;
+      return seen;
     }
-    if (child.exitCode !== null) throw new Error(`the backup process ended before it could be killed: ${output}`);
+    if (child.exitCode !== null) throw new Error(`${script} ended before it could be killed: ${output}`);
     await new Promise((wait) => setTimeout(wait, 1));
   }
+}
+
+/** Names in `dir` of files that have bytes on disk, or undefined while there are none. */
+function writtenFiles(dir: string, pick: (name: string) => boolean = () => true): string[] | undefined {
+  const written = readdirSync(dir).filter((name) => pick(name) && statSync(join(dir, name)).size > 0);
+  return written.length > 0 ? written : undefined;
+}
+
+/** Ballast, so that a copy takes long enough to be caught half-way (about 40 MB of incompressible pages). */
+function addBallast(t: TestCore): void {
+  t.core.state.conn!.sqlite.exec(
+    'CREATE TABLE test_ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) INSERT INTO test_ballast SELECT randomblob(4000) FROM n',
+  );
 }
 
 describe('backups cut short', () => {
   it('lists no half-written copy after a kill mid-backup, and the next start removes it', async () => {
     const t = await startSetUpCore();
-    // Ballast, so that the copy takes long enough to be caught half-way (about 40 MB of incompressible pages).
-    t.core.state.conn!.sqlite.exec(
-      'CREATE TABLE test_ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) INSERT INTO test_ballast SELECT randomblob(4000) FROM n',
-    );
+    addBallast(t);
     t.core.close();
     const paths = dataPaths(t.dataDir);
-    const atKill = await killMidBackup(t);
+    mkdirSync(paths.backupsDir, { recursive: true });
+    const atKill = await killWhen('backup-child.ts', [t.dataDir, t.key.toString('hex'), t.clock.now().toISOString()], () => writtenFiles(paths.backupsDir));
     expect(atKill).toHaveLength(1);
 
     // Whatever the list shows is a whole backup that passes its check (before: the half copy under its final name).
@@ -167,6 +174,23 @@ describe('backups cut short', () => {
     expect((await again.call('system.status')).state).toBe('ready');
     expect(readdirSync(paths.backupsDir)).toEqual([]);
   }, 60_000);
+
+  it('leaves the old database after a kill mid-restore, and the next start removes the half copy', async () => {
+    const t = await startSetUpCore();
+    addBallast(t);
+    const backup = await backUpNow(t);
+    await t.call('users.create', { username: 'after.backup', displayName: '备份后', role: 'clerk', password: 'Temp#2026a' });
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    const args = [t.dataDir, t.key.toString('hex'), ADMIN.username, ADMIN.password, backup.id];
+    await killWhen('restore-child.ts', args, () => writtenFiles(t.dataDir, (name) => name === 'bangfu.db.restoring'));
+
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('ready');
+    expect(existsSync(`${paths.database}.restoring`)).toBe(false);
+    await again.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect((await again.call('users.list')).users.map((u) => u.username).sort()).toEqual(['admin', 'after.backup']);
+  }, 90_000);
 
   it('removes at start what a killed backup or restore left, and nothing else', async () => {
     const t = await startSetUpCore();
