@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { normalizeRecoveryCode } from '../../src/main/core/keys/recovery';
@@ -44,5 +44,18 @@ describe('recovery code', () => {
     expect((await lost.call('system.status')).state).toBe('damaged');
     expect(lost.storedKeys.map((k) => k.toString('hex'))).toEqual([t.key.toString('hex')]);
     expect((await lost.call('system.damage')).damage).toBe('damaged');
+  });
+
+  it('does not turn an empty database into a new one when the key store lost the key too', async () => {
+    const t = await startSetUpCore();
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    writeFileSync(paths.database, '');
+    const lost = t.reopen({ key: null });
+    expect((await lost.call('system.status')).state).toBe('key-missing');
+    await lost.call('system.recover', { recoveryCode: t.setup.recoveryCode });
+    expect((await lost.call('system.status')).state).toBe('damaged'); // before: needs-setup, on an emptied database
+    expect((await lost.call('system.damage')).damage).toBe('missing');
+    expect(readFileSync(paths.database).length).toBe(0);
   });
 });

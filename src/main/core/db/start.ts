@@ -21,9 +21,17 @@ export type StartOutcome =
  * The database at start: removes what a killed backup or restore left, then decides the first screen. Setup is
  * offered only to a folder that was never set up: a missing or empty database beside a recovery file, a key check
  * or a backup is damage ('missing'), not a first run. A database that fails to open or fails quick_check is
- * 'damaged'; SQLITE_NOTADB is a wrong key only when nothing shows this key to be the database's own.
+ * 'damaged'; SQLITE_NOTADB is a wrong key only when nothing shows this key to be the database's own (`keyProven`:
+ * the recovery code unwrapped it, authenticated, so it is).
  */
-export function openDatabaseAtStart(paths: DataPaths, migrations: Migration[], key: Buffer, clock: Clock, logger: Logger): StartOutcome {
+export function openDatabaseAtStart(
+  paths: DataPaths,
+  migrations: Migration[],
+  key: Buffer,
+  clock: Clock,
+  logger: Logger,
+  keyProven = false,
+): StartOutcome {
   const removed = removeLeftoverCopies(paths);
   if (removed.length > 0) logger.info('db.leftovers.removed', { count: removed.length });
 
@@ -36,7 +44,7 @@ export function openDatabaseAtStart(paths: DataPaths, migrations: Migration[], k
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'DB_TOO_NEW') return { state: 'db-too-new', conn: null, damage: null };
     if (error.code === 'DB_DAMAGED') return damaged(logger, 'damaged');
-    if (error.code === 'DB_WRONG_KEY' && isTheDatabasesKey(paths, key)) return damaged(logger, 'damaged');
+    if (error.code === 'DB_WRONG_KEY' && (keyProven || isTheDatabasesKey(paths, key))) return damaged(logger, 'damaged');
     logger.info('db.open.refused', { code: error.code });
     return { state: 'key-missing', conn: null, damage: null };
   }

@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { schemaVersion } from '../../db/client';
 import { recordKeyCheck } from '../../db/health';
-import { openAndMigrate } from '../../db/lifecycle';
+import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
@@ -80,28 +80,18 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
 /**
  * The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again.
  * The unwrapping is authenticated (AES-GCM), so a code that unwraps gives the database's own key: if that key does
- * not open the database either, the database is damaged (its first page), and the damaged screen takes over.
+ * not open the database either, or the database is missing or empty, the damaged screen takes over (as at start).
  */
 export function recover(ctx: CallContext, code: string): void {
   if (ctx.core.state !== 'key-missing') throw new AppError('ALREADY_SET_UP');
   const key = unwrapRecoveryFile(ctx.core.paths.recoveryFile, code);
-  let opened;
-  try {
-    opened = openAndMigrate(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger);
-  } catch (error) {
-    if (!(error instanceof AppError) || (error.code !== 'DB_WRONG_KEY' && error.code !== 'DB_DAMAGED')) throw error;
-    ctx.core.key = key;
-    ctx.core.storeKey(key);
-    ctx.core.state = 'damaged';
-    ctx.core.damage = 'damaged';
-    ctx.core.logger.info('db.damaged', { damage: 'damaged', via: 'recovery' });
-    return;
-  }
-  recordKeyCheck(ctx.core.paths.keyCheckFile, key);
+  const opened = openDatabaseAtStart(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger, true);
   ctx.core.key = key;
   ctx.core.conn = opened.conn;
   ctx.core.state = opened.state;
+  ctx.core.damage = opened.damage;
   ctx.core.storeKey(key);
+  if (!opened.conn) return; // damaged, or from a newer version: nothing to audit in
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
 }
 
