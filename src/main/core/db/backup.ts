@@ -14,7 +14,8 @@ const NAME = /^bangfu-(auto|manual|pre-migration|pre-restore)-(\d{8}T\d{6}\d{3}Z
 const UNFINISHED_SUFFIX = '.tmp';
 /** The files SQLite keeps beside a database while it writes it: a kill leaves them too. */
 export const SIDE_FILES = ['-journal', '-wal', '-shm'];
-const UNFINISHED = /^(bangfu-(?:auto|manual|pre-migration|pre-restore)-\d{8}T\d{9}Z\.db)\.tmp(?:-journal|-wal|-shm)?$/;
+/** A backup name with the suffix, and SQLite's side files of it. */
+const UNFINISHED = new RegExp(`${NAME.source.slice(0, -1)}\\.tmp(?:-journal|-wal|-shm)?$`);
 
 function stamp(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, '');
@@ -74,7 +75,7 @@ export function removeBackups(backupsDir: string, ids: string[]): void {
   for (const id of ids) if (isBackupId(id)) unlinkSync(join(backupsDir, id));
 }
 
-/** Copies a backup cut short by a kill or a power cut (they were never listed). Called at start. */
+/** Removes the copies of backups cut short by a kill or a power cut (they were never listed). Called at start. */
 export function removeUnfinishedBackups(backupsDir: string): string[] {
   if (!existsSync(backupsDir)) return [];
   const leftovers = readdirSync(backupsDir).filter((name) => UNFINISHED.test(name));
@@ -84,18 +85,21 @@ export function removeUnfinishedBackups(backupsDir: string): string[] {
 
 /** Flushes a file (or a folder, so that a rename in it is on disk) before the program relies on it. */
 export function fsyncFile(path: string): void {
+  const isFolder = statSync(path).isDirectory();
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Windows flushes only a file opened for writing.
+    fd = openSync(path, isFolder ? 'r' : 'r+');
   } catch (error) {
-    // Windows cannot open a folder to fsync it (its renames are journaled by NTFS).
-    if ((error as { code?: string }).code === 'EISDIR' || (error as { code?: string }).code === 'EPERM') return;
+    // Windows cannot open a folder at all (NTFS journals its renames): nothing to flush there.
+    if (isFolder) return;
     throw error;
   }
   try {
     fsyncSync(fd);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'EPERM' && (error as { code?: string }).code !== 'EINVAL') throw error;
+    // Some file systems cannot fsync a folder (EINVAL); the rename still happened.
+    if (!isFolder) throw error;
   } finally {
     closeSync(fd);
   }
