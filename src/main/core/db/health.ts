@@ -8,8 +8,9 @@ import { openDatabase, schemaVersion, type Sqlite } from './client';
  * Is the database whole? quick_check reads every page of every table and index, so with SQLite3 Multiple Ciphers
  * (ChaCha20-Poly1305, a MAC on every page) a flipped byte anywhere fails it ("unable to get the page"), as does a
  * file cut short. It skips integrity_check's cross-checks of indexes against rows, which are for SQLite's own
- * bugs, not for damage on disk. Measured on the demo data (one worker, 128 MiB cache): 200 000 members (58 MB),
- * quick_check 0.5–1.1 s and integrity_check 2.8 s; see docs/architecture.md §4. PRAGMA cipher_integrity_check
+ * bugs, not for damage on disk. Measured on the demo data (128 MiB cache, a 2-core machine under load): 200 000
+ * members (58 MB) quick_check 0.5–1.1 s, integrity_check 2.8 s; 1 000 000 members (290 MB) quick_check 8.9–18.6 s,
+ * integrity_check 135 s (docs/architecture.md §4). PRAGMA cipher_integrity_check
  * exists in SQLite3MC but reports nothing for a ChaCha20 page with a bad MAC, so it is not used.
  */
 export function passesQuickCheck(sqlite: Sqlite): boolean {
