@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'MISSING_GLYPHS',
   // A role without the logged reveal searched more whole ID numbers today than a desk needs (members.service.ts).
   'ID_SEARCH_LIMIT',
+  'DB_DAMAGED',
   'INTERNAL',
 ] as const;
 

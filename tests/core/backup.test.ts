@@ -1,7 +1,9 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/core/db/backup';
+import { checkDatabaseCopy } from '../../src/main/core/db/health';
 import { runAutoBackupIfDue } from '../../src/main/core/features/backup/backup.service';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
@@ -116,5 +118,101 @@ describe('backups', () => {
     expect((await t.fail('backup.restore', { uploadId: upload.uploadId })).code).toBe('BACKUP_INVALID');
     expect(existsSync(dataPaths(t.dataDir).database)).toBe(true);
     expect((await t.call('users.list')).users).toHaveLength(1);
+  });
+});
+
+/**
+ * Runs a script of tests/core/support in another process and kills it (SIGKILL: no clean-up runs) as soon as
+ * `caught()` returns something — a copy with bytes on disk — as a power cut or a killed program would.
+ */
+async function killWhen<T>(script: string, args: string[], caught: () => T | undefined): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/core/support', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (;;) {
+    const seen = caught();
+    if (seen !== undefined) {
+      child.kill('SIGKILL');
+      await exited;
+      expect(output).not.toContain('done'); // killed mid-copy, not after
+      return seen;
+    }
+    if (child.exitCode !== null) throw new Error(`${script} ended before it could be killed: ${output}`);
+    await new Promise((wait) => setTimeout(wait, 1));
+  }
+}
+
+/** Names in `dir` of files that have bytes on disk, or undefined while there are none. */
+function writtenFiles(dir: string, pick: (name: string) => boolean = () => true): string[] | undefined {
+  const written = readdirSync(dir).filter((name) => pick(name) && statSync(join(dir, name)).size > 0);
+  return written.length > 0 ? written : undefined;
+}
+
+/** Ballast, so that a copy takes long enough to be caught half-way (about 40 MB of incompressible pages). */
+function addBallast(t: TestCore): void {
+  t.core.state.conn!.sqlite.exec(
+    'CREATE TABLE test_ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) INSERT INTO test_ballast SELECT randomblob(4000) FROM n',
+  );
+}
+
+describe('backups cut short', () => {
+  it('lists no half-written copy after a kill mid-backup, and the next start removes it', async () => {
+    const t = await startSetUpCore();
+    addBallast(t);
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    mkdirSync(paths.backupsDir, { recursive: true });
+    const atKill = await killWhen('backup-child.ts', [t.dataDir, t.key.toString('hex'), t.clock.now().toISOString()], () => writtenFiles(paths.backupsDir));
+    expect(atKill).toHaveLength(1);
+
+    // Whatever the list shows is a whole backup that passes its check (before: the half copy under its final name).
+    for (const backup of listBackups(paths.backupsDir)) checkDatabaseCopy(join(paths.backupsDir, backup.id), t.key, Infinity);
+    expect(listBackups(paths.backupsDir)).toEqual([]);
+
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('ready');
+    expect(readdirSync(paths.backupsDir)).toEqual([]);
+  }, 60_000);
+
+  it('leaves the old database after a kill mid-restore, and the next start removes the half copy', async () => {
+    const t = await startSetUpCore();
+    addBallast(t);
+    const backup = await backUpNow(t);
+    await t.call('users.create', { username: 'after.backup', displayName: '备份后', role: 'clerk', password: 'Temp#2026a' });
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    const args = [t.dataDir, t.key.toString('hex'), ADMIN.username, ADMIN.password, backup.id];
+    await killWhen('restore-child.ts', args, () => writtenFiles(t.dataDir, (name) => name === 'bangfu.db.restoring'));
+
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('ready');
+    expect(existsSync(`${paths.database}.restoring`)).toBe(false);
+    await again.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect((await again.call('users.list')).users.map((u) => u.username).sort()).toEqual(['admin', 'after.backup']);
+  }, 90_000);
+
+  it('removes at start what a killed backup or restore left, and nothing else', async () => {
+    const t = await startSetUpCore();
+    const kept = await backUpNow(t);
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    writeFileSync(join(paths.backupsDir, 'bangfu-auto-20261201T080000000Z.db.tmp'), Buffer.alloc(8192, 7));
+    writeFileSync(join(paths.backupsDir, 'bangfu-auto-20261201T080000000Z.db.tmp-journal'), Buffer.alloc(512, 7));
+    writeFileSync(`${paths.database}.restoring`, Buffer.alloc(8192, 7));
+    writeFileSync(join(paths.backupsDir, 'notes.txt'), 'not ours'); // not a name the program writes: left alone
+
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('ready');
+    expect(readdirSync(paths.backupsDir).sort()).toEqual([kept.id, 'notes.txt']);
+    expect(existsSync(`${paths.database}.restoring`)).toBe(false);
+  });
+
+  it('writes a backup under a temporary name and gives it its name only once it passed its check', async () => {
+    const t = await startSetUpCore();
+    const entry = await backUpNow(t);
+    const paths = dataPaths(t.dataDir);
+    expect(readdirSync(paths.backupsDir)).toEqual([entry.id]);
+    checkDatabaseCopy(join(paths.backupsDir, entry.id), t.key, Infinity);
   });
 });

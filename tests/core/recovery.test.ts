@@ -1,6 +1,10 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { normalizeRecoveryCode } from '../../src/main/core/keys/recovery';
+import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, startCore, startSetUpCore } from './support/core';
+import { flipBytes } from './support/damage';
 
 describe('recovery code', () => {
   it('opens the database when the key store lost the key, and gives the key back to the host', async () => {
@@ -25,5 +29,33 @@ describe('recovery code', () => {
   it('is refused when there is nothing to recover', async () => {
     const t = startCore();
     expect((await t.fail('system.recover', { recoveryCode: 'AAAAA' })).code).toBe('NOT_SET_UP');
+  });
+
+  it('shows the damaged screen, not "wrong code", when the right code does not open a damaged database', async () => {
+    const t = await startSetUpCore();
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    rmSync(paths.keyCheckFile); // a folder from before the key check: nothing else vouches for the key
+    flipBytes(paths.database, 200); // page 1: reads as a wrong key
+    const lost = t.reopen({ key: newDatabaseKey() });
+    expect((await lost.call('system.status')).state).toBe('key-missing');
+    await lost.call('system.recover', { recoveryCode: t.setup.recoveryCode });
+    // The code unwrapped the key (authenticated), so the key is right and the database is what is wrong.
+    expect((await lost.call('system.status')).state).toBe('damaged');
+    expect(lost.storedKeys.map((k) => k.toString('hex'))).toEqual([t.key.toString('hex')]);
+    expect((await lost.call('system.damage')).damage).toBe('damaged');
+  });
+
+  it('does not turn an empty database into a new one when the key store lost the key too', async () => {
+    const t = await startSetUpCore();
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    writeFileSync(paths.database, '');
+    const lost = t.reopen({ key: null });
+    expect((await lost.call('system.status')).state).toBe('key-missing');
+    await lost.call('system.recover', { recoveryCode: t.setup.recoveryCode });
+    expect((await lost.call('system.status')).state).toBe('damaged'); // before: needs-setup, on an emptied database
+    expect((await lost.call('system.damage')).damage).toBe('missing');
+    expect(readFileSync(paths.database).length).toBe(0);
   });
 });

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
 import { startWebHost, type CoreEndpoint } from '../../src/main/web-host/server';
-import { startCore, tempDir } from './support/core';
+import { dataPaths } from '../../src/main/core/paths';
+import { startCore, startSetUpCore, tempDir } from './support/core';
+import { cutInHalf } from './support/damage';
 
-async function hostFor(options: { testMode?: boolean } = {}) {
-  const t = startCore();
+async function hostFor(options: { testMode?: boolean; existing?: { dataDir: string; key: Buffer } } = {}) {
+  const t = options.existing ? startCore(options.existing) : startCore();
   const listeners = new Set<(e: CoreEvent) => void>();
   const endpoint: CoreEndpoint = {
     dispatch: (clientId, channel, input) => t.core.dispatch(clientId, channel, input),
@@ -153,6 +155,21 @@ describe('web host', () => {
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 10 * 1024 * 1024 } } });
       // The host still answers afterwards.
       expect((await rpc('system.status', { token: host.token })).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('stays up on a database cut in half, and shows the damaged state instead of exiting', async () => {
+    const first = await startSetUpCore();
+    first.core.close();
+    cutInHalf(dataPaths(first.dataDir).database);
+    const { host, rpc } = await hostFor({ existing: first });
+    try {
+      const res = await rpc('system.status', { token: host.token });
+      expect(await res.json()).toMatchObject({ ok: true, data: { state: 'damaged' } });
+      const signIn = await rpc('auth.signIn', { token: host.token, body: JSON.stringify({ username: 'admin', password: 'x' }) });
+      expect(await signIn.json()).toEqual({ ok: false, error: { code: 'DB_DAMAGED' } });
     } finally {
       await host.close();
     }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, type ChannelName, type ChannelOutput, type Contract, type CoreEvent } from '@shared/contract';
-import type { SystemState } from '@shared/contract/system';
+import type { DamageKind, SystemState } from '@shared/contract/system';
 import { AppError } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import type { Clock } from './clock';
@@ -17,6 +17,8 @@ import type { SessionStore } from './session';
 /** What lives as long as the core: the open database, the clock, the paths, the sessions. */
 export interface CoreState {
   state: SystemState;
+  /** Set with the 'damaged' state: what the damaged screen explains. */
+  damage: DamageKind | null;
   conn: { sqlite: Sqlite; db: Db } | null;
   key: Buffer | null;
   clock: Clock;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { CoreEvent } from '@shared/contract';
-import { AppError, type Result } from '@shared/errors';
+import type { Result } from '@shared/errors';
 import { AdjustableClock, type Clock } from './clock';
 import type { CoreState } from './context';
-import { openAndMigrate } from './db/lifecycle';
+import { openDatabaseAtStart } from './db/start';
 import { loadMigrations } from './db/migrate';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
 import { makeDataFolderPrivate } from './data-folder';
@@ -44,7 +44,7 @@ const LOG_RETENTION_MS = 180 * 86_400_000;
 
 /**
  * Starts the core: opens (or creates) the encrypted database and migrates it. It never throws for the clerk's
- * situations — a lost key or a database from a newer version become states the first screen explains.
+ * situations — a lost key, a damaged database or one from a newer version become states the first screen explains.
  */
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
@@ -53,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createFileLogger(paths.logsDir, () => clock.now());
   const state: CoreState = {
     state: 'key-missing',
+    damage: null,
     conn: null,
     key: options.key,
     clock,
@@ -71,15 +72,10 @@ export function createCore(options: CoreOptions): Core {
   };
 
   if (options.key) {
-    try {
-      const opened = openAndMigrate(paths, state.migrations, options.key, clock, logger);
-      state.conn = opened.conn;
-      state.state = opened.state;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      state.state = error.code === 'DB_TOO_NEW' ? 'db-too-new' : 'key-missing';
-      logger.info('db.open.refused', { code: error.code });
-    }
+    const opened = openDatabaseAtStart(paths, state.migrations, options.key, clock, logger);
+    state.conn = opened.conn;
+    state.state = opened.state;
+    state.damage = opened.damage;
   } else if (!existsSync(paths.database)) {
     throw new Error('no database key: the host must create one before the first run');
   }

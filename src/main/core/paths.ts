@@ -6,6 +6,8 @@ export interface DataPaths {
   database: string;
   /** The raw key in a file: web host and tests only. Electron keeps it wrapped by safeStorage instead. */
   keyFile: string;
+  /** An HMAC of a fixed text under the key: tells a wrong key from a damaged first page (db/health.ts). */
+  keyCheckFile: string;
   /** The key wrapped by the administrator's recovery code. */
   recoveryFile: string;
   backupsDir: string;
@@ -21,6 +23,7 @@ export function dataPaths(dataDir: string): DataPaths {
     dataDir,
     database: join(dataDir, 'bangfu.db'),
     keyFile: join(dataDir, 'bangfu.key'),
+    keyCheckFile: join(dataDir, 'bangfu.keycheck'),
     recoveryFile: join(dataDir, 'recovery.json'),
     backupsDir: join(dataDir, 'backups'),
     outboxDir: join(dataDir, 'outbox'),

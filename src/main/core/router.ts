@@ -9,14 +9,16 @@ import { errorShapeFor } from './jobs';
 /** Channels that answer whatever state the program is in. */
 const ALWAYS_OPEN = new Set<ChannelName>(['system.status', 'auth.session']);
 /** What each non-ready state lets through besides those. */
-const OPEN_IN_STATE: Partial<Record<CoreState['state'], ChannelName>> = {
-  'needs-setup': 'system.setup',
-  'key-missing': 'system.recover',
+const OPEN_IN_STATE: Partial<Record<CoreState['state'], ChannelName[]>> = {
+  'needs-setup': ['system.setup'],
+  'key-missing': ['system.recover'],
+  damaged: ['system.damage', 'system.restoreDamaged'],
 };
 const STATE_ERROR = {
   'needs-setup': 'NOT_SET_UP',
   'key-missing': 'KEY_MISSING',
   'db-too-new': 'DB_TOO_NEW',
+  damaged: 'DB_DAMAGED',
 } as const;
 /** A user with a temporary password may only change it (or leave). */
 const OPEN_WITH_TEMPORARY_PASSWORD = new Set<ChannelName>(['auth.changePassword', 'auth.signOut', 'auth.touch', 'auth.lock']);
@@ -35,7 +37,7 @@ export async function dispatch(
   if (!isChannelName(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
   const def = contract[channel];
   try {
-    if (core.state !== 'ready' && !ALWAYS_OPEN.has(channel) && OPEN_IN_STATE[core.state] !== channel) {
+    if (core.state !== 'ready' && !ALWAYS_OPEN.has(channel) && !OPEN_IN_STATE[core.state]?.includes(channel)) {
       throw new AppError(STATE_ERROR[core.state]);
     }
     const parsed = def.input.safeParse(rawInput ?? {});

@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { channel, fileRef, noInput, okOutput } from './define';
+import { backupKind } from './backup';
+import { channel, fileRef, isoInstant, noInput, okOutput } from './define';
 import { orgMode } from './org';
 import { password, username, displayName } from './users';
 
-export const systemState = z.enum(['needs-setup', 'ready', 'key-missing', 'db-too-new']);
+export const systemState = z.enum(['needs-setup', 'ready', 'key-missing', 'db-too-new', 'damaged']);
 export type SystemState = z.infer<typeof systemState>;
+/** Why the state is 'damaged': the file fails its check, or it is missing or empty in a folder that was set up. */
+export const damageKind = z.enum(['damaged', 'missing']);
+export type DamageKind = z.infer<typeof damageKind>;
 
 export const systemChannels = {
   /** What the first screen should be: the setup wizard, the sign-in, or the key recovery. */
@@ -51,6 +55,29 @@ export const systemChannels = {
     output: okOutput,
     access: 'viewer',
     mutates: false,
+  }),
+  /**
+   * In the 'damaged' state: what is wrong, and the newest backup that opens with this key and passes its check
+   * (null when there is none: the clerk is told to call the administrator).
+   */
+  'system.damage': channel({
+    input: noInput,
+    output: z.object({
+      damage: damageKind,
+      backup: z.object({ id: z.string(), kind: backupKind, createdAt: isoInstant }).nullable(),
+    }),
+    access: 'public',
+    mutates: false,
+  }),
+  /**
+   * In the 'damaged' state, from its screen (nobody can sign in to a damaged database): puts a checked backup in
+   * place. The damaged file is kept beside it under a new name, and the restore is audited in the restored database.
+   */
+  'system.restoreDamaged': channel({
+    input: z.object({ backupId: z.string().max(100) }),
+    output: z.object({ restored: z.object({ createdAt: isoInstant }), keptAs: z.string().nullable() }),
+    access: 'public',
+    mutates: true,
   }),
   'system.about': channel({
     input: noInput,

@@ -20,7 +20,9 @@ export function applyKey(sqlite: Sqlite, key: Buffer): void {
 
 /**
  * Opens (or creates) the encrypted database and sets the pragmas of ARCHITECTURE.md §4.
- * A wrong key shows up as SQLITE_NOTADB on the first read: it becomes DB_WRONG_KEY, never a crash.
+ * A wrong key shows up as SQLITE_NOTADB on the first read: it becomes DB_WRONG_KEY, never a crash. A damaged first
+ * page reads the same (its MAC fails), so a caller that holds other evidence of the key tells them apart
+ * (db/start.ts). A file cut short reads as SQLITE_CORRUPT: DB_DAMAGED.
  */
 export function openDatabase(path: string, key: Buffer, options: { readonly?: boolean } = {}): OpenDatabase {
   const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -30,6 +32,7 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
   } catch (error) {
     sqlite.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('DB_WRONG_KEY');
+    if (isDatabaseDamaged(error)) throw new AppError('DB_DAMAGED');
     throw error;
   }
   registerFunctions(sqlite);
@@ -59,4 +62,10 @@ export function schemaVersion(sqlite: Sqlite): number {
  */
 export function isDatabaseBusy(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}
+
+/** SQLite's words for a file whose pages are not what it wrote: a bad MAC, a page past the end, a malformed tree. */
+export function isDatabaseDamaged(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_INDEX' || code === 'SQLITE_IOERR_SHORT_READ';
 }

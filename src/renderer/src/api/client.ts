@@ -33,6 +33,7 @@ const SIGNAL_FOR_CODE: Partial<Record<ErrorCode, ApiSignal>> = {
   NOT_SET_UP: 'system-state-changed',
   KEY_MISSING: 'system-state-changed',
   DB_TOO_NEW: 'system-state-changed',
+  DB_DAMAGED: 'system-state-changed',
 };
 
 function currentBridge(): BangfuBridge {

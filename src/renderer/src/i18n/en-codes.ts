@@ -51,6 +51,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
     MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
     ID_SEARCH_LIMIT: 'You have searched by whole ID number as often as allowed today. Search by name, pinyin or the last 4 characters; or ask a clerk.',
+    DB_DAMAGED: 'The database file is damaged and cannot be opened. Restore a backup as the screen explains, or call the administrator.',
     INTERNAL: 'Internal error. Please contact support.',
   },
   errorDetails: {
@@ -210,6 +211,7 @@ export const enCodes: typeof zhCNCodes = {
     'units.list': 'View units',
     'units.rename': 'Rename unit',
     'units.merge': 'Merge units',
+    'system.restoreDamaged': 'Restore a backup after database damage',
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',

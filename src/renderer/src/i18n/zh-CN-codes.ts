@@ -55,6 +55,7 @@ const errors = {
   JOB_CANCELLED: '已取消，没有留下做了一半的结果。',
   MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
   ID_SEARCH_LIMIT: '今天按完整身份证号查找的次数已达上限。请按姓名、拼音或身份证后 4 位查找；确需按号码查找，请经办人帮忙。',
+  DB_DAMAGED: '数据库文件已损坏，无法打开。请按屏幕提示从备份恢复，或联系系统管理员。',
   INTERNAL: '程序内部错误，请联系技术支持。',
 } satisfies Record<ErrorCode, string>;
 
@@ -226,6 +227,7 @@ export const zhCNCodes = {
     'units.list': '查看单位',
     'units.rename': '重命名单位',
     'units.merge': '合并单位',
+    'system.restoreDamaged': '数据库损坏后从备份恢复',
   } satisfies Partial<Record<ChannelName, string>>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {

@@ -1,11 +1,13 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
 import type { CallContext, CoreState } from '../../context';
 import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
-import { openDatabase, schemaVersion } from '../../db/client';
+import { openDatabase } from '../../db/client';
+import { checkDatabaseCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
+import { stageReplacement, stagingPath, swapInReplacement } from '../../db/replace';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { readInboxFileSync } from '../../files';
 import { writeFileAtomic } from '../../fs-atomic';
@@ -17,9 +19,9 @@ export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: st
 }
 
 /**
- * "Back up now", as a job of three stages: copy (VACUUM INTO, which cannot run inside a transaction), verify that
- * the copy opens with our key and passes integrity_check, then prune by the retention policy and record it. A
- * cancelled or unverifiable copy is not kept.
+ * "Back up now", as a job of three stages: copy (VACUUM INTO, which cannot run inside a transaction, to a
+ * temporary name, checked with quick_check before it takes its backup name), verify that it is a backup of this
+ * office, then prune by the retention policy and record it. A cancelled or unverifiable copy is not kept.
  */
 export function create(ctx: CallContext): { jobId: string } {
   const core = ctx.core;
@@ -27,13 +29,13 @@ export function create(ctx: CallContext): { jobId: string } {
   return ctx.startJob(async (job) => {
     const stages = 3;
     job.progress(0, stages);
-    const entry = writeBackup(core.conn!.sqlite, core.paths.backupsDir, 'manual', ctx.clock.now());
+    const entry = writeBackup(core.conn!.sqlite, core.paths.backupsDir, 'manual', ctx.clock.now(), core.key!);
     const path = join(core.paths.backupsDir, entry.id);
     try {
       job.progress(1, stages);
       await job.pause();
       job.throwIfCancelled();
-      checkDatabaseFile(core, path);
+      checkBackupFile(core, path);
       job.progress(2, stages);
       await job.pause();
       job.throwIfCancelled();
@@ -52,26 +54,25 @@ export function create(ctx: CallContext): { jobId: string } {
 export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
   if (core.state !== 'ready' || !core.conn || core.exclusiveWriter) return null;
   if (!autoBackupDue(listBackups(core.paths.backupsDir), core.clock.now())) return null;
-  const entry = backupAndPrune(core.conn, core.paths, 'auto', core.clock.now());
+  const entry = backupAndPrune(core.conn, core.paths, 'auto', core.clock.now(), core.key!);
   core.logger.info('backup.auto', { bytes: entry.bytes });
   return entry;
 }
 
+const INVALID_BECAUSE: Record<string, string> = { DB_WRONG_KEY: 'key', DB_DAMAGED: 'corrupt', DB_TOO_NEW: 'too-new' };
+
 /**
  * Checks a database file (a backup just written, or a candidate before anything is replaced): it opens with this
- * program's key, passes integrity_check, is not from a newer version, and holds an organisation.
+ * program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
  */
-function checkDatabaseFile(core: CoreState, path: string): { createdAt: string } {
-  let candidate;
+export function checkBackupFile(core: CoreState, path: string): { createdAt: string } {
   try {
-    candidate = openDatabase(path, core.key!, { readonly: true });
+    checkDatabaseCopy(path, core.key!, core.migrations.length);
   } catch (error) {
-    throw new AppError('BACKUP_INVALID', { reason: error instanceof AppError && error.code === 'DB_WRONG_KEY' ? 'key' : 'unreadable' });
+    throw new AppError('BACKUP_INVALID', { reason: (error instanceof AppError && INVALID_BECAUSE[error.code]) || 'unreadable' });
   }
+  const candidate = openDatabase(path, core.key!, { readonly: true });
   try {
-    const integrity = candidate.sqlite.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new AppError('BACKUP_INVALID', { reason: 'corrupt' });
-    if (schemaVersion(candidate.sqlite) > core.migrations.length) throw new AppError('BACKUP_INVALID', { reason: 'too-new' });
     const hasOrg = candidate.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'org'").get() && readOrg(candidate.db);
     if (!hasOrg) throw new AppError('BACKUP_INVALID', { reason: 'empty' });
     const last = candidate.sqlite.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null };
@@ -86,29 +87,30 @@ function checkDatabaseFile(core: CoreState, path: string): { createdAt: string }
 
 /**
  * Replaces the database with a checked backup. The current database is first kept as a 'pre-restore' backup; the
- * swap is copy-then-rename, so a power cut leaves either the old file or the new one. Everyone signs in again.
+ * swap is copy, flush, check, rename (db/replace.ts), so a kill or power cut leaves either the old file or the new
+ * one. Everyone signs in again.
  */
 export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
   if (core.exclusiveWriter) throw new AppError('BUSY');
-  const staging = `${core.paths.database}.restoring`;
-  // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file to be checked there.
+  const staging = stagingPath(core.paths);
+  // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
+  // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
   if ('uploadId' in source) writeFileAtomic(staging, readInboxFileSync(core.files, source.uploadId));
   const path = 'backupId' in source ? backupPath(core, source.backupId) : staging;
   let restored;
   try {
-    restored = checkDatabaseFile(core, path);
+    restored = checkBackupFile(core, path);
   } catch (error) {
     if (path === staging) rmSync(staging, { force: true });
     throw error;
   }
-  const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now());
+  const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);
 
-  if (path !== staging) copyFileSync(path, staging);
+  stageReplacement(core.paths, path, core.key!, core.migrations.length);
   core.conn!.sqlite.close();
   core.conn = null;
-  for (const suffix of ['-wal', '-shm']) rmSync(`${core.paths.database}${suffix}`, { force: true });
-  renameSync(staging, core.paths.database);
+  swapInReplacement(core.paths);
 
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
@@ -119,7 +121,7 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   return { restored, keptAs };
 }
 
-function backupPath(core: CoreState, backupId: string): string {
+export function backupPath(core: CoreState, backupId: string): string {
   const path = join(core.paths.backupsDir, backupId);
   if (!isBackupId(backupId) || !existsSync(path)) throw new AppError('FILE_NOT_FOUND');
   return path;

@@ -5,7 +5,8 @@ import { passwordProblem } from '@shared/domain/password';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { schemaVersion } from '../../db/client';
-import { openAndMigrate } from '../../db/lifecycle';
+import { recordKeyCheck } from '../../db/health';
+import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
@@ -71,25 +72,26 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
     ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
   });
   ctx.core.state = 'ready';
+  recordKeyCheck(ctx.core.paths.keyCheckFile, ctx.core.key!);
   const recoveryPdf = putOutboxFile(ctx.core.files, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
   return { recoveryCode, recoveryPdf, warnings };
 }
 
-/** The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again. */
+/**
+ * The key store lost the key: the recovery code unwraps the second copy, and the host is asked to store it again.
+ * The unwrapping is authenticated (AES-GCM), so a code that unwraps gives the database's own key: if that key does
+ * not open the database either, or the database is missing or empty, the damaged screen takes over (as at start).
+ */
 export function recover(ctx: CallContext, code: string): void {
   if (ctx.core.state !== 'key-missing') throw new AppError('ALREADY_SET_UP');
   const key = unwrapRecoveryFile(ctx.core.paths.recoveryFile, code);
-  let opened;
-  try {
-    opened = openAndMigrate(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'DB_WRONG_KEY') throw new AppError('BAD_RECOVERY_CODE');
-    throw error;
-  }
+  const opened = openDatabaseAtStart(ctx.core.paths, ctx.core.migrations, key, ctx.clock, ctx.core.logger, true);
   ctx.core.key = key;
   ctx.core.conn = opened.conn;
   ctx.core.state = opened.state;
+  ctx.core.damage = opened.damage;
   ctx.core.storeKey(key);
+  if (!opened.conn) return; // damaged, or from a newer version: nothing to audit in
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
 }
 

@@ -6,6 +6,7 @@ import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useT } from '../../i18n';
+import { DamagedScreen } from '../../features/recovery/DamagedScreen';
 import { RecoveryScreen } from '../../features/recovery/RecoveryScreen';
 import { SetupWizard } from '../../features/setup/SetupWizard';
 import { SessionGate } from '../session/SessionGate';
@@ -64,6 +65,8 @@ export function BootGate() {
           </Stack>
         </CenteredPage>
       );
+    case 'damaged':
+      return <DamagedScreen onDone={reboot} />;
     case 'ready':
       return <SessionGate key={bootCount} reboot={reboot} />;
   }

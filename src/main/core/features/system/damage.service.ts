@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import type { ChannelOutput } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { CallContext, CoreState } from '../../context';
+import { listBackups } from '../../db/backup';
+import { openAndMigrate } from '../../db/lifecycle';
+import { recordKeyCheck } from '../../db/health';
+import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/replace';
+import { backupPath, checkBackupFile } from '../backup/backup.service';
+
+/*
+ * The 'damaged' state (db/start.ts decides it): nobody can sign in, so its screen asks the core directly which
+ * backup would bring the office back, and puts it in place. Both channels answer only in that state (router.ts).
+ */
+
+/** What the damaged screen shows: the newest backup that opens with this key and passes its check, if any. */
+export function damageReport(ctx: CallContext): ChannelOutput<'system.damage'> {
+  const core = ctx.core;
+  const backup = newestUsableBackup(core);
+  return { damage: core.damage ?? 'damaged', backup: backup ? { id: backup.id, kind: backup.kind, createdAt: backup.createdAt } : null };
+}
+
+function newestUsableBackup(core: CoreState) {
+  return listBackups(core.paths.backupsDir).find((backup) => {
+    try {
+      checkBackupFile(core, join(core.paths.backupsDir, backup.id));
+      return true;
+    } catch {
+      core.logger.info('db.damaged.backupUnusable', { kind: backup.kind });
+      return false;
+    }
+  });
+}
+
+/**
+ * Puts a checked backup in place of the damaged database: copied under a temporary name, flushed and checked, the
+ * damaged file renamed aside (kept, still encrypted), the copy renamed in. The restore is audited in the restored
+ * database, with no actor (nobody could sign in). What was entered after the backup must be entered again.
+ */
+export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelOutput<'system.restoreDamaged'> {
+  const core = ctx.core;
+  if (core.state !== 'damaged') throw new AppError('ALREADY_SET_UP');
+  const source = backupPath(core, backupId);
+  const restored = checkBackupFile(core, source);
+  stageReplacement(core.paths, source, core.key!, core.migrations.length);
+  const keptAs = setDamagedAside(core.paths, ctx.clock.now());
+  swapInReplacement(core.paths);
+
+  const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
+  core.conn = opened.conn;
+  core.state = opened.state;
+  core.damage = null;
+  recordKeyCheck(core.paths.keyCheckFile, core.key!);
+  ctx.write(() =>
+    ctx.audit({ recordType: 'backup', recordId: backupId, event: 'backup.restored', params: { keptAs: keptAs ?? '-', after: 'damage' } }, null),
+  );
+  core.sessions.clear();
+  core.emit({ type: 'session.changed' });
+  core.logger.info('db.damaged.restored', { keptAside: keptAs !== null });
+  return { restored, keptAs };
+}
