@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'MISSING_GLYPHS',
   'INTERNAL',
+  'FILE_IMPORT_BLOCKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

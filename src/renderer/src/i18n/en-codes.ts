@@ -51,6 +51,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
     MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
     INTERNAL: 'Internal error. Please contact support.',
+    FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
   },
   errorDetails: {
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
@@ -70,6 +71,7 @@ export const enCodes: typeof zhCNCodes = {
     visitFutureDate: 'The visit date cannot be after today.',
     visitOccasion: 'Choose the occasion of the must-visit.',
     fileImportEmpty: 'The sheet has no rows below its header; no file was imported.',
+    fileImportBlocked: 'This import of existing files cannot be decided this way: {reasons}.',
     draftHead: 'The household must list the head exactly once, and the head cannot change.',
     draftDuplicateId: 'Household member {row} has the same ID number as member {firstRow}; list each person once.',
     draftSpouseTwice: 'Household member {row} is also a spouse; a household has one spouse. Correct the relation.',
@@ -159,7 +161,7 @@ export const enCodes: typeof zhCNCodes = {
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },
-  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster', policy: 'Policy values', file: 'Hardship file' },
+  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster', policy: 'Policy values', file: 'Hardship file', fileImport: 'Import of existing files' },
   actions: {
     'system.status': 'View system status',
     'system.setup': 'First setup',
@@ -200,6 +202,8 @@ export const enCodes: typeof zhCNCodes = {
     'files.printApplication': 'Print application form',
     'files.printVisit': 'Print visit record',
     'files.printNotice': 'Print notice',
+    'files.importExisting': 'Import existing files',
+    'files.decideImport': 'Confirm or reject an import of existing files',
     'roster.create': 'Add member',
     'roster.update': 'Edit member',
     'roster.changeStatus': 'Change member status',
@@ -248,6 +252,9 @@ export const enCodes: typeof zhCNCodes = {
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',
+    'file.importStaged': 'Existing file imported, to be confirmed',
+    'fileImport.staged': '{files} existing files imported, to be confirmed',
+    'fileImport.decided': 'Import of existing files: {decision} ({files} files)',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

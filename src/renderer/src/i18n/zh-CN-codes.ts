@@ -55,6 +55,7 @@ const errors = {
   JOB_CANCELLED: '已取消，没有留下做了一半的结果。',
   MISSING_GLYPHS: '有的字在打印字体中没有，印出来会是空白。请核对姓名用字，或打印后手写补全。',
   INTERNAL: '程序内部错误，请联系技术支持。',
+  FILE_IMPORT_BLOCKED: '这批存量档案导入现在不能这样处理，请按提示办理。',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -78,6 +79,7 @@ export const zhCNCodes = {
     visitFutureDate: '走访日期不能晚于今天。',
     visitOccasion: '五必访请选择走访事由。',
     fileImportEmpty: '表格的表头下面没有档案行，没有导入任何档案。',
+    fileImportBlocked: '这批存量档案导入不能这样处理：{reasons}。',
     draftHead: '家庭成员中须有且只有户主本人一行，且不能更换户主。',
     draftDuplicateId: '第 {row} 位家庭成员的身份证号与第 {firstRow} 位相同，同一人只能填一次。',
     draftSpouseTwice: '第 {row} 位家庭成员也填成了“配偶”，一户只能有一位配偶，请改正与户主关系。',
@@ -175,7 +177,7 @@ export const zhCNCodes = {
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
-  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册', policy: '政策参数', file: '困难职工档案' },
+  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册', policy: '政策参数', file: '困难职工档案', fileImport: '存量档案导入' },
   actions: {
     'system.status': '查看系统状态',
     'system.setup': '首次设置',
@@ -216,6 +218,8 @@ export const zhCNCodes = {
     'files.printApplication': '打印申报表',
     'files.printVisit': '打印调查表',
     'files.printNotice': '打印公示',
+    'files.importExisting': '导入存量档案',
+    'files.decideImport': '确认或退回存量档案导入',
     'roster.create': '新增会员',
     'roster.update': '编辑会员',
     'roster.changeStatus': '变更会员状态',
@@ -265,6 +269,9 @@ export const zhCNCodes = {
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',
+    'file.importStaged': '导入存量档案，待确认',
+    'fileImport.staged': '导入存量档案 {files} 份，待确认',
+    'fileImport.decided': '存量档案导入：{decision}（{files} 份）',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };
