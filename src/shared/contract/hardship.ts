@@ -86,6 +86,9 @@ export const fileDraft = z.object({
   mainCause: z.enum(CAUSES).nullable().default(null),
   secondaryCauses: z.array(z.enum(CAUSES)).max(MAX_SECONDARY_CAUSES).default([]),
   workerType: z.enum(WORKER_TYPES),
+  /** A migrant worker's labour relationship: since when, with which employer (a year at least, to be filed). */
+  labourSince: isoDate.nullable().default(null),
+  labourEmployer: text(100).nullable().default(null),
   housingType: z.enum(HOUSING_TYPES).nullable().default(null),
   housingAreaBand: z.enum(HOUSING_AREA_BANDS).nullable().default(null),
   /** 帮扶责任人 at each level: the centre, the grassroots union, the employer. */
@@ -119,7 +122,9 @@ export const meansTestView = z.object({
       householdSize: z.number().int(),
       perCapitaMonthlyFen: z.number().int(),
       lowIncomeLineFen: z.number().int(),
-      doubleLineFen: z.number().int(),
+      relativeLineFen: z.number().int(),
+      relativeLinePercent: z.number().int(),
+      accidentThresholdPercent: z.number().int(),
       incomeTest: z.enum(INCOME_TESTS),
       accidentTest: z.enum(ACCIDENT_TESTS),
       accidentShareBasisPoints: z.number().int().nullable(),
@@ -129,6 +134,9 @@ export const meansTestView = z.object({
   missing: z.array(z.enum(['household', 'lowIncomeLine'])),
   /** The day and region whose 低保 line was used. */
   judgedOn: isoDate,
+  /** The policy in force that day besides the line (whole percent): the relative-hardship line, the accident share. */
+  relativeLinePercent: z.number().int(),
+  accidentThresholdPercent: z.number().int(),
   regionCode: z.string(),
 });
 

@@ -1,5 +1,6 @@
 import { roleAllows, type Role } from '../roles';
 import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar';
+import { labourBlockers, type LabourBlocker, type LabourRelationship } from './labour';
 
 /**
  * The life of a hardship file (DOMAIN.md "Lifecycle"), as a pure function of what is known about the file: which
@@ -74,6 +75,8 @@ export interface FileFacts {
   openObjections: number;
   /** Who started the annual review under way: the review's outcome is decided by someone else. */
   annualReviewBy: string | null;
+  /** A migrant worker's labour relationship (a year at least, to be filed); null for an urban worker's file. */
+  labour: LabourRelationship | null;
 }
 
 /** Policy numbers in force on the day (DOMAIN.md: data with an effective date). */
@@ -115,7 +118,8 @@ export type Blocker =
   | { code: 'REASON_REQUIRED' }
   | { code: 'CLOSE_REASON_REQUIRED' }
   | { code: 'DATE_REQUIRED' }
-  | { code: 'DATE_IN_FUTURE' };
+  | { code: 'DATE_IN_FUTURE' }
+  | LabourBlocker;
 
 /**
  * Four eyes: a step that puts a file on record (在档) — approval, keeping it at the annual review, confirming an
@@ -150,7 +154,7 @@ function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: s
   const hasReason = (input.reason ?? '').trim() !== '';
   switch (action) {
     case 'submit':
-      return facts.excluded ? [{ code: 'EXCLUDED' }] : [];
+      return [...(facts.excluded ? [{ code: 'EXCLUDED' } as const] : []), ...labourBlockers(facts.labour, today)];
     case 'sendToCommittee':
       return visitBlockers(facts, today, policy);
     case 'startNotice': {

@@ -95,7 +95,7 @@ export const enCodes: typeof zhCNCodes = {
   statusActions: { active: 'Restore to active', transferred: 'Transfer out', withdrawn: 'Withdraw', deceased: 'Deceased' },
   genders: { male: 'Male', female: 'Female' },
   unitKinds: { employer: 'Employer', union: 'Grassroots union' },
-  policyKeys: { lowIncomeLine: 'Local 低保 line', noticeWorkingDays: 'Public notice period', visitValidDays: 'Home visit valid for', reviewIntervalMonths: 'Review interval' },
+  policyKeys: { lowIncomeLine: 'Local 低保 line', noticeWorkingDays: 'Public notice period', visitValidDays: 'Home visit valid for', reviewIntervalMonths: 'Review interval', relativeLinePercent: 'Relative hardship line (share of the 低保 line)', accidentThresholdPercent: 'Accident costs threshold (share of annual income)' },
   searchKinds: {
     all: 'All members',
     name: 'Searching names and unit names',

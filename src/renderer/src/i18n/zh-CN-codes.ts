@@ -106,7 +106,7 @@ export const zhCNCodes = {
   statusActions: { active: '恢复在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
   genders: { male: '男', female: '女' },
   unitKinds: { employer: '工作单位', union: '基层工会' },
-  policyKeys: { lowIncomeLine: '本地低保标准', noticeWorkingDays: '公示期', visitValidDays: '入户调查有效期', reviewIntervalMonths: '复核周期' },
+  policyKeys: { lowIncomeLine: '本地低保标准', noticeWorkingDays: '公示期', visitValidDays: '入户调查有效期', reviewIntervalMonths: '复核周期', relativeLinePercent: '相对困难线（占低保标准）', accidentThresholdPercent: '意外致困支出比例（占年收入）' },
   /** How the core read the search box. */
   searchKinds: {
     all: '显示全部会员',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FileImportView } from '@shared/contract/hardship';
 import type { ImportDecision } from '@shared/domain/existing-files';
@@ -41,14 +41,14 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
         rows={batch.rows}
         rowKey={(r) => r.fileId}
         empty=""
-        minWidth={760}
+        minWidth={900}
         dense
         columns={[
           { key: 'row', header: t('files.import.row'), width: 60, align: 'right', render: (r) => r.row },
-          { key: 'head', header: t('files.head'), render: (r) => r.headName },
+          { key: 'head', header: t('files.head'), nowrap: true, render: (r) => r.headName },
           { key: 'id', header: t('files.idNumber'), width: 180, monospace: true, render: (r) => r.headIdNumberMasked },
-          { key: 'old', header: t('files.import.oldCategoryOf'), width: 100, render: (r) => r.categoryWord },
-          { key: 'category', header: t('files.import.newCategory'), width: 100, render: (r) => <Badge variant="light">{t(`hardshipCategories.${r.category}`)}</Badge> },
+          { key: 'old', header: t('files.import.oldCategoryOf'), nowrap: true, render: (r) => r.categoryWord },
+          { key: 'category', header: t('files.import.newCategory'), nowrap: true, render: (r) => t(`hardshipCategories.${r.category}`) },
           { key: 'filed', header: t('files.import.filedOn'), width: 110, nowrap: true, render: (r) => r.approvedOn },
           {
             key: 'no',
@@ -57,7 +57,7 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
             monospace: true,
             render: (r) => r.fileNo ?? <Text size="sm" c="dimmed">{t('files.import.numberedOnConfirm')}</Text>,
           },
-          { key: 'member', header: t('files.import.member'), width: 70, render: (r) => (r.isMember ? t('files.import.isMember') : t('common.none')) },
+          { key: 'member', header: t('files.import.member'), nowrap: true, render: (r) => (r.isMember ? t('files.import.isMember') : t('common.none')) },
         ]}
       />
       <ErrorAlert error={deciding.error} />
@@ -127,7 +127,7 @@ export function PendingImports({ reloadKey, onDecided }: { reloadKey: number; on
           </Group>
         ))}
       </Stack>
-      <Modal opened={batch !== null} onClose={() => setOpen(null)} title={t('files.import.reviewTitle')} size="xl" centered>
+      <Modal opened={batch !== null} onClose={() => setOpen(null)} title={t('files.import.reviewTitle')} size={1080} centered>
         {batch && (
           <ReviewImport
             batch={batch}
