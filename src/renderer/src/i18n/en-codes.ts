@@ -254,7 +254,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.imported': 'Existing file imported',
     'file.importStaged': 'Existing file imported, to be confirmed',
     'fileImport.staged': '{files} existing files imported, to be confirmed',
-    'fileImport.decided': 'Import of existing files: {decision} ({files} files)',
+    'fileImport.decided': '{decision} ({files} files)',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

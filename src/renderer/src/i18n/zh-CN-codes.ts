@@ -271,7 +271,7 @@ export const zhCNCodes = {
     'file.imported': '导入存量档案',
     'file.importStaged': '导入存量档案，待确认',
     'fileImport.staged': '导入存量档案 {files} 份，待确认',
-    'fileImport.decided': '存量档案导入：{decision}（{files} 份）',
+    'fileImport.decided': '{decision}（{files} 份）',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

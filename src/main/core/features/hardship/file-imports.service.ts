@@ -45,8 +45,8 @@ function viewOf(ctx: CallContext, batch: ImportRow): FileImportView {
     }),
     decisions: (Object.keys(IMPORT_DECISIONS) as ImportDecision[]).map((decision) => ({
       decision,
-      // A reason is asked for when the decision is taken.
-      blockers: checkImportDecision(batch, decision, actor, 'reason asked later').filter((b) => b.code !== 'REASON_REQUIRED'),
+      // A reason is asked for when the decision is taken, not before.
+      blockers: checkImportDecision(batch, decision, actor).filter((b) => b.code !== 'REASON_REQUIRED'),
     })),
   };
 }
