@@ -2,11 +2,11 @@ CREATE TABLE `file_imports` (
 	`id` text PRIMARY KEY NOT NULL,
 	`status` text NOT NULL,
 	`sheet_name` text NOT NULL,
-	`staged_by` text NOT NULL,
+	`staged_by` text NOT NULL REFERENCES `users`(`id`),
 	`staged_at` text NOT NULL,
 	`summary` text NOT NULL,
 	`rows` text NOT NULL,
-	`decided_by` text,
+	`decided_by` text REFERENCES `users`(`id`),
 	`decided_at` text,
 	`reason` text
 ) STRICT;
