@@ -43,6 +43,9 @@ export const AUDIT_EVENTS = [
   'file.printed', // { document: application | visit | notice, count }
   'file.imported', // { category, from } (存量档案: the sheet's category word as "from")
   'file.attachmentOpened', // { type } (opened in the viewer or previewed in the program)
+  'file.importStaged', // { category, from } (存量档案 staged: the sheet's category word as "from")
+  'fileImport.staged', // { files }
+  'fileImport.decided', // { decision, files }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'ID_SEARCH_LIMIT',
   'DB_DAMAGED',
   'INTERNAL',
+  'FILE_IMPORT_BLOCKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

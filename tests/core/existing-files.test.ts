@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@shared/domain/calendar';
 import { categoryFromWord, workerTypeFromWord } from '@shared/domain/existing-files';
 import { inboxUpload } from './support/core';
 import { fileForMember, idOf, office } from './support/hardship';
@@ -29,17 +30,18 @@ describe('existing files (存量档案)', () => {
     expect(['', '城镇职工', '农民工', '困难农民工', '个体户'].map(workerTypeFromWord)).toEqual(['urban', 'urban', 'migrant', 'migrant', null]);
   });
 
-  it('imports a sheet with a title row and old words as files 在档 (存量), numbered, reviewed from their filing date', async () => {
+  it('imports a sheet with a title row and old words as files 在档 (存量) once a reviewer confirms it, numbered, reviewed from their filing date', async () => {
     const { t, today } = await office();
     await t.call('roster.create', { name: '会员户主', idNumber: headId(1), unitName: '甲机械厂' });
-    const year = Number(today.slice(0, 4));
+    // Filed within the last year (whatever today is): its annual review is not due yet.
+    const filedLately = addDays(today, -200);
     const sheet = await xlsx([
       TITLE,
       HEADER,
       [1, '会员  户主', headId(1), '特困职工', new Date(Date.UTC(2019, 4, 6)), `1101052019${'00007'}`, '城镇职工', '6'],
       [2, '非会员户主', headId(2), '低保边缘户', '2020/3/15', '', '', '下岗失业'],
       [3, '一般困难户主', headId(3), '一般困难', '2021年7月1日', '', '', ''],
-      [4, '去年户主', headId(4), '深度困难', `${year - 1}-12-01`, '', '城镇', '9 子女上学'],
+      [4, '去年户主', headId(4), '深度困难', filedLately, '', '城镇', '9 子女上学'],
     ]);
     const file = inboxUpload(t, '存量档案.xlsx', sheet);
     const check = await t.call('files.checkExisting', file, 'clerk');
@@ -52,24 +54,31 @@ describe('existing files (存量档案)', () => {
     ]);
     expect(await t.call('files.list', {})).toMatchObject({ total: 0 });
 
-    const { imported } = await t.call('files.importExisting', file, 'clerk');
-    expect(imported).toBe(4);
+    const { staged, importId } = await t.call('files.importExisting', file, 'clerk');
+    expect(staged).toBe(4);
+    await t.call('files.decideImport', { id: importId, decision: 'confirm' }, 'reviewer');
     const list = await t.call('files.list', { status: 'active' });
     const byName = Object.fromEntries(list.files.map((f) => [f.headName, f]));
     expect(byName['会员户主']).toMatchObject({ fileNo: '11010520190000' + '7', category: 'deep', unitName: '甲机械厂' });
     // The kept number moves the 2019 numbering past it; the others are numbered by the year they were filed.
     expect(byName['非会员户主']).toMatchObject({ fileNo: '11010520200000' + '1', category: 'relative', unitName: null });
     expect(byName['一般困难户主']).toMatchObject({ fileNo: '11010520210000' + '1', category: 'relative' });
-    expect(byName['去年户主']!.fileNo).toBe(`110105${year - 1}00001`);
-    // Filed years ago: their annual review is due at once; last year's is not.
+    expect(byName['去年户主']!.fileNo).toBe(`110105${filedLately.slice(0, 4)}00001`);
+    // Filed years ago: their annual review is due at once; the one filed lately is not.
     expect(byName['会员户主']!.flags).toContain('reviewDue');
     expect(byName['去年户主']!.flags).not.toContain('reviewDue');
 
     const detail = await t.call('files.get', { id: byName['会员户主']!.id }, 'clerk');
     expect(detail).toMatchObject({ status: 'active', entryKind: 'existing', isMember: true, draft: { mainCause: '6', workerType: 'urban' } });
     expect(detail.household).toMatchObject([{ relation: 'self', name: '会员户主' }]);
-    expect(detail.timeline).toMatchObject([{ action: 'importExisting', from: null, to: 'active', reason: null, code: '特困', onDate: '2019-05-06' }]);
-    expect((await t.call('files.history', { id: detail.id })).entries.map((e) => [e.summary.event, e.summary.params])).toEqual([['file.imported', { category: 'deep', from: '特困' }]]);
+    expect(detail.timeline).toMatchObject([
+      { action: 'importExisting', from: null, to: 'staged', reason: null, code: '特困', onDate: '2019-05-06' },
+      { action: 'confirmImport', from: 'staged', to: 'active', reason: null, code: '特困', onDate: '2019-05-06' },
+    ]);
+    expect((await t.call('files.history', { id: detail.id })).entries.map((e) => [e.summary.event, e.summary.params])).toEqual([
+      ['file.imported', { category: 'deep', from: '特困' }],
+      ['file.importStaged', { category: 'deep', from: '特困' }],
+    ]);
     // The same sheet again: every head now has a file.
     const again = await t.call('files.checkExisting', inboxUpload(t, '存量档案.xlsx', sheet), 'clerk');
     expect(again.problems.map((p) => [p.row, p.problem])).toEqual([[3, 'FILE_NO_TAKEN'], [3, 'FILE_OPEN'], [4, 'FILE_OPEN'], [5, 'FILE_OPEN'], [6, 'FILE_OPEN']]);

@@ -76,6 +76,17 @@ describe('hardship print: the application form (申报表)', () => {
     expect(JSON.stringify(entries)).not.toContain('测试户主');
   });
 
+  it('prints a migrant worker\'s labour relationship and the relative line at the percent in force', async () => {
+    const { t, today } = await office();
+    await t.call('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 150 });
+    const member = await t.call('roster.create', { name: '测试农民工', idNumber: HEAD, unitName: '某建筑公司' });
+    const created = await t.call('files.create', { memberId: member.id, workerType: 'migrant' }, 'clerk');
+    const file = await t.call('files.saveDraft', draftOf(created, { workerType: 'migrant', labourSince: '2024-02-29', labourEmployer: '某建筑公司第三项目部' }), 'clerk');
+    const { text, flat } = await printed(t, 'files.printApplication', { id: file.id });
+    expect(lineWith(text, '劳动关系')).toMatch(/2024-02-29 起，用工单位：某建筑公司第三项目部/);
+    expect(flat).toContain('1.5倍为1,980.00元');
+  });
+
   it('shows the file number and the category fixed at approval once the file is 在档', async () => {
     const { t, today, advanceDays } = await office();
     let file = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
@@ -113,8 +124,10 @@ describe('hardship print: the application form (申报表)', () => {
         needs: null,
         measures: null,
         consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
+        labourSince: '2024-02-29',
+        labourEmployer: null,
       },
-      meansTest: { result: null, missing: ['lowIncomeLine'], judgedOn: '2026-05-12', regionCode: '110105' },
+      meansTest: { result: null, missing: ['lowIncomeLine'], judgedOn: '2026-05-12', regionCode: '110105', relativeLinePercent: 200, accidentThresholdPercent: 80 },
       category: null,
     };
     const fontsDir = resolve('resources/fonts');

@@ -14,6 +14,9 @@ describe('policy tables', () => {
       { key: 'noticeWorkingDays', value: 5 },
       { key: 'visitValidDays', value: 90 },
       { key: 'reviewIntervalMonths', value: 12 },
+      // docs/domain.md "Means test": below 2 × the line → 相对困难; accident costs above 80 % of income → 意外致困.
+      { key: 'relativeLinePercent', value: 200 },
+      { key: 'accidentThresholdPercent', value: 80 },
     ]);
   });
 
@@ -68,7 +71,7 @@ describe('policy tables', () => {
     const t = await startSetUpCore();
     await addUser(t, 'clerk', 'clerk.sun', 'clerk');
     await addUser(t, 'viewer', 'viewer.qian', 'viewer');
-    expect((await t.call('policy.list', {}, 'viewer')).inForce).toHaveLength(4);
+    expect((await t.call('policy.list', {}, 'viewer')).inForce).toHaveLength(6);
     const { today } = await t.call('policy.list', {});
     expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 }, 'clerk')).code).toBe('FORBIDDEN');
   });

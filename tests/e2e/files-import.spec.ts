@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import { ADMIN, CLERK, chooseFile, createReadyUser, rpc, setUpOffice, signIn, syntheticIdNumber } from './support';
+import { ADMIN, CLERK, chooseFile, createReadyUser, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
 import { expect, test } from './fixtures';
+
+const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
 
 const HEADS = [
   { name: '测试特困户主', idNumber: syntheticIdNumber('44010619700101201'), word: '特困职工' },
@@ -18,9 +20,10 @@ async function writeSheet(path: string, rows: unknown[][]): Promise<void> {
   await workbook.xlsx.writeFile(path);
 }
 
-test('a clerk imports existing files from a spreadsheet: sees the problem, corrects it, sees the old categories mapped, imports all', async ({ page, host, shots }, testInfo) => {
+test('a clerk imports existing files from a spreadsheet (problem seen, corrected, old categories mapped); a reviewer confirms them', async ({ page, host, shots }, testInfo) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
+  await createReadyUser(host.origin, host.token, REVIEWER);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   await rpc(host.origin, host.token, 'roster.create', { name: HEADS[0]!.name, idNumber: HEADS[0]!.idNumber, unitName: '甲机械厂' });
   await rpc(host.origin, host.token, 'auth.signOut');
@@ -61,10 +64,40 @@ test('a clerk imports existing files from a spreadsheet: sees the problem, corre
   await expect(mapping.getByRole('row', { name: /一般困难/ })).toContainText('相对困难');
   await shots(page, 'import-existing-ready');
   await dialog.getByRole('button', { name: '导入 3 份档案' }).click();
-  await expect(page.getByText('已导入 3 份存量档案')).toBeVisible();
+  await expect(page.getByText('已导入 3 份存量档案，待审核人或管理员确认')).toBeVisible();
+
+  // Staged, not on record: no number, counted as 导入待确认; the clerk cannot confirm their own import.
+  const table = page.getByRole('table', { name: '困难职工档案' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('radio', { name: '导入待确认 3' })).toBeAttached();
+  await expect(page.getByRole('radio', { name: /^在档/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: new RegExp(HEADS[0]!.name) })).toContainText('审批后编号');
+  const pending = page.getByRole('alert', { name: '待确认的存量档案导入' });
+  await expect(pending).toContainText(`${CLERK.displayName} 于`);
+  await pending.getByRole('button', { name: '查看并确认' }).click();
+  const clerkReview = page.getByRole('dialog', { name: '确认存量档案导入' });
+  await expect(clerkReview.getByRole('button', { name: '确认导入 3 份档案' })).toBeDisabled();
+  await expect(clerkReview.getByTestId('import-blockers-confirm')).toContainText('需要审核人办理');
+  await expect(clerkReview.getByRole('button', { name: '撤回导入' })).toBeEnabled();
+  await clerkReview.getByRole('button', { name: '取消' }).click();
+  await signOut(page);
+
+  // A reviewer sees the rows and the mapping, then confirms: the files are on record, numbered.
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('alert', { name: '待确认的存量档案导入' }).getByRole('button', { name: '查看并确认' }).click();
+  const review = page.getByRole('dialog', { name: '确认存量档案导入' });
+  await expect(review.getByRole('table', { name: '类别对照' }).getByRole('row', { name: /低保边缘户/ })).toContainText('相对困难');
+  const staged = review.getByRole('table', { name: '导入的档案' });
+  await expect(staged.getByRole('row', { name: new RegExp(HEADS[0]!.name) })).toContainText('440106201900012');
+  await expect(staged.getByRole('row', { name: new RegExp(HEADS[1]!.name) })).toContainText('确认后编号');
+  await expect(review.getByRole('button', { name: '撤回导入' })).toHaveCount(0);
+  await shots(page, 'import-existing-confirm');
+  await review.getByRole('button', { name: '确认导入 3 份档案' }).click();
+  await expect(page.getByText('已确认，3 份存量档案已在档')).toBeVisible();
+  await expect(page.getByRole('alert', { name: '待确认的存量档案导入' })).toHaveCount(0);
 
   // On record, numbered, due for their annual review; the timeline says where each came from.
-  const table = page.getByRole('table', { name: '困难职工档案' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row', { name: new RegExp(HEADS[0]!.name) })).toContainText('440106201900012');
   await expect(table.getByRole('row', { name: new RegExp(HEADS[1]!.name) })).toContainText('440106202000001');
@@ -75,5 +108,6 @@ test('a clerk imports existing files from a spreadsheet: sees the problem, corre
   await page.getByRole('tab', { name: '办理记录' }).click();
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('导入存量档案');
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('原类别“特困”，2019-05-06 建档');
+  await expect(page.getByRole('list', { name: '办理记录' })).toContainText(`${REVIEWER.displayName} · 确认存量档案导入 (导入待确认 → 在档)`);
   await shots(page, 'import-existing-file');
 });

@@ -14,6 +14,9 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await expect(page.getByText('本单位所在地：440106 广东省广州市天河区')).toBeVisible();
   await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('未设置');
   await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日默认值');
+  // The means test's other numbers: relative hardship below 200 % of the line, accident costs above 80 % of income.
+  await expect(page.getByTestId('in-force-relativeLinePercent')).toContainText('相对困难线（占低保标准）200 %默认值');
+  await expect(page.getByTestId('in-force-accidentThresholdPercent')).toContainText('意外致困支出比例（占年收入）80 %默认值');
   await expect(page.getByRole('alert')).toContainText('还没有设置本地低保标准');
   await expect(page.getByText('还没有设置过任何数值')).toBeVisible();
   await shots(page, 'policy-empty');
@@ -47,6 +50,20 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日默认值');
   const values = page.getByRole('table', { name: '全部数值' });
   await expect(values.getByRole('row').filter({ hasText: '公示期' })).toContainText('7 个工作日');
+
+  // The relative-hardship line as a percent of the 低保 line, from today: at least the line itself.
+  await page.getByRole('button', { name: '新增数值' }).click();
+  await dialog.getByRole('textbox', { name: '项目' }).or(dialog.getByRole('combobox', { name: '项目' })).first().click();
+  await page.getByRole('option', { name: '相对困难线（占低保标准）' }).click();
+  await dialog.getByLabel('数值（%）').fill('90');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
+  await expect(dialog.getByText('允许范围：100 至 1000')).toBeVisible();
+  await dialog.getByLabel('数值（%）').fill('250');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(page.getByText('已新增：相对困难线（占低保标准）')).toBeVisible();
+  await expect(page.getByTestId('in-force-relativeLinePercent')).toContainText('250 %');
+  await expect(page.getByTestId('in-force-relativeLinePercent')).not.toContainText('默认值');
 
   // The line was a mistake: voided with the reason, kept in the list, no longer in force.
   await values.getByRole('row').filter({ hasText: '本地低保标准' }).getByRole('button', { name: '作废' }).click();

@@ -14,6 +14,7 @@ import {
   type FileStatus,
   type LifecyclePolicy,
 } from '@shared/domain/hardship-lifecycle';
+import { labourYearCompleteOn } from '@shared/domain/labour';
 import { roleAllows } from '@shared/roles';
 
 const POLICY: LifecyclePolicy = { visitValidDays: 90, noticeWorkingDays: 5, calendar: WEEKENDS_ONLY };
@@ -36,6 +37,7 @@ function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): File
     noticeEndsOn: addDays(TODAY, -1),
     openObjections: 0,
     annualReviewBy: status === 'annualReview' ? CLERK.id : null,
+    labour: null,
     ...overrides,
   };
 }
@@ -92,6 +94,26 @@ describe('hardship file lifecycle: each action', () => {
 
   it('refuses to file a household that an exclusion question excludes', () => {
     expect(blockerCodes(readyFile('draft', { excluded: true }), 'submit', CLERK)).toEqual(['EXCLUDED']);
+  });
+
+  it('files a migrant worker only with an employer and a labour relationship of a year on the day judged', () => {
+    const migrant = (since: string | null, employer: string | null = '某建筑公司') => readyFile('draft', { labour: { since, employer } });
+    expect(blockerCodes(migrant(null, null), 'submit', CLERK)).toEqual(['LABOUR_START_MISSING', 'LABOUR_EMPLOYER_MISSING']);
+    expect(blockerCodes(migrant(null, '  '), 'submit', CLERK)).toEqual(['LABOUR_START_MISSING', 'LABOUR_EMPLOYER_MISSING']);
+    // A year to the day: filed on the anniversary, not the day before.
+    expect(checkAction(migrant('2025-11-21'), 'submit', CLERK, TODAY, POLICY)).toEqual({
+      ok: false,
+      blockers: [{ code: 'LABOUR_TOO_SHORT', since: '2025-11-21', completeOn: '2026-11-21' }],
+    });
+    expect(blockerCodes(migrant('2025-11-20'), 'submit', CLERK)).toEqual([]);
+    // Begun on 29 February: the year is complete on 28 February of the next year (民法典 第二百零二条, month end).
+    expect(labourYearCompleteOn('2024-02-29')).toBe('2025-02-28');
+    expect(blockerCodes(migrant('2024-02-29'), 'submit', CLERK, ALL_INPUT, '2025-02-27')).toEqual(['LABOUR_TOO_SHORT']);
+    expect(blockerCodes(migrant('2024-02-29'), 'submit', CLERK, ALL_INPUT, '2025-02-28')).toEqual([]);
+    expect(labourYearCompleteOn('2023-02-28')).toBe('2024-02-28');
+    expect(labourYearCompleteOn('2027-03-31')).toBe('2028-03-31');
+    // An urban worker's file asks nothing of it.
+    expect(blockerCodes(readyFile('draft', { labour: null }), 'submit', CLERK)).toEqual([]);
   });
 
   it('moves on from the visit only with a latest visit that is six-clear and at most 90 days old', () => {
@@ -275,7 +297,7 @@ describe('hardship file lifecycle: any sequence of actions', () => {
         let facts: FileFacts = {
           status: 'draft', enteredBy, latestVisit: null, visitsCountFrom: null, minutesAttached: false,
           consents: { incomeVerification: false, publicNotice: false, reportUpward: false },
-          excluded: false, noticeEndsOn: null, openObjections: 0, annualReviewBy: null,
+          excluded: false, noticeEndsOn: null, openObjections: 0, annualReviewBy: null, labour: null,
         };
         const history: Event[] = [];
         let next = 0;

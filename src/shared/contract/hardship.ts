@@ -25,7 +25,7 @@ import {
   WORKER_TYPES,
   type AttachmentType,
 } from '../domain/hardship-codes';
-import { EXISTING_FILE_FIELDS } from '../domain/existing-files';
+import { EXISTING_FILE_FIELDS, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision } from '../domain/existing-files';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import { ACCIDENT_TESTS, HARDSHIP_CATEGORIES, INCOME_TESTS, MEANS_TEST_EXCLUSION_FIELDS, MEANS_TEST_OUTCOMES, type MeansTestExclusions } from '../domain/means-test';
 import { auditEntry } from './audit';
@@ -87,6 +87,9 @@ export const fileDraft = z.object({
   mainCause: z.enum(CAUSES).nullable().default(null),
   secondaryCauses: z.array(z.enum(CAUSES)).max(MAX_SECONDARY_CAUSES).default([]),
   workerType: z.enum(WORKER_TYPES),
+  /** A migrant worker's labour relationship: since when, with which employer (a year at least, to be filed). */
+  labourSince: isoDate.nullable().default(null),
+  labourEmployer: text(100).nullable().default(null),
   housingType: z.enum(HOUSING_TYPES).nullable().default(null),
   housingAreaBand: z.enum(HOUSING_AREA_BANDS).nullable().default(null),
   /** 帮扶责任人 at each level: the centre, the grassroots union, the employer. */
@@ -120,7 +123,9 @@ export const meansTestView = z.object({
       householdSize: z.number().int(),
       perCapitaMonthlyFen: z.number().int(),
       lowIncomeLineFen: z.number().int(),
-      doubleLineFen: z.number().int(),
+      relativeLineFen: z.number().int(),
+      relativeLinePercent: z.number().int(),
+      accidentThresholdPercent: z.number().int(),
       incomeTest: z.enum(INCOME_TESTS),
       accidentTest: z.enum(ACCIDENT_TESTS),
       accidentShareBasisPoints: z.number().int().nullable(),
@@ -130,6 +135,9 @@ export const meansTestView = z.object({
   missing: z.array(z.enum(['household', 'lowIncomeLine'])),
   /** The day and region whose 低保 line was used. */
   judgedOn: isoDate,
+  /** The policy in force that day besides the line (whole percent): the relative-hardship line, the accident share. */
+  relativeLinePercent: z.number().int(),
+  accidentThresholdPercent: z.number().int(),
   regionCode: z.string(),
 });
 
@@ -256,13 +264,59 @@ export const existingFilesCheck = z.object({
 
 const existingFilesUpload = z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) });
 
+export const importDecision = z.enum(Object.keys(IMPORT_DECISIONS) as [ImportDecision, ...ImportDecision[]]);
+
+/** An import of old files as the one deciding it sees it: the check the clerk saw, and each staged file. */
+export const fileImportView = z.object({
+  id: uuid,
+  status: z.enum(IMPORT_STATUSES),
+  sheetName: z.string(),
+  stagedBy: z.string().nullable(),
+  stagedAt: isoInstant,
+  summary: existingFilesCheck,
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      fileId: uuid,
+      headName: z.string(),
+      headIdNumberMasked: z.string(),
+      category: z.enum(HARDSHIP_CATEGORIES),
+      categoryWord: z.string(),
+      approvedOn: isoDate,
+      /** The number the sheet keeps; null: the program numbers the file when the import is confirmed. */
+      fileNo: z.string().nullable(),
+      workerType: z.enum(WORKER_TYPES),
+      isMember: z.boolean(),
+    }),
+  ),
+  /** For the signed-in user: each decision with what stands in its way (codes, as files.act's blockers). */
+  decisions: z.array(z.object({ decision: importDecision, blockers: z.array(z.object({ code: z.string() }).passthrough()) })),
+});
+export type FileImportView = z.infer<typeof fileImportView>;
+
 export const hardshipChannels = {
   /** 存量档案: reads an old-files sheet and says what importing it would do, and every row that stops it. */
   'files.checkExisting': channel({ input: existingFilesUpload, output: existingFilesCheck, access: 'clerk', mutates: false }),
-  /** Imports an old-files sheet as files 在档 (存量), all rows or none: refused with FILE_IMPORT_INVALID if any row has a problem. */
+  /**
+   * Stages an old-files sheet as an import awaiting confirmation, all rows or none: refused with FILE_IMPORT_INVALID
+   * if any row has a problem. Its files are 导入待确认 (status staged, no number) until a second person confirms it.
+   */
   'files.importExisting': channel({
     input: existingFilesUpload,
-    output: z.object({ imported: z.number().int(), check: existingFilesCheck }),
+    output: z.object({ importId: uuid, staged: z.number().int(), check: existingFilesCheck }),
+    access: 'clerk',
+    mutates: true,
+  }),
+  /** Imports of old files awaiting confirmation, oldest first. */
+  'files.pendingImports': channel({ input: z.object({}), output: z.object({ imports: z.array(fileImportView) }), access: 'clerk', mutates: false }),
+  /**
+   * Decides a pending import: confirm (a reviewer or administrator who did not stage it: its files become 在档,
+   * numbered, all or none), reject (the same, with a reason) or withdraw (the one who staged it). Refused with
+   * FILE_IMPORT_BLOCKED and the blockers' codes.
+   */
+  'files.decideImport': channel({
+    input: z.object({ id: uuid, decision: importDecision, reason: text(500).optional() }),
+    output: fileImportView,
     access: 'clerk',
     mutates: true,
   }),

@@ -1,3 +1,5 @@
+import { roleAllows } from '../roles';
+import { secondPersonBlockers, type Actor, type Blocker } from './hardship-lifecycle';
 import type { HardshipCategory } from './means-test';
 
 /**
@@ -68,3 +70,37 @@ export function workerTypeFromWord(text: string): 'urban' | 'migrant' | null {
 
 /** 档案编号 as DOMAIN.md "Identifiers" has it: 6-digit region code, 4-digit year, 5-digit sequence. */
 export const FILE_NUMBER = /^(\d{6})(\d{4})(\d{5})$/;
+
+/**
+ * An import of old files puts them on record (在档) without the review steps a new file goes through, so it needs a
+ * second person as approval does (docs/domain.md "Lifecycle"): the clerk's import stages the files (status staged,
+ * no number); a reviewer or administrator who did not stage it confirms the batch or rejects it with a reason; the
+ * one who staged it may withdraw it. Every decision ends the import: it is decided once.
+ */
+export const IMPORT_STATUSES = ['pending', 'confirmed', 'rejected', 'withdrawn'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const IMPORT_DECISIONS = {
+  confirm: { to: 'confirmed', role: 'reviewer', by: 'secondPerson' },
+  reject: { to: 'rejected', role: 'reviewer', by: 'secondPerson' },
+  withdraw: { to: 'withdrawn', role: 'clerk', by: 'stager' },
+} as const satisfies Record<string, { to: ImportStatus; role: 'clerk' | 'reviewer'; by: 'secondPerson' | 'stager' }>;
+export type ImportDecision = keyof typeof IMPORT_DECISIONS;
+
+export type ImportBlocker = Blocker | { code: 'IMPORT_DECIDED'; status: ImportStatus } | { code: 'NOT_STAGER' };
+
+/** What stands in the way of `actor` deciding the import (empty: the decision may be taken). */
+export function checkImportDecision(
+  batch: { status: ImportStatus; stagedBy: string },
+  decision: ImportDecision,
+  actor: Actor,
+  reason: string | null = null,
+): ImportBlocker[] {
+  if (batch.status !== 'pending') return [{ code: 'IMPORT_DECIDED', status: batch.status }];
+  const rule = IMPORT_DECISIONS[decision];
+  const blockers: ImportBlocker[] = roleAllows(actor.role, rule.role) ? [] : [{ code: 'ROLE', needs: rule.role }];
+  if (rule.by === 'secondPerson') blockers.push(...secondPersonBlockers(actor, batch.stagedBy));
+  else if (actor.id !== batch.stagedBy) blockers.push({ code: 'NOT_STAGER' });
+  if (decision === 'reject' && (reason ?? '').trim() === '') blockers.push({ code: 'REASON_REQUIRED' });
+  return blockers;
+}

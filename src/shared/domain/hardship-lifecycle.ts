@@ -1,5 +1,6 @@
 import { roleAllows, type Role } from '../roles';
 import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar';
+import { labourBlockers, type LabourBlocker, type LabourRelationship } from './labour';
 
 /**
  * The life of a hardship file (DOMAIN.md "Lifecycle"), as a pure function of what is known about the file: which
@@ -10,9 +11,11 @@ import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar
  *   any review step → rejected (驳回, reason required)
  *   notice: objections recorded; one upheld sends the file back to the visit (a new visit is then needed)
  *   active → annualReview (复核) → active (a new all-clear visit) | exited (已脱困) | closed (注销)
+ *   staged (导入待确认): an old file (存量) a clerk imported; it becomes active only when a second person confirms
+ *   its import (existing-files.ts checkImportDecision), never through an action of this table
  */
 
-export const FILE_STATUSES = ['draft', 'submitted', 'visit', 'review', 'notice', 'approval', 'active', 'annualReview', 'rejected', 'exited', 'closed'] as const;
+export const FILE_STATUSES = ['draft', 'submitted', 'visit', 'review', 'notice', 'approval', 'staged', 'active', 'annualReview', 'rejected', 'exited', 'closed'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /** The statuses a file ends in: a household has at most one file not in one of these. */
@@ -72,6 +75,8 @@ export interface FileFacts {
   openObjections: number;
   /** Who started the annual review under way: the review's outcome is decided by someone else. */
   annualReviewBy: string | null;
+  /** A migrant worker's labour relationship (a year at least, to be filed); null for an urban worker's file. */
+  labour: LabourRelationship | null;
 }
 
 /** Policy numbers in force on the day (DOMAIN.md: data with an effective date). */
@@ -113,7 +118,16 @@ export type Blocker =
   | { code: 'REASON_REQUIRED' }
   | { code: 'CLOSE_REASON_REQUIRED' }
   | { code: 'DATE_REQUIRED' }
-  | { code: 'DATE_IN_FUTURE' };
+  | { code: 'DATE_IN_FUTURE' }
+  | LabourBlocker;
+
+/**
+ * Four eyes: a step that puts a file on record (在档) — approval, keeping it at the annual review, confirming an
+ * import of old files — is taken by someone other than the person who entered, started or staged it.
+ */
+export function secondPersonBlockers(actor: Actor, firstPerson: string | null): Blocker[] {
+  return actor.id === firstPerson ? [{ code: 'SAME_PERSON' }] : [];
+}
 
 export type ActionCheck = { ok: true; to: FileStatus } | { ok: false; blockers: Blocker[] };
 
@@ -140,7 +154,7 @@ function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: s
   const hasReason = (input.reason ?? '').trim() !== '';
   switch (action) {
     case 'submit':
-      return facts.excluded ? [{ code: 'EXCLUDED' }] : [];
+      return [...(facts.excluded ? [{ code: 'EXCLUDED' } as const] : []), ...labourBlockers(facts.labour, today)];
     case 'sendToCommittee':
       return visitBlockers(facts, today, policy);
     case 'startNotice': {
@@ -162,16 +176,12 @@ function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: s
     case 'endNotice':
       return noticeBlockers(facts, today);
     case 'approve': {
-      const blockers = noticeBlockers(facts, today);
-      if (actor.id === facts.enteredBy) blockers.push({ code: 'SAME_PERSON' });
-      return blockers;
+      return [...noticeBlockers(facts, today), ...secondPersonBlockers(actor, facts.enteredBy)];
     }
     case 'reject':
       return hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
     case 'keep': {
-      const blockers = visitBlockers(facts, today, policy);
-      if (actor.id === facts.annualReviewBy) blockers.push({ code: 'SAME_PERSON' });
-      return blockers;
+      return [...visitBlockers(facts, today, policy), ...secondPersonBlockers(actor, facts.annualReviewBy)];
     }
     case 'exit': {
       const blockers: Blocker[] = hasReason ? [] : [{ code: 'REASON_REQUIRED' }];

@@ -1,8 +1,9 @@
 /**
  * Means test of a hardship file (DOMAIN.md "Hardship file"): monthly per-capita income = (annual income − rigid
  * spending) ÷ 12 ÷ household size, judged against the local urban 低保 line; the accident test compares the year's
- * disaster, accident or critical-illness costs with 80 % of annual income; some circumstances exclude a household
- * whatever its income. The line is *policy* data with an effective date (ARCHITECTURE.md §4), so it is an input.
+ * disaster, accident or critical-illness costs with a share of annual income; some circumstances exclude a household
+ * whatever its income. The line, the relative-hardship multiple of it (today 200 %) and the accident share (today
+ * 80 %) are *policy* data with an effective date (docs/architecture.md §4), so they are inputs, in whole percent.
  *
  * Money is integer fen. Every decision is an exact comparison done in BigInt, so it never depends on a rounded or
  * floating figure nor on products overflowing 2^53; only the displayed per-capita figure is rounded.
@@ -44,6 +45,10 @@ export interface MeansTestInput {
   rigidSpendingFen: number;
   /** Local urban 低保 line in force on the day, per person per month. */
   lowIncomeLineFen: number;
+  /** Below this percent of the line (policy, today 200: twice the line) a household is in relative hardship. */
+  relativeLinePercent: number;
+  /** Accident costs above this percent of annual income (policy, today 80) make 意外致困. */
+  accidentThresholdPercent: number;
   /** Disaster, accident or critical-illness costs in the year, after insurance and other aid; 0 when none. */
   accidentCostsFen: number;
   exclusions: MeansTestExclusions;
@@ -69,7 +74,10 @@ export interface MeansTestResult {
   /** For display only: rounded half up to the fen, clamped at 0. Decisions never read it. */
   perCapitaMonthlyFen: number;
   lowIncomeLineFen: number;
-  doubleLineFen: number;
+  /** For display only: the line × relativeLinePercent ÷ 100, rounded half up to the fen. Decisions never read it. */
+  relativeLineFen: number;
+  relativeLinePercent: number;
+  accidentThresholdPercent: number;
   incomeTest: IncomeTest;
   accidentTest: AccidentTest;
   /** Accident costs ÷ annual income in 1/100 of a percent, rounded down; null when income is 0. */
@@ -114,12 +122,20 @@ function validate(input: MeansTestInput): void {
   requireInteger('annualIncomeFen', input.annualIncomeFen, 0);
   requireInteger('rigidSpendingFen', input.rigidSpendingFen, 0);
   requireInteger('lowIncomeLineFen', input.lowIncomeLineFen, 1);
+  requireInteger('relativeLinePercent', input.relativeLinePercent, 100);
+  requireInteger('accidentThresholdPercent', input.accidentThresholdPercent, 1);
+  if (input.accidentThresholdPercent > 100) throw new RangeError('accidentThresholdPercent must be at most 100');
   requireInteger('accidentCostsFen', input.accidentCostsFen, 0);
   const exclusions: unknown = input.exclusions;
   if (typeof exclusions !== 'object' || exclusions === null) throw new RangeError('exclusions must be an object');
   for (const field of Object.values(EXCLUSION_FIELDS)) {
     if (typeof input.exclusions[field] !== 'boolean') throw new RangeError(`exclusions.${field} must be a boolean`);
   }
+}
+
+/** A percent of the line as the multiple clerks say: 200 → "2" (2 倍), 150 → "1.5". For display only. */
+export function percentAsMultiple(percent: number): string {
+  return String(percent / 100);
 }
 
 /** n ÷ d rounded half up, for n ≥ 0 and d > 0: ⌊(2n + d) ÷ 2d⌋. */
@@ -134,13 +150,16 @@ export function runMeansTest(input: MeansTestInput): MeansTestResult {
   const line = BigInt(input.lowIncomeLineFen);
   const net = income - BigInt(input.rigidSpendingFen);
   const months = 12n * BigInt(input.householdSize);
+  const relativePercent = BigInt(input.relativeLinePercent);
+  const accidentPercent = BigInt(input.accidentThresholdPercent);
 
-  // per-capita < line ⇔ net ÷ months < line ⇔ net < line × months (months > 0): no division, no rounding.
+  // per-capita < line ⇔ net ÷ months < line ⇔ net < line × months (months > 0): no division, no rounding. Likewise
+  // per-capita < line × p ÷ 100 ⇔ net × 100 < line × p × months.
   const incomeTest: IncomeTest =
-    net < line * months ? 'below-line' : net < 2n * line * months ? 'below-double-line' : 'above-double-line';
+    net < line * months ? 'below-line' : net * 100n < relativePercent * line * months ? 'below-double-line' : 'above-double-line';
 
-  // costs > 80 % of income ⇔ costs × 5 > income × 4; with zero income any positive cost is above.
-  const accidentTest: AccidentTest = costs === 0n ? 'no-costs' : costs * 5n > income * 4n ? 'passed' : 'not-passed';
+  // costs > p % of income ⇔ costs × 100 > income × p; with zero income any positive cost is above.
+  const accidentTest: AccidentTest = costs === 0n ? 'no-costs' : costs * 100n > income * accidentPercent ? 'passed' : 'not-passed';
 
   // The income test comes first: a household below the line is 深度困难 even if it also had an accident.
   const category: HardshipCategory | 'none' =
@@ -165,7 +184,9 @@ export function runMeansTest(input: MeansTestInput): MeansTestResult {
     householdSize: input.householdSize,
     perCapitaMonthlyFen: net > 0n ? Number(divideHalfUp(net, months)) : 0,
     lowIncomeLineFen: input.lowIncomeLineFen,
-    doubleLineFen: input.lowIncomeLineFen * 2,
+    relativeLineFen: Number(divideHalfUp(line * relativePercent, 100n)),
+    relativeLinePercent: input.relativeLinePercent,
+    accidentThresholdPercent: input.accidentThresholdPercent,
     incomeTest,
     accidentTest,
     accidentShareBasisPoints: income === 0n ? null : Number((costs * 10000n) / income),

@@ -4,11 +4,18 @@
  * with its own effective date, and a mistaken one is voided (kept, marked, with the reason).
  */
 
-export const POLICY_KEYS = ['lowIncomeLine', 'noticeWorkingDays', 'visitValidDays', 'reviewIntervalMonths'] as const;
+export const POLICY_KEYS = [
+  'lowIncomeLine',
+  'noticeWorkingDays',
+  'visitValidDays',
+  'reviewIntervalMonths',
+  'relativeLinePercent',
+  'accidentThresholdPercent',
+] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 export interface PolicyKeyRule {
-  unit: 'fen' | 'workingDays' | 'days' | 'months';
+  unit: 'fen' | 'workingDays' | 'days' | 'months' | 'percent';
   min: number;
   max: number;
   /** Used when no value was ever set; the 低保 line has none: files cannot be judged until it is set. */
@@ -25,6 +32,11 @@ export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   visitValidDays: { unit: 'days', min: 7, max: 365, default: 90, byRegion: false },
   // DOMAIN.md: files are reviewed at least yearly.
   reviewIntervalMonths: { unit: 'months', min: 1, max: 12, default: 12, byRegion: false },
+  // docs/domain.md "Means test": below 2 × the 低保 line → 相对困难. A whole percent of the line, so that it is exact
+  // (200 = twice the line); at least the line itself, at most ten times it.
+  relativeLinePercent: { unit: 'percent', min: 100, max: 1000, default: 200, byRegion: false },
+  // docs/domain.md: 意外致困 when the year's disaster, accident or illness costs are above 80 % of annual income.
+  accidentThresholdPercent: { unit: 'percent', min: 1, max: 100, default: 80, byRegion: false },
 };
 
 export interface PolicyValue {

@@ -53,6 +53,7 @@ export const enCodes: typeof zhCNCodes = {
     ID_SEARCH_LIMIT: 'You have searched by whole ID number as often as allowed today. Search by name, pinyin or the last 4 characters; or ask a clerk.',
     DB_DAMAGED: 'The database file is damaged and cannot be opened. Restore a backup as the screen explains, or call the administrator.',
     INTERNAL: 'Internal error. Please contact support.',
+    FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
   },
   errorDetails: {
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
@@ -72,6 +73,7 @@ export const enCodes: typeof zhCNCodes = {
     visitFutureDate: 'The visit date cannot be after today.',
     visitOccasion: 'Choose the occasion of the must-visit.',
     fileImportEmpty: 'The sheet has no rows below its header; no file was imported.',
+    fileImportBlocked: 'This import of existing files cannot be decided this way: {reasons}.',
     draftHead: 'The household must list the head exactly once, and the head cannot change.',
     draftDuplicateId: 'Household member {row} has the same ID number as member {firstRow}; list each person once.',
     draftSpouseTwice: 'Household member {row} is also a spouse; a household has one spouse. Correct the relation.',
@@ -95,7 +97,7 @@ export const enCodes: typeof zhCNCodes = {
   statusActions: { active: 'Restore to active', transferred: 'Transfer out', withdrawn: 'Withdraw', deceased: 'Deceased' },
   genders: { male: 'Male', female: 'Female' },
   unitKinds: { employer: 'Employer', union: 'Grassroots union' },
-  policyKeys: { lowIncomeLine: 'Local 低保 line', noticeWorkingDays: 'Public notice period', visitValidDays: 'Home visit valid for', reviewIntervalMonths: 'Review interval' },
+  policyKeys: { lowIncomeLine: 'Local 低保 line', noticeWorkingDays: 'Public notice period', visitValidDays: 'Home visit valid for', reviewIntervalMonths: 'Review interval', relativeLinePercent: 'Relative hardship line (share of the 低保 line)', accidentThresholdPercent: 'Accident costs threshold (share of annual income)' },
   searchKinds: {
     all: 'All members',
     name: 'Searching names and unit names',
@@ -163,7 +165,7 @@ export const enCodes: typeof zhCNCodes = {
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },
-  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster', policy: 'Policy values', file: 'Hardship file' },
+  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster', policy: 'Policy values', file: 'Hardship file', fileImport: 'Import of existing files' },
   actions: {
     'system.status': 'View system status',
     'system.setup': 'First setup',
@@ -204,6 +206,8 @@ export const enCodes: typeof zhCNCodes = {
     'files.printApplication': 'Print application form',
     'files.printVisit': 'Print visit record',
     'files.printNotice': 'Print notice',
+    'files.importExisting': 'Import existing files',
+    'files.decideImport': 'Confirm or reject an import of existing files',
     'roster.create': 'Add member',
     'roster.update': 'Edit member',
     'roster.changeStatus': 'Change member status',
@@ -253,6 +257,9 @@ export const enCodes: typeof zhCNCodes = {
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',
+    'file.importStaged': 'Existing file imported, to be confirmed',
+    'fileImport.staged': '{files} existing files imported, to be confirmed',
+    'fileImport.decided': '{decision} ({files} files)',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
   },
 };

@@ -42,7 +42,7 @@ export const enPolicy: typeof zhCNPolicy = {
     voidReason: 'Reason',
     voidReasonInvalid: 'Give the reason (2–200 characters)',
     voidDone: 'Voided',
-    units: { fen: 'yuan', workingDays: 'working days', days: 'days', months: 'months' },
+    units: { fen: 'yuan', workingDays: 'working days', days: 'days', months: 'months', percent: '%' },
     amount: '¥{amount} per person per month',
     calendarTitle: 'Holidays and worked weekends',
     calendarIntro: 'Notice periods count working days: Saturdays, Sundays and the holidays set here do not count; weekends set as worked do. Set them as the State Council publishes each year’s holiday arrangements.',

@@ -88,6 +88,13 @@ export function errorMessage(error: AppErrorShape): string {
     case 'FILE_IMPORT_INVALID':
       if (params.problems === 0 && params.missingColumns === 0) return t('errorDetails.fileImportEmpty');
       break;
+    case 'FILE_IMPORT_BLOCKED':
+      if (Array.isArray(params.blockers) && params.blockers.length > 0) {
+        const row = Number(params.row ?? 0);
+        const reasons = params.blockers.map((code) => t(`fileBlockers.${code as 'ROLE'}`, { row, needs: t('roles.reviewer') }));
+        return t('errorDetails.fileImportBlocked', { reasons: reasons.join(getLanguage() === 'en' ? '; ' : '；') });
+      }
+      break;
     case 'FILE_DRAFT_INVALID': {
       const key = ({ HEAD: 'draftHead', DUPLICATE_ID: 'draftDuplicateId', SPOUSE_TWICE: 'draftSpouseTwice', CAUSES: 'draftCauses', ID_REQUIRED: 'draftIdRequired' } as const)[params.problem as 'HEAD'];
       if (key) return t(`errorDetails.${key}`, { row: Number(params.row ?? 0), firstRow: Number(params.firstRow ?? 0) });

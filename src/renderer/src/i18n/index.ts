@@ -91,6 +91,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'policy.daySet' && name === 'kind') return label(catalogue.calendarDayKinds);
   if (event === 'file.action' && name === 'action') return label(catalogue.fileActions);
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
+  if (event === 'fileImport.decided' && name === 'decision') return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
   if (event === 'unit.merged' && name === 'into') return shortId(String(value));
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
   if (name === 'mode') return label(catalogue.modes);

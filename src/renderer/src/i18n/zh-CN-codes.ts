@@ -57,6 +57,7 @@ const errors = {
   ID_SEARCH_LIMIT: '今天按完整身份证号查找的次数已达上限。请按姓名、拼音或身份证后 4 位查找；确需按号码查找，请经办人帮忙。',
   DB_DAMAGED: '数据库文件已损坏，无法打开。请按屏幕提示从备份恢复，或联系系统管理员。',
   INTERNAL: '程序内部错误，请联系技术支持。',
+  FILE_IMPORT_BLOCKED: '这批存量档案导入现在不能这样处理，请按提示办理。',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -80,6 +81,7 @@ export const zhCNCodes = {
     visitFutureDate: '走访日期不能晚于今天。',
     visitOccasion: '五必访请选择走访事由。',
     fileImportEmpty: '表格的表头下面没有档案行，没有导入任何档案。',
+    fileImportBlocked: '这批存量档案导入不能这样处理：{reasons}。',
     draftHead: '家庭成员中须有且只有户主本人一行，且不能更换户主。',
     draftDuplicateId: '第 {row} 位家庭成员的身份证号与第 {firstRow} 位相同，同一人只能填一次。',
     draftSpouseTwice: '第 {row} 位家庭成员也填成了“配偶”，一户只能有一位配偶，请改正与户主关系。',
@@ -106,7 +108,7 @@ export const zhCNCodes = {
   statusActions: { active: '恢复在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
   genders: { male: '男', female: '女' },
   unitKinds: { employer: '工作单位', union: '基层工会' },
-  policyKeys: { lowIncomeLine: '本地低保标准', noticeWorkingDays: '公示期', visitValidDays: '入户调查有效期', reviewIntervalMonths: '复核周期' },
+  policyKeys: { lowIncomeLine: '本地低保标准', noticeWorkingDays: '公示期', visitValidDays: '入户调查有效期', reviewIntervalMonths: '复核周期', relativeLinePercent: '相对困难线（占低保标准）', accidentThresholdPercent: '意外致困支出比例（占年收入）' },
   /** How the core read the search box. */
   searchKinds: {
     all: '显示全部会员',
@@ -179,7 +181,7 @@ export const zhCNCodes = {
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
-  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册', policy: '政策参数', file: '困难职工档案' },
+  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册', policy: '政策参数', file: '困难职工档案', fileImport: '存量档案导入' },
   actions: {
     'system.status': '查看系统状态',
     'system.setup': '首次设置',
@@ -220,6 +222,8 @@ export const zhCNCodes = {
     'files.printApplication': '打印申报表',
     'files.printVisit': '打印调查表',
     'files.printNotice': '打印公示',
+    'files.importExisting': '导入存量档案',
+    'files.decideImport': '确认或退回存量档案导入',
     'roster.create': '新增会员',
     'roster.update': '编辑会员',
     'roster.changeStatus': '变更会员状态',
@@ -270,6 +274,9 @@ export const zhCNCodes = {
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',
+    'file.importStaged': '导入存量档案，待确认',
+    'fileImport.staged': '导入存量档案 {files} 份，待确认',
+    'fileImport.decided': '{decision}（{files} 份）',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
   } satisfies Record<AuditEvent, string>,
 };

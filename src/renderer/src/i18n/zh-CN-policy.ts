@@ -39,7 +39,7 @@ export const zhCNPolicy = {
     voidReason: '作废原因',
     voidReasonInvalid: '请写明原因（2–200 字）',
     voidDone: '已作废',
-    units: { fen: '元', workingDays: '个工作日', days: '天', months: '个月' },
+    units: { fen: '元', workingDays: '个工作日', days: '天', months: '个月', percent: '%' },
     amount: '¥{amount}/人·月',
     calendarTitle: '节假日与调休',
     calendarIntro: '公示期按工作日计算：周六、周日不算，这里设置的法定节假日不算，调休上班的周末算。请按国务院每年公布的放假安排设置。',

@@ -4,3 +4,4 @@ export * from './logs';
 export * from './roster';
 export * from './policy';
 export * from './hardship';
+export * from './file-imports';

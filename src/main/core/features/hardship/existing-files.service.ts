@@ -9,7 +9,8 @@ import { readOrg } from '../org/org.repo';
 import { readSpreadsheet } from '../roster/import';
 import { checkExistingFiles, type ExistingFileRow } from './existing-files';
 import { emptyDraft } from './file-facts';
-import { nextFileNumber, reserveFileNumber } from './file-number';
+import { insertImport, type StagedRow } from './file-imports.repo';
+import { reserveFileNumber } from './file-number';
 
 /** An old-files sheet is a few thousand rows at most; these limits only stop a wrong file early. */
 const MAX_SHEET_BYTES = 20 * 1024 * 1024;
@@ -26,9 +27,11 @@ export async function checkExisting(ctx: CallContext, input: ParsedInput<'files.
 }
 
 /**
- * 存量档案 imported as files 在档, every row or none. The rows are checked again inside the write transaction (a file
- * may have been created since the clerk looked). A number the sheet keeps moves the program's own numbering past it,
- * so that the program never gives it again; rows without one are numbered as approvals are, by the year filed.
+ * 存量档案 staged, every row or none: each row becomes a file 导入待确认 (status staged, no number), and the batch an
+ * import awaiting a second person (file-imports.service.ts decides it). The rows are checked again inside the write
+ * transaction (a file may have been created since the clerk looked). A number the sheet keeps is reserved now — the
+ * program's own numbering moves past it, so no approval meanwhile gives it; rows without one are numbered when the
+ * import is confirmed, as approvals are, by the year filed.
  */
 export async function importExisting(ctx: CallContext, input: ParsedInput<'files.importExisting'>): Promise<ChannelOutput<'files.importExisting'>> {
   const sheet = await readSheet(ctx, input);
@@ -40,9 +43,18 @@ export async function importExisting(ctx: CallContext, input: ParsedInput<'files
     }
     const org = readOrg(ctx.db)!;
     reserveKeptNumbers(ctx, org.regionCode, rows);
-    const insertExistingFile = existingFileWriter(ctx, org.id);
-    for (const row of rows) insertExistingFile(row, row.fileNo ?? nextFileNumber(ctx.sqlite, org.regionCode, Number(row.approvedOn.slice(0, 4))));
-    return { imported: rows.length, check };
+    const stageFile = stagedFileWriter(ctx, org.id);
+    const staged: StagedRow[] = rows.map((row) => ({
+      fileId: stageFile(row),
+      row: row.row,
+      fileNo: row.fileNo,
+      approvedOn: row.approvedOn,
+      categoryWord: row.categoryWord,
+    }));
+    const importId = uuidv7();
+    insertImport(ctx.sqlite, { id: importId, sheetName: check.sheetName, stagedBy: ctx.user!.id, stagedAt: ctx.now(), summary: check, rows: staged });
+    ctx.audit({ recordType: 'fileImport', recordId: importId, event: 'fileImport.staged', params: { files: staged.length } });
+    return { importId, staged: staged.length, check };
   });
 }
 
@@ -56,25 +68,26 @@ function reserveKeptNumbers(ctx: CallContext, regionCode: string, rows: Existing
   for (const [year, last] of highest) reserveFileNumber(ctx.sqlite, regionCode, year, last);
 }
 
-/** Writes one row as a file 在档, with its head and its timeline's first entry (statements prepared once per import). */
-function existingFileWriter(ctx: CallContext, origin: string): (row: ExistingFileRow, fileNo: string) => void {
+/** Writes one row as a file staged for confirmation, with its head and its timeline's first entry; gives its id. */
+function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileRow) => string {
   const insertFile = ctx.sqlite.prepare(
     `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
-       category, draft, entered_by, approved_on, reviewed_on)
-     VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, 'existing', ?, ?, ?, ?, ?)`,
+       category, draft, entered_by)
+     VALUES (?, ?, ?, NULL, 'staged', ?, ?, ?, ?, 'existing', ?, ?, ?)`,
   );
   const insertHead = ctx.sqlite.prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)");
   const insertEvent = ctx.sqlite.prepare(
-    "INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'active', ?, ?)",
+    "INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'staged', ?, ?)",
   );
-  return (row, fileNo) => {
+  return (row) => {
     const id = uuidv7();
     const now = ctx.now();
     const draft = { ...emptyDraft(row.workerType), mainCause: row.mainCause };
-    insertFile.run(id, origin, now, fileNo, row.memberId, row.name, row.idNumber, row.workerType, row.category, JSON.stringify(draft), ctx.user!.id, row.approvedOn, row.approvedOn);
+    insertFile.run(id, origin, now, row.memberId, row.name, row.idNumber, row.workerType, row.category, JSON.stringify(draft), ctx.user!.id);
     insertHead.run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
     // The household, income and visits come at the file's next annual review (the sheet held only the head).
     insertEvent.run(id, now, ctx.user!.id, row.categoryWord, row.approvedOn);
-    ctx.audit({ recordType: 'file', recordId: id, event: 'file.imported', params: { category: row.category, from: row.categoryWord } });
+    ctx.audit({ recordType: 'file', recordId: id, event: 'file.importStaged', params: { category: row.category, from: row.categoryWord } });
+    return id;
   };
 }

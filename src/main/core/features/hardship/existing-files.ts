@@ -18,6 +18,7 @@ import { parseSheetDate } from '@shared/domain/sheet-date';
 import type { Sqlite } from '../../db/client';
 import { blobToId } from '../roster/members.repo';
 import { cellText, HEADER_SCAN_ROWS, normalizeHeader, normalizeName, type CellValue, type SheetData } from '../roster/import';
+import { pendingImportKeepsNumber } from './file-imports.repo';
 import { sqlStatuses } from './files.repo';
 
 /**
@@ -77,6 +78,7 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
   const rowOfId = new Map<string, number>();
   const rowOfNumber = new Map<string, number>();
   const fileNoTaken = sqlite.prepare('SELECT 1 FROM hardship_files WHERE file_no = ?').pluck();
+  const keptByPendingImport = pendingImportKeepsNumber(sqlite);
   const openFileOfHead = sqlite
     .prepare(`SELECT 1 FROM hardship_files WHERE head_id_number = ? AND deleted_at IS NULL AND status NOT IN (${sqlStatuses(ENDED_STATUSES)})`)
     .pluck();
@@ -121,7 +123,7 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
     if (rawNumber !== '') {
       if (!FILE_NUMBER.test(rawNumber)) problem('fileNo', 'FILE_NO_FORMAT', rawNumber);
       else if (rowOfNumber.has(rawNumber)) problem('fileNo', 'FILE_NO_TAKEN', rowOfNumber.get(rawNumber)!);
-      else if (fileNoTaken.get(rawNumber)) problem('fileNo', 'FILE_NO_TAKEN');
+      else if (fileNoTaken.get(rawNumber) || keptByPendingImport(rawNumber)) problem('fileNo', 'FILE_NO_TAKEN');
       else rowOfNumber.set(rawNumber, row);
     }
 

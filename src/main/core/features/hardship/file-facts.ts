@@ -18,7 +18,15 @@ export function judgingDay(ctx: CallContext) {
     // Holidays and worked weekends as an administrator set them (政策参数); weekends otherwise.
     calendar: workingCalendar(ctx),
   };
-  return { today, regionCode, lowIncomeLineFen: policy.lowIncomeLine, reviewIntervalMonths: policy.reviewIntervalMonths!, lifecycle };
+  return {
+    today,
+    regionCode,
+    lowIncomeLineFen: policy.lowIncomeLine,
+    relativeLinePercent: policy.relativeLinePercent!,
+    accidentThresholdPercent: policy.accidentThresholdPercent!,
+    reviewIntervalMonths: policy.reviewIntervalMonths!,
+    lifecycle,
+  };
 }
 export type JudgingDay = ReturnType<typeof judgingDay>;
 
@@ -30,6 +38,8 @@ export const emptyDraft = (workerType: 'urban' | 'migrant'): StoredDraft => ({
   mainCause: null,
   secondaryCauses: [],
   workerType,
+  labourSince: null,
+  labourEmployer: null,
   housingType: null,
   housingAreaBand: null,
   contacts: [],
@@ -63,17 +73,20 @@ export function meansTestOf(draft: StoredDraft, household: readonly { monthlyInc
   const missing: ('household' | 'lowIncomeLine')[] = [];
   if (household.length === 0) missing.push('household');
   if (day.lowIncomeLineFen === null) missing.push('lowIncomeLine');
-  if (missing.length > 0) return { result: null, missing, judgedOn: day.today, regionCode: day.regionCode };
+  const judged = { judgedOn: day.today, regionCode: day.regionCode, relativeLinePercent: day.relativeLinePercent, accidentThresholdPercent: day.accidentThresholdPercent };
+  if (missing.length > 0) return { result: null, missing, ...judged };
   const totals = meansTestTotals(household, draft.incomeItems);
   const result = runMeansTest({
     householdSize: household.length,
     annualIncomeFen: totals.annualIncomeFen,
     rigidSpendingFen: totals.rigidSpendingFen,
     lowIncomeLineFen: day.lowIncomeLineFen!,
+    relativeLinePercent: day.relativeLinePercent,
+    accidentThresholdPercent: day.accidentThresholdPercent,
     accidentCostsFen: draft.accidentCostsFen,
     exclusions: draft.exclusions,
   });
-  return { result, missing: [], judgedOn: day.today, regionCode: day.regionCode };
+  return { result, missing: [], ...judged };
 }
 
 /** The facts the lifecycle module judges (shared/domain/hardship-lifecycle.ts), read from the file's records. */
@@ -111,5 +124,6 @@ export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): Fi
     noticeEndsOn: file.noticeEndsOn,
     openObjections,
     annualReviewBy: file.annualReviewBy,
+    labour: draft.workerType === 'migrant' ? { since: draft.labourSince, employer: draft.labourEmployer } : null,
   };
 }

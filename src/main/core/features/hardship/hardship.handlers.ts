@@ -2,6 +2,7 @@ import { defineHandlers } from '../../context';
 import { listFiles } from './file-list';
 import * as attachments from './attachments.service';
 import * as existing from './existing-files.service';
+import * as imports from './file-imports.service';
 import * as files from './files.service';
 import * as lifecycle from './lifecycle.service';
 import * as visits from './visits.service';
@@ -19,4 +20,6 @@ export const hardshipHandlers = defineHandlers({
   'files.previewAttachment': (input, ctx) => attachments.previewAttachment(ctx, input),
   'files.checkExisting': (input, ctx) => existing.checkExisting(ctx, input),
   'files.importExisting': (input, ctx) => existing.importExisting(ctx, input),
+  'files.pendingImports': (_input, ctx) => imports.listPending(ctx),
+  'files.decideImport': (input, ctx) => imports.decide(ctx, input),
 });

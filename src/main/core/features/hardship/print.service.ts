@@ -71,6 +71,8 @@ function applicationData(ctx: CallContext, id: string): HardshipApplicationData 
       mainCause: draft.mainCause,
       secondaryCauses: draft.secondaryCauses,
       housingType: draft.housingType,
+      labourSince: draft.labourSince,
+      labourEmployer: draft.labourEmployer,
       singleParent: draft.singleParent,
       zeroEmployment: draft.zeroEmployment,
       modelWorker: draft.modelWorker,

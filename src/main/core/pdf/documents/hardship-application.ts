@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
-import { meansTestTotals, type HardshipCategory } from '@shared/domain/means-test';
+import { meansTestTotals, percentAsMultiple, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import { CATEGORY_LABELS, CAUSE_LABELS, DISABILITY_LABELS, ENTRY_LABELS, EXCLUSION_LABELS, GENDER_LABELS, GRADE_LABELS, HEALTH_LABELS, HOUSING_LABELS, INCOME_LABELS, RELATION_LABELS, RIGID_LABELS, SCHOOL_LABELS, WORK_LABELS, WORKER_LABELS } from './hardship-labels';
 import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, portraitPages, spanned, value } from './portrait-form';
@@ -52,6 +52,8 @@ export interface HardshipApplicationData {
     | 'needs'
     | 'measures'
     | 'consents'
+    | 'labourSince'
+    | 'labourEmployer'
   >;
   meansTest: FileDetail['meansTest'];
   /** The category fixed at approval (在档); null before. */
@@ -91,6 +93,10 @@ function headTable(data: HardshipApplicationData): Content {
         [label('工会会员'), value(yesNo(head.isMember)), label('建档类型'), value(ENTRY_LABELS[data.entryKind]), label('家庭人口'), value(`${data.household.length} 人`)],
         [label('住房情况'), value(draft.housingType ? HOUSING_LABELS[draft.housingType] : '—'), label('单亲家庭'), value(yesNo(draft.singleParent)), label('零就业家庭'), value(yesNo(draft.zeroEmployment))],
         [label('困难劳模'), ...spanned(value(yesNo(draft.modelWorker)), 5)],
+        // 困难农民工: the labour relationship of a year at least that filing needs (docs/domain.md).
+        ...(head.workerType === 'migrant'
+          ? [[label('劳动关系'), ...spanned(value(`${orDash(draft.labourSince)} 起，用工单位：${orDash(draft.labourEmployer)}`), 5)]]
+          : []),
       ],
     },
     layout: GRID,
@@ -162,13 +168,13 @@ function meansTestWords(data: HardshipApplicationData): string {
       parts.push('家庭人均月收入低于当地城市低保标准，符合深度困难职工认定条件');
       break;
     case 'relative':
-      parts.push('家庭人均月收入低于当地城市低保标准的 2 倍，符合相对困难职工认定条件');
+      parts.push(`家庭人均月收入低于当地城市低保标准的 ${percentAsMultiple(result.relativeLinePercent)} 倍，符合相对困难职工认定条件`);
       break;
     case 'accident':
-      parts.push(`当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 80%，符合意外致困职工认定条件`);
+      parts.push(`当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 ${result.accidentThresholdPercent}%，符合意外致困职工认定条件`);
       break;
     case 'none':
-      parts.push('家庭人均月收入不低于当地城市低保标准的 2 倍，且不符合意外致困条件，不符合困难职工认定条件');
+      parts.push(`家庭人均月收入不低于当地城市低保标准的 ${percentAsMultiple(result.relativeLinePercent)} 倍，且不符合意外致困条件，不符合困难职工认定条件`);
       break;
   }
   return `${parts.join('；')}。`;
@@ -196,7 +202,7 @@ function meansTestTable(data: HardshipApplicationData): Content {
       ...spanned(
         value(
           result
-            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；2 倍为 ${formatYuan(result.doubleLineFen)} 元`
+            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；${percentAsMultiple(result.relativeLinePercent)} 倍为 ${formatYuan(result.relativeLineFen)} 元`
             : `未设定（${judgedOn}，行政区划代码 ${regionCode}）`,
         ),
         3,

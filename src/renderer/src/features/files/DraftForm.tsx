@@ -30,6 +30,7 @@ import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 import { meansTestLines } from './file-text';
 import { EthnicitySelect } from '../roster/EthnicitySelect';
+import { LabourFields, type Labour } from './LabourFields';
 
 type Input = ChannelInput<'files.saveDraft'>;
 type MemberInput = Input['household'][number];
@@ -71,6 +72,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const [mainCause, setMainCause] = useState<string | null>(d.mainCause);
   const [secondary, setSecondary] = useState<string[]>(d.secondaryCauses);
   const [workerType, setWorkerType] = useState(d.workerType);
+  const [labour, setLabour] = useState<Labour>({ since: d.labourSince, employer: d.labourEmployer ?? '' });
   const [flags, setFlags] = useState({ singleParent: d.singleParent, zeroEmployment: d.zeroEmployment, modelWorker: d.modelWorker });
   const [consents, setConsents] = useState(d.consents);
   const [text, setText] = useState({ needs: d.needs ?? '', measures: d.measures ?? '', bankName: d.bankName ?? '', bankAccount: '' });
@@ -94,7 +96,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
     result:
       members.length === 0 || line === null
         ? null
-        : runMeansTest({ householdSize: members.length, annualIncomeFen: totals.annualIncomeFen, rigidSpendingFen: totals.rigidSpendingFen, lowIncomeLineFen: line, accidentCostsFen: fenOf(accident) ?? 0, exclusions }),
+        : runMeansTest({ householdSize: members.length, annualIncomeFen: totals.annualIncomeFen, rigidSpendingFen: totals.rigidSpendingFen, lowIncomeLineFen: line, relativeLinePercent: file.meansTest.relativeLinePercent, accidentThresholdPercent: file.meansTest.accidentThresholdPercent, accidentCostsFen: fenOf(accident) ?? 0, exclusions }),
   };
   const moneyError = (value: string) => (submitted && fenOf(value) === null ? t('policy.moneyInvalid') : undefined);
 
@@ -114,6 +116,9 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
       mainCause: mainCause as Input['mainCause'],
       secondaryCauses: secondary as Input['secondaryCauses'],
       workerType,
+      // Kept as typed when the worker type changes back and forth; only a migrant worker's file is judged by it.
+      labourSince: labour.since,
+      labourEmployer: labour.employer.trim() || null,
       singleParent: flags.singleParent,
       zeroEmployment: flags.zeroEmployment,
       modelWorker: flags.modelWorker,
@@ -266,6 +271,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
             <Checkbox label={t('files.modelWorker')} checked={flags.modelWorker} onChange={(e) => setFlags({ ...flags, modelWorker: e.currentTarget.checked })} />
           </Stack>
         </SimpleGrid>
+        {workerType === 'migrant' && <LabourFields labour={labour} onChange={setLabour} />}
         <Divider my="md" label={t('files.consentsTitle')} labelPosition="left" />
         <SimpleGrid cols={3}>
           {(['incomeVerification', 'publicNotice', 'reportUpward'] as const).map((c) => (

@@ -19,6 +19,7 @@ import { useT } from '../../i18n';
 import { CreateFileModal } from './CreateFileModal';
 import { FileStatusBadge } from './FileStatusBadge';
 import { ImportExistingModal } from './ImportExistingModal';
+import { PendingImports } from './PendingImports';
 import { PrintButton } from './PrintButton';
 
 type FileRow = ChannelOutput<'files.list'>['files'][number];
@@ -57,6 +58,7 @@ export function FilesPage() {
   });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState(0);
 
   const columns: DataColumn<FileRow>[] = [
     {
@@ -109,6 +111,7 @@ export function FilesPage() {
           </Button>
         )}
       </PageHeader>
+      {canCreate && <PendingImports reloadKey={imported} onDecided={files.reload} />}
       <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as FileStatus | 'all' })}>
         <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
           <Chip value="all" size="sm">
@@ -158,7 +161,11 @@ export function FilesPage() {
       {files.data && files.data.total > 0 && (
         <ListPagination pages={Math.ceil(files.data.total / PAGE_SIZE)} page={page} onChange={setPage} count={t('files.total', { total: files.data.total })} />
       )}
-      <ImportExistingModal opened={importing} onClose={() => setImporting(false)} onImported={files.reload} />
+      <ImportExistingModal opened={importing} onClose={() => setImporting(false)} onImported={() => {
+          files.reload();
+          setImported((n) => n + 1);
+        }}
+      />
       <CreateFileModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/files/${id}`)} />
     </>
   );

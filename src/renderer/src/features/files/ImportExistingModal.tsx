@@ -21,7 +21,7 @@ type Check = ChannelOutput<'files.checkExisting'>;
 const SHEET_MAX_BYTES = 20 * 1024 * 1024;
 
 /** What the clerk is told about a sheet before importing it: the mapping of categories, members, numbers, problems. */
-function CheckSummary({ check }: { check: Check }) {
+export function CheckSummary({ check }: { check: Check }) {
   const t = useT();
   if (check.missingColumns.length > 0) {
     return (
@@ -106,7 +106,7 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
     if (!sheet) return;
     const result = await importing.run({ uploadId: sheet.upload.uploadId, fileName: sheet.upload.name });
     if (result.ok) {
-      notifySuccess(t('files.import.done', { count: result.data.imported }));
+      notifySuccess(t('files.import.done', { count: result.data.staged }));
       onImported();
       close();
     }

@@ -1,5 +1,6 @@
 import type { ChannelOutput } from '@shared/contract';
 import type { FileDetail } from '@shared/contract/hardship';
+import { percentAsMultiple } from '@shared/domain/means-test';
 import { formatYuan } from '../../components/money';
 import type { t as translate } from '../../i18n';
 
@@ -26,10 +27,10 @@ export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string
   const lines: string[] = [];
   const head = t('files.perCapita', { amount: formatYuan(r.perCapitaMonthlyFen) });
   if (r.incomeTest === 'below-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category })}`);
-  else if (r.incomeTest === 'below-double-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowDouble', { double: formatYuan(r.doubleLineFen), category })}`);
-  else lines.push(`${head}${t('files.clauseJoin')}${t('files.aboveDouble', { double: formatYuan(r.doubleLineFen) })}`);
+  else if (r.incomeTest === 'below-double-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen), category })}`);
+  else lines.push(`${head}${t('files.clauseJoin')}${t('files.aboveDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen) })}`);
   if (r.spendingExceedsIncome) lines.push(t('files.spendingExceeds'));
-  if (r.accidentTest === 'passed') lines.push(t('files.accidentPassed', { share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2) }));
+  if (r.accidentTest === 'passed') lines.push(t('files.accidentPassed', { share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2), threshold: r.accidentThresholdPercent }));
   if (r.excludedBy.length > 0) lines.push(t('files.excluded', { list: r.excludedBy.map((c) => t(`exclusionCodes.${c as 'private-vehicle'}`)).join(t('files.listJoin')) }));
   return lines;
 }
