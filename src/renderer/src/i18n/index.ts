@@ -92,6 +92,8 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'file.action' && name === 'action') return label(catalogue.fileActions);
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
   if (event === 'unit.merged' && name === 'into') return shortId(String(value));
+  if (event.startsWith('audit.alarm') && name === 'kind') return label(catalogue.auditAlarmKinds);
+  if (event === 'audit.alarmRaised' && name === 'when') return label(catalogue.auditCheckMoments);
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
   if (name === 'mode') return label(catalogue.modes);
   return value;

@@ -1,4 +1,6 @@
 import { defineHandlers } from '../../context';
+import { acknowledgeAlarm, listAlarms } from './audit-alarms';
+import { checkAuditTrail } from './audit-check';
 import { listAudit, verifyAuditChain } from './audit.repo';
 
 /** A date the clerk picked (local calendar day) as the UTC instant at which that day starts. */
@@ -21,7 +23,11 @@ export const auditHandlers = defineHandlers({
       input.pageSize,
     ),
   'audit.verify': (_input, ctx) => {
+    // The chain as it was found, before the check appends its alarms.
     const result = verifyAuditChain(ctx.sqlite);
-    return { ok: result.firstBrokenSeq === null, ...result };
+    const problems = [...new Set(checkAuditTrail(ctx.core, 'verify').map((finding) => finding.kind))];
+    return { ok: result.firstBrokenSeq === null && problems.length === 0, ...result, problems };
   },
+  'audit.alarms': (_input, ctx) => ({ alarms: listAlarms(ctx.sqlite) }),
+  'audit.acknowledge': (input, ctx) => (acknowledgeAlarm(ctx, input.seq), { ok: true as const }),
 });
