@@ -172,3 +172,21 @@ describe('audit anchor', () => {
     expect((await other.call('audit.alarms')).alarms).toEqual([]);
   });
 });
+
+describe('audit anchor on a database from before anchoring', () => {
+  it('starts anchoring without an alarm, and records that it did', async () => {
+    const t = await startSetUpCore();
+    // A database as the previous version left it: entries, no 'audit.anchorStarted', no anchor file.
+    const marker = t.core.state.conn!.sqlite
+      .prepare(`SELECT seq FROM audit_log WHERE summary LIKE '{"event":"audit.anchorStarted"%'`)
+      .pluck()
+      .get() as number;
+    tamper(t.core.state.conn!.sqlite, (db) => db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(marker));
+    rmSync(dataPaths(t.dataDir).auditAnchor);
+    const t2 = t.reopen();
+    expect(await signInAgain(t2)).toEqual([]);
+    const started = await t2.call('audit.list', { action: 'audit.verify', page: 1, pageSize: 5 });
+    expect(started.entries.map((e) => e.summary.event)).toEqual(['audit.anchorStarted']);
+    expect(anchorFile(t2).seq).toBe(lastSeq(t2));
+  });
+});

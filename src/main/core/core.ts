@@ -5,7 +5,7 @@ import { AdjustableClock, type Clock } from './clock';
 import type { CoreState } from './context';
 import { openAndMigrate } from './db/lifecycle';
 import { loadMigrations } from './db/migrate';
-import { checkAuditTrailAtStart } from './features/audit/audit-check';
+import { checkAuditTrailAlongside } from './features/audit/audit-check';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
 import { sweepTransientFiles } from './files';
 import { handlers } from './handlers';
@@ -79,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
   } else if (!existsSync(paths.database)) {
     throw new Error('no database key: the host must create one before the first run');
   }
-  checkAuditTrailAtStart(state);
+  checkAuditTrailAlongside(state, 'start');
 
   for (const dir of [paths.outboxDir, paths.inboxDir]) sweepTransientFiles(dir, clock.now());
   // One log file a day; half a year is enough to look back on a problem.

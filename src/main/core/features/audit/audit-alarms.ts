@@ -39,6 +39,7 @@ export function listAlarms(sqlite: Sqlite): AuditAlarm[] {
       return {
         seq,
         at,
+        // A kind this version does not know (written by a newer one) still shows, as the gravest known kind.
         kind: (AUDIT_ALARM_KINDS as readonly string[]).includes(String(kind)) ? (kind as AuditAlarmKind) : 'chain-broken',
         params,
         acknowledgedAt: ack?.at ?? null,

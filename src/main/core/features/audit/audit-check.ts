@@ -126,11 +126,15 @@ export function checkAuditTrail(core: CoreState, moment: AuditCheckMoment): Audi
   return inspection.findings;
 }
 
-/** At start: a failed check (a database busy in another copy of the program) is logged; sign-in checks again. */
-export function checkAuditTrailAtStart(core: CoreState): void {
+/**
+ * The check as part of something else (start, sign-in, setup, recovery, restore): a check that fails (the database
+ * held by another copy of the program beyond busy_timeout) is logged and must not fail what it is part of; the
+ * next start or sign-in checks again.
+ */
+export function checkAuditTrailAlongside(core: CoreState, moment: AuditCheckMoment): void {
   try {
-    checkAuditTrail(core, 'start');
+    checkAuditTrail(core, moment);
   } catch (error) {
-    core.logger.error('audit.check.failed', error);
+    core.logger.error('audit.check.failed', error, { moment });
   }
 }

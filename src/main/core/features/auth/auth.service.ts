@@ -2,7 +2,7 @@ import type { SessionInfo } from '@shared/contract/auth';
 import { AppError } from '@shared/errors';
 import { passwordProblem } from '@shared/domain/password';
 import type { CallContext } from '../../context';
-import { checkAuditTrail } from '../audit/audit-check';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readIdleLockMinutes } from '../org/org.repo';
 import { findUserById, findUserByUsername, updateUser, type UserRow } from '../users/users.repo';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password-hash';
@@ -66,7 +66,7 @@ export async function signIn(ctx: CallContext, username: string, password: strin
   });
   ctx.core.sessions.start(ctx.clientId, row.id, ctx.clock.now().getTime());
   // Every sign-in compares the audit log with its anchor; what it finds waits for an administrator (audit.alarms).
-  checkAuditTrail(ctx.core, 'signIn');
+  checkAuditTrailAlongside(ctx.core, 'signIn');
   return sessionInfo(ctx);
 }
 

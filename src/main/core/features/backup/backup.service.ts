@@ -8,7 +8,7 @@ import { openDatabase, schemaVersion } from '../../db/client';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { inboxFilePath } from '../../files';
-import { checkAuditTrail } from '../audit/audit-check';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readOrg } from '../org/org.repo';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -108,7 +108,7 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   core.state = opened.state;
   ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } }));
   // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
-  checkAuditTrail(core, 'restore');
+  checkAuditTrailAlongside(core, 'restore');
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
   return { restored, keptAs };

@@ -9,7 +9,7 @@ import { openAndMigrate } from '../../db/lifecycle';
 import { putOutboxFile } from '../../files';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
-import { checkAuditTrail } from '../audit/audit-check';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { hashPassword } from '../auth/password-hash';
 import { checkOrgCodes } from '../org/org.service';
 import { insertOrg, readOrg } from '../org/org.repo';
@@ -72,7 +72,7 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
     ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
   });
   ctx.core.state = 'ready';
-  checkAuditTrail(ctx.core, 'setup'); // anchoring starts with the first entry
+  checkAuditTrailAlongside(ctx.core, 'setup'); // anchoring starts with the first entry
   const recoveryPdf = putOutboxFile(ctx.core.paths.outboxDir, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
   return { recoveryCode, recoveryPdf, warnings };
 }
@@ -93,7 +93,7 @@ export function recover(ctx: CallContext, code: string): void {
   ctx.core.state = opened.state;
   ctx.core.storeKey(key);
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
-  checkAuditTrail(ctx.core, 'recover'); // the start's check could not run without the key
+  checkAuditTrailAlongside(ctx.core, 'recover'); // the start's check could not run without the key
 }
 
 export function about(ctx: CallContext): ChannelOutput<'system.about'> {
