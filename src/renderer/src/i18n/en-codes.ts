@@ -256,7 +256,7 @@ export const enCodes: typeof zhCNCodes = {
     'audit.alarmAcknowledged': 'An administrator acknowledged alarm no. {alarm}: {kind}',
   },
   auditAlarmKinds: {
-    'rolled-back': 'audit log rolled back',
+    'rolled-back': 'audit log rolled back or its last entries deleted',
     rewritten: 'audit log rewritten',
     'chain-broken': 'audit chain broken',
     'trigger-missing': 'protective trigger missing',

@@ -274,7 +274,7 @@ export const zhCNCodes = {
   } satisfies Record<AuditEvent, string>,
   /** Short names of what the audit check can find (audit-events.ts AUDIT_ALARM_KINDS). */
   auditAlarmKinds: {
-    'rolled-back': '审计日志被回滚',
+    'rolled-back': '审计日志被回滚或末尾被删除',
     rewritten: '审计日志被改写',
     'chain-broken': '审计链断裂',
     'trigger-missing': '防篡改触发器缺失',

@@ -1,6 +1,6 @@
 import { Alert, Anchor } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '../../api/hooks';
 import { useT } from '../../i18n';
@@ -15,7 +15,10 @@ export function AuditAlarmBanner({ enabled }: { enabled: boolean }) {
   const onAuditPage = location.pathname.startsWith('/audit');
   const alarms = useQuery('audit.alarms', {}, { enabled: enabled && !onAuditPage });
   const { reload } = alarms;
+  const shownAt = useRef(location.pathname);
   useEffect(() => {
+    if (shownAt.current === location.pathname) return; // the query has just loaded on its own
+    shownAt.current = location.pathname;
     if (enabled && !onAuditPage) reload();
   }, [location.pathname, enabled, onAuditPage, reload]);
 
