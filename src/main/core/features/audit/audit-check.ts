@@ -61,6 +61,18 @@ interface Inspection {
   /** Anchor the head afresh: after an alarm, after a restore, or when anchoring starts on this database. */
   reanchor: boolean;
   startAnchoring: boolean;
+  /** The whole chain as found, when it was walked ("verify", restore). */
+  chain: ChainCheck | null;
+}
+
+export interface ChainCheck {
+  checked: number;
+  firstBrokenSeq: number | null;
+}
+
+export interface AuditCheck {
+  findings: AuditFinding[];
+  chain: ChainCheck | null;
 }
 
 function inspect(core: CoreState, sqlite: Sqlite, key: Buffer, moment: AuditCheckMoment): Inspection {
@@ -72,14 +84,12 @@ function inspect(core: CoreState, sqlite: Sqlite, key: Buffer, moment: AuditChec
   // with the chain recomputed still shows there (another hash at the anchored seq); one edited without recomputing
   // the chain shows at the next "verify".
   const fullChain = moment === 'verify' || moment === 'restore';
-  if (fullChain) {
-    const chain = verifyAuditChain(sqlite);
-    if (chain.firstBrokenSeq !== null) findings.push({ kind: 'chain-broken', params: { seq: chain.firstBrokenSeq } });
-  }
+  const chain = fullChain ? verifyAuditChain(sqlite) : null;
+  if (chain && chain.firstBrokenSeq !== null) findings.push({ kind: 'chain-broken', params: { seq: chain.firstBrokenSeq } });
   const head = auditHead(sqlite);
   const started = anchoringStarted(sqlite);
   const startAnchoring = head !== null && !started;
-  if (moment === 'restore') return { findings, missing, reanchor: true, startAnchoring };
+  if (moment === 'restore') return { findings, missing, reanchor: true, startAnchoring, chain };
 
   const read = readAnchor(core.paths.auditAnchor, key);
   if (read.status === 'invalid') findings.push({ kind: 'anchor-invalid', params: {} });
@@ -87,7 +97,7 @@ function inspect(core: CoreState, sqlite: Sqlite, key: Buffer, moment: AuditChec
   if (read.status === 'ok') findings.push(...anchorFindings(sqlite, read.anchor, head, !fullChain));
   // The anchor behind an intact chain (a crash between a commit and its anchor write) is only caught up.
   const behind = read.status === 'ok' && head !== null && head.seq > read.anchor.seq;
-  return { findings, missing, reanchor: findings.length > 0 || startAnchoring || behind, startAnchoring };
+  return { findings, missing, reanchor: findings.length > 0 || startAnchoring || behind, startAnchoring, chain };
 }
 
 /**
@@ -96,10 +106,10 @@ function inspect(core: CoreState, sqlite: Sqlite, key: Buffer, moment: AuditChec
  * from the migrations after being reported. The anchor is then moved to the new head, after the commit: an anchor
  * ahead of the database would itself read as a rollback.
  */
-export function checkAuditTrail(core: CoreState, moment: AuditCheckMoment): AuditFinding[] {
+export function checkAuditTrail(core: CoreState, moment: AuditCheckMoment): AuditCheck {
   const conn = core.conn;
   const key = core.key;
-  if (!conn || !key || conn.sqlite.inTransaction || core.exclusiveWriter) return [];
+  if (!conn || !key || conn.sqlite.inTransaction || core.exclusiveWriter) return { findings: [], chain: null };
   const sqlite = conn.sqlite;
   const anchorKey = anchorKeyFor(key);
   const inspection = sqlite
@@ -123,7 +133,7 @@ export function checkAuditTrail(core: CoreState, moment: AuditCheckMoment): Audi
       })
       .immediate();
   }
-  return inspection.findings;
+  return { findings: inspection.findings, chain: inspection.chain };
 }
 
 /**

@@ -23,10 +23,11 @@ export const auditHandlers = defineHandlers({
       input.pageSize,
     ),
   'audit.verify': (_input, ctx) => {
-    // The chain as it was found, before the check appends its alarms.
-    const result = verifyAuditChain(ctx.sqlite);
-    const problems = [...new Set(checkAuditTrail(ctx.core, 'verify').map((finding) => finding.kind))];
-    return { ok: result.firstBrokenSeq === null && problems.length === 0, ...result, problems };
+    const check = checkAuditTrail(ctx.core, 'verify');
+    // The chain as the check found it, before it appended its alarms (walked here when an import held the check off).
+    const chain = check.chain ?? verifyAuditChain(ctx.sqlite);
+    const problems = [...new Set(check.findings.map((finding) => finding.kind))];
+    return { ok: chain.firstBrokenSeq === null && problems.length === 0, ...chain, problems };
   },
   'audit.alarms': (_input, ctx) => ({ alarms: listAlarms(ctx.sqlite) }),
   'audit.acknowledge': (input, ctx) => (acknowledgeAlarm(ctx, input.seq), { ok: true as const }),
