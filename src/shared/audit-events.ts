@@ -46,6 +46,9 @@ export const AUDIT_EVENTS = [
   'file.importStaged', // { category, from } (存量档案 staged: the sheet's category word as "from")
   'fileImport.staged', // { files }
   'fileImport.decided', // { decision, files }
+  'audit.anchorStarted', // the audit log's head is kept outside the database from here on
+  'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
+  'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
@@ -54,3 +57,15 @@ export interface AuditSummary {
   event: AuditEvent;
   params: AuditParams;
 }
+
+/** What a check of the audit log against its anchor and the schema can find (features/audit/audit-check.ts). */
+export const AUDIT_ALARM_KINDS = [
+  'rolled-back', // { anchored, found }: the log ends before the anchored entry (tail cut, or an older database)
+  'rewritten', // { seq }: the anchored entry is not the one anchored (rewritten with the chain recomputed)
+  'chain-broken', // { seq }: an entry's hash or link does not match
+  'trigger-missing', // { names }: a protective trigger of the migrations is gone (put back after the alarm)
+  'anchor-missing', // the anchor file was removed
+  'anchor-invalid', // the anchor file is damaged or not signed with this database's key
+] as const;
+export type AuditAlarmKind = (typeof AUDIT_ALARM_KINDS)[number];
+export type AuditCheckMoment = 'start' | 'signIn' | 'verify' | 'restore' | 'setup' | 'recover';

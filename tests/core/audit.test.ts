@@ -14,7 +14,7 @@ describe('audit log', () => {
     expect(update).toMatchObject({ userName: 'admin', recordType: 'user', recordId: user.id, summary: { event: 'user.roleChanged', params: { from: 'clerk', to: 'reviewer' } } });
     // Summaries carry codes, never the names typed in.
     expect(JSON.stringify(entries)).not.toContain('经办一');
-    expect(await t.call('audit.verify', {})).toEqual({ ok: true, checked: total, firstBrokenSeq: null });
+    expect(await t.call('audit.verify', {})).toEqual({ ok: true, checked: total, firstBrokenSeq: null, problems: [] });
   });
 
   it('filters by user, action and local date', async () => {

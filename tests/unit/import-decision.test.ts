@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportDecision, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision } from '@shared/domain/existing-files';
+import { checkImportDecision, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision, type ImportStatus } from '@shared/domain/existing-files';
 import { ROLES, type Role } from '@shared/roles';
 
 /** Four eyes for 存量档案 imports: who may confirm, reject or withdraw a staged import (shared/domain/existing-files.ts). */
 const STAGER = 'clerk-sun';
-const pending = { status: 'pending' as const, stagedBy: STAGER };
+const pending: { status: ImportStatus; stagedBy: string } = { status: 'pending', stagedBy: STAGER };
 const codes = (decision: ImportDecision, id: string, role: Role, reason: string | null = '理由', batch = pending) =>
   checkImportDecision(batch, decision, { id, role }, reason).map((b) => b.code);
 

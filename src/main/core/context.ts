@@ -8,6 +8,7 @@ import type { Db, Sqlite } from './db/client';
 import type { Migration } from './db/migrate';
 import type { AuditEvent, AuditParams, AuditSummary } from '@shared/audit-events';
 import { appendAudit } from './features/audit/audit.repo';
+import { advanceAnchor, anchorKeyFor } from './features/audit/audit-anchor';
 import type { JobHandle, JobRunner } from './jobs';
 import type { Logger } from './log';
 import type { TransientFiles } from './files';
@@ -105,17 +106,28 @@ export class CallContext {
     if (this.core.exclusiveWriter && this.core.exclusiveWriter !== this) throw new AppError('BUSY');
     this.inWrite = true;
     const auditsBefore = this.auditCount;
+    let result: T;
     try {
-      return this.sqlite
+      result = this.sqlite
         .transaction(() => {
-          const result = fn();
+          const value = fn();
           if (this.auditCount === auditsBefore) throw new Error(`${this.channel} changed data without an audit entry`);
-          return result;
+          return value;
         })
         .immediate();
     } finally {
       this.inWrite = false;
     }
+    this.anchorAfterCommit();
+    return result;
+  }
+
+  /** Moves the audit anchor to the entry just committed (features/audit/audit-anchor.ts). */
+  private anchorAfterCommit(): void {
+    if (!this.core.key) return;
+    advanceAnchor(this.sqlite, this.core.paths.auditAnchor, anchorKeyFor(this.core.key), (error) =>
+      this.core.logger.error('audit.anchor.failed', error),
+    );
   }
 
   /**
@@ -130,11 +142,11 @@ export class CallContext {
     this.core.exclusiveWriter = this;
     this.inWrite = true;
     this.sqlite.exec('BEGIN IMMEDIATE');
+    let result: T;
     try {
-      const result = await fn();
+      result = await fn();
       if (this.auditCount === auditsBefore) throw new Error(`${this.channel} changed data without an audit entry`);
       this.sqlite.exec('COMMIT');
-      return result;
     } catch (error) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
       throw error;
@@ -142,6 +154,8 @@ export class CallContext {
       this.inWrite = false;
       this.core.exclusiveWriter = null;
     }
+    this.anchorAfterCommit();
+    return result;
   }
 
   /** Records who did what to which record. Only inside `write`, so the entry and the change are one. */

@@ -6,6 +6,7 @@ import { AdjustableClock, type Clock } from './clock';
 import type { CoreState } from './context';
 import { openDatabaseAtStart } from './db/start';
 import { loadMigrations } from './db/migrate';
+import { checkAuditTrailAlongside } from './features/audit/audit-check';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
 import { makeDataFolderPrivate } from './data-folder';
 import { removeOwnFiles, sweepLeftovers, sweepTransientFiles, transientFiles } from './files';
@@ -79,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
   } else if (!existsSync(paths.database)) {
     throw new Error('no database key: the host must create one before the first run');
   }
+  checkAuditTrailAlongside(state, 'start');
 
   for (const dir of [paths.outboxDir, paths.inboxDir]) sweepLeftovers(dir, clock.now());
   // One log file a day; half a year is enough to look back on a problem.

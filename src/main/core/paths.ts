@@ -16,6 +16,8 @@ export interface DataPaths {
   /** Files the clerk picked, copied in by the host, waiting for the core to read them; sealed (files.ts). */
   inboxDir: string;
   logsDir: string;
+  /** The audit log's signed head, kept outside the database (features/audit/audit-anchor.ts). */
+  auditAnchor: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -29,6 +31,7 @@ export function dataPaths(dataDir: string): DataPaths {
     outboxDir: join(dataDir, 'outbox'),
     inboxDir: join(dataDir, 'inbox'),
     logsDir: join(dataDir, 'logs'),
+    auditAnchor: join(dataDir, 'audit-anchor.json'),
   };
 }
 

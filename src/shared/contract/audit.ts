@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_EVENTS } from '../audit-events';
-import { channel, isoDate, isoInstant } from './define';
+import { AUDIT_ALARM_KINDS, AUDIT_EVENTS } from '../audit-events';
+import { channel, isoDate, isoInstant, noInput, okOutput } from './define';
 
 export const auditEntry = z.object({
   seq: z.number().int(),
@@ -13,6 +13,19 @@ export const auditEntry = z.object({
   summary: z.object({ event: z.enum(AUDIT_EVENTS), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditAlarmKind = z.enum(AUDIT_ALARM_KINDS);
+
+/** An alarm the audit check raised: the audit entry that records it, and who acknowledged it (if anyone yet). */
+export const auditAlarm = z.object({
+  seq: z.number().int(),
+  at: isoInstant,
+  kind: auditAlarmKind,
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  acknowledgedAt: isoInstant.nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+export type AuditAlarm = z.infer<typeof auditAlarm>;
 
 export const auditChannels = {
   'audit.list': channel({
@@ -28,15 +41,34 @@ export const auditChannels = {
     access: 'admin',
     mutates: false,
   }),
-  /** Recomputes the hash chain; reports the first entry whose hash or link does not match. */
+  /**
+   * Recomputes the hash chain and compares it with its anchor outside the database and with the schema's
+   * protective triggers; reports the first entry whose hash or link does not match and what else was found (each
+   * finding is also recorded as an alarm, which is why this call writes).
+   */
   'audit.verify': channel({
     input: z.object({}).strict(),
     output: z.object({
       ok: z.boolean(),
       checked: z.number().int(),
       firstBrokenSeq: z.number().int().nullable(),
+      problems: z.array(auditAlarmKind),
     }),
     access: 'admin',
+    mutates: true,
+  }),
+  /** What the checks at start, sign-in and "verify" found, newest first; acknowledged ones stay listed. */
+  'audit.alarms': channel({
+    input: noInput,
+    output: z.object({ alarms: z.array(auditAlarm) }),
+    access: 'admin',
     mutates: false,
+  }),
+  /** An administrator has seen an alarm: recorded in the audit log; the alarm itself stays. */
+  'audit.acknowledge': channel({
+    input: z.object({ seq: z.number().int().min(1) }),
+    output: okOutput,
+    access: 'admin',
+    mutates: true,
   }),
 };

@@ -216,6 +216,8 @@ export const enCodes: typeof zhCNCodes = {
     'units.rename': 'Rename unit',
     'units.merge': 'Merge units',
     'system.restoreDamaged': 'Restore a backup after database damage',
+    'audit.alarms': 'View audit alarms',
+    'audit.acknowledge': 'Acknowledge audit alarm',
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
@@ -261,5 +263,24 @@ export const enCodes: typeof zhCNCodes = {
     'fileImport.staged': '{files} existing files imported, to be confirmed',
     'fileImport.decided': '{decision} ({files} files)',
     'unit.merged': 'Merged into another unit (no. {into}); {moved} members moved there',
+    'audit.anchorStarted': 'The last audit entry is kept outside the database from now on (audit anchor)',
+    'audit.alarmRaised': 'Found {when}: {kind}',
+    'audit.alarmAcknowledged': 'An administrator acknowledged alarm no. {alarm}: {kind}',
+  },
+  auditAlarmKinds: {
+    'rolled-back': 'audit log rolled back or its last entries deleted',
+    rewritten: 'audit log rewritten',
+    'chain-broken': 'audit chain broken',
+    'trigger-missing': 'protective trigger missing',
+    'anchor-missing': 'audit anchor file deleted',
+    'anchor-invalid': 'audit anchor file altered',
+  },
+  auditCheckMoments: {
+    start: 'at start',
+    signIn: 'at sign-in',
+    verify: 'while verifying the chain',
+    restore: 'while restoring data',
+    setup: 'at first setup',
+    recover: 'when opened with the recovery code',
   },
 };

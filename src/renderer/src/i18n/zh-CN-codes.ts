@@ -2,7 +2,7 @@
  * Labels for coded values (roles, modes, backup kinds, audit actions) and a message for every error code.
  * Error messages tell the clerk what to do next, not what went wrong inside the program.
  */
-import type { AuditEvent } from '@shared/audit-events';
+import type { AuditAlarmKind, AuditCheckMoment, AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 
@@ -232,6 +232,8 @@ export const zhCNCodes = {
     'units.rename': '重命名单位',
     'units.merge': '合并单位',
     'system.restoreDamaged': '数据库损坏后从备份恢复',
+    'audit.alarms': '查看审计警报',
+    'audit.acknowledge': '确认审计警报',
   } satisfies Partial<Record<ChannelName, string>>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
@@ -278,5 +280,25 @@ export const zhCNCodes = {
     'fileImport.staged': '导入存量档案 {files} 份，待确认',
     'fileImport.decided': '{decision}（{files} 份）',
     'unit.merged': '并入另一单位（编号 {into}），{moved} 名会员随之转入',
+    'audit.anchorStarted': '开始在数据库之外记录审计日志的末条（审计锚点）',
+    'audit.alarmRaised': '{when}发现：{kind}',
+    'audit.alarmAcknowledged': '管理员确认已知悉第 {alarm} 条警报：{kind}',
   } satisfies Record<AuditEvent, string>,
+  /** Short names of what the audit check can find (audit-events.ts AUDIT_ALARM_KINDS). */
+  auditAlarmKinds: {
+    'rolled-back': '审计日志被回滚或末尾被删除',
+    rewritten: '审计日志被改写',
+    'chain-broken': '审计链断裂',
+    'trigger-missing': '防篡改触发器缺失',
+    'anchor-missing': '审计锚点文件被删除',
+    'anchor-invalid': '审计锚点文件被改动',
+  } satisfies Record<AuditAlarmKind, string>,
+  auditCheckMoments: {
+    start: '启动时',
+    signIn: '登录时',
+    verify: '校验审计链时',
+    restore: '恢复数据时',
+    setup: '首次设置时',
+    recover: '用恢复码打开时',
+  } satisfies Record<AuditCheckMoment, string>,
 };

@@ -1,4 +1,6 @@
 import { defineHandlers } from '../../context';
+import { acknowledgeAlarm, listAlarms } from './audit-alarms';
+import { checkAuditTrail } from './audit-check';
 import { listAudit, verifyAuditChain } from './audit.repo';
 
 /** A date the clerk picked (local calendar day) as the UTC instant at which that day starts. */
@@ -21,7 +23,12 @@ export const auditHandlers = defineHandlers({
       input.pageSize,
     ),
   'audit.verify': (_input, ctx) => {
-    const result = verifyAuditChain(ctx.sqlite);
-    return { ok: result.firstBrokenSeq === null, ...result };
+    const check = checkAuditTrail(ctx.core, 'verify');
+    // The chain as the check found it, before it appended its alarms (walked here when an import held the check off).
+    const chain = check.chain ?? verifyAuditChain(ctx.sqlite);
+    const problems = [...new Set(check.findings.map((finding) => finding.kind))];
+    return { ok: chain.firstBrokenSeq === null && problems.length === 0, ...chain, problems };
   },
+  'audit.alarms': (_input, ctx) => ({ alarms: listAlarms(ctx.sqlite) }),
+  'audit.acknowledge': (input, ctx) => (acknowledgeAlarm(ctx, input.seq), { ok: true as const }),
 });

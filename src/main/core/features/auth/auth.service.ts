@@ -2,6 +2,7 @@ import type { SessionInfo } from '@shared/contract/auth';
 import { AppError } from '@shared/errors';
 import { passwordProblem } from '@shared/domain/password';
 import type { CallContext } from '../../context';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readIdleLockMinutes } from '../org/org.repo';
 import { findUserById, findUserByUsername, updateUser, type UserRow } from '../users/users.repo';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './password-hash';
@@ -104,6 +105,8 @@ export async function signIn(ctx: CallContext, username: string, password: strin
     ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.signedIn' }, row);
   });
   ctx.core.sessions.start(ctx.clientId, row.id, ctx.clock.now().getTime());
+  // Every sign-in compares the audit log with its anchor; what it finds waits for an administrator (audit.alarms).
+  checkAuditTrailAlongside(ctx.core, 'signIn');
   return sessionInfo(ctx);
 }
 

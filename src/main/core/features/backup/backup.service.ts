@@ -11,6 +11,7 @@ import { stageReplacement, stagingPath, swapInReplacement } from '../../db/repla
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { readInboxFileSync } from '../../files';
 import { writeFileAtomic } from '../../fs-atomic';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readOrg } from '../org/org.repo';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -116,6 +117,8 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   core.conn = opened.conn;
   core.state = opened.state;
   ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } }));
+  // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
+  checkAuditTrailAlongside(core, 'restore');
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
   return { restored, keptAs };

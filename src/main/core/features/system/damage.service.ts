@@ -5,6 +5,7 @@ import type { CallContext, CoreState } from '../../context';
 import { listBackups } from '../../db/backup';
 import { openAndMigrate } from '../../db/lifecycle';
 import { recordKeyCheck } from '../../db/health';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/replace';
 import { backupPath, checkBackupFile } from '../backup/backup.service';
 
@@ -54,6 +55,8 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   ctx.write(() =>
     ctx.audit({ recordType: 'backup', recordId: backupId, event: 'backup.restored', params: { keptAs: keptAs ?? '-', after: 'damage' } }, null),
   );
+  // A restored backup is older than the anchor by design: the anchor follows it, as after any restore (backup.service).
+  checkAuditTrailAlongside(core, 'restore');
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
   core.logger.info('db.damaged.restored', { keptAside: keptAs !== null });

@@ -10,6 +10,7 @@ import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
+import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { hashPassword } from '../auth/password-hash';
 import { checkOrgCodes } from '../org/org.service';
 import { insertOrg, readOrg } from '../org/org.repo';
@@ -74,6 +75,7 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
   ctx.core.state = 'ready';
   recordKeyCheck(ctx.core.paths.keyCheckFile, ctx.core.key!);
   const recoveryPdf = putOutboxFile(ctx.core.files, '帮扶工作台-恢复码.pdf', 'application/pdf', pdf);
+  checkAuditTrailAlongside(ctx.core, 'setup'); // anchoring starts with the first entry
   return { recoveryCode, recoveryPdf, warnings };
 }
 
@@ -93,6 +95,7 @@ export function recover(ctx: CallContext, code: string): void {
   ctx.core.storeKey(key);
   if (!opened.conn) return; // damaged, or from a newer version: nothing to audit in
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
+  checkAuditTrailAlongside(ctx.core, 'recover'); // the start's check could not run without the key
 }
 
 export function about(ctx: CallContext): ChannelOutput<'system.about'> {

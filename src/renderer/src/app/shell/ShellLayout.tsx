@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { roleAllows } from '@shared/roles';
+import { AuditAlarmBanner } from '../../features/audit/AuditAlarmBanner';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
 import { useT } from '../../i18n';
 import { useSession } from '../session/session-context';
@@ -55,6 +56,7 @@ export function ShellLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        <AuditAlarmBanner enabled={user.role === 'admin' && !user.mustChangePassword} />
         <Outlet />
       </AppShell.Main>
 

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { actionLabel, auditSummaryText, useT } from '../../i18n';
 import { recordTypeLabel } from '../../i18n/labels';
+import { AuditAlarms } from './AuditAlarms';
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
 
@@ -19,6 +20,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
   const [page, setPage] = useState(1);
   const users = useQuery('users.list', {});
+  const alarms = useQuery('audit.alarms', {});
   const audit = useQuery('audit.list', {
     userId: filters.userId || undefined,
     action: filters.action || undefined,
@@ -56,12 +58,19 @@ export function AuditPage() {
     { key: 'summary', header: t('audit.summary'), render: (entry) => auditSummaryText(entry.summary) },
   ];
 
+  // An alarm raised or acknowledged is also an audit entry: both lists are read again.
+  const refresh = () => {
+    alarms.reload();
+    audit.reload();
+  };
+
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <VerifyChain />
+      <AuditAlarms alarms={alarms.data?.alarms ?? []} onChanged={refresh} />
+      <VerifyChain onChecked={refresh} />
       <AuditFilters
         values={filters}
         onChange={changeFilters}
