@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests drive the real renderer in Debian's Chromium through the web host (ARCHITECTURE.md §7).
+// End-to-end tests drive the real renderer in Debian's Chromium through the web host (docs/architecture.md §7).
 // Playwright's own browser download cannot work on these machines.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +27,7 @@ export default defineConfig({
   },
 });
 
-// The project pins Node 22 (ARCHITECTURE.md §8); the web host the tests start runs on this same Node.
+// The project pins Node 22 (docs/architecture.md §8); the web host the tests start runs on this same Node.
 if (Number(process.versions.node.split('.')[0]) < 22) {
   throw new Error(`End-to-end tests must run under Node >= 22 (found ${process.version}); run them through npm scripts.`);
 }

@@ -1,4 +1,4 @@
-// Generates a migration from the drizzle schema, then makes every new table STRICT (ARCHITECTURE.md §4):
+// Generates a migration from the drizzle schema, then makes every new table STRICT (docs/architecture.md §4):
 // drizzle-kit has no STRICT option. The snapshot drizzle-kit diffs against is unaffected, so this is safe to
 // repeat. Review the SQL before committing; tests/core/migrations.test.ts checks every table is STRICT.
 import { execFileSync } from 'node:child_process';

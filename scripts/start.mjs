@@ -1,6 +1,6 @@
 // `npm start`: the desktop program where Electron can run, otherwise the same program in a browser.
 //
-// Electron ≥ 42 downloads its binary on first launch, not at install (ARCHITECTURE.md §8). Where that download
+// Electron ≥ 42 downloads its binary on first launch, not at install (docs/architecture.md §8). Where that download
 // cannot happen (offline machines, CI) merely requiring the `electron` package would try it and fail slowly, so
 // this script never loads it: it looks, on disk, for the binary the package would use (the same lookup as
 // node_modules/electron/index.js and electron-vite: ELECTRON_EXEC_PATH, else path.txt → dist/<path>), and when it

@@ -4,7 +4,7 @@ import { isChannelName, type CoreEvent } from '@shared/contract';
 import type { AppErrorShape, Result } from '@shared/errors';
 
 /**
- * `window.bangfu` in Electron (ARCHITECTURE.md §1). Exposes the bridge's five functions and nothing else: never
+ * `window.bangfu` in Electron (docs/architecture.md §1). Exposes the bridge's five functions and nothing else: never
  * ipcRenderer itself. Channels not in the contract are refused here, before anything is sent (the main process
  * and the core's router refuse them again). Bundled as one CommonJS file because the renderer is sandboxed.
  */

@@ -10,7 +10,7 @@ export interface Upload {
 
 /**
  * `window.bangfu`: the renderer's only door to the program. The Electron preload and the web host's fetch shim
- * both provide it; nothing else in the renderer knows which one it has (ARCHITECTURE.md §1).
+ * both provide it; nothing else in the renderer knows which one it has (docs/architecture.md §1).
  */
 export interface BangfuBridge {
   /** Calls a contract channel. Never rejects: transport failures come back as `{ ok: false, error: INTERNAL }`. */

@@ -5,7 +5,7 @@ import { categoryFromWord, workerTypeFromWord } from '@shared/domain/existing-fi
 import { inboxUpload } from './support/core';
 import { fileForMember, idOf, office } from './support/hardship';
 
-/** 存量档案: old files from a spreadsheet, their categories mapped to today's three (DOMAIN.md "Hardship file"). */
+/** 存量档案: old files from a spreadsheet, their categories mapped to today's three (docs/domain.md "Hardship file"). */
 
 /** Synthetic heads (never real people): born on consecutive days of 1970. */
 const headId = (n: number) => idOf(`110105${new Date(Date.UTC(1970, 0, 1 + n)).toISOString().slice(0, 10).replaceAll('-', '')}201`);

@@ -162,7 +162,7 @@ describe('hardship print: the visit record (入户调查表)', () => {
     const labels = ['家庭成员状况清', '家庭实际收入清', '家庭困难原因清', '家庭生活变化清', '职工现实表现清', '家庭走访住址清'];
     const positions = labels.map((label) => text.indexOf(label));
     expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions); // DOMAIN.md's order
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions); // docs/domain.md's order
     for (const [i, label] of labels.entries()) {
       // The row: 序号, the item, what is checked, then the conclusion as recorded and the note.
       const row = lineWith(text, label);
@@ -228,7 +228,7 @@ describe('hardship print: the public notice (公示)', () => {
     expect(lineWith(text, '李四')).toMatch(/^\s*2\s+李四\s+乙纺织厂\s+相对困难\s*$/);
     for (const [i, page] of pages.entries()) expect(page.replace(/\s+/g, '')).toContain(`第${i + 1}页共${pages.length}页`);
 
-    // Personal data (DOMAIN.md): no ID number, full or masked, no phone, no figure of money, birth date or health.
+    // Personal data (docs/domain.md): no ID number, full or masked, no phone, no figure of money, birth date or health.
     for (const id of [HEAD, SPOUSE, CHILD, OTHER_HEAD]) {
       expect(flat).not.toContain(id);
       expect(flat).not.toContain(maskIdNumber(id));

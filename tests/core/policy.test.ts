@@ -4,7 +4,7 @@ import { addUser, startSetUpCore } from './support/core';
 
 /** ORG's region is 110105 (朝阳区); its city is 110100, its province 110000. */
 describe('policy tables', () => {
-  it('holds the DOMAIN.md defaults until an administrator sets values, and no 低保 line', async () => {
+  it('holds the docs/domain.md defaults until an administrator sets values, and no 低保 line', async () => {
     const t = await startSetUpCore();
     const listed = await t.call('policy.list', {});
     expect(listed.values).toEqual([]);

@@ -10,7 +10,7 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '政策参数' }).click();
 
-  // Nothing set: the defaults of DOMAIN.md, and a warning that the 低保 line is missing.
+  // Nothing set: the defaults of docs/domain.md, and a warning that the 低保 line is missing.
   await expect(page.getByText('本单位所在地：440106 广东省广州市天河区')).toBeVisible();
   await expect(page.getByTestId('in-force-lowIncomeLine')).toContainText('未设置');
   await expect(page.getByTestId('in-force-noticeWorkingDays')).toContainText('5 个工作日默认值');

@@ -1,4 +1,4 @@
-// The project pins Node 22 (ARCHITECTURE.md §8): better-sqlite3-multiple-ciphers 13 needs it.
+// The project pins Node 22 (docs/architecture.md §8): better-sqlite3-multiple-ciphers 13 needs it.
 // Fail loudly instead of letting a test run on the machine's older Node.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {

@@ -8,7 +8,7 @@ import {
   type IdProblem,
 } from '@shared/domain/id-number';
 
-// Numbers are made up from DOMAIN.md's rules: region + birth date + sequence, and the check character computed
+// Numbers are made up from docs/domain.md's rules: region + birth date + sequence, and the check character computed
 // here independently of the module (GB 11643: weights, sum mod 11 indexes "10X98765432"). No real person's number.
 function withCheck(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -25,7 +25,7 @@ describe('policy values in force', () => {
     expect(valueInForce(values, 'lowIncomeLine', '2026-01-01', '450102')).toBeNull();
   });
 
-  it('falls back to the DOMAIN.md defaults for office-wide values', () => {
+  it('falls back to the docs/domain.md defaults for office-wide values', () => {
     expect(valueInForce([], 'noticeWorkingDays', '2026-01-01')).toBe(5);
     expect(valueInForce([{ key: 'noticeWorkingDays', regionCode: null, effectiveFrom: '2026-01-01', value: 7, voided: false }], 'noticeWorkingDays', '2026-01-01')).toBe(7);
     expect(valueInForce([], 'visitValidDays', '2026-01-01')).toBe(90);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-/** Time comes from here, never from `new Date()` in services, so tests can move it (ARCHITECTURE.md §7). */
+/** Time comes from here, never from `new Date()` in services, so tests can move it (docs/architecture.md §7). */
 export interface Clock {
   now(): Date;
 }

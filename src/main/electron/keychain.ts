@@ -8,7 +8,7 @@ import { decodeEnvelope, encodeEnvelope, isKeyHex, KEY_FILE_NAME, keyPlan, keyPr
 import { mainText } from './messages';
 
 /**
- * The 32-byte database key, wrapped by safeStorage in `<dataDir>/bangfu.key.safe` (ARCHITECTURE.md §4).
+ * The 32-byte database key, wrapped by safeStorage in `<dataDir>/bangfu.key.safe` (docs/architecture.md §4).
  * The administrator's recovery code (recovery.json, made by the core) is the second way in when this one is lost.
  *
  * Only safeStorage's asynchronous API is used: the synchronous one is deprecated in Electron 45 and removed later,

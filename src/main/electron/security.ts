@@ -5,7 +5,7 @@ import { isAllowedSender, isAppUrl, isPermissionAllowed } from './app-url';
 export { isAllowedSender, isAppUrl, isPermissionAllowed };
 
 /**
- * Applied to every web contents the app creates (index.ts hooks 'web-contents-created'), ARCHITECTURE.md §5:
+ * Applied to every web contents the app creates (index.ts hooks 'web-contents-created'), docs/architecture.md §5:
  * the window can only ever show the app. Links in records are plain text; nothing here opens a browser, and
  * shell.openExternal is never called with text from records.
  */

@@ -3,7 +3,7 @@ import { mainText } from './messages';
 
 /**
  * The main window's options: pure (only a type import) so the security settings are pinned by a unit test
- * (tests/unit/electron/window-options.test.ts) and cannot drift silently. See ARCHITECTURE.md §5.
+ * (tests/unit/electron/window-options.test.ts) and cannot drift silently. See docs/architecture.md §5.
  */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {

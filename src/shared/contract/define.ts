@@ -13,7 +13,7 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 }
 
 /**
- * A long job (ARCHITECTURE.md §3): the call answers `{ jobId }` at once; the core then publishes `job.progress`
+ * A long job (docs/architecture.md §3): the call answers `{ jobId }` at once; the core then publishes `job.progress`
  * events and one `job.finished` event whose result is checked against `result`. `jobs.cancel` stops it.
  */
 export interface JobChannelDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>

@@ -62,7 +62,7 @@ export const householdMember = householdMemberInput.omit({ idNumber: true }).ext
   gender: z.enum(['male', 'female']),
   /** The year only, as in the roster (maskedIdView in shared/domain/id-number.ts); the 申报表 prints the date. */
   birthYear: z.number().int(),
-  /** Other files, not ended, in whose household this person is (DOMAIN.md: flagged, with a link). */
+  /** Other files, not ended, in whose household this person is (docs/domain.md: flagged, with a link). */
   otherFiles: z.array(z.object({ id: uuid, fileNo: z.string().nullable(), status: fileStatus })),
 });
 
@@ -147,7 +147,7 @@ export const visitInput = z.object({
   fileId: uuid,
   kind: z.enum(VISIT_KINDS),
   date: isoDate,
-  /** Two or more for the six-clears visit (DOMAIN.md). */
+  /** Two or more for the six-clears visit (docs/domain.md). */
   /** Staff display names (up to 40 characters) or names typed in. */
   visitors: z.array(text(40).min(1)).min(1).max(10),
   items: z.array(visitItem).default([]),
@@ -379,7 +379,7 @@ export const hardshipChannels = {
   'files.printApplication': jobChannel({ input: z.object({ id: uuid }), result: fileRef, access: 'clerk', mutates: true }),
   /** 入户调查表: one visit's record with the six items and the signature lines. */
   'files.printVisit': jobChannel({ input: z.object({ id: uuid, visitId: uuid }), result: fileRef, access: 'clerk', mutates: true }),
-  /** 公示: the notice for a set of files; only 序号, 姓名, 单位, 类别 (DOMAIN.md "Printed documents"). */
+  /** 公示: the notice for a set of files; only 序号, 姓名, 单位, 类别 (docs/domain.md "Printed documents"). */
   'files.printNotice': jobChannel({ input: z.object({ ids: z.array(uuid).min(1).max(500) }), result: fileRef, access: 'clerk', mutates: true }),
   /** Who did what to the file and when (the audit log's entries for it, without the reasons). */
   'files.history': channel({ input: z.object({ id: uuid }), output: z.object({ entries: z.array(auditEntry) }), access: 'viewer', mutates: false }),

@@ -1,6 +1,6 @@
 /**
  * Calendar-date helpers shared by the ID number and spreadsheet date rules. Dates are `YYYY-MM-DD` strings
- * (ARCHITECTURE.md §4), which compare correctly as strings.
+ * (docs/architecture.md §4), which compare correctly as strings.
  */
 
 export function isLeapYear(year: number): boolean {

@@ -3,7 +3,7 @@ import { toHalfWidth } from './half-width';
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet (no I, O, Z, S, V); the last one is
  * a check character, mod 31 over the first 17 with fixed weights. Some early codes fail the check, so a bad check
- * is a warning for the clerk, never a block (DOMAIN.md "Identifiers").
+ * is a warning for the clerk, never a block (docs/domain.md "Identifiers").
  */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

@@ -4,7 +4,7 @@ import type { HardshipCategory } from './means-test';
 
 /**
  * 存量档案: files a help centre kept before this program (in Excel, on paper), brought in as files already 在档.
- * DOMAIN.md: "Old files may carry 特困 / 一般困难 / 低保户 / 低保边缘户: import them and map to the current three."
+ * docs/domain.md: "Old files may carry 特困 / 一般困难 / 低保户 / 低保边缘户: import them and map to the current three."
  */
 
 /** The columns of an old-files sheet, as the screen lists them and the core finds them in the header row. */
@@ -68,7 +68,7 @@ export function workerTypeFromWord(text: string): 'urban' | 'migrant' | null {
   return null;
 }
 
-/** 档案编号 as DOMAIN.md "Identifiers" has it: 6-digit region code, 4-digit year, 5-digit sequence. */
+/** 档案编号 as docs/domain.md "Identifiers" has it: 6-digit region code, 4-digit year, 5-digit sequence. */
 export const FILE_NUMBER = /^(\d{6})(\d{4})(\d{5})$/;
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The coded values of a hardship file (DOMAIN.md "Hardship file"). Codes are stored; their Chinese labels live in the
- * renderer's i18n (ARCHITECTURE.md §4), except the national cause names, which the core reads in old sheets and
+ * The coded values of a hardship file (docs/domain.md "Hardship file"). Codes are stored; their Chinese labels live in the
+ * renderer's i18n (docs/architecture.md §4), except the national cause names, which the core reads in old sheets and
  * prints. The order of each list is the order forms offer it in.
  */
 
@@ -44,7 +44,7 @@ export const CAUSE_NAMES: Record<Cause, string> = {
 export const INCOME_KINDS = ['pension', 'unemploymentBenefit', 'dibao', 'business', 'property', 'support', 'other'] as const;
 export const RIGID_SPENDING_KINDS = ['medical', 'education', 'disability', 'other'] as const;
 
-/** 城镇职工 or 农民工 (DOMAIN.md: migrant workers must be union members). */
+/** 城镇职工 or 农民工 (docs/domain.md: migrant workers must be union members). */
 export const WORKER_TYPES = ['urban', 'migrant'] as const;
 /** 增量 / 存量 / 返困. */
 export const ENTRY_KINDS = ['new', 'existing', 'relapsed'] as const;
@@ -54,13 +54,13 @@ export const HOUSING_AREA_BANDS = ['under15', '15to30', '30to50', 'over50'] as c
 /** 帮扶责任人: who answers for the file at the help centre, the grassroots union and the employer. */
 export const CONTACT_LEVELS = ['centre', 'union', 'employer'] as const;
 
-/** The six clears (六清), in DOMAIN.md's order. */
+/** The six clears (六清), in docs/domain.md's order. */
 export const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'] as const;
 /** Visits: the six-clears home visit, the five must-visits (五必访), and ordinary visits. */
 export const VISIT_KINDS = ['sixClears', 'mustVisit', 'ordinary'] as const;
 export const MUST_VISIT_REASONS = ['illness', 'familyDispute', 'emotionalCrisis', 'bereavement', 'happyEvent'] as const;
 
-/** Attachment types (DOMAIN.md "Attachments"); 会议纪要 (minutes) is what the notice needs. */
+/** Attachment types (docs/domain.md "Attachments"); 会议纪要 (minutes) is what the notice needs. */
 export const ATTACHMENT_TYPES = [
   'application',
   'idCard',

@@ -3,7 +3,7 @@ import { daysBetween, lastOfWorkingDays, type WorkingCalendar } from './calendar
 import { labourBlockers, type LabourBlocker, type LabourRelationship } from './labour';
 
 /**
- * The life of a hardship file (DOMAIN.md "Lifecycle"), as a pure function of what is known about the file: which
+ * The life of a hardship file (docs/domain.md "Lifecycle"), as a pure function of what is known about the file: which
  * action may be taken, by whom, and what stands in the way. The core calls `checkAction` before every change and
  * refuses with the blockers; the screens call `availableActions` to show each button with its reasons.
  *
@@ -58,7 +58,7 @@ export interface FileFacts {
   status: FileStatus;
   /** The user who entered the file: never its approver. */
   enteredBy: string;
-  /** The latest six-clears visit, if any; it counts only with the head of household's signature (DOMAIN.md). */
+  /** The latest six-clears visit, if any; it counts only with the head of household's signature (docs/domain.md). */
   latestVisit: { date: string; allClear: boolean; headSigned: boolean } | null;
   /**
    * Visits before this date no longer count: the day an objection was upheld (the family must be visited again),
@@ -68,7 +68,7 @@ export interface FileFacts {
   /** Committee minutes (会议纪要) are attached, since the file was last sent back (a file sent back is reviewed again). */
   minutesAttached: boolean;
   consents: { incomeVerification: boolean; publicNotice: boolean; reportUpward: boolean };
-  /** An exclusion question was answered yes (DOMAIN.md "Means test"): the file cannot be filed. */
+  /** An exclusion question was answered yes (docs/domain.md "Means test"): the file cannot be filed. */
   excluded: boolean;
   /** The notice's last day (lastOfWorkingDays from its first), while or after it runs. */
   noticeEndsOn: string | null;
@@ -79,7 +79,7 @@ export interface FileFacts {
   labour: LabourRelationship | null;
 }
 
-/** Policy numbers in force on the day (DOMAIN.md: data with an effective date). */
+/** Policy numbers in force on the day (docs/domain.md: data with an effective date). */
 export interface LifecyclePolicy {
   /** How recent the latest visit must be for the file to move on (default 90 days). */
   visitValidDays: number;

@@ -69,7 +69,7 @@ function looksStoredAsNumber(id: string): boolean {
 
 /**
  * Checks and normalises an ID number. `today` (YYYY-MM-DD) bounds the birth date; it is a parameter because
- * domain rules never read the clock (ARCHITECTURE.md §7). Problems are reported in the order that points the
+ * domain rules never read the clock (docs/architecture.md §7). Problems are reported in the order that points the
  * clerk at the mistake: the shape first, then the province and birth date (a typo there also breaks the check
  * character, but "birth date" says where), then the check character.
  */
@@ -105,7 +105,7 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
 /**
  * The raw text of an ID cell as a spreadsheet library gives it, or STORED_AS_NUMBER when Excel kept the ID as a
  * number: a double holds 15–17 significant digits and Excel only 15, so the last digits of an 18-digit ID are gone
- * and must never be imported (DOMAIN.md "Member roster"). A 15-digit old ID survives as a number intact, so it
+ * and must never be imported (docs/domain.md "Member roster"). A 15-digit old ID survives as a number intact, so it
  * passes; a shorter number passes too and fails later with the length problem that it really has.
  */
 export function idNumberFromSheetCell(value: unknown): { raw: string } | { problem: 'STORED_AS_NUMBER' } {

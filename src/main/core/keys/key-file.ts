@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../fs-atomic';
 
 /**
- * The database key kept as a file in the data folder: only for the web host and tests (ARCHITECTURE.md §4).
+ * The database key kept as a file in the data folder: only for the web host and tests (docs/architecture.md §4).
  * Electron keeps the same 32 bytes wrapped by safeStorage (src/main/electron/keychain.ts).
  */
 export function readKeyFile(path: string): Buffer | null {

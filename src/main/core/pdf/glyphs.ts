@@ -60,7 +60,7 @@ export function loadFont(fontPath: string): fontkit.Font {
   const cached = fonts.get(fontPath);
   if (cached) return cached;
   const opened = fontkit.openSync(fontPath);
-  // A .ttc would open as a collection; the project ships single TTFs (ARCHITECTURE.md §6).
+  // A .ttc would open as a collection; the project ships single TTFs (docs/architecture.md §6).
   if ('fonts' in opened) throw new Error(`Expected a single font, found a collection: ${fontPath}`);
   fonts.set(fontPath, opened);
   return opened;

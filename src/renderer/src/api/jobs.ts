@@ -1,5 +1,5 @@
 /**
- * Long jobs (ARCHITECTURE.md §3): the call answers `{ jobId }` at once, then the core publishes `job.progress`
+ * Long jobs (docs/architecture.md §3): the call answers `{ jobId }` at once, then the core publishes `job.progress`
  * and one `job.finished`. `runJob` listens before it calls, so even a job that finishes at once is not missed.
  */
 import { useCallback, useRef, useState } from 'react';

@@ -1,6 +1,6 @@
 /**
  * `window.bangfu` for the web host (development and end-to-end tests), where there is no Electron preload.
- * Everything goes over fetch to the loopback host with the per-run token; see ARCHITECTURE.md §1.
+ * Everything goes over fetch to the loopback host with the per-run token; see docs/architecture.md §1.
  */
 import type { BangfuBridge, Upload } from '@shared/bridge';
 import type { CoreEvent, FileRef } from '@shared/contract';

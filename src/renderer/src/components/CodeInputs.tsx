@@ -1,7 +1,7 @@
 /**
  * Inputs for the organisation's codes, checked while typing with the same rules the core applies
  * (src/shared/domain). A credit code with a wrong check character is only a warning: early codes exist that
- * fail the check (DOMAIN.md "Identifiers").
+ * fail the check (docs/domain.md "Identifiers").
  */
 import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Money as clerks type and read it: yuan with up to two decimals, kept as integer fen (ARCHITECTURE.md §4). Parsed
+ * Money as clerks type and read it: yuan with up to two decimals, kept as integer fen (docs/architecture.md §4). Parsed
  * from the text, never through a floating-point number (1320.10 × 100 is not 132010 in floating point).
  */
 import { toHalfWidth } from '@shared/domain/half-width';

@@ -4,7 +4,7 @@ import { members } from './roster';
 import { syncColumns } from './sync-columns';
 
 /**
- * Hardship files (困难职工档案, DOMAIN.md "Hardship file"). The file travels to the federation (sync columns); its
+ * Hardship files (困难职工档案, docs/domain.md "Hardship file"). The file travels to the federation (sync columns); its
  * household, visits, objections, attachments and timeline are part of it: every change to them also touches the
  * file's row, so its rev and the change log follow. Nothing here is deleted: a household member taken off the
  * list gets deleted_at, the rest is append-only or changes status.

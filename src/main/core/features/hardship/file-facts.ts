@@ -65,7 +65,7 @@ export function detailsOf(row: HouseholdRow): MemberDetails {
 }
 
 /**
- * The means test on the file as it stands (DOMAIN.md "Means test"): annual income = the members' monthly incomes
+ * The means test on the file as it stands (docs/domain.md "Means test"): annual income = the members' monthly incomes
  * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted. `household`
  * is the file's household rows' details (detailsOf), one per member.
  */

@@ -31,7 +31,7 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
 /**
  * 档案列表: filtered by status, category, the head's unit and the flags a clerk works through — annual review due
  * (approved or last kept a policy interval ago), notice ending (its last day is near), notice over (its last day has
- * passed), unchanged for 12 months (DOMAIN.md). Each flag is a range on an index, so the list stays fast at tens of
+ * passed), unchanged for 12 months (docs/domain.md). Each flag is a range on an index, so the list stays fast at tens of
  * thousands of files (npm run bench).
  */
 function flagConditions(ctx: CallContext, day: JudgingDay) {

@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../db/client';
 
 /**
- * 档案编号: region code + year + a 5-digit sequence per region and year, e.g. 440106202600001 (DOMAIN.md
+ * 档案编号: region code + year + a 5-digit sequence per region and year, e.g. 440106202600001 (docs/domain.md
  * "Identifiers"). Taken inside the approval's write transaction (BEGIN IMMEDIATE), so two approvals — even from two
  * programs on one database — never get the same number; a rolled-back approval's number was never seen.
  */

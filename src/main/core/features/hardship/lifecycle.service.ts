@@ -62,7 +62,7 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
         changes.reviewed_on = day.today;
         break;
       case 'keep':
-        // The category may change at the annual review (DOMAIN.md).
+        // The category may change at the annual review (docs/domain.md).
         changes.category = meansTest.result!.category;
         changes.reviewed_on = day.today;
         break;

@@ -14,7 +14,7 @@ import { householdOf, type FileRow } from './files.repo';
 import { get, requireFile } from './files.service';
 
 /**
- * The three printed documents of a hardship file (DOMAIN.md "Printed documents"): 申报表, 入户调查表 and 公示. Each
+ * The three printed documents of a hardship file (docs/domain.md "Printed documents"): 申报表, 入户调查表 and 公示. Each
  * is a job like roster.print: the data is read, the document built by a pure function (pdf/documents), rendered with
  * the missing-glyph check, put in the outbox, and the print written to the audit log (which document, how many
  * files — never what was on it). A wrong id is refused at once, before a job starts.

@@ -9,7 +9,7 @@ export type OrgWarning = 'CREDIT_CODE_CHECK';
 
 /**
  * A credit code must have the right form; a wrong check character is only a warning, because some early codes
- * fail the check (DOMAIN.md "Identifiers"). The region code's province part must exist.
+ * fail the check (docs/domain.md "Identifiers"). The region code's province part must exist.
  */
 export function checkOrgCodes(creditCode: string, regionCode: string): { creditCode: string; warnings: OrgWarning[] } {
   const normalized = normalizeCreditCode(creditCode);

@@ -16,7 +16,7 @@ const STATUS_WORDS: Record<string, MemberStatus> = { 在册: 'active', 正常: '
 const GENDER_WORDS: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female' };
 
 /**
- * Checks one data row with the rules of DOMAIN.md "Member roster" / "Identifiers", collecting every problem so the
+ * Checks one data row with the rules of docs/domain.md "Member roster" / "Identifiers", collecting every problem so the
  * grassroots union can fix the row in one go. Gender and birth date in the sheet are compared with the ID number.
  */
 export function checkImportRow(cells: readonly CellValue[], mapping: ColumnMapping, today: string): RowOutcome {

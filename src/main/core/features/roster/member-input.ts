@@ -4,7 +4,7 @@ import type { IdWarning } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import { checkImportRow } from './import-row';
 
-/** A member as the core stores it, after every rule of DOMAIN.md "Member roster" / "Identifiers" has been applied. */
+/** A member as the core stores it, after every rule of docs/domain.md "Member roster" / "Identifiers" has been applied. */
 export interface CheckedMember {
   name: string;
   idNumber: string;

@@ -160,7 +160,7 @@ export function changeStatus(ctx: CallContext, input: { id: string; rev: number;
   return toMember(requireMember(ctx, input.id));
 }
 
-/** One full ID number, for a clerk who must read it: every reveal is in the audit log (ARCHITECTURE.md §5). */
+/** One full ID number, for a clerk who must read it: every reveal is in the audit log (docs/architecture.md §5). */
 export function revealId(ctx: CallContext, id: string): { idNumber: string } {
   return ctx.write(() => {
     const row = requireMember(ctx, id);

@@ -5,7 +5,7 @@ import { dateInWords, GRID, localStamp, portraitPages } from './portrait-form';
 
 /**
  * 公示: the public notice of a set of hardship files, A4 portrait, posted where anyone can read it. It carries ONLY
- * 序号, 姓名, 单位, 类别 (DOMAIN.md "Printed documents"): the data type has no other field, so an ID number, an
+ * 序号, 姓名, 单位, 类别 (docs/domain.md "Printed documents"): the data type has no other field, so an ID number, an
  * address, a phone, an account, a birth date, a health condition or an income cannot reach it. A pure function of its
  * data; page headers and footers depend on the page number only.
  */

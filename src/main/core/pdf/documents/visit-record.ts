@@ -5,7 +5,7 @@ import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, localStamp, p
 
 /**
  * 入户调查表: the record of one visit to a hardship household, A4 portrait. For the six-clears visit (六清) the six
- * items in DOMAIN.md's order, each 清 or 不清 with its note; for a must-visit (五必访) or an ordinary visit its kind
+ * items in docs/domain.md's order, each 清 or 不清 with its note; for a must-visit (五必访) or an ordinary visit its kind
  * and occasion instead. Then whether the head of household signed, the note, and a signature and date line for every
  * visitor and for the head of household. A pure function of its data; page headers and footers depend on the page
  * number only.
@@ -24,7 +24,7 @@ export interface VisitRecordData {
   visit: Pick<FileDetail['visits'][number], 'kind' | 'date' | 'visitors' | 'items' | 'mustVisitReason' | 'headSigned' | 'note' | 'recordedBy' | 'recordedAt' | 'photoIds'>;
 }
 
-/** The six clears (DOMAIN.md "The six clears"): the item and what the visitors confirm. */
+/** The six clears (docs/domain.md "The six clears"): the item and what the visitors confirm. */
 const SIX_CLEAR_LABELS: Record<SixClear, { label: string; scope: string }> = {
   members: { label: '家庭成员状况清', scope: '共同生活的家庭成员及其健康、就业、就学情况与申报一致' },
   income: { label: '家庭实际收入清', scope: '逐项核实各项收入来源，确认家庭人均收入' },

@@ -18,7 +18,7 @@ export function blockerText(t: T, blocker: Blocker): string {
   return t(`fileBlockers.${blocker.code as 'ROLE'}`, params);
 }
 
-/** The means test in sentences, as DOMAIN.md words it: "人均月收入 ¥412.50，低于本地低保标准 ¥940.00 → 深度困难". */
+/** The means test in sentences, as docs/domain.md words it: "人均月收入 ¥412.50，低于本地低保标准 ¥940.00 → 深度困难". */
 export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string[] {
   if (meansTest.missing.includes('household')) return [t('files.missingHousehold')];
   if (meansTest.missing.includes('lowIncomeLine') || !meansTest.result) return [t('files.missingLine')];

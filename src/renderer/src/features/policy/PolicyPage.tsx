@@ -23,7 +23,7 @@ type PolicyList = ChannelOutput<'policy.list'>;
 function InForce({ list, isAdmin }: { list: PolicyList; isAdmin: boolean }) {
   const t = useT();
   const lineMissing = list.inForce.some((v) => v.key === 'lowIncomeLine' && v.value === null);
-  // No value of the office's own in force today: the DOMAIN.md default applies.
+  // No value of the office's own in force today: the docs/domain.md default applies.
   const isDefault = (key: string) => !list.values.some((v) => v.key === key && !v.voidedAt && v.effectiveFrom <= list.today);
   return (
     <Paper withBorder radius="md" p="lg" maw={900} mb="xl">
