@@ -19,6 +19,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWarningsFixture } from './roster-warnings-fixture.mjs';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/roster');
 
@@ -277,6 +278,8 @@ function main() {
 
     convert(work, profile, 'dups', [{ name: 'Sheet1', rows: duplicatesRoster() }], CSV_UTF8, 'roster-duplicates.csv');
     convert(work, profile, 'dates', [{ name: '日期', rows: badDatesRoster() }], 'xlsx:Calc MS Excel 2007 XML', 'roster-bad-dates.xlsx');
+
+    writeWarningsFixture();
 
     // A text file someone renamed to .xlsx: must be refused with a clear error, not parsed as a spreadsheet.
     writeFileSync(join(OUT, 'renamed-text.xlsx'), `姓名,身份证号\n${PEOPLE[0].name},${PEOPLE[0].id}\n`);

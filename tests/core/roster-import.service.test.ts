@@ -217,12 +217,21 @@ describe('roster import in a reader thread (as the program runs it)', () => {
   const outboxText = async (t: TestCore, fileId: string) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await outboxCopy(t, fileId));
-    return workbook.worksheets[0]!.getSheetValues().map((row) => JSON.stringify(row));
+    return workbook.worksheets.map((sheet) => [sheet.name, ...sheet.getSheetValues().map((row) => JSON.stringify(row))]);
+  };
+
+  /** The warnings fixture as an .xlsx (an .xlsx is checked in the core's thread, a CSV in the reader's). */
+  const warningsXlsx = async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名册');
+    const text = readFileSync(join(FIXTURES, 'roster-warnings.csv'), 'utf8').replace(/^\uFEFF/, '');
+    for (const line of text.trim().split('\r\n')) sheet.addRow(line.split(','));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
   };
 
   /** Preview, rejected-rows file and commit of one file, with what a clerk would see of each. */
-  const runAll = async (t: TestCore, file: string) => {
-    const { plan } = await inspectAndPlan(t, file);
+  const runAll = async (t: TestCore, file: string, bytes?: Buffer) => {
+    const { plan } = await inspectAndPlan(t, file, 'update', bytes);
     const preview = await t.job('rosterImport.preview', plan);
     const rejectedFile = await t.job('rosterImport.rejectedFile', plan);
     const commit = await t.job('rosterImport.commit', plan);
@@ -234,14 +243,18 @@ describe('roster import in a reader thread (as the program runs it)', () => {
     };
   };
 
-  it('gives the same previews, rejected rows, counts and roster as reading in the core\'s thread', async () => {
-    for (const file of ['roster-messy.xlsx', 'roster-id-number.xlsx', 'roster-bad-dates.xlsx', 'roster-duplicates.csv', 'roster-gbk.csv', 'roster-title.xls']) {
-      const inCore = await runAll(await startSetUpCore(), file);
-      const inThread = await runAll(await startSetUpCore({ importReaderPath: readerPath }), file);
-      expect(inThread, file).toEqual(inCore);
-      expect(inCore.preview.ok, file).toBe(true);
+  const files = ['roster-messy.xlsx', 'roster-id-number.xlsx', 'roster-bad-dates.xlsx', 'roster-duplicates.csv', 'roster-gbk.csv', 'roster-title.xls', 'roster-warnings.csv', 'roster-warnings.xlsx'];
+  it.each(files)('gives the same previews, rejected rows, warnings, counts and roster as reading in the core\'s thread: %s', async (file) => {
+    const bytes = file === 'roster-warnings.xlsx' ? await warningsXlsx() : undefined;
+    const inCore = await runAll(await startSetUpCore(), file, bytes);
+    const inThread = await runAll(await startSetUpCore({ importReaderPath: readerPath }), file, bytes);
+    expect(inThread).toEqual(inCore);
+    expect(inCore.preview.ok).toBe(true);
+    if (file.startsWith('roster-warnings') || file === 'roster-bad-dates.xlsx') {
+      expect(inCore.preview.ok && inCore.preview.data.warnings.rows).toBeGreaterThan(0);
+      expect(inCore.rejectedRows).toContainEqual(expect.arrayContaining(['提示']));
     }
-  });
+  }, 60_000); // two cores, three jobs each
 
   it('brings a file the reader refuses back as the same error', async () => {
     const bytes = Buffer.from('PK\u0003\u0004 not really a zip');

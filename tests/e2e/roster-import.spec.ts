@@ -9,6 +9,8 @@ const FIXTURES = 'tests/fixtures/roster';
 const ID_AS_NUMBER = `${FIXTURES}/roster-id-number.xlsx`;
 /** A title row above the header, 身份证号码 as the header, IDs as text. */
 const WITH_TITLE = `${FIXTURES}/roster-title.xlsx`;
+/** One row for each kind of warning, a clean row and two rows still rejected (scripts/roster-warnings-fixture.mjs). */
+const WARNINGS = `${FIXTURES}/roster-warnings.csv`;
 /** 测试张三 in WITH_TITLE (a synthetic number). */
 const ZHANG_ID = '11010119850312101X';
 /** The synthetic people of the fixtures, with their true ID numbers. */
@@ -168,5 +170,48 @@ test.describe('roster import', () => {
     await page.getByRole('radio', { name: '跳过' }).check();
     await page.getByRole('button', { name: '下一步：预览' }).click();
     await expect(count(page, 'skipped')).toContainText('8');
+  });
+
+  test('import rows with an unusable phone, a sex against the ID and an old 15-digit ID, and say so', async ({ page, host, shots }, testInfo) => {
+    await page.goto(host.url);
+    await signIn(page, CLERK.username, CLERK.password);
+    await page.getByRole('link', { name: '会员名册' }).click();
+    await page.getByRole('button', { name: '导入名册' }).click();
+    await chooseFile(page, '选择文件…', WARNINGS);
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+    await expect(page.getByText('性别、出生日期只与身份证号核对')).toBeVisible();
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+
+    // Thirteen rows go in, twelve of them with warnings; two are still rejected.
+    await expect(count(page, 'new')).toContainText('13');
+    await expect(count(page, 'rejected')).toContainText('2');
+    await expect(page.getByTestId('import-warnings-summary')).toHaveText('导入 13 行，其中 12 行有提示');
+    const kinds = page.getByTestId('import-warning-kinds');
+    await expect(kinds).toContainText('手机/电话无效，已留空：2 行');
+    await expect(kinds).toContainText('性别与身份证号不符，已按身份证号记：2 行');
+    await expect(kinds).toContainText('15 位身份证号已转换为 18 位：1 行');
+    const warnings = page.getByRole('table', { name: '有提示的行' });
+    await expect(warnings.getByRole('row').filter({ hasText: '手机/电话：“1381234”不是有效的手机号或电话号码，已留空' })).toContainText('3');
+    await expect(warnings.getByRole('row').filter({ hasText: '性别：“男”与身份证号不符，已按身份证号记为女' })).toContainText('4');
+    await expect(warnings).toContainText('身份证号：15 位身份证号已转换为 18 位');
+    await expect(page.getByText('这些提示也保存在同一个文件的“提示”工作表中')).toBeVisible();
+    await shots(page, 'import-preview-warnings');
+
+    // The file for the grassroots union: the rejected rows, and a sheet 提示 with every warning.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '保存未通过的行' }).click();
+    const saved = testInfo.outputPath('warnings.xlsx');
+    await (await download).saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['未导入的行', '提示']);
+    const notes = workbook.getWorksheet('提示')!;
+    expect(notes.getRow(1).values).toEqual([undefined, '原行号', '列', '原值', '处理']);
+    expect(notes.actualRowCount).toBe(1 + 14);
+
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByText('导入完成')).toBeVisible();
+    await expect(page.getByText('其中 12 行有提示')).toBeVisible();
+    await shots(page, 'import-done-warnings');
   });
 });

@@ -38,6 +38,28 @@ export const rowProblem = z.object({
 });
 export type RowProblem = z.infer<typeof rowProblem>;
 
+/**
+ * A row imported with a change the clerk should know of (docs/architecture.md §5: every row validated, a clear word
+ * for each): an optional field the row gets empty (phone, 民族, 入会日期, an over-long text), a gender or birth date
+ * that follows the ID number instead of the sheet, or a notice about the ID number itself (15 → 18 digits, a
+ * region code no longer in use). `problem` uses the codes of rowProblem (plus TOO_LONG and the ID warnings);
+ * params.value is the cell as written (cut to a few dozen characters), params.gender what the ID number says,
+ * params.max the longest text kept.
+ */
+export const rowWarning = z.object({
+  field: rosterImportField,
+  problem: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type RowWarning = z.infer<typeof rowWarning>;
+
+/** Rows imported with warnings: how many, and how many rows have each kind (field + problem), most frequent first. */
+export const importWarningCounts = z.object({
+  rows: z.number().int(),
+  kinds: z.array(z.object({ field: rosterImportField, problem: z.string(), rows: z.number().int() })),
+});
+export type ImportWarningCounts = z.infer<typeof importWarningCounts>;
+
 export const importCounts = z.object({
   rows: z.number().int(),
   new: z.number().int(),
@@ -81,6 +103,11 @@ export const rosterImportChannels = {
       rejected: z.array(z.object({ rowNumber: z.number().int(), problems: z.array(rowProblem) })),
       /** Rows whose ID number is already in the roster (the policy decides). */
       existing: z.number().int(),
+      /**
+       * Warnings of the rows a commit would write (new or updated), and the first of them (all of them go into
+       * the rejected-rows file's 提示 sheet).
+       */
+      warnings: importWarningCounts.extend({ first: z.array(rowWarning.extend({ rowNumber: z.number().int() })) }),
     }),
     access: 'clerk',
     mutates: false,
@@ -88,11 +115,14 @@ export const rosterImportChannels = {
   /** Applies the file: all of it or, on any error or cancel, nothing. Rejected rows are left out and counted. */
   'rosterImport.commit': jobChannel({
     input: plan,
-    result: z.object({ importId: z.string(), counts: importCounts }),
+    result: z.object({ importId: z.string(), counts: importCounts, warnings: importWarningCounts }),
     access: 'clerk',
     mutates: true,
   }),
-  /** The rejected rows as .xlsx: the sheet's own columns plus 原因, for the grassroots union to fix and resend. */
+  /**
+   * The rejected rows as .xlsx: the sheet's own columns plus 原因, for the grassroots union to fix and resend; and,
+   * when rows were imported with warnings, a second sheet 提示 (row, column, the cell as written, what was done).
+   */
   'rosterImport.rejectedFile': jobChannel({
     input: plan,
     result: fileRef,

@@ -1,4 +1,4 @@
-import type { RowProblem } from '@shared/contract/roster-import';
+import type { RosterImportField, RowProblem, RowWarning } from '@shared/contract/roster-import';
 
 /**
  * Why a row was not imported, in the words the grassroots union reads in the rejected-rows file (a document we
@@ -34,9 +34,38 @@ const PROBLEM: Record<string, string> = {
   BAD_DATE: '不是有效日期（可写 2019-05-01、2019/5/1、2019年5月1日）',
   FUTURE: '晚于今天',
   DUPLICATE_IN_FILE: '与本文件第 {row} 行重复',
+  TOO_LONG: '超过 {max} 个字',
 };
 
+const fill = (template: string, params: RowProblem['params']) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+
 export function problemText(p: RowProblem): string {
-  const words = (PROBLEM[p.problem] ?? p.problem).replace(/\{(\w+)\}/g, (_, name: string) => String(p.params?.[name] ?? ''));
-  return `${FIELD[p.field]}${words}`;
+  return `${FIELD[p.field]}${fill(PROBLEM[p.problem] ?? p.problem, p.params)}`;
+}
+
+/** The column's name in the 提示 sheet when the sheet's header has none. */
+export function fieldText(field: RosterImportField): string {
+  return FIELD[field];
+}
+
+/** What was done about a warning (rowWarning), by field and problem: the 提示 sheet's 处理 column. */
+const WARNING: Record<string, string> = {
+  'idNumber.CONVERTED_FROM_15': '15 位身份证号已转换为 18 位',
+  'idNumber.UNKNOWN_REGION': '行政区划代码不在现行目录中，已导入，请核对',
+  'gender.MISMATCH': '与身份证号不符，已按身份证号记为{gender}',
+  'gender.UNKNOWN': '无法识别，已按身份证号记为{gender}',
+  'birthDate.MISMATCH': '与身份证号中的出生日期不符，以身份证号为准',
+  'birthDate.BAD_DATE': '不是有效日期，以身份证号中的出生日期为准',
+  'phone.BAD_PHONE': '不是有效的手机号或电话号码，已留空',
+  'ethnicity.UNKNOWN': '不是可识别的民族名称，已留空',
+  'joinedOn.BAD_DATE': '不是有效日期，已留空',
+  'joinedOn.FUTURE': '晚于今天，已留空',
+  TOO_LONG: '超过 {max} 个字，已留空',
+};
+const GENDER: Record<string, string> = { male: '男', female: '女' };
+
+export function warningText(w: RowWarning): string {
+  const template = WARNING[`${w.field}.${w.problem}`] ?? WARNING[w.problem] ?? w.problem;
+  const gender = w.params?.gender;
+  return fill(template, { ...w.params, ...(typeof gender === 'string' ? { gender: GENDER[gender] ?? gender } : {}) });
 }

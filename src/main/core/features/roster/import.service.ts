@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput } from '@shared/contract';
 import { REQUIRED_IMPORT_FIELDS, type ColumnMapping, type DuplicatePolicy, type ImportCounts, type RowProblem } from '@shared/contract/roster-import';
@@ -10,7 +9,8 @@ import { inboxFileLocation, openInboxFile, putOutboxFile, removeInboxFile } from
 import type { JobHandle } from '../../jobs';
 import { readOrg } from '../org/org.repo';
 import { cellText, detached, openSpreadsheet, type CellValue, type SheetSource } from './import';
-import { problemText } from './import-reasons';
+import { rejectedRowsWorkbook } from './import-rejected-file';
+import { warningTally } from './import-warnings';
 import type { CheckedMember } from './member-input';
 import { newMemberIds, originRef } from './members.repo';
 import type { NameSearchKeys } from './search-keys';
@@ -22,6 +22,12 @@ import { findUnitByKey, insertUnit, unitKey } from './units.repo';
 /** Rosters of a million rows as CSV are about 150 MB; larger files are a mistake or an attack. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 const PREVIEW_REJECTED = 500;
+const PREVIEW_WARNINGS = 500;
+/**
+ * The 提示 sheet lists this many warnings and counts the rest: more means one column is wrong throughout (the
+ * preview's counts by kind say which), and keeping them all would hold a million quoted cells.
+ */
+const FILE_WARNINGS = 100_000;
 
 interface Plan {
   uploadId: string;
@@ -117,6 +123,8 @@ interface Walk {
   counts: ImportCounts;
   existing: number;
   rejected: { rowNumber: number; problems: RowProblem[]; cells: CellValue[] }[];
+  /** Warnings of the rows written (or that a commit would write): new rows, and updates that change something. */
+  warnings: ReturnType<typeof warningTally>;
   headers: string[];
   format: string;
 }
@@ -133,7 +141,7 @@ async function walk(
   ctx: CallContext,
   plan: Plan,
   job: JobHandle,
-  options: { keepRejected: number; keepCells?: boolean; writer?: { apply: Apply; membersBefore: number } },
+  options: { keepRejected: number; keepWarnings: number; keepCells?: boolean; writer?: { apply: Apply; membersBefore: number } },
 ): Promise<Walk> {
   const apply = options.writer?.apply;
   for (const field of REQUIRED_IMPORT_FIELDS) {
@@ -167,6 +175,7 @@ async function walk(
     const seen = new Map<string, number>();
     const counts: ImportCounts = { rows: 0, new: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
     const rejected: Walk['rejected'] = [];
+    const warnings = warningTally(options.keepWarnings);
     let existingCount = 0;
     const reject = (row: CheckedRow, problems: RowProblem[]) => {
       counts.rejected++;
@@ -203,6 +212,7 @@ async function walk(
             applies = true;
           } else counts.unchanged++;
         }
+        if (applies && outcome.warnings) warnings.add(row.rowNumber, outcome.warnings);
         if (apply && applies) apply(outcome.member, outcome.status, row.keys!, existing);
       }
       job.progress(counts.rows, 0);
@@ -210,7 +220,7 @@ async function walk(
       job.throwIfCancelled();
     }
     job.progress(counts.rows, counts.rows);
-    return { counts, existing: existingCount, rejected, headers: head.headers, format: head.format };
+    return { counts, existing: existingCount, rejected, warnings, headers: head.headers, format: head.format };
   } finally {
     await events.return(undefined);
   }
@@ -218,8 +228,13 @@ async function walk(
 
 export function preview(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
-    const result = await walk(ctx, plan, job, { keepRejected: PREVIEW_REJECTED });
-    return { counts: result.counts, existing: result.existing, rejected: result.rejected.map(({ rowNumber, problems }) => ({ rowNumber, problems })) };
+    const result = await walk(ctx, plan, job, { keepRejected: PREVIEW_REJECTED, keepWarnings: PREVIEW_WARNINGS });
+    return {
+      counts: result.counts,
+      existing: result.existing,
+      rejected: result.rejected.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
+      warnings: { ...result.warnings.counts(), first: result.warnings.kept },
+    };
   });
 }
 
@@ -294,7 +309,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
     const fileHash = await hashUpload(ctx, plan.uploadId);
     const committed = await ctx.writeExclusive(async () => {
       const writer = memberWriter(ctx);
-      const result = await walk(ctx, plan, job, { keepRejected: 0, writer });
+      const result = await walk(ctx, plan, job, { keepRejected: 0, keepWarnings: 0, writer });
       await writer.finish(async () => {
         await job.pause();
         job.throwIfCancelled();
@@ -308,7 +323,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
           )
           .run(importId, ctx.now(), ctx.user?.id ?? null, ctx.user?.username ?? null, plan.fileName, fileHash, result.format, c.rows, c.new, c.updated, c.unchanged, c.skipped, c.rejected);
       ctx.audit({ recordType: 'rosterImport', recordId: importId, event: 'roster.imported', params: { new: c.new, updated: c.updated, rejected: c.rejected } });
-      return { importId, counts: c };
+      return { importId, counts: c, warnings: result.warnings.counts() };
     });
     // The roster holds the sheet now: its copy in the inbox goes at once (a failed or cancelled import keeps it for
     // another try; the run's files go when it quits, files.ts).
@@ -317,24 +332,21 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
   });
 }
 
-/** The rejected rows in the sheet's own columns plus 原因, as .xlsx. */
+/** The rejected rows in the sheet's own columns plus 原因, and the warnings (提示), as .xlsx (import-rejected-file.ts). */
 export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
-    const result = await walk(ctx, plan, job, { keepRejected: Number.POSITIVE_INFINITY, keepCells: true });
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('未导入的行');
-    const width = Math.max(result.headers.length, ...result.rejected.map((r) => r.cells.length));
-    const headers = Array.from({ length: width }, (_, i) => result.headers[i] || `第${i + 1}列`);
-    sheet.addRow(['原行号', ...headers, '原因']).font = { bold: true };
-    for (const row of result.rejected) {
-      // Every cell as text: an ID number must not become a number again in the file we hand back.
-      const cells = Array.from({ length: width }, (_, i) => (row.cells[i] == null ? '' : cellText(row.cells[i]!) ?? ''));
-      sheet.addRow([row.rowNumber, ...cells, row.problems.map(problemText).join('；')]);
-    }
-    sheet.columns.forEach((column) => (column.numFmt = '@'));
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await walk(ctx, plan, job, { keepRejected: Number.POSITIVE_INFINITY, keepWarnings: FILE_WARNINGS, keepCells: true });
+    const buffer = await rejectedRowsWorkbook({
+      headers: result.headers,
+      mapping: plan.mapping,
+      rejected: result.rejected,
+      warnings: result.warnings.kept,
+      warningsLeft: result.warnings.left(),
+    });
     const base = plan.fileName.replace(/\.[^.]+$/, '');
-    return putOutboxFile(ctx.core.files, `${base}-未导入的行.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
+    // A file with warnings only is named for what it holds.
+    const name = result.rejected.length === 0 && result.warnings.kept.length > 0 ? `${base}-导入提示.xlsx` : `${base}-未导入的行.xlsx`;
+    return putOutboxFile(ctx.core.files, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
   });
 }
 

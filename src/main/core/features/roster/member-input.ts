@@ -24,13 +24,16 @@ const FORM_FIELD: Partial<Record<RowProblem['field'], string>> = { unit: 'unitNa
 
 /**
  * A member typed in a form: the import's row check (checkImportRow), so the form and a sheet accept exactly the
- * same members. The first problem becomes the error the form shows. `today` is the clerk's local date.
+ * same values. What an import would leave empty with a warning (a bad phone, an unknown 民族, a join date in the
+ * future) is an error here: the clerk is at the keyboard and can correct it. The first problem becomes the error
+ * the form shows; the ID number's notices travel with the member. `today` is the clerk's local date.
  */
 export function checkMemberInput(input: MemberInput, today: string): CheckedMember {
   const cells = [input.name, input.idNumber, input.ethnicity, input.phone, input.unitName, input.unionName, input.joinedOn, input.cardNo, input.note];
   const outcome = checkImportRow(cells.map((cell) => cell ?? null), FORM_COLUMNS, today);
-  if (outcome.ok) return outcome.member;
-  const first = outcome.problems[0]!;
+  const blocking = outcome.ok ? outcome.warnings?.find((warning) => warning.field !== 'idNumber') : outcome.problems[0];
+  if (outcome.ok && !blocking) return outcome.member;
+  const first = blocking!; // a rejected row always has a problem
   if (first.field === 'idNumber') throw new AppError('INVALID_ID_NUMBER', { problem: first.problem });
   if (first.field === 'phone') throw new AppError('INVALID_PHONE');
   throw new AppError('INVALID_INPUT', undefined, [{ path: [FORM_FIELD[first.field] ?? first.field], message: first.problem }]);

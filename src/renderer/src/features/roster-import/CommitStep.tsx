@@ -50,6 +50,7 @@ export function CommitStep({ running, progress, error, result, onCancel, onBack,
         <>
           <Alert color="green" variant="light" role="status" icon={<IconCircleCheck size={18} />} title={t('rosterImport.doneTitle')}>
             {t('rosterImport.doneSummary', { ...result.counts })}
+            {result.warnings.rows > 0 && ` ${t('rosterImport.doneWarnings', { count: result.warnings.rows })}`}
           </Alert>
           <ImportCounts counts={result.counts} />
           <Group>

@@ -26,6 +26,9 @@ export function MappingStep({ inspection, columns, onColumn, policy, onPolicy, o
       <Text size="sm" c="dimmed">
         {t('rosterImport.mappingIntro')}
       </Text>
+      <Text size="sm" c="dimmed">
+        {t('rosterImport.mappingWarningsNote')}
+      </Text>
       <MappingTable inspection={inspection} columns={columns} onChange={onColumn} />
       {missing.length > 0 && (
         <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle size={18} />} maw={820}>

@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import type { ImportPlan } from './import-plan';
 import { importErrorMessage } from './import-text';
 import { ImportCounts } from './ImportCounts';
+import { ImportWarnings } from './ImportWarnings';
 import { RejectedRows } from './RejectedRows';
 
 export type PreviewResult = JobResult<'rosterImport.preview'>;
@@ -45,6 +46,11 @@ export function PreviewStep({ plan, running, progress, error, result, onCancel, 
       {result && (
         <>
           <ImportCounts counts={result.counts} />
+          {result.warnings.rows > 0 && (
+            <Text size="sm" fw={500} c="orange.9" data-testid="import-warnings-summary">
+              {t('rosterImport.warningsSummary', { imported: result.counts.new + result.counts.updated, warned: result.warnings.rows })}
+            </Text>
+          )}
           {result.existing > 0 && !stops && (
             <Text size="sm" c="dimmed">
               {t('rosterImport.existing', { count: result.existing })}
@@ -61,6 +67,7 @@ export function PreviewStep({ plan, running, progress, error, result, onCancel, 
             </Alert>
           )}
           {result.counts.rejected > 0 && <RejectedRows plan={plan} rows={result.rejected} total={result.counts.rejected} />}
+          {result.warnings.rows > 0 && <ImportWarnings plan={plan} warnings={result.warnings} hasRejected={result.counts.rejected > 0} />}
         </>
       )}
       <Group justify="space-between" maw={820}>

@@ -1,15 +1,13 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { JobResult } from '@shared/contract';
-import { bridge, toErrorShape } from '../../api/client';
-import { useJob } from '../../api/jobs';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 import type { ImportPlan } from './import-plan';
 import { problemText } from './import-text';
+import { useSaveImportFile } from './useSaveImportFile';
 
 type Rejected = JobResult<'rosterImport.preview'>['rejected'][number];
 
@@ -22,17 +20,7 @@ interface RejectedRowsProps {
 /** The rows that will not be imported, with the reasons, and the file to send back to the grassroots union. */
 export function RejectedRows({ plan, rows, total }: RejectedRowsProps) {
   const t = useT();
-  const save = useJob('rosterImport.rejectedFile');
-  const saveFile = async () => {
-    const result = await save.run(plan);
-    if (!result.ok) return;
-    try {
-      const { saved } = await bridge.saveFile(result.data);
-      if (saved) notifySuccess(t('rosterImport.rejectedSaved'));
-    } catch (thrown) {
-      notifyError(toErrorShape(thrown));
-    }
-  };
+  const save = useSaveImportFile(plan, t('rosterImport.rejectedSaved'));
   const columns: DataColumn<Rejected>[] = [
     { key: 'row', header: t('rosterImport.rowNumber'), width: 80, align: 'right', render: (row) => row.rowNumber },
     {
@@ -60,7 +48,7 @@ export function RejectedRows({ plan, rows, total }: RejectedRowsProps) {
             {t('rosterImport.rejectedHint')}
           </Text>
         </div>
-        <Button variant="light" leftSection={<IconDownload size={18} />} loading={save.running} onClick={() => void saveFile()}>
+        <Button variant="light" leftSection={<IconDownload size={18} />} loading={save.running} onClick={save.save}>
           {t('rosterImport.saveRejected')}
         </Button>
       </Group>

@@ -1,5 +1,5 @@
-/** The import's codes in the clerk's words: row problems (as in the rejected-rows file), file problems, columns. */
-import { ROSTER_IMPORT_FIELDS, type RosterImportField, type RowProblem } from '@shared/contract/roster-import';
+/** The import's codes in the clerk's words: row problems and warnings (as in the rejected-rows file), file problems, columns. */
+import { ROSTER_IMPORT_FIELDS, type RosterImportField, type RowProblem, type RowWarning } from '@shared/contract/roster-import';
 import type { AppErrorShape } from '@shared/errors';
 import { interpolate, knownText, t } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
@@ -13,6 +13,28 @@ export function problemText(problem: RowProblem): string {
   const words = knownText(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
   const params: Record<string, string | number> = { ...problem.params };
   return t('rosterImport.problem', { field: fieldLabel(problem.field), text: interpolate(words, params) });
+}
+
+/** A field+problem text of a warning catalogue (warnings, warningKinds), TOO_LONG for any text field. */
+function warningWords(catalogue: 'warnings' | 'warningKinds', warning: Pick<RowWarning, 'field' | 'problem'>): string {
+  return (
+    knownText(`rosterImport.${catalogue}.${warning.field}.${warning.problem}`) ?? knownText(`rosterImport.${catalogue}.${warning.problem}`) ?? warning.problem
+  );
+}
+
+/** 手机/电话：“1381234”不是有效的手机号或电话号码，已留空 — the cell quoted when the core quoted it. */
+export function warningText(warning: RowWarning): string {
+  const gender = warning.params?.gender;
+  const params: Record<string, string | number> = { ...warning.params, ...(gender === 'male' || gender === 'female' ? { gender: t(`genders.${gender}`) } : {}) };
+  const text = interpolate(warningWords('warnings', warning), params);
+  const field = fieldLabel(warning.field);
+  const value = warning.params?.value;
+  return typeof value === 'string' ? t('rosterImport.warningLine', { field, value, text }) : t('rosterImport.warningLineNoValue', { field, text });
+}
+
+/** 手机/电话无效，已留空 — one kind of warning in the preview's summary. */
+export function warningKindText(kind: Pick<RowWarning, 'field' | 'problem'>): string {
+  return interpolate(warningWords('warningKinds', kind), { field: fieldLabel(kind.field) });
 }
 
 /** Why a file could not be read (INVALID_INPUT with params.reason) or another refusal, in words. */
