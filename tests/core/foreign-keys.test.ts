@@ -75,6 +75,8 @@ describe('foreign keys', () => {
       'file_attachments.visit_id → file_visits.id NO ACTION',
       'file_events.file_id → hardship_files.id NO ACTION',
       'file_household.file_id → hardship_files.id NO ACTION',
+      'file_imports.decided_by → users.id NO ACTION',
+      'file_imports.staged_by → users.id NO ACTION',
       'file_objections.file_id → hardship_files.id NO ACTION',
       'file_visits.file_id → hardship_files.id NO ACTION',
       'hardship_files.member_key → members.id NO ACTION',

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { FileDetail } from '@shared/contract/hardship';
 import { maskIdNumber } from '@shared/domain/id-number';
-import { dataPaths } from '../../src/main/core/paths';
-import { addUser, type TestCore } from './support/core';
+import { addUser, outboxCopy, type TestCore } from './support/core';
 import { CHILD, consented, draftOf, fileForMember, HEAD, idOf, office, SPOUSE, toNotice } from './support/hardship';
 import { birthDateSpellings, candidatesFor } from './support/id-candidates';
 
@@ -47,7 +45,7 @@ type OutputChannel = 'roster.export' | 'roster.print' | 'files.printVisit' | 'fi
 async function outboxPath(t: TestCore, channel: OutputChannel, input: unknown, client: string) {
   const { result } = await t.job(channel, input as never, client);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return join(dataPaths(t.dataDir).outboxDir, result.data.fileId);
+  return outboxCopy(t, result.data.fileId); // the outbox is sealed: a clear copy in a temp folder to read back
 }
 
 async function xlsxText(path: string): Promise<{ header: string[]; rows: string[][] }> {
