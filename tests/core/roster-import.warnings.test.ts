@@ -152,6 +152,26 @@ describe('roster import: warnings, not only rejections', () => {
     expect(workbook.getWorksheet('提示')!.actualRowCount).toBe(1 + 14);
   });
 
+  it('counts every warning but lists only the first 500 in the preview; the file lists them all', async () => {
+    const t = await startSetUpCore();
+    const lines = ['姓名,身份证号,手机'];
+    for (let i = 0; i < 600; i++) {
+      const first17 = `110101198001${String(1 + (i % 28)).padStart(2, '0')}${String(100 + Math.floor(i / 28)).padStart(3, '0')}`;
+      const sum = [...first17].reduce((s, d, k) => s + Number(d) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][k]!, 0);
+      lines.push(`测试${i},${first17}${'10X98765432'[sum % 11]},12345`);
+    }
+    const plan = await planFor(t, 'update', Buffer.from(lines.join('\r\n')), 'many.csv');
+    const result = await preview(t, plan);
+    expect(result.counts).toMatchObject({ new: 600, rejected: 0 });
+    expect(result.warnings.rows).toBe(600);
+    expect(result.warnings.kinds).toEqual([{ field: 'phone', problem: 'BAD_PHONE', rows: 600 }]);
+    expect(result.warnings.first).toHaveLength(500);
+    expect(result.warnings.first.at(-1)!.rowNumber).toBe(501);
+    const file = await t.job('rosterImport.rejectedFile', plan);
+    if (!file.result.ok) throw new Error(JSON.stringify(file.result.error));
+    expect((await workbookOf(t, file.result.data.fileId)).getWorksheet('提示')!.actualRowCount).toBe(1 + 600);
+  });
+
   it('leaves the 提示 sheet out when no row has a warning', async () => {
     const t = await startSetUpCore();
     const lines = BYTES.toString('utf8').split('\r\n').slice(0, ROW.clean);
