@@ -42,6 +42,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
   await dialog.getByLabel('数值（个工作日）').fill('7');
+  // A date that does not exist is refused in words, not rolled over to 2020-01-01 or quietly put back to today.
+  await dialog.getByLabel('起始日期').fill('2019/13/1');
+  await dialog.getByLabel('起始日期').press('Tab');
+  await expect(dialog.getByText('无法识别“2019/13/1”，已清空')).toBeVisible();
+  await expect(dialog.getByLabel('起始日期')).toHaveValue('');
   const laterIso = localIsoDate(new Date((await host.now()).getTime() + 30 * DAY_MS));
   await dialog.getByLabel('起始日期').fill(laterIso);
   await dialog.getByLabel('起始日期').press('Tab');

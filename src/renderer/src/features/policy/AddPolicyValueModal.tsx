@@ -1,11 +1,11 @@
 import { Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { PolicyValueItem } from '@shared/contract/policy';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { regionName } from '@shared/domain/region-codes';
 import { POLICY_KEYS, POLICY_RULES, policyValueProblem, type PolicyKey } from '@shared/domain/policy';
 import { useMutation } from '../../api/hooks';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { RegionCodeInput } from '../../components/CodeInputs';
 import { FormActions } from '../../components/FormActions';
 import { formatYuan, parseYuan } from '../../components/money';
@@ -65,7 +65,7 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
           </Text>
         </Stack>
       )}
-      <DateInput
+      <ClerkDateInput
         label={t('policy.effectiveFrom')}
         description={t('policy.effectiveFromHint')}
         valueFormat="YYYY-MM-DD"
