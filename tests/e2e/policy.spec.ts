@@ -64,6 +64,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
   await expect(dialog.getByText('允许范围：100 至 1000')).toBeVisible();
+  // A decimal is refused, not read as 805 with its point dropped.
+  await dialog.getByLabel('数值（%）').fill('80.5');
+  await expect(dialog.getByLabel('数值（%）')).toHaveValue('80.5');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(dialog.getByText('请填写整数，不带小数')).toBeVisible();
   await dialog.getByLabel('数值（%）').fill('250');
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(page.getByText('已新增：相对困难线（占低保标准）')).toBeVisible();

@@ -35,6 +35,7 @@ export const enPolicy: typeof zhCNPolicy = {
     valueRange: 'Allowed: {min} to {max}',
     valueInvalid: 'Enter a value within the allowed range',
     moneyInvalid: 'Enter an amount with at most two decimals, e.g. 1320 or 1320.50',
+    wholeNumber: 'Enter a whole number, without decimals',
     added: 'Added: {key}',
     void: 'Void',
     voidTitle: 'Void value: {key}',

@@ -32,6 +32,7 @@ export const zhCNPolicy = {
     valueRange: '允许范围：{min} 至 {max}',
     valueInvalid: '请填写允许范围内的数值',
     moneyInvalid: '请填写金额，最多两位小数，如 1320 或 1320.50',
+    wholeNumber: '请填写整数，不带小数',
     added: '已新增：{key}',
     void: '作废',
     voidTitle: '作废数值：{key}',

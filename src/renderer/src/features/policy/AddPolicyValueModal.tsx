@@ -91,11 +91,11 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
           description={range}
           value={count}
           onChange={setCount}
-          allowDecimal={false}
+          // Decimals are let in to be refused: with allowDecimal off, 80.5 would quietly become 805.
           allowNegative={false}
           clampBehavior="none"
           {...requiredField}
-          error={submitted && valueProblem ? t('policy.valueInvalid') : undefined}
+          error={submitted && (typeof count === 'number' && !Number.isInteger(count) ? t('policy.wholeNumber') : valueProblem ? t('policy.valueInvalid') : undefined)}
         />
       )}
       <FormActions submitLabel={t('policy.add')} loading={add.running} onCancel={onClose} />
