@@ -18,7 +18,8 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await expect(page.getByTestId('in-force-relativeLinePercent')).toContainText('相对困难线（占低保标准）200 %默认值');
   await expect(page.getByTestId('in-force-accidentThresholdPercent')).toContainText('意外致困支出比例（占年收入）80 %默认值');
   await expect(page.getByRole('alert')).toContainText('还没有设置本地低保标准');
-  await expect(page.getByText('还没有设置过任何数值')).toBeVisible();
+  // Every value in force by default is named, the two percentages too.
+  await expect(page.getByText('还没有设置过任何数值')).toContainText('相对困难线和意外致困支出比例正在使用默认值');
   await shots(page, 'policy-empty');
 
   // The line, typed in yuan, for the office's own district (the form offers it), from today.

@@ -14,7 +14,7 @@ export const enPolicy: typeof zhCNPolicy = {
     lineMissing: 'The local 低保 line is not set yet: the means test of hardship files needs it. Add it below.',
     lineMissingViewer: 'The local 低保 line is not set yet. Ask an administrator.',
     allValues: 'All values',
-    empty: 'No values have been set yet; the notice period, visit validity and review interval use their defaults.',
+    empty: 'No values have been set yet; the notice period, visit validity, review interval, relative-hardship line and accident threshold use their defaults.',
     key: 'Item',
     region: 'Region',
     officeWide: 'This office',

@@ -11,7 +11,7 @@ export const zhCNPolicy = {
     lineMissing: '还没有设置本地低保标准：困难职工档案的收入核算需要它。请管理员新增。',
     lineMissingViewer: '还没有设置本地低保标准，请联系管理员。',
     allValues: '全部数值',
-    empty: '还没有设置过任何数值，公示期、入户调查有效期和复核周期正在使用默认值。',
+    empty: '还没有设置过任何数值，公示期、入户调查有效期、复核周期、相对困难线和意外致困支出比例正在使用默认值。',
     key: '项目',
     region: '地区',
     officeWide: '本单位',
