@@ -77,7 +77,8 @@ test('a clerk imports existing files from a spreadsheet (problem seen, corrected
   await pending.getByRole('button', { name: '查看并确认' }).click();
   const clerkReview = page.getByRole('dialog', { name: '确认存量档案导入' });
   await expect(clerkReview.getByRole('button', { name: '确认导入 3 份档案' })).toBeDisabled();
-  await expect(clerkReview.getByTestId('import-blockers-confirm')).toContainText('需要审核人办理');
+  // In Chinese punctuation, as the rest of the screen: 确认存量档案导入：需要审核人办理；不能审批自己录入…
+  await expect(clerkReview.getByTestId('import-blockers-confirm')).toContainText('确认存量档案导入：需要审核人办理；');
   await expect(clerkReview.getByRole('button', { name: '撤回导入' })).toBeEnabled();
   await clerkReview.getByRole('button', { name: '取消' }).click();
   await signOut(page);

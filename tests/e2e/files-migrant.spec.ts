@@ -24,6 +24,14 @@ test('a migrant worker is filed only after a year of labour relationship: the fo
   // Begun on the first of this month: recorded, and the file cannot be submitted until a year has passed.
   await page.getByRole('tab', { name: '填写档案' }).click();
   const since = `${today.slice(0, 7)}-01`;
+  // Typed as clerks write it: read; a day still to come: refused in words, not quietly dropped.
+  await page.getByLabel('劳动关系起始日期').fill('2019年3月1日');
+  await page.getByLabel('劳动关系起始日期').press('Tab');
+  await expect(page.getByLabel('劳动关系起始日期')).toHaveValue('2019-03-01');
+  await page.getByLabel('劳动关系起始日期').fill('2099-01-01');
+  await page.getByLabel('劳动关系起始日期').press('Tab');
+  await expect(page.getByText(`“2099-01-01”晚于 ${today}，已清空`)).toBeVisible();
+  await expect(page.getByLabel('劳动关系起始日期')).toHaveValue('');
   await page.getByLabel('劳动关系起始日期').fill(since);
   await page.getByLabel('劳动关系起始日期').press('Tab');
   await page.getByLabel('用工单位').fill('某建筑公司第三项目部');

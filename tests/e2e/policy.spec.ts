@@ -18,7 +18,8 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await expect(page.getByTestId('in-force-relativeLinePercent')).toContainText('相对困难线（占低保标准）200 %默认值');
   await expect(page.getByTestId('in-force-accidentThresholdPercent')).toContainText('意外致困支出比例（占年收入）80 %默认值');
   await expect(page.getByRole('alert')).toContainText('还没有设置本地低保标准');
-  await expect(page.getByText('还没有设置过任何数值')).toBeVisible();
+  // Every value in force by default is named, the two percentages too.
+  await expect(page.getByText('还没有设置过任何数值')).toContainText('相对困难线和意外致困支出比例正在使用默认值');
   await shots(page, 'policy-empty');
 
   // The line, typed in yuan, for the office's own district (the form offers it), from today.
@@ -42,6 +43,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
   await dialog.getByLabel('数值（个工作日）').fill('7');
+  // A date that does not exist is refused in words, not rolled over to 2020-01-01 or quietly put back to today.
+  await dialog.getByLabel('起始日期').fill('2019/13/1');
+  await dialog.getByLabel('起始日期').press('Tab');
+  await expect(dialog.getByText('无法识别“2019/13/1”，已清空')).toBeVisible();
+  await expect(dialog.getByLabel('起始日期')).toHaveValue('');
   const laterIso = localIsoDate(new Date((await host.now()).getTime() + 30 * DAY_MS));
   await dialog.getByLabel('起始日期').fill(laterIso);
   await dialog.getByLabel('起始日期').press('Tab');
@@ -59,6 +65,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(dialog.getByText('请填写允许范围内的数值')).toBeVisible();
   await expect(dialog.getByText('允许范围：100 至 1000')).toBeVisible();
+  // A decimal is refused, not read as 805 with its point dropped.
+  await dialog.getByLabel('数值（%）').fill('80.5');
+  await expect(dialog.getByLabel('数值（%）')).toHaveValue('80.5');
+  await dialog.getByRole('button', { name: '新增数值' }).click();
+  await expect(dialog.getByText('请填写整数，不带小数')).toBeVisible();
   await dialog.getByLabel('数值（%）').fill('250');
   await dialog.getByRole('button', { name: '新增数值' }).click();
   await expect(page.getByText('已新增：相对困难线（占低保标准）')).toBeVisible();

@@ -195,6 +195,9 @@ test.describe('roster import', () => {
     await expect(warnings.getByRole('row').filter({ hasText: '性别：“男”与身份证号不符，已按身份证号记为女' })).toContainText('4');
     await expect(warnings).toContainText('身份证号：15 位身份证号已转换为 18 位');
     await expect(page.getByText('这些提示也保存在同一个文件的“提示”工作表中')).toBeVisible();
+    // A status the roster does not know is rejected with the cell quoted and the words it takes instead.
+    const rejectedRows = page.getByRole('table', { name: '未通过的行' });
+    await expect(rejectedRows.getByRole('row').filter({ hasText: '15' })).toContainText('状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）');
     await shots(page, 'import-preview-warnings');
 
     // The file for the grassroots union: the rejected rows, and a sheet 提示 with every warning.
@@ -205,6 +208,8 @@ test.describe('roster import', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['未导入的行', '提示']);
+    const rejectedSheet = workbook.getWorksheet('未导入的行')!;
+    expect(rejectedSheet.getRow(2).getCell(rejectedSheet.actualColumnCount).text).toBe('状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）');
     const notes = workbook.getWorksheet('提示')!;
     expect(notes.getRow(1).values).toEqual([undefined, '原行号', '列', '原值', '处理']);
     expect(notes.actualRowCount).toBe(1 + 14);
@@ -212,6 +217,8 @@ test.describe('roster import', () => {
     await page.getByRole('button', { name: '开始导入' }).click();
     await expect(page.getByText('导入完成')).toBeVisible();
     await expect(page.getByText('其中 12 行有提示')).toBeVisible();
+    // Two sentences, two lines: no ASCII space stranded between 。 and 其中.
+    await expect(page.getByRole('status').filter({ hasText: '导入完成' })).not.toContainText('。 其中');
     await shots(page, 'import-done-warnings');
   });
 });

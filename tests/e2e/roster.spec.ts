@@ -272,6 +272,9 @@ test.describe('member roster', () => {
     // whole number finds its member, and beside the mask stands the birth year, never the date.
     await search(page, unknownRegion.id.slice(0, 10), '身份证号请输入完整的 18 位，或只输入后 4 位');
     await expect(page.getByTestId('roster-total')).toHaveText('共 0 人');
+    // What the box and the empty list suggest is what a viewer's search reads (not the clerk's "后 4–6 位").
+    await expect(page.getByLabel('查找会员')).toHaveAttribute('placeholder', /身份证后4位或完整18位/);
+    await expect(page.getByText('身份证后 4 位或完整的 18 位')).toBeVisible();
     await search(page, unknownRegion.id, '按完整身份证号查找');
     const row = rows(page).filter({ hasText: unknownRegion.name });
     await expect(row).toContainText(`449999********${unknownRegion.id.slice(-4)}`);

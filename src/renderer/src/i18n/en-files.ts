@@ -220,6 +220,9 @@ export const enFiles: typeof zhCNFiles = {
     perCapita: 'Per-capita monthly income ¥{amount}',
     clauseJoin: ', ',
     listJoin: ', ',
+    /** Why an action cannot be taken, under the buttons: Submit: needs a reviewer; …. */
+    blockersLine: '{action}: {reasons}',
+    blockersJoin: '; ',
     belowLine: 'below the local 低保 line ¥{line} → {category}',
     belowDouble: 'below {times} × the local 低保 line ¥{double} → {category}',
     aboveDouble: 'not below {times} × the local 低保 line ¥{double}',

@@ -151,5 +151,9 @@ export const enImport: typeof zhCNImport = {
       joinedOn: { BAD_DATE: 'join date invalid; left empty', FUTURE: 'join date later than today; left empty' },
       TOO_LONG: '{field} too long; left empty',
     },
+    /** A field's own words for a problem, where the general ones would not say what to write instead. */
+    fieldProblems: {
+      status: { UNKNOWN: '“{value}” not recognised: write 在册, 转出, 退会 or 去世 (empty means 在册)' },
+    },
   },
 };

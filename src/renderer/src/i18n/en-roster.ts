@@ -15,6 +15,7 @@ export const enRoster: typeof zhCNRoster = {
     add: 'Add member',
     search: 'Find members',
     searchPlaceholder: 'Any two characters of a name, pinyin or initials, last 4–6 of the ID, mobile, unit',
+    searchPlaceholderMasked: 'Any two characters of a name, pinyin or initials, last 4 or all 18 of the ID, mobile, unit',
     unit: 'Employer',
     union: 'Grassroots union',
     status: 'Status',
@@ -30,6 +31,8 @@ export const enRoster: typeof zhCNRoster = {
     emptyResultTitle: 'No member matches',
     emptyResultHint:
       'Try another way: any two characters of the name, pinyin or initials (e.g. zs), the last 4–6 characters of the ID, the mobile number, the unit name; or clear the filters.',
+    emptyResultHintMasked:
+      'Try another way: any two characters of the name, pinyin or initials (e.g. zs), the last 4 or all 18 characters of the ID, the mobile number, the unit name; or clear the filters.',
     columns: {
       name: 'Name',
       gender: 'Sex',

@@ -58,6 +58,9 @@ export const en: Catalogue = {
     displayName: '1–40 characters',
     passwordOk: 'The password meets the rules',
     creditCodeOk: 'Format and check character are correct',
+    dateUnreadable: 'Could not read “{text}”, so the field was cleared: write 2019-05-06, 2019/5/6 or 2019年5月6日',
+    dateAfter: '“{text}” is after {max}, so the field was cleared',
+    dateBefore: '“{text}” is before {min}, so the field was cleared',
   },
   boot: {
     failedTitle: 'Cannot reach the program core',

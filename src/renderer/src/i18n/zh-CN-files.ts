@@ -218,6 +218,9 @@ export const zhCNFiles = {
     perCapita: '人均月收入 ¥{amount}',
     clauseJoin: '，',
     listJoin: '、',
+    /** Why an action cannot be taken, under the buttons: 提交审批：需要审核人办理；…. */
+    blockersLine: '{action}：{reasons}',
+    blockersJoin: '；',
     belowLine: '低于本地低保标准 ¥{line} → {category}',
     belowDouble: '低于本地低保标准的 {times} 倍 ¥{double} → {category}',
     aboveDouble: '不低于本地低保标准的 {times} 倍 ¥{double}',

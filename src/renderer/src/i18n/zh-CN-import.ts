@@ -152,5 +152,9 @@ export const zhCNImport = {
       joinedOn: { BAD_DATE: '入会日期无效，已留空', FUTURE: '入会日期晚于今天，已留空' },
       TOO_LONG: '{field}过长，已留空',
     },
+    /** A field's own words for a problem, where the general ones would not say what to write instead. */
+    fieldProblems: {
+      status: { UNKNOWN: '“{value}”无法识别，可填在册、转出、退会、去世（留空为在册）' },
+    },
   },
 };

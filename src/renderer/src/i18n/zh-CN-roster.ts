@@ -13,6 +13,7 @@ export const zhCNRoster = {
     add: '新增会员',
     search: '查找会员',
     searchPlaceholder: '姓名任意两个字、拼音或首字母、身份证后4–6位、手机号、单位',
+    searchPlaceholderMasked: '姓名任意两个字、拼音或首字母、身份证后4位或完整18位、手机号、单位',
     unit: '工作单位',
     union: '基层工会',
     status: '状态',
@@ -28,6 +29,8 @@ export const zhCNRoster = {
     emptyResultTitle: '没有找到符合条件的会员',
     emptyResultHint:
       '可以换一种写法：姓名中的任意两个字、拼音或首字母（如 zs）、身份证后 4–6 位、手机号、单位名称；也可以清除筛选条件再找。',
+    emptyResultHintMasked:
+      '可以换一种写法：姓名中的任意两个字、拼音或首字母（如 zs）、身份证后 4 位或完整的 18 位、手机号、单位名称；也可以清除筛选条件再找。',
     columns: {
       name: '姓名',
       gender: '性别',

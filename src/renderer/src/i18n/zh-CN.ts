@@ -64,6 +64,9 @@ export const zhCN = {
     displayName: '请填写 1–40 个字',
     passwordOk: '密码符合要求',
     creditCodeOk: '代码格式和校验位正确',
+    dateUnreadable: '无法识别“{text}”，已清空：请写成 2019-05-06、2019/5/6 或 2019年5月6日',
+    dateAfter: '“{text}”晚于 {max}，已清空',
+    dateBefore: '“{text}”早于 {min}，已清空',
   },
   boot: {
     failedTitle: '无法连接到程序核心',

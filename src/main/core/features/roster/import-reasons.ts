@@ -37,10 +37,15 @@ const PROBLEM: Record<string, string> = {
   TOO_LONG: '超过 {max} 个字',
 };
 
+/** Where the general words would leave the clerk guessing what to write instead (退休 is no roster status). */
+const FIELD_PROBLEM: Record<string, string> = {
+  'status.UNKNOWN': '“{value}”无法识别，可填在册、转出、退会、去世（留空为在册）',
+};
+
 const fill = (template: string, params: RowProblem['params']) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
 
 export function problemText(p: RowProblem): string {
-  return `${FIELD[p.field]}${fill(PROBLEM[p.problem] ?? p.problem, p.params)}`;
+  return `${FIELD[p.field]}${fill(FIELD_PROBLEM[`${p.field}.${p.problem}`] ?? PROBLEM[p.problem] ?? p.problem, p.params)}`;
 }
 
 /** The column's name in the 提示 sheet when the sheet's header has none. */

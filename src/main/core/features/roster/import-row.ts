@@ -123,7 +123,7 @@ export function checkImportRow(cells: readonly CellValue[], mapping: ColumnMappi
   const statusText = text('status');
   if (statusText) {
     status = STATUS_WORDS[statusText] ?? null;
-    if (!status) problem('status', 'UNKNOWN');
+    if (!status) problem('status', 'UNKNOWN', { value: quoted(statusText) });
   }
 
   if (problems.length > 0 || !name || !idNumber) {

@@ -113,7 +113,7 @@ export function FileActions({ file, onChanged }: { file: FileDetail; onChanged: 
       </Group>
       {shown.filter((a) => !blockerFree(a)).map((a) => (
         <Text key={a.action} id={`blockers-${a.action}`} size="xs" c="dimmed" mt={6} data-testid={`blockers-${a.action}`}>
-          {t(`fileActions.${a.action}`)}: {a.blockers.map((b) => blockerText(t, b)).join('; ')}
+          {t('files.blockersLine', { action: t(`fileActions.${a.action}`), reasons: a.blockers.map((b) => blockerText(t, b)).join(t('files.blockersJoin')) })}
         </Text>
       ))}
       <Modal opened={taking !== null} onClose={() => setTaking(null)} title={taking ? t(`fileActions.${taking}`) : ''} centered>

@@ -1,5 +1,5 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { todayIso } from '../../components/format';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
@@ -17,7 +17,7 @@ export function LabourFields({ labour, onChange }: { labour: Labour; onChange: (
   const t = useT();
   return (
     <SimpleGrid cols={2} mt="md">
-      <DateInput
+      <ClerkDateInput
         label={t('files.labourSince')}
         description={t('files.labourHint')}
         valueFormat="YYYY-MM-DD"

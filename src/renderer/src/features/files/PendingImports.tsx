@@ -65,7 +65,7 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
         .filter((d) => !allowed(d) && !blockersOf(d).some((b) => b.code === 'NOT_STAGER'))
         .map((d) => (
           <Text key={d} size="xs" c="dimmed" data-testid={`import-blockers-${d}`}>
-            {t(`fileActions.${d}Import`)}: {blockersOf(d).map((b) => blockerText(t, b)).join('; ')}
+            {t('files.blockersLine', { action: t(`fileActions.${d}Import`), reasons: blockersOf(d).map((b) => blockerText(t, b)).join(t('files.blockersJoin')) })}
           </Text>
         ))}
       {rejecting ? (

@@ -1,11 +1,11 @@
 import { Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { PolicyValueItem } from '@shared/contract/policy';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { regionName } from '@shared/domain/region-codes';
 import { POLICY_KEYS, POLICY_RULES, policyValueProblem, type PolicyKey } from '@shared/domain/policy';
 import { useMutation } from '../../api/hooks';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { RegionCodeInput } from '../../components/CodeInputs';
 import { FormActions } from '../../components/FormActions';
 import { formatYuan, parseYuan } from '../../components/money';
@@ -65,7 +65,7 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
           </Text>
         </Stack>
       )}
-      <DateInput
+      <ClerkDateInput
         label={t('policy.effectiveFrom')}
         description={t('policy.effectiveFromHint')}
         valueFormat="YYYY-MM-DD"
@@ -91,11 +91,11 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
           description={range}
           value={count}
           onChange={setCount}
-          allowDecimal={false}
+          // Decimals are let in to be refused: with allowDecimal off, 80.5 would quietly become 805.
           allowNegative={false}
           clampBehavior="none"
           {...requiredField}
-          error={submitted && valueProblem ? t('policy.valueInvalid') : undefined}
+          error={submitted && (typeof count === 'number' && !Number.isInteger(count) ? t('policy.wholeNumber') : valueProblem ? t('policy.valueInvalid') : undefined)}
         />
       )}
       <FormActions submitLabel={t('policy.add')} loading={add.running} onCancel={onClose} />

@@ -49,8 +49,9 @@ export function CommitStep({ running, progress, error, result, onCancel, onBack,
       {result && (
         <>
           <Alert color="green" variant="light" role="status" icon={<IconCircleCheck size={18} />} title={t('rosterImport.doneTitle')}>
-            {t('rosterImport.doneSummary', { ...result.counts })}
-            {result.warnings.rows > 0 && ` ${t('rosterImport.doneWarnings', { count: result.warnings.rows })}`}
+            <Text size="sm">{t('rosterImport.doneSummary', { ...result.counts })}</Text>
+            {/* Its own line: a space joining the two sentences would stray into the Chinese text. */}
+            {result.warnings.rows > 0 && <Text size="sm">{t('rosterImport.doneWarnings', { count: result.warnings.rows })}</Text>}
           </Alert>
           <ImportCounts counts={result.counts} />
           <Group>

@@ -10,7 +10,8 @@ export function fieldLabel(field: RosterImportField | 'row'): string {
 
 /** 身份证号被 Excel 当作数字保存… — an unknown code shows as it is rather than being hidden. */
 export function problemText(problem: RowProblem): string {
-  const words = knownText(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
+  const words =
+    knownText(`rosterImport.fieldProblems.${problem.field}.${problem.problem}`) ?? knownText(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
   const params: Record<string, string | number> = { ...problem.params };
   return t('rosterImport.problem', { field: fieldLabel(problem.field), text: interpolate(words, params) });
 }

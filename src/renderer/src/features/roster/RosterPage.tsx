@@ -23,6 +23,8 @@ export function RosterPage() {
   const location = useLocation();
   const { session } = useSession();
   const canEdit = roleAllows(session.user.role, 'clerk');
+  // roster.revealId's access: the other roles search an ID by the last 4 characters or the whole number only.
+  const maskedIdSearch = !roleAllows(session.user.role, 'clerk');
   const [filters, setFilters] = useRosterFilters();
   const [creating, setCreating] = useState(false);
   const search = useQuery('roster.search', { ...selectionOf(filters), page: filters.page, pageSize: ROSTER_PAGE_SIZE });
@@ -42,7 +44,7 @@ export function RosterPage() {
           </>
         )}
       </PageHeader>
-      <RosterSearchBar filters={filters} onChange={setFilters} />
+      <RosterSearchBar filters={filters} onChange={setFilters} maskedIdSearch={maskedIdSearch} />
       <QueryStatus loading={search.loading && !search.data} error={search.error} onRetry={search.reload} />
       {search.data && (
         <RosterTable
@@ -51,6 +53,7 @@ export function RosterPage() {
           page={filters.page}
           onPage={(page) => setFilters({ page })}
           filtered={hasActiveFilters(filters)}
+          maskedIdSearch={maskedIdSearch}
           onClearFilters={() => setFilters(NO_ROSTER_FILTERS)}
         />
       )}

@@ -13,10 +13,12 @@ const SEARCH_DELAY_MS = 250;
 interface RosterSearchBarProps {
   filters: RosterFilters;
   onChange: (changes: Partial<RosterFilters>) => void;
+  /** The caller may not reveal IDs: the core reads an ID only as its last 4 characters or the whole number. */
+  maskedIdSearch: boolean;
 }
 
 /** The one search box, and under it the filters and the sort order. */
-export function RosterSearchBar({ filters, onChange }: RosterSearchBarProps) {
+export function RosterSearchBar({ filters, onChange, maskedIdSearch }: RosterSearchBarProps) {
   const t = useT();
   const [text, setText] = useState(filters.query);
   const [debounced] = useDebouncedValue(text, SEARCH_DELAY_MS);
@@ -45,7 +47,7 @@ export function RosterSearchBar({ filters, onChange }: RosterSearchBarProps) {
       <TextInput
         type="search"
         label={t('roster.search')}
-        placeholder={t('roster.searchPlaceholder')}
+        placeholder={t(maskedIdSearch ? 'roster.searchPlaceholderMasked' : 'roster.searchPlaceholder')}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         leftSection={<IconSearch size={16} />}

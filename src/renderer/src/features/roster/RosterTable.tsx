@@ -19,6 +19,8 @@ interface RosterTableProps {
   /** Whether a search text or a filter narrows the list (what the empty list then says). */
   filtered: boolean;
   onClearFilters: () => void;
+  /** The caller searches an ID only by its last 4 characters or the whole number (no roster.revealId). */
+  maskedIdSearch: boolean;
 }
 
 /** A member's page, told which list it was opened from (search, filters, page) so that 返回 goes back to it. */
@@ -26,7 +28,7 @@ export function memberLink(memberId: string, listSearch: string) {
   return { to: `/roster/${memberId}`, state: { from: listSearch } };
 }
 
-function EmptyRoster({ filtered, onClearFilters }: { filtered: boolean; onClearFilters: () => void }) {
+function EmptyRoster({ filtered, onClearFilters, maskedIdSearch }: { filtered: boolean; onClearFilters: () => void; maskedIdSearch: boolean }) {
   const t = useT();
   return (
     <Stack gap={6} align="center">
@@ -34,7 +36,7 @@ function EmptyRoster({ filtered, onClearFilters }: { filtered: boolean; onClearF
         {filtered ? t('roster.emptyResultTitle') : t('roster.emptyRosterTitle')}
       </Text>
       <Text size="sm" maw={560}>
-        {filtered ? t('roster.emptyResultHint') : t('roster.emptyRosterHint')}
+        {filtered ? t(maskedIdSearch ? 'roster.emptyResultHintMasked' : 'roster.emptyResultHint') : t('roster.emptyRosterHint')}
       </Text>
       {filtered && (
         <Button variant="light" size="xs" mt={4} onClick={onClearFilters}>
@@ -46,7 +48,7 @@ function EmptyRoster({ filtered, onClearFilters }: { filtered: boolean; onClearF
 }
 
 /** One page of members, the count and how the search box was read, and the pages. */
-export function RosterTable({ result, busy, page, onPage, filtered, onClearFilters }: RosterTableProps) {
+export function RosterTable({ result, busy, page, onPage, filtered, onClearFilters, maskedIdSearch }: RosterTableProps) {
   const t = useT();
   const navigate = useNavigate();
   const { search } = useLocation();
@@ -94,7 +96,7 @@ export function RosterTable({ result, busy, page, onPage, filtered, onClearFilte
         columns={columns}
         rows={result.members}
         rowKey={(member) => member.id}
-        empty={<EmptyRoster filtered={filtered} onClearFilters={onClearFilters} />}
+        empty={<EmptyRoster filtered={filtered} onClearFilters={onClearFilters} maskedIdSearch={maskedIdSearch} />}
         minWidth={1080}
         busy={busy}
         onRowClick={open}
