@@ -1,6 +1,7 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
+import { fsyncFile } from '../fs-atomic';
 import type { Sqlite } from './client';
 import { checkDatabaseCopy } from './health';
 
@@ -82,26 +83,4 @@ export function removeUnfinishedBackups(backupsDir: string): string[] {
   const leftovers = readdirSync(backupsDir).filter((name) => UNFINISHED.test(name));
   for (const name of leftovers) rmSync(join(backupsDir, name), { force: true });
   return leftovers;
-}
-
-/** Flushes a file (or a folder, so that a rename in it is on disk) before the program relies on it. */
-export function fsyncFile(path: string): void {
-  const isFolder = statSync(path).isDirectory();
-  let fd: number;
-  try {
-    // Windows flushes only a file opened for writing.
-    fd = openSync(path, isFolder ? 'r' : 'r+');
-  } catch (error) {
-    // Windows cannot open a folder at all (NTFS journals its renames): nothing to flush there.
-    if (isFolder) return;
-    throw error;
-  }
-  try {
-    fsyncSync(fd);
-  } catch (error) {
-    // Some file systems cannot fsync a folder (EINVAL); the rename still happened.
-    if (!isFolder) throw error;
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncFile } from '../fs-atomic';
 import type { DataPaths } from '../paths';
-import { fsyncFile, removeUnfinishedBackups, SIDE_FILES } from './backup';
+import { removeUnfinishedBackups, SIDE_FILES } from './backup';
 import { checkDatabaseCopy } from './health';
 
 /*
