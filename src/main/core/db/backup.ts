@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
-import { fsyncFile } from '../fs-atomic';
+import { ensurePrivateDir, FILE_MODE, fsyncFile } from '../fs-atomic';
 import type { Sqlite } from './client';
 import { checkDatabaseCopy } from './health';
 
@@ -34,7 +34,7 @@ function parseStamp(s: string): string {
  * only then renamed: a listed backup is always a whole one.
  */
 export function writeBackup(sqlite: Sqlite, backupsDir: string, kind: BackupKind, at: Date, key: Buffer): BackupEntry {
-  mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(backupsDir);
   let id = `bangfu-${kind}-${stamp(at)}.db`;
   // Two backups in the same millisecond (tests, a double click) get distinct names.
   for (let bump = 1; existsSync(join(backupsDir, id)) || existsSync(join(backupsDir, id + UNFINISHED_SUFFIX)); bump++) {
@@ -44,7 +44,7 @@ export function writeBackup(sqlite: Sqlite, backupsDir: string, kind: BackupKind
   const unfinished = final + UNFINISHED_SUFFIX;
   try {
     sqlite.prepare('VACUUM INTO ?').run(unfinished);
-    chmodSync(unfinished, 0o600); // the user's only, like the database (fs-atomic.ts)
+    chmodSync(unfinished, FILE_MODE); // the user's only, like the database
     checkDatabaseCopy(unfinished, key, Infinity);
     fsyncFile(unfinished);
     renameSync(unfinished, final);
