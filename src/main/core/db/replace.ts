@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { fsyncFile } from '../fs-atomic';
 import type { DataPaths } from '../paths';
 import { removeUnfinishedBackups, SIDE_FILES } from './backup';
-import { checkDatabaseCopy } from './health';
 
 /*
  * Replacing the database file (a restore) without a moment where a kill or power cut leaves half of one: the new
@@ -13,18 +12,20 @@ import { checkDatabaseCopy } from './health';
 
 export const stagingPath = (paths: DataPaths) => `${paths.database}.restoring`;
 
-/** Copies `source` next to the database (unless it is already there), flushes and checks the copy. Returns its path; throws as checkDatabaseCopy. */
-export function stageReplacement(paths: DataPaths, source: string, key: Buffer, knownVersions: number): string {
+/**
+ * Copies `source` next to the database (unless it is already there), flushes the copy and runs `check` on it: the
+ * file checked is the one that will be renamed in, and it is read once. Removes the copy when the check throws.
+ */
+export function stageReplacement<T>(paths: DataPaths, source: string, check: (staged: string) => T): T {
   const staging = stagingPath(paths);
   try {
     if (source !== staging) copyFileSync(source, staging);
     fsyncFile(staging);
-    checkDatabaseCopy(staging, key, knownVersions);
+    return check(staging);
   } catch (error) {
     for (const suffix of ['', ...SIDE_FILES]) rmSync(staging + suffix, { force: true });
     throw error;
   }
-  return staging;
 }
 
 /** Renames the staged copy over the database. The caller has closed its connection (which emptied the WAL). */

@@ -99,16 +99,9 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
   if ('uploadId' in source) writeFileAtomic(staging, readInboxFileSync(core.files, source.uploadId));
   const path = 'backupId' in source ? backupPath(core, source.backupId) : staging;
-  let restored;
-  try {
-    restored = checkBackupFile(core, path);
-  } catch (error) {
-    if (path === staging) rmSync(staging, { force: true });
-    throw error;
-  }
+  const restored = stageReplacement(core.paths, path, (staged) => checkBackupFile(core, staged));
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);
 
-  stageReplacement(core.paths, path, core.key!, core.migrations.length);
   core.conn!.sqlite.close();
   core.conn = null;
   swapInReplacement(core.paths);

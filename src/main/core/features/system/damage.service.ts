@@ -42,8 +42,7 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   const core = ctx.core;
   if (core.state !== 'damaged') throw new AppError('ALREADY_SET_UP');
   const source = backupPath(core, backupId);
-  const restored = checkBackupFile(core, source);
-  stageReplacement(core.paths, source, core.key!, core.migrations.length);
+  const restored = stageReplacement(core.paths, source, (staged) => checkBackupFile(core, staged));
   const keptAs = setDamagedAside(core.paths, ctx.clock.now());
   swapInReplacement(core.paths);
 
