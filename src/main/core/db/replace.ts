@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncFile } from '../fs-atomic';
+import { FILE_MODE, fsyncFile } from '../fs-atomic';
 import type { DataPaths } from '../paths';
 import { removeUnfinishedBackups, SIDE_FILES } from './backup';
 
@@ -10,16 +10,18 @@ import { removeUnfinishedBackups, SIDE_FILES } from './backup';
  * before the rename leaves the old database and a leftover copy, which the next start removes.
  */
 
-export const stagingPath = (paths: DataPaths) => `${paths.database}.restoring`;
+const stagingPath = (paths: DataPaths) => `${paths.database}.restoring`;
 
 /**
- * Copies `source` next to the database (unless it is already there), flushes the copy and runs `check` on it: the
- * file checked is the one that will be renamed in, and it is read once. Removes the copy when the check throws.
+ * Copies `source` (a file, or the bytes of an unsealed upload) next to the database, flushes the copy and runs
+ * `check` on it: the file checked is the one that will be renamed in, and it is read once. Removes the copy when
+ * the check throws.
  */
-export function stageReplacement<T>(paths: DataPaths, source: string, check: (staged: string) => T): T {
+export function stageReplacement<T>(paths: DataPaths, source: string | Buffer, check: (staged: string) => T): T {
   const staging = stagingPath(paths);
   try {
-    if (source !== staging) copyFileSync(source, staging);
+    if (typeof source === 'string') copyFileSync(source, staging);
+    else writeFileSync(staging, source, { mode: FILE_MODE });
     fsyncFile(staging);
     return check(staging);
   } catch (error) {

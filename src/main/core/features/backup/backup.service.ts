@@ -7,10 +7,9 @@ import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/ba
 import { openDatabase } from '../../db/client';
 import { checkDatabaseCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
-import { stageReplacement, stagingPath, swapInReplacement } from '../../db/replace';
+import { stageReplacement, swapInReplacement } from '../../db/replace';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { readInboxFileSync } from '../../files';
-import { writeFileAtomic } from '../../fs-atomic';
 import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readOrg } from '../org/org.repo';
 
@@ -94,12 +93,10 @@ export function checkBackupFile(core: CoreState, path: string): { createdAt: str
 export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
   if (core.exclusiveWriter) throw new AppError('BUSY');
-  const staging = stagingPath(core.paths);
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
-  if ('uploadId' in source) writeFileAtomic(staging, readInboxFileSync(core.files, source.uploadId));
-  const path = 'backupId' in source ? backupPath(core, source.backupId) : staging;
-  const restored = stageReplacement(core.paths, path, (staged) => checkBackupFile(core, staged));
+  const from = 'backupId' in source ? backupPath(core, source.backupId) : readInboxFileSync(core.files, source.uploadId);
+  const restored = stageReplacement(core.paths, from, (staged) => checkBackupFile(core, staged));
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);
 
   core.conn!.sqlite.close();
