@@ -4,8 +4,8 @@ import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
 import type { CallContext, CoreState } from '../../context';
 import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
-import { openDatabase } from '../../db/client';
-import { checkDatabaseCopy } from '../../db/health';
+import type { OpenDatabase } from '../../db/client';
+import { openCheckedCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
 import { stageReplacement, swapInReplacement } from '../../db/replace';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
@@ -66,12 +66,12 @@ const INVALID_BECAUSE: Record<string, string> = { DB_WRONG_KEY: 'key', DB_DAMAGE
  * program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
  */
 export function checkBackupFile(core: CoreState, path: string): { createdAt: string } {
+  let candidate: OpenDatabase;
   try {
-    checkDatabaseCopy(path, core.key!, core.migrations.length);
+    candidate = openCheckedCopy(path, core.key!, core.migrations.length);
   } catch (error) {
     throw new AppError('BACKUP_INVALID', { reason: (error instanceof AppError && INVALID_BECAUSE[error.code]) || 'unreadable' });
   }
-  const candidate = openDatabase(path, core.key!, { readonly: true });
   try {
     const hasOrg = candidate.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'org'").get() && readOrg(candidate.db);
     if (!hasOrg) throw new AppError('BACKUP_INVALID', { reason: 'empty' });
