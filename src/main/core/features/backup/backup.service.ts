@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
-import type { CallContext, CoreState } from '../../context';
+import type { AuditRecord, CallContext, CoreState } from '../../context';
 import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
 import type { OpenDatabase } from '../../db/client';
 import { openCheckedCopy } from '../../db/health';
@@ -102,16 +102,24 @@ export function restore(ctx: CallContext, source: { backupId: string } | { uploa
   core.conn!.sqlite.close();
   core.conn = null;
   swapInReplacement(core.paths);
+  reopenRestored(ctx, { recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } });
+  return { restored, keptAs };
+}
 
+/**
+ * After a restore's swap (here, and from the damaged screen): opens the restored database, records the restore in
+ * its audit log (by `actor`, the signed-in user unless given), and signs everyone out.
+ */
+export function reopenRestored(ctx: CallContext, record: AuditRecord, actor?: null): void {
+  const core = ctx.core;
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
   core.state = opened.state;
-  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } }));
+  ctx.write(() => ctx.audit(record, actor));
   // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
   checkAuditTrailAlongside(core, 'restore');
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
-  return { restored, keptAs };
 }
 
 export function backupPath(core: CoreState, backupId: string): string {
