@@ -4,7 +4,7 @@ import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
 import type { AuditRecord, CallContext, CoreState } from '../../context';
 import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
-import type { OpenDatabase } from '../../db/client';
+import { openDatabase, type OpenDatabase } from '../../db/client';
 import { openCheckedCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
 import { stageReplacement, swapInReplacement } from '../../db/replace';
@@ -35,7 +35,8 @@ export function create(ctx: CallContext): { jobId: string } {
       job.progress(1, stages);
       await job.pause();
       job.throwIfCancelled();
-      checkBackupFile(core, path);
+      // writeBackup passed the copy through quick_check before naming it: what is left is whether it is an office's.
+      readBackupFacts(openOrInvalid(() => openDatabase(path, core.key!, { readonly: true })));
       job.progress(2, stages);
       await job.pause();
       job.throwIfCancelled();
@@ -62,16 +63,23 @@ export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
 const INVALID_BECAUSE: Record<string, string> = { DB_WRONG_KEY: 'key', DB_DAMAGED: 'corrupt', DB_TOO_NEW: 'too-new' };
 
 /**
- * Checks a database file (a backup just written, or a candidate before anything is replaced): it opens with this
- * program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
+ * Checks a database file (a backup offered on the damaged screen, a copy before it replaces anything): it opens with
+ * this program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
  */
 export function checkBackupFile(core: CoreState, path: string): { createdAt: string } {
-  let candidate: OpenDatabase;
+  return readBackupFacts(openOrInvalid(() => openCheckedCopy(path, core.key!, core.migrations.length)));
+}
+
+function openOrInvalid(open: () => OpenDatabase): OpenDatabase {
   try {
-    candidate = openCheckedCopy(path, core.key!, core.migrations.length);
+    return open();
   } catch (error) {
     throw new AppError('BACKUP_INVALID', { reason: (error instanceof AppError && INVALID_BECAUSE[error.code]) || 'unreadable' });
   }
+}
+
+/** Whether an open database file holds an organisation, and the time of its last audit entry. Closes it. */
+function readBackupFacts(candidate: OpenDatabase): { createdAt: string } {
   try {
     const hasOrg = candidate.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'org'").get() && readOrg(candidate.db);
     if (!hasOrg) throw new AppError('BACKUP_INVALID', { reason: 'empty' });
