@@ -53,12 +53,16 @@ function pathOf(files: TransientFiles, dir: string, id: string): string {
   return join(dir, `${files.owner}${id}`);
 }
 
+/** Gone, or not one of ours (sealed by another run): either way the clerk makes or picks it again. */
+function goneOrForeign(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SealedFileError;
+}
+
 async function openOwn(path: string, key: Buffer): Promise<SealedFile> {
   try {
     return await openSealedFile(path, key);
   } catch (error) {
-    // Gone, or not one of ours (sealed by another run): either way the clerk makes or picks it again.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SealedFileError) throw new AppError('FILE_NOT_FOUND');
+    if (goneOrForeign(error)) throw new AppError('FILE_NOT_FOUND');
     throw error;
   }
 }
@@ -152,7 +156,7 @@ export function readInboxFileSync(files: TransientFiles, uploadId: string): Buff
   try {
     return readSealedFileSync(inboxFileLocation(files, uploadId).sealedPath, files.key);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SealedFileError) throw new AppError('FILE_NOT_FOUND');
+    if (goneOrForeign(error)) throw new AppError('FILE_NOT_FOUND');
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -39,4 +39,26 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = FILE
   // A temporary file left by a crash keeps its old mode when opened again: set it.
   chmodPrivate(tmp, mode);
   renameSync(tmp, path);
+}
+
+/** Flushes a file (or a folder, so that a rename in it is on disk) before the program relies on it. */
+export function fsyncFile(path: string): void {
+  const isFolder = statSync(path).isDirectory();
+  let fd: number;
+  try {
+    // Windows flushes only a file opened for writing.
+    fd = openSync(path, isFolder ? 'r' : 'r+');
+  } catch (error) {
+    // Windows cannot open a folder at all (NTFS journals its renames): nothing to flush there.
+    if (isFolder) return;
+    throw error;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    // Some file systems cannot fsync a folder (EINVAL); the rename still happened.
+    if (!isFolder) throw error;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -164,18 +164,29 @@ export function sealedPlainSize(sealedSize: number): number {
   return size;
 }
 
+/** The nonce prefix a sealed file's header carries; throws for a header that is not one. */
+function prefixOf(header: Buffer): Buffer {
+  if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) throw new SealedFileError();
+  return header.subarray(MAGIC.length, HEADER_BYTES);
+}
+
+const chunkCount = (size: number) => Math.max(1, Math.ceil(size / SEALED_CHUNK));
+
+/** Where chunk `index` of a file of `size` plain bytes lies in the sealed file, its plain length, and whether it is the last. */
+function chunkAt(index: number, size: number): { start: number; plainLength: number; last: boolean } {
+  const last = index === chunkCount(size) - 1;
+  return { start: HEADER_BYTES + index * SEALED_CHUNK_BYTES, plainLength: last ? size - index * SEALED_CHUNK : SEALED_CHUNK, last };
+}
+
 /** A small sealed file read whole, synchronously (attachments of at most a few MB). */
 export function readSealedFileSync(path: string, key: Buffer): Buffer {
   const sealed = readFileSync(path);
-  if (sealed.length < HEADER_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) throw new SealedFileError();
-  const prefix = sealed.subarray(MAGIC.length, HEADER_BYTES);
+  const prefix = prefixOf(sealed);
   const size = sealedPlainSize(sealed.length);
-  const chunks = Math.max(1, Math.ceil(size / SEALED_CHUNK));
   const parts: Buffer[] = [];
-  for (let index = 0; index < chunks; index++) {
-    const start = HEADER_BYTES + index * SEALED_CHUNK_BYTES;
-    const plainLength = index === chunks - 1 ? size - index * SEALED_CHUNK : SEALED_CHUNK;
-    parts.push(openChunk(key, prefix, index, index === chunks - 1, sealed.subarray(start, start + plainLength + TAG_BYTES)));
+  for (let index = 0; index < chunkCount(size); index++) {
+    const { start, plainLength, last } = chunkAt(index, size);
+    parts.push(openChunk(key, prefix, index, last, sealed.subarray(start, start + plainLength + TAG_BYTES)));
   }
   return Buffer.concat(parts);
 }
@@ -198,9 +209,8 @@ export async function openSealedFile(path: string, key: Buffer): Promise<SealedF
     const fileSize = (await handle.stat()).size;
     const header = Buffer.alloc(HEADER_BYTES);
     await readFully(handle, header, 0);
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new SealedFileError();
-    const size = sealedPlainSize(fileSize);
-    return sealedFile(handle, key, header.subarray(MAGIC.length), size, Math.max(1, Math.ceil(size / SEALED_CHUNK)));
+    const prefix = prefixOf(header);
+    return sealedFile(handle, key, prefix, sealedPlainSize(fileSize));
   } catch (error) {
     await handle.close();
     throw error;
@@ -216,15 +226,14 @@ async function readFully(handle: FileHandle, buffer: Buffer, position: number): 
   }
 }
 
-function sealedFile(handle: FileHandle, key: Buffer, prefix: Buffer, size: number, chunks: number): SealedFile {
+function sealedFile(handle: FileHandle, key: Buffer, prefix: Buffer, size: number): SealedFile {
   // The chunk read last: small positional reads (a zip directory, record by record) mostly stay in one chunk.
   let cached: { index: number; plain: Buffer } | null = null;
   const chunk = async (index: number): Promise<Buffer> => {
     if (cached?.index === index) return cached.plain;
-    const last = index === chunks - 1;
-    const plainLength = last ? size - index * SEALED_CHUNK : SEALED_CHUNK;
+    const { start, plainLength, last } = chunkAt(index, size);
     const sealed = Buffer.alloc(plainLength + TAG_BYTES);
-    await readFully(handle, sealed, HEADER_BYTES + index * SEALED_CHUNK_BYTES);
+    await readFully(handle, sealed, start);
     const plain = openChunk(key, prefix, index, last, sealed);
     cached = { index, plain };
     return plain;

@@ -1,7 +1,7 @@
 import type { FileFilter } from 'electron';
 import { isChannelName } from '@shared/contract';
 import type { AppErrorShape } from '@shared/errors';
-import { valueProblem } from '../host/input-limits';
+import { MAX_UPLOAD_BYTES, valueProblem } from '../host/input-limits';
 import { isAllowedSender } from './app-url';
 import { mainText } from './messages';
 
@@ -27,7 +27,7 @@ export function checkInvoke(sender: SenderInfo, channel: unknown, devServerUrl?:
 }
 
 /** The same limit as the web host's upload endpoint: imports are spreadsheets and backups, not archives. */
-export const MAX_PICK_BYTES = 300 * 1024 * 1024;
+export const MAX_PICK_BYTES = MAX_UPLOAD_BYTES;
 
 export function pickLimit(maxBytes: unknown): number {
   return typeof maxBytes === 'number' && Number.isFinite(maxBytes) && maxBytes > 0 ? Math.min(maxBytes, MAX_PICK_BYTES) : MAX_PICK_BYTES;

@@ -11,6 +11,8 @@ import { AppError, type AppErrorShape, type ValidationIssue } from '@shared/erro
 export const MAX_INPUT_DEPTH = 64;
 /** One call's input. Files do not travel in calls (uploads and picked files go to the inbox, by id). */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/** One file the clerk picks or uploads (a roster, a backup): imports are spreadsheets and backups, not archives. */
+export const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
 
 export const TOO_DEEP_ISSUE: ValidationIssue = { path: [], message: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
 

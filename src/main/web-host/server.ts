@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { CoreEvent } from '@shared/contract';
 import { AppError, type AppErrorShape, type ErrorCode, type Result } from '@shared/errors';
 import { openOutboxFile, putInboxFile, type TransientFiles } from '../core/files';
-import { decodeEscapes, jsonTooDeep, MAX_INPUT_BYTES, TOO_DEEP_ISSUE } from '../host/input-limits';
+import { decodeEscapes, jsonTooDeep, MAX_INPUT_BYTES, MAX_UPLOAD_BYTES, TOO_DEEP_ISSUE } from '../host/input-limits';
 import { CONTENT_SECURITY_POLICY, readStatic, resolveStatic } from '../host/static-files';
 import { guardRequest, type GuardConfig } from './guard';
 
@@ -33,8 +33,6 @@ export interface WebHost {
 }
 
 const CLIENT_ID = 'web';
-const MAX_RPC_BYTES = MAX_INPUT_BYTES;
-const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -108,7 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const verdict = guardRequest(headers, headerToken, config);
         if (!verdict.ok) return refuse(verdict);
         if (!req.headers['content-type']?.startsWith('application/json')) return refuse({ status: 403, reason: 'content-type' });
-        const body = await readBody(req, MAX_RPC_BYTES); // read first: an answer before the body is read can reset
+        const body = await readBody(req, MAX_INPUT_BYTES); // read first: an answer before the body is read can reset
         const channel = decodeEscapes(url.pathname.slice(5), 'channel');
         const input = parseJsonBody(body);
         return sendJson(res, 200, await options.core.dispatch(CLIENT_ID, channel, input));

@@ -98,8 +98,7 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'BAD_CHECKSUM' };
 
   if (!isKnownRegionCode(regionCode)) warnings.push('UNKNOWN_REGION');
-  const gender = Number(id[16]) % 2 === 1 ? 'male' : 'female';
-  return { ok: true, id, birthDate, gender, regionCode, warnings };
+  return { ok: true, id, birthDate, gender: idNumberFacts(id).gender, regionCode, warnings };
 }
 
 /**
@@ -135,10 +134,17 @@ export function maskIdNumber(id: string): string {
  * so watching it would tell the day.
  */
 export function maskedIdView(id: string): { idNumberMasked: string; gender: 'male' | 'female'; birthYear: number } {
+  return { idNumberMasked: maskIdNumber(id), gender: idNumberFacts(id).gender, birthYear: Number(id.slice(6, 10)) };
+}
+
+/**
+ * Gender and birth date are read from the 18-character ID number (GB 11643), not stored. The date is for what may
+ * carry the whole number (the 申报表); a masked view gives the year only (maskedIdView).
+ */
+export function idNumberFacts(idNumber: string): { gender: 'male' | 'female'; birthDate: string } {
   return {
-    idNumberMasked: maskIdNumber(id),
-    gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
-    birthYear: Number(id.slice(6, 10)),
+    gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
   };
 }
 

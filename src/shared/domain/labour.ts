@@ -32,7 +32,10 @@ export function labourBlockers(labour: LabourRelationship | null, today: string)
   if (!labour) return [];
   const blockers: LabourBlocker[] = [];
   if (!labour.since) blockers.push({ code: 'LABOUR_START_MISSING' });
-  else if (labourYearCompleteOn(labour.since) > today) blockers.push({ code: 'LABOUR_TOO_SHORT', since: labour.since, completeOn: labourYearCompleteOn(labour.since) });
+  else {
+    const completeOn = labourYearCompleteOn(labour.since);
+    if (completeOn > today) blockers.push({ code: 'LABOUR_TOO_SHORT', since: labour.since, completeOn });
+  }
   if (!labour.employer?.trim()) blockers.push({ code: 'LABOUR_EMPLOYER_MISSING' });
   return blockers;
 }

@@ -1,6 +1,7 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
+import { ensurePrivateDir, FILE_MODE, fsyncFile } from '../fs-atomic';
 import type { Sqlite } from './client';
 import { checkDatabaseCopy } from './health';
 
@@ -33,7 +34,7 @@ function parseStamp(s: string): string {
  * only then renamed: a listed backup is always a whole one.
  */
 export function writeBackup(sqlite: Sqlite, backupsDir: string, kind: BackupKind, at: Date, key: Buffer): BackupEntry {
-  mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(backupsDir);
   let id = `bangfu-${kind}-${stamp(at)}.db`;
   // Two backups in the same millisecond (tests, a double click) get distinct names.
   for (let bump = 1; existsSync(join(backupsDir, id)) || existsSync(join(backupsDir, id + UNFINISHED_SUFFIX)); bump++) {
@@ -43,7 +44,7 @@ export function writeBackup(sqlite: Sqlite, backupsDir: string, kind: BackupKind
   const unfinished = final + UNFINISHED_SUFFIX;
   try {
     sqlite.prepare('VACUUM INTO ?').run(unfinished);
-    chmodSync(unfinished, 0o600); // the user's only, like the database (fs-atomic.ts)
+    chmodSync(unfinished, FILE_MODE); // the user's only, like the database
     checkDatabaseCopy(unfinished, key, Infinity);
     fsyncFile(unfinished);
     renameSync(unfinished, final);
@@ -82,26 +83,4 @@ export function removeUnfinishedBackups(backupsDir: string): string[] {
   const leftovers = readdirSync(backupsDir).filter((name) => UNFINISHED.test(name));
   for (const name of leftovers) rmSync(join(backupsDir, name), { force: true });
   return leftovers;
-}
-
-/** Flushes a file (or a folder, so that a rename in it is on disk) before the program relies on it. */
-export function fsyncFile(path: string): void {
-  const isFolder = statSync(path).isDirectory();
-  let fd: number;
-  try {
-    // Windows flushes only a file opened for writing.
-    fd = openSync(path, isFolder ? 'r' : 'r+');
-  } catch (error) {
-    // Windows cannot open a folder at all (NTFS journals its renames): nothing to flush there.
-    if (isFolder) return;
-    throw error;
-  }
-  try {
-    fsyncSync(fd);
-  } catch (error) {
-    // Some file systems cannot fsync a folder (EINVAL); the rename still happened.
-    if (!isFolder) throw error;
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { AppError } from '@shared/errors';
 import { writeFileAtomic } from '../fs-atomic';
-import { openDatabase, schemaVersion, type Sqlite } from './client';
+import { openDatabase, schemaVersion, type OpenDatabase, type Sqlite } from './client';
 
 /**
  * Is the database whole? quick_check reads every page of every table and index, so with SQLite3 Multiple Ciphers
@@ -27,13 +27,20 @@ export function passesQuickCheck(sqlite: Sqlite): boolean {
  * DB_DAMAGED or DB_TOO_NEW.
  */
 export function checkDatabaseCopy(path: string, key: Buffer, knownVersions: number): void {
+  openCheckedCopy(path, key, knownVersions).sqlite.close();
+}
+
+/** checkDatabaseCopy that leaves the copy open (read-only) for the caller to read more of it; the caller closes it. */
+export function openCheckedCopy(path: string, key: Buffer, knownVersions: number): OpenDatabase {
   const copy = openDatabase(path, key, { readonly: true });
   try {
     if (!passesQuickCheck(copy.sqlite)) throw new AppError('DB_DAMAGED');
     if (schemaVersion(copy.sqlite) > knownVersions) throw new AppError('DB_TOO_NEW');
-  } finally {
+  } catch (error) {
     copy.sqlite.close();
+    throw error;
   }
+  return copy;
 }
 
 /** True when the key opens the file far enough to read its schema (page 1 decrypts and its MAC holds). */

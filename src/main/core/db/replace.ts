@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_MODE, fsyncFile } from '../fs-atomic';
 import type { DataPaths } from '../paths';
-import { fsyncFile, removeUnfinishedBackups, SIDE_FILES } from './backup';
-import { checkDatabaseCopy } from './health';
+import { removeUnfinishedBackups, SIDE_FILES } from './backup';
 
 /*
  * Replacing the database file (a restore) without a moment where a kill or power cut leaves half of one: the new
@@ -10,20 +10,24 @@ import { checkDatabaseCopy } from './health';
  * before the rename leaves the old database and a leftover copy, which the next start removes.
  */
 
-export const stagingPath = (paths: DataPaths) => `${paths.database}.restoring`;
+const stagingPath = (paths: DataPaths) => `${paths.database}.restoring`;
 
-/** Copies `source` next to the database (unless it is already there), flushes and checks the copy. Returns its path; throws as checkDatabaseCopy. */
-export function stageReplacement(paths: DataPaths, source: string, key: Buffer, knownVersions: number): string {
+/**
+ * Copies `source` (a file, or the bytes of an unsealed upload) next to the database, flushes the copy and runs
+ * `check` on it: the file checked is the one that will be renamed in, and it is read once. Removes the copy when
+ * the check throws.
+ */
+export function stageReplacement<T>(paths: DataPaths, source: string | Buffer, check: (staged: string) => T): T {
   const staging = stagingPath(paths);
   try {
-    if (source !== staging) copyFileSync(source, staging);
+    if (typeof source === 'string') copyFileSync(source, staging);
+    else writeFileSync(staging, source, { mode: FILE_MODE });
     fsyncFile(staging);
-    checkDatabaseCopy(staging, key, knownVersions);
+    return check(staging);
   } catch (error) {
     for (const suffix of ['', ...SIDE_FILES]) rmSync(staging + suffix, { force: true });
     throw error;
   }
-  return staging;
 }
 
 /** Renames the staged copy over the database. The caller has closed its connection (which emptied the WAL). */

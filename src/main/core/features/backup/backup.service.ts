@@ -2,15 +2,14 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
-import type { CallContext, CoreState } from '../../context';
+import type { AuditRecord, CallContext, CoreState } from '../../context';
 import { isBackupId, listBackups, removeBackups, writeBackup } from '../../db/backup';
-import { openDatabase } from '../../db/client';
-import { checkDatabaseCopy } from '../../db/health';
+import { openDatabase, type OpenDatabase } from '../../db/client';
+import { openCheckedCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
-import { stageReplacement, stagingPath, swapInReplacement } from '../../db/replace';
+import { stageReplacement, swapInReplacement } from '../../db/replace';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
 import { readInboxFileSync } from '../../files';
-import { writeFileAtomic } from '../../fs-atomic';
 import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { readOrg } from '../org/org.repo';
 
@@ -36,7 +35,8 @@ export function create(ctx: CallContext): { jobId: string } {
       job.progress(1, stages);
       await job.pause();
       job.throwIfCancelled();
-      checkBackupFile(core, path);
+      // writeBackup passed the copy through quick_check before naming it: what is left is whether it is an office's.
+      readBackupFacts(openOrInvalid(() => openDatabase(path, core.key!, { readonly: true })));
       job.progress(2, stages);
       await job.pause();
       job.throwIfCancelled();
@@ -63,16 +63,23 @@ export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
 const INVALID_BECAUSE: Record<string, string> = { DB_WRONG_KEY: 'key', DB_DAMAGED: 'corrupt', DB_TOO_NEW: 'too-new' };
 
 /**
- * Checks a database file (a backup just written, or a candidate before anything is replaced): it opens with this
- * program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
+ * Checks a database file (a backup offered on the damaged screen, a copy before it replaces anything): it opens with
+ * this program's key, passes quick_check (db/health.ts), is not from a newer version, and holds an organisation.
  */
 export function checkBackupFile(core: CoreState, path: string): { createdAt: string } {
+  return readBackupFacts(openOrInvalid(() => openCheckedCopy(path, core.key!, core.migrations.length)));
+}
+
+function openOrInvalid(open: () => OpenDatabase): OpenDatabase {
   try {
-    checkDatabaseCopy(path, core.key!, core.migrations.length);
+    return open();
   } catch (error) {
     throw new AppError('BACKUP_INVALID', { reason: (error instanceof AppError && INVALID_BECAUSE[error.code]) || 'unreadable' });
   }
-  const candidate = openDatabase(path, core.key!, { readonly: true });
+}
+
+/** Whether an open database file holds an organisation, and the time of its last audit entry. Closes it. */
+function readBackupFacts(candidate: OpenDatabase): { createdAt: string } {
   try {
     const hasOrg = candidate.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'org'").get() && readOrg(candidate.db);
     if (!hasOrg) throw new AppError('BACKUP_INVALID', { reason: 'empty' });
@@ -94,34 +101,33 @@ export function checkBackupFile(core: CoreState, path: string): { createdAt: str
 export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
   if (core.exclusiveWriter) throw new AppError('BUSY');
-  const staging = stagingPath(core.paths);
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
-  if ('uploadId' in source) writeFileAtomic(staging, readInboxFileSync(core.files, source.uploadId));
-  const path = 'backupId' in source ? backupPath(core, source.backupId) : staging;
-  let restored;
-  try {
-    restored = checkBackupFile(core, path);
-  } catch (error) {
-    if (path === staging) rmSync(staging, { force: true });
-    throw error;
-  }
+  const from = 'backupId' in source ? backupPath(core, source.backupId) : readInboxFileSync(core.files, source.uploadId);
+  const restored = stageReplacement(core.paths, from, (staged) => checkBackupFile(core, staged));
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);
 
-  stageReplacement(core.paths, path, core.key!, core.migrations.length);
   core.conn!.sqlite.close();
   core.conn = null;
   swapInReplacement(core.paths);
+  reopenRestored(ctx, { recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } });
+  return { restored, keptAs };
+}
 
+/**
+ * After a restore's swap (here, and from the damaged screen): opens the restored database, records the restore in
+ * its audit log (by `actor`, the signed-in user unless given), and signs everyone out.
+ */
+export function reopenRestored(ctx: CallContext, record: AuditRecord, actor?: null): void {
+  const core = ctx.core;
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
   core.state = opened.state;
-  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: keptAs.id, event: 'backup.restored', params: { keptAs: keptAs.id } }));
+  ctx.write(() => ctx.audit(record, actor));
   // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
   checkAuditTrailAlongside(core, 'restore');
   core.sessions.clear();
   core.emit({ type: 'session.changed' });
-  return { restored, keptAs };
 }
 
 export function backupPath(core: CoreState, backupId: string): string {

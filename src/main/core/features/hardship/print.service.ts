@@ -1,4 +1,5 @@
 import type { ChannelOutput, FileRef, ParsedInput } from '@shared/contract';
+import { idNumberFacts } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
@@ -8,7 +9,7 @@ import { hardshipApplicationDocument, type HardshipApplicationData } from '../..
 import { publicNoticeDocument, type PublicNoticeData } from '../../pdf/documents/public-notice';
 import { visitRecordDocument } from '../../pdf/documents/visit-record';
 import { readOrg } from '../org/org.repo';
-import { findMemberById, idNumberFacts } from '../roster/members.repo';
+import { findMemberById } from '../roster/members.repo';
 import { detailsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { householdOf, type FileRow } from './files.repo';
 import { get, requireFile } from './files.service';

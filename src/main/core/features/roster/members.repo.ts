@@ -81,17 +81,6 @@ export function findMemberIdByIdNumber(sqlite: Sqlite, idNumber: string): string
   return row && blobToId(row.id);
 }
 
-/**
- * Gender and birth date are read from the 18-character ID number (GB 11643), not stored. The date is for what may
- * carry the whole number (the 申报表); a masked view gives the year only (maskedIdView).
- */
-export function idNumberFacts(idNumber: string): { gender: 'male' | 'female'; birthDate: string } {
-  return {
-    gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
-    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-  };
-}
-
 export function toListItem(row: Omit<MemberRow, 'ethnicity' | 'rev' | 'updatedAt'>): MemberListItem {
   return {
     id: blobToId(row.id),

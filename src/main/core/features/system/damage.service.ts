@@ -3,11 +3,9 @@ import type { ChannelOutput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { CallContext, CoreState } from '../../context';
 import { listBackups } from '../../db/backup';
-import { openAndMigrate } from '../../db/lifecycle';
 import { recordKeyCheck } from '../../db/health';
-import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/replace';
-import { backupPath, checkBackupFile } from '../backup/backup.service';
+import { backupPath, checkBackupFile, reopenRestored } from '../backup/backup.service';
 
 /*
  * The 'damaged' state (db/start.ts decides it): nobody can sign in, so its screen asks the core directly which
@@ -42,23 +40,13 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   const core = ctx.core;
   if (core.state !== 'damaged') throw new AppError('ALREADY_SET_UP');
   const source = backupPath(core, backupId);
-  const restored = checkBackupFile(core, source);
-  stageReplacement(core.paths, source, core.key!, core.migrations.length);
+  const restored = stageReplacement(core.paths, source, (staged) => checkBackupFile(core, staged));
   const keptAs = setDamagedAside(core.paths, ctx.clock.now());
   swapInReplacement(core.paths);
-
-  const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
-  core.conn = opened.conn;
-  core.state = opened.state;
+  const record = { recordType: 'backup', recordId: backupId, event: 'backup.restored', params: { keptAs: keptAs ?? '-', after: 'damage' } } as const;
+  reopenRestored(ctx, record, null);
   core.damage = null;
   recordKeyCheck(core.paths.keyCheckFile, core.key!);
-  ctx.write(() =>
-    ctx.audit({ recordType: 'backup', recordId: backupId, event: 'backup.restored', params: { keptAs: keptAs ?? '-', after: 'damage' } }, null),
-  );
-  // A restored backup is older than the anchor by design: the anchor follows it, as after any restore (backup.service).
-  checkAuditTrailAlongside(core, 'restore');
-  core.sessions.clear();
-  core.emit({ type: 'session.changed' });
   core.logger.info('db.damaged.restored', { keptAside: keptAs !== null });
   return { restored, keptAs };
 }
