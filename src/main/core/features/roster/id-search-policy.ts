@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { contract } from '@shared/contract';
 import { classifyMemberQuery, type MemberQuery } from '@shared/domain/member-search';
 import { AppError } from '@shared/errors';
@@ -22,7 +22,11 @@ export function mayRevealIds(ctx: CallContext): boolean {
   return ctx.user !== null && roleAllows(ctx.user.role, REVEAL_ACCESS);
 }
 
-/** Per core, per user: the day and the numbers (hashed, never kept as text) searched whole on it. */
+/**
+ * Per core, per user: the day and the numbers searched whole on it. The numbers are kept as HMACs under a key made
+ * when the program starts: an ID number has too few possible values for a plain hash to hide it from a memory dump.
+ */
+const SEARCH_HASH_KEY = randomBytes(32);
 const searchedToday = new WeakMap<CoreState, Map<string, { day: string; hashes: Set<string> }>>();
 
 function spendWholeIdSearch(ctx: CallContext, idNumber: string): void {
@@ -32,7 +36,7 @@ function spendWholeIdSearch(ctx: CallContext, idNumber: string): void {
   const userId = ctx.user!.id;
   let spent = byUser.get(userId);
   if (!spent || spent.day !== day) byUser.set(userId, (spent = { day, hashes: new Set() }));
-  const hash = createHash('sha256').update(idNumber).digest('base64');
+  const hash = createHmac('sha256', SEARCH_HASH_KEY).update(idNumber).digest('base64');
   // The same number again (a list reloaded, the way back to it) costs nothing: only new guesses count.
   if (spent.hashes.has(hash)) return;
   if (spent.hashes.size >= WHOLE_ID_SEARCHES_PER_DAY) throw new AppError('ID_SEARCH_LIMIT', { limit: WHOLE_ID_SEARCHES_PER_DAY });
