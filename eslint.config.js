@@ -36,7 +36,12 @@ const LAYER_ZONES = [
     except: ['./shared', './renderer'],
     message: 'The renderer imports only src/shared and itself; it reaches the program through src/renderer/src/api.',
   },
-  { target: './src/preload', from: './src', except: ['./shared', './preload'], message: 'The preload imports only src/shared (and electron).' },
+  {
+    target: './src/preload',
+    from: './src',
+    except: ['./shared', './preload'],
+    message: 'The preload imports only src/shared (and electron).',
+  },
   {
     target: './src/main/core',
     from: './src',
@@ -58,7 +63,7 @@ const LAYER_ZONES = [
   {
     target: ['./src/main/electron', './src/main/index.ts'],
     from: ['./src/main/web-host', './src/main/tools', './src/renderer', './src/preload'],
-    message: 'The Electron glue imports src/shared, src/main/host and the core\'s host-facing modules only.',
+    message: "The Electron glue imports src/shared, src/main/host and the core's host-facing modules only.",
   },
   {
     target: './src/main/web-host',
@@ -69,7 +74,7 @@ const LAYER_ZONES = [
   {
     target: './src/main/web-host',
     from: ['./src/main/electron', './src/main/index.ts', './src/main/tools', './src/renderer', './src/preload'],
-    message: 'The web host imports src/shared, src/main/host and the core\'s host-facing modules only.',
+    message: "The web host imports src/shared, src/main/host and the core's host-facing modules only.",
   },
 ];
 
@@ -87,7 +92,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: LAYER_ZONES }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': restrictImports(restrictElectron),
     },
@@ -104,14 +112,22 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'Literal[value=/[\\u4e00-\\u9fff]/]', message: 'UI text belongs in src/main/electron/messages.ts (mainText()).' },
-        { selector: 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]', message: 'UI text belongs in src/main/electron/messages.ts (mainText()).' },
+        {
+          selector: 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]',
+          message: 'UI text belongs in src/main/electron/messages.ts (mainText()).',
+        },
       ],
     },
   },
   {
     // The catalogue stays pure so that it is unit-tested without Electron; index.ts passes it the OS language.
     files: ['src/main/electron/messages.ts'],
-    rules: { 'no-restricted-imports': restrictImports({ name: 'electron', message: 'messages.ts is pure: src/main/index.ts passes it the locale.' }) },
+    rules: {
+      'no-restricted-imports': restrictImports({
+        name: 'electron',
+        message: 'messages.ts is pure: src/main/index.ts passes it the locale.',
+      }),
+    },
   },
   {
     files: ['src/shared/**'],
@@ -138,9 +154,16 @@ export default tseslint.config(
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='window'][property.name='bangfu']", message: 'Only src/renderer/src/api may use window.bangfu.' },
+        {
+          selector: "MemberExpression[object.name='window'][property.name='bangfu']",
+          message: 'Only src/renderer/src/api may use window.bangfu.',
+        },
         { selector: 'JSXText[value=/[A-Za-z\\u4e00-\\u9fff]/]', message: 'UI text goes through the i18n catalogue (t()).' },
-        { selector: "JSXAttribute[name.name=/^(label|placeholder|title|description|aria-label|alt)$/] > Literal[value=/[A-Za-z\\u4e00-\\u9fff]/]", message: 'UI text goes through the i18n catalogue (t()).' },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(label|placeholder|title|description|aria-label|alt)$/] > Literal[value=/[A-Za-z\\u4e00-\\u9fff]/]',
+          message: 'UI text goes through the i18n catalogue (t()).',
+        },
         { selector: 'Literal[value=/[\\u4e00-\\u9fff]/]', message: 'Chinese text belongs in the i18n catalogue.' },
       ],
     },
@@ -160,8 +183,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Tests never read the machine's date: use the injected clock." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Tests never read the machine's date: use the injected clock." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Tests never read the machine's date: use the injected clock.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Tests never read the machine's date: use the injected clock.",
+        },
       ],
     },
   },

@@ -18,7 +18,15 @@ import { createMemoryLogger } from '../src/main/core/log';
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
 const key = newDatabaseKey();
-const core = createCore({ dataDir, resourcesDir: resolve('resources'), key, version: 'bench', clock: new AdjustableClock(), logger: createMemoryLogger(), autoBackup: false });
+const core = createCore({
+  dataDir,
+  resourcesDir: resolve('resources'),
+  key,
+  version: 'bench',
+  clock: new AdjustableClock(),
+  logger: createMemoryLogger(),
+  autoBackup: false,
+});
 const anchorPath = core.state.paths.auditAnchor;
 
 async function must<T>(channel: string, input: unknown): Promise<T> {
@@ -34,7 +42,12 @@ await must('auth.signIn', { username: 'bench', password: 'Measure#2026' });
 let member = await must<{ id: string; rev: number }>('roster.create', { name: '基准会员', idNumber: '11010519491231002X' });
 let n = 0;
 const edit = async () => {
-  member = await must('roster.update', { id: member.id, rev: member.rev, name: '基准会员', phone: `1380000${String(n++ % 10_000).padStart(4, '0')}` });
+  member = await must('roster.update', {
+    id: member.id,
+    rev: member.rev,
+    name: '基准会员',
+    phone: `1380000${String(n++ % 10_000).padStart(4, '0')}`,
+  });
 };
 
 function stats(samples: number[]) {
@@ -61,7 +74,12 @@ test('a roster edit with and without moving the audit anchor', async () => {
   console.log('\nRoster edit: cost of the audit anchor (alternating, 150 each)');
   console.table([
     { task: 'roster.update, no anchor to move (baseline)', 'p50 ms': a.p50.toFixed(2), 'mean ms': a.mean.toFixed(2), ratio: '1.00×' },
-    { task: 'roster.update + anchor moved', 'p50 ms': b.p50.toFixed(2), 'mean ms': b.mean.toFixed(2), ratio: `${(b.p50 / a.p50).toFixed(2)}×` },
+    {
+      task: 'roster.update + anchor moved',
+      'p50 ms': b.p50.toFixed(2),
+      'mean ms': b.mean.toFixed(2),
+      ratio: `${(b.p50 / a.p50).toFixed(2)}×`,
+    },
   ]);
 
   const rows = await compare('Sign-in check against a roster edit', { name: 'roster.update (baseline)', fn: edit }, [

@@ -21,7 +21,15 @@ import { createMemoryLogger } from '../src/main/core/log';
 const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
 const key = newDatabaseKey();
 const clock = new AdjustableClock();
-const core = createCore({ dataDir, resourcesDir: resolve('resources'), key, version: 'bench', clock, logger: createMemoryLogger(), autoBackup: false });
+const core = createCore({
+  dataDir,
+  resourcesDir: resolve('resources'),
+  key,
+  version: 'bench',
+  clock,
+  logger: createMemoryLogger(),
+  autoBackup: false,
+});
 const plainPath = join(dataDir, 'plain.db');
 new Database(plainPath).exec('CREATE TABLE t (a TEXT) STRICT').close();
 
@@ -65,7 +73,12 @@ test('one audited change', async () => {
   const rows = await compare(
     'One change',
     { name: 'raw UPDATE in a transaction (baseline)', fn: () => sqlite.transaction(() => raw.run(`n${n++}`, adminId))() },
-    [{ name: 'users.update via router + audit chain', fn: () => core.dispatch('b', 'users.update', { id: adminId, displayName: `n${n++}`, role: 'admin' }) }],
+    [
+      {
+        name: 'users.update via router + audit chain',
+        fn: () => core.dispatch('b', 'users.update', { id: adminId, displayName: `n${n++}`, role: 'admin' }),
+      },
+    ],
   );
   expect(rows.every((r) => r.meanMs > 0)).toBe(true);
 });

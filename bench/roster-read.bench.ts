@@ -23,7 +23,20 @@ const CSV_ROWS = 1_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-roster-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = ['序号', '姓名', '性别', '身份证号码', '出生日期', '民族', '手机号码', '工作单位', '所属基层工会', '入会时间', '会员证号', '备注'];
+const HEADER = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号码',
+  '出生日期',
+  '民族',
+  '手机号码',
+  '工作单位',
+  '所属基层工会',
+  '入会时间',
+  '会员证号',
+  '备注',
+];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -167,7 +180,12 @@ test(`read a ${XLSX_ROWS.toLocaleString('en')}-row .xlsx`, async () => {
   // The reader first: its peak memory is then measured from a heap the baseline has not inflated yet.
   const task = await measure(() => readRows(path));
   const baseline = await measure(() => rawXlsxRows(path));
-  report('Roster file → rows: .xlsx (exceljs streaming, parts checked and reordered)', statSync(path).size, ['readFileSync + inflate sheet + split </row> (baseline)', baseline], ['openSpreadsheet rows', task]);
+  report(
+    'Roster file → rows: .xlsx (exceljs streaming, parts checked and reordered)',
+    statSync(path).size,
+    ['readFileSync + inflate sheet + split </row> (baseline)', baseline],
+    ['openSpreadsheet rows', task],
+  );
   expect(task.rows).toBe(XLSX_ROWS + 2); // title + header + members (the blank row is skipped)
 });
 

@@ -43,13 +43,32 @@ test(`import ${MEMBERS.toLocaleString()} rows from CSV and ${XLSX_MEMBERS.toLoca
   million.core.state.conn!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesPerMember = statSync(db).size / MEMBERS;
   console.table([
-    { import: `CSV ${MEMBERS}`, seconds: csv.seconds.toFixed(1), 'rows/s': Math.round(MEMBERS / csv.seconds), 'peak MiB': csv.peakMiB.toFixed(0), 'ratio to raw insert': `${(csv.seconds / raw).toFixed(1)}×` },
-    { import: `xlsx ${XLSX_MEMBERS}`, seconds: xlsx.seconds.toFixed(1), 'rows/s': Math.round(XLSX_MEMBERS / xlsx.seconds), 'peak MiB': xlsx.peakMiB.toFixed(0), 'ratio to raw insert': `${(xlsx.seconds / rawXlsx).toFixed(1)}×` },
+    {
+      import: `CSV ${MEMBERS}`,
+      seconds: csv.seconds.toFixed(1),
+      'rows/s': Math.round(MEMBERS / csv.seconds),
+      'peak MiB': csv.peakMiB.toFixed(0),
+      'ratio to raw insert': `${(csv.seconds / raw).toFixed(1)}×`,
+    },
+    {
+      import: `xlsx ${XLSX_MEMBERS}`,
+      seconds: xlsx.seconds.toFixed(1),
+      'rows/s': Math.round(XLSX_MEMBERS / xlsx.seconds),
+      'peak MiB': xlsx.peakMiB.toFixed(0),
+      'ratio to raw insert': `${(xlsx.seconds / rawXlsx).toFixed(1)}×`,
+    },
   ]);
   console.log(`database bytes per member at ${MEMBERS.toLocaleString()}: ${bytesPerMember.toFixed(0)}`);
   // Where the bytes go (SQLite's dbstat): tables and indexes above one byte per member.
-  const parts = million.core.state.conn!.sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[];
-  console.log(parts.filter((p) => p.bytes / MEMBERS >= 1).map((p) => `${p.name} ${(p.bytes / MEMBERS).toFixed(0)}`).join(' · '));
+  const parts = million.core.state
+    .conn!.sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC')
+    .all() as { name: string; bytes: number }[];
+  console.log(
+    parts
+      .filter((p) => p.bytes / MEMBERS >= 1)
+      .map((p) => `${p.name} ${(p.bytes / MEMBERS).toFixed(0)}`)
+      .join(' · '),
+  );
   expect(csv.counts.new).toBe(MEMBERS);
 });
 

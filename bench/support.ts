@@ -20,8 +20,14 @@ export async function newCore() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
   const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
   const core = createCore({
-    dataDir, resourcesDir: resolve('resources'), key: newDatabaseKey(), version: 'bench', clock: new AdjustableClock(),
-    logger: createMemoryLogger(), autoBackup: false, importReaderPath,
+    dataDir,
+    resourcesDir: resolve('resources'),
+    key: newDatabaseKey(),
+    version: 'bench',
+    clock: new AdjustableClock(),
+    logger: createMemoryLogger(),
+    autoBackup: false,
+    importReaderPath,
     onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
   });
   cores.push(core);
@@ -30,11 +36,13 @@ export async function newCore() {
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return r.data as T;
   };
-  await call('system.setup', { org: { name: '基准测试帮扶中心', creditCode: '91350100M000100Y43', regionCode: '440106', mode: 'centre' }, admin: { username: 'bench', displayName: 'b', password: 'Measure#2026' } });
+  await call('system.setup', {
+    org: { name: '基准测试帮扶中心', creditCode: '91350100M000100Y43', regionCode: '440106', mode: 'centre' },
+    admin: { username: 'bench', displayName: 'b', password: 'Measure#2026' },
+  });
   await call('auth.signIn', { username: 'bench', password: 'Measure#2026' });
   return { core, call, dataDir, finished };
 }
-
 
 export type BenchCore = Awaited<ReturnType<typeof newCore>>;
 
@@ -46,8 +54,16 @@ export async function timedImport(env: BenchCore, write: (target: Writable) => P
   let peak = baseRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = performance.now();
-  const inspected = await env.call<{ suggested: Record<string, number> }>('rosterImport.inspect', { uploadId: file.uploadId, fileName: name });
-  const { jobId } = await env.call<{ jobId: string }>('rosterImport.commit', { uploadId: file.uploadId, fileName: name, mapping: inspected.suggested, policy: 'skip' });
+  const inspected = await env.call<{ suggested: Record<string, number> }>('rosterImport.inspect', {
+    uploadId: file.uploadId,
+    fileName: name,
+  });
+  const { jobId } = await env.call<{ jobId: string }>('rosterImport.commit', {
+    uploadId: file.uploadId,
+    fileName: name,
+    mapping: inspected.suggested,
+    policy: 'skip',
+  });
   while (!env.finished.has(jobId)) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
@@ -55,4 +71,3 @@ export async function timedImport(env: BenchCore, write: (target: Writable) => P
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { seconds, peakMiB: (peak - baseRss) / 2 ** 20, counts: (result.data as { counts: { new: number } }).counts };
 }
-

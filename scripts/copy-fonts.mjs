@@ -49,7 +49,9 @@ function main() {
   const sourceDir = packageDir();
   if (sourceDir === null) {
     const present = FONTS.filter((font) => existsSync(join(targetDir, font.to))).length;
-    console.log(`copy-fonts: ${PACKAGE} is not installed (production install?); skipped, ${present} of ${FONTS.length} fonts already in resources/fonts.`);
+    console.log(
+      `copy-fonts: ${PACKAGE} is not installed (production install?); skipped, ${present} of ${FONTS.length} fonts already in resources/fonts.`,
+    );
     return;
   }
 
@@ -64,9 +66,7 @@ function main() {
   }
 
   console.log(
-    copied.length > 0
-      ? `copy-fonts: copied ${copied.join(', ')} to resources/fonts.`
-      : 'copy-fonts: resources/fonts is up to date.',
+    copied.length > 0 ? `copy-fonts: copied ${copied.join(', ')} to resources/fonts.` : 'copy-fonts: resources/fonts is up to date.',
   );
 }
 

@@ -14,7 +14,6 @@ for (const p of cd('provinces.json')) current.set(p.code + '0000', p.name);
 for (const c of cd('cities.json')) current.set(c.code + '00', c.name);
 for (const a of cd('areas.json')) current.set(a.code, a.name);
 
-
 const revisions = JSON.parse(fs.readFileSync(path.join(gbDir, 'revisions.json'), 'utf8')); // newest first
 const gb = new Map();
 for (const r of revisions) {
@@ -28,7 +27,7 @@ for (const a of Object.values(idc('area.json'))) old.set(a.code, a.text);
 
 const all = new Set([...current.keys(), ...gb.keys(), ...old.keys()]);
 // Hong Kong, Macao (GB/T 2260 81, 82), Taiwan (71), and 830000 used by 台湾居民居住证 numbers.
-const extra = { '710000': '台湾省', '810000': '香港特别行政区', '820000': '澳门特别行政区', '830000': '台湾省' };
+const extra = { 710000: '台湾省', 810000: '香港特别行政区', 820000: '澳门特别行政区', 830000: '台湾省' };
 for (const c of Object.keys(extra)) all.add(c);
 
 const rows = [];
@@ -41,7 +40,6 @@ for (const code of [...all].sort()) {
   rows.push((isCurrent ? '' : '~') + code + name);
 }
 console.error('total', rows.length, 'current', rows.length - retired, 'retired', retired, 'sources', current.size, gb.size, old.size);
-
 
 // Emit: one string per province, entries separated by spaces, '~' marking codes absent from the 2023 list.
 const byProvince = new Map();

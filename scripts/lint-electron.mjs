@@ -32,7 +32,7 @@ const ACCEPTED = [
     check: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',
     reason:
-      "Only \"script-src 'self' can be problematic if the origin hosts JSONP or uploaded files\": app:// serves the built " +
+      'Only "script-src \'self\' can be problematic if the origin hosts JSONP or uploaded files": app:// serves the built ' +
       'renderer and nothing else (src/main/host/static-files.ts); the web host serves generated documents under /files/ ' +
       'with their own type and nosniff, so the browser never runs one as a script.',
   },

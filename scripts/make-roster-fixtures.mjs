@@ -114,7 +114,10 @@ const rowXml = (cells) => `<table:table-row>${cells.map(cellXml).join('')}</tabl
 
 function fods(sheets) {
   const tables = sheets
-    .map((s) => `<table:table table:name="${esc(s.name)}">${s.rows.length ? s.rows.map(rowXml).join('\n') : '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`)
+    .map(
+      (s) =>
+        `<table:table table:name="${esc(s.name)}">${s.rows.length ? s.rows.map(rowXml).join('\n') : '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -142,7 +145,20 @@ ${tables}
 // The fixtures
 
 const TITLE = '示例公司工会会员名册（2024年度）';
-const HEADER = ['序号', '姓名', '性别', '身份证号码', '出生日期', '民族', '手机号码', '工作单位', '所属基层工会', '入会时间', '会员证号', '备注'];
+const HEADER = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号码',
+  '出生日期',
+  '民族',
+  '手机号码',
+  '工作单位',
+  '所属基层工会',
+  '入会时间',
+  '会员证号',
+  '备注',
+];
 
 /** The standard roster: title merged over the header width, a blank row, the header, one member a row. */
 function titledRoster({ richName = true, typedDates = true } = {}) {
@@ -160,7 +176,11 @@ function titledRoster({ richName = true, typedDates = true } = {}) {
       p.union,
       typedDates ? date(p.joined) : p.joined,
       p.card,
-      i === 1 ? link('mailto:demo@example.invalid', 'demo@example.invalid') : i === 2 ? lines('第一行', '第二行,有逗号', '第三行"有引号"') : p.note,
+      i === 1
+        ? link('mailto:demo@example.invalid', 'demo@example.invalid')
+        : i === 2
+          ? lines('第一行', '第二行,有逗号', '第三行"有引号"')
+          : p.note,
     ]);
   });
   return rows;
@@ -171,7 +191,8 @@ const INSTRUCTIONS = [['填表说明'], ['1. 身份证号码请设置为文本�
 /** ID numbers (and phones) typed into General cells: Excel keeps a double, 440106199007011234 → 4.40106199007011E+17. */
 function idAsNumberRoster() {
   const rows = [['姓名', '性别', '身份证号', '手机', '单位名称', '基层工会']];
-  for (const p of PEOPLE.slice(0, 5)) rows.push([p.name, p.gender, num(p.id.endsWith('X') ? p.id.slice(0, 17) + '0' : p.id), num(p.phone), p.unit, p.union]);
+  for (const p of PEOPLE.slice(0, 5))
+    rows.push([p.name, p.gender, num(p.id.endsWith('X') ? p.id.slice(0, 17) + '0' : p.id), num(p.phone), p.unit, p.union]);
   return rows;
 }
 
@@ -188,7 +209,17 @@ function messyRoster() {
     [],
     [],
     ['2', '样例　王五', '男', fw(c.id), fw(c.phone), '示例机械厂', '钳工', '2016-03-15', '全角数字'],
-    ['3', `\u3000${b.name}\u3000`, '女', b.id.toLowerCase(), `${b.phone.slice(0, 3)} ${b.phone.slice(3, 7)} ${b.phone.slice(7)}`, '示例机械厂', '', '2017-01-01', ''],
+    [
+      '3',
+      `\u3000${b.name}\u3000`,
+      '女',
+      b.id.toLowerCase(),
+      `${b.phone.slice(0, 3)} ${b.phone.slice(3, 7)} ${b.phone.slice(7)}`,
+      '示例机械厂',
+      '',
+      '2017-01-01',
+      '',
+    ],
     ['', '', '', '', '', '', '', '', ''],
     ['4', d.name, '女', d.id, d.phone, '示例机械厂', '质检', '2018/9/1', '结尾有空行'],
     [],
@@ -240,7 +271,9 @@ function convert(work, profile, name, sheets, target, outName) {
   writeFileSync(src, fods(sheets));
   const outDir = join(work, `out-${outName}`);
   mkdirSync(outDir, { recursive: true });
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', target, '--outdir', outDir, src], { stdio: 'pipe' });
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', target, '--outdir', outDir, src], {
+    stdio: 'pipe',
+  });
   const ext = target.startsWith('csv') ? 'csv' : target.split(':')[0];
   const produced = join(outDir, `${name}.${ext}`);
   const dest = join(OUT, outName);
@@ -253,28 +286,69 @@ function main() {
   const work = mkdtempSync(join(tmpdir(), 'roster-fixtures-'));
   const profile = `file://${join(work, 'lo-profile')}`;
   try {
-    const titled = [{ name: '会员名册', rows: titledRoster() }, { name: '填表说明', rows: INSTRUCTIONS }];
+    const titled = [
+      { name: '会员名册', rows: titledRoster() },
+      { name: '填表说明', rows: INSTRUCTIONS },
+    ];
     convert(work, profile, 'titled', titled, 'xlsx:Calc MS Excel 2007 XML', 'roster-title.xlsx');
     convert(work, profile, 'titled', titled, 'xls:MS Excel 97', 'roster-title.xls');
 
     // Excel on Chinese Windows saves "CSV (逗号分隔)" in code page 936 (GBK). Different header words on purpose.
     const gbkRows = titledRoster({ richName: false, typedDates: false });
-    gbkRows[2] = ['序号', '姓名', '性别', '公民身份号码', '出生年月', '民族', '联系电话', '单位名称', '基层工会', '入会日期', '会员证号', '备注'];
+    gbkRows[2] = [
+      '序号',
+      '姓名',
+      '性别',
+      '公民身份号码',
+      '出生年月',
+      '民族',
+      '联系电话',
+      '单位名称',
+      '基层工会',
+      '入会日期',
+      '会员证号',
+      '备注',
+    ];
     convert(work, profile, 'gbk', [{ name: 'Sheet1', rows: gbkRows }], CSV_GBK, 'roster-gbk.csv');
 
     // Excel's "CSV UTF-8": UTF-8 with a byte-order mark. LibreOffice 7.4 cannot write the BOM, so it is added here.
-    const utf8 = convert(work, profile, 'utf8', [{ name: 'Sheet1', rows: titledRoster({ richName: false, typedDates: false }) }], CSV_UTF8, 'roster-utf8-bom.csv');
+    const utf8 = convert(
+      work,
+      profile,
+      'utf8',
+      [{ name: 'Sheet1', rows: titledRoster({ richName: false, typedDates: false }) }],
+      CSV_UTF8,
+      'roster-utf8-bom.csv',
+    );
     const body = readFileSync(utf8);
-    if (!(body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]));
+    if (!(body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf))
+      writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]));
 
     // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
-    convert(work, profile, 'utf16', [{ name: 'Sheet1', rows: titledRoster({ richName: false, typedDates: false }) }], TXT_UTF16_TAB, 'roster-utf16.txt');
+    convert(
+      work,
+      profile,
+      'utf16',
+      [{ name: 'Sheet1', rows: titledRoster({ richName: false, typedDates: false }) }],
+      TXT_UTF16_TAB,
+      'roster-utf16.txt',
+    );
 
     convert(work, profile, 'idnum', [{ name: '会员', rows: idAsNumberRoster() }], 'xlsx:Calc MS Excel 2007 XML', 'roster-id-number.xlsx');
     convert(work, profile, 'idnum', [{ name: '会员', rows: idAsNumberRoster() }], CSV_UTF8, 'roster-id-number.csv');
 
     // The first sheet is empty: the reader must take the first one with rows.
-    convert(work, profile, 'messy', [{ name: 'Sheet1', rows: [] }, { name: '采集表', rows: messyRoster() }], 'xlsx:Calc MS Excel 2007 XML', 'roster-messy.xlsx');
+    convert(
+      work,
+      profile,
+      'messy',
+      [
+        { name: 'Sheet1', rows: [] },
+        { name: '采集表', rows: messyRoster() },
+      ],
+      'xlsx:Calc MS Excel 2007 XML',
+      'roster-messy.xlsx',
+    );
 
     convert(work, profile, 'dups', [{ name: 'Sheet1', rows: duplicatesRoster() }], CSV_UTF8, 'roster-duplicates.csv');
     convert(work, profile, 'dates', [{ name: '日期', rows: badDatesRoster() }], 'xlsx:Calc MS Excel 2007 XML', 'roster-bad-dates.xlsx');

@@ -60,7 +60,9 @@ export function warningsRows() {
 const csvCell = (value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 export function writeWarningsFixture(path = OUT) {
-  const text = warningsRows().map((r) => r.map(csvCell).join(',')).join('\r\n');
+  const text = warningsRows()
+    .map((r) => r.map(csvCell).join(','))
+    .join('\r\n');
   writeFileSync(path, `\ufeff${text}\r\n`);
   return path;
 }

@@ -78,7 +78,8 @@ if (reason === null) {
 
 const why = {
   'BANGFU_FORCE_WEB=1': '已设置 BANGFU_FORCE_WEB=1 / BANGFU_FORCE_WEB=1 is set',
-  'no-binary': '无法下载 Electron 程序文件（首次启动需联网）/ the Electron binary could not be downloaded (first launch needs the internet)',
+  'no-binary':
+    '无法下载 Electron 程序文件（首次启动需联网）/ the Electron binary could not be downloaded (first launch needs the internet)',
   'no-display': '没有图形界面 / no display',
 }[reason];
 console.log(`帮扶工作台：${why}，改用浏览器版运行同一程序。Running the same program through the web host instead.`);

@@ -52,7 +52,8 @@ describe('sign-in and lockout', () => {
     const t = await startSetUpCore();
     const answers = async (username: string) => {
       const seen = [];
-      for (let i = 0; i <= MAX_FAILED_ATTEMPTS; i++) seen.push(await t.fail('auth.signIn', { username, password: 'wrong' }, `c-${username}`));
+      for (let i = 0; i <= MAX_FAILED_ATTEMPTS; i++)
+        seen.push(await t.fail('auth.signIn', { username, password: 'wrong' }, `c-${username}`));
       t.clock.advance(60_000);
       seen.push(await t.fail('auth.signIn', { username, password: 'wrong' }, `c-${username}`));
       return seen;
@@ -60,7 +61,12 @@ describe('sign-in and lockout', () => {
     const known = await answers('admin');
     const unknown = await answers('nobody');
     expect(unknown).toEqual(known);
-    expect(known.map((e) => e.code)).toEqual([...Array(MAX_FAILED_ATTEMPTS - 1).fill('BAD_CREDENTIALS'), 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED']);
+    expect(known.map((e) => e.code)).toEqual([
+      ...Array(MAX_FAILED_ATTEMPTS - 1).fill('BAD_CREDENTIALS'),
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_LOCKED',
+    ]);
     expect(known.at(-1)).toEqual({ code: 'ACCOUNT_LOCKED', params: { minutes: LOCKOUT_MINUTES - 1 } });
     // Both names are free again after the lockout: the unknown one answers as a fresh account would.
     t.clock.advance(LOCKOUT_MINUTES * 60_000);
@@ -95,7 +101,9 @@ describe('sign-in and lockout', () => {
     const session = await t.call('auth.signIn', { username: 'clerk1', password: 'Temp#2026a' }, 'c');
     expect(session.user?.mustChangePassword).toBe(true);
     expect((await t.fail('org.get', {}, 'c')).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await t.fail('auth.changePassword', { currentPassword: 'Temp#2026a', newPassword: 'Temp#2026a' }, 'c')).code).toBe('PASSWORD_REUSED');
+    expect((await t.fail('auth.changePassword', { currentPassword: 'Temp#2026a', newPassword: 'Temp#2026a' }, 'c')).code).toBe(
+      'PASSWORD_REUSED',
+    );
     await t.call('auth.changePassword', { currentPassword: 'Temp#2026a', newPassword: 'Mine#2026b' }, 'c');
     expect((await t.call('org.get', {}, 'c')).name).toBe(ORG.name);
   });

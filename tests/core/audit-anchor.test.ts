@@ -8,8 +8,17 @@ import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, addUser, startCore, startSetUpCore, type TestCore } from './support/core';
 
-type Row = { seq: number; at: string; userId: string | null; userName: string | null; action: string; recordType: string | null;
-  recordId: string | null; summary: string; prevHash: string };
+type Row = {
+  seq: number;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  summary: string;
+  prevHash: string;
+};
 
 /** Someone with the database key and a SQLite tool: guards dropped, the change made, the guards put back. */
 function tamper(sqlite: Sqlite, sql: (db: Sqlite) => void): void {
@@ -23,8 +32,12 @@ function tamper(sqlite: Sqlite, sql: (db: Sqlite) => void): void {
 function rewriteWithChain(sqlite: Sqlite, seq: number, summary: string): void {
   tamper(sqlite, (db) => {
     db.prepare('UPDATE audit_log SET summary = ? WHERE seq = ?').run(summary, seq);
-    const rows = db.prepare(`SELECT seq, at, user_id AS userId, user_name AS userName, action, record_type AS recordType,
-      record_id AS recordId, summary, prev_hash AS prevHash FROM audit_log WHERE seq >= ? ORDER BY seq`).all(seq) as Row[];
+    const rows = db
+      .prepare(
+        `SELECT seq, at, user_id AS userId, user_name AS userName, action, record_type AS recordType,
+      record_id AS recordId, summary, prev_hash AS prevHash FROM audit_log WHERE seq >= ? ORDER BY seq`,
+      )
+      .all(seq) as Row[];
     let prev = rows[0]!.prevHash;
     for (const row of rows) {
       const hash = auditHash(prev, row.seq, row);
@@ -154,7 +167,9 @@ describe('audit anchor', () => {
     await t2.call('audit.acknowledge', { seq: alarm!.seq });
     expect((await t2.call('audit.alarms')).alarms).toMatchObject([{ seq: alarm!.seq, acknowledgedBy: ADMIN.username }]);
     const acks = await t2.call('audit.list', { action: 'audit.acknowledge', page: 1, pageSize: 5 });
-    expect(acks.entries).toMatchObject([{ summary: { event: 'audit.alarmAcknowledged', params: { alarm: alarm!.seq, kind: 'trigger-missing' } } }]);
+    expect(acks.entries).toMatchObject([
+      { summary: { event: 'audit.alarmAcknowledged', params: { alarm: alarm!.seq, kind: 'trigger-missing' } } },
+    ]);
     expect(user.id).toBeTruthy();
     expect((await t2.fail('audit.acknowledge', { seq: 1 })).code).toBe('NOT_FOUND');
   });
@@ -177,8 +192,8 @@ describe('audit anchor on a database from before anchoring', () => {
   it('starts anchoring without an alarm, and records that it did', async () => {
     const t = await startSetUpCore();
     // A database as the previous version left it: entries, no 'audit.anchorStarted', no anchor file.
-    const marker = t.core.state.conn!.sqlite
-      .prepare(`SELECT seq FROM audit_log WHERE summary LIKE '{"event":"audit.anchorStarted"%'`)
+    const marker = t.core.state
+      .conn!.sqlite.prepare(`SELECT seq FROM audit_log WHERE summary LIKE '{"event":"audit.anchorStarted"%'`)
       .pluck()
       .get() as number;
     tamper(t.core.state.conn!.sqlite, (db) => db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(marker));

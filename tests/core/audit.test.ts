@@ -11,7 +11,12 @@ describe('audit log', () => {
     expect(total).toBe(entries.length);
     expect(actions).toEqual(expect.arrayContaining(['system.setup', 'auth.signIn', 'users.create', 'auth.changePassword', 'users.update']));
     const update = entries.find((e) => e.action === 'users.update')!;
-    expect(update).toMatchObject({ userName: 'admin', recordType: 'user', recordId: user.id, summary: { event: 'user.roleChanged', params: { from: 'clerk', to: 'reviewer' } } });
+    expect(update).toMatchObject({
+      userName: 'admin',
+      recordType: 'user',
+      recordId: user.id,
+      summary: { event: 'user.roleChanged', params: { from: 'clerk', to: 'reviewer' } },
+    });
     // Summaries carry codes, never the names typed in.
     expect(JSON.stringify(entries)).not.toContain('经办一');
     expect(await t.call('audit.verify', {})).toEqual({ ok: true, checked: total, firstBrokenSeq: null, problems: [] });

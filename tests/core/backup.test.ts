@@ -93,13 +93,19 @@ describe('backups', () => {
   it('checks a file before it replaces anything', async () => {
     const t = await startSetUpCore();
     const garbage = inboxUpload(t, 'garbage.db', Buffer.from('not a database at all'.repeat(100)));
-    expect(await t.fail('backup.restore', { uploadId: garbage.uploadId })).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'key' } });
+    expect(await t.fail('backup.restore', { uploadId: garbage.uploadId })).toMatchObject({
+      code: 'BACKUP_INVALID',
+      params: { reason: 'key' },
+    });
 
     // Another office's database: right format, wrong key.
     const other = await startSetUpCore({ key: newDatabaseKey() });
     const otherBackup = await backUpNow(other);
     const foreign = inboxUpload(t, 'other.db', readFileSync(join(dataPaths(other.dataDir).backupsDir, otherBackup.id)));
-    expect(await t.fail('backup.restore', { uploadId: foreign.uploadId })).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'key' } });
+    expect(await t.fail('backup.restore', { uploadId: foreign.uploadId })).toMatchObject({
+      code: 'BACKUP_INVALID',
+      params: { reason: 'key' },
+    });
 
     expect((await t.fail('backup.restore', { backupId: '../bangfu.db' })).code).toBe('FILE_NOT_FOUND');
     // Nothing was replaced and nobody was signed out.
@@ -126,7 +132,9 @@ describe('backups', () => {
  * `caught()` returns something — a copy with bytes on disk — as a power cut or a killed program would.
  */
 async function killWhen<T>(script: string, args: string[], caught: () => T | undefined): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/core/support', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('tests/core/support', script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -163,7 +171,9 @@ describe('backups cut short', () => {
     t.core.close();
     const paths = dataPaths(t.dataDir);
     mkdirSync(paths.backupsDir, { recursive: true });
-    const atKill = await killWhen('backup-child.ts', [t.dataDir, t.key.toString('hex'), t.clock.now().toISOString()], () => writtenFiles(paths.backupsDir));
+    const atKill = await killWhen('backup-child.ts', [t.dataDir, t.key.toString('hex'), t.clock.now().toISOString()], () =>
+      writtenFiles(paths.backupsDir),
+    );
     expect(atKill).toHaveLength(1);
 
     // Whatever the list shows is a whole backup that passes its check (before: the half copy under its final name).

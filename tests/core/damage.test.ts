@@ -81,7 +81,10 @@ describe('restoring from the damaged screen', () => {
 
     const again = t.reopen();
     expect((await again.call('system.status')).state).toBe('damaged');
-    expect(await again.call('system.damage')).toEqual({ damage: 'damaged', backup: { id: good.id, kind: 'auto', createdAt: good.createdAt } });
+    expect(await again.call('system.damage')).toEqual({
+      damage: 'damaged',
+      backup: { id: good.id, kind: 'auto', createdAt: good.createdAt },
+    });
     expect((await again.fail('system.restoreDamaged', { backupId: spoiled.id })).code).toBe('BACKUP_INVALID');
 
     const { keptAs, restored } = await again.call('system.restoreDamaged', { backupId: good.id });

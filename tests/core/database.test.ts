@@ -21,13 +21,17 @@ describe('two programs on one database', () => {
     other.sqlite.exec('BEGIN IMMEDIATE');
     try {
       // busy_timeout (5 s) passes first: a short lock would simply be waited for.
-      expect(await t.fail('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).toEqual({ code: 'BUSY' });
+      expect(await t.fail('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).toEqual({
+        code: 'BUSY',
+      });
     } finally {
       other.sqlite.exec('ROLLBACK');
       other.sqlite.close();
     }
     expect(t.logger.lines.some((line) => line.includes('dispatch.busy'))).toBe(true);
-    expect((await t.call('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).username).toBe('clerk.wu');
+    expect(
+      (await t.call('users.create', { username: 'clerk.wu', displayName: '吴经办', role: 'clerk', password: 'Temp#2026a' })).username,
+    ).toBe('clerk.wu');
   }, 15_000);
 
   it('starts while an upload it is sweeping vanishes (the other copy swept it first)', async () => {

@@ -28,25 +28,39 @@ const blockersOf = async (t: TestCore, id: string, decision: 'confirm' | 'reject
   (await t.fail('files.decideImport', { id, decision, ...(reason ? { reason } : {}) }, client)).params;
 
 describe('existing files: an import is confirmed by a second person', () => {
-  it('a clerk\'s import stages the files: none is 在档 or numbered, and they count as pending everywhere', async () => {
+  it("a clerk's import stages the files: none is 在档 or numbered, and they count as pending everywhere", async () => {
     const { t } = await office();
     const { importId, staged } = await t.call('files.importExisting', await sheet(t, TWO_ROWS), 'clerk');
     expect(staged).toBe(2);
     expect(await statusCounts(t)).toEqual({ staged: 2 });
     expect((await t.call('files.list', { status: 'active' })).total).toBe(0);
     const { files } = await t.call('files.list', { status: 'staged' });
-    expect(files.map((f) => [f.headName, f.fileNo, f.category])).toEqual(expect.arrayContaining([['甲户主', null, 'deep'], ['乙户主', null, 'relative']]));
+    expect(files.map((f) => [f.headName, f.fileNo, f.category])).toEqual(
+      expect.arrayContaining([
+        ['甲户主', null, 'deep'],
+        ['乙户主', null, 'relative'],
+      ]),
+    );
     // No lifecycle step moves a staged file on, and the head cannot be filed again meanwhile.
     const detail = await t.call('files.get', { id: files[0]!.id }, 'reviewer');
     expect(detail.actions).toEqual([]);
-    expect((await t.fail('files.act', { id: detail.id, rev: detail.rev, action: 'approve' }, 'reviewer')).params).toMatchObject({ blockers: ['WRONG_STATUS'] });
+    expect((await t.fail('files.act', { id: detail.id, rev: detail.rev, action: 'approve' }, 'reviewer')).params).toMatchObject({
+      blockers: ['WRONG_STATUS'],
+    });
     const again = await t.call('files.checkExisting', await sheet(t, TWO_ROWS), 'clerk');
-    expect(again.problems.map((p) => [p.row, p.problem])).toEqual([[2, 'FILE_NO_TAKEN'], [2, 'FILE_OPEN'], [3, 'FILE_OPEN']]);
+    expect(again.problems.map((p) => [p.row, p.problem])).toEqual([
+      [2, 'FILE_NO_TAKEN'],
+      [2, 'FILE_OPEN'],
+      [3, 'FILE_OPEN'],
+    ]);
 
     // The reviewer sees what was staged: counts, rows and the category mapping, and may confirm it.
     const [pending] = (await t.call('files.pendingImports', {}, 'reviewer')).imports;
     expect(pending).toMatchObject({ id: importId, status: 'pending', stagedBy: 'clerk-user', summary: { keptNumbers: 1, newNumbers: 1 } });
-    expect(pending!.summary.categories).toEqual([{ word: '特困', category: 'deep', count: 1 }, { word: '低保边缘户', category: 'relative', count: 1 }]);
+    expect(pending!.summary.categories).toEqual([
+      { word: '特困', category: 'deep', count: 1 },
+      { word: '低保边缘户', category: 'relative', count: 1 },
+    ]);
     expect(pending!.rows.map((r) => [r.row, r.headName, r.categoryWord, r.category, r.fileNo])).toEqual([
       [2, '甲户主', '特困', 'deep', '110105201900007'],
       [3, '乙户主', '低保边缘户', 'relative', null],
@@ -81,7 +95,10 @@ describe('existing files: an import is confirmed by a second person', () => {
       ['importExisting', null, 'staged', '特困', '2019-05-06'],
       ['confirmImport', 'staged', 'active', '特困', '2019-05-06'],
     ]);
-    expect((await t.call('files.history', { id: detail.id })).entries.map((e) => e.summary.event)).toEqual(['file.imported', 'file.importStaged']);
+    expect((await t.call('files.history', { id: detail.id })).entries.map((e) => e.summary.event)).toEqual([
+      'file.imported',
+      'file.importStaged',
+    ]);
     // Decided once: nobody decides it again, and it is no longer pending.
     expect(await blockersOf(t, importId, 'reject', 'reviewer2', '重复')).toEqual({ decision: 'reject', blockers: ['IMPORT_DECIDED'] });
     expect((await t.call('files.pendingImports', {}, 'clerk')).imports).toEqual([]);
@@ -96,7 +113,10 @@ describe('existing files: an import is confirmed by a second person', () => {
     t.core.state.conn!.sqlite.prepare("UPDATE hardship_files SET file_no = '110105201900007' WHERE id = ?").run(other.id);
     expect(await blockersOf(t, importId, 'confirm', 'reviewer')).toEqual({ blockers: ['FILE_NO_TAKEN'], row: 3 });
     expect(await statusCounts(t)).toEqual({ staged: 3, draft: 1 });
-    const numbered = t.core.state.conn!.sqlite.prepare("SELECT count(*) FROM hardship_files WHERE status = 'staged' AND file_no IS NOT NULL").pluck().get();
+    const numbered = t.core.state
+      .conn!.sqlite.prepare("SELECT count(*) FROM hardship_files WHERE status = 'staged' AND file_no IS NOT NULL")
+      .pluck()
+      .get();
     expect(numbered).toBe(0);
     expect(t.core.state.conn!.sqlite.prepare('SELECT last FROM file_numbers WHERE year = 2021').pluck().get()).toBeUndefined();
     expect((await t.call('files.pendingImports', {}, 'reviewer')).imports.map((i) => i.status)).toEqual(['pending']);
@@ -106,7 +126,9 @@ describe('existing files: an import is confirmed by a second person', () => {
     const { t } = await office();
     const first = await t.call('files.importExisting', await sheet(t, TWO_ROWS), 'clerk');
     expect(await blockersOf(t, first.importId, 'reject', 'reviewer')).toEqual({ decision: 'reject', blockers: ['REASON_REQUIRED'] });
-    expect((await t.call('files.decideImport', { id: first.importId, decision: 'reject', reason: '类别需核实' }, 'reviewer')).status).toBe('rejected');
+    expect((await t.call('files.decideImport', { id: first.importId, decision: 'reject', reason: '类别需核实' }, 'reviewer')).status).toBe(
+      'rejected',
+    );
     expect((await t.call('files.list', {})).total).toBe(0);
 
     const second = await t.call('files.importExisting', await sheet(t, TWO_ROWS), 'clerk');

@@ -21,13 +21,27 @@ const TITLE = ['XX区总工会困难职工档案（2019 年底）'];
 const HEADER = ['序号', '户主姓名', '身份证号码（18位）', '困难类别', '建档日期', '档案编号', '职工类型', '主要致困原因'];
 
 describe('existing files (存量档案)', () => {
-  it('maps the old category words to today\'s three', () => {
-    expect(['特困', '特困职工', '低保户', '低保', '深度困难职工'].map((w) => categoryFromWord(w)?.category)).toEqual(['deep', 'deep', 'deep', 'deep', 'deep']);
-    expect(['一般困难', '一般困难户', '低保边缘户', '低保边缘家庭', '相对困难'].map((w) => categoryFromWord(w)?.category)).toEqual(Array(5).fill('relative'));
+  it("maps the old category words to today's three", () => {
+    expect(['特困', '特困职工', '低保户', '低保', '深度困难职工'].map((w) => categoryFromWord(w)?.category)).toEqual([
+      'deep',
+      'deep',
+      'deep',
+      'deep',
+      'deep',
+    ]);
+    expect(['一般困难', '一般困难户', '低保边缘户', '低保边缘家庭', '相对困难'].map((w) => categoryFromWord(w)?.category)).toEqual(
+      Array(5).fill('relative'),
+    );
     expect(categoryFromWord('意外致困')?.category).toBe('accident');
     expect(categoryFromWord('低保边缘家庭')).toEqual({ word: '低保边缘户', category: 'relative' });
     expect([categoryFromWord('困难'), categoryFromWord(''), categoryFromWord('特别困难')]).toEqual([null, null, null]);
-    expect(['', '城镇职工', '农民工', '困难农民工', '个体户'].map(workerTypeFromWord)).toEqual(['urban', 'urban', 'migrant', 'migrant', null]);
+    expect(['', '城镇职工', '农民工', '困难农民工', '个体户'].map(workerTypeFromWord)).toEqual([
+      'urban',
+      'urban',
+      'migrant',
+      'migrant',
+      null,
+    ]);
   });
 
   it('imports a sheet with a title row and old words as files 在档 (存量) once a reviewer confirms it, numbered, reviewed from their filing date', async () => {
@@ -45,7 +59,16 @@ describe('existing files (存量档案)', () => {
     ]);
     const file = inboxUpload(t, '存量档案.xlsx', sheet);
     const check = await t.call('files.checkExisting', file, 'clerk');
-    expect(check).toMatchObject({ rows: 4, missingColumns: [], problems: [], problemCount: 0, members: 1, nonMembers: 3, keptNumbers: 1, newNumbers: 3 });
+    expect(check).toMatchObject({
+      rows: 4,
+      missingColumns: [],
+      problems: [],
+      problemCount: 0,
+      members: 1,
+      nonMembers: 3,
+      keptNumbers: 1,
+      newNumbers: 3,
+    });
     expect(check.categories).toEqual([
       { word: '特困', category: 'deep', count: 1 },
       { word: '低保边缘户', category: 'relative', count: 1 },
@@ -69,7 +92,12 @@ describe('existing files (存量档案)', () => {
     expect(byName['去年户主']!.flags).not.toContain('reviewDue');
 
     const detail = await t.call('files.get', { id: byName['会员户主']!.id }, 'clerk');
-    expect(detail).toMatchObject({ status: 'active', entryKind: 'existing', isMember: true, draft: { mainCause: '6', workerType: 'urban' } });
+    expect(detail).toMatchObject({
+      status: 'active',
+      entryKind: 'existing',
+      isMember: true,
+      draft: { mainCause: '6', workerType: 'urban' },
+    });
     expect(detail.household).toMatchObject([{ relation: 'self', name: '会员户主' }]);
     expect(detail.timeline).toMatchObject([
       { action: 'importExisting', from: null, to: 'staged', reason: null, code: '特困', onDate: '2019-05-06' },
@@ -81,7 +109,13 @@ describe('existing files (存量档案)', () => {
     ]);
     // The same sheet again: every head now has a file.
     const again = await t.call('files.checkExisting', inboxUpload(t, '存量档案.xlsx', sheet), 'clerk');
-    expect(again.problems.map((p) => [p.row, p.problem])).toEqual([[3, 'FILE_NO_TAKEN'], [3, 'FILE_OPEN'], [4, 'FILE_OPEN'], [5, 'FILE_OPEN'], [6, 'FILE_OPEN']]);
+    expect(again.problems.map((p) => [p.row, p.problem])).toEqual([
+      [3, 'FILE_NO_TAKEN'],
+      [3, 'FILE_OPEN'],
+      [4, 'FILE_OPEN'],
+      [5, 'FILE_OPEN'],
+      [6, 'FILE_OPEN'],
+    ]);
 
     // A file approved later in 2019 would get 00008: no number is given twice.
     const sqlite = t.core.state.conn!.sqlite;
@@ -130,7 +164,10 @@ describe('existing files (存量档案)', () => {
     // A sheet with its header and nothing below: nothing to import, and said so.
     const headerOnly = inboxUpload(t, '空表.xlsx', await xlsx([HEADER]));
     expect(await t.call('files.checkExisting', headerOnly, 'clerk')).toMatchObject({ rows: 0, missingColumns: [], problemCount: 0 });
-    expect(await t.fail('files.importExisting', headerOnly, 'clerk')).toMatchObject({ code: 'FILE_IMPORT_INVALID', params: { problems: 0, missingColumns: 0, rows: 0 } });
+    expect(await t.fail('files.importExisting', headerOnly, 'clerk')).toMatchObject({
+      code: 'FILE_IMPORT_INVALID',
+      params: { problems: 0, missingColumns: 0, rows: 0 },
+    });
 
     // A sheet without the columns it needs says which.
     const bare = inboxUpload(t, '名单.csv', Buffer.from('姓名,身份证号\r\n某人,' + headId(30) + '\r\n', 'utf8'));

@@ -47,7 +47,10 @@ function startApprover(script: string, config: ApproverConfig): Approver {
   child.stdin.write(`${JSON.stringify(config)}\n`);
   return {
     // A process that ends before it is ready fails the wait instead of hanging it.
-    ready: Promise.race([ready, finished.then(({ exitCode }) => Promise.reject(new Error(`approver ended before it was ready (exit ${exitCode}): ${stderr}`)))]),
+    ready: Promise.race([
+      ready,
+      finished.then(({ exitCode }) => Promise.reject(new Error(`approver ended before it was ready (exit ${exitCode}): ${stderr}`))),
+    ]),
     go: () => child.stdin.end('go\n'),
     finished,
     kill: () => child.kill(),
@@ -68,7 +71,11 @@ describe('file numbers with two programs on one database', () => {
       // Synthetic heads: born on consecutive days of 1980, so every ID number is valid and different.
       const born = new Date(Date.UTC(1980, 0, 1 + i)).toISOString().slice(0, 10).replaceAll('-', '');
       let file = await fileForMember(t, idOf(`110105${born}101`), `户主${i}`);
-      file = await t.call('files.saveDraft', draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }), 'clerk');
+      file = await t.call(
+        'files.saveDraft',
+        draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }),
+        'clerk',
+      );
       file = await toNotice(t, today, file);
       ids.push(file.id);
     }
@@ -119,7 +126,10 @@ describe('file numbers with two programs on one database', () => {
     const [a, b] = reports as [ApproverReport, ApproverReport];
     // The test means something only if the two really approved at the same time: their spans overlap, and the
     // numbers they got alternate (a process that ran first and alone would have got one block of numbers).
-    expect(a.startedAt < b.endedAt && b.startedAt < a.endedAt, JSON.stringify({ a: [a.startedAt, a.endedAt], b: [b.startedAt, b.endedAt] })).toBe(true);
+    expect(
+      a.startedAt < b.endedAt && b.startedAt < a.endedAt,
+      JSON.stringify({ a: [a.startedAt, a.endedAt], b: [b.startedAt, b.endedAt] }),
+    ).toBe(true);
     const seqs = reports.map((r) => Object.values(r.numbers).map((no) => Number(no.slice(-5))));
     expect(Math.max(...seqs[0]!) > Math.min(...seqs[1]!) && Math.max(...seqs[1]!) > Math.min(...seqs[0]!), JSON.stringify(seqs)).toBe(true);
     // Each process's own approvals are numbered in its order.
@@ -135,15 +145,17 @@ describe('file numbers with two programs on one database', () => {
       const file = await after.call('files.get', { id });
       expect(file).toMatchObject({ status: 'active', fileNo: reported[id] });
       expect(file.timeline.filter((e) => e.action === 'approve')).toHaveLength(1);
-      const approver = after.core.state.conn!.sqlite
-        .prepare('SELECT u.username FROM hardship_files f JOIN users u ON u.id = f.approved_by WHERE f.id = ?')
+      const approver = after.core.state
+        .conn!.sqlite.prepare('SELECT u.username FROM hardship_files f JOIN users u ON u.id = f.approved_by WHERE f.id = ?')
         .pluck()
         .get(id);
       expect(approver).toBe(reviewers[i % 2]!.username);
     }
     const sqlite = after.core.state.conn!.sqlite;
-    expect(sqlite.prepare("SELECT count(*) FROM hardship_files WHERE file_no IS NOT NULL").pluck().get()).toBe(ids.length);
-    expect(sqlite.prepare('SELECT region_code AS region, year, last FROM file_numbers').all()).toEqual([{ region: '110105', year, last: ids.length }]);
+    expect(sqlite.prepare('SELECT count(*) FROM hardship_files WHERE file_no IS NOT NULL').pluck().get()).toBe(ids.length);
+    expect(sqlite.prepare('SELECT region_code AS region, year, last FROM file_numbers').all()).toEqual([
+      { region: '110105', year, last: ids.length },
+    ]);
 
     // The audit chain: every approval has its entry, linked to the one before whichever process wrote it.
     const approvals = sqlite

@@ -113,7 +113,7 @@ describe('foreign keys', () => {
     // The rebuilt tables' triggers still work.
     sqlite.exec("UPDATE members SET name = '单信' WHERE ref = 1");
     expect(sqlite.prepare("SELECT rowid FROM members_grams WHERE members_grams MATCH '雄信'").pluck().all()).toEqual([]);
-    expect(sqlite.prepare("SELECT rev FROM members WHERE ref = 1").pluck().get()).toBe(2);
+    expect(sqlite.prepare('SELECT rev FROM members WHERE ref = 1').pluck().get()).toBe(2);
     const rebuilt = ['members', 'units', 'file_visits', 'file_attachments', 'file_household', 'file_objections', 'file_events'];
     for (const table of [...rebuilt, 'policy_values', 'calendar_days', 'audit_log']) {
       expect(() => sqlite.exec(`DELETE FROM ${table}`), table).toThrow(/refused|append-only/);

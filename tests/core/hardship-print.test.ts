@@ -6,10 +6,28 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { renderPdf } from '../../src/main/core/pdf';
 import { hardshipApplicationDocument, type HardshipApplicationData } from '../../src/main/core/pdf/documents/hardship-application';
 import { addUser, ORG, outboxCopy, type TestCore } from './support/core';
-import { CHILD, consented, draftOf, fileForMember, HEAD, HEAD_PHONE, idOf, office, OTHER_HEAD, OTHER_PHONE, oneUnclear, SPOUSE, toNotice } from './support/hardship';
+import {
+  CHILD,
+  consented,
+  draftOf,
+  fileForMember,
+  HEAD,
+  HEAD_PHONE,
+  idOf,
+  office,
+  OTHER_HEAD,
+  OTHER_PHONE,
+  oneUnclear,
+  SPOUSE,
+  toNotice,
+} from './support/hardship';
 
 /** Runs a print job and reads its PDF back as text (pdftotext -layout) and without whitespace (CJK spacing varies). */
-async function printed(t: TestCore, channel: 'files.printApplication' | 'files.printVisit' | 'files.printNotice', input: Record<string, unknown>) {
+async function printed(
+  t: TestCore,
+  channel: 'files.printApplication' | 'files.printVisit' | 'files.printNotice',
+  input: Record<string, unknown>,
+) {
   const { result } = await t.job(channel, input as never, 'clerk');
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   const path = await outboxCopy(t, result.data.fileId);
@@ -29,7 +47,11 @@ const lineWith = (text: string, label: string) => text.split('\n').find((line) =
 describe('hardship print: the application form (申报表)', () => {
   it('prints the head with the full ID number, the household, income and spending, the means test, the causes, consents and the four opinion boxes', async () => {
     const { t, today } = await office();
-    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t), { ...consented(today), bankName: '工商银行', bankAccount: '6222020200112233445' }), 'clerk');
+    const file = await t.call(
+      'files.saveDraft',
+      draftOf(await fileForMember(t), { ...consented(today), bankName: '工商银行', bankAccount: '6222020200112233445' }),
+      'clerk',
+    );
     const { text, flat, path, name, pages } = await printed(t, 'files.printApplication', { id: file.id });
 
     expect(pageSizeOf(path)).toBe('595.28 x 841.89'); // A4 portrait
@@ -38,12 +60,15 @@ describe('hardship print: the application form (申报表)', () => {
     expect(flat).toContain(`填报单位：${ORG.name}`);
     expect(flat).toContain('档案编号：（审批后编号）');
     // 基本情况: the head, the ID number in full (the form the applicant signs), gender, birth date, ethnicity, unit, type.
-    for (const expected of ['测试户主', HEAD, '1980-01-01', '汉族', '甲机械厂', '城镇职工', '工会会员是', '家庭人口3人']) expect(flat).toContain(expected);
+    for (const expected of ['测试户主', HEAD, '1980-01-01', '汉族', '甲机械厂', '城镇职工', '工会会员是', '家庭人口3人'])
+      expect(flat).toContain(expected);
     expect(lineWith(text, '性别')).toContain('男');
     // 家庭成员: every member with relation, full ID, health, work or school, and monthly income.
     expect(lineWith(text, SPOUSE)).toMatch(/配偶\s+测试配偶\s+\S+\s+女\s+1982-02-02\s+大病/);
     expect(lineWith(text, CHILD)).toMatch(/子女\s+测试子女\s+\S+\s+男\s+2010-03-03\s+健康\s+学生（初中）\s+第一中学\s+0\.00/);
-    expect(text.split('\n').find((line) => /本人\s+测试户主/.test(line))).toMatch(new RegExp(`${HEAD}\\s+男\\s+1980-01-01\\s+健康\\s+下岗\\s+—\\s+1,500\\.00`));
+    expect(text.split('\n').find((line) => /本人\s+测试户主/.test(line))).toMatch(
+      new RegExp(`${HEAD}\\s+男\\s+1980-01-01\\s+健康\\s+下岗\\s+—\\s+1,500\\.00`),
+    );
     // 收入与支出: annual figures in yuan with two decimals.
     expect(lineWith(text, '家庭成员劳动收入')).toContain('18,000.00');
     expect(lineWith(text, '养老金')).toContain('6,000.00');
@@ -61,7 +86,8 @@ describe('hardship print: the application form (申报表)', () => {
     expect(flat).toContain('配偶医疗费用负担重，希望获得医疗救助');
     expect(flat).toContain('申请医疗救助，协调子女助学');
     // The three consents with their dates.
-    for (const consent of ['核查本人及家庭成员的收入', '在本单位或社区范围内公示', '报送上级工会']) expect(lineWith(text, consent)).toMatch(new RegExp(`已签署\\s+${today}`));
+    for (const consent of ['核查本人及家庭成员的收入', '在本单位或社区范围内公示', '报送上级工会'])
+      expect(lineWith(text, consent)).toMatch(new RegExp(`已签署\\s+${today}`));
     // The four opinion boxes, each with a signature and a date line.
     for (const box of ['申请人签字', '基层工会意见（盖章）', '帮扶中心审核意见', '上级工会审批意见']) expect(flat).toContain(box);
     expect(flat.match(/年月日/g)?.length).toBeGreaterThanOrEqual(4);
@@ -72,16 +98,25 @@ describe('hardship print: the application form (申报表)', () => {
 
     const entries = await auditOf(t, 'files.printApplication');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ recordType: 'file', recordId: file.id, userName: 'clerk.sun', summary: { event: 'file.printed', params: { document: 'application', count: 1 } } });
+    expect(entries[0]).toMatchObject({
+      recordType: 'file',
+      recordId: file.id,
+      userName: 'clerk.sun',
+      summary: { event: 'file.printed', params: { document: 'application', count: 1 } },
+    });
     expect(JSON.stringify(entries)).not.toContain('测试户主');
   });
 
-  it('prints a migrant worker\'s labour relationship and the relative line at the percent in force', async () => {
+  it("prints a migrant worker's labour relationship and the relative line at the percent in force", async () => {
     const { t, today } = await office();
     await t.call('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 150 });
     const member = await t.call('roster.create', { name: '测试农民工', idNumber: HEAD, unitName: '某建筑公司' });
     const created = await t.call('files.create', { memberId: member.id, workerType: 'migrant' }, 'clerk');
-    const file = await t.call('files.saveDraft', draftOf(created, { workerType: 'migrant', labourSince: '2024-02-29', labourEmployer: '某建筑公司第三项目部' }), 'clerk');
+    const file = await t.call(
+      'files.saveDraft',
+      draftOf(created, { workerType: 'migrant', labourSince: '2024-02-29', labourEmployer: '某建筑公司第三项目部' }),
+      'clerk',
+    );
     const { text, flat } = await printed(t, 'files.printApplication', { id: file.id });
     expect(lineWith(text, '劳动关系')).toMatch(/2024-02-29 起，用工单位：某建筑公司第三项目部/);
     expect(flat).toContain('1.5倍为1,980.00元');
@@ -103,18 +138,51 @@ describe('hardship print: the application form (申报表)', () => {
     expect(flat).toContain(HEAD);
   });
 
-  it('gives the same bytes for the same data (the creation date is the data\'s, not the render\'s)', async () => {
+  it("gives the same bytes for the same data (the creation date is the data's, not the render's)", async () => {
     const data: HardshipApplicationData = {
       orgName: ORG.name,
       printedAt: new Date(2026, 4, 12, 9, 30),
       fileNo: null,
-      head: { name: '测试户主', idNumber: HEAD, gender: 'male', birthDate: '1980-01-01', ethnicity: null, unitName: null, workerType: 'migrant', isMember: true },
+      head: {
+        name: '测试户主',
+        idNumber: HEAD,
+        gender: 'male',
+        birthDate: '1980-01-01',
+        ethnicity: null,
+        unitName: null,
+        workerType: 'migrant',
+        isMember: true,
+      },
       entryKind: 'relapsed',
-      household: [{ relation: 'self', name: '测试户主', idNumber: HEAD, gender: 'male', birthDate: '1980-01-01', ethnicity: null, health: 'disabled', disabilityType: 'physical', disabilityGrade: 3, medicalInsurance: null, maritalStatus: null, hukouType: null, workStatus: null, schoolStage: null, unitOrSchool: null, monthlyIncomeFen: 0 }],
+      household: [
+        {
+          relation: 'self',
+          name: '测试户主',
+          idNumber: HEAD,
+          gender: 'male',
+          birthDate: '1980-01-01',
+          ethnicity: null,
+          health: 'disabled',
+          disabilityType: 'physical',
+          disabilityGrade: 3,
+          medicalInsurance: null,
+          maritalStatus: null,
+          hukouType: null,
+          workStatus: null,
+          schoolStage: null,
+          unitOrSchool: null,
+          monthlyIncomeFen: 0,
+        },
+      ],
       draft: {
         incomeItems: [],
         accidentCostsFen: 5_000_000,
-        exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+        exclusions: {
+          twoOrMoreHomes: false,
+          ownsBusinessOrEmploysOthers: false,
+          childAtCostlyPrivateSchoolOrAbroad: false,
+          privateVehicleNotForWork: false,
+        },
         mainCause: '8',
         secondaryCauses: [],
         housingType: 'rentedPrivate',
@@ -127,7 +195,14 @@ describe('hardship print: the application form (申报表)', () => {
         labourSince: '2024-02-29',
         labourEmployer: null,
       },
-      meansTest: { result: null, missing: ['lowIncomeLine'], judgedOn: '2026-05-12', regionCode: '110105', relativeLinePercent: 200, accidentThresholdPercent: 80 },
+      meansTest: {
+        result: null,
+        missing: ['lowIncomeLine'],
+        judgedOn: '2026-05-12',
+        regionCode: '110105',
+        relativeLinePercent: 200,
+        accidentThresholdPercent: 80,
+      },
       category: null,
     };
     const fontsDir = resolve('resources/fonts');
@@ -149,14 +224,35 @@ describe('hardship print: the visit record (入户调查表)', () => {
   it('prints the six items in order with 清/不清 and the notes as recorded, the visitors and every signature line', async () => {
     const { t, today } = await office();
     let file = await t.call('files.saveDraft', draftOf(await fileForMember(t)), 'clerk');
-    file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事', '吴委员'], items: oneUnclear, headSigned: true, note: '户主患病在家' }, 'clerk');
+    file = await t.call(
+      'files.recordVisit',
+      {
+        fileId: file.id,
+        kind: 'sixClears',
+        date: today,
+        visitors: ['孙经办', '周干事', '吴委员'],
+        items: oneUnclear,
+        headSigned: true,
+        note: '户主患病在家',
+      },
+      'clerk',
+    );
     const visit = file.visits[0]!;
     const { text, flat, path, pages } = await printed(t, 'files.printVisit', { id: file.id, visitId: visit.id });
 
     expect(pageSizeOf(path)).toBe('595.28 x 841.89');
     expect(flat).toContain('困难职工家庭入户调查表');
     expect(flat).toContain(`调查单位：${ORG.name}`);
-    for (const expected of ['测试户主', maskIdNumber(HEAD), '甲机械厂', '档案编号（未编号）', `走访日期${today}`, '六清入户调查', '孙经办、周干事、吴委员']) expect(flat).toContain(expected);
+    for (const expected of [
+      '测试户主',
+      maskIdNumber(HEAD),
+      '甲机械厂',
+      '档案编号（未编号）',
+      `走访日期${today}`,
+      '六清入户调查',
+      '孙经办、周干事、吴委员',
+    ])
+      expect(flat).toContain(expected);
     expect(flat).not.toContain(HEAD); // the full number belongs on the application form only
 
     const labels = ['家庭成员状况清', '家庭实际收入清', '家庭困难原因清', '家庭生活变化清', '职工现实表现清', '家庭走访住址清'];
@@ -176,18 +272,34 @@ describe('hardship print: the visit record (入户调查表)', () => {
     expect(flat).toContain('户主已签字确认是');
     expect(flat).toContain('户主患病在家');
     // A signature and a date line for every visitor, and one for the head of household.
-    for (const visitor of ['孙经办', '周干事', '吴委员']) expect(lineWith(text, `走访人：${visitor}`)).toMatch(/签字：.*日期：\s+年\s+月\s+日/);
+    for (const visitor of ['孙经办', '周干事', '吴委员'])
+      expect(lineWith(text, `走访人：${visitor}`)).toMatch(/签字：.*日期：\s+年\s+月\s+日/);
     expect(lineWith(text, '户主（被调查人）：')).toMatch(/签字：.*日期：\s+年\s+月\s+日/);
     expect(flat.match(/签字：/g)).toHaveLength(4);
     for (const [i, page] of pages.entries()) expect(page.replace(/\s+/g, '')).toContain(`第${i + 1}页共${pages.length}页`);
 
     const entries = await auditOf(t, 'files.printVisit');
-    expect(entries[0]).toMatchObject({ recordType: 'file', recordId: file.id, summary: { event: 'file.printed', params: { document: 'visit', count: 1 } } });
+    expect(entries[0]).toMatchObject({
+      recordType: 'file',
+      recordId: file.id,
+      summary: { event: 'file.printed', params: { document: 'visit', count: 1 } },
+    });
   });
 
   it('prints a must-visit (五必访) with its kind and occasion instead of the six items', async () => {
     const { t, today } = await office();
-    const file = await t.call('files.recordVisit', { fileId: (await fileForMember(t)).id, kind: 'mustVisit', date: today, visitors: ['孙经办'], mustVisitReason: 'illness', note: '住院探望，送去慰问品' }, 'clerk');
+    const file = await t.call(
+      'files.recordVisit',
+      {
+        fileId: (await fileForMember(t)).id,
+        kind: 'mustVisit',
+        date: today,
+        visitors: ['孙经办'],
+        mustVisitReason: 'illness',
+        note: '住院探望，送去慰问品',
+      },
+      'clerk',
+    );
     const { text, flat } = await printed(t, 'files.printVisit', { id: file.id, visitId: file.visits[0]!.id });
     expect(flat).toContain('困难职工家庭走访记录表');
     expect(flat).toContain('走访类型五必访');
@@ -208,7 +320,12 @@ describe('hardship print: the public notice (公示)', () => {
     let second = await fileForMember(t, OTHER_HEAD, '李四', { phone: OTHER_PHONE, unitName: '乙纺织厂' });
     second = await t.call(
       'files.saveDraft',
-      draftOf(second, { household: [{ id: second.household[0]!.id, relation: 'self', name: '李四', monthlyIncomeFen: 200_000, health: 'chronic' }], incomeItems: [], secondaryCauses: [], ...consented(today) }),
+      draftOf(second, {
+        household: [{ id: second.household[0]!.id, relation: 'self', name: '李四', monthlyIncomeFen: 200_000, health: 'chronic' }],
+        incomeItems: [],
+        secondaryCauses: [],
+        ...consented(today),
+      }),
       'clerk',
     );
     second = await toNotice(t, today, second);
@@ -237,20 +354,36 @@ describe('hardship print: the public notice (公示)', () => {
     expect(flat).not.toMatch(/\*{3,}/);
     for (const phone of [HEAD_PHONE, OTHER_PHONE]) expect(flat).not.toContain(phone);
     expect(flat).not.toMatch(/\d\.\d{2}/); // 333.33, 2,000.00, 1,320.00 …
-    for (const figure of ['333', '2000', '2,000', '1320', '1,320', '1500', '1,500', '6000', '6,000', '12000', '12,000']) expect(flat).not.toContain(figure);
+    for (const figure of ['333', '2000', '2,000', '1320', '1,320', '1500', '1,500', '6000', '6,000', '12000', '12,000'])
+      expect(flat).not.toContain(figure);
     for (const word of ['1980', '1975', '大病', '慢性病', '患重特大疾病', '配偶', '测试子女']) expect(flat).not.toContain(word);
 
     const entries = await auditOf(t, 'files.printNotice');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ recordType: 'file', recordId: first.id, summary: { event: 'file.printed', params: { document: 'notice', count: 2 } } });
+    expect(entries[0]).toMatchObject({
+      recordType: 'file',
+      recordId: first.id,
+      summary: { event: 'file.printed', params: { document: 'notice', count: 2 } },
+    });
   });
 
   it('repeats the table header on every page of a long notice, with 第 x 页 共 y 页', async () => {
     const { t, today } = await office();
     const ids: string[] = [];
     for (let i = 0; i < 45; i++) {
-      const file = await fileForMember(t, idOf(`1101051980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`), `公示对象${i + 1}`, { unitName: `第${i % 3}车间` });
-      await t.call('files.saveDraft', draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }), 'clerk');
+      const file = await fileForMember(
+        t,
+        idOf(
+          `1101051980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100 + i).padStart(3, '0')}`,
+        ),
+        `公示对象${i + 1}`,
+        { unitName: `第${i % 3}车间` },
+      );
+      await t.call(
+        'files.saveDraft',
+        draftOf(file, { household: [{ id: file.household[0]!.id, relation: 'self', name: file.headName }], ...consented(today) }),
+        'clerk',
+      );
       ids.push(file.id);
     }
     const { pages } = await printed(t, 'files.printNotice', { ids });
@@ -293,18 +426,35 @@ describe('hardship print: wrong ids', () => {
   it('refuses a file or a visit that does not exist (NOT_FOUND) before starting a job, and logs nothing', async () => {
     const { t, today } = await office();
     const file = await fileForMember(t);
-    const other = await t.call('files.recordVisit', { fileId: (await fileForMember(t, OTHER_HEAD, '李四', {})).id, kind: 'ordinary', date: today, visitors: ['孙经办'] }, 'clerk');
+    const other = await t.call(
+      'files.recordVisit',
+      { fileId: (await fileForMember(t, OTHER_HEAD, '李四', {})).id, kind: 'ordinary', date: today, visitors: ['孙经办'] },
+      'clerk',
+    );
     const missing = '0190a2b4-0000-7000-8000-000000000000';
-    expect(await t.fail('files.printApplication', { id: missing }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', params: { record: 'file' } });
-    expect(await t.fail('files.printVisit', { id: missing, visitId: other.visits[0]!.id }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', params: { record: 'file' } });
+    expect(await t.fail('files.printApplication', { id: missing }, 'clerk')).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { record: 'file' },
+    });
+    expect(await t.fail('files.printVisit', { id: missing, visitId: other.visits[0]!.id }, 'clerk')).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { record: 'file' },
+    });
     // A visit of another file is not a visit of this one.
-    expect(await t.fail('files.printVisit', { id: file.id, visitId: other.visits[0]!.id }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', params: { record: 'visit' } });
-    expect(await t.fail('files.printNotice', { ids: [file.id, missing] }, 'clerk')).toMatchObject({ code: 'NOT_FOUND', params: { record: 'file' } });
+    expect(await t.fail('files.printVisit', { id: file.id, visitId: other.visits[0]!.id }, 'clerk')).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { record: 'visit' },
+    });
+    expect(await t.fail('files.printNotice', { ids: [file.id, missing] }, 'clerk')).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { record: 'file' },
+    });
     expect(t.events.filter((e) => e.type === 'job.finished')).toHaveLength(0);
-    for (const channel of ['files.printApplication', 'files.printVisit', 'files.printNotice']) expect(await auditOf(t, channel)).toHaveLength(0);
+    for (const channel of ['files.printApplication', 'files.printVisit', 'files.printNotice'])
+      expect(await auditOf(t, channel)).toHaveLength(0);
   });
 
-  it('lets a viewer print nothing: printing is a clerk\'s task', async () => {
+  it("lets a viewer print nothing: printing is a clerk's task", async () => {
     const { t } = await office();
     await addUser(t, 'viewer', 'viewer.wang', 'viewer');
     const file = await fileForMember(t);

@@ -15,12 +15,23 @@ describe('hardship rules from policy and from the labour relationship', () => {
     const head = { id: file.household[0]!.id, relation: 'self' as const, name: file.headName, monthlyIncomeFen: 170_000 };
     await t.call('files.saveDraft', { ...draftOf(file), household: [head], incomeItems: [], accidentCostsFen: 1_224_000 }, 'clerk');
     const judged = async () => (await t.call('files.get', { id: file.id }, 'clerk')).meansTest;
-    expect((await judged()).result).toMatchObject({ category: 'relative', relativeLinePercent: 200, relativeLineFen: 264_000, accidentThresholdPercent: 80 });
+    expect((await judged()).result).toMatchObject({
+      category: 'relative',
+      relativeLinePercent: 200,
+      relativeLineFen: 264_000,
+      accidentThresholdPercent: 80,
+    });
 
     // Only an administrator sets them, within their range; a value from a later day changes nothing today.
-    expect((await t.fail('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 120 }, 'reviewer')).code).toBe('FORBIDDEN');
-    expect(await t.fail('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 99 })).toMatchObject({ params: { problem: 'OUT_OF_RANGE', min: 100 } });
-    expect(await t.fail('policy.add', { key: 'accidentThresholdPercent', effectiveFrom: today, value: 101 })).toMatchObject({ params: { problem: 'OUT_OF_RANGE', max: 100 } });
+    expect((await t.fail('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 120 }, 'reviewer')).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await t.fail('policy.add', { key: 'relativeLinePercent', effectiveFrom: today, value: 99 })).toMatchObject({
+      params: { problem: 'OUT_OF_RANGE', min: 100 },
+    });
+    expect(await t.fail('policy.add', { key: 'accidentThresholdPercent', effectiveFrom: today, value: 101 })).toMatchObject({
+      params: { problem: 'OUT_OF_RANGE', max: 100 },
+    });
     await t.call('policy.add', { key: 'relativeLinePercent', effectiveFrom: addDays(today, 10), value: 120 });
     const threshold = await t.call('policy.add', { key: 'accidentThresholdPercent', effectiveFrom: addDays(today, 10), value: 50 });
     expect((await judged()).result).toMatchObject({ category: 'relative', relativeLinePercent: 200 });
@@ -28,7 +39,12 @@ describe('hardship rules from policy and from the labour relationship', () => {
     // From that day: ¥1,700 is above 120 % of the line (¥1,584), and 60 % of income is above the new 50 %.
     await advanceDays(10);
     expect(await judged()).toMatchObject({ relativeLinePercent: 120, accidentThresholdPercent: 50 });
-    expect((await judged()).result).toMatchObject({ incomeTest: 'above-double-line', relativeLineFen: 158_400, accidentTest: 'passed', category: 'accident' });
+    expect((await judged()).result).toMatchObject({
+      incomeTest: 'above-double-line',
+      relativeLineFen: 158_400,
+      accidentTest: 'passed',
+      category: 'accident',
+    });
     // A voided value is no longer applied: the default 80 % is back.
     await t.call('policy.void', { id: threshold.id, reason: '录入错误' });
     expect((await judged()).result).toMatchObject({ accidentTest: 'not-passed', category: 'none' });
@@ -46,7 +62,11 @@ describe('hardship rules from policy and from the labour relationship', () => {
     });
 
     // Begun today: complete a year later (the shared rule; 29 February is tested in the unit tests).
-    file = await t.call('files.saveDraft', draftOf(file, { workerType: 'migrant', labourSince: today, labourEmployer: '某建筑公司' }), 'clerk');
+    file = await t.call(
+      'files.saveDraft',
+      draftOf(file, { workerType: 'migrant', labourSince: today, labourEmployer: '某建筑公司' }),
+      'clerk',
+    );
     expect(file.draft).toMatchObject({ labourSince: today, labourEmployer: '某建筑公司' });
     const completeOn = labourYearCompleteOn(today);
     expect(file.actions.find((a) => a.action === 'submit')!.blockers).toEqual([{ code: 'LABOUR_TOO_SHORT', since: today, completeOn }]);

@@ -61,9 +61,23 @@ describe('job runner', () => {
 
   it('reports AppErrors as they are and anything else as INTERNAL with a log reference', async () => {
     const { jobs, logger, finished } = runner();
-    const a = jobs.start('c', async () => { throw new AppError('BACKUP_INVALID', { reason: 'corrupt' }); }, (d) => d);
-    expect(await finished(a.jobId)).toMatchObject({ result: { ok: false, error: { code: 'BACKUP_INVALID', params: { reason: 'corrupt' } } } });
-    const b = jobs.start('c', async () => 'x', () => { throw new Error('result does not match the contract'); });
+    const a = jobs.start(
+      'c',
+      async () => {
+        throw new AppError('BACKUP_INVALID', { reason: 'corrupt' });
+      },
+      (d) => d,
+    );
+    expect(await finished(a.jobId)).toMatchObject({
+      result: { ok: false, error: { code: 'BACKUP_INVALID', params: { reason: 'corrupt' } } },
+    });
+    const b = jobs.start(
+      'c',
+      async () => 'x',
+      () => {
+        throw new Error('result does not match the contract');
+      },
+    );
     const event = (await finished(b.jobId)) as { result: { ok: false; error: { code: string; ref: string } } };
     expect(event.result.error.code).toBe('INTERNAL');
     expect(logger.lines.join('\n')).toContain(event.result.error.ref);
@@ -78,7 +92,11 @@ describe('job runner', () => {
     const waiter = new Database(path);
     waiter.pragma('busy_timeout = 0');
     try {
-      const job = jobs.start('c', async () => waiter.exec('BEGIN IMMEDIATE'), (d) => d);
+      const job = jobs.start(
+        'c',
+        async () => waiter.exec('BEGIN IMMEDIATE'),
+        (d) => d,
+      );
       expect(await finished(job.jobId)).toMatchObject({ result: { ok: false, error: { code: 'BUSY' } } });
       expect(logger.lines.some((line) => line.includes('"level":"error"'))).toBe(false);
     } finally {

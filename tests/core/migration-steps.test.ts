@@ -49,9 +49,10 @@ function rowids(sqlite: Sqlite, table: string): number[] {
 }
 
 function schemaObjects(sqlite: Sqlite): Map<string, string> {
-  const list = sqlite
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")
-    .all() as { name: string; sql: string }[];
+  const list = sqlite.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as {
+    name: string;
+    sql: string;
+  }[];
   return new Map(list.map((o) => [o.name, o.sql]));
 }
 

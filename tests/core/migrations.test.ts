@@ -9,9 +9,10 @@ import { RESOURCES_DIR, startCore, tempDir } from './support/core';
 const migrations = loadMigrations(`${RESOURCES_DIR}/migrations`);
 
 function tables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
-  return sqlite
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string; sql: string }[];
+  return sqlite.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string;
+    sql: string;
+  }[];
 }
 
 describe('migrations', () => {
@@ -32,11 +33,14 @@ describe('migrations', () => {
 
   it('give every table with sync columns its change-log, rev and no-delete triggers', () => {
     const sqlite = startCore().core.state.conn!.sqlite;
-    const triggers = new Set((sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name));
+    const triggers = new Set(
+      (sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
+    );
     const travelling = tables(sqlite).filter((t) => /`origin(_ref)?`/.test(t.sql) && /`deleted_at`/.test(t.sql) && /`rev`/.test(t.sql));
     expect(travelling.length).toBeGreaterThan(0);
     for (const { name } of travelling) {
-      for (const suffix of ['_sync_insert', '_sync_update', '_no_delete']) expect(triggers, `${name}${suffix}`).toContain(`${name}${suffix}`);
+      for (const suffix of ['_sync_insert', '_sync_update', '_no_delete'])
+        expect(triggers, `${name}${suffix}`).toContain(`${name}${suffix}`);
     }
   });
 
@@ -53,7 +57,7 @@ describe('migrations', () => {
     expect(listBackups(dataPaths(dataDir).backupsDir).map((b) => b.kind)).toEqual(['pre-migration']);
   });
 
-  it('0007 turns the members\' change-log entries from UUID text into refs, and later ones are written as refs', () => {
+  it("0007 turns the members' change-log entries from UUID text into refs, and later ones are written as refs", () => {
     const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
     const upTo = (tag: string) => migrations.findIndex((m) => m.tag === tag);
     applyMigrations(sqlite, migrations.slice(0, upTo('0007_change_log_record_ref')));
@@ -66,26 +70,38 @@ describe('migrations', () => {
     insert.run('0192a7b0c0d07e8f9a0b1c2d3e4f5062', '110105194912310029');
     sqlite.exec("UPDATE members SET note = 'n' WHERE ref = 2");
     expect(sqlite.prepare("SELECT record_id FROM change_log WHERE table_name = 'members' ORDER BY seq").pluck().all()).toEqual([
-      '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5061', '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062', '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062',
+      '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5061',
+      '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062',
+      '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5062',
     ]);
 
     applyMigrations(sqlite, pendingMigrations(sqlite, migrations));
     sqlite.exec("UPDATE members SET note = 'm' WHERE ref = 1");
-    expect(sqlite.prepare("SELECT record_id, record_ref, op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all()).toEqual([
-      { record_id: null, record_ref: 1, op: 'insert', rev: 1 },
-      { record_id: null, record_ref: 2, op: 'insert', rev: 1 },
-      { record_id: null, record_ref: 2, op: 'update', rev: 2 },
-      { record_id: null, record_ref: 1, op: 'update', rev: 2 },
-    ]);
+    expect(sqlite.prepare("SELECT record_id, record_ref, op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all()).toEqual(
+      [
+        { record_id: null, record_ref: 1, op: 'insert', rev: 1 },
+        { record_id: null, record_ref: 2, op: 'insert', rev: 1 },
+        { record_id: null, record_ref: 2, op: 'update', rev: 2 },
+        { record_id: null, record_ref: 1, op: 'update', rev: 2 },
+      ],
+    );
     expect(sqlite.prepare("SELECT record_id FROM change_log WHERE table_name <> 'members'").pluck().all()).not.toContain(null);
   });
 
-  it('0008 turns the members\' ISO updated_at into milliseconds and keeps their triggers and search indexes', () => {
+  it("0008 turns the members' ISO updated_at into milliseconds and keeps their triggers and search indexes", () => {
     const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
-    applyMigrations(sqlite, migrations.slice(0, migrations.findIndex((m) => m.tag === '0008_compact_member_timestamps')));
+    applyMigrations(
+      sqlite,
+      migrations.slice(
+        0,
+        migrations.findIndex((m) => m.tag === '0008_compact_member_timestamps'),
+      ),
+    );
     sqlite.exec("INSERT INTO origins (ref, code) VALUES (1, '91350100M000100Y43')");
     sqlite
-      .prepare(`INSERT INTO members (id, origin_ref, updated_at, name, id_number, name_pinyin, name_initials) VALUES (unhex(?), 1, ?, '单雄信', ?, 'shanxiongxin', 'sxx')`)
+      .prepare(
+        `INSERT INTO members (id, origin_ref, updated_at, name, id_number, name_pinyin, name_initials) VALUES (unhex(?), 1, ?, '单雄信', ?, 'shanxiongxin', 'sxx')`,
+      )
       .run('0192a7b0c0d07e8f9a0b1c2d3e4f5061', '2026-11-21T10:51:26.123Z', '11010519491231002X');
     const schemaObjects = () => sqlite.prepare("SELECT type, name FROM sqlite_schema WHERE tbl_name = 'members' ORDER BY name").all();
     const before = schemaObjects();
@@ -99,13 +115,17 @@ describe('migrations', () => {
     expect(sqlite.prepare("SELECT rowid FROM members_grams WHERE members_grams MATCH '雄信'").pluck().all()).toEqual([]);
     expect(() => sqlite.exec('DELETE FROM members')).toThrow(/hard delete refused/);
     expect(sqlite.prepare("SELECT op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all()).toEqual([
-      { op: 'insert', rev: 1 }, { op: 'update', rev: 2 },
+      { op: 'insert', rev: 1 },
+      { op: 'update', rev: 2 },
     ]);
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
-    const broken = [...migrations, { index: migrations.length, tag: 'broken', statements: ['CREATE TABLE later (a TEXT) STRICT', 'THIS IS NOT SQL'] }];
+    const broken = [
+      ...migrations,
+      { index: migrations.length, tag: 'broken', statements: ['CREATE TABLE later (a TEXT) STRICT', 'THIS IS NOT SQL'] },
+    ];
     expect(() => applyMigrations(sqlite, broken)).toThrow();
     expect(schemaVersion(sqlite)).toBe(0);
     expect(tables(sqlite)).toEqual([]);

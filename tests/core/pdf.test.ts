@@ -155,7 +155,9 @@ describe('missing glyphs', () => {
   it('rejects with MISSING_GLYPHS before pdfmake is called', async () => {
     const createPdf = vi.spyOn(pdfmake, 'createPdf');
     try {
-      const error = await renderPdf(recoveryCodeDocument({ ...sample, orgName: `${MISSING}家湾社区工会` }), { fontsDir }).catch((e: unknown) => e);
+      const error = await renderPdf(recoveryCodeDocument({ ...sample, orgName: `${MISSING}家湾社区工会` }), { fontsDir }).catch(
+        (e: unknown) => e,
+      );
       expect(expectAppError(error, 'MISSING_GLYPHS').params).toEqual({ chars: [MISSING] });
       expect(createPdf).not.toHaveBeenCalled();
     } finally {
@@ -166,7 +168,16 @@ describe('missing glyphs', () => {
   it('finds it anywhere in the document and reports each character once', async () => {
     const doc: TDocumentDefinitions = {
       header: `页眉${MISSING}`,
-      content: [{ table: { body: [['姓名', `${MISSING}祥`], ['配偶', { text: [`王${MISSING}`, { text: '\u{2000B}', bold: true }] }]] } }],
+      content: [
+        {
+          table: {
+            body: [
+              ['姓名', `${MISSING}祥`],
+              ['配偶', { text: [`王${MISSING}`, { text: '\u{2000B}', bold: true }] }],
+            ],
+          },
+        },
+      ],
     };
     const error = await renderPdf(doc, { fontsDir }).catch((e: unknown) => e);
     expect(expectAppError(error, 'MISSING_GLYPHS').params).toEqual({ chars: [MISSING, '\u{2000B}'] });
@@ -281,7 +292,14 @@ describe('text walker', () => {
         { stack: ['七', [['八']]] },
         { columns: [{ text: '九' }, { stack: ['十'] }] },
         { ul: ['甲', { ol: ['乙'], separator: ['（', '）'] }] },
-        { table: { body: [[{ text: '丙', rowSpan: 2 }, '丁'], [{}, { text: [{ text: '戊' }] }]] } },
+        {
+          table: {
+            body: [
+              [{ text: '丙', rowSpan: 2 }, '丁'],
+              [{}, { text: [{ text: '戊' }] }],
+            ],
+          },
+        },
         { toc: { title: { text: '目录' } } },
         { image: 'data:image/png;base64,AAAA', width: 10 },
         { qr: '二维码不是文字' },

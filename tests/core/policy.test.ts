@@ -27,7 +27,12 @@ describe('policy tables', () => {
 
     await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: addDays(today, -400), value: 128_000 });
     expect((await inForce()).lowIncomeLine).toBe(128_000); // the city's line holds in the district
-    const district = await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: addDays(today, -30), value: 132_000 });
+    const district = await t.call('policy.add', {
+      key: 'lowIncomeLine',
+      regionCode: '110105',
+      effectiveFrom: addDays(today, -30),
+      value: 132_000,
+    });
     expect(district).toMatchObject({ key: 'lowIncomeLine', regionCode: '110105', value: 132_000, createdBy: '管理员', voidedAt: null });
     await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: addDays(today, 10), value: 140_000 });
     expect((await inForce()).lowIncomeLine).toBe(132_000); // the future value is not in force yet
@@ -45,7 +50,11 @@ describe('policy tables', () => {
     // Audited, and never deleted.
     const audit = await t.call('audit.list', { page: 1, pageSize: 50 });
     expect(audit.entries.filter((e) => e.summary.event.startsWith('policy.')).map((e) => e.summary.event)).toEqual([
-      'policy.voided', 'policy.added', 'policy.added', 'policy.added', 'policy.added',
+      'policy.voided',
+      'policy.added',
+      'policy.added',
+      'policy.added',
+      'policy.added',
     ]);
     expect(() => t.core.state.conn!.sqlite.prepare('DELETE FROM policy_values').run()).toThrow(/hard delete refused/);
   });
@@ -57,11 +66,21 @@ describe('policy tables', () => {
       code: 'POLICY_VALUE_INVALID',
       params: { problem: 'OUT_OF_RANGE', min: 100, max: 1_000_000 },
     });
-    expect(await t.fail('policy.add', { key: 'lowIncomeLine', effectiveFrom: today, value: 100_000 })).toMatchObject({ params: { problem: 'REGION_REQUIRED' } });
-    expect(await t.fail('policy.add', { key: 'visitValidDays', regionCode: '110105', effectiveFrom: today, value: 90 })).toMatchObject({ params: { problem: 'REGION_NOT_ALLOWED' } });
-    expect(await t.fail('policy.add', { key: 'noticeWorkingDays', effectiveFrom: today, value: 4 })).toMatchObject({ params: { problem: 'OUT_OF_RANGE', min: 5 } });
-    expect(await t.fail('policy.add', { key: 'reviewIntervalMonths', effectiveFrom: today, value: 13 })).toMatchObject({ params: { max: 12 } });
-    expect((await t.fail('policy.add', { key: 'lowIncomeLine', regionCode: '990101', effectiveFrom: today, value: 100_000 })).code).toBe('INVALID_REGION_CODE');
+    expect(await t.fail('policy.add', { key: 'lowIncomeLine', effectiveFrom: today, value: 100_000 })).toMatchObject({
+      params: { problem: 'REGION_REQUIRED' },
+    });
+    expect(await t.fail('policy.add', { key: 'visitValidDays', regionCode: '110105', effectiveFrom: today, value: 90 })).toMatchObject({
+      params: { problem: 'REGION_NOT_ALLOWED' },
+    });
+    expect(await t.fail('policy.add', { key: 'noticeWorkingDays', effectiveFrom: today, value: 4 })).toMatchObject({
+      params: { problem: 'OUT_OF_RANGE', min: 5 },
+    });
+    expect(await t.fail('policy.add', { key: 'reviewIntervalMonths', effectiveFrom: today, value: 13 })).toMatchObject({
+      params: { max: 12 },
+    });
+    expect((await t.fail('policy.add', { key: 'lowIncomeLine', regionCode: '990101', effectiveFrom: today, value: 100_000 })).code).toBe(
+      'INVALID_REGION_CODE',
+    );
     expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: '2026-02-30', value: 60 })).code).toBe('INVALID_INPUT');
     await t.call('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 });
     expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 45 })).code).toBe('POLICY_DUPLICATE');
@@ -88,7 +107,12 @@ describe('the working calendar', () => {
       { date: '2026-10-01', kind: 'holiday', setBy: '管理员' },
       { date: '2026-10-10', kind: 'workday', setBy: '管理员' },
     ]);
-    expect(t.core.state.conn!.sqlite.prepare("SELECT count(*) FROM calendar_days WHERE date = '2026-10-02' AND voided_at IS NOT NULL").pluck().get()).toBe(1);
+    expect(
+      t.core.state
+        .conn!.sqlite.prepare("SELECT count(*) FROM calendar_days WHERE date = '2026-10-02' AND voided_at IS NOT NULL")
+        .pluck()
+        .get(),
+    ).toBe(1);
     expect(() => t.core.state.conn!.sqlite.prepare('DELETE FROM calendar_days').run()).toThrow(/hard delete refused/);
     const audit = await t.call('audit.list', { page: 1, pageSize: 20 });
     expect(audit.entries.filter((e) => e.summary.event === 'policy.daySet')).toHaveLength(4);

@@ -125,10 +125,14 @@ describe('roster import', () => {
     const { jobId } = await t.call('rosterImport.commit', plan);
     // Wait for the first chunk: the transaction is open now.
     while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
-    expect((await t.fail('roster.create', { name: '插队', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` })).code).toBe('BUSY');
+    expect((await t.fail('roster.create', { name: '插队', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` })).code).toBe(
+      'BUSY',
+    );
     await t.call('jobs.cancel', { jobId });
     while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));
-    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({ result: { ok: false, error: { code: 'JOB_CANCELLED' } } });
+    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({
+      result: { ok: false, error: { code: 'JOB_CANCELLED' } },
+    });
     expect(await memberCount(t)).toBe(0);
     // The database is writable again.
     await t.call('roster.create', { name: '之后', idNumber: `11010119700101202${idCheckChar('11010119700101202')}` });
@@ -159,7 +163,8 @@ describe('roster import: a big import rebuilds the indexes instead of updating t
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(() => sqlite.exec("INSERT INTO members_grams (members_grams, rank) VALUES ('integrity-check', 0)")).not.toThrow();
     const last = members.at(-1)!;
-    const foundIds = (query: string) => t.call('roster.search', { query, pageSize: 200 }).then((r) => r.members.map((m) => m.idNumberMasked));
+    const foundIds = (query: string) =>
+      t.call('roster.search', { query, pageSize: 200 }).then((r) => r.members.map((m) => m.idNumberMasked));
     const masked = maskIdNumber(last.idNumber);
     expect(await foundIds(last.name)).toContain(masked);
     expect(await foundIds([...last.name].slice(-2).join(''))).toContain(masked);
@@ -168,8 +173,9 @@ describe('roster import: a big import rebuilds the indexes instead of updating t
     expect(await foundIds(last.phone!)).toContain(masked);
     // Every member is in the change log once: the first thousand rows (before the import proved big) one entry
     // each, the rest as one entry for their run of refs.
-    const log = sqlite.prepare("SELECT record_ref AS ref, record_count AS count, op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq").all() as
-      { ref: number; count: number | null; op: string; rev: number }[];
+    const log = sqlite
+      .prepare("SELECT record_ref AS ref, record_count AS count, op, rev FROM change_log WHERE table_name = 'members' ORDER BY seq")
+      .all() as { ref: number; count: number | null; op: string; rev: number }[];
     const logged = log.flatMap((e) => Array.from({ length: e.count ?? 1 }, (_, i) => e.ref + i));
     expect(logged).toEqual(Array.from({ length: 5_001 }, (_, i) => i + 1));
     expect(log.every((e) => e.op === 'insert' && e.rev === 1)).toBe(true);
@@ -243,18 +249,31 @@ describe('roster import in a reader thread (as the program runs it)', () => {
     };
   };
 
-  const files = ['roster-messy.xlsx', 'roster-id-number.xlsx', 'roster-bad-dates.xlsx', 'roster-duplicates.csv', 'roster-gbk.csv', 'roster-title.xls', 'roster-warnings.csv', 'roster-warnings.xlsx'];
-  it.each(files)('gives the same previews, rejected rows, warnings, counts and roster as reading in the core\'s thread: %s', async (file) => {
-    const bytes = file === 'roster-warnings.xlsx' ? await warningsXlsx() : undefined;
-    const inCore = await runAll(await startSetUpCore(), file, bytes);
-    const inThread = await runAll(await startSetUpCore({ importReaderPath: readerPath }), file, bytes);
-    expect(inThread).toEqual(inCore);
-    expect(inCore.preview.ok).toBe(true);
-    if (file.startsWith('roster-warnings') || file === 'roster-bad-dates.xlsx') {
-      expect(inCore.preview.ok && inCore.preview.data.warnings.rows).toBeGreaterThan(0);
-      expect(inCore.rejectedRows).toContainEqual(expect.arrayContaining(['提示']));
-    }
-  }, 60_000); // two cores, three jobs each
+  const files = [
+    'roster-messy.xlsx',
+    'roster-id-number.xlsx',
+    'roster-bad-dates.xlsx',
+    'roster-duplicates.csv',
+    'roster-gbk.csv',
+    'roster-title.xls',
+    'roster-warnings.csv',
+    'roster-warnings.xlsx',
+  ];
+  it.each(files)(
+    "gives the same previews, rejected rows, warnings, counts and roster as reading in the core's thread: %s",
+    async (file) => {
+      const bytes = file === 'roster-warnings.xlsx' ? await warningsXlsx() : undefined;
+      const inCore = await runAll(await startSetUpCore(), file, bytes);
+      const inThread = await runAll(await startSetUpCore({ importReaderPath: readerPath }), file, bytes);
+      expect(inThread).toEqual(inCore);
+      expect(inCore.preview.ok).toBe(true);
+      if (file.startsWith('roster-warnings') || file === 'roster-bad-dates.xlsx') {
+        expect(inCore.preview.ok && inCore.preview.data.warnings.rows).toBeGreaterThan(0);
+        expect(inCore.rejectedRows).toContainEqual(expect.arrayContaining(['提示']));
+      }
+    },
+    60_000,
+  ); // two cores, three jobs each
 
   it('brings a file the reader refuses back as the same error', async () => {
     const bytes = Buffer.from('PK\u0003\u0004 not really a zip');
@@ -273,7 +292,10 @@ describe('roster import in a reader thread (as the program runs it)', () => {
     const members = [...demoMembers(10_000)];
     const csv = Buffer.from(['姓名,身份证号', ...members.map((m) => `${m.name},${m.idNumber}`), `已在册,${existingId}`].join('\r\n'));
     const stopped = await inspectAndPlan(t, 'big.csv', 'stop', csv);
-    expect((await t.job('rosterImport.commit', stopped.plan)).result).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_DUPLICATES', params: { row: 10_002 } } });
+    expect((await t.job('rosterImport.commit', stopped.plan)).result).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_HAS_DUPLICATES', params: { row: 10_002 } },
+    });
     expect(await memberCount(t)).toBe(1);
 
     const { plan } = await inspectAndPlan(t, 'big.csv', 'skip', csv);
@@ -281,7 +303,9 @@ describe('roster import in a reader thread (as the program runs it)', () => {
     while (!t.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0)) await new Promise((r) => setTimeout(r, 5));
     await t.call('jobs.cancel', { jobId });
     while (!t.events.some((e) => e.type === 'job.finished' && e.jobId === jobId)) await new Promise((r) => setTimeout(r, 5));
-    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({ result: { ok: false, error: { code: 'JOB_CANCELLED' } } });
+    expect(t.events.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({
+      result: { ok: false, error: { code: 'JOB_CANCELLED' } },
+    });
     expect(await memberCount(t)).toBe(1);
 
     const committed = await t.job('rosterImport.commit', plan);

@@ -15,8 +15,21 @@ const FILE = 'roster-warnings.csv';
 const BYTES = readFileSync(join('tests/fixtures/roster', FILE));
 /** The file's row numbers (the header is row 1). */
 const ROW = {
-  clean: 2, shortPhone: 3, genderMismatch: 4, genderUnknown: 5, birthMismatch: 6, birthBad: 7, ethnicity: 8,
-  joinedBad: 9, joinedFuture: 10, old15: 11, longNote: 12, several: 13, region: 14, retired: 15, badId: 16,
+  clean: 2,
+  shortPhone: 3,
+  genderMismatch: 4,
+  genderUnknown: 5,
+  birthMismatch: 6,
+  birthBad: 7,
+  ethnicity: 8,
+  joinedBad: 9,
+  joinedFuture: 10,
+  old15: 11,
+  longNote: 12,
+  several: 13,
+  region: 14,
+  retired: 15,
+  badId: 16,
 };
 
 async function planFor(t: TestCore, policy: DuplicatePolicy = 'update', bytes = BYTES, fileName = FILE) {
@@ -44,7 +57,9 @@ async function workbookOf(t: TestCore, fileId: string) {
 }
 
 const sheetRows = (sheet: ExcelJS.Worksheet) =>
-  Array.from({ length: sheet.actualRowCount }, (_, r) => Array.from({ length: sheet.actualColumnCount }, (_, c) => sheet.getRow(r + 1).getCell(c + 1).text));
+  Array.from({ length: sheet.actualRowCount }, (_, r) =>
+    Array.from({ length: sheet.actualColumnCount }, (_, c) => sheet.getRow(r + 1).getCell(c + 1).text),
+  );
 
 describe('roster import: warnings, not only rejections', () => {
   it('imports each kind of warning row, says what was done with it, and still rejects what cannot be a member', async () => {
@@ -53,7 +68,8 @@ describe('roster import: warnings, not only rejections', () => {
     const result = await preview(t, plan);
     expect(result.counts).toMatchObject({ rows: 15, new: 13, rejected: 2 });
 
-    const byRow = (row: number) => result.warnings.first.filter((w) => w.rowNumber === row).map(({ field, problem, params }) => ({ field, problem, params }));
+    const byRow = (row: number) =>
+      result.warnings.first.filter((w) => w.rowNumber === row).map(({ field, problem, params }) => ({ field, problem, params }));
     expect(byRow(ROW.clean)).toEqual([]);
     expect(byRow(ROW.shortPhone)).toEqual([{ field: 'phone', problem: 'BAD_PHONE', params: { value: '1381234' } }]);
     expect(byRow(ROW.genderMismatch)).toEqual([{ field: 'gender', problem: 'MISMATCH', params: { value: '男', gender: 'female' } }]);
@@ -142,7 +158,9 @@ describe('roster import: warnings, not only rejections', () => {
 
   it('names a file of warnings only for what it holds, its rejected-rows sheet empty', async () => {
     const t = await startSetUpCore();
-    const lines = BYTES.toString('utf8').split('\r\n').filter((line) => !line.startsWith('测试退休') && !line.startsWith('测试坏号'));
+    const lines = BYTES.toString('utf8')
+      .split('\r\n')
+      .filter((line) => !line.startsWith('测试退休') && !line.startsWith('测试坏号'));
     const plan = await planFor(t, 'update', Buffer.from(lines.join('\r\n')), '名册.csv');
     const file = await t.job('rosterImport.rejectedFile', plan);
     if (!file.result.ok) throw new Error(JSON.stringify(file.result.error));

@@ -10,7 +10,12 @@ const id = (first17: string) => first17 + idCheckChar(first17);
 
 async function seedMembers(t: TestCore, n: number) {
   for (let i = 0; i < n; i++) {
-    await t.call('roster.create', { name: `测试会员${i}`, idNumber: id(`44010619800101${String(i).padStart(3, '0')}`), phone: `1380000${String(i).padStart(4, '0')}`, unitName: i % 2 ? '甲单位' : '乙单位' });
+    await t.call('roster.create', {
+      name: `测试会员${i}`,
+      idNumber: id(`44010619800101${String(i).padStart(3, '0')}`),
+      phone: `1380000${String(i).padStart(4, '0')}`,
+      unitName: i % 2 ? '甲单位' : '乙单位',
+    });
   }
 }
 

@@ -10,8 +10,22 @@ const ZENG = id('11010519800720002'); // 曾小红, female
 const WANG = id('32010219921111123'); // 王伟芳
 
 async function seed(t: TestCore) {
-  const shan = await t.call('roster.create', { name: '单雄信', idNumber: SHAN, phone: '13812345678', unitName: '广州市 第一机床厂', unionName: '机床厂工会', joinedOn: '2010-05-01', ethnicity: '01' });
-  const zeng = await t.call('roster.create', { name: '曾小红', idNumber: ZENG.toLowerCase(), phone: '010-87654321', unitName: '广州市第一机床厂', joinedOn: '2015-01-01' });
+  const shan = await t.call('roster.create', {
+    name: '单雄信',
+    idNumber: SHAN,
+    phone: '13812345678',
+    unitName: '广州市 第一机床厂',
+    unionName: '机床厂工会',
+    joinedOn: '2010-05-01',
+    ethnicity: '01',
+  });
+  const zeng = await t.call('roster.create', {
+    name: '曾小红',
+    idNumber: ZENG.toLowerCase(),
+    phone: '010-87654321',
+    unitName: '广州市第一机床厂',
+    joinedOn: '2015-01-01',
+  });
   const wang = await t.call('roster.create', { name: '王伟芳', idNumber: WANG, unitName: '天河区环卫所', unionName: '环卫所工会' });
   return { shan, zeng, wang };
 }
@@ -22,7 +36,14 @@ describe('roster: members', () => {
   it('stores a member with gender and birth year read from the ID, masked ID, and units made from the names', async () => {
     const t = await startSetUpCore();
     const { shan, zeng } = await seed(t);
-    expect(shan).toMatchObject({ name: '单雄信', gender: 'male', birthYear: 1965, status: 'active', ethnicity: '01', phone: '13812345678' });
+    expect(shan).toMatchObject({
+      name: '单雄信',
+      gender: 'male',
+      birthYear: 1965,
+      status: 'active',
+      ethnicity: '01',
+      phone: '13812345678',
+    });
     expect(shan.idNumberMasked).toBe(`440106********${SHAN.slice(-4)}`);
     expect(JSON.stringify(shan)).not.toContain(SHAN);
     for (const date of ['19650315', '1965-03-15']) expect(JSON.stringify(shan)).not.toContain(date); // beside the mask it gives the number
@@ -30,14 +51,20 @@ describe('roster: members', () => {
     expect(zeng.unitId).toBe(shan.unitId);
     expect(zeng).toMatchObject({ gender: 'female', phone: '010-87654321' });
     const units = await t.call('units.list', { kind: 'employer' });
-    expect(units.units.map((u) => [u.name, u.memberCount])).toEqual([['广州市 第一机床厂', 2], ['天河区环卫所', 1]]);
+    expect(units.units.map((u) => [u.name, u.memberCount])).toEqual([
+      ['广州市 第一机床厂', 2],
+      ['天河区环卫所', 1],
+    ]);
   });
 
   it('refuses what a clerk must fix, saying what', async () => {
     const t = await startSetUpCore();
     await seed(t);
     const bad = (change: Partial<MemberInput>) => t.fail('roster.create', { name: '测试', idNumber: id('44010619700101201'), ...change });
-    expect(await bad({ idNumber: `${SHAN.slice(0, 17)}${SHAN[17] === '0' ? '1' : '0'}` })).toEqual({ code: 'INVALID_ID_NUMBER', params: { problem: 'BAD_CHECKSUM' } });
+    expect(await bad({ idNumber: `${SHAN.slice(0, 17)}${SHAN[17] === '0' ? '1' : '0'}` })).toEqual({
+      code: 'INVALID_ID_NUMBER',
+      params: { problem: 'BAD_CHECKSUM' },
+    });
     expect(await bad({ idNumber: '4.40106E+17' })).toMatchObject({ code: 'INVALID_ID_NUMBER' });
     expect(await bad({ phone: '12345' })).toEqual({ code: 'INVALID_PHONE' });
     expect((await bad({ joinedOn: '2999-01-01' })).code).toBe('INVALID_INPUT');
@@ -100,7 +127,17 @@ describe('roster: changes', () => {
   it('edits with the rev the clerk saw, keeps the name index right, and records which fields changed', async () => {
     const t = await startSetUpCore();
     const { shan } = await seed(t);
-    const input = { id: shan.id, rev: shan.rev, name: '单雄义', idNumber: SHAN, phone: '13900001111', unitName: '广州市第一机床厂', unionName: '机床厂工会', joinedOn: '2010-05-01', ethnicity: '01' };
+    const input = {
+      id: shan.id,
+      rev: shan.rev,
+      name: '单雄义',
+      idNumber: SHAN,
+      phone: '13900001111',
+      unitName: '广州市第一机床厂',
+      unionName: '机床厂工会',
+      joinedOn: '2010-05-01',
+      ethnicity: '01',
+    };
     const edited = await t.call('roster.update', input);
     expect(edited).toMatchObject({ name: '单雄义', phone: '13900001111', rev: shan.rev + 1 });
     expect((await t.fail('roster.update', input)).code).toBe('STALE_RECORD');
@@ -116,8 +153,16 @@ describe('roster: changes', () => {
   it('changes status with a date and reason, and the status filter finds it', async () => {
     const t = await startSetUpCore();
     const { zeng } = await seed(t);
-    expect((await t.fail('roster.changeStatus', { id: zeng.id, rev: zeng.rev, status: 'transferred', on: '2026-01-05', reason: ' ' })).code).toBe('INVALID_INPUT');
-    const moved = await t.call('roster.changeStatus', { id: zeng.id, rev: zeng.rev, status: 'transferred', on: '2026-01-05', reason: '调往外地' });
+    expect(
+      (await t.fail('roster.changeStatus', { id: zeng.id, rev: zeng.rev, status: 'transferred', on: '2026-01-05', reason: ' ' })).code,
+    ).toBe('INVALID_INPUT');
+    const moved = await t.call('roster.changeStatus', {
+      id: zeng.id,
+      rev: zeng.rev,
+      status: 'transferred',
+      on: '2026-01-05',
+      reason: '调往外地',
+    });
     expect(moved).toMatchObject({ status: 'transferred', statusOn: '2026-01-05', statusReason: '调往外地' });
     expect(names(await t.call('roster.search', { status: 'transferred' }))).toEqual(['曾小红']);
     expect(names(await t.call('roster.search', { status: 'active' }))).toEqual(['单雄信', '王伟芳']);
@@ -141,7 +186,9 @@ describe('roster: changes', () => {
     const { shan } = await seed(t);
     const sqlite = t.core.state.conn!.sqlite;
     const { ref } = sqlite.prepare("SELECT ref FROM members WHERE lower(hex(id)) = replace(?, '-', '')").get(shan.id) as { ref: number };
-    expect(sqlite.prepare("SELECT op, rev, record_id FROM change_log WHERE table_name = 'members' AND record_ref = ?").all(ref)).toEqual([{ op: 'insert', rev: 1, record_id: null }]);
+    expect(sqlite.prepare("SELECT op, rev, record_id FROM change_log WHERE table_name = 'members' AND record_ref = ?").all(ref)).toEqual([
+      { op: 'insert', rev: 1, record_id: null },
+    ]);
     expect(() => sqlite.prepare('DELETE FROM members').run()).toThrow(/hard delete refused/);
   });
 });
@@ -167,7 +214,16 @@ describe('roster: details a clerk would notice', () => {
   it('edits without the ID number (no reveal needed) and records nothing when nothing changed', async () => {
     const t = await startSetUpCore();
     const { shan } = await seed(t);
-    const base = { id: shan.id, rev: shan.rev, name: '单雄信', phone: '13812345678', unitName: '广州市 第一机床厂', unionName: '机床厂工会', joinedOn: '2010-05-01', ethnicity: '01' };
+    const base = {
+      id: shan.id,
+      rev: shan.rev,
+      name: '单雄信',
+      phone: '13812345678',
+      unitName: '广州市 第一机床厂',
+      unionName: '机床厂工会',
+      joinedOn: '2010-05-01',
+      ethnicity: '01',
+    };
     expect((await t.call('roster.update', base)).rev).toBe(shan.rev); // nothing changed: no new rev, no entry
     const edited = await t.call('roster.update', { ...base, phone: '13900002222' });
     expect(edited).toMatchObject({ phone: '13900002222', idNumberMasked: shan.idNumberMasked });
@@ -189,7 +245,8 @@ describe('roster: pinyin search order and paging', () => {
   it('lists exact initials first, then longer initials, then full-pinyin matches, and pages across them', async () => {
     const t = await startSetUpCore();
     const names = ['王芳', '王飞', '王凤霞', '吴芬', '汪峰', '万方方', '王府井'];
-    for (const [i, name] of names.entries()) await t.call('roster.create', { name, idNumber: id(`44010619900101${String(i).padStart(3, '0')}`) });
+    for (const [i, name] of names.entries())
+      await t.call('roster.create', { name, idNumber: id(`44010619900101${String(i).padStart(3, '0')}`) });
     // "wf": initials exactly wf, by pinyin (wangfang < wangfei < wangfeng < wufen), then wff, wfj, wfx.
     const wf = await t.call('roster.search', { query: 'wf' });
     expect(wf.members.map((m) => m.name)).toEqual(['王芳', '王飞', '汪峰', '吴芬', '万方方', '王府井', '王凤霞']);
@@ -198,6 +255,12 @@ describe('roster: pinyin search order and paging', () => {
     const pages = [1, 2, 3].map((page) => t.call('roster.search', { query: 'wf', pageSize: 3, page }));
     expect((await Promise.all(pages)).flatMap((p) => p.members.map((m) => m.name))).toEqual(wf.members.map((m) => m.name));
     // "wang": no one's initials, so full-pinyin matches only.
-    expect((await t.call('roster.search', { query: 'wang' })).members.map((m) => m.name)).toEqual(['王芳', '王飞', '汪峰', '王凤霞', '王府井']);
+    expect((await t.call('roster.search', { query: 'wang' })).members.map((m) => m.name)).toEqual([
+      '王芳',
+      '王飞',
+      '汪峰',
+      '王凤霞',
+      '王府井',
+    ]);
   });
 });

@@ -116,7 +116,7 @@ describe('what a run leaves in the inbox and outbox', () => {
     expect(await next.call('system.status', {})).toMatchObject({ state: 'ready' });
   });
 
-  it('and an older version\'s folder readable by others is made the user\'s alone at start', async () => {
+  it("and an older version's folder readable by others is made the user's alone at start", async () => {
     const t = await startSetUpCore();
     const paths = dataPaths(t.dataDir);
     expect((await t.job('backup.create', {})).result.ok).toBe(true);

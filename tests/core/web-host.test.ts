@@ -97,7 +97,11 @@ describe('web host', () => {
   it('moves the core clock only in test mode', async () => {
     const plain = await hostFor();
     try {
-      const res = await fetch(`${plain.base}/__test/clock`, { method: 'POST', headers: { 'X-Bangfu-Token': plain.host.token }, body: '{"advanceMs":1000}' });
+      const res = await fetch(`${plain.base}/__test/clock`, {
+        method: 'POST',
+        headers: { 'X-Bangfu-Token': plain.host.token },
+        body: '{"advanceMs":1000}',
+      });
       expect(res.status).toBe(405);
     } finally {
       await plain.host.close();
@@ -105,7 +109,11 @@ describe('web host', () => {
     const test = await hostFor({ testMode: true });
     try {
       const before = test.t.clock.now().getTime();
-      const res = await fetch(`${test.base}/__test/clock`, { method: 'POST', headers: { 'X-Bangfu-Token': test.host.token }, body: '{"advanceMs":600000}' });
+      const res = await fetch(`${test.base}/__test/clock`, {
+        method: 'POST',
+        headers: { 'X-Bangfu-Token': test.host.token },
+        body: '{"advanceMs":600000}',
+      });
       expect(res.status).toBe(200);
       expect(test.t.clock.now().getTime() - before).toBeGreaterThanOrEqual(600_000);
     } finally {
@@ -118,7 +126,11 @@ describe('web host', () => {
       for (const res of [
         await rpc('system.%E0%A4%A', { token: host.token }),
         await fetch(`${base}/assets/%zz.js`),
-        await fetch(`${base}/upload`, { method: 'POST', headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': '%E0%A4%A.xlsx' }, body: 'x' }),
+        await fetch(`${base}/upload`, {
+          method: 'POST',
+          headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': '%E0%A4%A.xlsx' },
+          body: 'x',
+        }),
       ]) {
         expect(res.status).toBe(400);
         expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -7,8 +7,15 @@ test('a database swapped for its older backup is reported to the administrator, 
   await setUpOffice(host);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   await rpc(host.origin, host.token, 'backup.create', {});
-  await expect.poll(async () => ((await rpc(host.origin, host.token, 'audit.list', { action: 'backup.create' })) as { total: number }).total).toBe(1);
-  await rpc(host.origin, host.token, 'users.create', { username: 'later.user', displayName: '后来者', role: 'clerk', password: 'Start#2026' });
+  await expect
+    .poll(async () => ((await rpc(host.origin, host.token, 'audit.list', { action: 'backup.create' })) as { total: number }).total)
+    .toBe(1);
+  await rpc(host.origin, host.token, 'users.create', {
+    username: 'later.user',
+    displayName: '后来者',
+    role: 'clerk',
+    password: 'Start#2026',
+  });
 
   // Someone with the data folder alone puts the older copy in place while the program is not running.
   await host.crash();

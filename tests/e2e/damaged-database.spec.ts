@@ -10,7 +10,13 @@ function flipBytesInTheMiddle(path: string): void {
     const offset = Math.floor(statSync(path).size / 2);
     const bytes = Buffer.alloc(16);
     readSync(fd, bytes, 0, 16, offset);
-    writeSync(fd, bytes.map((b) => b ^ 0xff), 0, 16, offset);
+    writeSync(
+      fd,
+      bytes.map((b) => b ^ 0xff),
+      0,
+      16,
+      offset,
+    );
   } finally {
     closeSync(fd);
   }

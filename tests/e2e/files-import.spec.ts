@@ -20,7 +20,11 @@ async function writeSheet(path: string, rows: unknown[][]): Promise<void> {
   await workbook.xlsx.writeFile(path);
 }
 
-test('a clerk imports existing files from a spreadsheet (problem seen, corrected, old categories mapped); a reviewer confirms them', async ({ page, host, shots }, testInfo) => {
+test('a clerk imports existing files from a spreadsheet (problem seen, corrected, old categories mapped); a reviewer confirms them', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await createReadyUser(host.origin, host.token, REVIEWER);
@@ -109,6 +113,8 @@ test('a clerk imports existing files from a spreadsheet (problem seen, corrected
   await page.getByRole('tab', { name: '办理记录' }).click();
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('导入存量档案');
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('原类别“特困”，2019-05-06 建档');
-  await expect(page.getByRole('list', { name: '办理记录' })).toContainText(`${REVIEWER.displayName} · 确认存量档案导入 (导入待确认 → 在档)`);
+  await expect(page.getByRole('list', { name: '办理记录' })).toContainText(
+    `${REVIEWER.displayName} · 确认存量档案导入 (导入待确认 → 在档)`,
+  );
   await shots(page, 'import-existing-file');
 });

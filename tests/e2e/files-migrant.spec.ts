@@ -3,14 +3,26 @@ import { expect, test } from './fixtures';
 
 const HEAD = { name: '测试农民工', idNumber: syntheticIdNumber('44010619800303101') };
 
-
-test('a migrant worker is filed only after a year of labour relationship: the form asks for it, the submit button says why', async ({ page, host, shots }) => {
+test('a migrant worker is filed only after a year of labour relationship: the form asks for it, the submit button says why', async ({
+  page,
+  host,
+  shots,
+}) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const { today } = (await rpc(host.origin, host.token, 'policy.list')) as { today: string };
-  await rpc(host.origin, host.token, 'policy.add', { key: 'lowIncomeLine', regionCode: '440106', effectiveFrom: '2020-01-01', value: 94_000 });
-  const member = (await rpc(host.origin, host.token, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, unitName: '某建筑公司' })) as { id: string };
+  await rpc(host.origin, host.token, 'policy.add', {
+    key: 'lowIncomeLine',
+    regionCode: '440106',
+    effectiveFrom: '2020-01-01',
+    value: 94_000,
+  });
+  const member = (await rpc(host.origin, host.token, 'roster.create', {
+    name: HEAD.name,
+    idNumber: HEAD.idNumber,
+    unitName: '某建筑公司',
+  })) as { id: string };
   await rpc(host.origin, host.token, 'files.create', { memberId: member.id, workerType: 'migrant' });
   await rpc(host.origin, host.token, 'auth.signOut');
 

@@ -51,14 +51,32 @@ async function recordVisit(page: Page, unclear?: { item: string; note: string },
   await expect(page.getByText('走访已记录').first()).toBeVisible();
 }
 
-test('a clerk files a household through the six clears and the notice, a reviewer approves it, the annual review ends it', async ({ page, host, shots }, testInfo) => {
+test('a clerk files a household through the six clears and the notice, a reviewer approves it, the annual review ends it', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await createReadyUser(host.origin, host.token, REVIEWER);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await rpc(host.origin, host.token, 'policy.add', { key: 'lowIncomeLine', regionCode: '440106', effectiveFrom: '2020-01-01', value: 94_000 });
-  await rpc(host.origin, host.token, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, phone: '13800001000', unitName: '甲机械厂' });
-  await rpc(host.origin, host.token, 'roster.create', { name: '另一职工', idNumber: syntheticIdNumber('44010619850505105'), unitName: '乙纺织厂' });
+  await rpc(host.origin, host.token, 'policy.add', {
+    key: 'lowIncomeLine',
+    regionCode: '440106',
+    effectiveFrom: '2020-01-01',
+    value: 94_000,
+  });
+  await rpc(host.origin, host.token, 'roster.create', {
+    name: HEAD.name,
+    idNumber: HEAD.idNumber,
+    phone: '13800001000',
+    unitName: '甲机械厂',
+  });
+  await rpc(host.origin, host.token, 'roster.create', {
+    name: '另一职工',
+    idNumber: syntheticIdNumber('44010619850505105'),
+    unitName: '乙纺织厂',
+  });
   await rpc(host.origin, host.token, 'auth.signOut');
 
   // A clerk starts the file from the roster. (The page's fake timers, installed by the fixture, let the test fire the
@@ -154,7 +172,8 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   const notice = await printed(page, '打印公示', testInfo.outputPath('notice.pdf'));
   expect(notice).toContain(HEAD.name);
   expect(notice).toContain('深度困难');
-  for (const secret of [HEAD.idNumber, HEAD.idNumber.slice(-4), SPOUSE.idNumber, '13800001000', '250.00']) expect(notice).not.toContain(secret);
+  for (const secret of [HEAD.idNumber, HEAD.idNumber.slice(-4), SPOUSE.idNumber, '13800001000', '250.00'])
+    expect(notice).not.toContain(secret);
   await step(page, '记录异议', '群众反映其配偶有经营收入');
   await shots(page, 'file-notice');
   await signOut(page);

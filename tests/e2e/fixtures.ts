@@ -123,7 +123,14 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
   // Screenshots of each screen, kept as artifacts to look at (artifacts/ is git-ignored).
   // eslint-disable-next-line no-empty-pattern -- as above
   shots: async ({}, use, testInfo) => {
-    const dir = join('artifacts', 'e2e', testInfo.titlePath.slice(1).join(' - ').replace(/[^\w\u4e00-\u9fff -]+/g, '_'));
+    const dir = join(
+      'artifacts',
+      'e2e',
+      testInfo.titlePath
+        .slice(1)
+        .join(' - ')
+        .replace(/[^\w\u4e00-\u9fff -]+/g, '_'),
+    );
     mkdirSync(dir, { recursive: true });
     let n = 0;
     await use(async (page, name) => {

@@ -35,9 +35,15 @@ async function firstProgress(origin: string, token: string, jobId: string): Prom
 }
 
 test('killing the program in the middle of an import leaves the roster as it was', async ({ host }) => {
-  await rpc(host.origin, host.token, 'system.setup', { org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' }, admin: ADMIN });
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
+    admin: ADMIN,
+  });
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await rpc(host.origin, host.token, 'roster.create', { name: '原有会员', idNumber: `11010119700101201${idCheckChar('11010119700101201')}` });
+  await rpc(host.origin, host.token, 'roster.create', {
+    name: '原有会员',
+    idNumber: `11010119700101201${idCheckChar('11010119700101201')}`,
+  });
 
   const upload = await fetch(`${host.origin}/upload`, {
     method: 'POST',
@@ -45,8 +51,15 @@ test('killing the program in the middle of an import leaves the roster as it was
     body: rosterCsv(60_000),
   });
   const { data: file } = (await upload.json()) as { data: { uploadId: string; name: string } };
-  const inspected = (await rpc(host.origin, host.token, 'rosterImport.inspect', { uploadId: file.uploadId, fileName: file.name })) as { suggested: Record<string, number> };
-  const started = (await rpc(host.origin, host.token, 'rosterImport.commit', { uploadId: file.uploadId, fileName: file.name, mapping: inspected.suggested, policy: 'skip' })) as { jobId: string };
+  const inspected = (await rpc(host.origin, host.token, 'rosterImport.inspect', { uploadId: file.uploadId, fileName: file.name })) as {
+    suggested: Record<string, number>;
+  };
+  const started = (await rpc(host.origin, host.token, 'rosterImport.commit', {
+    uploadId: file.uploadId,
+    fileName: file.name,
+    mapping: inspected.suggested,
+    policy: 'skip',
+  })) as { jobId: string };
   await firstProgress(host.origin, host.token, started.jobId);
   await host.crash();
 

@@ -2,8 +2,11 @@ import { ADMIN, CLERK, createReadyUser, setUpOffice, signIn, signOut } from './s
 import { expect, test } from './fixtures';
 import { DAY_MS, localIsoDate } from '../support/test-clock';
 
-
-test('an administrator sets the 低保 line and the notice period with their dates, voids a mistake; a clerk reads them', async ({ page, host, shots }) => {
+test('an administrator sets the 低保 line and the notice period with their dates, voids a mistake; a clerk reads them', async ({
+  page,
+  host,
+  shots,
+}) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   await page.goto(host.url);
@@ -36,7 +39,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
 
   // A longer notice period from a day that has not come: listed, not yet in force.
   await page.getByRole('button', { name: '新增数值' }).click();
-  await dialog.getByRole('textbox', { name: '项目' }).or(dialog.getByRole('combobox', { name: '项目' })).first().click();
+  await dialog
+    .getByRole('textbox', { name: '项目' })
+    .or(dialog.getByRole('combobox', { name: '项目' }))
+    .first()
+    .click();
   await page.getByRole('option', { name: '公示期' }).click();
   await expect(dialog.getByLabel('行政区划代码')).toHaveCount(0);
   await dialog.getByLabel('数值（个工作日）').fill('3');
@@ -59,7 +66,11 @@ test('an administrator sets the 低保 line and the notice period with their dat
 
   // The relative-hardship line as a percent of the 低保 line, from today: at least the line itself.
   await page.getByRole('button', { name: '新增数值' }).click();
-  await dialog.getByRole('textbox', { name: '项目' }).or(dialog.getByRole('combobox', { name: '项目' })).first().click();
+  await dialog
+    .getByRole('textbox', { name: '项目' })
+    .or(dialog.getByRole('combobox', { name: '项目' }))
+    .first()
+    .click();
   await page.getByRole('option', { name: '相对困难线（占低保标准）' }).click();
   await dialog.getByLabel('数值（%）').fill('90');
   await dialog.getByRole('button', { name: '新增数值' }).click();

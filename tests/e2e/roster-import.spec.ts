@@ -26,7 +26,11 @@ test.describe('roster import', () => {
     await createReadyUser(host.origin, host.token, CLERK);
   });
 
-  test('reject IDs Excel stored as numbers, save them, import them fixed, import a file with a title row, warn on a second import', async ({ page, host, shots }, testInfo) => {
+  test('reject IDs Excel stored as numbers, save them, import them fixed, import a file with a title row, warn on a second import', async ({
+    page,
+    host,
+    shots,
+  }, testInfo) => {
     await page.goto(host.url);
     await signIn(page, CLERK.username, CLERK.password);
     await page.getByRole('link', { name: '会员名册' }).click();
@@ -103,7 +107,10 @@ test.describe('roster import', () => {
     }
     const fixed = testInfo.outputPath('改正后.xlsx');
     await workbook.xlsx.writeFile(fixed);
-    await page.getByRole('button', { name: /选择文件/ }).first().click();
+    await page
+      .getByRole('button', { name: /选择文件/ })
+      .first()
+      .click();
     await chooseFile(page, '换一个文件…', fixed);
     await expect(facts).toContainText('改正后.xlsx');
     await page.getByRole('button', { name: '下一步', exact: true }).click();
@@ -172,7 +179,11 @@ test.describe('roster import', () => {
     await expect(count(page, 'skipped')).toContainText('8');
   });
 
-  test('import rows with an unusable phone, a sex against the ID and an old 15-digit ID, and say so', async ({ page, host, shots }, testInfo) => {
+  test('import rows with an unusable phone, a sex against the ID and an old 15-digit ID, and say so', async ({
+    page,
+    host,
+    shots,
+  }, testInfo) => {
     await page.goto(host.url);
     await signIn(page, CLERK.username, CLERK.password);
     await page.getByRole('link', { name: '会员名册' }).click();
@@ -191,13 +202,17 @@ test.describe('roster import', () => {
     await expect(kinds).toContainText('性别与身份证号不符，已按身份证号记：2 行');
     await expect(kinds).toContainText('15 位身份证号已转换为 18 位：1 行');
     const warnings = page.getByRole('table', { name: '有提示的行' });
-    await expect(warnings.getByRole('row').filter({ hasText: '手机/电话：“1381234”不是有效的手机号或电话号码，已留空' })).toContainText('3');
+    await expect(warnings.getByRole('row').filter({ hasText: '手机/电话：“1381234”不是有效的手机号或电话号码，已留空' })).toContainText(
+      '3',
+    );
     await expect(warnings.getByRole('row').filter({ hasText: '性别：“男”与身份证号不符，已按身份证号记为女' })).toContainText('4');
     await expect(warnings).toContainText('身份证号：15 位身份证号已转换为 18 位');
     await expect(page.getByText('这些提示也保存在同一个文件的“提示”工作表中')).toBeVisible();
     // A status the roster does not know is rejected with the cell quoted and the words it takes instead.
     const rejectedRows = page.getByRole('table', { name: '未通过的行' });
-    await expect(rejectedRows.getByRole('row').filter({ hasText: '15' })).toContainText('状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）');
+    await expect(rejectedRows.getByRole('row').filter({ hasText: '15' })).toContainText(
+      '状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）',
+    );
     await shots(page, 'import-preview-warnings');
 
     // The file for the grassroots union: the rejected rows, and a sheet 提示 with every warning.
@@ -209,7 +224,9 @@ test.describe('roster import', () => {
     await workbook.xlsx.readFile(saved);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['未导入的行', '提示']);
     const rejectedSheet = workbook.getWorksheet('未导入的行')!;
-    expect(rejectedSheet.getRow(2).getCell(rejectedSheet.actualColumnCount).text).toBe('状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）');
+    expect(rejectedSheet.getRow(2).getCell(rejectedSheet.actualColumnCount).text).toBe(
+      '状态“退休”无法识别，可填在册、转出、退会、去世（留空为在册）',
+    );
     const notes = workbook.getWorksheet('提示')!;
     expect(notes.getRow(1).values).toEqual([undefined, '原行号', '列', '原值', '处理']);
     expect(notes.actualRowCount).toBe(1 + 14);

@@ -11,7 +11,10 @@ const MEMBERS = [
 ];
 
 test('export the current list as .xlsx with masked IDs, and print it as a paged PDF', async ({ page, host, shots }, testInfo) => {
-  await rpc(host.origin, host.token, 'system.setup', { org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' }, admin: ADMIN });
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: { name: ORG_NAME, creditCode: CREDIT_CODE, regionCode: '440106', mode: 'centre' },
+    admin: ADMIN,
+  });
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   for (const member of MEMBERS) await rpc(host.origin, host.token, 'roster.create', member);
   await rpc(host.origin, host.token, 'auth.signOut');

@@ -9,9 +9,27 @@ const SOFTWARE_PARK_SHORT = '天河软件园公司';
 const UNION = '软件园工会';
 
 // Synthetic people (made-up names and numbers). 单 and 曾 are read as surnames: shàn, zēng.
-const SHAN = { name: '单雄信', id: syntheticIdNumber('44010619850312123'), phone: '13800138001', unit: SOFTWARE_PARK, joinedOn: '2010-05-04' };
-const ZENG = { name: '曾小贤', id: syntheticIdNumber('44010619900708246'), phone: '13900139002', unit: SOFTWARE_PARK, joinedOn: '2015-03-01' };
-const OUYANG = { name: '欧阳明月', id: syntheticIdNumber('11010119780215357'), phone: '020-87654321', unit: SOFTWARE_PARK_SHORT, joinedOn: '2001-07-01' };
+const SHAN = {
+  name: '单雄信',
+  id: syntheticIdNumber('44010619850312123'),
+  phone: '13800138001',
+  unit: SOFTWARE_PARK,
+  joinedOn: '2010-05-04',
+};
+const ZENG = {
+  name: '曾小贤',
+  id: syntheticIdNumber('44010619900708246'),
+  phone: '13900139002',
+  unit: SOFTWARE_PARK,
+  joinedOn: '2015-03-01',
+};
+const OUYANG = {
+  name: '欧阳明月',
+  id: syntheticIdNumber('11010119780215357'),
+  phone: '020-87654321',
+  unit: SOFTWARE_PARK_SHORT,
+  joinedOn: '2001-07-01',
+};
 type NewMember = typeof SHAN;
 
 /** The check character of a valid number replaced by another one: a typing mistake the form must catch. */
@@ -33,7 +51,9 @@ async function addMember(page: Page, member: NewMember, shots?: (page: Page, nam
   await dialog.getByLabel('姓名').fill(member.name);
   await dialog.getByLabel('身份证号').fill(member.id);
   await expect(dialog.getByLabel('性别')).toHaveValue(Number(member.id[16]) % 2 ? '男' : '女');
-  await expect(dialog.getByLabel('出生日期')).toHaveValue(`${member.id.slice(6, 10)}-${member.id.slice(10, 12)}-${member.id.slice(12, 14)}`);
+  await expect(dialog.getByLabel('出生日期')).toHaveValue(
+    `${member.id.slice(6, 10)}-${member.id.slice(10, 12)}-${member.id.slice(12, 14)}`,
+  );
   await expect(dialog.getByLabel('民族')).toHaveValue('汉族');
   await dialog.getByLabel('手机/电话').fill(member.phone);
   await dialog.getByLabel('入会日期').fill(member.joinedOn);
@@ -252,11 +272,18 @@ test.describe('member roster', () => {
     const unknownRegion = { name: '解晓东', id: syntheticIdNumber('44999919850312135') };
     const oldNumber = { name: '仇雨涵', fifteen: '320102720405246' };
     await rpc(host.origin, host.token, 'auth.signIn', { username: CLERK.username, password: CLERK.password });
-    const saved = (await rpc(host.origin, host.token, 'roster.create', { name: oldNumber.name, idNumber: oldNumber.fifteen })) as { warnings: string[] };
+    const saved = (await rpc(host.origin, host.token, 'roster.create', { name: oldNumber.name, idNumber: oldNumber.fifteen })) as {
+      warnings: string[];
+    };
     expect(saved.warnings).toContain('CONVERTED_FROM_15');
     await rpc(host.origin, host.token, 'roster.create', { name: unknownRegion.name, idNumber: unknownRegion.id });
     await rpc(host.origin, host.token, 'auth.signOut');
-    await createReadyUser(host.origin, host.token, { username: 'viewer.qian', displayName: '钱查阅', role: 'viewer', password: 'Qian#2026x' });
+    await createReadyUser(host.origin, host.token, {
+      username: 'viewer.qian',
+      displayName: '钱查阅',
+      role: 'viewer',
+      password: 'Qian#2026x',
+    });
 
     await page.goto(host.url);
     await signIn(page, 'viewer.qian', 'Qian#2026x');

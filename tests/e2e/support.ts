@@ -90,7 +90,12 @@ export async function createReadyUser(
 ): Promise<void> {
   const temporary = 'Temp#2026x';
   await rpc(origin, token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await rpc(origin, token, 'users.create', { username: user.username, displayName: user.displayName, role: user.role, password: temporary });
+  await rpc(origin, token, 'users.create', {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    password: temporary,
+  });
   await rpc(origin, token, 'auth.signOut');
   await rpc(origin, token, 'auth.signIn', { username: user.username, password: temporary });
   await rpc(origin, token, 'auth.changePassword', { currentPassword: temporary, newPassword: user.password });

@@ -3,7 +3,16 @@ import { parseClerkDate } from '@renderer/components/clerk-date';
 
 describe('a date typed into a form field', () => {
   it('is read in the ways clerks write it', () => {
-    for (const typed of ['2019-3-1', '2019/3/1', '2019.3.1', '2019年3月1日', '2019年3月1号', '20190301', '２０１９/３/１', ' 2019 / 3 / 1 ']) {
+    for (const typed of [
+      '2019-3-1',
+      '2019/3/1',
+      '2019.3.1',
+      '2019年3月1日',
+      '2019年3月1号',
+      '20190301',
+      '２０１９/３/１',
+      ' 2019 / 3 / 1 ',
+    ]) {
       expect(parseClerkDate(typed), typed).toBe('2019-03-01');
     }
   });

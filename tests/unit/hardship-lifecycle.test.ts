@@ -48,7 +48,10 @@ const blockerCodes = (facts: FileFacts, action: FileAction, actor: Actor, input:
 };
 
 describe('working days', () => {
-  const HOLIDAYS: WorkingCalendar = { holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05']), workingWeekends: new Set(['2026-10-10']) };
+  const HOLIDAYS: WorkingCalendar = {
+    holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05']),
+    workingWeekends: new Set(['2026-10-10']),
+  };
 
   it('counts five working days from a Monday to the Friday, and from a Saturday to the next Friday', () => {
     expect(lastOfWorkingDays('2026-11-16', 5, WEEKENDS_ONLY)).toBe('2026-11-20');
@@ -118,13 +121,26 @@ describe('hardship file lifecycle: each action', () => {
 
   it('moves on from the visit only with a latest visit that is six-clear and at most 90 days old', () => {
     expect(blockerCodes(readyFile('visit', { latestVisit: null }), 'sendToCommittee', CLERK)).toEqual(['VISIT_MISSING']);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: false, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual(['VISIT_NOT_CLEAR']);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: true, headSigned: false } }), 'sendToCommittee', CLERK)).toEqual(['VISIT_NOT_SIGNED']);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -90), allClear: true, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual([]);
-    expect(blockerCodes(readyFile('visit', { latestVisit: { date: addDays(TODAY, -91), allClear: false, headSigned: true } }), 'sendToCommittee', CLERK)).toEqual([
-      'VISIT_NOT_CLEAR',
-      'VISIT_TOO_OLD',
-    ]);
+    expect(
+      blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: false, headSigned: true } }), 'sendToCommittee', CLERK),
+    ).toEqual(['VISIT_NOT_CLEAR']);
+    expect(
+      blockerCodes(readyFile('visit', { latestVisit: { date: TODAY, allClear: true, headSigned: false } }), 'sendToCommittee', CLERK),
+    ).toEqual(['VISIT_NOT_SIGNED']);
+    expect(
+      blockerCodes(
+        readyFile('visit', { latestVisit: { date: addDays(TODAY, -90), allClear: true, headSigned: true } }),
+        'sendToCommittee',
+        CLERK,
+      ),
+    ).toEqual([]);
+    expect(
+      blockerCodes(
+        readyFile('visit', { latestVisit: { date: addDays(TODAY, -91), allClear: false, headSigned: true } }),
+        'sendToCommittee',
+        CLERK,
+      ),
+    ).toEqual(['VISIT_NOT_CLEAR', 'VISIT_TOO_OLD']);
     // A visit from before the file was sent back does not count.
     expect(blockerCodes(readyFile('visit', { visitsCountFrom: addDays(TODAY, -5) }), 'sendToCommittee', CLERK)).toEqual(['VISIT_MISSING']);
   });
@@ -149,7 +165,10 @@ describe('hardship file lifecycle: each action', () => {
 
   it('ends the notice only after its last working day, with no open objection', () => {
     const onLastDay = readyFile('notice', { noticeEndsOn: TODAY, openObjections: 0 });
-    expect(checkAction(onLastDay, 'endNotice', CLERK, TODAY, POLICY)).toEqual({ ok: false, blockers: [{ code: 'NOTICE_NOT_ENDED', endsOn: TODAY }] });
+    expect(checkAction(onLastDay, 'endNotice', CLERK, TODAY, POLICY)).toEqual({
+      ok: false,
+      blockers: [{ code: 'NOTICE_NOT_ENDED', endsOn: TODAY }],
+    });
     expect(checkAction(onLastDay, 'endNotice', CLERK, addDays(TODAY, 1), POLICY)).toEqual({ ok: true, to: 'approval' });
     expect(blockerCodes(readyFile('notice', { openObjections: 2 }), 'endNotice', CLERK)).toEqual(['OPEN_OBJECTIONS']);
   });
@@ -163,7 +182,9 @@ describe('hardship file lifecycle: each action', () => {
 
   it('asks a reason for every rejection and objection decision, a date for leaving hardship and a reason code for closing', () => {
     expect(blockerCodes(readyFile('review'), 'reject', REVIEWER, { ...ALL_INPUT, reason: '  ' })).toEqual(['REASON_REQUIRED']);
-    expect(blockerCodes(readyFile('notice', { openObjections: 1 }), 'upholdObjection', REVIEWER, { ...ALL_INPUT, reason: '' })).toEqual(['REASON_REQUIRED']);
+    expect(blockerCodes(readyFile('notice', { openObjections: 1 }), 'upholdObjection', REVIEWER, { ...ALL_INPUT, reason: '' })).toEqual([
+      'REASON_REQUIRED',
+    ]);
     expect(blockerCodes(readyFile('notice', { openObjections: 0 }), 'dismissObjection', REVIEWER)).toEqual(['NO_OPEN_OBJECTION']);
     expect(blockerCodes(readyFile('active'), 'exit', REVIEWER, { reason: '再就业' })).toEqual(['DATE_REQUIRED']);
     expect(blockerCodes(readyFile('active'), 'exit', REVIEWER, { reason: '再就业', date: addDays(TODAY, 1) })).toEqual(['DATE_IN_FUTURE']);
@@ -173,7 +194,11 @@ describe('hardship file lifecycle: each action', () => {
 
   it('keeps a file after its annual review only with a new six-clear visit, decided by someone else than who started it', () => {
     const started = addDays(TODAY, -3);
-    const oldVisit = readyFile('annualReview', { visitsCountFrom: started, latestVisit: { date: addDays(TODAY, -30), allClear: true, headSigned: true }, annualReviewBy: CLERK.id });
+    const oldVisit = readyFile('annualReview', {
+      visitsCountFrom: started,
+      latestVisit: { date: addDays(TODAY, -30), allClear: true, headSigned: true },
+      annualReviewBy: CLERK.id,
+    });
     expect(blockerCodes(oldVisit, 'keep', REVIEWER)).toEqual(['VISIT_MISSING']);
     const newVisit = { ...oldVisit, latestVisit: { date: TODAY, allClear: true, headSigned: true } };
     expect(blockerCodes(newVisit, 'keep', REVIEWER)).toEqual([]);
@@ -186,16 +211,33 @@ describe('hardship file lifecycle: each action', () => {
       { action: 'recordObjection', blockers: [] },
       { action: 'dismissObjection', blockers: [{ code: 'ROLE', needs: 'reviewer' }] },
       { action: 'upholdObjection', blockers: [{ code: 'ROLE', needs: 'reviewer' }] },
-      { action: 'endNotice', blockers: [{ code: 'NOTICE_NOT_ENDED', endsOn: TODAY }, { code: 'OPEN_OBJECTIONS', count: 1 }] },
+      {
+        action: 'endNotice',
+        blockers: [
+          { code: 'NOTICE_NOT_ENDED', endsOn: TODAY },
+          { code: 'OPEN_OBJECTIONS', count: 1 },
+        ],
+      },
       { action: 'reject', blockers: [{ code: 'ROLE', needs: 'reviewer' }] },
     ]);
   });
 
   it('sets the notice end when the notice starts, and clears it when an upheld objection sends the file back', () => {
     const monday = '2026-11-16';
-    expect(nextFileStep(readyFile('review'), 'startNotice', CLERK, monday, POLICY)).toMatchObject({ status: 'notice', noticeEndsOn: '2026-11-20' });
-    expect(nextFileStep(readyFile('notice', { openObjections: 1 }), 'upholdObjection', REVIEWER, monday, POLICY)).toMatchObject({ status: 'visit', noticeEndsOn: null, visitsCountFrom: monday });
-    expect(nextFileStep(readyFile('active'), 'startAnnualReview', CLERK, monday, POLICY)).toMatchObject({ status: 'annualReview', visitsCountFrom: monday, annualReviewBy: CLERK.id });
+    expect(nextFileStep(readyFile('review'), 'startNotice', CLERK, monday, POLICY)).toMatchObject({
+      status: 'notice',
+      noticeEndsOn: '2026-11-20',
+    });
+    expect(nextFileStep(readyFile('notice', { openObjections: 1 }), 'upholdObjection', REVIEWER, monday, POLICY)).toMatchObject({
+      status: 'visit',
+      noticeEndsOn: null,
+      visitsCountFrom: monday,
+    });
+    expect(nextFileStep(readyFile('active'), 'startAnnualReview', CLERK, monday, POLICY)).toMatchObject({
+      status: 'annualReview',
+      visitsCountFrom: monday,
+      annualReviewBy: CLERK.id,
+    });
     expect(() => nextFileStep(readyFile('draft'), 'approve', ADMIN, monday, POLICY)).toThrow(/does not apply/);
   });
 });
@@ -238,18 +280,30 @@ const ROUTE: Exclude<Command, { kind: 'progress' } | { kind: 'skip' }>[] = [
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 12, arbitrary: fc.constant({ kind: 'progress' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'skip' as const }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('act' as const), action: fc.constantFrom(...ACTIONS), actor: fc.nat({ max: ACTORS.length - 1 }), withInput: fc.boolean() }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('act' as const),
+      action: fc.constantFrom(...ACTIONS),
+      actor: fc.nat({ max: ACTORS.length - 1 }),
+      withInput: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('visit' as const), allClear: fc.boolean(), headSigned: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'minutes' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), which: fc.constantFrom('incomeVerification', 'publicNotice', 'reportUpward' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('consent' as const),
+      which: fc.constantFrom('incomeVerification', 'publicNotice', 'reportUpward' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 8 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 30, max: 120 }) }) },
 );
 
 type Event = { day: string } & (
-  | { type: 'action'; action: FileAction; actor: Actor }
-  | { type: 'visit'; allClear: boolean; headSigned: boolean }
-  | { type: 'minutes' }
+  { type: 'action'; action: FileAction; actor: Actor } | { type: 'visit'; allClear: boolean; headSigned: boolean } | { type: 'minutes' }
 );
 
 /** Monday to Friday, counted by hand here (not with the module under test). */
@@ -279,7 +333,10 @@ function assertApprovalLawful(history: Event[], approval: Extract<Event, { type:
   expect(count('recordObjection')).toBe(count('dismissObjection'));
   // The visit the notice stood on: the last one before it, made after the file was last sent back, six-clear, recent.
   const sentBackDay = lastUphold >= 0 ? history[lastUphold]!.day : '0000-00-00';
-  const visit = history.slice(0, notice).filter((e): e is Extract<Event, { type: 'visit' }> => e.type === 'visit').at(-1);
+  const visit = history
+    .slice(0, notice)
+    .filter((e): e is Extract<Event, { type: 'visit' }> => e.type === 'visit')
+    .at(-1);
   expect(visit).toBeDefined();
   expect(visit!.day >= sentBackDay).toBe(true);
   expect(visit!.allClear).toBe(true);
@@ -289,15 +346,23 @@ function assertApprovalLawful(history: Event[], approval: Extract<Event, { type:
 }
 
 describe('hardship file lifecycle: any sequence of actions', () => {
-  it('reaches 在档 only with a six-clear, signed, recent visit, minutes, a finished notice without open objections and a second person\'s approval', () => {
+  it("reaches 在档 only with a six-clear, signed, recent visit, minutes, a finished notice without open objections and a second person's approval", () => {
     let approvals = 0;
     fc.assert(
       fc.property(fc.array(command, { minLength: 20, maxLength: 120 }), fc.constantFrom(CLERK.id, REVIEWER.id), (commands, enteredBy) => {
         let today = '2026-01-05';
         let facts: FileFacts = {
-          status: 'draft', enteredBy, latestVisit: null, visitsCountFrom: null, minutesAttached: false,
+          status: 'draft',
+          enteredBy,
+          latestVisit: null,
+          visitsCountFrom: null,
+          minutesAttached: false,
           consents: { incomeVerification: false, publicNotice: false, reportUpward: false },
-          excluded: false, noticeEndsOn: null, openObjections: 0, annualReviewBy: null, labour: null,
+          excluded: false,
+          noticeEndsOn: null,
+          openObjections: 0,
+          annualReviewBy: null,
+          labour: null,
         };
         const history: Event[] = [];
         let next = 0;
@@ -326,7 +391,14 @@ describe('hardship file lifecycle: any sequence of actions', () => {
             facts = {
               ...facts,
               ...step,
-              openObjections: c.action === 'recordObjection' ? facts.openObjections + 1 : c.action === 'dismissObjection' ? facts.openObjections - 1 : c.action === 'upholdObjection' ? 0 : facts.openObjections,
+              openObjections:
+                c.action === 'recordObjection'
+                  ? facts.openObjections + 1
+                  : c.action === 'dismissObjection'
+                    ? facts.openObjections - 1
+                    : c.action === 'upholdObjection'
+                      ? 0
+                      : facts.openObjections,
               minutesAttached: c.action === 'upholdObjection' ? false : facts.minutesAttached,
             };
             const event = { day: today, type: 'action' as const, action: c.action, actor };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportDecision, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision, type ImportStatus } from '@shared/domain/existing-files';
+import {
+  checkImportDecision,
+  IMPORT_DECISIONS,
+  IMPORT_STATUSES,
+  type ImportDecision,
+  type ImportStatus,
+} from '@shared/domain/existing-files';
 import { ROLES, type Role } from '@shared/roles';
 
 /** Four eyes for 存量档案 imports: who may confirm, reject or withdraw a staged import (shared/domain/existing-files.ts). */
@@ -30,7 +36,8 @@ describe('deciding an import of old files', () => {
   it('is decided once: no decision applies to an import no longer pending, whoever asks', () => {
     for (const status of IMPORT_STATUSES.filter((s) => s !== 'pending')) {
       for (const decision of Object.keys(IMPORT_DECISIONS) as ImportDecision[]) {
-        for (const role of ROLES) expect(codes(decision, 'someone', role, '理由', { status, stagedBy: STAGER })).toEqual(['IMPORT_DECIDED']);
+        for (const role of ROLES)
+          expect(codes(decision, 'someone', role, '理由', { status, stagedBy: STAGER })).toEqual(['IMPORT_DECIDED']);
       }
     }
   });

@@ -30,11 +30,41 @@ const GLOBALS = 'no-restricted-globals';
 
 const CASES: Case[] = [
   // src/shared: nothing but src/shared; no Node, no DOM.
-  { layer: 'shared → main', file: 'src/shared/domain/x.ts', bad: "export { dataPaths } from '../../main/core/paths';", good: "export { AppError } from '../errors';", rule: PATHS },
-  { layer: 'shared → renderer', file: 'src/shared/x.ts', bad: "export { call } from '../renderer/src/api/client';", good: "export { AppError } from '@shared/errors';", rule: PATHS },
-  { layer: 'shared → node:', file: 'src/shared/x.ts', bad: "export { join } from 'node:path';", good: "export { z } from 'zod';", rule: NODE_MODULES },
-  { layer: 'shared: DOM global', file: 'src/shared/x.ts', bad: 'export const t = document.title;', good: 'export const t = String(1);', rule: GLOBALS },
-  { layer: 'shared: Node global', file: 'src/shared/x.ts', bad: 'export const e = process.env;', good: 'export const e = Math.PI;', rule: GLOBALS },
+  {
+    layer: 'shared → main',
+    file: 'src/shared/domain/x.ts',
+    bad: "export { dataPaths } from '../../main/core/paths';",
+    good: "export { AppError } from '../errors';",
+    rule: PATHS,
+  },
+  {
+    layer: 'shared → renderer',
+    file: 'src/shared/x.ts',
+    bad: "export { call } from '../renderer/src/api/client';",
+    good: "export { AppError } from '@shared/errors';",
+    rule: PATHS,
+  },
+  {
+    layer: 'shared → node:',
+    file: 'src/shared/x.ts',
+    bad: "export { join } from 'node:path';",
+    good: "export { z } from 'zod';",
+    rule: NODE_MODULES,
+  },
+  {
+    layer: 'shared: DOM global',
+    file: 'src/shared/x.ts',
+    bad: 'export const t = document.title;',
+    good: 'export const t = String(1);',
+    rule: GLOBALS,
+  },
+  {
+    layer: 'shared: Node global',
+    file: 'src/shared/x.ts',
+    bad: 'export const e = process.env;',
+    good: 'export const e = Math.PI;',
+    rule: GLOBALS,
+  },
   // The renderer: src/shared and itself.
   {
     layer: 'renderer → core',
@@ -43,18 +73,72 @@ const CASES: Case[] = [
     good: "export { call } from '../../api/client';",
     rule: PATHS,
   },
-  { layer: 'renderer → node:', file: 'src/renderer/src/x.ts', bad: "export { join } from 'node:path';", good: "export { AppError } from '@shared/errors';", rule: NODE_MODULES },
+  {
+    layer: 'renderer → node:',
+    file: 'src/renderer/src/x.ts',
+    bad: "export { join } from 'node:path';",
+    good: "export { AppError } from '@shared/errors';",
+    rule: NODE_MODULES,
+  },
   // The preload: src/shared (and electron).
-  { layer: 'preload → electron glue', file: 'src/preload/x.ts', bad: "export { APP_HOST } from '../main/electron/app-url';", good: "export { BRIDGE_IPC } from '@shared/bridge';", rule: PATHS },
+  {
+    layer: 'preload → electron glue',
+    file: 'src/preload/x.ts',
+    bad: "export { APP_HOST } from '../main/electron/app-url';",
+    good: "export { BRIDGE_IPC } from '@shared/bridge';",
+    rule: PATHS,
+  },
   // The core: src/shared and itself; never a host; no DOM; built-ins as node:….
-  { layer: 'core → electron glue', file: 'src/main/core/x.ts', bad: "export { APP_HOST } from '../electron/app-url';", good: "export { dataPaths } from './paths';", rule: PATHS },
-  { layer: 'core → web host', file: 'src/main/core/features/x/y.ts', bad: "export { checkHost } from '../../../web-host/guard';", good: "export { dataPaths } from '../../paths';", rule: PATHS },
-  { layer: 'core → host', file: 'src/main/core/x.ts', bad: "export { jsonTooDeep } from '../host/input-limits';", good: "export { AppError } from '@shared/errors';", rule: PATHS },
-  { layer: 'core: DOM global', file: 'src/main/core/x.ts', bad: 'export const w = window.innerWidth;', good: 'export const w = process.pid;', rule: GLOBALS },
-  { layer: 'core → bare zlib', file: 'src/main/core/x.ts', bad: "export { gzipSync } from 'zlib';", good: "export { gzipSync } from 'node:zlib';", rule: BARE_BUILTIN },
-  { layer: 'core → bare fs/promises', file: 'src/main/core/x.ts', bad: "export { readFile } from 'fs/promises';", good: "export { readFile } from 'node:fs/promises';", rule: BARE_BUILTIN },
+  {
+    layer: 'core → electron glue',
+    file: 'src/main/core/x.ts',
+    bad: "export { APP_HOST } from '../electron/app-url';",
+    good: "export { dataPaths } from './paths';",
+    rule: PATHS,
+  },
+  {
+    layer: 'core → web host',
+    file: 'src/main/core/features/x/y.ts',
+    bad: "export { checkHost } from '../../../web-host/guard';",
+    good: "export { dataPaths } from '../../paths';",
+    rule: PATHS,
+  },
+  {
+    layer: 'core → host',
+    file: 'src/main/core/x.ts',
+    bad: "export { jsonTooDeep } from '../host/input-limits';",
+    good: "export { AppError } from '@shared/errors';",
+    rule: PATHS,
+  },
+  {
+    layer: 'core: DOM global',
+    file: 'src/main/core/x.ts',
+    bad: 'export const w = window.innerWidth;',
+    good: 'export const w = process.pid;',
+    rule: GLOBALS,
+  },
+  {
+    layer: 'core → bare zlib',
+    file: 'src/main/core/x.ts',
+    bad: "export { gzipSync } from 'zlib';",
+    good: "export { gzipSync } from 'node:zlib';",
+    rule: BARE_BUILTIN,
+  },
+  {
+    layer: 'core → bare fs/promises',
+    file: 'src/main/core/x.ts',
+    bad: "export { readFile } from 'fs/promises';",
+    good: "export { readFile } from 'node:fs/promises';",
+    rule: BARE_BUILTIN,
+  },
   // The Electron glue: never the database nor the features; never the web host.
-  { layer: 'electron → core/db', file: 'src/main/electron/x.ts', bad: "export { openDatabase } from '../core/db/client';", good: "export { dataPaths } from '../core/paths';", rule: PATHS },
+  {
+    layer: 'electron → core/db',
+    file: 'src/main/electron/x.ts',
+    bad: "export { openDatabase } from '../core/db/client';",
+    good: "export { dataPaths } from '../core/paths';",
+    rule: PATHS,
+  },
   {
     layer: 'electron → core/features',
     file: 'src/main/electron/x.ts',
@@ -62,14 +146,50 @@ const CASES: Case[] = [
     good: "export { readKeyFile } from '../core/keys/key-file';",
     rule: PATHS,
   },
-  { layer: 'electron → web host', file: 'src/main/electron/x.ts', bad: "export { checkHost } from '../web-host/guard';", good: "export { resolveStatic } from '../host/static-files';", rule: PATHS },
-  { layer: 'electron → bare path', file: 'src/main/electron/x.ts', bad: "export { join } from 'path';", good: "export { join } from 'node:path';", rule: BARE_BUILTIN },
-  { layer: 'composition root → core/router', file: 'src/main/index.ts', bad: "export { dispatch } from './core/router';", good: "export { startCoreWorker } from './core/worker-client';", rule: PATHS },
+  {
+    layer: 'electron → web host',
+    file: 'src/main/electron/x.ts',
+    bad: "export { checkHost } from '../web-host/guard';",
+    good: "export { resolveStatic } from '../host/static-files';",
+    rule: PATHS,
+  },
+  {
+    layer: 'electron → bare path',
+    file: 'src/main/electron/x.ts',
+    bad: "export { join } from 'path';",
+    good: "export { join } from 'node:path';",
+    rule: BARE_BUILTIN,
+  },
+  {
+    layer: 'composition root → core/router',
+    file: 'src/main/index.ts',
+    bad: "export { dispatch } from './core/router';",
+    good: "export { startCoreWorker } from './core/worker-client';",
+    rule: PATHS,
+  },
   // The web host: never the Electron glue nor the core's insides.
-  { layer: 'web host → electron glue', file: 'src/main/web-host/x.ts', bad: "export { APP_HOST } from '../electron/app-url';", good: "export { putInboxFile } from '../core/files';", rule: PATHS },
-  { layer: 'web host → core/db', file: 'src/main/web-host/x.ts', bad: "export { openDatabase } from '../core/db/client';", good: "export { jsonTooDeep } from '../host/input-limits';", rule: PATHS },
+  {
+    layer: 'web host → electron glue',
+    file: 'src/main/web-host/x.ts',
+    bad: "export { APP_HOST } from '../electron/app-url';",
+    good: "export { putInboxFile } from '../core/files';",
+    rule: PATHS,
+  },
+  {
+    layer: 'web host → core/db',
+    file: 'src/main/web-host/x.ts',
+    bad: "export { openDatabase } from '../core/db/client';",
+    good: "export { jsonTooDeep } from '../host/input-limits';",
+    rule: PATHS,
+  },
   // src/main/host serves both hosts and imports neither.
-  { layer: 'host → web host', file: 'src/main/host/x.ts', bad: "export { checkHost } from '../web-host/guard';", good: "export { AppError } from '@shared/errors';", rule: PATHS },
+  {
+    layer: 'host → web host',
+    file: 'src/main/host/x.ts',
+    bad: "export { checkHost } from '../web-host/guard';",
+    good: "export { AppError } from '@shared/errors';",
+    rule: PATHS,
+  },
 ];
 
 describe('layer boundaries (eslint.config.js)', () => {

@@ -262,12 +262,23 @@ describe('policy change', () => {
   it('draws the relative-hardship line at the policy percent of the 低保 line, exactly at its edge', () => {
     // Household of 2, per capita 100,000 against a line of 94,000: relative at 200 %, none at 106 % (99,640).
     const base = { householdSize: 2, annualIncomeFen: 2_400_000 };
-    expect(runMeansTest(household({ ...base, relativeLinePercent: 106 }))).toMatchObject({ category: 'none', relativeLineFen: 99_640, relativeLinePercent: 106 });
+    expect(runMeansTest(household({ ...base, relativeLinePercent: 106 }))).toMatchObject({
+      category: 'none',
+      relativeLineFen: 99_640,
+      relativeLinePercent: 106,
+    });
     // 107 %: 100,580 per capita is the line; 100,000 is below it.
-    expect(runMeansTest(household({ ...base, relativeLinePercent: 107 }))).toMatchObject({ category: 'relative', incomeTest: 'below-double-line' });
+    expect(runMeansTest(household({ ...base, relativeLinePercent: 107 }))).toMatchObject({
+      category: 'relative',
+      incomeTest: 'below-double-line',
+    });
     // Exactly on the line is not below it: 24 × 94,000 × 150 % = 3,384,000 a year is 141,000 per capita = the line.
-    expect(runMeansTest(household({ ...base, annualIncomeFen: 3_384_000, relativeLinePercent: 150 }))).toMatchObject({ incomeTest: 'above-double-line' });
-    expect(runMeansTest(household({ ...base, annualIncomeFen: 3_383_999, relativeLinePercent: 150 }))).toMatchObject({ incomeTest: 'below-double-line' });
+    expect(runMeansTest(household({ ...base, annualIncomeFen: 3_384_000, relativeLinePercent: 150 }))).toMatchObject({
+      incomeTest: 'above-double-line',
+    });
+    expect(runMeansTest(household({ ...base, annualIncomeFen: 3_383_999, relativeLinePercent: 150 }))).toMatchObject({
+      incomeTest: 'below-double-line',
+    });
     // An odd line at an odd percent: the shown line rounds half up to the fen (94,001 × 1.5 = 141,001.5 → 141,002).
     expect(runMeansTest(household({ ...base, lowIncomeLineFen: 94_001, relativeLinePercent: 150 })).relativeLineFen).toBe(141_002);
   });
@@ -275,7 +286,10 @@ describe('policy change', () => {
   it('takes the accident share from policy: costs above the percent pass, exactly at it do not', () => {
     // Household of 1 with 3,000,000 a year (above twice the line): 60 % of it is 1,800,000.
     const wellOff = { householdSize: 1, annualIncomeFen: 3_000_000 };
-    expect(runMeansTest(household({ ...wellOff, accidentCostsFen: 1_800_000, accidentThresholdPercent: 60 }))).toMatchObject({ accidentTest: 'not-passed', category: 'none' });
+    expect(runMeansTest(household({ ...wellOff, accidentCostsFen: 1_800_000, accidentThresholdPercent: 60 }))).toMatchObject({
+      accidentTest: 'not-passed',
+      category: 'none',
+    });
     expect(runMeansTest(household({ ...wellOff, accidentCostsFen: 1_800_001, accidentThresholdPercent: 60 }))).toMatchObject({
       accidentTest: 'passed',
       category: 'accident',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { policyValueProblem, regionLookupOrder, valueInForce, type PolicyValue } from '@shared/domain/policy';
 
-const line = (regionCode: string, effectiveFrom: string, value: number, voided = false): PolicyValue => ({ key: 'lowIncomeLine', regionCode, effectiveFrom, value, voided });
+const line = (regionCode: string, effectiveFrom: string, value: number, voided = false): PolicyValue => ({
+  key: 'lowIncomeLine',
+  regionCode,
+  effectiveFrom,
+  value,
+  voided,
+});
 
 describe('policy values in force', () => {
   it('looks a region up from the county to its city to its province, without repeats', () => {
@@ -19,7 +25,11 @@ describe('policy values in force', () => {
   });
 
   it('prefers the most specific region that has a value, and skips voided values', () => {
-    const values = [line('440000', '2020-01-01', 80_000), line('440100', '2024-01-01', 100_000), line('440106', '2025-01-01', 105_000, true)];
+    const values = [
+      line('440000', '2020-01-01', 80_000),
+      line('440100', '2024-01-01', 100_000),
+      line('440106', '2025-01-01', 105_000, true),
+    ];
     expect(valueInForce(values, 'lowIncomeLine', '2026-01-01', '440106')).toBe(100_000);
     expect(valueInForce(values, 'lowIncomeLine', '2023-01-01', '440106')).toBe(80_000);
     expect(valueInForce(values, 'lowIncomeLine', '2026-01-01', '450102')).toBeNull();
@@ -27,7 +37,13 @@ describe('policy values in force', () => {
 
   it('falls back to the docs/domain.md defaults for office-wide values', () => {
     expect(valueInForce([], 'noticeWorkingDays', '2026-01-01')).toBe(5);
-    expect(valueInForce([{ key: 'noticeWorkingDays', regionCode: null, effectiveFrom: '2026-01-01', value: 7, voided: false }], 'noticeWorkingDays', '2026-01-01')).toBe(7);
+    expect(
+      valueInForce(
+        [{ key: 'noticeWorkingDays', regionCode: null, effectiveFrom: '2026-01-01', value: 7, voided: false }],
+        'noticeWorkingDays',
+        '2026-01-01',
+      ),
+    ).toBe(7);
     expect(valueInForce([], 'visitValidDays', '2026-01-01')).toBe(90);
     expect(valueInForce([], 'reviewIntervalMonths', '2026-01-01')).toBe(12);
   });

@@ -38,7 +38,13 @@ describe('backup retention', () => {
       ...Array.from({ length: 2 }, (_, i) => entry('pre-restore', start + i * DAY)),
     ];
     const removed = backupsToRemove(entries);
-    expect(removed.sort()).toEqual(entries.filter((e) => e.kind === 'pre-migration').slice(0, 3).map((e) => e.id).sort());
+    expect(removed.sort()).toEqual(
+      entries
+        .filter((e) => e.kind === 'pre-migration')
+        .slice(0, 3)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('makes an automatic backup due after 24 hours, or when there is none', () => {

@@ -20,9 +20,7 @@ describe('calendar helpers', () => {
   });
 
   it('knows the lengths of the months and refuses impossible dates', () => {
-    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2019, m))).toEqual([
-      31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-    ]);
+    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2019, m))).toEqual([31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
     expect(isRealDate(2019, 2, 28)).toBe(true);
     expect(isRealDate(2019, 2, 29)).toBe(false);
     expect(isRealDate(2019, 4, 31)).toBe(false);

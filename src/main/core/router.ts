@@ -42,7 +42,10 @@ export async function dispatch(
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: i.message,
+      }));
       return { ok: false, error: { code: 'INVALID_INPUT', issues } };
     }
     const user = currentUser(core, clientId);

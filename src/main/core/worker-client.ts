@@ -15,11 +15,7 @@ export interface CoreClient {
 type Pending = (result: Result<unknown>) => void;
 type Outgoing = HostToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
-export function startCoreWorker(
-  workerPath: string,
-  init: CoreInit,
-  hooks: { storeKey(keyHex: string): void },
-): Promise<CoreClient> {
+export function startCoreWorker(workerPath: string, init: CoreInit, hooks: { storeKey(keyHex: string): void }): Promise<CoreClient> {
   const worker = new Worker(workerPath, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: CoreEvent) => void>();

@@ -46,7 +46,11 @@ port.on('message', async (message: HostToWorker) => {
     case 'advance-clock': {
       // Only a web host started for end-to-end tests asks this; Electron never sets testMode.
       if (init.testMode) clock.advance(message.ms);
-      post({ id: message.id, type: 'result', result: init.testMode ? { ok: true, data: { now: clock.now().toISOString() } } : { ok: false, error: { code: 'FORBIDDEN' } } });
+      post({
+        id: message.id,
+        type: 'result',
+        result: init.testMode ? { ok: true, data: { now: clock.now().toISOString() } } : { ok: false, error: { code: 'FORBIDDEN' } },
+      });
       break;
     }
     case 'close': {

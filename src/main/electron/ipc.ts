@@ -1,4 +1,13 @@
-import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  shell,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -8,7 +17,17 @@ import { putInboxFile, readOutboxFile, transientFiles } from '../core/files';
 import { dataPaths } from '../core/paths';
 import type { CoreClient } from '../core/worker-client';
 import { isAllowedSender } from './app-url';
-import { acceptToFilters, checkInvoke, fileRejected, matchesAccept, pickLimit, safeFileName, saveFilters, viewerFileName, type SenderInfo } from './ipc-policy';
+import {
+  acceptToFilters,
+  checkInvoke,
+  fileRejected,
+  matchesAccept,
+  pickLimit,
+  safeFileName,
+  saveFilters,
+  viewerFileName,
+  type SenderInfo,
+} from './ipc-policy';
 import { mainText } from './messages';
 
 /**
@@ -53,7 +72,8 @@ export function registerIpc(options: IpcOptions): () => void {
   const handle = <T>(channel: string, run: (event: IpcMainInvokeEvent, arg: unknown) => Promise<Result<T>>) =>
     ipcMain.handle(channel, async (event, arg: unknown): Promise<Result<T>> => {
       const sender = senderOf(event);
-      if (!isAllowedSender(sender.url, sender.isMainFrame, devServerUrl)) return { ok: false, error: { code: 'FORBIDDEN', params: { reason: 'sender' } } };
+      if (!isAllowedSender(sender.url, sender.isMainFrame, devServerUrl))
+        return { ok: false, error: { code: 'FORBIDDEN', params: { reason: 'sender' } } };
       try {
         return await run(event, arg);
       } catch (error) {
@@ -107,7 +127,11 @@ export function registerIpc(options: IpcOptions): () => void {
   handle(BRIDGE_IPC.pickFile, async (_event, arg): Promise<Result<Upload | null>> => {
     const { accept, maxBytes } = (typeof arg === 'object' && arg !== null ? arg : {}) as { accept?: unknown; maxBytes?: unknown };
     const limit = pickLimit(maxBytes);
-    const dialogOptions: OpenDialogOptions = { title: mainText('files.pickTitle'), properties: ['openFile'], filters: acceptToFilters(accept) };
+    const dialogOptions: OpenDialogOptions = {
+      title: mainText('files.pickTitle'),
+      properties: ['openFile'],
+      filters: acceptToFilters(accept),
+    };
     const window = getWindow();
     const chosen = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
     const path = chosen.filePaths[0];
@@ -130,7 +154,8 @@ export function registerIpc(options: IpcOptions): () => void {
 
   return () => {
     unsubscribe();
-    for (const channel of [BRIDGE_IPC.invoke, BRIDGE_IPC.saveFile, BRIDGE_IPC.openFile, BRIDGE_IPC.pickFile]) ipcMain.removeHandler(channel);
+    for (const channel of [BRIDGE_IPC.invoke, BRIDGE_IPC.saveFile, BRIDGE_IPC.openFile, BRIDGE_IPC.pickFile])
+      ipcMain.removeHandler(channel);
   };
 }
 

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../core/fs-atomic';
 import { newDatabaseKey } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
-import { decodeEnvelope, encodeEnvelope, isKeyHex, KEY_FILE_NAME, keyPlan, keyProtection, type KeyEnvelope, type KeyProtection } from './key-envelope';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  isKeyHex,
+  KEY_FILE_NAME,
+  keyPlan,
+  keyProtection,
+  type KeyEnvelope,
+  type KeyProtection,
+} from './key-envelope';
 import { mainText } from './messages';
 
 /**

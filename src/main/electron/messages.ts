@@ -119,7 +119,8 @@ export const en: MainCatalogue = {
     unavailableDetail:
       "The system's key protection service (Windows Data Protection, the system keychain or a Linux keyring) is not available right now. " +
       'To protect the personal information of the people being assisted, this program never stores the key in plain text.\n\n{next}',
-    unavailableNextCreate: 'Sign in to the system normally with your own account (on Linux, unlock the keyring first), then start this program again.',
+    unavailableNextCreate:
+      'Sign in to the system normally with your own account (on Linux, unlock the keyring first), then start this program again.',
     unavailableNextRecovered:
       'The database was opened with the recovery code, but the key could not be saved: the recovery code will be needed again at the next start.',
   },
@@ -141,7 +142,11 @@ export type MainMessageParams = Record<string, string | number>;
  * tells us nothing, so it keeps the product's default, zh-CN.
  */
 export function languageForLocale(locale: string | null | undefined): MainLanguage {
-  const primary = (locale ?? '').trim().split(/[-_.@]/)[0]?.toLowerCase() ?? '';
+  const primary =
+    (locale ?? '')
+      .trim()
+      .split(/[-_.@]/)[0]
+      ?.toLowerCase() ?? '';
   if (primary === '' || primary === 'zh') return 'zh-CN';
   return 'en';
 }

@@ -30,8 +30,6 @@ export function hardenWebContents(contents: WebContents, devServerUrl?: string):
   session.setPermissionRequestHandler((wc, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl ?? wc?.getURL(), devServerUrl));
   });
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, devServerUrl),
-  );
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, devServerUrl));
   session.setDevicePermissionHandler(() => false);
 }

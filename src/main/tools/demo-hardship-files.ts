@@ -11,5 +11,11 @@ export function writeDemoFilesFor(core: Core, count: number): number {
   const { sqlite, db } = core.state.conn!;
   const org = readOrg(db)!;
   const admin = sqlite.prepare("SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1").pluck().get() as string;
-  return writeDemoFiles(sqlite, { count, origin: org.id, enteredBy: admin, regionCode: org.regionCode, today: localDate(core.state.clock) });
+  return writeDemoFiles(sqlite, {
+    count,
+    origin: org.id,
+    enteredBy: admin,
+    regionCode: org.regionCode,
+    today: localDate(core.state.clock),
+  });
 }

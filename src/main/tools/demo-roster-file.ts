@@ -10,7 +10,16 @@ const ETHNICITY_NAME = new Map(ETHNICITIES.map((e) => [e.code, e.name]));
 
 function* demoRows(count: number, seed?: number): Generator<string[]> {
   for (const m of demoMembers(count, seed)) {
-    yield [m.name, m.idNumber, ETHNICITY_NAME.get(m.ethnicity ?? '01') ?? '', m.phone ?? '', m.unitName ?? '', m.unionName ?? '', m.joinedOn ?? '', m.cardNo ?? ''];
+    yield [
+      m.name,
+      m.idNumber,
+      ETHNICITY_NAME.get(m.ethnicity ?? '01') ?? '',
+      m.phone ?? '',
+      m.unitName ?? '',
+      m.unionName ?? '',
+      m.joinedOn ?? '',
+      m.cardNo ?? '',
+    ];
   }
 }
 

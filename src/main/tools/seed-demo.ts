@@ -73,12 +73,22 @@ await call('auth.signIn', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.
 const started = Date.now();
 const file = reserveInboxFile(core.state.files, 'demo-roster.csv');
 await writeDemoCsv(file.stream, count);
-const inspected = await call<{ suggested: Record<string, number> }>('rosterImport.inspect', { uploadId: file.uploadId, fileName: file.name });
-const { jobId } = await call<{ jobId: string }>('rosterImport.commit', { uploadId: file.uploadId, fileName: file.name, mapping: inspected.suggested, policy: 'skip' });
+const inspected = await call<{ suggested: Record<string, number> }>('rosterImport.inspect', {
+  uploadId: file.uploadId,
+  fileName: file.name,
+});
+const { jobId } = await call<{ jobId: string }>('rosterImport.commit', {
+  uploadId: file.uploadId,
+  fileName: file.name,
+  mapping: inspected.suggested,
+  policy: 'skip',
+});
 while (!finished.has(jobId)) await new Promise((r) => setTimeout(r, 50));
 const result = finished.get(jobId)!.result;
 if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.error)}`);
-console.log(`演示会员已导入：${JSON.stringify((result.data as { counts: unknown }).counts)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。数据目录 ${dataDir}`);
+console.log(
+  `演示会员已导入：${JSON.stringify((result.data as { counts: unknown }).counts)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。数据目录 ${dataDir}`,
+);
 if (fileCount > 0) {
   const written = writeDemoFilesFor(core, fileCount);
   console.log(`演示困难职工档案：${written} 份`);

@@ -100,7 +100,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const headers = { host: req.headers.host, origin: req.headers.origin };
       const headerToken = req.headers['x-bangfu-token'] as string | undefined;
-      const refuse = (verdict: { status: number; reason: string }) => sendJson(res, verdict.status, { ok: false, error: { code: 'FORBIDDEN', params: { reason: verdict.reason } } });
+      const refuse = (verdict: { status: number; reason: string }) =>
+        sendJson(res, verdict.status, { ok: false, error: { code: 'FORBIDDEN', params: { reason: verdict.reason } } });
 
       if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
         const verdict = guardRequest(headers, headerToken, config);
@@ -131,7 +132,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method === 'GET' && url.pathname === '/events') {
         const verdict = guardRequest(headers, url.searchParams.get('token'), config);
         if (!verdict.ok) return refuse(verdict);
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         eventStreams.add(res);
         req.on('close', () => eventStreams.delete(res));

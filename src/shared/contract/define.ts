@@ -16,8 +16,7 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
  * A long job (docs/architecture.md §3): the call answers `{ jobId }` at once; the core then publishes `job.progress`
  * events and one `job.finished` event whose result is checked against `result`. `jobs.cancel` stops it.
  */
-export interface JobChannelDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>
-  extends ChannelDef<I, typeof jobStarted> {
+export interface JobChannelDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> extends ChannelDef<I, typeof jobStarted> {
   result: R;
 }
 
@@ -27,9 +26,7 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDe
 
 export const jobStarted = z.object({ jobId: z.string() });
 
-export function jobChannel<I extends z.ZodType, R extends z.ZodType>(
-  def: Omit<JobChannelDef<I, R>, 'output'>,
-): JobChannelDef<I, R> {
+export function jobChannel<I extends z.ZodType, R extends z.ZodType>(def: Omit<JobChannelDef<I, R>, 'output'>): JobChannelDef<I, R> {
   return { ...def, output: jobStarted };
 }
 

@@ -27,7 +27,14 @@ import {
 } from '../domain/hardship-codes';
 import { EXISTING_FILE_FIELDS, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision } from '../domain/existing-files';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
-import { ACCIDENT_TESTS, HARDSHIP_CATEGORIES, INCOME_TESTS, MEANS_TEST_EXCLUSION_FIELDS, MEANS_TEST_OUTCOMES, type MeansTestExclusions } from '../domain/means-test';
+import {
+  ACCIDENT_TESTS,
+  HARDSHIP_CATEGORIES,
+  INCOME_TESTS,
+  MEANS_TEST_EXCLUSION_FIELDS,
+  MEANS_TEST_OUTCOMES,
+  type MeansTestExclusions,
+} from '../domain/means-test';
 import { auditEntry } from './audit';
 import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 
@@ -105,7 +112,12 @@ export const fileDraft = z.object({
    * The card number for payments. Never sent back whole (files.get masks it): on saving, leave it out to keep the
    * number on file, send null to clear it, or the digits of a new one.
    */
-  bankAccount: z.string().trim().regex(/^\d{8,30}$/).nullable().optional(),
+  bankAccount: z
+    .string()
+    .trim()
+    .regex(/^\d{8,30}$/)
+    .nullable()
+    .optional(),
   needs: text(500).nullable().default(null),
   measures: text(500).nullable().default(null),
   consents: z.object({ incomeVerificationOn: isoDate.nullable(), publicNoticeOn: isoDate.nullable(), reportUpwardOn: isoDate.nullable() }),
@@ -155,7 +167,10 @@ export const visitInput = z.object({
   headSigned: z.boolean().default(false),
   note: text(1000).nullable().default(null),
   /** Photos taken at the visit (JPEG or PNG uploads), kept with the file's attachments. */
-  photos: z.array(z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) })).max(MAX_VISIT_PHOTOS).default([]),
+  photos: z
+    .array(z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) }))
+    .max(MAX_VISIT_PHOTOS)
+    .default([]),
 });
 
 export const visitView = z.object({
@@ -216,9 +231,25 @@ export const fileDetail = fileSummary.extend({
   household: z.array(householdMember),
   meansTest: meansTestView,
   visits: z.array(visitView),
-  objections: z.array(z.object({ id: uuid, receivedOn: isoDate, content: z.string(), status: z.enum(['open', 'dismissed', 'upheld']), decision: z.string().nullable() })),
+  objections: z.array(
+    z.object({
+      id: uuid,
+      receivedOn: isoDate,
+      content: z.string(),
+      status: z.enum(['open', 'dismissed', 'upheld']),
+      decision: z.string().nullable(),
+    }),
+  ),
   attachments: z.array(
-    z.object({ id: uuid, type: z.enum(ATTACHMENT_TYPES), fileName: z.string(), mime: z.string(), size: z.number().int(), addedAt: isoInstant, visitId: uuid.nullable() }),
+    z.object({
+      id: uuid,
+      type: z.enum(ATTACHMENT_TYPES),
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      addedAt: isoInstant,
+      visitId: uuid.nullable(),
+    }),
   ),
   noticeEndsOn: isoDate.nullable(),
   timeline: z.array(timelineEntry),
@@ -252,7 +283,14 @@ export const existingFilesCheck = z.object({
   /** Required columns the header row does not have (then no row is read). */
   missingColumns: z.array(z.enum(EXISTING_FILE_FIELDS)),
   /** The first problems, in row order (problemCount has them all). */
-  problems: z.array(z.object({ row: z.number().int(), field: z.enum(EXISTING_FILE_FIELDS), problem: z.enum(EXISTING_ROW_PROBLEMS), detail: z.string().nullable() })),
+  problems: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.enum(EXISTING_FILE_FIELDS),
+      problem: z.enum(EXISTING_ROW_PROBLEMS),
+      detail: z.string().nullable(),
+    }),
+  ),
   problemCount: z.number().int(),
   /** Each category word found, the category it becomes, and how many rows carry it. */
   categories: z.array(z.object({ word: z.string(), category: z.enum(HARDSHIP_CATEGORIES), count: z.number().int() })),
@@ -308,7 +346,12 @@ export const hardshipChannels = {
     mutates: true,
   }),
   /** Imports of old files awaiting confirmation, oldest first. */
-  'files.pendingImports': channel({ input: z.object({}), output: z.object({ imports: z.array(fileImportView) }), access: 'clerk', mutates: false }),
+  'files.pendingImports': channel({
+    input: z.object({}),
+    output: z.object({ imports: z.array(fileImportView) }),
+    access: 'clerk',
+    mutates: false,
+  }),
   /**
    * Decides a pending import: confirm (a reviewer or administrator who did not stage it: its files become 在档,
    * numbered, all or none), reject (the same, with a reason) or withdraw (the one who staged it). Refused with
@@ -352,11 +395,21 @@ export const hardshipChannels = {
     mutates: false,
   }),
   /** Saves what the clerk typed: whole sections, last writer refused when the file changed meanwhile (rev). */
-  'files.saveDraft': channel({ input: fileDraft.extend({ id: uuid, rev: z.number().int() }), output: fileDetail, access: 'clerk', mutates: true }),
+  'files.saveDraft': channel({
+    input: fileDraft.extend({ id: uuid, rev: z.number().int() }),
+    output: fileDetail,
+    access: 'clerk',
+    mutates: true,
+  }),
   'files.recordVisit': channel({ input: visitInput, output: fileDetail, access: 'clerk', mutates: true }),
   /** An attachment from an upload (image or PDF), kept in the encrypted database. */
   'files.attach': channel({
-    input: z.object({ fileId: uuid, type: z.enum(UPLOADED_ATTACHMENT_TYPES as [AttachmentType, ...AttachmentType[]]), uploadId: z.string().min(1), fileName: text(200).min(1) }),
+    input: z.object({
+      fileId: uuid,
+      type: z.enum(UPLOADED_ATTACHMENT_TYPES as [AttachmentType, ...AttachmentType[]]),
+      uploadId: z.string().min(1),
+      fileName: text(200).min(1),
+    }),
     output: fileDetail,
     access: 'clerk',
     mutates: true,
@@ -380,11 +433,26 @@ export const hardshipChannels = {
   /** 入户调查表: one visit's record with the six items and the signature lines. */
   'files.printVisit': jobChannel({ input: z.object({ id: uuid, visitId: uuid }), result: fileRef, access: 'clerk', mutates: true }),
   /** 公示: the notice for a set of files; only 序号, 姓名, 单位, 类别 (docs/domain.md "Printed documents"). */
-  'files.printNotice': jobChannel({ input: z.object({ ids: z.array(uuid).min(1).max(500) }), result: fileRef, access: 'clerk', mutates: true }),
+  'files.printNotice': jobChannel({
+    input: z.object({ ids: z.array(uuid).min(1).max(500) }),
+    result: fileRef,
+    access: 'clerk',
+    mutates: true,
+  }),
   /** Who did what to the file and when (the audit log's entries for it, without the reasons). */
-  'files.history': channel({ input: z.object({ id: uuid }), output: z.object({ entries: z.array(auditEntry) }), access: 'viewer', mutates: false }),
+  'files.history': channel({
+    input: z.object({ id: uuid }),
+    output: z.object({ entries: z.array(auditEntry) }),
+    access: 'viewer',
+    mutates: false,
+  }),
   /** An attachment to look at, as a file in the outbox; logged (it may be an ID card or a diagnosis). */
-  'files.openAttachment': channel({ input: z.object({ fileId: uuid, attachmentId: uuid }), output: fileRef, access: 'clerk', mutates: true }),
+  'files.openAttachment': channel({
+    input: z.object({ fileId: uuid, attachmentId: uuid }),
+    output: fileRef,
+    access: 'clerk',
+    mutates: true,
+  }),
   /** An image attachment shown in the program (a data: URL), logged as an opening is; PDFs open in the viewer instead. */
   'files.previewAttachment': channel({
     input: z.object({ fileId: uuid, attachmentId: uuid }),

@@ -20,7 +20,10 @@ export const orgChannels = {
     input: z.object({
       name: z.string().trim().min(2).max(100),
       creditCode: z.string().trim().toUpperCase().max(18),
-      regionCode: z.string().trim().regex(/^\d{6}$/),
+      regionCode: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/),
       idleLockMinutes: z.number().int().min(1).max(120),
     }),
     output: z.object({ settings: orgSettings, warnings: z.array(z.enum(['CREDIT_CODE_CHECK'])) }),

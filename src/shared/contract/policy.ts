@@ -37,7 +37,12 @@ export const policyChannels = {
   'policy.add': channel({
     input: z.object({
       key: policyKey,
-      regionCode: z.string().trim().regex(/^\d{6}$/).nullable().default(null),
+      regionCode: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/)
+        .nullable()
+        .default(null),
       effectiveFrom: isoDate,
       value: z.number().int(),
     }),

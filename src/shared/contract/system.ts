@@ -29,7 +29,10 @@ export const systemChannels = {
       org: z.object({
         name: z.string().trim().min(2).max(100),
         creditCode: z.string().trim().toUpperCase().max(18),
-        regionCode: z.string().trim().regex(/^\d{6}$/),
+        regionCode: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/),
         mode: orgMode,
       }),
       admin: z.object({ username, displayName, password }),

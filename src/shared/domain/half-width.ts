@@ -8,7 +8,5 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 export function toHalfWidth(text: string): string {
   // Most cells have nothing to fold: no new strings for them (an import calls this for every cell).
   if (!FULL_WIDTH.test(text)) return text;
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

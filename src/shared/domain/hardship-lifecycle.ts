@@ -15,7 +15,20 @@ import { labourBlockers, type LabourBlocker, type LabourRelationship } from './l
  *   its import (existing-files.ts checkImportDecision), never through an action of this table
  */
 
-export const FILE_STATUSES = ['draft', 'submitted', 'visit', 'review', 'notice', 'approval', 'staged', 'active', 'annualReview', 'rejected', 'exited', 'closed'] as const;
+export const FILE_STATUSES = [
+  'draft',
+  'submitted',
+  'visit',
+  'review',
+  'notice',
+  'approval',
+  'staged',
+  'active',
+  'annualReview',
+  'rejected',
+  'exited',
+  'closed',
+] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /** The statuses a file ends in: a household has at most one file not in one of these. */
@@ -138,19 +151,28 @@ function visitBlockers(facts: FileFacts, today: string, policy: LifecyclePolicy)
   const blockers: Blocker[] = [];
   if (!visit.allClear) blockers.push({ code: 'VISIT_NOT_CLEAR' });
   if (!visit.headSigned) blockers.push({ code: 'VISIT_NOT_SIGNED' });
-  if (daysBetween(visit.date, today) > policy.visitValidDays) blockers.push({ code: 'VISIT_TOO_OLD', date: visit.date, validDays: policy.visitValidDays });
+  if (daysBetween(visit.date, today) > policy.visitValidDays)
+    blockers.push({ code: 'VISIT_TOO_OLD', date: visit.date, validDays: policy.visitValidDays });
   return blockers;
 }
 
 function noticeBlockers(facts: FileFacts, today: string): Blocker[] {
   const blockers: Blocker[] = [];
-  if (facts.noticeEndsOn === null || today <= facts.noticeEndsOn) blockers.push({ code: 'NOTICE_NOT_ENDED', endsOn: facts.noticeEndsOn ?? today });
+  if (facts.noticeEndsOn === null || today <= facts.noticeEndsOn)
+    blockers.push({ code: 'NOTICE_NOT_ENDED', endsOn: facts.noticeEndsOn ?? today });
   if (facts.openObjections > 0) blockers.push({ code: 'OPEN_OBJECTIONS', count: facts.openObjections });
   return blockers;
 }
 
 /** The preconditions of each action beyond its status and role. */
-function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: string, policy: LifecyclePolicy, input: ActionInput): Blocker[] {
+function conditions(
+  action: FileAction,
+  facts: FileFacts,
+  actor: Actor,
+  today: string,
+  policy: LifecyclePolicy,
+  input: ActionInput,
+): Blocker[] {
   const hasReason = (input.reason ?? '').trim() !== '';
   switch (action) {
     case 'submit':
@@ -190,7 +212,9 @@ function conditions(action: FileAction, facts: FileFacts, actor: Actor, today: s
       return blockers;
     }
     case 'close':
-      return input.closeReason && (CLOSE_REASONS as readonly string[]).includes(input.closeReason) ? [] : [{ code: 'CLOSE_REASON_REQUIRED' }];
+      return input.closeReason && (CLOSE_REASONS as readonly string[]).includes(input.closeReason)
+        ? []
+        : [{ code: 'CLOSE_REASON_REQUIRED' }];
     case 'beginVisit':
     case 'startAnnualReview':
       return [];
@@ -218,7 +242,12 @@ export function checkAction(
  * The actions that apply to the file's status, each with what stands in the way for this actor today (input-free
  * conditions only: a reason or date is asked for when the clerk takes the action).
  */
-export function availableActions(facts: FileFacts, actor: Actor, today: string, policy: LifecyclePolicy): { action: FileAction; blockers: Blocker[] }[] {
+export function availableActions(
+  facts: FileFacts,
+  actor: Actor,
+  today: string,
+  policy: LifecyclePolicy,
+): { action: FileAction; blockers: Blocker[] }[] {
   const needInput = new Set<Blocker['code']>(['REASON_REQUIRED', 'CLOSE_REASON_REQUIRED', 'DATE_REQUIRED']);
   return (Object.keys(FILE_ACTIONS) as FileAction[])
     .filter((action) => (FILE_ACTIONS[action].from as readonly FileStatus[]).includes(facts.status))

@@ -8,13 +8,7 @@ import { toHalfWidth } from './half-width';
 import { isKnownRegionCode, isProvinceCode } from './region-codes';
 
 export type IdProblem =
-  | 'EMPTY'
-  | 'STORED_AS_NUMBER'
-  | 'BAD_LENGTH'
-  | 'BAD_CHARACTERS'
-  | 'BAD_CHECKSUM'
-  | 'BAD_BIRTH_DATE'
-  | 'BAD_REGION_FORMAT';
+  'EMPTY' | 'STORED_AS_NUMBER' | 'BAD_LENGTH' | 'BAD_CHARACTERS' | 'BAD_CHECKSUM' | 'BAD_BIRTH_DATE' | 'BAD_REGION_FORMAT';
 
 export type IdWarning = 'UNKNOWN_REGION' | 'CONVERTED_FROM_15';
 

@@ -23,9 +23,7 @@ export interface LabourRelationship {
 }
 
 export type LabourBlocker =
-  | { code: 'LABOUR_START_MISSING' }
-  | { code: 'LABOUR_EMPLOYER_MISSING' }
-  | { code: 'LABOUR_TOO_SHORT'; since: string; completeOn: string };
+  { code: 'LABOUR_START_MISSING' } | { code: 'LABOUR_EMPLOYER_MISSING' } | { code: 'LABOUR_TOO_SHORT'; since: string; completeOn: string };
 
 /** What stands in the way of filing a migrant worker on `today`; null `labour`: not a migrant worker's file. */
 export function labourBlockers(labour: LabourRelationship | null, today: string): LabourBlocker[] {

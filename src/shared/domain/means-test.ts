@@ -35,7 +35,9 @@ const EXCLUSION_FIELDS: Record<ExclusionCode, keyof MeansTestExclusions> = {
   'private-vehicle': 'privateVehicleNotForWork',
 };
 /** The fields of MeansTestExclusions, in the order of MEANS_TEST_EXCLUSIONS (the contract builds its schema from them). */
-export const MEANS_TEST_EXCLUSION_FIELDS: readonly (keyof MeansTestExclusions)[] = MEANS_TEST_EXCLUSIONS.map((code) => EXCLUSION_FIELDS[code]);
+export const MEANS_TEST_EXCLUSION_FIELDS: readonly (keyof MeansTestExclusions)[] = MEANS_TEST_EXCLUSIONS.map(
+  (code) => EXCLUSION_FIELDS[code],
+);
 
 export interface MeansTestInput {
   /** People in the household, the head included. */
@@ -172,8 +174,7 @@ export function runMeansTest(input: MeansTestInput): MeansTestResult {
           : 'none';
 
   const excludedBy = MEANS_TEST_EXCLUSIONS.filter((code) => input.exclusions[EXCLUSION_FIELDS[code]]);
-  const outcome: MeansTestOutcome =
-    excludedBy.length > 0 ? 'excluded' : category === 'none' ? 'not-in-hardship' : 'eligible';
+  const outcome: MeansTestOutcome = excludedBy.length > 0 ? 'excluded' : category === 'none' ? 'not-in-hardship' : 'eligible';
 
   return {
     outcome,

@@ -58,7 +58,12 @@ export function regionLookupOrder(regionCode: string): string[] {
 }
 
 /** The value of `key` in force on `date` (for `regionCode` when the key is by region), or the default, or null. */
-export function valueInForce(values: readonly PolicyValue[], key: PolicyKey, date: string, regionCode: string | null = null): number | null {
+export function valueInForce(
+  values: readonly PolicyValue[],
+  key: PolicyKey,
+  date: string,
+  regionCode: string | null = null,
+): number | null {
   const rule = POLICY_RULES[key];
   const regions = rule.byRegion ? (regionCode ? regionLookupOrder(regionCode) : []) : [null];
   for (const region of regions) {
@@ -73,7 +78,11 @@ export function valueInForce(values: readonly PolicyValue[], key: PolicyKey, dat
 }
 
 /** What is wrong with a value an administrator typed, if anything. */
-export function policyValueProblem(key: PolicyKey, value: number, regionCode: string | null): 'OUT_OF_RANGE' | 'REGION_REQUIRED' | 'REGION_NOT_ALLOWED' | null {
+export function policyValueProblem(
+  key: PolicyKey,
+  value: number,
+  regionCode: string | null,
+): 'OUT_OF_RANGE' | 'REGION_REQUIRED' | 'REGION_NOT_ALLOWED' | null {
   const rule = POLICY_RULES[key];
   if (rule.byRegion && !regionCode) return 'REGION_REQUIRED';
   if (!rule.byRegion && regionCode) return 'REGION_NOT_ALLOWED';

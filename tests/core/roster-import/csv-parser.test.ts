@@ -12,7 +12,8 @@ function parseInPieces(text: string, piece: number, delimiter = ','): string[][]
 
 function parseEverySplit(text: string, delimiter = ','): string[][] {
   const whole = parseInPieces(text, text.length || 1, delimiter);
-  for (let piece = 1; piece <= Math.min(text.length, 12); piece++) expect(parseInPieces(text, piece, delimiter), `pieces of ${piece}`).toEqual(whole);
+  for (let piece = 1; piece <= Math.min(text.length, 12); piece++)
+    expect(parseInPieces(text, piece, delimiter), `pieces of ${piece}`).toEqual(whole);
   return whole;
 }
 

@@ -6,30 +6,43 @@ import { read } from './support';
 const rows = (...cells: CellValue[][]): SheetRow[] => cells.map((c, i) => ({ rowNumber: i + 1, cells: c }));
 
 describe('header detection on the fixtures', () => {
-  it.each(['roster-title.xlsx', 'roster-title.xls', 'roster-utf8-bom.csv', 'roster-utf16.txt'])('%s: skips the merged title, maps every field', async (file) => {
-    const header = detectHeader((await read(file)).rows)!;
-    expect(header.headerRowNumber).toBe(3);
-    expect(header.headerIndex).toBe(1); // index among the non-blank rows: the title, then the header
-    expect(header.mapping).toEqual({
-      name: 1,
-      gender: 2,
-      idNumber: 3,
-      birthDate: 4,
-      ethnicity: 5,
-      phone: 6,
-      unit: 7,
-      union: 8,
-      joinedOn: 9,
-      cardNo: 10,
-      note: 11,
-    });
-    expect(header.unmapped).toEqual([{ column: 0, header: '序号' }]);
-    expect(header.missingRequired).toEqual([]);
-  });
+  it.each(['roster-title.xlsx', 'roster-title.xls', 'roster-utf8-bom.csv', 'roster-utf16.txt'])(
+    '%s: skips the merged title, maps every field',
+    async (file) => {
+      const header = detectHeader((await read(file)).rows)!;
+      expect(header.headerRowNumber).toBe(3);
+      expect(header.headerIndex).toBe(1); // index among the non-blank rows: the title, then the header
+      expect(header.mapping).toEqual({
+        name: 1,
+        gender: 2,
+        idNumber: 3,
+        birthDate: 4,
+        ethnicity: 5,
+        phone: 6,
+        unit: 7,
+        union: 8,
+        joinedOn: 9,
+        cardNo: 10,
+        note: 11,
+      });
+      expect(header.unmapped).toEqual([{ column: 0, header: '序号' }]);
+      expect(header.missingRequired).toEqual([]);
+    },
+  );
 
   it('the GBK file: other header words, same fields', async () => {
     const header = detectHeader((await read('roster-gbk.csv')).rows)!;
-    expect(header.headers.slice(1, 10)).toEqual(['姓名', '性别', '公民身份号码', '出生年月', '民族', '联系电话', '单位名称', '基层工会', '入会日期']);
+    expect(header.headers.slice(1, 10)).toEqual([
+      '姓名',
+      '性别',
+      '公民身份号码',
+      '出生年月',
+      '民族',
+      '联系电话',
+      '单位名称',
+      '基层工会',
+      '入会日期',
+    ]);
     expect(header.mapping).toMatchObject({ idNumber: 3, birthDate: 4, phone: 6, unit: 7, union: 8, joinedOn: 9 });
   });
 
@@ -88,7 +101,12 @@ describe('header detection rules', () => {
 
   it('prefers the row naming the most fields over a title that happens to contain one', () => {
     const header = detectHeader(
-      rows(['示例单位工会会员名册'], ['填报单位：示例机械厂', null, '联系电话：'], ['姓名', '身份证号', '工作单位', '手机'], ['测试张三', 'x', 'y', 'z']),
+      rows(
+        ['示例单位工会会员名册'],
+        ['填报单位：示例机械厂', null, '联系电话：'],
+        ['姓名', '身份证号', '工作单位', '手机'],
+        ['测试张三', 'x', 'y', 'z'],
+      ),
     )!;
     expect(header.headerRowNumber).toBe(3);
   });

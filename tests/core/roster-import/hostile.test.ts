@@ -59,7 +59,9 @@ describe('zip-bomb-ish .xlsx', () => {
 
   it('stops a worksheet that inflates past the size its directory declares (a lying bomb)', async () => {
     const parts = minimalXlsxParts(bloatedSheet(20 * MiB)).map((p) => (p.name.includes('sheet1') ? { ...p, declaredSize: 4096 } : p));
-    await expectReadError(read(tempFile('liar.xlsx', makeZip(parts)), { maxUnzippedBytes: 8 * MiB }), 'INVALID_INPUT', { reason: 'corrupt' });
+    await expectReadError(read(tempFile('liar.xlsx', makeZip(parts)), { maxUnzippedBytes: 8 * MiB }), 'INVALID_INPUT', {
+      reason: 'corrupt',
+    });
   });
 
   it('refuses shared strings larger than maxPartBytes', async () => {
@@ -98,22 +100,35 @@ describe('zip-bomb-ish .xlsx', () => {
   });
 
   it('refuses deflate data that is not deflate as corrupt', async () => {
-    const parts = minimalXlsxParts(sheetXml([['a']])).map((p) => (p.name.includes('sheet1') ? { ...p, data: Buffer.alloc(300, 0xff), store: true, method: 8 } : p));
+    const parts = minimalXlsxParts(sheetXml([['a']])).map((p) =>
+      p.name.includes('sheet1') ? { ...p, data: Buffer.alloc(300, 0xff), store: true, method: 8 } : p,
+    );
     await expectReadError(read(tempFile('bad-deflate.xlsx', makeZip(parts))), 'INVALID_INPUT', { reason: 'corrupt' });
   });
 
   it('refuses malformed worksheet XML as corrupt', async () => {
-    const path = tempFile('bad-xml.xlsx', makeZip(minimalXlsxParts('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></row></c></sheetData></worksheet>')));
+    const path = tempFile(
+      'bad-xml.xlsx',
+      makeZip(
+        minimalXlsxParts('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></row></c></sheetData></worksheet>'),
+      ),
+    );
     await expectReadError(read(path), 'INVALID_INPUT', { reason: 'corrupt' });
   });
 
   it('refuses a worksheet whose XML stops mid-way (a faulty writer, CRC intact) instead of losing its last rows', async () => {
-    const cut = sheetXml([['姓名'], ['测试张三'], ['测试李四']]).replace(/<row r="3">.*$/, '<row r="3"><c r="A3" t="inlineStr"><is><t>测试');
+    const cut = sheetXml([['姓名'], ['测试张三'], ['测试李四']]).replace(
+      /<row r="3">.*$/,
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>测试',
+    );
     await expectReadError(read(tempFile('cut-xml.xlsx', makeZip(minimalXlsxParts(cut)))), 'INVALID_INPUT', { reason: 'corrupt' });
   });
 
   it('refuses other zipped documents (.ods, .docx) as unsupported, and a workbook without rows as empty', async () => {
-    const ods = makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true }, { name: 'content.xml', data: '<x/>' }]);
+    const ods = makeZip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true },
+      { name: 'content.xml', data: '<x/>' },
+    ]);
     await expectReadError(read(tempFile('roster.xlsx', ods)), 'INVALID_INPUT', { reason: 'unsupported-format' });
     const docx = makeZip([{ name: 'word/document.xml', data: '<x/>' }]);
     await expectReadError(read(tempFile('letter.xlsx', docx)), 'INVALID_INPUT', { reason: 'unsupported-format' });

@@ -21,7 +21,10 @@ describe('CSV reader (files written by LibreOffice)', () => {
     const data = await read('roster-utf8-bom.csv');
     expect(data.encoding).toBe('utf-8');
     expect(data.rows[0]!.cells[0]).toBe('示例公司工会会员名册（2024年度）');
-    expect(await detectEncoding(fixture('roster-utf8-bom.csv'), Buffer.from([0xef, 0xbb, 0xbf]))).toEqual({ encoding: 'utf-8', bomLength: 3 });
+    expect(await detectEncoding(fixture('roster-utf8-bom.csv'), Buffer.from([0xef, 0xbb, 0xbf]))).toEqual({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
   });
 
   it('reads UTF-16LE tab-separated text (Excel "Unicode text")', async () => {

@@ -95,7 +95,17 @@ describe('xlsx reader (files written by LibreOffice)', () => {
 
 describe('xlsx reader (files written by other programs)', () => {
   it('reads a workbook without a shared-strings part (inline strings only)', async () => {
-    const path = tempFile('inline.xlsx', makeZip(minimalXlsxParts(sheetXml([['姓名', '身份证号'], ['测试张三', PEOPLE[0]!.id]]))));
+    const path = tempFile(
+      'inline.xlsx',
+      makeZip(
+        minimalXlsxParts(
+          sheetXml([
+            ['姓名', '身份证号'],
+            ['测试张三', PEOPLE[0]!.id],
+          ]),
+        ),
+      ),
+    );
     const data = await read(path);
     expect(data.sheetName).toBe('名册');
     expect(data.rows).toEqual([

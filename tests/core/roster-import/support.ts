@@ -126,7 +126,10 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 /** The smallest workbook exceljs accepts, with the given sheet XML (rows of inline strings by default). */
 export function minimalXlsxParts(sheetXml: string, extra: ZipPart[] = []): ZipPart[] {
   return [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
     {
       name: 'xl/workbook.xml',
@@ -142,7 +145,10 @@ export function minimalXlsxParts(sheetXml: string, extra: ZipPart[] = []): ZipPa
 
 export function sheetXml(rows: string[][]): string {
   const body = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
   return `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }

@@ -91,7 +91,15 @@ async function run(lines: AsyncIterator<string>): Promise<void> {
     const go = await nextLine();
     if (go !== 'go') throw new Error(`expected "go", got ${JSON.stringify(go)}`);
 
-    const report: ApproverReport = { pid: process.pid, startedAt: wallClockMs(), endedAt: 0, numbers: {}, retries: {}, errors: [], loggedErrors: [] };
+    const report: ApproverReport = {
+      pid: process.pid,
+      startedAt: wallClockMs(),
+      endedAt: 0,
+      numbers: {},
+      retries: {},
+      errors: [],
+      loggedErrors: [],
+    };
     for (const id of config.fileIds) await approve(core, id, report);
     report.endedAt = wallClockMs();
     report.loggedErrors = logger.lines.filter((line) => (JSON.parse(line) as { level: string }).level === 'error');
@@ -104,7 +112,13 @@ async function run(lines: AsyncIterator<string>): Promise<void> {
 /** Reads the file's rev and approves it; a refusal because the file changed meanwhile, or BUSY, is tried again. */
 async function approve(core: Core, id: string, report: ApproverReport): Promise<void> {
   const refused = (step: string, error: Pick<AppErrorShape, 'params' | 'ref'> & { code: string }) => {
-    report.errors.push({ fileId: id, step, code: error.code, ...(error.params ? { params: error.params } : {}), ...(error.ref ? { ref: error.ref } : {}) });
+    report.errors.push({
+      fileId: id,
+      step,
+      code: error.code,
+      ...(error.params ? { params: error.params } : {}),
+      ...(error.ref ? { ref: error.ref } : {}),
+    });
   };
   const retried = (code: string) => (report.retries[code] = (report.retries[code] ?? 0) + 1);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -115,7 +129,9 @@ async function approve(core: Core, id: string, report: ApproverReport): Promise<
       continue;
     }
     if (got.data.status !== 'approval') return refused('get', { code: `STATUS_${got.data.status}` });
-    const acted = (await core.dispatch(CLIENT, 'files.act', { id, rev: got.data.rev, action: 'approve' })) as Result<{ fileNo: string | null }>;
+    const acted = (await core.dispatch(CLIENT, 'files.act', { id, rev: got.data.rev, action: 'approve' })) as Result<{
+      fileNo: string | null;
+    }>;
     if (acted.ok) {
       if (acted.data.fileNo === null) return refused('approve', { code: 'NO_FILE_NUMBER' });
       report.numbers[id] = acted.data.fileNo;

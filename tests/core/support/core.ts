@@ -109,7 +109,12 @@ export function startCore(options: Partial<CoreOptions> & { dataDir?: string } =
 
 export const ADMIN = { username: 'admin', displayName: '管理员', password: 'Bangfu#2026' };
 const CODE17 = '81110105MC0000000';
-export const ORG = { name: '测试区总工会职工帮扶中心', creditCode: CODE17 + creditCodeCheckChar(CODE17), regionCode: '110105', mode: 'centre' as const };
+export const ORG = {
+  name: '测试区总工会职工帮扶中心',
+  creditCode: CODE17 + creditCodeCheckChar(CODE17),
+  regionCode: '110105',
+  mode: 'centre' as const,
+};
 
 /** A core that went through first-run setup, with the administrator signed in as client 'test'. */
 export async function startSetUpCore(options: Partial<CoreOptions> & { dataDir?: string } = {}) {

@@ -28,7 +28,11 @@ export async function office() {
   await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
   const signInAgain = async () => {
     await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-    for (const [user, client] of [[clerk, 'clerk'], [reviewer, 'reviewer'], [reviewer2, 'reviewer2']] as const) {
+    for (const [user, client] of [
+      [clerk, 'clerk'],
+      [reviewer, 'reviewer'],
+      [reviewer2, 'reviewer2'],
+    ] as const) {
       await t.call('auth.signIn', { username: user.user.username, password: user.password }, client);
     }
   };
@@ -49,7 +53,12 @@ export const oneUnclear = SIX_CLEARS.map((item) => ({
   note: item === 'income' ? '收入来源未核实' : item === 'address' ? '与户籍地址不一致，实际居住于此' : null,
 }));
 
-export async function fileForMember(t: TestCore, idNumber = HEAD, name = '测试户主', more: Record<string, unknown> = { phone: HEAD_PHONE, unitName: '甲机械厂', ethnicity: '01' }) {
+export async function fileForMember(
+  t: TestCore,
+  idNumber = HEAD,
+  name = '测试户主',
+  more: Record<string, unknown> = { phone: HEAD_PHONE, unitName: '甲机械厂', ethnicity: '01' },
+) {
   const member = await t.call('roster.create', { name, idNumber, ...more });
   return t.call('files.create', { memberId: member.id, workerType: 'urban' }, 'clerk');
 }
@@ -60,16 +69,34 @@ export function draftOf(file: FileDetail, overrides: Record<string, unknown> = {
     id: file.id,
     rev: file.rev,
     household: [
-      { id: file.household[0]!.id, relation: 'self' as const, name: file.headName, monthlyIncomeFen: 150_000, workStatus: 'laidOff' as const },
+      {
+        id: file.household[0]!.id,
+        relation: 'self' as const,
+        name: file.headName,
+        monthlyIncomeFen: 150_000,
+        workStatus: 'laidOff' as const,
+      },
       { relation: 'spouse' as const, name: '测试配偶', idNumber: SPOUSE, health: 'serious' as const },
-      { relation: 'child' as const, name: '测试子女', idNumber: CHILD, workStatus: 'student' as const, schoolStage: 'junior' as const, unitOrSchool: '第一中学' },
+      {
+        relation: 'child' as const,
+        name: '测试子女',
+        idNumber: CHILD,
+        workStatus: 'student' as const,
+        schoolStage: 'junior' as const,
+        unitOrSchool: '第一中学',
+      },
     ],
     incomeItems: [
       { kind: 'income' as const, code: 'pension', annualFen: 600_000 },
       { kind: 'rigid' as const, code: 'medical', annualFen: 1_200_000 },
     ],
     accidentCostsFen: 0,
-    exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+    exclusions: {
+      twoOrMoreHomes: false,
+      ownsBusinessOrEmploysOthers: false,
+      childAtCostlyPrivateSchoolOrAbroad: false,
+      privateVehicleNotForWork: false,
+    },
     mainCause: '6' as const,
     secondaryCauses: ['3' as const, '9' as const],
     workerType: 'urban' as const,
@@ -81,7 +108,13 @@ export function draftOf(file: FileDetail, overrides: Record<string, unknown> = {
 }
 
 /** Takes a step on the file as `client` (a clerk unless said), with what the step asks for (a reason, a date); the file after it. */
-export function act(t: TestCore, file: FileDetail, action: string, client = 'clerk', more: Record<string, unknown> = {}): Promise<FileDetail> {
+export function act(
+  t: TestCore,
+  file: FileDetail,
+  action: string,
+  client = 'clerk',
+  more: Record<string, unknown> = {},
+): Promise<FileDetail> {
   return t.call('files.act', { id: file.id, rev: file.rev, action: action as never, ...more }, client);
 }
 
@@ -89,7 +122,11 @@ export function act(t: TestCore, file: FileDetail, action: string, client = 'cle
 export async function toNotice(t: TestCore, today: string, start: FileDetail): Promise<FileDetail> {
   let file = await act(t, start, 'submit');
   file = await act(t, file, 'beginVisit');
-  file = await t.call('files.recordVisit', { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true }, 'clerk');
+  file = await t.call(
+    'files.recordVisit',
+    { fileId: file.id, kind: 'sixClears', date: today, visitors: ['孙经办', '周干事'], items: allClear, headSigned: true },
+    'clerk',
+  );
   file = await act(t, file, 'sendToCommittee');
   const minutes = inboxUpload(t, '会议纪要.pdf', Buffer.from('%PDF-1.4\n% minutes\n'));
   file = await t.call('files.attach', { fileId: file.id, type: 'minutes', ...minutes }, 'clerk');
@@ -97,4 +134,3 @@ export async function toNotice(t: TestCore, today: string, start: FileDetail): P
 }
 
 export const consented = (today: string) => ({ consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today } });
-

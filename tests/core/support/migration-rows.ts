@@ -25,17 +25,24 @@ export function seedRows(sqlite: Sqlite, version: number): void {
   run(
     `INSERT INTO org (id, origin, updated_at, name, credit_code, region_code, mode, created_at)
      VALUES (?, ?, ?, '某市职工帮扶中心', '91350100M000100Y43', '350102', 'centre', ?)`,
-    SEEDED.org, SEEDED.org, AT, AT,
+    SEEDED.org,
+    SEEDED.org,
+    AT,
+    AT,
   );
   run(
     `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
      VALUES (?, 'admin', '管理员', 'admin', 'scrypt$x', ?, ?)`,
-    SEEDED.admin, AT, AT,
+    SEEDED.admin,
+    AT,
+    AT,
   );
   run(
     `INSERT INTO audit_log (at, user_id, user_name, action, record_type, record_id, summary, prev_hash, hash)
      VALUES (?, ?, 'admin', 'org.setup', 'org', ?, '{}', 'genesis', 'h1')`,
-    AT, SEEDED.admin, SEEDED.org,
+    AT,
+    SEEDED.admin,
+    SEEDED.org,
   );
   if (version < 3) return;
 
@@ -62,14 +69,18 @@ export function seedRows(sqlite: Sqlite, version: number): void {
       `INSERT INTO roster_imports (id, at, user_id, user_name, file_name, file_hash, format, rows, new_count, updated_count,
          unchanged_count, skipped_count, rejected_count)
        VALUES ('0192a7b0-0000-7000-8000-000000000201', ?, ?, 'admin', '会员名册.xlsx', 'abc', 'xlsx', 3, 3, 0, 0, 0, 0)`,
-      AT, SEEDED.admin,
+      AT,
+      SEEDED.admin,
     );
   }
   if (version >= 10) {
     run(
       `INSERT INTO policy_values (id, key, region_code, effective_from, value, created_at, created_by, voided_at, voided_by, void_reason)
        VALUES ('0192a7b0-0000-7000-8000-000000000301', 'dibaoLine', '350102', '2026-01-01', 98000, ?, ?, ?, ?, '录错')`,
-      AT, SEEDED.admin, AT, SEEDED.admin,
+      AT,
+      SEEDED.admin,
+      AT,
+      SEEDED.admin,
     );
   }
   if (version >= 11) seedHardshipFile(sqlite, version);
@@ -77,7 +88,8 @@ export function seedRows(sqlite: Sqlite, version: number): void {
     run(
       `INSERT INTO calendar_days (id, date, kind, created_at, created_by)
        VALUES ('0192a7b0-0000-7000-8000-000000000401', '2026-10-01', 'holiday', ?, ?)`,
-      AT, SEEDED.admin,
+      AT,
+      SEEDED.admin,
     );
   }
 }
@@ -90,7 +102,12 @@ function seedHardshipFile(sqlite: Sqlite, version: number): void {
        entry_kind, category, draft, entered_by, approved_by, approved_on)
      VALUES (?, ?, ?, '350102202600001', 'approved', ?, '单雄信', '11010519491231002X', 'member', 'new', 'deep', '{}', ?, ?,
        '2026-06-01')`,
-    SEEDED.file, SEEDED.org, AT, SEEDED.memberUuid, SEEDED.admin, SEEDED.admin,
+    SEEDED.file,
+    SEEDED.org,
+    AT,
+    SEEDED.memberUuid,
+    SEEDED.admin,
+    SEEDED.admin,
   );
   run(
     `INSERT INTO file_household (id, file_id, position, relation, name, id_number, details)
@@ -100,7 +117,10 @@ function seedHardshipFile(sqlite: Sqlite, version: number): void {
   run(
     `INSERT INTO file_visits (id, file_id, kind, date, visitors, items, all_clear, head_signed, recorded_by, recorded_at)
      VALUES (?, ?, 'home', '2026-05-20', '["张三"]', '[]', 1, 1, ?, ?)`,
-    SEEDED.visit, SEEDED.file, SEEDED.admin, AT,
+    SEEDED.visit,
+    SEEDED.file,
+    SEEDED.admin,
+    AT,
   );
   run(
     `INSERT INTO file_objections (id, file_id, received_on, content, status)
@@ -110,18 +130,25 @@ function seedHardshipFile(sqlite: Sqlite, version: number): void {
   run(
     `INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at)
      VALUES ('0192a7b0-0000-7000-8000-000000000701', ?, 'idCard', 'id.png', 'image/png', 4, x'89504e47', ?, ?)`,
-    SEEDED.file, SEEDED.admin, AT,
+    SEEDED.file,
+    SEEDED.admin,
+    AT,
   );
   if (version >= 14) {
     run(
       `INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at, visit_id)
        VALUES ('0192a7b0-0000-7000-8000-000000000702', ?, 'visitPhoto', 'visit.jpg', 'image/jpeg', 3, x'ffd8ff', ?, ?, ?)`,
-      SEEDED.file, SEEDED.admin, AT, SEEDED.visit,
+      SEEDED.file,
+      SEEDED.admin,
+      AT,
+      SEEDED.visit,
     );
   }
   run(
     `INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status) VALUES (?, ?, ?, 'approve', 'notice', 'approved')`,
-    SEEDED.file, AT, SEEDED.admin,
+    SEEDED.file,
+    AT,
+    SEEDED.admin,
   );
   run("INSERT INTO file_numbers (region_code, year, last) VALUES ('350102', 2026, 1)");
 }

@@ -56,7 +56,18 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://bangfu')).toBe(true); // check handler passes an origin
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', undefined)).toBe(false);
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'fileSystem', 'hid', 'usb', 'serial']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'fileSystem',
+      'hid',
+      'usb',
+      'serial',
+    ]) {
       expect(isPermissionAllowed(permission, 'app://bangfu/index.html'), permission).toBe(false);
     }
   });

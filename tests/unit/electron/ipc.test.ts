@@ -89,7 +89,10 @@ describe('invoke', () => {
   });
 
   it('refuses channels outside the contract', async () => {
-    expect(await call(BRIDGE_IPC.invoke, APP, 'db.exec', { sql: 'DROP TABLE x' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await call(BRIDGE_IPC.invoke, APP, 'db.exec', { sql: 'DROP TABLE x' })).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect(await call(BRIDGE_IPC.invoke, APP, '__proto__', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -149,7 +152,10 @@ describe('openFile', () => {
 
   it('refuses types the system viewer should not open', async () => {
     const ref = putOutboxFile(files, 'page.html', 'text/html', Buffer.from('<script>'));
-    expect(await call(BRIDGE_IPC.openFile, APP, { fileId: ref.fileId })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] } });
+    expect(await call(BRIDGE_IPC.openFile, APP, { fileId: ref.fileId })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] },
+    });
     expect(electron.openPath).not.toHaveBeenCalled();
   });
 });
@@ -160,7 +166,10 @@ describe('pickFile', () => {
 
   it('copies the chosen file into the inbox with the dialog filtered by accept', async () => {
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [source] });
-    const result = (await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 4096 })) as { ok: true; data: { uploadId: string; name: string; bytes: number } };
+    const result = (await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 4096 })) as {
+      ok: true;
+      data: { uploadId: string; name: string; bytes: number };
+    };
     expect(result.ok).toBe(true);
     expect(result.data).toMatchObject({ name: '花名册.xlsx', bytes: 2048 });
     // Sealed in the inbox: only this run's key reads it back.
@@ -175,9 +184,15 @@ describe('pickFile', () => {
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'] })).toEqual({ ok: true, data: null });
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [source] });
-    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 1024 })).toEqual({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 1024 } } });
+    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.xlsx'], maxBytes: 1024 })).toEqual({
+      ok: false,
+      error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 1024 } },
+    });
     electron.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [source] });
-    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.db'] })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] } });
+    expect(await call(BRIDGE_IPC.pickFile, APP, { accept: ['.db'] })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: ['file'], message: 'type' }] },
+    });
     expect(await call(BRIDGE_IPC.pickFile, EVIL, { accept: ['.xlsx'] })).toEqual(FORBIDDEN);
     expect(electron.showOpenDialog).toHaveBeenCalledTimes(3);
   });

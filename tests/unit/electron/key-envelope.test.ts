@@ -13,8 +13,17 @@ describe('key file envelope', () => {
   });
 
   it('treats damaged or foreign files as missing', () => {
-    for (const text of ['', 'not json', 'null', '[]', '{"v":2,"protection":"os","wrapped":"x"}', '{"v":1,"protection":"os","wrapped":""}',
-      '{"v":1,"protection":"none","keyHex":"abc"}', `{"v":1,"protection":"plain","keyHex":"${HEX}"}`, HEX]) {
+    for (const text of [
+      '',
+      'not json',
+      'null',
+      '[]',
+      '{"v":2,"protection":"os","wrapped":"x"}',
+      '{"v":1,"protection":"os","wrapped":""}',
+      '{"v":1,"protection":"none","keyHex":"abc"}',
+      `{"v":1,"protection":"plain","keyHex":"${HEX}"}`,
+      HEX,
+    ]) {
       expect(decodeEnvelope(text), text).toBeNull();
     }
   });

@@ -48,7 +48,12 @@ describe('installMenu', () => {
     const about = find('About');
     (about!.click as () => void)();
     expect(electron.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'About', message: 'Bangfu Desk', detail: expect.stringMatching(/^Version 1\.2\.3\nElectron /), buttons: ['OK'] }),
+      expect.objectContaining({
+        title: 'About',
+        message: 'Bangfu Desk',
+        detail: expect.stringMatching(/^Version 1\.2\.3\nElectron /),
+        buttons: ['OK'],
+      }),
     );
   });
 });

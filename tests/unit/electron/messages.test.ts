@@ -21,8 +21,14 @@ afterEach(() => setMainLanguage('zh-CN'));
 
 describe('the main-process catalogues', () => {
   it('en has exactly the keys of zh-CN, every one a non-empty string', () => {
-    const zhKeys = leaves(zhCN).map(([key]) => key).sort();
-    expect(leaves(en).map(([key]) => key).sort()).toEqual(zhKeys);
+    const zhKeys = leaves(zhCN)
+      .map(([key]) => key)
+      .sort();
+    expect(
+      leaves(en)
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual(zhKeys);
     for (const [key, text] of [...leaves(zhCN), ...leaves(en)]) {
       expect(typeof text, key).toBe('string');
       expect((text as string).trim(), key).not.toBe('');

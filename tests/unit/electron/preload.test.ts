@@ -47,7 +47,10 @@ describe('preload bridge', () => {
     expect(await bridge.saveFile(file)).toEqual({ saved: true });
     expect(electron.invoke).toHaveBeenCalledWith(BRIDGE_IPC.saveFile, { fileId: 'f' });
     electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxBytes: 10 } } });
-    await expect(bridge.pickFile({ accept: ['.xlsx'], maxBytes: 10 })).rejects.toEqual({ code: 'FILE_TOO_LARGE', params: { maxBytes: 10 } });
+    await expect(bridge.pickFile({ accept: ['.xlsx'], maxBytes: 10 })).rejects.toEqual({
+      code: 'FILE_TOO_LARGE',
+      params: { maxBytes: 10 },
+    });
   });
 
   it('delivers core events until unsubscribed', () => {

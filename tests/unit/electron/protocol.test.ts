@@ -11,7 +11,8 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
-    handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => electron.handlers.set(scheme, handler),
+    handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) =>
+      electron.handlers.set(scheme, handler),
   },
 }));
 
@@ -50,7 +51,12 @@ describe('app:// scheme', () => {
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const url of ['app://bangfu/..%2fsecret.txt', 'app://bangfu/%2e%2e/secret.txt', 'app://bangfu/assets/..%2f..%2fsecret.txt', 'app://bangfu/..%5csecret.txt']) {
+    for (const url of [
+      'app://bangfu/..%2fsecret.txt',
+      'app://bangfu/%2e%2e/secret.txt',
+      'app://bangfu/assets/..%2f..%2fsecret.txt',
+      'app://bangfu/..%5csecret.txt',
+    ]) {
       const response = await get(url);
       expect(response.status, url).toBe(404);
     }

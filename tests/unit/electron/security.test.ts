@@ -52,7 +52,9 @@ describe('hardenWebContents', () => {
     request(contents, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://bangfu/index.html' });
     request(contents, 'notifications', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://bangfu/index.html' });
     request(contents, 'clipboard-sanitized-write', (granted: boolean) => answers.push(granted), { requestingUrl: 'https://evil.example/' });
-    request(contents, 'clipboard-sanitized-write', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://bangfu/index.html' });
+    request(contents, 'clipboard-sanitized-write', (granted: boolean) => answers.push(granted), {
+      requestingUrl: 'app://bangfu/index.html',
+    });
     expect(answers).toEqual([false, false, false, true]);
 
     const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;

@@ -46,16 +46,18 @@ export function pendingMigrations(sqlite: Sqlite, migrations: Migration[]): Migr
 export function applyMigrations(sqlite: Sqlite, pending: Migration[]): void {
   if (pending.length === 0) return;
   const last = pending[pending.length - 1]!;
-  sqlite.transaction(() => {
-    for (const migration of pending) {
-      for (const statement of migration.statements) sqlite.exec(statement);
-    }
-    const orphans = orphanedReferences(sqlite);
-    if (orphans.length > 0) {
-      throw new Error(`migration to version ${last.index + 1} refused: rows name a missing parent (${orphans.join(', ')})`);
-    }
-    sqlite.pragma(`user_version = ${last.index + 1}`);
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (const migration of pending) {
+        for (const statement of migration.statements) sqlite.exec(statement);
+      }
+      const orphans = orphanedReferences(sqlite);
+      if (orphans.length > 0) {
+        throw new Error(`migration to version ${last.index + 1} refused: rows name a missing parent (${orphans.join(', ')})`);
+      }
+      sqlite.pragma(`user_version = ${last.index + 1}`);
+    })
+    .immediate();
 }
 
 /** "child → parent: count" for each foreign key with rows naming no parent row; the rows themselves are not shown. */

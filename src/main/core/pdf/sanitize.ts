@@ -14,12 +14,10 @@ import type { Font } from 'fontkit';
 export function sanitizeText(text: string, font: Pick<Font, 'hasGlyphForCodePoint'>): string {
   // Fast path: nearly every string is ordinary text.
   if (!/(?![ \n\t])[\s\p{Cc}]/u.test(text)) return text;
-  return text
-    .replace(/\r\n?|[\u0085\u2028\u2029\v\f]/g, '\n')
-    .replace(/[\s\p{Cc}]/gu, (char) => {
-      if (char === '\n' || char === '\t' || char === ' ') return char;
-      if (char === '\uFEFF') return '';
-      if (/\p{Cc}/u.test(char)) return '';
-      return font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0) ? char : ' ';
-    });
+  return text.replace(/\r\n?|[\u0085\u2028\u2029\v\f]/g, '\n').replace(/[\s\p{Cc}]/gu, (char) => {
+    if (char === '\n' || char === '\t' || char === ' ') return char;
+    if (char === '\uFEFF') return '';
+    if (/\p{Cc}/u.test(char)) return '';
+    return font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0) ? char : ' ';
+  });
 }

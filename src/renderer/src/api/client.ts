@@ -62,8 +62,7 @@ async function hostCall<T>(run: (bridge: BangfuBridge) => Promise<T>): Promise<T
 export const bridge = {
   saveFile: (file: FileRef): Promise<{ saved: boolean }> => hostCall((b) => b.saveFile(file)),
   openFile: (file: FileRef): Promise<void> => hostCall((b) => b.openFile(file)),
-  pickFile: (options: { accept: string[]; maxBytes?: number }): Promise<Upload | null> =>
-    hostCall((b) => b.pickFile(options)),
+  pickFile: (options: { accept: string[]; maxBytes?: number }): Promise<Upload | null> => hostCall((b) => b.pickFile(options)),
   onEvent(listener: (event: CoreEvent) => void): () => void {
     return window.bangfu ? window.bangfu.onEvent(listener) : () => undefined;
   },

@@ -39,8 +39,7 @@ export function useQuery<C extends ChannelName>(
     let current = true;
     call(channel, JSON.parse(inputKey) as ChannelInput<C>).then(
       (data) => current && setSettled({ requestId, data, error: null }),
-      (thrown: unknown) =>
-        current && setSettled((previous) => ({ requestId, data: previous?.data, error: toErrorShape(thrown) })),
+      (thrown: unknown) => current && setSettled((previous) => ({ requestId, data: previous?.data, error: toErrorShape(thrown) })),
     );
     return () => {
       current = false;

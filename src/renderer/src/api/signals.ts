@@ -3,12 +3,7 @@
  * was locked by the core, the program's state changed under us (a restore, a recovered key). The app subscribes
  * once (app/session) instead of every screen handling these codes.
  */
-export type ApiSignal =
-  | 'unauthenticated'
-  | 'session-locked'
-  | 'password-change-required'
-  | 'system-state-changed'
-  | 'unlocked';
+export type ApiSignal = 'unauthenticated' | 'session-locked' | 'password-change-required' | 'system-state-changed' | 'unlocked';
 
 type Listener = (signal: ApiSignal) => void;
 

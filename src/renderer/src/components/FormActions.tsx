@@ -23,7 +23,16 @@ interface FormActionsProps {
 }
 
 /** The button row that ends a form: 取消 and other ways out, then the submit button. */
-export function FormActions({ submitLabel, loading, disabled, color, onSubmit, onCancel, children, justify = 'flex-end' }: FormActionsProps) {
+export function FormActions({
+  submitLabel,
+  loading,
+  disabled,
+  color,
+  onSubmit,
+  onCancel,
+  children,
+  justify = 'flex-end',
+}: FormActionsProps) {
   const t = useT();
   return (
     <Group justify={justify}>

@@ -15,16 +15,19 @@ export const enCodes: typeof zhCNCodes = {
     PASSWORD_REUSED: 'The new password must differ from the current one.',
     PASSWORD_CHANGE_REQUIRED: 'Please change your temporary password before you continue.',
     USERNAME_TAKEN: 'This user name is already in use. Please choose another.',
-    LAST_ADMIN: 'This is the last enabled administrator: it cannot be disabled or given another role. Make someone else an administrator first.',
+    LAST_ADMIN:
+      'This is the last enabled administrator: it cannot be disabled or given another role. Make someone else an administrator first.',
     NOT_FOUND: 'The record was not found; someone may have changed it. Refresh and try again.',
     STALE_RECORD: 'Someone else changed this record while you were editing it. Reload it, check, and make your change again.',
     INVALID_ID_NUMBER: 'The ID number is not valid. Compare it with the card digit by digit.',
-    INVALID_PHONE: 'The phone number is not valid: a mobile is 11 digits starting with 1, a landline is 0 + area code + number (e.g. 020-87654321).',
+    INVALID_PHONE:
+      'The phone number is not valid: a mobile is 11 digits starting with 1, a landline is 0 + area code + number (e.g. 020-87654321).',
     DUPLICATE_ID_NUMBER: 'A member with this ID number is already on the roster; it cannot be added twice.',
     UNIT_MERGE_INVALID: 'These cannot be merged: only two different units of the same kind, both still in use. Refresh and try again.',
     UNIT_NAME_TAKEN: 'Another unit already has this name. If both names mean the same unit, merge them with “Merge into…”.',
     BUSY: 'Another long operation (such as a roster import) is running. Try again when it has finished.',
-    IMPORT_HAS_DUPLICATES: 'People in the file are already on the roster; with “stop” chosen, nothing was imported. Choose “update” or “skip” and import again.',
+    IMPORT_HAS_DUPLICATES:
+      'People in the file are already on the roster; with “stop” chosen, nothing was imported. Choose “update” or “skip” and import again.',
     POLICY_VALUE_INVALID: 'This value is outside the allowed range. Check the unit (the 低保 line is entered in yuan).',
     POLICY_DUPLICATE: 'This item already has a value in force from that date. To correct it, void the existing value first.',
     POLICY_ALREADY_VOIDED: 'This value has already been voided. Refresh to see it.',
@@ -36,7 +39,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_ACTION_BLOCKED: 'This step cannot be taken yet: finish the items shown first.',
     VISIT_INVALID: 'The visit record is incomplete; complete what is shown.',
     ATTACHMENT_INVALID: 'Attachments must be images (JPG, PNG) or PDF, at most 10 MB.',
-  FILE_IMPORT_INVALID: 'The sheet has entries to correct; no file was imported. Correct the problems listed and pick the file again.',
+    FILE_IMPORT_INVALID: 'The sheet has entries to correct; no file was imported. Correct the problems listed and pick the file again.',
     NOT_SET_UP: 'The program has not been set up yet. Please finish the setup first.',
     ALREADY_SET_UP: 'The program is already set up. Please sign in.',
     INVALID_CREDIT_CODE: 'The unified social credit code must be 18 digits or capital letters (no I, O, Z, S, V).',
@@ -45,23 +48,29 @@ export const enCodes: typeof zhCNCodes = {
     DB_TOO_NEW: 'The database was made by a newer version of the program. Please install the latest Bangfu Desk.',
     KEY_MISSING: 'This computer cannot retrieve the database key. Use the recovery code to restore it.',
     BAD_RECOVERY_CODE: 'The recovery code is not correct. Compare it with the printout character by character and try again.',
-    BACKUP_INVALID: 'This file is not a usable backup of this office (it cannot be opened, is damaged or comes from a newer version). Nothing was changed.',
+    BACKUP_INVALID:
+      'This file is not a usable backup of this office (it cannot be opened, is damaged or comes from a newer version). Nothing was changed.',
     FILE_TOO_LARGE: 'The file is too large. Check that you picked the right file.',
     JOB_CANCELLED: 'Cancelled. Nothing half-done was left behind.',
     FILE_NOT_FOUND: 'The file no longer exists. Create or choose it again.',
-    MISSING_GLYPHS: 'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
-    ID_SEARCH_LIMIT: 'You have searched by whole ID number as often as allowed today. Search by name, pinyin or the last 4 characters; or ask a clerk.',
+    MISSING_GLYPHS:
+      'Some characters are missing from the print font and would print blank. Check the name, or complete it by hand after printing.',
+    ID_SEARCH_LIMIT:
+      'You have searched by whole ID number as often as allowed today. Search by name, pinyin or the last 4 characters; or ask a clerk.',
     DB_DAMAGED: 'The database file is damaged and cannot be opened. Restore a backup as the screen explains, or call the administrator.',
     INTERNAL: 'Internal error. Please contact support.',
     FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
   },
   errorDetails: {
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
-    accountLockedMinutes: 'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to reset the password.',
+    accountLockedMinutes:
+      'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to reset the password.',
     internalWithRef: 'Internal error (reference {ref}). Please contact support.',
     invalidFields: 'Please check these entries: {fields}.',
-    dbTooNewVersions: 'The database is at version {databaseVersion}; this program supports up to {programVersion}. Please install the latest Bangfu Desk.',
-    missingGlyphsChars: 'These characters are missing from the print font and would print blank: {chars}. Check the name, or complete it by hand after printing.',
+    dbTooNewVersions:
+      'The database is at version {databaseVersion}; this program supports up to {programVersion}. Please install the latest Bangfu Desk.',
+    missingGlyphsChars:
+      'These characters are missing from the print font and would print blank: {chars}. Check the name, or complete it by hand after printing.',
     fileTooLargeMax: 'The file is too large (at most {max}). Check that you picked the right file.',
     notFoundRecord: 'The {record} was not found; someone may have changed it. Refresh and try again.',
     invalidIdNumberProblem: 'The ID number is not valid: {problem}',
@@ -97,7 +106,14 @@ export const enCodes: typeof zhCNCodes = {
   statusActions: { active: 'Restore to active', transferred: 'Transfer out', withdrawn: 'Withdraw', deceased: 'Deceased' },
   genders: { male: 'Male', female: 'Female' },
   unitKinds: { employer: 'Employer', union: 'Grassroots union' },
-  policyKeys: { lowIncomeLine: 'Local 低保 line', noticeWorkingDays: 'Public notice period', visitValidDays: 'Home visit valid for', reviewIntervalMonths: 'Review interval', relativeLinePercent: 'Relative hardship line (share of the 低保 line)', accidentThresholdPercent: 'Accident costs threshold (share of annual income)' },
+  policyKeys: {
+    lowIncomeLine: 'Local 低保 line',
+    noticeWorkingDays: 'Public notice period',
+    visitValidDays: 'Home visit valid for',
+    reviewIntervalMonths: 'Review interval',
+    relativeLinePercent: 'Relative hardship line (share of the 低保 line)',
+    accidentThresholdPercent: 'Accident costs threshold (share of annual income)',
+  },
   searchKinds: {
     all: 'All members',
     name: 'Searching names and unit names',
@@ -158,14 +174,30 @@ export const enCodes: typeof zhCNCodes = {
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
-    admin: 'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nMember roster, employers and unions: everything a clerk can do',
-    reviewer: 'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
-    clerk: 'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
+    admin:
+      'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nMember roster, employers and unions: everything a clerk can do',
+    reviewer:
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
+    clerk:
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
     viewer: 'See this office and your own account, without changing anything\nFind and read the member roster',
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },
-  recordTypes: { user: 'User', org: 'Organisation', backup: 'Backup', system: 'System', audit: 'Audit log', member: 'Member', unit: 'Unit', rosterImport: 'Roster import', roster: 'Roster', policy: 'Policy values', file: 'Hardship file', fileImport: 'Import of existing files' },
+  recordTypes: {
+    user: 'User',
+    org: 'Organisation',
+    backup: 'Backup',
+    system: 'System',
+    audit: 'Audit log',
+    member: 'Member',
+    unit: 'Unit',
+    rosterImport: 'Roster import',
+    roster: 'Roster',
+    policy: 'Policy values',
+    file: 'Hardship file',
+    fileImport: 'Import of existing files',
+  },
   actions: {
     'system.status': 'View system status',
     'system.setup': 'First setup',

@@ -16,7 +16,8 @@ export const enImport: typeof zhCNImport = {
     stepCommitHint: 'All or nothing',
     chooseFile: 'Choose file…',
     chooseOther: 'Choose another file…',
-    fileIntro: 'Excel (.xlsx, .xls) or CSV files can be imported; title rows, merged cells and blank rows do no harm. Headers may use the usual spellings (身份证号, 身份证号码, 公民身份号码, 手机, 联系电话 …).',
+    fileIntro:
+      'Excel (.xlsx, .xls) or CSV files can be imported; title rows, merged cells and blank rows do no harm. Headers may use the usual spellings (身份证号, 身份证号码, 公民身份号码, 手机, 联系电话 …).',
     reading: 'Reading the file…',
     fileName: 'File',
     format: 'Format',
@@ -52,10 +53,12 @@ export const enImport: typeof zhCNImport = {
       rejected: 'Rejected',
     },
     existing: '{count} of them are already in the roster.',
-    stopWillStop: '{count} people in the file are already in the roster: with “Stop the import” nothing will be imported. To go on, go back and choose “Update the member” or “Skip”.',
+    stopWillStop:
+      '{count} people in the file are already in the roster: with “Stop the import” nothing will be imported. To go on, go back and choose “Update the member” or “Skip”.',
     nothingToImport: 'There is no row to import. Correct the file and choose it again.',
     rejectedTitle: 'Rejected rows',
-    rejectedHint: 'These rows will not be imported. Save them as an Excel file (the original columns plus “原因”) for the grassroots union to correct and send again.',
+    rejectedHint:
+      'These rows will not be imported. Save them as an Excel file (the original columns plus “原因”) for the grassroots union to correct and send again.',
     rejectedShown: '{total} rows rejected; the first {shown} are listed here, the saved file has all {total}.',
     rowNumber: 'Row',
     reason: 'Reason',
@@ -111,17 +114,20 @@ export const enImport: typeof zhCNImport = {
     },
     fileProblems: {
       'unsupported-format': 'Cannot be read: only Excel (.xlsx, .xls) and CSV files can be imported.',
-      'format-mismatch': 'The file’s extension does not match its content (renamed?). Open it in Excel or WPS, save as .xlsx and import that.',
+      'format-mismatch':
+        'The file’s extension does not match its content (renamed?). Open it in Excel or WPS, save as .xlsx and import that.',
       corrupt: 'The file is damaged. Open it in Excel or WPS, save as .xlsx and import that.',
       encrypted: 'The file has a password. Open it in Excel or WPS, remove the password, save, and import again.',
       empty: 'The file has no content.',
       'too-many-columns': 'The file has too many columns (stray content far to the right?). Delete the extra columns and import again.',
     },
     // Rows imported with warnings: the same words as the 提示 sheet (core import-reasons.ts).
-    mappingWarningsNote: 'Sex and date of birth are only checked against the ID number, which wins when they differ; a phone, ethnicity or join date that cannot be read is left empty and the member imported all the same. The preview lists each case.',
+    mappingWarningsNote:
+      'Sex and date of birth are only checked against the ID number, which wins when they differ; a phone, ethnicity or join date that cannot be read is left empty and the member imported all the same. The preview lists each case.',
     warningsTitle: 'Rows with warnings',
     warningsSummary: '{imported} rows will be imported, {warned} of them with warnings',
-    warningsHint: 'These rows are imported: values that cannot be read are left empty; a sex or date of birth that contradicts the ID number follows the ID number.',
+    warningsHint:
+      'These rows are imported: values that cannot be read are left empty; a sex or date of birth that contradicts the ID number follows the ID number.',
     warningsShown: '{total} warnings; the first {shown} are listed here, the saved file lists them one by one on its sheet “提示”.',
     warningsInRejectedFile: 'Saving the rejected rows also saves these warnings, on the sheet “提示” of the same file.',
     warningsKinds: 'Warnings by kind',
@@ -134,18 +140,33 @@ export const enImport: typeof zhCNImport = {
     warningLine: '{field}: “{value}” {text}',
     warningLineNoValue: '{field}: {text}',
     warnings: {
-      idNumber: { CONVERTED_FROM_15: 'the 15-digit number was converted to 18 digits', UNKNOWN_REGION: 'its region code is not in the current list; imported, please check' },
-      gender: { MISMATCH: 'does not match the ID number; recorded as {gender} from the ID number', UNKNOWN: 'not recognised; recorded as {gender} from the ID number' },
-      birthDate: { MISMATCH: 'does not match the birth date in the ID number, which is used', BAD_DATE: 'not a valid date; the birth date in the ID number is used' },
+      idNumber: {
+        CONVERTED_FROM_15: 'the 15-digit number was converted to 18 digits',
+        UNKNOWN_REGION: 'its region code is not in the current list; imported, please check',
+      },
+      gender: {
+        MISMATCH: 'does not match the ID number; recorded as {gender} from the ID number',
+        UNKNOWN: 'not recognised; recorded as {gender} from the ID number',
+      },
+      birthDate: {
+        MISMATCH: 'does not match the birth date in the ID number, which is used',
+        BAD_DATE: 'not a valid date; the birth date in the ID number is used',
+      },
       phone: { BAD_PHONE: 'not a valid mobile or landline number; left empty' },
       ethnicity: { UNKNOWN: 'not a known ethnic group; left empty' },
       joinedOn: { BAD_DATE: 'not a valid date; left empty', FUTURE: 'later than today; left empty' },
       TOO_LONG: 'longer than {max} characters; left empty',
     },
     warningKinds: {
-      idNumber: { CONVERTED_FROM_15: '15-digit ID number converted to 18 digits', UNKNOWN_REGION: 'ID number with a region code not in the current list' },
+      idNumber: {
+        CONVERTED_FROM_15: '15-digit ID number converted to 18 digits',
+        UNKNOWN_REGION: 'ID number with a region code not in the current list',
+      },
       gender: { MISMATCH: 'sex contradicts the ID number; taken from it', UNKNOWN: 'sex not recognised; taken from the ID number' },
-      birthDate: { MISMATCH: 'date of birth contradicts the ID number; taken from it', BAD_DATE: 'date of birth invalid; taken from the ID number' },
+      birthDate: {
+        MISMATCH: 'date of birth contradicts the ID number; taken from it',
+        BAD_DATE: 'date of birth invalid; taken from the ID number',
+      },
       phone: { BAD_PHONE: 'phone invalid; left empty' },
       ethnicity: { UNKNOWN: 'ethnicity not recognised; left empty' },
       joinedOn: { BAD_DATE: 'join date invalid; left empty', FUTURE: 'join date later than today; left empty' },

@@ -14,7 +14,8 @@ export const enPolicy: typeof zhCNPolicy = {
     lineMissing: 'The local 低保 line is not set yet: the means test of hardship files needs it. Add it below.',
     lineMissingViewer: 'The local 低保 line is not set yet. Ask an administrator.',
     allValues: 'All values',
-    empty: 'No values have been set yet; the notice period, visit validity, review interval, relative-hardship line and accident threshold use their defaults.',
+    empty:
+      'No values have been set yet; the notice period, visit validity, review interval, relative-hardship line and accident threshold use their defaults.',
     key: 'Item',
     region: 'Region',
     officeWide: 'This office',
@@ -46,7 +47,8 @@ export const enPolicy: typeof zhCNPolicy = {
     units: { fen: 'yuan', workingDays: 'working days', days: 'days', months: 'months', percent: '%' },
     amount: '¥{amount} per person per month',
     calendarTitle: 'Holidays and worked weekends',
-    calendarIntro: 'Notice periods count working days: Saturdays, Sundays and the holidays set here do not count; weekends set as worked do. Set them as the State Council publishes each year’s holiday arrangements.',
+    calendarIntro:
+      'Notice periods count working days: Saturdays, Sundays and the holidays set here do not count; weekends set as worked do. Set them as the State Council publishes each year’s holiday arrangements.',
     calendarEmpty: 'No holidays or worked weekends set from this year on; notice periods skip weekends only.',
     calendarDate: 'Date',
     calendarKind: 'Arrangement',

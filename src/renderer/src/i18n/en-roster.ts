@@ -27,7 +27,8 @@ export const enRoster: typeof zhCNRoster = {
     totalCapped: 'More than {total} members',
     clear: 'Clear search and filters',
     emptyRosterTitle: 'The roster has no members yet',
-    emptyRosterHint: 'Use “Add member” at the top right to enter them one by one, or “Import roster” to bring them in from an Excel or CSV file.',
+    emptyRosterHint:
+      'Use “Add member” at the top right to enter them one by one, or “Import roster” to bring them in from an Excel or CSV file.',
     emptyResultTitle: 'No member matches',
     emptyResultHint:
       'Try another way: any two characters of the name, pinyin or initials (e.g. zs), the last 4–6 characters of the ID, the mobile number, the unit name; or clear the filters.',

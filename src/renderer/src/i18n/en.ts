@@ -188,7 +188,8 @@ export const en: Catalogue = {
     editTitle: 'Edit user: {username}',
     resetTitle: 'Reset password: {username}',
     newPassword: 'Temporary password',
-    resetNote: 'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in.',
+    resetNote:
+      'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in.',
     created: 'User {username} created',
     updated: 'Saved',
     disabledDone: '{username} disabled',
@@ -254,28 +255,38 @@ export const en: Catalogue = {
     acknowledge: 'Acknowledge',
     acknowledged: 'Acknowledged by {by} on {time}',
     acknowledgedTitle: 'Acknowledged audit alarms ({count}; they stay in the audit log)',
-    alarmHint: 'Keep everything as it is, do not change data meanwhile, and contact support or the federation. Acknowledging only records that you have seen it; the alarm stays in the audit log.',
+    alarmHint:
+      'Keep everything as it is, do not change data meanwhile, and contact support or the federation. Acknowledging only records that you have seen it; the alarm stays in the audit log.',
     alarmDetail: {
-      'rolled-back': 'The audit log was rolled back: it last reached entry {anchored}, now it ends at entry {found}. Its last entries were deleted, or the database was replaced by an older copy (not through “Restore from backup”).',
-      rewritten: 'The audit log was rewritten: entry {seq} is not the one recorded last time, so earlier entries were changed and the hash chain recomputed.',
+      'rolled-back':
+        'The audit log was rolled back: it last reached entry {anchored}, now it ends at entry {found}. Its last entries were deleted, or the database was replaced by an older copy (not through “Restore from backup”).',
+      rewritten:
+        'The audit log was rewritten: entry {seq} is not the one recorded last time, so earlier entries were changed and the hash chain recomputed.',
       'chain-broken': 'The audit chain is broken: entries from no. {seq} on were changed or deleted.',
-      'trigger-missing': 'Protective triggers were missing: {names}. The program has put them back, but the audit log or data may have been changed meanwhile.',
-      'anchor-missing': 'The audit anchor file (audit-anchor.json in the data folder) was deleted: whether the audit log was rolled back cannot be told.',
-      'anchor-invalid': 'The audit anchor file (audit-anchor.json in the data folder) was altered or damaged: its signature does not match.',
+      'trigger-missing':
+        'Protective triggers were missing: {names}. The program has put them back, but the audit log or data may have been changed meanwhile.',
+      'anchor-missing':
+        'The audit anchor file (audit-anchor.json in the data folder) was deleted: whether the audit log was rolled back cannot be told.',
+      'anchor-invalid':
+        'The audit anchor file (audit-anchor.json in the data folder) was altered or damaged: its signature does not match.',
     },
   },
   damaged: {
     title: 'The database is damaged',
-    bodyDamaged: 'The database file is damaged (a power cut, a forced shutdown or a failing disk can do this) and cannot be opened safely. This is not a problem with the key or a password.',
-    bodyMissing: 'The database file in the data folder is missing or empty, but Bangfu Desk was set up on this computer before. To avoid a mistake, the program will not start a new setup.',
+    bodyDamaged:
+      'The database file is damaged (a power cut, a forced shutdown or a failing disk can do this) and cannot be opened safely. This is not a problem with the key or a password.',
+    bodyMissing:
+      'The database file in the data folder is missing or empty, but Bangfu Desk was set up on this computer before. To avoid a mistake, the program will not start a new setup.',
     checking: 'Looking for a usable backup…',
     backupFound: 'Newest usable backup: {time} ({kind})',
     backupLoss: 'After the restore the data is as it was at that time; what was entered or changed since must be entered again.',
-    backupKeep: 'The damaged database file is not deleted: it is renamed and kept in the data folder, still encrypted, for a technician to examine.',
+    backupKeep:
+      'The damaged database file is not deleted: it is renamed and kept in the data folder, still encrypted, for a technician to examine.',
     restore: 'Restore this backup',
     noBackup: 'No usable backup was found.',
     callAdmin: 'Do not delete or move any file in the data folder; please call the system administrator or support.',
-    callAdminIfUnsure: 'If in doubt, or if the restore fails, do not delete or move any file in the data folder and call the system administrator.',
+    callAdminIfUnsure:
+      'If in doubt, or if the restore fails, do not delete or move any file in the data folder and call the system administrator.',
     restored: 'The data was restored to the backup of {time}. Please sign in and enter what came after.',
   },
   about: {

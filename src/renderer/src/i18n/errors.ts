@@ -81,7 +81,9 @@ export function errorMessage(error: AppErrorShape): string {
       if (typeof params.maxBytes === 'number') return t('errorDetails.fileTooLargeMax', { max: formatBytes(params.maxBytes) });
       break;
     case 'ATTACHMENT_INVALID': {
-      const key = ({ TOO_LARGE: 'attachmentTooLarge', TYPE: 'attachmentType', NOT_IMAGE: 'attachmentNotImage' } as const)[params.problem as 'TYPE'];
+      const key = ({ TOO_LARGE: 'attachmentTooLarge', TYPE: 'attachmentType', NOT_IMAGE: 'attachmentNotImage' } as const)[
+        params.problem as 'TYPE'
+      ];
       if (key && typeof params.fileName === 'string') return t(`errorDetails.${key}`, { fileName: params.fileName });
       break;
     }
@@ -96,12 +98,22 @@ export function errorMessage(error: AppErrorShape): string {
       }
       break;
     case 'FILE_DRAFT_INVALID': {
-      const key = ({ HEAD: 'draftHead', DUPLICATE_ID: 'draftDuplicateId', SPOUSE_TWICE: 'draftSpouseTwice', CAUSES: 'draftCauses', ID_REQUIRED: 'draftIdRequired' } as const)[params.problem as 'HEAD'];
+      const key = (
+        {
+          HEAD: 'draftHead',
+          DUPLICATE_ID: 'draftDuplicateId',
+          SPOUSE_TWICE: 'draftSpouseTwice',
+          CAUSES: 'draftCauses',
+          ID_REQUIRED: 'draftIdRequired',
+        } as const
+      )[params.problem as 'HEAD'];
       if (key) return t(`errorDetails.${key}`, { row: Number(params.row ?? 0), firstRow: Number(params.firstRow ?? 0) });
       break;
     }
     case 'VISIT_INVALID': {
-      const key = ({ TWO_VISITORS: 'visitTwoVisitors', SIX_ITEMS: 'visitSixItems', FUTURE_DATE: 'visitFutureDate', OCCASION: 'visitOccasion' } as const)[params.problem as 'OCCASION'];
+      const key = (
+        { TWO_VISITORS: 'visitTwoVisitors', SIX_ITEMS: 'visitSixItems', FUTURE_DATE: 'visitFutureDate', OCCASION: 'visitOccasion' } as const
+      )[params.problem as 'OCCASION'];
       if (key) return t(`errorDetails.${key}`);
       break;
     }

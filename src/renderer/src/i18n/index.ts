@@ -83,7 +83,9 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'member.statusChanged' && (name === 'from' || name === 'to')) return label(catalogue.memberStatuses);
   if (event === 'member.updated' && name === 'fields') {
     const fields: Partial<Record<string, string>> = catalogue.memberFields;
-    const names = String(value).split(',').map((field) => fields[field.trim()] ?? field.trim());
+    const names = String(value)
+      .split(',')
+      .map((field) => fields[field.trim()] ?? field.trim());
     return [...new Set(names)].join(language === 'en' ? ', ' : '、');
   }
   if (event.startsWith('unit.') && name === 'kind') return label(catalogue.unitKinds);
@@ -91,7 +93,8 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'policy.daySet' && name === 'kind') return label(catalogue.calendarDayKinds);
   if (event === 'file.action' && name === 'action') return label(catalogue.fileActions);
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
-  if (event === 'fileImport.decided' && name === 'decision') return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
+  if (event === 'fileImport.decided' && name === 'decision')
+    return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
   if (event === 'unit.merged' && name === 'into') return shortId(String(value));
   if (event.startsWith('audit.alarm') && name === 'kind') return label(catalogue.auditAlarmKinds);
   if (event === 'audit.alarmRaised' && name === 'when') return label(catalogue.auditCheckMoments);

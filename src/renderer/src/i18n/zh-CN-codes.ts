@@ -108,7 +108,14 @@ export const zhCNCodes = {
   statusActions: { active: '恢复在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
   genders: { male: '男', female: '女' },
   unitKinds: { employer: '工作单位', union: '基层工会' },
-  policyKeys: { lowIncomeLine: '本地低保标准', noticeWorkingDays: '公示期', visitValidDays: '入户调查有效期', reviewIntervalMonths: '复核周期', relativeLinePercent: '相对困难线（占低保标准）', accidentThresholdPercent: '意外致困支出比例（占年收入）' },
+  policyKeys: {
+    lowIncomeLine: '本地低保标准',
+    noticeWorkingDays: '公示期',
+    visitValidDays: '入户调查有效期',
+    reviewIntervalMonths: '复核周期',
+    relativeLinePercent: '相对困难线（占低保标准）',
+    accidentThresholdPercent: '意外致困支出比例（占年收入）',
+  },
   /** How the core read the search box. */
   searchKinds: {
     all: '显示全部会员',
@@ -173,7 +180,8 @@ export const zhCNCodes = {
   roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
   /** One line per ability, separated by new lines. */
   roleAbilities: {
-    admin: '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n会员名册、单位与工会：经办人能做的都能做',
+    admin:
+      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n会员名册、单位与工会：经办人能做的都能做',
     // Only what this version can do: the areas for the roster, files and aid extend these lines when they exist.
     reviewer: '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）',
     clerk: '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）',
@@ -181,7 +189,20 @@ export const zhCNCodes = {
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
-  recordTypes: { user: '用户', org: '机构设置', backup: '备份', system: '系统', audit: '审计日志', member: '会员', unit: '单位', rosterImport: '名册导入', roster: '会员名册', policy: '政策参数', file: '困难职工档案', fileImport: '存量档案导入' },
+  recordTypes: {
+    user: '用户',
+    org: '机构设置',
+    backup: '备份',
+    system: '系统',
+    audit: '审计日志',
+    member: '会员',
+    unit: '单位',
+    rosterImport: '名册导入',
+    roster: '会员名册',
+    policy: '政策参数',
+    file: '困难职工档案',
+    fileImport: '存量档案导入',
+  },
   actions: {
     'system.status': '查看系统状态',
     'system.setup': '首次设置',

@@ -14,7 +14,8 @@ export const zhCNImport = {
     stepCommitHint: '全部导入或不导入',
     chooseFile: '选择文件…',
     chooseOther: '换一个文件…',
-    fileIntro: '可以导入 Excel（.xlsx、.xls）或 CSV 文件，标题行、合并单元格、空行都不要紧。表头可以写“身份证号”“身份证号码”“公民身份号码”“手机”“联系电话”等常见写法。',
+    fileIntro:
+      '可以导入 Excel（.xlsx、.xls）或 CSV 文件，标题行、合并单元格、空行都不要紧。表头可以写“身份证号”“身份证号码”“公民身份号码”“手机”“联系电话”等常见写法。',
     reading: '正在读取文件…',
     fileName: '文件',
     format: '格式',
@@ -50,7 +51,8 @@ export const zhCNImport = {
       rejected: '未通过',
     },
     existing: '名册中已有其中 {count} 人。',
-    stopWillStop: '文件中有 {count} 人已在名册中，按所选的“停止导入”，导入将停止，不会导入任何内容。如要继续，请回到上一步改选“更新已有会员”或“跳过”。',
+    stopWillStop:
+      '文件中有 {count} 人已在名册中，按所选的“停止导入”，导入将停止，不会导入任何内容。如要继续，请回到上一步改选“更新已有会员”或“跳过”。',
     nothingToImport: '没有可以导入的行。请修改文件后重新选择。',
     rejectedTitle: '未通过的行',
     rejectedHint: '这些行不会导入。可以保存为 Excel 文件（原有各列加“原因”列），交基层工会改正后再发来。',
@@ -117,7 +119,8 @@ export const zhCNImport = {
       'too-many-columns': '文件的列太多（可能右侧远处有零散内容），请删去多余的列后再导入。',
     },
     // Rows imported with warnings: the same words as the 提示 sheet (core import-reasons.ts).
-    mappingWarningsNote: '性别、出生日期只与身份证号核对，不符时以身份证号为准；手机、民族、入会日期等无法识别时该项留空，这一行照样导入。预览中会逐条提示。',
+    mappingWarningsNote:
+      '性别、出生日期只与身份证号核对，不符时以身份证号为准；手机、民族、入会日期等无法识别时该项留空，这一行照样导入。预览中会逐条提示。',
     warningsTitle: '有提示的行',
     warningsSummary: '导入 {imported} 行，其中 {warned} 行有提示',
     warningsHint: '这些行会导入：无法识别的项已留空，与身份证号不符的性别、出生日期以身份证号为准。',

@@ -45,14 +45,24 @@ export const hardshipFiles = sqliteTable(
   // The list's indexes leave tombstones out (WHERE deleted_at IS NULL), so counts and pages are read from the
   // index alone, without a visit to each row (50,000 files: a count by status went from 24 to a few ms).
   (t) => [
-    index('hardship_files_status').on(t.status, t.updatedAt).where(sql`deleted_at IS NULL`),
+    index('hardship_files_status')
+      .on(t.status, t.updatedAt)
+      .where(sql`deleted_at IS NULL`),
     index('hardship_files_head').on(t.headIdNumber),
-    index('hardship_files_review').on(t.status, t.reviewedOn).where(sql`deleted_at IS NULL`),
-    index('hardship_files_category').on(t.category, t.updatedAt).where(sql`deleted_at IS NULL`),
-    index('hardship_files_updated').on(t.updatedAt).where(sql`deleted_at IS NULL`),
+    index('hardship_files_review')
+      .on(t.status, t.reviewedOn)
+      .where(sql`deleted_at IS NULL`),
+    index('hardship_files_category')
+      .on(t.category, t.updatedAt)
+      .where(sql`deleted_at IS NULL`),
+    index('hardship_files_updated')
+      .on(t.updatedAt)
+      .where(sql`deleted_at IS NULL`),
     // The file list's unit filter goes from the unit's members (members_unit) to their files: members' ids are
     // 16-byte blobs, a file names its member as UUID text, so the index is on the blob form of that text.
-    index('hardship_files_member').on(sql`unhex(replace(member_id, '-', ''))`).where(sql`deleted_at IS NULL`),
+    index('hardship_files_member')
+      .on(sql`unhex(replace(member_id, '-', ''))`)
+      .where(sql`deleted_at IS NULL`),
   ],
 );
 
@@ -60,7 +70,9 @@ export const fileHousehold = sqliteTable(
   'file_household',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => hardshipFiles.id),
     position: integer('position').notNull(),
     relation: text('relation').notNull(),
     name: text('name').notNull(),
@@ -69,14 +81,21 @@ export const fileHousehold = sqliteTable(
     details: text('details').notNull(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('file_household_file').on(t.fileId), index('file_household_id_number').on(t.idNumber).where(sql`deleted_at IS NULL`)],
+  (t) => [
+    index('file_household_file').on(t.fileId),
+    index('file_household_id_number')
+      .on(t.idNumber)
+      .where(sql`deleted_at IS NULL`),
+  ],
 );
 
 export const fileVisits = sqliteTable(
   'file_visits',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => hardshipFiles.id),
     kind: text('kind').notNull(),
     date: text('date').notNull(),
     visitors: text('visitors').notNull(),
@@ -95,7 +114,9 @@ export const fileObjections = sqliteTable(
   'file_objections',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => hardshipFiles.id),
     receivedOn: text('received_on').notNull(),
     content: text('content').notNull(),
     status: text('status').notNull(),
@@ -110,7 +131,9 @@ export const fileAttachments = sqliteTable(
   'file_attachments',
   {
     id: text('id').primaryKey(),
-    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => hardshipFiles.id),
     type: text('type').notNull(),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
@@ -130,7 +153,9 @@ export const fileEvents = sqliteTable(
   'file_events',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
-    fileId: text('file_id').notNull().references(() => hardshipFiles.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => hardshipFiles.id),
     at: text('at').notNull(),
     userId: text('user_id'),
     action: text('action').notNull(),

@@ -16,7 +16,9 @@ export const policyValues = sqliteTable(
     effectiveFrom: text('effective_from').notNull(),
     value: integer('value').notNull(),
     createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull().references(() => users.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
     voidedAt: text('voided_at'),
     voidedBy: text('voided_by').references(() => users.id),
     voidReason: text('void_reason'),
@@ -36,7 +38,9 @@ export const calendarDays = sqliteTable(
     date: text('date').notNull(),
     kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
     createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull().references(() => users.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
     voidedAt: text('voided_at'),
     voidedBy: text('voided_by').references(() => users.id),
   },

@@ -37,7 +37,11 @@ export const units = sqliteTable(
     /** Set when merged into another unit (then also deleted_at): the old spelling stays as history. */
     mergedIntoRef: integer('merged_into_ref').references((): AnySQLiteColumn => units.ref),
   },
-  (t) => [uniqueIndex('units_kind_name_key').on(t.kind, t.nameKey).where(sql`deleted_at IS NULL`)],
+  (t) => [
+    uniqueIndex('units_kind_name_key')
+      .on(t.kind, t.nameKey)
+      .where(sql`deleted_at IS NULL`),
+  ],
 );
 
 export const members = sqliteTable(
@@ -45,7 +49,9 @@ export const members = sqliteTable(
   {
     ref: integer('ref').primaryKey(),
     id: blob('id', { mode: 'buffer' }).notNull().unique(),
-    originRef: integer('origin_ref').notNull().references(() => origins.ref),
+    originRef: integer('origin_ref')
+      .notNull()
+      .references(() => origins.ref),
     rev: integer('rev').notNull().default(1),
     /** Milliseconds since 1970 (UTC), not ISO text: 6 bytes instead of 24 on a million rows; ISO in the contract. */
     updatedAt: integer('updated_at').notNull(),
@@ -60,7 +66,9 @@ export const members = sqliteTable(
     unionRef: integer('union_ref').references(() => units.ref),
     joinedOn: text('joined_on'),
     cardNo: text('card_no'),
-    status: text('status', { enum: ['active', 'transferred', 'withdrawn', 'deceased'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'transferred', 'withdrawn', 'deceased'] })
+      .notNull()
+      .default('active'),
     statusOn: text('status_on'),
     statusReason: text('status_reason'),
     note: text('note'),
@@ -70,13 +78,17 @@ export const members = sqliteTable(
     nameInitials: text('name_initials').notNull(),
   },
   (t) => [
-    uniqueIndex('members_id_number').on(t.idNumber).where(sql`deleted_at IS NULL`),
+    uniqueIndex('members_id_number')
+      .on(t.idNumber)
+      .where(sql`deleted_at IS NULL`),
     index('members_pinyin').on(t.namePinyin),
     // Initials then pinyin: a page of an initials search is read in index order, without sorting thousands of rows.
     index('members_initials').on(t.nameInitials, t.namePinyin),
     index('members_unit').on(t.unitRef),
     index('members_union').on(t.unionRef),
-    index('members_phone').on(t.phone).where(sql`phone IS NOT NULL`),
+    index('members_phone')
+      .on(t.phone)
+      .where(sql`phone IS NOT NULL`),
   ],
 );
 

@@ -29,7 +29,8 @@ function entries(sqlite: Sqlite, action: string): { seq: number; at: string; use
 export function listAlarms(sqlite: Sqlite): AuditAlarm[] {
   const acknowledged = new Map<number, { at: string; by: string | null }>();
   for (const ack of entries(sqlite, ACKNOWLEDGE_ACTION)) {
-    if (ack.summary.event === 'audit.alarmAcknowledged') acknowledged.set(Number(ack.summary.params.alarm), { at: ack.at, by: ack.userName });
+    if (ack.summary.event === 'audit.alarmAcknowledged')
+      acknowledged.set(Number(ack.summary.params.alarm), { at: ack.at, by: ack.userName });
   }
   return entries(sqlite, CHECK_ACTION)
     .filter((e) => e.summary.event === 'audit.alarmRaised')

@@ -46,7 +46,9 @@ export function anchorKeyFor(databaseKey: Buffer): Buffer {
 }
 
 function mac(key: Buffer, head: AuditHead): string {
-  return createHmac('sha256', key).update(JSON.stringify([INFO, head.seq, head.hash, head.at])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([INFO, head.seq, head.hash, head.at]))
+    .digest('hex');
 }
 
 export function signHead(key: Buffer, head: AuditHead): SignedAuditHead {
@@ -101,10 +103,13 @@ const CHAIN_COLUMNS = `seq, at, user_id AS userId, user_name AS userName, action
 export function chainExtendsAnchor(sqlite: Sqlite, anchor: AuditHead): { ok: true } | { ok: false; brokenSeq: number } {
   let expectedSeq = anchor.seq;
   let prevHash: string | null = null;
-  const rows = sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq`).iterate(anchor.seq) as Iterable<ChainRow>;
+  const rows = sqlite
+    .prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq`)
+    .iterate(anchor.seq) as Iterable<ChainRow>;
   for (const row of rows) {
     const linked = prevHash === null ? row.hash === anchor.hash : row.prevHash === prevHash;
-    if (row.seq !== expectedSeq || !linked || row.hash !== auditHash(row.prevHash, row.seq, row)) return { ok: false, brokenSeq: expectedSeq };
+    if (row.seq !== expectedSeq || !linked || row.hash !== auditHash(row.prevHash, row.seq, row))
+      return { ok: false, brokenSeq: expectedSeq };
     prevHash = row.hash;
     expectedSeq++;
   }

@@ -40,9 +40,11 @@ function missingTriggers(sqlite: Sqlite, migrations: Migration[]): Map<string, s
 }
 
 function anchoringStarted(sqlite: Sqlite): boolean {
-  return sqlite
-    .prepare(`SELECT 1 FROM audit_log WHERE action = ? AND summary LIKE '{"event":"audit.anchorStarted"%' LIMIT 1`)
-    .get(CHECK_ACTION) !== undefined;
+  return (
+    sqlite
+      .prepare(`SELECT 1 FROM audit_log WHERE action = ? AND summary LIKE '{"event":"audit.anchorStarted"%' LIMIT 1`)
+      .get(CHECK_ACTION) !== undefined
+  );
 }
 
 /** What the anchor says against what the log holds; `fromAnchor`: also walk the chain from the anchored entry on. */
@@ -117,9 +119,18 @@ export function checkAuditTrail(core: CoreState, moment: AuditCheckMoment): Audi
       const found = inspect(core, sqlite, anchorKey, moment);
       const at = core.clock.now().toISOString();
       const record = (summary: AuditSummary) =>
-        appendAudit(sqlite, { at, userId: null, userName: null, action: CHECK_ACTION, recordType: 'audit', recordId: null, summary: JSON.stringify(summary) });
+        appendAudit(sqlite, {
+          at,
+          userId: null,
+          userName: null,
+          action: CHECK_ACTION,
+          recordType: 'audit',
+          recordId: null,
+          summary: JSON.stringify(summary),
+        });
       if (found.startAnchoring) record({ event: 'audit.anchorStarted', params: {} });
-      for (const finding of found.findings) record({ event: 'audit.alarmRaised', params: { kind: finding.kind, when: moment, ...finding.params } });
+      for (const finding of found.findings)
+        record({ event: 'audit.alarmRaised', params: { kind: finding.kind, when: moment, ...finding.params } });
       for (const statement of found.missing.values()) sqlite.exec(statement);
       return found;
     })

@@ -33,8 +33,7 @@ const COLUMNS = `seq, at, user_id AS userId, user_name AS userName, action, reco
 /** Appends one entry, chained to the last. Call inside the transaction of the change it records. */
 export function appendAudit(sqlite: Sqlite, entry: AuditInput): number {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   sqlite
@@ -42,7 +41,18 @@ export function appendAudit(sqlite: Sqlite, entry: AuditInput): number {
       `INSERT INTO audit_log (seq, at, user_id, user_name, action, record_type, record_id, summary, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(seq, entry.at, entry.userId, entry.userName, entry.action, entry.recordType, entry.recordId, entry.summary, prevHash, auditHash(prevHash, seq, entry));
+    .run(
+      seq,
+      entry.at,
+      entry.userId,
+      entry.userName,
+      entry.action,
+      entry.recordType,
+      entry.recordId,
+      entry.summary,
+      prevHash,
+      auditHash(prevHash, seq, entry),
+    );
   return seq;
 }
 

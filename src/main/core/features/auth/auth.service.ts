@@ -59,14 +59,24 @@ async function countAttempt(
 /** Checks a password against an account, counting failures (each with its audit entry). */
 async function checkPassword(ctx: CallContext, row: UserRow, password: string): Promise<void> {
   const now = ctx.clock.now();
-  await countAttempt(now, row, () => verifyPassword(password, row.passwordHash), (next, { locks, attempt }) =>
-    ctx.write(() => {
-      updateUser(ctx.db, row.id, { ...next, updatedAt: now.toISOString() });
-      ctx.audit(
-        { recordType: 'user', recordId: row.id, ...(locks ? { event: 'user.lockedOut', params: { minutes: LOCKOUT_MINUTES } } : { event: 'user.wrongPassword', params: { attempt } }) },
-        row,
-      );
-    }),
+  await countAttempt(
+    now,
+    row,
+    () => verifyPassword(password, row.passwordHash),
+    (next, { locks, attempt }) =>
+      ctx.write(() => {
+        updateUser(ctx.db, row.id, { ...next, updatedAt: now.toISOString() });
+        ctx.audit(
+          {
+            recordType: 'user',
+            recordId: row.id,
+            ...(locks
+              ? { event: 'user.lockedOut', params: { minutes: LOCKOUT_MINUTES } }
+              : { event: 'user.wrongPassword', params: { attempt } }),
+          },
+          row,
+        );
+      }),
   );
 }
 
@@ -77,11 +87,16 @@ async function checkPassword(ctx: CallContext, row: UserRow, password: string): 
 async function checkUnknownName(ctx: CallContext, username: string, password: string): Promise<never> {
   const attempts = unknownNameAttempts(ctx);
   const state = attempts.get(username) ?? { failedAttempts: 0, lockedUntil: null };
-  await countAttempt(ctx.clock.now(), state, () => verifyAgainstNobody(password), (next) => {
-    attempts.delete(username); // re-inserted last: the oldest names are dropped first
-    attempts.set(username, next);
-    if (attempts.size > MAX_UNKNOWN_NAMES) attempts.delete(attempts.keys().next().value!);
-  });
+  await countAttempt(
+    ctx.clock.now(),
+    state,
+    () => verifyAgainstNobody(password),
+    (next) => {
+      attempts.delete(username); // re-inserted last: the oldest names are dropped first
+      attempts.set(username, next);
+      if (attempts.size > MAX_UNKNOWN_NAMES) attempts.delete(attempts.keys().next().value!);
+    },
+  );
   throw new AppError('BAD_CREDENTIALS'); // not reached: verifyAgainstNobody never matches
 }
 

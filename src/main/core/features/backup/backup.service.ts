@@ -98,7 +98,10 @@ function readBackupFacts(candidate: OpenDatabase): { createdAt: string } {
  * swap is copy, flush, check, rename (db/replace.ts), so a kill or power cut leaves either the old file or the new
  * one. Everyone signs in again.
  */
-export function restore(ctx: CallContext, source: { backupId: string } | { uploadId: string }): { restored: { createdAt: string }; keptAs: BackupEntry } {
+export function restore(
+  ctx: CallContext,
+  source: { backupId: string } | { uploadId: string },
+): { restored: { createdAt: string }; keptAs: BackupEntry } {
   const core = ctx.core;
   if (core.exclusiveWriter) throw new AppError('BUSY');
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database

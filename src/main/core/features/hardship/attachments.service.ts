@@ -29,17 +29,27 @@ export interface Upload {
  * allowed. `fileName` only names it (in the error too, so that the clerk knows which of several photos to replace).
  */
 export function readUpload(ctx: CallContext, uploadId: string, fileName: string, accept: 'imageOrPdf' | 'image'): Upload {
-  if (inboxFileSize(ctx.core.files, uploadId) > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES, fileName });
+  if (inboxFileSize(ctx.core.files, uploadId) > MAX_ATTACHMENT_BYTES)
+    throw new AppError('ATTACHMENT_INVALID', { problem: 'TOO_LARGE', max: MAX_ATTACHMENT_BYTES, fileName });
   const content = readInboxFileSync(ctx.core.files, uploadId);
   const mime = sniffMime(content);
-  if (!mime || (accept === 'image' && !mime.startsWith('image/'))) throw new AppError('ATTACHMENT_INVALID', { problem: accept === 'image' ? 'NOT_IMAGE' : 'TYPE', fileName });
+  if (!mime || (accept === 'image' && !mime.startsWith('image/')))
+    throw new AppError('ATTACHMENT_INVALID', { problem: accept === 'image' ? 'NOT_IMAGE' : 'TYPE', fileName });
   return { fileName, mime, content };
 }
 
 /** Stores an attachment in the file's write transaction (the caller touches the file and writes the audit entry). */
-export function insertAttachment(ctx: CallContext, fileId: string, type: AttachmentType, upload: Upload, visitId: string | null = null): void {
+export function insertAttachment(
+  ctx: CallContext,
+  fileId: string,
+  type: AttachmentType,
+  upload: Upload,
+  visitId: string | null = null,
+): void {
   ctx.sqlite
-    .prepare('INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at, visit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO file_attachments (id, file_id, type, file_name, mime, size, content, added_by, added_at, visit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(uuidv7(), fileId, type, upload.fileName, upload.mime, upload.content.length, upload.content, ctx.user!.id, ctx.now(), visitId);
 }
 
@@ -78,7 +88,10 @@ export function openAttachment(ctx: CallContext, input: ParsedInput<'files.openA
 }
 
 /** An image attachment for the program's own preview; nothing is written to disk. */
-export function previewAttachment(ctx: CallContext, input: ParsedInput<'files.previewAttachment'>): ChannelOutput<'files.previewAttachment'> {
+export function previewAttachment(
+  ctx: CallContext,
+  input: ParsedInput<'files.previewAttachment'>,
+): ChannelOutput<'files.previewAttachment'> {
   const row = lookAt(ctx, input.fileId, input.attachmentId, 'image');
   return { fileName: row.fileName, mime: row.mime, dataUrl: `data:${row.mime};base64,${row.content.toString('base64')}` };
 }

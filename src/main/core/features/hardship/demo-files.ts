@@ -13,10 +13,23 @@ import { reserveFileNumber } from './file-number';
  * did not go through the lifecycle, so their timelines hold only their creation; never real people.
  */
 const STATUS_SHARES: [string, number][] = [
-  ['active', 58], ['exited', 10], ['draft', 5], ['rejected', 5], ['visit', 4], ['annualReview', 4], ['submitted', 3],
-  ['notice', 3], ['closed', 3], ['review', 2], ['approval', 1],
+  ['active', 58],
+  ['exited', 10],
+  ['draft', 5],
+  ['rejected', 5],
+  ['visit', 4],
+  ['annualReview', 4],
+  ['submitted', 3],
+  ['notice', 3],
+  ['closed', 3],
+  ['review', 2],
+  ['approval', 1],
 ];
-const CATEGORIES: [string, number][] = [['deep', 45], ['relative', 50], ['accident', 5]];
+const CATEGORIES: [string, number][] = [
+  ['deep', 45],
+  ['relative', 50],
+  ['accident', 5],
+];
 const DECIDED = new Set(['active', 'annualReview', 'exited', 'closed']);
 
 function pick(options: [string, number][], r: number): string {
@@ -28,7 +41,10 @@ function pick(options: [string, number][], r: number): string {
   return options[0]![0];
 }
 
-export function writeDemoFiles(sqlite: Sqlite, options: { count: number; origin: string; enteredBy: string; regionCode: string; today: string; seed?: number }): number {
+export function writeDemoFiles(
+  sqlite: Sqlite,
+  options: { count: number; origin: string; enteredBy: string; regionCode: string; today: string; seed?: number },
+): number {
   const next = random(options.seed ?? 20261121);
   const heads = sqlite
     .prepare("SELECT id, name, id_number AS idNumber FROM members WHERE status = 'active' AND deleted_at IS NULL ORDER BY ref LIMIT ?")
@@ -39,8 +55,12 @@ export function writeDemoFiles(sqlite: Sqlite, options: { count: number; origin:
        category, draft, entered_by, notice_ends_on, approved_by, approved_on, reviewed_on)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'urban', 'existing', ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertHead = sqlite.prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, '{}')");
-  const insertEvent = sqlite.prepare("INSERT INTO file_events (file_id, at, user_id, action, to_status) VALUES (?, ?, ?, 'create', 'draft')");
+  const insertHead = sqlite.prepare(
+    "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, '{}')",
+  );
+  const insertEvent = sqlite.prepare(
+    "INSERT INTO file_events (file_id, at, user_id, action, to_status) VALUES (?, ?, ?, 'create', 'draft')",
+  );
   let numbered = 0;
   sqlite.transaction(() => {
     for (const head of heads) {
@@ -51,16 +71,30 @@ export function writeDemoFiles(sqlite: Sqlite, options: { count: number; origin:
       const id = uuidv7();
       const year = approvedOn ? approvedOn.slice(0, 4) : null;
       insertFile.run(
-        id, options.origin, `${updatedOn}T09:00:00.000Z`, decided ? `${options.regionCode}${year}${String(++numbered).padStart(5, '0')}` : null, status,
-        blobToId(head.id), head.name, head.idNumber, decided || status === 'approval' || status === 'notice' ? pick(CATEGORIES, next()) : null, draft,
-        options.enteredBy, status === 'notice' ? addDays(options.today, Math.floor(next() * 10) - 3) : null, decided ? options.enteredBy : null,
-        approvedOn, approvedOn,
+        id,
+        options.origin,
+        `${updatedOn}T09:00:00.000Z`,
+        decided ? `${options.regionCode}${year}${String(++numbered).padStart(5, '0')}` : null,
+        status,
+        blobToId(head.id),
+        head.name,
+        head.idNumber,
+        decided || status === 'approval' || status === 'notice' ? pick(CATEGORIES, next()) : null,
+        draft,
+        options.enteredBy,
+        status === 'notice' ? addDays(options.today, Math.floor(next() * 10) - 3) : null,
+        decided ? options.enteredBy : null,
+        approvedOn,
+        approvedOn,
       );
       insertHead.run(uuidv7(), id, head.name, head.idNumber);
       insertEvent.run(id, `${updatedOn}T09:00:00.000Z`, options.enteredBy);
     }
     // Real approvals go on after the demo's numbers (numbers are never given twice).
-    const years = sqlite.prepare("SELECT DISTINCT substr(approved_on, 1, 4) FROM hardship_files WHERE approved_on IS NOT NULL").pluck().all() as string[];
+    const years = sqlite
+      .prepare('SELECT DISTINCT substr(approved_on, 1, 4) FROM hardship_files WHERE approved_on IS NOT NULL')
+      .pluck()
+      .all() as string[];
     for (const year of years) reserveFileNumber(sqlite, options.regionCode, Number(year), numbered);
   })();
   return heads.length;

@@ -17,11 +17,18 @@ const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 const MAX_SHEET_ROWS = 100_000;
 
 async function readSheet(ctx: CallContext, input: ParsedInput<'files.checkExisting'>) {
-  return readSpreadsheet(inboxFileLocation(ctx.core.files, input.uploadId), { maxBytes: MAX_SHEET_BYTES, maxRows: MAX_SHEET_ROWS, fileName: input.fileName });
+  return readSpreadsheet(inboxFileLocation(ctx.core.files, input.uploadId), {
+    maxBytes: MAX_SHEET_BYTES,
+    maxRows: MAX_SHEET_ROWS,
+    fileName: input.fileName,
+  });
 }
 
 /** What importing the sheet would do, and every row that stops it. Nothing is written. */
-export async function checkExisting(ctx: CallContext, input: ParsedInput<'files.checkExisting'>): Promise<ChannelOutput<'files.checkExisting'>> {
+export async function checkExisting(
+  ctx: CallContext,
+  input: ParsedInput<'files.checkExisting'>,
+): Promise<ChannelOutput<'files.checkExisting'>> {
   const sheet = await readSheet(ctx, input);
   return checkExistingFiles(ctx.sqlite, sheet, localDate(ctx.clock)).check;
 }
@@ -33,13 +40,20 @@ export async function checkExisting(ctx: CallContext, input: ParsedInput<'files.
  * program's own numbering moves past it, so no approval meanwhile gives it; rows without one are numbered when the
  * import is confirmed, as approvals are, by the year filed.
  */
-export async function importExisting(ctx: CallContext, input: ParsedInput<'files.importExisting'>): Promise<ChannelOutput<'files.importExisting'>> {
+export async function importExisting(
+  ctx: CallContext,
+  input: ParsedInput<'files.importExisting'>,
+): Promise<ChannelOutput<'files.importExisting'>> {
   const sheet = await readSheet(ctx, input);
   const today = localDate(ctx.clock);
   return ctx.write(() => {
     const { check, rows } = checkExistingFiles(ctx.sqlite, sheet, today);
     if (check.missingColumns.length > 0 || check.problemCount > 0 || rows.length === 0) {
-      throw new AppError('FILE_IMPORT_INVALID', { problems: check.problemCount, missingColumns: check.missingColumns.length, rows: rows.length });
+      throw new AppError('FILE_IMPORT_INVALID', {
+        problems: check.problemCount,
+        missingColumns: check.missingColumns.length,
+        rows: rows.length,
+      });
     }
     const org = readOrg(ctx.db)!;
     reserveKeptNumbers(ctx, org.regionCode, rows);
@@ -52,7 +66,14 @@ export async function importExisting(ctx: CallContext, input: ParsedInput<'files
       categoryWord: row.categoryWord,
     }));
     const importId = uuidv7();
-    insertImport(ctx.sqlite, { id: importId, sheetName: check.sheetName, stagedBy: ctx.user!.id, stagedAt: ctx.now(), summary: check, rows: staged });
+    insertImport(ctx.sqlite, {
+      id: importId,
+      sheetName: check.sheetName,
+      stagedBy: ctx.user!.id,
+      stagedAt: ctx.now(),
+      summary: check,
+      rows: staged,
+    });
     ctx.audit({ recordType: 'fileImport', recordId: importId, event: 'fileImport.staged', params: { files: staged.length } });
     return { importId, staged: staged.length, check };
   });
@@ -75,7 +96,9 @@ function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileR
        category, draft, entered_by)
      VALUES (?, ?, ?, NULL, 'staged', ?, ?, ?, ?, 'existing', ?, ?, ?)`,
   );
-  const insertHead = ctx.sqlite.prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)");
+  const insertHead = ctx.sqlite.prepare(
+    "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)",
+  );
   const insertEvent = ctx.sqlite.prepare(
     "INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, code, on_date) VALUES (?, ?, ?, 'importExisting', NULL, 'staged', ?, ?)",
   );
@@ -83,7 +106,18 @@ function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileR
     const id = uuidv7();
     const now = ctx.now();
     const draft = { ...emptyDraft(row.workerType), mainCause: row.mainCause };
-    insertFile.run(id, origin, now, row.memberId, row.name, row.idNumber, row.workerType, row.category, JSON.stringify(draft), ctx.user!.id);
+    insertFile.run(
+      id,
+      origin,
+      now,
+      row.memberId,
+      row.name,
+      row.idNumber,
+      row.workerType,
+      row.category,
+      JSON.stringify(draft),
+      ctx.user!.id,
+    );
     insertHead.run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
     // The household, income and visits come at the file's next annual review (the sheet held only the head).
     insertEvent.run(id, now, ctx.user!.id, row.categoryWord, row.approvedOn);

@@ -63,7 +63,16 @@ function findHeader(rows: SheetData['rows']): { index: number; columns: Partial<
   return best;
 }
 
-const causeByName = new Map<string, Cause>(CAUSES.flatMap((code) => [[code, code], [CAUSE_NAMES[code], code], [`${code}${CAUSE_NAMES[code]}`, code]] as [string, Cause][]));
+const causeByName = new Map<string, Cause>(
+  CAUSES.flatMap(
+    (code) =>
+      [
+        [code, code],
+        [CAUSE_NAMES[code], code],
+        [`${code}${CAUSE_NAMES[code]}`, code],
+      ] as [string, Cause][],
+  ),
+);
 
 /** Reads every row and checks it against the sheet itself and against the program's files and roster. */
 export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: string): { check: CheckResult; rows: ExistingFileRow[] } {
@@ -71,7 +80,8 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
   const columns = header?.columns ?? {};
   const missingColumns = REQUIRED_EXISTING_FIELDS.filter((f) => columns[f] === undefined);
   const empty = { sheetName: sheet.sheetName, categories: [], members: 0, nonMembers: 0, keptNumbers: 0, newNumbers: 0 };
-  if (!header || missingColumns.length > 0) return { check: { ...empty, rows: 0, missingColumns, problems: [], problemCount: 0 }, rows: [] };
+  if (!header || missingColumns.length > 0)
+    return { check: { ...empty, rows: 0, missingColumns, problems: [], problemCount: 0 }, rows: [] };
 
   const problems: Problem[] = [];
   const rows: ExistingFileRow[] = [];
@@ -80,7 +90,9 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
   const fileNoTaken = sqlite.prepare('SELECT 1 FROM hardship_files WHERE file_no = ?').pluck();
   const keptByPendingImport = pendingImportKeepsNumber(sqlite);
   const openFileOfHead = sqlite
-    .prepare(`SELECT 1 FROM hardship_files WHERE head_id_number = ? AND deleted_at IS NULL AND status NOT IN (${sqlStatuses(ENDED_STATUSES)})`)
+    .prepare(
+      `SELECT 1 FROM hardship_files WHERE head_id_number = ? AND deleted_at IS NULL AND status NOT IN (${sqlStatuses(ENDED_STATUSES)})`,
+    )
     .pluck();
   const memberOfId = sqlite.prepare('SELECT id, status, name FROM members WHERE id_number = ? AND deleted_at IS NULL');
   const dataRows = sheet.rows.slice(header.index + 1);
@@ -144,7 +156,18 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
     }
 
     if (problems.length === before && category && workerType) {
-      rows.push({ row, name, idNumber, category: category.category, categoryWord: category.word, approvedOn, fileNo: rawNumber || null, workerType, mainCause, memberId });
+      rows.push({
+        row,
+        name,
+        idNumber,
+        category: category.category,
+        categoryWord: category.word,
+        approvedOn,
+        fileNo: rawNumber || null,
+        workerType,
+        mainCause,
+        memberId,
+      });
     }
   }
 

@@ -34,7 +34,12 @@ export type JudgingDay = ReturnType<typeof judgingDay>;
 export const emptyDraft = (workerType: 'urban' | 'migrant'): StoredDraft => ({
   incomeItems: [],
   accidentCostsFen: 0,
-  exclusions: { twoOrMoreHomes: false, ownsBusinessOrEmploysOthers: false, childAtCostlyPrivateSchoolOrAbroad: false, privateVehicleNotForWork: false },
+  exclusions: {
+    twoOrMoreHomes: false,
+    ownsBusinessOrEmploysOthers: false,
+    childAtCostlyPrivateSchoolOrAbroad: false,
+    privateVehicleNotForWork: false,
+  },
   mainCause: null,
   secondaryCauses: [],
   workerType,
@@ -69,11 +74,20 @@ export function detailsOf(row: HouseholdRow): MemberDetails {
  * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted. `household`
  * is the file's household rows' details (detailsOf), one per member.
  */
-export function meansTestOf(draft: StoredDraft, household: readonly { monthlyIncomeFen?: number }[], day: JudgingDay): FileDetail['meansTest'] {
+export function meansTestOf(
+  draft: StoredDraft,
+  household: readonly { monthlyIncomeFen?: number }[],
+  day: JudgingDay,
+): FileDetail['meansTest'] {
   const missing: ('household' | 'lowIncomeLine')[] = [];
   if (household.length === 0) missing.push('household');
   if (day.lowIncomeLineFen === null) missing.push('lowIncomeLine');
-  const judged = { judgedOn: day.today, regionCode: day.regionCode, relativeLinePercent: day.relativeLinePercent, accidentThresholdPercent: day.accidentThresholdPercent };
+  const judged = {
+    judgedOn: day.today,
+    regionCode: day.regionCode,
+    relativeLinePercent: day.relativeLinePercent,
+    accidentThresholdPercent: day.accidentThresholdPercent,
+  };
   if (missing.length > 0) return { result: null, missing, ...judged };
   const totals = meansTestTotals(household, draft.incomeItems);
   const result = runMeansTest({
@@ -108,7 +122,10 @@ export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): Fi
   const minutes = ctx.sqlite
     .prepare("SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND added_at > ?")
     .get(file.id, since);
-  const openObjections = ctx.sqlite.prepare("SELECT count(*) FROM file_objections WHERE file_id = ? AND status = 'open'").pluck().get(file.id) as number;
+  const openObjections = ctx.sqlite
+    .prepare("SELECT count(*) FROM file_objections WHERE file_id = ? AND status = 'open'")
+    .pluck()
+    .get(file.id) as number;
   return {
     status: file.status,
     enteredBy: file.enteredBy,

@@ -53,7 +53,9 @@ export function pendingImports(sqlite: Sqlite): ImportRow[] {
 }
 
 export function decideImportRow(sqlite: Sqlite, id: string, status: ImportStatus, by: string, at: string, reason: string | null): void {
-  sqlite.prepare('UPDATE file_imports SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?').run(status, by, at, reason, id);
+  sqlite
+    .prepare('UPDATE file_imports SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?')
+    .run(status, by, at, reason, id);
 }
 
 /** Whether a pending import keeps this file number for one of its rows (two sheets must not both keep it). */
@@ -68,12 +70,22 @@ export function pendingImportKeepsNumber(sqlite: Sqlite): (fileNo: string) => bo
 export function stagedHeads(
   sqlite: Sqlite,
   fileIds: string[],
-): Map<string, { headName: string; headIdNumber: string; category: 'deep' | 'relative' | 'accident'; workerType: 'urban' | 'migrant'; isMember: boolean }> {
+): Map<
+  string,
+  { headName: string; headIdNumber: string; category: 'deep' | 'relative' | 'accident'; workerType: 'urban' | 'migrant'; isMember: boolean }
+> {
   const rows = sqlite
     .prepare(
       `SELECT id, head_name AS headName, head_id_number AS headIdNumber, category, worker_type AS workerType, member_id IS NOT NULL AS isMember
        FROM hardship_files WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(fileIds)) as { id: string; headName: string; headIdNumber: string; category: 'deep'; workerType: 'urban'; isMember: number }[];
+    .all(JSON.stringify(fileIds)) as {
+    id: string;
+    headName: string;
+    headIdNumber: string;
+    category: 'deep';
+    workerType: 'urban';
+    isMember: number;
+  }[];
   return new Map(rows.map(({ id, isMember, ...head }) => [id, { ...head, isMember: isMember === 1 }]));
 }

@@ -19,7 +19,10 @@ function actorOf(ctx: CallContext) {
 }
 
 function viewOf(ctx: CallContext, batch: ImportRow): FileImportView {
-  const heads = stagedHeads(ctx.sqlite, batch.rows.map((r) => r.fileId));
+  const heads = stagedHeads(
+    ctx.sqlite,
+    batch.rows.map((r) => r.fileId),
+  );
   const actor = actorOf(ctx);
   return {
     id: batch.id,
@@ -67,7 +70,12 @@ export function decide(ctx: CallContext, input: ParsedInput<'files.decideImport'
     if (input.decision === 'confirm') confirmFiles(ctx, batch.rows, now);
     else dropFiles(ctx, batch.rows, input.decision, reason, now);
     decideImportRow(ctx.sqlite, batch.id, IMPORT_DECISIONS[input.decision].to, actor.id, now, reason);
-    ctx.audit({ recordType: 'fileImport', recordId: batch.id, event: 'fileImport.decided', params: { decision: input.decision, files: batch.rows.length } });
+    ctx.audit({
+      recordType: 'fileImport',
+      recordId: batch.id,
+      event: 'fileImport.decided',
+      params: { decision: input.decision, files: batch.rows.length },
+    });
   });
   return viewOf(ctx, findImport(ctx.sqlite, input.id)!);
 }
@@ -94,9 +102,20 @@ function confirmFiles(ctx: CallContext, rows: StagedRow[], now: string): void {
     if (row.fileNo && numberTaken.get(row.fileNo)) throw new AppError('FILE_IMPORT_BLOCKED', { blockers: ['FILE_NO_TAKEN'], row: row.row });
     const fileNo = row.fileNo ?? nextFileNumber(ctx.sqlite, regionCode, Number(row.approvedOn.slice(0, 4)));
     // Filed on the sheet's date: the annual review falls due a policy interval after it.
-    touchFile(ctx.sqlite, file.id, now, { status: 'active', file_no: fileNo, approved_by: ctx.user!.id, approved_on: row.approvedOn, reviewed_on: row.approvedOn });
+    touchFile(ctx.sqlite, file.id, now, {
+      status: 'active',
+      file_no: fileNo,
+      approved_by: ctx.user!.id,
+      approved_on: row.approvedOn,
+      reviewed_on: row.approvedOn,
+    });
     event.run(file.id, now, ctx.user!.id, row.categoryWord, row.approvedOn);
-    ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.imported', params: { category: file.category!, from: row.categoryWord } });
+    ctx.audit({
+      recordType: 'file',
+      recordId: file.id,
+      event: 'file.imported',
+      params: { category: file.category!, from: row.categoryWord },
+    });
   }
 }
 

@@ -55,7 +55,10 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
 /** The flags of one file (its page shows them as the list does), judged on the caller's day. */
 export function flagsOfFile(ctx: CallContext, id: string, day: JudgingDay): Flag[] {
   const { bounds, FLAG_SQL } = flagConditions(ctx, day);
-  const row = ctx.sqlite.prepare(`SELECT ${flagColumns(FLAG_SQL)} FROM hardship_files f WHERE f.id = @id`).get({ ...bounds, id }) as Record<Flag, number>;
+  const row = ctx.sqlite.prepare(`SELECT ${flagColumns(FLAG_SQL)} FROM hardship_files f WHERE f.id = @id`).get({ ...bounds, id }) as Record<
+    Flag,
+    number
+  >;
   return flagsOf(row);
 }
 
@@ -70,17 +73,22 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
   if (input.category) base.push('f.category = @category');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
-  if (input.unitId)
-    base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
+  if (input.unitId) base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
   // The stale list reads the updated_at index from the oldest file on ('+' keeps SQLite from ranging over each
   // status and sorting them all); its count ranges over the statuses (FLAG_SQL as it is).
-  const listFlag = input.flag === 'stale' ? FLAG_SQL.stale.replace('f.status IN', '+f.status IN') : input.flag ? FLAG_SQL[input.flag] : null;
+  const listFlag =
+    input.flag === 'stale' ? FLAG_SQL.stale.replace('f.status IN', '+f.status IN') : input.flag ? FLAG_SQL[input.flag] : null;
   const where = `WHERE ${[...base, ...(listFlag ? [listFlag] : [])].join(' AND ')}`;
   const countWhere = `WHERE ${[...base, ...(input.flag ? [FLAG_SQL[input.flag]] : [])].join(' AND ')}`;
   // A unit has a few hundred files: its members' files are found first, whatever else filters them (without it,
   // SQLite would read every 在档 file and test its unit: 44 ms against 6 at 50,000 files).
   const from = input.unitId ? 'INDEXED BY hardship_files_member' : '';
-  const params = { ...bounds, status: input.status ?? null, category: input.category ?? null, unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null };
+  const params = {
+    ...bounds,
+    status: input.status ?? null,
+    category: input.category ?? null,
+    unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null,
+  };
   const rows = ctx.sqlite
     .prepare(
       `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category,
@@ -88,14 +96,28 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
               (SELECT u.name FROM members m JOIN units u ON u.ref = m.unit_ref WHERE m.id = unhex(replace(f.member_id, '-', ''))) AS unitName
        FROM hardship_files f ${from} ${where} ORDER BY ${input.flag ? FLAG_ORDER[input.flag] : 'f.updated_at DESC'} LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as (Omit<ChannelOutput<'files.list'>['files'][number], 'headIdNumberMasked' | 'flags'> & {
+    .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as (Omit<
+    ChannelOutput<'files.list'>['files'][number],
+    'headIdNumberMasked' | 'flags'
+  > & {
     headIdNumber: string;
   } & Record<Flag, number>)[];
   const counts: Record<string, number> = Object.fromEntries(
-    (ctx.sqlite.prepare('SELECT status, count(*) AS n FROM hardship_files WHERE deleted_at IS NULL GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    (
+      ctx.sqlite.prepare('SELECT status, count(*) AS n FROM hardship_files WHERE deleted_at IS NULL GROUP BY status').all() as {
+        status: string;
+        n: number;
+      }[]
+    ).map((r) => [r.status, r.n]),
   );
   const flagCounts = Object.fromEntries(
-    (Object.keys(FLAG_SQL) as Flag[]).map((flag) => [flag, ctx.sqlite.prepare(`SELECT count(*) FROM hardship_files f WHERE f.deleted_at IS NULL AND ${FLAG_SQL[flag]}`).pluck().get(bounds) as number]),
+    (Object.keys(FLAG_SQL) as Flag[]).map((flag) => [
+      flag,
+      ctx.sqlite
+        .prepare(`SELECT count(*) FROM hardship_files f WHERE f.deleted_at IS NULL AND ${FLAG_SQL[flag]}`)
+        .pluck()
+        .get(bounds) as number,
+    ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
   const filters = [input.status, input.category, input.flag, input.unitId].filter(Boolean).length;

@@ -19,6 +19,8 @@ export function nextFileNumber(sqlite: Sqlite, regionCode: string, year: number)
 /** Moves a region and year's numbering on to `last` at least: a number given outside the program is never given again. */
 export function reserveFileNumber(sqlite: Sqlite, regionCode: string, year: number, last: number): void {
   sqlite
-    .prepare('INSERT INTO file_numbers (region_code, year, last) VALUES (?, ?, ?) ON CONFLICT (region_code, year) DO UPDATE SET last = max(last, excluded.last)')
+    .prepare(
+      'INSERT INTO file_numbers (region_code, year, last) VALUES (?, ?, ?) ON CONFLICT (region_code, year) DO UPDATE SET last = max(last, excluded.last)',
+    )
     .run(regionCode, year, last);
 }

@@ -9,7 +9,12 @@ type ServiceBlocker = 'HOUSEHOLD_MISSING' | 'MAIN_CAUSE_MISSING' | 'MEANS_TEST_M
  * A file is submitted with its household and its main cause; it is approved, or kept at its annual review, only
  * when the means test (with the policy in force today) gives a category.
  */
-export function serviceBlockers(action: FileAction, household: HouseholdRow[], draft: StoredDraft, meansTest: FileDetail['meansTest']): ServiceBlocker[] {
+export function serviceBlockers(
+  action: FileAction,
+  household: HouseholdRow[],
+  draft: StoredDraft,
+  meansTest: FileDetail['meansTest'],
+): ServiceBlocker[] {
   const blockers: ServiceBlocker[] = [];
   if (action === 'submit') {
     if (household.length === 0) blockers.push('HOUSEHOLD_MISSING');

@@ -54,12 +54,18 @@ export interface HouseholdRow {
 
 export function householdOf(sqlite: Sqlite, fileId: string): HouseholdRow[] {
   return sqlite
-    .prepare('SELECT id, position, relation, name, id_number AS idNumber, details FROM file_household WHERE file_id = ? AND deleted_at IS NULL ORDER BY position')
+    .prepare(
+      'SELECT id, position, relation, name, id_number AS idNumber, details FROM file_household WHERE file_id = ? AND deleted_at IS NULL ORDER BY position',
+    )
     .all(fileId) as HouseholdRow[];
 }
 
 /** Files not ended, other than `fileId`, whose household holds one of these ID numbers. */
-export function otherActiveFiles(sqlite: Sqlite, fileId: string, idNumbers: string[]): Map<string, { id: string; fileNo: string | null; status: FileStatus }[]> {
+export function otherActiveFiles(
+  sqlite: Sqlite,
+  fileId: string,
+  idNumbers: string[],
+): Map<string, { id: string; fileNo: string | null; status: FileStatus }[]> {
   const found = new Map<string, { id: string; fileNo: string | null; status: FileStatus }[]>();
   if (idNumbers.length === 0) return found;
   const rows = sqlite

@@ -53,14 +53,36 @@ export function create(ctx: CallContext, input: ParsedInput<'files.create'>): Ch
         `INSERT INTO hardship_files (id, origin, updated_at, status, member_id, head_name, head_id_number, worker_type, entry_kind, draft, entered_by)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, readOrg(ctx.db)!.id, now, head.memberId, head.name, head.idNumber, input.workerType, entryKind, JSON.stringify(emptyDraft(input.workerType)), ctx.user!.id);
+      .run(
+        id,
+        readOrg(ctx.db)!.id,
+        now,
+        head.memberId,
+        head.name,
+        head.idNumber,
+        input.workerType,
+        entryKind,
+        JSON.stringify(emptyDraft(input.workerType)),
+        ctx.user!.id,
+      );
     ctx.sqlite
       .prepare("INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)")
-      .run(uuidv7(), id, head.name, head.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0, ethnicity: head.ethnicity ?? null }));
+      .run(
+        uuidv7(),
+        id,
+        head.name,
+        head.idNumber,
+        JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0, ethnicity: head.ethnicity ?? null }),
+      );
     ctx.sqlite
       .prepare("INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status) VALUES (?, ?, ?, 'create', NULL, 'draft')")
       .run(id, now, ctx.user!.id);
-    ctx.audit({ recordType: 'file', recordId: id, event: 'file.created', params: { workerType: input.workerType, member: head.memberId ? 'yes' : 'no' } });
+    ctx.audit({
+      recordType: 'file',
+      recordId: id,
+      event: 'file.created',
+      params: { workerType: input.workerType, member: head.memberId ? 'yes' : 'no' },
+    });
   });
   return get(ctx, id);
 }
@@ -72,7 +94,11 @@ export function get(ctx: CallContext, id: string): FileDetail {
   const draft = parseDraft(file);
   const rows = householdOf(ctx.sqlite, id);
   const details = rows.map(detailsOf);
-  const elsewhere = otherActiveFiles(ctx.sqlite, id, rows.map((r) => r.idNumber));
+  const elsewhere = otherActiveFiles(
+    ctx.sqlite,
+    id,
+    rows.map((r) => r.idNumber),
+  );
   const meansTest = meansTestOf(draft, details, day);
   const facts = factsOf(ctx, file, draft);
   const actor = { id: ctx.user!.id, role: ctx.user!.role };
@@ -108,7 +134,9 @@ export function get(ctx: CallContext, id: string): FileDetail {
     meansTest,
     visits: visitsOf(ctx, id),
     objections: ctx.sqlite
-      .prepare('SELECT id, received_on AS receivedOn, content, status, decision FROM file_objections WHERE file_id = ? ORDER BY received_on, id')
+      .prepare(
+        'SELECT id, received_on AS receivedOn, content, status, decision FROM file_objections WHERE file_id = ? ORDER BY received_on, id',
+      )
       .all(id) as FileDetail['objections'],
     attachments: ctx.sqlite
       .prepare(
@@ -116,14 +144,12 @@ export function get(ctx: CallContext, id: string): FileDetail {
       )
       .all(id) as FileDetail['attachments'],
     noticeEndsOn: file.noticeEndsOn,
-    timeline: (
-      ctx.sqlite
-        .prepare(
-          `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason, e.code, e.on_date AS onDate
+    timeline: ctx.sqlite
+      .prepare(
+        `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason, e.code, e.on_date AS onDate
            FROM file_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.file_id = ? ORDER BY e.seq`,
-        )
-        .all(id) as FileDetail['timeline']
-    ),
+      )
+      .all(id) as FileDetail['timeline'],
     actions,
   };
 }
@@ -142,7 +168,9 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
     headSigned: number;
   })[];
   const photos = ctx.sqlite
-    .prepare("SELECT visit_id AS visitId, id FROM file_attachments WHERE file_id = ? AND visit_id IS NOT NULL AND deleted_at IS NULL ORDER BY added_at, id")
+    .prepare(
+      'SELECT visit_id AS visitId, id FROM file_attachments WHERE file_id = ? AND visit_id IS NOT NULL AND deleted_at IS NULL ORDER BY added_at, id',
+    )
     .all(fileId) as { visitId: string; id: string }[];
   return rows.map((v) => ({
     ...v,
@@ -181,7 +209,11 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     const now = ctx.now();
     members.forEach((m, position) => {
       const { relation, name, idNumber, id: _rowId, ...details } = m;
-      const clean = { ...details, disabilityType: details.health === 'disabled' ? details.disabilityType : null, disabilityGrade: details.health === 'disabled' ? details.disabilityGrade : null };
+      const clean = {
+        ...details,
+        disabilityType: details.health === 'disabled' ? details.disabilityType : null,
+        disabilityGrade: details.health === 'disabled' ? details.disabilityGrade : null,
+      };
       const row = existing.get(idNumber);
       if (row) {
         ctx.sqlite
@@ -196,7 +228,11 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     });
     for (const gone of existing.values()) ctx.sqlite.prepare('UPDATE file_household SET deleted_at = ? WHERE id = ?').run(now, gone.id);
     // The card number is kept unless a new one (or null) was sent: the screen never has it whole.
-    const draft: StoredDraft = { ...emptyDraft(rest.workerType), ...rest, bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount };
+    const draft: StoredDraft = {
+      ...emptyDraft(rest.workerType),
+      ...rest,
+      bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount,
+    };
     touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
     ctx.audit({ recordType: 'file', recordId: id, event: 'file.draftSaved' });
   });
@@ -219,7 +255,11 @@ function checkHousehold(members: { relation: string; idNumber: string }[], headI
 
 /** Exactly one main cause (when given) and up to three secondary ones, none repeating it. */
 function checkCauses(main: string | null, secondary: string[]): void {
-  if (new Set(secondary).size !== secondary.length || (main !== null && secondary.includes(main)) || (main === null && secondary.length > 0)) {
+  if (
+    new Set(secondary).size !== secondary.length ||
+    (main !== null && secondary.includes(main)) ||
+    (main === null && secondary.length > 0)
+  ) {
     throw new AppError('FILE_DRAFT_INVALID', { problem: 'CAUSES' });
   }
 }

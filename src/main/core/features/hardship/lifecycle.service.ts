@@ -25,7 +25,10 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     const meansTest = meansTestOf(draft, household.map(detailsOf), day);
     const facts = factsOf(ctx, file, draft);
     const check = checkAction(facts, input.action, actor, day.today, day.lifecycle, input);
-    const blockers = [...(check.ok ? [] : check.blockers.map((b) => b.code)), ...serviceBlockers(input.action, household, draft, meansTest)];
+    const blockers = [
+      ...(check.ok ? [] : check.blockers.map((b) => b.code)),
+      ...serviceBlockers(input.action, household, draft, meansTest),
+    ];
     if (blockers.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: input.action, blockers });
 
     const step = nextFileStep(facts, input.action, actor, day.today, day.lifecycle);
@@ -44,14 +47,21 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
           .run(uuidv7(), file.id, day.today, reason);
         break;
       case 'dismissObjection': {
-        const oldest = ctx.sqlite.prepare("SELECT id FROM file_objections WHERE file_id = ? AND status = 'open' ORDER BY received_on, id LIMIT 1").pluck().get(file.id);
-        ctx.sqlite.prepare("UPDATE file_objections SET status = 'dismissed', decided_by = ?, decided_at = ?, decision = ? WHERE id = ?").run(actor.id, now, reason, oldest);
+        const oldest = ctx.sqlite
+          .prepare("SELECT id FROM file_objections WHERE file_id = ? AND status = 'open' ORDER BY received_on, id LIMIT 1")
+          .pluck()
+          .get(file.id);
+        ctx.sqlite
+          .prepare("UPDATE file_objections SET status = 'dismissed', decided_by = ?, decided_at = ?, decision = ? WHERE id = ?")
+          .run(actor.id, now, reason, oldest);
         break;
       }
       case 'upholdObjection':
         // The file goes back to the visit: every objection to this notice is settled with it.
         ctx.sqlite
-          .prepare("UPDATE file_objections SET status = 'upheld', decided_by = ?, decided_at = ?, decision = ? WHERE file_id = ? AND status = 'open'")
+          .prepare(
+            "UPDATE file_objections SET status = 'upheld', decided_by = ?, decided_at = ?, decision = ? WHERE file_id = ? AND status = 'open'",
+          )
           .run(actor.id, now, reason, file.id);
         break;
       case 'approve':
@@ -71,9 +81,26 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     }
     touchFile(ctx.sqlite, file.id, now, changes);
     ctx.sqlite
-      .prepare('INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, reason, code, on_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(file.id, now, actor.id, input.action, file.status, step.status, reason, input.action === 'close' ? input.closeReason! : null, input.action === 'exit' ? input.date! : null);
-    ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.action', params: { action: input.action, from: file.status, to: step.status } });
+      .prepare(
+        'INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, reason, code, on_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        file.id,
+        now,
+        actor.id,
+        input.action,
+        file.status,
+        step.status,
+        reason,
+        input.action === 'close' ? input.closeReason! : null,
+        input.action === 'exit' ? input.date! : null,
+      );
+    ctx.audit({
+      recordType: 'file',
+      recordId: file.id,
+      event: 'file.action',
+      params: { action: input.action, from: file.status, to: step.status },
+    });
   });
   return get(ctx, input.id);
 }

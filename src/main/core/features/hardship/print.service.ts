@@ -140,7 +140,8 @@ export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNot
   const files = ids.map((id) => requireFile(ctx, id));
   const drafts = files.map(parseDraft);
   const withoutConsent = drafts.filter((draft) => !draft.consents.publicNoticeOn);
-  if (withoutConsent.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: 'printNotice', blockers: ['CONSENT_MISSING'], count: withoutConsent.length });
+  if (withoutConsent.length > 0)
+    throw new AppError('FILE_ACTION_BLOCKED', { action: 'printNotice', blockers: ['CONSENT_MISSING'], count: withoutConsent.length });
   return ctx.startJob(async (job): Promise<FileRef> => {
     const day = judgingDay(ctx);
     const rows: PublicNoticeData['rows'] = [];
@@ -156,7 +157,13 @@ export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNot
         job.throwIfCancelled();
       }
     }
-    const document = publicNoticeDocument({ orgName: orgName(ctx), printedAt: ctx.clock.now(), noticeWorkingDays: day.lifecycle.noticeWorkingDays, endsOn, rows });
+    const document = publicNoticeDocument({
+      orgName: orgName(ctx),
+      printedAt: ctx.clock.now(),
+      noticeWorkingDays: day.lifecycle.noticeWorkingDays,
+      endsOn,
+      rows,
+    });
     const pdf = await renderPdf(document, { fontsDir: ctx.core.resources.fontsDir });
     audited(ctx, ids[0]!, 'notice', ids.length);
     return putOutboxFile(ctx.core.files, `困难职工建档公示-${day.today}.pdf`, PDF, pdf);

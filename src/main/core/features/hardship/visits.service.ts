@@ -37,8 +37,18 @@ export function recordVisit(ctx: CallContext, input: ParsedInput<'files.recordVi
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        visitId, file.id, input.kind, input.date, JSON.stringify(input.visitors.map((v) => v.trim())), JSON.stringify(ordered), allClear ? 1 : 0,
-        input.kind === 'mustVisit' ? input.mustVisitReason : null, input.headSigned ? 1 : 0, input.note ?? null, ctx.user!.id, now,
+        visitId,
+        file.id,
+        input.kind,
+        input.date,
+        JSON.stringify(input.visitors.map((v) => v.trim())),
+        JSON.stringify(ordered),
+        allClear ? 1 : 0,
+        input.kind === 'mustVisit' ? input.mustVisitReason : null,
+        input.headSigned ? 1 : 0,
+        input.note ?? null,
+        ctx.user!.id,
+        now,
       );
     for (const photo of photos) insertAttachment(ctx, file.id, 'visitPhoto', photo, visitId);
     touchFile(ctx.sqlite, file.id, now);

@@ -32,8 +32,11 @@ export function findPolicyValue(sqlite: Sqlite, id: string): PolicyValueItem | u
 /** The values that decide what is in force (shared/domain/policy.ts valueInForce). */
 export function policyValues(sqlite: Sqlite): PolicyValue[] {
   return (
-    sqlite.prepare('SELECT key, region_code AS regionCode, effective_from AS effectiveFrom, value, voided_at IS NOT NULL AS voided FROM policy_values').all() as
-      (Omit<PolicyValue, 'voided'> & { voided: number })[]
+    sqlite
+      .prepare(
+        'SELECT key, region_code AS regionCode, effective_from AS effectiveFrom, value, voided_at IS NOT NULL AS voided FROM policy_values',
+      )
+      .all() as (Omit<PolicyValue, 'voided'> & { voided: number })[]
   ).map((v) => ({ ...v, voided: v.voided === 1 }));
 }
 
@@ -47,7 +50,15 @@ export function hasActiveValue(sqlite: Sqlite, key: PolicyKey, regionCode: strin
 
 export function insertPolicyValue(
   sqlite: Sqlite,
-  row: { id: string; key: PolicyKey; regionCode: string | null; effectiveFrom: string; value: number; createdAt: string; createdBy: string },
+  row: {
+    id: string;
+    key: PolicyKey;
+    regionCode: string | null;
+    effectiveFrom: string;
+    value: number;
+    createdAt: string;
+    createdBy: string;
+  },
 ): void {
   sqlite
     .prepare('INSERT INTO policy_values (id, key, region_code, effective_from, value, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')

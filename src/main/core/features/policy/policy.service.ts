@@ -12,7 +12,10 @@ import { findPolicyValue, hasActiveValue, insertPolicyValue, listPolicyValues, p
 /** The policy numbers in force on `date` for a region (the 低保 line is null until an administrator sets it). */
 export function policyOn(ctx: CallContext, date: string, regionCode: string): Record<PolicyKey, number | null> {
   const values = policyValues(ctx.sqlite);
-  return Object.fromEntries(POLICY_KEYS.map((key) => [key, valueInForce(values, key, date, regionCode)])) as Record<PolicyKey, number | null>;
+  return Object.fromEntries(POLICY_KEYS.map((key) => [key, valueInForce(values, key, date, regionCode)])) as Record<
+    PolicyKey,
+    number | null
+  >;
 }
 
 export function list(ctx: CallContext): ChannelOutput<'policy.list'> {
@@ -34,7 +37,15 @@ export function add(ctx: CallContext, input: ChannelInput<'policy.add'>): Channe
   const id = uuidv7();
   ctx.write(() => {
     if (hasActiveValue(ctx.sqlite, input.key, regionCode, input.effectiveFrom)) throw new AppError('POLICY_DUPLICATE');
-    insertPolicyValue(ctx.sqlite, { id, key: input.key, regionCode, effectiveFrom: input.effectiveFrom, value: input.value, createdAt: ctx.now(), createdBy: ctx.user!.id });
+    insertPolicyValue(ctx.sqlite, {
+      id,
+      key: input.key,
+      regionCode,
+      effectiveFrom: input.effectiveFrom,
+      value: input.value,
+      createdAt: ctx.now(),
+      createdBy: ctx.user!.id,
+    });
     ctx.audit({
       recordType: 'policy',
       recordId: id,
@@ -58,7 +69,10 @@ export function voidValue(ctx: CallContext, input: ChannelInput<'policy.void'>):
 
 /** The working calendar as the lifecycle reads it (shared/domain/calendar.ts WorkingCalendar). */
 export function workingCalendar(ctx: CallContext): WorkingCalendar {
-  const rows = ctx.sqlite.prepare('SELECT date, kind FROM calendar_days WHERE voided_at IS NULL').all() as { date: string; kind: 'holiday' | 'workday' }[];
+  const rows = ctx.sqlite.prepare('SELECT date, kind FROM calendar_days WHERE voided_at IS NULL').all() as {
+    date: string;
+    kind: 'holiday' | 'workday';
+  }[];
   return {
     holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.date)),
     workingWeekends: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
@@ -80,13 +94,20 @@ export function setDay(ctx: CallContext, input: ParsedInput<'policy.setDay'>): C
   if (!isIsoDate(input.date)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['date'], message: 'not a date' }]);
   ctx.write(() => {
     const now = ctx.now();
-    ctx.sqlite.prepare('UPDATE calendar_days SET voided_at = ?, voided_by = ? WHERE date = ? AND voided_at IS NULL').run(now, ctx.user!.id, input.date);
+    ctx.sqlite
+      .prepare('UPDATE calendar_days SET voided_at = ?, voided_by = ? WHERE date = ? AND voided_at IS NULL')
+      .run(now, ctx.user!.id, input.date);
     if (input.kind) {
       ctx.sqlite
         .prepare('INSERT INTO calendar_days (id, date, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
         .run(uuidv7(), input.date, input.kind, now, ctx.user!.id);
     }
-    ctx.audit({ recordType: 'policy', recordId: null, event: 'policy.daySet', params: { date: input.date, kind: input.kind ?? 'ordinary' } });
+    ctx.audit({
+      recordType: 'policy',
+      recordId: null,
+      event: 'policy.daySet',
+      params: { date: input.date, kind: input.kind ?? 'ordinary' },
+    });
   });
   return { ok: true };
 }

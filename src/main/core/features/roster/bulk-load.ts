@@ -41,7 +41,9 @@ const REPLAYED_TRIGGERS: { name: string; statement: string; replay: (sqlite: Sql
     name: 'members_grams_insert',
     statement: 'INSERT INTO members_grams (rowid, grams) VALUES (NEW.ref, bangfu_grams(NEW.name))',
     replay: (sqlite, lastRef) =>
-      sqlite.prepare('INSERT INTO members_grams (rowid, grams) SELECT ref, bangfu_grams(name) FROM members WHERE ref > ? ORDER BY ref').run(lastRef),
+      sqlite
+        .prepare('INSERT INTO members_grams (rowid, grams) SELECT ref, bangfu_grams(name) FROM members WHERE ref > ? ORDER BY ref')
+        .run(lastRef),
   },
   {
     name: 'members_sync_insert',
@@ -65,7 +67,11 @@ function logInsertedRun(sqlite: Sqlite, lastRef: number): void {
       .prepare("INSERT INTO change_log (table_name, record_ref, record_count, op, rev) VALUES ('members', ?, ?, 'insert', 1)")
       .run(run.first, run.count);
   } else {
-    sqlite.prepare("INSERT INTO change_log (table_name, record_ref, op, rev) SELECT 'members', ref, 'insert', rev FROM members WHERE ref > ? ORDER BY ref").run(lastRef);
+    sqlite
+      .prepare(
+        "INSERT INTO change_log (table_name, record_ref, op, rev) SELECT 'members', ref, 'insert', rev FROM members WHERE ref > ? ORDER BY ref",
+      )
+      .run(lastRef);
   }
 }
 

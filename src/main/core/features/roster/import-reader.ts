@@ -53,9 +53,7 @@ export function rowChecker(request: Pick<ReadRequest, 'mapping' | 'today' | 'wit
   };
 }
 
-export type ReaderEvent =
-  | { type: 'head'; format: string; headers: string[] }
-  | { type: 'rows'; rows: CheckedRow[] };
+export type ReaderEvent = { type: 'head'; format: string; headers: string[] } | { type: 'rows'; rows: CheckedRow[] };
 
 /** Rows per batch: also how often the import reports progress and can be cancelled. */
 const BATCH_ROWS = 2000;

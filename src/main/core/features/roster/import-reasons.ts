@@ -42,7 +42,8 @@ const FIELD_PROBLEM: Record<string, string> = {
   'status.UNKNOWN': '“{value}”无法识别，可填在册、转出、退会、去世（留空为在册）',
 };
 
-const fill = (template: string, params: RowProblem['params']) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+const fill = (template: string, params: RowProblem['params']) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
 
 export function problemText(p: RowProblem): string {
   return `${FIELD[p.field]}${fill(FIELD_PROBLEM[`${p.field}.${p.problem}`] ?? PROBLEM[p.problem] ?? p.problem, p.params)}`;

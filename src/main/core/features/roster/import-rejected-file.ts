@@ -29,7 +29,7 @@ export async function rejectedRowsWorkbook(content: RejectedFileContent): Promis
   sheet.addRow(['原行号', ...columnNames, '原因']).font = { bold: true };
   for (const row of rejected) {
     // Every cell as text: an ID number must not become a number again in the file we hand back.
-    const cells = Array.from({ length: width }, (_, i) => (row.cells[i] == null ? '' : cellText(row.cells[i]!) ?? ''));
+    const cells = Array.from({ length: width }, (_, i) => (row.cells[i] == null ? '' : (cellText(row.cells[i]!) ?? '')));
     sheet.addRow([row.rowNumber, ...cells, row.problems.map(problemText).join('；')]);
   }
   sheet.columns.forEach((column) => (column.numFmt = '@'));
@@ -43,7 +43,8 @@ export async function rejectedRowsWorkbook(content: RejectedFileContent): Promis
       const value = warning.params?.value;
       notes.addRow([warning.rowNumber, columnName, typeof value === 'string' ? value : '', warningText(warning)]);
     }
-    if (content.warningsLeft > 0) notes.addRow(['', '', '', `另有 ${content.warningsLeft} 条提示未列出：同一列的同类问题，请按以上各行的方式核对`]);
+    if (content.warningsLeft > 0)
+      notes.addRow(['', '', '', `另有 ${content.warningsLeft} 条提示未列出：同一列的同类问题，请按以上各行的方式核对`]);
     [8, 16, 24, 48].forEach((width, i) => (notes.getColumn(i + 1).width = width));
     notes.getColumn(3).numFmt = '@';
   }

@@ -12,11 +12,24 @@ import { cellText, normalizeName, type CellValue } from './import';
  * that a clean row costs nothing more) says what the row got instead of what the sheet says: see rowWarning.
  */
 export type RowOutcome =
-  | { ok: true; member: CheckedMember; status: MemberStatus | null; warnings?: RowWarning[] }
-  | { ok: false; problems: RowProblem[] };
+  { ok: true; member: CheckedMember; status: MemberStatus | null; warnings?: RowWarning[] } | { ok: false; problems: RowProblem[] };
 
-const STATUS_WORDS: Record<string, MemberStatus> = { 在册: 'active', 正常: 'active', 转出: 'transferred', 退会: 'withdrawn', 去世: 'deceased', 死亡: 'deceased' };
-const GENDER_WORDS: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female' };
+const STATUS_WORDS: Record<string, MemberStatus> = {
+  在册: 'active',
+  正常: 'active',
+  转出: 'transferred',
+  退会: 'withdrawn',
+  去世: 'deceased',
+  死亡: 'deceased',
+};
+const GENDER_WORDS: Record<string, 'male' | 'female'> = {
+  男: 'male',
+  女: 'female',
+  m: 'male',
+  f: 'female',
+  male: 'male',
+  female: 'female',
+};
 
 /** The longest free texts a member keeps: the form's limits (memberInput), so a sheet cannot store more than a form. */
 const TEXT_LIMITS = {
@@ -43,7 +56,8 @@ export function checkImportRow(cells: readonly CellValue[], mapping: ColumnMappi
     return column === undefined ? null : (cells[column] ?? null);
   };
   const text = (field: RosterImportField) => cellText(raw(field));
-  const problem = (field: RosterImportField, code: string, params?: RowProblem['params']) => problems.push({ field, problem: code, ...(params ? { params } : {}) });
+  const problem = (field: RosterImportField, code: string, params?: RowProblem['params']) =>
+    problems.push({ field, problem: code, ...(params ? { params } : {}) });
 
   const name = normalizeName(text('name') ?? '');
   if (!name) problem('name', 'EMPTY');

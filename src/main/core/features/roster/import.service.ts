@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput } from '@shared/contract';
-import { REQUIRED_IMPORT_FIELDS, type ColumnMapping, type DuplicatePolicy, type ImportCounts, type RowProblem } from '@shared/contract/roster-import';
+import {
+  REQUIRED_IMPORT_FIELDS,
+  type ColumnMapping,
+  type DuplicatePolicy,
+  type ImportCounts,
+  type RowProblem,
+} from '@shared/contract/roster-import';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
@@ -53,9 +59,9 @@ async function hashUpload(ctx: CallContext, uploadId: string): Promise<string> {
 }
 
 function previousImport(ctx: CallContext, fileHash: string) {
-  const row = ctx.sqlite.prepare('SELECT at, user_name AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1').get(fileHash) as
-    | { at: string; userName: string | null }
-    | undefined;
+  const row = ctx.sqlite
+    .prepare('SELECT at, user_name AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1')
+    .get(fileHash) as { at: string; userName: string | null } | undefined;
   return row ?? null;
 }
 
@@ -145,7 +151,8 @@ async function walk(
 ): Promise<Walk> {
   const apply = options.writer?.apply;
   for (const field of REQUIRED_IMPORT_FIELDS) {
-    if (plan.mapping[field] === undefined) throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
+    if (plan.mapping[field] === undefined)
+      throw new AppError('INVALID_INPUT', undefined, [{ path: ['mapping', field], message: 'required' }]);
   }
   const request: ReadRequest = {
     file: inboxFileLocation(ctx.core.files, plan.uploadId),
@@ -186,7 +193,9 @@ async function walk(
       for (const received of event.rows) {
         counts.rows++;
         // Rows the reader left unchecked are checked here, keeping their cells (check() gives a new object).
-        const row = received.outcome ? (received as CheckedRow & { outcome: RowOutcome }) : Object.assign(check(received.rowNumber, received.cells!), { cells: received.cells });
+        const row = received.outcome
+          ? (received as CheckedRow & { outcome: RowOutcome })
+          : Object.assign(check(received.rowNumber, received.cells!), { cells: received.cells });
         const outcome = row.outcome;
         if (!outcome.ok) {
           reject(row, outcome.problems);
@@ -288,7 +297,23 @@ function memberWriter(ctx: CallContext) {
     if (existing) {
       update.run(m.name, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, keys.pinyin, keys.initials, now, existing.ref);
     } else {
-      insert.run(newId(), origin, now, m.name, m.idNumber, m.phone, m.ethnicity, unit, union, m.joinedOn, m.cardNo, m.note, status ?? 'active', keys.pinyin, keys.initials);
+      insert.run(
+        newId(),
+        origin,
+        now,
+        m.name,
+        m.idNumber,
+        m.phone,
+        m.ethnicity,
+        unit,
+        union,
+        m.joinedOn,
+        m.cardNo,
+        m.note,
+        status ?? 'active',
+        keys.pinyin,
+        keys.initials,
+      );
       inserted++;
       if (!bulkTried && worthSuspending(inserted, membersBefore)) {
         bulkTried = true;
@@ -317,12 +342,31 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
       const importId = uuidv7();
       const c = result.counts;
       ctx.sqlite
-          .prepare(
-            `INSERT INTO roster_imports (id, at, user_id, user_name, file_name, file_hash, format, rows, new_count, updated_count,
+        .prepare(
+          `INSERT INTO roster_imports (id, at, user_id, user_name, file_name, file_hash, format, rows, new_count, updated_count,
                unchanged_count, skipped_count, rejected_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(importId, ctx.now(), ctx.user?.id ?? null, ctx.user?.username ?? null, plan.fileName, fileHash, result.format, c.rows, c.new, c.updated, c.unchanged, c.skipped, c.rejected);
-      ctx.audit({ recordType: 'rosterImport', recordId: importId, event: 'roster.imported', params: { new: c.new, updated: c.updated, rejected: c.rejected } });
+        )
+        .run(
+          importId,
+          ctx.now(),
+          ctx.user?.id ?? null,
+          ctx.user?.username ?? null,
+          plan.fileName,
+          fileHash,
+          result.format,
+          c.rows,
+          c.new,
+          c.updated,
+          c.unchanged,
+          c.skipped,
+          c.rejected,
+        );
+      ctx.audit({
+        recordType: 'rosterImport',
+        recordId: importId,
+        event: 'roster.imported',
+        params: { new: c.new, updated: c.updated, rejected: c.rejected },
+      });
       return { importId, counts: c, warnings: result.warnings.counts() };
     });
     // The roster holds the sheet now: its copy in the inbox goes at once (a failed or cancelled import keeps it for

@@ -29,8 +29,22 @@ const FORM_FIELD: Partial<Record<RowProblem['field'], string>> = { unit: 'unitNa
  * the form shows; the ID number's notices travel with the member. `today` is the clerk's local date.
  */
 export function checkMemberInput(input: MemberInput, today: string): CheckedMember {
-  const cells = [input.name, input.idNumber, input.ethnicity, input.phone, input.unitName, input.unionName, input.joinedOn, input.cardNo, input.note];
-  const outcome = checkImportRow(cells.map((cell) => cell ?? null), FORM_COLUMNS, today);
+  const cells = [
+    input.name,
+    input.idNumber,
+    input.ethnicity,
+    input.phone,
+    input.unitName,
+    input.unionName,
+    input.joinedOn,
+    input.cardNo,
+    input.note,
+  ];
+  const outcome = checkImportRow(
+    cells.map((cell) => cell ?? null),
+    FORM_COLUMNS,
+    today,
+  );
   const blocking = outcome.ok ? outcome.warnings?.find((warning) => warning.field !== 'idNumber') : outcome.problems[0];
   if (outcome.ok && !blocking) return outcome.member;
   const first = blocking!; // a rejected row always has a problem

@@ -77,7 +77,8 @@ export function findMemberById(sqlite: Sqlite, id: string): MemberRow | undefine
 }
 
 export function findMemberIdByIdNumber(sqlite: Sqlite, idNumber: string): string | undefined {
-  const row = sqlite.prepare('SELECT id FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as { id: Buffer } | undefined;
+  const row = sqlite.prepare('SELECT id FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as
+    { id: Buffer } | undefined;
   return row && blobToId(row.id);
 }
 
@@ -182,7 +183,9 @@ function searchWhere(sqlite: Sqlite, search: MemberSearch): { where: string; par
 const PINYIN_TOTAL_CAP = 2_000;
 
 function cappedCount(sqlite: Sqlite, where: string, params: Record<string, string | number>, cap = TOTAL_CAP): number {
-  return (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${cap + 1})`).get(params) as { n: number }).n;
+  return (
+    sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM members m WHERE ${where} LIMIT ${cap + 1})`).get(params) as { n: number }
+  ).n;
 }
 
 /**

@@ -137,14 +137,21 @@ export function update(ctx: CallContext, input: Omit<MemberInput, 'idNumber'> & 
     const fields = changedFields(row, checked);
     const columns = memberColumns(ctx, checked);
     ctx.sqlite
-      .prepare(`UPDATE members SET ${Object.keys(columns).map((n) => `${n} = @${n}`).join(', ')}, updated_at = @updated_at WHERE ref = @ref`)
+      .prepare(
+        `UPDATE members SET ${Object.keys(columns)
+          .map((n) => `${n} = @${n}`)
+          .join(', ')}, updated_at = @updated_at WHERE ref = @ref`,
+      )
       .run({ ...columns, updated_at: ctx.clock.now().getTime(), ref: row.ref });
     ctx.audit({ recordType: 'member', recordId: input.id, event: 'member.updated', params: { fields: fields.join(',') } });
   });
   return toMember(requireMember(ctx, input.id), checked.idWarnings);
 }
 
-export function changeStatus(ctx: CallContext, input: { id: string; rev: number; status: MemberStatus; on: string; reason: string }): Member {
+export function changeStatus(
+  ctx: CallContext,
+  input: { id: string; rev: number; status: MemberStatus; on: string; reason: string },
+): Member {
   if (input.status !== 'active' && !input.reason.trim()) {
     throw new AppError('INVALID_INPUT', undefined, [{ path: ['reason'], message: 'required' }]);
   }

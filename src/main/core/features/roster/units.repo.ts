@@ -29,11 +29,12 @@ const COLUMNS = 'ref, id, kind, name, rev';
 export function findUnitByKey(sqlite: Sqlite, kind: UnitKind, name: string): UnitRow | undefined {
   const key = unitKey(name);
   const active = sqlite.prepare(`SELECT ${COLUMNS} FROM units WHERE kind = ? AND name_key = ? AND deleted_at IS NULL`).get(kind, key) as
-    | UnitRow
-    | undefined;
+    UnitRow | undefined;
   if (active) return active;
   const merged = sqlite
-    .prepare('SELECT merged_into_ref AS ref FROM units WHERE kind = ? AND name_key = ? AND merged_into_ref IS NOT NULL ORDER BY ref DESC LIMIT 1')
+    .prepare(
+      'SELECT merged_into_ref AS ref FROM units WHERE kind = ? AND name_key = ? AND merged_into_ref IS NOT NULL ORDER BY ref DESC LIMIT 1',
+    )
     .get(kind, key) as { ref: number } | undefined;
   return merged ? followMerges(sqlite, merged.ref) : undefined;
 }

@@ -8,7 +8,8 @@ type UnitRecord = ChannelOutput<'units.rename'>;
 
 function memberCount(ctx: CallContext, unit: UnitRow): number {
   const column = unit.kind === 'employer' ? 'unit_ref' : 'union_ref';
-  return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM members WHERE ${column} = ? AND deleted_at IS NULL`).get(unit.ref) as { n: number }).n;
+  return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM members WHERE ${column} = ? AND deleted_at IS NULL`).get(unit.ref) as { n: number })
+    .n;
 }
 
 function toRecord(ctx: CallContext, unit: UnitRow): UnitRecord {
@@ -22,7 +23,9 @@ function requireUnit(ctx: CallContext, id: string): UnitRow {
 }
 
 export function list(ctx: CallContext, kind: UnitKind, query: string): ChannelOutput<'units.list'> {
-  return { units: listUnits(ctx.sqlite, kind, query).map(({ id, kind: k, name, memberCount: n }) => ({ id, kind: k, name, memberCount: n })) };
+  return {
+    units: listUnits(ctx.sqlite, kind, query).map(({ id, kind: k, name, memberCount: n }) => ({ id, kind: k, name, memberCount: n })),
+  };
 }
 
 /** A new spelling for a unit; a name another unit of the same kind already has means they should be merged instead. */

@@ -43,7 +43,12 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   const restored = stageReplacement(core.paths, source, (staged) => checkBackupFile(core, staged));
   const keptAs = setDamagedAside(core.paths, ctx.clock.now());
   swapInReplacement(core.paths);
-  const record = { recordType: 'backup', recordId: backupId, event: 'backup.restored', params: { keptAs: keptAs ?? '-', after: 'damage' } } as const;
+  const record = {
+    recordType: 'backup',
+    recordId: backupId,
+    event: 'backup.restored',
+    params: { keptAs: keptAs ?? '-', after: 'damage' },
+  } as const;
   reopenRestored(ctx, record, null);
   core.damage = null;
   recordKeyCheck(core.paths.keyCheckFile, core.key!);

@@ -70,7 +70,10 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     });
-    ctx.audit({ recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } }, { id: adminId, username: input.admin.username });
+    ctx.audit(
+      { recordType: 'org', recordId: orgId, event: 'org.setUp', params: { mode: input.org.mode } },
+      { id: adminId, username: input.admin.username },
+    );
   });
   ctx.core.state = 'ready';
   recordKeyCheck(ctx.core.paths.keyCheckFile, ctx.core.key!);

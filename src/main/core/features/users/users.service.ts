@@ -5,7 +5,16 @@ import { AppError } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import type { CallContext } from '../../context';
 import { hashPassword } from '../auth/password-hash';
-import { countEnabledWithRole, findUserById, findUserByUsername, insertUser, listUsers, toUser, updateUser, type UserRow } from './users.repo';
+import {
+  countEnabledWithRole,
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  toUser,
+  updateUser,
+  type UserRow,
+} from './users.repo';
 
 function requireUser(ctx: CallContext, id: string): UserRow {
   const row = findUserById(ctx.db, id);
@@ -65,7 +74,11 @@ export function update(ctx: CallContext, input: { id: string; displayName: strin
     const row = requireUser(ctx, input.id);
     keepAnAdmin(ctx, row, { role: input.role, disabled: row.disabled });
     const updated = updateUser(ctx.db, row.id, { displayName: input.displayName, role: input.role, updatedAt: ctx.now() });
-    ctx.audit({ recordType: 'user', recordId: row.id, ...(row.role === input.role ? { event: 'user.renamed' } : { event: 'user.roleChanged', params: { from: row.role, to: input.role } }) });
+    ctx.audit({
+      recordType: 'user',
+      recordId: row.id,
+      ...(row.role === input.role ? { event: 'user.renamed' } : { event: 'user.roleChanged', params: { from: row.role, to: input.role } }),
+    });
     return toUser(updated, ctx.now());
   });
 }

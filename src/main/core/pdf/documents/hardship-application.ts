@@ -4,7 +4,23 @@ import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
 import { meansTestTotals, percentAsMultiple, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
-import { CATEGORY_LABELS, CAUSE_LABELS, DISABILITY_LABELS, ENTRY_LABELS, EXCLUSION_LABELS, GENDER_LABELS, GRADE_LABELS, HEALTH_LABELS, HOUSING_LABELS, INCOME_LABELS, RELATION_LABELS, RIGID_LABELS, SCHOOL_LABELS, WORK_LABELS, WORKER_LABELS } from './hardship-labels';
+import {
+  CATEGORY_LABELS,
+  CAUSE_LABELS,
+  DISABILITY_LABELS,
+  ENTRY_LABELS,
+  EXCLUSION_LABELS,
+  GENDER_LABELS,
+  GRADE_LABELS,
+  HEALTH_LABELS,
+  HOUSING_LABELS,
+  INCOME_LABELS,
+  RELATION_LABELS,
+  RIGID_LABELS,
+  SCHOOL_LABELS,
+  WORK_LABELS,
+  WORKER_LABELS,
+} from './hardship-labels';
 import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, portraitPages, spanned, value } from './portrait-form';
 
 /**
@@ -87,11 +103,32 @@ function headTable(data: HardshipApplicationData): Content {
     table: {
       widths: [58, '*', 58, '*', 58, '*'],
       body: [
-        [label('姓名'), value(head.name, { bold: true }), label('性别'), value(GENDER_LABELS[head.gender]), label('出生日期'), value(head.birthDate)],
+        [
+          label('姓名'),
+          value(head.name, { bold: true }),
+          label('性别'),
+          value(GENDER_LABELS[head.gender]),
+          label('出生日期'),
+          value(head.birthDate),
+        ],
         [label('民族'), value(ethnicity), label('身份证号'), ...spanned(value(head.idNumber, { characterSpacing: 0.5 }), 3)],
         [label('工作单位'), ...spanned(value(orDash(head.unitName)), 3), label('职工类型'), value(WORKER_LABELS[head.workerType])],
-        [label('工会会员'), value(yesNo(head.isMember)), label('建档类型'), value(ENTRY_LABELS[data.entryKind]), label('家庭人口'), value(`${data.household.length} 人`)],
-        [label('住房情况'), value(draft.housingType ? HOUSING_LABELS[draft.housingType] : '—'), label('单亲家庭'), value(yesNo(draft.singleParent)), label('零就业家庭'), value(yesNo(draft.zeroEmployment))],
+        [
+          label('工会会员'),
+          value(yesNo(head.isMember)),
+          label('建档类型'),
+          value(ENTRY_LABELS[data.entryKind]),
+          label('家庭人口'),
+          value(`${data.household.length} 人`),
+        ],
+        [
+          label('住房情况'),
+          value(draft.housingType ? HOUSING_LABELS[draft.housingType] : '—'),
+          label('单亲家庭'),
+          value(yesNo(draft.singleParent)),
+          label('零就业家庭'),
+          value(yesNo(draft.zeroEmployment)),
+        ],
         [label('困难劳模'), ...spanned(value(yesNo(draft.modelWorker)), 5)],
         // 困难农民工: the labour relationship of a year at least that filing needs (docs/domain.md).
         ...(head.workerType === 'migrant'
@@ -104,7 +141,9 @@ function headTable(data: HardshipApplicationData): Content {
 }
 
 function householdTable(data: HardshipApplicationData): Content {
-  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '工作/就学', '单位或学校', '月收入（元）'].map((text) => label(text, { alignment: 'center' }));
+  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '工作/就学', '单位或学校', '月收入（元）'].map((text) =>
+    label(text, { alignment: 'center' }),
+  );
   const rows: TableCell[][] = data.household.map((m) => [
     value(RELATION_LABELS[m.relation]),
     value(m.name),
@@ -130,7 +169,11 @@ const itemWords = (labels: Readonly<Record<string, string>>, code: string): stri
 
 function incomeTable(data: HardshipApplicationData): Content {
   const { draft } = data;
-  const { earnedAnnualFen: earned, annualIncomeFen: incomeTotal, rigidSpendingFen: rigidTotal } = meansTestTotals(data.household, draft.incomeItems);
+  const {
+    earnedAnnualFen: earned,
+    annualIncomeFen: incomeTotal,
+    rigidSpendingFen: rigidTotal,
+  } = meansTestTotals(data.household, draft.incomeItems);
   const items = (kind: 'income' | 'rigid') => draft.incomeItems.filter((i) => i.kind === kind);
   const row = (name: string, fen: number, note: string | null, bold = false): TableCell[] => [
     value(name, { bold }),
@@ -146,7 +189,8 @@ function incomeTable(data: HardshipApplicationData): Content {
     row('刚性支出合计', rigidTotal, null, true),
     row('家庭年可支配收入（收入合计 − 刚性支出合计）', incomeTotal - rigidTotal, null, true),
   ];
-  if (draft.accidentCostsFen > 0) body.push(row('当年因灾、意外事故、重大疾病的支出（扣除保险和其他救助后）', draft.accidentCostsFen, null));
+  if (draft.accidentCostsFen > 0)
+    body.push(row('当年因灾、意外事故、重大疾病的支出（扣除保险和其他救助后）', draft.accidentCostsFen, null));
   return { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 96, 140], body }, layout: GRID };
 }
 
@@ -171,10 +215,14 @@ function meansTestWords(data: HardshipApplicationData): string {
       parts.push(`家庭人均月收入低于当地城市低保标准的 ${percentAsMultiple(result.relativeLinePercent)} 倍，符合相对困难职工认定条件`);
       break;
     case 'accident':
-      parts.push(`当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 ${result.accidentThresholdPercent}%，符合意外致困职工认定条件`);
+      parts.push(
+        `当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 ${result.accidentThresholdPercent}%，符合意外致困职工认定条件`,
+      );
       break;
     case 'none':
-      parts.push(`家庭人均月收入不低于当地城市低保标准的 ${percentAsMultiple(result.relativeLinePercent)} 倍，且不符合意外致困条件，不符合困难职工认定条件`);
+      parts.push(
+        `家庭人均月收入不低于当地城市低保标准的 ${percentAsMultiple(result.relativeLinePercent)} 倍，且不符合意外致困条件，不符合困难职工认定条件`,
+      );
       break;
   }
   return `${parts.join('；')}。`;
@@ -189,7 +237,9 @@ function meansTestTable(data: HardshipApplicationData): Content {
   const { result, judgedOn, regionCode } = data.meansTest;
   const computed = result && result.category !== 'none' ? result.category : null;
   const shown = data.category ?? computed;
-  const marks = (Object.keys(CATEGORY_LABELS) as HardshipCategory[]).map((c) => `${shown === c ? '■' : '□'} ${CATEGORY_LABELS[c]}`).join('　　');
+  const marks = (Object.keys(CATEGORY_LABELS) as HardshipCategory[])
+    .map((c) => `${shown === c ? '■' : '□'} ${CATEGORY_LABELS[c]}`)
+    .join('　　');
   const body: TableCell[][] = [
     [
       label('家庭人口'),
@@ -212,7 +262,15 @@ function meansTestTable(data: HardshipApplicationData): Content {
     [label('认定结果'), ...spanned(value(meansTestWords(data)), 3)],
   ];
   if (data.category !== null && data.category !== computed) {
-    body.push([label('说明'), ...spanned(value(`在档类别为${CATEGORY_LABELS[data.category]}（审批时核定）；按 ${judgedOn} 的标准测算${computed ? `为${CATEGORY_LABELS[computed]}` : '不符合认定条件'}。`), 3)]);
+    body.push([
+      label('说明'),
+      ...spanned(
+        value(
+          `在档类别为${CATEGORY_LABELS[data.category]}（审批时核定）；按 ${judgedOn} 的标准测算${computed ? `为${CATEGORY_LABELS[computed]}` : '不符合认定条件'}。`,
+        ),
+        3,
+      ),
+    ]);
   }
   return { table: { widths: [58, '*', 64, '*'], dontBreakRows: true, body }, layout: GRID };
 }
@@ -282,7 +340,11 @@ function opinionsTable(): Content {
       widths: ['*'],
       dontBreakRows: true,
       body: [
-        opinionBox('申请人签字', '本人承诺以上所填信息真实、完整。如有隐瞒或虚报，愿承担相应责任，并退还已领取的帮扶资金。', '申请人签字：'),
+        opinionBox(
+          '申请人签字',
+          '本人承诺以上所填信息真实、完整。如有隐瞒或虚报，愿承担相应责任，并退还已领取的帮扶资金。',
+          '申请人签字：',
+        ),
         opinionBox('基层工会意见（盖章）', null, '负责人签字：　　　　　　　（盖章）'),
         opinionBox('帮扶中心审核意见', null, '审核人签字：　　　　　　　（盖章）'),
         opinionBox('上级工会审批意见', null, '负责人签字：　　　　　　　（盖章）'),

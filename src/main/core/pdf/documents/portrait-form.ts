@@ -48,7 +48,10 @@ export const FORM_DEFAULT_STYLE = { fontSize: 9, lineHeight: 1.2 };
 export const label = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, style: 'label', ...more });
 export const value = (text: string, more: Record<string, unknown> = {}): TableCell => ({ text, ...more });
 /** A cell spanning `span` columns, followed by the placeholders pdfmake expects. */
-export const spanned = (cell: TableCell, span: number): TableCell[] => [{ ...(cell as object), colSpan: span } as TableCell, ...Array.from({ length: span - 1 }, () => ({}))];
+export const spanned = (cell: TableCell, span: number): TableCell[] => [
+  { ...(cell as object), colSpan: span } as TableCell,
+  ...Array.from({ length: span - 1 }, () => ({})),
+];
 
 /** "第 x 页 共 y 页" on the right, the print time on the left: a function of the page numbers only. */
 function pageFooter(printedAt: Date) {
@@ -65,7 +68,15 @@ function pageFooter(printedAt: Date) {
 /** The document's name at the top of every page after the first (static text: no names in dynamic content). */
 function continuationHeader(title: string) {
   return (page: number): Content =>
-    page === 1 ? { text: '' } : { text: `${title}（续）`, alignment: 'center', fontSize: 9, color: '#555555', margin: [PORTRAIT_MARGINS[0], 30, PORTRAIT_MARGINS[2], 0] };
+    page === 1
+      ? { text: '' }
+      : {
+          text: `${title}（续）`,
+          alignment: 'center',
+          fontSize: 9,
+          color: '#555555',
+          margin: [PORTRAIT_MARGINS[0], 30, PORTRAIT_MARGINS[2], 0],
+        };
 }
 
 /**

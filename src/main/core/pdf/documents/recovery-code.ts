@@ -57,9 +57,15 @@ export function recoveryCodeDocument(data: RecoveryCodeData): TDocumentDefinitio
       { text: '说明', style: 'heading' },
       {
         ol: [
-          instruction('用途', '当本机的 Windows 账户或密钥存储丢失（例如重装系统、更换电脑、Windows 用户配置损坏）时，凭本恢复码和数据文件夹即可重新打开加密的数据库。'),
+          instruction(
+            '用途',
+            '当本机的 Windows 账户或密钥存储丢失（例如重装系统、更换电脑、Windows 用户配置损坏）时，凭本恢复码和数据文件夹即可重新打开加密的数据库。',
+          ),
           instruction('保管', '请将本页放入带锁的文件柜，与电脑分开存放；不要拍照、扫描、复印，也不要保存在电脑、手机或网盘中。'),
-          instruction('风险', '任何人同时持有本恢复码和数据文件夹，即可读取全部帮扶对象家庭的资料。如怀疑本页被他人看到或遗失，请立即报告单位负责人。'),
+          instruction(
+            '风险',
+            '任何人同时持有本恢复码和数据文件夹，即可读取全部帮扶对象家庭的资料。如怀疑本页被他人看到或遗失，请立即报告单位负责人。',
+          ),
           instruction('注意', '恢复码只显示这一次，系统不保存恢复码本身，丢失后无法找回或补打。'),
         ],
         separator: ['', '.'],

@@ -28,7 +28,6 @@ export interface RosterListData {
 
 const HEAD = ['序号', '姓名', '性别', '出生年份', '身份证号', '手机/电话', '工作单位', '基层工会', '入会日期', '状态'];
 
-
 export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
   const body: Content[][] = [
     HEAD.map((text) => ({ text, style: 'head' })),
@@ -40,9 +39,7 @@ export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
     pageMargins: [28, 62, 28, 40],
     info: { title: `${data.orgName} 会员名册`, creationDate: data.printedAt },
     header: (page: number) =>
-      page === 1
-        ? { text: '' }
-        : { text: `${data.orgName} 会员名册（续）`, alignment: 'center', fontSize: 10, margin: [28, 26, 28, 0] },
+      page === 1 ? { text: '' } : { text: `${data.orgName} 会员名册（续）`, alignment: 'center', fontSize: 10, margin: [28, 26, 28, 0] },
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
         { text: `打印时间 ${localStamp(data.printedAt)}`, fontSize: 8, color: '#555' },
@@ -55,7 +52,14 @@ export function rosterListDocument(data: RosterListData): TDocumentDefinitions {
       { text: `${data.description}\u3000共 ${data.rows.length} 人`, style: 'subtitle' },
       {
         table: { headerRows: 1, widths: [26, 52, 22, 56, 100, 68, '*', '*', 56, 30], body },
-        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#888', vLineColor: () => '#888', paddingTop: () => 3, paddingBottom: () => 3 },
+        layout: {
+          hLineWidth: () => 0.5,
+          vLineWidth: () => 0.5,
+          hLineColor: () => '#888',
+          vLineColor: () => '#888',
+          paddingTop: () => 3,
+          paddingBottom: () => 3,
+        },
         fontSize: 9,
       },
     ],

@@ -21,7 +21,10 @@ export interface VisitRecordData {
     unitName: string | null;
     householdSize: number;
   };
-  visit: Pick<FileDetail['visits'][number], 'kind' | 'date' | 'visitors' | 'items' | 'mustVisitReason' | 'headSigned' | 'note' | 'recordedBy' | 'recordedAt' | 'photoIds'>;
+  visit: Pick<
+    FileDetail['visits'][number],
+    'kind' | 'date' | 'visitors' | 'items' | 'mustVisitReason' | 'headSigned' | 'note' | 'recordedBy' | 'recordedAt' | 'photoIds'
+  >;
 }
 
 /** The six clears (docs/domain.md "The six clears"): the item and what the visitors confirm. */
@@ -34,7 +37,11 @@ const SIX_CLEAR_LABELS: Record<SixClear, { label: string; scope: string }> = {
   address: { label: '家庭走访住址清', scope: '走访住址为家庭实际居住地' },
 };
 
-const KIND_LABELS: Record<VisitRecordData['visit']['kind'], string> = { sixClears: '六清入户调查', mustVisit: '五必访', ordinary: '日常走访' };
+const KIND_LABELS: Record<VisitRecordData['visit']['kind'], string> = {
+  sixClears: '六清入户调查',
+  mustVisit: '五必访',
+  ordinary: '日常走访',
+};
 
 const OCCASION_LABELS: Record<NonNullable<VisitRecordData['visit']['mustVisitReason']>, string> = {
   illness: '患病住院',
@@ -47,12 +54,27 @@ const OCCASION_LABELS: Record<NonNullable<VisitRecordData['visit']['mustVisitRea
 function headTable(data: VisitRecordData): Content {
   const { file, visit } = data;
   const body: TableCell[][] = [
-    [label('户主姓名'), value(file.headName, { bold: true }), label('身份证号'), value(file.headIdNumberMasked), label('档案编号'), value(file.fileNo ?? '（未编号）')],
+    [
+      label('户主姓名'),
+      value(file.headName, { bold: true }),
+      label('身份证号'),
+      value(file.headIdNumberMasked),
+      label('档案编号'),
+      value(file.fileNo ?? '（未编号）'),
+    ],
     [label('工作单位'), ...spanned(value(file.unitName ?? '—'), 3), label('家庭人口'), value(`${file.householdSize} 人`)],
-    [label('走访日期'), value(visit.date), label('走访类型'), value(KIND_LABELS[visit.kind]), label('走访人数'), value(`${visit.visitors.length} 人`)],
+    [
+      label('走访日期'),
+      value(visit.date),
+      label('走访类型'),
+      value(KIND_LABELS[visit.kind]),
+      label('走访人数'),
+      value(`${visit.visitors.length} 人`),
+    ],
     [label('走访人员'), ...spanned(value(visit.visitors.join('、')), 5)],
   ];
-  if (visit.kind === 'mustVisit') body.push([label('走访事由'), ...spanned(value(visit.mustVisitReason ? OCCASION_LABELS[visit.mustVisitReason] : '—'), 5)]);
+  if (visit.kind === 'mustVisit')
+    body.push([label('走访事由'), ...spanned(value(visit.mustVisitReason ? OCCASION_LABELS[visit.mustVisitReason] : '—'), 5)]);
   return { table: { widths: [52, '*', 52, '*', 52, 72], body }, layout: GRID };
 }
 
@@ -76,12 +98,24 @@ function outcomeTable(data: VisitRecordData): Content {
   const body: TableCell[][] = [];
   if (visit.kind === 'sixClears') {
     const clear = SIX_CLEARS.every((item) => visit.items.some((r) => r.item === item && r.clear));
-    body.push([label('调查结论'), value(clear ? '六项均已查清' : `未查清：${SIX_CLEARS.filter((item) => !visit.items.some((r) => r.item === item && r.clear)).map((item) => SIX_CLEAR_LABELS[item].label).join('、')}`)]);
+    body.push([
+      label('调查结论'),
+      value(
+        clear
+          ? '六项均已查清'
+          : `未查清：${SIX_CLEARS.filter((item) => !visit.items.some((r) => r.item === item && r.clear))
+              .map((item) => SIX_CLEAR_LABELS[item].label)
+              .join('、')}`,
+      ),
+    ]);
   }
   body.push([label('户主已签字确认'), value(visit.headSigned ? '是' : '否')]);
   // The photos stay in the program (an A4 record is signed on paper); the record says how many there are.
   body.push([label('入户照片'), value(visit.photoIds.length > 0 ? `${visit.photoIds.length} 张，存于档案附件` : '无')]);
-  body.push([label(visit.kind === 'sixClears' ? '备注' : '走访情况'), value(visit.note ?? '', { margin: [0, 0, 0, visit.kind === 'sixClears' ? 12 : 60] })]);
+  body.push([
+    label(visit.kind === 'sixClears' ? '备注' : '走访情况'),
+    value(visit.note ?? '', { margin: [0, 0, 0, visit.kind === 'sixClears' ? 12 : 60] }),
+  ]);
   return { table: { widths: [80, '*'], dontBreakRows: true, body }, layout: GRID };
 }
 

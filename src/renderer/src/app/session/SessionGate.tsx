@@ -160,9 +160,7 @@ export function SessionGate({ reboot }: { reboot: () => void }) {
   return (
     <SessionContext.Provider value={context}>
       {/* While locked the app stays mounted (a half-filled form survives) but is inert and covered. */}
-      <div inert={locked}>
-        {mustChange ? <ForcedPasswordChange /> : <AppRouter key={context.session.user.id} />}
-      </div>
+      <div inert={locked}>{mustChange ? <ForcedPasswordChange /> : <AppRouter key={context.session.user.id} />}</div>
       {locked && <LockOverlay onUnlocked={onUnlocked} />}
     </SessionContext.Provider>
   );

@@ -29,12 +29,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
   const t = useT();
   const { session } = useSession();
   if (roleAllows(session.user.role, role)) return children;
-  return (
-    <MessagePage
-      title={t('shell.noAccessTitle')}
-      body={t('shell.noAccessBody', { role: t(`roles.${session.user.role}`) })}
-    />
-  );
+  return <MessagePage title={t('shell.noAccessTitle')} body={t('shell.noAccessBody', { role: t(`roles.${session.user.role}`) })} />;
 }
 
 export function NotFoundPage() {

@@ -36,7 +36,14 @@ export function AuditAlarms({ alarms, onChanged }: { alarms: AuditAlarm[]; onCha
     <Stack gap="sm" mb="md" data-testid="audit-alarms">
       <ErrorAlert error={acknowledge.error} />
       {open.map((alarm) => (
-        <Alert key={alarm.seq} color="red" variant="light" role="alert" icon={<IconAlertTriangle size={20} />} title={t('audit.alarmsTitle')}>
+        <Alert
+          key={alarm.seq}
+          color="red"
+          variant="light"
+          role="alert"
+          icon={<IconAlertTriangle size={20} />}
+          title={t('audit.alarmsTitle')}
+        >
           <Stack gap={6}>
             <Text size="sm" fw={600}>
               {alarmText(alarm)}

@@ -21,8 +21,7 @@ interface AuditFiltersProps {
 
 export function AuditFilters({ values, onChange, users, actions }: AuditFiltersProps) {
   const t = useT();
-  const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
-    onChange({ ...values, [key]: value });
+  const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) => onChange({ ...values, [key]: value });
   const all = { value: '', label: t('common.all') };
   // Typed as YYYY-MM-DD or picked from the calendar; the core reads them as local calendar days.
   const day = { valueFormat: 'YYYY-MM-DD', placeholder: t('audit.datePlaceholder'), clearable: true, w: 160 };

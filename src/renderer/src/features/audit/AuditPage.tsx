@@ -71,12 +71,7 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} />
       <AuditAlarms alarms={alarms.data?.alarms ?? []} onChanged={refresh} />
       <VerifyChain onChecked={refresh} />
-      <AuditFilters
-        values={filters}
-        onChange={changeFilters}
-        users={users.data?.users ?? []}
-        actions={audit.data?.actions ?? []}
-      />
+      <AuditFilters values={filters} onChange={changeFilters} users={users.data?.users ?? []} actions={audit.data?.actions ?? []} />
       <QueryStatus loading={audit.loading && !audit.data} error={audit.error} onRetry={audit.reload} />
       {audit.data && (
         <DataTable

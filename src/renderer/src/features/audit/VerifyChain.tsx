@@ -41,7 +41,9 @@ export function VerifyChain({ onChecked }: { onChecked: () => void }) {
       )}
       {result && result.problems.length > 0 && (
         <Alert color="red" variant="light" role="alert">
-          {t('audit.verifyProblems', { problems: result.problems.map((kind) => t(`auditAlarmKinds.${kind}`)).join(language === 'en' ? ', ' : '、') })}
+          {t('audit.verifyProblems', {
+            problems: result.problems.map((kind) => t(`auditAlarmKinds.${kind}`)).join(language === 'en' ? ', ' : '、'),
+          })}
         </Alert>
       )}
     </Stack>

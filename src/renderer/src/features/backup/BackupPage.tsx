@@ -25,8 +25,7 @@ export function BackupPage() {
   const restore = useMutation('backup.restore');
   const [target, setTarget] = useState<RestoreTarget | null>(null);
 
-  const backupLabel = (backup: BackupEntry) =>
-    `${formatDateTime(backup.createdAt)} · ${t(`backupKinds.${backup.kind}`)}`;
+  const backupLabel = (backup: BackupEntry) => `${formatDateTime(backup.createdAt)} · ${t(`backupKinds.${backup.kind}`)}`;
 
   const createNow = async () => {
     const result = await create.run({});

@@ -17,13 +17,7 @@ interface RestoreConfirmModalProps {
 export function RestoreConfirmModal({ source, running, error, onConfirm, onClose }: RestoreConfirmModalProps) {
   const t = useT();
   return (
-    <Modal
-      opened={source !== null}
-      onClose={running ? () => undefined : onClose}
-      title={t('backup.confirmTitle')}
-      centered
-      size="lg"
-    >
+    <Modal opened={source !== null} onClose={running ? () => undefined : onClose} title={t('backup.confirmTitle')} centered size="lg">
       <Stack gap="md">
         <Text fw={500}>{t('backup.confirmSource', { source: source ?? '' })}</Text>
         <List spacing="xs" icon={<IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" />}>

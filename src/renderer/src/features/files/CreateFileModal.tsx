@@ -56,7 +56,8 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
 
   const ready = source === 'roster' ? memberId !== null : name.trim() !== '' && idNumber.trim() !== '' && workerType === 'urban';
   const submit = async () => {
-    const input = source === 'roster' ? { memberId: memberId!, workerType } : { head: { name: name.trim(), idNumber: idNumber.trim() }, workerType };
+    const input =
+      source === 'roster' ? { memberId: memberId!, workerType } : { head: { name: name.trim(), idNumber: idNumber.trim() }, workerType };
     const result = await create.run(input);
     if (result.ok) onCreated(result.data.id);
   };
@@ -77,8 +78,20 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
           <MemberPicker value={memberId} onChange={setMemberId} />
         ) : (
           <>
-            <TextInput label={t('files.headName')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={50} {...requiredField} />
-            <TextInput label={t('files.headIdNumber')} value={idNumber} onChange={(e) => setIdNumber(e.currentTarget.value)} maxLength={30} {...requiredField} />
+            <TextInput
+              label={t('files.headName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              maxLength={50}
+              {...requiredField}
+            />
+            <TextInput
+              label={t('files.headIdNumber')}
+              value={idNumber}
+              onChange={(e) => setIdNumber(e.currentTarget.value)}
+              maxLength={30}
+              {...requiredField}
+            />
           </>
         )}
         <Radio.Group label={t('files.workerType')} value={workerType} onChange={(v) => setWorkerType(v as typeof workerType)}>

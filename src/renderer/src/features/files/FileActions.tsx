@@ -15,7 +15,17 @@ import { blockerText } from './file-text';
 /** Actions that ask the clerk for words or a date before they are taken. */
 const NEEDS_REASON: readonly FileAction[] = ['recordObjection', 'dismissObjection', 'upholdObjection', 'reject', 'exit'];
 
-function ActionForm({ file, action, onDone, onClose }: { file: FileDetail; action: FileAction; onDone: (file: FileDetail) => void; onClose: () => void }) {
+function ActionForm({
+  file,
+  action,
+  onDone,
+  onClose,
+}: {
+  file: FileDetail;
+  action: FileAction;
+  onDone: (file: FileDetail) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const act = useMutation('files.act');
   const [reason, setReason] = useState('');
@@ -48,7 +58,16 @@ function ActionForm({ file, action, onDone, onClose }: { file: FileDetail; actio
           {...requiredField}
         />
       )}
-      {action === 'exit' && <DateInput label={t('files.date')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} maxDate={todayIso()} {...requiredField} />}
+      {action === 'exit' && (
+        <DateInput
+          label={t('files.date')}
+          valueFormat="YYYY-MM-DD"
+          value={date}
+          onChange={setDate}
+          maxDate={todayIso()}
+          {...requiredField}
+        />
+      )}
       <Textarea
         label={t('files.reason')}
         value={reason}
@@ -85,7 +104,12 @@ export function FileActions({ file, onChanged }: { file: FileDetail; onChanged: 
       <Group gap="sm" align="flex-start">
         {shown.map((a) =>
           blockerFree(a) ? (
-            <Button key={a.action} variant={a.action === 'reject' || a.action === 'close' ? 'light' : 'filled'} color={a.action === 'reject' || a.action === 'close' ? 'red' : undefined} onClick={() => setTaking(a.action)}>
+            <Button
+              key={a.action}
+              variant={a.action === 'reject' || a.action === 'close' ? 'light' : 'filled'}
+              color={a.action === 'reject' || a.action === 'close' ? 'red' : undefined}
+              onClick={() => setTaking(a.action)}
+            >
               {t(`fileActions.${a.action}`)}
             </Button>
           ) : (
@@ -104,18 +128,29 @@ export function FileActions({ file, onChanged }: { file: FileDetail; onChanged: 
                 </Stack>
               }
             >
-              <Button variant="default" data-disabled aria-disabled onClick={(e) => e.preventDefault()} aria-describedby={`blockers-${a.action}`}>
+              <Button
+                variant="default"
+                data-disabled
+                aria-disabled
+                onClick={(e) => e.preventDefault()}
+                aria-describedby={`blockers-${a.action}`}
+              >
                 {t(`fileActions.${a.action}`)}
               </Button>
             </Tooltip>
           ),
         )}
       </Group>
-      {shown.filter((a) => !blockerFree(a)).map((a) => (
-        <Text key={a.action} id={`blockers-${a.action}`} size="xs" c="dimmed" mt={6} data-testid={`blockers-${a.action}`}>
-          {t('files.blockersLine', { action: t(`fileActions.${a.action}`), reasons: a.blockers.map((b) => blockerText(t, b)).join(t('files.blockersJoin')) })}
-        </Text>
-      ))}
+      {shown
+        .filter((a) => !blockerFree(a))
+        .map((a) => (
+          <Text key={a.action} id={`blockers-${a.action}`} size="xs" c="dimmed" mt={6} data-testid={`blockers-${a.action}`}>
+            {t('files.blockersLine', {
+              action: t(`fileActions.${a.action}`),
+              reasons: a.blockers.map((b) => blockerText(t, b)).join(t('files.blockersJoin')),
+            })}
+          </Text>
+        ))}
       <Modal opened={taking !== null} onClose={() => setTaking(null)} title={taking ? t(`fileActions.${taking}`) : ''} centered>
         {taking && <ActionForm file={file} action={taking} onDone={done} onClose={() => setTaking(null)} />}
       </Modal>

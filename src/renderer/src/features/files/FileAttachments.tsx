@@ -55,7 +55,15 @@ export function useAttachmentViewer(file: FileDetail) {
 }
 
 /** 附件: the file's papers by type (visit photos come with their visit), looked at in place. */
-export function FileAttachments({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
+export function FileAttachments({
+  file,
+  canEdit,
+  onChanged,
+}: {
+  file: FileDetail;
+  canEdit: boolean;
+  onChanged: (file: FileDetail) => void;
+}) {
   const t = useT();
   const attach = useMutation('files.attach');
   const viewer = useAttachmentViewer(file);
@@ -112,7 +120,12 @@ export function FileAttachments({ file, canEdit, onChanged }: { file: FileDetail
             header: '',
             width: 90,
             render: (a) => (
-              <Button size="compact-sm" variant="subtle" onClick={() => void viewer.view(a)} aria-label={`${t('files.openAttachment')} ${a.fileName}`}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => void viewer.view(a)}
+                aria-label={`${t('files.openAttachment')} ${a.fileName}`}
+              >
                 {t('files.openAttachment')}
               </Button>
             ),

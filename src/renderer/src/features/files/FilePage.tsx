@@ -51,7 +51,12 @@ function Household({ file }: { file: FileDetail }) {
         { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`genders.${m.gender}`) },
         { key: 'birth', header: t('files.birthYear'), width: 90, nowrap: true, render: (m) => m.birthYear },
         { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
-        { key: 'work', header: t('files.work'), width: 100, render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : '') },
+        {
+          key: 'work',
+          header: t('files.work'),
+          width: 100,
+          render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : ''),
+        },
         { key: 'income', header: t('files.monthlyIncome'), width: 120, align: 'right', render: (m) => formatYuan(m.monthlyIncomeFen) },
       ]}
     />
@@ -139,8 +144,14 @@ export function FilePage() {
                 <Title order={2}>{file.headName}</Title>
                 <FileStatusBadge status={file.status} />
                 {file.category && <Badge variant="light">{t(`hardshipCategories.${file.category}`)}</Badge>}
-                {!file.isMember && <Badge color="orange" variant="light">{t('files.notMemberBadge')}</Badge>}
-                <Badge color="gray" variant="outline">{t(`entryKinds.${file.entryKind}`)}</Badge>
+                {!file.isMember && (
+                  <Badge color="orange" variant="light">
+                    {t('files.notMemberBadge')}
+                  </Badge>
+                )}
+                <Badge color="gray" variant="outline">
+                  {t(`entryKinds.${file.entryKind}`)}
+                </Badge>
                 {file.flags.map((fl) => (
                   <Badge key={fl} color="orange" variant="dot">
                     {t(`fileFlags.${fl}`)}
@@ -160,7 +171,9 @@ export function FilePage() {
               </Text>
             </Stack>
             <Group gap="sm">
-              {file.status === 'notice' && <PrintButton channel="files.printNotice" input={{ ids: [file.id] }} label={t('files.printNotice')} />}
+              {file.status === 'notice' && (
+                <PrintButton channel="files.printNotice" input={{ ids: [file.id] }} label={t('files.printNotice')} />
+              )}
               <PrintButton channel="files.printApplication" input={{ id: file.id }} label={t('files.printApplication')} />
             </Group>
           </Group>
@@ -175,17 +188,36 @@ export function FilePage() {
               <Tabs.Tab value="history">{t('files.tabs.history')}</Tabs.Tab>
               {canEdit && <Tabs.Tab value="edit">{t('files.tabs.edit')}</Tabs.Tab>}
             </Tabs.List>
-            <Tabs.Panel value="household"><Household file={file} /></Tabs.Panel>
-            <Tabs.Panel value="income"><MeansTest file={file} /></Tabs.Panel>
-            <Tabs.Panel value="visits"><FileVisits file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
-            <Tabs.Panel value="attachments"><FileAttachments file={file} canEdit={canEdit} onChanged={setFile} /></Tabs.Panel>
-            <Tabs.Panel value="timeline"><Timeline file={file} /></Tabs.Panel>
+            <Tabs.Panel value="household">
+              <Household file={file} />
+            </Tabs.Panel>
+            <Tabs.Panel value="income">
+              <MeansTest file={file} />
+            </Tabs.Panel>
+            <Tabs.Panel value="visits">
+              <FileVisits file={file} canEdit={canEdit} onChanged={setFile} />
+            </Tabs.Panel>
+            <Tabs.Panel value="attachments">
+              <FileAttachments file={file} canEdit={canEdit} onChanged={setFile} />
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline">
+              <Timeline file={file} />
+            </Tabs.Panel>
             {/* Read again after each change (keyed by the file's rev). */}
-            <Tabs.Panel value="history"><History key={file.rev} file={file} /></Tabs.Panel>
+            <Tabs.Panel value="history">
+              <History key={file.rev} file={file} />
+            </Tabs.Panel>
             {canEdit && (
               <Tabs.Panel value="edit">
                 {EDITABLE_STATUSES.includes(file.status) ? (
-                  <DraftForm key={file.rev} file={file} onSaved={(updated) => { setFile(updated); notifySuccess(t('files.saved')); }} />
+                  <DraftForm
+                    key={file.rev}
+                    file={file}
+                    onSaved={(updated) => {
+                      setFile(updated);
+                      notifySuccess(t('files.saved'));
+                    }}
+                  />
                 ) : (
                   <Alert color="gray">{t('files.notEditable')}</Alert>
                 )}

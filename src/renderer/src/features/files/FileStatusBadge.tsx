@@ -3,8 +3,18 @@ import type { FileStatus } from '@shared/domain/hardship-lifecycle';
 import { useT } from '../../i18n';
 
 const COLOURS: Record<FileStatus, string> = {
-  draft: 'gray', submitted: 'blue', visit: 'blue', review: 'blue', notice: 'orange', approval: 'grape', staged: 'yellow',
-  active: 'green', annualReview: 'teal', rejected: 'red', exited: 'gray', closed: 'dark',
+  draft: 'gray',
+  submitted: 'blue',
+  visit: 'blue',
+  review: 'blue',
+  notice: 'orange',
+  approval: 'grape',
+  staged: 'yellow',
+  active: 'green',
+  annualReview: 'teal',
+  rejected: 'red',
+  exited: 'gray',
+  closed: 'dark',
 };
 
 export function FileStatusBadge({ status }: { status: FileStatus }) {

@@ -18,7 +18,14 @@ function SixMarks({ visit }: { visit: Visit }) {
   return (
     <Group gap={4} aria-label={t('files.sixMarks')}>
       {visit.items.map((i) => (
-        <Badge key={i.item} size="sm" color={i.clear ? 'green' : 'red'} variant="light" leftSection={i.clear ? <IconCheck size={10} /> : <IconX size={10} />} title={i.note ?? undefined}>
+        <Badge
+          key={i.item}
+          size="sm"
+          color={i.clear ? 'green' : 'red'}
+          variant="light"
+          leftSection={i.clear ? <IconCheck size={10} /> : <IconX size={10} />}
+          title={i.note ?? undefined}
+        >
           {t(`sixClears.${i.item}`).slice(0, 4)}
         </Badge>
       ))}
@@ -48,10 +55,21 @@ export function FileVisits({ file, canEdit, onChanged }: { file: FileDetail; can
         minWidth={980}
         columns={[
           { key: 'date', header: t('files.visitDate'), width: 110, nowrap: true, render: (v) => v.date },
-          { key: 'kind', header: t('files.visitKind'), width: 130, render: (v) => (v.mustVisitReason ? `${t(`visitKinds.${v.kind}`)}: ${t(`mustVisitReasons.${v.mustVisitReason}`)}` : t(`visitKinds.${v.kind}`)) },
+          {
+            key: 'kind',
+            header: t('files.visitKind'),
+            width: 130,
+            render: (v) =>
+              v.mustVisitReason ? `${t(`visitKinds.${v.kind}`)}: ${t(`mustVisitReasons.${v.mustVisitReason}`)}` : t(`visitKinds.${v.kind}`),
+          },
           { key: 'visitors', header: t('files.visitorsShort'), width: 160, render: (v) => v.visitors.join(', ') },
           { key: 'six', header: t('files.sixMarks'), render: (v) => (v.kind === 'sixClears' ? <SixMarks visit={v} /> : (v.note ?? '')) },
-          { key: 'signed', header: t('files.headSigned'), width: 110, render: (v) => (v.headSigned ? <IconCheck size={16} aria-label={t('files.headSigned')} /> : '') },
+          {
+            key: 'signed',
+            header: t('files.headSigned'),
+            width: 110,
+            render: (v) => (v.headSigned ? <IconCheck size={16} aria-label={t('files.headSigned')} /> : ''),
+          },
           {
             key: 'photos',
             header: t('files.photos'),
@@ -73,7 +91,14 @@ export function FileVisits({ file, canEdit, onChanged }: { file: FileDetail; can
               </Group>
             ),
           },
-          { key: 'print', header: '', width: 140, render: (v) => <PrintButton channel="files.printVisit" input={{ id: file.id, visitId: v.id }} label={t('files.printVisit')} size="xs" /> },
+          {
+            key: 'print',
+            header: '',
+            width: 140,
+            render: (v) => (
+              <PrintButton channel="files.printVisit" input={{ id: file.id, visitId: v.id }} label={t('files.printVisit')} size="xs" />
+            ),
+          },
         ]}
       />
       {viewer.modal}

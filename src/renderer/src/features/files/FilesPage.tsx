@@ -72,8 +72,24 @@ export function FilesPage() {
     },
     { key: 'id', header: t('files.idNumber'), width: 190, monospace: true, render: (f) => f.headIdNumberMasked },
     { key: 'unit', header: t('files.unit'), render: (f) => f.unitName ?? t('common.none') },
-    { key: 'no', header: t('files.fileNo'), width: 170, monospace: true, render: (f) => f.fileNo ?? <Text size="sm" c="dimmed">{t('files.noNumber')}</Text> },
-    { key: 'category', header: t('files.category'), width: 110, render: (f) => (f.category ? <Badge variant="light">{t(`hardshipCategories.${f.category}`)}</Badge> : t('common.none')) },
+    {
+      key: 'no',
+      header: t('files.fileNo'),
+      width: 170,
+      monospace: true,
+      render: (f) =>
+        f.fileNo ?? (
+          <Text size="sm" c="dimmed">
+            {t('files.noNumber')}
+          </Text>
+        ),
+    },
+    {
+      key: 'category',
+      header: t('files.category'),
+      width: 110,
+      render: (f) => (f.category ? <Badge variant="light">{t(`hardshipCategories.${f.category}`)}</Badge> : t('common.none')),
+    },
     {
       key: 'status',
       header: t('files.status'),
@@ -98,7 +114,11 @@ export function FilesPage() {
     <>
       <PageHeader title={t('files.title')}>
         {status === 'notice' && files.data && files.data.files.length > 0 && (
-          <PrintButton channel="files.printNotice" input={{ ids: files.data.files.map((f) => f.id) }} label={t('files.printNoticeList', { count: files.data.files.length })} />
+          <PrintButton
+            channel="files.printNotice"
+            input={{ ids: files.data.files.map((f) => f.id) }}
+            label={t('files.printNoticeList', { count: files.data.files.length })}
+          />
         )}
         {canCreate && (
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
@@ -159,9 +179,17 @@ export function FilesPage() {
         />
       )}
       {files.data && files.data.total > 0 && (
-        <ListPagination pages={Math.ceil(files.data.total / PAGE_SIZE)} page={page} onChange={setPage} count={t('files.total', { total: files.data.total })} />
+        <ListPagination
+          pages={Math.ceil(files.data.total / PAGE_SIZE)}
+          page={page}
+          onChange={setPage}
+          count={t('files.total', { total: files.data.total })}
+        />
       )}
-      <ImportExistingModal opened={importing} onClose={() => setImporting(false)} onImported={() => {
+      <ImportExistingModal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
           files.reload();
           setImported((n) => n + 1);
         }}

@@ -33,7 +33,15 @@ export function CheckSummary({ check }: { check: Check }) {
   if (check.rows === 0) return <Alert color="red">{t('files.import.noRows')}</Alert>;
   return (
     <Stack gap="sm" data-testid="existing-check">
-      <Text>{t('files.import.summary', { rows: check.rows, members: check.members, nonMembers: check.nonMembers, kept: check.keptNumbers, numbered: check.newNumbers })}</Text>
+      <Text>
+        {t('files.import.summary', {
+          rows: check.rows,
+          members: check.members,
+          nonMembers: check.nonMembers,
+          kept: check.keptNumbers,
+          numbered: check.newNumbers,
+        })}
+      </Text>
       {check.categories.length > 0 && (
         <Table withTableBorder maw={420} aria-label={t('files.import.categoryMapping')}>
           <Table.Thead>
@@ -72,7 +80,11 @@ export function CheckSummary({ check }: { check: Check }) {
               { key: 'problem', header: t('files.import.problem'), render: (p) => existingProblemText(t, p) },
             ]}
           />
-          {check.problemCount > check.problems.length && <Text size="sm" c="dimmed">{t('files.import.moreProblems', { count: check.problemCount - check.problems.length })}</Text>}
+          {check.problemCount > check.problems.length && (
+            <Text size="sm" c="dimmed">
+              {t('files.import.moreProblems', { count: check.problemCount - check.problems.length })}
+            </Text>
+          )}
         </>
       )}
     </Stack>
@@ -122,7 +134,9 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
       <Stack>
         <Text size="sm">{t('files.import.intro')}</Text>
         <List size="sm">
-          <List.Item>{t('files.import.required', { columns: REQUIRED_EXISTING_FIELDS.map((f) => t(`files.import.fields.${f}`)).join('、') })}</List.Item>
+          <List.Item>
+            {t('files.import.required', { columns: REQUIRED_EXISTING_FIELDS.map((f) => t(`files.import.fields.${f}`)).join('、') })}
+          </List.Item>
           <List.Item>
             {t('files.import.optional', {
               columns: EXISTING_FILE_FIELDS.filter((f) => !REQUIRED_EXISTING_FIELDS.includes(f))
@@ -131,18 +145,35 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
             })}
           </List.Item>
           {HARDSHIP_CATEGORIES.filter((c) => oldWords(c).length > 0).map((c) => (
-            <List.Item key={c}>{t('files.import.mapping', { words: oldWords(c).join('、'), category: t(`hardshipCategories.${c}`) })}</List.Item>
+            <List.Item key={c}>
+              {t('files.import.mapping', { words: oldWords(c).join('、'), category: t(`hardshipCategories.${c}`) })}
+            </List.Item>
           ))}
         </List>
         <ErrorAlert error={checking.error ?? importing.error} />
         <Group>
-          <Button variant={sheet ? 'default' : 'filled'} leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void pick()} loading={checking.running}>
+          <Button
+            variant={sheet ? 'default' : 'filled'}
+            leftSection={<IconFileSpreadsheet size={16} />}
+            onClick={() => void pick()}
+            loading={checking.running}
+          >
             {sheet ? t('files.import.pickAgain') : t('files.import.pick')}
           </Button>
-          {sheet && <Text size="sm" c="dimmed">{sheet.upload.name}</Text>}
+          {sheet && (
+            <Text size="sm" c="dimmed">
+              {sheet.upload.name}
+            </Text>
+          )}
         </Group>
         {sheet && <CheckSummary check={sheet.check} />}
-        <FormActions submitLabel={sheet ? t('files.import.run', { count: sheet.check.rows }) : t('files.import.runNothing')} onSubmit={run} disabled={!ready} loading={importing.running} onCancel={close} />
+        <FormActions
+          submitLabel={sheet ? t('files.import.run', { count: sheet.check.rows }) : t('files.import.runNothing')}
+          onSubmit={run}
+          disabled={!ready}
+          loading={importing.running}
+          onCancel={close}
+        />
       </Stack>
     </Modal>
   );

@@ -27,7 +27,13 @@ export function LabourFields({ labour, onChange }: { labour: Labour; onChange: (
         onChange={(since) => onChange({ ...labour, since })}
         {...requiredField}
       />
-      <TextInput label={t('files.labourEmployer')} value={labour.employer} onChange={(e) => onChange({ ...labour, employer: e.currentTarget.value })} maxLength={100} {...requiredField} />
+      <TextInput
+        label={t('files.labourEmployer')}
+        value={labour.employer}
+        onChange={(e) => onChange({ ...labour, employer: e.currentTarget.value })}
+        maxLength={100}
+        {...requiredField}
+      />
     </SimpleGrid>
   );
 }

@@ -55,9 +55,19 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
             header: t('files.import.keptNumber'),
             width: 170,
             monospace: true,
-            render: (r) => r.fileNo ?? <Text size="sm" c="dimmed">{t('files.import.numberedOnConfirm')}</Text>,
+            render: (r) =>
+              r.fileNo ?? (
+                <Text size="sm" c="dimmed">
+                  {t('files.import.numberedOnConfirm')}
+                </Text>
+              ),
           },
-          { key: 'member', header: t('files.import.member'), nowrap: true, render: (r) => (r.isMember ? t('files.import.isMember') : t('common.none')) },
+          {
+            key: 'member',
+            header: t('files.import.member'),
+            nowrap: true,
+            render: (r) => (r.isMember ? t('files.import.isMember') : t('common.none')),
+          },
         ]}
       />
       <ErrorAlert error={deciding.error} />
@@ -65,12 +75,26 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
         .filter((d) => !allowed(d) && !blockersOf(d).some((b) => b.code === 'NOT_STAGER'))
         .map((d) => (
           <Text key={d} size="xs" c="dimmed" data-testid={`import-blockers-${d}`}>
-            {t('files.blockersLine', { action: t(`fileActions.${d}Import`), reasons: blockersOf(d).map((b) => blockerText(t, b)).join(t('files.blockersJoin')) })}
+            {t('files.blockersLine', {
+              action: t(`fileActions.${d}Import`),
+              reasons: blockersOf(d)
+                .map((b) => blockerText(t, b))
+                .join(t('files.blockersJoin')),
+            })}
           </Text>
         ))}
       {rejecting ? (
         <Stack gap="xs">
-          <Textarea label={t('files.import.rejectReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} autosize minRows={2} data-autofocus {...requiredField} />
+          <Textarea
+            label={t('files.import.rejectReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            maxLength={500}
+            autosize
+            minRows={2}
+            data-autofocus
+            {...requiredField}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRejecting(false)}>
               {t('common.cancel')}
@@ -120,7 +144,14 @@ export function PendingImports({ reloadKey, onDecided }: { reloadKey: number; on
       <Stack gap={6}>
         {imports.map((i) => (
           <Group key={i.id} justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('files.import.pendingLine', { stagedBy: i.stagedBy ?? t('common.none'), at: formatDateTime(i.stagedAt), sheetName: i.sheetName, count: i.rows.length })}</Text>
+            <Text size="sm">
+              {t('files.import.pendingLine', {
+                stagedBy: i.stagedBy ?? t('common.none'),
+                at: formatDateTime(i.stagedAt),
+                sheetName: i.sheetName,
+                count: i.rows.length,
+              })}
+            </Text>
             <Button size="xs" variant="light" onClick={() => setOpen(i.id)}>
               {t('files.import.review')}
             </Button>

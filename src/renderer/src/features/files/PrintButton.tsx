@@ -8,7 +8,17 @@ import { notifyError } from '../../components/notify';
 type PrintChannel = 'files.printApplication' | 'files.printVisit' | 'files.printNotice';
 
 /** Makes one of a file's documents and opens it in the system viewer (a new tab in the browser) to print. */
-export function PrintButton<C extends PrintChannel>({ channel, input, label, size }: { channel: C; input: ChannelInput<C>; label: string; size?: 'xs' | 'sm' }) {
+export function PrintButton<C extends PrintChannel>({
+  channel,
+  input,
+  label,
+  size,
+}: {
+  channel: C;
+  input: ChannelInput<C>;
+  label: string;
+  size?: 'xs' | 'sm';
+}) {
   const job = useJob(channel);
   const print = async () => {
     const result = await job.run(input);

@@ -1,4 +1,19 @@
-import { Button, Checkbox, CloseButton, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  CloseButton,
+  Group,
+  Modal,
+  Radio,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPhotoPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -50,7 +65,10 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
       kind,
       date: date!,
       visitors: names,
-      items: kind === 'sixClears' ? SIX_CLEARS.map((item) => ({ item, clear: items[item].clear === true, note: items[item].note.trim() || null })) : [],
+      items:
+        kind === 'sixClears'
+          ? SIX_CLEARS.map((item) => ({ item, clear: items[item].clear === true, note: items[item].note.trim() || null }))
+          : [],
       mustVisitReason: kind === 'mustVisit' ? reason : null,
       headSigned,
       note: note.trim() || null,
@@ -62,11 +80,28 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   return (
     <Stack>
       <ErrorAlert error={record.error} />
-      <SegmentedControl value={kind} onChange={(v) => setKind(v as Kind)} data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))} />
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as Kind)}
+        data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))}
+      />
       <Group grow>
-        <DateInput label={t('files.visitDate')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} maxDate={todayIso()} {...requiredField} />
+        <DateInput
+          label={t('files.visitDate')}
+          valueFormat="YYYY-MM-DD"
+          value={date}
+          onChange={setDate}
+          maxDate={todayIso()}
+          {...requiredField}
+        />
         {kind === 'mustVisit' && (
-          <Select label={t('files.occasion')} data={MUST_VISIT_REASONS.map((r) => ({ value: r, label: t(`mustVisitReasons.${r}`) }))} value={reason} onChange={(v) => setReason(v as Reason)} {...requiredField} />
+          <Select
+            label={t('files.occasion')}
+            data={MUST_VISIT_REASONS.map((r) => ({ value: r, label: t(`mustVisitReasons.${r}`) }))}
+            value={reason}
+            onChange={(v) => setReason(v as Reason)}
+            {...requiredField}
+          />
         )}
       </Group>
       <TagsInput
@@ -112,10 +147,22 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
         </Table>
       )}
       <Checkbox label={t('files.headSigned')} checked={headSigned} onChange={(e) => setHeadSigned(e.currentTarget.checked)} />
-      <Textarea label={t('files.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+      <Textarea
+        label={t('files.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        maxLength={1000}
+        autosize
+        minRows={2}
+      />
       <Stack gap={4}>
         <Group gap="sm">
-          <Button variant="light" leftSection={<IconPhotoPlus size={16} />} onClick={() => void addPhoto()} disabled={photos.length >= MAX_VISIT_PHOTOS}>
+          <Button
+            variant="light"
+            leftSection={<IconPhotoPlus size={16} />}
+            onClick={() => void addPhoto()}
+            disabled={photos.length >= MAX_VISIT_PHOTOS}
+          >
             {t('files.addPhoto')}
           </Button>
           <Text size="xs" c="dimmed">
@@ -125,7 +172,11 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
         {photos.map((p, n) => (
           <Group key={p.uploadId} gap={4}>
             <Text size="sm">{p.name}</Text>
-            <CloseButton size="sm" aria-label={t('files.removePhoto', { name: p.name })} onClick={() => setPhotos(photos.filter((_, i) => i !== n))} />
+            <CloseButton
+              size="sm"
+              aria-label={t('files.removePhoto', { name: p.name })}
+              onClick={() => setPhotos(photos.filter((_, i) => i !== n))}
+            />
           </Group>
         ))}
       </Stack>
@@ -135,7 +186,17 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
 }
 
 /** 记录走访: the six-clears home visit item by item, a must-visit with its occasion, or an ordinary visit. */
-export function VisitModal({ file, opened, onClose, onSaved }: { file: FileDetail; opened: boolean; onClose: () => void; onSaved: (file: FileDetail) => void }) {
+export function VisitModal({
+  file,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  file: FileDetail;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (file: FileDetail) => void;
+}) {
   const t = useT();
   return (
     <Modal opened={opened} onClose={onClose} title={t('files.recordVisit')} centered size="xl">

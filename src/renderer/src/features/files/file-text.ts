@@ -26,12 +26,28 @@ export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string
   const category = t(`hardshipCategories.${r.category}`);
   const lines: string[] = [];
   const head = t('files.perCapita', { amount: formatYuan(r.perCapitaMonthlyFen) });
-  if (r.incomeTest === 'below-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category })}`);
-  else if (r.incomeTest === 'below-double-line') lines.push(`${head}${t('files.clauseJoin')}${t('files.belowDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen), category })}`);
-  else lines.push(`${head}${t('files.clauseJoin')}${t('files.aboveDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen) })}`);
+  if (r.incomeTest === 'below-line')
+    lines.push(`${head}${t('files.clauseJoin')}${t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category })}`);
+  else if (r.incomeTest === 'below-double-line')
+    lines.push(
+      `${head}${t('files.clauseJoin')}${t('files.belowDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen), category })}`,
+    );
+  else
+    lines.push(
+      `${head}${t('files.clauseJoin')}${t('files.aboveDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen) })}`,
+    );
   if (r.spendingExceedsIncome) lines.push(t('files.spendingExceeds'));
-  if (r.accidentTest === 'passed') lines.push(t('files.accidentPassed', { share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2), threshold: r.accidentThresholdPercent }));
-  if (r.excludedBy.length > 0) lines.push(t('files.excluded', { list: r.excludedBy.map((c) => t(`exclusionCodes.${c as 'private-vehicle'}`)).join(t('files.listJoin')) }));
+  if (r.accidentTest === 'passed')
+    lines.push(
+      t('files.accidentPassed', {
+        share: ((r.accidentShareBasisPoints ?? 10_000) / 100).toFixed(2),
+        threshold: r.accidentThresholdPercent,
+      }),
+    );
+  if (r.excludedBy.length > 0)
+    lines.push(
+      t('files.excluded', { list: r.excludedBy.map((c) => t(`exclusionCodes.${c as 'private-vehicle'}`)).join(t('files.listJoin')) }),
+    );
   return lines;
 }
 

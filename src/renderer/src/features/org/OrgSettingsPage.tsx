@@ -63,7 +63,14 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
         w={220}
         error={submitted && !idleLockValid(idleLockMinutes) ? t('validation.idleLock') : undefined}
       />
-      <TextInput label={t('org.mode')} description={t('org.modeHint')} value={t(`modes.${settings.mode}`)} readOnly variant="filled" w={220} />
+      <TextInput
+        label={t('org.mode')}
+        description={t('org.modeHint')}
+        value={t(`modes.${settings.mode}`)}
+        readOnly
+        variant="filled"
+        w={220}
+      />
       <FormActions submitLabel={t('common.save')} loading={update.running} justify="flex-start" />
     </StackedForm>
   );

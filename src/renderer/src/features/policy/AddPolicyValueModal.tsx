@@ -95,7 +95,14 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
           allowNegative={false}
           clampBehavior="none"
           {...requiredField}
-          error={submitted && (typeof count === 'number' && !Number.isInteger(count) ? t('policy.wholeNumber') : valueProblem ? t('policy.valueInvalid') : undefined)}
+          error={
+            submitted &&
+            (typeof count === 'number' && !Number.isInteger(count)
+              ? t('policy.wholeNumber')
+              : valueProblem
+                ? t('policy.valueInvalid')
+                : undefined)
+          }
         />
       )}
       <FormActions submitLabel={t('policy.add')} loading={add.running} onCancel={onClose} />

@@ -108,7 +108,11 @@ export function PolicyPage() {
               {t('policy.voided')}
             </Badge>
             <Text size="xs" c="dimmed">
-              {t('policy.voidedDetail', { name: v.voidedBy ?? t('common.none'), at: formatDateTime(v.voidedAt), reason: v.voidReason ?? '' })}
+              {t('policy.voidedDetail', {
+                name: v.voidedBy ?? t('common.none'),
+                at: formatDateTime(v.voidedAt),
+                reason: v.voidReason ?? '',
+              })}
             </Text>
           </Stack>
         ) : (

@@ -42,7 +42,15 @@ function VoidForm({ value, onClose, onVoided }: { value: PolicyValueItem; onClos
 }
 
 /** 作废: a value entered by mistake stops applying; its record stays. */
-export function VoidPolicyValueModal({ value, onClose, onVoided }: { value: PolicyValueItem | null; onClose: () => void; onVoided: () => void }) {
+export function VoidPolicyValueModal({
+  value,
+  onClose,
+  onVoided,
+}: {
+  value: PolicyValueItem | null;
+  onClose: () => void;
+  onVoided: () => void;
+}) {
   const t = useT();
   return (
     <RecordModal record={value} title={(record) => t('policy.voidTitle', { key: t(`policyKeys.${record.key}`) })} onClose={onClose}>

@@ -64,7 +64,18 @@ export function WorkingCalendar({ today, isAdmin }: { today: string; isAdmin: bo
               { key: 'kind', header: t('policy.calendarKind'), render: (d) => t(`calendarDayKinds.${d.kind}`) },
               { key: 'by', header: t('policy.entered'), width: 140, render: (d) => d.setBy ?? '' },
               ...(isAdmin
-                ? [{ key: 'clear', header: '', width: 130, render: (d: { date: string }) => <Button size="compact-sm" variant="subtle" onClick={() => void save(d.date, null)}>{t('policy.calendarClear')}</Button> }]
+                ? [
+                    {
+                      key: 'clear',
+                      header: '',
+                      width: 130,
+                      render: (d: { date: string }) => (
+                        <Button size="compact-sm" variant="subtle" onClick={() => void save(d.date, null)}>
+                          {t('policy.calendarClear')}
+                        </Button>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />

@@ -34,7 +34,9 @@ export function DamagedScreen({ onDone }: { onDone: () => void }) {
       <QueryStatus loading={report.loading} error={report.error} onRetry={report.reload} />
       {report.data && backup && (
         <Stack gap="sm">
-          <Text fw={500}>{t('damaged.backupFound', { time: formatDateTime(backup.createdAt), kind: t(`backupKinds.${backup.kind}`) })}</Text>
+          <Text fw={500}>
+            {t('damaged.backupFound', { time: formatDateTime(backup.createdAt), kind: t(`backupKinds.${backup.kind}`) })}
+          </Text>
           <Text size="sm">{t('damaged.backupLoss')}</Text>
           <Text size="sm">{t('damaged.backupKeep')}</Text>
           {restore.error && <ErrorAlert error={restore.error} />}

@@ -36,7 +36,12 @@ export function CommitStep({ running, progress, error, result, onCancel, onBack,
       )}
       {error && !running && (
         <>
-          <Alert color={error.code === 'JOB_CANCELLED' ? 'yellow' : 'red'} variant="light" role="alert" title={t('rosterImport.failedTitle')}>
+          <Alert
+            color={error.code === 'JOB_CANCELLED' ? 'yellow' : 'red'}
+            variant="light"
+            role="alert"
+            title={t('rosterImport.failedTitle')}
+          >
             {importErrorMessage(error)}
           </Alert>
           <Group>

@@ -21,7 +21,9 @@ function PreviousImport({ picked }: { picked: PickedFile }) {
   const time = formatDateTime(previous.at);
   return (
     <Alert color="yellow" variant="light" role="note" icon={<IconAlertTriangle size={18} />} data-testid="previous-import">
-      {previous.userName ? t('rosterImport.previousImport', { time, user: previous.userName }) : t('rosterImport.previousImportUnknown', { time })}
+      {previous.userName
+        ? t('rosterImport.previousImport', { time, user: previous.userName })
+        : t('rosterImport.previousImportUnknown', { time })}
     </Alert>
   );
 }

@@ -16,7 +16,15 @@ export function ImportCounts({ counts }: { counts: Counts }) {
   return (
     <SimpleGrid cols={5} spacing="sm" maw={820} data-testid="import-counts">
       {SHOWN.map(({ key, color }) => (
-        <Paper key={key} withBorder radius="md" px="md" py="sm" data-testid={`import-count-${key}`} aria-label={t(`rosterImport.counts.${key}`)}>
+        <Paper
+          key={key}
+          withBorder
+          radius="md"
+          px="md"
+          py="sm"
+          data-testid={`import-count-${key}`}
+          aria-label={t(`rosterImport.counts.${key}`)}
+        >
           <Text size="sm" c="dimmed">
             {t(`rosterImport.counts.${key}`)}
           </Text>

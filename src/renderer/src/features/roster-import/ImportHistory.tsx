@@ -24,9 +24,13 @@ export function ImportHistory({ imports, loading, error, onRetry }: ImportHistor
     { key: 'at', header: t('rosterImport.historyTime'), width: 150, nowrap: true, render: (entry) => formatDateTime(entry.at) },
     { key: 'user', header: t('rosterImport.historyUser'), width: 110, render: (entry) => entry.userName ?? t('common.none') },
     { key: 'file', header: t('rosterImport.historyFile'), render: (entry) => entry.fileName },
-    ...COUNT_KEYS.map(
-      (key): DataColumn<Entry> => ({ key, header: t(`rosterImport.counts.${key}`), width: 76, align: 'right', render: (entry) => entry.counts[key] }),
-    ),
+    ...COUNT_KEYS.map((key): DataColumn<Entry> => ({
+      key,
+      header: t(`rosterImport.counts.${key}`),
+      width: 76,
+      align: 'right',
+      render: (entry) => entry.counts[key],
+    })),
   ];
   return (
     <Stack gap="sm" maw={1100}>

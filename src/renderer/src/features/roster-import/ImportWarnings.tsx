@@ -52,7 +52,9 @@ export function ImportWarnings({ plan, warnings, hasRejected }: ImportWarningsPr
       <ErrorAlert error={save.error?.code === 'JOB_CANCELLED' ? null : save.error} />
       <List size="sm" spacing={2} aria-label={t('rosterImport.warningsKinds')} data-testid="import-warning-kinds">
         {warnings.kinds.map((kind) => (
-          <List.Item key={`${kind.field}.${kind.problem}`}>{t('rosterImport.warningKindRows', { kind: warningKindText(kind), rows: kind.rows })}</List.Item>
+          <List.Item key={`${kind.field}.${kind.problem}`}>
+            {t('rosterImport.warningKindRows', { kind: warningKindText(kind), rows: kind.rows })}
+          </List.Item>
         ))}
       </List>
       {hasRejected && (

@@ -35,7 +35,11 @@ export function MappingStep({ inspection, columns, onColumn, policy, onPolicy, o
           {t('rosterImport.missingRequired', { fields: missing.map(fieldLabel).join(getLanguage() === 'en' ? ', ' : '、') })}
         </Alert>
       )}
-      <Radio.Group value={policy} onChange={(value) => onPolicy(DUPLICATE_POLICIES.find((p) => p.value === value)?.value ?? 'update')} label={t('rosterImport.policy')}>
+      <Radio.Group
+        value={policy}
+        onChange={(value) => onPolicy(DUPLICATE_POLICIES.find((p) => p.value === value)?.value ?? 'update')}
+        label={t('rosterImport.policy')}
+      >
         <Stack gap="xs" mt="xs">
           {DUPLICATE_POLICIES.map((option) => (
             <Radio key={option.value} value={option.value} label={t(option.label)} description={t(option.hint)} />

@@ -63,7 +63,13 @@ export function MappingTable({ inspection, columns, onChange }: MappingTableProp
             {sample.map((row, index) => (
               <Table.Tr key={index}>
                 {columns.map((field, column) => (
-                  <Table.Td key={column} c={field ? undefined : 'dimmed'} className="bangfu-nowrap" maw={320} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <Table.Td
+                    key={column}
+                    c={field ? undefined : 'dimmed'}
+                    className="bangfu-nowrap"
+                    maw={320}
+                    style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  >
                     {row[column] ?? ''}
                   </Table.Td>
                 ))}

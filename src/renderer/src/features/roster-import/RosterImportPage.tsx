@@ -39,7 +39,12 @@ export function RosterImportPage() {
         </Button>
       </div>
       <PageHeader title={t('rosterImport.title')} />
-      <Stepper active={flow.commitResult ? 4 : flow.step} onStepClick={(target) => flow.goTo(target as ImportStep)} allowNextStepsSelect={false} size="sm">
+      <Stepper
+        active={flow.commitResult ? 4 : flow.step}
+        onStepClick={(target) => flow.goTo(target as ImportStep)}
+        allowNextStepsSelect={false}
+        size="sm"
+      >
         <Stepper.Step label={t('rosterImport.stepFile')} description={t('rosterImport.stepFileHint')}>
           <FileStep picked={picked} reading={flow.reading} error={flow.fileError} onPick={() => void flow.pick()} onNext={flow.next} />
         </Stepper.Step>

@@ -11,7 +11,9 @@ export function fieldLabel(field: RosterImportField | 'row'): string {
 /** 身份证号被 Excel 当作数字保存… — an unknown code shows as it is rather than being hidden. */
 export function problemText(problem: RowProblem): string {
   const words =
-    knownText(`rosterImport.fieldProblems.${problem.field}.${problem.problem}`) ?? knownText(`rosterImport.problems.${problem.problem}`) ?? problem.problem;
+    knownText(`rosterImport.fieldProblems.${problem.field}.${problem.problem}`) ??
+    knownText(`rosterImport.problems.${problem.problem}`) ??
+    problem.problem;
   const params: Record<string, string | number> = { ...problem.params };
   return t('rosterImport.problem', { field: fieldLabel(problem.field), text: interpolate(words, params) });
 }
@@ -19,18 +21,25 @@ export function problemText(problem: RowProblem): string {
 /** A field+problem text of a warning catalogue (warnings, warningKinds), TOO_LONG for any text field. */
 function warningWords(catalogue: 'warnings' | 'warningKinds', warning: Pick<RowWarning, 'field' | 'problem'>): string {
   return (
-    knownText(`rosterImport.${catalogue}.${warning.field}.${warning.problem}`) ?? knownText(`rosterImport.${catalogue}.${warning.problem}`) ?? warning.problem
+    knownText(`rosterImport.${catalogue}.${warning.field}.${warning.problem}`) ??
+    knownText(`rosterImport.${catalogue}.${warning.problem}`) ??
+    warning.problem
   );
 }
 
 /** 手机/电话：“1381234”不是有效的手机号或电话号码，已留空 — the cell quoted when the core quoted it. */
 export function warningText(warning: RowWarning): string {
   const gender = warning.params?.gender;
-  const params: Record<string, string | number> = { ...warning.params, ...(gender === 'male' || gender === 'female' ? { gender: t(`genders.${gender}`) } : {}) };
+  const params: Record<string, string | number> = {
+    ...warning.params,
+    ...(gender === 'male' || gender === 'female' ? { gender: t(`genders.${gender}`) } : {}),
+  };
   const text = interpolate(warningWords('warnings', warning), params);
   const field = fieldLabel(warning.field);
   const value = warning.params?.value;
-  return typeof value === 'string' ? t('rosterImport.warningLine', { field, value, text }) : t('rosterImport.warningLineNoValue', { field, text });
+  return typeof value === 'string'
+    ? t('rosterImport.warningLine', { field, value, text })
+    : t('rosterImport.warningLineNoValue', { field, text });
 }
 
 /** 手机/电话无效，已留空 — one kind of warning in the preview's summary. */

@@ -29,7 +29,12 @@ export function useRosterImport(onCommitted: () => void) {
   const preview = useJob('rosterImport.preview');
   const commit = useJob('rosterImport.commit');
 
-  const plan: ImportPlan | null = picked && { uploadId: picked.uploadId, fileName: picked.fileName, mapping: mappingFromColumns(columns), policy };
+  const plan: ImportPlan | null = picked && {
+    uploadId: picked.uploadId,
+    fileName: picked.fileName,
+    mapping: mappingFromColumns(columns),
+    policy,
+  };
 
   const pick = async () => {
     setPickError(null);

@@ -38,9 +38,7 @@ export function MemberFacts({ member, idNumber }: { member: Member; idNumber: Re
   const status = (
     <Group gap="xs">
       <MemberStatusBadge status={member.status} />
-      {member.status !== 'active' && member.statusOn && (
-        <Text size="sm">{t('member.statusSince', { date: member.statusOn })}</Text>
-      )}
+      {member.status !== 'active' && member.statusOn && <Text size="sm">{t('member.statusSince', { date: member.statusOn })}</Text>}
     </Group>
   );
 

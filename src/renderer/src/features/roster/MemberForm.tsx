@@ -31,14 +31,28 @@ interface MemberFormProps {
 }
 
 /** The fields of a member, for adding and for editing: the same checks as the core and the import. */
-export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCancel, onOpenMember, onReload, idDescription, lockedId }: MemberFormProps) {
+export function MemberForm({
+  initial,
+  submitLabel,
+  saving,
+  error,
+  onSubmit,
+  onCancel,
+  onOpenMember,
+  onReload,
+  idDescription,
+  lockedId,
+}: MemberFormProps) {
   const t = useT();
   const [today] = useState(todayIso);
   const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [idLocked, setIdLocked] = useState(lockedId !== undefined);
   const [unlocking, setUnlocking] = useState(false);
-  const set = <K extends keyof MemberFormValues>(key: K) => (value: MemberFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof MemberFormValues>(key: K) =>
+    (value: MemberFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   const submit = () => {
     setSubmitted(true);
@@ -80,19 +94,20 @@ export function MemberForm({ initial, submitLabel, saving, error, onSubmit, onCa
           {lockedId && idLocked ? (
             <IdNumberLockedField locked={lockedId} unlocking={unlocking} onUnlock={() => void unlockId()} />
           ) : (
-            <IdNumberField value={values.idNumber} onChange={set('idNumber')} today={today} showErrors={submitted} description={idDescription} />
+            <IdNumberField
+              value={values.idNumber}
+              onChange={set('idNumber')}
+              today={today}
+              showErrors={submitted}
+              description={idDescription}
+            />
           )}
         </Grid.Col>
         <Grid.Col span={6}>
           <PhoneInput value={values.phone} onChange={set('phone')} showErrors={submitted} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <DateInput
-            {...dateProps}
-            label={t('memberForm.joinedOn')}
-            value={values.joinedOn}
-            onChange={set('joinedOn')}
-          />
+          <DateInput {...dateProps} label={t('memberForm.joinedOn')} value={values.joinedOn} onChange={set('joinedOn')} />
         </Grid.Col>
         <Grid.Col span={6}>
           <UnitNameInput kind="employer" label={t('memberForm.unitName')} value={values.unitName} onChange={set('unitName')} />

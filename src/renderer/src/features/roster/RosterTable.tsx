@@ -28,7 +28,15 @@ export function memberLink(memberId: string, listSearch: string) {
   return { to: `/roster/${memberId}`, state: { from: listSearch } };
 }
 
-function EmptyRoster({ filtered, onClearFilters, maskedIdSearch }: { filtered: boolean; onClearFilters: () => void; maskedIdSearch: boolean }) {
+function EmptyRoster({
+  filtered,
+  onClearFilters,
+  maskedIdSearch,
+}: {
+  filtered: boolean;
+  onClearFilters: () => void;
+  maskedIdSearch: boolean;
+}) {
   const t = useT();
   return (
     <Stack gap={6} align="center">
@@ -70,7 +78,14 @@ export function RosterTable({ result, busy, page, onPage, filtered, onClearFilte
     },
     { key: 'gender', header: t('roster.columns.gender'), width: 56, render: (member) => t(`genders.${member.gender}`) },
     { key: 'birthYear', header: t('roster.columns.birthYear'), width: 80, nowrap: true, render: (member) => member.birthYear },
-    { key: 'idNumber', header: t('roster.columns.idNumber'), width: 190, nowrap: true, monospace: true, render: (member) => member.idNumberMasked },
+    {
+      key: 'idNumber',
+      header: t('roster.columns.idNumber'),
+      width: 190,
+      nowrap: true,
+      monospace: true,
+      render: (member) => member.idNumberMasked,
+    },
     { key: 'phone', header: t('roster.columns.phone'), width: 130, nowrap: true, render: (member) => member.phone ?? dash },
     { key: 'unit', header: t('roster.columns.unitName'), render: (member) => member.unitName ?? dash },
     { key: 'union', header: t('roster.columns.unionName'), render: (member) => member.unionName ?? dash },

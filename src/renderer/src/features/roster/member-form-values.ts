@@ -25,7 +25,17 @@ export const NAME_MAX = 50;
 export const NOTE_MAX = 500;
 
 export function emptyMemberValues(): MemberFormValues {
-  return { name: '', idNumber: '', ethnicity: DEFAULT_ETHNICITY, phone: '', unitName: '', unionName: '', joinedOn: null, cardNo: '', note: '' };
+  return {
+    name: '',
+    idNumber: '',
+    ethnicity: DEFAULT_ETHNICITY,
+    phone: '',
+    unitName: '',
+    unionName: '',
+    joinedOn: null,
+    cardNo: '',
+    note: '',
+  };
 }
 
 /** The form for editing `member`: the ID number is left empty until the clerk reveals it to change it. */

@@ -55,11 +55,7 @@ export function RecoveryCodeStep({ recoveryCode, recoveryPdf, onFinish }: Recove
           {t('setup.print')}
         </Button>
       </Group>
-      <Checkbox
-        label={t('setup.acknowledge')}
-        checked={kept}
-        onChange={(event) => setKept(event.currentTarget.checked)}
-      />
+      <Checkbox label={t('setup.acknowledge')} checked={kept} onChange={(event) => setKept(event.currentTarget.checked)} />
       <Group justify="flex-end">
         <Button onClick={onFinish} disabled={!kept}>
           {t('setup.finish')}

@@ -53,9 +53,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
           />
         </Stepper.Step>
         <Stepper.Step label={t('setup.stepRecovery')} description={t('setup.stepRecoveryHint')}>
-          {created && (
-            <RecoveryCodeStep recoveryCode={created.recoveryCode} recoveryPdf={created.recoveryPdf} onFinish={onDone} />
-          )}
+          {created && <RecoveryCodeStep recoveryCode={created.recoveryCode} recoveryPdf={created.recoveryPdf} onFinish={onDone} />}
         </Stepper.Step>
       </Stepper>
     </CenteredPage>

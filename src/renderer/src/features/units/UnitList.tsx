@@ -101,14 +101,22 @@ export function UnitList({ kind }: { kind: UnitKind }) {
           )}
         </>
       )}
-      <RenameUnitModal unit={renaming} onClose={() => setRenaming(null)} onRenamed={(unit) => {
-        setRenaming(null);
-        changed(t('units.renamed', { name: unit.name }));
-      }} />
-      <MergeUnitModal unit={merging} onClose={() => setMerging(null)} onMerged={(kept) => {
-        setMerging(null);
-        changed(t('units.merged', { name: kept.name }));
-      }} />
+      <RenameUnitModal
+        unit={renaming}
+        onClose={() => setRenaming(null)}
+        onRenamed={(unit) => {
+          setRenaming(null);
+          changed(t('units.renamed', { name: unit.name }));
+        }}
+      />
+      <MergeUnitModal
+        unit={merging}
+        onClose={() => setMerging(null)}
+        onMerged={(kept) => {
+          setMerging(null);
+          changed(t('units.merged', { name: kept.name }));
+        }}
+      />
     </>
   );
 }

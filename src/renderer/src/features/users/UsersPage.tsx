@@ -58,12 +58,7 @@ export function UsersPage() {
           <Button size="compact-sm" variant="subtle" onClick={() => setEditing(user)}>
             {t('common.edit')}
           </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color={user.disabled ? 'green' : 'red'}
-            onClick={() => void toggleDisabled(user)}
-          >
+          <Button size="compact-sm" variant="subtle" color={user.disabled ? 'green' : 'red'} onClick={() => void toggleDisabled(user)}>
             {user.disabled ? t('users.enable') : t('users.disable')}
           </Button>
           <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(user)}>
@@ -83,13 +78,7 @@ export function UsersPage() {
       </PageHeader>
       <QueryStatus loading={users.loading && !users.data} error={users.error} onRetry={users.reload} />
       {users.data && (
-        <DataTable
-          columns={columns}
-          rows={users.data.users}
-          rowKey={(user) => user.id}
-          empty={t('users.empty')}
-          minWidth={820}
-        />
+        <DataTable columns={columns} rows={users.data.users} rowKey={(user) => user.id} empty={t('users.empty')} minWidth={820} />
       )}
 
       <CreateUserModal

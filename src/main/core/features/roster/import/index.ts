@@ -10,4 +10,13 @@ export type { RosterImportField as RosterField } from '@shared/contract/roster-i
 export { cellText, detached, normalizeName, normalizeText, toHalfWidth } from './text';
 export { isBlankValue } from './cells';
 export type { SpreadsheetProblem } from './errors';
-export { DEFAULT_LIMITS, type CellValue, type ReadLimits, type SheetData, type SheetRow, type SheetSource, type SpreadsheetFormat, type TextEncoding } from './types';
+export {
+  DEFAULT_LIMITS,
+  type CellValue,
+  type ReadLimits,
+  type SheetData,
+  type SheetRow,
+  type SheetSource,
+  type SpreadsheetFormat,
+  type TextEncoding,
+} from './types';

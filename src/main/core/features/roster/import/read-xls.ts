@@ -20,7 +20,16 @@ import type { CellValue, ResolvedLimits, SheetRow, SheetSource } from './types';
 set_cptable(cptable);
 
 /** BIFF error codes ([MS-XLS] 2.5.10 BErr) → the text Excel shows. */
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
 
 function cellValue(cell: CellObject | undefined): CellValue {
   if (!cell) return null;

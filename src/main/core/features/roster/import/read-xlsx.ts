@@ -37,7 +37,12 @@ interface StreamBook extends AsyncIterable<StreamSheet> {
 /** Excel's test for a date format (exceljs's own): date/time letters outside quotes and [colour]/[$-locale] blocks. */
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+  return /[ymdhsb]/i.test(
+    format
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, ''),
+  );
 }
 
 /** Serial → Date with UTC parts = the sheet's wall clock, as exceljs does for plain date cells. */
@@ -55,7 +60,8 @@ function plainValue(value: unknown): CellValue {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return v.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
+  if (Array.isArray(v.richText))
+    return v.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
   if ('hyperlink' in v) return plainValue(v.text);
   if ('error' in v) return String(v.error);
   return null;

@@ -22,7 +22,12 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.xlt', '.xltx', '.et']);
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '']);
 /** Binary formats clerks pick by mistake that may have no NUL in their first bytes. */
-const BINARY_MAGIC = [[0x25, 0x50, 0x44, 0x46] /* %PDF */, [0x89, 0x50, 0x4e, 0x47] /* PNG */, [0xff, 0xd8, 0xff] /* JPEG */, [0x7b, 0x5c, 0x72, 0x74] /* {\rt(f) */];
+const BINARY_MAGIC = [
+  [0x25, 0x50, 0x44, 0x46] /* %PDF */,
+  [0x89, 0x50, 0x4e, 0x47] /* PNG */,
+  [0xff, 0xd8, 0xff] /* JPEG */,
+  [0x7b, 0x5c, 0x72, 0x74] /* {\rt(f) */,
+];
 
 const startsWith = (head: Uint8Array, magic: number[]) => magic.every((b, i) => head[i] === b);
 

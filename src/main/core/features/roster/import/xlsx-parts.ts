@@ -71,7 +71,11 @@ export async function planXlsxParts(handle: ByteFile, fileSize: number, limits: 
     parts.push({ name: entry.name, entry, dataStart: await entryDataOffset(handle, entry, fileSize) });
   }
   if (!byName.has(SHARED_STRINGS)) {
-    parts.splice(parts.findIndex((p) => WORKSHEET.test(p.name)), 0, { name: SHARED_STRINGS, entry: null, dataStart: 0, synthesized: EMPTY_SHARED_STRINGS });
+    parts.splice(
+      parts.findIndex((p) => WORKSHEET.test(p.name)),
+      0,
+      { name: SHARED_STRINGS, entry: null, dataStart: 0, synthesized: EMPTY_SHARED_STRINGS },
+    );
   }
   return parts;
 }
@@ -125,7 +129,9 @@ async function* partBytes(file: ByteFile, part: XlsxPart): AsyncGenerator<Buffer
       held = chunk;
     }
   } catch (error) {
-    throw error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('Z_') ? spreadsheetError('corrupt') : error;
+    throw error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('Z_')
+      ? spreadsheetError('corrupt')
+      : error;
   } finally {
     raw.destroy();
     body.destroy();
@@ -138,7 +144,9 @@ async function* partBytes(file: ByteFile, part: XlsxPart): AsyncGenerator<Buffer
 }
 
 function endsWorksheet(before: Buffer | null, last: Buffer | null): boolean {
-  const end = Buffer.concat([before ?? Buffer.alloc(0), last ?? Buffer.alloc(0)]).subarray(-64).toString('latin1');
+  const end = Buffer.concat([before ?? Buffer.alloc(0), last ?? Buffer.alloc(0)])
+    .subarray(-64)
+    .toString('latin1');
   return /<\/([\w.-]+:)?worksheet>\s*$/.test(end);
 }
 
