@@ -80,7 +80,7 @@ export function FilesPage() {
       render: (f) =>
         f.fileNo ?? (
           <Text size="sm" c="dimmed">
-            {t('files.noNumber')}
+            {t(f.status === 'staged' ? 'files.import.numberedOnConfirm' : 'files.noNumber')}
           </Text>
         ),
     },
