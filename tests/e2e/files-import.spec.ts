@@ -75,7 +75,7 @@ test('a clerk imports existing files from a spreadsheet (problem seen, corrected
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('radio', { name: '导入待确认 3' })).toBeAttached();
   await expect(page.getByRole('radio', { name: /^在档/ })).toHaveCount(0);
-  await expect(table.getByRole('row', { name: new RegExp(HEADS[0]!.name) })).toContainText('审批后编号');
+  await expect(table.getByRole('row', { name: new RegExp(HEADS[0]!.name) })).toContainText('确认后编号');
   const pending = page.getByRole('alert', { name: '待确认的存量档案导入' });
   await expect(pending).toContainText(`${CLERK.displayName} 于`);
   await pending.getByRole('button', { name: '查看并确认' }).click();
