@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newDatabaseKey } from '../../src/main/core/keys/key-file';
+import { mayCreateKey, newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { normalizeRecoveryCode } from '../../src/main/core/keys/recovery';
 import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, startCore, startSetUpCore } from './support/core';
@@ -57,5 +57,25 @@ describe('recovery code', () => {
     expect((await lost.call('system.status')).state).toBe('damaged'); // before: needs-setup, on an emptied database
     expect((await lost.call('system.damage')).damage).toBe('missing');
     expect(readFileSync(paths.database).length).toBe(0);
+  });
+
+  it('never makes a new key for a set-up folder that lost its database and its key: the recovery code opens a backup', async () => {
+    const t = await startSetUpCore();
+    await t.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await t.job('backup.create', {});
+    t.core.close();
+    const paths = dataPaths(t.dataDir);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(paths.database + suffix, { force: true });
+    // The hosts ask before they make a key: this folder was set up (recovery file, key check, a backup).
+    expect(mayCreateKey(paths)).toBe(false);
+    const lost = t.reopen({ key: null }); // before: the core threw, and the hosts made a new key over the old one
+    expect((await lost.call('system.status')).state).toBe('key-missing');
+    await lost.call('system.recover', { recoveryCode: t.setup.recoveryCode });
+    expect((await lost.call('system.status')).state).toBe('damaged');
+    const { damage, backup } = await lost.call('system.damage');
+    expect(damage).toBe('missing');
+    expect(backup).not.toBeNull();
+    await lost.call('system.restoreDamaged', { backupId: backup!.id });
+    expect((await lost.call('system.status')).state).toBe('ready');
   });
 });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { CoreEvent } from '@shared/contract';
 import type { Result } from '@shared/errors';
 import { AdjustableClock, type Clock } from './clock';
@@ -13,6 +12,7 @@ import { removeOwnFiles, sweepLeftovers, sweepTransientFiles, transientFiles } f
 import { handlers } from './handlers';
 import { errorShapeFor, JobRunner } from './jobs';
 import { createFileLogger, type Logger } from './log';
+import { mayCreateKey } from './keys/key-file';
 import { dataPaths, resourcePaths } from './paths';
 import { dispatch } from './router';
 import { SessionStore } from './session';
@@ -77,7 +77,8 @@ export function createCore(options: CoreOptions): Core {
     state.conn = opened.conn;
     state.state = opened.state;
     state.damage = opened.damage;
-  } else if (!existsSync(paths.database)) {
+  } else if (mayCreateKey(paths)) {
+    // A folder that was set up once starts without a key as 'key-missing': the recovery code brings it back.
     throw new Error('no database key: the host must create one before the first run');
   }
   checkAuditTrailAlongside(state, 'start');

@@ -36,13 +36,14 @@ export function isKeyHex(text: string): boolean {
 /**
  * What to do at start:
  * - the key file is there → load it (a database may or may not exist yet);
- * - no key file but a database → the key is lost on this profile: start without it, the first screen asks for the
- *   recovery code (system.recover), and the worker's store-key hook wraps the recovered key again;
+ * - no key file but a database, or a folder that was set up once (its database may be gone too) → the key is lost
+ *   on this profile: start without it, the first screen asks for the recovery code (system.recover), and the
+ *   worker's store-key hook wraps the recovered key again;
  * - neither → first run: make a key.
  */
-export function keyPlan(state: { keyFileExists: boolean; databaseExists: boolean }): 'load' | 'recover' | 'create' {
+export function keyPlan(state: { keyFileExists: boolean; mayCreateKey: boolean }): 'load' | 'recover' | 'create' {
   if (state.keyFileExists) return 'load';
-  return state.databaseExists ? 'recover' : 'create';
+  return state.mayCreateKey ? 'create' : 'recover';
 }
 
 /**

@@ -2,7 +2,7 @@ import { dialog, safeStorage } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/fs-atomic';
-import { newDatabaseKey } from '../core/keys/key-file';
+import { mayCreateKey, newDatabaseKey } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
 import {
   decodeEnvelope,
@@ -134,13 +134,15 @@ async function readKey(dataDir: string): Promise<Buffer | null> {
  * stored; the caller quits (a dialog has already explained why).
  */
 export async function loadOrCreateKey(dataDir: string): Promise<Buffer | null> {
-  const databaseExists = existsSync(dataPaths(dataDir).database);
-  const plan = keyPlan({ keyFileExists: existsSync(keyFile(dataDir)), databaseExists });
+  // A folder that holds a database or was set up once (recovery file, key check, backups) never gets a new key:
+  // the recovery code brings the old one back (keys/key-file.ts).
+  const firstRun = mayCreateKey(dataPaths(dataDir));
+  const plan = keyPlan({ keyFileExists: existsSync(keyFile(dataDir)), mayCreateKey: firstRun });
   if (plan === 'recover') return null;
   if (plan === 'load') {
     const key = await readKey(dataDir);
-    // A damaged key file with no database behind it guards nothing: fall through and start afresh.
-    if (key || databaseExists) return key;
+    // A damaged key file in a folder never set up guards nothing: fall through and start afresh.
+    if (key || !firstRun) return key;
   }
   const key = newDatabaseKey();
   // Stored before the core ever uses it, so a database never exists whose key was not kept.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { transientFiles } from '../core/files';
-import { readKeyFile, newDatabaseKey, writeKeyFile } from '../core/keys/key-file';
+import { mayCreateKey, newDatabaseKey, readKeyFile, writeKeyFile } from '../core/keys/key-file';
 import { dataPaths } from '../core/paths';
 import { startCoreWorker } from '../core/worker-client';
 import { startWebHost } from './server';
@@ -30,7 +30,8 @@ process.umask(0o077);
 const dataDir = resolve(values.data!);
 const paths = dataPaths(dataDir);
 let key = readKeyFile(paths.keyFile);
-if (!key && !existsSync(paths.database)) {
+// Never for a folder that was set up once: the recovery code brings its key back (keys/key-file.ts).
+if (!key && mayCreateKey(paths)) {
   key = newDatabaseKey();
   writeKeyFile(paths.keyFile, key);
 }

@@ -30,12 +30,13 @@ describe('key file envelope', () => {
 });
 
 describe('keyPlan', () => {
-  it('creates a key only when there is neither a key file nor a database', () => {
-    expect(keyPlan({ keyFileExists: false, databaseExists: false })).toBe('create');
-    expect(keyPlan({ keyFileExists: true, databaseExists: false })).toBe('load');
-    expect(keyPlan({ keyFileExists: true, databaseExists: true })).toBe('load');
-    // A database whose key is gone (another Windows profile): never a new key, the recovery code opens it.
-    expect(keyPlan({ keyFileExists: false, databaseExists: true })).toBe('recover');
+  it('creates a key only for a first run: no key file, no database, a folder never set up', () => {
+    expect(keyPlan({ keyFileExists: false, mayCreateKey: true })).toBe('create');
+    expect(keyPlan({ keyFileExists: true, mayCreateKey: true })).toBe('load');
+    expect(keyPlan({ keyFileExists: true, mayCreateKey: false })).toBe('load');
+    // A database whose key is gone (another Windows profile), or a set-up folder that lost both: never a new key, the
+    // recovery code brings the old one back.
+    expect(keyPlan({ keyFileExists: false, mayCreateKey: false })).toBe('recover');
   });
 });
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DamageKind } from '@shared/contract/system';
 import { AppError } from '@shared/errors';
@@ -11,6 +10,7 @@ import { fileSize, keyCheckVerdict, keyOpens, recordKeyCheck } from './health';
 import { openAndMigrate } from './lifecycle';
 import type { Migration } from './migrate';
 import { removeLeftoverCopies } from './replace';
+import { folderWasSetUp } from '../keys/key-file';
 
 export type StartOutcome =
   | { state: 'ready' | 'needs-setup'; conn: OpenDatabase; damage: null }
@@ -35,7 +35,7 @@ export function openDatabaseAtStart(
   const removed = removeLeftoverCopies(paths);
   if (removed.length > 0) logger.info('db.leftovers.removed', { count: removed.length });
 
-  if (!fileSize(paths.database) && wasSetUpBefore(paths)) return damaged(logger, 'missing');
+  if (!fileSize(paths.database) && folderWasSetUp(paths)) return damaged(logger, 'missing');
   try {
     const opened = openAndMigrate(paths, migrations, key, clock, logger);
     if (opened.state === 'ready') recordKeyCheck(paths.keyCheckFile, key);
@@ -53,11 +53,6 @@ export function openDatabaseAtStart(
 function damaged(logger: Logger, damage: DamageKind): StartOutcome {
   logger.info('db.damaged', { damage });
   return { state: 'damaged', conn: null, damage };
-}
-
-/** Setup happened here once: it wrote the recovery file, a ready database wrote the key check, backups were taken. */
-function wasSetUpBefore(paths: DataPaths): boolean {
-  return existsSync(paths.recoveryFile) || existsSync(paths.keyCheckFile) || listBackups(paths.backupsDir).length > 0;
 }
 
 /** The key check file says so, or (before there was one) the key opens one of this folder's backups. */
