@@ -26,6 +26,9 @@ export interface WebHostHandle {
   crash(): Promise<void>;
 }
 
+/** Hosts the fixture itself stops or kills: their exit is expected. */
+const stopping = new WeakSet<ChildProcess>();
+
 async function startHost(dataDir: string, clockStart: Date): Promise<{ child: ChildProcess; url: string }> {
   const args = ['--data', dataDir, '--port', '0', '--test-mode', '--no-auto-backup', '--clock-start', clockStart.toISOString()];
   const child = spawn(process.execPath, [resolve('out/main/web-host.js'), ...args], {
@@ -48,7 +51,7 @@ async function startHost(dataDir: string, clockStart: Date): Promise<{ child: Ch
   });
   // A host that dies in the middle of a journey shows up as refused requests in the page: say why, here.
   child.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM' && signal !== 'SIGKILL') console.error(`web host exited (code ${code}, signal ${signal}): ${stderr}`);
+    if (!stopping.has(child)) console.error(`web host exited unasked (code ${code}, signal ${signal}): ${stderr}`);
   });
   return { child, url };
 }
@@ -57,6 +60,7 @@ async function startHost(dataDir: string, clockStart: Date): Promise<{ child: Ch
 async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return; // already gone (exited, or killed)
   const exited = new Promise((r) => child.once('exit', r));
+  stopping.add(child);
   child.kill('SIGTERM');
   const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
   if (!stopped) child.kill('SIGKILL');
@@ -107,6 +111,7 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
       async crash() {
         clockAtCrash = await moveClock(0);
         const exited = new Promise((r) => running.child.once('exit', r));
+        stopping.add(running.child);
         running.child.kill('SIGKILL');
         await exited;
       },
