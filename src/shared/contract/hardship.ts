@@ -25,7 +25,6 @@ import {
   WORKER_TYPES,
   type AttachmentType,
 } from '../domain/hardship-codes';
-import { EXISTING_FILE_FIELDS, IMPORT_DECISIONS, IMPORT_STATUSES, type ImportDecision } from '../domain/existing-files';
 import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
 import {
   ACCIDENT_TESTS,
@@ -37,6 +36,9 @@ import {
 } from '../domain/means-test';
 import { auditEntry } from './audit';
 import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
+import { existingFilesCheck, fileImportView, importDecision } from './existing-files';
+
+export { EXISTING_ROW_PROBLEMS, existingFilesCheck, fileImportView, importDecision, type FileImportView } from './existing-files';
 
 export const fileStatus = z.enum(FILE_STATUSES);
 export const fileAction = z.enum(Object.keys(FILE_ACTIONS) as [FileAction, ...FileAction[]]);
@@ -258,79 +260,7 @@ export const fileDetail = fileSummary.extend({
 });
 export type FileDetail = z.infer<typeof fileDetail>;
 
-/** Why a row of an old-files sheet cannot be imported (the renderer words each; `detail` fills it in). */
-export const EXISTING_ROW_PROBLEMS = [
-  'REQUIRED',
-  'ID_INVALID', // detail: the IdProblem
-  'ID_TWICE', // detail: the earlier row
-  'FILE_OPEN', // the head already has a file not ended in the program
-  'CATEGORY_UNKNOWN', // detail: the word
-  'DATE_INVALID',
-  'DATE_FUTURE',
-  'FILE_NO_FORMAT',
-  'FILE_NO_TAKEN', // detail: the earlier row, or null when a file in the program has it
-  'WORKER_TYPE_UNKNOWN',
-  'CAUSE_UNKNOWN',
-  'MIGRANT_NOT_MEMBER',
-  'MEMBER_LEFT', // the roster has the head as transferred out, withdrawn or deceased
-  'NAME_DIFFERS', // the roster has another name for this ID number
-] as const;
-
-export const existingFilesCheck = z.object({
-  sheetName: z.string(),
-  /** Data rows below the header. */
-  rows: z.number().int(),
-  /** Required columns the header row does not have (then no row is read). */
-  missingColumns: z.array(z.enum(EXISTING_FILE_FIELDS)),
-  /** The first problems, in row order (problemCount has them all). */
-  problems: z.array(
-    z.object({
-      row: z.number().int(),
-      field: z.enum(EXISTING_FILE_FIELDS),
-      problem: z.enum(EXISTING_ROW_PROBLEMS),
-      detail: z.string().nullable(),
-    }),
-  ),
-  problemCount: z.number().int(),
-  /** Each category word found, the category it becomes, and how many rows carry it. */
-  categories: z.array(z.object({ word: z.string(), category: z.enum(HARDSHIP_CATEGORIES), count: z.number().int() })),
-  members: z.number().int(),
-  nonMembers: z.number().int(),
-  keptNumbers: z.number().int(),
-  newNumbers: z.number().int(),
-});
-
 const existingFilesUpload = z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) });
-
-export const importDecision = z.enum(Object.keys(IMPORT_DECISIONS) as [ImportDecision, ...ImportDecision[]]);
-
-/** An import of old files as the one deciding it sees it: the check the clerk saw, and each staged file. */
-export const fileImportView = z.object({
-  id: uuid,
-  status: z.enum(IMPORT_STATUSES),
-  sheetName: z.string(),
-  stagedBy: z.string().nullable(),
-  stagedAt: isoInstant,
-  summary: existingFilesCheck,
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      fileId: uuid,
-      headName: z.string(),
-      headIdNumberMasked: z.string(),
-      category: z.enum(HARDSHIP_CATEGORIES),
-      categoryWord: z.string(),
-      approvedOn: isoDate,
-      /** The number the sheet keeps; null: the program numbers the file when the import is confirmed. */
-      fileNo: z.string().nullable(),
-      workerType: z.enum(WORKER_TYPES),
-      isMember: z.boolean(),
-    }),
-  ),
-  /** For the signed-in user: each decision with what stands in its way (codes, as files.act's blockers). */
-  decisions: z.array(z.object({ decision: importDecision, blockers: z.array(z.object({ code: z.string() }).passthrough()) })),
-});
-export type FileImportView = z.infer<typeof fileImportView>;
 
 export const hardshipChannels = {
   /** 存量档案: reads an old-files sheet and says what importing it would do, and every row that stops it. */

@@ -24,6 +24,7 @@ import type { RowOutcome } from './import-row';
 import { readCheckedRows, readCheckedRowsInThread, rowChecker, splitHeader, type CheckedRow, type ReadRequest } from './import-reader';
 import { countMembers, suspendMemberIndexes, worthSuspending, type SuspendedIndexes } from './bulk-load';
 import { findUnitByKey, insertUnit, unitKey } from './units.repo';
+import { cachedUnitKey, wouldChange, type ExistingMember } from './import-changes';
 
 /** Rosters of a million rows as CSV are about 150 MB; larger files are a mistake or an attack. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
@@ -86,43 +87,6 @@ export async function inspect(ctx: CallContext, uploadId: string, fileName: stri
   } finally {
     await source.close();
   }
-}
-
-interface ExistingMember {
-  ref: number;
-  name: string;
-  phone: string | null;
-  ethnicity: string | null;
-  unitKey: string | null;
-  unionKey: string | null;
-  joinedOn: string | null;
-  cardNo: string | null;
-  note: string | null;
-}
-
-/** unitKey by the name as written: a sheet repeats a unit's name on every row, and folding it each time adds up. */
-function cachedUnitKey(): (name: string) => string {
-  const keys = new Map<string, string>();
-  return (name) => {
-    let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = unitKey(name)));
-    return key;
-  };
-}
-
-/** Whether the sheet would change a member already in the roster (empty cells leave a field as it is). */
-function wouldChange(existing: ExistingMember, m: CheckedMember, keyOf: (name: string) => string): boolean {
-  const pairs: [unknown, unknown][] = [
-    [existing.name, m.name],
-    [existing.phone, m.phone],
-    [existing.ethnicity, m.ethnicity],
-    [existing.unitKey, m.unitName && keyOf(m.unitName)],
-    [existing.unionKey, m.unionName && keyOf(m.unionName)],
-    [existing.joinedOn, m.joinedOn],
-    [existing.cardNo, m.cardNo],
-    [existing.note, m.note],
-  ];
-  return pairs.some(([before, after]) => after !== null && after !== before);
 }
 
 interface Walk {
