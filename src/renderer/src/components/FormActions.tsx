@@ -1,4 +1,4 @@
-import { Button, Group, type MantineColor } from '@mantine/core';
+import { Button, Group, Stack, Text, type MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
@@ -8,6 +8,11 @@ interface FormActionsProps {
   loading?: boolean;
   /** The submit button is off until the form can be sent (a short form that says nothing of its fields). */
   disabled?: boolean;
+  /**
+   * What the form still needs, in words (选择走访类型, 填写原因 …). Any entry turns the submit button off and is
+   * shown beside it: a disabled button always says why.
+   */
+  missing?: readonly string[];
   color?: MantineColor;
   /**
    * For a dialog whose fields are not a <form> (Enter in them must not take the step): the submit button's click.
@@ -27,6 +32,7 @@ export function FormActions({
   submitLabel,
   loading,
   disabled,
+  missing = [],
   color,
   onSubmit,
   onCancel,
@@ -34,7 +40,7 @@ export function FormActions({
   justify = 'flex-end',
 }: FormActionsProps) {
   const t = useT();
-  return (
+  const row = (
     <Group justify={justify}>
       {onCancel && (
         <Button variant="default" onClick={onCancel}>
@@ -47,10 +53,20 @@ export function FormActions({
         onClick={onSubmit && (() => void onSubmit())}
         color={color}
         loading={loading}
-        disabled={disabled}
+        disabled={disabled || missing.length > 0}
+        aria-describedby={missing.length > 0 ? 'form-missing' : undefined}
       >
         {submitLabel}
       </Button>
     </Group>
+  );
+  if (missing.length === 0) return row;
+  return (
+    <Stack gap={4}>
+      {row}
+      <Text id="form-missing" size="xs" c="dimmed" ta={justify === 'flex-end' ? 'right' : 'left'} data-testid="form-missing">
+        {t('common.missing', { items: missing.join(t('common.listJoin')) })}
+      </Text>
+    </Stack>
   );
 }

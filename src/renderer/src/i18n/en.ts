@@ -43,6 +43,9 @@ export const en: Catalogue = {
     historyUser: 'By',
     historyAction: 'Action',
     historySummary: 'Details',
+    // Beside a disabled submit button: what the form still needs.
+    missing: 'Still needed: {items}',
+    listJoin: ', ',
     showPassword: 'Show or hide what was typed',
   },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },

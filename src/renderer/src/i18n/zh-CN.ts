@@ -49,6 +49,9 @@ export const zhCN = {
     historyAction: '操作',
     historySummary: '内容',
     // Without the word 密码: getByLabel('密码') must find the field, not this button.
+    // Beside a disabled submit button: what the form still needs.
+    missing: '还需要：{items}',
+    listJoin: '、',
     showPassword: '显示或隐藏输入的内容',
   },
   language: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
