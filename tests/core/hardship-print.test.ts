@@ -62,6 +62,8 @@ describe('hardship print: the application form (申报表)', () => {
     // 基本情况: the head, the ID number in full (the form the applicant signs), gender, birth date, ethnicity, unit, type.
     for (const expected of ['测试户主', HEAD, '1980-01-01', '汉族', '甲机械厂', '城镇职工', '工会会员是', '家庭人口3人'])
       expect(flat).toContain(expected);
+    // The same word as the screen (zh-CN entryKinds): a first file is 新增, never 增量.
+    expect(flat).toContain('建档类型新增');
     expect(lineWith(text, '性别')).toContain('男');
     // 家庭成员: every member with relation, full ID, health, work or school, and monthly income.
     expect(lineWith(text, SPOUSE)).toMatch(/配偶\s+测试配偶\s+\S+\s+女\s+1982-02-02\s+大病/);

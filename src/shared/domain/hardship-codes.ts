@@ -46,7 +46,7 @@ export const RIGID_SPENDING_KINDS = ['medical', 'education', 'disability', 'othe
 
 /** 城镇职工 or 农民工 (docs/domain.md: migrant workers must be union members). */
 export const WORKER_TYPES = ['urban', 'migrant'] as const;
-/** 增量 / 存量 / 返困. */
+/** 新增 / 存量 / 返困 (the screen and the printed 申报表 use the same words). */
 export const ENTRY_KINDS = ['new', 'existing', 'relapsed'] as const;
 export const HOUSING_TYPES = ['owned', 'rentedPublic', 'rentedPrivate', 'borrowed', 'dormitory', 'none'] as const;
 /** Living area per person, in bands (m²). */

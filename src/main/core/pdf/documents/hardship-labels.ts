@@ -86,7 +86,7 @@ export const HOUSING_LABELS: Record<NonNullable<FileDraft['housingType']>, strin
   none: '无固定住所',
 };
 
-export const ENTRY_LABELS: Record<FileDetail['entryKind'], string> = { new: '增量', existing: '存量', relapsed: '返困' };
+export const ENTRY_LABELS: Record<FileDetail['entryKind'], string> = { new: '新增', existing: '存量', relapsed: '返困' };
 export const WORKER_LABELS = { urban: '城镇职工', migrant: '农民工' } as const;
 
 export const EXCLUSION_LABELS: Record<string, string> = {
