@@ -69,6 +69,7 @@ export function RosterTable({ result, busy, page, onPage, filtered, onClearFilte
     {
       key: 'name',
       header: t('roster.columns.name'),
+      nowrap: true, // a name broken over two lines reads as two people
       render: (member) => (
         // The link is for keyboards and screen readers; a click anywhere in the row opens the member too.
         <Anchor component={Link} {...memberLink(member.id, search)} fw={500} onClick={(event) => event.stopPropagation()}>
