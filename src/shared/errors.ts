@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'SESSION_LOCKED',
+  // The web host was started again since this tab got its pass (the per-run token): the tab must open the new address.
+  'HOST_RESTARTED',
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',

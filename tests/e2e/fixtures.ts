@@ -20,8 +20,11 @@ export interface WebHostHandle {
   now(): Promise<Date>;
   /** Pages whose clock follows the core's (the `page` fixture registers itself). */
   pages: Set<Page>;
-  /** Stops the program and starts it again on the same data folder (a new URL and token). */
-  restart(): Promise<void>;
+  /**
+   * Stops the program and starts it again on the same data folder (a new URL and token). With samePort, on the
+   * port it had, as `npm run web` does (port 5199): an open tab then reaches the new host with its old token.
+   */
+  restart(options?: { samePort?: boolean }): Promise<void>;
   /** Kills the program as a power cut would (SIGKILL: no clean-up, the worker dies mid-write). */
   crash(): Promise<void>;
 }
@@ -29,8 +32,8 @@ export interface WebHostHandle {
 /** Hosts the fixture itself stops or kills: their exit is expected. */
 const stopping = new WeakSet<ChildProcess>();
 
-async function startHost(dataDir: string, clockStart: Date): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--data', dataDir, '--port', '0', '--test-mode', '--no-auto-backup', '--clock-start', clockStart.toISOString()];
+async function startHost(dataDir: string, clockStart: Date, port = 0): Promise<{ child: ChildProcess; url: string }> {
+  const args = ['--data', dataDir, '--port', String(port), '--test-mode', '--no-auto-backup', '--clock-start', clockStart.toISOString()];
   const child = spawn(process.execPath, [resolve('out/main/web-host.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -100,12 +103,12 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
         for (const page of handle.pages) await page.clock.fastForward(ms);
       },
       now: () => moveClock(0),
-      async restart() {
+      async restart(options) {
         // The program starts again where its clock was, as a real restart would: time does not go back.
         const alive = running.child.exitCode === null && running.child.signalCode === null;
         const now = alive ? await moveClock(0) : clockAtCrash;
         await stopHost(running.child);
-        running = await startHost(dataDir, now);
+        running = await startHost(dataDir, now, options?.samePort ? Number(new URL(handle.url).port) : 0);
         point(running.url);
       },
       async crash() {

@@ -34,6 +34,7 @@ const SIGNAL_FOR_CODE: Partial<Record<ErrorCode, ApiSignal>> = {
   KEY_MISSING: 'system-state-changed',
   DB_TOO_NEW: 'system-state-changed',
   DB_DAMAGED: 'system-state-changed',
+  HOST_RESTARTED: 'host-restarted',
 };
 
 function currentBridge(): BangfuBridge {

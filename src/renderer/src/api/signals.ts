@@ -3,7 +3,8 @@
  * was locked by the core, the program's state changed under us (a restore, a recovered key). The app subscribes
  * once (app/session) instead of every screen handling these codes.
  */
-export type ApiSignal = 'unauthenticated' | 'session-locked' | 'password-change-required' | 'system-state-changed' | 'unlocked';
+export type ApiSignal =
+  'unauthenticated' | 'session-locked' | 'password-change-required' | 'system-state-changed' | 'unlocked' | 'host-restarted';
 
 type Listener = (signal: ApiSignal) => void;
 

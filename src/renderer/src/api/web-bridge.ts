@@ -39,12 +39,23 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 async function readResult(response: Response): Promise<Result<unknown>> {
+  let result: Result<unknown>;
   try {
     const body: unknown = await response.json();
-    return isResult(body) ? body : { ok: false, error: INTERNAL };
+    result = isResult(body) ? body : { ok: false, error: INTERNAL };
   } catch {
     return { ok: false, error: INTERNAL };
   }
+  return response.status === 401 && isStaleTokenRefusal(result) ? { ok: false, error: { code: 'HOST_RESTARTED' } } : result;
+}
+
+/**
+ * The host refused this tab's token. The token is made afresh each time the host starts (and `npm run web` starts
+ * on the same port), so a tab opened before a restart gets this on every call: it is not a question of role, and
+ * signing in again in this tab cannot help. The clerk must open the address the host printed this time.
+ */
+function isStaleTokenRefusal(result: Result<unknown>): boolean {
+  return !result.ok && result.error.code === 'FORBIDDEN' && result.error.params?.reason === 'token';
 }
 
 function fileUrl(token: string, file: FileRef, disposition: 'attachment' | 'inline'): string {

@@ -8,6 +8,7 @@ export const enCodes: typeof zhCNCodes = {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     FORBIDDEN: 'Your role cannot do this. Ask your administrator if you need it.',
     SESSION_LOCKED: 'The screen is locked. Enter your password to unlock it, then try again.',
+    HOST_RESTARTED: 'The program was restarted and this page no longer works. Open the address the program shows now, then sign in again.',
     BAD_CREDENTIALS: 'Wrong user name or password. Please try again.',
     ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked. Try again later or ask an administrator to reset the password.',
     ACCOUNT_DISABLED: 'This account is disabled. Ask your administrator if you need to use it again.',

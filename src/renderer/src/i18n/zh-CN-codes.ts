@@ -12,6 +12,7 @@ const errors = {
   UNAUTHENTICATED: '登录已失效，请重新登录。',
   FORBIDDEN: '您的角色不能进行这个操作。如需使用，请联系本单位管理员。',
   SESSION_LOCKED: '屏幕已锁定，请输入密码解锁后再操作。',
+  HOST_RESTARTED: '程序已重新启动，这个页面已失效。请打开程序这次显示的地址，然后重新登录。',
   BAD_CREDENTIALS: '用户名或密码不正确，请重新输入。',
   ACCOUNT_LOCKED: '连续输错密码次数过多，账户已锁定，请稍后再试或请管理员重置密码。',
   ACCOUNT_DISABLED: '这个账户已停用。如需继续使用，请联系本单位管理员。',
