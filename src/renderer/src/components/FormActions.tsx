@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, type MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
+import { shortcut } from './shortcuts';
 
 interface FormActionsProps {
   /** The submit button's text: what the form does (保存, 创建用户 …). */
@@ -25,6 +26,11 @@ interface FormActionsProps {
   children?: ReactNode;
   /** Dialogs end on the right; a page's own form may start on the left, a wizard step spreads out. */
   justify?: 'flex-end' | 'flex-start' | 'space-between';
+  /**
+   * Ctrl+S clicks the submit button. By default only a plain form's submit (what Enter in a field already does);
+   * a dialog that keeps Enter from taking its step (onSubmit) or a coloured, consequential step opts in explicitly.
+   */
+  saveShortcut?: boolean;
 }
 
 /** The button row that ends a form: 取消 and other ways out, then the submit button. */
@@ -38,6 +44,7 @@ export function FormActions({
   onCancel,
   children,
   justify = 'flex-end',
+  saveShortcut = !onSubmit && !color,
 }: FormActionsProps) {
   const t = useT();
   const row = (
@@ -55,6 +62,7 @@ export function FormActions({
         loading={loading}
         disabled={disabled || missing.length > 0}
         aria-describedby={missing.length > 0 ? 'form-missing' : undefined}
+        {...(saveShortcut ? shortcut('save') : {})}
       >
         {submitLabel}
       </Button>

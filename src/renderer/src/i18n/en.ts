@@ -148,6 +148,16 @@ export const en: Catalogue = {
     notFoundBody: 'The address may be wrong.',
     backHome: 'Back to home',
   },
+  shortcuts: {
+    search: 'Shortcut: Ctrl+F or /',
+    save: 'Shortcut: Ctrl+S',
+    print: 'Shortcut: Ctrl+P',
+    new: 'Shortcut: Ctrl+N or Alt+N',
+  },
+  hostRestarted: {
+    title: 'The program was restarted',
+    body: 'This page was opened before the program was restarted (or from an incomplete address) and can no longer be used. Open the address the program shows now (the line starting with http://127.0.0.1 in its start window), then sign in again. Anything not saved must be entered again.',
+  },
   nav: {
     home: 'Home',
     roster: 'Member roster',

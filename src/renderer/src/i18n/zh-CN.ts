@@ -154,6 +154,18 @@ export const zhCN = {
     notFoundBody: '地址可能有误。',
     backHome: '返回首页',
   },
+  // Keyboard shortcuts, shown as the marked element's tooltip (components/shortcuts.ts).
+  shortcuts: {
+    search: '快捷键：Ctrl+F 或 /',
+    save: '快捷键：Ctrl+S',
+    print: '快捷键：Ctrl+P',
+    new: '快捷键：Ctrl+N 或 Alt+N',
+  },
+  // The web host was started again: this tab's pass is no longer valid (api/web-bridge.ts).
+  hostRestarted: {
+    title: '程序已重新启动',
+    body: '这个页面是程序上次启动时打开的（或打开的地址不完整），已不能再使用。请打开程序这次显示的地址（启动窗口里以 http://127.0.0.1 开头的那一行），然后重新登录。没有保存的内容需要重新填写。',
+  },
   nav: {
     home: '首页',
     roster: '会员名册',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { useSession } from '../session/session-context';
 import { AREAS } from './areas';
 import { HeaderActions } from './HeaderActions';
+import { useShortcuts } from './useShortcuts';
 
 export function ShellLayout() {
   const t = useT();
@@ -16,6 +17,7 @@ export function ShellLayout() {
   const [passwordOpened, passwordModal] = useDisclosure(false);
   const location = useLocation();
   const { user } = session;
+  useShortcuts();
   const areas = AREAS.filter((area) => roleAllows(user.role, area.role));
 
   return (

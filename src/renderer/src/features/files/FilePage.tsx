@@ -174,7 +174,7 @@ export function FilePage() {
               {file.status === 'notice' && (
                 <PrintButton channel="files.printNotice" input={{ ids: [file.id] }} label={t('files.printNotice')} />
               )}
-              <PrintButton channel="files.printApplication" input={{ id: file.id }} label={t('files.printApplication')} />
+              <PrintButton channel="files.printApplication" input={{ id: file.id }} label={t('files.printApplication')} shortcut />
             </Group>
           </Group>
           {canEdit && <FileActions file={file} onChanged={setFile} />}

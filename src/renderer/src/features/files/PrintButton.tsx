@@ -4,6 +4,7 @@ import type { ChannelInput, FileRef } from '@shared/contract';
 import { bridge } from '../../api/client';
 import { useJob } from '../../api/jobs';
 import { notifyError } from '../../components/notify';
+import { shortcut as shortcutAttributes } from '../../components/shortcuts';
 
 type PrintChannel = 'files.printApplication' | 'files.printVisit' | 'files.printNotice';
 
@@ -13,11 +14,14 @@ export function PrintButton<C extends PrintChannel>({
   input,
   label,
   size,
+  shortcut,
 }: {
   channel: C;
   input: ChannelInput<C>;
   label: string;
   size?: 'xs' | 'sm';
+  /** Ctrl+P prints this document: the page's main one (not a button repeated in every row). */
+  shortcut?: boolean;
 }) {
   const job = useJob(channel);
   const print = async () => {
@@ -27,7 +31,14 @@ export function PrintButton<C extends PrintChannel>({
     else if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
   };
   return (
-    <Button variant="default" size={size} leftSection={<IconPrinter size={16} />} loading={job.running} onClick={() => void print()}>
+    <Button
+      variant="default"
+      size={size}
+      leftSection={<IconPrinter size={16} />}
+      loading={job.running}
+      onClick={() => void print()}
+      {...(shortcut ? shortcutAttributes('print') : {})}
+    >
       {label}
     </Button>
   );

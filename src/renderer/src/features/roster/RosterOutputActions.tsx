@@ -5,6 +5,7 @@ import { useJob } from '../../api/jobs';
 import { useSession } from '../../app/session/session-context';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { notifyError } from '../../components/notify';
+import { shortcut } from '../../components/shortcuts';
 import { useT } from '../../i18n';
 import { selectionOf, type RosterFilters } from './useRosterFilters';
 
@@ -43,7 +44,13 @@ export function RosterOutputActions({ filters }: { filters: RosterFilters }) {
           {session.user.role === 'admin' && <Menu.Item onClick={() => void exportXlsx(true)}>{t('rosterOutput.exportFull')}</Menu.Item>}
         </Menu.Dropdown>
       </Menu>
-      <Button variant="default" leftSection={<IconPrinter size={18} />} loading={printing.running} onClick={() => void print()}>
+      <Button
+        variant="default"
+        leftSection={<IconPrinter size={18} />}
+        loading={printing.running}
+        onClick={() => void print()}
+        {...shortcut('print')}
+      >
         {t('rosterOutput.print')}
       </Button>
       {(exporting.running || printing.running) && (

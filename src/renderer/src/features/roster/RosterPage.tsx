@@ -8,6 +8,7 @@ import { useSession } from '../../app/session/session-context';
 import { notifySuccess } from '../../components/notify';
 import { notifyIdWarnings } from './notify-id-warnings';
 import { PageHeader } from '../../components/PageHeader';
+import { shortcut } from '../../components/shortcuts';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { CreateMemberModal } from './MemberFormModals';
@@ -38,7 +39,7 @@ export function RosterPage() {
             <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => void navigate('/roster/import')}>
               {t('rosterImport.open')}
             </Button>
-            <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+            <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)} {...shortcut('new')}>
               {t('roster.add')}
             </Button>
           </>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { MEMBER_STATUSES, type MemberStatus } from '@shared/contract/roster';
 import { useT } from '../../i18n';
 import { UnitFilterSelect } from '../../components/UnitFilterSelect';
+import { shortcut } from '../../components/shortcuts';
 import type { RosterFilters, RosterSort } from './useRosterFilters';
 
 /** Long enough for a clerk to finish a syllable, short enough that the list seems to follow the typing. */
@@ -56,6 +57,7 @@ export function RosterSearchBar({ filters, onChange, maskedIdSearch }: RosterSea
         autoComplete="off"
         spellCheck={false}
         autoFocus
+        {...shortcut('search')}
       />
       <Group gap="md" align="flex-end">
         <UnitFilterSelect kind="employer" label={t('roster.unit')} value={filters.unitId} onChange={(unitId) => onChange({ unitId })} />
