@@ -32,7 +32,13 @@ async function setUp(origin: string, token: string): Promise<void> {
       joinedOn: '2010-05-04',
     })) as { id: string; rev: number };
     if (person.status !== 'active') {
-      await rpc(origin, token, 'roster.changeStatus', { id: member.id, rev: member.rev, status: person.status, on: '2020-01-02', reason: '会员本人办理' });
+      await rpc(origin, token, 'roster.changeStatus', {
+        id: member.id,
+        rev: member.rev,
+        status: person.status,
+        on: '2020-01-02',
+        reason: '会员本人办理',
+      });
     }
   }
   await rpc(origin, token, 'auth.signOut');
@@ -56,9 +62,9 @@ test.describe('at the desk', () => {
     const table = page.getByRole('table');
     for (const status of ['在册', '转出', '退会', '去世']) await expect(table.getByText(status, { exact: true })).toBeVisible();
     // Cut text still has its words in the DOM: compare what the label needs with what it got.
-    const cut = await table.locator('.mantine-Badge-label').evaluateAll((labels) =>
-      labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent),
-    );
+    const cut = await table
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
     expect(cut).toEqual([]);
     await shots(page, 'roster-1366x768');
   });
