@@ -154,7 +154,7 @@ export const enFiles: typeof zhCNFiles = {
     work: 'Work / school',
     monthlyIncome: 'Monthly income (yuan)',
     monthlyIncomeHint: 'Work income; pensions, 低保 and other income go under income items.',
-    inOtherFile: 'Also in another file',
+    inOtherFile: 'Also in another file: {file}',
     meansLive: 'Means test as filled in (applies once saved)',
     meansTitle: 'Means test (with the local 低保 line in force on {date})',
     perCapita: 'Per-capita monthly income ¥{amount}',

@@ -150,7 +150,7 @@ export const zhCNFiles = {
     work: '工作/就学',
     monthlyIncome: '月收入（元）',
     monthlyIncomeHint: '工资等劳动收入；养老金、低保金等其他收入填在“收入与核算”。',
-    inOtherFile: '已在另一份档案中',
+    inOtherFile: '已在另一份档案中：{file}',
     meansLive: '按填写的内容核算（保存后生效）',
     meansTitle: '收入核算（按 {date} 执行的本地低保标准）',
     perCapita: '人均月收入 ¥{amount}',

@@ -41,7 +41,7 @@ function Household({ file }: { file: FileDetail }) {
               <span>{m.name}</span>
               {m.otherFiles.map((f) => (
                 <Anchor key={f.id} component={Link} to={`/files/${f.id}`} size="xs" c="orange.8">
-                  {t('files.inOtherFile')}: {f.fileNo ?? t(`fileStatuses.${f.status}`)}
+                  {t('files.inOtherFile', { file: f.fileNo ?? t(`fileStatuses.${f.status}`) })}
                 </Anchor>
               ))}
             </Stack>
