@@ -65,7 +65,7 @@ test('find files by each kind of search, export the list as .xlsx, and go from a
   // Each kind in turn, alternating the file found so that each answer is seen to arrive.
   await searchFiles(page, '三丰', HEAD.name);
   await searchFiles(page, 'oyn', OTHER.name, '按拼音或首字母查找');
-  await searchFiles(page, HEAD.idNumber.slice(-4), HEAD.name, '按身份证尾号查找');
+  await searchFiles(page, HEAD.idNumber.slice(-4), HEAD.name, '按身份证尾号或手机后4位查找');
   await searchFiles(page, OTHER.phone.slice(-4), OTHER.name);
   await searchFiles(page, SPOUSE.idNumber, HEAD.name); // anyone in the household, typed whole
   await searchFiles(page, '纺织', OTHER.name); // the head's unit

@@ -17,17 +17,26 @@ export function MemberFiles({ memberId }: { memberId: string }) {
   const files = useQuery('files.ofMember', { memberId });
   const columns: DataColumn<MemberFile>[] = [
     {
+      key: 'head',
+      header: t('memberFiles.head'),
+      render: (f) => (
+        <Anchor component={Link} to={`/files/${f.id}`} aria-label={`${t('memberFiles.open')} ${f.headName}`}>
+          {f.headName}
+        </Anchor>
+      ),
+    },
+    {
       key: 'no',
       header: t('memberFiles.fileNo'),
       width: 190,
       monospace: true,
-      render: (f) => (
-        <Anchor component={Link} to={`/files/${f.id}`} aria-label={`${t('memberFiles.open')} ${f.fileNo ?? f.headName}`}>
-          {f.fileNo ?? t('files.noNumber')}
-        </Anchor>
-      ),
+      render: (f) =>
+        f.fileNo ?? (
+          <Text size="sm" c="dimmed">
+            {t('files.noNumber')}
+          </Text>
+        ),
     },
-    { key: 'head', header: t('memberFiles.head'), render: (f) => f.headName },
     {
       key: 'role',
       header: t('memberFiles.role'),
