@@ -124,10 +124,13 @@ describe('the file list as a .xlsx 台账', () => {
       '批准日期',
       '下次年审',
       '公示截止',
+      '职工类型',
+      '家庭人口',
       '最后修改',
     ]);
     expect(rows).toHaveLength(1);
-    const [no, fileNo, name, id, unit, category, status, approvedOn, reviewDue] = rows[0]!;
+    const [no, fileNo, name, id, unit, category, status, approvedOn, reviewDue, , workerType, householdSize] = rows[0]!;
+    expect([workerType, householdSize]).toEqual(['城镇职工', '3']);
     expect([no, fileNo, name, unit, status]).toEqual(['1', approved.fileNo, '张三丰', '甲机械厂', '在档']);
     expect(id).toBe(approved.headIdNumberMasked);
     expect(id).not.toBe(HEAD);
@@ -174,7 +177,10 @@ describe("a member's files", () => {
 
 describe('the roster search by a phone tail', () => {
   it('finds a member by the last 4 digits of their phone, as well as by an ID tail', async () => {
-    const { t } = await offices();
+    const { t } = await office();
+    await t.call('roster.create', { name: '张三丰', idNumber: HEAD, phone: HEAD_PHONE });
+    await t.call('roster.create', { name: '欧阳娜娜', idNumber: OTHER_HEAD, phone: OTHER_PHONE });
+    await t.call('roster.create', { name: '测试配偶', idNumber: SPOUSE });
     const names = async (query: string) => (await t.call('roster.search', { query })).members.map((m) => m.name);
     expect(await names(HEAD_PHONE.slice(-4))).toEqual(['张三丰']);
     expect(await names(OTHER_PHONE.slice(-4))).toEqual(['欧阳娜娜']);

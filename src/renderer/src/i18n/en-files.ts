@@ -231,6 +231,7 @@ export const enFiles: typeof zhCNFiles = {
   },
   // Finding files (issue 10 §4): the list's search box, its .xlsx register, and a member's files on their page.
   fileSearch: {
+    kindText: 'Searching file numbers and unit names',
     kindTail: 'Searching the end of ID numbers and phones',
     label: 'Find files',
     placeholder: "Any two characters of the head's name, pinyin or initials, last 4–6 of the ID, last 4 of the phone, file number, unit",

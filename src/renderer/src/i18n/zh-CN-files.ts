@@ -227,6 +227,7 @@ export const zhCNFiles = {
   },
   // Finding files (issue 10 §4): the list's search box, its .xlsx 台账, and a member's files on their page.
   fileSearch: {
+    kindText: '按档案编号或单位名称查找',
     kindTail: '按身份证尾号或手机后4位查找',
     label: '查找档案',
     placeholder: '户主姓名任意两个字、拼音或首字母、身份证后4–6位、手机后4位、档案编号、单位',

@@ -39,6 +39,8 @@ interface ExportRow {
   approvedOn: string | null;
   reviewDueOn: string | null;
   noticeEndsOn: string | null;
+  workerType: 'urban' | 'migrant';
+  householdSize: number;
   updatedAt: string;
 }
 
@@ -66,6 +68,8 @@ export function exportFiles(ctx: CallContext, input: ParsedInput<'files.export'>
       '批准日期',
       '下次年审',
       '公示截止',
+      '职工类型',
+      '家庭人口',
       '最后修改',
     ]).font = {
       bold: true,
@@ -74,6 +78,8 @@ export function exportFiles(ctx: CallContext, input: ParsedInput<'files.export'>
     const select = ctx.sqlite.prepare(
       `SELECT f.file_no AS fileNo, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category, f.status,
               f.approved_on AS approvedOn, f.notice_ends_on AS noticeEndsOn, f.updated_at AS updatedAt,
+              f.worker_type AS workerType,
+              (SELECT count(*) FROM file_household h WHERE h.file_id = f.id AND h.deleted_at IS NULL) AS householdSize,
               CASE WHEN f.status = 'active' AND f.reviewed_on IS NOT NULL
                    THEN date(f.reviewed_on, '+' || @interval || ' months') END AS reviewDueOn,
               (SELECT u.name FROM members m JOIN units u ON u.ref = m.unit_ref WHERE m.id = unhex(replace(f.member_id, '-', ''))) AS unitName
@@ -94,6 +100,8 @@ export function exportFiles(ctx: CallContext, input: ParsedInput<'files.export'>
           f.approvedOn ?? '',
           f.reviewDueOn ?? '',
           f.noticeEndsOn ?? '',
+          f.workerType === 'migrant' ? '农民工' : '城镇职工',
+          f.householdSize,
           f.updatedAt.slice(0, 10),
         ]);
       }

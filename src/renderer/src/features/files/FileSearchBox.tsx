@@ -43,8 +43,12 @@ export function FileSearchBox({ query, onChange, kind, maskedIdSearch }: FileSea
       />
       {query && kind && kind !== 'all' && (
         <Text size="sm" c="dimmed" pb={8} data-testid="files-search-kind">
-          {/* Four digits are an ID's or a phone's end (file-search.ts). */}
-          {kind === 'id-suffix' && /^\d{4}$/.test(query) ? t('fileSearch.kindTail') : t(`searchKinds.${kind}`)}
+          {/* Four digits are an ID's or a phone's end; other text a file number or a unit (file-search.ts). */}
+          {kind === 'id-suffix' && /^\d{4}$/.test(query)
+            ? t('fileSearch.kindTail')
+            : kind === 'text'
+              ? t('fileSearch.kindText')
+              : t(`searchKinds.${kind}`)}
         </Text>
       )}
     </Group>
