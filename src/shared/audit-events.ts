@@ -43,6 +43,8 @@ export const AUDIT_EVENTS = [
   'file.printed', // { document: application | visit | notice, count }
   'file.imported', // { category, from } (存量档案: the sheet's category word as "from")
   'file.attachmentOpened', // { type } (opened in the viewer or previewed in the program)
+  'files.exported', // { count } (the file list's selection as a 台账, ID numbers masked)
+  'files.exportedFullIds', // { count } (an administrator asked for full ID numbers)
   'file.importStaged', // { category, from } (存量档案 staged: the sheet's category word as "from")
   'fileImport.staged', // { files }
   'fileImport.decided', // { decision, files }

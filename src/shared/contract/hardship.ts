@@ -37,6 +37,7 @@ import {
 import { auditEntry } from './audit';
 import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
 import { existingFilesCheck, fileImportView, importDecision } from './existing-files';
+import { searchKind } from './roster';
 
 export { EXISTING_ROW_PROBLEMS, existingFilesCheck, fileImportView, importDecision, type FileImportView } from './existing-files';
 
@@ -223,6 +224,29 @@ export const fileSummary = z.object({
   flags: z.array(fileFlag),
 });
 
+/** The list's search box and filters: what the list shows is what is exported. */
+export const fileSelection = z.object({
+  /** Name part, pinyin or initials, ID tail (or whole, per the role), the head's phone tail, file number. */
+  query: z.string().max(100).default(''),
+  status: fileStatus.optional(),
+  category: z.enum(HARDSHIP_CATEGORIES).optional(),
+  flag: fileFlag.optional(),
+  /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
+  unitId: uuid.optional(),
+});
+
+/** One of a member's files, on the member's page. */
+export const memberFile = z.object({
+  id: uuid,
+  fileNo: z.string().nullable(),
+  status: fileStatus,
+  headName: z.string(),
+  /** 'self' when the member is the file's head, else their relation to the head as the household list has it. */
+  relation: z.enum(RELATIONS),
+  category: z.enum(HARDSHIP_CATEGORIES).nullable(),
+  updatedAt: isoInstant,
+});
+
 export const fileDetail = fileSummary.extend({
   rev: z.number().int(),
   memberId: uuid.nullable(),
@@ -305,12 +329,7 @@ export const hardshipChannels = {
   }),
   'files.get': channel({ input: z.object({ id: uuid }), output: fileDetail, access: 'viewer', mutates: false }),
   'files.list': channel({
-    input: z.object({
-      status: fileStatus.optional(),
-      category: z.enum(HARDSHIP_CATEGORIES).optional(),
-      flag: fileFlag.optional(),
-      /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
-      unitId: uuid.optional(),
+    input: fileSelection.extend({
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
@@ -320,7 +339,26 @@ export const hardshipChannels = {
       /** Files per status, and per flag, over all files (whatever the filters). */
       counts: z.record(z.string(), z.number().int()),
       flagCounts: z.record(z.string(), z.number().int()),
+      /** How the core read the search box (as the roster's). */
+      kind: searchKind,
     }),
+    access: 'viewer',
+    mutates: false,
+  }),
+  /**
+   * The list's selection (search and filters) as a .xlsx 台账; ID numbers masked unless an administrator asks for
+   * full ones, as the roster's export. Logged (count, not content).
+   */
+  'files.export': jobChannel({
+    input: fileSelection.extend({ fullIds: z.boolean().default(false) }),
+    result: fileRef,
+    access: 'clerk',
+    mutates: true,
+  }),
+  /** The files a roster member is in: as the head (户主) or in the household, newest first. */
+  'files.ofMember': channel({
+    input: z.object({ memberId: uuid }),
+    output: z.object({ files: z.array(memberFile) }),
     access: 'viewer',
     mutates: false,
   }),

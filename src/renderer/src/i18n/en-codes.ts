@@ -292,6 +292,8 @@ export const enCodes: typeof zhCNCodes = {
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',
+    'files.exported': 'File register exported: {count} files (ID numbers masked)',
+    'files.exportedFullIds': 'File register exported: {count} files, with full ID numbers',
     'file.importStaged': 'Existing file imported, to be confirmed',
     'fileImport.staged': '{files} existing files imported, to be confirmed',
     'fileImport.decided': '{decision} ({files} files)',

@@ -229,4 +229,27 @@ export const enFiles: typeof zhCNFiles = {
     bankAccount: 'Card number',
     notEditable: 'The file is under public notice or approval; its contents can no longer be changed.',
   },
+  // Finding files (issue 10 §4): the list's search box, its .xlsx register, and a member's files on their page.
+  fileSearch: {
+    kindText: 'Searching file numbers and unit names',
+    kindTail: 'Searching the end of ID numbers and phones',
+    label: 'Find files',
+    placeholder: "Any two characters of the head's name, pinyin or initials, last 4–6 of the ID, last 4 of the phone, file number, unit",
+    placeholderMasked:
+      "Any two characters of the head's name, pinyin or initials, last 4 or all 18 of the ID, last 4 of the phone, file number, unit",
+    export: 'Export register',
+    exportMasked: 'Export register (ID numbers masked)',
+    exportFull: 'Export register with full ID numbers (logged)',
+    exporting: 'Exporting the file register…',
+  },
+  memberFiles: {
+    title: 'Hardship files',
+    none: 'This member is in no hardship file.',
+    fileNo: 'File number',
+    head: 'Head of household',
+    role: 'In the file as',
+    status: 'Status',
+    updatedAt: 'Last changed',
+    open: 'Open file',
+  },
 };

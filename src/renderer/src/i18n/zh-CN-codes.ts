@@ -298,6 +298,8 @@ export const zhCNCodes = {
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',
+    'files.exported': '导出档案台账 {count} 份（身份证号已隐去中间位）',
+    'files.exportedFullIds': '导出档案台账 {count} 份，含完整身份证号',
     'file.importStaged': '导入存量档案，待确认',
     'fileImport.staged': '导入存量档案 {files} 份，待确认',
     'fileImport.decided': '{decision}（{files} 份）',

@@ -225,4 +225,26 @@ export const zhCNFiles = {
     bankAccount: '银行卡号',
     notEditable: '档案已进入公示或审批，内容不能再修改。',
   },
+  // Finding files (issue 10 §4): the list's search box, its .xlsx 台账, and a member's files on their page.
+  fileSearch: {
+    kindText: '按档案编号或单位名称查找',
+    kindTail: '按身份证尾号或手机后4位查找',
+    label: '查找档案',
+    placeholder: '户主姓名任意两个字、拼音或首字母、身份证后4–6位、手机后4位、档案编号、单位',
+    placeholderMasked: '户主姓名任意两个字、拼音或首字母、身份证后4位或完整18位、手机后4位、档案编号、单位',
+    export: '导出台账',
+    exportMasked: '导出台账（身份证号隐去中间 8 位）',
+    exportFull: '导出含完整身份证号的台账（记入审计日志）',
+    exporting: '正在导出档案台账…',
+  },
+  memberFiles: {
+    title: '困难职工档案',
+    none: '此会员不在任何困难职工档案中。',
+    fileNo: '档案编号',
+    head: '户主',
+    role: '在档案中',
+    status: '状态',
+    updatedAt: '最后修改',
+    open: '打开档案',
+  },
 };

@@ -1,12 +1,16 @@
+import type { z } from 'zod';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
-import { FILE_FLAGS } from '@shared/contract/hardship';
+import { FILE_FLAGS, type fileSelection } from '@shared/contract/hardship';
 import { addDays, lastOfWorkingDays } from '@shared/domain/calendar';
 import { ENDED_STATUSES, FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { currentUnitRef } from '../roster/units.repo';
 import { judgingDay, type JudgingDay } from './file-facts';
+import { fileSearch } from './file-search';
 import { sqlStatuses } from './files.repo';
+
+type FileSelection = z.infer<typeof fileSelection>;
 
 type Flag = (typeof FILE_FLAGS)[number];
 
@@ -66,14 +70,17 @@ export function flagsOfFile(ctx: CallContext, id: string, day: JudgingDay): Flag
 const flagColumns = (FLAG_SQL: Record<Flag, string>) => FILE_FLAGS.map((flag) => `${FLAG_SQL[flag]} AS ${flag}`).join(', ');
 const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) => row[flag] === 1);
 
-export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
-  const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
+/** The list's search and filters, as SQL on `f`: what the list shows is what is exported (file-export.ts). */
+export function selectionSql(ctx: CallContext, input: FileSelection, day: JudgingDay = judgingDay(ctx)) {
+  const { bounds, FLAG_SQL } = flagConditions(ctx, day);
+  const search = fileSearch(ctx, input.query);
   const base = ['f.deleted_at IS NULL'];
   if (input.status) base.push('f.status = @status');
   if (input.category) base.push('f.category = @category');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
   if (input.unitId) base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
+  if (search.clause) base.push(search.clause);
   // The stale list reads the updated_at index from the oldest file on ('+' keeps SQLite from ranging over each
   // status and sorting them all); its count ranges over the statuses (FLAG_SQL as it is).
   const listFlag =
@@ -85,16 +92,23 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
   const from = input.unitId ? 'INDEXED BY hardship_files_member' : '';
   const params = {
     ...bounds,
+    ...search.params,
     status: input.status ?? null,
     category: input.category ?? null,
     unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null,
   };
+  const order = input.flag ? FLAG_ORDER[input.flag] : 'f.updated_at DESC';
+  return { bounds, FLAG_SQL, where, countWhere, from, params, order, kind: search.kind, searching: search.clause !== null };
+}
+
+export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
+  const { bounds, FLAG_SQL, where, countWhere, from, params, order, kind, searching } = selectionSql(ctx, input);
   const rows = ctx.sqlite
     .prepare(
       `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category,
               f.updated_at AS updatedAt, ${flagColumns(FLAG_SQL)},
               (SELECT u.name FROM members m JOIN units u ON u.ref = m.unit_ref WHERE m.id = unhex(replace(f.member_id, '-', ''))) AS unitName
-       FROM hardship_files f ${from} ${where} ORDER BY ${input.flag ? FLAG_ORDER[input.flag] : 'f.updated_at DESC'} LIMIT @limit OFFSET @offset`,
+       FROM hardship_files f ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as (Omit<
     ChannelOutput<'files.list'>['files'][number],
@@ -120,7 +134,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
-  const filters = [input.status, input.category, input.flag, input.unitId].filter(Boolean).length;
+  const filters = [input.status, input.category, input.flag, input.unitId, searching].filter(Boolean).length;
   const total =
     filters === 0
       ? Object.values(counts).reduce((sum, n) => sum + n, 0)
@@ -138,5 +152,6 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     total,
     counts,
     flagCounts,
+    kind,
   };
 }

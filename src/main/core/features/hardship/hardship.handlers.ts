@@ -1,5 +1,7 @@
 import { defineHandlers } from '../../context';
+import { exportFiles } from './file-export';
 import { listFiles } from './file-list';
+import { filesOfMember } from './member-files';
 import * as attachments from './attachments.service';
 import * as existing from './existing-files.service';
 import * as imports from './file-imports.service';
@@ -11,6 +13,8 @@ export const hardshipHandlers = defineHandlers({
   'files.create': (input, ctx) => files.create(ctx, input),
   'files.get': (input, ctx) => files.get(ctx, input.id),
   'files.list': (input, ctx) => listFiles(ctx, input),
+  'files.export': (input, ctx) => exportFiles(ctx, input),
+  'files.ofMember': (input, ctx) => filesOfMember(ctx, input.memberId),
   'files.saveDraft': (input, ctx) => files.saveDraft(ctx, input),
   'files.recordVisit': (input, ctx) => visits.recordVisit(ctx, input),
   'files.attach': (input, ctx) => attachments.attach(ctx, input),

@@ -136,7 +136,13 @@ function searchWhere(sqlite: Sqlite, search: MemberSearch): { where: string; par
     case 'id-suffix':
       params.tail = q.text.slice(-4);
       params.like = `%${q.text}`;
-      clauses.push('substr(m.id_number, 15) = @tail AND m.id_number LIKE @like');
+      // Four digits are also the end of a phone (a clerk asks "手机尾号?"): each side is a range on its own index
+      // (members_id_tail, members_phone_tail), which SQLite reads one after the other.
+      clauses.push(
+        /^\d{4}$/.test(q.text)
+          ? '((substr(m.id_number, 15) = @tail AND m.id_number LIKE @like) OR (m.phone IS NOT NULL AND substr(m.phone, -4) = @tail))'
+          : 'substr(m.id_number, 15) = @tail AND m.id_number LIKE @like',
+      );
       break;
     case 'id-whole':
       params.idNumber = q.text;

@@ -17,6 +17,8 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { UnitFilterSelect } from '../../components/UnitFilterSelect';
 import { useT } from '../../i18n';
 import { CreateFileModal } from './CreateFileModal';
+import { FileSearchBox } from './FileSearchBox';
+import { FilesOutputActions } from './FilesOutputActions';
 import { FileStatusBadge } from './FileStatusBadge';
 import { ImportExistingModal } from './ImportExistingModal';
 import { PendingImports } from './PendingImports';
@@ -48,13 +50,23 @@ export function FilesPage() {
     setPage(1);
   };
   const { status, category, flag, unitId } = filters;
-  const files = useQuery('files.list', {
-    page,
-    pageSize: PAGE_SIZE,
+  // The search box (FileSearchBox): combined with the filters; a new search starts again from the first page.
+  const [query, setQuery] = useState('');
+  const search = (text: string) => {
+    setQuery(text);
+    setPage(1);
+  };
+  const selection = {
+    query,
     ...(status === 'all' ? {} : { status }),
     ...(category ? { category } : {}),
     ...(flag ? { flag } : {}),
     ...(unitId ? { unitId } : {}),
+  };
+  const files = useQuery('files.list', {
+    page,
+    pageSize: PAGE_SIZE,
+    ...selection,
   });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -120,6 +132,7 @@ export function FilesPage() {
             label={t('files.printNoticeList', { count: files.data.files.length })}
           />
         )}
+        {canCreate && <FilesOutputActions selection={selection} />}
         {canCreate && (
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
             {t('files.import.open')}
@@ -132,6 +145,7 @@ export function FilesPage() {
         )}
       </PageHeader>
       {canCreate && <PendingImports reloadKey={imported} onDecided={files.reload} />}
+      <FileSearchBox query={query} onChange={search} kind={files.data?.kind} maskedIdSearch={!canCreate} />
       <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as FileStatus | 'all' })}>
         <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
           <Chip value="all" size="sm">
@@ -171,7 +185,7 @@ export function FilesPage() {
           columns={columns}
           rows={files.data.files}
           rowKey={(f) => f.id}
-          empty={status === 'all' && !category && !flag && !unitId ? t('files.empty') : t('files.emptyFiltered')}
+          empty={status === 'all' && !category && !flag && !unitId && !query ? t('files.empty') : t('files.emptyFiltered')}
           minWidth={980}
           busy={files.loading}
           onRowClick={(f) => navigate(`/files/${f.id}`)}

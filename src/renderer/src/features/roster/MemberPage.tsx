@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { ChangeStatusModal } from './ChangeStatusModal';
 import { IdNumberReveal } from './IdNumberReveal';
 import { MemberFacts } from './MemberFacts';
+import { MemberFiles } from './MemberFiles';
 import { EditMemberModal } from './MemberFormModals';
 import { MemberStatusBadge } from './MemberStatusBadge';
 import { useRevealedIdNumber } from './useRevealedIdNumber';
@@ -99,6 +100,7 @@ export function MemberPage() {
               />
             }
           />
+          <MemberFiles memberId={data.id} />
           <RecordHistory entries={history.data?.entries} loading={history.loading} error={history.error} onRetry={history.reload} />
         </>
       )}
