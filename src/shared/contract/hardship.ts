@@ -206,9 +206,11 @@ export const timelineEntry = z.object({
 
 /**
  * What a file's row in the list is flagged for: the annual review is due, the notice ends within the next working
- * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year.
+ * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year; and, while
+ * a file needs its six-clears visit (submitted to the annual review's end), no valid visit yet (none, not clear or
+ * not signed) or a valid one older than the policy's visit validity.
  */
-export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale'] as const;
+export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale', 'awaitingVisit', 'visitExpired'] as const;
 export const fileFlag = z.enum(FILE_FLAGS);
 
 export const fileSummary = z.object({
@@ -311,6 +313,8 @@ export const hardshipChannels = {
       flag: fileFlag.optional(),
       /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
       unitId: uuid.optional(),
+      /** Only the files the signed-in user entered (a clerk's own drafts, from the home page). */
+      mine: z.boolean().optional(),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(50),
     }),

@@ -1,11 +1,11 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { FILE_FLAGS } from '@shared/contract/hardship';
 import { addDays, lastOfWorkingDays } from '@shared/domain/calendar';
-import { ENDED_STATUSES, FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
+import { ENDED_STATUSES, FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { currentUnitRef } from '../roster/units.repo';
-import { judgingDay, type JudgingDay } from './file-facts';
+import { judgingDay, LATEST_VISIT_ORDER, roundStartSql, type JudgingDay } from './file-facts';
 import { sqlStatuses } from './files.repo';
 
 type Flag = (typeof FILE_FLAGS)[number];
@@ -19,9 +19,22 @@ const FLAG_ORDER: Record<Flag, string> = {
   noticeEnding: 'f.notice_ends_on, f.id',
   noticeEnded: 'f.notice_ends_on, f.id',
   stale: 'f.updated_at, f.id',
+  awaitingVisit: 'f.updated_at, f.id',
+  visitExpired: 'f.updated_at, f.id',
 };
 
 const OPEN_STATUSES = sqlStatuses(FILE_STATUSES.filter((s) => !ENDED_STATUSES.includes(s)));
+
+/** The statuses in which a file's next step needs a valid six-clears visit: from submission to the review's end. */
+const VISIT_STATUSES = sqlStatuses(['submitted', 'visit', 'review', 'annualReview']);
+
+/**
+ * The round's latest six-clears visit, the one the lifecycle judges (file-facts.ts factsOf and visitBlockers): its
+ * date when all clear and signed by the head, '' when not, NULL when there is none.
+ */
+const LATEST_VALID_VISIT = `(SELECT CASE WHEN v.all_clear = 1 AND v.head_signed = 1 THEN v.date ELSE '' END FROM file_visits v
+  WHERE v.file_id = f.id AND v.kind = 'sixClears' AND v.recorded_at > ${roundStartSql('f.id')}
+    AND (f.visits_count_from IS NULL OR v.date >= f.visits_count_from) ${LATEST_VISIT_ORDER})`;
 
 /** The day n months before `date` (SQLite's own month arithmetic, so that SQL and this agree on month ends). */
 function monthsBefore(ctx: CallContext, date: string, months: number): string {
@@ -41,6 +54,8 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
     noticeEndingBy: lastOfWorkingDays(addDays(day.today, 1), NOTICE_ENDING_WORKING_DAYS, day.lifecycle.calendar),
     reviewBefore: monthsBefore(ctx, addDays(day.today, 1), interval),
     staleBefore: monthsBefore(ctx, day.today, 12),
+    // A visit counts while it is at most visitValidDays old (hardship-lifecycle.ts visitBlockers).
+    visitValidFrom: addDays(day.today, -day.lifecycle.visitValidDays),
   };
   const FLAG_SQL: Record<Flag, string> = {
     reviewDue: "f.status = 'active' AND f.reviewed_on < @reviewBefore",
@@ -48,6 +63,8 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
     noticeEnded: "f.status = 'notice' AND f.notice_ends_on < @today",
     // The statuses not ended, named (not NOT IN) so that each is a range on the (status, updated_at) index.
     stale: `f.status IN (${OPEN_STATUSES}) AND f.updated_at < @staleBefore`,
+    awaitingVisit: `f.status IN (${VISIT_STATUSES}) AND coalesce(${LATEST_VALID_VISIT}, '') = ''`,
+    visitExpired: `f.status IN (${VISIT_STATUSES}) AND nullif(${LATEST_VALID_VISIT}, '') < @visitValidFrom`,
   };
   return { bounds, FLAG_SQL };
 }
@@ -66,11 +83,37 @@ export function flagsOfFile(ctx: CallContext, id: string, day: JudgingDay): Flag
 const flagColumns = (FLAG_SQL: Record<Flag, string>) => FILE_FLAGS.map((flag) => `${FLAG_SQL[flag]} AS ${flag}`).join(', ');
 const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) => row[flag] === 1);
 
+export interface FileCountFilter {
+  status?: FileStatus;
+  flag?: Flag;
+  /** Only the files this user entered. */
+  enteredBy?: string;
+}
+
+/**
+ * Counts files by status, flag and who entered them, judged on the caller's day with the same conditions as the list
+ * (the home page's to-dos link to the list filtered alike, so each number is the length of its list).
+ */
+export function fileCounter(ctx: CallContext): (filter: FileCountFilter) => number {
+  const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
+  return (filter) => {
+    const where = ['f.deleted_at IS NULL'];
+    if (filter.status) where.push('f.status = @status');
+    if (filter.flag) where.push(FLAG_SQL[filter.flag]);
+    if (filter.enteredBy) where.push('f.entered_by = @enteredBy');
+    return ctx.sqlite
+      .prepare(`SELECT count(*) FROM hardship_files f WHERE ${where.join(' AND ')}`)
+      .pluck()
+      .get({ ...bounds, status: filter.status ?? null, enteredBy: filter.enteredBy ?? null }) as number;
+  };
+}
+
 export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
   const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
   const base = ['f.deleted_at IS NULL'];
   if (input.status) base.push('f.status = @status');
   if (input.category) base.push('f.category = @category');
+  if (input.mine) base.push('f.entered_by = @enteredBy');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
   if (input.unitId) base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
@@ -87,6 +130,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ...bounds,
     status: input.status ?? null,
     category: input.category ?? null,
+    enteredBy: ctx.user?.id ?? null,
     unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null,
   };
   const rows = ctx.sqlite
@@ -120,7 +164,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
-  const filters = [input.status, input.category, input.flag, input.unitId].filter(Boolean).length;
+  const filters = [input.status, input.category, input.flag, input.unitId, input.mine].filter(Boolean).length;
   const total =
     filters === 0
       ? Object.values(counts).reduce((sum, n) => sum + n, 0)
@@ -130,10 +174,16 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
           ? flagCounts[input.flag]!
           : (ctx.sqlite.prepare(`SELECT count(*) FROM hardship_files f ${from} ${countWhere}`).pluck().get(params) as number);
   return {
-    files: rows.map(({ headIdNumber, reviewDue, noticeEnding, noticeEnded, stale, ...f }) => ({
-      ...f,
-      headIdNumberMasked: maskIdNumber(headIdNumber),
-      flags: flagsOf({ reviewDue, noticeEnding, noticeEnded, stale }),
+    files: rows.map((row) => ({
+      id: row.id,
+      fileNo: row.fileNo,
+      status: row.status,
+      headName: row.headName,
+      headIdNumberMasked: maskIdNumber(row.headIdNumber),
+      unitName: row.unitName,
+      category: row.category,
+      updatedAt: row.updatedAt,
+      flags: flagsOf(row),
     })),
     total,
     counts,
