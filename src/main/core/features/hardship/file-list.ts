@@ -44,8 +44,10 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
 /**
  * 档案列表: filtered by status, category, the head's unit and the flags a clerk works through — annual review due
  * (approved or last kept a policy interval ago), notice ending (its last day is near), notice over (its last day has
- * passed), unchanged for 12 months (docs/domain.md). Each flag is a range on an index, so the list stays fast at tens of
- * thousands of files (npm run bench).
+ * passed), unchanged for 12 months, waiting for a valid visit, visit older than its validity (docs/domain.md). Each
+ * flag is a range on an index, so the list stays fast at tens of thousands of files (npm run bench); the two visit
+ * flags then look up the visits of each file in the range (files under way, a few hundred, not the files on record).
+ * The home page counts with the same conditions (fileCounter).
  */
 function flagConditions(ctx: CallContext, day: JudgingDay) {
   const interval = day.reviewIntervalMonths;
