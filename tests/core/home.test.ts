@@ -123,5 +123,18 @@ describe('home: the to-dos of each role', () => {
     const { result } = await t.job('backup.create', {});
     expect(result.ok).toBe(true);
     expect(await todo(t, 'test')).toMatchObject({ backupOverdue: 0 });
+
+    // Someone with the key deletes the log's last entry: the check raises an alarm, counted until acknowledged.
+    const sqlite = t.core.state.conn!.sqlite;
+    sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    sqlite.exec('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)');
+    sqlite.exec(
+      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`,
+    );
+    expect((await t.call('audit.verify', {})).ok).toBe(false);
+    expect(await todo(t, 'test')).toMatchObject({ auditAlarms: 1 });
+    const [alarm] = (await t.call('audit.alarms', {})).alarms;
+    await t.call('audit.acknowledge', { seq: alarm!.seq });
+    expect(await todo(t, 'test')).toMatchObject({ auditAlarms: 0 });
   });
 });
