@@ -97,4 +97,5 @@ test("each role's home shows today's work with counts that follow the clock, eac
   await expect(page.getByRole('link', { name: '丙户主' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^[甲乙]户主$/ })).toHaveCount(0);
   await expect(page.getByRole('radio', { name: /入户调查已过期/ })).toBeChecked();
+  await shots(page, 'files-visit-expired');
 });
