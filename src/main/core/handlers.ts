@@ -7,6 +7,7 @@ import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
 import { hardshipHandlers } from './features/hardship/hardship.handlers';
 import { hardshipPrintHandlers } from './features/hardship/print.handlers';
+import { homeHandlers } from './features/home/home.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -25,5 +26,6 @@ export const handlers: HandlerMap = {
   ...policyHandlers,
   ...hardshipHandlers,
   ...hardshipPrintHandlers,
+  ...homeHandlers,
   ...rosterImportHandlers,
 };

@@ -207,9 +207,11 @@ export const timelineEntry = z.object({
 
 /**
  * What a file's row in the list is flagged for: the annual review is due, the notice ends within the next working
- * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year.
+ * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year; and, while
+ * a file needs its six-clears visit (submitted to the annual review's end), no valid visit yet (none, not clear or
+ * not signed) or a valid one older than the policy's visit validity.
  */
-export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale'] as const;
+export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale', 'awaitingVisit', 'visitExpired'] as const;
 export const fileFlag = z.enum(FILE_FLAGS);
 
 export const fileSummary = z.object({
@@ -233,6 +235,8 @@ export const fileSelection = z.object({
   flag: fileFlag.optional(),
   /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
   unitId: uuid.optional(),
+  /** Only the files the signed-in user entered (a clerk's own drafts, from the home page). */
+  mine: z.boolean().optional(),
 });
 
 /** One of a member's files, on the member's page. */

@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { hardshipChannels } from './hardship';
+import { homeChannels } from './home';
 import { orgChannels } from './org';
 import { policyChannels } from './policy';
 import { rosterChannels } from './roster';
@@ -22,6 +23,7 @@ export const contract = {
   ...rosterImportChannels,
   ...policyChannels,
   ...hardshipChannels,
+  ...homeChannels,
 };
 
 export type Contract = typeof contract;

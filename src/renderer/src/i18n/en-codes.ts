@@ -176,12 +176,12 @@ export const enCodes: typeof zhCNCodes = {
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
     admin:
-      'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nMember roster, employers and unions: everything a clerk can do',
+      'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nSet the policy numbers (low-income line, notice period, visit validity, review interval) and the working calendar\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nMember roster, employers and unions, hardship files: everything a reviewer can do',
     reviewer:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nFiles, home visits, notices: everything a clerk can do\nApprove files, decide annual reviews, confirm old-files imports (never your own)',
     clerk:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)',
-    viewer: 'See this office and your own account, without changing anything\nFind and read the member roster',
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nOpen hardship files, record home visits, submit and post notices, import old files',
+    viewer: 'See this office and your own account, without changing anything\nFind and read the member roster and the hardship files',
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },

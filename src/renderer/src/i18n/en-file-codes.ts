@@ -197,6 +197,8 @@ export const enFileCodes: typeof zhCNFileCodes = {
     noticeEnding: 'Notice ending soon',
     noticeEnded: 'Notice period over',
     stale: 'Unchanged for 12 months',
+    awaitingVisit: 'Waiting for the home visit',
+    visitExpired: 'Home visit expired',
   },
   workerTypes: { urban: 'Urban worker', migrant: 'Migrant worker' },
   entryKinds: { new: 'New', existing: 'Existing', relapsed: 'Relapsed' },

@@ -88,6 +88,7 @@ export const enFiles: typeof zhCNFiles = {
     new: 'New file',
     allCategories: 'All categories',
     needsAttention: 'To do',
+    mine: 'Entered by me',
     empty: 'No hardship files yet. Click “New file” to start one from the member roster.',
     emptyFiltered: 'No file matches the filters',
     fileNo: 'File number',

@@ -182,11 +182,13 @@ export const zhCNCodes = {
   /** One line per ability, separated by new lines. */
   roleAbilities: {
     admin:
-      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n会员名册、单位与工会：经办人能做的都能做',
-    // Only what this version can do: the areas for the roster, files and aid extend these lines when they exist.
-    reviewer: '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）',
-    clerk: '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）',
-    viewer: '查看本单位的基本信息和自己的账户，不能修改\n查找和查看会员名册',
+      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n设置政策数值（低保标准、公示期、入户调查有效期、复核周期）和工作日历\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n会员名册、单位与工会、困难职工档案：审核人能做的都能做',
+    // Only what this version can do: the area for aid extends these lines when it exists.
+    reviewer:
+      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建档、入户调查、公示：经办人能做的都能做\n审批档案、决定复核、确认存量档案导入（不能审批自己录入或导入的）',
+    clerk:
+      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建立困难职工档案，记录入户调查，提交申请和公示，导入存量档案',
+    viewer: '查看本单位的基本信息和自己的账户，不能修改\n查找和查看会员名册和困难职工档案',
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
   backupKinds: { auto: '自动', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },

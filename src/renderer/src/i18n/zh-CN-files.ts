@@ -84,6 +84,7 @@ export const zhCNFiles = {
     new: '新建档案',
     allCategories: '全部类别',
     needsAttention: '待办',
+    mine: '我录入的',
     empty: '还没有困难职工档案。点右上角“新建档案”，从会员名册选人建档。',
     emptyFiltered: '没有符合筛选条件的档案',
     fileNo: '档案编号',

@@ -103,20 +103,28 @@ export function meansTestOf(
   return { result, missing: [], ...judged };
 }
 
+/**
+ * The instant the file's current round began: only what was recorded after the file was last sent back to the visit
+ * (an upheld objection) or its annual review began counts, the visit and the minutes of before are of another round.
+ * (The lifecycle module also compares the visit's date with visitsCountFrom; the instant tells apart the same day's
+ * earlier records.) SQL on the file's id (`?` or a column), shared by factsOf and the files list's visit flags.
+ */
+export const roundStartSql = (fileId: string) =>
+  `coalesce((SELECT max(e.at) FROM file_events e WHERE e.file_id = ${fileId} AND e.action IN ('upholdObjection', 'startAnnualReview')), '')`;
+
+/** The latest six-clears visit of the round, the one the lifecycle judges (factsOf's latestVisit), newest first. */
+export const LATEST_VISIT_ORDER = 'ORDER BY v.date DESC, v.recorded_at DESC LIMIT 1';
+
 /** The facts the lifecycle module judges (shared/domain/hardship-lifecycle.ts), read from the file's records. */
 export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): FileFacts {
-  // Only what was recorded after the file was last sent back to the visit (an upheld objection) or its annual review
-  // began counts: the visit and the minutes of before are of another round. (The lifecycle module also compares the
-  // visit's date with visitsCountFrom; the instant here tells apart the same day's earlier records.)
-  const since =
-    (ctx.sqlite
-      .prepare("SELECT max(at) FROM file_events WHERE file_id = ? AND action IN ('upholdObjection', 'startAnnualReview')")
-      .pluck()
-      .get(file.id) as string | null) ?? '';
+  const since = ctx.sqlite
+    .prepare(`SELECT ${roundStartSql('?')}`)
+    .pluck()
+    .get(file.id) as string;
   const visit = ctx.sqlite
     .prepare(
-      `SELECT date, all_clear AS allClear, head_signed AS headSigned FROM file_visits
-       WHERE file_id = ? AND kind = 'sixClears' AND recorded_at > ? ORDER BY date DESC, recorded_at DESC LIMIT 1`,
+      `SELECT v.date, v.all_clear AS allClear, v.head_signed AS headSigned FROM file_visits v
+       WHERE v.file_id = ? AND v.kind = 'sixClears' AND v.recorded_at > ? ${LATEST_VISIT_ORDER}`,
     )
     .get(file.id, since) as { date: string; allClear: number; headSigned: number } | undefined;
   const minutes = ctx.sqlite

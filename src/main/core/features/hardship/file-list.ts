@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { FILE_FLAGS, type fileSelection } from '@shared/contract/hardship';
 import { addDays, lastOfWorkingDays } from '@shared/domain/calendar';
-import { ENDED_STATUSES, FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
+import { ENDED_STATUSES, FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { currentUnitRef } from '../roster/units.repo';
-import { judgingDay, type JudgingDay } from './file-facts';
+import { judgingDay, LATEST_VISIT_ORDER, roundStartSql, type JudgingDay } from './file-facts';
 import { fileSearch } from './file-search';
 import { sqlStatuses } from './files.repo';
 
@@ -23,9 +23,22 @@ const FLAG_ORDER: Record<Flag, string> = {
   noticeEnding: 'f.notice_ends_on, f.id',
   noticeEnded: 'f.notice_ends_on, f.id',
   stale: 'f.updated_at, f.id',
+  awaitingVisit: 'f.updated_at, f.id',
+  visitExpired: 'f.updated_at, f.id',
 };
 
 const OPEN_STATUSES = sqlStatuses(FILE_STATUSES.filter((s) => !ENDED_STATUSES.includes(s)));
+
+/** The statuses in which a file's next step needs a valid six-clears visit: from submission to the review's end. */
+const VISIT_STATUSES = sqlStatuses(['submitted', 'visit', 'review', 'annualReview']);
+
+/**
+ * The round's latest six-clears visit, the one the lifecycle judges (file-facts.ts factsOf and visitBlockers): its
+ * date when all clear and signed by the head, '' when not, NULL when there is none.
+ */
+const LATEST_VALID_VISIT = `(SELECT CASE WHEN v.all_clear = 1 AND v.head_signed = 1 THEN v.date ELSE '' END FROM file_visits v
+  WHERE v.file_id = f.id AND v.kind = 'sixClears' AND v.recorded_at > ${roundStartSql('f.id')}
+    AND (f.visits_count_from IS NULL OR v.date >= f.visits_count_from) ${LATEST_VISIT_ORDER})`;
 
 /** The day n months before `date` (SQLite's own month arithmetic, so that SQL and this agree on month ends). */
 function monthsBefore(ctx: CallContext, date: string, months: number): string {
@@ -35,8 +48,10 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
 /**
  * 档案列表: filtered by status, category, the head's unit and the flags a clerk works through — annual review due
  * (approved or last kept a policy interval ago), notice ending (its last day is near), notice over (its last day has
- * passed), unchanged for 12 months (docs/domain.md). Each flag is a range on an index, so the list stays fast at tens of
- * thousands of files (npm run bench).
+ * passed), unchanged for 12 months, waiting for a valid visit, visit older than its validity (docs/domain.md). Each
+ * flag is a range on an index, so the list stays fast at tens of thousands of files (npm run bench); the two visit
+ * flags then look up the visits of each file in the range (files under way, a few hundred, not the files on record).
+ * The home page counts with the same conditions (fileCounter).
  */
 function flagConditions(ctx: CallContext, day: JudgingDay) {
   const interval = day.reviewIntervalMonths;
@@ -45,6 +60,8 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
     noticeEndingBy: lastOfWorkingDays(addDays(day.today, 1), NOTICE_ENDING_WORKING_DAYS, day.lifecycle.calendar),
     reviewBefore: monthsBefore(ctx, addDays(day.today, 1), interval),
     staleBefore: monthsBefore(ctx, day.today, 12),
+    // A visit counts while it is at most visitValidDays old (hardship-lifecycle.ts visitBlockers).
+    visitValidFrom: addDays(day.today, -day.lifecycle.visitValidDays),
   };
   const FLAG_SQL: Record<Flag, string> = {
     reviewDue: "f.status = 'active' AND f.reviewed_on < @reviewBefore",
@@ -52,6 +69,8 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
     noticeEnded: "f.status = 'notice' AND f.notice_ends_on < @today",
     // The statuses not ended, named (not NOT IN) so that each is a range on the (status, updated_at) index.
     stale: `f.status IN (${OPEN_STATUSES}) AND f.updated_at < @staleBefore`,
+    awaitingVisit: `f.status IN (${VISIT_STATUSES}) AND coalesce(${LATEST_VALID_VISIT}, '') = ''`,
+    visitExpired: `f.status IN (${VISIT_STATUSES}) AND nullif(${LATEST_VALID_VISIT}, '') < @visitValidFrom`,
   };
   return { bounds, FLAG_SQL };
 }
@@ -70,6 +89,31 @@ export function flagsOfFile(ctx: CallContext, id: string, day: JudgingDay): Flag
 const flagColumns = (FLAG_SQL: Record<Flag, string>) => FILE_FLAGS.map((flag) => `${FLAG_SQL[flag]} AS ${flag}`).join(', ');
 const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) => row[flag] === 1);
 
+export interface FileCountFilter {
+  status?: FileStatus;
+  flag?: Flag;
+  /** Only the files this user entered. */
+  enteredBy?: string;
+}
+
+/**
+ * Counts files by status, flag and who entered them, judged on the caller's day with the same conditions as the list
+ * (the home page's to-dos link to the list filtered alike, so each number is the length of its list).
+ */
+export function fileCounter(ctx: CallContext): (filter: FileCountFilter) => number {
+  const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
+  return (filter) => {
+    const where = ['f.deleted_at IS NULL'];
+    if (filter.status) where.push('f.status = @status');
+    if (filter.flag) where.push(FLAG_SQL[filter.flag]);
+    if (filter.enteredBy) where.push('f.entered_by = @enteredBy');
+    return ctx.sqlite
+      .prepare(`SELECT count(*) FROM hardship_files f WHERE ${where.join(' AND ')}`)
+      .pluck()
+      .get({ ...bounds, status: filter.status ?? null, enteredBy: filter.enteredBy ?? null }) as number;
+  };
+}
+
 /** The list's search and filters, as SQL on `f`: what the list shows is what is exported (file-export.ts). */
 export function selectionSql(ctx: CallContext, input: FileSelection, day: JudgingDay = judgingDay(ctx)) {
   const { bounds, FLAG_SQL } = flagConditions(ctx, day);
@@ -77,6 +121,7 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
   const base = ['f.deleted_at IS NULL'];
   if (input.status) base.push('f.status = @status');
   if (input.category) base.push('f.category = @category');
+  if (input.mine) base.push('f.entered_by = @enteredBy');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
   if (input.unitId) base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
@@ -95,6 +140,7 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
     ...search.params,
     status: input.status ?? null,
     category: input.category ?? null,
+    enteredBy: ctx.user?.id ?? null,
     unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null,
   };
   const order = input.flag ? FLAG_ORDER[input.flag] : 'f.updated_at DESC';
@@ -134,7 +180,7 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
-  const filters = [input.status, input.category, input.flag, input.unitId, searching].filter(Boolean).length;
+  const filters = [input.status, input.category, input.flag, input.unitId, input.mine, searching].filter(Boolean).length;
   const total =
     filters === 0
       ? Object.values(counts).reduce((sum, n) => sum + n, 0)
@@ -144,10 +190,16 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
           ? flagCounts[input.flag]!
           : (ctx.sqlite.prepare(`SELECT count(*) FROM hardship_files f ${from} ${countWhere}`).pluck().get(params) as number);
   return {
-    files: rows.map(({ headIdNumber, reviewDue, noticeEnding, noticeEnded, stale, ...f }) => ({
-      ...f,
-      headIdNumberMasked: maskIdNumber(headIdNumber),
-      flags: flagsOf({ reviewDue, noticeEnding, noticeEnded, stale }),
+    files: rows.map((row) => ({
+      id: row.id,
+      fileNo: row.fileNo,
+      status: row.status,
+      headName: row.headName,
+      headIdNumberMasked: maskIdNumber(row.headIdNumber),
+      unitName: row.unitName,
+      category: row.category,
+      updatedAt: row.updatedAt,
+      flags: flagsOf(row),
     })),
     total,
     counts,

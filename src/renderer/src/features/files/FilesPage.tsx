@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Chip, Group, Select, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { FILE_FLAGS } from '@shared/contract/hardship';
 import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
@@ -19,6 +19,7 @@ import { useT } from '../../i18n';
 import { CreateFileModal } from './CreateFileModal';
 import { FileSearchBox } from './FileSearchBox';
 import { FilesOutputActions } from './FilesOutputActions';
+import { filesFiltersFromUrl } from './files-url-filters';
 import { FileStatusBadge } from './FileStatusBadge';
 import { ImportExistingModal } from './ImportExistingModal';
 import { PendingImports } from './PendingImports';
@@ -34,6 +35,8 @@ interface Filters {
   category: HardshipCategory | null;
   flag: FileFlag | null;
   unitId: string;
+  /** Only the files the signed-in user entered. */
+  mine: boolean;
 }
 
 /** 困难职工档案: every file with its status, filtered by status (with the count of each), category, unit and to-dos. */
@@ -42,14 +45,22 @@ export function FilesPage() {
   const navigate = useNavigate();
   const { session } = useSession();
   const canCreate = roleAllows(session.user.role, 'clerk');
-  const [filters, setFilters] = useState<Filters>({ status: 'all', category: null, flag: null, unitId: '' });
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({
+    status: 'all',
+    category: null,
+    flag: null,
+    unitId: '',
+    mine: false,
+    ...filesFiltersFromUrl(params),
+  }));
   const [page, setPage] = useState(1);
   // Another filter starts again from the first page.
   const filter = (change: Partial<Filters>) => {
     setFilters({ ...filters, ...change });
     setPage(1);
   };
-  const { status, category, flag, unitId } = filters;
+  const { status, category, flag, unitId, mine } = filters;
   // The search box (FileSearchBox): combined with the filters; a new search starts again from the first page.
   const [query, setQuery] = useState('');
   const search = (text: string) => {
@@ -62,6 +73,7 @@ export function FilesPage() {
     ...(category ? { category } : {}),
     ...(flag ? { flag } : {}),
     ...(unitId ? { unitId } : {}),
+    ...(mine ? { mine } : {}),
   };
   const files = useQuery('files.list', {
     page,
@@ -169,6 +181,11 @@ export function FilesPage() {
           w={180}
         />
         <UnitFilterSelect kind="employer" label={t('files.unit')} value={unitId} onChange={(id) => filter({ unitId: id })} />
+        {canCreate && (
+          <Chip checked={mine} onChange={(checked) => filter({ mine: checked })} size="sm" mb={6}>
+            {t('files.mine')}
+          </Chip>
+        )}
         <Chip.Group multiple={false} value={flag ?? ''} onChange={(v) => filter({ flag: v ? (v as FileFlag) : null })}>
           <Group gap="xs" role="group" aria-label={t('files.needsAttention')} pb={6}>
             {FILE_FLAGS.map((fl) => (
@@ -185,7 +202,7 @@ export function FilesPage() {
           columns={columns}
           rows={files.data.files}
           rowKey={(f) => f.id}
-          empty={status === 'all' && !category && !flag && !unitId && !query ? t('files.empty') : t('files.emptyFiltered')}
+          empty={status === 'all' && !category && !flag && !unitId && !query && !mine ? t('files.empty') : t('files.emptyFiltered')}
           minWidth={980}
           busy={files.loading}
           onRowClick={(f) => navigate(`/files/${f.id}`)}

@@ -1,17 +1,21 @@
-import { Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useSession } from '../../app/session/session-context';
 import { useQuery } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
+import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
+import { TodoCards } from './TodoCards';
 
 /**
- * Who and where the clerk is, and what their role lets them do. The sign-in time is read from the user list,
- * which only administrators may see.
+ * Today's work for the signed-in role (home.todo: counts, each a link to its list), then who and where the clerk is
+ * and what the role lets them do, compact. The sign-in time is read from the user list, which only administrators
+ * may see.
  */
 export function HomePage() {
   const t = useT();
   const { session, org } = useSession();
   const { user, idleLockMinutes } = session;
+  const todo = useQuery('home.todo', {});
   const users = useQuery('users.list', {}, { enabled: user.role === 'admin' });
   const lastSignInAt = users.data?.users.find((u) => u.id === user.id)?.lastSignInAt;
   const abilities = t(`roleAbilities.${user.role}`).split('\n');
@@ -25,11 +29,20 @@ export function HomePage() {
   if (lastSignInAt) rows.push([t('home.lastSignIn'), formatDateTime(lastSignInAt)]);
 
   return (
-    <Stack gap="lg" maw={960}>
-      <Title order={2}>{t('home.title')}</Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Card withBorder radius="md" padding="lg">
-          <Table variant="vertical" layout="fixed" withRowBorders={false}>
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{t('home.todoTitle')}</Title>
+        {todo.data && (
+          <Text size="sm" c="dimmed">
+            {t('home.today', { date: todo.data.today })}
+          </Text>
+        )}
+      </Group>
+      <QueryStatus loading={todo.loading && !todo.data} error={todo.error} onRetry={todo.reload} />
+      {todo.data && <TodoCards items={todo.data.items} />}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Card withBorder radius="md" padding="sm">
+          <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
             <Table.Tbody>
               {rows.map(([label, value]) => (
                 <Table.Tr key={label}>
@@ -40,16 +53,16 @@ export function HomePage() {
             </Table.Tbody>
           </Table>
         </Card>
-        <Card withBorder radius="md" padding="lg">
-          <Title order={3} size="h4" mb="sm">
+        <Card withBorder radius="md" padding="sm">
+          <Title order={3} size="h5" mb={6}>
             {t('home.canDo')}
           </Title>
-          <List spacing="xs" size="sm">
+          <List spacing={2} size="sm">
             {abilities.map((ability) => (
               <List.Item key={ability}>{ability}</List.Item>
             ))}
           </List>
-          <Text size="sm" c="dimmed" mt="md">
+          <Text size="xs" c="dimmed" mt="xs">
             {t('home.everyone', { minutes: idleLockMinutes })}
           </Text>
         </Card>

@@ -1,0 +1,83 @@
+import type { ChannelOutput } from '@shared/contract';
+import { HOME_TODOS, type HomeTodo } from '@shared/contract/home';
+import { POLICY_KEYS } from '@shared/domain/policy';
+import { roleAllows, type Role } from '@shared/roles';
+import { localDate } from '../../clock';
+import type { CallContext } from '../../context';
+import { listBackups } from '../../db/backup';
+import { listAlarms } from '../audit/audit-alarms';
+import { fileCounter } from '../hardship/file-list';
+import { readOrg } from '../org/org.repo';
+import { policyOn } from '../policy/policy.service';
+
+/**
+ * The lowest role each to-do is shown to: a viewer sees where the files stand, a clerk the work of entering them, a
+ * reviewer what waits for a decision, an administrator the office's health besides.
+ */
+const SHOWN_FROM: Record<HomeTodo, Role> = {
+  myDrafts: 'clerk',
+  drafts: 'clerk',
+  awaitingVisit: 'viewer',
+  visitExpired: 'viewer',
+  noticeEnding: 'viewer',
+  noticeEnded: 'viewer',
+  approval: 'reviewer',
+  annualReview: 'reviewer',
+  reviewDue: 'viewer',
+  importsWaiting: 'clerk',
+  auditAlarms: 'admin',
+  backupOverdue: 'admin',
+  policyMissing: 'admin',
+};
+
+const DAY_MS = 86_400_000;
+/** The automatic backup runs daily: two days without any backup is worth an administrator's look. */
+export const BACKUP_OVERDUE_DAYS = 2;
+
+/**
+ * Whole days since the newest backup of any kind when that is BACKUP_OVERDUE_DAYS or more (0 otherwise); with no
+ * backup at all, the days since the office was set up (its first audit entry).
+ */
+function backupOverdueDays(ctx: CallContext): number {
+  const newest = listBackups(ctx.core.paths.backupsDir)
+    .map((b) => b.createdAt)
+    .sort()
+    .at(-1);
+  const since = newest ?? (ctx.sqlite.prepare('SELECT min(at) FROM audit_log').pluck().get() as string | null);
+  if (!since) return 0;
+  const days = Math.floor((ctx.clock.now().getTime() - Date.parse(since)) / DAY_MS);
+  return days >= BACKUP_OVERDUE_DAYS ? days : 0;
+}
+
+/** The signed-in user's to-dos, each counted on the office's today with the files list's own conditions. */
+export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
+  const user = ctx.user!;
+  const shown = HOME_TODOS.filter((key) => roleAllows(user.role, SHOWN_FROM[key]));
+  const countFiles = fileCounter(ctx);
+  const today = localDate(ctx.clock);
+  const counts: Record<HomeTodo, () => number> = {
+    myDrafts: () => countFiles({ status: 'draft', enteredBy: user.id }),
+    drafts: () => countFiles({ status: 'draft' }),
+    awaitingVisit: () => countFiles({ flag: 'awaitingVisit' }),
+    visitExpired: () => countFiles({ flag: 'visitExpired' }),
+    noticeEnding: () => countFiles({ flag: 'noticeEnding' }),
+    noticeEnded: () => countFiles({ flag: 'noticeEnded' }),
+    approval: () => countFiles({ status: 'approval' }),
+    annualReview: () => countFiles({ status: 'annualReview' }),
+    reviewDue: () => countFiles({ flag: 'reviewDue' }),
+    // A clerk waits for a second person to confirm the imports; a reviewer confirms those another person staged.
+    importsWaiting: () =>
+      ctx.sqlite
+        .prepare("SELECT count(*) FROM file_imports WHERE status = 'pending' AND (@anyone OR staged_by <> @me)")
+        .pluck()
+        .get({ anyone: roleAllows(user.role, 'reviewer') ? 0 : 1, me: user.id }) as number,
+    auditAlarms: () => listAlarms(ctx.sqlite).filter((alarm) => !alarm.acknowledgedAt).length,
+    backupOverdue: () => backupOverdueDays(ctx),
+    // The policy numbers with no value in force today for the office's region (the 低保 line until it is set).
+    policyMissing: () => {
+      const inForce = policyOn(ctx, today, readOrg(ctx.db)!.regionCode);
+      return POLICY_KEYS.filter((key) => inForce[key] === null).length;
+    },
+  };
+  return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };
+}

@@ -1,0 +1,46 @@
+import type { HomeTodo } from '@shared/contract/home';
+
+/**
+ * Where each to-do's count leads: the list behind it, filtered alike (FilesPage reads its filters from these search
+ * params, files-url-filters.ts), so the list shows exactly the files counted.
+ */
+export const TODO_LINKS: Record<HomeTodo, string> = {
+  myDrafts: '/files?status=draft&mine=1',
+  drafts: '/files?status=draft',
+  awaitingVisit: '/files?flag=awaitingVisit',
+  visitExpired: '/files?flag=visitExpired',
+  noticeEnding: '/files?flag=noticeEnding',
+  noticeEnded: '/files?flag=noticeEnded',
+  approval: '/files?status=approval',
+  annualReview: '/files?status=annualReview',
+  reviewDue: '/files?flag=reviewDue',
+  // The imports waiting are listed at the top of the files page.
+  importsWaiting: '/files',
+  auditAlarms: '/audit',
+  backupOverdue: '/backup',
+  policyMissing: '/policy',
+};
+
+/** A count worth a colour when it is not zero: red for what is late or alarming, orange for what is due soon. */
+export const TODO_COLORS: Partial<Record<HomeTodo, string>> = {
+  visitExpired: 'red',
+  noticeEnded: 'orange',
+  noticeEnding: 'orange',
+  approval: 'orange',
+  reviewDue: 'orange',
+  importsWaiting: 'orange',
+  auditAlarms: 'red',
+  backupOverdue: 'red',
+  policyMissing: 'red',
+};
+
+/**
+ * The page's cards, in order, each with its to-dos; a card whose to-dos the role does not see is left out. A later
+ * area adds its card here (payments waiting for approval, batches not acknowledged); the director's charts come as
+ * cards of their own below (HomePage).
+ */
+export const TODO_CARDS = [
+  { key: 'entry', todos: ['myDrafts', 'drafts', 'awaitingVisit', 'visitExpired', 'importsWaiting'] },
+  { key: 'decisions', todos: ['noticeEnding', 'noticeEnded', 'approval', 'annualReview', 'reviewDue'] },
+  { key: 'office', todos: ['auditAlarms', 'backupOverdue', 'policyMissing'] },
+] as const satisfies readonly { key: string; todos: readonly HomeTodo[] }[];

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { channel, isoDate } from './define';
+
+/**
+ * The home page's to-dos (docs/domain.md "Home page"), each a count the core computes for the signed-in user's role
+ * on the office's today. A new kind of to-do (payments waiting, batches) is one more key here, its count in
+ * features/home/home.service.ts and its label and link in the renderer's home page.
+ */
+export const HOME_TODOS = [
+  'myDrafts',
+  'drafts',
+  'awaitingVisit',
+  'visitExpired',
+  'noticeEnding',
+  'noticeEnded',
+  'approval',
+  'annualReview',
+  'reviewDue',
+  'importsWaiting',
+  'auditAlarms',
+  'backupOverdue',
+  'policyMissing',
+] as const;
+export type HomeTodo = (typeof HOME_TODOS)[number];
+
+export const homeChannels = {
+  /** The signed-in user's to-dos: only those of their role, each with its count (0 included). */
+  'home.todo': channel({
+    input: z.object({}),
+    output: z.object({
+      today: isoDate,
+      items: z.array(z.object({ key: z.enum(HOME_TODOS), count: z.number().int().min(0) })),
+    }),
+    access: 'viewer',
+    mutates: false,
+  }),
+};
