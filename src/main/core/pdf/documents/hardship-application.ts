@@ -62,6 +62,8 @@ export interface HardshipApplicationData {
     | 'mainCause'
     | 'secondaryCauses'
     | 'housingType'
+    | 'homeAddress'
+    | 'homePhone'
     | 'singleParent'
     | 'zeroEmployment'
     | 'modelWorker'
@@ -129,7 +131,8 @@ function headTable(data: HardshipApplicationData): Content {
           label('零就业家庭'),
           value(yesNo(draft.zeroEmployment)),
         ],
-        [label('困难劳模'), ...spanned(value(yesNo(draft.modelWorker)), 5)],
+        [label('困难劳模'), value(yesNo(draft.modelWorker)), label('联系电话'), ...spanned(value(orDash(draft.homePhone)), 3)],
+        [label('家庭住址'), ...spanned(value(orDash(draft.homeAddress)), 5)],
         // 困难农民工: the labour relationship of a year at least that filing needs (docs/domain.md).
         ...(head.workerType === 'migrant'
           ? [[label('劳动关系'), ...spanned(value(`${orDash(draft.labourSince)} 起，用工单位：${orDash(draft.labourEmployer)}`), 5)]]
