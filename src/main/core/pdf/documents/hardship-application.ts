@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
-import { meansTestTotals, percentAsMultiple, type HardshipCategory } from '@shared/domain/means-test';
+import { meansTestTotals, percentAsMultiple, shownComparison, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import {
   CATEGORY_LABELS,
@@ -248,14 +248,15 @@ function meansTestTable(data: HardshipApplicationData): Content {
       label('家庭人口'),
       value(result ? `${result.householdSize} 人` : '—'),
       label('人均月收入'),
-      value(result ? `${formatYuan(result.perCapitaMonthlyFen)} 元` : '—', { bold: true }),
+      // Rounded down (shownComparison): a figure a fraction of a fen below the line never prints as the line.
+      value(result ? `${formatYuan(shownComparison(result).perCapitaFen)} 元` : '—', { bold: true }),
     ],
     [
       label('低保标准'),
       ...spanned(
         value(
           result
-            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；${percentAsMultiple(result.relativeLinePercent)} 倍为 ${formatYuan(result.relativeLineFen)} 元`
+            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；${percentAsMultiple(result.relativeLinePercent)} 倍为 ${formatYuan(shownComparison(result).relativeLineFen)} 元`
             : `未设定（${judgedOn}，行政区划代码 ${regionCode}）`,
         ),
         3,
