@@ -59,7 +59,7 @@ describe('收入与核算 line by line', () => {
       `－ 刚性支出：${zhCN.incomeCodes.medical} ¥12,000.00`,
       '＝ 家庭年可支配收入 ¥12,000.00（年收入合计 − 刚性支出合计）',
       '人均月收入 ＝ ¥12,000.00 ÷ 12 个月 ÷ 3 人 ＝ ¥333.33（除不尽，不足 1 分的零头舍去）',
-      '低于本地低保标准 ¥1,320.00 → 深度困难',
+      '人均月收入 ¥333.33，低于本地低保标准 ¥1,320.00 → 深度困难',
       '意外致困测试：没有填写意外、灾害或大病支出（只用于这一项测试，不计入人均收入）',
       '认定结果：深度困难',
     ]);
@@ -95,7 +95,7 @@ describe('收入与核算 line by line', () => {
     expect(view.result).toMatchObject({ incomeTest: 'below-line', perCapitaMonthlyFen: 94_000 }); // the half-up figure
     const lines = meansTestSteps(t, figures, view);
     expect(lines).toContain('人均月收入 ＝ ¥11,279.99 ÷ 12 个月 ÷ 1 人 ＝ ¥939.99（除不尽，不足 1 分的零头舍去）');
-    expect(lines).toContain('低于本地低保标准 ¥940.00 → 深度困难');
+    expect(lines).toContain('人均月收入 ¥939.99，低于本地低保标准 ¥940.00 → 深度困难');
     expect(meansTestLines(t, view)[0]).toBe('人均月收入 ¥939.99，低于本地低保标准 ¥940.00 → 深度困难');
     // Exactly on the line: not below, shown equal.
     const onLine = { ...figures, incomeItems: [{ kind: 'income' as const, code: 'pension', annualFen: 94_000 * 12 }] };

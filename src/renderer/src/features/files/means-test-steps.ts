@@ -2,6 +2,7 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { meansTestTotals, shownAccidentThresholdFen, shownComparison } from '@shared/domain/means-test';
 import { formatYuan } from '../../components/money';
 import type { t as translate } from '../../i18n';
+import { meansTestLines } from './file-text';
 
 type T = typeof translate;
 
@@ -45,14 +46,8 @@ export function meansTestSteps(t: T, figures: MeansTestFigures, meansTest: FileD
         (shown.exact ? '' : s('inexact')),
     );
   const category = t(`hardshipCategories.${r.category}`);
-  const times = String(r.relativeLinePercent / 100);
-  lines.push(
-    r.incomeTest === 'below-line'
-      ? t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category: t('hardshipCategories.deep') })
-      : r.incomeTest === 'below-double-line'
-        ? t('files.belowDouble', { times, double: formatYuan(shown.relativeLineFen), category: t('hardshipCategories.relative') })
-        : t('files.aboveDouble', { times, double: formatYuan(shown.relativeLineFen) }),
-  );
+  // The comparison in the words docs/domain.md uses (and the file's summary shows): "人均月收入 ¥…，低于…".
+  lines.push(meansTestLines(t, meansTest)[0]!);
 
   const threshold = r.accidentThresholdPercent;
   if (figures.accidentCostsFen === 0) lines.push(s('accidentNone'));
