@@ -28,6 +28,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const { state, dispatch: change } = useDraftState(file);
   // The core's refusal of the last save, until the clerk changes a value (then it may no longer hold).
   const [refused, setRefused] = useState<AppErrorShape | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const dispatch: Dispatch = (action) => {
     if (action.type !== 'left') setRefused(null);
     change(action);
@@ -41,10 +42,14 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
   const submit = async () => {
     change({ type: 'set', change: { submitted: true } });
     setRefused(null);
+    setAttempt((n) => n + 1);
     if (draftProblems(t, state, today, true).length > 0) return;
     const result = await save.run(toInput(file, state));
     if (result.ok) onSaved(result.data);
-    else setRefused(result.error);
+    else {
+      setRefused(result.error);
+      setAttempt((n) => n + 1);
+    }
   };
 
   return (
@@ -54,7 +59,7 @@ export function DraftForm({ file, onSaved }: { file: FileDetail; onSaved: (file:
       <ExclusionsConsentsSection state={state} dispatch={dispatch} today={today} />
       <CausesSection file={file} state={state} errors={errors} dispatch={dispatch} />
       <HousingContactsSection state={state} errors={errors} dispatch={dispatch} />
-      <SaveSummary problems={state.submitted ? shown : []} onSave={() => void submit()} saving={save.running} />
+      <SaveSummary problems={state.submitted ? shown : []} onSave={() => void submit()} saving={save.running} attempt={attempt} />
     </Stack>
   );
 }

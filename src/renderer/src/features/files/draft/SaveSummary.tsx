@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, List, Paper, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n';
 import type { DraftProblem } from './draft-checks';
 
@@ -14,10 +15,26 @@ function goTo(field: string): void {
  * The save button with, beside it, what stands in the way after a save was tried: each problem a link to its field.
  * It sits where the clerk is looking when they press save, not at the top of a long form.
  */
-export function SaveSummary({ problems, onSave, saving }: { problems: DraftProblem[]; onSave: () => void; saving: boolean }) {
+export function SaveSummary({
+  problems,
+  onSave,
+  saving,
+  attempt,
+}: {
+  problems: DraftProblem[];
+  onSave: () => void;
+  saving: boolean;
+  /** Counts the saves tried: after each, the whole summary is brought into view (it grows below the button). */
+  attempt: number;
+}) {
   const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = problems.length > 0;
+  useEffect(() => {
+    if (attempt > 0 && shown) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [attempt, shown]);
   return (
-    <Group align="flex-start" wrap="nowrap" gap="md">
+    <Group ref={ref} align="flex-start" wrap="nowrap" gap="md">
       <Button onClick={onSave} loading={saving}>
         {t('files.save')}
       </Button>
