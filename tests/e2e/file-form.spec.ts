@@ -67,6 +67,17 @@ test('the hardship file form checks as the clerk types, lists what stops a save 
   await page.getByLabel('全年金额（元） 1').fill('12000.55');
   await expect(summary).toBeHidden();
 
+  // What only the core can tell (the head's own number typed again on row 2) comes back to the row's field.
+  await page.getByLabel('身份证号 2').fill(HEAD.idNumber);
+  await page.getByRole('button', { name: '保存档案' }).click();
+  await expect(summary).toContainText('第 2 位家庭成员的身份证号与第 1 位相同');
+  await expect(page.locator('#' + (await page.getByLabel('身份证号 2').getAttribute('id')) + '-error')).toContainText('与第 1 位相同');
+  await page.getByLabel('家庭住址').focus();
+  await summary.getByRole('button', { name: /与第 1 位相同/ }).click();
+  await expect(page.getByLabel('身份证号 2')).toBeFocused();
+  await page.getByLabel('身份证号 2').fill(WIFE.idNumber);
+  await expect(summary).toBeHidden();
+
   // ¥30,000 of accident costs: shown in the accident test against 80 % of income, not in the per-capita figure.
   await page.getByLabel(/意外、灾害或大病支出/).fill('30000');
   const live = page.getByTestId('means-test-live');

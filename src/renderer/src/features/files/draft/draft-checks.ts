@@ -1,9 +1,8 @@
 import type { AppErrorShape } from '@shared/errors';
 import { checkIdNumber } from '@shared/domain/id-number';
 import { checkPhone } from '@shared/domain/phone';
-import { toHalfWidth } from '@shared/domain/half-width';
-import { errorMessage } from '../../../i18n/errors';
-import { idProblemMessage } from '../../../i18n/errors';
+import { moneyProblem } from '../../../components/money';
+import { errorMessage, idProblemMessage } from '../../../i18n/errors';
 import type { t as translate } from '../../../i18n';
 import type { DraftState } from './draft-state';
 
@@ -30,17 +29,6 @@ export const fieldId = {
   mainCause: 'draft-main-cause',
   bankAccount: 'draft-bank-account',
 };
-
-export type MoneyProblem = 'negative' | 'decimals' | 'invalid';
-
-/** What is wrong with an amount as typed, or null: negative and more than two decimals are named (12000.555). */
-export function moneyProblem(text: string): MoneyProblem | null {
-  const cleaned = toHalfWidth(text).replace(/[\s,，¥￥元]/g, '');
-  if (cleaned === '') return null;
-  if (/^[-−]/.test(cleaned)) return 'negative';
-  if (/^\d+\.\d{3,}$/.test(cleaned)) return 'decimals';
-  return /^\d{1,9}(?:\.\d{1,2})?$/.test(cleaned) ? null : 'invalid';
-}
 
 /**
  * What is wrong in the form now, in the order of the fields on the screen. Some problems show only once the clerk
