@@ -103,3 +103,22 @@ test('the hardship file form checks as the clerk types, lists what stops a save 
   await expect(page.getByTestId('means-test')).toContainText('超过 80% → 符合意外致困条件');
   await page.screenshot({ path: 'artifacts/e2e/file-page-means-1366x768.png' });
 });
+
+test("an administrator sets the centre's phone and address that the 公示 gives for objections", async ({ page, host }) => {
+  await setUpOffice(host);
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '机构设置' }).click();
+  const phone = page.getByLabel(/中心联系电话/);
+  await phone.fill('12345');
+  await phone.press('Tab');
+  await expect(page.getByText('电话号码格式不对')).toBeVisible();
+  await phone.fill('020 8765 4321');
+  await page.getByLabel(/中心地址/).fill('广州市天河区工人路 1 号');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('机构设置已保存')).toBeVisible();
+  // Kept in the roster's form, as the notice prints it.
+  await page.reload();
+  await expect(page.getByLabel(/中心联系电话/)).toHaveValue('020-87654321');
+  await expect(page.getByLabel(/中心地址/)).toHaveValue('广州市天河区工人路 1 号');
+});

@@ -40,7 +40,9 @@ export function draftProblems(t: T, s: DraftState, today: string, all = s.submit
   const add = (field: string, short: string, message: string) => problems.push({ field, short, message });
   const money = (field: string, text: string, what: string) => {
     const problem = moneyProblem(text);
-    if (problem) {
+    // "12." is on its way to "12.5": not wrong until a save is tried (then it is, rather than saved as 0).
+    const typing = problem === 'invalid' && /\.\s*$/.test(text) && !all;
+    if (problem && !typing) {
       const short = t(`files.draftChecks.money.${problem}`);
       add(field, short, t('files.draftChecks.named', { what, problem: short }));
     }
