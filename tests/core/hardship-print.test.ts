@@ -188,6 +188,8 @@ describe('hardship print: the application form (申报表)', () => {
         mainCause: '8',
         secondaryCauses: [],
         housingType: 'rentedPrivate',
+        homeAddress: null,
+        homePhone: null,
         singleParent: true,
         zeroEmployment: true,
         modelWorker: false,

@@ -101,6 +101,12 @@ export const fileDraft = z.object({
   labourSince: isoDate.nullable().default(null),
   labourEmployer: text(100).nullable().default(null),
   housingType: z.enum(HOUSING_TYPES).nullable().default(null),
+  /**
+   * 家庭住址 and 家庭联系电话: where the household lives (the visit's 家庭走访住址清) and how to reach it. Personal
+   * data: never logged; the phone is kept in the roster's canonical form (shared/domain/phone.ts).
+   */
+  homeAddress: text(100).nullable().default(null),
+  homePhone: text(30).nullable().default(null),
   housingAreaBand: z.enum(HOUSING_AREA_BANDS).nullable().default(null),
   /** 帮扶责任人 at each level: the centre, the grassroots union, the employer. */
   contacts: z

@@ -11,6 +11,9 @@ export const orgSettings = z.object({
   regionCode: z.string(),
   mode: orgMode,
   idleLockMinutes: z.number().int(),
+  /** Where the public may object to a 公示: the centre's own phone and address (printed on it), or null. */
+  contactPhone: z.string().nullable(),
+  contactAddress: z.string().nullable(),
 });
 export type OrgSettings = z.infer<typeof orgSettings>;
 
@@ -25,6 +28,9 @@ export const orgChannels = {
         .trim()
         .regex(/^\d{6}$/),
       idleLockMinutes: z.number().int().min(1).max(120),
+      /** Left out: kept as it is; empty: cleared. The phone is checked with shared/domain/phone.ts. */
+      contactPhone: z.string().trim().max(30).optional(),
+      contactAddress: z.string().trim().max(100).optional(),
     }),
     output: z.object({ settings: orgSettings, warnings: z.array(z.enum(['CREDIT_CODE_CHECK'])) }),
     access: 'admin',

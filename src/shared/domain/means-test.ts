@@ -194,3 +194,34 @@ export function runMeansTest(input: MeansTestInput): MeansTestResult {
     spendingExceedsIncome: net < 0n,
   };
 }
+
+/**
+ * The per-capita figure and the relative line as the screen and the 申报表 show them, so that a figure shown never
+ * contradicts the exact comparison. The per-capita figure is rounded DOWN to the fen (not half up): for a line of whole
+ * fen L, ⌊x⌋ < L exactly when x < L, so ¥939.996 below a line of ¥940.00 shows as ¥939.99, never as ¥940.00 "below"
+ * ¥940.00. The relative line (line × percent ÷ 100) may itself have a fraction of a fen: it is rounded up when the
+ * household is below it and down otherwise, which keeps "below" a strict < and "not below" a ≥ in the shown figures.
+ * `exact` is false when the division left a fraction of a fen (the screen says it was dropped).
+ */
+export function shownComparison(
+  r: Pick<MeansTestResult, 'netAnnualIncomeFen' | 'householdSize' | 'lowIncomeLineFen' | 'relativeLinePercent' | 'incomeTest'>,
+): { perCapitaFen: number; relativeLineFen: number; exact: boolean } {
+  const net = BigInt(Math.max(0, r.netAnnualIncomeFen));
+  const months = 12n * BigInt(r.householdSize);
+  const relative = BigInt(r.lowIncomeLineFen) * BigInt(r.relativeLinePercent);
+  const relativeDown = relative / 100n;
+  const relativeUp = (relative + 99n) / 100n;
+  return {
+    perCapitaFen: Number(net / months),
+    relativeLineFen: Number(r.incomeTest === 'below-double-line' ? relativeUp : relativeDown),
+    exact: net % months === 0n,
+  };
+}
+
+/**
+ * The accident test's threshold as shown: income × percent ÷ 100 rounded down to the fen. For whole-fen costs c,
+ * c > x exactly when c > ⌊x⌋, so the shown amount agrees with the exact test either way.
+ */
+export function shownAccidentThresholdFen(annualIncomeFen: number, accidentThresholdPercent: number): number {
+  return Number((BigInt(annualIncomeFen) * BigInt(accidentThresholdPercent)) / 100n);
+}

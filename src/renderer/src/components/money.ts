@@ -13,3 +13,17 @@ export function parseYuan(text: string): number | null {
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
+
+export type MoneyProblem = 'negative' | 'decimals' | 'invalid';
+
+/**
+ * What is wrong with an amount as typed, or null when parseYuan reads it (empty included): a negative amount and more
+ * than two decimals (12000.555) are named, so the field can say so at once rather than "invalid".
+ */
+export function moneyProblem(text: string): MoneyProblem | null {
+  const cleaned = toHalfWidth(text).replace(/[\s,，¥￥元]/g, '');
+  if (cleaned === '') return null;
+  if (/^[-−]/.test(cleaned)) return 'negative';
+  if (/^\d+\.\d{3,}$/.test(cleaned)) return 'decimals';
+  return parseYuan(cleaned) === null ? 'invalid' : null;
+}

@@ -240,6 +240,12 @@ export const en: Catalogue = {
     mode: 'Mode',
     modeHint: 'The mode is chosen at first setup and cannot be changed here.',
     saved: 'Organisation settings saved',
+    /** The centre's own phone and address, printed on the 公示 as where to object. */
+    contactPhone: 'Centre phone (objections to a notice)',
+    contactPhoneHint: 'Printed on the public notice as the number to call with an objection',
+    contactAddress: 'Centre address (objections to a notice)',
+    contactPhoneInvalid:
+      'Not a valid phone number: a mobile is 11 digits starting with 1, a landline 0 + area code + number (e.g. 020-87654321)',
   },
   backup: {
     title: 'Backups',

@@ -105,6 +105,7 @@ export function errorMessage(error: AppErrorShape): string {
           SPOUSE_TWICE: 'draftSpouseTwice',
           CAUSES: 'draftCauses',
           ID_REQUIRED: 'draftIdRequired',
+          HOME_PHONE: 'draftHomePhone',
         } as const
       )[params.problem as 'HEAD'];
       if (key) return t(`errorDetails.${key}`, { row: Number(params.row ?? 0), firstRow: Number(params.firstRow ?? 0) });

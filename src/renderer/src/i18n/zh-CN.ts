@@ -248,6 +248,11 @@ export const zhCN = {
     mode: '运行模式',
     modeHint: '运行模式在首次设置时确定，不能在此修改。',
     saved: '机构设置已保存',
+    /** The centre's own phone and address, printed on the 公示 as where to object. */
+    contactPhone: '中心联系电话（公示异议受理）',
+    contactPhoneHint: '打印在公示上：“如有异议，请于公示期内向本中心反映，电话…”',
+    contactAddress: '中心地址（公示异议受理）',
+    contactPhoneInvalid: '电话号码格式不对：手机为 1 开头的 11 位数字，固定电话为 0 + 区号 + 号码（如 020-87654321）',
   },
   backup: {
     title: '数据备份',

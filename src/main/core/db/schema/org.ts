@@ -9,5 +9,8 @@ export const org = sqliteTable('org', {
   regionCode: text('region_code').notNull(),
   mode: text('mode', { enum: ['centre', 'federation'] }).notNull(),
   idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
+  /** The centre's own phone and address, printed on the 公示 as where to object (not personal data). */
+  contactPhone: text('contact_phone'),
+  contactAddress: text('contact_address'),
   createdAt: text('created_at').notNull(),
 });

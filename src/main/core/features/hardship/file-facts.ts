@@ -46,6 +46,8 @@ export const emptyDraft = (workerType: 'urban' | 'migrant'): StoredDraft => ({
   labourSince: null,
   labourEmployer: null,
   housingType: null,
+  homeAddress: null,
+  homePhone: null,
   housingAreaBand: null,
   contacts: [],
   singleParent: false,

@@ -3,6 +3,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { checkIdNumber, maskedIdView, maskIdNumber } from '@shared/domain/id-number';
 import { availableActions, EDITABLE_STATUSES, ENDED_STATUSES } from '@shared/domain/hardship-lifecycle';
+import { checkPhone } from '@shared/domain/phone';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
@@ -204,6 +205,7 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     });
     checkHousehold(members, file.headIdNumber);
     checkCauses(rest.mainCause ?? null, rest.secondaryCauses ?? []);
+    const homePhone = checkHomePhone(rest.homePhone ?? null);
     if (rest.workerType === 'migrant' && !file.memberId) throw new AppError('MIGRANT_NOT_MEMBER');
     const existing = new Map(rows.map((r) => [r.idNumber, r]));
     const now = ctx.now();
@@ -231,6 +233,8 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     const draft: StoredDraft = {
       ...emptyDraft(rest.workerType),
       ...rest,
+      homeAddress: rest.homeAddress || null,
+      homePhone,
       bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount,
     };
     touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
@@ -251,6 +255,14 @@ function checkHousehold(members: { relation: string; idNumber: string }[], headI
     if (first !== undefined) throw new AppError('FILE_DRAFT_INVALID', { problem: 'DUPLICATE_ID', row: i + 1, firstRow: first + 1 });
     seen.set(m.idNumber, i);
   });
+}
+
+/** The household's phone in the roster's form (13800138000, 010-87654321); refused, naming the field, when it is none. */
+function checkHomePhone(raw: string | null): string | null {
+  if (!raw) return null;
+  const checked = checkPhone(raw);
+  if (!checked.ok) throw new AppError('FILE_DRAFT_INVALID', { problem: 'HOME_PHONE' });
+  return checked.phone;
 }
 
 /** Exactly one main cause (when given) and up to three secondary ones, none repeating it. */

@@ -72,6 +72,8 @@ function applicationData(ctx: CallContext, id: string): HardshipApplicationData 
       mainCause: draft.mainCause,
       secondaryCauses: draft.secondaryCauses,
       housingType: draft.housingType,
+      homeAddress: draft.homeAddress,
+      homePhone: draft.homePhone,
       labourSince: draft.labourSince,
       labourEmployer: draft.labourEmployer,
       singleParent: draft.singleParent,
@@ -119,6 +121,8 @@ export function printVisit(ctx: CallContext, input: ParsedInput<'files.printVisi
         headIdNumberMasked: detail.headIdNumberMasked,
         unitName: detail.unitName,
         householdSize: detail.household.length,
+        homeAddress: detail.draft.homeAddress,
+        homePhone: detail.draft.homePhone,
       },
       visit,
     });
@@ -157,8 +161,11 @@ export function printNotice(ctx: CallContext, input: ParsedInput<'files.printNot
         job.throwIfCancelled();
       }
     }
+    const org = readOrg(ctx.db)!;
     const document = publicNoticeDocument({
-      orgName: orgName(ctx),
+      orgName: org.name,
+      contactPhone: org.contactPhone,
+      contactAddress: org.contactAddress,
       printedAt: ctx.clock.now(),
       noticeWorkingDays: day.lifecycle.noticeWorkingDays,
       endsOn,

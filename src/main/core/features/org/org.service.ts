@@ -1,5 +1,6 @@
 import type { OrgSettings } from '@shared/contract/org';
 import { checkCreditCode, normalizeCreditCode } from '@shared/domain/credit-code';
+import { checkPhone } from '@shared/domain/phone';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
@@ -19,6 +20,14 @@ export function checkOrgCodes(creditCode: string, regionCode: string): { creditC
   return { creditCode: normalized, warnings: check === 'bad-check' ? ['CREDIT_CODE_CHECK'] : [] };
 }
 
+/** An optional phone as the roster keeps it (010-87654321, 13800138000); empty is none; anything else is refused. */
+export function optionalPhone(raw: string): string | null {
+  if (raw.trim() === '') return null;
+  const checked = checkPhone(raw);
+  if (!checked.ok) throw new AppError('INVALID_PHONE');
+  return checked.phone;
+}
+
 export function toSettings(row: OrgRow): OrgSettings {
   return {
     name: row.name,
@@ -26,6 +35,8 @@ export function toSettings(row: OrgRow): OrgSettings {
     regionCode: row.regionCode,
     mode: row.mode,
     idleLockMinutes: row.idleLockMinutes,
+    contactPhone: row.contactPhone,
+    contactAddress: row.contactAddress,
   };
 }
 
@@ -35,9 +46,10 @@ export function get(ctx: CallContext): OrgSettings {
 
 export function update(
   ctx: CallContext,
-  input: { name: string; creditCode: string; regionCode: string; idleLockMinutes: number },
+  input: { name: string; creditCode: string; regionCode: string; idleLockMinutes: number; contactPhone?: string; contactAddress?: string },
 ): { settings: OrgSettings; warnings: OrgWarning[] } {
   const { creditCode, warnings } = checkOrgCodes(input.creditCode, input.regionCode);
+  const contactPhone = input.contactPhone === undefined ? undefined : optionalPhone(input.contactPhone);
   return ctx.write(() => {
     const row = readOrg(ctx.db)!;
     const updated = updateOrg(ctx.db, row.id, {
@@ -45,6 +57,8 @@ export function update(
       creditCode,
       regionCode: input.regionCode,
       idleLockMinutes: input.idleLockMinutes,
+      ...(contactPhone === undefined ? {} : { contactPhone }),
+      ...(input.contactAddress === undefined ? {} : { contactAddress: input.contactAddress || null }),
       updatedAt: ctx.now(),
     });
     ctx.audit({ recordType: 'org', recordId: row.id, event: 'org.settingsChanged', params: { idleLockMinutes: input.idleLockMinutes } });

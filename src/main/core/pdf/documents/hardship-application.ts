@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { ethnicityName } from '@shared/domain/ethnicity';
 import type { Cause } from '@shared/domain/hardship-codes';
-import { meansTestTotals, percentAsMultiple, type HardshipCategory } from '@shared/domain/means-test';
+import { meansTestTotals, percentAsMultiple, shownComparison, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import {
   CATEGORY_LABELS,
@@ -62,6 +62,8 @@ export interface HardshipApplicationData {
     | 'mainCause'
     | 'secondaryCauses'
     | 'housingType'
+    | 'homeAddress'
+    | 'homePhone'
     | 'singleParent'
     | 'zeroEmployment'
     | 'modelWorker'
@@ -129,7 +131,8 @@ function headTable(data: HardshipApplicationData): Content {
           label('零就业家庭'),
           value(yesNo(draft.zeroEmployment)),
         ],
-        [label('困难劳模'), ...spanned(value(yesNo(draft.modelWorker)), 5)],
+        [label('困难劳模'), value(yesNo(draft.modelWorker)), label('联系电话'), ...spanned(value(orDash(draft.homePhone)), 3)],
+        [label('家庭住址'), ...spanned(value(orDash(draft.homeAddress)), 5)],
         // 困难农民工: the labour relationship of a year at least that filing needs (docs/domain.md).
         ...(head.workerType === 'migrant'
           ? [[label('劳动关系'), ...spanned(value(`${orDash(draft.labourSince)} 起，用工单位：${orDash(draft.labourEmployer)}`), 5)]]
@@ -245,14 +248,15 @@ function meansTestTable(data: HardshipApplicationData): Content {
       label('家庭人口'),
       value(result ? `${result.householdSize} 人` : '—'),
       label('人均月收入'),
-      value(result ? `${formatYuan(result.perCapitaMonthlyFen)} 元` : '—', { bold: true }),
+      // Rounded down (shownComparison): a figure a fraction of a fen below the line never prints as the line.
+      value(result ? `${formatYuan(shownComparison(result).perCapitaFen)} 元` : '—', { bold: true }),
     ],
     [
       label('低保标准'),
       ...spanned(
         value(
           result
-            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；${percentAsMultiple(result.relativeLinePercent)} 倍为 ${formatYuan(result.relativeLineFen)} 元`
+            ? `${formatYuan(result.lowIncomeLineFen)} 元/人·月（${judgedOn} 执行的当地城市低保标准，行政区划代码 ${regionCode}）；${percentAsMultiple(result.relativeLinePercent)} 倍为 ${formatYuan(shownComparison(result).relativeLineFen)} 元`
             : `未设定（${judgedOn}，行政区划代码 ${regionCode}）`,
         ),
         3,

@@ -5,12 +5,16 @@ import { dateInWords, GRID, localStamp, portraitPages } from './portrait-form';
 
 /**
  * 公示: the public notice of a set of hardship files, A4 portrait, posted where anyone can read it. It carries ONLY
- * 序号, 姓名, 单位, 类别 (docs/domain.md "Printed documents"): the data type has no other field, so an ID number, an
- * address, a phone, an account, a birth date, a health condition or an income cannot reach it. A pure function of its
+ * 序号, 姓名, 单位, 类别 (docs/domain.md "Printed documents"): the data type has no other personal field, so an ID
+ * number, a household's address or phone, an account, a birth date, a health condition or an income cannot reach it.
+ * The only phone and address on it are the centre's own (org settings), where the public may object. A pure function of its
  * data; page headers and footers depend on the page number only.
  */
 export interface PublicNoticeData {
   orgName: string;
+  /** The centre's own phone and address for objections (org settings); null when not set. */
+  contactPhone: string | null;
+  contactAddress: string | null;
   printedAt: Date;
   /** The notice period in force today (policy noticeWorkingDays). */
   noticeWorkingDays: number;
@@ -21,12 +25,17 @@ export interface PublicNoticeData {
 
 const TITLE = '困难职工建档公示';
 
+/** "，电话：…，地址：…" as far as the centre has set them: how the public reaches it to object. */
+function reachBy(data: PublicNoticeData): string {
+  return [data.contactPhone ? `，电话：${data.contactPhone}` : '', data.contactAddress ? `，地址：${data.contactAddress}` : ''].join('');
+}
+
 function noticeText(data: PublicNoticeData): string {
   const until = data.endsOn ? `，至${dateInWords(data.endsOn)}止` : '，自张贴之日起计算';
   return (
     `根据困难职工帮扶工作的有关规定，经本人申请、入户调查和民主评议，拟将以下 ${data.rows.length} 户职工认定为困难职工并建立档案，现予公示。` +
     `公示期为 ${data.noticeWorkingDays} 个工作日${until}。` +
-    `公示期间，如对公示对象有异议，请以书面或当面方式向${data.orgName}反映，反映情况须实事求是。`
+    `如有异议，请于公示期内以书面或当面方式向${data.orgName}反映${reachBy(data)}，反映情况须实事求是。`
   );
 }
 

@@ -20,6 +20,9 @@ export interface VisitRecordData {
     headIdNumberMasked: string;
     unitName: string | null;
     householdSize: number;
+    /** 家庭住址 and 家庭联系电话 as the file has them: the address the visitors check (家庭走访住址清). */
+    homeAddress: string | null;
+    homePhone: string | null;
   };
   visit: Pick<
     FileDetail['visits'][number],
@@ -63,6 +66,7 @@ function headTable(data: VisitRecordData): Content {
       value(file.fileNo ?? '（未编号）'),
     ],
     [label('工作单位'), ...spanned(value(file.unitName ?? '—'), 3), label('家庭人口'), value(`${file.householdSize} 人`)],
+    [label('家庭住址'), ...spanned(value(file.homeAddress ?? '—'), 3), label('联系电话'), value(file.homePhone ?? '—')],
     [
       label('走访日期'),
       value(visit.date),

@@ -14,52 +14,77 @@ import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useT } from '../../i18n';
-import { DraftForm } from './DraftForm';
+import { DraftForm } from './draft/DraftForm';
 import { FileActions } from './FileActions';
 import { FileAttachments } from './FileAttachments';
 import { FileStatusBadge } from './FileStatusBadge';
 import { PrintButton } from './PrintButton';
 import { FileVisits } from './FileVisits';
-import { meansTestLines } from './file-text';
+import { meansTestSteps } from './means-test-steps';
+
+/** 家庭住址 and 家庭联系电话 above the household (personal data: shown to staff here, never logged). */
+function HomeFacts({ file }: { file: FileDetail }) {
+  const t = useT();
+  const { homeAddress, homePhone } = file.draft;
+  return (
+    <Group gap="xl" mb="sm" data-testid="home-facts">
+      <Text size="sm">
+        <Text span c="dimmed" size="sm">
+          {t('files.homeAddress')}：
+        </Text>
+        {homeAddress ?? '—'}
+      </Text>
+      <Text size="sm">
+        <Text span c="dimmed" size="sm">
+          {t('files.homePhone')}：
+        </Text>
+        {homePhone ?? '—'}
+      </Text>
+    </Group>
+  );
+}
 
 function Household({ file }: { file: FileDetail }) {
   const t = useT();
   return (
-    <DataTable
-      label={t('files.tabs.household')}
-      rows={file.household}
-      rowKey={(m) => m.id}
-      empty={t('files.householdEmpty')}
-      minWidth={900}
-      columns={[
-        { key: 'relation', header: t('files.relation'), width: 110, render: (m) => t(`relations.${m.relation}`) },
-        {
-          key: 'name',
-          header: t('files.name'),
-          render: (m) => (
-            <Stack gap={2}>
-              <span>{m.name}</span>
-              {m.otherFiles.map((f) => (
-                <Anchor key={f.id} component={Link} to={`/files/${f.id}`} size="xs" c="orange.8">
-                  {t('files.inOtherFile', { file: f.fileNo ?? t(`fileStatuses.${f.status}`) })}
-                </Anchor>
-              ))}
-            </Stack>
-          ),
-        },
-        { key: 'id', header: t('files.idNumber'), width: 180, monospace: true, render: (m) => m.idNumberMasked },
-        { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`genders.${m.gender}`) },
-        { key: 'birth', header: t('files.birthYear'), width: 90, nowrap: true, render: (m) => m.birthYear },
-        { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
-        {
-          key: 'work',
-          header: t('files.work'),
-          width: 100,
-          render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : ''),
-        },
-        { key: 'income', header: t('files.monthlyIncome'), width: 120, align: 'right', render: (m) => formatYuan(m.monthlyIncomeFen) },
-      ]}
-    />
+    <>
+      <HomeFacts file={file} />
+      <DataTable
+        label={t('files.tabs.household')}
+        rows={file.household}
+        rowKey={(m) => m.id}
+        empty={t('files.householdEmpty')}
+        minWidth={900}
+        columns={[
+          { key: 'relation', header: t('files.relation'), width: 110, render: (m) => t(`relations.${m.relation}`) },
+          {
+            key: 'name',
+            header: t('files.name'),
+            render: (m) => (
+              <Stack gap={2}>
+                <span>{m.name}</span>
+                {m.otherFiles.map((f) => (
+                  <Anchor key={f.id} component={Link} to={`/files/${f.id}`} size="xs" c="orange.8">
+                    {t('files.inOtherFile', { file: f.fileNo ?? t(`fileStatuses.${f.status}`) })}
+                  </Anchor>
+                ))}
+              </Stack>
+            ),
+          },
+          { key: 'id', header: t('files.idNumber'), width: 180, monospace: true, render: (m) => m.idNumberMasked },
+          { key: 'gender', header: t('files.gender'), width: 60, render: (m) => t(`genders.${m.gender}`) },
+          { key: 'birth', header: t('files.birthYear'), width: 90, nowrap: true, render: (m) => m.birthYear },
+          { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
+          {
+            key: 'work',
+            header: t('files.work'),
+            width: 100,
+            render: (m) => (m.schoolStage ? t(`schoolStages.${m.schoolStage}`) : m.workStatus ? t(`workStatus.${m.workStatus}`) : ''),
+          },
+          { key: 'income', header: t('files.monthlyIncome'), width: 120, align: 'right', render: (m) => formatYuan(m.monthlyIncomeFen) },
+        ]}
+      />
+    </>
   );
 }
 
@@ -72,8 +97,13 @@ function MeansTest({ file }: { file: FileDetail }) {
         <Title order={4} mb="xs">
           {t('files.meansTitle', { date: file.meansTest.judgedOn })}
         </Title>
-        {meansTestLines(t, file.meansTest).map((line) => (
-          <Text key={line}>{line}</Text>
+        {/* Line by line as the 申报表 prints it: every figure entered, where it counts, the accident test included. */}
+        {meansTestSteps(
+          t,
+          { members: file.household, incomeItems: file.draft.incomeItems, accidentCostsFen: file.draft.accidentCostsFen },
+          file.meansTest,
+        ).map((line, i) => (
+          <Text key={i}>{line}</Text>
         ))}
       </Paper>
       <Title order={5}>{t('files.incomeItems')}</Title>

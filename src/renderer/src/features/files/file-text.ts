@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '@shared/contract';
 import type { FileDetail } from '@shared/contract/hardship';
-import { percentAsMultiple } from '@shared/domain/means-test';
+import { percentAsMultiple, shownComparison } from '@shared/domain/means-test';
 import { formatYuan } from '../../components/money';
 import type { t as translate } from '../../i18n';
 
@@ -25,16 +25,18 @@ export function meansTestLines(t: T, meansTest: FileDetail['meansTest']): string
   const r = meansTest.result;
   const category = t(`hardshipCategories.${r.category}`);
   const lines: string[] = [];
-  const head = t('files.perCapita', { amount: formatYuan(r.perCapitaMonthlyFen) });
+  // The shown figures agree with the exact comparison: a fraction of a fen below the line never shows as the line.
+  const shown = shownComparison(r);
+  const head = t('files.perCapita', { amount: formatYuan(shown.perCapitaFen) });
   if (r.incomeTest === 'below-line')
     lines.push(`${head}${t('files.clauseJoin')}${t('files.belowLine', { line: formatYuan(r.lowIncomeLineFen), category })}`);
   else if (r.incomeTest === 'below-double-line')
     lines.push(
-      `${head}${t('files.clauseJoin')}${t('files.belowDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen), category })}`,
+      `${head}${t('files.clauseJoin')}${t('files.belowDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(shown.relativeLineFen), category })}`,
     );
   else
     lines.push(
-      `${head}${t('files.clauseJoin')}${t('files.aboveDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(r.relativeLineFen) })}`,
+      `${head}${t('files.clauseJoin')}${t('files.aboveDouble', { times: percentAsMultiple(r.relativeLinePercent), double: formatYuan(shown.relativeLineFen) })}`,
     );
   if (r.spendingExceedsIncome) lines.push(t('files.spendingExceeds'));
   if (r.accidentTest === 'passed')

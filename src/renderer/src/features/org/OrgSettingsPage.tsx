@@ -1,6 +1,7 @@
 import { NumberInput, Paper, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrgSettings } from '@shared/contract/org';
+import { checkPhone } from '@shared/domain/phone';
 import { isValidRegionCode } from '@shared/domain/region-code';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
@@ -24,13 +25,17 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
   const [creditCode, setCreditCode] = useState(settings.creditCode);
   const [regionCode, setRegionCode] = useState(settings.regionCode);
   const [idleLockMinutes, setIdleLockMinutes] = useState<number | string>(settings.idleLockMinutes);
+  const [contactPhone, setContactPhone] = useState(settings.contactPhone ?? '');
+  const [contactAddress, setContactAddress] = useState(settings.contactAddress ?? '');
   const [submitted, setSubmitted] = useState(false);
+  const [phoneLeft, setPhoneLeft] = useState(false);
+  const phoneBad = contactPhone.trim() !== '' && !checkPhone(contactPhone).ok;
 
   const submit = async () => {
     setSubmitted(true);
     if (!orgNameValid(name) || creditCodeBlocks(creditCode) || !isValidRegionCode(regionCode)) return;
-    if (!idleLockValid(idleLockMinutes)) return;
-    const result = await update.run({ name, creditCode, regionCode, idleLockMinutes });
+    if (!idleLockValid(idleLockMinutes) || phoneBad) return;
+    const result = await update.run({ name, creditCode, regionCode, idleLockMinutes, contactPhone, contactAddress });
     if (!result.ok) return;
     notifySuccess(t('org.saved'));
     if (result.data.warnings.includes('CREDIT_CODE_CHECK')) notifyWarning(t('setup.creditCodeWarning'));
@@ -62,6 +67,23 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
         {...requiredField}
         w={220}
         error={submitted && !idleLockValid(idleLockMinutes) ? t('validation.idleLock') : undefined}
+      />
+      <TextInput
+        label={t('org.contactPhone')}
+        description={t('org.contactPhoneHint')}
+        value={contactPhone}
+        onChange={(event) => setContactPhone(event.currentTarget.value)}
+        onBlur={() => setPhoneLeft(true)}
+        maxLength={30}
+        inputMode="tel"
+        w={320}
+        error={(submitted || phoneLeft) && phoneBad ? t('org.contactPhoneInvalid') : undefined}
+      />
+      <TextInput
+        label={t('org.contactAddress')}
+        value={contactAddress}
+        onChange={(event) => setContactAddress(event.currentTarget.value)}
+        maxLength={100}
       />
       <TextInput
         label={t('org.mode')}
