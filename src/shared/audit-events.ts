@@ -28,7 +28,7 @@ export const AUDIT_EVENTS = [
   'unit.created', // { kind }
   'unit.renamed',
   'unit.merged', // { into: the unit id kept }
-  'roster.imported', // { new, updated, rejected }
+  'roster.imported', // { new, updated, rejected, firstRef, lastRef: the run of member refs it created, if any }
   'roster.exported', // { count } (ID numbers masked)
   'roster.exportedFullIds', // { count } (an administrator asked for full ID numbers)
   'roster.printed', // { count }

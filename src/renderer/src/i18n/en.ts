@@ -43,6 +43,7 @@ export const en: Catalogue = {
     historyUser: 'By',
     historyAction: 'Action',
     historySummary: 'Details',
+    historyFromFile: 'From the file {file}: {summary}',
     // Beside a disabled submit button: what the form still needs.
     missing: 'Still needed: {items}',
     listJoin: ', ',

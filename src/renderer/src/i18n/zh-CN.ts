@@ -48,6 +48,7 @@ export const zhCN = {
     historyUser: '操作人',
     historyAction: '操作',
     historySummary: '内容',
+    historyFromFile: '从文件《{file}》{summary}',
     // Without the word 密码: getByLabel('密码') must find the field, not this button.
     // Beside a disabled submit button: what the form still needs.
     missing: '还需要：{items}',

@@ -288,6 +288,14 @@ function memberWriter(ctx: CallContext) {
   return { apply, membersBefore, finish: (between: () => Promise<void>) => suspended?.restore(between) };
 }
 
+function maxMemberRef(sqlite: CallContext['sqlite']): number {
+  return (sqlite.prepare('SELECT max(ref) FROM members').pluck().get() as number | null) ?? 0;
+}
+
+function createdRun(before: number, after: number): { firstRef: number; lastRef: number } | Record<string, never> {
+  return after > before ? { firstRef: before + 1, lastRef: after } : {};
+}
+
 /**
  * All or nothing: one transaction from the first row to the history entry. It stays open while the job yields
  * between chunks, so meanwhile other writers get BUSY (reads still work). A cancel, an error, a crash or a power
@@ -297,6 +305,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
     const fileHash = await hashUpload(ctx, plan.uploadId);
     const committed = await ctx.writeExclusive(async () => {
+      const lastRefBefore = maxMemberRef(ctx.sqlite);
       const writer = memberWriter(ctx);
       const result = await walk(ctx, plan, job, { keepRejected: 0, keepWarnings: 0, writer });
       await writer.finish(async () => {
@@ -329,7 +338,9 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
         recordType: 'rosterImport',
         recordId: importId,
         event: 'roster.imported',
-        params: { new: c.new, updated: c.updated, rejected: c.rejected },
+        // The run of member refs this import created (it holds the only writer, so every ref past the old maximum is
+        // its own): a created member's history shows the import (audit.repo importEntriesCreating).
+        params: { new: c.new, updated: c.updated, rejected: c.rejected, ...createdRun(lastRefBefore, maxMemberRef(ctx.sqlite)) },
       });
       return { importId, counts: c, warnings: result.warnings.counts() };
     });
