@@ -17,6 +17,7 @@ export const AUDIT_EVENTS = [
   'user.signedOut',
   'user.wrongPassword', // { attempt }
   'user.lockedOut', // { minutes }
+  'user.unlocked', // an administrator lifted the lockout; the password stays
   'user.screenLocked',
   'user.screenUnlocked',
   'backup.created',

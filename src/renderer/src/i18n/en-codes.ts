@@ -9,8 +9,9 @@ export const enCodes: typeof zhCNCodes = {
     FORBIDDEN: 'Your role cannot do this. Ask your administrator if you need it.',
     SESSION_LOCKED: 'The screen is locked. Enter your password to unlock it, then try again.',
     BAD_CREDENTIALS: 'Wrong user name or password. Please try again.',
-    ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked. Try again later or ask an administrator to reset the password.',
+    ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked. Try again later, or ask an administrator to unlock it.',
     ACCOUNT_DISABLED: 'This account is disabled. Ask your administrator if you need to use it again.',
+    ACCOUNT_NOT_LOCKED: 'This account is not locked: there is nothing to unlock. Refresh the list.',
     PASSWORD_TOO_WEAK: 'The new password is too simple. Please choose another.',
     PASSWORD_REUSED: 'The new password must differ from the current one.',
     PASSWORD_CHANGE_REQUIRED: 'Please change your temporary password before you continue.',
@@ -64,7 +65,7 @@ export const enCodes: typeof zhCNCodes = {
   errorDetails: {
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
     accountLockedMinutes:
-      'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to reset the password.',
+      'Too many wrong passwords: the account is locked. Try again in {minutes} minutes, or ask an administrator to unlock it.',
     internalWithRef: 'Internal error (reference {ref}). Please contact support.',
     invalidFields: 'Please check these entries: {fields}.',
     dbTooNewVersions:
@@ -268,6 +269,7 @@ export const enCodes: typeof zhCNCodes = {
     'rosterImport.rejectedFile': 'Download rejected rows',
     'system.damage': 'View database damage',
     'users.staff': 'View staff',
+    'users.unlock': 'Unlock account',
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
@@ -284,6 +286,7 @@ export const enCodes: typeof zhCNCodes = {
     'user.signedOut': 'Signed out',
     'user.wrongPassword': 'Wrong password (attempt {attempt} in a row)',
     'user.lockedOut': 'Too many wrong passwords: account locked for {minutes} min',
+    'user.unlocked': 'An administrator lifted the lockout (password unchanged)',
     'user.screenLocked': 'Screen locked',
     'user.screenUnlocked': 'Screen unlocked',
     'backup.created': 'Backup created',

@@ -193,12 +193,19 @@ export const en: Catalogue = {
     resetTitle: 'Reset password: {username}',
     newPassword: 'Temporary password',
     resetNote:
-      'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in.',
+      'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in. (Locked but the password is known? Use Unlock instead.)',
     created: 'User {username} created',
     updated: 'Saved',
     disabledDone: '{username} disabled',
     enabledDone: '{username} enabled',
     resetDone: 'Temporary password set for {username}',
+    // smalls: disabling asks first; a locked account is unlocked without a new password
+    disableTitle: 'Disable account',
+    disableConfirm:
+      '{name} ({username}) will be signed out at once and cannot sign in again; their records stay. You can enable the account again at any time. Disable it?',
+    disableButton: 'Disable',
+    unlock: 'Unlock',
+    unlockDone: '{username} unlocked; the password is unchanged',
     empty: 'No users yet',
   },
   org: {

@@ -13,8 +13,9 @@ const errors = {
   FORBIDDEN: '您的角色不能进行这个操作。如需使用，请联系本单位管理员。',
   SESSION_LOCKED: '屏幕已锁定，请输入密码解锁后再操作。',
   BAD_CREDENTIALS: '用户名或密码不正确，请重新输入。',
-  ACCOUNT_LOCKED: '连续输错密码次数过多，账户已锁定，请稍后再试或请管理员重置密码。',
+  ACCOUNT_LOCKED: '连续输错密码次数过多，账户已锁定，请稍后再试，或请管理员解锁。',
   ACCOUNT_DISABLED: '这个账户已停用。如需继续使用，请联系本单位管理员。',
+  ACCOUNT_NOT_LOCKED: '这个账户现在没有被锁定，不需要解锁。请刷新列表查看。',
   PASSWORD_TOO_WEAK: '新密码太简单，请换一个。',
   PASSWORD_REUSED: '新密码不能与当前密码相同，请换一个。',
   PASSWORD_CHANGE_REQUIRED: '请先修改临时密码，再继续操作。',
@@ -65,7 +66,7 @@ export const zhCNCodes = {
   /** Variants of the messages above when the core sends the parameter they mention. */
   errorDetails: {
     badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
-    accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试或请管理员重置密码。',
+    accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
     invalidFields: '以下内容填写有误，请检查：{fields}。',
     dbTooNewVersions: '数据库版本为 {databaseVersion}，本程序只支持到 {programVersion}。请安装最新版本的帮扶工作台。',
@@ -273,6 +274,7 @@ export const zhCNCodes = {
     'rosterImport.rejectedFile': '下载退回行',
     'system.damage': '查看数据库损坏情况',
     'users.staff': '查看工作人员',
+    'users.unlock': '解除账户锁定',
   } satisfies Record<ChannelName, string>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
@@ -290,6 +292,7 @@ export const zhCNCodes = {
     'user.signedOut': '退出登录',
     'user.wrongPassword': '密码错误（连续第 {attempt} 次）',
     'user.lockedOut': '连续输错密码，账户锁定 {minutes} 分钟',
+    'user.unlocked': '管理员解除了锁定（密码不变）',
     'user.screenLocked': '屏幕锁定',
     'user.screenUnlocked': '屏幕解锁',
     'backup.created': '创建备份',
