@@ -57,6 +57,7 @@ export const en: Catalogue = {
     creditCodeFormat: '18 digits or capital letters (no I, O, Z, S, V)',
     creditCodeCheck: 'The check character does not match. Please verify; some early codes are like this, you may continue',
     regionCode: '6 digits, the first two a province code (e.g. 440106)',
+    regionUnknown: 'This code is not in the region list (it may have been merged away): please check it',
     orgName: '2–100 characters',
     idleLock: 'A whole number from 1 to 120',
     displayName: '1–40 characters',
@@ -111,6 +112,10 @@ export const en: Catalogue = {
     acknowledge: 'I have printed or copied the recovery code and handed it to the person responsible',
     finish: 'Finish and sign in',
     creditCodeWarning: 'The credit code’s check character does not match. It was saved as entered; please verify it later.',
+    // smalls: a wrong check character stops the first Next
+    creditCodeConfirm:
+      'The credit code’s check character (the last one) does not match: most likely one character was mistyped. Compare it with the business licence or registration certificate. Some early codes really are like this: once checked, press “Keep this code, next”.',
+    keepCreditCode: 'Keep this code, next',
   },
   signIn: {
     title: 'Sign in',

@@ -63,6 +63,7 @@ export const zhCN = {
     creditCodeFormat: '应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
     creditCodeCheck: '校验位不符，请核对；早期代码可能如此，可继续',
     regionCode: '应为 6 位数字，前两位是省级代码（如 440106）',
+    regionUnknown: '代码表里没有这个区划（可能已撤并），请核对',
     orgName: '请填写 2–100 个字',
     idleLock: '请填写 1 到 120 之间的整数',
     displayName: '请填写 1–40 个字',
@@ -117,6 +118,9 @@ export const zhCN = {
     acknowledge: '我已打印或抄写恢复码并交专人保管',
     finish: '完成，去登录',
     creditCodeWarning: '统一社会信用代码校验位不符，已按填写内容保存，请日后核对。',
+    // smalls: a wrong check character stops the first 下一步
+    creditCodeConfirm: '统一社会信用代码的校验位（最后一位）不符，多半是输错了一位，请对照营业执照或登记证书核对。早期代码可能确实如此：核对无误后点“仍用此代码，下一步”。',
+    keepCreditCode: '仍用此代码，下一步',
   },
   signIn: {
     title: '登录',
