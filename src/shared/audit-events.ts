@@ -21,6 +21,7 @@ export const AUDIT_EVENTS = [
   'user.screenLocked',
   'user.screenUnlocked',
   'backup.created',
+  'backup.copied', // a backup file handed to the host to save elsewhere (a USB stick): still encrypted
   'backup.restored', // { keptAs }
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
@@ -53,6 +54,31 @@ export const AUDIT_EVENTS = [
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/**
+ * Entries that record looking, signing in or copying, not a change of the office's data: they do not make an
+ * automatic backup due (retention.ts autoBackupDue). Setup alone is not worth a backup either.
+ */
+export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
+  'org.setUp',
+  'user.signedIn',
+  'user.signedOut',
+  'user.wrongPassword',
+  'user.lockedOut',
+  'user.screenLocked',
+  'user.screenUnlocked',
+  'backup.created',
+  'backup.copied',
+  'member.idRevealed',
+  'roster.exported',
+  'roster.exportedFullIds',
+  'roster.printed',
+  'file.printed',
+  'file.attachmentOpened',
+  'audit.anchorStarted',
+  'audit.alarmRaised',
+  'audit.alarmAcknowledged',
+];
 export type AuditParams = Record<string, string | number>;
 export interface AuditSummary {
   event: AuditEvent;

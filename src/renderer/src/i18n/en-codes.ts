@@ -270,6 +270,7 @@ export const enCodes: typeof zhCNCodes = {
     'system.damage': 'View database damage',
     'users.staff': 'View staff',
     'users.unlock': 'Unlock account',
+    'backup.copy': 'Copy a backup elsewhere',
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
@@ -290,6 +291,7 @@ export const enCodes: typeof zhCNCodes = {
     'user.screenLocked': 'Screen locked',
     'user.screenUnlocked': 'Screen unlocked',
     'backup.created': 'Backup created',
+    'backup.copied': 'A backup copied out of the program (still encrypted)',
     'backup.restored': 'Data restored from a backup; the previous data was kept as {keptAs}',
     'member.created': 'Member added',
     'member.updated': 'Changed {fields}',

@@ -275,6 +275,7 @@ export const zhCNCodes = {
     'system.damage': '查看数据库损坏情况',
     'users.staff': '查看工作人员',
     'users.unlock': '解除账户锁定',
+    'backup.copy': '复制备份到其他位置',
   } satisfies Record<ChannelName, string>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
@@ -296,6 +297,7 @@ export const zhCNCodes = {
     'user.screenLocked': '屏幕锁定',
     'user.screenUnlocked': '屏幕解锁',
     'backup.created': '创建备份',
+    'backup.copied': '把一份备份复制到本机以外（仍是加密的）',
     'backup.restored': '从备份恢复数据，原数据已另存为 {keptAs}',
     'member.created': '新增会员',
     'member.updated': '修改了{fields}',

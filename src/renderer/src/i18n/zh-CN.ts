@@ -233,7 +233,7 @@ export const zhCN = {
     inProgress: '正在备份：复制、校验、整理旧备份…',
     restoreFromFile: '从文件恢复…',
     lastAuto: '最近一次自动备份：{time}',
-    noAuto: '还没有自动备份',
+    noAuto: '还没有自动备份：第一次修改数据（如新增会员）后会自动备份，之后每天一次',
     time: '时间',
     kind: '类型',
     size: '大小',
@@ -247,6 +247,11 @@ export const zhCN = {
     confirmSignOut: '恢复后所有用户都会退出登录，需要重新登录。',
     confirmButton: '替换并恢复',
     restored: '数据已恢复到 {time} 的备份。当前数据已另存为“恢复前”备份。请重新登录。',
+    // smalls: a copy to a USB stick; when the first automatic backup comes
+    copy: '复制到U盘…',
+    copied: '备份已复制',
+    copyNote:
+      '“复制到U盘…”把备份文件原样另存到您选择的位置（如U盘）。文件仍是加密的，只有本单位的数据库密钥才能打开，别人拿到U盘也看不到内容；需要时在本程序里用“从文件恢复…”恢复。请把U盘妥善保管。',
   },
   audit: {
     title: '审计日志',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditSummary } from '@shared/audit-events';
+import { EVENTS_THAT_CHANGE_NOTHING, type AuditSummary } from '@shared/audit-events';
 import type { Role } from '@shared/roles';
 import type { Sqlite } from '../../db/client';
 import { recordNames, userDisplayNames } from './audit-names';
@@ -125,6 +125,20 @@ export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pag
     (r) => r.action,
   );
   return { entries: toEntries(sqlite, rows, namesFor), total, actions };
+}
+
+/**
+ * When the office's data last changed: the newest entry whose event changes something (not a sign-in, a print, a
+ * copy). Read from the newest entry down, so it stops at once on a busy day.
+ */
+export function lastChangeAt(sqlite: Sqlite): string | null {
+  const row = sqlite
+    .prepare(
+      `SELECT at FROM audit_log WHERE json_extract(summary, '$.event') NOT IN (SELECT value FROM json_each(?))
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(JSON.stringify(EVENTS_THAT_CHANGE_NOTHING)) as { at: string } | undefined;
+  return row?.at ?? null;
 }
 
 /**
