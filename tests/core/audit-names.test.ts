@@ -55,6 +55,8 @@ describe('audit log names the records it lists, read from the records now', () =
       userDisplayName: 'clerk-user',
       summary: { event: 'roster.imported', params: { new: 1 } },
     });
+    // The import history names the clerk as people know them, too.
+    expect((await t.call('rosterImport.history', {}, 'c')).imports.map((i) => i.userName)).toEqual(['clerk-user']);
     // A member created by hand has its own entry only, with the display name of who did it.
     const wang = await t.call('roster.create', { name: '王五', idNumber: id18('11010519820303003') }, 'c');
     const own = await t.call('roster.history', { id: wang.id }, 'c');

@@ -61,7 +61,10 @@ async function hashUpload(ctx: CallContext, uploadId: string): Promise<string> {
 
 function previousImport(ctx: CallContext, fileHash: string) {
   const row = ctx.sqlite
-    .prepare('SELECT at, user_name AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1')
+    .prepare(
+      // Who, by the display name people know each other by (the row keeps the user name typed at sign-in).
+      `SELECT at, ${IMPORTER_NAME} AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1`,
+    )
     .get(fileHash) as { at: string; userName: string | null } | undefined;
   return row ?? null;
 }
@@ -288,6 +291,9 @@ function memberWriter(ctx: CallContext) {
   return { apply, membersBefore, finish: (between: () => Promise<void>) => suspended?.restore(between) };
 }
 
+/** An import's user by display name, or the user name it kept if the account is gone. */
+const IMPORTER_NAME = 'coalesce((SELECT display_name FROM users u WHERE u.id = roster_imports.user_id), roster_imports.user_name)';
+
 function maxMemberRef(sqlite: CallContext['sqlite']): number {
   return (sqlite.prepare('SELECT max(ref) FROM members').pluck().get() as number | null) ?? 0;
 }
@@ -372,7 +378,7 @@ export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
 export function history(ctx: CallContext): ChannelOutput<'rosterImport.history'> {
   const rows = ctx.sqlite
     .prepare(
-      `SELECT id, at, user_name AS userName, file_name AS fileName, file_hash AS fileHash, rows, new_count AS new,
+      `SELECT id, at, ${IMPORTER_NAME} AS userName, file_name AS fileName, file_hash AS fileHash, rows, new_count AS new,
               updated_count AS updated, unchanged_count AS unchanged, skipped_count AS skipped, rejected_count AS rejected
        FROM roster_imports ORDER BY at DESC LIMIT 200`,
     )
