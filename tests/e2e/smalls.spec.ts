@@ -28,7 +28,8 @@ test('users, audit words and a backup copied out', async ({ page, host }) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   // The clerk mistypes the password until the account locks.
-  for (let i = 0; i < 5; i++) await rpc(host.origin, host.token, 'auth.signIn', { username: CLERK.username, password: 'wrong#1' }).catch(() => null);
+  for (let i = 0; i < 5; i++)
+    await rpc(host.origin, host.token, 'auth.signIn', { username: CLERK.username, password: 'wrong#1' }).catch(() => null);
 
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);

@@ -119,7 +119,8 @@ export const zhCN = {
     finish: '完成，去登录',
     creditCodeWarning: '统一社会信用代码校验位不符，已按填写内容保存，请日后核对。',
     // smalls: a wrong check character stops the first 下一步
-    creditCodeConfirm: '统一社会信用代码的校验位（最后一位）不符，多半是输错了一位，请对照营业执照或登记证书核对。早期代码可能确实如此：核对无误后点“仍用此代码，下一步”。',
+    creditCodeConfirm:
+      '统一社会信用代码的校验位（最后一位）不符，多半是输错了一位，请对照营业执照或登记证书核对。早期代码可能确实如此：核对无误后点“仍用此代码，下一步”。',
     keepCreditCode: '仍用此代码，下一步',
   },
   signIn: {
