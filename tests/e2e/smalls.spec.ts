@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { ADMIN, CLERK, CREDIT_CODE, createReadyUser, ORG_NAME, rpc, setUpOffice, signIn } from './support';
 import { expect, test } from './fixtures';
 
-test('setup wizard: a credit code is checked as typed and before 下一步; the region code shows its place', async ({ page, host }) => {
+test('setup wizard: a credit code is checked as typed and before 下一步; the region code shows its place', async ({
+  page,
+  host,
+  shots,
+}) => {
   await page.goto(host.url);
   await page.getByLabel('单位名称').fill(ORG_NAME);
   const code = page.getByLabel('统一社会信用代码');
@@ -16,6 +20,7 @@ test('setup wizard: a credit code is checked as typed and before 下一步; the 
   await expect(page.getByTestId('region-place')).toHaveText('广东省广州市天河区');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByTestId('credit-code-confirm')).toContainText('校验位（最后一位）不符');
+  await shots(page, 'setup-credit-code-confirm');
   await expect(page.getByLabel('用户名')).toBeHidden();
   // Corrected, it goes on at the first press.
   await code.fill(CREDIT_CODE);
@@ -24,7 +29,7 @@ test('setup wizard: a credit code is checked as typed and before 下一步; the 
   await expect(page.getByLabel('用户名')).toBeVisible();
 });
 
-test('users, audit words and a backup copied out', async ({ page, host }) => {
+test('users, audit words and a backup copied out', async ({ page, host, shots }) => {
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
   // The clerk mistypes the password until the account locks.
@@ -65,6 +70,7 @@ test('users, audit words and a backup copied out', async ({ page, host }) => {
   const table = page.getByRole('table');
   await expect(table).not.toContainText('users.unlock');
   await expect(table).not.toContainText(/[0-9a-f]{8}/);
+  await shots(page, 'audit-in-words');
 
   // A backup copied out: the browser downloads the backup file as it is (encrypted).
   await page.getByRole('link', { name: '数据备份' }).click();
@@ -72,6 +78,7 @@ test('users, audit words and a backup copied out', async ({ page, host }) => {
   const manual = page.getByRole('row', { name: /手动/ });
   await expect(manual).toBeVisible();
   await expect(page.getByText(/文件仍是加密的/)).toBeVisible();
+  await shots(page, 'backup-copy');
   const downloading = page.waitForEvent('download');
   await manual.getByRole('button', { name: '复制到U盘…' }).click();
   const download = await downloading;
