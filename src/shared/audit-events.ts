@@ -17,9 +17,11 @@ export const AUDIT_EVENTS = [
   'user.signedOut',
   'user.wrongPassword', // { attempt }
   'user.lockedOut', // { minutes }
+  'user.unlocked', // an administrator lifted the lockout; the password stays
   'user.screenLocked',
   'user.screenUnlocked',
   'backup.created',
+  'backup.copied', // a backup file handed to the host to save elsewhere (a USB stick): still encrypted
   'backup.restored', // { keptAs }
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
@@ -28,7 +30,7 @@ export const AUDIT_EVENTS = [
   'unit.created', // { kind }
   'unit.renamed',
   'unit.merged', // { into: the unit id kept }
-  'roster.imported', // { new, updated, rejected }
+  'roster.imported', // { new, updated, rejected, firstRef, lastRef: the run of member refs it created, if any }
   'roster.exported', // { count } (ID numbers masked)
   'roster.exportedFullIds', // { count } (an administrator asked for full ID numbers)
   'roster.printed', // { count }
@@ -54,6 +56,31 @@ export const AUDIT_EVENTS = [
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/**
+ * Entries that record looking, signing in or copying, not a change of the office's data: they do not make an
+ * automatic backup due (retention.ts autoBackupDue). Setup alone is not worth a backup either.
+ */
+export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
+  'org.setUp',
+  'user.signedIn',
+  'user.signedOut',
+  'user.wrongPassword',
+  'user.lockedOut',
+  'user.screenLocked',
+  'user.screenUnlocked',
+  'backup.created',
+  'backup.copied',
+  'member.idRevealed',
+  'roster.exported',
+  'roster.exportedFullIds',
+  'roster.printed',
+  'file.printed',
+  'file.attachmentOpened',
+  'audit.anchorStarted',
+  'audit.alarmRaised',
+  'audit.alarmAcknowledged',
+];
 export type AuditParams = Record<string, string | number>;
 export interface AuditSummary {
   event: AuditEvent;

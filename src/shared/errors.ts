@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
+  // users.unlock on an account that is not locked (someone else unlocked it, or the lockout ran out).
+  'ACCOUNT_NOT_LOCKED',
   'PASSWORD_TOO_WEAK',
   'PASSWORD_REUSED',
   'PASSWORD_CHANGE_REQUIRED',

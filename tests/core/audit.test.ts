@@ -17,8 +17,10 @@ describe('audit log', () => {
       recordId: user.id,
       summary: { event: 'user.roleChanged', params: { from: 'clerk', to: 'reviewer' } },
     });
-    // Summaries carry codes, never the names typed in.
-    expect(JSON.stringify(entries)).not.toContain('经办一');
+    // Summaries carry codes, never the names typed in (the list names people and records from the records now).
+    expect(JSON.stringify(entries.map((e) => e.summary))).not.toContain('经办一');
+    expect(update.userDisplayName).toBe('管理员');
+    expect(update.recordName).toBe('经办一');
     expect(await t.call('audit.verify', {})).toEqual({ ok: true, checked: total, firstBrokenSeq: null, problems: [] });
   });
 

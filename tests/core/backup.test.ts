@@ -47,13 +47,17 @@ describe('backups', () => {
     expect((await t.call('audit.list', { action: 'backup.create', page: 1, pageSize: 5 })).total).toBe(0);
   });
 
-  it('takes an automatic backup once a day', async () => {
+  it('takes an automatic backup once a day when the data changed', async () => {
     const t = await startSetUpCore();
+    expect(runAutoBackupIfDue(t.core.state)).toBeNull(); // setup alone is not worth one
+    await t.call('users.create', { username: 'first', displayName: '第一位', role: 'clerk', password: 'Fst#20261' });
     expect(runAutoBackupIfDue(t.core.state)?.kind).toBe('auto');
     expect(runAutoBackupIfDue(t.core.state)).toBeNull();
     t.clock.advance(24 * 3_600_000);
-    expect(runAutoBackupIfDue(t.core.state)?.kind).toBe('auto');
     await t.call('auth.unlock', { password: ADMIN.password }); // a day away locked the screen
+    expect(runAutoBackupIfDue(t.core.state)).toBeNull(); // nothing changed since
+    await t.call('users.create', { username: 'second', displayName: '第二位', role: 'clerk', password: 'Snd#20261' });
+    expect(runAutoBackupIfDue(t.core.state)?.kind).toBe('auto');
     const list = await t.call('backup.list');
     expect(list.backups.filter((b) => b.kind === 'auto')).toHaveLength(2);
     expect(list.lastAutoAt).toBe(list.backups[0]!.createdAt);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/core/db/backup';
-import { runAutoBackupIfDue } from '../../src/main/core/features/backup/backup.service';
+import { backupAndPrune } from '../../src/main/core/db/lifecycle';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, startSetUpCore, type TestCore } from './support/core';
@@ -19,6 +19,11 @@ async function expectDamaged(again: TestCore, damage: 'damaged' | 'missing') {
   expect((await again.call('system.damage')).damage).toBe(damage);
   expect(await again.fail('auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toEqual({ code: 'DB_DAMAGED' });
   expect((await again.fail('system.setup', {})).code).not.toBe('INTERNAL');
+}
+
+/** An automatic backup taken now, whatever the schedule says (the schedule has tests of its own in backup.test.ts). */
+function autoBackupNow(t: TestCore) {
+  return backupAndPrune(t.core.state.conn!, dataPaths(t.dataDir), 'auto', t.clock.now(), t.key);
 }
 
 describe('a damaged database at start', () => {
@@ -40,7 +45,7 @@ describe('a damaged database at start', () => {
 
   it('tells a damaged first page from a wrong key by a backup when the key check file is gone (older folders)', async () => {
     const t = await startSetUpCore();
-    runAutoBackupIfDue(t.core.state);
+    autoBackupNow(t);
     t.core.close();
     rmSync(dataPaths(t.dataDir).keyCheckFile);
     flipBytes(dataPaths(t.dataDir).database, 200);
@@ -71,10 +76,10 @@ describe('restoring from the damaged screen', () => {
   it('offers the newest backup that passes its check, restores it, keeps the damaged file aside and audits it', async () => {
     const t = await startSetUpCore();
     const paths = dataPaths(t.dataDir);
-    const good = runAutoBackupIfDue(t.core.state)!;
+    const good = autoBackupNow(t);
     await t.call('users.create', { username: 'after.backup', displayName: '备份后', role: 'clerk', password: 'Temp#2026a' });
     t.clock.advance(86_400_000);
-    const spoiled = runAutoBackupIfDue(t.core.state)!;
+    const spoiled = autoBackupNow(t);
     t.core.close();
     flipBytes(join(paths.backupsDir, spoiled.id)); // the newest backup is damaged too
     flipBytes(paths.database);
@@ -107,7 +112,7 @@ describe('restoring from the damaged screen', () => {
 
   it('says there is no usable backup when none passes its check', async () => {
     const t = await startSetUpCore();
-    const only = runAutoBackupIfDue(t.core.state)!;
+    const only = autoBackupNow(t);
     t.core.close();
     cutInHalf(join(dataPaths(t.dataDir).backupsDir, only.id));
     flipBytes(dataPaths(t.dataDir).database);

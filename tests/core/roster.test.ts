@@ -177,8 +177,12 @@ describe('roster: changes', () => {
     const audit = await t.call('audit.list', { action: 'roster.revealId', page: 1, pageSize: 10 });
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({ recordType: 'member', recordId: shan.id });
+    // The log keeps ids only; the list names the member (read from the roster when shown), never the numbers.
+    const stored = JSON.stringify(t.core.state.conn!.sqlite.prepare('SELECT * FROM audit_log').all());
+    for (const secret of [SHAN, ZENG, '单雄信', '13812345678']) expect(stored).not.toContain(secret);
     const everything = JSON.stringify(await t.call('audit.list', { page: 1, pageSize: 200 }));
-    for (const secret of [SHAN, ZENG, '单雄信', '13812345678']) expect(everything).not.toContain(secret);
+    for (const secret of [SHAN, ZENG, '13812345678']) expect(everything).not.toContain(secret);
+    expect(audit.entries[0]!.recordName).toBe('单雄信');
   });
 
   it('logs members in the change log by their integer ref and refuses hard deletes', async () => {

@@ -47,10 +47,14 @@ describe('backup retention', () => {
     );
   });
 
-  it('makes an automatic backup due after 24 hours, or when there is none', () => {
-    expect(autoBackupDue([], new Date(start))).toBe(true);
+  it('makes an automatic backup due after the first change, then 24 hours after the last one if data changed since', () => {
+    const changed = (at: number) => new Date(at).toISOString();
+    expect(autoBackupDue([], new Date(start), null)).toBe(false); // nothing changed yet: nothing worth a copy
+    expect(autoBackupDue([], new Date(start), changed(start - 1))).toBe(true);
     const entries = [entry('auto', start), entry('manual', start + 2 * DAY)];
-    expect(autoBackupDue(entries, new Date(start + DAY - 1))).toBe(false);
-    expect(autoBackupDue(entries, new Date(start + DAY))).toBe(true);
+    expect(autoBackupDue(entries, new Date(start + DAY - 1), changed(start + 1000))).toBe(false);
+    expect(autoBackupDue(entries, new Date(start + DAY), changed(start + 1000))).toBe(true);
+    // A day without changes adds no copy of the same data.
+    expect(autoBackupDue(entries, new Date(start + 3 * DAY), changed(start - 1000))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CoreEvent } from '@shared/contract';
+import { contract, isChannelName, type CoreEvent } from '@shared/contract';
 import type { Result } from '@shared/errors';
 import { AdjustableClock, type Clock } from './clock';
 import type { CoreState } from './context';
@@ -40,7 +40,11 @@ export interface Core {
   close(): void;
 }
 
-const AUTO_BACKUP_CHECK_MS = 30 * 60_000;
+/**
+ * How often the core looks whether an automatic backup is due (a directory listing and one indexed read), besides
+ * after every change (below). Due-ness is judged by the injected clock (retention.ts autoBackupDue).
+ */
+const AUTO_BACKUP_CHECK_MS = 5 * 60_000;
 const LOG_RETENTION_MS = 180 * 86_400_000;
 
 /**
@@ -88,14 +92,17 @@ export function createCore(options: CoreOptions): Core {
   sweepTransientFiles(paths.logsDir, clock.now(), LOG_RETENTION_MS);
 
   let timer: NodeJS.Timeout | undefined;
-  if (options.autoBackup ?? true) {
-    const tick = () => {
-      try {
-        runAutoBackupIfDue(state);
-      } catch (error) {
-        logger.error('backup.auto.failed', error);
-      }
-    };
+  let afterChange: NodeJS.Immediate | undefined;
+  const autoBackup = options.autoBackup ?? true;
+  const tick = () => {
+    afterChange = undefined;
+    try {
+      runAutoBackupIfDue(state);
+    } catch (error) {
+      logger.error('backup.auto.failed', error);
+    }
+  };
+  if (autoBackup) {
     tick();
     timer = setInterval(tick, AUTO_BACKUP_CHECK_MS);
     timer.unref();
@@ -103,9 +110,16 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     state,
-    dispatch: (clientId, channel, input) => dispatch(state, handlers, clientId, channel, input),
+    // A new data folder once waited for the first half-hour timer after setup: now a change is followed by a look
+    // (after its answer has gone, never in its way), so the first real change gets the first backup.
+    dispatch: async (clientId, channel, input) => {
+      const result = await dispatch(state, handlers, clientId, channel, input);
+      if (autoBackup && result.ok && isChannelName(channel) && contract[channel].mutates) afterChange ??= setImmediate(tick);
+      return result;
+    },
     close() {
       if (timer) clearInterval(timer);
+      if (afterChange) clearImmediate(afterChange);
       state.conn?.sqlite.close();
       state.conn = null;
       removeOwnFiles(state.files);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,6 +10,7 @@ import {
   openSealedFile,
   readSealedFileSync,
   SealedFileError,
+  SealedWriter,
   sealedPlainSize,
   sealedWriteStream,
   writeSealedFile,
@@ -74,6 +75,33 @@ export function putOutboxFile(files: TransientFiles, name: string, mime: string,
   writeSealedFile(`${path}.meta`, files.key, Buffer.from(JSON.stringify({ name, mime } satisfies OutboxMeta)));
   writeSealedFile(path, files.key, bytes);
   return { fileId, name, mime, bytes: bytes.length };
+}
+
+/**
+ * Puts a copy of a file the core already has (a backup: hundreds of MB at a million members) into the outbox, read
+ * and sealed 1 MB at a time rather than whole in memory.
+ */
+export function putOutboxFileFrom(files: TransientFiles, name: string, mime: string, sourcePath: string): FileRef {
+  const fileId = uuidv7();
+  const path = pathOf(files, files.outboxDir, fileId);
+  ensurePrivateDir(files.outboxDir);
+  writeSealedFile(`${path}.meta`, files.key, Buffer.from(JSON.stringify({ name, mime } satisfies OutboxMeta)));
+  const tmp = `${path}.${process.pid}.tmp`;
+  const writer = new SealedWriter(tmp, files.key);
+  const source = openSync(sourcePath, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (let read; (read = readSync(source, buffer, 0, buffer.length, null)) > 0;) writer.write(Buffer.from(buffer.subarray(0, read)));
+    writer.end();
+  } catch (error) {
+    writer.abort();
+    rmSync(`${path}.meta`, { force: true });
+    throw error;
+  } finally {
+    closeSync(source);
+  }
+  renameSync(tmp, path);
+  return { fileId, name, mime, bytes: writer.bytes };
 }
 
 /** An outbox document, open for reading (the caller closes `file`). */

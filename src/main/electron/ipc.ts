@@ -9,11 +9,13 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { basename, join } from 'node:path';
 import { BRIDGE_IPC, type Upload } from '@shared/bridge';
 import { AppError, type AppErrorShape, type Result } from '@shared/errors';
-import { putInboxFile, readOutboxFile, transientFiles } from '../core/files';
+import { openOutboxFile, putInboxFile, readOutboxFile, transientFiles } from '../core/files';
 import { dataPaths } from '../core/paths';
 import type { CoreClient } from '../core/worker-client';
 import { isAllowedSender } from './app-url';
@@ -92,7 +94,8 @@ export function registerIpc(options: IpcOptions): () => void {
   });
 
   handle(BRIDGE_IPC.saveFile, async (_event, file): Promise<Result<{ saved: boolean }>> => {
-    const doc = await readOutboxFile(files, fileIdOf(file));
+    // Streamed, not read whole: a backup copied to a USB stick (backup.copy) is hundreds of MB at a million members.
+    const doc = await openOutboxFile(files, fileIdOf(file));
     const name = safeFileName(doc.name);
     const dialogOptions: SaveDialogOptions = {
       title: mainText('files.saveTitle'),
@@ -100,11 +103,15 @@ export function registerIpc(options: IpcOptions): () => void {
       filters: saveFilters(name),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
-    const window = getWindow();
-    const chosen = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-    if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
-    await writeFile(chosen.filePath, doc.bytes);
-    return { ok: true, data: { saved: true } };
+    try {
+      const window = getWindow();
+      const chosen = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
+      await pipeline(doc.file.stream(), createWriteStream(chosen.filePath));
+      return { ok: true, data: { saved: true } };
+    } finally {
+      await doc.file.close();
+    }
   });
 
   handle(BRIDGE_IPC.openFile, async (_event, file): Promise<Result<null>> => {

@@ -7,9 +7,16 @@ export const auditEntry = z.object({
   at: isoInstant,
   userId: z.string().nullable(),
   userName: z.string().nullable(),
+  /** The user's display name now (read from the users at read time; null when the entry has no user). */
+  userDisplayName: z.string().nullable(),
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
+  /**
+   * The record's name now (a member's name, a unit's, an import's file name), read from the records at read time and
+   * given only to a role that may read that record; the log itself keeps ids only.
+   */
+  recordName: z.string().nullable(),
   summary: z.object({ event: z.enum(AUDIT_EVENTS), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;

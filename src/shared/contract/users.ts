@@ -56,6 +56,16 @@ export const usersChannels = {
     access: 'admin',
     mutates: true,
   }),
+  /**
+   * Lifts a lockout after repeated wrong passwords (the user rang the administrator): the password stays, the count of
+   * failures starts again. Refused for an account that is not locked.
+   */
+  'users.unlock': channel({
+    input: z.object({ id: uuid }),
+    output: user,
+    access: 'admin',
+    mutates: true,
+  }),
   /** Sets a temporary password the user must change at next sign-in; also clears a lockout. */
   'users.resetPassword': channel({
     input: z.object({ id: uuid, password }),

@@ -49,8 +49,16 @@ export function backupsToRemove(entries: BackupEntry[], policy: RetentionPolicy 
   return entries.filter((e) => e.kind !== 'manual' && !keep.has(e.id)).map((e) => e.id);
 }
 
-/** An automatic backup is due when none was taken in the last 24 hours. */
-export function autoBackupDue(entries: BackupEntry[], now: Date): boolean {
+/**
+ * An automatic backup is due when the data changed since the last one (`lastChangeAt`: the newest audit entry that
+ * changed data, audit.repo lastChangeAt), and either there is none yet or the last is 24 hours old. So a new data
+ * folder gets its first one as soon as the clerk's first real change is made (setup alone is not worth one), and a
+ * day without changes adds no copy of the same data.
+ */
+export function autoBackupDue(entries: BackupEntry[], now: Date, lastChangeAt: string | null): boolean {
+  if (!lastChangeAt) return false;
   const last = entries.filter((e) => e.kind === 'auto').map((e) => Date.parse(e.createdAt));
-  return last.length === 0 || now.getTime() - Math.max(...last) >= DAY;
+  if (last.length === 0) return true;
+  const lastAuto = Math.max(...last);
+  return Date.parse(lastChangeAt) > lastAuto && now.getTime() - lastAuto >= DAY;
 }

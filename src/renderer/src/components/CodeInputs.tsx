@@ -7,6 +7,7 @@ import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { checkCreditCode, normalizeCreditCode } from '@shared/domain/credit-code';
 import { isValidRegionCode } from '@shared/domain/region-code';
+import { regionName } from '@shared/domain/region-codes';
 import { useT } from '../i18n';
 import { requiredField } from './required-field';
 
@@ -28,7 +29,8 @@ export function CreditCodeInput({ label, value, onChange, showErrors }: CodeInpu
   const t = useT();
   const [left, setLeft] = useState(false);
   const check = value ? checkCreditCode(value) : null;
-  const judged = left || showErrors || value.length >= 18;
+  // A character the code cannot contain (I, O, Z, S, V, punctuation) is wrong however the rest goes: said at once.
+  const judged = left || showErrors || value.length >= 18 || /[^0-9A-HJ-NPQRTUWXY]/.test(value);
 
   let error: string | undefined;
   if (!value && showErrors) error = t('validation.required');
@@ -62,7 +64,19 @@ export function CreditCodeInput({ label, value, onChange, showErrors }: CodeInpu
   );
 }
 
-export function RegionCodeInput({ label, value, onChange, showErrors }: CodeInputProps) {
+/** The place a region code names (as the policy dialog shows it), or a hint that the code is not in the list. */
+function RegionPlace({ code }: { code: string }) {
+  const t = useT();
+  if (!isValidRegionCode(code)) return null;
+  const place = regionName(code);
+  return (
+    <Text component="span" size="xs" c={place ? 'dimmed' : 'orange.8'} data-testid="region-place">
+      {place ?? t('validation.regionUnknown')}
+    </Text>
+  );
+}
+
+export function RegionCodeInput({ label, value, onChange, showErrors, showPlace }: CodeInputProps & { showPlace?: boolean }) {
   const t = useT();
   const [left, setLeft] = useState(false);
   const judged = left || showErrors || value.length >= 6;
@@ -88,6 +102,8 @@ export function RegionCodeInput({ label, value, onChange, showErrors }: CodeInpu
       {...requiredField}
       styles={{ input: MONOSPACE }}
       error={error}
+      description={showPlace ? <RegionPlace code={value} /> : undefined}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
     />
   );
 }

@@ -23,15 +23,24 @@ export function RecordHistory({ entries, loading, error, onRetry }: RecordHistor
   const titleId = useId();
   const columns: DataColumn<AuditEntry>[] = [
     { key: 'time', header: t('common.historyTime'), width: 150, nowrap: true, render: (entry) => formatDateTime(entry.at) },
-    { key: 'user', header: t('common.historyUser'), width: 140, render: (entry) => entry.userName ?? t('audit.system') },
+    {
+      key: 'user',
+      header: t('common.historyUser'),
+      width: 140,
+      render: (entry) => entry.userDisplayName ?? entry.userName ?? t('audit.system'),
+    },
     { key: 'action', header: t('common.historyAction'), width: 160, render: (entry) => actionLabel(entry.action) },
     {
       key: 'summary',
       header: t('common.historySummary'),
       // "查看完整身份证号 | 查看完整身份证号" says it twice: the summary only when it adds something.
+      // An import that created the member is another record's entry: its file name says which import it was.
       render: (entry) => {
         const summary = auditSummaryText(entry.summary);
-        return summary === actionLabel(entry.action) ? '' : summary;
+        const text = summary === actionLabel(entry.action) ? '' : summary;
+        return entry.recordType === 'rosterImport' && entry.recordName
+          ? t('common.historyFromFile', { file: entry.recordName, summary: text })
+          : text;
       },
     },
   ];

@@ -43,6 +43,7 @@ export const en: Catalogue = {
     historyUser: 'By',
     historyAction: 'Action',
     historySummary: 'Details',
+    historyFromFile: 'From the file {file}: {summary}',
     // Beside a disabled submit button: what the form still needs.
     missing: 'Still needed: {items}',
     listJoin: ', ',
@@ -56,6 +57,7 @@ export const en: Catalogue = {
     creditCodeFormat: '18 digits or capital letters (no I, O, Z, S, V)',
     creditCodeCheck: 'The check character does not match. Please verify; some early codes are like this, you may continue',
     regionCode: '6 digits, the first two a province code (e.g. 440106)',
+    regionUnknown: 'This code is not in the region list (it may have been merged away): please check it',
     orgName: '2–100 characters',
     idleLock: 'A whole number from 1 to 120',
     displayName: '1–40 characters',
@@ -110,6 +112,10 @@ export const en: Catalogue = {
     acknowledge: 'I have printed or copied the recovery code and handed it to the person responsible',
     finish: 'Finish and sign in',
     creditCodeWarning: 'The credit code’s check character does not match. It was saved as entered; please verify it later.',
+    // smalls: a wrong check character stops the first Next
+    creditCodeConfirm:
+      'The credit code’s check character (the last one) does not match: most likely one character was mistyped. Compare it with the business licence or registration certificate. Some early codes really are like this: once checked, press “Keep this code, next”.',
+    keepCreditCode: 'Keep this code, next',
   },
   signIn: {
     title: 'Sign in',
@@ -222,12 +228,19 @@ export const en: Catalogue = {
     resetTitle: 'Reset password: {username}',
     newPassword: 'Temporary password',
     resetNote:
-      'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in.',
+      'The old password stops working and any lockout is cleared. The user must change this temporary password at the next sign-in. (Locked but the password is known? Use Unlock instead.)',
     created: 'User {username} created',
     updated: 'Saved',
     disabledDone: '{username} disabled',
     enabledDone: '{username} enabled',
     resetDone: 'Temporary password set for {username}',
+    // smalls: disabling asks first; a locked account is unlocked without a new password
+    disableTitle: 'Disable account',
+    disableConfirm:
+      '{name} ({username}) will be signed out at once and cannot sign in again; their records stay. You can enable the account again at any time. Disable it?',
+    disableButton: 'Disable',
+    unlock: 'Unlock',
+    unlockDone: '{username} unlocked; the password is unchanged',
     empty: 'No users yet',
   },
   org: {
@@ -253,13 +266,18 @@ export const en: Catalogue = {
     inProgress: 'Backing up: copying, verifying, tidying old backups…',
     restoreFromFile: 'Restore from file…',
     lastAuto: 'Last automatic backup: {time}',
-    noAuto: 'No automatic backup yet',
+    noAuto: 'No automatic backup yet: the first comes after the first change to the data (a new member, say), then one a day',
     time: 'Time',
     kind: 'Kind',
     size: 'Size',
     restore: 'Restore',
     created: 'Backup finished',
     empty: 'No backups yet',
+    // smalls: a copy to a USB stick; when the first automatic backup comes
+    copy: 'Copy to USB stick…',
+    copied: 'Backup copied',
+    copyNote:
+      '“Copy to USB stick…” saves the backup file as it is wherever you choose (a USB stick, say). It stays encrypted: only this office’s database key opens it, so whoever finds the stick cannot read it; “Restore from file…” in this program restores it. Keep the stick safe.',
     confirmTitle: 'Restore data?',
     confirmSource: 'To restore: {source}',
     confirmReplace: 'All current data will be replaced by this backup.',

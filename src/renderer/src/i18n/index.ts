@@ -4,7 +4,6 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { AuditSummary } from '@shared/audit-events';
-import { shortId } from '../components/format';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -95,7 +94,6 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
   if (event === 'fileImport.decided' && name === 'decision')
     return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
-  if (event === 'unit.merged' && name === 'into') return shortId(String(value));
   if (event.startsWith('audit.alarm') && name === 'kind') return label(catalogue.auditAlarmKinds);
   if (event === 'audit.alarmRaised' && name === 'when') return label(catalogue.auditCheckMoments);
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);

@@ -48,6 +48,7 @@ export const zhCN = {
     historyUser: '操作人',
     historyAction: '操作',
     historySummary: '内容',
+    historyFromFile: '从文件《{file}》{summary}',
     // Without the word 密码: getByLabel('密码') must find the field, not this button.
     // Beside a disabled submit button: what the form still needs.
     missing: '还需要：{items}',
@@ -62,6 +63,7 @@ export const zhCN = {
     creditCodeFormat: '应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
     creditCodeCheck: '校验位不符，请核对；早期代码可能如此，可继续',
     regionCode: '应为 6 位数字，前两位是省级代码（如 440106）',
+    regionUnknown: '代码表里没有这个区划（可能已撤并），请核对',
     orgName: '请填写 2–100 个字',
     idleLock: '请填写 1 到 120 之间的整数',
     displayName: '请填写 1–40 个字',
@@ -116,6 +118,10 @@ export const zhCN = {
     acknowledge: '我已打印或抄写恢复码并交专人保管',
     finish: '完成，去登录',
     creditCodeWarning: '统一社会信用代码校验位不符，已按填写内容保存，请日后核对。',
+    // smalls: a wrong check character stops the first 下一步
+    creditCodeConfirm:
+      '统一社会信用代码的校验位（最后一位）不符，多半是输错了一位，请对照营业执照或登记证书核对。早期代码可能确实如此：核对无误后点“仍用此代码，下一步”。',
+    keepCreditCode: '仍用此代码，下一步',
   },
   signIn: {
     title: '登录',
@@ -230,12 +236,18 @@ export const zhCN = {
     editTitle: '编辑用户：{username}',
     resetTitle: '重置密码：{username}',
     newPassword: '临时密码',
-    resetNote: '重置后原密码失效，账户锁定随之解除。对方下次登录时必须修改此临时密码。',
+    resetNote: '重置后原密码失效，账户锁定随之解除。对方下次登录时必须修改此临时密码。（只是锁定、密码没忘时，请用“解锁”。）',
     created: '已创建用户 {username}',
     updated: '已保存',
     disabledDone: '已停用 {username}',
     enabledDone: '已启用 {username}',
     resetDone: '已为 {username} 设置临时密码',
+    // smalls: disabling asks first; a locked account is unlocked without a new password
+    disableTitle: '停用账户',
+    disableConfirm: '停用后，{name}（{username}）将立即退出并不能再登录，已办的记录都保留。以后可以随时重新启用。确定停用吗？',
+    disableButton: '确定停用',
+    unlock: '解锁',
+    unlockDone: '已解除 {username} 的锁定，密码不变',
     empty: '还没有用户',
   },
   org: {
@@ -260,7 +272,7 @@ export const zhCN = {
     inProgress: '正在备份：复制、校验、整理旧备份…',
     restoreFromFile: '从文件恢复…',
     lastAuto: '最近一次自动备份：{time}',
-    noAuto: '还没有自动备份',
+    noAuto: '还没有自动备份：第一次修改数据（如新增会员）后会自动备份，之后每天一次',
     time: '时间',
     kind: '类型',
     size: '大小',
@@ -274,6 +286,11 @@ export const zhCN = {
     confirmSignOut: '恢复后所有用户都会退出登录，需要重新登录。',
     confirmButton: '替换并恢复',
     restored: '数据已恢复到 {time} 的备份。当前数据已另存为“恢复前”备份。请重新登录。',
+    // smalls: a copy to a USB stick; when the first automatic backup comes
+    copy: '复制到U盘…',
+    copied: '备份已复制',
+    copyNote:
+      '“复制到U盘…”把备份文件原样另存到您选择的位置（如U盘）。文件仍是加密的，只有本单位的数据库密钥才能打开，别人拿到U盘也看不到内容；需要时在本程序里用“从文件恢复…”恢复。请把U盘妥善保管。',
   },
   audit: {
     title: '审计日志',

@@ -21,6 +21,7 @@ export const auditHandlers = defineHandlers({
       },
       input.page,
       input.pageSize,
+      ctx.user!.role,
     ),
   'audit.verify': (_input, ctx) => {
     const check = checkAuditTrail(ctx.core, 'verify');

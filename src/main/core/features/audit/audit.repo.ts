@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { AuditSummary } from '@shared/audit-events';
+import { EVENTS_THAT_CHANGE_NOTHING, type AuditSummary } from '@shared/audit-events';
+import type { Role } from '@shared/roles';
 import type { Sqlite } from '../../db/client';
+import { recordNames, userDisplayNames } from './audit-names';
 
 export interface AuditInput {
   at: string;
@@ -95,18 +97,61 @@ function where(filter: AuditFilter): { sql: string; params: string[] } {
   };
 }
 
-export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pageSize: number) {
+/**
+ * Entries as the contract gives them: who by display name, and the record's name for a `namesFor` role that may read
+ * that record (audit-names.ts); both read from the records now, since the log keeps ids only.
+ */
+function toEntries(sqlite: Sqlite, rows: AuditRow[], namesFor: Role | null) {
+  const people = userDisplayNames(
+    sqlite,
+    rows.map((row) => row.userId),
+  );
+  const names = namesFor ? recordNames(sqlite, namesFor, rows) : new Map<string, string>();
+  return rows.map(({ prevHash: _p, hash: _h, summary, ...rest }) => ({
+    ...rest,
+    userDisplayName: (rest.userId && people.get(rest.userId)) || null,
+    recordName: (rest.recordType && rest.recordId && names.get(`${rest.recordType}:${rest.recordId}`)) || null,
+    summary: JSON.parse(summary) as AuditSummary,
+  }));
+}
+
+export function listAudit(sqlite: Sqlite, filter: AuditFilter, page: number, pageSize: number, namesFor: Role | null = null) {
   const w = where(filter);
-  const entries = sqlite
+  const rows = sqlite
     .prepare(`SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
     .all(...w.params, pageSize, (page - 1) * pageSize) as AuditRow[];
   const { total } = sqlite.prepare(`SELECT count(*) AS total FROM audit_log ${w.sql}`).get(...w.params) as { total: number };
   const actions = (sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map(
     (r) => r.action,
   );
-  return {
-    entries: entries.map(({ prevHash: _p, hash: _h, summary, ...rest }) => ({ ...rest, summary: JSON.parse(summary) as AuditSummary })),
-    total,
-    actions,
-  };
+  return { entries: toEntries(sqlite, rows, namesFor), total, actions };
+}
+
+/**
+ * When the office's data last changed: the newest entry whose event changes something (not a sign-in, a print, a
+ * copy). Read from the newest entry down, so it stops at once on a busy day.
+ */
+export function lastChangeAt(sqlite: Sqlite): string | null {
+  const row = sqlite
+    .prepare(
+      `SELECT at FROM audit_log WHERE json_extract(summary, '$.event') NOT IN (SELECT value FROM json_each(?))
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(JSON.stringify(EVENTS_THAT_CHANGE_NOTHING)) as { at: string } | undefined;
+  return row?.at ?? null;
+}
+
+/**
+ * The roster imports that created the member with this ref: an import's audit entry names the run of member refs it
+ * inserted (firstRef…lastRef; it held the only writer, so every ref in the run is its own). Imports from before
+ * the entry carried the run are not found. Named for `namesFor` (the import's file name).
+ */
+export function importEntriesCreating(sqlite: Sqlite, memberRef: number, namesFor: Role) {
+  const rows = sqlite
+    .prepare(
+      `SELECT ${COLUMNS} FROM audit_log WHERE action = 'rosterImport.commit'
+         AND json_extract(summary, '$.params.firstRef') <= @ref AND json_extract(summary, '$.params.lastRef') >= @ref ORDER BY seq`,
+    )
+    .all({ ref: memberRef }) as AuditRow[];
+  return toEntries(sqlite, rows, namesFor);
 }

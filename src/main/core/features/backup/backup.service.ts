@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FileRef } from '@shared/contract';
 import type { BackupEntry } from '@shared/contract/backup';
 import { AppError } from '@shared/errors';
 import type { AuditRecord, CallContext, CoreState } from '../../context';
@@ -9,8 +10,9 @@ import { openCheckedCopy } from '../../db/health';
 import { backupAndPrune, openAndMigrate } from '../../db/lifecycle';
 import { stageReplacement, swapInReplacement } from '../../db/replace';
 import { autoBackupDue, backupsToRemove } from '../../db/retention';
-import { readInboxFileSync } from '../../files';
+import { putOutboxFileFrom, readInboxFileSync } from '../../files';
 import { checkAuditTrailAlongside } from '../audit/audit-check';
+import { lastChangeAt } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -54,10 +56,23 @@ export function create(ctx: CallContext): { jobId: string } {
 /** Takes the daily automatic backup when one is due. Called at start and on a timer. */
 export function runAutoBackupIfDue(core: CoreState): BackupEntry | null {
   if (core.state !== 'ready' || !core.conn || core.exclusiveWriter) return null;
-  if (!autoBackupDue(listBackups(core.paths.backupsDir), core.clock.now())) return null;
+  if (!autoBackupDue(listBackups(core.paths.backupsDir), core.clock.now(), lastChangeAt(core.conn.sqlite))) return null;
   const entry = backupAndPrune(core.conn, core.paths, 'auto', core.clock.now(), core.key!);
   core.logger.info('backup.auto', { bytes: entry.bytes });
   return entry;
+}
+
+/**
+ * A backup as a file to save elsewhere (backup.copy): byte for byte the backup, so it stays encrypted with the
+ * office's key. The name says what it is and when it was taken; the extension lets "restore from file" pick it.
+ */
+export function copy(ctx: CallContext, backupId: string): FileRef {
+  const path = backupPath(ctx.core, backupId);
+  const entry = listBackups(ctx.core.paths.backupsDir).find((b) => b.id === backupId)!;
+  const name = `bangfu-backup-${entry.createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.db`;
+  const ref = putOutboxFileFrom(ctx.core.files, name, 'application/vnd.sqlite3', path);
+  ctx.write(() => ctx.audit({ recordType: 'backup', recordId: backupId, event: 'backup.copied' }));
+  return ref;
 }
 
 const INVALID_BECAUSE: Record<string, string> = { DB_WRONG_KEY: 'key', DB_DAMAGED: 'corrupt', DB_TOO_NEW: 'too-new' };

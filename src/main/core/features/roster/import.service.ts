@@ -61,7 +61,10 @@ async function hashUpload(ctx: CallContext, uploadId: string): Promise<string> {
 
 function previousImport(ctx: CallContext, fileHash: string) {
   const row = ctx.sqlite
-    .prepare('SELECT at, user_name AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1')
+    .prepare(
+      // Who, by the display name people know each other by (the row keeps the user name typed at sign-in).
+      `SELECT at, ${IMPORTER_NAME} AS userName FROM roster_imports WHERE file_hash = ? ORDER BY at DESC LIMIT 1`,
+    )
     .get(fileHash) as { at: string; userName: string | null } | undefined;
   return row ?? null;
 }
@@ -288,6 +291,17 @@ function memberWriter(ctx: CallContext) {
   return { apply, membersBefore, finish: (between: () => Promise<void>) => suspended?.restore(between) };
 }
 
+/** An import's user by display name, or the user name it kept if the account is gone. */
+const IMPORTER_NAME = 'coalesce((SELECT display_name FROM users u WHERE u.id = roster_imports.user_id), roster_imports.user_name)';
+
+function maxMemberRef(sqlite: CallContext['sqlite']): number {
+  return (sqlite.prepare('SELECT max(ref) FROM members').pluck().get() as number | null) ?? 0;
+}
+
+function createdRun(before: number, after: number): { firstRef: number; lastRef: number } | Record<string, never> {
+  return after > before ? { firstRef: before + 1, lastRef: after } : {};
+}
+
 /**
  * All or nothing: one transaction from the first row to the history entry. It stays open while the job yields
  * between chunks, so meanwhile other writers get BUSY (reads still work). A cancel, an error, a crash or a power
@@ -297,6 +311,7 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
   return ctx.startJob(async (job) => {
     const fileHash = await hashUpload(ctx, plan.uploadId);
     const committed = await ctx.writeExclusive(async () => {
+      const lastRefBefore = maxMemberRef(ctx.sqlite);
       const writer = memberWriter(ctx);
       const result = await walk(ctx, plan, job, { keepRejected: 0, keepWarnings: 0, writer });
       await writer.finish(async () => {
@@ -329,7 +344,9 @@ export function commit(ctx: CallContext, plan: Plan): { jobId: string } {
         recordType: 'rosterImport',
         recordId: importId,
         event: 'roster.imported',
-        params: { new: c.new, updated: c.updated, rejected: c.rejected },
+        // The run of member refs this import created (it holds the only writer, so every ref past the old maximum is
+        // its own): a created member's history shows the import (audit.repo importEntriesCreating).
+        params: { new: c.new, updated: c.updated, rejected: c.rejected, ...createdRun(lastRefBefore, maxMemberRef(ctx.sqlite)) },
       });
       return { importId, counts: c, warnings: result.warnings.counts() };
     });
@@ -361,7 +378,7 @@ export function rejectedFile(ctx: CallContext, plan: Plan): { jobId: string } {
 export function history(ctx: CallContext): ChannelOutput<'rosterImport.history'> {
   const rows = ctx.sqlite
     .prepare(
-      `SELECT id, at, user_name AS userName, file_name AS fileName, file_hash AS fileHash, rows, new_count AS new,
+      `SELECT id, at, ${IMPORTER_NAME} AS userName, file_name AS fileName, file_hash AS fileHash, rows, new_count AS new,
               updated_count AS updated, unchanged_count AS unchanged, skipped_count AS skipped, rejected_count AS rejected
        FROM roster_imports ORDER BY at DESC LIMIT 200`,
     )

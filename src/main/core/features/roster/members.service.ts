@@ -5,7 +5,7 @@ import { checkIdNumber, type IdWarning } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
-import { listAudit } from '../audit/audit.repo';
+import { importEntriesCreating, listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { memberQueryFor } from './id-search-policy';
 import { checkMemberInput, type CheckedMember } from './member-input';
@@ -177,6 +177,8 @@ export function revealId(ctx: CallContext, id: string): { idNumber: string } {
 }
 
 export function history(ctx: CallContext, id: string): ChannelOutput<'roster.history'> {
-  requireMember(ctx, id);
-  return { entries: listAudit(ctx.sqlite, { recordId: id }, 1, 200).entries };
+  const row = requireMember(ctx, id);
+  // A member an import created has no entry of its own: the import's entry says when, from which file, and by whom.
+  const created = importEntriesCreating(ctx.sqlite, row.ref, ctx.user!.role);
+  return { entries: [...created, ...listAudit(ctx.sqlite, { recordId: id }, 1, 200).entries] };
 }

@@ -93,6 +93,17 @@ export function setDisabled(ctx: CallContext, id: string, disabled: boolean): Us
   });
 }
 
+/** Lifts a lockout without touching the password: the user signs in again with the password they know. */
+export function unlock(ctx: CallContext, id: string): User {
+  return ctx.write(() => {
+    const row = requireUser(ctx, id);
+    if (!row.lockedUntil || row.lockedUntil <= ctx.now()) throw new AppError('ACCOUNT_NOT_LOCKED');
+    const updated = updateUser(ctx.db, row.id, { failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now() });
+    ctx.audit({ recordType: 'user', recordId: row.id, event: 'user.unlocked' });
+    return toUser(updated, ctx.now());
+  });
+}
+
 export async function resetPassword(ctx: CallContext, id: string, password: string): Promise<void> {
   const row = requireUser(ctx, id);
   checkNewPassword(password, row.username);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '@shared/contract/audit';
 import { useQuery } from '../../api/hooks';
 import { DataTable, type DataColumn } from '../../components/DataTable';
-import { formatDateTime, shortId } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { ListPagination } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -38,18 +38,19 @@ export function AuditPage() {
   const columns: DataColumn<AuditEntry>[] = [
     { key: 'seq', header: t('audit.seq'), width: 70, render: (entry) => entry.seq },
     { key: 'time', header: t('audit.time'), width: 150, nowrap: true, render: (entry) => formatDateTime(entry.at) },
-    { key: 'user', header: t('audit.user'), width: 140, render: (entry) => entry.userName ?? t('audit.system') },
+    { key: 'user', header: t('audit.user'), width: 140, render: (entry) => entry.userDisplayName ?? entry.userName ?? t('audit.system') },
     { key: 'action', header: t('audit.action'), width: 150, render: (entry) => actionLabel(entry.action) },
     {
       key: 'record',
       header: t('audit.record'),
       width: 150,
+      // The record's name when the core gives one (read from the records now); never a hex id the clerk cannot read.
       render: (entry) => (
         <>
           {entry.recordType && recordTypeLabel(entry.recordType)}
-          {entry.recordId && (
-            <Text span ff="monospace" size="xs" c="dimmed" ml={6} title={entry.recordId}>
-              {shortId(entry.recordId)}
+          {entry.recordName && (
+            <Text span size="sm" ml={6}>
+              {entry.recordName}
             </Text>
           )}
         </>

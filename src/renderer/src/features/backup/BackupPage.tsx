@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BackupEntry } from '@shared/contract/backup';
@@ -23,6 +23,7 @@ export function BackupPage() {
   const backups = useQuery('backup.list', {});
   const create = useJob('backup.create');
   const restore = useMutation('backup.restore');
+  const copy = useMutation('backup.copy');
   const [target, setTarget] = useState<RestoreTarget | null>(null);
 
   const backupLabel = (backup: BackupEntry) => `${formatDateTime(backup.createdAt)} · ${t(`backupKinds.${backup.kind}`)}`;
@@ -38,6 +39,18 @@ export function BackupPage() {
     try {
       const upload = await bridge.pickFile({ accept: ['.db'] });
       if (upload) setTarget({ label: upload.name, input: { uploadId: upload.uploadId } });
+    } catch (thrown) {
+      notifyError(toErrorShape(thrown));
+    }
+  };
+
+  // To a USB stick: the save dialog (a download in the browser) gets the backup file as it is, still encrypted.
+  const copyOut = async (backup: BackupEntry) => {
+    const result = await copy.run({ backupId: backup.id });
+    if (!result.ok) return notifyError(result.error);
+    try {
+      const { saved } = await bridge.saveFile(result.data);
+      if (saved) notifySuccess(t('backup.copied'));
     } catch (thrown) {
       notifyError(toErrorShape(thrown));
     }
@@ -61,14 +74,19 @@ export function BackupPage() {
       key: 'actions',
       header: t('common.actions'),
       render: (backup) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="red"
-          onClick={() => setTarget({ label: backupLabel(backup), input: { backupId: backup.id } })}
-        >
-          {t('backup.restore')}
-        </Button>
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-sm" variant="subtle" loading={copy.running} onClick={() => void copyOut(backup)}>
+            {t('backup.copy')}
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => setTarget({ label: backupLabel(backup), input: { backupId: backup.id } })}
+          >
+            {t('backup.restore')}
+          </Button>
+        </Group>
       ),
     },
   ];
@@ -90,6 +108,9 @@ export function BackupPage() {
         <>
           <Text mb="sm" c={lastAutoAt ? undefined : 'dimmed'}>
             {lastAutoAt ? t('backup.lastAuto', { time: formatDateTime(lastAutoAt) }) : t('backup.noAuto')}
+          </Text>
+          <Text mb="sm" size="sm" c="dimmed">
+            {t('backup.copyNote')}
           </Text>
           <DataTable
             columns={columns}

@@ -53,7 +53,7 @@ function OrgSettingsForm({ settings, onSaved }: { settings: OrgSettings; onSaved
         error={submitted && !orgNameValid(name) ? t('validation.orgName') : undefined}
       />
       <CreditCodeInput label={t('org.creditCode')} value={creditCode} onChange={setCreditCode} showErrors={submitted} />
-      <RegionCodeInput label={t('org.regionCode')} value={regionCode} onChange={setRegionCode} showErrors={submitted} />
+      <RegionCodeInput label={t('org.regionCode')} value={regionCode} onChange={setRegionCode} showErrors={submitted} showPlace />
       <NumberInput
         label={t('org.idleLock')}
         description={t('org.idleLockHint')}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { CreateUserModal } from './CreateUserModal';
+import { DisableUserModal } from './DisableUserModal';
 import { EditUserModal } from './EditUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserStatus } from './UserStatus';
@@ -25,18 +26,29 @@ export function UsersPage() {
     void session.refresh();
   };
   const setDisabled = useMutation('users.setDisabled');
+  const unlock = useMutation('users.unlock');
   const [creating, setCreating] = useState(false);
+  const [disabling, setDisabling] = useState<User | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
   const toggleDisabled = async (user: User) => {
     const result = await setDisabled.run({ id: user.id, disabled: !user.disabled });
+    setDisabling(null);
     if (!result.ok) {
       notifyError(result.error);
       return;
     }
     notifySuccess(t(result.data.disabled ? 'users.disabledDone' : 'users.enabledDone', { username: user.username }));
     changed();
+  };
+
+  // A locked user rang: lift the lockout, their password stays (no temporary password to hand over).
+  const unlockUser = async (user: User) => {
+    const result = await unlock.run({ id: user.id });
+    if (!result.ok) notifyError(result.error);
+    else notifySuccess(t('users.unlockDone', { username: user.username }));
+    users.reload();
   };
 
   const columns: DataColumn<User>[] = [
@@ -58,9 +70,20 @@ export function UsersPage() {
           <Button size="compact-sm" variant="subtle" onClick={() => setEditing(user)}>
             {t('common.edit')}
           </Button>
-          <Button size="compact-sm" variant="subtle" color={user.disabled ? 'green' : 'red'} onClick={() => void toggleDisabled(user)}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color={user.disabled ? 'green' : 'red'}
+            // Enabling is harmless; disabling asks first (DisableUserModal).
+            onClick={() => (user.disabled ? void toggleDisabled(user) : setDisabling(user))}
+          >
             {user.disabled ? t('users.enable') : t('users.disable')}
           </Button>
+          {user.lockedUntil && !user.disabled && (
+            <Button size="compact-sm" variant="subtle" color="orange" loading={unlock.running} onClick={() => void unlockUser(user)}>
+              {t('users.unlock')}
+            </Button>
+          )}
           <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(user)}>
             {t('users.resetPassword')}
           </Button>
@@ -98,6 +121,12 @@ export function UsersPage() {
           notifySuccess(t('users.updated'));
           changed();
         }}
+      />
+      <DisableUserModal
+        user={disabling}
+        running={setDisabled.running}
+        onConfirm={(user) => void toggleDisabled(user)}
+        onClose={() => setDisabling(null)}
       />
       <ResetPasswordModal
         user={resetting}
