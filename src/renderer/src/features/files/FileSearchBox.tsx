@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '@shared/contract';
 import { useT } from '../../i18n';
+import { shortcut } from '../../components/shortcuts';
 
 /** As the roster's box: long enough to finish a syllable, short enough that the list follows the typing. */
 const SEARCH_DELAY_MS = 250;
@@ -40,6 +41,7 @@ export function FileSearchBox({ query, onChange, kind, maskedIdSearch }: FileSea
         w={640}
         autoComplete="off"
         spellCheck={false}
+        {...shortcut('search')}
       />
       {query && kind && kind !== 'all' && (
         <Text size="sm" c="dimmed" pb={8} data-testid="files-search-kind">

@@ -24,6 +24,7 @@ import { FileStatusBadge } from './FileStatusBadge';
 import { ImportExistingModal } from './ImportExistingModal';
 import { PendingImports } from './PendingImports';
 import { PrintButton } from './PrintButton';
+import { shortcut } from '../../components/shortcuts';
 
 type FileRow = ChannelOutput<'files.list'>['files'][number];
 type FileFlag = (typeof FILE_FLAGS)[number];
@@ -142,6 +143,7 @@ export function FilesPage() {
             channel="files.printNotice"
             input={{ ids: files.data.files.map((f) => f.id) }}
             label={t('files.printNoticeList', { count: files.data.files.length })}
+            shortcut
           />
         )}
         {canCreate && <FilesOutputActions selection={selection} />}
@@ -151,7 +153,7 @@ export function FilesPage() {
           </Button>
         )}
         {canCreate && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} {...shortcut('new')}>
             {t('files.new')}
           </Button>
         )}

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, List, Paper, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n';
 import type { DraftProblem } from './draft-checks';
+import { shortcut } from '../../../components/shortcuts';
 
 /** Scrolls the field into the middle of the screen and puts the cursor in it. */
 function goTo(field: string): void {
@@ -35,7 +36,7 @@ export function SaveSummary({
   }, [attempt, shown]);
   return (
     <Group ref={ref} align="flex-start" wrap="nowrap" gap="md">
-      <Button onClick={onSave} loading={saving}>
+      <Button onClick={onSave} loading={saving} {...shortcut('save')}>
         {t('files.save')}
       </Button>
       {problems.length > 0 && (
