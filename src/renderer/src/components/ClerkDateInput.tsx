@@ -1,7 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useState, type FocusEvent } from 'react';
 import { useT } from '../i18n';
-import { parseClerkDate } from './clerk-date';
+import { parseClerkDate } from '@shared/domain/clerk-date';
 
 type Problem = { key: 'validation.dateUnreadable' | 'validation.dateAfter' | 'validation.dateBefore'; text: string };
 
