@@ -67,9 +67,14 @@ export const zhCN = {
     displayName: '请填写 1–40 个字',
     passwordOk: '密码符合要求',
     creditCodeOk: '代码格式和校验位正确',
-    dateUnreadable: '无法识别“{text}”，已清空：请写成 2019-05-06、2019/5/6 或 2019年5月6日',
-    dateAfter: '“{text}”晚于 {max}，已清空',
-    dateBefore: '“{text}”早于 {min}，已清空',
+    dateUnreadable: '{field}：无法识别“{text}”，请写成 2019-05-06、2019/5/6 或 2019年5月6日',
+    dateImpossible: '{field}：没有“{text}”这一天，请核对年、月、日',
+    dateFuture: '{field}：“{text}”晚于今天，不能填将来的日期',
+    dateAfter: '{field}：“{text}”晚于 {max}',
+    dateBefore: '{field}：“{text}”早于 {min}',
+    // dayjs formats of the date picker's header (ClerkDateInput).
+    calendarMonth: 'YYYY年M月',
+    calendarYear: 'YYYY年',
   },
   boot: {
     failedTitle: '无法连接到程序核心',

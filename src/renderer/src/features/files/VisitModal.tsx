@@ -14,7 +14,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { IconPhotoPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
@@ -86,7 +86,7 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
         data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))}
       />
       <Group grow>
-        <DateInput
+        <ClerkDateInput
           label={t('files.visitDate')}
           valueFormat="YYYY-MM-DD"
           value={date}

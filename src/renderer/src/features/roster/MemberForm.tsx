@@ -1,5 +1,5 @@
 import { Grid, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useState } from 'react';
 import type { AppErrorShape } from '@shared/errors';
 import { FormActions } from '../../components/FormActions';
@@ -49,6 +49,9 @@ export function MemberForm({
   const [submitted, setSubmitted] = useState(false);
   const [idLocked, setIdLocked] = useState(lockedId !== undefined);
   const [unlocking, setUnlocking] = useState(false);
+  // Text in the join date box that was not taken (cannot be read, no such day, after today): the value is then
+  // empty, and saving would quietly drop the date the clerk meant.
+  const [joinedOnProblem, setJoinedOnProblem] = useState<string | null>(null);
   const set =
     <K extends keyof MemberFormValues>(key: K) =>
     (value: MemberFormValues[K]) =>
@@ -56,7 +59,7 @@ export function MemberForm({
 
   const submit = () => {
     setSubmitted(true);
-    if (!memberValuesAcceptable(values, today, !idLocked)) return;
+    if (joinedOnProblem || !memberValuesAcceptable(values, today, !idLocked)) return;
     return onSubmit(values, !idLocked);
   };
 
@@ -107,7 +110,13 @@ export function MemberForm({
           <PhoneInput value={values.phone} onChange={set('phone')} showErrors={submitted} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <DateInput {...dateProps} label={t('memberForm.joinedOn')} value={values.joinedOn} onChange={set('joinedOn')} />
+          <ClerkDateInput
+            {...dateProps}
+            label={t('memberForm.joinedOn')}
+            value={values.joinedOn}
+            onChange={set('joinedOn')}
+            onProblem={setJoinedOnProblem}
+          />
         </Grid.Col>
         <Grid.Col span={6}>
           <UnitNameInput kind="employer" label={t('memberForm.unitName')} value={values.unitName} onChange={set('unitName')} />
