@@ -184,6 +184,12 @@ export const enFiles: typeof zhCNFiles = {
     notClear: 'Not clear',
     headSigned: 'The head of household signed the record',
     note: 'Notes',
+    // What 记录走访 still needs (VisitModal, FormActions' missing).
+    missingVisitDate: 'the visit date',
+    missingOccasion: 'the occasion',
+    missingVisitor: 'a visitor',
+    missingSecondVisitor: 'a second visitor (a six-clears visit needs two or more)',
+    missingSixClears: 'clear or not clear for: {items}',
     visitSaved: 'Visit recorded',
     sixMarks: 'Six clears',
     attachmentsEmpty: 'No attachments yet',

@@ -49,6 +49,13 @@ export const en: Catalogue = {
     showPassword: 'Show or hide what was typed',
   },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
+  /** A dialog with something typed in it, closed by Esc, a click outside or × (GuardedModal). */
+  dialog: {
+    discardTitle: 'Discard what you entered?',
+    discardBody: 'What you entered here has not been saved and will not be kept if you close.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard and close',
+  },
   validation: {
     required: 'Required',
     usernameFormat: '3–32 characters: lower-case letters, digits and . _ -',

@@ -55,6 +55,13 @@ export const zhCN = {
     showPassword: '显示或隐藏输入的内容',
   },
   language: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
+  /** A dialog with something typed in it, closed by Esc, a click outside or the close button (GuardedModal). */
+  dialog: {
+    discardTitle: '放弃已填写的内容？',
+    discardBody: '这里填写的内容还没有保存，关闭后不会保留。',
+    keepEditing: '继续填写',
+    discard: '放弃并关闭',
+  },
   validation: {
     required: '请填写此项',
     usernameFormat: '3–32 位，只能用小写字母、数字和 . _ -',

@@ -1,10 +1,11 @@
-import { Group, Modal, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { WORKER_TYPES } from '@shared/domain/hardship-codes';
 import { useMutation, useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { GuardedModal } from '../../components/GuardedModal';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 
@@ -63,7 +64,14 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('files.createTitle')} centered size="lg">
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      title={t('files.createTitle')}
+      centered
+      size="lg"
+      dirty={memberId !== null || name.trim() !== '' || idNumber.trim() !== ''}
+    >
       <Stack>
         <ErrorAlert error={create.error} />
         <SegmentedControl
@@ -108,6 +116,6 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
         )}
         <FormActions submitLabel={t('files.create')} onSubmit={submit} disabled={!ready} loading={create.running} onCancel={onClose} />
       </Stack>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { MEMBER_STATUSES, type Member, type MemberStatus } from '@shared/contract/roster';
 import { useMutation } from '../../api/hooks';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { todayIso } from '../../components/format';
 import { RecordModal } from '../../components/RecordModal';
 import { requiredField } from '../../components/required-field';
@@ -37,6 +38,7 @@ function ChangeStatusForm({ member, onClose, onChanged, onReload }: Omit<ChangeS
   const [submitted, setSubmitted] = useState(false);
   // Text in the date box that was not taken: the value is empty then, and the box says why.
   const [onProblem, setOnProblem] = useState<string | null>(null);
+  useDialogValues({ status, on, reason });
   const missingReason = reasonRequired(status) && !reason.trim();
 
   const submit = async () => {

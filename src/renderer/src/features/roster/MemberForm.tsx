@@ -3,6 +3,7 @@ import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useState } from 'react';
 import type { AppErrorShape } from '@shared/errors';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { todayIso } from '../../components/format';
 import { requiredField } from '../../components/required-field';
 import { StackedForm } from '../../components/StackedForm';
@@ -52,6 +53,7 @@ export function MemberForm({
   // Text in the join date box that was not taken (cannot be read, no such day, after today): the value is then
   // empty, and saving would quietly drop the date the clerk meant.
   const [joinedOnProblem, setJoinedOnProblem] = useState<string | null>(null);
+  useDialogValues(values);
   const set =
     <K extends keyof MemberFormValues>(key: K) =>
     (value: MemberFormValues[K]) =>
