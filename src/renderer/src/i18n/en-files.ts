@@ -190,6 +190,9 @@ export const enFiles: typeof zhCNFiles = {
     missingVisitor: 'a visitor',
     missingSecondVisitor: 'a second visitor (a six-clears visit needs two or more)',
     missingSixClears: 'clear or not clear for: {items}',
+    // What a new file still needs (CreateFileModal).
+    missingMember: 'a member chosen from the roster',
+    missingUrban: 'an urban worker type (a non-member cannot have a migrant worker file)',
     visitSaved: 'Visit recorded',
     sixMarks: 'Six clears',
     attachmentsEmpty: 'No attachments yet',

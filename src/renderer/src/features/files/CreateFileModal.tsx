@@ -55,7 +55,17 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
   const [idNumber, setIdNumber] = useState('');
   const [workerType, setWorkerType] = useState<(typeof WORKER_TYPES)[number]>('urban');
 
-  const ready = source === 'roster' ? memberId !== null : name.trim() !== '' && idNumber.trim() !== '' && workerType === 'urban';
+  // What the new file still needs; a migrant worker who is not a member is told why beside the choice (migrantHint).
+  const missing =
+    source === 'roster'
+      ? memberId === null
+        ? [t('files.missingMember')]
+        : []
+      : [
+          ...(name.trim() === '' ? [t('files.headName')] : []),
+          ...(idNumber.trim() === '' ? [t('files.headIdNumber')] : []),
+          ...(workerType === 'urban' ? [] : [t('files.missingUrban')]),
+        ];
   const submit = async () => {
     const input =
       source === 'roster' ? { memberId: memberId!, workerType } : { head: { name: name.trim(), idNumber: idNumber.trim() }, workerType };
@@ -114,7 +124,7 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
             {t('files.migrantHint')}
           </Text>
         )}
-        <FormActions submitLabel={t('files.create')} onSubmit={submit} disabled={!ready} loading={create.running} onCancel={onClose} />
+        <FormActions submitLabel={t('files.create')} onSubmit={submit} missing={missing} loading={create.running} onCancel={onClose} />
       </Stack>
     </GuardedModal>
   );
