@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Text, type ModalProps } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Modal, Paper, Text, type ModalProps } from '@mantine/core';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 
 /** Lets the form inside a GuardedModal say whether anything was typed (useDialogDirty / useDialogValues). */
@@ -26,7 +26,7 @@ export function useDialogValues(values: unknown): void {
 
 /**
  * A Modal that does not lose what was typed to Esc, a click outside or the close button: while the form inside it
- * reports itself dirty (useDialogDirty), those ask 放弃已填写的内容？ first. 取消 and a successful save close it
+ * reports itself dirty (useDialogDirty), those ask 放弃已填写的内容？ first, at the top of the dialog. 取消 and a successful save close it
  * as the form says (they call onClose directly). Same props as Mantine's Modal.
  */
 interface GuardedModalProps extends ModalProps {
@@ -35,7 +35,6 @@ interface GuardedModalProps extends ModalProps {
 }
 
 export function GuardedModal({ onClose, children, closeOnEscape = true, dirty, ...props }: GuardedModalProps) {
-  const t = useT();
   const dirtyRef = useRef(false);
   const [asking, setAsking] = useState(false);
   const report = useCallback((dirty: boolean) => {
@@ -50,29 +49,55 @@ export function GuardedModal({ onClose, children, closeOnEscape = true, dirty, .
     dirtyRef.current = false;
     onClose();
   };
-  const value = useMemo(() => report, [report]);
   return (
     <Modal {...props} onClose={requestClose} closeOnEscape={closeOnEscape && !asking}>
-      <DirtyContext.Provider value={value}>{children}</DirtyContext.Provider>
-      <Modal
-        opened={asking}
-        onClose={() => setAsking(false)}
-        title={t('dialog.discardTitle')}
-        centered
-        size="sm"
-        zIndex={400}
-        closeOnClickOutside={false}
-      >
-        <Text size="sm">{t('dialog.discardBody')}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
-            {t('dialog.keepEditing')}
-          </Button>
-          <Button color="red" onClick={discard}>
-            {t('dialog.discard')}
-          </Button>
-        </Group>
-      </Modal>
+      <DirtyContext.Provider value={report}>
+        {/*
+          The question is asked inside the dialog, above the form, not in a second Modal: two Modals' focus traps
+          pull focus from each other (and the date field that gets it opens its calendar).
+        */}
+        {asking && <DiscardQuestion onKeep={() => setAsking(false)} onDiscard={discard} />}
+        {children}
+      </DirtyContext.Provider>
     </Modal>
+  );
+}
+
+function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  const t = useT();
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <Paper
+      role="alertdialog"
+      aria-labelledby="discard-question"
+      withBorder
+      shadow="sm"
+      p="md"
+      mb="md"
+      bg="yellow.0"
+      onKeyDown={(event) => {
+        // Esc answers the question with "keep editing"; the dialog itself stays.
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onKeep();
+        }
+      }}
+    >
+      <Text fw={600} id="discard-question">
+        {t('dialog.discardTitle')}
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('dialog.discardBody')}
+      </Text>
+      <Group justify="flex-end" mt="sm">
+        <Button variant="default" ref={keep} onClick={onKeep}>
+          {t('dialog.keepEditing')}
+        </Button>
+        <Button color="red" onClick={onDiscard}>
+          {t('dialog.discard')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }

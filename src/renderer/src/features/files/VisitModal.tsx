@@ -137,7 +137,7 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
                     value={items[item].clear === null ? '' : items[item].clear ? 'clear' : 'notClear'}
                     onChange={(v) => setItems({ ...items, [item]: { ...items[item], clear: v === 'clear' } })}
                   >
-                    <Group gap="xs">
+                    <Group gap="xs" wrap="nowrap">
                       <Radio value="clear" label={t('files.clear')} />
                       <Radio value="notClear" label={t('files.notClear')} />
                     </Group>
