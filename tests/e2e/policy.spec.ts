@@ -53,8 +53,9 @@ test('an administrator sets the 低保 line and the notice period with their dat
   // A date that does not exist is refused in words, not rolled over to 2020-01-01 or quietly put back to today.
   await dialog.getByLabel('起始日期').fill('2019/13/1');
   await dialog.getByLabel('起始日期').press('Tab');
-  await expect(dialog.getByText('无法识别“2019/13/1”，已清空')).toBeVisible();
-  await expect(dialog.getByLabel('起始日期')).toHaveValue('');
+  await expect(dialog.getByText('起始日期：没有“2019/13/1”这一天，请核对年、月、日')).toBeVisible();
+  // The refused text stays in the box for the clerk to correct; the date is not taken.
+  await expect(dialog.getByLabel('起始日期')).toHaveValue('2019/13/1');
   const laterIso = localIsoDate(new Date((await host.now()).getTime() + 30 * DAY_MS));
   await dialog.getByLabel('起始日期').fill(laterIso);
   await dialog.getByLabel('起始日期').press('Tab');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/calendar';
 import type { ChannelAccess } from '../roles';
 
 /**
@@ -43,5 +44,9 @@ export const fileRef = z.object({
 export type FileRef = z.infer<typeof fileRef>;
 
 export const isoInstant = z.string().datetime({ offset: true });
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real day as YYYY-MM-DD: 2019-02-30 is refused here, before any service (BAD_DATE names the field). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'BAD_DATE')
+  .refine(isIsoDate, 'BAD_DATE');
 export const uuid = z.string().uuid();

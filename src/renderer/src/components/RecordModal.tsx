@@ -1,5 +1,5 @@
-import { Modal } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
+import { GuardedModal } from './GuardedModal';
 
 interface RecordModalProps<R extends { id: string }> {
   /** The record being worked on; null = closed. */
@@ -10,11 +10,14 @@ interface RecordModalProps<R extends { id: string }> {
   children: (record: R) => ReactNode;
 }
 
-/** A dialog about one record (edit it, reset its password …), open while a record is chosen. */
+/**
+ * A dialog about one record (edit it, reset its password …), open while a record is chosen. Its form may call
+ * useDialogDirty/useDialogValues so that Esc or a click outside asks before dropping what was typed.
+ */
 export function RecordModal<R extends { id: string }>({ record, title, onClose, children }: RecordModalProps<R>) {
   return (
-    <Modal opened={record !== null} onClose={onClose} title={record ? title(record) : ''} centered>
+    <GuardedModal opened={record !== null} onClose={onClose} title={record ? title(record) : ''} centered>
       {record && <Fragment key={record.id}>{children(record)}</Fragment>}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -69,6 +69,9 @@ export const enCodes: typeof zhCNCodes = {
       'Too many wrong passwords: the account is locked. Try again in {minutes} minutes, or ask an administrator to unlock it.',
     internalWithRef: 'Internal error (reference {ref}). Please contact support.',
     invalidFields: 'Please check these entries: {fields}.',
+    // One sentence per date the core refused (issue message BAD_DATE / FUTURE): which date and why.
+    dateBad: 'The {field} is wrong: there is no such day, or it cannot be read. Write it as 2019-05-06, 2019/5/6 or 2019年5月6日.',
+    dateFuture: 'The {field} cannot be after today.',
     dbTooNewVersions:
       'The database is at version {databaseVersion}; this program supports up to {programVersion}. Please install the latest Bangfu Desk.',
     missingGlyphsChars:
@@ -172,9 +175,17 @@ export const enCodes: typeof zhCNCodes = {
     cardNo: 'card number',
     note: 'note',
     reason: 'reason',
-    on: 'date',
+    on: 'date of the change',
     status: 'status',
     query: 'search text',
+    // Dates the core refuses by name (define.ts isoDate, main/core/date-rules.ts).
+    date: 'date',
+    incomeVerificationOn: 'date of consent to income checks',
+    publicNoticeOn: 'date of consent to the public notice',
+    reportUpwardOn: 'date of consent to reporting upward',
+    labourSince: 'start of the labour relationship',
+    effectiveFrom: 'effective date',
+    approvedOn: 'approval date',
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {

@@ -208,6 +208,15 @@ export const enFiles: typeof zhCNFiles = {
     notClear: 'Not clear',
     headSigned: 'The head of household signed the record',
     note: 'Notes',
+    // What 记录走访 still needs (VisitModal, FormActions' missing).
+    missingVisitDate: 'the visit date',
+    missingOccasion: 'the occasion',
+    missingVisitor: 'a visitor',
+    missingSecondVisitor: 'a second visitor (a six-clears visit needs two or more)',
+    missingSixClears: 'clear or not clear for: {items}',
+    // What a new file still needs (CreateFileModal).
+    missingMember: 'a member chosen from the roster',
+    missingUrban: 'an urban worker type (a non-member cannot have a migrant worker file)',
     visitSaved: 'Visit recorded',
     sixMarks: 'Six clears',
     attachmentsEmpty: 'No attachments yet',

@@ -50,6 +50,13 @@ export const en: Catalogue = {
     showPassword: 'Show or hide what was typed',
   },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
+  /** A dialog with something typed in it, closed by Esc, a click outside or × (GuardedModal). */
+  dialog: {
+    discardTitle: 'Discard what you entered?',
+    discardBody: 'What you entered here has not been saved and will not be kept if you close.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard and close',
+  },
   validation: {
     required: 'Required',
     usernameFormat: '3–32 characters: lower-case letters, digits and . _ -',
@@ -63,9 +70,14 @@ export const en: Catalogue = {
     displayName: '1–40 characters',
     passwordOk: 'The password meets the rules',
     creditCodeOk: 'Format and check character are correct',
-    dateUnreadable: 'Could not read “{text}”, so the field was cleared: write 2019-05-06, 2019/5/6 or 2019年5月6日',
-    dateAfter: '“{text}” is after {max}, so the field was cleared',
-    dateBefore: '“{text}” is before {min}, so the field was cleared',
+    dateUnreadable: '{field}: cannot read “{text}”; write 2019-05-06, 2019/5/6 or 2019年5月6日',
+    dateImpossible: '{field}: there is no day “{text}”; check the year, month and day',
+    dateFuture: '{field}: “{text}” is after today; a future date is not possible here',
+    dateAfter: '{field}: “{text}” is after {max}',
+    dateBefore: '{field}: “{text}” is before {min}',
+    // dayjs formats of the date picker's header (ClerkDateInput).
+    calendarMonth: 'MMMM YYYY',
+    calendarYear: 'YYYY',
   },
   boot: {
     failedTitle: 'Cannot reach the program core',

@@ -1,7 +1,7 @@
 /** The clerk-facing message for an error from the core, with its parameters filled in. */
 import type { IdProblem } from '@shared/domain/id-number';
 import type { PasswordProblem } from '@shared/domain/password';
-import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import type { AppErrorShape, ErrorCode, ValidationIssue } from '@shared/errors';
 import { formatBytes } from '../components/format';
 import { getLanguage, knownText, t, type MessageKey } from './index';
 
@@ -35,6 +35,23 @@ function fieldLabel(path: (string | number)[]): string {
   return knownText(`fields.${name}`) ?? name;
 }
 
+const DATE_ISSUES = { BAD_DATE: 'dateBad', FUTURE: 'dateFuture' } as const;
+
+/** A refused date says which date and why (入会日期不能晚于今天); other fields are listed by name. */
+function invalidInputMessage(issues: ValidationIssue[]): string {
+  const en = getLanguage() === 'en';
+  const sentences: string[] = [];
+  const others: string[] = [];
+  for (const issue of issues) {
+    const dateKey = DATE_ISSUES[issue.message as keyof typeof DATE_ISSUES];
+    const field = fieldLabel(issue.path);
+    if (dateKey) sentences.push(t(`errorDetails.${dateKey}`, { field }));
+    else if (!others.includes(field)) others.push(field);
+  }
+  if (others.length > 0) sentences.push(t('errorDetails.invalidFields', { fields: others.join(en ? ', ' : '、') }));
+  return [...new Set(sentences)].join(en ? ' ' : '');
+}
+
 export function errorMessage(error: AppErrorShape): string {
   const params = error.params ?? {};
   switch (error.code) {
@@ -58,11 +75,7 @@ export function errorMessage(error: AppErrorShape): string {
       break;
     }
     case 'INVALID_INPUT':
-      if (error.issues?.length) {
-        const separator = getLanguage() === 'en' ? ', ' : '、';
-        const fields = [...new Set(error.issues.map((issue) => fieldLabel(issue.path)))];
-        return t('errorDetails.invalidFields', { fields: fields.join(separator) });
-      }
+      if (error.issues?.length) return invalidInputMessage(error.issues);
       break;
     case 'DB_TOO_NEW':
       if (params.databaseVersion !== undefined && params.programVersion !== undefined) {

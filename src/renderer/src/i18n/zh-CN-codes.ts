@@ -70,6 +70,9 @@ export const zhCNCodes = {
     accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
     invalidFields: '以下内容填写有误，请检查：{fields}。',
+    // One sentence per date the core refused (issue message BAD_DATE / FUTURE): which date and why.
+    dateBad: '{field}不对：没有这一天，或写法无法识别。请写成 2019-05-06、2019/5/6 或 2019年5月6日。',
+    dateFuture: '{field}不能晚于今天。',
     dbTooNewVersions: '数据库版本为 {databaseVersion}，本程序只支持到 {programVersion}。请安装最新版本的帮扶工作台。',
     missingGlyphsChars: '这些字在打印字体中没有，印出来会是空白：{chars}。请核对姓名用字，或打印后手写补全。',
     fileTooLargeMax: '文件太大（最大 {max}），请检查是否选错了文件。',
@@ -176,9 +179,17 @@ export const zhCNCodes = {
     cardNo: '会员证号',
     note: '备注',
     reason: '原因',
-    on: '日期',
+    on: '变更日期',
     status: '状态',
     query: '查找内容',
+    // Dates the core refuses by name (define.ts isoDate, main/core/date-rules.ts).
+    date: '日期',
+    incomeVerificationOn: '收入核查授权日期',
+    publicNoticeOn: '同意公示日期',
+    reportUpwardOn: '同意向上级报送日期',
+    labourSince: '劳动关系起始日期',
+    effectiveFrom: '生效日期',
+    approvedOn: '批准日期',
   },
   roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
   /** One line per ability, separated by new lines. */

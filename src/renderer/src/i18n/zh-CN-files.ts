@@ -202,6 +202,15 @@ export const zhCNFiles = {
     notClear: '不清',
     headSigned: '户主已签字确认',
     note: '情况说明',
+    // What 记录走访 still needs (VisitModal, FormActions' missing).
+    missingVisitDate: '走访日期',
+    missingOccasion: '走访事由',
+    missingVisitor: '走访人员',
+    missingSecondVisitor: '第二名走访人员（六清入户调查要两人以上）',
+    missingSixClears: '逐项选“清”或“不清”：{items}',
+    // What 新建档案 still needs (CreateFileModal).
+    missingMember: '在名册中选择一名会员',
+    missingUrban: '非会员只能建城镇职工档案',
     visitSaved: '走访已记录',
     sixMarks: '六清',
     attachmentsEmpty: '还没有附件',

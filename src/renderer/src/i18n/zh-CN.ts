@@ -56,6 +56,13 @@ export const zhCN = {
     showPassword: '显示或隐藏输入的内容',
   },
   language: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
+  /** A dialog with something typed in it, closed by Esc, a click outside or the close button (GuardedModal). */
+  dialog: {
+    discardTitle: '放弃已填写的内容？',
+    discardBody: '这里填写的内容还没有保存，关闭后不会保留。',
+    keepEditing: '继续填写',
+    discard: '放弃并关闭',
+  },
   validation: {
     required: '请填写此项',
     usernameFormat: '3–32 位，只能用小写字母、数字和 . _ -',
@@ -69,9 +76,14 @@ export const zhCN = {
     displayName: '请填写 1–40 个字',
     passwordOk: '密码符合要求',
     creditCodeOk: '代码格式和校验位正确',
-    dateUnreadable: '无法识别“{text}”，已清空：请写成 2019-05-06、2019/5/6 或 2019年5月6日',
-    dateAfter: '“{text}”晚于 {max}，已清空',
-    dateBefore: '“{text}”早于 {min}，已清空',
+    dateUnreadable: '{field}：无法识别“{text}”，请写成 2019-05-06、2019/5/6 或 2019年5月6日',
+    dateImpossible: '{field}：没有“{text}”这一天，请核对年、月、日',
+    dateFuture: '{field}：“{text}”晚于今天，不能填将来的日期',
+    dateAfter: '{field}：“{text}”晚于 {max}',
+    dateBefore: '{field}：“{text}”早于 {min}',
+    // dayjs formats of the date picker's header (ClerkDateInput).
+    calendarMonth: 'YYYY年M月',
+    calendarYear: 'YYYY年',
   },
   boot: {
     failedTitle: '无法连接到程序核心',

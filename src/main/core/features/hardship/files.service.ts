@@ -6,6 +6,7 @@ import { availableActions, EDITABLE_STATUSES, ENDED_STATUSES } from '@shared/dom
 import { checkPhone } from '@shared/domain/phone';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
+import { refuseBadPastDates } from '../../date-rules';
 import type { CallContext } from '../../context';
 import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
@@ -190,6 +191,12 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
 export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'>): ChannelOutput<'files.saveDraft'> {
   const today = localDate(ctx.clock);
   const { id, rev, household, ...rest } = input;
+  refuseBadPastDates(ctx.clock, [
+    [['consents', 'incomeVerificationOn'], rest.consents.incomeVerificationOn],
+    [['consents', 'publicNoticeOn'], rest.consents.publicNoticeOn],
+    [['consents', 'reportUpwardOn'], rest.consents.reportUpwardOn],
+    [['labourSince'], rest.labourSince],
+  ]);
   ctx.write(() => {
     const file = requireFile(ctx, id);
     if (file.rev !== rev) throw new AppError('STALE_RECORD');

@@ -4,6 +4,7 @@ import type { Member, MemberInput, MemberStatus, UnitKind } from '@shared/contra
 import { checkIdNumber, type IdWarning } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
+import { refuseBadPastDates } from '../../date-rules';
 import type { CallContext } from '../../context';
 import { importEntriesCreating, listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
@@ -155,7 +156,7 @@ export function changeStatus(
   if (input.status !== 'active' && !input.reason.trim()) {
     throw new AppError('INVALID_INPUT', undefined, [{ path: ['reason'], message: 'required' }]);
   }
-  if (input.on > localDate(ctx.clock)) throw new AppError('INVALID_INPUT', undefined, [{ path: ['on'], message: 'not a past date' }]);
+  refuseBadPastDates(ctx.clock, [[['on'], input.on]]);
   ctx.write(() => {
     const row = requireMember(ctx, input.id);
     if (row.rev !== input.rev) throw new AppError('STALE_RECORD');

@@ -1,5 +1,5 @@
 import { Group, Select } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import type { User } from '@shared/contract/users';
 import { actionLabel, useT } from '../../i18n';
 
@@ -44,14 +44,14 @@ export function AuditFilters({ values, onChange, users, actions }: AuditFiltersP
         data={[all, ...actions.map((action) => ({ value: action, label: actionLabel(action) }))]}
         w={200}
       />
-      <DateInput
+      <ClerkDateInput
         {...day}
         label={t('audit.from')}
         value={values.from}
         onChange={(value) => set('from', value)}
         maxDate={values.to ?? undefined}
       />
-      <DateInput
+      <ClerkDateInput
         {...day}
         label={t('audit.to')}
         value={values.to}

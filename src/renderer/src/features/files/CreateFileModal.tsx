@@ -1,10 +1,11 @@
-import { Group, Modal, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { WORKER_TYPES } from '@shared/domain/hardship-codes';
 import { useMutation, useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { GuardedModal } from '../../components/GuardedModal';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 
@@ -54,7 +55,17 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
   const [idNumber, setIdNumber] = useState('');
   const [workerType, setWorkerType] = useState<(typeof WORKER_TYPES)[number]>('urban');
 
-  const ready = source === 'roster' ? memberId !== null : name.trim() !== '' && idNumber.trim() !== '' && workerType === 'urban';
+  // What the new file still needs; a migrant worker who is not a member is told why beside the choice (migrantHint).
+  const missing =
+    source === 'roster'
+      ? memberId === null
+        ? [t('files.missingMember')]
+        : []
+      : [
+          ...(name.trim() === '' ? [t('files.headName')] : []),
+          ...(idNumber.trim() === '' ? [t('files.headIdNumber')] : []),
+          ...(workerType === 'urban' ? [] : [t('files.missingUrban')]),
+        ];
   const submit = async () => {
     const input =
       source === 'roster' ? { memberId: memberId!, workerType } : { head: { name: name.trim(), idNumber: idNumber.trim() }, workerType };
@@ -63,7 +74,14 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('files.createTitle')} centered size="lg">
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      title={t('files.createTitle')}
+      centered
+      size="lg"
+      dirty={memberId !== null || name.trim() !== '' || idNumber.trim() !== ''}
+    >
       <Stack>
         <ErrorAlert error={create.error} />
         <SegmentedControl
@@ -106,8 +124,8 @@ export function CreateFileModal({ opened, onClose, onCreated }: { opened: boolea
             {t('files.migrantHint')}
           </Text>
         )}
-        <FormActions submitLabel={t('files.create')} onSubmit={submit} disabled={!ready} loading={create.running} onCancel={onClose} />
+        <FormActions submitLabel={t('files.create')} onSubmit={submit} missing={missing} loading={create.running} onCancel={onClose} />
       </Stack>
-    </Modal>
+    </GuardedModal>
   );
 }

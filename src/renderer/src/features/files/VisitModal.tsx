@@ -3,7 +3,6 @@ import {
   Checkbox,
   CloseButton,
   Group,
-  Modal,
   Radio,
   SegmentedControl,
   Select,
@@ -14,7 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { IconPhotoPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
@@ -24,6 +23,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 import { todayIso } from '../../components/format';
 import { pickFileOrNotify } from '../../components/pick-file';
 import { requiredField } from '../../components/required-field';
@@ -49,15 +49,24 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
   const [headSigned, setHeadSigned] = useState(false);
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<Upload[]>([]);
+  // Text in the date box that was not taken (no such day, after today): the date is empty then, and says why.
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  useDialogValues({ kind, date, names, items, reason, headSigned, note, photos });
   const addPhoto = async () => {
     const picked = await pickFileOrNotify({ accept: ['.jpg', '.jpeg', '.png'], maxBytes: ATTACHMENT_MAX_BYTES });
     if (picked) setPhotos([...photos, picked]);
   };
-  const ready =
-    date !== null &&
-    names.length >= (kind === 'sixClears' ? 2 : 1) &&
-    (kind !== 'sixClears' || SIX_CLEARS.every((i) => items[i].clear !== null)) &&
-    (kind !== 'mustVisit' || reason !== null);
+  // What the visit still needs, in the clerk's words (the core checks the same: visits.service.ts).
+  const unanswered = kind === 'sixClears' ? SIX_CLEARS.filter((i) => items[i].clear === null) : [];
+  const missing = [
+    ...(date === null ? [dateProblem ?? t('files.missingVisitDate')] : []),
+    ...(kind === 'mustVisit' && reason === null ? [t('files.missingOccasion')] : []),
+    ...(names.length === 0 ? [t('files.missingVisitor')] : []),
+    ...(kind === 'sixClears' && names.length === 1 ? [t('files.missingSecondVisitor')] : []),
+    ...(unanswered.length > 0
+      ? [t('files.missingSixClears', { items: unanswered.map((i) => t(`sixClears.${i}`)).join(t('common.listJoin')) })]
+      : []),
+  ];
 
   const submit = async () => {
     const result = await record.run({
@@ -86,11 +95,12 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
         data={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKinds.${k}`) }))}
       />
       <Group grow>
-        <DateInput
+        <ClerkDateInput
           label={t('files.visitDate')}
           valueFormat="YYYY-MM-DD"
           value={date}
           onChange={setDate}
+          onProblem={setDateProblem}
           maxDate={todayIso()}
           {...requiredField}
         />
@@ -119,20 +129,21 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
           <Table.Tbody>
             {SIX_CLEARS.map((item) => (
               <Table.Tr key={item}>
-                <Table.Td w={150}>{t(`sixClears.${item}`)}</Table.Td>
-                <Table.Td w={140}>
+                {/* The item's name whole on one line (家庭实际收入清, not 家庭实际…); the note takes what is left. */}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`sixClears.${item}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Radio.Group
                     aria-label={t(`sixClears.${item}`)}
                     value={items[item].clear === null ? '' : items[item].clear ? 'clear' : 'notClear'}
                     onChange={(v) => setItems({ ...items, [item]: { ...items[item], clear: v === 'clear' } })}
                   >
-                    <Group gap="xs">
+                    <Group gap="xs" wrap="nowrap">
                       <Radio value="clear" label={t('files.clear')} />
                       <Radio value="notClear" label={t('files.notClear')} />
                     </Group>
                   </Radio.Group>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td w="100%">
                   <TextInput
                     size="xs"
                     aria-label={`${t(`sixClears.${item}`)} ${t('files.note')}`}
@@ -180,7 +191,7 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
           </Group>
         ))}
       </Stack>
-      <FormActions submitLabel={t('files.recordVisit')} onSubmit={submit} disabled={!ready} loading={record.running} onCancel={onClose} />
+      <FormActions submitLabel={t('files.recordVisit')} onSubmit={submit} missing={missing} loading={record.running} onCancel={onClose} />
     </Stack>
   );
 }
@@ -199,8 +210,8 @@ export function VisitModal({
 }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('files.recordVisit')} centered size="xl">
+    <GuardedModal opened={opened} onClose={onClose} title={t('files.recordVisit')} centered size="xl">
       {opened && <VisitForm file={file} onSaved={onSaved} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

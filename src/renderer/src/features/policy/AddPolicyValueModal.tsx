@@ -1,4 +1,4 @@
-import { Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PolicyValueItem } from '@shared/contract/policy';
 import { isValidRegionCode } from '@shared/domain/region-code';
@@ -8,6 +8,7 @@ import { useMutation } from '../../api/hooks';
 import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { RegionCodeInput } from '../../components/CodeInputs';
 import { FormActions } from '../../components/FormActions';
+import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 import { formatYuan, parseYuan } from '../../components/money';
 import { requiredField } from '../../components/required-field';
 import { StackedForm } from '../../components/StackedForm';
@@ -30,6 +31,7 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
   const [yuan, setYuan] = useState('');
   const [count, setCount] = useState<number | string>('');
   const [submitted, setSubmitted] = useState(false);
+  useDialogValues({ key, regionCode, effectiveFrom, yuan, count });
 
   const rule = POLICY_RULES[key];
   const value = rule.unit === 'fen' ? parseYuan(yuan) : typeof count === 'number' ? count : null;
@@ -114,8 +116,8 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
 export function AddPolicyValueModal({ opened, ...props }: AddPolicyValueFormProps & { opened: boolean }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={props.onClose} title={t('policy.addTitle')} centered>
+    <GuardedModal opened={opened} onClose={props.onClose} title={t('policy.addTitle')} centered>
       {opened && <AddPolicyValueForm {...props} />}
-    </Modal>
+    </GuardedModal>
   );
 }

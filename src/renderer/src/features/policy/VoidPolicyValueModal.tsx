@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PolicyValueItem } from '@shared/contract/policy';
 import { useMutation } from '../../api/hooks';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { RecordModal } from '../../components/RecordModal';
 import { requiredField } from '../../components/required-field';
 import { StackedForm } from '../../components/StackedForm';
@@ -13,6 +14,7 @@ function VoidForm({ value, onClose, onVoided }: { value: PolicyValueItem; onClos
   const voidValue = useMutation('policy.void');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useDialogValues(reason);
   const invalid = reason.trim().length < 2 || reason.trim().length > 200;
 
   const submit = async () => {

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useState } from 'react';
 import { calendarDayKind } from '@shared/contract/policy';
 import { useMutation, useQuery } from '../../api/hooks';
@@ -37,7 +37,7 @@ export function WorkingCalendar({ today, isAdmin }: { today: string; isAdmin: bo
         <ErrorAlert error={setDay.error ?? days.error} />
         {isAdmin && (
           <Group align="flex-end">
-            <DateInput label={t('policy.calendarDate')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} w={180} />
+            <ClerkDateInput label={t('policy.calendarDate')} valueFormat="YYYY-MM-DD" value={date} onChange={setDate} w={180} />
             <Select
               label={t('policy.calendarKind')}
               data={calendarDayKind.options.map((k) => ({ value: k, label: t(`calendarDayKinds.${k}`) }))}

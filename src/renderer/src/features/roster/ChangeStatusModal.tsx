@@ -1,9 +1,10 @@
 import { Select, Text, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useState } from 'react';
 import { MEMBER_STATUSES, type Member, type MemberStatus } from '@shared/contract/roster';
 import { useMutation } from '../../api/hooks';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { todayIso } from '../../components/format';
 import { RecordModal } from '../../components/RecordModal';
 import { requiredField } from '../../components/required-field';
@@ -35,11 +36,14 @@ function ChangeStatusForm({ member, onClose, onChanged, onReload }: Omit<ChangeS
   const [on, setOn] = useState<string | null>(today);
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  // Text in the date box that was not taken: the value is empty then, and the box says why.
+  const [onProblem, setOnProblem] = useState<string | null>(null);
+  useDialogValues({ status, on, reason });
   const missingReason = reasonRequired(status) && !reason.trim();
 
   const submit = async () => {
     setSubmitted(true);
-    if (!on || missingReason) return;
+    if (!on || onProblem || missingReason) return;
     const result = await change.run({ id: member.id, rev: member.rev, status, on, reason: reason.trim() });
     if (result.ok) onChanged(result.data);
   };
@@ -57,15 +61,16 @@ function ChangeStatusForm({ member, onClose, onChanged, onReload }: Omit<ChangeS
         {...requiredField}
         data-autofocus
       />
-      <DateInput
+      <ClerkDateInput
         label={t('memberStatus.on')}
         value={on}
         onChange={setOn}
+        onProblem={setOnProblem}
         valueFormat="YYYY-MM-DD"
         placeholder={t('memberForm.datePlaceholder')}
         maxDate={today}
         {...requiredField}
-        error={submitted && !on ? t('validation.required') : undefined}
+        error={submitted && !on ? (onProblem ?? t('validation.required')) : undefined}
       />
       <Textarea
         label={t('memberStatus.reason')}

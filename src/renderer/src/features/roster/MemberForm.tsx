@@ -1,8 +1,9 @@
 import { Grid, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useState } from 'react';
 import type { AppErrorShape } from '@shared/errors';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { todayIso } from '../../components/format';
 import { requiredField } from '../../components/required-field';
 import { StackedForm } from '../../components/StackedForm';
@@ -49,6 +50,10 @@ export function MemberForm({
   const [submitted, setSubmitted] = useState(false);
   const [idLocked, setIdLocked] = useState(lockedId !== undefined);
   const [unlocking, setUnlocking] = useState(false);
+  // Text in the join date box that was not taken (cannot be read, no such day, after today): the value is then
+  // empty, and saving would quietly drop the date the clerk meant.
+  const [joinedOnProblem, setJoinedOnProblem] = useState<string | null>(null);
+  useDialogValues(values);
   const set =
     <K extends keyof MemberFormValues>(key: K) =>
     (value: MemberFormValues[K]) =>
@@ -56,7 +61,7 @@ export function MemberForm({
 
   const submit = () => {
     setSubmitted(true);
-    if (!memberValuesAcceptable(values, today, !idLocked)) return;
+    if (joinedOnProblem || !memberValuesAcceptable(values, today, !idLocked)) return;
     return onSubmit(values, !idLocked);
   };
 
@@ -107,7 +112,13 @@ export function MemberForm({
           <PhoneInput value={values.phone} onChange={set('phone')} showErrors={submitted} />
         </Grid.Col>
         <Grid.Col span={6}>
-          <DateInput {...dateProps} label={t('memberForm.joinedOn')} value={values.joinedOn} onChange={set('joinedOn')} />
+          <ClerkDateInput
+            {...dateProps}
+            label={t('memberForm.joinedOn')}
+            value={values.joinedOn}
+            onChange={set('joinedOn')}
+            onProblem={setJoinedOnProblem}
+          />
         </Grid.Col>
         <Grid.Col span={6}>
           <UnitNameInput kind="employer" label={t('memberForm.unitName')} value={values.unitName} onChange={set('unitName')} />

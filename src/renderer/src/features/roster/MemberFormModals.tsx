@@ -1,8 +1,8 @@
-import { Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Member } from '@shared/contract/roster';
 import { useMutation } from '../../api/hooks';
+import { GuardedModal } from '../../components/GuardedModal';
 import { useT } from '../../i18n';
 import { MemberForm } from './MemberForm';
 import { emptyMemberValues, memberValues, sameValues, toMemberInput, type MemberFormValues } from './member-form-values';
@@ -41,9 +41,9 @@ function CreateMemberForm({ onClose, onCreated }: Omit<CreateMemberModalProps, '
 export function CreateMemberModal({ opened, onClose, onCreated }: CreateMemberModalProps) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('memberForm.createTitle')} size="xl" centered closeOnClickOutside={false}>
+    <GuardedModal opened={opened} onClose={onClose} title={t('memberForm.createTitle')} size="xl" centered closeOnClickOutside={false}>
       {opened && <CreateMemberForm onClose={onClose} onCreated={onCreated} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -105,7 +105,7 @@ export function EditMemberModal(props: EditMemberModalProps) {
   const t = useT();
   const { edit, onClose } = props;
   return (
-    <Modal
+    <GuardedModal
       opened={edit !== null}
       onClose={onClose}
       title={edit ? t('memberForm.editTitle', { name: edit.name }) : ''}
@@ -114,6 +114,6 @@ export function EditMemberModal(props: EditMemberModalProps) {
       closeOnClickOutside={false}
     >
       {edit && <EditMemberForm key={`${edit.id}:${edit.rev}`} {...props} edit={edit} />}
-    </Modal>
+    </GuardedModal>
   );
 }

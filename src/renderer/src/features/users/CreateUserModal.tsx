@@ -1,10 +1,11 @@
-import { Alert, Modal } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useState } from 'react';
 import type { User } from '@shared/contract/users';
 import type { Role } from '@shared/roles';
 import { useMutation } from '../../api/hooks';
 import { DisplayNameInput } from '../../components/DisplayNameInput';
 import { FormActions } from '../../components/FormActions';
+import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 import { NewPasswordInput, newPasswordAcceptable } from '../../components/NewPasswordInput';
 import { StackedForm } from '../../components/StackedForm';
 import { UsernameInput, usernameValid } from '../../components/UsernameInput';
@@ -20,6 +21,7 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
   const [role, setRole] = useState<Role>('clerk');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useDialogValues({ username, displayName, role, password });
 
   const submit = async () => {
     setSubmitted(true);
@@ -51,8 +53,8 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
 export function CreateUserModal(props: { opened: boolean; onClose: () => void; onCreated: (user: User) => void }) {
   const t = useT();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('users.create')} centered size="md">
+    <GuardedModal opened={props.opened} onClose={props.onClose} title={t('users.create')} centered size="md">
       {props.opened && <CreateUserForm onCreated={props.onCreated} onCancel={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -3,6 +3,7 @@ import type { User } from '@shared/contract/users';
 import { useMutation } from '../../api/hooks';
 import { DisplayNameInput } from '../../components/DisplayNameInput';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { RecordModal } from '../../components/RecordModal';
 import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
@@ -15,6 +16,7 @@ function EditUserForm({ user, onSaved, onCancel }: { user: User; onSaved: (user:
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState(user.role);
   const [submitted, setSubmitted] = useState(false);
+  useDialogValues({ displayName, role });
 
   const submit = async () => {
     setSubmitted(true);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { User } from '@shared/contract/users';
 import { useMutation } from '../../api/hooks';
 import { FormActions } from '../../components/FormActions';
+import { useDialogValues } from '../../components/GuardedModal';
 import { NewPasswordInput, newPasswordAcceptable } from '../../components/NewPasswordInput';
 import { RecordModal } from '../../components/RecordModal';
 import { StackedForm } from '../../components/StackedForm';
@@ -13,6 +14,7 @@ function ResetPasswordForm({ user, onDone, onCancel }: { user: User; onDone: () 
   const reset = useMutation('users.resetPassword');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useDialogValues(password);
 
   const submit = async () => {
     setSubmitted(true);
