@@ -93,6 +93,8 @@ export const enCodes: typeof zhCNCodes = {
     draftSpouseTwice: 'Household member {row} is also a spouse; a household has one spouse. Correct the relation.',
     draftCauses: 'Check the causes: choose the main cause first; up to 3 secondary causes, none repeating it.',
     draftIdRequired: 'Enter the ID number of household member {row}.',
+    draftContactPhone:
+      'The phone of contact {contact} is not a valid number: a mobile is 11 digits starting with 1, a landline 0 + area code + number (e.g. 020-87654321).',
     draftHomePhone:
       'The household phone is not a valid number: a mobile is 11 digits starting with 1, a landline 0 + area code + number (e.g. 020-87654321).',
   },

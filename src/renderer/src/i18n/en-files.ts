@@ -253,6 +253,7 @@ export const enFiles: typeof zhCNFiles = {
     contactName: 'Name',
     contactPhone: 'Phone',
     addContact: 'Add a contact',
+    contactsFull: 'At most {max} contacts; remove one to add another.',
     needs: 'Needs',
     measures: 'Planned measures',
     bankName: 'Bank',
@@ -269,6 +270,7 @@ export const enFiles: typeof zhCNFiles = {
     draftChecks: {
       row: 'Row {row}',
       rowNamed: 'Row {row} ({name})',
+      contactPhone: 'Contact {n} ({name}): phone',
       named: '{what}: {problem}',
       nameRequired: 'enter the name',
       idRequired: 'enter the ID number',

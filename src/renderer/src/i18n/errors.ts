@@ -119,9 +119,15 @@ export function errorMessage(error: AppErrorShape): string {
           CAUSES: 'draftCauses',
           ID_REQUIRED: 'draftIdRequired',
           HOME_PHONE: 'draftHomePhone',
+          CONTACT_PHONE: 'draftContactPhone',
         } as const
       )[params.problem as 'HEAD'];
-      if (key) return t(`errorDetails.${key}`, { row: Number(params.row ?? 0), firstRow: Number(params.firstRow ?? 0) });
+      if (key)
+        return t(`errorDetails.${key}`, {
+          row: Number(params.row ?? 0),
+          firstRow: Number(params.firstRow ?? 0),
+          contact: Number(params.contact ?? 0),
+        });
       break;
     }
     case 'VISIT_INVALID': {

@@ -92,6 +92,8 @@ export const zhCNCodes = {
     draftSpouseTwice: '第 {row} 位家庭成员也填成了“配偶”，一户只能有一位配偶，请改正与户主关系。',
     draftCauses: '致困原因有误：先选主要原因；次要原因最多 3 项，且不能与主要原因重复。',
     draftIdRequired: '请填写第 {row} 位家庭成员的身份证号。',
+    draftContactPhone:
+      '第 {contact} 位帮扶责任人的电话格式不对：手机为 1 开头的 11 位数字，固定电话为 0 + 区号 + 号码（如 020-87654321）。',
     draftHomePhone: '家庭联系电话格式不对：手机为 1 开头的 11 位数字，固定电话为 0 + 区号 + 号码（如 020-87654321）。',
   },
   /** Why an ID number was refused (src/shared/domain/id-number.ts IdProblem). */

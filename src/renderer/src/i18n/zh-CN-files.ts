@@ -247,6 +247,7 @@ export const zhCNFiles = {
     contactName: '姓名',
     contactPhone: '电话',
     addContact: '添加帮扶责任人',
+    contactsFull: '最多 {max} 位帮扶责任人；要换人，请先删除一位。',
     needs: '帮扶需求',
     measures: '帮扶措施',
     bankName: '开户行',
@@ -263,6 +264,7 @@ export const zhCNFiles = {
     draftChecks: {
       row: '第 {row} 行',
       rowNamed: '第 {row} 行（{name}）',
+      contactPhone: '第 {n} 位帮扶责任人（{name}）的电话',
       named: '{what}：{problem}',
       nameRequired: '请填写姓名',
       idRequired: '请填写身份证号',

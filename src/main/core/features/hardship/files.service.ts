@@ -213,6 +213,7 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
     checkHousehold(members, file.headIdNumber);
     checkCauses(rest.mainCause ?? null, rest.secondaryCauses ?? []);
     const homePhone = checkHomePhone(rest.homePhone ?? null);
+    const contacts = checkContactPhones(rest.contacts ?? []);
     if (rest.workerType === 'migrant' && !file.memberId) throw new AppError('MIGRANT_NOT_MEMBER');
     const existing = new Map(rows.map((r) => [r.idNumber, r]));
     const now = ctx.now();
@@ -242,6 +243,7 @@ export function saveDraft(ctx: CallContext, input: ParsedInput<'files.saveDraft'
       ...rest,
       homeAddress: rest.homeAddress || null,
       homePhone,
+      contacts,
       bankAccount: rest.bankAccount === undefined ? parseDraft(file).bankAccount : rest.bankAccount,
     };
     touchFile(ctx.sqlite, id, now, { draft: JSON.stringify(draft), worker_type: rest.workerType });
@@ -270,6 +272,16 @@ function checkHomePhone(raw: string | null): string | null {
   const checked = checkPhone(raw);
   if (!checked.ok) throw new AppError('FILE_DRAFT_INVALID', { problem: 'HOME_PHONE' });
   return checked.phone;
+}
+
+/** 帮扶责任人's phones in the roster's form; a number that is none is refused, naming the contact's place in the list. */
+function checkContactPhones<C extends { phone: string | null }>(contacts: C[]): C[] {
+  return contacts.map((contact, i) => {
+    if (!contact.phone) return { ...contact, phone: null };
+    const checked = checkPhone(contact.phone);
+    if (!checked.ok) throw new AppError('FILE_DRAFT_INVALID', { problem: 'CONTACT_PHONE', contact: i + 1 });
+    return { ...contact, phone: checked.phone };
+  });
 }
 
 /** Exactly one main cause (when given) and up to three secondary ones, none repeating it. */

@@ -2,6 +2,7 @@ import { Checkbox, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { exclusions as exclusionsSchema } from '@shared/contract/hardship';
 import { ClerkDateInput } from '../../../components/ClerkDateInput';
 import { useT } from '../../../i18n';
+import { fieldId } from './draft-checks';
 import type { DraftState, Dispatch } from './draft-state';
 
 /** The exclusions in the contract's order (the order they are shown in). */
@@ -34,12 +35,17 @@ export function ExclusionsConsentsSection({ state, dispatch, today }: { state: D
           // A consent is signed on paper before it is entered: a day after today is refused as typed.
           <ClerkDateInput
             key={c}
+            id={fieldId.consent(c)}
             label={t(`consents.${c}`)}
             valueFormat="YYYY-MM-DD"
             clearable
             maxDate={today}
             value={state.consents[`${c}On`]}
             onChange={(v) => dispatch({ type: 'set', change: { consents: { ...state.consents, [`${c}On`]: v } } })}
+            onProblem={(problem) => {
+              const { [fieldId.consent(c)]: _old, ...others } = state.dateProblems;
+              dispatch({ type: 'set', change: { dateProblems: problem ? { ...others, [fieldId.consent(c)]: problem } : others } });
+            }}
           />
         ))}
       </SimpleGrid>

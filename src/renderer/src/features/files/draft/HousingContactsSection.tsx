@@ -1,9 +1,12 @@
-import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { CONTACT_LEVELS, HOUSING_AREA_BANDS, HOUSING_TYPES } from '@shared/domain/hardship-codes';
 import { useT } from '../../../i18n';
 import { fieldId } from './draft-checks';
 import { newKey, type ContactRow, type DraftState, type Dispatch } from './draft-state';
+
+/** The contract's limit on 帮扶责任人 (one or two at each of the three levels). */
+const MAX_CONTACTS = 6;
 
 /** 住房, the household's home address and phone, and 帮扶责任人 at each level. */
 export function HousingContactsSection({
@@ -85,11 +88,15 @@ export function HousingContactsSection({
             <TextInput
               size="xs"
               w={160}
+              id={fieldId.contactPhone(c.key)}
               aria-label={`${t('files.contactPhone')} ${i + 1}`}
               placeholder={t('files.contactPhone')}
               value={c.phone}
               onChange={(e) => setContact(c.key, { phone: e.currentTarget.value })}
+              onBlur={() => dispatch({ type: 'left', field: fieldId.contactPhone(c.key) })}
+              error={errors[fieldId.contactPhone(c.key)]}
               maxLength={20}
+              inputMode="tel"
             />
             <ActionIcon
               variant="subtle"
@@ -108,10 +115,15 @@ export function HousingContactsSection({
         variant="light"
         leftSection={<IconPlus size={14} />}
         onClick={() => set({ contacts: [...contacts, { key: newKey(), level: 'centre', name: '', phone: '' }] })}
-        disabled={contacts.length >= 6}
+        disabled={contacts.length >= MAX_CONTACTS}
       >
         {t('files.addContact')}
       </Button>
+      {contacts.length >= MAX_CONTACTS && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('files.contactsFull', { max: MAX_CONTACTS })}
+        </Text>
+      )}
     </Paper>
   );
 }

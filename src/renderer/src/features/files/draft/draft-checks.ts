@@ -26,6 +26,8 @@ export const fieldId = {
   itemAmount: (key: number) => `draft-i${key}-amount`,
   accident: 'draft-accident',
   homePhone: 'draft-home-phone',
+  consent: (consent: string) => `draft-consent-${consent}`,
+  contactPhone: (key: number) => `draft-c${key}-phone`,
   mainCause: 'draft-main-cause',
   bankAccount: 'draft-bank-account',
 };
@@ -84,6 +86,16 @@ export function draftProblems(t: T, s: DraftState, today: string, all = s.submit
     const short = t('files.draftChecks.phone');
     add(fieldId.homePhone, short, t('files.draftChecks.named', { what: t('files.homePhone'), problem: short }));
   }
+  // A consent date the field could not take is kept out of the save: saved, it would be an empty date.
+  for (const [field, message] of Object.entries(s.dateProblems)) add(field, message, message);
+  s.contacts.forEach((c, i) => {
+    const contactPhone = c.phone.trim();
+    if (contactPhone !== '' && (all || s.left[fieldId.contactPhone(c.key)]) && !checkPhone(contactPhone).ok) {
+      const short = t('files.draftChecks.phone');
+      const what = t('files.draftChecks.contactPhone', { n: i + 1, name: c.name.trim() || t('files.contactName') });
+      add(fieldId.contactPhone(c.key), short, t('files.draftChecks.named', { what, problem: short }));
+    }
+  });
   const account = s.text.bankAccount.replace(/\s/g, '');
   if (account !== '' && (all || s.left[fieldId.bankAccount]) && !/^\d{8,30}$/.test(account)) {
     const short = t('files.draftChecks.bankAccount');
@@ -104,6 +116,8 @@ export function serverProblem(t: T, s: DraftState, error: AppErrorShape): DraftP
   if (error.code === 'INVALID_ID_NUMBER' && member) field = fieldId.memberId(member.key);
   else if (error.code === 'FILE_DRAFT_INVALID') {
     if (params.problem === 'HOME_PHONE') field = fieldId.homePhone;
+    else if (params.problem === 'CONTACT_PHONE' && typeof params.contact === 'number' && s.contacts[params.contact - 1])
+      field = fieldId.contactPhone(s.contacts[params.contact - 1]!.key);
     else if (params.problem === 'CAUSES') field = fieldId.mainCause;
     else if (params.problem === 'SPOUSE_TWICE' && member) field = fieldId.memberRelation(member.key);
     else if (member) field = fieldId.memberId(member.key);

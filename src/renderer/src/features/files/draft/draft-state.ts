@@ -44,6 +44,8 @@ export interface DraftState {
   contacts: ContactRow[];
   /** Fields the clerk has left (by field id): an ID number is judged once left, as the member form does. */
   left: Record<string, true>;
+  /** A typed date the date field refused (ClerkDateInput's words, naming the field), by field id: saving waits. */
+  dateProblems: Record<string, string>;
   /** A save was tried: every problem shows, with the summary beside the button. */
   submitted: boolean;
 }
@@ -77,6 +79,7 @@ export function initialState(file: FileDetail): DraftState {
     home: { address: d.homeAddress ?? '', phone: d.homePhone ?? '' },
     contacts: d.contacts.map((c) => ({ ...c, key: newKey(), phone: c.phone ?? '' })),
     left: {},
+    dateProblems: {},
     submitted: false,
   };
 }
