@@ -22,7 +22,13 @@ const TODAY = '2026-11-20'; // a Friday
 const CLERK: Actor = { id: 'clerk-sun', role: 'clerk' };
 const REVIEWER: Actor = { id: 'reviewer-li', role: 'reviewer' };
 const ADMIN: Actor = { id: 'admin-wang', role: 'admin' };
-const ALL_INPUT = { reason: '理由', closeReason: 'death' as const, date: TODAY };
+const ALL_INPUT: ActionInput = {
+  reason: '理由',
+  closeReason: 'death',
+  date: TODAY,
+  objection: { receivedOn: TODAY, content: '异议内容' },
+  crossHouseholdReason: '已核实',
+};
 
 /** A file for which every condition holds: only status and role can stand in the way. */
 function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): FileFacts {
@@ -38,6 +44,7 @@ function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): File
     openObjections: 0,
     annualReviewBy: status === 'annualReview' ? CLERK.id : null,
     labour: null,
+    inOtherHouseholds: 0,
     ...overrides,
   };
 }
@@ -363,6 +370,7 @@ describe('hardship file lifecycle: any sequence of actions', () => {
           openObjections: 0,
           annualReviewBy: null,
           labour: null,
+          inOtherHouseholds: 0,
         };
         const history: Event[] = [];
         let next = 0;
