@@ -69,7 +69,8 @@ const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) 
 export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): ChannelOutput<'files.list'> {
   const { bounds, FLAG_SQL } = flagConditions(ctx, judgingDay(ctx));
   const base = ['f.deleted_at IS NULL'];
-  if (input.status) base.push('f.status = @status');
+  // A withdrawn draft (撤回作废) leaves the lists: it is found only under its own status.
+  base.push(input.status ? 'f.status = @status' : "f.status <> 'withdrawn'");
   if (input.category) base.push('f.category = @category');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
