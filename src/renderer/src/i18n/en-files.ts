@@ -262,6 +262,16 @@ export const enFiles: typeof zhCNFiles = {
     fileName: 'File name',
     templateDownload: 'Download the template sheet',
     templateSaved: 'Template saved',
+    need: {
+      reason: 'the reason',
+      date: 'the date',
+      closeReason: 'why the file is closed',
+      receivedOn: 'the day it came in',
+      objectionContent: 'what the objection says',
+      crossHousehold: 'a check of the other file and the reason',
+      sheet: 'a sheet',
+      sheetFixed: 'the sheet corrected and chosen again',
+    },
     legacyHint: 'An old number (such as GL2023001) is kept as the old file number and the program gives the national number; a number already in the national form (15 digits) is kept.',
   },
 };

@@ -259,6 +259,16 @@ export const zhCNFiles = {
     fileName: '文件名',
     templateDownload: '下载模板表格',
     templateSaved: '模板已保存',
+    need: {
+      reason: '原因',
+      date: '日期',
+      closeReason: '注销原因',
+      receivedOn: '收到日期',
+      objectionContent: '异议内容',
+      crossHousehold: '核实其他档案并说明原因',
+      sheet: '选择表格',
+      sheetFixed: '改正表格中的问题后重新选择',
+    },
     legacyHint: '原来的档案编号（如 GL2023001）保留为“原档案编号”，程序另给全国统一格式的档案编号；已是统一格式（15 位数字）的沿用。',
   },
 };
