@@ -100,7 +100,7 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   await page.goto(host.url);
   await signIn(page, CLERK.username, CLERK.password);
   await openFile(page, OTHER.name);
-  await expect(page.getByRole('link', { name: /在其他档案中/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /已在另一份档案中/ }).first()).toBeVisible();
   await page.getByRole('button', { name: '提交申请', exact: true }).click();
   const submit = page.getByRole('dialog', { name: '提交申请' });
   await expect(submit.getByTestId('cross-household-confirm')).toContainText(`${SPOUSE.name} 已在其他在办档案中`);
