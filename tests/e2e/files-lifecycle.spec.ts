@@ -68,8 +68,8 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   let a = await call<File & { household: { id: string }[] }>(host, 'files.create', { memberId: member.id, workerType: 'urban' });
   a = await call(host, 'files.saveDraft', draft(a, HEAD.name, SPOUSE));
   await call(host, 'files.create', { head: SPOUSE, workerType: 'urban' });
-  let c = await call<File & { household: { id: string }[] }>(host, 'files.create', { head: OTHER, workerType: 'urban' });
-  c = await call(host, 'files.saveDraft', draft(c, OTHER.name, SPOUSE));
+  const c = await call<File & { household: { id: string }[] }>(host, 'files.create', { head: OTHER, workerType: 'urban' });
+  await call(host, 'files.saveDraft', draft(c, OTHER.name, SPOUSE));
   let f: File = await call(host, 'files.act', {
     id: a.id,
     rev: a.rev,

@@ -238,6 +238,7 @@ export const enFiles: typeof zhCNFiles = {
     objectionContact: 'How to reach them (optional)',
     objectionContactHint: 'A phone or an address, kept with this file only, to answer them',
     objectionContent: 'What the objection says',
+    objectionContactLine: 'Contact: {contact}',
     objectionsTitle: 'Objections to the notice',
     objectionsEmpty: 'No objections',
     objectionOpen: 'Open',
@@ -247,7 +248,8 @@ export const enFiles: typeof zhCNFiles = {
     objectionFromWho: ' ({from})',
     objectionOutcome: 'Outcome: {outcome}{decision}',
     crossHouseholdTitle: 'Household members in another file',
-    crossHouseholdList: '{names} are in another open file. Confirm that this household applies on its own and give the reason (the reviewer sees it at approval).',
+    crossHouseholdList:
+      '{names} are in another open file. Confirm that this household applies on its own and give the reason (the reviewer sees it at approval).',
     crossHouseholdConfirm: 'I have checked: submit',
     crossHouseholdReason: 'Reason',
     crossHouseholdNote: 'Confirmed at submission: household members in another open file. Reason: {reason} ({user}, {date})',
@@ -255,7 +257,8 @@ export const enFiles: typeof zhCNFiles = {
     legacyNo: 'Old file number',
     withdrawAttachment: 'Withdraw',
     withdrawAttachmentTitle: 'Withdraw attachment: {name}',
-    withdrawAttachmentHint: 'The attachment is not deleted: it stays on the list, marked withdrawn, and no longer counts (minutes, visit photos).',
+    withdrawAttachmentHint:
+      'The attachment is not deleted: it stays on the list, marked withdrawn, and no longer counts (minutes, visit photos).',
     attachmentWithdrawn: 'Withdrawn',
     attachmentWithdrawnLine: 'Withdrawn ({user}, {date}): {reason}',
     attachmentWithdrawnDone: 'Attachment withdrawn',
@@ -272,6 +275,7 @@ export const enFiles: typeof zhCNFiles = {
       sheet: 'a sheet',
       sheetFixed: 'the sheet corrected and chosen again',
     },
-    legacyHint: 'An old number (such as GL2023001) is kept as the old file number and the program gives the national number; a number already in the national form (15 digits) is kept.',
+    legacyHint:
+      'An old number (such as GL2023001) is kept as the old file number and the program gives the national number; a number already in the national form (15 digits) is kept.',
   },
 };

@@ -235,6 +235,7 @@ export const zhCNFiles = {
     objectionContact: '联系方式（可不填）',
     objectionContactHint: '电话或地址，只在本档案中保存，用于答复提出人',
     objectionContent: '异议内容',
+    objectionContactLine: '联系方式：{contact}',
     objectionsTitle: '公示异议',
     objectionsEmpty: '没有异议',
     objectionOpen: '待处理',

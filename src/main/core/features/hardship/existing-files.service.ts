@@ -155,5 +155,10 @@ export async function existingTemplate(ctx: CallContext): Promise<ChannelOutput<
   sheet.getRow(1).font = { bold: true };
   sheet.addRow(TEMPLATE_EXAMPLE);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return putOutboxFile(ctx.core.files, '存量档案导入模板.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer);
+  return putOutboxFile(
+    ctx.core.files,
+    '存量档案导入模板.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  );
 }

@@ -120,7 +120,9 @@ export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): Fi
     )
     .get(file.id, since) as { date: string; allClear: number; headSigned: number } | undefined;
   const minutes = ctx.sqlite
-    .prepare("SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND withdrawn_at IS NULL AND added_at > ?")
+    .prepare(
+      "SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND withdrawn_at IS NULL AND added_at > ?",
+    )
     .get(file.id, since);
   const openObjections = ctx.sqlite
     .prepare("SELECT count(*) FROM file_objections WHERE file_id = ? AND status = 'open'")

@@ -58,7 +58,14 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
           .prepare(
             "INSERT INTO file_objections (id, file_id, received_on, received_from, contact, content, status) VALUES (?, ?, ?, ?, ?, ?, 'open')",
           )
-          .run(uuidv7(), file.id, objection.receivedOn, objection.from?.trim() || null, objection.contact?.trim() || null, objection.content.trim());
+          .run(
+            uuidv7(),
+            file.id,
+            objection.receivedOn,
+            objection.from?.trim() || null,
+            objection.contact?.trim() || null,
+            objection.content.trim(),
+          );
         break;
       }
       case 'dismissObjection': {

@@ -39,7 +39,7 @@ export function FileObjections({ file }: { file: FileDetail }) {
             </Group>
             {o.contact && (
               <Text size="xs" c="dimmed">
-                {t('fileRecords.objectionContact')}: {o.contact}
+                {t('fileRecords.objectionContactLine', { contact: o.contact })}
               </Text>
             )}
             {o.status !== 'open' && (
