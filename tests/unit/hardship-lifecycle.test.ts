@@ -249,6 +249,34 @@ describe('hardship file lifecycle: each action', () => {
   });
 });
 
+describe('hardship file lifecycle: the words each step asks for', () => {
+  const codesWithout = (status: FileStatus, action: FileAction, facts: Partial<FileFacts> = {}) =>
+    blockerCodes(readyFile(status, { openObjections: 1, ...facts }), action, { ...ADMIN, id: 'admin-other' }, {});
+
+  it('asks a reason only to reject, withdraw, settle an objection and leave hardship; nothing to submit or approve', () => {
+    expect(codesWithout('draft', 'submit')).toEqual([]);
+    expect(codesWithout('approval', 'approve', { openObjections: 0 })).toEqual([]);
+    expect(codesWithout('annualReview', 'keep')).toEqual([]);
+    expect(codesWithout('approval', 'reject')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('draft', 'withdraw')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('notice', 'upholdObjection')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('notice', 'dismissObjection')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('active', 'exit')).toEqual(['REASON_REQUIRED', 'DATE_REQUIRED']);
+    // 注销's reason is its code; the note is optional.
+    expect(codesWithout('active', 'close')).toEqual(['CLOSE_REASON_REQUIRED']);
+    expect(codesWithout('notice', 'recordObjection')).toEqual(['OBJECTION_CONTENT_REQUIRED', 'DATE_REQUIRED']);
+  });
+
+  it('submits a household with someone in another open file only with a confirmation and its reason', () => {
+    const shared = readyFile('draft', { inOtherHouseholds: 2 });
+    expect(blockerCodes(shared, 'submit', CLERK, {})).toEqual(['CROSS_HOUSEHOLD_UNCONFIRMED']);
+    expect(blockerCodes(shared, 'submit', CLERK, { crossHouseholdReason: '  ' })).toEqual(['CROSS_HOUSEHOLD_UNCONFIRMED']);
+    expect(blockerCodes(shared, 'submit', CLERK, { crossHouseholdReason: '夫妻分居两地' })).toEqual([]);
+    // The button is not disabled for it: the confirmation is asked when the step is taken.
+    expect(availableActions(shared, CLERK, TODAY, POLICY).find((a) => a.action === 'submit')!.blockers).toEqual([]);
+  });
+});
+
 // ——— Property: whatever clerks and reviewers do, in any order, no file reaches 在档 without the rules. ———
 
 const ACTORS: Actor[] = [CLERK, { id: 'clerk-zhou', role: 'clerk' }, REVIEWER, ADMIN, { id: 'viewer-qian', role: 'viewer' }];
