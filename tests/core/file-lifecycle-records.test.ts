@@ -225,6 +225,9 @@ describe('old files: real legacy numbers and the template', () => {
     const check = await t.call('files.checkExisting', upload, 'clerk');
     expect(check).toMatchObject({ problemCount: 0, keptNumbers: 0, newNumbers: 1 });
     const { importId } = await t.call('files.importExisting', upload, 'clerk');
+    // The one confirming sees the old number beside the row the program will number.
+    const [pending] = (await t.call('files.pendingImports', {}, 'reviewer')).imports;
+    expect(pending!.rows).toMatchObject([{ fileNo: null, legacyNo: 'GL2023001' }]);
     await t.call('files.decideImport', { id: importId, decision: 'confirm' }, 'reviewer');
     const [listed] = (await t.call('files.list', { status: 'active' })).files;
     const file = await t.call('files.get', { id: listed!.id }, 'clerk');

@@ -255,6 +255,7 @@ export const enFiles: typeof zhCNFiles = {
     crossHouseholdNote: 'Confirmed at submission: household members in another open file. Reason: {reason} ({user}, {date})',
     withdrawHint: 'A withdrawn draft is not deleted: it stays in the history and leaves the open files.',
     legacyNo: 'Old file number',
+    legacyNoAside: ' (old number {no})',
     withdrawAttachment: 'Withdraw',
     withdrawAttachmentTitle: 'Withdraw attachment: {name}',
     withdrawAttachmentHint:

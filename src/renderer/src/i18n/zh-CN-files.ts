@@ -251,6 +251,7 @@ export const zhCNFiles = {
     crossHouseholdNote: '提交时已确认：家庭成员在其他在办档案中。原因：{reason}（{user}，{date}）',
     withdrawHint: '撤回的草稿不会删除，仍保留在办理记录中，只是不再出现在在办档案里。',
     legacyNo: '原档案编号',
+    legacyNoAside: '（原档案编号 {no}）',
     withdrawAttachment: '撤回',
     withdrawAttachmentTitle: '撤回附件：{name}',
     withdrawAttachmentHint: '附件不会删除，仍列在档案中并标明已撤回，只是不再计入（如会议纪要、入户照片）。',
