@@ -41,6 +41,7 @@ export const AUDIT_EVENTS = [
   'file.draftSaved',
   'file.visitRecorded', // { kind, allClear: 'yes' | 'no', photos: count }
   'file.attached', // { type }
+  'file.attachmentWithdrawn', // { type } (the reason is in the file's timeline, not here)
   'file.action', // { action, from, to }
   'file.printed', // { document: application | visit | notice, count }
   'file.imported', // { category, from } (存量档案: the sheet's category word as "from")

@@ -19,6 +19,8 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 
 const TITLE = ['XX区总工会困难职工档案（2019 年底）'];
 const HEADER = ['序号', '户主姓名', '身份证号码（18位）', '困难类别', '建档日期', '档案编号', '职工类型', '主要致困原因'];
+/** Longer than any old number (40 characters): a note typed in the number's column. */
+const TOO_LONG_NUMBER = 'A-2019-3' + '0'.repeat(33);
 
 describe('existing files (存量档案)', () => {
   it("maps the old category words to today's three", () => {
@@ -137,7 +139,7 @@ describe('existing files (存量档案)', () => {
       [6, '已有档案户主', headId(11), '特困', '2019-01-01', '', '', ''],
       [7, '农民工非会员', headId(17), '特困', '2019-01-01', '', '农民工', ''],
       [8, '别的姓名', headId(10), '特困', '2019-01-01', '', '', ''],
-      [9, '编号不对', headId(19), '特困', '2019-01-01', 'A-2019-3', '', ''],
+      [9, '编号太长', headId(19), '特困', '2019-01-01', TOO_LONG_NUMBER, '', ''],
       [10, '', headId(20), '', '', '', '', '患病'],
     ];
     const file = inboxUpload(t, '有问题.xlsx', await xlsx(rows));
@@ -150,7 +152,7 @@ describe('existing files (存量档案)', () => {
       [7, 'idNumber', 'FILE_OPEN', null],
       [8, 'workerType', 'MIGRANT_NOT_MEMBER', null],
       [9, 'name', 'NAME_DIFFERS', '名册姓名'],
-      [10, 'fileNo', 'FILE_NO_FORMAT', 'A-2019-3'],
+      [10, 'fileNo', 'FILE_NO_FORMAT', TOO_LONG_NUMBER],
       [11, 'name', 'REQUIRED', null],
       [11, 'category', 'REQUIRED', null],
       [11, 'approvedOn', 'REQUIRED', null],

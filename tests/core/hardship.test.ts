@@ -222,7 +222,7 @@ describe('hardship files: the lifecycle', () => {
     file = await act(t, file, 'startNotice');
     expect(file.noticeEndsOn).not.toBeNull();
 
-    file = await act(t, file, 'recordObjection', 'clerk', { reason: '群众反映其配偶有经营收入' });
+    file = await act(t, file, 'recordObjection', 'clerk', { objection: { receivedOn: today, content: '群众反映其配偶有经营收入' } });
     expect(await blocked('dismissObjection', 'clerk', { reason: '核实无此事' })).toMatchObject({ params: { blockers: ['ROLE'] } });
     file = await act(t, file, 'dismissObjection', 'reviewer', { reason: '经核实，配偶无经营收入' });
     expect(file.objections).toMatchObject([
@@ -272,7 +272,7 @@ describe('hardship files: the lifecycle', () => {
   it('sends a file back to the visit when an objection is upheld: the old visit and minutes no longer count', async () => {
     const { t, today } = await office();
     let file = await toNotice(t, today, await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk'));
-    file = await act(t, file, 'recordObjection', 'clerk', { reason: '反映有两套住房' });
+    file = await act(t, file, 'recordObjection', 'clerk', { objection: { receivedOn: today, content: '反映有两套住房' } });
     file = await act(t, file, 'upholdObjection', 'reviewer', { reason: '属实，需重新入户调查' });
     expect(file).toMatchObject({ status: 'visit', noticeEndsOn: null });
     expect(file.objections[0]).toMatchObject({ status: 'upheld' });

@@ -174,7 +174,11 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   expect(notice).toContain('深度困难');
   for (const secret of [HEAD.idNumber, HEAD.idNumber.slice(-4), SPOUSE.idNumber, '13800001000', '250.00'])
     expect(notice).not.toContain(secret);
-  await step(page, '记录异议', '群众反映其配偶有经营收入');
+  await page.getByRole('button', { name: '记录异议', exact: true }).click();
+  const objection = page.getByRole('dialog', { name: '记录异议' });
+  await objection.getByLabel('异议内容').fill('群众反映其配偶有经营收入');
+  await objection.getByRole('button', { name: '记录异议', exact: true }).click();
+  await expect(page.getByText('已办理：记录异议')).toBeVisible();
   await shots(page, 'file-notice');
   await signOut(page);
 

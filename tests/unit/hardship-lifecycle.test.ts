@@ -22,7 +22,13 @@ const TODAY = '2026-11-20'; // a Friday
 const CLERK: Actor = { id: 'clerk-sun', role: 'clerk' };
 const REVIEWER: Actor = { id: 'reviewer-li', role: 'reviewer' };
 const ADMIN: Actor = { id: 'admin-wang', role: 'admin' };
-const ALL_INPUT = { reason: '理由', closeReason: 'death' as const, date: TODAY };
+const ALL_INPUT: ActionInput = {
+  reason: '理由',
+  closeReason: 'death',
+  date: TODAY,
+  objection: { receivedOn: TODAY, content: '异议内容' },
+  crossHouseholdReason: '已核实',
+};
 
 /** A file for which every condition holds: only status and role can stand in the way. */
 function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): FileFacts {
@@ -38,6 +44,7 @@ function readyFile(status: FileStatus, overrides: Partial<FileFacts> = {}): File
     openObjections: 0,
     annualReviewBy: status === 'annualReview' ? CLERK.id : null,
     labour: null,
+    inOtherHouseholds: 0,
     ...overrides,
   };
 }
@@ -242,6 +249,34 @@ describe('hardship file lifecycle: each action', () => {
   });
 });
 
+describe('hardship file lifecycle: the words each step asks for', () => {
+  const codesWithout = (status: FileStatus, action: FileAction, facts: Partial<FileFacts> = {}) =>
+    blockerCodes(readyFile(status, { openObjections: 1, ...facts }), action, { ...ADMIN, id: 'admin-other' }, {});
+
+  it('asks a reason only to reject, withdraw, settle an objection and leave hardship; nothing to submit or approve', () => {
+    expect(codesWithout('draft', 'submit')).toEqual([]);
+    expect(codesWithout('approval', 'approve', { openObjections: 0 })).toEqual([]);
+    expect(codesWithout('annualReview', 'keep')).toEqual([]);
+    expect(codesWithout('approval', 'reject')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('draft', 'withdraw')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('notice', 'upholdObjection')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('notice', 'dismissObjection')).toEqual(['REASON_REQUIRED']);
+    expect(codesWithout('active', 'exit')).toEqual(['REASON_REQUIRED', 'DATE_REQUIRED']);
+    // 注销's reason is its code; the note is optional.
+    expect(codesWithout('active', 'close')).toEqual(['CLOSE_REASON_REQUIRED']);
+    expect(codesWithout('notice', 'recordObjection')).toEqual(['OBJECTION_CONTENT_REQUIRED', 'DATE_REQUIRED']);
+  });
+
+  it('submits a household with someone in another open file only with a confirmation and its reason', () => {
+    const shared = readyFile('draft', { inOtherHouseholds: 2 });
+    expect(blockerCodes(shared, 'submit', CLERK, {})).toEqual(['CROSS_HOUSEHOLD_UNCONFIRMED']);
+    expect(blockerCodes(shared, 'submit', CLERK, { crossHouseholdReason: '  ' })).toEqual(['CROSS_HOUSEHOLD_UNCONFIRMED']);
+    expect(blockerCodes(shared, 'submit', CLERK, { crossHouseholdReason: '夫妻分居两地' })).toEqual([]);
+    // The button is not disabled for it: the confirmation is asked when the step is taken.
+    expect(availableActions(shared, CLERK, TODAY, POLICY).find((a) => a.action === 'submit')!.blockers).toEqual([]);
+  });
+});
+
 // ——— Property: whatever clerks and reviewers do, in any order, no file reaches 在档 without the rules. ———
 
 const ACTORS: Actor[] = [CLERK, { id: 'clerk-zhou', role: 'clerk' }, REVIEWER, ADMIN, { id: 'viewer-qian', role: 'viewer' }];
@@ -363,6 +398,7 @@ describe('hardship file lifecycle: any sequence of actions', () => {
           openObjections: 0,
           annualReviewBy: null,
           labour: null,
+          inOtherHouseholds: 0,
         };
         const history: Event[] = [];
         let next = 0;

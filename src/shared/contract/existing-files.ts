@@ -72,6 +72,8 @@ export const fileImportView = z.object({
       approvedOn: isoDate,
       /** The number the sheet keeps; null: the program numbers the file when the import is confirmed. */
       fileNo: z.string().nullable(),
+      /** 原档案编号: the sheet's own number when not in the national form (the file is numbered at confirmation). */
+      legacyNo: z.string().nullable(),
       workerType: z.enum(WORKER_TYPES),
       isMember: z.boolean(),
     }),

@@ -271,9 +271,13 @@ export const fileDetail = fileSummary.extend({
     z.object({
       id: uuid,
       receivedOn: isoDate,
+      /** Who raised it and how to reach them (optional; personal data: shown here, never logged). */
+      receivedFrom: z.string().nullable(),
+      contact: z.string().nullable(),
       content: z.string(),
       status: z.enum(['open', 'dismissed', 'upheld']),
       decision: z.string().nullable(),
+      decidedAt: isoInstant.nullable(),
     }),
   ),
   attachments: z.array(
@@ -285,8 +289,12 @@ export const fileDetail = fileSummary.extend({
       size: z.number().int(),
       addedAt: isoInstant,
       visitId: uuid.nullable(),
+      /** A withdrawn attachment stays on the list, marked, with who withdrew it, when and why (nothing is deleted). */
+      withdrawn: z.object({ at: isoInstant, by: z.string().nullable(), reason: z.string() }).nullable(),
     }),
   ),
+  /** 原档案编号: the number an old file carried before the program (GL2023001 …), kept beside the national one. */
+  legacyNo: z.string().nullable(),
   noticeEndsOn: isoDate.nullable(),
   timeline: z.array(timelineEntry),
   /** For the signed-in user today: every action of the status, with what stands in its way (codes). */
@@ -392,6 +400,15 @@ export const hardshipChannels = {
     access: 'clerk',
     mutates: true,
   }),
+  /** Withdraws an attachment with a reason: it stays with the file, marked withdrawn, and no longer counts. */
+  'files.withdrawAttachment': channel({
+    input: z.object({ fileId: uuid, attachmentId: uuid, reason: text(500).min(1) }),
+    output: fileDetail,
+    access: 'clerk',
+    mutates: true,
+  }),
+  /** The old-files sheet's template: the headers the import reads and one example row (.xlsx). */
+  'files.existingTemplate': channel({ input: z.object({}), output: fileRef, access: 'clerk', mutates: true }),
   /** A step of the lifecycle (shared/domain/hardship-lifecycle.ts); refused with the blockers' codes. */
   'files.act': channel({
     input: z.object({
@@ -401,6 +418,17 @@ export const hardshipChannels = {
       reason: text(500).optional(),
       closeReason: z.enum(CLOSE_REASONS).optional(),
       date: isoDate.optional(),
+      /** recordObjection: the objection as received. */
+      objection: z
+        .object({
+          receivedOn: isoDate,
+          from: text(50).nullable().optional(),
+          contact: text(100).nullable().optional(),
+          content: text(1000),
+        })
+        .optional(),
+      /** submit: why the file goes on though someone of its household is in another active household. */
+      crossHouseholdReason: text(500).optional(),
     }),
     output: fileDetail,
     access: 'clerk',

@@ -8,6 +8,7 @@ import { labourBlockers, type LabourBlocker, type LabourRelationship } from './l
  * refuses with the blockers; the screens call `availableActions` to show each button with its reasons.
  *
  *   draft → submitted → visit → review (民主评议) → notice (公示中) → approval (待审批) → active (在档)
+ *   draft → withdrawn (撤回作废, reason required: the file is kept, it only leaves the active lists)
  *   any review step → rejected (驳回, reason required)
  *   notice: objections recorded; one upheld sends the file back to the visit (a new visit is then needed)
  *   active → annualReview (复核) → active (a new all-clear visit) | exited (已脱困) | closed (注销)
@@ -28,11 +29,12 @@ export const FILE_STATUSES = [
   'rejected',
   'exited',
   'closed',
+  'withdrawn',
 ] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
 /** The statuses a file ends in: a household has at most one file not in one of these. */
-export const ENDED_STATUSES: readonly FileStatus[] = ['rejected', 'exited', 'closed'];
+export const ENDED_STATUSES: readonly FileStatus[] = ['rejected', 'exited', 'closed', 'withdrawn'];
 /** The statuses in which the clerk may still change the file's draft (until the notice; again at the annual review). */
 export const EDITABLE_STATUSES: readonly FileStatus[] = ['draft', 'submitted', 'visit', 'review', 'annualReview'];
 
@@ -50,6 +52,7 @@ interface Transition {
 
 export const FILE_ACTIONS = {
   submit: { from: ['draft'], to: 'submitted', role: 'clerk' },
+  withdraw: { from: ['draft'], to: 'withdrawn', role: 'clerk' },
   beginVisit: { from: ['submitted'], to: 'visit', role: 'clerk' },
   sendToCommittee: { from: ['visit'], to: 'review', role: 'clerk' },
   startNotice: { from: ['review'], to: 'notice', role: 'clerk' },
@@ -65,6 +68,40 @@ export const FILE_ACTIONS = {
   close: { from: ['active', 'annualReview'], to: 'closed', role: 'reviewer' },
 } as const satisfies Record<string, Transition>;
 export type FileAction = keyof typeof FILE_ACTIONS;
+
+/**
+ * The words each action asks for (issue 10: a 原因 only where it means something). A reason (原因) where the file is
+ * turned down, ended, withdrawn or sent back, and for an objection's outcome; an approval's or a kept review's text
+ * is the reviewer's opinion (审核意见), optional; the forward steps ask nothing. Text sent with an action that asks
+ * none is not kept.
+ */
+export const ACTION_TEXT: Record<FileAction, { kind: 'reason' | 'opinion'; required: boolean } | null> = {
+  submit: null,
+  withdraw: { kind: 'reason', required: true },
+  beginVisit: null,
+  sendToCommittee: null,
+  startNotice: null,
+  recordObjection: null,
+  dismissObjection: { kind: 'reason', required: true },
+  upholdObjection: { kind: 'reason', required: true },
+  endNotice: null,
+  approve: { kind: 'opinion', required: false },
+  reject: { kind: 'reason', required: true },
+  startAnnualReview: null,
+  keep: { kind: 'opinion', required: false },
+  exit: { kind: 'reason', required: true },
+  close: { kind: 'reason', required: false },
+};
+
+/** An objection as the clerk records it during the notice: when, from whom and how to reach them, what it says. */
+export interface ObjectionInput {
+  receivedOn: string;
+  /** Who raised it; may stay empty (an anonymous letter, a call that gave no name). */
+  from?: string | null;
+  /** A phone or an address to answer them: personal data, kept with the objection only (never in a log). */
+  contact?: string | null;
+  content: string;
+}
 
 /** What the lifecycle needs to know about a file: read from the file, its visits, attachments and objections. */
 export interface FileFacts {
@@ -90,6 +127,11 @@ export interface FileFacts {
   annualReviewBy: string | null;
   /** A migrant worker's labour relationship (a year at least, to be filed); null for an urban worker's file. */
   labour: LabourRelationship | null;
+  /**
+   * How many of the household are in another file not ended (docs/domain.md: flagged). Such a file is submitted
+   * only with the clerk's confirmation and its reason, which the reviewer sees at approval.
+   */
+  inOtherHouseholds: number;
 }
 
 /** Policy numbers in force on the day (docs/domain.md: data with an effective date). */
@@ -112,6 +154,10 @@ export interface ActionInput {
   closeReason?: CloseReason;
   /** The date the household left hardship (exit). */
   date?: string;
+  /** The objection recorded (recordObjection). */
+  objection?: ObjectionInput;
+  /** Why the file is submitted though someone of its household is in another active household (submit). */
+  crossHouseholdReason?: string;
 }
 
 export type Blocker =
@@ -132,6 +178,8 @@ export type Blocker =
   | { code: 'CLOSE_REASON_REQUIRED' }
   | { code: 'DATE_REQUIRED' }
   | { code: 'DATE_IN_FUTURE' }
+  | { code: 'OBJECTION_CONTENT_REQUIRED' }
+  | { code: 'CROSS_HOUSEHOLD_UNCONFIRMED'; people: number }
   | LabourBlocker;
 
 /**
@@ -173,48 +221,57 @@ function conditions(
   policy: LifecyclePolicy,
   input: ActionInput,
 ): Blocker[] {
-  const hasReason = (input.reason ?? '').trim() !== '';
+  const blockers: Blocker[] = [];
+  const text = ACTION_TEXT[action];
+  if (text?.required && (input.reason ?? '').trim() === '') blockers.push({ code: 'REASON_REQUIRED' });
   switch (action) {
-    case 'submit':
-      return [...(facts.excluded ? [{ code: 'EXCLUDED' } as const] : []), ...labourBlockers(facts.labour, today)];
+    case 'submit': {
+      if (facts.excluded) blockers.push({ code: 'EXCLUDED' });
+      blockers.push(...labourBlockers(facts.labour, today));
+      if (facts.inOtherHouseholds > 0 && (input.crossHouseholdReason ?? '').trim() === '')
+        blockers.push({ code: 'CROSS_HOUSEHOLD_UNCONFIRMED', people: facts.inOtherHouseholds });
+      return blockers;
+    }
     case 'sendToCommittee':
       return visitBlockers(facts, today, policy);
     case 'startNotice': {
-      const blockers = visitBlockers(facts, today, policy);
-      if (!facts.minutesAttached) blockers.push({ code: 'MINUTES_MISSING' });
+      const visit = visitBlockers(facts, today, policy);
+      if (!facts.minutesAttached) visit.push({ code: 'MINUTES_MISSING' });
       for (const consent of ['incomeVerification', 'publicNotice', 'reportUpward'] as const) {
-        if (!facts.consents[consent]) blockers.push({ code: 'CONSENT_MISSING', consent });
+        if (!facts.consents[consent]) visit.push({ code: 'CONSENT_MISSING', consent });
       }
-      return blockers;
+      return visit;
     }
     case 'dismissObjection':
-    case 'upholdObjection': {
-      const blockers: Blocker[] = facts.openObjections > 0 ? [] : [{ code: 'NO_OPEN_OBJECTION' }];
-      if (!hasReason) blockers.push({ code: 'REASON_REQUIRED' });
+    case 'upholdObjection':
+      return [...(facts.openObjections > 0 ? [] : [{ code: 'NO_OPEN_OBJECTION' } as const]), ...blockers];
+    case 'recordObjection': {
+      const objection = input.objection;
+      if (!objection || objection.content.trim() === '') blockers.push({ code: 'OBJECTION_CONTENT_REQUIRED' });
+      if (!objection?.receivedOn) blockers.push({ code: 'DATE_REQUIRED' });
+      else if (objection.receivedOn > today) blockers.push({ code: 'DATE_IN_FUTURE' });
       return blockers;
     }
-    case 'recordObjection':
-      return hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
     case 'endNotice':
       return noticeBlockers(facts, today);
     case 'approve': {
       return [...noticeBlockers(facts, today), ...secondPersonBlockers(actor, facts.enteredBy)];
     }
     case 'reject':
-      return hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
+    case 'withdraw':
+      return blockers;
     case 'keep': {
       return [...visitBlockers(facts, today, policy), ...secondPersonBlockers(actor, facts.annualReviewBy)];
     }
     case 'exit': {
-      const blockers: Blocker[] = hasReason ? [] : [{ code: 'REASON_REQUIRED' }];
       if (!input.date) blockers.push({ code: 'DATE_REQUIRED' });
       else if (input.date > today) blockers.push({ code: 'DATE_IN_FUTURE' });
       return blockers;
     }
     case 'close':
-      return input.closeReason && (CLOSE_REASONS as readonly string[]).includes(input.closeReason)
-        ? []
-        : [{ code: 'CLOSE_REASON_REQUIRED' }];
+      if (!(input.closeReason && (CLOSE_REASONS as readonly string[]).includes(input.closeReason)))
+        blockers.push({ code: 'CLOSE_REASON_REQUIRED' });
+      return blockers;
     case 'beginVisit':
     case 'startAnnualReview':
       return [];
@@ -248,7 +305,13 @@ export function availableActions(
   today: string,
   policy: LifecyclePolicy,
 ): { action: FileAction; blockers: Blocker[] }[] {
-  const needInput = new Set<Blocker['code']>(['REASON_REQUIRED', 'CLOSE_REASON_REQUIRED', 'DATE_REQUIRED']);
+  const needInput = new Set<Blocker['code']>([
+    'REASON_REQUIRED',
+    'CLOSE_REASON_REQUIRED',
+    'DATE_REQUIRED',
+    'OBJECTION_CONTENT_REQUIRED',
+    'CROSS_HOUSEHOLD_UNCONFIRMED',
+  ]);
   return (Object.keys(FILE_ACTIONS) as FileAction[])
     .filter((action) => (FILE_ACTIONS[action].from as readonly FileStatus[]).includes(facts.status))
     .map((action) => {

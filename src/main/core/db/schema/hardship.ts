@@ -41,6 +41,8 @@ export const hardshipFiles = sqliteTable(
     approvedOn: text('approved_on'),
     /** The day of approval or of the last annual review kept: the next review is due a policy interval later. */
     reviewedOn: text('reviewed_on'),
+    /** 原档案编号: an imported old file's own number when it is not in the national form (GL2023001 …). */
+    legacyNo: text('legacy_no'),
   },
   // The list's indexes leave tombstones out (WHERE deleted_at IS NULL), so counts and pages are read from the
   // index alone, without a visit to each row (50,000 files: a count by status went from 24 to a few ms).
@@ -118,6 +120,9 @@ export const fileObjections = sqliteTable(
       .notNull()
       .references(() => hardshipFiles.id),
     receivedOn: text('received_on').notNull(),
+    /** Who raised it and how to reach them, when they said: personal data, kept here only (never in a log). */
+    receivedFrom: text('received_from'),
+    contact: text('contact'),
     content: text('content').notNull(),
     status: text('status').notNull(),
     decidedBy: text('decided_by'),
@@ -144,6 +149,10 @@ export const fileAttachments = sqliteTable(
     deletedAt: text('deleted_at'),
     /** The visit a photo was taken at (入户照片); null for the file's other attachments. */
     visitId: text('visit_id').references(() => fileVisits.id),
+    /** Withdrawn (撤回) with a reason: kept and listed, marked, and no longer counted (minutes, photos). */
+    withdrawnAt: text('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawnReason: text('withdrawn_reason'),
   },
   (t) => [index('file_attachments_file').on(t.fileId)],
 );

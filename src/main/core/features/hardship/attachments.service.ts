@@ -95,3 +95,35 @@ export function previewAttachment(
   const row = lookAt(ctx, input.fileId, input.attachmentId, 'image');
   return { fileName: row.fileName, mime: row.mime, dataUrl: `data:${row.mime};base64,${row.content.toString('base64')}` };
 }
+
+/**
+ * Withdraws an attachment with a reason (a wrong scan, another family's paper): it is kept and listed, marked
+ * withdrawn, and no longer counts (committee minutes, visit photos). The reason goes to the file's timeline, the
+ * audit entry names only the type.
+ */
+export function withdrawAttachment(
+  ctx: CallContext,
+  input: ParsedInput<'files.withdrawAttachment'>,
+): ChannelOutput<'files.withdrawAttachment'> {
+  ctx.write(() => {
+    const file = requireFile(ctx, input.fileId);
+    if (ENDED_STATUSES.includes(file.status)) throw new AppError('FILE_NOT_EDITABLE');
+    const row = ctx.sqlite
+      .prepare('SELECT type, withdrawn_at AS withdrawnAt FROM file_attachments WHERE id = ? AND file_id = ? AND deleted_at IS NULL')
+      .get(input.attachmentId, file.id) as { type: string; withdrawnAt: string | null } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', { record: 'attachment' });
+    if (row.withdrawnAt) throw new AppError('ATTACHMENT_WITHDRAWN');
+    const now = ctx.now();
+    ctx.sqlite
+      .prepare('UPDATE file_attachments SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?')
+      .run(now, ctx.user!.id, input.reason, input.attachmentId);
+    ctx.sqlite
+      .prepare(
+        "INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, reason, code) VALUES (?, ?, ?, 'withdrawAttachment', ?, ?, ?, ?)",
+      )
+      .run(file.id, now, ctx.user!.id, file.status, file.status, input.reason, row.type);
+    touchFile(ctx.sqlite, file.id, now);
+    ctx.audit({ recordType: 'file', recordId: file.id, event: 'file.attachmentWithdrawn', params: { type: row.type } });
+  });
+  return get(ctx, input.fileId);
+}

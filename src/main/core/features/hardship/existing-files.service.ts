@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
-import { FILE_NUMBER } from '@shared/domain/existing-files';
+import { EXISTING_FILE_FIELDS, EXISTING_FILE_HEADERS, FILE_NUMBER, type ExistingFileField } from '@shared/domain/existing-files';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
-import { inboxFileLocation } from '../../files';
+import { inboxFileLocation, putOutboxFile } from '../../files';
 import { readOrg } from '../org/org.repo';
 import { readSpreadsheet } from '../roster/import';
 import { checkExistingFiles, type ExistingFileRow } from './existing-files';
@@ -93,8 +94,8 @@ function reserveKeptNumbers(ctx: CallContext, regionCode: string, rows: Existing
 function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileRow) => string {
   const insertFile = ctx.sqlite.prepare(
     `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
-       category, draft, entered_by)
-     VALUES (?, ?, ?, NULL, 'staged', ?, ?, ?, ?, 'existing', ?, ?, ?)`,
+       category, draft, entered_by, legacy_no)
+     VALUES (?, ?, ?, NULL, 'staged', ?, ?, ?, ?, 'existing', ?, ?, ?, ?)`,
   );
   const insertHead = ctx.sqlite.prepare(
     "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)",
@@ -117,6 +118,7 @@ function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileR
       row.category,
       JSON.stringify(draft),
       ctx.user!.id,
+      row.legacyNo,
     );
     insertHead.run(uuidv7(), id, row.name, row.idNumber, JSON.stringify({ health: 'healthy', monthlyIncomeFen: 0 }));
     // The household, income and visits come at the file's next annual review (the sheet held only the head).
@@ -124,4 +126,39 @@ function stagedFileWriter(ctx: CallContext, origin: string): (row: ExistingFileR
     ctx.audit({ recordType: 'file', recordId: id, event: 'file.importStaged', params: { category: row.category, from: row.categoryWord } });
     return id;
   };
+}
+
+/** An example row under the headers: a made-up person (a valid check digit), an old category word, an old number. */
+const TEMPLATE_EXAMPLE: Record<ExistingFileField, string> = {
+  name: '张三（示例，导入前请删除本行）',
+  idNumber: '110105198001010032',
+  category: '特困',
+  approvedOn: '2023-03-01',
+  fileNo: 'GL2023001',
+  workerType: '城镇职工',
+  mainCause: '6 患重特大疾病',
+};
+
+/**
+ * The old-files sheet's template: the header the import reads first for each column (EXISTING_FILE_HEADERS) and one
+ * example row, the ID number column as text so that Excel keeps its 18 digits.
+ */
+export async function existingTemplate(ctx: CallContext): Promise<ChannelOutput<'files.existingTemplate'>> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('存量档案');
+  sheet.columns = EXISTING_FILE_FIELDS.map((field) => ({
+    header: EXISTING_FILE_HEADERS[field][0]!,
+    key: field,
+    width: field === 'name' ? 32 : field === 'idNumber' ? 22 : 16,
+    style: field === 'idNumber' || field === 'fileNo' ? { numFmt: '@' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(TEMPLATE_EXAMPLE);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return putOutboxFile(
+    ctx.core.files,
+    '存量档案导入模板.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  );
 }

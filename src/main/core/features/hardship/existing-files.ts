@@ -39,10 +39,15 @@ export interface ExistingFileRow {
   approvedOn: string;
   /** Kept when the sheet has one in the national form; otherwise the program numbers the file. */
   fileNo: string | null;
+  /** 原档案编号: the sheet's own number when it is not in the national form (GL2023001 …), kept beside the new one. */
+  legacyNo: string | null;
   workerType: 'urban' | 'migrant';
   mainCause: Cause | null;
   memberId: string | null;
 }
+
+/** The longest old number kept as 原档案编号 (a longer cell is not a number but a note in the wrong column). */
+const MAX_LEGACY_NUMBER = 40;
 
 /** Shown to the clerk at most; the count says how many there are in all. */
 const PROBLEMS_SHOWN = 500;
@@ -131,11 +136,14 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
       else approvedOn = date.date;
     }
 
+    // A number in the national form is kept as the file's number; any other (a centre's own GL2023001) is kept as
+    // 原档案编号 and the file is numbered as a new one is. The same old number twice in a sheet is a mistake either way.
     const rawNumber = text('fileNo').replace(/\s+/g, '');
+    const national = FILE_NUMBER.test(rawNumber);
     if (rawNumber !== '') {
-      if (!FILE_NUMBER.test(rawNumber)) problem('fileNo', 'FILE_NO_FORMAT', rawNumber);
+      if (!national && rawNumber.length > MAX_LEGACY_NUMBER) problem('fileNo', 'FILE_NO_FORMAT', rawNumber);
       else if (rowOfNumber.has(rawNumber)) problem('fileNo', 'FILE_NO_TAKEN', rowOfNumber.get(rawNumber)!);
-      else if (fileNoTaken.get(rawNumber) || keptByPendingImport(rawNumber)) problem('fileNo', 'FILE_NO_TAKEN');
+      else if (national && (fileNoTaken.get(rawNumber) || keptByPendingImport(rawNumber))) problem('fileNo', 'FILE_NO_TAKEN');
       else rowOfNumber.set(rawNumber, row);
     }
 
@@ -163,7 +171,8 @@ export function checkExistingFiles(sqlite: Sqlite, sheet: SheetData, today: stri
         category: category.category,
         categoryWord: category.word,
         approvedOn,
-        fileNo: rawNumber || null,
+        fileNo: national ? rawNumber : null,
+        legacyNo: rawNumber !== '' && !national ? rawNumber : null,
         workerType,
         mainCause,
         memberId,

@@ -27,6 +27,7 @@ const STATUS: Record<FileStatus, string> = {
   rejected: '驳回',
   exited: '已脱困',
   closed: '注销',
+  withdrawn: '已撤回作废',
 };
 
 interface ExportRow {

@@ -5,7 +5,7 @@ import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { readOrg } from '../org/org.repo';
 import { policyOn, workingCalendar } from '../policy/policy.service';
-import type { FileRow, HouseholdRow, StoredDraft } from './files.repo';
+import { householdOf, otherActiveFiles, type FileRow, type HouseholdRow, type StoredDraft } from './files.repo';
 
 /** What the lifecycle and the means test are judged with: today, the office's region, the policy in force. */
 export function judgingDay(ctx: CallContext) {
@@ -130,12 +130,16 @@ export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): Fi
     )
     .get(file.id, since) as { date: string; allClear: number; headSigned: number } | undefined;
   const minutes = ctx.sqlite
-    .prepare("SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND added_at > ?")
+    .prepare(
+      "SELECT 1 FROM file_attachments WHERE file_id = ? AND type = 'minutes' AND deleted_at IS NULL AND withdrawn_at IS NULL AND added_at > ?",
+    )
     .get(file.id, since);
   const openObjections = ctx.sqlite
     .prepare("SELECT count(*) FROM file_objections WHERE file_id = ? AND status = 'open'")
     .pluck()
     .get(file.id) as number;
+  const household = householdOf(ctx.sqlite, file.id).map((r) => r.idNumber);
+  const inOtherHouseholds = otherActiveFiles(ctx.sqlite, file.id, household).size;
   return {
     status: file.status,
     enteredBy: file.enteredBy,
@@ -152,5 +156,6 @@ export function factsOf(ctx: CallContext, file: FileRow, draft: StoredDraft): Fi
     openObjections,
     annualReviewBy: file.annualReviewBy,
     labour: draft.workerType === 'migrant' ? { since: draft.labourSince, employer: draft.labourEmployer } : null,
+    inOtherHouseholds,
   };
 }

@@ -72,11 +72,19 @@ export function stagedHeads(
   fileIds: string[],
 ): Map<
   string,
-  { headName: string; headIdNumber: string; category: 'deep' | 'relative' | 'accident'; workerType: 'urban' | 'migrant'; isMember: boolean }
+  {
+    headName: string;
+    headIdNumber: string;
+    category: 'deep' | 'relative' | 'accident';
+    workerType: 'urban' | 'migrant';
+    isMember: boolean;
+    legacyNo: string | null;
+  }
 > {
   const rows = sqlite
     .prepare(
-      `SELECT id, head_name AS headName, head_id_number AS headIdNumber, category, worker_type AS workerType, member_id IS NOT NULL AS isMember
+      `SELECT id, head_name AS headName, head_id_number AS headIdNumber, category, worker_type AS workerType, member_id IS NOT NULL AS isMember,
+              legacy_no AS legacyNo
        FROM hardship_files WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(fileIds)) as {
@@ -86,6 +94,7 @@ export function stagedHeads(
     category: 'deep';
     workerType: 'urban';
     isMember: number;
+    legacyNo: string | null;
   }[];
   return new Map(rows.map(({ id, isMember, ...head }) => [id, { ...head, isMember: isMember === 1 }]));
 }

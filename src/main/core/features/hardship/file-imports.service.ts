@@ -42,6 +42,7 @@ function viewOf(ctx: CallContext, batch: ImportRow): FileImportView {
         categoryWord: r.categoryWord,
         approvedOn: r.approvedOn,
         fileNo: r.fileNo,
+        legacyNo: head.legacyNo,
         workerType: head.workerType,
         isMember: head.isMember,
       };

@@ -119,7 +119,8 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
   const { bounds, FLAG_SQL } = flagConditions(ctx, day);
   const search = fileSearch(ctx, input.query);
   const base = ['f.deleted_at IS NULL'];
-  if (input.status) base.push('f.status = @status');
+  // A withdrawn draft (撤回作废) leaves the lists: it is found only under its own status.
+  base.push(input.status ? 'f.status = @status' : "f.status <> 'withdrawn'");
   if (input.category) base.push('f.category = @category');
   if (input.mine) base.push('f.entered_by = @enteredBy');
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's

@@ -19,6 +19,8 @@ export interface FileRow {
   visitsCountFrom: string | null;
   noticeEndsOn: string | null;
   annualReviewBy: string | null;
+  /** 原档案编号 (an imported old file's own number). */
+  legacyNo: string | null;
 }
 
 /** The draft without the household (kept in file_household), as the file's JSON column holds it. */
@@ -31,7 +33,7 @@ const SELECT_FILE = `
   SELECT id, rev, updated_at AS updatedAt, file_no AS fileNo, status, member_id AS memberId, head_name AS headName,
          head_id_number AS headIdNumber, worker_type AS workerType, entry_kind AS entryKind, category, draft,
          entered_by AS enteredBy, visits_count_from AS visitsCountFrom, notice_ends_on AS noticeEndsOn,
-         annual_review_by AS annualReviewBy
+         annual_review_by AS annualReviewBy, legacy_no AS legacyNo
   FROM hardship_files`;
 
 export function findFile(sqlite: Sqlite, id: string): FileRow | undefined {

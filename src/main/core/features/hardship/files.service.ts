@@ -137,14 +137,12 @@ export function get(ctx: CallContext, id: string): FileDetail {
     visits: visitsOf(ctx, id),
     objections: ctx.sqlite
       .prepare(
-        'SELECT id, received_on AS receivedOn, content, status, decision FROM file_objections WHERE file_id = ? ORDER BY received_on, id',
+        `SELECT id, received_on AS receivedOn, received_from AS receivedFrom, contact, content, status, decision, decided_at AS decidedAt
+           FROM file_objections WHERE file_id = ? ORDER BY received_on, id`,
       )
       .all(id) as FileDetail['objections'],
-    attachments: ctx.sqlite
-      .prepare(
-        'SELECT id, type, file_name AS fileName, mime, size, added_at AS addedAt, visit_id AS visitId FROM file_attachments WHERE file_id = ? AND deleted_at IS NULL ORDER BY added_at',
-      )
-      .all(id) as FileDetail['attachments'],
+    attachments: attachmentsOf(ctx, id),
+    legacyNo: file.legacyNo,
     noticeEndsOn: file.noticeEndsOn,
     timeline: ctx.sqlite
       .prepare(
@@ -154,6 +152,26 @@ export function get(ctx: CallContext, id: string): FileDetail {
       .all(id) as FileDetail['timeline'],
     actions,
   };
+}
+
+/** The file's attachments, withdrawn ones too (marked, with who withdrew them, when and why). */
+function attachmentsOf(ctx: CallContext, fileId: string): FileDetail['attachments'] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT a.id, a.type, a.file_name AS fileName, a.mime, a.size, a.added_at AS addedAt, a.visit_id AS visitId,
+              a.withdrawn_at AS withdrawnAt, u.display_name AS withdrawnBy, a.withdrawn_reason AS withdrawnReason
+       FROM file_attachments a LEFT JOIN users u ON u.id = a.withdrawn_by
+       WHERE a.file_id = ? AND a.deleted_at IS NULL ORDER BY a.added_at, a.id`,
+    )
+    .all(fileId) as (Omit<FileDetail['attachments'][number], 'withdrawn'> & {
+    withdrawnAt: string | null;
+    withdrawnBy: string | null;
+    withdrawnReason: string | null;
+  })[];
+  return rows.map(({ withdrawnAt, withdrawnBy, withdrawnReason, ...a }) => ({
+    ...a,
+    withdrawn: withdrawnAt ? { at: withdrawnAt, by: withdrawnBy, reason: withdrawnReason ?? '' } : null,
+  }));
 }
 
 function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
@@ -171,7 +189,7 @@ function visitsOf(ctx: CallContext, fileId: string): FileDetail['visits'] {
   })[];
   const photos = ctx.sqlite
     .prepare(
-      'SELECT visit_id AS visitId, id FROM file_attachments WHERE file_id = ? AND visit_id IS NOT NULL AND deleted_at IS NULL ORDER BY added_at, id',
+      'SELECT visit_id AS visitId, id FROM file_attachments WHERE file_id = ? AND visit_id IS NOT NULL AND deleted_at IS NULL AND withdrawn_at IS NULL ORDER BY added_at, id',
     )
     .all(fileId) as { visitId: string; id: string }[];
   return rows.map((v) => ({

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
-import { checkAction, nextFileStep } from '@shared/domain/hardship-lifecycle';
+import { ACTION_TEXT, checkAction, nextFileStep } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { detailsOf, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
@@ -12,7 +12,8 @@ import { get, requireFile } from './files.service';
 /**
  * One step of a file's life: the lifecycle module decides whether it may be taken (role, status, preconditions),
  * this writes what follows — the objection records, the number and category at approval, the timeline entry (with
- * the reason) and the audit entry (without it: reasons may name people).
+ * the reason or the 审核意见) and the audit entry (without it: reasons may name people; an objector's name and
+ * contact are kept with the objection only).
  */
 export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelOutput<'files.act'> {
   ctx.write(() => {
@@ -33,7 +34,17 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
 
     const step = nextFileStep(facts, input.action, actor, day.today, day.lifecycle);
     const now = ctx.now();
-    const reason = input.reason?.trim() || null;
+    // Words are kept only for the actions that ask for them (ACTION_TEXT); a submit's are its cross-household reason.
+    const reason =
+      input.action === 'submit'
+        ? facts.inOtherHouseholds > 0
+          ? input.crossHouseholdReason!.trim()
+          : null
+        : ACTION_TEXT[input.action]
+          ? input.reason?.trim() || null
+          : null;
+    let code: string | null = input.action === 'close' ? input.closeReason! : null;
+    if (input.action === 'submit' && reason) code = 'crossHousehold';
     const changes: Record<string, string | number | null> = {
       status: step.status,
       visits_count_from: step.visitsCountFrom,
@@ -41,11 +52,22 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
       annual_review_by: step.annualReviewBy,
     };
     switch (input.action) {
-      case 'recordObjection':
+      case 'recordObjection': {
+        const objection = input.objection!;
         ctx.sqlite
-          .prepare("INSERT INTO file_objections (id, file_id, received_on, content, status) VALUES (?, ?, ?, ?, 'open')")
-          .run(uuidv7(), file.id, day.today, reason);
+          .prepare(
+            "INSERT INTO file_objections (id, file_id, received_on, received_from, contact, content, status) VALUES (?, ?, ?, ?, ?, ?, 'open')",
+          )
+          .run(
+            uuidv7(),
+            file.id,
+            objection.receivedOn,
+            objection.from?.trim() || null,
+            objection.contact?.trim() || null,
+            objection.content.trim(),
+          );
         break;
+      }
       case 'dismissObjection': {
         const oldest = ctx.sqlite
           .prepare("SELECT id FROM file_objections WHERE file_id = ? AND status = 'open' ORDER BY received_on, id LIMIT 1")
@@ -92,8 +114,8 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
         file.status,
         step.status,
         reason,
-        input.action === 'close' ? input.closeReason! : null,
-        input.action === 'exit' ? input.date! : null,
+        code,
+        input.action === 'exit' ? input.date! : input.action === 'recordObjection' ? input.objection!.receivedOn : null,
       );
     ctx.audit({
       recordType: 'file',

@@ -1,11 +1,16 @@
 import type { ChannelOutput, FileRef, ParsedInput } from '@shared/contract';
+import type { FileDetail } from '@shared/contract/hardship';
 import { idNumberFacts } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import { renderPdf } from '../../pdf';
-import { hardshipApplicationDocument, type HardshipApplicationData } from '../../pdf/documents/hardship-application';
+import {
+  hardshipApplicationDocument,
+  type ApplicationReview,
+  type HardshipApplicationData,
+} from '../../pdf/documents/hardship-application';
 import { publicNoticeDocument, type PublicNoticeData } from '../../pdf/documents/public-notice';
 import { visitRecordDocument } from '../../pdf/documents/visit-record';
 import { readOrg } from '../org/org.repo';
@@ -85,6 +90,18 @@ function applicationData(ctx: CallContext, id: string): HardshipApplicationData 
     },
     meansTest: detail.meansTest,
     category: file.category,
+    legacyNo: detail.legacyNo,
+    review: reviewOf(detail),
+  };
+}
+
+/** The 审核意见 section's records: the latest approval (or kept review) with its opinion, and the objections. */
+function reviewOf(detail: FileDetail): ApplicationReview {
+  const approval = detail.timeline.filter((e) => e.action === 'approve' || e.action === 'keep').at(-1);
+  return {
+    // The day as the clerk's calendar has it (the timeline keeps instants in UTC).
+    opinion: approval ? { text: approval.reason, by: approval.user, on: localDate({ now: () => new Date(approval.at) }) } : null,
+    objections: detail.objections.map((o) => ({ receivedOn: o.receivedOn, content: o.content, outcome: o.status, decision: o.decision })),
   };
 }
 

@@ -76,6 +76,20 @@ export interface HardshipApplicationData {
   meansTest: FileDetail['meansTest'];
   /** The category fixed at approval (在档); null before. */
   category: HardshipCategory | null;
+  /** 原档案编号: an imported old file's own number, printed beside the national one. */
+  legacyNo?: string | null;
+  /** What the 审核意见 section prints besides its blank boxes: the centre's opinion and the notice's objections. */
+  review?: ApplicationReview;
+}
+
+export interface ApplicationReview {
+  /** The latest approval's (or kept review's) 审核意见, with who gave it and when; null before approval. */
+  opinion: { text: string | null; by: string | null; on: string } | null;
+  /**
+   * The objections to the notice and their outcomes. Neither who raised one nor how to reach them is printed: the
+   * household signs and keeps this form, and the objector's name and contact stay in the centre's file.
+   */
+  objections: { receivedOn: string; content: string; outcome: 'open' | 'dismissed' | 'upheld'; decision: string | null }[];
 }
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
@@ -338,7 +352,28 @@ function opinionBox(title: string, lead: string | null, signer: string): TableCe
   ];
 }
 
-function opinionsTable(): Content {
+const OBJECTION_OUTCOMES = { open: '待处理', dismissed: '异议不成立', upheld: '异议成立，退回入户调查' } as const;
+
+/** The centre's opinion as recorded at approval: the words typed (if any), who approved and when. */
+function centreOpinion(review: ApplicationReview | undefined): string | null {
+  const opinion = review?.opinion;
+  if (!opinion) return null;
+  return `审批通过。${opinion.text ? `${opinion.text}\u3000` : ''}（${[opinion.by, opinion.on].filter(Boolean).join('，')}）`;
+}
+
+/** 公示异议: each objection with the day it came in, what it said and what was decided; one line if there was none. */
+function objectionsBox(review: ApplicationReview): TableCell[] {
+  const lines: Content[] =
+    review.objections.length === 0
+      ? [{ text: '公示期间未收到异议。' }]
+      : review.objections.map((o, i) => ({
+          text: `${i + 1}. ${o.receivedOn} 收到：${o.content}\n处理结果：${OBJECTION_OUTCOMES[o.outcome]}${o.decision ? `。${o.decision}` : ''}`,
+          margin: [0, 2, 0, 2],
+        }));
+  return [{ stack: [{ text: '公示异议及处理', bold: true }, ...lines] }];
+}
+
+function opinionsTable(review?: ApplicationReview): Content {
   return {
     table: {
       widths: ['*'],
@@ -350,7 +385,8 @@ function opinionsTable(): Content {
           '申请人签字：',
         ),
         opinionBox('基层工会意见（盖章）', null, '负责人签字：　　　　　　　（盖章）'),
-        opinionBox('帮扶中心审核意见', null, '审核人签字：　　　　　　　（盖章）'),
+        ...(review && (review.objections.length > 0 || review.opinion) ? [objectionsBox(review)] : []),
+        opinionBox('帮扶中心审核意见', centreOpinion(review), '审核人签字：　　　　　　　（盖章）'),
         opinionBox('上级工会审批意见', null, '负责人签字：　　　　　　　（盖章）'),
       ],
     },
@@ -368,7 +404,11 @@ export function hardshipApplicationDocument(data: HardshipApplicationData): TDoc
       {
         columns: [
           { text: `填报单位：${data.orgName}`, width: '*' },
-          { text: `档案编号：${data.fileNo ?? '（审批后编号）'}`, width: 'auto', alignment: 'right' },
+          {
+            text: `档案编号：${data.fileNo ?? '（审批后编号）'}${data.legacyNo ? `\u3000原档案编号：${data.legacyNo}` : ''}`,
+            width: 'auto',
+            alignment: 'right',
+          },
         ],
         style: 'meta',
       },
@@ -387,7 +427,7 @@ export function hardshipApplicationDocument(data: HardshipApplicationData): TDoc
       section('七、本人授权与同意'),
       consentsTable(data),
       section('八、审核意见'),
-      opinionsTable(),
+      opinionsTable(data.review),
     ],
     styles: { ...FORM_STYLES, meta: { fontSize: 9, margin: [0, 0, 0, 2] } },
     defaultStyle: FORM_DEFAULT_STYLE,

@@ -1,20 +1,94 @@
-import { Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Alert, Button, Checkbox, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
-import { CLOSE_REASONS, type CloseReason, type FileAction } from '@shared/domain/hardship-lifecycle';
+import { ACTION_TEXT, CLOSE_REASONS, type CloseReason, type FileAction } from '@shared/domain/hardship-lifecycle';
 import { useMutation } from '../../api/hooks';
+import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { todayIso } from '../../components/format';
+import { formatDateTime, todayIso } from '../../components/format';
 import { notifySuccess } from '../../components/notify';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 import { blockerText } from './file-text';
 
-/** Actions that ask the clerk for words or a date before they are taken. */
-const NEEDS_REASON: readonly FileAction[] = ['recordObjection', 'dismissObjection', 'upholdObjection', 'reject', 'exit'];
+/** The household members who are also in another open file (a small orange note on the household tab). */
+export const inOtherFiles = (file: FileDetail) => file.household.filter((m) => m.otherFiles.length > 0);
 
+/** What the clerk confirmed at submission about a household member in another open file, if anything. */
+export function crossHouseholdConfirmation(file: FileDetail) {
+  return file.timeline.filter((e) => e.action === 'submit' && e.code === 'crossHousehold').at(-1) ?? null;
+}
+
+/** The reviewer's view of that confirmation: shown on the file page and in the approval dialog. */
+export function CrossHouseholdNote({ file }: { file: FileDetail }) {
+  const t = useT();
+  const confirmed = crossHouseholdConfirmation(file);
+  if (!confirmed) return null;
+  return (
+    <Alert color="orange" variant="light" data-testid="cross-household-note">
+      {t('fileRecords.crossHouseholdNote', {
+        reason: confirmed.reason ?? '',
+        user: confirmed.user ?? '',
+        date: formatDateTime(confirmed.at),
+      })}
+    </Alert>
+  );
+}
+
+/** An objection as received during the notice: when, from whom, how to reach them (all but the content optional). */
+function ObjectionFields({
+  value,
+  onChange,
+}: {
+  value: { receivedOn: string | null; from: string; contact: string; content: string };
+  onChange: (value: { receivedOn: string | null; from: string; contact: string; content: string }) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <ClerkDateInput
+        label={t('fileRecords.objectionReceivedOn')}
+        valueFormat="YYYY-MM-DD"
+        value={value.receivedOn}
+        onChange={(receivedOn) => onChange({ ...value, receivedOn })}
+        maxDate={todayIso()}
+        {...requiredField}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('fileRecords.objectionFrom')}
+          value={value.from}
+          maxLength={50}
+          onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('fileRecords.objectionContact')}
+          description={t('fileRecords.objectionContactHint')}
+          value={value.contact}
+          maxLength={100}
+          onChange={(e) => onChange({ ...value, contact: e.currentTarget.value })}
+        />
+      </Group>
+      <Textarea
+        label={t('fileRecords.objectionContent')}
+        value={value.content}
+        onChange={(e) => onChange({ ...value, content: e.currentTarget.value })}
+        maxLength={1000}
+        autosize
+        minRows={3}
+        data-autofocus
+        {...requiredField}
+      />
+    </>
+  );
+}
+
+/**
+ * The dialog of one step: only what the step asks for (ACTION_TEXT) — a reason where the file is turned down,
+ * ended, withdrawn or sent back, the 审核意见 (optional) at approval, the objection's record, the confirmation of a
+ * household member in another file at submission. A step that asks nothing is a plain confirmation.
+ */
 function ActionForm({
   file,
   action,
@@ -31,24 +105,55 @@ function ActionForm({
   const [reason, setReason] = useState('');
   const [date, setDate] = useState<string | null>(todayIso());
   const [closeReason, setCloseReason] = useState<CloseReason | null>(null);
-  const needsReason = NEEDS_REASON.includes(action);
-  const ready = (!needsReason || reason.trim().length > 0) && (action !== 'exit' || date) && (action !== 'close' || closeReason);
+  const [objection, setObjection] = useState({ receivedOn: todayIso() as string | null, from: '', contact: '', content: '' });
+  const [confirmed, setConfirmed] = useState(false);
+  const text = ACTION_TEXT[action];
+  const elsewhere = action === 'submit' ? inOtherFiles(file) : [];
+
+  const missing = [
+    ...(text?.required && reason.trim() === '' ? [t('fileRecords.need.reason')] : []),
+    ...(action === 'exit' && !date ? [t('fileRecords.need.date')] : []),
+    ...(action === 'close' && !closeReason ? [t('fileRecords.need.closeReason')] : []),
+    ...(action === 'recordObjection' && !objection.receivedOn ? [t('fileRecords.need.receivedOn')] : []),
+    ...(action === 'recordObjection' && objection.content.trim() === '' ? [t('fileRecords.need.objectionContent')] : []),
+    ...(elsewhere.length > 0 && (!confirmed || reason.trim() === '') ? [t('fileRecords.need.crossHousehold')] : []),
+  ];
 
   const submit = async () => {
     const result = await act.run({
       id: file.id,
       rev: file.rev,
       action,
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      ...(text && reason.trim() ? { reason: reason.trim() } : {}),
+      ...(elsewhere.length > 0 ? { crossHouseholdReason: reason.trim() } : {}),
       ...(action === 'exit' && date ? { date } : {}),
       ...(action === 'close' && closeReason ? { closeReason } : {}),
+      ...(action === 'recordObjection'
+        ? {
+            objection: {
+              receivedOn: objection.receivedOn!,
+              from: objection.from.trim() || null,
+              contact: objection.contact.trim() || null,
+              content: objection.content.trim(),
+            },
+          }
+        : {}),
     });
     if (result.ok) onDone(result.data);
   };
 
+  const textLabel =
+    text?.kind === 'opinion' ? t('fileRecords.opinionOptional') : action === 'close' ? t('fileRecords.closeNote') : t('files.reason');
+
   return (
     <Stack>
       <ErrorAlert error={act.error} />
+      {action === 'approve' && <CrossHouseholdNote file={file} />}
+      {action === 'withdraw' && (
+        <Text size="sm" c="dimmed">
+          {t('fileRecords.withdrawHint')}
+        </Text>
+      )}
       {action === 'close' && (
         <Select
           label={t('files.closeReason')}
@@ -59,7 +164,7 @@ function ActionForm({
         />
       )}
       {action === 'exit' && (
-        <DateInput
+        <ClerkDateInput
           label={t('files.date')}
           valueFormat="YYYY-MM-DD"
           value={date}
@@ -68,17 +173,39 @@ function ActionForm({
           {...requiredField}
         />
       )}
-      <Textarea
-        label={t('files.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        maxLength={500}
-        autosize
-        minRows={2}
-        data-autofocus
-        {...(needsReason ? requiredField : {})}
+      {action === 'recordObjection' && <ObjectionFields value={objection} onChange={setObjection} />}
+      {elsewhere.length > 0 && (
+        <Alert color="orange" title={t('fileRecords.crossHouseholdTitle')} data-testid="cross-household-confirm">
+          <Stack gap="xs">
+            <Text size="sm">{t('fileRecords.crossHouseholdList', { names: elsewhere.map((m) => m.name).join('、') })}</Text>
+            <Checkbox
+              label={t('fileRecords.crossHouseholdConfirm')}
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            />
+          </Stack>
+        </Alert>
+      )}
+      {(text || elsewhere.length > 0) && (
+        <Textarea
+          label={elsewhere.length > 0 ? t('fileRecords.crossHouseholdReason') : textLabel}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+          data-autofocus
+          {...(text?.required || elsewhere.length > 0 ? requiredField : {})}
+        />
+      )}
+      <FormActions
+        submitLabel={t(`fileActions.${action}`)}
+        onSubmit={submit}
+        missing={missing}
+        loading={act.running}
+        onCancel={onClose}
+        color={action === 'withdraw' ? 'red' : undefined}
       />
-      <FormActions submitLabel={t(`fileActions.${action}`)} onSubmit={submit} disabled={!ready} loading={act.running} onCancel={onClose} />
     </Stack>
   );
 }
@@ -106,8 +233,8 @@ export function FileActions({ file, onChanged }: { file: FileDetail; onChanged: 
           blockerFree(a) ? (
             <Button
               key={a.action}
-              variant={a.action === 'reject' || a.action === 'close' ? 'light' : 'filled'}
-              color={a.action === 'reject' || a.action === 'close' ? 'red' : undefined}
+              variant={a.action === 'reject' || a.action === 'close' || a.action === 'withdraw' ? 'light' : 'filled'}
+              color={a.action === 'reject' || a.action === 'close' || a.action === 'withdraw' ? 'red' : undefined}
               onClick={() => setTaking(a.action)}
             >
               {t(`fileActions.${a.action}`)}

@@ -15,8 +15,9 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useT } from '../../i18n';
 import { DraftForm } from './draft/DraftForm';
-import { FileActions } from './FileActions';
+import { CrossHouseholdNote, FileActions } from './FileActions';
 import { FileAttachments } from './FileAttachments';
+import { FileObjections } from './FileObjections';
 import { FileStatusBadge } from './FileStatusBadge';
 import { PrintButton } from './PrintButton';
 import { FileVisits } from './FileVisits';
@@ -191,6 +192,7 @@ export function FilePage() {
               <Text size="sm" c="dimmed" data-testid="file-facts">
                 {[
                   file.fileNo ? `${t('files.fileNo')} ${file.fileNo}` : null,
+                  file.legacyNo ? `${t('fileRecords.legacyNo')} ${file.legacyNo}` : null,
                   file.headIdNumberMasked,
                   file.unitName,
                   t('files.entered', { name: file.enteredBy ?? '' }),
@@ -207,6 +209,7 @@ export function FilePage() {
               <PrintButton channel="files.printApplication" input={{ id: file.id }} label={t('files.printApplication')} shortcut />
             </Group>
           </Group>
+          <CrossHouseholdNote file={file} />
           {canEdit && <FileActions file={file} onChanged={setFile} />}
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List mb="md">
@@ -231,6 +234,7 @@ export function FilePage() {
               <FileAttachments file={file} canEdit={canEdit} onChanged={setFile} />
             </Tabs.Panel>
             <Tabs.Panel value="timeline">
+              <FileObjections file={file} />
               <Timeline file={file} />
             </Tabs.Panel>
             {/* Read again after each change (keyed by the file's rev). */}

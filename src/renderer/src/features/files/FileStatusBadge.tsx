@@ -15,6 +15,7 @@ const COLOURS: Record<FileStatus, string> = {
   rejected: 'red',
   exited: 'gray',
   closed: 'dark',
+  withdrawn: 'gray',
 };
 
 export function FileStatusBadge({ status }: { status: FileStatus }) {

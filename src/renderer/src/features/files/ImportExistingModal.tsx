@@ -1,15 +1,16 @@
 import { Alert, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChannelOutput } from '@shared/contract';
 import { EXISTING_FILE_FIELDS, OLD_CATEGORY_WORDS, REQUIRED_EXISTING_FIELDS } from '@shared/domain/existing-files';
 import { HARDSHIP_CATEGORIES } from '@shared/domain/means-test';
 import type { Upload } from '@shared/bridge';
+import { bridge, toErrorShape } from '../../api/client';
 import { useMutation } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
-import { notifySuccess } from '../../components/notify';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { pickFileOrNotify } from '../../components/pick-file';
 import { useT } from '../../i18n';
 import { IMPORT_ACCEPT } from '../roster-import/useRosterImport';
@@ -99,6 +100,18 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
   const t = useT();
   const checking = useMutation('files.checkExisting');
   const importing = useMutation('files.importExisting');
+  const template = useMutation('files.existingTemplate');
+  // The template sheet (the headers the import reads, one example row), saved where the clerk chooses.
+  const saveTemplate = async () => {
+    const result = await template.run({});
+    if (!result.ok) return;
+    try {
+      const { saved } = await bridge.saveFile(result.data);
+      if (saved) notifySuccess(t('fileRecords.templateSaved'));
+    } catch (thrown) {
+      notifyError(toErrorShape(thrown));
+    }
+  };
   const [sheet, setSheet] = useState<{ upload: Upload; check: Check } | null>(null);
   const close = () => {
     setSheet(null);
@@ -144,13 +157,14 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
                 .join('、'),
             })}
           </List.Item>
+          <List.Item>{t('fileRecords.legacyHint')}</List.Item>
           {HARDSHIP_CATEGORIES.filter((c) => oldWords(c).length > 0).map((c) => (
             <List.Item key={c}>
               {t('files.import.mapping', { words: oldWords(c).join('、'), category: t(`hardshipCategories.${c}`) })}
             </List.Item>
           ))}
         </List>
-        <ErrorAlert error={checking.error ?? importing.error} />
+        <ErrorAlert error={checking.error ?? importing.error ?? template.error} />
         <Group>
           <Button
             variant={sheet ? 'default' : 'filled'}
@@ -165,12 +179,15 @@ export function ImportExistingModal({ opened, onClose, onImported }: { opened: b
               {sheet.upload.name}
             </Text>
           )}
+          <Button variant="subtle" leftSection={<IconDownload size={16} />} onClick={() => void saveTemplate()} loading={template.running}>
+            {t('fileRecords.templateDownload')}
+          </Button>
         </Group>
         {sheet && <CheckSummary check={sheet.check} />}
         <FormActions
           submitLabel={sheet ? t('files.import.run', { count: sheet.check.rows }) : t('files.import.runNothing')}
           onSubmit={run}
-          disabled={!ready}
+          missing={!sheet ? [t('fileRecords.need.sheet')] : ready ? [] : [t('fileRecords.need.sheetFixed')]}
           loading={importing.running}
           onCancel={close}
         />

@@ -59,6 +59,7 @@ function ReviewImport({ batch, onDecided, onClose }: { batch: FileImportView; on
               r.fileNo ?? (
                 <Text size="sm" c="dimmed">
                   {t('files.import.numberedOnConfirm')}
+                  {r.legacyNo ? t('fileRecords.legacyNoAside', { no: r.legacyNo }) : ''}
                 </Text>
               ),
           },
