@@ -146,7 +146,7 @@ test.describe('roster import', () => {
     await expect(page.getByText('导入完成')).toBeVisible();
     await expect(page.getByText('新增 3 人，更新 5 人')).toBeVisible();
     const history = page.getByRole('table', { name: '导入记录' });
-    await expect(history.getByRole('row').filter({ hasText: 'roster-title.xlsx' })).toContainText(CLERK.username);
+    await expect(history.getByRole('row').filter({ hasText: 'roster-title.xlsx' })).toContainText(CLERK.displayName);
     await shots(page, 'import-done');
     await page.getByRole('button', { name: '查看会员名册' }).click();
     await expect(page.getByTestId('roster-total')).toHaveText('共 8 人');
@@ -159,7 +159,7 @@ test.describe('roster import', () => {
     // The same file a second time: the clerk is warned before anything else.
     await page.getByRole('button', { name: '导入名册' }).click();
     await chooseFile(page, '选择文件…', WITH_TITLE);
-    await expect(page.getByTestId('previous-import')).toContainText(`由 ${CLERK.username} 导入过`);
+    await expect(page.getByTestId('previous-import')).toContainText(`由 ${CLERK.displayName} 导入过`);
     await shots(page, 'import-again-warning');
     await page.getByRole('button', { name: '下一步', exact: true }).click();
     await page.getByRole('button', { name: '下一步：预览' }).click();
