@@ -6,29 +6,12 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
-import { CATEGORY_LABELS } from '../../pdf/documents/hardship-labels';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../pdf/documents/hardship-labels';
 import { judgingDay } from './file-facts';
 import { selectionSql } from './file-list';
 
 /** Rows read per page: the job yields between pages, so a long export neither blocks the core nor holds memory. */
 const PAGE = 2000;
-
-/** The screens' words (i18n fileStatuses): the core has no catalogue. */
-const STATUS: Record<FileStatus, string> = {
-  draft: '草稿',
-  submitted: '已申请',
-  visit: '入户调查',
-  review: '民主评议',
-  notice: '公示中',
-  approval: '待审批',
-  staged: '导入待确认',
-  active: '在档',
-  annualReview: '复核中',
-  rejected: '驳回',
-  exited: '已脱困',
-  closed: '注销',
-  withdrawn: '已撤回作废',
-};
 
 interface ExportRow {
   fileNo: string | null;
@@ -97,7 +80,7 @@ export function exportFiles(ctx: CallContext, input: ParsedInput<'files.export'>
           input.fullIds ? f.headIdNumber : maskIdNumber(f.headIdNumber),
           f.unitName ?? '',
           f.category ? CATEGORY_LABELS[f.category] : '',
-          STATUS[f.status],
+          STATUS_LABELS[f.status],
           f.approvedOn ?? '',
           f.reviewDueOn ?? '',
           f.noticeEndsOn ?? '',

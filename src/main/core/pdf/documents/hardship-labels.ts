@@ -1,6 +1,7 @@
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
 import { CAUSE_NAMES, type INCOME_KINDS, type RIGID_SPENDING_KINDS } from '@shared/domain/hardship-codes';
 import type { HardshipCategory } from '@shared/domain/means-test';
+import type { FileStatus } from '@shared/domain/hardship-lifecycle';
 
 /**
  * The Chinese words of a hardship file's codes, for the documents the core prints (the core has no i18n; the
@@ -84,6 +85,23 @@ export const HOUSING_LABELS: Record<NonNullable<FileDraft['housingType']>, strin
   borrowed: '借住',
   dormitory: '单位宿舍',
   none: '无固定住所',
+};
+
+/** A file's status in the screens' words (i18n fileStatuses): the 台账 export's 状态 column. */
+export const STATUS_LABELS: Record<FileStatus, string> = {
+  draft: '草稿',
+  submitted: '已申请',
+  visit: '入户调查',
+  review: '民主评议',
+  notice: '公示中',
+  approval: '待审批',
+  staged: '导入待确认',
+  active: '在档',
+  annualReview: '复核中',
+  rejected: '驳回',
+  exited: '已脱困',
+  closed: '注销',
+  withdrawn: '已撤回作废',
 };
 
 export const ENTRY_LABELS: Record<FileDetail['entryKind'], string> = { new: '新增', existing: '存量', relapsed: '返困' };
