@@ -147,6 +147,11 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   const withdraw = page.getByRole('dialog', { name: '撤回作废' });
   await expect(withdraw.getByRole('button', { name: '撤回作废' })).toBeDisabled();
   await withdraw.getByLabel('原因').fill('重复建档');
+  // Esc does not throw the typed reason away without asking; 继续填写 keeps it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog', { name: '放弃已填写的内容？' })).toBeVisible();
+  await page.getByRole('button', { name: '继续填写' }).click();
+  await expect(withdraw.getByLabel('原因')).toHaveValue('重复建档');
   await withdraw.getByRole('button', { name: '撤回作废' }).click();
   await expect(page.getByText('已撤回作废', { exact: true }).first()).toBeVisible();
   await page.getByRole('link', { name: '困难职工档案' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
 import { ACTION_TEXT, CLOSE_REASONS, type CloseReason, type FileAction } from '@shared/domain/hardship-lifecycle';
@@ -11,6 +11,7 @@ import { notifySuccess } from '../../components/notify';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 import { blockerText } from './file-text';
+import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 
 /** The household members who are also in another open file (a small orange note on the household tab). */
 export const inOtherFiles = (file: FileDetail) => file.household.filter((m) => m.otherFiles.length > 0);
@@ -107,6 +108,8 @@ function ActionForm({
   const [closeReason, setCloseReason] = useState<CloseReason | null>(null);
   const [objection, setObjection] = useState({ receivedOn: todayIso() as string | null, from: '', contact: '', content: '' });
   const [confirmed, setConfirmed] = useState(false);
+  // Words typed for a step are not lost to Esc or a click outside without asking (GuardedModal).
+  useDialogValues({ reason, date, closeReason, objection, confirmed });
   const text = ACTION_TEXT[action];
   const elsewhere = action === 'submit' ? inOtherFiles(file) : [];
 
@@ -278,9 +281,9 @@ export function FileActions({ file, onChanged }: { file: FileDetail; onChanged: 
             })}
           </Text>
         ))}
-      <Modal opened={taking !== null} onClose={() => setTaking(null)} title={taking ? t(`fileActions.${taking}`) : ''} centered>
+      <GuardedModal opened={taking !== null} onClose={() => setTaking(null)} title={taking ? t(`fileActions.${taking}`) : ''} centered>
         {taking && <ActionForm file={file} action={taking} onDone={done} onClose={() => setTaking(null)} />}
-      </Modal>
+      </GuardedModal>
     </Paper>
   );
 }

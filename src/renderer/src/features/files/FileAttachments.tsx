@@ -15,6 +15,7 @@ import { notifySuccess } from '../../components/notify';
 import { pickFileOrNotify } from '../../components/pick-file';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
+import { GuardedModal } from '../../components/GuardedModal';
 
 /** The largest attachment or visit photo the core keeps; the host refuses a larger one before the core sees it. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -87,7 +88,8 @@ function WithdrawAttachmentModal({
     }
   };
   return (
-    <Modal
+    <GuardedModal
+      dirty={reason.trim() !== ''}
       opened={attachment !== null}
       onClose={close}
       title={attachment ? t('fileRecords.withdrawAttachmentTitle', { name: attachment.fileName }) : ''}
@@ -117,7 +119,7 @@ function WithdrawAttachmentModal({
           onCancel={close}
         />
       </Stack>
-    </Modal>
+    </GuardedModal>
   );
 }
 
