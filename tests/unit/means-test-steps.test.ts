@@ -84,6 +84,16 @@ describe('收入与核算 line by line', () => {
     );
   });
 
+  it('says why an accident above the threshold does not decide the category when the income test already did', () => {
+    // ¥1,500 a month for one person: under twice a ¥1,320 line, so 相对困难 by income, whatever the accident costs.
+    const figures: MeansTestFigures = { members: [{ monthlyIncomeFen: 150_000 }], incomeItems: [], accidentCostsFen: 3_000_000 };
+    const lines = meansTestSteps(t, figures, viewOf(figures));
+    expect(lines).toContain(
+      '意外致困测试：意外、灾害或大病支出 ¥30,000.00，年收入的 80% 为 ¥14,400.00；支出占年收入的 166.66%，超过 80%，但收入已在标准以下，按收入认定为相对困难（收入标准优先于意外致困）',
+    );
+    expect(lines.at(-1)).toBe('认定结果：相对困难');
+  });
+
   it('never shows a per-capita figure a fraction of a fen below the line as equal to the line', () => {
     // One person, ¥11,279.99 a year: ¥939.99917 a month, below a line of ¥940.00 (half up it would read ¥940.00).
     const figures: MeansTestFigures = {

@@ -183,6 +183,8 @@ export const enFiles: typeof zhCNFiles = {
         'Accident test: accident, disaster or illness costs ¥{costs}; {threshold}% of annual income is ¥{limit}; the costs are {share}% of income, {verdict}',
       accidentNoIncome: 'Accident test: accident, disaster or illness costs ¥{costs}; the household has no income this year, {verdict}',
       accidentAbove: 'above {threshold}% → hardship by accident applies',
+      accidentAboveIncomeFirst:
+        'above {threshold}%, but the income is already under the line: {category} by income (the income test comes before the accident test)',
       accidentNotAbove: 'not above {threshold}% → hardship by accident does not apply',
       accidentNone:
         'Accident test: no accident, disaster or illness costs entered (they count only in this test, not in per-capita income)',

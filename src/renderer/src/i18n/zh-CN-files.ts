@@ -178,6 +178,7 @@ export const zhCNFiles = {
       accident: '意外致困测试：意外、灾害或大病支出 ¥{costs}，年收入的 {threshold}% 为 ¥{limit}；支出占年收入的 {share}%，{verdict}',
       accidentNoIncome: '意外致困测试：意外、灾害或大病支出 ¥{costs}，家庭当年无收入，{verdict}',
       accidentAbove: '超过 {threshold}% → 符合意外致困条件',
+      accidentAboveIncomeFirst: '超过 {threshold}%，但收入已在标准以下，按收入认定为{category}（收入标准优先于意外致困）',
       accidentNotAbove: '未超过 {threshold}% → 不符合意外致困条件',
       accidentNone: '意外致困测试：没有填写意外、灾害或大病支出（只用于这一项测试，不计入人均收入）',
       result: '认定结果：{category}',

@@ -52,7 +52,14 @@ export function meansTestSteps(t: T, figures: MeansTestFigures, meansTest: FileD
   const threshold = r.accidentThresholdPercent;
   if (figures.accidentCostsFen === 0) lines.push(s('accidentNone'));
   else {
-    const verdict = s(r.accidentTest === 'passed' ? 'accidentAbove' : 'accidentNotAbove', { threshold });
+    // Passed, but the income test already placed the household (it comes first): say so, or the screen would read
+    // "符合意外致困条件" above a result of 相对困难 with nothing between.
+    const verdict =
+      r.accidentTest !== 'passed'
+        ? s('accidentNotAbove', { threshold })
+        : r.category === 'deep' || r.category === 'relative'
+          ? s('accidentAboveIncomeFirst', { threshold, category })
+          : s('accidentAbove', { threshold });
     const costs = formatYuan(figures.accidentCostsFen);
     lines.push(
       r.accidentShareBasisPoints === null
