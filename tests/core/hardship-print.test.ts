@@ -217,6 +217,16 @@ describe('hardship print: the application form (申报表)', () => {
     expect(first.equals(second)).toBe(true);
   });
 
+  it('says on the form why accident costs above the threshold did not make the household 意外致困', async () => {
+    const { t } = await office();
+    // ¥333 a month per person is under the line (深度困难 by income); ¥30,000 is 125 % of the year's ¥24,000 income.
+    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t), { accidentCostsFen: 3_000_000 }), 'clerk');
+    const { flat } = await printed(t, 'files.printApplication', { id: file.id });
+    // The 说明 cell wraps across lines, so only its first words are read whole.
+    expect(flat).toContain('只用于意外致困测试');
+    expect(flat).toContain('当年因灾、意外事故或重大疾病的支出占家庭年收入的125.00%，超过80%，但已按收入认定（收入标准优先）。');
+  });
+
   it('reports a name the font cannot print before printing, and prints nothing', async () => {
     const { t } = await office();
     const file = await fileForMember(t, HEAD, '\u{20BB7}大明'); // 𠮷 (CJK Extension B), not in Noto Serif SC

@@ -207,7 +207,9 @@ function incomeTable(data: HardshipApplicationData): Content {
     row('家庭年可支配收入（收入合计 − 刚性支出合计）', incomeTotal - rigidTotal, null, true),
   ];
   if (draft.accidentCostsFen > 0)
-    body.push(row('当年因灾、意外事故、重大疾病的支出（扣除保险和其他救助后）', draft.accidentCostsFen, null));
+    body.push(
+      row('当年因灾、意外事故、重大疾病的支出（扣除保险和其他救助后）', draft.accidentCostsFen, '只用于意外致困测试，不计入可支配收入'),
+    );
   return { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 96, 140], body }, layout: GRID };
 }
 
@@ -242,6 +244,12 @@ function meansTestWords(data: HardshipApplicationData): string {
       );
       break;
   }
+  // An accident above the threshold under a category the income test already decided (it comes first): said, so the
+  // form does not leave the reader wondering why 意外致困 is not ticked.
+  if ((result.category === 'deep' || result.category === 'relative') && result.accidentTest === 'passed')
+    parts.push(
+      `当年因灾、意外事故或重大疾病的支出${accidentShareWords(result.accidentShareBasisPoints)}，超过 ${result.accidentThresholdPercent}%，但已按收入认定（收入标准优先）`,
+    );
   return `${parts.join('；')}。`;
 }
 
