@@ -1,3 +1,4 @@
+import { addDays } from '@shared/domain/calendar';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,14 @@ describe('lifecycle words: a reason only where it means something', () => {
         'clerk',
       ),
     ).toMatchObject({ params: { blockers: ['DATE_IN_FUTURE'] } });
+    // Nor before the notice began (it began today): an objection is to the notice.
+    expect(
+      await t.fail(
+        'files.act',
+        { id: file.id, rev: file.rev, action: 'recordObjection', objection: { receivedOn: addDays(today, -1), content: '反映' } },
+        'clerk',
+      ),
+    ).toMatchObject({ params: { blockers: ['DATE_BEFORE_NOTICE'] } });
     file = await act(t, file, 'recordObjection', 'clerk', {
       objection: { receivedOn: today, from: '邻居王某', contact: '13800138000', content: '反映其配偶有经营收入' },
     });

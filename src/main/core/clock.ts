@@ -43,6 +43,11 @@ export function isoNow(clock: Clock): string {
 
 /** The clerk's calendar date (YYYY-MM-DD in the machine's time zone), for rules like "not in the future". */
 export function localDate(clock: Clock): string {
-  const now = clock.now();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return localDateOf(clock.now().toISOString());
+}
+
+/** The clerk's calendar date of a stored instant (an event's `at`). */
+export function localDateOf(instant: string): string {
+  const at = new Date(instant);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }

@@ -178,6 +178,8 @@ export type Blocker =
   | { code: 'CLOSE_REASON_REQUIRED' }
   | { code: 'DATE_REQUIRED' }
   | { code: 'DATE_IN_FUTURE' }
+  /** An objection dated before the notice began (checked by the core, which reads the notice's start). */
+  | { code: 'DATE_BEFORE_NOTICE' }
   | { code: 'OBJECTION_CONTENT_REQUIRED' }
   | { code: 'CROSS_HOUSEHOLD_UNCONFIRMED'; people: number }
   | LabourBlocker;

@@ -58,6 +58,7 @@ export const enFileCodes: typeof zhCNFileCodes = {
     CLOSE_REASON_REQUIRED: 'Choose why the file is closed',
     DATE_REQUIRED: 'Give the date the household left hardship',
     DATE_IN_FUTURE: 'The date the household left hardship cannot be after today',
+    DATE_BEFORE_NOTICE: 'The day received is before the notice began: check it',
     OBJECTION_CONTENT_REQUIRED: 'Give what the objection says',
     CROSS_HOUSEHOLD_UNCONFIRMED: '{people} of the household are in another open file: confirm and give the reason',
     HOUSEHOLD_MISSING: 'The household is not filled in yet',

@@ -56,6 +56,7 @@ export const zhCNFileCodes = {
     CLOSE_REASON_REQUIRED: '请选择注销原因',
     DATE_REQUIRED: '请填写脱困日期',
     DATE_IN_FUTURE: '脱困日期不能晚于今天',
+    DATE_BEFORE_NOTICE: '收到日期早于公示开始的日期，请核对',
     OBJECTION_CONTENT_REQUIRED: '请填写异议内容',
     CROSS_HOUSEHOLD_UNCONFIRMED: '有 {people} 名家庭成员已在其他在办档案中，请确认并说明原因',
     HOUSEHOLD_MISSING: '还没有填写家庭成员',

@@ -3,6 +3,7 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { ACTION_TEXT, checkAction, nextFileStep } from '@shared/domain/hardship-lifecycle';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { localDateOf } from '../../clock';
 import { detailsOf, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { nextFileNumber } from './file-number';
 import { serviceBlockers } from './file-rules';
@@ -29,6 +30,7 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     const blockers = [
       ...(check.ok ? [] : check.blockers.map((b) => b.code)),
       ...serviceBlockers(input.action, household, draft, meansTest),
+      ...objectionDateBlockers(ctx, file.id, input),
     ];
     if (blockers.length > 0) throw new AppError('FILE_ACTION_BLOCKED', { action: input.action, blockers });
 
@@ -125,4 +127,15 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     });
   });
   return get(ctx, input.id);
+}
+
+/** An objection is to the notice: one received before the notice began is a wrong date (the notice's own start). */
+function objectionDateBlockers(ctx: CallContext, fileId: string, input: ParsedInput<'files.act'>): 'DATE_BEFORE_NOTICE'[] {
+  const receivedOn = input.action === 'recordObjection' ? input.objection?.receivedOn : undefined;
+  if (!receivedOn) return [];
+  const startedAt = ctx.sqlite
+    .prepare("SELECT max(at) FROM file_events WHERE file_id = ? AND action = 'startNotice'")
+    .pluck()
+    .get(fileId) as string | null;
+  return startedAt !== null && receivedOn < localDateOf(startedAt) ? ['DATE_BEFORE_NOTICE'] : [];
 }

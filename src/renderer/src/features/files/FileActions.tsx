@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { FileDetail } from '@shared/contract/hardship';
 import { ACTION_TEXT, CLOSE_REASONS, type CloseReason, type FileAction } from '@shared/domain/hardship-lifecycle';
@@ -37,11 +38,20 @@ export function CrossHouseholdNote({ file }: { file: FileDetail }) {
   );
 }
 
+/** The day the file's latest notice began, from its timeline (null before any). */
+function noticeStartOf(file: FileDetail): string | null {
+  const started = file.timeline.filter((e) => e.action === 'startNotice').at(-1);
+  return started ? dayjs(started.at).format('YYYY-MM-DD') : null;
+}
+
 /** An objection as received during the notice: when, from whom, how to reach them (all but the content optional). */
 function ObjectionFields({
   value,
   onChange,
+  noticeStartedOn,
 }: {
+  /** An objection is to the notice: the day it came in is not before the notice began (the core checks it too). */
+  noticeStartedOn: string | null;
   value: { receivedOn: string | null; from: string; contact: string; content: string };
   onChange: (value: { receivedOn: string | null; from: string; contact: string; content: string }) => void;
 }) {
@@ -54,6 +64,7 @@ function ObjectionFields({
         value={value.receivedOn}
         onChange={(receivedOn) => onChange({ ...value, receivedOn })}
         maxDate={todayIso()}
+        {...(noticeStartedOn ? { minDate: noticeStartedOn } : {})}
         {...requiredField}
       />
       <Group grow align="flex-start">
@@ -176,7 +187,7 @@ function ActionForm({
           {...requiredField}
         />
       )}
-      {action === 'recordObjection' && <ObjectionFields value={objection} onChange={setObjection} />}
+      {action === 'recordObjection' && <ObjectionFields value={objection} onChange={setObjection} noticeStartedOn={noticeStartOf(file)} />}
       {elsewhere.length > 0 && (
         <Alert color="orange" title={t('fileRecords.crossHouseholdTitle')} data-testid="cross-household-confirm">
           <Stack gap="xs">
