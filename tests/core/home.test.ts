@@ -51,10 +51,12 @@ describe('home: the to-dos of each role', () => {
     expect(await todo(t, 'clerk')).toEqual({
       myDrafts: 1,
       drafts: 2,
+      inProgress: 3,
       awaitingVisit: 2,
       visitExpired: 0,
       noticeEnding: 0,
       noticeEnded: 0,
+      objectionOpen: 0,
       reviewDue: 0,
       importsWaiting: 0,
     });
@@ -62,6 +64,17 @@ describe('home: the to-dos of each role', () => {
     expect(await ids({ status: 'draft', mine: true })).toEqual([clerkDraft.id]);
     expect(await ids({ flag: 'awaitingVisit' })).toEqual([submitted.id, unclear.id].sort());
     expect((await t.call('files.get', { id: unclear.id }, 'clerk')).flags).toContain('awaitingVisit');
+
+    // An objection to the notice waits for the reviewer's decision: counted and listed until it is decided.
+    inNotice = await act(t, inNotice, 'recordObjection', 'clerk', { objection: { receivedOn: today, content: '反映其有经营收入' } });
+    expect(await todo(t, 'reviewer')).toMatchObject({ objectionOpen: 1, inProgress: 3 });
+    expect(await todo(t, 'clerk')).toMatchObject({ objectionOpen: 1 });
+    expect(await ids({ flag: 'objectionOpen' })).toEqual([inNotice.id]);
+    expect(inNotice.flags).toContain('objectionOpen');
+    inNotice = await act(t, inNotice, 'dismissObjection', 'reviewer', { reason: '经核实无经营收入' });
+    expect(await todo(t, 'reviewer')).toMatchObject({ objectionOpen: 0 });
+    expect(await ids({ flag: 'objectionOpen' })).toEqual([]);
+    expect(inNotice.flags).not.toContain('objectionOpen');
 
     // The notice's last day: ending; the day after: over.
     await advanceDays(daysBetween(today, inNotice.noticeEndsOn!));
@@ -112,17 +125,23 @@ describe('home: the to-dos of each role', () => {
   it("gives the administrator the office's health besides the files: the policy missing, backups overdue", async () => {
     const t = await startSetUpCore();
     const admin = await todo(t, 'test');
-    expect(admin).toMatchObject({ policyMissing: 1, backupOverdue: 0, auditAlarms: 0, drafts: 0, approval: 0 });
+    expect(admin).toMatchObject({ policyMissing: 1, noBackup: 1, auditAlarms: 0, drafts: 0, approval: 0 });
+    expect(admin).not.toHaveProperty('backupOverdue');
     await t.call('policy.add', { key: 'lowIncomeLine', regionCode: '110105', effectiveFrom: '2020-01-01', value: 132_000 });
     expect(await todo(t, 'test')).toMatchObject({ policyMissing: 0 });
 
-    // No backup since the office was set up three days ago: overdue by three days; a backup clears it.
+    // Three days on, still no backup: that there is none, not a number of days; after one, the days since it.
+    t.clock.advance(3 * 86_400_000);
+    await t.call('auth.signIn', { username: 'admin', password: 'Bangfu#2026' });
+    expect(await todo(t, 'test')).toMatchObject({ noBackup: 1 });
+    const { result } = await t.job('backup.create', {});
+    expect(result.ok).toBe(true);
+    const backedUp = await todo(t, 'test');
+    expect(backedUp).toMatchObject({ backupOverdue: 0 });
+    expect(backedUp).not.toHaveProperty('noBackup');
     t.clock.advance(3 * 86_400_000);
     await t.call('auth.signIn', { username: 'admin', password: 'Bangfu#2026' });
     expect(await todo(t, 'test')).toMatchObject({ backupOverdue: 3 });
-    const { result } = await t.job('backup.create', {});
-    expect(result.ok).toBe(true);
-    expect(await todo(t, 'test')).toMatchObject({ backupOverdue: 0 });
 
     // Someone with the key deletes the log's last entry: the check raises an alarm, counted until acknowledged.
     const sqlite = t.core.state.conn!.sqlite;

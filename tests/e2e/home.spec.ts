@@ -67,7 +67,15 @@ test("each role's home shows today's work with counts that follow the clock, eac
   await page.goto(host.url);
   await signIn(page, CLERK.username, CLERK.password);
   await expect(page.getByRole('heading', { name: '今日待办' })).toBeVisible();
-  for (const count of ['我的草稿：1', '全部草稿：1', '待入户调查：1', '入户调查已过期：0', '公示即将期满：0']) {
+  for (const count of [
+    '我的草稿：1',
+    '全部草稿：1',
+    '办理中的档案：2',
+    '尚无有效走访记录：1',
+    '入户调查已过期：0',
+    '公示即将期满：0',
+    '异议待处理：0',
+  ]) {
     await expect(page.getByRole('link', { name: count })).toBeVisible();
   }
   // A clerk decides nothing: no approvals, no administrator's health.
@@ -75,7 +83,7 @@ test("each role's home shows today's work with counts that follow the clock, eac
   await expect(page.getByRole('link', { name: /未确认的审计警报/ })).toHaveCount(0);
   await shots(page, 'home-clerk');
 
-  await page.getByRole('link', { name: '待入户调查：1' }).click();
+  await page.getByRole('link', { name: '尚无有效走访记录：1' }).click();
   await expect(page).toHaveURL(/#\/files\?flag=awaitingVisit$/);
   await expect(page.getByRole('link', { name: '乙户主' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^[甲丙]户主$/ })).toHaveCount(0);
@@ -89,7 +97,7 @@ test("each role's home shows today's work with counts that follow the clock, eac
   // 91 days on, the visit of 丙户主 is older than the policy's 90 days: the reviewer sees it expired.
   await host.advanceClock(91 * DAY_MS);
   await signIn(page, REVIEWER.username, REVIEWER.password);
-  for (const count of ['待审批：0', '复核待决定：0', '入户调查已过期：1', '待入户调查：1', '我的草稿：0', '全部草稿：1']) {
+  for (const count of ['待审批：0', '复核待决定：0', '入户调查已过期：1', '尚无有效走访记录：1', '我的草稿：0', '全部草稿：1']) {
     await expect(page.getByRole('link', { name: count })).toBeVisible();
   }
   await shots(page, 'home-reviewer');

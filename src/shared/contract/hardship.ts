@@ -217,7 +217,7 @@ export const timelineEntry = z.object({
  * a file needs its six-clears visit (submitted to the annual review's end), no valid visit yet (none, not clear or
  * not signed) or a valid one older than the policy's visit validity.
  */
-export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale', 'awaitingVisit', 'visitExpired'] as const;
+export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale', 'awaitingVisit', 'visitExpired', 'objectionOpen'] as const;
 export const fileFlag = z.enum(FILE_FLAGS);
 
 export const fileSummary = z.object({

@@ -4,7 +4,8 @@ import { channel, isoDate } from './define';
 /**
  * The home page's to-dos (docs/domain.md "Home page"), each a count the core computes for the signed-in user's role
  * on the office's today. A new kind of to-do (payments waiting, batches) is one more key here, its count in
- * features/home/home.service.ts and its label and link in the renderer's home page.
+ * features/home/home.service.ts and its label and link in the renderer's home page. Of backupOverdue and noBackup
+ * only one is given: the days since the newest backup, or that there is none at all.
  */
 export const HOME_TODOS = [
   'myDrafts',
@@ -16,9 +17,12 @@ export const HOME_TODOS = [
   'approval',
   'annualReview',
   'reviewDue',
+  'objectionOpen',
+  'inProgress',
   'importsWaiting',
   'auditAlarms',
   'backupOverdue',
+  'noBackup',
   'policyMissing',
 ] as const;
 export type HomeTodo = (typeof HOME_TODOS)[number];

@@ -25,6 +25,7 @@ const FLAG_ORDER: Record<Flag, string> = {
   stale: 'f.updated_at, f.id',
   awaitingVisit: 'f.updated_at, f.id',
   visitExpired: 'f.updated_at, f.id',
+  objectionOpen: 'f.notice_ends_on, f.id',
 };
 
 const OPEN_STATUSES = sqlStatuses(FILE_STATUSES.filter((s) => !ENDED_STATUSES.includes(s)));
@@ -48,7 +49,8 @@ function monthsBefore(ctx: CallContext, date: string, months: number): string {
 /**
  * 档案列表: filtered by status, category, the head's unit and the flags a clerk works through — annual review due
  * (approved or last kept a policy interval ago), notice ending (its last day is near), notice over (its last day has
- * passed), unchanged for 12 months, waiting for a valid visit, visit older than its validity (docs/domain.md). Each
+ * passed), unchanged for 12 months, no valid visit yet, visit older than its validity, an objection to the notice
+ * waiting for a decision (docs/domain.md). Each
  * flag is a range on an index, so the list stays fast at tens of thousands of files (npm run bench); the two visit
  * flags then look up the visits of each file in the range (files under way, a few hundred, not the files on record).
  * The home page counts with the same conditions (fileCounter).
@@ -71,6 +73,8 @@ function flagConditions(ctx: CallContext, day: JudgingDay) {
     stale: `f.status IN (${OPEN_STATUSES}) AND f.updated_at < @staleBefore`,
     awaitingVisit: `f.status IN (${VISIT_STATUSES}) AND coalesce(${LATEST_VALID_VISIT}, '') = ''`,
     visitExpired: `f.status IN (${VISIT_STATUSES}) AND nullif(${LATEST_VALID_VISIT}, '') < @visitValidFrom`,
+    // An objection to the notice not yet decided (file-facts.ts counts the same rows as the notice's blocker).
+    objectionOpen: "f.status = 'notice' AND EXISTS (SELECT 1 FROM file_objections o WHERE o.file_id = f.id AND o.status = 'open')",
   };
   return { bounds, FLAG_SQL };
 }
@@ -91,6 +95,8 @@ const flagsOf = (row: Record<Flag, number>): Flag[] => FILE_FLAGS.filter((flag) 
 
 export interface FileCountFilter {
   status?: FileStatus;
+  /** Any of these statuses (the home page's files in progress). */
+  statuses?: readonly FileStatus[];
   flag?: Flag;
   /** Only the files this user entered. */
   enteredBy?: string;
@@ -105,6 +111,7 @@ export function fileCounter(ctx: CallContext): (filter: FileCountFilter) => numb
   return (filter) => {
     const where = ['f.deleted_at IS NULL'];
     if (filter.status) where.push('f.status = @status');
+    if (filter.statuses) where.push(`f.status IN (${sqlStatuses(filter.statuses)})`);
     if (filter.flag) where.push(FLAG_SQL[filter.flag]);
     if (filter.enteredBy) where.push('f.entered_by = @enteredBy');
     return ctx.sqlite

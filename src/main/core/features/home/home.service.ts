@@ -24,9 +24,12 @@ const SHOWN_FROM: Record<HomeTodo, Role> = {
   approval: 'reviewer',
   annualReview: 'reviewer',
   reviewDue: 'viewer',
+  objectionOpen: 'clerk',
+  inProgress: 'clerk',
   importsWaiting: 'clerk',
   auditAlarms: 'admin',
   backupOverdue: 'admin',
+  noBackup: 'admin',
   policyMissing: 'admin',
 };
 
@@ -34,25 +37,34 @@ const DAY_MS = 86_400_000;
 /** The automatic backup runs daily: two days without any backup is worth an administrator's look. */
 export const BACKUP_OVERDUE_DAYS = 2;
 
-/**
- * Whole days since the newest backup of any kind when that is BACKUP_OVERDUE_DAYS or more (0 otherwise); with no
- * backup at all, the days since the office was set up (its first audit entry).
- */
-function backupOverdueDays(ctx: CallContext): number {
-  const newest = listBackups(ctx.core.paths.backupsDir)
+/** When the newest backup of any kind was made; undefined when none ever was. */
+function newestBackupAt(ctx: CallContext): string | undefined {
+  return listBackups(ctx.core.paths.backupsDir)
     .map((b) => b.createdAt)
     .sort()
     .at(-1);
-  const since = newest ?? (ctx.sqlite.prepare('SELECT min(at) FROM audit_log').pluck().get() as string | null);
-  if (!since) return 0;
-  const days = Math.floor((ctx.clock.now().getTime() - Date.parse(since)) / DAY_MS);
+}
+
+/** Whole days since the newest backup when that is BACKUP_OVERDUE_DAYS or more (0 otherwise). */
+function backupOverdueDays(ctx: CallContext, newest: string): number {
+  const days = Math.floor((ctx.clock.now().getTime() - Date.parse(newest)) / DAY_MS);
   return days >= BACKUP_OVERDUE_DAYS ? days : 0;
 }
+
+/**
+ * The files between submission and the notice (提交, 入户调查, 民主评议): a count, not "waiting for the clerk's next
+ * step", since whether that step can be taken is the lifecycle's rules (file-facts.ts, hardship-lifecycle.ts), which
+ * SQL would have to copy.
+ */
+const IN_PROGRESS = ['submitted', 'visit', 'review'] as const;
 
 /** The signed-in user's to-dos, each counted on the office's today with the files list's own conditions. */
 export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
   const user = ctx.user!;
-  const shown = HOME_TODOS.filter((key) => roleAllows(user.role, SHOWN_FROM[key]));
+  const newestBackup = roleAllows(user.role, 'admin') ? newestBackupAt(ctx) : undefined;
+  // With no backup at all there are no days since the last one to count: the administrator reads that there is none.
+  const notShown: HomeTodo = newestBackup ? 'noBackup' : 'backupOverdue';
+  const shown = HOME_TODOS.filter((key) => key !== notShown && roleAllows(user.role, SHOWN_FROM[key]));
   const countFiles = fileCounter(ctx);
   const today = localDate(ctx.clock);
   const counts: Record<HomeTodo, () => number> = {
@@ -65,6 +77,8 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
     approval: () => countFiles({ status: 'approval' }),
     annualReview: () => countFiles({ status: 'annualReview' }),
     reviewDue: () => countFiles({ flag: 'reviewDue' }),
+    objectionOpen: () => countFiles({ flag: 'objectionOpen' }),
+    inProgress: () => countFiles({ statuses: IN_PROGRESS }),
     // A clerk waits for a second person to confirm the imports; a reviewer confirms those another person staged.
     importsWaiting: () =>
       ctx.sqlite
@@ -72,7 +86,8 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
         .pluck()
         .get({ anyone: roleAllows(user.role, 'reviewer') ? 0 : 1, me: user.id }) as number,
     auditAlarms: () => listAlarms(ctx.sqlite).filter((alarm) => !alarm.acknowledgedAt).length,
-    backupOverdue: () => backupOverdueDays(ctx),
+    backupOverdue: () => backupOverdueDays(ctx, newestBackup!),
+    noBackup: () => 1,
     // The policy numbers with no value in force today for the office's region (the 低保 line until it is set).
     policyMissing: () => {
       const inForce = policyOn(ctx, today, readOrg(ctx.db)!.regionCode);

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import type { HomeTodo } from '@shared/contract/home';
 import { useT } from '../../i18n';
-import { TODO_CARDS, TODO_COLORS, TODO_LINKS } from './home-todos';
+import { TODO_CARDS, TODO_COLORS, TODO_LINKS, TODO_WITHOUT_COUNT } from './home-todos';
 
 type Items = ChannelOutput<'home.todo'>['items'];
 
@@ -11,23 +11,31 @@ type Items = ChannelOutput<'home.todo'>['items'];
 function TodoRow({ todo, count }: { todo: HomeTodo; count: number }) {
   const t = useT();
   const label = t(`home.todos.${todo}`);
+  const withCount = !TODO_WITHOUT_COUNT.has(todo);
   return (
     <UnstyledButton
       component={Link}
       to={TODO_LINKS[todo]}
-      aria-label={t('home.todoCount', { label, count })}
+      aria-label={withCount ? t('home.todoCount', { label, count }) : label}
       px="xs"
       py={6}
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
       className="home-todo"
     >
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm" c={count === 0 ? 'dimmed' : undefined}>
+        <Text size="sm" c={withCount ? (count === 0 ? 'dimmed' : undefined) : TODO_COLORS[todo]}>
           {label}
         </Text>
-        <Badge size="lg" variant={count === 0 ? 'default' : 'light'} color={count === 0 ? 'gray' : (TODO_COLORS[todo] ?? 'blue')} miw={44}>
-          {count}
-        </Badge>
+        {withCount && (
+          <Badge
+            size="lg"
+            variant={count === 0 ? 'default' : 'light'}
+            color={count === 0 ? 'gray' : (TODO_COLORS[todo] ?? 'blue')}
+            miw={44}
+          >
+            {count}
+          </Badge>
+        )}
       </Group>
     </UnstyledButton>
   );

@@ -14,10 +14,14 @@ export const TODO_LINKS: Record<HomeTodo, string> = {
   approval: '/files?status=approval',
   annualReview: '/files?status=annualReview',
   reviewDue: '/files?flag=reviewDue',
+  objectionOpen: '/files?flag=objectionOpen',
+  // The list filters one status at a time: the files in progress are its files sorted as usual, unfiltered.
+  inProgress: '/files',
   // The imports waiting are listed at the top of the files page.
   importsWaiting: '/files',
   auditAlarms: '/audit',
   backupOverdue: '/backup',
+  noBackup: '/backup',
   policyMissing: '/policy',
 };
 
@@ -28,11 +32,16 @@ export const TODO_COLORS: Partial<Record<HomeTodo, string>> = {
   noticeEnding: 'orange',
   approval: 'orange',
   reviewDue: 'orange',
+  objectionOpen: 'orange',
   importsWaiting: 'orange',
   auditAlarms: 'red',
   backupOverdue: 'red',
+  noBackup: 'red',
   policyMissing: 'red',
 };
+
+/** To-dos that are a fact, not a number (no backup at all): their row shows the words alone. */
+export const TODO_WITHOUT_COUNT: ReadonlySet<HomeTodo> = new Set(['noBackup']);
 
 /**
  * The page's cards, in order, each with its to-dos; a card whose to-dos the role does not see is left out. A later
@@ -40,7 +49,7 @@ export const TODO_COLORS: Partial<Record<HomeTodo, string>> = {
  * cards of their own below (HomePage).
  */
 export const TODO_CARDS = [
-  { key: 'entry', todos: ['myDrafts', 'drafts', 'awaitingVisit', 'visitExpired', 'importsWaiting'] },
-  { key: 'decisions', todos: ['noticeEnding', 'noticeEnded', 'approval', 'annualReview', 'reviewDue'] },
-  { key: 'office', todos: ['auditAlarms', 'backupOverdue', 'policyMissing'] },
+  { key: 'entry', todos: ['myDrafts', 'drafts', 'inProgress', 'awaitingVisit', 'visitExpired', 'importsWaiting'] },
+  { key: 'decisions', todos: ['noticeEnding', 'noticeEnded', 'objectionOpen', 'approval', 'annualReview', 'reviewDue'] },
+  { key: 'office', todos: ['auditAlarms', 'backupOverdue', 'noBackup', 'policyMissing'] },
 ] as const satisfies readonly { key: string; todos: readonly HomeTodo[] }[];
