@@ -103,6 +103,8 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   await expect(page.getByRole('link', { name: /已在另一份档案中/ }).first()).toBeVisible();
   await page.getByRole('button', { name: '提交申请', exact: true }).click();
   const submit = page.getByRole('dialog', { name: '提交申请' });
+  // A forward step's dialog says what follows, not only 取消 / confirm.
+  await expect(submit).toContainText('下一步是入户调查');
   await expect(submit.getByTestId('cross-household-confirm')).toContainText(`${SPOUSE.name} 已在其他在办档案中`);
   await expect(submit.getByRole('button', { name: '提交申请' })).toBeDisabled();
   await expect(submit.getByTestId('form-missing')).toContainText('还需要：核实其他档案并说明原因');

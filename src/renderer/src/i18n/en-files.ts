@@ -314,6 +314,16 @@ export const enFiles: typeof zhCNFiles = {
     open: 'Open file',
   },
   fileRecords: {
+    stepHints: {
+      submit: 'The file becomes “applied”; the next step is the home visit. Its contents can be changed until the notice starts.',
+      beginVisit: 'Record the six-clears visit (at least two visitors); once it is clear and signed, the file can go to the committee.',
+      sendToCommittee: 'Attach the committee minutes; with them and the three written consents the notice can start.',
+      startNotice:
+        'Once the notice starts the file can no longer be changed. When it has run its course with no open objection, it goes for approval.',
+      endNotice: 'The file goes to a reviewer for approval, who must not be the person who entered it.',
+      startAnnualReview:
+        "Check the household's income and circumstances again; then a reviewer keeps the file, ends it as out of hardship or closes it.",
+    },
     opinion: 'Review opinion',
     opinionOptional: 'Review opinion (optional)',
     closeNote: 'Note (optional)',

@@ -307,6 +307,14 @@ export const zhCNFiles = {
   },
   /** The lifecycle's words and records (issue 10 §6): reasons, 审核意见, objections, withdrawals, old numbers. */
   fileRecords: {
+    stepHints: {
+      submit: '提交后档案为“已申请”，下一步是入户调查。档案内容在开始公示前仍可修改。',
+      beginVisit: '开始入户调查后，请按“六清”记录走访（至少两人），走访记录清楚并签字后才能提交民主评议。',
+      sendToCommittee: '提交民主评议后，请上传评议会议纪要；纪要和三项书面同意齐全后才能开始公示。',
+      startNotice: '开始公示后档案内容不能再修改。公示期满且没有未处理的异议，才能报审批。',
+      endNotice: '公示结束后档案交审核人审批，审批人不能是录入档案的人。',
+      startAnnualReview: '开始年度复核后，请重新核对家庭收入和情况，再由审核人决定继续在档、脱困退出或注销。',
+    },
     opinion: '审核意见',
     opinionOptional: '审核意见（可不填）',
     closeNote: '情况说明（可不填）',

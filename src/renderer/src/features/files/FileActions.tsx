@@ -38,6 +38,10 @@ export function CrossHouseholdNote({ file }: { file: FileDetail }) {
   );
 }
 
+/** The forward steps that ask nothing: their dialog says what follows, so the confirmation is not an empty box. */
+const STEP_HINTS = ['submit', 'beginVisit', 'sendToCommittee', 'startNotice', 'endNotice', 'startAnnualReview'] as const;
+type StepHint = (typeof STEP_HINTS)[number];
+
 /** The day the file's latest notice began, from its timeline (null before any). */
 function noticeStartOf(file: FileDetail): string | null {
   const started = file.timeline.filter((e) => e.action === 'startNotice').at(-1);
@@ -162,6 +166,11 @@ function ActionForm({
   return (
     <Stack>
       <ErrorAlert error={act.error} />
+      {(STEP_HINTS as readonly FileAction[]).includes(action) && (
+        <Text size="sm" c="dimmed">
+          {t(`fileRecords.stepHints.${action as StepHint}`)}
+        </Text>
+      )}
       {action === 'approve' && <CrossHouseholdNote file={file} />}
       {action === 'withdraw' && (
         <Text size="sm" c="dimmed">
