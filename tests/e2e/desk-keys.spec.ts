@@ -153,5 +153,11 @@ test.describe('at the desk', () => {
     await fresh.goto(host.url);
     await signIn(fresh, CLERK.username, CLERK.password);
     await expect(fresh.getByRole('link', { name: '会员名册' })).toBeVisible();
+
+    // And pasted into the old tab (only the hash changes, no page load): the tab starts afresh with the new pass.
+    // (It shares the new tab's sign-in, as any tab of the same browser does.)
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: '今日待办' })).toBeVisible();
+    await expect(page.getByText('没有这个页面')).toHaveCount(0);
   });
 });

@@ -21,8 +21,10 @@ export class BridgeError extends Error {
  * The host opens the page at `…/#token=<hex>`. The token is kept for this tab only (sessionStorage survives a
  * reload) and removed from the address bar so it is not bookmarked, copied or sent on as a referrer.
  */
+const TOKEN_IN_HASH = /(?:^#|&)token=([0-9a-fA-F]+)/;
+
 function takeToken(): string {
-  const match = /(?:^#|&)token=([0-9a-fA-F]+)/.exec(location.hash);
+  const match = TOKEN_IN_HASH.exec(location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
     history.replaceState(history.state, '', location.pathname + location.search);
@@ -171,4 +173,12 @@ function createWebBridge(token: string): BangfuBridge {
 export function installWebBridgeIfNeeded(): void {
   if (window.bangfu) return;
   window.bangfu = createWebBridge(takeToken());
+  // The program's address pasted into a tab that is already open (after a restart, or again by habit) changes only
+  // the hash: no page load, so the router would read `token=…` as a page that does not exist. Take the pass and
+  // start the page afresh with it.
+  window.addEventListener('hashchange', () => {
+    if (!TOKEN_IN_HASH.test(location.hash)) return;
+    takeToken();
+    location.reload();
+  });
 }
