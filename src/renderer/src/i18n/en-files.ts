@@ -130,6 +130,7 @@ export const enFiles: typeof zhCNFiles = {
       history: 'Activity log',
       edit: 'Fill in the file',
     },
+    timelineStatus: ' ({from} → {to})',
     openAttachment: 'Open',
     openInViewer: 'Open in the image viewer',
     attachHint: 'Images (JPG, PNG) or PDF, at most 10 MB each; visit photos are added with the visit.',

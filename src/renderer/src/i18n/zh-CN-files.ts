@@ -126,6 +126,8 @@ export const zhCNFiles = {
       history: '操作日志',
       edit: '填写档案',
     },
+    /** A timeline step that moved the file on; a step that left the status as it was (an objection) shows none. */
+    timelineStatus: '（{from} → {to}）',
     openAttachment: '查看',
     openInViewer: '用看图软件打开',
     attachHint: '图片（JPG、PNG）或 PDF，每个不超过 10 MB；入户照片在“记录走访”时一起上传。',
