@@ -4,7 +4,7 @@
  */
 export const AUDIT_EVENTS = [
   'org.setUp', // { mode }
-  'org.settingsChanged', // { idleLockMinutes }
+  'org.settingsChanged', // { fields: comma-separated names of the settings that changed, idleLockMinutes }
   'key.recovered',
   'user.created', // { role }
   'user.renamed',

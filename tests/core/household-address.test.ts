@@ -105,8 +105,16 @@ describe("the centre's phone and address for objections", () => {
       contactAddress: '北京市朝阳区工人路 1 号',
     });
     expect(saved).toMatchObject({ contactPhone: '010-87654321', contactAddress: '北京市朝阳区工人路 1 号' });
+    // The log names the settings that changed, never the phone or address themselves.
+    const { entries } = await t.call('audit.list', { page: 1, pageSize: 5 });
+    expect(entries[0]!.summary).toEqual({
+      event: 'org.settingsChanged',
+      params: { fields: 'contactPhone,contactAddress', idleLockMinutes: 10 },
+    });
+    expect(JSON.stringify(entries)).not.toMatch(/87654321|工人路/);
     // An older caller that sends neither keeps them.
     expect((await t.call('org.update', settings)).settings.contactPhone).toBe('010-87654321');
+    expect((await t.call('audit.list', { page: 1, pageSize: 1 })).entries[0]!.summary.params).toMatchObject({ fields: '' });
     expect((await t.fail('org.update', { ...settings, contactPhone: '13800138000' }, 'clerk')).code).toBe('FORBIDDEN');
   });
 

@@ -25,7 +25,8 @@ test.describe('administration', () => {
     await shots(page, 'backups');
 
     await page.getByRole('link', { name: '审计日志' }).click();
-    await expect(page.getByRole('row', { name: /修改机构设置/ })).toContainText('空闲自动锁定 15 分钟');
+    // The entry names what changed (only the idle lock here), never a phone or address.
+    await expect(page.getByRole('row', { name: /修改机构设置/ })).toContainText('修改机构设置：空闲自动锁定时间（空闲自动锁定 15 分钟）');
     await expect(page.getByRole('row', { name: /首次设置/ })).toContainText('运行模式：帮扶中心');
     await page.getByRole('button', { name: '校验审计链' }).click();
     await expect(page.getByText(/审计链完整，共 \d+ 条/)).toBeVisible();

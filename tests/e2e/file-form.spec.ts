@@ -90,7 +90,7 @@ test('the hardship file form checks as the clerk types, lists what stops a save 
   await page.getByLabel('家庭住址').fill('广州市天河区幸福路 8 号 502 室');
   await page.getByLabel('家庭联系电话').fill('12345');
   await page.getByLabel('家庭联系电话').press('Tab');
-  await expect(page.locator('#draft-home-phone-error')).toHaveText(/^格式不对：手机为 1 开头的 11 位数字/);
+  await expect(page.locator('#draft-home-phone-error')).toHaveText(/^格式不对，手机为 1 开头的 11 位数字/);
   await page.getByLabel('家庭联系电话').fill('138 0013 8000');
   await page.getByRole('button', { name: '保存档案' }).click();
   await expect(page.getByText('档案已保存')).toBeVisible();

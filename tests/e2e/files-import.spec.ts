@@ -114,7 +114,7 @@ test('a clerk imports existing files from a spreadsheet (problem seen, corrected
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('导入存量档案');
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText('原类别“特困”，2019-05-06 建档');
   await expect(page.getByRole('list', { name: '办理记录' })).toContainText(
-    `${REVIEWER.displayName} · 确认存量档案导入 (导入待确认 → 在档)`,
+    `${REVIEWER.displayName} · 确认存量档案导入（导入待确认 → 在档）`,
   );
   await shots(page, 'import-existing-file');
 });

@@ -131,6 +131,11 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   await expect(recorded).toContainText(`${today} 收到（邻居王某）：反映其配偶有经营收入`);
   await expect(recorded).toContainText('13800138000');
   await expect(recorded).toContainText('待处理');
+  // Steps that moved the file show where from and to, in full-width brackets; the objection moved nothing.
+  const timeline = page.getByRole('list', { name: '办理记录' });
+  await expect(timeline).toContainText('提交申请（草稿 → 已申请）');
+  await expect(timeline).toContainText('记录异议');
+  await expect(timeline).not.toContainText('公示中 → 公示中');
 
   // The committee's minutes were the wrong paper: withdrawn with a reason, still listed.
   await page.getByRole('tab', { name: '附件' }).click();

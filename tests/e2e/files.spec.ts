@@ -139,6 +139,17 @@ test('a clerk files a household through the six clears and the notice, a reviewe
   await page.getByRole('tab', { name: '走访' }).click();
   await recordVisit(page, { item: '家庭实际收入清', note: '配偶收入未核实' });
   await expect(page.getByTestId('blockers-sendToCommittee')).toContainText('最近一次入户调查有“不清”的项目');
+  // At the centre's 1366×768: the six marks read whole, each by the word that tells it apart; visitors joined by 、.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const visits = page.getByRole('table', { name: '走访' });
+  await expect(visits).toContainText('孙经办、周干事');
+  for (const word of ['成员清', '收入清', '原因清', '变化清', '表现清', '住址清']) await expect(visits.getByText(word)).toBeVisible();
+  const cut = await visits
+    .locator('.mantine-Badge-label')
+    .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('visit-list-1366.png') });
+  await page.setViewportSize({ width: 1366, height: 800 });
   await shots(page, 'file-visit-unclear');
   const photo = testInfo.outputPath('入户照片.png');
   writeFileSync(photo, PHOTO_PNG);

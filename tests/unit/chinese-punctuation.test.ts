@@ -62,6 +62,13 @@ describe('Chinese punctuation', () => {
     expect(texts.filter(([, text]) => misplacedMarks(text))).toEqual([]);
   });
 
+  it('the zh-CN catalogue brackets Chinese text with （）, not ASCII ( )', () => {
+    const asciiBrackets = /\([^()]*[\u3400-\u9fff][^()]*\)/;
+    expect(asciiBrackets.test('提交申请 (草稿 → 已申请)')).toBe(true);
+    expect(asciiBrackets.test('提交申请（草稿 → 已申请）；格式 (YYYY-MM-DD)')).toBe(false);
+    expect(leaves(zhCN, '', []).filter(([, text]) => asciiBrackets.test(text))).toEqual([]);
+  });
+
   it('the renderer takes a colon or semicolon between texts from the catalogue, not from JSX', () => {
     const wrong: string[] = [];
     for (const path of sourceFiles('src/renderer/src', /\.tsx$/)) {

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, type MantineColor } from '@mantine/core';
+import { Box, Button, Group, Stack, Text, type MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 import { shortcut } from './shortcuts';
@@ -31,6 +31,11 @@ interface FormActionsProps {
    * a dialog that keeps Enter from taking its step (onSubmit) or a coloured, consequential step opts in explicitly.
    */
   saveShortcut?: boolean;
+  /**
+   * For a long dialog: the row stays at the bottom of the dialog's scrolling body, so 还需要：… and the button are
+   * seen without scrolling (a 1366×768 screen). Not the default: a page's form scrolls with its page.
+   */
+  sticky?: boolean;
 }
 
 /** The button row that ends a form: 取消 and other ways out, then the submit button. */
@@ -45,6 +50,7 @@ export function FormActions({
   children,
   justify = 'flex-end',
   saveShortcut = !onSubmit && !color,
+  sticky = false,
 }: FormActionsProps) {
   const t = useT();
   const row = (
@@ -68,13 +74,31 @@ export function FormActions({
       </Button>
     </Group>
   );
-  if (missing.length === 0) return row;
+  const actions =
+    missing.length === 0 ? (
+      row
+    ) : (
+      <Stack gap={4}>
+        {row}
+        <Text id="form-missing" size="xs" c="dimmed" ta={justify === 'flex-end' ? 'right' : 'left'} data-testid="form-missing">
+          {t('common.missing', { items: missing.join(t('common.listJoin')) })}
+        </Text>
+      </Stack>
+    );
+  if (!sticky) return actions;
   return (
-    <Stack gap={4}>
-      {row}
-      <Text id="form-missing" size="xs" c="dimmed" ta={justify === 'flex-end' ? 'right' : 'left'} data-testid="form-missing">
-        {t('common.missing', { items: missing.join(t('common.listJoin')) })}
-      </Text>
-    </Stack>
+    <Box
+      data-testid="form-actions-sticky"
+      style={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 1,
+        background: 'var(--mantine-color-body)',
+        paddingBlock: 'var(--mantine-spacing-xs)',
+        borderTop: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
+      {actions}
+    </Box>
   );
 }

@@ -2,7 +2,7 @@ import { Title } from '@mantine/core';
 import { useId } from 'react';
 import type { AuditEntry } from '@shared/contract/audit';
 import type { AppErrorShape } from '@shared/errors';
-import { actionLabel, auditSummaryText, useT } from '../i18n';
+import { actionLabel, auditActionText, auditSummaryText, useT } from '../i18n';
 import { DataTable, type DataColumn } from './DataTable';
 import { formatDateTime } from './format';
 import { QueryStatus } from './QueryStatus';
@@ -29,7 +29,7 @@ export function RecordHistory({ entries, loading, error, onRetry }: RecordHistor
       width: 140,
       render: (entry) => entry.userDisplayName ?? entry.userName ?? t('audit.system'),
     },
-    { key: 'action', header: t('common.historyAction'), width: 160, render: (entry) => actionLabel(entry.action) },
+    { key: 'action', header: t('common.historyAction'), width: 160, render: (entry) => auditActionText(entry) },
     {
       key: 'summary',
       header: t('common.historySummary'),

@@ -296,7 +296,7 @@ export const enCodes: typeof zhCNCodes = {
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
-    'org.settingsChanged': 'Organisation settings changed, idle lock {idleLockMinutes} min',
+    'org.settingsChanged': 'Organisation settings changed: {fields} (idle lock {idleLockMinutes} min)',
     'key.recovered': 'Database reopened with the recovery code',
     'user.created': 'User created, role: {role}',
     'user.renamed': 'Name changed',
@@ -363,4 +363,16 @@ export const enCodes: typeof zhCNCodes = {
     setup: 'at first setup',
     recover: 'when opened with the recovery code',
   },
+  printedDocuments: { application: 'application form', visit: 'home visit record', notice: 'public notice' },
+  orgSettingFields: {
+    name: 'name',
+    creditCode: 'unified social credit code',
+    regionCode: 'region code',
+    idleLockMinutes: 'idle lock time',
+    contactPhone: 'contact phone',
+    contactAddress: 'contact address',
+    none: 'nothing changed',
+    unknown: 'changes not recorded',
+  },
+  unitCreatedAction: '{kind} created ({action})',
 };

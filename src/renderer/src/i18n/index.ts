@@ -87,6 +87,15 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
       .map((field) => fields[field.trim()] ?? field.trim());
     return [...new Set(names)].join(language === 'en' ? ', ' : '、');
   }
+  if (event === 'org.settingsChanged' && name === 'fields') {
+    const fields: Partial<Record<string, string>> = catalogue.orgSettingFields;
+    const names = String(value)
+      .split(',')
+      .filter((field) => field.trim())
+      .map((field) => fields[field.trim()] ?? field.trim());
+    return names.length ? names.join(language === 'en' ? ', ' : '、') : catalogue.orgSettingFields.none;
+  }
+  if (event === 'file.printed' && name === 'document') return label(catalogue.printedDocuments);
   if (event.startsWith('unit.') && name === 'kind') return label(catalogue.unitKinds);
   if (event.startsWith('policy.') && name === 'key') return label(catalogue.policyKeys);
   if (event === 'policy.daySet' && name === 'kind') return label(catalogue.calendarDayKinds);
@@ -107,8 +116,21 @@ export function auditSummaryText(summary: AuditSummary): string {
   const template: string | undefined = (catalogue.auditEvents as Partial<Record<string, string>>)[summary.event];
   if (!template) return summary.event;
   const params: MessageParams = {};
+  // Entries written before the settings' names were logged say so rather than show a placeholder.
+  if (summary.event === 'org.settingsChanged' && !('fields' in summary.params)) params.fields = catalogue.orgSettingFields.unknown;
   for (const [name, value] of Object.entries(summary.params)) params[name] = auditParamText(catalogue, summary.event, name, value);
   return interpolate(template, params);
+}
+
+/**
+ * An audit entry's action in words. A unit created on the way (a member saved or a roster imported that names a new
+ * unit) says so, rather than stand under the member's action as if it were one.
+ */
+export function auditActionText(entry: { action: string; summary: AuditSummary }): string {
+  const catalogue = CATALOGUES[language];
+  if (entry.summary.event !== 'unit.created') return actionLabel(entry.action);
+  const kind = auditParamText(catalogue, 'unit.created', 'kind', entry.summary.params.kind ?? '');
+  return interpolate(catalogue.unitCreatedAction, { kind, action: actionLabel(entry.action) });
 }
 
 /** Subscribes the calling component to language changes and returns `t`. */

@@ -303,7 +303,7 @@ export const zhCNCodes = {
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
     'org.setUp': '完成首次设置，运行模式：{mode}',
-    'org.settingsChanged': '修改机构设置，空闲自动锁定 {idleLockMinutes} 分钟',
+    'org.settingsChanged': '修改机构设置：{fields}（空闲自动锁定 {idleLockMinutes} 分钟）',
     'key.recovered': '用恢复码重新打开了数据库',
     'user.created': '新建用户，角色：{role}',
     'user.renamed': '修改了姓名',
@@ -371,4 +371,19 @@ export const zhCNCodes = {
     setup: '首次设置时',
     recover: '用恢复码打开时',
   } satisfies Record<AuditCheckMoment, string>,
+  /** The documents a print is logged for (file.printed { document }). */
+  printedDocuments: { application: '申报表', visit: '入户调查表', notice: '公示' },
+  /** The settings an org.settingsChanged entry names; none/unknown for a save that changed nothing or an older entry. */
+  orgSettingFields: {
+    name: '机构名称',
+    creditCode: '统一社会信用代码',
+    regionCode: '行政区划代码',
+    idleLockMinutes: '空闲自动锁定时间',
+    contactPhone: '联系电话',
+    contactAddress: '联系地址',
+    none: '没有改动',
+    unknown: '未记下改了哪些',
+  },
+  /** The action column of a unit created while saving a member or importing a roster: what happened, then why. */
+  unitCreatedAction: '新建{kind}（{action}时）',
 };

@@ -126,6 +126,8 @@ export const zhCNFiles = {
       history: '操作日志',
       edit: '填写档案',
     },
+    /** A timeline step that moved the file on; a step that left the status as it was (an objection) shows none. */
+    timelineStatus: '（{from} → {to}）',
     openAttachment: '查看',
     openInViewer: '用看图软件打开',
     attachHint: '图片（JPG、PNG）或 PDF，每个不超过 10 MB；入户照片在“记录走访”时一起上传。',
@@ -214,6 +216,10 @@ export const zhCNFiles = {
     missingUrban: '非会员只能建城镇职工档案',
     visitSaved: '走访已记录',
     sixMarks: '六清',
+    /** The six items in the visit list: the word that tells them apart (all six begin 家庭…); the full name on hover. */
+    sixMarksShort: { members: '成员清', income: '收入清', causes: '原因清', changes: '变化清', conduct: '表现清', address: '住址清' },
+    visitKindReason: '{kind}：{reason}',
+    sixMarkNote: '{item}：{note}',
     attachmentsEmpty: '还没有附件',
     attach: '上传附件',
     attachmentType: '附件类型',
@@ -277,7 +283,7 @@ export const zhCNFiles = {
         decimals: '金额最多两位小数（到分），如 12000.55',
         invalid: '请填写数字金额，如 1320 或 1320.50',
       },
-      phone: '格式不对：手机为 1 开头的 11 位数字，固定电话为 0 + 区号 + 号码',
+      phone: '格式不对，手机为 1 开头的 11 位数字，固定电话为 0 + 区号 + 号码',
       bankAccount: '银行卡号应为 8 到 30 位数字',
       summary: '还不能保存，请先改正（点击跳到该处）：',
     },

@@ -28,6 +28,9 @@ export function optionalPhone(raw: string): string | null {
   return checked.phone;
 }
 
+/** The settings a clerk edits, named in the audit entry when they change (org.settingsChanged { fields }). */
+const SETTING_FIELDS = ['name', 'creditCode', 'regionCode', 'idleLockMinutes', 'contactPhone', 'contactAddress'] as const;
+
 export function toSettings(row: OrgRow): OrgSettings {
   return {
     name: row.name,
@@ -61,7 +64,14 @@ export function update(
       ...(input.contactAddress === undefined ? {} : { contactAddress: input.contactAddress || null }),
       updatedAt: ctx.now(),
     });
-    ctx.audit({ recordType: 'org', recordId: row.id, event: 'org.settingsChanged', params: { idleLockMinutes: input.idleLockMinutes } });
+    // Which settings changed, by name only: the centre's phone and address stay out of the log.
+    const fields = SETTING_FIELDS.filter((field) => (row[field] ?? null) !== (updated[field] ?? null)).join(',');
+    ctx.audit({
+      recordType: 'org',
+      recordId: row.id,
+      event: 'org.settingsChanged',
+      params: { fields, idleLockMinutes: input.idleLockMinutes },
+    });
     return { settings: toSettings(updated), warnings };
   });
 }

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { ListPagination } from '../../components/ListPagination';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
-import { actionLabel, auditSummaryText, useT } from '../../i18n';
+import { auditActionText, auditSummaryText, useT } from '../../i18n';
 import { recordTypeLabel } from '../../i18n/labels';
 import { AuditAlarms } from './AuditAlarms';
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters';
@@ -39,7 +39,7 @@ export function AuditPage() {
     { key: 'seq', header: t('audit.seq'), width: 70, render: (entry) => entry.seq },
     { key: 'time', header: t('audit.time'), width: 150, nowrap: true, render: (entry) => formatDateTime(entry.at) },
     { key: 'user', header: t('audit.user'), width: 140, render: (entry) => entry.userDisplayName ?? entry.userName ?? t('audit.system') },
-    { key: 'action', header: t('audit.action'), width: 150, render: (entry) => actionLabel(entry.action) },
+    { key: 'action', header: t('audit.action'), width: 150, render: (entry) => auditActionText(entry) },
     {
       key: 'record',
       header: t('audit.record'),

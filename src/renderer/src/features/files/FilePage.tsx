@@ -136,7 +136,9 @@ function Timeline({ file }: { file: FileDetail }) {
         <List.Item key={i}>
           <Text size="sm">
             {[formatDateTime(e.at), e.user ?? '', t(`fileActions.${e.action as 'submit'}`)].join(' · ')}
-            {e.from ? ` (${t(`fileStatuses.${e.from}`)} → ${t(`fileStatuses.${e.to}`)})` : ''}
+            {e.from && e.from !== e.to
+              ? t('files.timelineStatus', { from: t(`fileStatuses.${e.from}`), to: t(`fileStatuses.${e.to}`) })
+              : ''}
             {e.action === 'importExisting' ? ` — ${t('files.import.importedFrom', { word: e.code ?? '', date: e.onDate ?? '' })}` : ''}
             {e.reason ? ` — ${e.reason}` : ''}
           </Text>

@@ -5,7 +5,7 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { useAttachmentViewer } from './FileAttachments';
 import { PrintButton } from './PrintButton';
 import { VisitModal } from './VisitModal';
@@ -24,9 +24,11 @@ function SixMarks({ visit }: { visit: Visit }) {
           color={i.clear ? 'green' : 'red'}
           variant="light"
           leftSection={i.clear ? <IconCheck size={10} /> : <IconX size={10} />}
-          title={i.note ?? undefined}
+          // A chip never shrinks below its words (the table is narrow at 1366 px); the whole item and note on hover.
+          style={{ flexShrink: 0, minWidth: 'max-content' }}
+          title={i.note ? t('files.sixMarkNote', { item: t(`sixClears.${i.item}`), note: i.note }) : t(`sixClears.${i.item}`)}
         >
-          {t(`sixClears.${i.item}`).slice(0, 4)}
+          {t(`files.sixMarksShort.${i.item}`)}
         </Badge>
       ))}
     </Group>
@@ -36,6 +38,7 @@ function SixMarks({ visit }: { visit: Visit }) {
 /** 走访记录: every visit, newest first, with its six marks, signature, photos and its printed record. */
 export function FileVisits({ file, canEdit, onChanged }: { file: FileDetail; canEdit: boolean; onChanged: (file: FileDetail) => void }) {
   const t = useT();
+  const language = useLanguage();
   const [open, setOpen] = useState(false);
   const viewer = useAttachmentViewer(file);
   const photo = (id: string) => file.attachments.find((a) => a.id === id);
@@ -60,9 +63,16 @@ export function FileVisits({ file, canEdit, onChanged }: { file: FileDetail; can
             header: t('files.visitKind'),
             width: 130,
             render: (v) =>
-              v.mustVisitReason ? `${t(`visitKinds.${v.kind}`)}: ${t(`mustVisitReasons.${v.mustVisitReason}`)}` : t(`visitKinds.${v.kind}`),
+              v.mustVisitReason
+                ? t('files.visitKindReason', { kind: t(`visitKinds.${v.kind}`), reason: t(`mustVisitReasons.${v.mustVisitReason}`) })
+                : t(`visitKinds.${v.kind}`),
           },
-          { key: 'visitors', header: t('files.visitorsShort'), width: 160, render: (v) => v.visitors.join(', ') },
+          {
+            key: 'visitors',
+            header: t('files.visitorsShort'),
+            width: 160,
+            render: (v) => v.visitors.join(language === 'en' ? ', ' : '、'),
+          },
           { key: 'six', header: t('files.sixMarks'), render: (v) => (v.kind === 'sixClears' ? <SixMarks visit={v} /> : (v.note ?? '')) },
           {
             key: 'signed',

@@ -191,7 +191,14 @@ function VisitForm({ file, onSaved, onClose }: { file: FileDetail; onSaved: (fil
           </Group>
         ))}
       </Stack>
-      <FormActions submitLabel={t('files.recordVisit')} onSubmit={submit} missing={missing} loading={record.running} onCancel={onClose} />
+      <FormActions
+        submitLabel={t('files.recordVisit')}
+        onSubmit={submit}
+        missing={missing}
+        loading={record.running}
+        onCancel={onClose}
+        sticky
+      />
     </Stack>
   );
 }
