@@ -83,7 +83,7 @@ test('the hardship file form checks as the clerk types, lists what stops a save 
   const live = page.getByTestId('means-test-live');
   await expect(live).toContainText('人均月收入 ＝ ¥24,000.55 ÷ 12 个月 ÷ 2 人 ＝ ¥1,000.02');
   await expect(live).toContainText(
-    '意外致困测试：意外、灾害或大病支出 ¥30,000.00，年收入的 80% 为 ¥19,200.44；支出占年收入的 124.99%，超过 80% → 符合意外致困条件',
+    '意外致困测试：意外、灾害或大病支出 ¥30,000.00，年收入的 80% 为 ¥19,200.44；支出占年收入的 124.99%，超过 80%，但收入已在标准以下，按收入认定为相对困难（收入标准优先于意外致困）',
   );
 
   // The home address and phone; a phone that is no number is said so on leaving the field.
@@ -100,7 +100,7 @@ test('the hardship file form checks as the clerk types, lists what stops a save 
   await expect(home).toContainText('家庭住址：广州市天河区幸福路 8 号 502 室');
   await expect(home).toContainText('家庭联系电话：13800138000');
   await page.getByRole('tab', { name: '收入与核算' }).click();
-  await expect(page.getByTestId('means-test')).toContainText('超过 80% → 符合意外致困条件');
+  await expect(page.getByTestId('means-test')).toContainText('超过 80%，但收入已在标准以下，按收入认定为相对困难');
   await page.screenshot({ path: 'artifacts/e2e/file-page-means-1366x768.png' });
 });
 
