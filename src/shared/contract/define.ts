@@ -50,3 +50,6 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'BAD_DATE')
   .refine(isIsoDate, 'BAD_DATE');
 export const uuid = z.string().uuid();
+
+/** Free text as clerks type it: trimmed, at most `max` characters. */
+export const trimmedText = (max: number) => z.string().trim().max(max);

@@ -12,20 +12,16 @@ import {
   INCOME_KINDS,
   MARITAL,
   MAX_SECONDARY_CAUSES,
-  MAX_VISIT_PHOTOS,
   MEDICAL_INSURANCE,
-  MUST_VISIT_REASONS,
   RELATIONS,
   RIGID_SPENDING_KINDS,
   SCHOOL_STAGES,
-  SIX_CLEARS,
   UPLOADED_ATTACHMENT_TYPES,
-  VISIT_KINDS,
   WORK_STATUS,
   WORKER_TYPES,
   type AttachmentType,
 } from '../domain/hardship-codes';
-import { CLOSE_REASONS, FILE_ACTIONS, FILE_STATUSES, type FileAction } from '../domain/hardship-lifecycle';
+import { CLOSE_REASONS, FILE_ACTIONS, type FileAction } from '../domain/hardship-lifecycle';
 import {
   ACCIDENT_TESTS,
   HARDSHIP_CATEGORIES,
@@ -35,16 +31,19 @@ import {
   type MeansTestExclusions,
 } from '../domain/means-test';
 import { auditEntry } from './audit';
-import { channel, fileRef, isoDate, isoInstant, jobChannel, uuid } from './define';
+import { channel, fileRef, isoDate, isoInstant, jobChannel, trimmedText, uuid } from './define';
 import { existingFilesCheck, fileImportView, importDecision } from './existing-files';
+import { fileSelection, fileStatus, fileSummary, memberFile } from './file-list';
+import { visitInput, visitView } from './file-visits';
 import { searchKind } from './roster';
 
+export { FILE_FLAGS, fileFlag, fileSelection, fileStatus, fileSummary, memberFile } from './file-list';
+export { visitInput, visitItem, visitView } from './file-visits';
 export { EXISTING_ROW_PROBLEMS, existingFilesCheck, fileImportView, importDecision, type FileImportView } from './existing-files';
 
-export const fileStatus = z.enum(FILE_STATUSES);
 export const fileAction = z.enum(Object.keys(FILE_ACTIONS) as [FileAction, ...FileAction[]]);
 const fen = z.number().int().min(0).max(100_000_000_00);
-const text = (max: number) => z.string().trim().max(max);
+const text = trimmedText;
 
 export const householdMemberInput = z.object({
   /** The member's row when already on the list: the ID number need not be sent again (it is never shown whole). */
@@ -162,42 +161,6 @@ export const meansTestView = z.object({
   regionCode: z.string(),
 });
 
-export const visitItem = z.object({ item: z.enum(SIX_CLEARS), clear: z.boolean(), note: text(300).nullable().default(null) });
-
-export const visitInput = z.object({
-  fileId: uuid,
-  kind: z.enum(VISIT_KINDS),
-  date: isoDate,
-  /** Two or more for the six-clears visit (docs/domain.md). */
-  /** Staff display names (up to 40 characters) or names typed in. */
-  visitors: z.array(text(40).min(1)).min(1).max(10),
-  items: z.array(visitItem).default([]),
-  mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable().default(null),
-  headSigned: z.boolean().default(false),
-  note: text(1000).nullable().default(null),
-  /** Photos taken at the visit (JPEG or PNG uploads), kept with the file's attachments. */
-  photos: z
-    .array(z.object({ uploadId: z.string().min(1), fileName: text(200).min(1) }))
-    .max(MAX_VISIT_PHOTOS)
-    .default([]),
-});
-
-export const visitView = z.object({
-  id: uuid,
-  kind: z.enum(VISIT_KINDS),
-  date: isoDate,
-  visitors: z.array(z.string()),
-  items: z.array(visitItem),
-  allClear: z.boolean(),
-  mustVisitReason: z.enum(MUST_VISIT_REASONS).nullable(),
-  headSigned: z.boolean(),
-  note: z.string().nullable(),
-  recordedBy: z.string().nullable(),
-  recordedAt: isoInstant,
-  /** The visit's photos: attachments of type visitPhoto (open or preview them by id). */
-  photoIds: z.array(uuid),
-});
-
 export const timelineEntry = z.object({
   at: isoInstant,
   user: z.string().nullable(),
@@ -209,52 +172,6 @@ export const timelineEntry = z.object({
   code: z.string().nullable(),
   /** The day the step names: 已脱困's date, an imported file's filing date. */
   onDate: isoDate.nullable(),
-});
-
-/**
- * What a file's row in the list is flagged for: the annual review is due, the notice ends within the next working
- * days (a reviewer's week to plan), the notice is over (ready for approval), nothing changed for a year; and, while
- * a file needs its six-clears visit (submitted to the annual review's end), no valid visit yet (none, not clear or
- * not signed) or a valid one older than the policy's visit validity.
- */
-export const FILE_FLAGS = ['reviewDue', 'noticeEnding', 'noticeEnded', 'stale', 'awaitingVisit', 'visitExpired', 'objectionOpen'] as const;
-export const fileFlag = z.enum(FILE_FLAGS);
-
-export const fileSummary = z.object({
-  id: uuid,
-  fileNo: z.string().nullable(),
-  status: fileStatus,
-  headName: z.string(),
-  headIdNumberMasked: z.string(),
-  unitName: z.string().nullable(),
-  category: z.enum(HARDSHIP_CATEGORIES).nullable(),
-  updatedAt: isoInstant,
-  flags: z.array(fileFlag),
-});
-
-/** The list's search box and filters: what the list shows is what is exported. */
-export const fileSelection = z.object({
-  /** Name part, pinyin or initials, ID tail (or whole, per the role), the head's phone tail, file number. */
-  query: z.string().max(100).default(''),
-  status: fileStatus.optional(),
-  category: z.enum(HARDSHIP_CATEGORIES).optional(),
-  flag: fileFlag.optional(),
-  /** The work unit (工作单位) of the file's head, as the roster has it; files of non-members have none. */
-  unitId: uuid.optional(),
-  /** Only the files the signed-in user entered (a clerk's own drafts, from the home page). */
-  mine: z.boolean().optional(),
-});
-
-/** One of a member's files, on the member's page. */
-export const memberFile = z.object({
-  id: uuid,
-  fileNo: z.string().nullable(),
-  status: fileStatus,
-  headName: z.string(),
-  /** 'self' when the member is the file's head, else their relation to the head as the household list has it. */
-  relation: z.enum(RELATIONS),
-  category: z.enum(HARDSHIP_CATEGORIES).nullable(),
-  updatedAt: isoInstant,
 });
 
 export const fileDetail = fileSummary.extend({
