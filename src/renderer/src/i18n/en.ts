@@ -1,4 +1,5 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
+import { enAidCodes } from './en-aid-codes';
 import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
 import { enImport } from './en-import';
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...enImport,
   ...enPolicy,
   ...enFiles,
+  ...enAidCodes,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
