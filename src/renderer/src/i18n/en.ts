@@ -1,4 +1,5 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
+import { enAid } from './en-aid';
 import { enAidCodes } from './en-aid-codes';
 import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...enPolicy,
   ...enFiles,
   ...enAidCodes,
+  ...enAid,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
