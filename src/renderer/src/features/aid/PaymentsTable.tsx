@@ -88,10 +88,10 @@ export function PaymentsTable({ rows, busy, selected, onSelect, inBatch, label }
             render: (p: PaymentItem) => (
               <>
                 <Text size="sm">{p.programName}</Text>
-                {p.batchName && (
-                  <Text size="xs" c="dimmed">
+                {p.batchName && p.batchId && (
+                  <Anchor component={Link} to={`/aid/batches/${p.batchId}`} size="xs" onClick={(e) => e.stopPropagation()}>
                     {p.batchName}
-                  </Text>
+                  </Anchor>
                 )}
               </>
             ),
