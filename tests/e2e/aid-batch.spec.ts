@@ -86,7 +86,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '救助项目' }).click();
   await page.getByRole('button', { name: '新建项目' }).click();
   const setUp = page.getByRole('dialog', { name: '新建救助项目' });
-  await expect(setUp.getByRole('textbox', { name: '救助类型' })).toHaveValue('送温暖');
+  await expect(setUp.getByRole('combobox', { name: '救助类型' })).toHaveValue('送温暖');
   await expect(setUp.getByTestId('form-missing')).toContainText('每户金额');
   await setUp.getByLabel('项目名称').fill('春节送温暖');
   await setUp.getByLabel('每户金额（元）').fill('500');
@@ -102,7 +102,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '救助项目' }).click();
   await page.getByRole('button', { name: '为“春节送温暖”新建发放批次' }).click();
   await expect(page.getByRole('heading', { name: '新建发放批次' })).toBeVisible();
-  await page.getByRole('textbox', { name: '工作单位' }).click();
+  await page.getByRole('combobox', { name: '工作单位' }).click();
   await page.getByRole('option', { name: '甲机械厂' }).click();
   await page.getByRole('option', { name: '乙纺织厂' }).click();
   await page.keyboard.press('Escape');
@@ -165,13 +165,13 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '发放记录' }).click();
   const list = page.getByRole('table', { name: '发放记录' });
   await expect(page.getByTestId('payments-totals')).toContainText('共 3 笔');
-  await page.getByRole('textbox', { name: '状态' }).click();
+  await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待审核' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);
   await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
   await page.getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText(/已审核通过 1 笔/)).toBeVisible();
-  await page.getByRole('textbox', { name: '状态' }).click();
+  await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待发放' }).click();
   await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
   const voucherPath = testInfo.outputPath('reissued.pdf');
