@@ -5,6 +5,8 @@
 export const AUDIT_EVENTS = [
   'org.setUp', // { mode }
   'org.settingsChanged', // { fields: comma-separated names of the settings that changed, idleLockMinutes }
+  'org.signingKeyCreated', // { when: setup | start } (the Ed25519 key of vouchers; start: a database from before it)
+  'org.keyCardExported', // { as: card | pdf }
   'key.recovered',
   'user.created', // { role }
   'user.renamed',
@@ -64,6 +66,7 @@ export type AuditEvent = (typeof AUDIT_EVENTS)[number];
  */
 export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'org.setUp',
+  'org.keyCardExported',
   'user.signedIn',
   'user.signedOut',
   'user.wrongPassword',

@@ -8,6 +8,8 @@ type I18n = typeof I18nModule;
 const PARAMS: Record<AuditEvent, AuditParams> = {
   'org.setUp': { mode: 'centre' },
   'org.settingsChanged': { fields: 'contactPhone,contactAddress', idleLockMinutes: 10 },
+  'org.signingKeyCreated': { when: 'start' },
+  'org.keyCardExported': { as: 'card' },
   'key.recovered': {},
   'user.created': { role: 'clerk' },
   'user.renamed': {},

@@ -17,7 +17,7 @@ describe('key fingerprint digits', () => {
   it('gives the same digits for the same key and different digits for a key one bit apart', () => {
     const key = Uint8Array.from({ length: 32 }, (_, i) => i * 7);
     const other = key.slice();
-    other[31] ^= 1;
+    other[31] = other[31]! ^ 1;
     expect(fingerprintGroups(sha256(key))).toEqual(fingerprintGroups(sha256(key)));
     expect(fingerprintGroups(sha256(key))).not.toEqual(fingerprintGroups(sha256(other)));
   });

@@ -235,6 +235,8 @@ export const enCodes: typeof zhCNCodes = {
     'users.resetPassword': 'Reset password',
     'org.get': 'View organisation',
     'org.update': 'Change organisation settings',
+    'org.signingKey': 'View the signing key',
+    'org.exportKeyCard': 'Export the key card',
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -297,6 +299,8 @@ export const enCodes: typeof zhCNCodes = {
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
     'org.settingsChanged': 'Organisation settings changed: {fields} (idle lock {idleLockMinutes} min)',
+    'org.signingKeyCreated': 'Signing key created ({when})',
+    'org.keyCardExported': 'Key card exported ({as})',
     'key.recovered': 'Database reopened with the recovery code',
     'user.created': 'User created, role: {role}',
     'user.renamed': 'Name changed',

@@ -4,6 +4,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...enImport,
   ...enPolicy,
   ...enFiles,
+  ...enSeal,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

@@ -241,6 +241,8 @@ export const zhCNCodes = {
     'users.resetPassword': '重置密码',
     'org.get': '查看机构设置',
     'org.update': '修改机构设置',
+    'org.signingKey': '查看机构签名密钥',
+    'org.exportKeyCard': '导出机构密钥卡',
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -304,6 +306,8 @@ export const zhCNCodes = {
   auditEvents: {
     'org.setUp': '完成首次设置，运行模式：{mode}',
     'org.settingsChanged': '修改机构设置：{fields}（空闲自动锁定 {idleLockMinutes} 分钟）',
+    'org.signingKeyCreated': '生成了机构签名密钥（{when}）',
+    'org.keyCardExported': '导出了机构密钥卡（{as}）',
     'key.recovered': '用恢复码重新打开了数据库',
     'user.created': '新建用户，角色：{role}',
     'user.renamed': '修改了姓名',

@@ -8,6 +8,7 @@ import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
+import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
   ...zhCNCodes,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhCNImport,
   ...zhCNPolicy,
   ...zhCNFiles,
+  ...zhCNSeal,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
