@@ -20,28 +20,29 @@ interface KeyRow {
   createdAt: string;
 }
 
-const KIND = 'ed25519';
+const PURPOSE = 'signing';
+const ALGORITHM = 'ed25519';
 
 export function readSigningKey(sqlite: Sqlite): OrgPublicKey | undefined {
   const row = sqlite
     .prepare(
       `SELECT id, public_key AS publicKey, created_at AS createdAt FROM org_keys
-       WHERE kind = ? AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+       WHERE purpose = ? AND algorithm = ? AND retired_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
     )
-    .get(KIND) as KeyRow | undefined;
+    .get(PURPOSE, ALGORITHM) as KeyRow | undefined;
   return row && { id: row.id, publicKey: Buffer.from(row.publicKey), createdAt: row.createdAt };
 }
 
 /** A new key pair stored for the organisation; call inside the transaction that needs it (setup, ensureSigningKey). */
-export function insertSigningKey(sqlite: Sqlite, orgId: string, at: string): OrgPublicKey {
+export function insertSigningKey(sqlite: Sqlite, at: string): OrgPublicKey {
   const pair = generateEd25519();
   const id = uuidv7();
   sqlite
     .prepare(
-      `INSERT INTO org_keys (id, origin, updated_at, kind, public_key, private_key, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO org_keys (id, purpose, algorithm, public_key, private_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, orgId, at, KIND, pair.publicKey, pair.privateKey, at);
+    .run(id, PURPOSE, ALGORITHM, pair.publicKey, pair.privateKey, at);
   return { id, publicKey: pair.publicKey, createdAt: at };
 }
 
@@ -60,9 +61,9 @@ export function ensureSigningKey(
     .transaction(() => {
       const existing = readSigningKey(sqlite);
       if (existing) return { created: false, key: existing };
-      const org = sqlite.prepare('SELECT id FROM org WHERE deleted_at IS NULL LIMIT 1').get() as { id: string } | undefined;
+      const org = sqlite.prepare('SELECT 1 FROM org WHERE deleted_at IS NULL LIMIT 1').get();
       if (!org) return { created: false, key: undefined }; // not set up yet: setup creates it
-      const key = insertSigningKey(sqlite, org.id, at);
+      const key = insertSigningKey(sqlite, at);
       record(key);
       return { created: true, key };
     })
@@ -81,7 +82,9 @@ export function signAsOrg(sqlite: Sqlite, message: Uint8Array): { signature: Buf
 
 /** Whether `signature` over `message` was made by any key this organisation has had (vouchers outlive a key change). */
 export function verifyAsOrg(sqlite: Sqlite, message: Uint8Array, signature: Uint8Array): boolean {
-  const keys = sqlite.prepare('SELECT public_key AS publicKey FROM org_keys WHERE kind = ?').all(KIND) as { publicKey: Buffer }[];
+  const keys = sqlite
+    .prepare('SELECT public_key AS publicKey FROM org_keys WHERE purpose = ? AND algorithm = ?')
+    .all(PURPOSE, ALGORITHM) as { publicKey: Buffer }[];
   return keys.some((k) => verifyWith(k.publicKey, message, signature));
 }
 

@@ -183,6 +183,7 @@ export const en: Catalogue = {
     roster: 'Member roster',
     units: 'Employers & unions',
     policy: 'Policy values',
+    verify: 'Verify voucher',
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',

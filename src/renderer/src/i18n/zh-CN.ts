@@ -192,6 +192,7 @@ export const zhCN = {
     units: '单位与工会',
     policy: '政策参数',
     files: '困难职工档案',
+    verify: '凭证核验',
     users: '用户管理',
     org: '机构设置',
     backup: '数据备份',

@@ -64,7 +64,7 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
       createdAt: now.toISOString(),
     });
     // The key that signs vouchers and the key card: born with the organisation, inside the encrypted database.
-    insertSigningKey(ctx.sqlite, orgId, now.toISOString());
+    insertSigningKey(ctx.sqlite, now.toISOString());
     insertUser(ctx.db, {
       id: adminId,
       username: input.admin.username,
