@@ -5,8 +5,6 @@
 export const AUDIT_EVENTS = [
   'org.setUp', // { mode }
   'org.settingsChanged', // { fields: comma-separated names of the settings that changed, idleLockMinutes }
-  'org.signingKeyCreated', // { when: setup | start } (the Ed25519 key of vouchers; start: a database from before it)
-  'org.keyCardExported', // { as: card | pdf }
   'key.recovered',
   'user.created', // { role }
   'user.renamed',
@@ -53,6 +51,22 @@ export const AUDIT_EVENTS = [
   'file.importStaged', // { category, from } (存量档案 staged: the sheet's category word as "from")
   'fileImport.staged', // { files }
   'fileImport.decided', // { decision, files }
+  'aid.programSaved', // { type, year, created: 'yes' | 'no' }
+  'aid.programStatusSet', // { status }
+  'aid.paymentCreated', // { type, method, route: 'file' | 'emergency', adjusted: 'yes' | 'no' }
+  'aid.overBudget', // { type } an administrator paid past the program's budget (the reason is on the payment)
+  'aid.batchCreated', // { type, count, excluded, adjusted }
+  'aid.paymentsApproved', // { count, first, last: the voucher serials given }
+  'aid.paymentsPaid', // { count }
+  'aid.paymentVoided', // { type, serial }
+  'aid.paymentReissued', // { type } (the voided payment is the record the entry names)
+  'aid.vouchersPrinted', // { count, reprints, layout }
+  'aid.sheetPrinted', // { count, pages }
+  'aid.bankListExported', // { count } (full account numbers: administrator only)
+  'aid.certificatePrinted', // { serial, reprint: 'yes' | 'no' }
+  'aid.contactCardsPrinted', // { count }
+  'org.signingKeyCreated', // { when: start } the office's Ed25519 key pair (vouchers, certificates, key cards), for a database from before it; at setup org.setUp covers it
+  'org.keyCardExported', // { as: card | pdf }
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -66,7 +80,6 @@ export type AuditEvent = (typeof AUDIT_EVENTS)[number];
  */
 export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'org.setUp',
-  'org.keyCardExported',
   'user.signedIn',
   'user.signedOut',
   'user.wrongPassword',
@@ -81,6 +94,12 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'roster.printed',
   'file.printed',
   'file.attachmentOpened',
+  'aid.vouchersPrinted',
+  'aid.sheetPrinted',
+  'aid.bankListExported',
+  'aid.certificatePrinted',
+  'aid.contactCardsPrinted',
+  'org.keyCardExported',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

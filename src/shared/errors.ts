@@ -61,6 +61,17 @@ export const ERROR_CODES = [
   'DB_DAMAGED',
   'INTERNAL',
   'FILE_IMPORT_BLOCKED',
+  // Aid (features/aid): a rule of docs/domain.md "Aid" refused the payment; params say which and the numbers.
+  'AID_PROGRAM_INVALID',
+  'AID_PROGRAM_CLOSED',
+  'AID_NOT_ELIGIBLE',
+  'AID_OVER_CAP',
+  'AID_OVER_BUDGET',
+  'AID_DUPLICATE_IN_BATCH',
+  'AID_WRONG_STATE',
+  'AID_OWN_ENTRY',
+  // A channel of the aid contract whose service is still being built (features/aid/not-built.ts).
+  'NOT_IMPLEMENTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

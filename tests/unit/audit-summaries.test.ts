@@ -8,8 +8,6 @@ type I18n = typeof I18nModule;
 const PARAMS: Record<AuditEvent, AuditParams> = {
   'org.setUp': { mode: 'centre' },
   'org.settingsChanged': { fields: 'contactPhone,contactAddress', idleLockMinutes: 10 },
-  'org.signingKeyCreated': { when: 'start' },
-  'org.keyCardExported': { as: 'card' },
   'key.recovered': {},
   'user.created': { role: 'clerk' },
   'user.renamed': {},
@@ -60,6 +58,22 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'audit.anchorStarted': {},
   'audit.alarmRaised': { kind: 'chain-broken', when: 'start', seq: 12 },
   'audit.alarmAcknowledged': { alarm: 40, kind: 'chain-broken' },
+  'aid.programSaved': { type: 'festival', year: 2027, created: 'yes' },
+  'aid.programStatusSet': { status: 'closed' },
+  'aid.paymentCreated': { type: 'medical', method: 'bank', route: 'file', adjusted: 'no' },
+  'aid.overBudget': { type: 'living' },
+  'aid.batchCreated': { type: 'festival', count: 120, excluded: 1, adjusted: 2 },
+  'aid.paymentsApproved': { count: 120, first: '2027-000001', last: '2027-000120' },
+  'aid.paymentsPaid': { count: 120 },
+  'aid.paymentVoided': { type: 'festival', serial: '2027-000007' },
+  'aid.paymentReissued': { type: 'festival' },
+  'aid.vouchersPrinted': { count: 120, reprints: 3, layout: 'a4-three' },
+  'aid.sheetPrinted': { count: 120, pages: 6 },
+  'aid.bankListExported': { count: 120 },
+  'aid.certificatePrinted': { serial: '2027-000001', reprint: 'no' },
+  'aid.contactCardsPrinted': { count: 10 },
+  'org.signingKeyCreated': { when: 'start' },
+  'org.keyCardExported': { as: 'card' },
 };
 
 let i18n: I18n;

@@ -1,4 +1,7 @@
 import type { HandlerMap } from './context';
+import { aidHandlers } from './features/aid/aid.handlers';
+import { aidBatchHandlers } from './features/aid/batch.handlers';
+import { aidPrintHandlers } from './features/aid/print.handlers';
 import { auditHandlers } from './features/audit/audit.handlers';
 import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
@@ -28,4 +31,7 @@ export const handlers: HandlerMap = {
   ...hardshipPrintHandlers,
   ...homeHandlers,
   ...rosterImportHandlers,
+  ...aidHandlers,
+  ...aidBatchHandlers,
+  ...aidPrintHandlers,
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { aidChannels } from './aid';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
@@ -24,6 +25,7 @@ export const contract = {
   ...policyChannels,
   ...hardshipChannels,
   ...homeChannels,
+  ...aidChannels,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,13 @@ export const POLICY_KEYS = [
   'reviewIntervalMonths',
   'relativeLinePercent',
   'accidentThresholdPercent',
+  'aidYearCapTotal',
+  'aidYearCapLiving',
+  'aidYearCapMedical',
+  'aidYearCapEducation',
+  'aidYearCapFestival',
+  'aidYearCapEmergency',
+  'aidYearCapAccident',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -37,6 +44,15 @@ export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   relativeLinePercent: { unit: 'percent', min: 100, max: 1000, default: 200, byRegion: false },
   // docs/domain.md: 意外致困 when the year's disaster, accident or illness costs are above 80 % of annual income.
   accidentThresholdPercent: { unit: 'percent', min: 1, max: 100, default: 80, byRegion: false },
+  // docs/domain.md "Aid": annual caps per household, in total and per type (shared/domain/aid.ts TYPE_CAP_KEY).
+  // None until an administrator sets one: a program's own standard still limits every payment.
+  aidYearCapTotal: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapLiving: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapMedical: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapEducation: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapFestival: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapEmergency: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapAccident: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
 };
 
 export interface PolicyValue {

@@ -1,4 +1,5 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
+import { enAidCodes } from './en-aid-codes';
 import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
 import { enImport } from './en-import';
@@ -13,6 +14,7 @@ export const en: Catalogue = {
   ...enImport,
   ...enPolicy,
   ...enFiles,
+  ...enAidCodes,
   ...enSeal,
   app: {
     title: 'Bangfu Desk',

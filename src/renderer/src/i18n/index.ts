@@ -103,6 +103,12 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
   if (event === 'fileImport.decided' && name === 'decision')
     return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
+  if (event.startsWith('aid.') && name === 'type') return label(catalogue.aidTypes);
+  if (event.startsWith('aid.') && name === 'method') return label(catalogue.paymentMethods);
+  if (event === 'aid.programStatusSet' && name === 'status') return label(catalogue.programStatuses);
+  if (event.startsWith('aid.') && (name === 'created' || name === 'adjusted' || name === 'reprint')) return label(catalogue.yesNo);
+  if (event === 'aid.paymentCreated' && name === 'route') return label(catalogue.aidRoutes);
+  if (event === 'aid.vouchersPrinted' && name === 'layout') return label(catalogue.voucherLayouts);
   if (event.startsWith('audit.alarm') && name === 'kind') return label(catalogue.auditAlarmKinds);
   if (event === 'audit.alarmRaised' && name === 'when') return label(catalogue.auditCheckMoments);
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);

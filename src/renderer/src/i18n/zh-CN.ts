@@ -3,6 +3,7 @@
  * Placeholders are `{name}`. Error codes, action labels and other labels of coded values live in
  * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
+import { zhCNAidCodes } from './zh-CN-aid-codes';
 import { zhCNCodes } from './zh-CN-codes';
 import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...zhCNImport,
   ...zhCNPolicy,
   ...zhCNFiles,
+  ...zhCNAidCodes,
   ...zhCNSeal,
   app: {
     title: '帮扶工作台',

@@ -5,3 +5,4 @@ export * from './roster';
 export * from './policy';
 export * from './hardship';
 export * from './file-imports';
+export * from './aid';
