@@ -1,4 +1,4 @@
-import { SCHOOL_STAGES } from './hardship-codes';
+import type { SCHOOL_STAGES } from './hardship-codes';
 import type { HardshipCategory } from './means-test';
 
 /**
