@@ -15,6 +15,8 @@ declare module 'pdfmake/js/qrEnc.js' {
     version?: number;
     eccLevel?: 'L' | 'M' | 'Q' | 'H';
     mode?: 'numeric' | 'alphanumeric' | 'octet';
+    /** 0–7; the best of eight is searched when left out. */
+    mask?: number;
     _canvas?: QrRect[];
     _width?: number;
   }
