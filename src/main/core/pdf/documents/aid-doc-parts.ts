@@ -125,8 +125,6 @@ function ems(text: string): number {
   return width;
 }
 
-/** The font's line height (ascent − descent) in em. */
-const LINE_EM = 1.44;
 /** The smallest size a fitted text gets on one line, and its size on two. */
 const ONE_LINE_MIN = 7;
 const TWO_LINES = 6.5;
@@ -134,7 +132,8 @@ const TWO_LINES = 6.5;
 /**
  * A text fitted to `width` points, so that the fixed-height cell holding it never grows: on one line at `size` if it
  * fits, else one line at a smaller size down to 7 pt, else two lines at 6.5 pt, and beyond that cut short with ….
- * Two lines at 6.5 pt take 2 × 6.5 × 1.44 × 0.95 ≈ 17.8 pt, one line at 9 pt about 14 pt.
+ * Two lines at 6.5 pt take 2 × 6.5 × 1.44 (the font's ascent − descent in em) × 0.95 ≈ 17.8 pt, one line at 9 pt
+ * about 14 pt.
  */
 export function fitText(text: string, width: number, size = 9): { text: string; fontSize: number; lineHeight: number } {
   const wide = ems(text);
