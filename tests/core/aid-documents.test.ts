@@ -7,8 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { renderPdf } from '../../src/main/core/pdf';
 import { qrCode } from '../../src/main/core/pdf/qr-code';
+import {
+  aidPaymentSheetDocument,
+  type AidPaymentSheetData,
+  PAYMENT_SHEET_TITLE,
+} from '../../src/main/core/pdf/documents/aid-payment-sheet';
 import { aidVoucherDocument, VOUCHER_TITLE } from '../../src/main/core/pdf/documents/aid-voucher';
-import { AID_ORG, PRINTED_AT, qrTextOf, voucher } from './support/aid-samples';
+import { chineseUppercase, formatYuan } from '@shared/domain/money';
+import { AID_ORG, person, PRINTED_AT, qrTextOf, voucher } from './support/aid-samples';
 
 /**
  * The printed aid documents, rendered for real with the bundled font and read back: the text with pdftotext, the QR
@@ -103,7 +109,7 @@ describe('领取凭证 (aid voucher)', () => {
       voucher({ serial: '2027-000001', amountFen: 50000 }),
       voucher({ serial: '2027-000002', amountFen: 10000010, reprintCount: 2, method: 'cash', maskedAccount: null }),
       voucher({ serial: '2027-000003', amountFen: 100000000, voided: true }),
-      voucher({ serial: '2027-000004', amountFen: 10000100, unit: '市第三建筑工程公司第二项目部安装分公司机电设备维修车间' }),
+      voucher({ serial: '2027-000004', amountFen: 10000100, unit: '市第三建筑工程公司第二项目部安装分公司机电设备维修车间'.repeat(4) }),
     ];
     const { path, flat } = await render(aidVoucherDocument({ orgName: AID_ORG, printedAt: PRINTED_AT, layout: 'a4-three', vouchers }));
     expect(pageCount(path)).toBe(4);
@@ -130,6 +136,94 @@ describe('领取凭证 (aid voucher)', () => {
     expect(flat[0]).not.toContain('存根');
     expect(flat[1]).toContain('补打（第1次）');
     expect(qrCodesOn(path, 2)).toEqual([qrTextOf('2027-000011', 140950)]);
+  });
+});
+
+/** Fen from "1,234.56" as printed. */
+const fenOf = (printed: string) => Number(printed.replace(/[,.]/g, ''));
+
+function sheet(rows: AidPaymentSheetData['rows'], batchName: string | null = '第一批（一厂、二厂）'): AidPaymentSheetData {
+  return { orgName: AID_ORG, programName: '2027年春节送温暖', fundSourceLabel: '工会经费', batchName, printedAt: PRINTED_AT, rows };
+}
+
+/** 45 people, every fourth paid in cash, amounts that differ in every digit. */
+const SHEET_ROWS = Array.from({ length: 45 }, (_, i) => ({
+  ...person(i),
+  maskedAccount: i % 4 === 3 ? null : `6222 **** **** ${3000 + i}`,
+  amountFen: 50000 + i * 1037,
+}));
+
+describe('发放表 (payment sheet)', () => {
+  it('prints 45 rows on 3 landscape pages, each with its own 本页小计, the last with 合计 in figures and 大写 and the signatures', async () => {
+    const { path, pages, flat } = await render(aidPaymentSheetDocument(sheet(SHEET_ROWS)));
+    expect(pageCount(path)).toBe(3);
+    expect(pageSize(path)).toBe('841.89 x 595.28');
+    const total = SHEET_ROWS.reduce((sum, row) => sum + row.amountFen, 0);
+
+    pages.forEach((page, index) => {
+      const f = flat[index]!;
+      // The head on every page; the footer numbers the pages.
+      expect(f).toContain(PAYMENT_SHEET_TITLE);
+      expect(f).toContain(`发放单位：${AID_ORG}`);
+      expect(f).toContain('救助项目：2027年春节送温暖');
+      expect(f).toContain('资金来源：工会经费');
+      expect(f).toContain('发放批次：第一批（一厂、二厂）');
+      expect(f).toContain(`第${index + 1}页共3页`);
+      expect(f).toContain('序号姓名身份证号单位账号/领款人签字金额（元）');
+      // The rows of the page in order: 序号, name, masked ID, unit, (account), amount.
+      const rows = page.split('\n').flatMap((line) => {
+        const match = /^\s*(\d+)\s+(\S+)\s+(\d{6}\*{8}\d{4})\s+(\S+)\s+(?:(6222 \*{4} \*{4} \d{4})\s+)?([\d,]+\.\d\d)\s*$/.exec(line);
+        return match ? [match] : [];
+      });
+      expect(rows.map((m) => Number(m[1]))).toEqual(Array.from({ length: 15 }, (_, i) => index * 15 + i + 1));
+      for (const m of rows) {
+        const expected = SHEET_ROWS[Number(m[1]) - 1]!;
+        expect([m[2], m[3], m[4], m[5] ?? null, fenOf(m[6]!)]).toEqual([
+          expected.name,
+          expected.maskedId,
+          expected.unit,
+          expected.maskedAccount,
+          expected.amountFen,
+        ]);
+      }
+      // 本页小计 is the sum of the page's rows.
+      const subtotal = /本页小计\s+15 人\s+¥([\d,]+\.\d\d)/.exec(page);
+      expect(subtotal, `page ${index + 1}`).not.toBeNull();
+      expect(fenOf(subtotal![1]!)).toBe(rows.reduce((sum, m) => sum + fenOf(m[6]!), 0));
+    });
+
+    const last = flat[2]!;
+    expect(last).toContain(`合计共45人¥${formatYuan(total)}`);
+    expect(last).toContain(`合计（大写）人民币${chineseUppercase(total)}`);
+    expect(chineseUppercase(total)).toBe('叁万贰仟柒佰陆拾陆元叁角');
+    for (const signer of ['制表人：', '经办人：', '审核人：', '负责人：']) expect(last).toContain(signer);
+    for (const page of flat.slice(0, 2)) {
+      expect(page).not.toContain('合计');
+      expect(page).not.toContain('制表人');
+    }
+  });
+
+  it('keeps 15 rows a page however long the names and units, fitting them into their cells', async () => {
+    const long = SHEET_ROWS.map((row, i) => ({
+      ...row,
+      name: i % 2 ? '阿依古丽·买买提艾力江' : row.name,
+      unit: '市第三建筑工程公司第二项目部安装分公司机电设备维修车间第一班组'.repeat(1 + (i % 3)),
+    }));
+    const { path, flat } = await render(aidPaymentSheetDocument(sheet(long)));
+    expect(pageCount(path)).toBe(3);
+    expect(flat[2]).toContain('合计（大写）');
+    expect(flat[2]).toContain('负责人：');
+  });
+
+  it('prints 全部 for a whole program, 领款人签字 for an all-cash sheet, and one page for a few rows', async () => {
+    const cash = SHEET_ROWS.slice(0, 3).map((row) => ({ ...row, maskedAccount: null }));
+    const { path, flat } = await render(aidPaymentSheetDocument(sheet(cash, null)));
+    expect(pageCount(path)).toBe(1);
+    expect(flat[0]).toContain('发放批次：全部');
+    expect(flat[0]).toContain('序号姓名身份证号单位领款人签字金额（元）');
+    expect(flat[0]).toContain('第1页共1页');
+    expect(flat[0]).toContain('本页小计3人¥1,531.11');
+    expect(flat[0]).toContain('合计（大写）人民币壹仟伍佰叁拾壹元壹角壹分');
   });
 });
 

@@ -37,12 +37,13 @@ export function voucher(overrides: Partial<AidVoucherData> = {}): AidVoucherData
 
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨';
 const GIVEN = ['建国', '秀英', '桂兰', '志强', '海燕', '德胜', '丽华', '文斌'];
+const UNITS = ['红星机械厂', '东风纺织有限公司', '市第三建筑工程公司'];
 
 /** The i-th made-up person of a batch (0-based). */
 export function person(i: number) {
   return {
     name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`,
     maskedId: `1101${String(i % 100).padStart(2, '0')}********${String(1000 + i).slice(-4)}`,
-    unit: ['红星机械厂', '东风纺织有限公司', '市第三建筑工程公司'][i % 3],
+    unit: UNITS[i % UNITS.length]!,
   };
 }

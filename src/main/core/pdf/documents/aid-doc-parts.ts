@@ -57,6 +57,8 @@ export function signatureLine(label: string, width: number, fontSize = 10): Colu
   const blank = Math.max(width - labelWidth - 6, 20);
   return {
     width,
+    // columnGap is inherited like a style: the parent row's gap would push the line past the column.
+    columnGap: 0,
     columns: [
       { text: `${label}：`, width: labelWidth, fontSize },
       { canvas: [{ type: 'line', x1: 0, y1: fontSize + 3, x2: blank, y2: fontSize + 3, lineWidth: 0.6, lineColor: INK }], width: blank },
@@ -112,3 +114,39 @@ export function cutLine(y: number, pageWidth: number, label = '✂ 沿此线裁�
 
 /** An A4 page of several blocks begins with a break, except the first (absolutely placed blocks cannot break). */
 export const pageStart = (index: number): Content => (index === 0 ? { text: '' } : { text: '', pageBreak: 'before' });
+
+/**
+ * A text's width in em in Noto Serif SC, erring wide: CJK and full-width forms are 1 em, Latin capitals up to about
+ * 1 em (W), other ASCII about 0.55.
+ */
+function ems(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[A-Z]/.test(char) ? 0.85 : (char.codePointAt(0) ?? 0) < 0x2e80 ? 0.62 : 1;
+  return width;
+}
+
+/** The smallest size a fitted text gets on one line, and its size on two. */
+const ONE_LINE_MIN = 7;
+const TWO_LINES = 6.5;
+
+/**
+ * A text fitted to `width` points, so that the fixed-height cell holding it never grows: on one line at `size` if it
+ * fits, else one line at a smaller size down to 7 pt, else two lines at 6.5 pt, and beyond that cut short with ….
+ * Two lines at 6.5 pt take 2 × 6.5 × 1.44 (the font's ascent − descent in em) × 0.95 ≈ 17.8 pt, one line at 9 pt
+ * about 14 pt.
+ */
+export function fitText(text: string, width: number, size = 9): { text: string; fontSize: number; lineHeight: number } {
+  const wide = ems(text);
+  if (wide * size <= width) return { text, fontSize: size, lineHeight: 1.1 };
+  const smaller = Math.floor((width / wide) * 2) / 2;
+  if (smaller >= ONE_LINE_MIN) return { text, fontSize: smaller, lineHeight: 1.1 };
+  // Two lines, with a margin for where pdfmake breaks them (a Latin word moves to the next line whole).
+  const room = (2 * width * 0.9) / TWO_LINES;
+  let cut = text;
+  if (wide > room) {
+    const chars = [...text];
+    while (chars.length > 0 && ems(chars.join('')) + 1 > room) chars.pop();
+    cut = `${chars.join('')}…`;
+  }
+  return { text: cut, fontSize: TWO_LINES, lineHeight: 0.95 };
+}

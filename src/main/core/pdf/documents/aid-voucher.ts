@@ -3,6 +3,7 @@ import {
   AID_GRID,
   cutLine,
   figures,
+  fitText,
   inWords,
   labelCell,
   MUTED,
@@ -158,12 +159,13 @@ function methodText(v: AidVoucherData): string {
   return v.method === 'bank' ? `银行转账\u3000${v.maskedAccount ?? ''}`.trim() : '现金（凭签字领取）';
 }
 
+/** The fields; names that could wrap are fitted (fitText) so that a part keeps its height. */
 function fields(v: AidVoucherData): TableCell[][] {
   return [
-    [labelCell('领款人'), { text: v.recipientName, bold: true }, labelCell('身份证号'), v.maskedId],
-    [labelCell('单位'), ...spanCells({ text: v.unit }, 3)],
+    [labelCell('领款人'), { ...fitText(v.recipientName, 180, 9.5), bold: true }, labelCell('身份证号'), v.maskedId],
+    [labelCell('单位'), ...spanCells(fitText(v.unit, 350, 9.5), 3)],
     [labelCell('救助类别'), v.aidTypeLabel, labelCell('资金来源'), v.fundSourceLabel],
-    [labelCell('救助项目'), ...spanCells({ text: v.programName }, 3)],
+    [labelCell('救助项目'), ...spanCells(fitText(v.programName, 350, 9.5), 3)],
     [labelCell('发放方式'), methodText(v), labelCell('日期'), v.date],
     [labelCell('金额（小写）'), ...spanCells({ text: figures(v.amountFen), bold: true, fontSize: 11 }, 3)],
     [labelCell('金额（大写）'), ...spanCells({ text: inWords(v.amountFen), bold: true, fontSize: 11 }, 3)],
