@@ -70,6 +70,10 @@ export const ERROR_CODES = [
   'AID_DUPLICATE_IN_BATCH',
   'AID_WRONG_STATE',
   'AID_OWN_ENTRY',
+  // Aid's printed documents (features/aid/print.service.ts): a voucher needs its serial (given at approval), and a
+  // 困难职工证明 an active file.
+  'AID_VOUCHER_NOT_APPROVED',
+  'AID_CERTIFICATE_NOT_ACTIVE',
   // A channel of the aid contract whose service is still being built (features/aid/not-built.ts).
   'NOT_IMPLEMENTED',
 ] as const;

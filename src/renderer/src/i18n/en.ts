@@ -6,6 +6,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   ...enFiles,
   ...enAidCodes,
   ...enAid,
+  ...enSeal,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -185,6 +187,7 @@ export const en: Catalogue = {
     roster: 'Member roster',
     units: 'Employers & unions',
     policy: 'Policy values',
+    verify: 'Verify voucher',
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',

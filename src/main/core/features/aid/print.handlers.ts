@@ -1,9 +1,10 @@
 import { defineHandlers } from '../../context';
 import { notBuilt } from './not-built';
+import * as print from './print.service';
 
-/** The printed aid documents, each a job: vouchers, payment sheets, certificates, contact cards. */
+/** The printed aid documents, each a job: vouchers, payment sheets, certificates, contact cards (print.service.ts). */
 export const aidPrintHandlers = defineHandlers({
-  'aid.printVouchers': () => notBuilt(),
+  'aid.printVouchers': (input, ctx) => print.printVouchers(ctx, input),
   'aid.printSheet': () => notBuilt(),
   'aid.printCertificate': () => notBuilt(),
   'aid.printContactCards': () => notBuilt(),

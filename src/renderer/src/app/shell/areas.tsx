@@ -14,6 +14,7 @@ import {
   IconListSearch,
   IconReceipt,
   IconScale,
+  IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
@@ -24,6 +25,7 @@ import { BatchNewPage } from '../../features/aid/BatchNewPage';
 import { BatchPage } from '../../features/aid/BatchPage';
 import { PaymentsPage } from '../../features/aid/PaymentsPage';
 import { ProgramsPage } from '../../features/aid/ProgramsPage';
+import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { FilePage } from '../../features/files/FilePage';
@@ -90,6 +92,8 @@ export const AREAS: Area[] = [
       { path: ':batchId', page: <BatchPage /> },
     ],
   },
+  // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
+  { path: 'aid/verify', label: 'nav.verify', group: 'aidNav.group', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
