@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { batchFilters } from '@shared/contract/aid-types';
-import type { AidStandard, AidType, SchoolStage } from '@shared/domain/aid';
-import type { HardshipCategory } from '@shared/domain/means-test';
-import { AppError } from '@shared/errors';
+import type { SchoolStage } from '@shared/domain/aid';
 import type { Sqlite } from '../../db/client';
 import { currentUnitRef } from '../roster/units.repo';
+import type { PayableFile, SuggestProgram } from './suggestion';
 
 /**
  * What a batch is drawn from, read in a few whole-set queries (never one query per file): 10,000 files must be read,
@@ -13,46 +12,18 @@ import { currentUnitRef } from '../roster/units.repo';
 
 export type BatchFilters = z.output<typeof batchFilters>;
 
-export interface BatchProgram {
-  id: string;
-  type: AidType;
-  name: string;
-  year: number;
-  status: 'open' | 'closed';
-  budgetFen: number | null;
-  standard: AidStandard;
-}
-
-export function readBatchProgram(sqlite: Sqlite, id: string): BatchProgram {
-  const row = sqlite
-    .prepare(`SELECT id, type, name, year, status, budget_fen AS budgetFen, standard FROM aid_programs WHERE id = ? AND deleted_at IS NULL`)
-    .get(id) as (Omit<BatchProgram, 'standard'> & { standard: string }) | undefined;
-  if (!row) throw new AppError('NOT_FOUND');
-  return { ...row, standard: JSON.parse(row.standard) as AidStandard };
-}
-
 /** One row of a batch: a household, or for 助学 one student of it. Personal data: never logged. */
 export interface Candidate {
-  fileId: string;
-  fileNo: string | null;
-  fileStatus: string;
-  headName: string;
-  headIdNumber: string;
-  unit: string | null;
-  category: HardshipCategory | null;
-  /** The file's bank account and bank as the file holds them now (the full number: only the bank list shows it). */
-  account: string | null;
-  bankName: string | null;
-  studentId: string | null;
-  studentName: string | null;
-  schoolStage: SchoolStage | null;
+  /** The file as the suggestion reads it (suggestion.ts PayableFile), with its number. */
+  file: PayableFile & { fileNo: string | null };
+  student: { id: string; name: string; schoolStage: SchoolStage } | null;
 }
 
 /** The batch's 复核 is the annual review in progress (annualReview); 在档 is active. */
 const FILE_STATUS = { active: 'active', review: 'annualReview' } as const;
 
 /** The files a batch's filters select, and their students for 助学, in file-number order. */
-export function readCandidates(sqlite: Sqlite, program: BatchProgram, filters: BatchFilters): Candidate[] {
+export function readCandidates(sqlite: Sqlite, program: Pick<SuggestProgram, 'type'>, filters: BatchFilters): Candidate[] {
   const statuses = (filters.statuses.length > 0 ? filters.statuses : (['active', 'review'] as const)).map((s) => FILE_STATUS[s]);
   const params: unknown[] = [...statuses];
   const where = [`f.deleted_at IS NULL`, `f.status IN (${statuses.map(() => '?').join(', ')})`];
@@ -68,38 +39,34 @@ export function readCandidates(sqlite: Sqlite, program: BatchProgram, filters: B
   }
   const files = sqlite
     .prepare(
-      `SELECT f.id AS fileId, f.file_no AS fileNo, f.status AS fileStatus, f.head_name AS headName,
-              f.head_id_number AS headIdNumber, f.category, u.name AS unit,
-              json_extract(f.draft, '$.bankAccount') AS account, json_extract(f.draft, '$.bankName') AS bankName
+      `SELECT f.id, f.file_no AS fileNo, f.status, f.head_name AS headName, f.head_id_number AS headIdNumber, f.category,
+              u.name AS unitName, json_extract(f.draft, '$.bankAccount') AS bankAccount, json_extract(f.draft, '$.bankName') AS bankName
        FROM hardship_files f
        LEFT JOIN members m ON m.id = unhex(replace(f.member_id, '-', ''))
        LEFT JOIN units u ON u.ref = m.unit_ref
        WHERE ${where.join(' AND ')}
        ORDER BY f.file_no, f.id`,
     )
-    .all(...params) as Omit<Candidate, 'studentId' | 'studentName' | 'schoolStage'>[];
-  const none = { studentId: null, studentName: null, schoolStage: null };
-  if (program.type !== 'education') return files.map((f) => ({ ...f, ...none }));
+    .all(...params) as Candidate['file'][];
+  if (program.type !== 'education') return files.map((file) => ({ file, student: null }));
 
   // 助学 pays per student, in the parent's file: one row for each household member with a school stage.
   const students = sqlite
     .prepare(
-      `SELECT h.file_id AS fileId, h.id AS studentId, h.name AS studentName, json_extract(h.details, '$.schoolStage') AS schoolStage
+      `SELECT h.file_id AS fileId, h.id, h.name, json_extract(h.details, '$.schoolStage') AS schoolStage
        FROM file_household h JOIN hardship_files f ON f.id = h.file_id
        WHERE h.deleted_at IS NULL AND json_extract(h.details, '$.schoolStage') IS NOT NULL
          AND f.deleted_at IS NULL AND f.status IN (${statuses.map(() => '?').join(', ')})
        ORDER BY h.file_id, h.position`,
     )
-    .all(...statuses) as { fileId: string; studentId: string; studentName: string; schoolStage: SchoolStage }[];
-  const byFile = new Map<string, typeof students>();
-  for (const s of students) {
-    const list = byFile.get(s.fileId);
-    if (list) list.push(s);
-    else byFile.set(s.fileId, [s]);
+    .all(...statuses) as { fileId: string; id: string; name: string; schoolStage: SchoolStage }[];
+  const byFile = new Map<string, NonNullable<Candidate['student']>[]>();
+  for (const { fileId, ...student } of students) {
+    const list = byFile.get(fileId);
+    if (list) list.push(student);
+    else byFile.set(fileId, [student]);
   }
-  return files.flatMap((f) =>
-    (byFile.get(f.fileId) ?? []).map(({ studentId, studentName, schoolStage }) => ({ ...f, studentId, studentName, schoolStage })),
-  );
+  return files.flatMap((file) => (byFile.get(file.id) ?? []).map((student) => ({ file, student })));
 }
 
 /** What a household already received in the program's year (voided payments aside), for the caps. */
@@ -113,7 +80,7 @@ export interface UsedSums {
 }
 
 /** Every file's sums of the year in one grouped query (the aid_payments_file_year index), not one query per file. */
-export function readUsedSums(sqlite: Sqlite, program: BatchProgram): Map<string, UsedSums> {
+export function readUsedSums(sqlite: Sqlite, program: Pick<SuggestProgram, 'id' | 'type' | 'year'>): Map<string, UsedSums> {
   const rows = sqlite
     .prepare(
       `SELECT file_id AS fileId, type, program_id = ? AS inProgram, coalesce(student_id, '') AS studentId, sum(amount_fen) AS fen
@@ -131,12 +98,4 @@ export function readUsedSums(sqlite: Sqlite, program: BatchProgram): Map<string,
     if (r.inProgram) s.inProgram.set(r.studentId, (s.inProgram.get(r.studentId) ?? 0) + r.fen);
   }
   return sums;
-}
-
-/** What the program has committed (every payment not voided): the budget's used part. */
-export function programCommittedFen(sqlite: Sqlite, programId: string): number {
-  return sqlite
-    .prepare(`SELECT coalesce(sum(amount_fen), 0) FROM aid_payments WHERE program_id = ? AND status <> 'voided' AND deleted_at IS NULL`)
-    .pluck()
-    .get(programId) as number;
 }
