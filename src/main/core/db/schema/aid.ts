@@ -106,9 +106,10 @@ export const aidPayments = sqliteTable(
     uniqueIndex('aid_payments_serial')
       .on(t.voucherSerial)
       .where(sql`voucher_serial IS NOT NULL`),
-    // One payment per household per batch: voided ones leave room for their reissue.
+    // One payment per household per batch: voided ones leave room for their reissue. The student is coalesced: in a
+    // unique index NULLs differ, so (batch, file, NULL) twice would pass.
     uniqueIndex('aid_payments_batch_file')
-      .on(t.batchId, t.fileId, t.studentId)
+      .on(t.batchId, t.fileId, sql`coalesce(student_id, '')`)
       .where(sql`batch_id IS NOT NULL AND file_id IS NOT NULL AND status <> 'voided' AND deleted_at IS NULL`),
     // Caps: what a household received in a year, by type, without voided payments.
     index('aid_payments_file_year')

@@ -89,6 +89,8 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
       if (s.overBudget && amount > s.suggestedFen) problems.overBudget++;
       return amount;
     });
+    // An adjustment for a file the filters do not select (not 在档 any more, another unit) pays nobody: refused.
+    problems.notEligible += [...adjusted.keys()].filter((key) => !seen.has(key)).length;
     if (problems.overCap > 0) throw new AppError('AID_OVER_CAP', { count: problems.overCap });
     if (problems.notEligible > 0) throw new AppError('AID_NOT_ELIGIBLE', { count: problems.notEligible });
     const paying = plan.filter((row): row is PlannedRow & { amountFen: number } => row.amountFen !== null);
@@ -176,7 +178,8 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
       event: 'aid.batchCreated',
       params: { type: program.type, count: paying.length, excluded: excludedRows.length, adjusted: adjustedCount },
     });
-    if (problems.overBudget > 0) ctx.audit({ recordType: 'aidBatch', recordId: batchId, event: 'aid.overBudget', params: { type: program.type } });
+    if (problems.overBudget > 0)
+      ctx.audit({ recordType: 'aidBatch', recordId: batchId, event: 'aid.overBudget', params: { type: program.type } });
     return { batchId, count: paying.length, totalFen };
   });
 }
