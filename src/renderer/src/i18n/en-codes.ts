@@ -76,6 +76,8 @@ export const enCodes: typeof zhCNCodes = {
     AID_CERTIFICATE_NOT_ACTIVE:
       'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed); issue it once that is settled.',
     AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    AID_NO_ACCOUNT:
+      '{count} files have no bank account and cannot be paid by bank transfer. Add the account in the file, exclude them with a reason, or pay in cash.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {
