@@ -85,17 +85,21 @@ async function timedPrint(env: BenchCore, input: Record<string, unknown>) {
   const baseRss = process.memoryUsage().rss;
   let peak = baseRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const { jobId } = await env.call<{ jobId: string }>('aid.printVouchers', input);
   while (!env.finished.has(jobId)) await new Promise((r) => setImmediate(r));
   const seconds = (performance.now() - started) / 1000;
+  // CPU time as well: on a shared machine the wall time counts other programs' turns; the job itself is one thread.
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const result = env.finished.get(jobId)!.result;
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   const doc = await readOutboxFile(env.core.state.files, (result.data as { fileId: string }).fileId);
   const pages = (doc.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-  return { seconds, peakMiB: (peak - baseRss) / 2 ** 20, pages, bytes: doc.bytes.length };
+  return { seconds, cpuSeconds, peakMiB: (peak - baseRss) / 2 ** 20, pages, bytes: doc.bytes.length };
 }
 
 test(`print a ${VOUCHERS.toLocaleString()}-voucher batch as one PDF, and a single voucher warm`, async () => {
@@ -105,9 +109,16 @@ test(`print a ${VOUCHERS.toLocaleString()}-voucher batch as one PDF, and a singl
   // A single voucher, warm: the font and the code paths loaded by a first print.
   await timedPrint(env, { ids: [ids[0]] });
   const singles: number[] = [];
-  for (let i = 1; i <= 15; i++) singles.push((await timedPrint(env, { ids: [ids[i]] })).seconds * 1000);
+  const singlesCpu: number[] = [];
+  for (let i = 1; i <= 15; i++) {
+    const one = await timedPrint(env, { ids: [ids[i]] });
+    singles.push(one.seconds * 1000);
+    singlesCpu.push(one.cpuSeconds * 1000);
+  }
   singles.sort((a, b) => a - b);
+  singlesCpu.sort((a, b) => a - b);
   const singleMs = singles[Math.floor(singles.length / 2)]!;
+  const singleCpuMs = singlesCpu[Math.floor(singlesCpu.length / 2)]!;
 
   const batch = await timedPrint(env, { batchId });
   expect(batch.pages).toBe(VOUCHERS);
@@ -129,6 +140,7 @@ test(`print a ${VOUCHERS.toLocaleString()}-voucher batch as one PDF, and a singl
       task: `batch of ${VOUCHERS.toLocaleString()}`,
       seconds: batch.seconds.toFixed(1),
       'pages/s': (batch.pages / batch.seconds).toFixed(1),
+      'pages per CPU s': (batch.pages / batch.cpuSeconds).toFixed(1),
       'peak MiB': batch.peakMiB.toFixed(0),
       'PDF MiB': (batch.bytes / 2 ** 20).toFixed(1),
       'ms per voucher': perVoucherMs.toFixed(1),
@@ -142,6 +154,10 @@ test(`print a ${VOUCHERS.toLocaleString()}-voucher batch as one PDF, and a singl
     },
     { task: `… of the batch: QR pictures`, seconds: qrSeconds.toFixed(1), 'ms per voucher': ((qrSeconds * 1000) / VOUCHERS).toFixed(2) },
   ]);
-  console.log(`single voucher warm: p50 ${singleMs.toFixed(0)} ms, max ${singles.at(-1)!.toFixed(0)} ms (target ≤ 150 ms)`);
-  console.log(`batch: ${(batch.pages / batch.seconds).toFixed(1)} pages/s (target ≥ 60)`);
+  console.log(
+    `single voucher warm: p50 ${singleMs.toFixed(0)} ms wall, ${singleCpuMs.toFixed(0)} ms CPU, max ${singles.at(-1)!.toFixed(0)} ms (target ≤ 150 ms)`,
+  );
+  console.log(
+    `batch: ${(batch.pages / batch.seconds).toFixed(1)} pages/s wall, ${(batch.pages / batch.cpuSeconds).toFixed(1)} per CPU second (target ≥ 60)`,
+  );
 });
