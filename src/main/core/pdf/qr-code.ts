@@ -7,7 +7,7 @@ const QR_BYTES_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 
 
 /** The last few codes drawn: the three parts of a voucher print the same code. */
 const recent = new Map<string, string>();
-/** Pixels a module in the picture: 2 pt modules come out at about 300 dpi, sharp when printed or scaled. */
+/** Pixels a module in the picture: 2 pt modules come out at about 300 dpi, sharp when printed or scaled (and one byte a module, see qrPng). */
 const PIXELS = 8;
 /** The data mask (ISO/IEC 18004 §7.8): pattern 0, a checkerboard, evens out any data. */
 const MASK = 0;
@@ -68,10 +68,9 @@ function qrPng(text: string, version: number): Buffer {
   for (let my = 0; my < modules; my++) {
     // One row of pixels per row of modules, repeated PIXELS times. In greyscale a 1 bit is white; a row starts with
     // its filter byte 0 ("none").
+    // With 8 pixels a module, a module is one whole byte of the row: 0x00 dark, 0xff light.
     const first = my * PIXELS * stride;
-    for (let x = 0; x < side; x++) {
-      if (!dark[my * modules + Math.floor(x / PIXELS)]) raw[first + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
-    }
+    for (let mx = 0; mx < modules; mx++) if (!dark[my * modules + mx]) raw[first + 1 + mx] = 0xff;
     for (let copy = 1; copy < PIXELS; copy++) raw.copy(raw, first + copy * stride, first, first + stride);
   }
   const header = Buffer.alloc(13);
@@ -81,7 +80,7 @@ function qrPng(text: string, version: number): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
