@@ -100,7 +100,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   // The clerk makes the batch for the files of two units and leaves one household out, with a reason.
   await signIn(page, CLERK.username, CLERK.password);
   await page.getByRole('link', { name: '救助项目' }).click();
-  await page.getByRole('button', { name: '为“春节送温暖”新建发放批次' }).click();
+  await page.getByRole('link', { name: '为“春节送温暖”新建发放批次' }).click();
   await expect(page.getByRole('heading', { name: '新建发放批次' })).toBeVisible();
   await page.getByRole('combobox', { name: '工作单位' }).click();
   await page.getByRole('option', { name: '甲机械厂' }).click();
@@ -129,8 +129,10 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
 
   // A reviewer approves the batch, prints its vouchers and payment sheet, and marks it paid.
   await signIn(page, REVIEWER.username, REVIEWER.password);
-  await page.getByRole('link', { name: '发放记录' }).click();
-  await page.getByRole('link', { name: '春节送温暖（', exact: false }).first().click();
+  await page.getByRole('link', { name: '救助项目' }).click();
+  const batches = page.getByRole('table', { name: '发放批次' });
+  await expect(batches).toContainText('待审核 2');
+  await batches.getByRole('link', { name: /^春节送温暖（/ }).click();
   await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
   await page.getByRole('button', { name: '整批审核（2 笔）' }).click();
   await expect(page.getByTestId('batch-count-approved')).toHaveText('2');

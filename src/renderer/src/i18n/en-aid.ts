@@ -110,6 +110,10 @@ export const enAid: typeof zhCNAid = {
     voucherLayout: 'Voucher layout',
   },
   aidBatch: {
+    listTitle: 'Payment batches',
+    listEmpty: 'No payment batches in this year yet',
+    counts: 'Progress',
+    createdAt: 'Created',
     newTitle: 'New payment batch',
     program: 'Aid program',
     categories: 'Hardship categories',

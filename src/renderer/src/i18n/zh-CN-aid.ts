@@ -108,6 +108,10 @@ export const zhCNAid = {
     voucherLayout: '凭证版式',
   },
   aidBatch: {
+    listTitle: '发放批次',
+    listEmpty: '这一年还没有发放批次',
+    counts: '进度',
+    createdAt: '生成时间',
     newTitle: '新建发放批次',
     program: '救助项目',
     categories: '困难类别',
