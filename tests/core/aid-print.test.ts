@@ -175,3 +175,42 @@ describe('aid print: vouchers (领取凭证)', () => {
     expect(await auditOf(t, 'aid.printVouchers')).toHaveLength(0);
   });
 });
+
+describe('aid print: the payment sheet (发放表)', () => {
+  it('lists the batch without voided payments, a subtotal on every page, the grand total in 大写 and 第 x 页 共 y 页', async () => {
+    const env = await aidOffice();
+    const { t } = env;
+    const batchId = env.addBatch();
+    // 17 payments to pay (15 rows a page: two pages), one voided that is not paid, and one in another batch.
+    for (let i = 0; i < 17; i++) env.addPayment({ ...PEOPLE[i % 4]!, batchId, amountFen: i === 16 ? 140_950 : 50_000 });
+    env.addPayment({ ...PEOPLE[0]!, batchId, status: 'voided', amountFen: 990_000 });
+    env.addPayment({ ...PEOPLE[1]!, batchId: env.addBatch('第二批'), amountFen: 70_000 });
+
+    const sheet = await printed(t, 'aid.printSheet', { batchId });
+    expect(sheet.pageCount).toBe(2);
+    expect(sheet.name).toBe('发放表-春节送温暖第一批.pdf');
+    expect(sheet.flat[0]).toContain('帮扶救助金发放表');
+    expect(sheet.flat[0]).toContain(`救助项目：${env.year}年送温暖`);
+    expect(sheet.flat[0]).toContain('资金来源：工会经费');
+    expect(sheet.flat[0]).toContain('发放批次：春节送温暖第一批');
+    expect(sheet.flat[0]).toContain('第1页共2页');
+    expect(sheet.flat[1]).toContain('第2页共2页');
+    expect(sheet.flat[0]).not.toContain(HEAD);
+    // Page 1: 15 × ¥500 = ¥7,500; page 2: ¥500 + ¥1,409.50; all: ¥9,409.50 (the voided ¥9,900 and the other batch left out).
+    expect(sheet.flat[0]).toContain('本页小计15人¥7,500.00');
+    expect(sheet.flat[1]).toContain('本页小计2人¥1,909.50');
+    expect(sheet.flat[1]).toContain('共17人¥9,409.50');
+    expect(sheet.flat[1]).toContain('人民币玖仟肆佰零玖元伍角');
+    expect(sheet.flat.join('')).not.toContain('9,900.00');
+
+    const program = await printed(t, 'aid.printSheet', { programId: env.programId });
+    expect(program.flat.at(-1)).toContain('共18人¥10,109.50');
+    expect(program.flat[0]).toContain('发放批次：全部');
+
+    const entries = await auditOf(t, 'aid.printSheet');
+    expect(entries.map((e) => e.summary.params)).toEqual([
+      { count: 18, pages: 2 },
+      { count: 17, pages: 2 },
+    ]);
+  });
+});
