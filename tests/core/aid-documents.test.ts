@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { renderPdf } from '../../src/main/core/pdf';
 import { qrCode } from '../../src/main/core/pdf/qr-code';
+import { aidCertificateDocument, type AidCertificateData, CERTIFICATE_TITLE } from '../../src/main/core/pdf/documents/aid-certificate';
 import {
   aidPaymentSheetDocument,
   type AidPaymentSheetData,
@@ -224,6 +225,48 @@ describe('发放表 (payment sheet)', () => {
     expect(flat[0]).toContain('第1页共1页');
     expect(flat[0]).toContain('本页小计3人¥1,531.11');
     expect(flat[0]).toContain('合计（大写）人民币壹仟伍佰叁拾壹元壹角壹分');
+  });
+});
+
+const CERTIFICATE: AidCertificateData = {
+  orgName: AID_ORG,
+  printedAt: PRINTED_AT,
+  layout: 'a4',
+  serial: '2027-Z000012',
+  name: '张建国',
+  maskedId: '110105********1234',
+  unit: '红星机械厂',
+  categoryLabel: '深度困难',
+  fileNumber: 'BF-2026-00042',
+  validUntil: '2027-12-31',
+  issuedOn: '2027-01-15',
+  qrText: qrTextOf('2027-Z000012', 0),
+  reprintCount: 0,
+};
+
+describe('困难职工证明 (certificate)', () => {
+  it('states on one A4 page that the household is registered in hardship, valid until the next review, with serial, seal and QR', async () => {
+    const { path, flat } = await render(aidCertificateDocument(CERTIFICATE));
+    expect(pageCount(path)).toBe(1);
+    expect(pageSize(path)).toBe('595.28 x 841.89');
+    const page = flat[0]!;
+    expect(page).toContain(CERTIFICATE_TITLE);
+    expect(page).toContain('编号：2027-Z000012');
+    expect(page).toContain('兹证明张建国（身份证号110105********1234），工作单位：红星机械厂');
+    expect(page).toContain('困难类别：深度困难；档案编号：BF-2026-00042');
+    expect(page).toContain('本证明有效期至2027年12月31日（下次复核之日）');
+    expect(page).toMatch(new RegExp(`${AID_ORG}（盖章）(扫码核验真伪)?2027年1月15日`));
+    expect(page).not.toContain('补打');
+    expect(qrCodesOn(path, 1)).toEqual([CERTIFICATE.qrText]);
+  });
+
+  it('prints on A5 and says 补打 with its count on a reprint', async () => {
+    const { path, flat } = await render(aidCertificateDocument({ ...CERTIFICATE, layout: 'a5', reprintCount: 3 }));
+    expect(pageCount(path)).toBe(1);
+    expect(pageSize(path)).toBe('419.53 x 595.28');
+    expect(flat[0]).toContain('补打（第3次）');
+    expect(flat[0]).toContain('档案编号：BF-2026-00042');
+    expect(qrCodesOn(path, 1)).toEqual([CERTIFICATE.qrText]);
   });
 });
 

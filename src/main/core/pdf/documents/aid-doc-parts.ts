@@ -1,4 +1,4 @@
-import type { Column, Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, ContentColumns, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import { chineseUppercase, formatYuan } from '@shared/domain/money';
 
 /**
@@ -67,7 +67,7 @@ export function signatureLine(label: string, width: number, fontSize = 10): Colu
 }
 
 /** The dashed box where the organisation's seal is pressed, its caption in the middle, centred in its column. */
-export function sealBox(width: number, height: number, caption = '（盖章）'): Content {
+export function sealBox(width: number, height: number, caption = '（盖章）'): ContentColumns {
   const dashed = () => ({ dash: { length: 3, space: 2 } });
   const line = () => 0.6;
   const grey = () => '#888888';
