@@ -72,7 +72,7 @@ export function aidCertificateDocument(data: AidCertificateData): TDocumentDefin
           width: pt(230),
           stack: [
             { text: data.orgName, fontSize: pt(13), alignment: 'center' },
-            { margin: [0, pt(8), 0, pt(8)], ...sealBox(pt(100), pt(100), '（盖章）') },
+            { margin: [0, pt(8), 0, pt(8)], ...sealBox(pt(100), pt(100), pt(230), '（盖章）') },
             { text: dateInWords(data.issuedOn), fontSize: pt(13), alignment: 'center' },
           ],
         },
