@@ -70,15 +70,12 @@ function certificateVerdict(ctx: CallContext, certificate: VerifiableCertificate
 }
 
 /**
- * A serial as a clerk types it: 2027-123 or 2027-000123 (full-width digits and spaces too); a certificate's serial
- * as printed. Anything that starts like a code (BF…) or holds a dot is read as a code instead.
+ * A serial as a clerk types it (aid/serials.ts): 2027-000123 or 2027-123 for a voucher, Z2027-000001 for a
+ * certificate, full-width digits, spaces and a lower-case z too. Anything else is read as a code.
  */
 export function typedSerial(text: string): string | null {
-  const t = toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
-  if (t.startsWith('BF') || t.includes('.')) return null;
-  const voucher = /^(\d{4})-(\d{1,6})$/.exec(t);
-  if (voucher) return `${voucher[1]}-${voucher[2]!.padStart(6, '0')}`;
-  return /^[0-9A-Z]+-[0-9A-Z-]{1,20}$/.test(t) ? t : null;
+  const m = /^(Z?)(\d{4})-(\d{1,6})$/.exec(toHalfWidth(text).replace(/\s+/g, '').toUpperCase());
+  return m ? `${m[1]}${m[2]}-${m[3]!.padStart(6, '0')}` : null;
 }
 
 /** 张三 → 张*, 欧阳修 → 欧*: enough to tell a holder apart at a desk, never the length or the rest of a name. */
