@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '@shared/contract/aid';
 import { base32Encode, formatSignedCode, signedMessage, type VoucherCode } from '@shared/domain/signed-code';
 import { keyCardBodyText, type KeyCard } from '@shared/domain/key-card';
@@ -11,6 +12,7 @@ import { certificateCodeText, voucherCodeText, voucherIssuedOn } from '../../src
 import { fingerprintOf, publicKeyOf, verifyWith } from '../../src/main/core/keys/ed25519';
 import { ensureSigningKey, signAsOrg } from '../../src/main/core/keys/org-signing';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
+import { bundleSigningKeyProcess } from './support/bundle';
 import { ORG, RESOURCES_DIR, outboxCopy, startCore, startSetUpCore, tempDir, type TestCore } from './support/core';
 import { fileForMember, office } from './support/hardship';
 import { seedRows } from './support/migration-rows';
@@ -63,6 +65,41 @@ function insertPayment(sqlite: Sqlite, id: string, serial: string, status: 'appr
 
 const verify = (t: TestCore, text: string) => t.call('aid.verify', { text });
 
+/** A database of the version before the keys: migrated and seeded (an office, an account …) without org_keys rows. */
+function olderDatabase(upToCurrent = false): { dataDir: string; key: Buffer } {
+  const dataDir = tempDir();
+  const key = newDatabaseKey();
+  const migrations = loadMigrations(`${RESOURCES_DIR}/migrations`);
+  const version = upToCurrent ? migrations.length : migrations.findIndex((m) => m.tag.startsWith('0019'));
+  const { sqlite } = openDatabase(`${dataDir}/bangfu.db`, key);
+  applyMigrations(sqlite, migrations.slice(0, version));
+  seedRows(sqlite, version);
+  sqlite.close();
+  return { dataDir, key };
+}
+
+/** Starts signing-key-process.ts; resolves its answer after `go`. */
+function keyProcess(script: string, path: string, key: Buffer) {
+  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const messages: unknown[] = [];
+  let wake = () => {};
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    messages.push(JSON.parse(line));
+    wake();
+  });
+  const message = (n: number) =>
+    new Promise<unknown>((resolve, reject) => {
+      const look = () => (messages.length > n ? resolve(messages[n]) : undefined);
+      wake = look;
+      child.on('close', () => (messages.length > n ? resolve(messages[n]) : reject(new Error(`child ended: ${stderr}`))));
+      look();
+    });
+  child.stdin.write(`${JSON.stringify({ path, keyHex: key.toString('hex'), at: APPROVED_AT })}\n`);
+  return { ready: message(0), go: () => child.stdin.end('go\n'), answer: () => message(1) as Promise<{ created: boolean; keyId: string }> };
+}
+
 describe('the organisation signing key', () => {
   it('is created at setup, once, inside the database, and shown as its fingerprint', async () => {
     const t = await startSetUpCore();
@@ -82,22 +119,16 @@ describe('the organisation signing key', () => {
   });
 
   it('is created once for a database set up before keys existed, at the first start after the upgrade', () => {
-    const dataDir = tempDir();
-    const key = newDatabaseKey();
-    const migrations = loadMigrations(`${RESOURCES_DIR}/migrations`);
-    const before = migrations.findIndex((m) => m.tag.startsWith('0019'));
-    const { sqlite } = openDatabase(`${dataDir}/bangfu.db`, key);
-    applyMigrations(sqlite, migrations.slice(0, before));
-    seedRows(sqlite, before);
-    sqlite.close();
-
+    const { dataDir, key } = olderDatabase();
     const t = startCore({ dataDir, key });
     expect(t.core.state.state).toBe('ready');
     expect(keyRows(sqliteOf(t))).toHaveLength(1);
     const created = sqliteOf(t)
       .prepare("SELECT action, user_id AS userId, summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.signingKeyCreated'")
       .all();
-    expect(created).toEqual([{ action: 'system.setup', userId: null, summary: '{"event":"org.signingKeyCreated","params":{"when":"start"}}' }]);
+    expect(created).toEqual([
+      { action: 'system.setup', userId: null, summary: '{"event":"org.signingKeyCreated","params":{"when":"start"}}' },
+    ]);
 
     // A second program on the same database (its own connection), starting at the same moment, finds the key.
     const second = openDatabase(`${dataDir}/bangfu.db`, key);
@@ -107,6 +138,28 @@ describe('the organisation signing key', () => {
     expect(recorded).toBe(0);
     const again = t.reopen();
     expect(keyRows(sqliteOf(again))).toHaveLength(1);
+  });
+
+  describe('with four programs starting on one older database at the same moment', () => {
+    let script: string;
+    beforeAll(() => {
+      script = bundleSigningKeyProcess();
+    });
+    afterAll(() => rmSync(script, { force: true }));
+
+    it('makes one key between them', async () => {
+      const { dataDir, key } = olderDatabase(true);
+      const path = `${dataDir}/bangfu.db`;
+      const children = Array.from({ length: 4 }, () => keyProcess(script, path, key));
+      await Promise.all(children.map((c) => c.ready));
+      for (const child of children) child.go();
+      const answers = await Promise.all(children.map((c) => c.answer()));
+      expect(answers.filter((a) => a.created)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.keyId)).size).toBe(1);
+      const { sqlite } = openDatabase(path, key);
+      expect(keyRows(sqlite)).toHaveLength(1);
+      sqlite.close();
+    });
   });
 
   it('signs what its public key verifies, and nothing else', async () => {
@@ -238,7 +291,11 @@ describe('凭证核验 (aid.verify)', () => {
     insertPayment(sqliteOf(t), PAYMENT, '2027-000123', 'paid');
     expect(await verify(t, '张三 500元')).toEqual({ verdict: 'malformed', problem: 'bad-characters', kind: null, summary: null });
     expect((await verify(t, 'BF1.V.123')).problem).toBe('field-count');
-    expect(await verify(t, ' ２０２７-123 ')).toMatchObject({ verdict: 'serial-found', kind: 'voucher', summary: { serial: '2027-000123', status: 'paid' } });
+    expect(await verify(t, ' ２０２７-123 ')).toMatchObject({
+      verdict: 'serial-found',
+      kind: 'voucher',
+      summary: { serial: '2027-000123', status: 'paid' },
+    });
     expect(await verify(t, '2027-000124')).toEqual({ verdict: 'not-issued-here', problem: null, kind: null, summary: null });
   });
 
@@ -281,7 +338,13 @@ describe('the key card', () => {
     expect(card.keys.ed25519).toBe((await t.call('org.signingKey')).publicKey);
     const body = Buffer.from(keyCardBodyText(card), 'utf8');
     expect(verifyWith(publicKey, body, Buffer.from(card.signature, 'base64'))).toBe(true);
-    expect(verifyWith(publicKey, Buffer.from(keyCardBodyText({ ...card, org: { ...card.org, name: '别的单位' } }), 'utf8'), Buffer.from(card.signature, 'base64'))).toBe(false);
+    expect(
+      verifyWith(
+        publicKey,
+        Buffer.from(keyCardBodyText({ ...card, org: { ...card.org, name: '别的单位' } }), 'utf8'),
+        Buffer.from(card.signature, 'base64'),
+      ),
+    ).toBe(false);
 
     const pdf = await t.job('org.exportKeyCard', { as: 'pdf' });
     if (!pdf.result.ok) throw new Error(pdf.result.error.code);
@@ -297,6 +360,9 @@ describe('the key card', () => {
       .prepare("SELECT summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.keyCardExported' ORDER BY seq")
       .pluck()
       .all();
-    expect(events).toEqual(['{"event":"org.keyCardExported","params":{"as":"card"}}', '{"event":"org.keyCardExported","params":{"as":"pdf"}}']);
+    expect(events).toEqual([
+      '{"event":"org.keyCardExported","params":{"as":"card"}}',
+      '{"event":"org.keyCardExported","params":{"as":"pdf"}}',
+    ]);
   });
 });
