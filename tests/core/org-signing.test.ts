@@ -237,6 +237,11 @@ describe('凭证核验 (aid.verify)', () => {
     expect(voided).toMatchObject({ verdict: 'voided', summary: { voidedAt: '2027-01-21T02:00:00.000Z' } });
     // Never the ID number, whole or in part.
     expect(JSON.stringify([unpaid, paid, voided])).not.toMatch(/110105|1011|张三丰/);
+
+    // A voucher printed before the credit code was corrected in 机构设置 is still this organisation's.
+    const printed = voucherCodeText(sqlite, PAYMENT);
+    await t.call('org.update', { name: ORG.name, creditCode: '91350100M000100Y43', regionCode: ORG.regionCode, idleLockMinutes: 10 });
+    expect((await verify(t, printed)).verdict).toBe('valid-unpaid');
   });
 
   it('refuses one changed character, another organisation’s key, and a signed text that disagrees with the record', async () => {

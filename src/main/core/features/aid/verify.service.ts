@@ -12,8 +12,8 @@ import { certificateBySerial, paymentById, paymentBySerial, type VerifiableCerti
 /**
  * 凭证核验: the QR text of a voucher or certificate (pasted, or typed by a USB scanner) or a typed serial → what it is.
  *
- * A code is judged in this order: readable at all (else `malformed`, with the reason), issued by this
- * organisation's code (else `not-issued-here`), signed by one of this organisation's keys (else `forged`), about a
+ * A code is judged in this order: readable at all (else `malformed`, with the reason), signed by one of this
+ * organisation's keys (else `not-issued-here` when it names another organisation's code, `forged` when ours), about a
  * payment or certificate this database has (else `not-issued-here`: an office that restored an older backup, say),
  * with the very fields the database holds (else `forged`: someone signed, or altered, what was never issued), and
  * then its state. A typed serial has no signature: it is only looked up, and the answer says so (`serial-found`).
@@ -26,9 +26,11 @@ export function verify(ctx: CallContext, text: string): VerifyResult {
   const parsed = parseSignedCode(text);
   if (!parsed.ok) return answer('malformed', null, null, parsed.problem);
   const { payload } = parsed;
-  const org = readOrg(ctx.db)!;
-  if (payload.orgCode !== org.creditCode.toUpperCase()) return answer('not-issued-here', payload.kind);
-  if (!verifyAsOrg(ctx.sqlite, parsed.message, parsed.signature)) return answer('forged', payload.kind);
+  // The signature first: a code our key signed is ours even if the credit code was corrected in 机构设置 since.
+  if (!verifyAsOrg(ctx.sqlite, parsed.message, parsed.signature)) {
+    const ours = payload.orgCode === readOrg(ctx.db)!.creditCode.toUpperCase();
+    return answer(ours ? 'forged' : 'not-issued-here', payload.kind);
+  }
   return payload.kind === 'voucher' ? checkVoucher(ctx.sqlite, payload) : checkCertificate(ctx, payload);
 }
 
