@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSignedCode, parseSignedCode, signedMessage } from '@shared/domain/signed-code';
 import { generateEd25519, signWith } from '../../src/main/core/keys/ed25519';
 import { aidOffice, printed, qrCodesOn } from './support/aid-print';
-import { draftOf, fileForMember, HEAD, idOf, OTHER_HEAD } from './support/hardship';
+import { consented, draftOf, fileForMember, HEAD, idOf, OTHER_HEAD, toNotice } from './support/hardship';
 
 /**
  * The printed aid documents through their channels, on a real database file, read back from the real PDFs (pdftotext,
@@ -211,6 +211,48 @@ describe('aid print: the payment sheet (发放表)', () => {
     expect(entries.map((e) => e.summary.params)).toEqual([
       { count: 18, pages: 2 },
       { count: 17, pages: 2 },
+    ]);
+  });
+});
+
+describe('aid print: the hardship certificate (困难职工证明)', () => {
+  it('is refused for a file not 在档; for an active file takes a serial once, is valid until the next review, and says 补打 when printed again', async () => {
+    const env = await aidOffice();
+    const { t, today, advanceDays } = env;
+    let file = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
+    expect(await t.fail('aid.printCertificate', { fileId: file.id }, 'clerk')).toMatchObject({ code: 'AID_CERTIFICATE_NOT_ACTIVE' });
+
+    file = await toNotice(t, today, file);
+    await advanceDays(10);
+    file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'endNotice' }, 'clerk');
+    file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'approve' }, 'reviewer');
+    const approvedOn = (await t.call('policy.list', {})).today;
+    const validUntil = `${Number(approvedOn.slice(0, 4)) + 1}${approvedOn.slice(4)}`; // the policy's 12 months
+    const year = approvedOn.slice(0, 4);
+
+    const first = await printed(t, 'aid.printCertificate', { fileId: file.id });
+    expect(first.pageCount).toBe(1);
+    expect(first.name).toBe(`困难职工证明-Z${year}-000001.pdf`);
+    const page = first.flat[0]!;
+    expect(page).toContain('困难职工证明');
+    expect(page).toContain(`编号：Z${year}-000001`);
+    expect(page).toContain('测试户主');
+    expect(page).not.toContain(HEAD);
+    expect(page).toContain('甲机械厂');
+    expect(page).toContain('深度困难');
+    expect(page).toContain(file.fileNo!);
+    expect(page).not.toContain('补打');
+    const [code] = qrCodesOn(first.path, 1);
+    expect(parseSignedCode(code!)).toMatchObject({ ok: true, payload: { kind: 'certificate', serial: `Z${year}-000001`, validUntil } });
+    expect(await t.call('aid.verify', { text: code! })).toMatchObject({ verdict: 'valid', summary: { validUntil } });
+
+    const again = await printed(t, 'aid.printCertificate', { fileId: file.id, layout: 'a5' });
+    expect(again.name).toBe(`困难职工证明-Z${year}-000001.pdf`);
+    expect(again.flat[0]).toContain('补打（第1次）');
+    expect(env.sqlite.prepare('SELECT count(*) AS n, max(print_count) AS prints FROM aid_certificates').get()).toEqual({ n: 1, prints: 2 });
+    expect((await auditOf(t, 'aid.printCertificate')).map((e) => e.summary.params)).toEqual([
+      { serial: `Z${year}-000001`, reprint: 'yes' },
+      { serial: `Z${year}-000001`, reprint: 'no' },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { defineHandlers } from '../../context';
+import * as certificate from './certificate.service';
 import { notBuilt } from './not-built';
 import * as print from './print.service';
 import * as sheet from './sheet.service';
@@ -7,6 +8,6 @@ import * as sheet from './sheet.service';
 export const aidPrintHandlers = defineHandlers({
   'aid.printVouchers': (input, ctx) => print.printVouchers(ctx, input),
   'aid.printSheet': (input, ctx) => sheet.printSheet(ctx, input),
-  'aid.printCertificate': () => notBuilt(),
+  'aid.printCertificate': (input, ctx) => certificate.printCertificate(ctx, input),
   'aid.printContactCards': () => notBuilt(),
 });
