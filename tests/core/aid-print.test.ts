@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSignedCode, parseSignedCode, signedMessage } from '@shared/domain/signed-code';
 import { generateEd25519, signWith } from '../../src/main/core/keys/ed25519';
 import { aidOffice, printed, qrCodesOn } from './support/aid-print';
+import { ORG } from './support/core';
 import { consented, draftOf, fileForMember, HEAD, idOf, OTHER_HEAD, toNotice } from './support/hardship';
 
 /**
@@ -254,5 +255,47 @@ describe('aid print: the hardship certificate (困难职工证明)', () => {
       { serial: `Z${year}-000001`, reprint: 'yes' },
       { serial: `Z${year}-000001`, reprint: 'no' },
     ]);
+  });
+});
+
+describe('aid print: contact cards (联系卡)', () => {
+  it("prints ten cards a page with the file's number, name, category, its own 帮扶责任人 or the centre's phone, and 12351", async () => {
+    const env = await aidOffice();
+    const { t } = env;
+    await t.call('org.update', {
+      name: ORG.name,
+      creditCode: ORG.creditCode,
+      regionCode: ORG.regionCode,
+      idleLockMinutes: 10,
+      contactPhone: '010-66668888',
+    });
+    const fileIds: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const file = await fileForMember(
+        t,
+        idOf(`110105198001${String(i + 1).padStart(2, '0')}1${String(i).padStart(2, '0')}`),
+        `持卡人${'甲乙丙丁戊己庚辛壬癸子'[i]}`,
+      );
+      fileIds.push(file.id);
+    }
+    const withContact = await t.call('files.get', { id: fileIds[1]! });
+    await t.call(
+      'files.saveDraft',
+      draftOf(withContact, { contacts: [{ level: 'centre', name: '王帮扶', phone: '13800001111' }] }),
+      'clerk',
+    );
+
+    const cards = await printed(t, 'aid.printContactCards', { fileIds: [...fileIds, fileIds[0]!] });
+    expect(cards.pageCount).toBe(2);
+    expect(cards.name).toBe('帮扶联系卡-11张.pdf');
+    const [first, second] = cards.flat;
+    for (const name of '甲乙丙丁戊己庚辛壬癸') expect(first).toContain(`持卡人${name}`);
+    expect(second).toContain('持卡人子');
+    expect(first!.match(/12351/g)).toHaveLength(10);
+    expect(first!.match(/帮扶联系卡/g)).toHaveLength(10);
+    expect(first).toContain('王帮扶13800001111');
+    expect(first!.match(/帮扶中心010-66668888/g)).toHaveLength(9);
+    expect(first).toContain('（待编号）'); // drafts have no file number yet
+    expect((await auditOf(t, 'aid.printContactCards')).map((e) => e.summary.params)).toEqual([{ count: 11 }]);
   });
 });
