@@ -35,3 +35,8 @@ export function bundleImportReader(): string {
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');
 }
+
+/** A second copy of the core approving aid payments (tests/core/support/aid-approver-process.ts). */
+export function bundleAidApproverProcess(): string {
+  return bundle('tests/core/support/aid-approver-process.ts', 'aid-approver-process');
+}
