@@ -74,6 +74,8 @@ export const ERROR_CODES = [
   // 困难职工证明 an active file.
   'AID_VOUCHER_NOT_APPROVED',
   'AID_CERTIFICATE_NOT_ACTIVE',
+  // A bank payment for a file with no account on it (or on the emergency route): fill it in or pay in cash.
+  'AID_NO_BANK_ACCOUNT',
   // A channel of the aid contract whose service is still being built (features/aid/not-built.ts).
   'NOT_IMPLEMENTED',
 ] as const;
