@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { renderPdf } from '../../src/main/core/pdf';
 import { qrCode } from '../../src/main/core/pdf/qr-code';
+import { aidCertificateDocument, type AidCertificateData, CERTIFICATE_TITLE } from '../../src/main/core/pdf/documents/aid-certificate';
 import {
   aidPaymentSheetDocument,
   type AidPaymentSheetData,
   PAYMENT_SHEET_TITLE,
 } from '../../src/main/core/pdf/documents/aid-payment-sheet';
 import { aidVoucherDocument, VOUCHER_TITLE } from '../../src/main/core/pdf/documents/aid-voucher';
+import { CARD_TITLE, contactCardsDocument, type ContactCardData } from '../../src/main/core/pdf/documents/contact-cards';
 import { chineseUppercase, formatYuan } from '@shared/domain/money';
 import { AID_ORG, person, PRINTED_AT, qrTextOf, voucher } from './support/aid-samples';
 
@@ -224,6 +226,99 @@ describe('发放表 (payment sheet)', () => {
     expect(flat[0]).toContain('第1页共1页');
     expect(flat[0]).toContain('本页小计3人¥1,531.11');
     expect(flat[0]).toContain('合计（大写）人民币壹仟伍佰叁拾壹元壹角壹分');
+  });
+});
+
+const CERTIFICATE: AidCertificateData = {
+  orgName: AID_ORG,
+  printedAt: PRINTED_AT,
+  layout: 'a4',
+  serial: '2027-Z000012',
+  name: '张建国',
+  maskedId: '110105********1234',
+  unit: '红星机械厂',
+  categoryLabel: '深度困难',
+  fileNumber: 'BF-2026-00042',
+  validUntil: '2027-12-31',
+  issuedOn: '2027-01-15',
+  qrText: qrTextOf('2027-Z000012', 0),
+  reprintCount: 0,
+};
+
+describe('困难职工证明 (certificate)', () => {
+  it('states on one A4 page that the household is registered in hardship, valid until the next review, with serial, seal and QR', async () => {
+    const { path, flat } = await render(aidCertificateDocument(CERTIFICATE));
+    expect(pageCount(path)).toBe(1);
+    expect(pageSize(path)).toBe('595.28 x 841.89');
+    const page = flat[0]!;
+    expect(page).toContain(CERTIFICATE_TITLE);
+    expect(page).toContain('编号：2027-Z000012');
+    expect(page).toContain('兹证明张建国（身份证号110105********1234），工作单位：红星机械厂');
+    expect(page).toContain('困难类别：深度困难；档案编号：BF-2026-00042');
+    expect(page).toContain('本证明有效期至2027年12月31日（下次复核之日）');
+    expect(page).toMatch(new RegExp(`${AID_ORG}（盖章）(扫码核验真伪)?2027年1月15日`));
+    expect(page).not.toContain('补打');
+    expect(qrCodesOn(path, 1)).toEqual([CERTIFICATE.qrText]);
+  });
+
+  it('prints on A5 and says 补打 with its count on a reprint', async () => {
+    const { path, flat } = await render(aidCertificateDocument({ ...CERTIFICATE, layout: 'a5', reprintCount: 3 }));
+    expect(pageCount(path)).toBe(1);
+    expect(pageSize(path)).toBe('419.53 x 595.28');
+    expect(flat[0]).toContain('补打（第3次）');
+    expect(flat[0]).toContain('档案编号：BF-2026-00042');
+    expect(qrCodesOn(path, 1)).toEqual([CERTIFICATE.qrText]);
+  });
+});
+
+describe('联系卡 (contact cards)', () => {
+  const CATEGORIES = ['深度困难', '相对困难', '意外致困'];
+  const cards: ContactCardData['cards'] = Array.from({ length: 13 }, (_, i) => ({
+    cardNumber: `LXK-2027-${String(i + 1).padStart(4, '0')}`,
+    name: person(i).name,
+    categoryLabel: CATEGORIES[i % 3]!,
+  }));
+  const data: ContactCardData = { orgName: AID_ORG, printedAt: PRINTED_AT, contactPerson: '王帮扶', contactPhone: '010-65432100', cards };
+
+  it('prints ten cards to an A4 page, each with its number, name, category, the centre’s contact and the 12351 hotline', async () => {
+    const { path, pages, flat } = await render(contactCardsDocument(data));
+    expect(pageCount(path)).toBe(2);
+    expect(pageSize(path)).toBe('595.28 x 841.89');
+    expect([count(flat[0]!, CARD_TITLE), count(flat[1]!, CARD_TITLE)]).toEqual([10, 3]);
+    const numbers = pages.map((page) => [...page.matchAll(/No\. (LXK-2027-\d{4})/g)].map((m) => m[1]));
+    expect(numbers.flat()).toEqual(cards.map((card) => card.cardNumber));
+    expect(numbers.map((n) => n.length)).toEqual([10, 3]);
+    for (const [index, page] of flat.entries()) {
+      const onPage = cards.slice(index * 10, index * 10 + 10);
+      for (const card of onPage) expect(page).toContain(`名：${card.name}`);
+      expect(count(page, '帮扶联系人：王帮扶010-65432100')).toBe(onPage.length);
+      expect(count(page, '职工服务热线：12351')).toBe(onPage.length);
+      expect(count(page, AID_ORG)).toBe(onPage.length);
+      for (const category of CATEGORIES)
+        expect(count(page, `困难类别：${category}`)).toBe(onPage.filter((c) => c.categoryLabel === category).length);
+    }
+  });
+
+  it('lays the cards out at 85.6 × 54 mm, two columns of five, edge to edge inside the sheet', () => {
+    const doc = contactCardsDocument({ ...data, cards: cards.slice(0, 10) });
+    const outlines = (doc.content as { absolutePosition?: { x: number; y: number }; canvas?: { type: string; w?: number; h?: number }[] }[])
+      .filter((node) => node.canvas?.[0]?.type === 'rect')
+      .map((node) => ({ ...node.absolutePosition!, w: node.canvas![0]!.w!, h: node.canvas![0]!.h! }));
+    expect(outlines).toHaveLength(10);
+    const mm = 72 / 25.4;
+    for (const card of outlines) {
+      expect(card.w).toBeCloseTo(85.6 * mm, 5);
+      expect(card.h).toBeCloseTo(54 * mm, 5);
+      expect(card.x).toBeGreaterThan(0);
+      expect(card.y).toBeGreaterThan(0);
+      expect(card.x + card.w).toBeLessThan(595.28);
+      expect(card.y + card.h).toBeLessThan(841.89);
+    }
+    expect(new Set(outlines.map((c) => c.x.toFixed(2))).size).toBe(2);
+    expect(new Set(outlines.map((c) => c.y.toFixed(2))).size).toBe(5);
+    // Neighbours share their cutting line.
+    const xs = [...new Set(outlines.map((c) => c.x))].sort((a, b) => a - b);
+    expect(xs[1]! - xs[0]!).toBeCloseTo(85.6 * mm, 5);
   });
 });
 

@@ -35,3 +35,13 @@ export function bundleImportReader(): string {
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');
 }
+
+/** A program starting on a shared database, up to its signing-key step (tests/core/support/signing-key-process.ts). */
+export function bundleSigningKeyProcess(): string {
+  return bundle('tests/core/support/signing-key-process.ts', 'signing-key-process');
+}
+
+/** A second copy of the core approving aid payments (tests/core/support/aid-approver-process.ts). */
+export function bundleAidApproverProcess(): string {
+  return bundle('tests/core/support/aid-approver-process.ts', 'aid-approver-process');
+}

@@ -41,7 +41,8 @@ export const enSeal: typeof zhCNSeal = {
     },
     problems: {
       empty: 'Nothing entered.',
-      'bad-characters': 'It holds characters a QR code here never has (Chinese or full-width). Switch the input method to English before scanning.',
+      'bad-characters':
+        'It holds characters a QR code here never has (Chinese or full-width). Switch the input method to English before scanning.',
       'wrong-prefix': 'It does not start with BF1: not a Bangfu Desk voucher code, or not a whole serial.',
       'newer-version': 'A newer version of the program made this code: update this program to verify it.',
       'unknown-kind': 'The kind of document is not known.',

@@ -73,6 +73,7 @@ const errors = {
   AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），请办结后再开具。',
   AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
   AID_NO_ACCOUNT: '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
+  AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
   NOT_IMPLEMENTED: '这项功能尚未完成。',
 } satisfies Record<ErrorCode, string>;
 

@@ -12,8 +12,8 @@ import { certificateBySerial, paymentById, paymentBySerial, type VerifiableCerti
 /**
  * 凭证核验: the QR text of a voucher or certificate (pasted, or typed by a USB scanner) or a typed serial → what it is.
  *
- * A code is judged in this order: readable at all (else `malformed`, with the reason), issued by this
- * organisation's code (else `not-issued-here`), signed by one of this organisation's keys (else `forged`), about a
+ * A code is judged in this order: readable at all (else `malformed`, with the reason), signed by one of this
+ * organisation's keys (else `not-issued-here` when it names another organisation's code, `forged` when ours), about a
  * payment or certificate this database has (else `not-issued-here`: an office that restored an older backup, say),
  * with the very fields the database holds (else `forged`: someone signed, or altered, what was never issued), and
  * then its state. A typed serial has no signature: it is only looked up, and the answer says so (`serial-found`).
@@ -26,9 +26,11 @@ export function verify(ctx: CallContext, text: string): VerifyResult {
   const parsed = parseSignedCode(text);
   if (!parsed.ok) return answer('malformed', null, null, parsed.problem);
   const { payload } = parsed;
-  const org = readOrg(ctx.db)!;
-  if (payload.orgCode !== org.creditCode.toUpperCase()) return answer('not-issued-here', payload.kind);
-  if (!verifyAsOrg(ctx.sqlite, parsed.message, parsed.signature)) return answer('forged', payload.kind);
+  // The signature first: a code our key signed is ours even if the credit code was corrected in 机构设置 since.
+  if (!verifyAsOrg(ctx.sqlite, parsed.message, parsed.signature)) {
+    const ours = payload.orgCode === readOrg(ctx.db)!.creditCode.toUpperCase();
+    return answer(ours ? 'forged' : 'not-issued-here', payload.kind);
+  }
   return payload.kind === 'voucher' ? checkVoucher(ctx.sqlite, payload) : checkCertificate(ctx, payload);
 }
 
@@ -70,15 +72,12 @@ function certificateVerdict(ctx: CallContext, certificate: VerifiableCertificate
 }
 
 /**
- * A serial as a clerk types it: 2027-123 or 2027-000123 (full-width digits and spaces too); a certificate's serial
- * as printed. Anything that starts like a code (BF…) or holds a dot is read as a code instead.
+ * A serial as a clerk types it (aid/serials.ts): 2027-000123 or 2027-123 for a voucher, Z2027-000001 for a
+ * certificate, full-width digits, spaces and a lower-case z too. Anything else is read as a code.
  */
 export function typedSerial(text: string): string | null {
-  const t = toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
-  if (t.startsWith('BF') || t.includes('.')) return null;
-  const voucher = /^(\d{4})-(\d{1,6})$/.exec(t);
-  if (voucher) return `${voucher[1]}-${voucher[2]!.padStart(6, '0')}`;
-  return /^[0-9A-Z]+-[0-9A-Z-]{1,20}$/.test(t) ? t : null;
+  const m = /^(Z?)(\d{4})-(\d{1,6})$/.exec(toHalfWidth(text).replace(/\s+/g, '').toUpperCase());
+  return m ? `${m[1]}${m[2]}-${m[3]!.padStart(6, '0')}` : null;
 }
 
 /** 张三 → 张*, 欧阳修 → 欧*: enough to tell a holder apart at a desk, never the length or the rest of a name. */

@@ -4,7 +4,7 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { Sqlite } from '../../db/client';
 import type { AidVoucherData } from '../../pdf/documents/aid-voucher';
-import { AID_TYPE_LABELS, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
+import { accountInDraft, AID_TYPE_LABELS, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
 import { voucherCodeText, voucherIssuedOn } from './qr-codes';
 import { parseSerial } from './serials';
 
@@ -118,7 +118,7 @@ export function voucherData(sqlite: Sqlite, picks: readonly VoucherPick[]): AidV
     fundSourceLabel: FUND_SOURCE_LABELS[row.fundSource],
     amountFen: row.amountFen,
     method: row.method,
-    maskedAccount: row.method === 'bank' ? maskAccount(accountOf(row.fileDraft)) : null,
+    maskedAccount: row.method === 'bank' ? maskAccount(accountInDraft(row.fileDraft)) : null,
     date: voucherIssuedOn(row.approvedAt),
     enteredBy: row.enteredByName ?? '',
     approvedBy: row.approvedByName ?? '',
@@ -126,9 +126,4 @@ export function voucherData(sqlite: Sqlite, picks: readonly VoucherPick[]): AidV
     reprintCount: row.printCount,
     voided: row.status === 'voided',
   }));
-}
-
-function accountOf(draft: string | null): string | null {
-  if (!draft) return null;
-  return (JSON.parse(draft) as { bankAccount?: string | null }).bankAccount ?? null;
 }

@@ -126,7 +126,7 @@ function part(orgName: string, stamp: string, v: AidVoucherData, name: string, t
             stack: [
               qrCode(v.qrText),
               { text: '扫码核验真伪', fontSize: 7, color: MUTED, alignment: 'center', margin: [0, 1, 0, 6] },
-              sealBox(70, 56, '（单位盖章）'),
+              sealBox(70, 56, RIGHT_COLUMN, '（单位盖章）'),
             ],
           },
         ],
