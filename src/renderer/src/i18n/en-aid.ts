@@ -93,7 +93,7 @@ export const enAid: typeof zhCNAid = {
     date: 'Date',
     empty: 'No payments match',
     count: '{count} payments',
-    totals: '{count} payments, total {amount}',
+    totals: '{count} payments (not voided), total {amount}',
     tickedCount: '{count} ticked',
     tickPage: 'Tick the whole page',
     tickRow: 'Tick {name}',

@@ -91,7 +91,7 @@ export const zhCNAid = {
     date: '日期',
     empty: '没有符合条件的发放记录',
     count: '共 {count} 笔',
-    totals: '共 {count} 笔，合计 {amount}',
+    totals: '共 {count} 笔（不含作废），合计 {amount}',
     tickedCount: '已选 {count} 笔',
     tickPage: '选择本页全部',
     tickRow: '选择 {name}',
