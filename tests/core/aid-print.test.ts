@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatSignedCode, parseSignedCode, signedMessage } from '@shared/domain/signed-code';
 import { generateEd25519, signWith } from '../../src/main/core/keys/ed25519';
+import { insertFile, saveProgram } from './support/aid';
 import { aidOffice, printed, qrCodesOn } from './support/aid-print';
 import { ORG } from './support/core';
 import { consented, draftOf, fileForMember, HEAD, idOf, OTHER_HEAD, toNotice } from './support/hardship';
@@ -10,6 +11,9 @@ import { consented, draftOf, fileForMember, HEAD, idOf, OTHER_HEAD, toNotice } f
  * The printed aid documents through their channels, on a real database file, read back from the real PDFs (pdftotext,
  * pdfinfo) and, for the QR codes, from a picture of the page (pdftoppm + zbarimg), then checked by aid.verify.
  */
+
+/** Each test prints and reads back several PDFs and pictures of pages: seconds each on a busy machine. */
+const SLOW = { timeout: 120_000 };
 
 const PEOPLE = [
   { name: '赵建国', idNumber: HEAD, unit: '甲机械厂' },
@@ -29,7 +33,7 @@ async function auditOf(t: Awaited<ReturnType<typeof aidOffice>>['t'], channel: s
   return (await t.call('audit.list', { action: channel, page: 1, pageSize: 10 })).entries;
 }
 
-describe('aid print: vouchers (领取凭证)', () => {
+describe('aid print: vouchers (领取凭证)', SLOW, () => {
   it('prints a batch one page a voucher, with every field, the amount in 大写 and a QR code that verifies; a second print says 补打 with its count', async () => {
     const { t, batchId, payments, printCounts, year } = await batchOfFour();
     const first = await printed(t, 'aid.printVouchers', { batchId, layout: 'a4-three' });
@@ -177,7 +181,7 @@ describe('aid print: vouchers (领取凭证)', () => {
   });
 });
 
-describe('aid print: the payment sheet (发放表)', () => {
+describe('aid print: the payment sheet (发放表)', SLOW, () => {
   it('lists the batch without voided payments, a subtotal on every page, the grand total in 大写 and 第 x 页 共 y 页', async () => {
     const env = await aidOffice();
     const { t } = env;
@@ -216,7 +220,7 @@ describe('aid print: the payment sheet (发放表)', () => {
   });
 });
 
-describe('aid print: the hardship certificate (困难职工证明)', () => {
+describe('aid print: the hardship certificate (困难职工证明)', SLOW, () => {
   it('is refused for a file not 在档; for an active file takes a serial once, is valid until the next review, and says 补打 when printed again', async () => {
     const env = await aidOffice();
     const { t, today, advanceDays } = env;
@@ -258,7 +262,7 @@ describe('aid print: the hardship certificate (困难职工证明)', () => {
   });
 });
 
-describe('aid print: contact cards (联系卡)', () => {
+describe('aid print: contact cards (联系卡)', SLOW, () => {
   it("prints ten cards a page with the file's number, name, category, its own 帮扶责任人 or the centre's phone, and 12351", async () => {
     const env = await aidOffice();
     const { t } = env;
@@ -297,5 +301,36 @@ describe('aid print: contact cards (联系卡)', () => {
     expect(first!.match(/帮扶中心010-66668888/g)).toHaveLength(9);
     expect(first).toContain('（待编号）'); // drafts have no file number yet
     expect((await auditOf(t, 'aid.printContactCards')).map((e) => e.summary.params)).toEqual([{ count: 11 }]);
+  });
+});
+
+describe('aid print: with the payments made through their channels', SLOW, () => {
+  it('prints the voucher a reviewer approved; its code verifies as unpaid, then paid, then voided', async () => {
+    const env = await aidOffice();
+    const { t, today } = env;
+    const program = await saveProgram(
+      t,
+      'festival',
+      { kind: 'fixed', amountFen: 50_000, byCategory: {} },
+      { year: Number(today.slice(0, 4)) },
+    );
+    const { fileId } = insertFile(t, { headName: '周德胜' });
+    const made = await t.call('aid.createPayment', { programId: program.id, fileId, amountFen: 50_000, method: 'bank' }, 'clerk');
+    expect(await t.fail('aid.printVouchers', { ids: [made.id] }, 'clerk')).toMatchObject({ code: 'AID_VOUCHER_NOT_APPROVED' });
+    const { serials } = await t.call('aid.approve', { ids: [made.id] }, 'reviewer');
+
+    const voucher = await printed(t, 'aid.printVouchers', { ids: [made.id] });
+    expect(voucher.flat[0]).toContain(`编号：${serials!.first}`);
+    expect(voucher.flat[0]).toContain('周德胜');
+    expect(voucher.flat[0]).toContain('银行转账****3445');
+    const [code] = qrCodesOn(voucher.path, 1);
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('valid-unpaid');
+    await t.call('aid.markPaid', { ids: [made.id], paidOn: today }, 'clerk');
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('valid-paid');
+    await t.call('aid.void', { id: made.id, reason: '重复发放' }, 'reviewer');
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('voided');
+    const again = await printed(t, 'aid.printVouchers', { ids: [made.id] });
+    expect(again.flat[0]).toContain('作废');
+    expect(again.flat[0]).toContain('补打（第1次）');
   });
 });
