@@ -19,7 +19,6 @@ const LayoutBuilder = cjsDefault(LayoutBuilderModule);
 const PDFDocument = cjsDefault(PDFDocumentModule);
 const Renderer = cjsDefault(RendererModule);
 const SVGMeasure = cjsDefault(SVGMeasureModule);
-
 /**
  * One PDF made of parts laid out one after another: a batch of thousands of vouchers is one file to print, but
  * laying it out in one go (renderPdf) holds the worker for a minute with no progress and no way to cancel. Each part
