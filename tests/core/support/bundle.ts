@@ -35,3 +35,8 @@ export function bundleImportReader(): string {
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');
 }
+
+/** A core in a process of its own that creates one aid batch and is killed mid-way (tests/core/support/batch-crash-child.ts). */
+export function bundleBatchCrashChild(): string {
+  return bundle('tests/core/support/batch-crash-child.ts', 'batch-crash-child');
+}
