@@ -240,7 +240,7 @@ describe('creating a batch', () => {
     const { t, files, programId } = await batchOffice();
     const base = { programId, name: '春节送温暖', filters: noFilters };
     expect(await t.fail('aid.createBatch', { ...base, method: 'bank' }, 'clerk')).toMatchObject({
-      code: 'AID_NO_ACCOUNT',
+      code: 'AID_NO_BANK_ACCOUNT',
       params: { count: 1 },
     });
     const bank = await t.call(

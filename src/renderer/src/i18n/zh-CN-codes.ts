@@ -69,7 +69,7 @@ const errors = {
   AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
   AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
-  AID_NO_ACCOUNT: '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
+  AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
   NOT_IMPLEMENTED: '这项功能尚未完成。',
 } satisfies Record<ErrorCode, string>;
 
@@ -77,6 +77,8 @@ export const zhCNCodes = {
   errors,
   /** Variants of the messages above when the core sends the parameter they mention. */
   errorDetails: {
+    // Aid batches (features/aid/batches.service.ts, bank-list.ts): how many files of the batch lack an account.
+    aidNoBankAccountCount: '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
     badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
     accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
@@ -238,6 +240,9 @@ export const zhCNCodes = {
     policy: '政策参数',
     file: '困难职工档案',
     fileImport: '存量档案导入',
+    // Aid (features/aid): the records its audit entries and NOT_FOUND name.
+    aidProgram: '救助项目',
+    aidPayment: '救助发放记录',
   },
   actions: {
     'system.status': '查看系统状态',

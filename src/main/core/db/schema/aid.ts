@@ -106,10 +106,11 @@ export const aidPayments = sqliteTable(
     uniqueIndex('aid_payments_serial')
       .on(t.voucherSerial)
       .where(sql`voucher_serial IS NOT NULL`),
-    // One payment per household per batch: voided ones leave room for their reissue. The student is coalesced: in a
-    // unique index NULLs differ, so (batch, file, NULL) twice would pass.
+    // One payment per household per batch (per student for 助学): voided ones leave room for their reissue. The
+    // student as '' when there is none: SQLite holds NULLs distinct in a unique index, which would let a household
+    // be paid twice in one batch.
     uniqueIndex('aid_payments_batch_file')
-      .on(t.batchId, t.fileId, sql`coalesce(student_id, '')`)
+      .on(t.batchId, t.fileId, sql`(CASE WHEN student_id IS NULL THEN '' ELSE student_id END)`)
       .where(sql`batch_id IS NOT NULL AND file_id IS NOT NULL AND status <> 'voided' AND deleted_at IS NULL`),
     // Caps: what a household received in a year, by type, without voided payments.
     index('aid_payments_file_year')

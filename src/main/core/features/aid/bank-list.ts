@@ -35,7 +35,7 @@ export function exportBankList(ctx: CallContext, batchId: string): { jobId: stri
       .all(batchId) as BankRow[];
     // A file whose account was cleared since the batch was made cannot be paid by the bank: say how many.
     const missing = rows.filter((r) => !r.account).length;
-    if (missing > 0) throw new AppError('AID_NO_ACCOUNT', { count: missing });
+    if (missing > 0) throw new AppError('AID_NO_BANK_ACCOUNT', { count: missing });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('银行代发清单');
     sheet.columns = [

@@ -57,7 +57,7 @@ export function previewBatch(ctx: CallContext, input: ParsedInput<'aid.batchPrev
  * Creates the batch and all its payments (待审核) in one write transaction, judged again inside it: the screen's
  * rows and amounts are never trusted, only its exclusions and adjustments, which name a file (and a student).
  * Refused whole, with nothing written, when an adjustment is above what the caps allow (AID_OVER_CAP), a bank batch
- * has files without an account (AID_NO_ACCOUNT: the clerk excludes them or pays in cash), or the batch goes past
+ * has files without an account (AID_NO_BANK_ACCOUNT: the clerk excludes them or pays in cash), or the batch goes past
  * the program's budget without an administrator's reason (AID_OVER_BUDGET).
  */
 export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatch'>): ChannelOutput<'aid.createBatch'> {
@@ -102,7 +102,7 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
     }
     if (input.method === 'bank') {
       const missing = paying.filter((row) => !row.candidate.file.bankAccount).length;
-      if (missing > 0) throw new AppError('AID_NO_ACCOUNT', { count: missing });
+      if (missing > 0) throw new AppError('AID_NO_BANK_ACCOUNT', { count: missing });
     }
     if (problems.overBudget > 0 && !adminOverBudget) throw new AppError('AID_OVER_BUDGET', { count: problems.overBudget });
 
