@@ -78,7 +78,8 @@ export const zhCNCodes = {
   /** Variants of the messages above when the core sends the parameter they mention. */
   errorDetails: {
     // Aid batches (features/aid/batches.service.ts, bank-list.ts): how many files of the batch lack an account.
-    aidNoBankAccountCount: '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
+    aidNoBankAccountCount:
+      '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
     badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
     accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
