@@ -46,8 +46,10 @@ async function batchOffice() {
 }
 
 const noFilters = { categories: [], unitIds: [], statuses: [] };
+/** Each test sets up an office (users signed in with scrypt): slow on a loaded machine, not the batches. */
+const SLOW = { timeout: 90_000 };
 
-describe('batch preview', () => {
+describe('batch preview', SLOW, () => {
   it('lists every 在档 and 复核 file of the filters with its suggestion, masked, and the total', async () => {
     const { t, files, programId, units } = await batchOffice();
     const preview = (filters: object) => t.call('aid.batchPreview', { programId, filters: { ...noFilters, ...filters } }, 'clerk');
@@ -115,7 +117,7 @@ describe('batch preview', () => {
   });
 });
 
-describe('creating a batch', () => {
+describe('creating a batch', SLOW, () => {
   it('creates every payment pending, leaves out the excluded with their reason and pays the lowered amount with its reason', async () => {
     const { t, files, programId } = await batchOffice();
     const created = await t.call(
@@ -292,7 +294,7 @@ describe('creating a batch', () => {
   });
 });
 
-describe('the bank transfer list', () => {
+describe('the bank transfer list', SLOW, () => {
   it('lists the approved bank payments with full accounts as text and yuan amounts; administrators only', async () => {
     const { t, files, programId } = await batchOffice();
     const { batchId } = await t.call(

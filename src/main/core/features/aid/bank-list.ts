@@ -3,7 +3,7 @@ import type { FileRef } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
-import { readBatch } from './batch-list';
+import { readBatch } from './batches.repo';
 
 /** The bank's column headings, in the order its 代发 template expects them. */
 export const BANK_LIST_HEADERS = ['户名', '账号', '开户行', '金额', '用途'] as const;

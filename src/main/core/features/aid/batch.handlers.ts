@@ -1,6 +1,6 @@
 import { defineHandlers } from '../../context';
 import { exportBankList } from './bank-list';
-import { listBatches, readBatch } from './batch-list';
+import { listBatches, readBatch } from './batches.repo';
 import { createBatch, previewBatch } from './batches.service';
 
 /** Batches: the eligible files of a program, created in one transaction, and the bank's list. */
