@@ -333,6 +333,7 @@ export const enCodes: typeof zhCNCodes = {
     'aid.batches': 'View payment batches',
     'aid.batch': 'View a payment batch',
     'aid.exportBankList': "Export the bank's transfer list",
+    'aid.markPaidFromReturn': "Mark paid from the bank's return list",
     'aid.printVouchers': 'Print vouchers',
     'aid.printSheet': 'Print a payment sheet',
     'aid.printCertificate': 'Print a hardship certificate',

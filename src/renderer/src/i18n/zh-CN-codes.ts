@@ -340,6 +340,7 @@ export const zhCNCodes = {
     'aid.batches': '查看发放批次',
     'aid.batch': '查看发放批次',
     'aid.exportBankList': '导出银行代发清单',
+    'aid.markPaidFromReturn': '按银行回单标记已发放',
     'aid.printVouchers': '打印领取凭证',
     'aid.printSheet': '打印发放表',
     'aid.printCertificate': '打印困难职工证明',

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../../context';
 import { exportBankList } from './bank-list';
+import { markPaidFromReturn } from './bank-return';
 import { listBatches, readBatch } from './batches.repo';
 import { createBatch, previewBatch } from './batches.service';
 
@@ -10,4 +11,5 @@ export const aidBatchHandlers = defineHandlers({
   'aid.batches': (input, ctx) => ({ batches: listBatches(ctx.sqlite, input.programId) }),
   'aid.batch': (input, ctx) => readBatch(ctx.sqlite, input.id),
   'aid.exportBankList': (input, ctx) => exportBankList(ctx, input.batchId),
+  'aid.markPaidFromReturn': (input, ctx) => markPaidFromReturn(ctx, input),
 });
