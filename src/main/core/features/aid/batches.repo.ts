@@ -54,7 +54,7 @@ export function listBatches(sqlite: Sqlite, programId: string | undefined): Batc
 
 export function readBatch(sqlite: Sqlite, id: string): BatchItem {
   const row = sqlite.prepare(`${BATCH_SQL} AND b.id = ?`).get(id) as BatchDbRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND', { record: 'aidBatch' });
   return withCounts(sqlite, [row])[0]!;
 }
 

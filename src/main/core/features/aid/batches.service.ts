@@ -20,7 +20,7 @@ const accountMasked = (account: string | null) => (account ? `**** ${account.sli
 
 function programOf(ctx: CallContext, id: string) {
   const program = readProgram(ctx.sqlite, id);
-  if (!program) throw new AppError('NOT_FOUND');
+  if (!program) throw new AppError('NOT_FOUND', { record: 'aidProgram' });
   return program;
 }
 
