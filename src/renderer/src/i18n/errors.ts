@@ -77,6 +77,9 @@ export function errorMessage(error: AppErrorShape): string {
     case 'INVALID_INPUT':
       if (error.issues?.length) return invalidInputMessage(error.issues);
       break;
+    case 'AID_NO_BANK_ACCOUNT':
+      if (typeof params.count === 'number') return t('errorDetails.aidNoBankAccountCount', { count: params.count });
+      break;
     case 'DB_TOO_NEW':
       if (params.databaseVersion !== undefined && params.programVersion !== undefined) {
         return t('errorDetails.dbTooNewVersions', {
