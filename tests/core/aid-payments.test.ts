@@ -331,6 +331,9 @@ describe('approval, paying, voiding and the list', () => {
     const list = await t.call('aid.payments', { programId: program.id });
     expect(list.total).toBe(4);
     expect(list.totals).toEqual({ count: 2, amountFen: 100_000, byStatus: { voided: 2, paid: 1, approved: 1 } });
+    // The kept totals (aid_payment_totals, by triggers) agree with a count of the rows themselves (a date filter).
+    expect((await t.call('aid.payments', { programId: program.id, from: '2026-01-01' })).totals).toEqual(list.totals);
+    expect((await t.call('aid.payments', { status: 'voided' })).totals.byStatus).toEqual({ voided: 2 });
     expect(() => sqliteOf(t).prepare('DELETE FROM aid_payments').run()).toThrow(/hard delete refused/);
   });
 
