@@ -16,6 +16,7 @@ import { AidPrintButton } from './AidPrintButton';
 import { yuan } from './aid-format';
 import { MarkPaidModal } from './MarkPaidModal';
 import { PaymentsTable } from './PaymentsTable';
+import { ReturnListModal } from './ReturnListModal';
 import { VoucherPrint } from './VoucherPrint';
 
 const PAGE_SIZE = 50;
@@ -64,6 +65,7 @@ export function BatchPage() {
   const payments = useQuery('aid.payments', { batchId, status, page, pageSize: PAGE_SIZE });
   const approve = useMutation('aid.approve');
   const [markingPaid, setMarkingPaid] = useState(false);
+  const [readingReturn, setReadingReturn] = useState(false);
   const reload = () => {
     batch.reload();
     payments.reload();
@@ -138,6 +140,11 @@ export function BatchPage() {
                 {t('aidBatch.markAllPaid', { count: b.counts.approved })}
               </Button>
             )}
+            {roleAllows(role, 'clerk') && b.method === 'bank' && b.counts.approved > 0 && (
+              <Button variant="default" onClick={() => setReadingReturn(true)}>
+                {t('aidBatch.fromReturn')}
+              </Button>
+            )}
           </Group>
           {roleAllows(role, 'clerk') && (
             <Group gap="md">
@@ -188,6 +195,7 @@ export function BatchPage() {
           />
         </>
       )}
+      <ReturnListModal opened={readingReturn} batchId={batchId} onClose={() => setReadingReturn(false)} onDone={reload} />
       <MarkPaidModal
         opened={markingPaid}
         target={{ batchId }}
