@@ -103,6 +103,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await setUp.getByRole('button', { name: '保存' }).click();
   const programs = page.getByRole('table', { name: '救助项目' });
   await expect(programs.getByRole('row', { name: /春节送温暖/ })).toContainText('每户 ¥500.00');
+  await expect(programs.getByRole('row', { name: /春节送温暖/ })).toContainText('已用 ¥0.00（0 笔） / 预算 ¥100,000.00');
   await signOut(page);
 
   // The clerk makes the batch for the files of two units and leaves one household out, with a reason.
@@ -189,6 +190,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待审核' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);
+  await shots(page, 'aid-payments-pending');
   await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
   await page.getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText(/已审核通过 1 笔/)).toBeVisible();
