@@ -10,6 +10,7 @@ import { openDatabase, type Sqlite } from '../../src/main/core/db/client';
 import { applyMigrations, loadMigrations } from '../../src/main/core/db/migrate';
 import { certificateCodeText, voucherCodeText, voucherIssuedOn } from '../../src/main/core/features/aid/qr-codes';
 import { fingerprintOf, publicKeyOf, verifyWith } from '../../src/main/core/keys/ed25519';
+import { readKeyCard } from '../../src/main/core/keys/key-card';
 import { ensureSigningKey, signAsOrg } from '../../src/main/core/keys/org-signing';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { bundleSigningKeyProcess } from './support/bundle';
@@ -350,6 +351,21 @@ describe('the key card', () => {
         Buffer.from(card.signature, 'base64'),
       ),
     ).toBe(false);
+
+    // Read back as a federation would: shape and signature, and the fingerprint to compare by phone.
+    const fileText = readFileSync(await outboxCopy(t, result.data.fileId), 'utf8');
+    expect(readKeyCard(fileText)).toEqual({ ok: true, card, fingerprint: fingerprintOf(publicKey) });
+    const tampered = (change: (c: KeyCard) => unknown) => readKeyCard(JSON.stringify(change(structuredClone(card))));
+    expect(tampered((c) => ({ ...c, org: { ...c.org, code: '81110105MC00000017' } }))).toEqual({ ok: false, problem: 'bad-signature' });
+    const otherKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
+    expect(tampered((c) => ({ ...c, keys: { ed25519: otherKey } }))).toEqual({ ok: false, problem: 'bad-signature' });
+    expect(tampered((c) => ({ ...c, version: 2 }))).toEqual({ ok: false, problem: 'newer-version' });
+    expect(tampered((c) => ({ ...c, format: 'other' }))).toEqual({ ok: false, problem: 'not-a-key-card' });
+    expect(tampered((c) => ({ ...c, keys: { ed25519: 'AAAA' } }))).toEqual({ ok: false, problem: 'bad-fields' });
+    expect(readKeyCard('{')).toEqual({ ok: false, problem: 'not-json' });
+    // Key order and spacing are free: the canonical body is rebuilt from the parsed card.
+    const { signature, ...rest } = card;
+    expect(readKeyCard(JSON.stringify({ signature, ...rest })).ok).toBe(true);
 
     const pdf = await t.job('org.exportKeyCard', { as: 'pdf' });
     if (!pdf.result.ok) throw new Error(pdf.result.error.code);
