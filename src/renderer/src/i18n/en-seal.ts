@@ -14,6 +14,7 @@ export const enSeal: typeof zhCNSeal = {
     clear: 'Clear',
     voucher: 'Aid voucher',
     certificate: 'Hardship certificate',
+    titleWithKind: '{kind}: {verdict}',
     verdicts: {
       'valid-paid': 'Genuine, paid',
       'valid-unpaid': 'Genuine: approved, not yet paid',

@@ -11,6 +11,7 @@ export const zhCNSeal = {
     clear: '清空',
     voucher: '领取凭证',
     certificate: '困难职工证明',
+    titleWithKind: '{kind}：{verdict}',
     verdicts: {
       'valid-paid': '真实有效，已发放',
       'valid-unpaid': '真实有效：已审核，尚未发放',
