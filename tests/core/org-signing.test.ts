@@ -141,6 +141,23 @@ describe('the organisation signing key', () => {
     expect(keyRows(sqliteOf(again))).toHaveLength(1);
   });
 
+  it('is created when a backup from before the keys is restored, under the restore', async () => {
+    const t = await startSetUpCore();
+    const { result } = await t.job('backup.create');
+    if (!result.ok) throw new Error(result.error.code);
+    // The backup made as if before the keys: its key row taken out (the no-delete trigger lifted and put back).
+    const { sqlite } = openDatabase(`${t.dataDir}/backups/${result.data.id}`, t.key);
+    const trigger = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'org_keys_no_delete'").pluck().get() as string;
+    sqlite.exec(`DROP TRIGGER org_keys_no_delete; DELETE FROM org_keys; ${trigger};`);
+    sqlite.close();
+    await t.call('backup.restore', { backupId: result.data.id });
+    expect(keyRows(sqliteOf(t))).toHaveLength(1);
+    const created = sqliteOf(t)
+      .prepare("SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.signingKeyCreated'")
+      .all();
+    expect(created).toEqual([{ action: 'backup.restore', summary: '{"event":"org.signingKeyCreated","params":{"when":"restore"}}' }]);
+  });
+
   describe('with four programs starting on one older database at the same moment', () => {
     let script: string;
     beforeAll(() => {
