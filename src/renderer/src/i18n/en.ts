@@ -5,6 +5,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...enPolicy,
   ...enFiles,
   ...enAidCodes,
+  ...enSeal,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -183,6 +185,7 @@ export const en: Catalogue = {
     roster: 'Member roster',
     units: 'Employers & unions',
     policy: 'Policy values',
+    verify: 'Verify voucher',
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../../context';
 import { notBuilt } from './not-built';
+import { verify } from './verify.service';
 
 /** Programs, single payments and their states, the payments list and a file's aid (aid.service.ts). */
 export const aidHandlers = defineHandlers({
@@ -16,5 +17,5 @@ export const aidHandlers = defineHandlers({
   'aid.payment': () => notBuilt(),
   'aid.payments': () => notBuilt(),
   'aid.fileSummary': () => notBuilt(),
-  'aid.verify': () => notBuilt(),
+  'aid.verify': (input, ctx) => verify(ctx, input.text),
 });
