@@ -212,6 +212,11 @@ export const enCodes: typeof zhCNCodes = {
     labourSince: 'start of the labour relationship',
     effectiveFrom: 'effective date',
     approvedOn: 'approval date',
+    adjustReason: 'reason for the adjustment (required below the suggested amount)',
+    amountFen: 'amount (cannot be 0)',
+    method: 'payment method (employment help is a service; other aid pays money)',
+    emergency: 'recipient (name and ID number, for emergency aid without a file)',
+    paidOn: 'payment date',
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
