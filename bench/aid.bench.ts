@@ -104,7 +104,16 @@ function seedPayments(sqlite: Sqlite, year: number) {
   const origin = sqlite.prepare('SELECT id FROM org').pluck().get() as string;
   const admin = sqlite.prepare("SELECT id FROM users WHERE role = 'admin'").pluck().get() as string;
   const started = performance.now();
+  // Rows first, then the indexes and triggers as the migration has them: one sort per index instead of a million
+  // B-tree inserts into each (862 s against a few minutes on a loaded 2-core machine). The bench reads; the change
+  // log of these synthetic rows is not needed.
+  const schema = sqlite
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'aid_payments' AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+    )
+    .all() as { type: string; name: string; sql: string }[];
   sqlite.transaction(() => {
+    for (const item of schema) sqlite.exec(`DROP ${item.type.toUpperCase()} ${item.name}`);
     // A batch for every 2,000 payments; the first program's payments are in them.
     sqlite
       .prepare(
@@ -130,6 +139,12 @@ function seedPayments(sqlite: Sqlite, year: number) {
                FROM c JOIN bench_programs p ON p.n = c.i % 40 JOIN bench_files f ON f.n = (c.i * 7919) % @files)`,
       )
       .run({ payments: PAYMENTS, origin, admin, files });
+    for (const item of schema) sqlite.exec(item.sql);
+    // The list's totals as the dropped insert trigger would have kept them (migration 0019 aid_payment_totals_insert).
+    sqlite.exec(`INSERT INTO aid_payment_totals (program_id, batch_id, type, status, count, amount_fen)
+      SELECT program_id, coalesce(batch_id, ''), type, status, count(*), sum(amount_fen) FROM aid_payments WHERE deleted_at IS NULL
+      GROUP BY program_id, coalesce(batch_id, ''), type, status
+      ON CONFLICT (program_id, batch_id, type, status) DO UPDATE SET count = count + excluded.count, amount_fen = amount_fen + excluded.amount_fen`);
   })();
   return { programs, seconds: (performance.now() - started) / 1000 };
 }
@@ -175,4 +190,4 @@ test(`the payments list at ${PAYMENTS.toLocaleString()} payments`, async () => {
   );
   const worst = rows.slice(1).reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
   console.log(`worst p95: ${worst.p95Ms.toFixed(2)} ms (${worst.name}); target ≤ 20 ms`);
-});
+}, 1_800_000);
