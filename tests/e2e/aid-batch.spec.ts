@@ -141,6 +141,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '救助项目' }).click();
   const batches = page.getByRole('table', { name: '发放批次' });
   await expect(batches).toContainText('待审核 2');
+  await shots(page, 'aid-programs');
   await batches.getByRole('link', { name: /^春节送温暖（/ }).click();
   await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
   await page.getByRole('button', { name: '整批审核（2 笔）' }).click();
