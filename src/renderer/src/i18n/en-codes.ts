@@ -241,6 +241,7 @@ export const enCodes: typeof zhCNCodes = {
     // Aid (features/aid): the records its audit entries and NOT_FOUND name.
     aidProgram: 'Aid programme',
     aidPayment: 'Aid payment',
+    aidBatch: 'Payment batch',
   },
   actions: {
     'system.status': 'View system status',

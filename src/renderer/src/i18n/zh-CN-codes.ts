@@ -247,6 +247,7 @@ export const zhCNCodes = {
     // Aid (features/aid): the records its audit entries and NOT_FOUND name.
     aidProgram: '救助项目',
     aidPayment: '救助发放记录',
+    aidBatch: '发放批次',
   },
   actions: {
     'system.status': '查看系统状态',
