@@ -40,7 +40,9 @@ export async function renderPdfInParts(
   const regular = join(options.fontsDir, FONT_FILES.regular);
   const font = loadFont(regular);
   let pdf: InstanceType<typeof PDFDocument> | null = null;
-  const chunks: Buffer[] = [];
+  // pdfkit writes many small chunks, each holding on to a larger pooled slab: they are joined once a part is done.
+  const written: Buffer[] = [];
+  let chunks: Buffer[] = [];
   let ended: Promise<void> | null = null;
   let done = 0;
   for (const part of parts) {
@@ -73,13 +75,15 @@ export async function renderPdfInParts(
     );
     new Renderer(pdf).renderPages(pages);
     forgetPart(pdf);
+    written.push(Buffer.concat(chunks));
+    chunks = [];
     done++;
     if (options.between) await options.between(done);
   }
   if (!pdf || !ended) throw new Error('a PDF needs at least one part');
   pdf.end();
   await ended;
-  return Buffer.concat(chunks);
+  return Buffer.concat([...written, ...chunks]);
 }
 
 /**
