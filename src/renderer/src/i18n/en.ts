@@ -1,5 +1,6 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enAidCodes } from './en-aid-codes';
+import { enAidFile } from './en-aid-file';
 import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
 import { enImport } from './en-import';
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...enPolicy,
   ...enFiles,
   ...enAidCodes,
+  ...enAidFile,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

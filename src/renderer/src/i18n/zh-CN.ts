@@ -4,6 +4,7 @@
  * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
 import { zhCNAidCodes } from './zh-CN-aid-codes';
+import { zhCNAidFile } from './zh-CN-aid-file';
 import { zhCNCodes } from './zh-CN-codes';
 import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNPolicy,
   ...zhCNFiles,
   ...zhCNAidCodes,
+  ...zhCNAidFile,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
