@@ -1,4 +1,5 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
+import { enAid } from './en-aid';
 import { enAidCodes } from './en-aid-codes';
 import { enAidFile } from './en-aid-file';
 import { enCodes } from './en-codes';
@@ -15,6 +16,7 @@ export const en: Catalogue = {
   ...enPolicy,
   ...enFiles,
   ...enAidCodes,
+  ...enAid,
   ...enAidFile,
   app: {
     title: 'Bangfu Desk',

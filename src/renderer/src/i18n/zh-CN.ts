@@ -3,6 +3,7 @@
  * Placeholders are `{name}`. Error codes, action labels and other labels of coded values live in
  * zh-CN-codes.ts, and the roster's screens in zh-CN-roster.ts, so that each file stays readable.
  */
+import { zhCNAid } from './zh-CN-aid';
 import { zhCNAidCodes } from './zh-CN-aid-codes';
 import { zhCNAidFile } from './zh-CN-aid-file';
 import { zhCNCodes } from './zh-CN-codes';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...zhCNPolicy,
   ...zhCNFiles,
   ...zhCNAidCodes,
+  ...zhCNAid,
   ...zhCNAidFile,
   app: {
     title: '帮扶工作台',
