@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'AID_DUPLICATE_IN_BATCH',
   'AID_WRONG_STATE',
   'AID_OWN_ENTRY',
+  // A bank payment for a file with no account on it (or on the emergency route): fill it in or pay in cash.
+  'AID_NO_BANK_ACCOUNT',
   // A channel of the aid contract whose service is still being built (features/aid/not-built.ts).
   'NOT_IMPLEMENTED',
 ] as const;

@@ -71,6 +71,7 @@ export const enCodes: typeof zhCNCodes = {
     AID_DUPLICATE_IN_BATCH: 'A household can be paid only once in a batch.',
     AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
     AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
+    AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {
@@ -231,6 +232,9 @@ export const enCodes: typeof zhCNCodes = {
     policy: 'Policy values',
     file: 'Hardship file',
     fileImport: 'Import of existing files',
+    // Aid (features/aid): the records its audit entries and NOT_FOUND name.
+    aidProgram: 'Aid programme',
+    aidPayment: 'Aid payment',
   },
   actions: {
     'system.status': 'View system status',

@@ -69,6 +69,7 @@ const errors = {
   AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
   AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
+  AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
   NOT_IMPLEMENTED: '这项功能尚未完成。',
 } satisfies Record<ErrorCode, string>;
 
@@ -237,6 +238,9 @@ export const zhCNCodes = {
     policy: '政策参数',
     file: '困难职工档案',
     fileImport: '存量档案导入',
+    // Aid (features/aid): the records its audit entries and NOT_FOUND name.
+    aidProgram: '救助项目',
+    aidPayment: '救助发放记录',
   },
   actions: {
     'system.status': '查看系统状态',

@@ -106,16 +106,25 @@ export const aidPayments = sqliteTable(
     uniqueIndex('aid_payments_serial')
       .on(t.voucherSerial)
       .where(sql`voucher_serial IS NOT NULL`),
-    // One payment per household per batch: voided ones leave room for their reissue.
+    // One payment per household per batch (per student for 助学): voided ones leave room for their reissue. The
+    // student as '' when there is none: SQLite holds NULLs distinct in a unique index, which would let a household
+    // be paid twice in one batch.
     uniqueIndex('aid_payments_batch_file')
-      .on(t.batchId, t.fileId, t.studentId)
+      .on(t.batchId, t.fileId, sql`(CASE WHEN student_id IS NULL THEN '' ELSE student_id END)`)
       .where(sql`batch_id IS NOT NULL AND file_id IS NOT NULL AND status <> 'voided' AND deleted_at IS NULL`),
     // Caps: what a household received in a year, by type, without voided payments.
     index('aid_payments_file_year')
       .on(t.fileId, t.year, t.type)
       .where(sql`status <> 'voided' AND deleted_at IS NULL`),
-    index('aid_payments_program').on(t.programId, t.status),
+    // Covering: a program's usage (its budget's used part) is summed from the index alone.
+    index('aid_payments_program').on(t.programId, t.status, t.amountFen),
     index('aid_payments_batch').on(t.batchId),
+    // A file's payments, newest first (the payments list by file or unit, voided ones included).
+    index('aid_payments_file').on(t.fileId, t.enteredAt),
+    // The reissue of a voided payment (once only; the list shows it).
+    index('aid_payments_reissue')
+      .on(t.reissueOf)
+      .where(sql`reissue_of IS NOT NULL`),
     index('aid_payments_status').on(t.status, t.enteredAt),
     index('aid_payments_entered').on(t.enteredAt),
     index('aid_payments_recipient').on(t.recipientIdNumber),

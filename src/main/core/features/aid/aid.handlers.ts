@@ -1,19 +1,23 @@
+import { localDate } from '../../clock';
 import { defineHandlers } from '../../context';
 import { notBuilt } from './not-built';
+import { approve, createPayment, markPaid, payment, reissue, voidOne } from './payments.service';
+import { changeProgramStatus, program, programs, saveProgram } from './programs.service';
+import { suggest } from './suggest.service';
 
-/** Programs, single payments and their states, the payments list and a file's aid (aid.service.ts). */
+/** Programs, single payments and their states, the payments list and a file's aid. */
 export const aidHandlers = defineHandlers({
-  'aid.programs': () => notBuilt(),
-  'aid.program': () => notBuilt(),
-  'aid.saveProgram': () => notBuilt(),
-  'aid.setProgramStatus': () => notBuilt(),
-  'aid.suggest': () => notBuilt(),
-  'aid.createPayment': () => notBuilt(),
-  'aid.approve': () => notBuilt(),
-  'aid.markPaid': () => notBuilt(),
-  'aid.void': () => notBuilt(),
-  'aid.reissue': () => notBuilt(),
-  'aid.payment': () => notBuilt(),
+  'aid.programs': (input, ctx) => programs(ctx, input),
+  'aid.program': (input, ctx) => program(ctx, input.id),
+  'aid.saveProgram': (input, ctx) => saveProgram(ctx, input),
+  'aid.setProgramStatus': (input, ctx) => changeProgramStatus(ctx, input),
+  'aid.suggest': (input, ctx) => suggest(ctx, input, localDate(ctx.clock)),
+  'aid.createPayment': (input, ctx) => createPayment(ctx, input),
+  'aid.approve': (input, ctx) => approve(ctx, input),
+  'aid.markPaid': (input, ctx) => markPaid(ctx, input),
+  'aid.void': (input, ctx) => voidOne(ctx, input),
+  'aid.reissue': (input, ctx) => reissue(ctx, input),
+  'aid.payment': (input, ctx) => payment(ctx, input.id),
   'aid.payments': () => notBuilt(),
   'aid.fileSummary': () => notBuilt(),
   'aid.verify': () => notBuilt(),
