@@ -65,8 +65,8 @@ export const AUDIT_EVENTS = [
   'aid.bankListExported', // { count } (full account numbers: administrator only)
   'aid.certificatePrinted', // { serial, reprint: 'yes' | 'no' }
   'aid.contactCardsPrinted', // { count }
-  'org.signingKeyCreated', // the office's Ed25519 key pair (vouchers, certificates, key cards)
-  'org.keyCardExported',
+  'org.signingKeyCreated', // { when: start } the office's Ed25519 key pair (vouchers, certificates, key cards), for a database from before it; at setup org.setUp covers it
+  'org.keyCardExported', // { as: card | pdf }
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }

@@ -72,8 +72,8 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'aid.bankListExported': { count: 120 },
   'aid.certificatePrinted': { serial: '2027-000001', reprint: 'no' },
   'aid.contactCardsPrinted': { count: 10 },
-  'org.signingKeyCreated': {},
-  'org.keyCardExported': {},
+  'org.signingKeyCreated': { when: 'start' },
+  'org.keyCardExported': { as: 'card' },
 };
 
 let i18n: I18n;

@@ -7,6 +7,7 @@ import { openDatabaseAtStart } from './db/start';
 import { loadMigrations } from './db/migrate';
 import { checkAuditTrailAlongside } from './features/audit/audit-check';
 import { runAutoBackupIfDue } from './features/backup/backup.service';
+import { ensureSigningKeyAtStart } from './features/org/signing-key.service';
 import { makeDataFolderPrivate } from './data-folder';
 import { removeOwnFiles, sweepLeftovers, sweepTransientFiles, transientFiles } from './files';
 import { handlers } from './handlers';
@@ -81,6 +82,8 @@ export function createCore(options: CoreOptions): Core {
     state.conn = opened.conn;
     state.state = opened.state;
     state.damage = opened.damage;
+    // After the migrations, before the audit check (which then anchors the entry it writes).
+    ensureSigningKeyAtStart(state);
   } else if (mayCreateKey(paths)) {
     // A folder that was set up once starts without a key as 'key-missing': the recovery code brings it back.
     throw new Error('no database key: the host must create one before the first run');

@@ -229,7 +229,18 @@ export const fileAidSummary = z.object({
 });
 export type FileAidSummary = z.infer<typeof fileAidSummary>;
 
-export const verifyVerdict = z.enum(['valid-paid', 'valid-unpaid', 'voided', 'not-issued-here', 'forged', 'malformed', 'serial-found']);
+/** Vouchers: valid-paid | valid-unpaid | voided; certificates: valid | expired (past valid-until); either: the rest. */
+export const verifyVerdict = z.enum([
+  'valid-paid',
+  'valid-unpaid',
+  'voided',
+  'not-issued-here',
+  'forged',
+  'malformed',
+  'serial-found',
+  'valid',
+  'expired',
+]);
 export const verifyResult = z.object({
   verdict: verifyVerdict,
   /** For a malformed text: what is wrong with it (coded). */

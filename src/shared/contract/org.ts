@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, noInput } from './define';
+import { channel, fileRef, jobChannel, noInput } from './define';
 
 /** A help centre (帮扶中心) serves workers; a higher federation (上级工会) imports centres' batches. */
 export const orgMode = z.enum(['centre', 'federation']);
@@ -17,6 +17,16 @@ export const orgSettings = z.object({
 });
 export type OrgSettings = z.infer<typeof orgSettings>;
 
+/** The organisation's Ed25519 signing key as the administrator sees it: public facts only, never the private key. */
+export const signingKeyInfo = z.object({
+  /** 8 groups of 5 digits (shared/domain/key-fingerprint.ts), read to the federation over the phone. */
+  fingerprint: z.array(z.string()),
+  /** The raw 32-byte public key in base64, as the key card carries it. */
+  publicKey: z.string(),
+  createdAt: z.string(),
+});
+export type SigningKeyInfo = z.infer<typeof signingKeyInfo>;
+
 export const orgChannels = {
   'org.get': channel({ input: noInput, output: orgSettings, access: 'viewer', mutates: false }),
   'org.update': channel({
@@ -33,6 +43,14 @@ export const orgChannels = {
       contactAddress: z.string().trim().max(100).optional(),
     }),
     output: z.object({ settings: orgSettings, warnings: z.array(z.enum(['CREDIT_CODE_CHECK'])) }),
+    access: 'admin',
+    mutates: true,
+  }),
+  'org.signingKey': channel({ input: noInput, output: signingKeyInfo, access: 'admin', mutates: false }),
+  /** The key card: `card` the signed `.bfkey` file for the federation, `pdf` the A4 page to compare and sign. */
+  'org.exportKeyCard': jobChannel({
+    input: z.object({ as: z.enum(['card', 'pdf']) }),
+    result: fileRef,
     access: 'admin',
     mutates: true,
   }),

@@ -35,3 +35,8 @@ export function bundleImportReader(): string {
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');
 }
+
+/** A program starting on a shared database, up to its signing-key step (tests/core/support/signing-key-process.ts). */
+export function bundleSigningKeyProcess(): string {
+  return bundle('tests/core/support/signing-key-process.ts', 'signing-key-process');
+}

@@ -68,10 +68,10 @@ interface VirtualFileSystem {
   writeFileSync(filename: string, content: Buffer): void;
 }
 
-/** fontsDir → the font dictionary naming the files' keys in pdfmake's virtual file system. */
+/** fontsDir → the font dictionary naming the files' keys in pdfmake's virtual file system (render-parts.ts uses it too). */
 const registered = new Map<string, TFontDictionary>();
 
-function fontsFor(fontsDir: string): TFontDictionary {
+export function fontsFor(fontsDir: string): TFontDictionary {
   const known = registered.get(fontsDir);
   // A fresh copy every time: pdfmake rewrites the descriptors it is given.
   if (known) return structuredClone(known);

@@ -72,6 +72,10 @@ export const enCodes: typeof zhCNCodes = {
     AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
     AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
     AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    AID_VOUCHER_NOT_APPROVED:
+      'Some of the chosen payments are not approved yet, so they have no voucher number to print. Have a reviewer approve them, or choose approved payments only.',
+    AID_CERTIFICATE_NOT_ACTIVE:
+      'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed); issue it once that is settled.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {
@@ -255,6 +259,8 @@ export const enCodes: typeof zhCNCodes = {
     'users.resetPassword': 'Reset password',
     'org.get': 'View organisation',
     'org.update': 'Change organisation settings',
+    'org.signingKey': 'View the signing key',
+    'org.exportKeyCard': 'Export the key card',
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -391,8 +397,8 @@ export const enCodes: typeof zhCNCodes = {
     'aid.bankListExported': "Bank's transfer list exported: {count} payments (full account numbers)",
     'aid.certificatePrinted': 'Hardship certificate printed (serial {serial}, reprint: {reprint})',
     'aid.contactCardsPrinted': 'Contact cards printed: {count}',
-    'org.signingKeyCreated': "The office's signing key created",
-    'org.keyCardExported': "The office's key card exported",
+    'org.signingKeyCreated': "The office's signing key created ({when})",
+    'org.keyCardExported': "The office's key card exported ({as})",
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',

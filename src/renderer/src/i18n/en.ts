@@ -7,6 +7,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
 export const en: Catalogue = {
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   ...enAidCodes,
   ...enAid,
   ...enAidFile,
+  ...enSeal,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -187,6 +189,7 @@ export const en: Catalogue = {
     roster: 'Member roster',
     units: 'Employers & unions',
     policy: 'Policy values',
+    verify: 'Verify voucher',
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',

@@ -112,6 +112,8 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event.startsWith('audit.alarm') && name === 'kind') return label(catalogue.auditAlarmKinds);
   if (event === 'audit.alarmRaised' && name === 'when') return label(catalogue.auditCheckMoments);
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
+  if (event === 'org.signingKeyCreated' && name === 'when') return label(catalogue.signingKeyMoments);
+  if (event === 'org.keyCardExported' && name === 'as') return label(catalogue.keyCardForms);
   if (name === 'mode') return label(catalogue.modes);
   return value;
 }

@@ -70,6 +70,8 @@ const errors = {
   AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
   AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
+  AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
+  AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），请办结后再开具。',
   NOT_IMPLEMENTED: '这项功能尚未完成。',
 } satisfies Record<ErrorCode, string>;
 
@@ -261,6 +263,8 @@ export const zhCNCodes = {
     'users.resetPassword': '重置密码',
     'org.get': '查看机构设置',
     'org.update': '修改机构设置',
+    'org.signingKey': '查看机构签名密钥',
+    'org.exportKeyCard': '导出机构密钥卡',
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -398,8 +402,8 @@ export const zhCNCodes = {
     'aid.bankListExported': '导出银行代发清单 {count} 笔（含完整账号）',
     'aid.certificatePrinted': '打印困难职工证明（编号 {serial}，补打：{reprint}）',
     'aid.contactCardsPrinted': '打印联系卡 {count} 张',
-    'org.signingKeyCreated': '生成本单位签名密钥',
-    'org.keyCardExported': '导出本单位密钥卡',
+    'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
+    'org.keyCardExported': '导出本单位密钥卡（{as}）',
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',

@@ -11,6 +11,7 @@ import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
+import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
   ...zhCNCodes,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhCNAidCodes,
   ...zhCNAid,
   ...zhCNAidFile,
+  ...zhCNSeal,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -196,6 +198,7 @@ export const zhCN = {
     units: '单位与工会',
     policy: '政策参数',
     files: '困难职工档案',
+    verify: '凭证核验',
     users: '用户管理',
     org: '机构设置',
     backup: '数据备份',

@@ -4,6 +4,7 @@ import { notBuilt } from './not-built';
 import { approve, createPayment, markPaid, payment, reissue, voidOne } from './payments.service';
 import { changeProgramStatus, program, programs, saveProgram } from './programs.service';
 import { suggest } from './suggest.service';
+import { verify } from './verify.service';
 
 /** Programs, single payments and their states, the payments list and a file's aid. */
 export const aidHandlers = defineHandlers({
@@ -20,5 +21,5 @@ export const aidHandlers = defineHandlers({
   'aid.payment': (input, ctx) => payment(ctx, input.id),
   'aid.payments': () => notBuilt(),
   'aid.fileSummary': () => notBuilt(),
-  'aid.verify': () => notBuilt(),
+  'aid.verify': (input, ctx) => verify(ctx, input.text),
 });

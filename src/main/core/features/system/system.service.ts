@@ -8,11 +8,13 @@ import { schemaVersion } from '../../db/client';
 import { recordKeyCheck } from '../../db/health';
 import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
+import { insertSigningKey } from '../../keys/org-signing';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
 import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { hashPassword } from '../auth/password-hash';
 import { checkOrgCodes } from '../org/org.service';
+import { ensureSigningKeyAtStart } from '../org/signing-key.service';
 import { insertOrg, readOrg } from '../org/org.repo';
 import { insertUser } from '../users/users.repo';
 
@@ -61,6 +63,8 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
       mode: input.org.mode,
       createdAt: now.toISOString(),
     });
+    // The key that signs vouchers and the key card: born with the organisation, inside the encrypted database.
+    insertSigningKey(ctx.sqlite, now.toISOString());
     insertUser(ctx.db, {
       id: adminId,
       username: input.admin.username,
@@ -97,6 +101,7 @@ export function recover(ctx: CallContext, code: string): void {
   ctx.core.damage = opened.damage;
   ctx.core.storeKey(key);
   if (!opened.conn) return; // damaged, or from a newer version: nothing to audit in
+  ensureSigningKeyAtStart(ctx.core);
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
   checkAuditTrailAlongside(ctx.core, 'recover'); // the start's check could not run without the key
 }

@@ -12,11 +12,13 @@ import {
   IconInfoCircle,
   IconListSearch,
   IconScale,
+  IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
+import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { FilePage } from '../../features/files/FilePage';
@@ -64,6 +66,8 @@ export const AREAS: Area[] = [
     page: <FilesPage />,
     subPages: [{ path: ':fileId', page: <FilePage /> }],
   },
+  // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
+  { path: 'aid/verify', label: 'nav.verify', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },

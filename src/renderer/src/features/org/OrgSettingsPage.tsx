@@ -13,6 +13,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import { requiredField } from '../../components/required-field';
+import { SigningKeyPanel } from './SigningKeyPanel';
 
 function idleLockValid(minutes: number | string): minutes is number {
   return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= 120;
@@ -117,6 +118,7 @@ export function OrgSettingsPage() {
           <OrgSettingsForm settings={org.data} onSaved={saved} />
         </Paper>
       )}
+      <SigningKeyPanel />
     </>
   );
 }

@@ -1,0 +1,77 @@
+import type { zhCNSeal } from './zh-CN-seal';
+
+/** The organisation's signing key and the voucher check; part of the en catalogue (see en.ts). */
+export const enSeal: typeof zhCNSeal = {
+  signingKeyMoments: { setup: 'at setup', start: 'at the first start after an upgrade' },
+  keyCardForms: { card: 'card file', pdf: 'printed page' },
+  verify: {
+    title: 'Verify a voucher',
+    intro:
+      'Scan the QR code on an aid voucher or hardship certificate (it is checked as soon as the scan ends), paste the QR text, or type the serial (e.g. 2027-000123).',
+    input: 'QR text or serial',
+    placeholder: 'Scan, paste, or type a serial and press Enter',
+    check: 'Verify',
+    clear: 'Clear',
+    voucher: 'Aid voucher',
+    certificate: 'Hardship certificate',
+    verdicts: {
+      'valid-paid': 'Genuine, paid',
+      'valid-unpaid': 'Genuine: approved, not yet paid',
+      voided: 'Genuine, but voided',
+      'not-issued-here': 'Not issued by this organisation',
+      forged: 'Forged or altered: the signature does not match our records',
+      malformed: 'Not a readable code',
+      'serial-found': 'Found by serial',
+      valid: 'Genuine and valid',
+      expired: 'Genuine, but expired',
+    },
+    details: {
+      'valid-paid': "The QR signature is correct and matches this organisation's payment record.",
+      'valid-unpaid': 'The QR signature is correct. The payment is approved but not yet recorded as paid.',
+      voided: 'The QR signature is correct, but the payment was voided on {date}; the voucher is no longer good.',
+      voidedNoDate: 'The QR signature is correct, but the payment was voided; the voucher is no longer good.',
+      'not-issued-here':
+        'This organisation did not issue it: it comes from another organisation, or its serial is not in this database. Check with the issuer.',
+      forged:
+        "The QR signature does not verify with this organisation's key, or its amount, serial or date differ from our record. Do not accept it; tell your supervisor.",
+      'serial-found':
+        'A typed serial carries no signature: it only shows that this organisation has a record with this serial, not that the paper is unaltered. Compare the amount and name.',
+      valid: 'The QR signature is correct and the certificate is within its validity.',
+      expired: 'The QR signature is correct, but the certificate has expired; the holder needs a new one.',
+    },
+    problems: {
+      empty: 'Nothing entered.',
+      'bad-characters':
+        'It holds characters a QR code here never has (Chinese or full-width). Switch the input method to English before scanning.',
+      'wrong-prefix': 'It does not start with BF1: not a Bangfu Desk voucher code, or not a whole serial.',
+      'newer-version': 'A newer version of the program made this code: update this program to verify it.',
+      'unknown-kind': 'The kind of document is not known.',
+      'field-count': 'Parts are missing or extra: scan again.',
+      'bad-org-code': 'The organisation code is incomplete.',
+      'bad-serial': 'The serial part is wrong.',
+      'bad-id': 'The record id part is wrong.',
+      'bad-amount': 'The amount part is wrong.',
+      'bad-date': 'The date part is wrong.',
+      'bad-signature': 'The signature part is incomplete: scan again.',
+    },
+    serial: 'Serial',
+    kind: 'Document',
+    amount: 'Amount',
+    date: 'Issued on',
+    type: 'Aid type',
+    program: 'Program',
+    recipient: 'Recipient',
+    status: 'Status',
+    validUntil: 'Valid until',
+  },
+  signingKey: {
+    title: 'Signing key',
+    intro:
+      "The QR codes on aid vouchers and hardship certificates are signed with this organisation's key; anyone can check them on the Verify screen. The private key stays inside the encrypted database and is never exported.",
+    fingerprint: 'Key fingerprint',
+    createdAt: 'Created {time}',
+    exportCard: 'Export key card (.bfkey)',
+    printCard: 'Print key card',
+    cardSaved: 'Key card saved. Give the file to the federation and compare the fingerprint by phone or on the printed card.',
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * The key card (`.bfkey`): an organisation's public keys with who it is, signed by its own Ed25519 key, so that a
+ * federation can take it in and, once an administrator has confirmed the fingerprint by phone or on paper, check
+ * everything the centre signs (vouchers now, exchange batches with issue 12, which adds `keys.x25519`).
+ *
+ *   { "format": "bangfu-keycard", "version": 1,
+ *     "org": { "name", "code" (统一社会信用代码), "region" (行政区划代码), "mode" },
+ *     "keys": { "ed25519": base64 of the raw 32-byte public key },
+ *     "created": ISO instant, "signature": base64 Ed25519 over the canonical body }
+ *
+ * The canonical body is the card without `signature`, as JSON with every object's keys in code-point order, no
+ * spaces, UTF-8: any program can rebuild it from the parsed file (a reader must not trust the file's own bytes,
+ * whose key order and spacing are free). A reader ignores unknown keys in `keys` only if it knows the version.
+ */
+
+export const KEY_CARD_FORMAT = 'bangfu-keycard';
+export const KEY_CARD_VERSION = 1;
+export const KEY_CARD_EXTENSION = '.bfkey';
+
+export interface KeyCardBody {
+  format: typeof KEY_CARD_FORMAT;
+  version: number;
+  org: { name: string; code: string; region: string; mode: 'centre' | 'federation' };
+  keys: { ed25519: string } & Record<string, string>;
+  created: string;
+}
+
+export interface KeyCard extends KeyCardBody {
+  signature: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** JSON with sorted keys and no whitespace: the bytes the signature covers (as UTF-8). */
+export function canonicalJson(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function keyCardBodyText(card: KeyCardBody): string {
+  const { format, version, org, keys, created } = card;
+  return canonicalJson({ format, version, org: { ...org }, keys: { ...keys }, created });
+}
+
+/** The `.bfkey` file's text: the card in a readable layout (the signature does not depend on it). */
+export function keyCardFileText(card: KeyCard): string {
+  return `${JSON.stringify(card, null, 2)}\n`;
+}
