@@ -132,7 +132,15 @@ export const aidChannels = {
   /** Every eligible file (one row per student for 助学) with its suggested amount, and those left out, why. */
   'aid.batchPreview': channel({
     input: z.object({ programId: uuid, filters: batchFilters }),
-    output: z.object({ rows: z.array(batchRow), totalFen: z.number().int() }),
+    output: z.object({
+      rows: z.array(batchRow),
+      /** What the eligible rows pay as suggested (the budget left taken into account, row after row). */
+      totalFen: z.number().int(),
+      /** The program's budget left before this batch; null when it has none. */
+      budgetLeftFen: z.number().int().nullable(),
+      /** Eligible rows the budget left does not cover in full: only an administrator may go on, with a reason. */
+      overBudgetRows: z.number().int(),
+    }),
     access: 'clerk',
     mutates: false,
   }),

@@ -71,11 +71,13 @@ export const enCodes: typeof zhCNCodes = {
     AID_DUPLICATE_IN_BATCH: 'A household can be paid only once in a batch.',
     AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
     AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
-    AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
     AID_VOUCHER_NOT_APPROVED:
       'Some of the chosen payments are not approved yet, so they have no voucher number to print. Have a reviewer approve them, or choose approved payments only.',
     AID_CERTIFICATE_NOT_ACTIVE:
       'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed); issue it once that is settled.',
+    AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    AID_NO_ACCOUNT:
+      '{count} files have no bank account and cannot be paid by bank transfer. Add the account in the file, exclude them with a reason, or pay in cash.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {

@@ -1,11 +1,13 @@
 import { defineHandlers } from '../../context';
-import { notBuilt } from './not-built';
+import { exportBankList } from './bank-list';
+import { listBatches, readBatch } from './batch-list';
+import { createBatch, previewBatch } from './batches.service';
 
 /** Batches: the eligible files of a program, created in one transaction, and the bank's list. */
 export const aidBatchHandlers = defineHandlers({
-  'aid.batchPreview': () => notBuilt(),
-  'aid.createBatch': () => notBuilt(),
-  'aid.batches': () => notBuilt(),
-  'aid.batch': () => notBuilt(),
-  'aid.exportBankList': () => notBuilt(),
+  'aid.batchPreview': (input, ctx) => previewBatch(ctx, input),
+  'aid.createBatch': (input, ctx) => createBatch(ctx, input),
+  'aid.batches': (input, ctx) => ({ batches: listBatches(ctx.sqlite, input.programId) }),
+  'aid.batch': (input, ctx) => readBatch(ctx.sqlite, input.id),
+  'aid.exportBankList': (input, ctx) => exportBankList(ctx, input.batchId),
 });

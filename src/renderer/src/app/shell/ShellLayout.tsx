@@ -6,7 +6,7 @@ import { AuditAlarmBanner } from '../../features/audit/AuditAlarmBanner';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
 import { useT } from '../../i18n';
 import { useSession } from '../session/session-context';
-import { AREAS } from './areas';
+import { AREAS, type Area } from './areas';
 import { HeaderActions } from './HeaderActions';
 import { useShortcuts } from './useShortcuts';
 
@@ -35,20 +35,32 @@ export function ShellLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navLabel')}>
-        {areas.map((area) => {
-          const to = `/${area.path}`;
-          const active = area.path === '' ? location.pathname === '/' : location.pathname.startsWith(to);
+        {areas.map((area, index) => {
+          if (area.hidden) return null;
+          const link = (a: Area) => {
+            const to = `/${a.path}`;
+            const active = a.path === '' ? location.pathname === '/' : location.pathname.startsWith(to);
+            return (
+              <NavLink
+                key={a.path}
+                component={Link}
+                to={to}
+                label={t(a.label)}
+                leftSection={<a.icon size={18} />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={nav.close}
+              />
+            );
+          };
+          if (!area.group) return link(area);
+          // A group is listed once, at its first area, with every area of the group under its heading.
+          if (areas.findIndex((a) => a.group === area.group) !== index) return null;
+          const members = areas.filter((a) => a.group === area.group && !a.hidden);
           return (
-            <NavLink
-              key={area.path}
-              component={Link}
-              to={to}
-              label={t(area.label)}
-              leftSection={<area.icon size={18} />}
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              onClick={nav.close}
-            />
+            <NavLink key={area.group} label={t(area.group)} leftSection={<area.icon size={18} />} defaultOpened childrenOffset={12}>
+              {members.map(link)}
+            </NavLink>
           );
         })}
       </AppShell.Navbar>

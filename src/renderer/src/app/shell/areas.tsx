@@ -7,17 +7,24 @@ import {
   IconArchive,
   IconBuilding,
   IconBuildingFactory2,
+  IconCoins,
   IconHeartHandshake,
   IconHome,
   IconInfoCircle,
   IconListSearch,
+  IconReceipt,
   IconScale,
   IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
+import { Navigate } from 'react-router';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
+import { BatchNewPage } from '../../features/aid/BatchNewPage';
+import { BatchPage } from '../../features/aid/BatchPage';
+import { PaymentsPage } from '../../features/aid/PaymentsPage';
+import { ProgramsPage } from '../../features/aid/ProgramsPage';
 import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
@@ -43,6 +50,10 @@ export interface Area {
   page: ReactNode;
   /** Pages inside the area (a record of the list), guarded by the area's role or a higher one; paths relative to the area's. */
   subPages?: { path: string; page: ReactNode; role?: Role }[];
+  /** Listed under a heading of the navigation with the areas next to it that share it (帮扶救助). */
+  group?: MessageKey;
+  /** Reached from other pages only (a batch from its program), never listed in the navigation. */
+  hidden?: boolean;
 }
 
 export const AREAS: Area[] = [
@@ -66,8 +77,23 @@ export const AREAS: Area[] = [
     page: <FilesPage />,
     subPages: [{ path: ':fileId', page: <FilePage /> }],
   },
+  // 帮扶救助: programs, payments and their batches (and 凭证核验).
+  { path: 'aid/programs', label: 'aidNav.programs', group: 'aidNav.group', icon: IconCoins, role: 'viewer', page: <ProgramsPage /> },
+  { path: 'aid/payments', label: 'aidNav.payments', group: 'aidNav.group', icon: IconReceipt, role: 'viewer', page: <PaymentsPage /> },
+  {
+    path: 'aid/batches',
+    label: 'aidNav.batches',
+    icon: IconReceipt,
+    role: 'viewer',
+    hidden: true,
+    page: <Navigate to="/aid/payments" replace />,
+    subPages: [
+      { path: 'new', page: <BatchNewPage />, role: 'clerk' },
+      { path: ':batchId', page: <BatchPage /> },
+    ],
+  },
   // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
-  { path: 'aid/verify', label: 'nav.verify', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
+  { path: 'aid/verify', label: 'nav.verify', group: 'aidNav.group', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },

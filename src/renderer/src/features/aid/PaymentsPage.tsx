@@ -1,0 +1,148 @@
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { PaymentFilters as Filters, PaymentItem } from '@shared/contract/aid-types';
+import { PAYMENT_STATUSES } from '@shared/domain/aid';
+import { roleAllows } from '@shared/roles';
+import { useMutation, useQuery } from '../../api/hooks';
+import { useSession } from '../../app/session/session-context';
+import { ListPagination } from '../../components/ListPagination';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import { useT } from '../../i18n';
+import { yuan } from './aid-format';
+import { MarkPaidModal } from './MarkPaidModal';
+import { PaymentFilters } from './PaymentFilters';
+import { PaymentsTable } from './PaymentsTable';
+import { VoucherPrint } from './VoucherPrint';
+
+const PAGE_SIZE = 50;
+
+/** A link's filters (/aid/payments?program=…&batch=…&status=pending): read once, when the list opens. */
+function filtersFromUrl(params: URLSearchParams): Filters {
+  const status = params.get('status');
+  return {
+    ...(params.get('program') ? { programId: params.get('program')! } : {}),
+    ...(params.get('batch') ? { batchId: params.get('batch')! } : {}),
+    ...(status && (PAYMENT_STATUSES as readonly string[]).includes(status) ? { status: status as Filters['status'] } : {}),
+  };
+}
+
+/** The totals of the whole selection (all pages), by status. */
+function Totals({ totals }: { totals: { count: number; amountFen: number; byStatus: Record<string, number> } }) {
+  const t = useT();
+  const parts = PAYMENT_STATUSES.filter((s) => totals.byStatus[s]).map((s) => `${t(`paymentStatuses.${s}`)} ${totals.byStatus[s]}`);
+  return (
+    <Text size="sm" data-testid="payments-totals">
+      {t('aidPayments.totals', { count: totals.count, amount: yuan(totals.amountFen) })}
+      {parts.length > 0 && ` （${parts.join(t('common.listJoin'))}）`}
+    </Text>
+  );
+}
+
+/** 发放记录: every payment, filtered and paged in the core; ticked ones approved, marked paid or printed. */
+export function PaymentsPage() {
+  const t = useT();
+  const { session } = useSession();
+  const role = session.user.role;
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(params));
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [markingPaid, setMarkingPaid] = useState(false);
+  const list = useQuery('aid.payments', { ...filters, page, pageSize: PAGE_SIZE });
+  const approve = useMutation('aid.approve');
+
+  const rows = list.data?.rows ?? [];
+  const ticked = rows.filter((r) => selected.has(r.id));
+  const ofStatus = (status: PaymentItem['status']) => ticked.filter((r) => r.status === status);
+  const printable = ticked.filter((r) => r.status === 'approved' || r.status === 'paid');
+
+  const change = (next: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage(1);
+    setSelected(new Set());
+  };
+  const approveTicked = async () => {
+    const result = await approve.run({ ids: ofStatus('pending').map((r) => r.id) });
+    if (!result.ok) return notifyError(result.error);
+    notifySuccess(
+      result.data.serials
+        ? t('aidPayments.approvedWithSerials', { count: result.data.approved, ...result.data.serials })
+        : t('aidPayments.approvedDone', { count: result.data.approved }),
+    );
+    setSelected(new Set());
+    list.reload();
+  };
+
+  return (
+    <>
+      <PageHeader title={t('aidPayments.title')} />
+      <PaymentFilters filters={filters} onChange={change} />
+      <Paper withBorder radius="md" p="sm" mb="sm">
+        <Group justify="space-between" gap="sm">
+          {list.data ? <Totals totals={list.data.totals} /> : <span />}
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('aidPayments.tickedCount', { count: ticked.length })}
+            </Text>
+            {roleAllows(role, 'reviewer') && (
+              <Button
+                size="sm"
+                leftSection={<IconCheck size={16} />}
+                disabled={ofStatus('pending').length === 0}
+                loading={approve.running}
+                onClick={() => void approveTicked()}
+              >
+                {t('aidPayments.approve')}
+              </Button>
+            )}
+            {roleAllows(role, 'clerk') && (
+              <>
+                <Button size="sm" variant="default" disabled={ofStatus('approved').length === 0} onClick={() => setMarkingPaid(true)}>
+                  {t('aidPayments.markPaid')}
+                </Button>
+                <VoucherPrint disabled={printable.length === 0} target={() => ({ ids: printable.map((r) => r.id) })} />
+              </>
+            )}
+          </Group>
+        </Group>
+      </Paper>
+      <QueryStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
+      {list.data && (
+        <>
+          <PaymentsTable
+            rows={rows}
+            busy={list.loading}
+            selected={roleAllows(role, 'clerk') ? selected : undefined}
+            onSelect={setSelected}
+            label={t('aidPayments.title')}
+          />
+          <ListPagination
+            pages={Math.max(1, Math.ceil(list.data.total / PAGE_SIZE))}
+            page={page}
+            onChange={(next) => {
+              setPage(next);
+              setSelected(new Set());
+            }}
+            count={t('aidPayments.count', { count: list.data.total })}
+          />
+        </>
+      )}
+      <MarkPaidModal
+        opened={markingPaid}
+        target={{ ids: ofStatus('approved').map((r) => r.id) }}
+        count={ofStatus('approved').length}
+        onClose={() => setMarkingPaid(false)}
+        onDone={(paid) => {
+          setMarkingPaid(false);
+          notifySuccess(t('aidPayments.paidDone', { count: paid }));
+          setSelected(new Set());
+          list.reload();
+        }}
+      />
+    </>
+  );
+}

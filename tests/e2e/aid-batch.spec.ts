@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { ADMIN, CLERK, createReadyUser, pdfFileText, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
+import { expect, test } from './fixtures';
+
+/**
+ * The Spring Festival batch (issue 11): the administrator sets up 送温暖 at ¥500 a household; the clerk makes the batch
+ * for the 在档 files of two units and leaves one out with a reason, and cannot approve it; a reviewer approves; the
+ * vouchers and the payment sheet are printed and read back; the batch is marked paid; one payment is voided and
+ * reissued, and its voucher's QR text checks as valid while a forged one is refused.
+ */
+
+const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
+const HEADS = [
+  { name: '甲厂一户', idNumber: syntheticIdNumber('44010619700101301'), unit: '甲机械厂' },
+  { name: '甲厂二户', idNumber: syntheticIdNumber('44010619700102301'), unit: '甲机械厂' },
+  { name: '乙厂一户', idNumber: syntheticIdNumber('44010619700103301'), unit: '乙纺织厂' },
+  { name: '丙厂一户', idNumber: syntheticIdNumber('44010619700104301'), unit: '丙化工厂' },
+];
+
+type Host = { origin: string; token: string };
+const call = <T>(host: Host, channel: string, input: unknown = {}) => rpc(host.origin, host.token, channel, input) as Promise<T>;
+
+/** Four households on record (在档) at once: an old-files sheet imported by the administrator, confirmed by the reviewer. */
+async function fourFilesOnRecord(host: Host, sheetPath: string): Promise<void> {
+  await call(host, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  for (const head of HEADS) await call(host, 'roster.create', { name: head.name, idNumber: head.idNumber, unitName: head.unit });
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('困难职工');
+  sheet.addRow(['户主姓名', '身份证号', '困难类别', '建档日期']);
+  HEADS.forEach((head, i) => sheet.addRow([head.name, head.idNumber, i % 2 === 0 ? '特困' : '低保边缘户', '2024-05-06']));
+  await workbook.xlsx.writeFile(sheetPath);
+  const uploaded = await fetch(`${host.origin}/upload`, {
+    method: 'POST',
+    headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': 'files.xlsx' },
+    body: await workbook.xlsx.writeBuffer(),
+  });
+  const { uploadId } = ((await uploaded.json()) as { data: { uploadId: string } }).data;
+  const { importId } = await call<{ importId: string }>(host, 'files.importExisting', { uploadId, fileName: 'files.xlsx' });
+  await call(host, 'auth.signOut');
+  await call(host, 'auth.signIn', { username: REVIEWER.username, password: REVIEWER.password });
+  await call(host, 'files.decideImport', { id: importId, decision: 'confirm' });
+  await call(host, 'auth.signOut');
+}
+
+/** Clicks a print button and reads the PDF that opens in the new tab: saved to `path`, its text and page count. */
+async function printed(page: Page, button: ReturnType<Page['getByRole']>, path: string): Promise<{ text: string; pages: number }> {
+  const popup = page.waitForEvent('popup');
+  await button.click();
+  const tab = await popup;
+  const response = await page.request.get(tab.url());
+  expect(response.ok()).toBe(true);
+  writeFileSync(path, await response.body());
+  await tab.close();
+  const info = execFileSync('pdfinfo', [path]).toString('utf8');
+  return { text: pdfFileText(path), pages: Number(/Pages:\s+(\d+)/.exec(info)![1]) };
+}
+
+/** The QR codes of a PDF's first page, as a scanner would type them (pdftoppm, then zbarimg). */
+function qrTexts(pdfPath: string, dir: string): string[] {
+  execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', pdfPath, join(dir, 'qr')]);
+  const png = readdirSync(dir).find((name) => name.startsWith('qr') && name.endsWith('.png'))!;
+  return execFileSync('zbarimg', ['--raw', '-q', join(dir, png)])
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean);
+}
+
+test('送温暖 batch: made by the clerk with one household left out, approved by a reviewer, printed, paid; a payment voided, reissued and its voucher verified', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await setUpOffice(host);
+  await createReadyUser(host.origin, host.token, CLERK);
+  await createReadyUser(host.origin, host.token, REVIEWER);
+  await fourFilesOnRecord(host, testInfo.outputPath('files.xlsx'));
+
+  // The administrator sets up the program: 送温暖, ¥500 a household.
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '救助项目' }).click();
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const setUp = page.getByRole('dialog', { name: '新建救助项目' });
+  await expect(setUp.getByRole('combobox', { name: '救助类型' })).toHaveValue('送温暖');
+  await expect(setUp.getByTestId('form-missing')).toContainText('每户金额');
+  await setUp.getByLabel('项目名称').fill('春节送温暖');
+  await setUp.getByLabel('每户金额（元）').fill('500');
+  await setUp.getByLabel('预算（元，可不填）').fill('100000');
+  await shots(page, 'aid-program-form');
+  await setUp.getByRole('button', { name: '保存' }).click();
+  const programs = page.getByRole('table', { name: '救助项目' });
+  await expect(programs.getByRole('row', { name: /春节送温暖/ })).toContainText('每户 ¥500.00');
+  await signOut(page);
+
+  // The clerk makes the batch for the files of two units and leaves one household out, with a reason.
+  await signIn(page, CLERK.username, CLERK.password);
+  await page.getByRole('link', { name: '救助项目' }).click();
+  await page.getByRole('button', { name: '为“春节送温暖”新建发放批次' }).click();
+  await expect(page.getByRole('heading', { name: '新建发放批次' })).toBeVisible();
+  await page.getByRole('combobox', { name: '工作单位' }).click();
+  await page.getByRole('option', { name: '甲机械厂' }).click();
+  await page.getByRole('option', { name: '乙纺织厂' }).click();
+  await page.keyboard.press('Escape');
+  const eligible = page.getByRole('table', { name: '可发放' });
+  await expect(eligible.getByRole('row')).toHaveCount(4);
+  await expect(eligible).not.toContainText('丙厂一户');
+  await expect(eligible.getByRole('row', { name: /甲厂一户/ })).toContainText('每户 ¥500');
+  await page.getByRole('button', { name: '排除 甲厂二户' }).click();
+  const exclude = page.getByRole('dialog', { name: '排除：甲厂二户' });
+  await exclude.getByLabel('原因').fill('本月已另行慰问');
+  await exclude.getByRole('button', { name: '排除' }).click();
+  await expect(page.getByTestId('batch-new-total')).toContainText('将生成 2 笔发放，合计 ¥1,000.00（排除 1 户）');
+  await shots(page, 'aid-batch-preview');
+  await page.getByRole('button', { name: '生成批次' }).click();
+  await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
+  await expect(page.getByTestId('batch-total')).toHaveText('¥1,000.00');
+  const batchId = /\/aid\/batches\/([0-9a-f-]+)/.exec(page.url())![1]!;
+
+  // The clerk is not offered the approval, is told why, and the core refuses it too.
+  await expect(page.getByRole('button', { name: /整批审核/ })).toHaveCount(0);
+  await expect(page.getByTestId('approve-not-offered')).toContainText('须由审核员或管理员办理');
+  await expect(call(host, 'aid.approve', { batchId })).rejects.toThrow(/FORBIDDEN/);
+  await signOut(page);
+
+  // A reviewer approves the batch, prints its vouchers and payment sheet, and marks it paid.
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await page.getByRole('link', { name: '发放记录' }).click();
+  await page.getByRole('link', { name: '春节送温暖（', exact: false }).first().click();
+  await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
+  await page.getByRole('button', { name: '整批审核（2 笔）' }).click();
+  await expect(page.getByTestId('batch-count-approved')).toHaveText('2');
+  await shots(page, 'aid-batch-approved');
+
+  const vouchers = await printed(page, page.getByRole('button', { name: '打印本批领取凭证' }), testInfo.outputPath('vouchers.pdf'));
+  expect(vouchers.pages).toBe(2);
+  expect(vouchers.text).toContain('人民币伍佰元整');
+  expect(vouchers.text).toContain('甲厂一户');
+  expect(vouchers.text).not.toContain('甲厂二户');
+  const sheet = await printed(page, page.getByRole('button', { name: '打印发放表' }), testInfo.outputPath('sheet.pdf'));
+  expect(sheet.pages).toBe(1);
+  expect(sheet.text).toContain('人民币壹仟元整');
+  expect(sheet.text).toContain('第 1 页 共 1 页');
+
+  await page.getByRole('button', { name: '整批登记已发放（2 笔）' }).click();
+  const paid = page.getByRole('dialog', { name: '登记已发放' });
+  await paid.getByRole('button', { name: '登记已发放' }).click();
+  await expect(page.getByTestId('batch-count-paid')).toHaveText('2');
+
+  // A mistake: the reviewer voids one payment with a reason, and the clerk enters it again in its place.
+  const { rows } = await call<{ rows: { id: string; recipientName: string }[] }>(host, 'aid.payments', { batchId });
+  const wrong = rows.find((r) => r.recipientName === '乙厂一户')!;
+  await call(host, 'aid.void', { id: wrong.id, reason: '领款人签字有误，作废重开' });
+  await signOut(page);
+  await signIn(page, CLERK.username, CLERK.password);
+  await call(host, 'aid.reissue', { voidedId: wrong.id, amountFen: 50_000, method: 'cash' });
+  await signOut(page);
+
+  // The administrator approves the reissue and prints its voucher from the payments list.
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '发放记录' }).click();
+  const list = page.getByRole('table', { name: '发放记录' });
+  await expect(page.getByTestId('payments-totals')).toContainText('共 3 笔');
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '待审核' }).click();
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await expect(page.getByText(/已审核通过 1 笔/)).toBeVisible();
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '待发放' }).click();
+  await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
+  const voucherPath = testInfo.outputPath('reissued.pdf');
+  const reissued = await printed(page, page.getByRole('button', { name: '打印领取凭证' }), voucherPath);
+  expect(reissued.text).toContain('乙厂一户');
+  const [qr] = qrTexts(voucherPath, testInfo.outputPath(''));
+  expect(qr).toMatch(/^[\x20-\x7e]+$/);
+
+  // 凭证核验: the QR text as a scanner types it (then Enter) is valid; one character changed is refused as forged.
+  await page.getByRole('link', { name: '凭证核验' }).click();
+  const field = page.getByLabel('二维码文字或凭证编号');
+  await field.fill(qr!);
+  await field.press('Enter');
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'valid-unpaid');
+  await expect(page.locator('[data-verdict]')).toContainText('¥500.00');
+  const at = qr!.length - 3;
+  const forged = qr!.slice(0, at) + (qr![at] === 'A' ? 'B' : 'A') + qr!.slice(at + 1);
+  await field.fill(forged);
+  await field.press('Enter');
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'forged');
+  await shots(page, 'aid-verify-forged');
+});
