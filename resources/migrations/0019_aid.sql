@@ -71,13 +71,14 @@ CREATE TABLE `aid_payments` (
 CREATE UNIQUE INDEX `aid_payments_serial` ON `aid_payments` (`voucher_serial`) WHERE voucher_serial IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `aid_payments_batch_file` ON `aid_payments` (`batch_id`,`file_id`,(CASE WHEN student_id IS NULL THEN '' ELSE student_id END)) WHERE batch_id IS NOT NULL AND file_id IS NOT NULL AND status <> 'voided' AND deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `aid_payments_file_year` ON `aid_payments` (`file_id`,`year`,`type`) WHERE status <> 'voided' AND deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX `aid_payments_program` ON `aid_payments` (`program_id`,`status`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_file` ON `aid_payments` (`file_id`,`entered_at`);--> statement-breakpoint
 CREATE INDEX `aid_payments_reissue` ON `aid_payments` (`reissue_of`) WHERE reissue_of IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `aid_payments_batch` ON `aid_payments` (`batch_id`);--> statement-breakpoint
-CREATE INDEX `aid_payments_status` ON `aid_payments` (`status`,`entered_at`);--> statement-breakpoint
-CREATE INDEX `aid_payments_entered` ON `aid_payments` (`entered_at`);--> statement-breakpoint
 CREATE INDEX `aid_payments_recipient` ON `aid_payments` (`recipient_id_number`);--> statement-breakpoint
+CREATE INDEX `aid_payments_type` ON `aid_payments` (`type`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_program` ON `aid_payments` (`program_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_batch` ON `aid_payments` (`batch_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_file` ON `aid_payments` (`file_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_status` ON `aid_payments` (`status`,`entered_at`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_entered` ON `aid_payments` (`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
 CREATE TABLE `aid_programs` (
 	`id` text PRIMARY KEY NOT NULL,
 	`origin` text NOT NULL,

@@ -269,3 +269,113 @@ describe('aid suggestions and payments', () => {
     expect(events.join()).not.toMatch(/测试户主|50000|110105/);
   });
 });
+
+describe('approval, paying, voiding and the list', () => {
+  it('four eyes: a clerk cannot approve, nor a reviewer their own entry; serials in entry order; void keeps the serial; one reissue', async () => {
+    const { t } = await aidOffice();
+    const program = await saveProgram(t, 'festival', { kind: 'fixed', amountFen: 50_000, byCategory: { deep: 80_000 } });
+    const files = [insertFile(t, { category: 'deep' }), insertFile(t, { category: 'relative' }), insertFile(t, { category: 'relative' })];
+    const byClerk = [];
+    for (const f of files.slice(0, 2))
+      byClerk.push(await t.call('aid.createPayment', pay(program.id, f.fileId, f === files[0] ? 80_000 : 50_000), 'clerk'));
+    const byReviewer = await t.call('aid.createPayment', pay(program.id, files[2]!.fileId, 50_000), 'reviewer');
+    const all = [...byClerk.map((p) => p.id), byReviewer.id];
+
+    expect(await t.fail('aid.approve', { ids: all }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.fail('aid.approve', { ids: all }, 'reviewer')).toMatchObject({ code: 'AID_OWN_ENTRY', params: { count: 1 } });
+    // All or nothing: nothing was approved by the refused call.
+    expect((await t.call('aid.payments', { programId: program.id })).totals.byStatus).toEqual({ pending: 3 });
+    expect(await t.call('aid.approve', { ids: all }, 'reviewer2')).toEqual({
+      approved: 3,
+      serials: { first: '2026-000001', last: '2026-000003' },
+    });
+    const approved = await t.call('aid.payment', { id: byClerk[0]!.id });
+    expect(approved).toMatchObject({ status: 'approved', voucherSerial: '2026-000001', approvedBy: 'reviewer-user' });
+    expect(await t.fail('aid.approve', { ids: [byClerk[0]!.id] }, 'reviewer')).toMatchObject({ code: 'AID_WRONG_STATE' });
+
+    expect(await t.fail('aid.markPaid', { ids: all, paidOn: '2099-01-01' }, 'clerk')).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: ['paidOn'], message: 'FUTURE' }],
+    });
+    expect(await t.call('aid.markPaid', { ids: all.slice(0, 2), paidOn: '2026-03-09' }, 'clerk')).toEqual({ paid: 2 });
+    expect(await t.fail('aid.markPaid', { ids: all.slice(0, 1), paidOn: '2026-03-09' }, 'clerk')).toMatchObject({
+      code: 'AID_WRONG_STATE',
+    });
+
+    expect(await t.fail('aid.void', { id: all[0]!, reason: '金额错误' }, 'clerk')).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await t.fail('aid.reissue', { voidedId: all[0]!, amountFen: 80_000, method: 'cash' }, 'clerk')).toMatchObject({
+      code: 'AID_WRONG_STATE',
+    });
+    await t.call('aid.void', { id: all[0]!, reason: '领款人签名有误' }, 'reviewer');
+    const voided = await t.call('aid.payment', { id: all[0]! });
+    expect(voided).toMatchObject({
+      status: 'voided',
+      voucherSerial: '2026-000001',
+      voidReason: '领款人签名有误',
+      voidedBy: 'reviewer-user',
+    });
+    // The voided payment no longer counts: the household may be paid again, once.
+    const again = await t.call('aid.reissue', { voidedId: all[0]!, amountFen: 80_000, method: 'cash' }, 'clerk');
+    expect(again).toMatchObject({ status: 'pending', reissueOf: all[0], amountFen: 80_000, voucherSerial: null });
+    expect((await t.call('aid.payment', { id: all[0]! })).reissuedBy).toBe(again.id);
+    expect(await t.fail('aid.reissue', { voidedId: all[0]!, amountFen: 80_000, method: 'cash' }, 'clerk')).toMatchObject({
+      code: 'AID_WRONG_STATE',
+    });
+    // Over the standard: the reissue is checked like any payment.
+    await t.call('aid.void', { id: again.id, reason: '重复录入' }, 'reviewer');
+    expect(await t.fail('aid.reissue', { voidedId: again.id, amountFen: 80_001, method: 'cash' }, 'clerk')).toMatchObject({
+      code: 'AID_OVER_CAP',
+    });
+
+    // Nothing deleted: every payment is still there, and the table refuses a delete.
+    const list = await t.call('aid.payments', { programId: program.id });
+    expect(list.total).toBe(4);
+    expect(list.totals).toEqual({ count: 2, amountFen: 100_000, byStatus: { voided: 2, paid: 1, approved: 1 } });
+    expect(() => sqliteOf(t).prepare('DELETE FROM aid_payments').run()).toThrow(/hard delete refused/);
+  });
+
+  it('the list pages in SQL with filters and totals; a file page sums its aid and its caps', async () => {
+    const { t } = await aidOffice();
+    await setPolicy(t, 'aidYearCapTotal', 1_000_000);
+    const festival = await saveProgram(t, 'festival', { kind: 'fixed', amountFen: 50_000, byCategory: {} });
+    const living = await saveProgram(t, 'living', LIVING);
+    const files = Array.from({ length: 5 }, () => insertFile(t));
+    for (const f of files) await t.call('aid.createPayment', pay(festival.id, f.fileId, 50_000), 'clerk');
+    await t.call('aid.createPayment', pay(living.id, files[0]!.fileId, 400_000, { adjustReason: '分两次发放' }), 'clerk');
+
+    const page1 = await t.call('aid.payments', { pageSize: 4 });
+    expect(page1.rows).toHaveLength(4);
+    expect(page1.total).toBe(6);
+    expect(page1.rows[0]).toMatchObject({ type: 'living', programName: '测试living项目' });
+    const page2 = await t.call('aid.payments', { pageSize: 4, page: 2 });
+    expect(page2.rows.map((r) => r.id)).not.toContain(page1.rows[0]!.id);
+    expect(page2.rows).toHaveLength(2);
+    expect((await t.call('aid.payments', { type: 'festival' })).totals).toEqual({ count: 5, amountFen: 250_000, byStatus: { pending: 5 } });
+    expect((await t.call('aid.payments', { fileId: files[0]!.fileId })).total).toBe(2);
+    expect((await t.call('aid.payments', { from: '2026-03-10', to: '2026-03-10' })).total).toBe(6);
+    expect((await t.call('aid.payments', { from: '2026-03-11' })).total).toBe(0);
+
+    const summary = await t.call('aid.fileSummary', { fileId: files[0]!.fileId });
+    expect(summary).toMatchObject({
+      year: 2026,
+      byYear: [
+        {
+          year: 2026,
+          totalFen: 450_000,
+          byType: [
+            { type: 'living', count: 1, amountFen: 400_000 },
+            { type: 'festival', count: 1, amountFen: 50_000 },
+          ],
+        },
+      ],
+      last12MonthsFen: 450_000,
+    });
+    expect(summary.caps[0]).toEqual({ key: 'aidYearCapTotal', type: null, limitFen: 1_000_000, usedFen: 450_000, leftFen: 550_000 });
+    expect(summary.caps.find((c) => c.type === 'living')).toMatchObject({ limitFen: null, usedFen: 400_000, leftFen: null });
+    // The total cap of the year now holds the living aid down: ¥5,500 left of ¥10,000.
+    expect(await t.call('aid.suggest', { programId: living.id, fileId: files[0]!.fileId }, 'clerk')).toMatchObject({
+      maxFen: 540_000,
+      limitedBy: null,
+    });
+  });
+});

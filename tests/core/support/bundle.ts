@@ -40,3 +40,8 @@ export function bundleApproverProcess(): string {
 export function bundleSigningKeyProcess(): string {
   return bundle('tests/core/support/signing-key-process.ts', 'signing-key-process');
 }
+
+/** A second copy of the core approving aid payments (tests/core/support/aid-approver-process.ts). */
+export function bundleAidApproverProcess(): string {
+  return bundle('tests/core/support/aid-approver-process.ts', 'aid-approver-process');
+}

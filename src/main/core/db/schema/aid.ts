@@ -116,17 +116,19 @@ export const aidPayments = sqliteTable(
     index('aid_payments_file_year')
       .on(t.fileId, t.year, t.type)
       .where(sql`status <> 'voided' AND deleted_at IS NULL`),
-    // Covering: a program's usage (its budget's used part) is summed from the index alone.
-    index('aid_payments_program').on(t.programId, t.status, t.amountFen),
-    index('aid_payments_batch').on(t.batchId),
-    // A file's payments, newest first (the payments list by file or unit, voided ones included).
-    index('aid_payments_file').on(t.fileId, t.enteredAt),
+    // The payments list (features/aid/payment-list.ts): each filter's column, then the list's order, then what its
+    // totals sum, so that a filtered page and its totals are read from one index alone. The program's also gives its
+    // usage (the budget's used part).
+    index('aid_payments_program').on(t.programId, t.enteredAt, t.status, t.amountFen),
+    index('aid_payments_batch').on(t.batchId, t.enteredAt, t.status, t.amountFen),
+    index('aid_payments_file').on(t.fileId, t.enteredAt, t.status, t.amountFen),
+    index('aid_payments_type').on(t.type, t.enteredAt, t.status, t.amountFen),
     // The reissue of a voided payment (once only; the list shows it).
     index('aid_payments_reissue')
       .on(t.reissueOf)
       .where(sql`reissue_of IS NOT NULL`),
-    index('aid_payments_status').on(t.status, t.enteredAt),
-    index('aid_payments_entered').on(t.enteredAt),
+    index('aid_payments_status').on(t.status, t.enteredAt, t.amountFen),
+    index('aid_payments_entered').on(t.enteredAt, t.status, t.amountFen),
     index('aid_payments_recipient').on(t.recipientIdNumber),
   ],
 );

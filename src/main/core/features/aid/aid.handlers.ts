@@ -1,6 +1,7 @@
 import { localDate } from '../../clock';
 import { defineHandlers } from '../../context';
-import { notBuilt } from './not-built';
+import { fileSummary } from './file-aid';
+import { listPayments } from './payment-list';
 import { approve, createPayment, markPaid, payment, reissue, voidOne } from './payments.service';
 import { changeProgramStatus, program, programs, saveProgram } from './programs.service';
 import { suggest } from './suggest.service';
@@ -19,7 +20,7 @@ export const aidHandlers = defineHandlers({
   'aid.void': (input, ctx) => voidOne(ctx, input),
   'aid.reissue': (input, ctx) => reissue(ctx, input),
   'aid.payment': (input, ctx) => payment(ctx, input.id),
-  'aid.payments': () => notBuilt(),
-  'aid.fileSummary': () => notBuilt(),
+  'aid.payments': (input, ctx) => listPayments(ctx, input),
+  'aid.fileSummary': (input, ctx) => fileSummary(ctx.sqlite, input.fileId, localDate(ctx.clock)),
   'aid.verify': (input, ctx) => verify(ctx, input.text),
 });
