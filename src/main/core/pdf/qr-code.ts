@@ -1,6 +1,9 @@
 import type { Content } from 'pdfmake/interfaces';
 import { deflateSync } from 'node:zlib';
-import qrEnc from 'pdfmake/js/qrEnc.js';
+import qrEncModule from 'pdfmake/js/qrEnc.js';
+import { cjsDefault } from './cjs-default';
+
+const qrEnc = cjsDefault(qrEncModule);
 
 /** Bytes a QR code of version 1, 2, … holds in byte mode at error correction M (ISO/IEC 18004, table 7). */
 const QR_BYTES_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666];

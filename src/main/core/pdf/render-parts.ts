@@ -1,19 +1,24 @@
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
-import LayoutBuilder from 'pdfmake/js/LayoutBuilder.js';
+import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import { normalizePageMargin, normalizePageSize } from 'pdfmake/js/PageSize.js';
-import PDFDocument from 'pdfmake/js/PDFDocument.js';
-import Renderer from 'pdfmake/js/Renderer.js';
-import SVGMeasure from 'pdfmake/js/SVGMeasure.js';
+import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+import RendererModule from 'pdfmake/js/Renderer.js';
+import SVGMeasureModule from 'pdfmake/js/SVGMeasure.js';
 import { tableLayouts } from 'pdfmake/js/tableLayouts.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError } from '@shared/errors';
+import { cjsDefault } from './cjs-default';
 import { findMissingGlyphs, loadFont } from './glyphs';
 import { FONT_FAMILY, FONT_FILES, fontsFor, PDF_CREATOR, type RenderOptions } from './render';
 import { guardSvgNode } from './resources';
 import { sanitizeText } from './sanitize';
 import { mapDocument } from './walk';
 
+const LayoutBuilder = cjsDefault(LayoutBuilderModule);
+const PDFDocument = cjsDefault(PDFDocumentModule);
+const Renderer = cjsDefault(RendererModule);
+const SVGMeasure = cjsDefault(SVGMeasureModule);
 /**
  * One PDF made of parts laid out one after another: a batch of thousands of vouchers is one file to print, but
  * laying it out in one go (renderPdf) holds the worker for a minute with no progress and no way to cancel. Each part
