@@ -45,7 +45,6 @@ export const enAidFile: typeof zhCNAidFile = {
     billBase: 'Self-paid part of the medical bill (yuan)',
     lossBase: 'Loss (yuan)',
     suggestionTitle: 'Suggested ¥{amount}',
-    maxLine: 'At most ¥{max} this time',
     ineligible: 'Cannot be paid: {reason}',
     amount: 'Amount this time (yuan)',
     amountMax: 'At most ¥{max} this time',

@@ -45,7 +45,6 @@ export const zhCNAidFile = {
     billBase: '医疗票据中个人自付部分（元）',
     lossBase: '意外损失金额（元）',
     suggestionTitle: '建议金额 ¥{amount}',
-    maxLine: '本次最多 ¥{max}',
     ineligible: '不能发放：{reason}',
     amount: '本次发放金额（元）',
     amountMax: '本次最多 ¥{max}',

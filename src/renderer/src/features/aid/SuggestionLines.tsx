@@ -4,7 +4,7 @@ import { formatYuan } from '../../components/money';
 import { useT } from '../../i18n';
 import { suggestionText } from './suggestion-text';
 
-/** A suggestion in words: the amount suggested, why (the standard and what the year's caps leave), the most now. */
+/** A suggestion in words: the amount suggested and why (the standard, what the year's caps leave, the most now). */
 export function SuggestionLines({ suggestion }: { suggestion: AidSuggestion }) {
   const t = useT();
   const why = suggestionText(t, suggestion);
@@ -20,7 +20,6 @@ export function SuggestionLines({ suggestion }: { suggestion: AidSuggestion }) {
       <Stack gap={2}>
         <Text fw={600}>{t('aidPay.suggestionTitle', { amount: formatYuan(suggestion.suggestedFen) })}</Text>
         {why && <Text size="sm">{why}</Text>}
-        <Text size="sm">{t('aidPay.maxLine', { max: formatYuan(suggestion.maxFen) })}</Text>
       </Stack>
     </Paper>
   );
