@@ -2,13 +2,18 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatSignedCode, parseSignedCode, signedMessage } from '@shared/domain/signed-code';
 import { generateEd25519, signWith } from '../../src/main/core/keys/ed25519';
+import { insertFile, saveProgram } from './support/aid';
 import { aidOffice, printed, qrCodesOn } from './support/aid-print';
-import { draftOf, fileForMember, HEAD, idOf, OTHER_HEAD } from './support/hardship';
+import { ORG } from './support/core';
+import { consented, draftOf, fileForMember, HEAD, idOf, OTHER_HEAD, toNotice } from './support/hardship';
 
 /**
  * The printed aid documents through their channels, on a real database file, read back from the real PDFs (pdftotext,
  * pdfinfo) and, for the QR codes, from a picture of the page (pdftoppm + zbarimg), then checked by aid.verify.
  */
+
+/** Each test prints and reads back several PDFs and pictures of pages: seconds each on a busy machine. */
+const SLOW = { timeout: 120_000 };
 
 const PEOPLE = [
   { name: '赵建国', idNumber: HEAD, unit: '甲机械厂' },
@@ -28,7 +33,7 @@ async function auditOf(t: Awaited<ReturnType<typeof aidOffice>>['t'], channel: s
   return (await t.call('audit.list', { action: channel, page: 1, pageSize: 10 })).entries;
 }
 
-describe('aid print: vouchers (领取凭证)', () => {
+describe('aid print: vouchers (领取凭证)', SLOW, () => {
   it('prints a batch one page a voucher, with every field, the amount in 大写 and a QR code that verifies; a second print says 补打 with its count', async () => {
     const { t, batchId, payments, printCounts, year } = await batchOfFour();
     const first = await printed(t, 'aid.printVouchers', { batchId, layout: 'a4-three' });
@@ -176,7 +181,7 @@ describe('aid print: vouchers (领取凭证)', () => {
   });
 });
 
-describe('aid print: the payment sheet (发放表)', () => {
+describe('aid print: the payment sheet (发放表)', SLOW, () => {
   it('lists the batch without voided payments, a subtotal on every page, the grand total in 大写 and 第 x 页 共 y 页', async () => {
     const env = await aidOffice();
     const { t } = env;
@@ -212,5 +217,120 @@ describe('aid print: the payment sheet (发放表)', () => {
       { count: 18, pages: 2 },
       { count: 17, pages: 2 },
     ]);
+  });
+});
+
+describe('aid print: the hardship certificate (困难职工证明)', SLOW, () => {
+  it('is refused for a file not 在档; for an active file takes a serial once, is valid until the next review, and says 补打 when printed again', async () => {
+    const env = await aidOffice();
+    const { t, today, advanceDays } = env;
+    let file = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
+    expect(await t.fail('aid.printCertificate', { fileId: file.id }, 'clerk')).toMatchObject({ code: 'AID_CERTIFICATE_NOT_ACTIVE' });
+
+    file = await toNotice(t, today, file);
+    await advanceDays(10);
+    file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'endNotice' }, 'clerk');
+    file = await t.call('files.act', { id: file.id, rev: file.rev, action: 'approve' }, 'reviewer');
+    const approvedOn = (await t.call('policy.list', {})).today;
+    const validUntil = `${Number(approvedOn.slice(0, 4)) + 1}${approvedOn.slice(4)}`; // the policy's 12 months
+    const year = approvedOn.slice(0, 4);
+
+    const first = await printed(t, 'aid.printCertificate', { fileId: file.id });
+    expect(first.pageCount).toBe(1);
+    expect(first.name).toBe(`困难职工证明-Z${year}-000001.pdf`);
+    const page = first.flat[0]!;
+    expect(page).toContain('困难职工证明');
+    expect(page).toContain(`编号：Z${year}-000001`);
+    expect(page).toContain('测试户主');
+    expect(page).not.toContain(HEAD);
+    expect(page).toContain('甲机械厂');
+    expect(page).toContain('深度困难');
+    expect(page).toContain(file.fileNo!);
+    expect(page).not.toContain('补打');
+    const [code] = qrCodesOn(first.path, 1);
+    expect(parseSignedCode(code!)).toMatchObject({ ok: true, payload: { kind: 'certificate', serial: `Z${year}-000001`, validUntil } });
+    expect(await t.call('aid.verify', { text: code! })).toMatchObject({ verdict: 'valid', summary: { validUntil } });
+
+    const again = await printed(t, 'aid.printCertificate', { fileId: file.id, layout: 'a5' });
+    expect(again.name).toBe(`困难职工证明-Z${year}-000001.pdf`);
+    expect(again.flat[0]).toContain('补打（第1次）');
+    expect(env.sqlite.prepare('SELECT count(*) AS n, max(print_count) AS prints FROM aid_certificates').get()).toEqual({ n: 1, prints: 2 });
+    expect((await auditOf(t, 'aid.printCertificate')).map((e) => e.summary.params)).toEqual([
+      { serial: `Z${year}-000001`, reprint: 'yes' },
+      { serial: `Z${year}-000001`, reprint: 'no' },
+    ]);
+  });
+});
+
+describe('aid print: contact cards (联系卡)', SLOW, () => {
+  it("prints ten cards a page with the file's number, name, category, its own 帮扶责任人 or the centre's phone, and 12351", async () => {
+    const env = await aidOffice();
+    const { t } = env;
+    await t.call('org.update', {
+      name: ORG.name,
+      creditCode: ORG.creditCode,
+      regionCode: ORG.regionCode,
+      idleLockMinutes: 10,
+      contactPhone: '010-66668888',
+    });
+    const fileIds: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const file = await fileForMember(
+        t,
+        idOf(`110105198001${String(i + 1).padStart(2, '0')}1${String(i).padStart(2, '0')}`),
+        `持卡人${'甲乙丙丁戊己庚辛壬癸子'[i]}`,
+      );
+      fileIds.push(file.id);
+    }
+    const withContact = await t.call('files.get', { id: fileIds[1]! });
+    await t.call(
+      'files.saveDraft',
+      draftOf(withContact, { contacts: [{ level: 'centre', name: '王帮扶', phone: '13800001111' }] }),
+      'clerk',
+    );
+
+    const cards = await printed(t, 'aid.printContactCards', { fileIds: [...fileIds, fileIds[0]!] });
+    expect(cards.pageCount).toBe(2);
+    expect(cards.name).toBe('帮扶联系卡-11张.pdf');
+    const [first, second] = cards.flat;
+    for (const name of '甲乙丙丁戊己庚辛壬癸') expect(first).toContain(`持卡人${name}`);
+    expect(second).toContain('持卡人子');
+    expect(first!.match(/12351/g)).toHaveLength(10);
+    expect(first!.match(/帮扶联系卡/g)).toHaveLength(10);
+    expect(first).toContain('王帮扶13800001111');
+    expect(first!.match(/帮扶中心010-66668888/g)).toHaveLength(9);
+    expect(first).toContain('（待编号）'); // drafts have no file number yet
+    expect((await auditOf(t, 'aid.printContactCards')).map((e) => e.summary.params)).toEqual([{ count: 11 }]);
+  });
+});
+
+describe('aid print: with the payments made through their channels', SLOW, () => {
+  it('prints the voucher a reviewer approved; its code verifies as unpaid, then paid, then voided', async () => {
+    const env = await aidOffice();
+    const { t, today } = env;
+    const program = await saveProgram(
+      t,
+      'festival',
+      { kind: 'fixed', amountFen: 50_000, byCategory: {} },
+      { year: Number(today.slice(0, 4)) },
+    );
+    const { fileId } = insertFile(t, { headName: '周德胜' });
+    const made = await t.call('aid.createPayment', { programId: program.id, fileId, amountFen: 50_000, method: 'bank' }, 'clerk');
+    expect(await t.fail('aid.printVouchers', { ids: [made.id] }, 'clerk')).toMatchObject({ code: 'AID_VOUCHER_NOT_APPROVED' });
+    const { serials } = await t.call('aid.approve', { ids: [made.id] }, 'reviewer');
+
+    const voucher = await printed(t, 'aid.printVouchers', { ids: [made.id] });
+    expect(voucher.flat[0]).toContain(`编号：${serials!.first}`);
+    expect(voucher.flat[0]).toContain('周德胜');
+    expect(voucher.flat[0]).toContain('银行转账****3445');
+    const [code] = qrCodesOn(voucher.path, 1);
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('valid-unpaid');
+    await t.call('aid.markPaid', { ids: [made.id], paidOn: today }, 'clerk');
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('valid-paid');
+    await t.call('aid.void', { id: made.id, reason: '重复发放' }, 'reviewer');
+    expect((await t.call('aid.verify', { text: code! })).verdict).toBe('voided');
+    const again = await printed(t, 'aid.printVouchers', { ids: [made.id] });
+    expect(again.flat[0]).toContain('作废');
+    expect(again.flat[0]).toContain('补打（第1次）');
   });
 });

@@ -72,6 +72,7 @@ export async function renderPdfInParts(
       undefined,
     );
     new Renderer(pdf).renderPages(pages);
+    forgetPart(pdf);
     done++;
     if (options.between) await options.between(done);
   }
@@ -79,6 +80,18 @@ export async function renderPdfInParts(
   pdf.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/**
+ * What pdfkit keeps for the rest of the document but a later part will not use: each part's QR pictures (one per
+ * voucher, already written into the PDF when first drawn) and the font's cache of laid-out strings (names, serials).
+ * Without this a 5,000-voucher batch held every picture and every name to the end. Labels repeated on every voucher
+ * are laid out again once per part, which costs nothing measurable.
+ */
+function forgetPart(pdf: object): void {
+  const doc = pdf as { _imageRegistry?: Record<string, unknown>; _fontFamilies?: Record<string, { layoutCache?: object }> };
+  doc._imageRegistry = {};
+  for (const font of Object.values(doc._fontFamilies ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
 }
 
 function virtualFs(): unknown {

@@ -16,7 +16,10 @@ export interface ContactCardData {
   /** The centre's contact person and phone, printed on every card. */
   contactPerson: string;
   contactPhone: string;
-  cards: { cardNumber: string; name: string; categoryLabel: string }[];
+  /**
+   * Each card; a file's own 帮扶责任人 (its first contact, with their phone when set) replaces the centre's on its card.
+   */
+  cards: { cardNumber: string; name: string; categoryLabel: string; contactPerson?: string; contactPhone?: string }[];
 }
 
 export const CARD_TITLE = '帮扶联系卡';
@@ -87,7 +90,10 @@ function cardAt(x: number, y: number, card: ContactCardData['cards'][number], da
             },
             { text: [{ text: '困难类别：', ...label }, card.categoryLabel], margin: [0, 4, 0, 0] },
             {
-              text: [{ text: '帮扶联系人：', ...label }, fitText(`${data.contactPerson}\u3000${data.contactPhone}`, INNER - 56, 9)],
+              text: [
+                { text: '帮扶联系人：', ...label },
+                fitText(`${card.contactPerson ?? data.contactPerson}\u3000${card.contactPhone ?? data.contactPhone}`, INNER - 56, 9),
+              ],
               margin: [0, 4, 0, 0],
             },
             {
