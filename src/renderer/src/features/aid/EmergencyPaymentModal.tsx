@@ -14,7 +14,8 @@ import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
-import { AmountField, checkAmount, NO_AMOUNT, type AmountState } from './AmountField';
+import { checkAmount, NO_AMOUNT, type AmountState } from './amount-check';
+import { AmountField } from './AmountField';
 import { useOpenPrograms } from './NewPaymentModal';
 import { SuggestionLines } from './SuggestionLines';
 
