@@ -139,7 +139,7 @@ async function pickProgram(page: Page, name: RegExp) {
   await page.getByRole('option', { name }).click();
 }
 
-test('aid from the file page: 助学 for the college student, 医疗 held to its cap, approved by a reviewer, the voucher printed', async ({
+test('aid from the file page: 助学 for the college student, 医疗 held to its cap, approved by a reviewer, the voucher printed, a mistake voided and paid again', async ({
   page,
   host,
   shots,
@@ -239,4 +239,22 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   await expect(caps.getByRole('row', { name: /医疗救助/ })).toContainText('¥30,000.00');
   await expect(caps.getByRole('row', { name: /全部救助/ })).toContainText('¥50,000.00');
   await shots(page, 'aid-tab');
+
+  // A mistake is voided by the reviewer with a reason, and paid again: the two payments point to each other.
+  await page
+    .getByRole('table', { name: '发放记录' })
+    .getByRole('link', { name: /医疗救助/ })
+    .click();
+  await page.getByRole('button', { name: '作废' }).click();
+  const voiding = page.getByRole('dialog', { name: '作废' });
+  await voiding.getByLabel('作废原因').fill('票据金额录错');
+  await voiding.getByRole('button', { name: '作废' }).click();
+  await expect(page.getByTestId('payment-history')).toContainText(`${REVIEWER.displayName} 作废：票据金额录错`);
+  await page.getByRole('button', { name: '重新发放' }).click();
+  const reissue = page.getByRole('dialog', { name: '重新发放' });
+  await expect(reissue.getByLabel('本次发放金额（元）')).toHaveValue(cap.replace(',', ''));
+  await reissue.getByRole('button', { name: '重新发放' }).click();
+  await expect(page.getByTestId('payment-links')).toContainText('这是对已作废发放的重新发放');
+  await page.getByTestId('payment-links').getByRole('link').click();
+  await expect(page.getByTestId('payment-links')).toContainText('已重新发放');
 });
