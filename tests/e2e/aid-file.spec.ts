@@ -7,8 +7,8 @@ import { DAY_MS, localIsoDate } from '../support/test-clock';
 /**
  * Aid from the file page (issue 11): a 助学 payment for the household's college student (the standard's ¥5,000
  * suggested, with its reason), a 医疗 payment whose share of the bill is past the category's cap (the cap suggested,
- * more refused on the screen), a reviewer's approval from the payment's page, the aid tab's totals and caps, and the
- * voucher read back with pdftotext (the amount in 大写).
+ * more refused on the screen), 临时救助 for a worker without a file, a reviewer's approval from the payment's page, the
+ * voucher read back with pdftotext (the amount in 大写), the aid tab's totals and caps, a payment voided and reissued.
  */
 
 const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
@@ -110,6 +110,14 @@ async function programs(host: Host, year: number) {
       byCategory: { relative: { percent: 80, capFen: 1_600_000 }, deep: { percent: 100, capFen: 2_000_000 } },
     },
   });
+  await call(host, 'aid.saveProgram', {
+    type: 'emergency',
+    name: `${year}年临时救助`,
+    year,
+    fundSource: 'union',
+    budgetFen: null,
+    standard: { kind: 'emergency', capFen: 200_000 },
+  });
   // This year's caps, shown with what is used and left on the aid tab.
   await rpc(host.origin, host.token, 'policy.add', {
     key: 'aidYearCapTotal',
@@ -197,6 +205,19 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   await list.getByRole('link', { name: /金秋助学/ }).click();
   await expect(page.getByRole('button', { name: '审核通过' })).toBeDisabled();
   await expect(page.getByTestId('approve-why')).toContainText('审核人');
+
+  // The emergency route, from the payments list: 临时救助 for a worker without a file, within the program's cap.
+  await page.getByRole('link', { name: '发放记录' }).click();
+  await page.getByRole('button', { name: '临时救助（无档案）' }).click();
+  const emergency = page.getByRole('dialog', { name: '临时救助：无档案的职工' });
+  await emergency.getByLabel('姓名').fill('李临时');
+  await emergency.getByLabel('身份证号').fill(syntheticIdNumber('44010619900909109'));
+  await expect(emergency.getByLabel('本次发放金额（元）')).toHaveValue('2000.00');
+  await emergency.getByLabel('本次发放金额（元）').fill('1500');
+  await emergency.getByLabel('调低金额的原因').fill('按实际需要');
+  await emergency.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('payment-fields')).toContainText('临时救助（无档案）');
+  await expect(page.getByTestId('payment-amount')).toHaveText('¥1,500.00');
   await signOut(page);
 
   // A reviewer approves from the payment's page: the voucher number is given.
