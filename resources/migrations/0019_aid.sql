@@ -73,12 +73,21 @@ CREATE UNIQUE INDEX `aid_payments_batch_file` ON `aid_payments` (`batch_id`,`fil
 CREATE INDEX `aid_payments_file_year` ON `aid_payments` (`file_id`,`year`,`type`) WHERE status <> 'voided' AND deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX `aid_payments_reissue` ON `aid_payments` (`reissue_of`) WHERE reissue_of IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `aid_payments_recipient` ON `aid_payments` (`recipient_id_number`);--> statement-breakpoint
-CREATE INDEX `aid_payments_type` ON `aid_payments` (`type`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_program` ON `aid_payments` (`program_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_batch` ON `aid_payments` (`batch_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_file` ON `aid_payments` (`file_id`,`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_status` ON `aid_payments` (`status`,`entered_at`,`amount_fen`);--> statement-breakpoint
-CREATE INDEX `aid_payments_entered` ON `aid_payments` (`entered_at`,`status`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `aid_payments_program` ON `aid_payments` (`program_id`,`entered_at`,`status`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `aid_payments_batch` ON `aid_payments` (`batch_id`,`entered_at`,`status`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `aid_payments_file` ON `aid_payments` (`file_id`,`entered_at`,`status`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `aid_payments_type` ON `aid_payments` (`type`,`entered_at`,`status`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `aid_payments_status` ON `aid_payments` (`status`,`entered_at`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `aid_payments_entered` ON `aid_payments` (`entered_at`,`status`,`amount_fen`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE TABLE `aid_payment_totals` (
+	`program_id` text NOT NULL,
+	`batch_id` text NOT NULL,
+	`type` text NOT NULL,
+	`status` text NOT NULL,
+	`count` integer NOT NULL,
+	`amount_fen` integer NOT NULL,
+	PRIMARY KEY(`program_id`, `batch_id`, `type`, `status`)
+) STRICT;--> statement-breakpoint
 CREATE TABLE `aid_programs` (
 	`id` text PRIMARY KEY NOT NULL,
 	`origin` text NOT NULL,
@@ -157,4 +166,18 @@ CREATE TRIGGER `document_serials_no_delete` BEFORE DELETE ON `document_serials` 
 END;--> statement-breakpoint
 CREATE TRIGGER `org_keys_no_delete` BEFORE DELETE ON `org_keys` BEGIN
   SELECT RAISE(ABORT, 'hard delete refused');
+END;--> statement-breakpoint
+-- The payments list's totals (schema/aid.ts aidPaymentTotals), kept by the table's own triggers so no write path can
+-- forget them: a payment adds to its group; a change of status, amount or deletion moves it from one group to another.
+CREATE TRIGGER `aid_payment_totals_insert` AFTER INSERT ON `aid_payments` WHEN NEW.deleted_at IS NULL BEGIN
+  INSERT INTO aid_payment_totals (program_id, batch_id, type, status, count, amount_fen)
+    VALUES (NEW.program_id, coalesce(NEW.batch_id, ''), NEW.type, NEW.status, 1, NEW.amount_fen)
+    ON CONFLICT (program_id, batch_id, type, status) DO UPDATE SET count = count + 1, amount_fen = amount_fen + excluded.amount_fen;
+END;--> statement-breakpoint
+CREATE TRIGGER `aid_payment_totals_update` AFTER UPDATE OF status, amount_fen, deleted_at, program_id, batch_id, type ON `aid_payments` BEGIN
+  UPDATE aid_payment_totals SET count = count - 1, amount_fen = amount_fen - OLD.amount_fen
+    WHERE OLD.deleted_at IS NULL AND program_id = OLD.program_id AND batch_id = coalesce(OLD.batch_id, '') AND type = OLD.type AND status = OLD.status;
+  INSERT INTO aid_payment_totals (program_id, batch_id, type, status, count, amount_fen)
+    SELECT NEW.program_id, coalesce(NEW.batch_id, ''), NEW.type, NEW.status, 1, NEW.amount_fen WHERE NEW.deleted_at IS NULL
+    ON CONFLICT (program_id, batch_id, type, status) DO UPDATE SET count = count + 1, amount_fen = amount_fen + excluded.amount_fen;
 END;

@@ -331,6 +331,9 @@ describe('approval, paying, voiding and the list', () => {
     const list = await t.call('aid.payments', { programId: program.id });
     expect(list.total).toBe(4);
     expect(list.totals).toEqual({ count: 2, amountFen: 100_000, byStatus: { voided: 2, paid: 1, approved: 1 } });
+    // The kept totals (aid_payment_totals, by triggers) agree with a count of the rows themselves (a date filter).
+    expect((await t.call('aid.payments', { programId: program.id, from: '2026-01-01' })).totals).toEqual(list.totals);
+    expect((await t.call('aid.payments', { status: 'voided' })).totals.byStatus).toEqual({ voided: 2 });
     expect(() => sqliteOf(t).prepare('DELETE FROM aid_payments').run()).toThrow(/hard delete refused/);
   });
 
@@ -377,5 +380,30 @@ describe('approval, paying, voiding and the list', () => {
       maxFen: 540_000,
       limitedBy: null,
     });
+  });
+});
+
+describe('aid at the annual review', () => {
+  it('counts the aid of the last 12 months (not voided) as income in the means test of a file in 复核', async () => {
+    const { t, advanceDays } = await aidOffice();
+    const program = await saveProgram(t, 'living', LIVING);
+    const review = insertFile(t, { status: 'annualReview', category: 'relative' });
+    const active = insertFile(t, { status: 'active', category: 'relative' });
+    const kept = await t.call('aid.createPayment', pay(program.id, review.fileId, 300_000, { adjustReason: '分期发放' }), 'clerk');
+    const voided = await t.call('aid.createPayment', pay(program.id, review.fileId, 100_000, { adjustReason: '分期发放' }), 'clerk');
+    await t.call('aid.void', { id: voided.id, reason: '录入错误' }, 'reviewer');
+    await t.call('aid.createPayment', pay(program.id, active.fileId, 300_000, { adjustReason: '分期发放' }), 'clerk');
+    await t.call('aid.approve', { ids: [kept.id] }, 'reviewer');
+    await t.call('aid.markPaid', { ids: [kept.id], paidOn: '2026-03-10' }, 'clerk');
+
+    const inReview = await t.call('files.get', { id: review.fileId }, 'clerk');
+    expect(inReview.meansTest).toMatchObject({ aidReceivedFen: 300_000, result: { netAnnualIncomeFen: 300_000 } });
+    const notInReview = await t.call('files.get', { id: active.fileId }, 'clerk');
+    expect(notInReview.meansTest).toMatchObject({ aidReceivedFen: null, result: { netAnnualIncomeFen: 0 } });
+    expect((await t.call('aid.fileSummary', { fileId: review.fileId })).last12MonthsFen).toBe(300_000);
+
+    // Paid a year and a day ago: no longer in the last 12 months.
+    await advanceDays(366);
+    expect((await t.call('files.get', { id: review.fileId }, 'clerk')).meansTest).toMatchObject({ aidReceivedFen: 0 });
   });
 });

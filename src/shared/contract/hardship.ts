@@ -159,6 +159,11 @@ export const meansTestView = z.object({
   relativeLinePercent: z.number().int(),
   accidentThresholdPercent: z.number().int(),
   regionCode: z.string(),
+  /**
+   * At the annual review (复核): the aid the household received in the 12 months before the judging day (not voided;
+   * features/aid/file-aid.ts), counted as income (docs/domain.md "Aid"). Absent or null outside a review.
+   */
+  aidReceivedFen: z.number().int().nullable().optional(),
 });
 
 export const timelineEntry = z.object({

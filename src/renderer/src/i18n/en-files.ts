@@ -174,6 +174,7 @@ export const enFiles: typeof zhCNFiles = {
     meansSteps: {
       earned: 'Work income: members’ monthly incomes ¥{monthly} × 12 = ¥{annual}',
       income: '+ {item} ¥{amount}',
+      aidReceived: '+ aid received in the last 12 months ¥{amount} (counted as income at the annual review)',
       incomeTotal: '= Household annual income ¥{amount}',
       rigid: '− Rigid spending: {item} ¥{amount}',
       net: '= Disposable annual income ¥{amount} (income − rigid spending)',

@@ -171,6 +171,7 @@ export const zhCNFiles = {
     meansSteps: {
       earned: '劳动收入：家庭成员月收入合计 ¥{monthly} × 12 = ¥{annual}',
       income: '＋ {item} ¥{amount}',
+      aidReceived: '＋ 近 12 个月领取救助 ¥{amount}（复核时计入收入）',
       incomeTotal: '＝ 家庭年收入合计 ¥{amount}',
       rigid: '－ 刚性支出：{item} ¥{amount}',
       net: '＝ 家庭年可支配收入 ¥{amount}（年收入合计 − 刚性支出合计）',

@@ -3,6 +3,7 @@ import type { FileFacts, LifecyclePolicy } from '@shared/domain/hardship-lifecyc
 import { meansTestTotals, runMeansTest } from '@shared/domain/means-test';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
+import { aidInLast12Months } from '../aid/file-aid';
 import { readOrg } from '../org/org.repo';
 import { policyOn, workingCalendar } from '../policy/policy.service';
 import { householdOf, otherActiveFiles, type FileRow, type HouseholdRow, type StoredDraft } from './files.repo';
@@ -72,6 +73,14 @@ export function detailsOf(row: HouseholdRow): MemberDetails {
 }
 
 /**
+ * The aid the means test counts as income: at the annual review (复核) only, what the household received in the 12
+ * months before the judging day (docs/domain.md "Aid": payments count as income at the next means test).
+ */
+export function aidForMeansTest(ctx: CallContext, file: Pick<FileRow, 'id' | 'status'>, day: JudgingDay): number | null {
+  return file.status === 'annualReview' ? aidInLast12Months(ctx.sqlite, file.id, day.today) : null;
+}
+
+/**
  * The means test on the file as it stands (docs/domain.md "Means test"): annual income = the members' monthly incomes
  * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted. `household`
  * is the file's household rows' details (detailsOf), one per member.
@@ -80,6 +89,7 @@ export function meansTestOf(
   draft: StoredDraft,
   household: readonly { monthlyIncomeFen?: number }[],
   day: JudgingDay,
+  aidReceivedFen: number | null = null,
 ): FileDetail['meansTest'] {
   const missing: ('household' | 'lowIncomeLine')[] = [];
   if (household.length === 0) missing.push('household');
@@ -89,12 +99,13 @@ export function meansTestOf(
     regionCode: day.regionCode,
     relativeLinePercent: day.relativeLinePercent,
     accidentThresholdPercent: day.accidentThresholdPercent,
+    aidReceivedFen,
   };
   if (missing.length > 0) return { result: null, missing, ...judged };
   const totals = meansTestTotals(household, draft.incomeItems);
   const result = runMeansTest({
     householdSize: household.length,
-    annualIncomeFen: totals.annualIncomeFen,
+    annualIncomeFen: totals.annualIncomeFen + (aidReceivedFen ?? 0),
     rigidSpendingFen: totals.rigidSpendingFen,
     lowIncomeLineFen: day.lowIncomeLineFen!,
     relativeLinePercent: day.relativeLinePercent,

@@ -12,7 +12,7 @@ import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { findMemberById } from '../roster/members.repo';
 import { findUserById } from '../users/users.repo';
-import { detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { aidForMeansTest, detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
 import { flagsOfFile } from './file-list';
 import { serviceBlockers } from './file-rules';
@@ -101,7 +101,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     id,
     rows.map((r) => r.idNumber),
   );
-  const meansTest = meansTestOf(draft, details, day);
+  const meansTest = meansTestOf(draft, details, day, aidForMeansTest(ctx, file, day));
   const facts = factsOf(ctx, file, draft);
   const actor = { id: ctx.user!.id, role: ctx.user!.role };
   const actions = availableActions(facts, actor, day.today, day.lifecycle).map(({ action, blockers }) => ({

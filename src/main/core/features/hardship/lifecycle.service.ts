@@ -4,7 +4,7 @@ import { ACTION_TEXT, checkAction, nextFileStep } from '@shared/domain/hardship-
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { localDateOf } from '../../clock';
-import { detailsOf, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { aidForMeansTest, detailsOf, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
 import { nextFileNumber } from './file-number';
 import { serviceBlockers } from './file-rules';
 import { householdOf, touchFile } from './files.repo';
@@ -24,7 +24,7 @@ export function act(ctx: CallContext, input: ParsedInput<'files.act'>): ChannelO
     const actor = { id: ctx.user!.id, role: ctx.user!.role };
     const draft = parseDraft(file);
     const household = householdOf(ctx.sqlite, file.id);
-    const meansTest = meansTestOf(draft, household.map(detailsOf), day);
+    const meansTest = meansTestOf(draft, household.map(detailsOf), day, aidForMeansTest(ctx, file, day));
     const facts = factsOf(ctx, file, draft);
     const check = checkAction(facts, input.action, actor, day.today, day.lifecycle, input);
     const blockers = [

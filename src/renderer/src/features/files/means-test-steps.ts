@@ -27,10 +27,14 @@ export function meansTestSteps(t: T, figures: MeansTestFigures, meansTest: FileD
   const lines = [s('earned', { monthly: formatYuan(monthly), annual: formatYuan(totals.earnedAnnualFen) })];
   for (const i of figures.incomeItems.filter((x) => x.kind === 'income'))
     lines.push(s('income', { item: item(i.code), amount: formatYuan(i.annualFen) }));
-  lines.push(s('incomeTotal', { amount: formatYuan(totals.annualIncomeFen) }));
+  // At the annual review the aid of the last 12 months counts as income (the core adds it the same way).
+  const aid = meansTest.aidReceivedFen ?? 0;
+  if (aid > 0) lines.push(s('aidReceived', { amount: formatYuan(aid) }));
+  const annualIncomeFen = totals.annualIncomeFen + aid;
+  lines.push(s('incomeTotal', { amount: formatYuan(annualIncomeFen) }));
   for (const i of figures.incomeItems.filter((x) => x.kind === 'rigid'))
     lines.push(s('rigid', { item: item(i.code), amount: formatYuan(i.annualFen) }));
-  const net = totals.annualIncomeFen - totals.rigidSpendingFen;
+  const net = annualIncomeFen - totals.rigidSpendingFen;
   lines.push(s('net', { amount: formatYuan(net) }));
 
   const r = meansTest.result;
@@ -67,7 +71,7 @@ export function meansTestSteps(t: T, figures: MeansTestFigures, meansTest: FileD
         : s('accident', {
             costs,
             threshold,
-            limit: formatYuan(shownAccidentThresholdFen(totals.annualIncomeFen, threshold)),
+            limit: formatYuan(shownAccidentThresholdFen(annualIncomeFen, threshold)),
             share: (r.accidentShareBasisPoints / 100).toFixed(2),
             verdict,
           }),

@@ -23,7 +23,8 @@ export function liveMeansTest(file: FileDetail, s: DraftState): { figures: Means
         ? null
         : runMeansTest({
             householdSize: s.members.length,
-            annualIncomeFen: totals.annualIncomeFen,
+            // The aid of the last 12 months, at the annual review, as the core counts it (file-facts.ts).
+            annualIncomeFen: totals.annualIncomeFen + (file.meansTest.aidReceivedFen ?? 0),
             rigidSpendingFen: totals.rigidSpendingFen,
             lowIncomeLineFen: line,
             relativeLinePercent: file.meansTest.relativeLinePercent,
