@@ -106,6 +106,34 @@ describe('领取凭证 (aid voucher)', () => {
     expect(qrCodesOn(path, 1)).toEqual([v.qrText, v.qrText, v.qrText]);
   });
 
+  it('places each part inside its third of the sheet, the cut lines at exactly one and two thirds', async () => {
+    const { path } = await render(
+      aidVoucherDocument({
+        orgName: AID_ORG,
+        printedAt: PRINTED_AT,
+        layout: 'a4-three',
+        vouchers: [voucher({ voided: true, reprintCount: 1 })],
+      }),
+    );
+    // pdftotext -bbox: every word with its box, in points from the top of the page.
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({ y: Number(m[2]), bottom: Number(m[3]), text: m[4]! }));
+    const third = 841.89 / 3;
+    const scissors = words.filter((w) => w.text === '✂');
+    expect(scissors.map((w) => Math.round((w.y + w.bottom) / 2))).toEqual([Math.round(third), Math.round(2 * third)]);
+    const tops = words.filter((w) => w.text.startsWith('编号：')).map((w) => w.y);
+    const signatures = words.filter((w) => w.text.startsWith('领款人（签字）')).map((w) => w.bottom);
+    expect(tops).toHaveLength(3);
+    expect(signatures).toHaveLength(3);
+    for (let part = 0; part < 3; part++) {
+      expect(tops[part]).toBeGreaterThan(part * third);
+      expect(signatures[part]).toBeLessThan((part + 1) * third - 10);
+    }
+  });
+
   it('prints a batch one voucher a page, with 补打 and its count on a reprint, 作废 across a voided one, and cash against a signature', async () => {
     const vouchers = [
       voucher({ serial: '2027-000001', amountFen: 50000 }),

@@ -50,3 +50,43 @@ export function keyCardBodyText(card: KeyCardBody): string {
 export function keyCardFileText(card: KeyCard): string {
   return `${JSON.stringify(card, null, 2)}\n`;
 }
+
+export type KeyCardProblem = 'not-json' | 'not-a-key-card' | 'newer-version' | 'bad-fields';
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Reads a `.bfkey` file's text into a card, checking its shape only (the signature is checked by the core with
+ * the key it carries, keys/key-card.ts). A card from a newer version is named as such, not as damage.
+ */
+export function parseKeyCard(text: string): { ok: true; card: KeyCard } | { ok: false; problem: KeyCardProblem } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'not-json' };
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== KEY_CARD_FORMAT) {
+    return { ok: false, problem: 'not-a-key-card' };
+  }
+  const card = value as Partial<KeyCard>;
+  if (typeof card.version !== 'number' || card.version > KEY_CARD_VERSION) return { ok: false, problem: 'newer-version' };
+  const org = card.org as Partial<KeyCard['org']> | undefined;
+  const keys = card.keys as Record<string, unknown> | undefined;
+  const fieldsOk =
+    card.version === KEY_CARD_VERSION &&
+    typeof org === 'object' &&
+    org !== null &&
+    [org.name, org.code, org.region].every((v) => typeof v === 'string' && v !== '') &&
+    (org.mode === 'centre' || org.mode === 'federation') &&
+    typeof keys === 'object' &&
+    keys !== null &&
+    Object.values(keys).every((v) => typeof v === 'string') &&
+    typeof keys.ed25519 === 'string' &&
+    BASE64.test(keys.ed25519) &&
+    typeof card.created === 'string' &&
+    typeof card.signature === 'string' &&
+    BASE64.test(card.signature);
+  if (!fieldsOk) return { ok: false, problem: 'bad-fields' };
+  return { ok: true, card: card as KeyCard };
+}

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { JobChannelName } from '@shared/contract';
 import { formatSerial, takeSerials } from '../../../src/main/core/features/aid/serials';
 import { outboxCopy, tempDir, type TestCore } from './core';
-import { office } from './hardship';
+import { HEAD, idOf, office, OTHER_HEAD } from './hardship';
 
 /**
  * Aid payments for the print tests, written straight into the tables (as approval leaves them: status, approver and
@@ -130,4 +130,19 @@ export function qrCodesOn(path: string, page: number): string[] {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return out.split('\n').filter(Boolean);
+}
+
+/** Each print test prints and reads back several PDFs and pictures of pages: seconds each on a busy machine. */
+export const SLOW = { timeout: 120_000 };
+
+/** Made-up recipients (synthetic ID numbers). */
+export const PEOPLE = [
+  { name: '赵建国', idNumber: HEAD, unit: '甲机械厂' },
+  { name: '钱秀英', idNumber: OTHER_HEAD, unit: '乙纺织厂' },
+  { name: '孙志强', idNumber: idOf('11010519700707107'), unit: '丙建筑公司' },
+  { name: '李海燕', idNumber: idOf('11010519900909109'), unit: null },
+];
+
+export async function auditOf(t: TestCore, channel: string) {
+  return (await t.call('audit.list', { action: channel, page: 1, pageSize: 10 })).entries;
 }

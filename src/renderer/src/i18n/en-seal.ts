@@ -2,7 +2,11 @@ import type { zhCNSeal } from './zh-CN-seal';
 
 /** The organisation's signing key and the voucher check; part of the en catalogue (see en.ts). */
 export const enSeal: typeof zhCNSeal = {
-  signingKeyMoments: { setup: 'at setup', start: 'at the first start after an upgrade' },
+  signingKeyMoments: {
+    setup: 'at setup',
+    start: 'at the first start after an upgrade',
+    restore: 'after restoring a backup from before keys',
+  },
   keyCardForms: { card: 'card file', pdf: 'printed page' },
   verify: {
     title: 'Verify a voucher',
@@ -14,6 +18,7 @@ export const enSeal: typeof zhCNSeal = {
     clear: 'Clear',
     voucher: 'Aid voucher',
     certificate: 'Hardship certificate',
+    titleWithKind: '{kind}: {verdict}',
     verdicts: {
       'valid-paid': 'Genuine, paid',
       'valid-unpaid': 'Genuine: approved, not yet paid',

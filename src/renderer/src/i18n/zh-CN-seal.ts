@@ -1,6 +1,6 @@
 /** The organisation's signing key and the voucher check (凭证核验); part of the zh-CN catalogue (see zh-CN.ts). */
 export const zhCNSeal = {
-  signingKeyMoments: { setup: '首次设置时', start: '升级后首次启动时' },
+  signingKeyMoments: { setup: '首次设置时', start: '升级后首次启动时', restore: '恢复了没有密钥的旧备份后' },
   keyCardForms: { card: '密钥卡文件', pdf: '打印页' },
   verify: {
     title: '凭证核验',
@@ -11,6 +11,7 @@ export const zhCNSeal = {
     clear: '清空',
     voucher: '领取凭证',
     certificate: '困难职工证明',
+    titleWithKind: '{kind}：{verdict}',
     verdicts: {
       'valid-paid': '真实有效，已发放',
       'valid-unpaid': '真实有效：已审核，尚未发放',

@@ -35,7 +35,7 @@ export function pickVouchers(sqlite: Sqlite, input: ParsedInput<'aid.printVouche
   if (input.ids.length > 0) {
     const ids = [...new Set(input.ids)];
     picks = sqlite
-      .prepare(`${PICK} WHERE p.id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL ORDER BY p.voucher_serial`)
+      .prepare(`${PICK} WHERE p.id IN (SELECT value FROM json_each(?)) AND ${LIVE} ORDER BY p.voucher_serial`)
       .all(JSON.stringify(ids)) as VoucherPick[];
     if (picks.length !== ids.length) throw new AppError('NOT_FOUND', { record: 'payment' });
   } else if (input.batchId !== undefined) {

@@ -14,6 +14,7 @@ import { putOutboxFileFrom, readInboxFileSync } from '../../files';
 import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { lastChangeAt } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
+import { ensureSigningKeyAtStart } from '../org/signing-key.service';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
   const backups = listBackups(ctx.core.paths.backupsDir);
@@ -141,6 +142,7 @@ export function reopenRestored(ctx: CallContext, record: AuditRecord, actor?: nu
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
   core.state = opened.state;
+  ensureSigningKeyAtStart(core, 'restore', ctx.channel); // a backup from before the keys
   ctx.write(() => ctx.audit(record, actor));
   // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
   checkAuditTrailAlongside(core, 'restore');

@@ -18,14 +18,12 @@ import { keyCardDocument } from '../../pdf/documents/key-card';
 import { appendAudit } from '../audit/audit.repo';
 import { readOrg } from './org.repo';
 
-/** The action a start-time key creation is filed under: the key completes a setup made before keys existed. */
-const START_ACTION = 'system.setup';
-
 /**
  * A database set up before the organisation had a signing key gets one at the first start after the upgrade
- * (keys/org-signing.ts ensureSigningKey: once, even with two copies starting together), with an audit entry.
+ * (keys/org-signing.ts ensureSigningKey: once, even with two copies starting together), with an audit entry. A
+ * start files it under setup, which it completes; a restore of a backup from before the keys, under the restore.
  */
-export function ensureSigningKeyAtStart(core: CoreState): void {
+export function ensureSigningKeyAtStart(core: CoreState, when: 'start' | 'restore' = 'start', action = 'system.setup'): void {
   const conn = core.conn;
   if (!conn || core.state !== 'ready') return;
   const at = core.clock.now().toISOString();
@@ -34,13 +32,13 @@ export function ensureSigningKeyAtStart(core: CoreState): void {
       at,
       userId: null,
       userName: null,
-      action: START_ACTION,
+      action,
       recordType: 'org',
       recordId: key.id,
-      summary: JSON.stringify({ event: 'org.signingKeyCreated', params: { when: 'start' } } satisfies AuditSummary),
+      summary: JSON.stringify({ event: 'org.signingKeyCreated', params: { when } } satisfies AuditSummary),
     }),
   );
-  if (created) core.logger.info('org.signingKey.created', { when: 'start' });
+  if (created) core.logger.info('org.signingKey.created', { when });
 }
 
 function requireKey(ctx: CallContext): OrgPublicKey {

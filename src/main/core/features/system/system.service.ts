@@ -101,7 +101,7 @@ export function recover(ctx: CallContext, code: string): void {
   ctx.core.damage = opened.damage;
   ctx.core.storeKey(key);
   if (!opened.conn) return; // damaged, or from a newer version: nothing to audit in
-  ensureSigningKeyAtStart(ctx.core);
+  ensureSigningKeyAtStart(ctx.core, 'start', ctx.channel);
   ctx.write(() => ctx.audit({ recordType: 'org', recordId: null, event: 'key.recovered' }, null));
   checkAuditTrailAlongside(ctx.core, 'recover'); // the start's check could not run without the key
 }

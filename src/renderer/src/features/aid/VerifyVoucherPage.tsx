@@ -118,7 +118,7 @@ function VerdictAlert({ result }: { result: VerifyResult }) {
       color={COLOURS[verdict]}
       variant="light"
       icon={<VerdictIcon verdict={verdict} />}
-      title={kind ? `${kind}：${t(`verify.verdicts.${verdict}`)}` : t(`verify.verdicts.${verdict}`)}
+      title={kind ? t('verify.titleWithKind', { kind, verdict: t(`verify.verdicts.${verdict}`) }) : t(`verify.verdicts.${verdict}`)}
       role="status"
       data-verdict={verdict}
     >
