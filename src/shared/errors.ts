@@ -76,8 +76,6 @@ export const ERROR_CODES = [
   'AID_CERTIFICATE_NOT_ACTIVE',
   // A bank payment for a file with no account on it (or on the emergency route): fill it in or pay in cash.
   'AID_NO_BANK_ACCOUNT',
-  // A bank batch (or its bank list) names files without a bank account: params.count says how many (aid batches).
-  'AID_NO_ACCOUNT',
   // A channel of the aid contract whose service is still being built (features/aid/not-built.ts).
   'NOT_IMPLEMENTED',
 ] as const;

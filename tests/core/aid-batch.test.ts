@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { outboxCopy, type TestCore } from './support/core';
+import { addUser, inboxUpload, outboxCopy, type TestCore } from './support/core';
 import { office } from './support/hardship';
 import { insertFiles, insertProgram, syntheticId } from './support/aid-batch';
 
@@ -46,8 +46,10 @@ async function batchOffice() {
 }
 
 const noFilters = { categories: [], unitIds: [], statuses: [] };
+/** Each test sets up an office (users signed in with scrypt): slow on a loaded machine, not the batches. */
+const SLOW = { timeout: 90_000 };
 
-describe('batch preview', () => {
+describe('batch preview', SLOW, () => {
   it('lists every 在档 and 复核 file of the filters with its suggestion, masked, and the total', async () => {
     const { t, files, programId, units } = await batchOffice();
     const preview = (filters: object) => t.call('aid.batchPreview', { programId, filters: { ...noFilters, ...filters } }, 'clerk');
@@ -115,7 +117,7 @@ describe('batch preview', () => {
   });
 });
 
-describe('creating a batch', () => {
+describe('creating a batch', SLOW, () => {
   it('creates every payment pending, leaves out the excluded with their reason and pays the lowered amount with its reason', async () => {
     const { t, files, programId } = await batchOffice();
     const created = await t.call(
@@ -240,7 +242,7 @@ describe('creating a batch', () => {
     const { t, files, programId } = await batchOffice();
     const base = { programId, name: '春节送温暖', filters: noFilters };
     expect(await t.fail('aid.createBatch', { ...base, method: 'bank' }, 'clerk')).toMatchObject({
-      code: 'AID_NO_ACCOUNT',
+      code: 'AID_NO_BANK_ACCOUNT',
       params: { count: 1 },
     });
     const bank = await t.call(
@@ -292,7 +294,7 @@ describe('creating a batch', () => {
   });
 });
 
-describe('the bank transfer list', () => {
+describe('the bank transfer list', SLOW, () => {
   it('lists the approved bank payments with full accounts as text and yuan amounts; administrators only', async () => {
     const { t, files, programId } = await batchOffice();
     const { batchId } = await t.call(
@@ -336,5 +338,75 @@ describe('the bank transfer list', () => {
     expect(sheet.getCell('D3').numFmt).toBe('0.00');
     const summary = sqliteOf(t).prepare("SELECT summary FROM audit_log WHERE action = 'aid.exportBankList'").pluck().get() as string;
     expect(JSON.parse(summary)).toEqual({ event: 'aid.bankListExported', params: { count: 2 } });
+  });
+
+  it('marks the approved bank payments paid from the bank’s return list and reports the other rows by number', async () => {
+    const { t, files, programId } = await batchOffice();
+    const { batchId } = await t.call(
+      'aid.createBatch',
+      {
+        programId,
+        name: '春节送温暖银行代发',
+        method: 'bank',
+        filters: noFilters,
+        excluded: [{ fileId: files.noCategory, reason: '无银行账号' }],
+      },
+      'clerk',
+    );
+    sqliteOf(t).prepare("UPDATE aid_payments SET status = 'approved' WHERE batch_id = ?").run(batchId);
+    const account = (n: number) => `62220200${String(n).padStart(11, '0')}`;
+    const returned = async (rows: unknown[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('回单');
+      sheet.addRow(['代发回单']);
+      sheet.addRow(['序号', '户名', '账号', '金额', '处理结果']);
+      for (const row of rows) sheet.addRow(row);
+      return inboxUpload(t, '回单.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    };
+    const first = await returned([
+      [1, '户主1', account(1), 600, '成功'],
+      [2, '户主2', account(2), '500.00', '失败：账户已销户'],
+      [3, '户主3', account(3), 600, '交易成功'],
+      [4, '某人', account(77), 500, '成功'],
+      // Excel turned this account into a number: its last digits are gone.
+      [5, '户主1', Number(account(1)), 600, '成功'],
+    ]);
+    const result = await t.call('aid.markPaidFromReturn', { batchId, paidOn: '2026-03-09', ...first }, 'clerk');
+    expect(result).toEqual({
+      paid: 2,
+      alreadyPaid: 0,
+      problems: [
+        { row: 4, problem: 'failed' },
+        { row: 6, problem: 'noMatch' },
+        { row: 7, problem: 'badAccount' },
+      ],
+      stillApproved: 1,
+    });
+    expect(
+      sqliteOf(t)
+        .prepare('SELECT file_id AS fileId, status, paid_on AS paidOn FROM aid_payments WHERE batch_id = ? ORDER BY file_id')
+        .all(batchId),
+    ).toEqual(
+      [
+        { fileId: files.deepJia, status: 'paid', paidOn: '2026-03-09' },
+        { fileId: files.relativeYi, status: 'approved', paidOn: null },
+        { fileId: files.reviewJia, status: 'paid', paidOn: '2026-03-09' },
+      ].sort((a, b) => a.fileId.localeCompare(b.fileId)),
+    );
+    // The bank pays the failed one again; the list comes back with both rows: the paid one is not paid twice.
+    const second = await returned([
+      [1, '户主1', account(1), 600, '成功'],
+      [2, '户主2', account(2), 500, '成功'],
+    ]);
+    expect(await t.call('aid.markPaidFromReturn', { batchId, paidOn: '2026-03-10', ...second }, 'clerk')).toEqual({
+      paid: 1,
+      alreadyPaid: 1,
+      problems: [],
+      stillApproved: 0,
+    });
+    await addUser(t, 'viewer', 'viewer.wu', 'viewer');
+    expect(await t.fail('aid.markPaidFromReturn', { batchId, paidOn: '2026-03-09', ...(await returned([])) }, 'viewer')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { aidChannels } from './aid';
+import { aidBatchChannels } from './aid-batch';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
@@ -26,6 +27,7 @@ export const contract = {
   ...hardshipChannels,
   ...homeChannels,
   ...aidChannels,
+  ...aidBatchChannels,
 };
 
 export type Contract = typeof contract;

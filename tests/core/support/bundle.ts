@@ -41,6 +41,11 @@ export function bundleSigningKeyProcess(): string {
   return bundle('tests/core/support/signing-key-process.ts', 'signing-key-process');
 }
 
+/** A core in a process of its own that creates one aid batch and is killed mid-way (tests/core/support/batch-crash-child.ts). */
+export function bundleBatchCrashChild(): string {
+  return bundle('tests/core/support/batch-crash-child.ts', 'batch-crash-child');
+}
+
 /** A second copy of the core approving aid payments (tests/core/support/aid-approver-process.ts). */
 export function bundleAidApproverProcess(): string {
   return bundle('tests/core/support/aid-approver-process.ts', 'aid-approver-process');

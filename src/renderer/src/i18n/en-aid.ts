@@ -2,6 +2,13 @@
 import type { zhCNAid } from './zh-CN-aid';
 
 export const enAid: typeof zhCNAid = {
+  aidReturnProblems: {
+    failed: 'The bank says the transfer failed; still to be paid',
+    noMatch: 'No payment of the batch to be paid has this account and amount',
+    badAccount: 'No account, or the sheet turned it into a number (its last digits are lost)',
+    badAmount: 'No amount, or not yuan with at most two decimals',
+    noStatus: 'The status is empty or unknown',
+  },
   aidNav: { group: 'Aid', programs: 'Aid programs', payments: 'Payments', batches: 'Payment batches' },
   aidPrograms: {
     title: 'Aid programs',
@@ -93,7 +100,7 @@ export const enAid: typeof zhCNAid = {
     date: 'Date',
     empty: 'No payments match',
     count: '{count} payments',
-    totals: '{count} payments, total {amount}',
+    totals: '{count} payments (not voided), total {amount}',
     tickedCount: '{count} ticked',
     tickPage: 'Tick the whole page',
     tickRow: 'Tick {name}',
@@ -110,6 +117,20 @@ export const enAid: typeof zhCNAid = {
     voucherLayout: 'Voucher layout',
   },
   aidBatch: {
+    fromReturn: "From the bank's return list",
+    returnTitle: "Mark paid from the bank's return list",
+    returnBody:
+      "Choose the bank's result list (.xlsx with account, amount and maybe a status column). Each successful row marks the batch's payment with that account and amount as paid.",
+    chooseReturnList: 'Choose the list',
+    chooseAgain: 'Choose again',
+    readReturnList: 'Mark paid',
+    missingReturnList: 'the return list',
+    returnOutcome: '{paid} marked paid; {already} were already paid; {still} of the batch still to be paid.',
+    returnProblem: 'Row {row}: {problem}',
+    listTitle: 'Payment batches',
+    listEmpty: 'No payment batches in this year yet',
+    counts: 'Progress',
+    createdAt: 'Created',
     newTitle: 'New payment batch',
     program: 'Aid program',
     categories: 'Hardship categories',

@@ -76,11 +76,11 @@ export const enCodes: typeof zhCNCodes = {
     AID_CERTIFICATE_NOT_ACTIVE:
       'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed), or its annual review is overdue; issue it once the review is done.',
     AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
-    AID_NO_ACCOUNT:
-      '{count} files have no bank account and cannot be paid by bank transfer. Add the account in the file, exclude them with a reason, or pay in cash.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {
+    aidNoBankAccountCount:
+      '{count} files have no bank account and cannot be paid by bank transfer. Add the account in the file, exclude them with a reason, or pay in cash.',
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
     accountLockedMinutes:
       'Too many wrong passwords: the account is locked. Try again in {minutes} minutes, or ask an administrator to unlock it.',
@@ -212,6 +212,11 @@ export const enCodes: typeof zhCNCodes = {
     labourSince: 'start of the labour relationship',
     effectiveFrom: 'effective date',
     approvedOn: 'approval date',
+    adjustReason: 'reason for the adjustment (required below the suggested amount)',
+    amountFen: 'amount (cannot be 0)',
+    method: 'payment method (employment help is a service; other aid pays money)',
+    emergency: 'recipient (name and ID number, for emergency aid without a file)',
+    paidOn: 'payment date',
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
@@ -241,6 +246,7 @@ export const enCodes: typeof zhCNCodes = {
     // Aid (features/aid): the records its audit entries and NOT_FOUND name.
     aidProgram: 'Aid programme',
     aidPayment: 'Aid payment',
+    aidBatch: 'Payment batch',
   },
   actions: {
     'system.status': 'View system status',
@@ -339,6 +345,7 @@ export const enCodes: typeof zhCNCodes = {
     'aid.batches': 'View payment batches',
     'aid.batch': 'View a payment batch',
     'aid.exportBankList': "Export the bank's transfer list",
+    'aid.markPaidFromReturn': "Mark paid from the bank's return list",
     'aid.printVouchers': 'Print vouchers',
     'aid.printSheet': 'Print a payment sheet',
     'aid.printCertificate': 'Print a hardship certificate',

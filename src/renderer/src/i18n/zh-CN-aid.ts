@@ -1,5 +1,12 @@
 /** The aid screens (programs, payments, batches); part of the zh-CN catalogue (see zh-CN.ts). */
 export const zhCNAid = {
+  aidReturnProblems: {
+    failed: '银行显示转账失败，仍为待发放',
+    noMatch: '本批次没有账号和金额都相符的待发放记录',
+    badAccount: '账号缺失，或被表格改成了数字（末尾几位已丢失）',
+    badAmount: '金额缺失，或不是最多两位小数的元',
+    noStatus: '状态为空或无法识别',
+  },
   aidNav: { group: '帮扶救助', programs: '救助项目', payments: '发放记录', batches: '发放批次' },
   aidPrograms: {
     title: '救助项目',
@@ -91,7 +98,7 @@ export const zhCNAid = {
     date: '日期',
     empty: '没有符合条件的发放记录',
     count: '共 {count} 笔',
-    totals: '共 {count} 笔，合计 {amount}',
+    totals: '共 {count} 笔（不含作废），合计 {amount}',
     tickedCount: '已选 {count} 笔',
     tickPage: '选择本页全部',
     tickRow: '选择 {name}',
@@ -108,6 +115,19 @@ export const zhCNAid = {
     voucherLayout: '凭证版式',
   },
   aidBatch: {
+    fromReturn: '按银行回单登记',
+    returnTitle: '按银行回单登记已发放',
+    returnBody: '选择银行退回的代发结果表（.xlsx，含账号、金额，可有状态列）。成功的行把本批次账号和金额相符的待发放记录登记为已发放。',
+    chooseReturnList: '选择回单表格',
+    chooseAgain: '重新选择',
+    readReturnList: '登记',
+    missingReturnList: '回单表格',
+    returnOutcome: '已登记发放 {paid} 笔；此前已登记 {already} 笔；本批仍待发放 {still} 笔。',
+    returnProblem: '第 {row} 行：{problem}',
+    listTitle: '发放批次',
+    listEmpty: '这一年还没有发放批次',
+    counts: '进度',
+    createdAt: '生成时间',
     newTitle: '新建发放批次',
     program: '救助项目',
     categories: '困难类别',

@@ -70,9 +70,8 @@ const errors = {
   AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
   AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
-  AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
   AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
-  AID_NO_ACCOUNT: '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
+  AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
   NOT_IMPLEMENTED: '这项功能尚未完成。',
 } satisfies Record<ErrorCode, string>;
 
@@ -80,6 +79,9 @@ export const zhCNCodes = {
   errors,
   /** Variants of the messages above when the core sends the parameter they mention. */
   errorDetails: {
+    // Aid batches (features/aid/batches.service.ts, bank-list.ts): how many files of the batch lack an account.
+    aidNoBankAccountCount:
+      '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
     badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
     accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
@@ -213,6 +215,12 @@ export const zhCNCodes = {
     labourSince: '劳动关系起始日期',
     effectiveFrom: '生效日期',
     approvedOn: '批准日期',
+    // Aid payments (features/aid/payments.service.ts refuses these by name).
+    adjustReason: '调整理由（金额低于建议金额时必填）',
+    amountFen: '发放金额（不能为 0）',
+    method: '发放方式（就业帮扶只能记为服务，其他救助须发放资金）',
+    emergency: '领取人（无档案的临时救助须填写姓名、身份证号）',
+    paidOn: '发放日期',
   },
   roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
   /** One line per ability, separated by new lines. */
@@ -244,6 +252,7 @@ export const zhCNCodes = {
     // Aid (features/aid): the records its audit entries and NOT_FOUND name.
     aidProgram: '救助项目',
     aidPayment: '救助发放记录',
+    aidBatch: '发放批次',
   },
   actions: {
     'system.status': '查看系统状态',
@@ -342,6 +351,7 @@ export const zhCNCodes = {
     'aid.batches': '查看发放批次',
     'aid.batch': '查看发放批次',
     'aid.exportBankList': '导出银行代发清单',
+    'aid.markPaidFromReturn': '按银行回单标记已发放',
     'aid.printVouchers': '打印领取凭证',
     'aid.printSheet': '打印发放表',
     'aid.printCertificate': '打印困难职工证明',

@@ -3,7 +3,7 @@ import type { FileRef } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
-import { readBatch } from './batch-list';
+import { readBatch } from './batches.repo';
 
 /** The bank's column headings, in the order its 代发 template expects them. */
 export const BANK_LIST_HEADERS = ['户名', '账号', '开户行', '金额', '用途'] as const;
@@ -35,7 +35,7 @@ export function exportBankList(ctx: CallContext, batchId: string): { jobId: stri
       .all(batchId) as BankRow[];
     // A file whose account was cleared since the batch was made cannot be paid by the bank: say how many.
     const missing = rows.filter((r) => !r.account).length;
-    if (missing > 0) throw new AppError('AID_NO_ACCOUNT', { count: missing });
+    if (missing > 0) throw new AppError('AID_NO_BANK_ACCOUNT', { count: missing });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('银行代发清单');
     sheet.columns = [

@@ -1,6 +1,7 @@
 import { defineHandlers } from '../../context';
 import { exportBankList } from './bank-list';
-import { listBatches, readBatch } from './batch-list';
+import { markPaidFromReturn } from './bank-return';
+import { listBatches, readBatch } from './batches.repo';
 import { createBatch, previewBatch } from './batches.service';
 
 /** Batches: the eligible files of a program, created in one transaction, and the bank's list. */
@@ -10,4 +11,5 @@ export const aidBatchHandlers = defineHandlers({
   'aid.batches': (input, ctx) => ({ batches: listBatches(ctx.sqlite, input.programId) }),
   'aid.batch': (input, ctx) => readBatch(ctx.sqlite, input.id),
   'aid.exportBankList': (input, ctx) => exportBankList(ctx, input.batchId),
+  'aid.markPaidFromReturn': (input, ctx) => markPaidFromReturn(ctx, input),
 });

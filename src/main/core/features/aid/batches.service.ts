@@ -6,8 +6,9 @@ import { AppError } from '@shared/errors';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { readOrg } from '../org/org.repo';
-import { readProgram } from './aid.repo';
+import { paymentInserter, readProgram } from './aid.repo';
 import type { Candidate } from './batch-candidates';
+import { insertBatch } from './batches.repo';
 import { planBatch, rowKey, type PlannedRow } from './batch-plan';
 
 /**
@@ -19,7 +20,7 @@ const accountMasked = (account: string | null) => (account ? `**** ${account.sli
 
 function programOf(ctx: CallContext, id: string) {
   const program = readProgram(ctx.sqlite, id);
-  if (!program) throw new AppError('NOT_FOUND');
+  if (!program) throw new AppError('NOT_FOUND', { record: 'aidProgram' });
   return program;
 }
 
@@ -57,7 +58,7 @@ export function previewBatch(ctx: CallContext, input: ParsedInput<'aid.batchPrev
  * Creates the batch and all its payments (待审核) in one write transaction, judged again inside it: the screen's
  * rows and amounts are never trusted, only its exclusions and adjustments, which name a file (and a student).
  * Refused whole, with nothing written, when an adjustment is above what the caps allow (AID_OVER_CAP), a bank batch
- * has files without an account (AID_NO_ACCOUNT: the clerk excludes them or pays in cash), or the batch goes past
+ * has files without an account (AID_NO_BANK_ACCOUNT: the clerk excludes them or pays in cash), or the batch goes past
  * the program's budget without an administrator's reason (AID_OVER_BUDGET).
  */
 export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatch'>): ChannelOutput<'aid.createBatch'> {
@@ -102,7 +103,7 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
     }
     if (input.method === 'bank') {
       const missing = paying.filter((row) => !row.candidate.file.bankAccount).length;
-      if (missing > 0) throw new AppError('AID_NO_ACCOUNT', { count: missing });
+      if (missing > 0) throw new AppError('AID_NO_BANK_ACCOUNT', { count: missing });
     }
     if (problems.overBudget > 0 && !adminOverBudget) throw new AppError('AID_OVER_BUDGET', { count: problems.overBudget });
 
@@ -110,36 +111,25 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
     const now = ctx.now();
     const origin = readOrg(ctx.db)!.id;
     const excludedRows = plan.filter((row) => excluded.has(rowKey(row.candidate.file.id, row.candidate.student?.id ?? null)));
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO aid_batches (id, origin, updated_at, program_id, name, method, filters, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        batchId,
-        origin,
-        now,
-        program.id,
-        input.name,
-        input.method,
-        // The exclusions and their reasons are kept with the filters: the record of who was left out, and why.
-        JSON.stringify({
-          ...input.filters,
-          excluded: excludedRows.map(({ candidate }) => ({
-            fileId: candidate.file.id,
-            studentId: candidate.student?.id ?? null,
-            reason: excluded.get(rowKey(candidate.file.id, candidate.student?.id ?? null)),
-          })),
-        }),
-        ctx.user!.id,
-        now,
-      );
-    const insert = ctx.sqlite.prepare(
-      `INSERT INTO aid_payments (id, origin, updated_at, program_id, batch_id, file_id, year, type, recipient_name, recipient_id_number,
-         recipient_unit, student_id, school_stage, amount_fen, suggested_fen, adjust_reason, basis, method, status, over_budget_reason,
-         entered_by, entered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-    );
+    insertBatch(ctx.sqlite, {
+      id: batchId,
+      origin,
+      now,
+      programId: program.id,
+      name: input.name,
+      method: input.method,
+      // The exclusions and their reasons are kept with the filters: the record of who was left out, and why.
+      filters: JSON.stringify({
+        ...input.filters,
+        excluded: excludedRows.map(({ candidate }) => ({
+          fileId: candidate.file.id,
+          studentId: candidate.student?.id ?? null,
+          reason: excluded.get(rowKey(candidate.file.id, candidate.student?.id ?? null)),
+        })),
+      }),
+      createdBy: ctx.user!.id,
+    });
+    const insert = paymentInserter(ctx.sqlite);
     let totalFen = 0;
     let adjustedCount = 0;
     for (const { candidate, suggestion, amountFen } of paying) {
@@ -148,29 +138,30 @@ export function createBatch(ctx: CallContext, input: ParsedInput<'aid.createBatc
       const lowered = adjustment !== undefined && amountFen < suggestion.maxFen;
       if (lowered) adjustedCount++;
       totalFen += amountFen;
-      insert.run(
-        uuidv7(),
+      insert({
+        id: uuidv7(),
         origin,
         now,
-        program.id,
+        programId: program.id,
         batchId,
-        file.id,
-        program.year,
-        program.type,
-        file.headName,
-        file.headIdNumber,
-        file.unitName,
-        student?.id ?? null,
-        student?.schoolStage ?? null,
+        fileId: file.id,
+        year: program.year,
+        type: program.type,
+        recipientName: file.headName,
+        recipientIdNumber: file.headIdNumber,
+        recipientUnit: file.unitName,
+        studentId: student?.id ?? null,
+        schoolStage: student?.schoolStage ?? null,
         amountFen,
-        suggestion.maxFen,
-        lowered ? adjustment.reason : null,
-        JSON.stringify(suggestion),
-        input.method,
-        suggestion.overBudget && amountFen > suggestion.suggestedFen ? input.overBudgetReason : null,
-        ctx.user!.id,
-        now,
-      );
+        suggestedFen: suggestion.maxFen,
+        adjustReason: lowered ? adjustment.reason : null,
+        basis: JSON.stringify(suggestion),
+        method: input.method,
+        overBudgetReason: suggestion.overBudget && amountFen > suggestion.suggestedFen ? input.overBudgetReason : null,
+        note: null,
+        enteredBy: ctx.user!.id,
+        reissueOf: null,
+      });
     }
     ctx.audit({
       recordType: 'aidBatch',

@@ -7,6 +7,7 @@ import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means
 import { roleAllows } from '@shared/roles';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { todayIso } from '../../components/format';
 import { ListPagination } from '../../components/ListPagination';
@@ -105,7 +106,7 @@ export function BatchNewPage() {
   return (
     <>
       <PageHeader title={t('aidBatch.newTitle')} />
-      <StackedForm onSubmit={submit} error={create.error}>
+      <StackedForm onSubmit={submit}>
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">
             <Group gap="sm" align="flex-end">
@@ -230,6 +231,8 @@ export function BatchNewPage() {
                     maxLength={200}
                   />
                 )}
+                {/* Beside the button, not at the top of a long preview: where the clerk is looking. */}
+                <ErrorAlert error={create.error} />
                 <FormActions submitLabel={t('aidBatch.create')} loading={create.running} missing={missing} justify="flex-start" />
               </Stack>
             </Paper>

@@ -16,13 +16,15 @@ import { AidPrintButton } from './AidPrintButton';
 import { yuan } from './aid-format';
 import { MarkPaidModal } from './MarkPaidModal';
 import { PaymentsTable } from './PaymentsTable';
+import { ReturnListModal } from './ReturnListModal';
 import { VoucherPrint } from './VoucherPrint';
 
 const PAGE_SIZE = 50;
 
 /** 重新打印: vouchers by serial range, after a printer jammed in the middle of a batch. */
-function SerialRangeReprint() {
+function SerialRangeReprint({ serials }: { serials: string[] }) {
   const t = useT();
+  const sorted = [...serials].sort();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const ready = from.trim() !== '' && to.trim() !== '';
@@ -30,14 +32,14 @@ function SerialRangeReprint() {
     <Group gap="sm" align="flex-end">
       <TextInput
         label={t('aidBatch.serialFrom')}
-        placeholder="2027-000001"
+        placeholder={sorted[0]}
         value={from}
         onChange={(e) => setFrom(e.currentTarget.value)}
         w={150}
       />
       <TextInput
         label={t('aidBatch.serialTo')}
-        placeholder="2027-000050"
+        placeholder={sorted.at(-1)}
         value={to}
         onChange={(e) => setTo(e.currentTarget.value)}
         w={150}
@@ -63,6 +65,7 @@ export function BatchPage() {
   const payments = useQuery('aid.payments', { batchId, status, page, pageSize: PAGE_SIZE });
   const approve = useMutation('aid.approve');
   const [markingPaid, setMarkingPaid] = useState(false);
+  const [readingReturn, setReadingReturn] = useState(false);
   const reload = () => {
     batch.reload();
     payments.reload();
@@ -122,25 +125,24 @@ export function BatchPage() {
       <Paper withBorder radius="md" p="md" mb="md">
         <Stack gap="sm">
           <Group gap="sm">
-            {roleAllows(role, 'reviewer') ? (
-              <Button
-                leftSection={<IconCheck size={16} />}
-                disabled={b.counts.pending === 0}
-                loading={approve.running}
-                onClick={() => void approveAll()}
-              >
-                {t('aidBatch.approveAll', { count: b.counts.pending })}
-              </Button>
-            ) : (
-              b.counts.pending > 0 && (
+            {b.counts.pending > 0 &&
+              (roleAllows(role, 'reviewer') ? (
+                <Button leftSection={<IconCheck size={16} />} loading={approve.running} onClick={() => void approveAll()}>
+                  {t('aidBatch.approveAll', { count: b.counts.pending })}
+                </Button>
+              ) : (
                 <Alert color="gray" variant="light" p="xs" data-testid="approve-not-offered">
                   {t('aidBatch.approveNeedsReviewer', { count: b.counts.pending })}
                 </Alert>
-              )
-            )}
-            {roleAllows(role, 'clerk') && (
-              <Button variant="default" disabled={b.counts.approved === 0} onClick={() => setMarkingPaid(true)}>
+              ))}
+            {roleAllows(role, 'clerk') && b.counts.approved > 0 && (
+              <Button variant="default" onClick={() => setMarkingPaid(true)}>
                 {t('aidBatch.markAllPaid', { count: b.counts.approved })}
+              </Button>
+            )}
+            {roleAllows(role, 'clerk') && b.method === 'bank' && b.counts.approved > 0 && (
+              <Button variant="default" onClick={() => setReadingReturn(true)}>
+                {t('aidBatch.fromReturn')}
               </Button>
             )}
           </Group>
@@ -153,7 +155,9 @@ export function BatchPage() {
               )}
             </Group>
           )}
-          {roleAllows(role, 'clerk') && printable > 0 && <SerialRangeReprint />}
+          {roleAllows(role, 'clerk') && printable > 0 && (
+            <SerialRangeReprint serials={(payments.data?.rows ?? []).flatMap((p) => (p.voucherSerial ? [p.voucherSerial] : []))} />
+          )}
           {printable === 0 && b.counts.pending > 0 && (
             <Text size="xs" c="dimmed">
               {t('aidBatch.vouchersAfterApproval')}
@@ -191,6 +195,7 @@ export function BatchPage() {
           />
         </>
       )}
+      <ReturnListModal opened={readingReturn} batchId={batchId} onClose={() => setReadingReturn(false)} onDone={reload} />
       <MarkPaidModal
         opened={markingPaid}
         target={{ batchId }}

@@ -28,7 +28,7 @@ export function BatchPreviewTable({ rows, decisions, eligible, onDecide, onUndo,
     {
       key: 'head',
       header: t('aidBatch.head'),
-      width: 170,
+      width: 210,
       render: (r) => (
         <>
           <Text size="sm">{rowWho(r)}</Text>

@@ -13,7 +13,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
   const batches = useQuery('aid.batches', filters.programId ? { programId: filters.programId } : {});
   const all = t('common.all');
   return (
-    <Group gap="sm" align="flex-end" mb="md">
+    <Group gap="xs" align="flex-end" mb="md">
       <Select
         label={t('aidPayments.program')}
         placeholder={all}
@@ -22,7 +22,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         onChange={(id) => onChange({ programId: id ?? undefined, batchId: undefined })}
         searchable
         clearable
-        w={220}
+        w={190}
       />
       <Select
         label={t('aidPayments.batch')}
@@ -32,7 +32,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         onChange={(id) => onChange({ batchId: id ?? undefined })}
         searchable
         clearable
-        w={180}
+        w={160}
       />
       <Select
         label={t('aidPayments.type')}
@@ -41,7 +41,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         value={filters.type ?? null}
         onChange={(type) => onChange({ type: (type as Filters['type']) ?? undefined })}
         clearable
-        w={120}
+        w={110}
       />
       <Select
         label={t('aidPayments.status')}
@@ -63,14 +63,14 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         value={filters.from ?? null}
         onChange={(d) => onChange({ from: d ?? undefined })}
         clearable
-        w={130}
+        w={120}
       />
       <ClerkDateInput
         label={t('aidPayments.to')}
         value={filters.to ?? null}
         onChange={(d) => onChange({ to: d ?? undefined })}
         clearable
-        w={130}
+        w={120}
       />
     </Group>
   );

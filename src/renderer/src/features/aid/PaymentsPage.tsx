@@ -38,7 +38,7 @@ function Totals({ totals }: { totals: { count: number; amountFen: number; byStat
   return (
     <Text size="sm" data-testid="payments-totals">
       {t('aidPayments.totals', { count: totals.count, amount: yuan(totals.amountFen) })}
-      {parts.length > 0 && ` （${parts.join(t('common.listJoin'))}）`}
+      {parts.length > 0 && `（${parts.join(t('common.listJoin'))}）`}
     </Text>
   );
 }

@@ -14,6 +14,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { shortcut } from '../../components/shortcuts';
 import { useT } from '../../i18n';
 import { BATCH_TYPES, standardSummary, yuan } from './aid-format';
+import { BatchesList } from './BatchesList';
 import { ProgramModal } from './ProgramModal';
 
 /** What the program has committed against its budget: a bar when there is a budget, the sum alone otherwise. */
@@ -162,6 +163,7 @@ export function ProgramsPage() {
           label={t('aidPrograms.title')}
         />
       )}
+      {programs.data && <BatchesList programs={programs.data.programs} />}
       <ProgramModal
         opened={editing !== null}
         program={editing === 'new' ? null : editing}

@@ -54,6 +54,27 @@ export function listBatches(sqlite: Sqlite, programId: string | undefined): Batc
 
 export function readBatch(sqlite: Sqlite, id: string): BatchItem {
   const row = sqlite.prepare(`${BATCH_SQL} AND b.id = ?`).get(id) as BatchDbRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND', { record: 'aidBatch' });
   return withCounts(sqlite, [row])[0]!;
+}
+
+export interface BatchInsert {
+  id: string;
+  origin: string;
+  now: string;
+  programId: string;
+  name: string;
+  method: BatchItem['method'];
+  /** The filters and the exclusions with their reasons, as JSON (the record of who was left out, and why). */
+  filters: string;
+  createdBy: string;
+}
+
+export function insertBatch(sqlite: Sqlite, row: BatchInsert): void {
+  sqlite
+    .prepare(
+      `INSERT INTO aid_batches (id, origin, updated_at, program_id, name, method, filters, created_by, created_at)
+       VALUES (@id, @origin, @now, @programId, @name, @method, @filters, @createdBy, @now)`,
+    )
+    .run(row);
 }
