@@ -124,7 +124,7 @@ export function FileAid({ file }: { file: FileDetail }) {
               leftSection={<IconPlus size={16} />}
               disabled={!payable}
               onClick={() => setAdding(true)}
-              aria-describedby="new-payment-why"
+              aria-describedby={payable ? undefined : 'new-payment-why'}
             >
               {t('aidFile.newPayment')}
             </Button>
