@@ -145,6 +145,11 @@ export const paymentItem = z.object({
   overBudgetReason: z.string().nullable(),
   printCount: z.number().int(),
   note: z.string().nullable(),
+  /**
+   * The suggestion as it stood when the payment was entered (the stored basis, shown again on the payment's page,
+   * never recomputed). Optional: lists may leave it out.
+   */
+  suggestion: aidSuggestion.nullable().optional(),
 });
 export type PaymentItem = z.infer<typeof paymentItem>;
 

@@ -1,6 +1,7 @@
 /** The English catalogue. Typed as Catalogue: a key missing here (or misspelt) fails the type check. */
 import { enAid } from './en-aid';
 import { enAidCodes } from './en-aid-codes';
+import { enAidFile } from './en-aid-file';
 import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
 import { enImport } from './en-import';
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   ...enFiles,
   ...enAidCodes,
   ...enAid,
+  ...enAidFile,
   ...enSeal,
   app: {
     title: 'Bangfu Desk',

@@ -5,6 +5,7 @@
  */
 import { zhCNAid } from './zh-CN-aid';
 import { zhCNAidCodes } from './zh-CN-aid-codes';
+import { zhCNAidFile } from './zh-CN-aid-file';
 import { zhCNCodes } from './zh-CN-codes';
 import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...zhCNFiles,
   ...zhCNAidCodes,
   ...zhCNAid,
+  ...zhCNAidFile,
   ...zhCNSeal,
   app: {
     title: '帮扶工作台',

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
-import type { AidSuggestion, PaymentItem, ProgramItem } from '@shared/contract/aid-types';
+import { aidSuggestion, type AidSuggestion, type PaymentItem, type ProgramItem } from '@shared/contract/aid-types';
 import type { PaymentMethod } from '@shared/domain/aid';
 import { checkIdNumber } from '@shared/domain/id-number';
 import { roleAllows } from '@shared/roles';
@@ -275,5 +275,12 @@ function readBasisBase(ctx: CallContext, id: string): number | null {
 export function payment(ctx: CallContext, id: string): PaymentItem {
   const item = paymentItems(ctx.sqlite, [id])[0];
   if (!item) throw new AppError('NOT_FOUND', { record: 'aidPayment' });
-  return item;
+  return { ...item, suggestion: storedSuggestion(ctx, id) };
+}
+
+/** The suggestion as it was worked out when the payment was entered (its basis), for the payment's page. */
+function storedSuggestion(ctx: CallContext, id: string): AidSuggestion | null {
+  const basis = ctx.sqlite.prepare('SELECT basis FROM aid_payments WHERE id = ?').pluck().get(id) as string;
+  const parsed = aidSuggestion.safeParse(JSON.parse(basis));
+  return parsed.success ? parsed.data : null;
 }

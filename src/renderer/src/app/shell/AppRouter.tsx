@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { createHashRouter, RouterProvider, type RouteObject } from 'react-router';
+import { AID_FILE_ROUTES } from './aid-file-routes';
 import { AREAS } from './areas';
 import { NotFoundPage, RequireRole } from './guards';
 import { ShellLayout } from './ShellLayout';
@@ -19,6 +20,7 @@ const routes: RouteObject[] = [
           element: <RequireRole role={sub.role ?? area.role}>{sub.page}</RequireRole>,
         })),
       ]),
+      ...AID_FILE_ROUTES,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session/session-context';
 import { ListPagination } from '../../components/ListPagination';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { EmergencyPaymentButton } from './EmergencyPaymentModal';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { yuan } from './aid-format';
@@ -79,7 +80,10 @@ export function PaymentsPage() {
 
   return (
     <>
-      <PageHeader title={t('aidPayments.title')} />
+      <PageHeader title={t('aidPayments.title')}>
+        {/* The emergency route: 临时救助 for a worker who has no file (EmergencyPaymentModal.tsx). */}
+        <EmergencyPaymentButton />
+      </PageHeader>
       <PaymentFilters filters={filters} onChange={change} />
       <Paper withBorder radius="md" p="sm" mb="sm">
         <Group justify="space-between" gap="sm">

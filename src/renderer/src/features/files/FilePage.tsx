@@ -14,6 +14,7 @@ import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useT } from '../../i18n';
+import { FileAid } from '../aid/FileAid';
 import { DraftForm } from './draft/DraftForm';
 import { CrossHouseholdNote, FileActions } from './FileActions';
 import { FileAttachments } from './FileAttachments';
@@ -219,6 +220,7 @@ export function FilePage() {
               <Tabs.Tab value="income">{t('files.tabs.income')}</Tabs.Tab>
               <Tabs.Tab value="visits">{t('files.tabs.visits')}</Tabs.Tab>
               <Tabs.Tab value="attachments">{t('files.tabs.attachments')}</Tabs.Tab>
+              <Tabs.Tab value="aid">{t('aidFile.tab')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('files.tabs.timeline')}</Tabs.Tab>
               <Tabs.Tab value="history">{t('files.tabs.history')}</Tabs.Tab>
               {canEdit && <Tabs.Tab value="edit">{t('files.tabs.edit')}</Tabs.Tab>}
@@ -234,6 +236,9 @@ export function FilePage() {
             </Tabs.Panel>
             <Tabs.Panel value="attachments">
               <FileAttachments file={file} canEdit={canEdit} onChanged={setFile} />
+            </Tabs.Panel>
+            <Tabs.Panel value="aid">
+              <FileAid file={file} />
             </Tabs.Panel>
             <Tabs.Panel value="timeline">
               <FileObjections file={file} />

@@ -1,12 +1,13 @@
 import { Button } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import type { ChannelInput, FileRef } from '@shared/contract';
+import type { ChannelInput, FileRef, JobChannelName, JobResult } from '@shared/contract';
 import { bridge } from '../../api/client';
 import { useJob } from '../../api/jobs';
 import { notifyError } from '../../components/notify';
 import { shortcut as shortcutAttributes } from '../../components/shortcuts';
 
-type PrintChannel = 'files.printApplication' | 'files.printVisit' | 'files.printNotice';
+/** Every job that answers with a document to open (the files' forms, aid's vouchers, certificates and cards). */
+type PrintChannel = { [C in JobChannelName]: JobResult<C> extends FileRef ? C : never }[JobChannelName];
 
 /** Makes one of a file's documents and opens it in the system viewer (a new tab in the browser) to print. */
 export function PrintButton<C extends PrintChannel>({
@@ -15,6 +16,7 @@ export function PrintButton<C extends PrintChannel>({
   label,
   size,
   shortcut,
+  onPrinted,
 }: {
   channel: C;
   input: ChannelInput<C>;
@@ -22,13 +24,17 @@ export function PrintButton<C extends PrintChannel>({
   size?: 'xs' | 'sm';
   /** Ctrl+P prints this document: the page's main one (not a button repeated in every row). */
   shortcut?: boolean;
+  /** After the document was made (a print count to read again, say). */
+  onPrinted?: () => void;
 }) {
   const job = useJob(channel);
   const print = async () => {
     const result = await job.run(input);
     // Every print channel answers with a file reference (the contract's fileRef).
-    if (result.ok) await bridge.openFile(result.data as FileRef).catch(() => undefined);
-    else if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
+    if (result.ok) {
+      onPrinted?.();
+      await bridge.openFile(result.data as FileRef).catch(() => undefined);
+    } else if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
   };
   return (
     <Button

@@ -1,0 +1,26 @@
+import { Paper, Stack, Text } from '@mantine/core';
+import type { AidSuggestion } from '@shared/contract/aid';
+import { formatYuan } from '../../components/money';
+import { useT } from '../../i18n';
+import { suggestionText } from './suggestion-text';
+
+/** A suggestion in words: the amount suggested and why (the standard, what the year's caps leave, the most now). */
+export function SuggestionLines({ suggestion }: { suggestion: AidSuggestion }) {
+  const t = useT();
+  const why = suggestionText(t, suggestion);
+  if (!suggestion.eligible) {
+    return (
+      <Paper withBorder p="sm" bg="red.0" data-testid="aid-suggestion" aria-live="polite">
+        <Text size="sm">{t('aidPay.ineligible', { reason: why })}</Text>
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder p="sm" bg="blue.0" data-testid="aid-suggestion" aria-live="polite">
+      <Stack gap={2}>
+        <Text fw={600}>{t('aidPay.suggestionTitle', { amount: formatYuan(suggestion.suggestedFen) })}</Text>
+        {why && <Text size="sm">{why}</Text>}
+      </Stack>
+    </Paper>
+  );
+}
