@@ -75,7 +75,8 @@ export const enCodes: typeof zhCNCodes = {
       'Some of the chosen payments are not approved yet, so they have no voucher number to print. Have a reviewer approve them, or choose approved payments only.',
     AID_CERTIFICATE_NOT_ACTIVE:
       'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed), or its annual review is overdue; issue it once the review is done.',
-    AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    AID_NO_BANK_ACCOUNT:
+      'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
   },
   errorDetails: {
     aidNoBankAccountCount:

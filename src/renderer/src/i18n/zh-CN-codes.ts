@@ -71,7 +71,8 @@ const errors = {
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
   AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
   AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
-  AID_CERTIFICATE_NOT_ACTIVE: '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
+  AID_CERTIFICATE_NOT_ACTIVE:
+    '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
