@@ -7,6 +7,9 @@ const qrEnc = cjsDefault(qrEncModule);
 
 /** Bytes a QR code of version 1, 2, … holds in byte mode at error correction M (ISO/IEC 18004, table 7). */
 const QR_BYTES_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666];
+/** Characters the same versions hold in alphanumeric mode at M (the same table): 0–9, A–Z, space and $%*+-./: only. */
+const QR_ALPHANUMERIC_M = [20, 38, 61, 90, 122, 154, 178, 221, 262, 311, 366, 419, 483, 528, 600, 656, 734, 816, 909, 970];
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
 
 /** The last few codes drawn: the three parts of a voucher print the same code. */
 const recent = new Map<string, string>();
@@ -30,12 +33,17 @@ const MASK = 0;
  * embedded once per code however many parts of the page repeat it (pdfkit keeps one image per data URL).
  */
 export function qrCode(text: string, target = 98): Content {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  const smallest = QR_BYTES_M.findIndex((capacity) => capacity >= bytes) + 1;
-  if (smallest === 0) throw new Error(`QR text too long for a printed code: ${bytes} bytes`);
+  // The signed summaries are upper-case ASCII (shared/domain/signed-code.ts): alphanumeric mode packs them in 5.5 bits
+  // a character instead of 8, so a 188-character voucher code fits version 8 (2 pt modules, 98 pt) instead of
+  // version 10, which only fits the target at 1 pt a module — too fine for a cheap hand scanner.
+  const mode = ALPHANUMERIC.test(text) ? 'alphanumeric' : 'octet';
+  const length = mode === 'alphanumeric' ? text.length : Buffer.byteLength(text, 'utf8');
+  const capacities = mode === 'alphanumeric' ? QR_ALPHANUMERIC_M : QR_BYTES_M;
+  const smallest = capacities.findIndex((capacity) => capacity >= length) + 1;
+  if (smallest === 0) throw new Error(`QR text too long for a printed code: ${length} characters`);
   let best = { version: smallest, size: 17 + 4 * smallest };
   let bestModule = 0;
-  for (let version = smallest; version <= QR_BYTES_M.length; version++) {
+  for (let version = smallest; version <= capacities.length; version++) {
     const modules = 17 + 4 * version;
     const module = Math.floor(target / modules);
     if (module === 0) break;
@@ -47,7 +55,7 @@ export function qrCode(text: string, target = 98): Content {
   const key = `${best.version}:${text}`;
   let image = recent.get(key);
   if (image === undefined) {
-    image = `data:image/png;base64,${qrPng(text, best.version).toString('base64')}`;
+    image = `data:image/png;base64,${qrPng(text, best.version, mode).toString('base64')}`;
     if (recent.size >= 8) recent.delete(recent.keys().next().value as string);
     recent.set(key, image);
   }
@@ -55,12 +63,12 @@ export function qrCode(text: string, target = 98): Content {
 }
 
 /** The code as a 1-bit greyscale PNG, PIXELS a module, without a quiet zone (the page around it is white). */
-function qrPng(text: string, version: number): Buffer {
+function qrPng(text: string, version: number, mode: 'alphanumeric' | 'octet'): Buffer {
   const modules = 17 + 4 * version;
   // fit = modules: one unit a module, so the rectangles' corners are the module coordinates.
   // A fixed mask: choosing the best of eight (the encoder's default) was most of a code's cost, about 10 ms; every
   // mask is valid and reads the same (the choice only evens out dark and light areas).
-  const rects = qrEnc.measure({ qr: text, version, mode: 'octet', eccLevel: 'M', fit: modules, mask: MASK })._canvas ?? [];
+  const rects = qrEnc.measure({ qr: text, version, mode, eccLevel: 'M', fit: modules, mask: MASK })._canvas ?? [];
   const dark = new Uint8Array(modules * modules);
   // The first rectangle is the white background.
   for (const rect of rects.slice(1)) dark[rect.y * modules + rect.x] = 1;
