@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertFile, nextIdNumber, saveProgram, setPolicy, sqliteOf } from './support/aid';
-import { office } from './support/hardship';
+import { fileForMember, office } from './support/hardship';
 
 /** Aid programs and single payments (docs/domain.md "Aid"), on a real database through the channels. */
 
@@ -357,6 +357,15 @@ describe('approval, paying, voiding and the list', () => {
     expect((await t.call('aid.payments', { fileId: files[0]!.fileId })).total).toBe(2);
     expect((await t.call('aid.payments', { from: '2026-03-10', to: '2026-03-10' })).total).toBe(6);
     expect((await t.call('aid.payments', { from: '2026-03-11' })).total).toBe(0);
+    // A unit's payments: those of its members' files (the head's unit in the roster today).
+    const member = await fileForMember(t);
+    sqliteOf(t).prepare("UPDATE hardship_files SET status = 'active', category = 'deep' WHERE id = ?").run(member.id);
+    const ofUnit = await t.call('aid.createPayment', pay(festival.id, member.id, 50_000), 'clerk');
+    expect(ofUnit.recipientUnit).toBe('甲机械厂');
+    const unitId = sqliteOf(t).prepare("SELECT id FROM units WHERE name = '甲机械厂'").pluck().get() as string;
+    const byUnit = await t.call('aid.payments', { unitId });
+    expect(byUnit.rows.map((r) => r.id)).toEqual([ofUnit.id]);
+    expect(byUnit.totals).toEqual({ count: 1, amountFen: 50_000, byStatus: { pending: 1 } });
 
     const summary = await t.call('aid.fileSummary', { fileId: files[0]!.fileId });
     expect(summary).toMatchObject({

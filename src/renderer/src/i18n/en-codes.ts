@@ -71,7 +71,8 @@ export const enCodes: typeof zhCNCodes = {
     AID_DUPLICATE_IN_BATCH: 'A household can be paid only once in a batch.',
     AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
     AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
-    AID_NO_BANK_ACCOUNT: 'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    AID_NO_BANK_ACCOUNT:
+      'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
     NOT_IMPLEMENTED: 'This function is not finished yet.',
   },
   errorDetails: {
@@ -208,6 +209,11 @@ export const enCodes: typeof zhCNCodes = {
     labourSince: 'start of the labour relationship',
     effectiveFrom: 'effective date',
     approvedOn: 'approval date',
+    adjustReason: 'reason for the adjustment (required below the suggested amount)',
+    amountFen: 'amount (cannot be 0)',
+    method: 'payment method (employment help is a service; other aid pays money)',
+    emergency: 'recipient (name and ID number, for emergency aid without a file)',
+    paidOn: 'payment date',
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {

@@ -3,6 +3,7 @@ import type { IdProblem } from '@shared/domain/id-number';
 import type { PasswordProblem } from '@shared/domain/password';
 import type { AppErrorShape, ErrorCode, ValidationIssue } from '@shared/errors';
 import { formatBytes } from '../components/format';
+import { aidErrorMessage } from './aid-errors';
 import { getLanguage, knownText, t, type MessageKey } from './index';
 
 // Fails the type check if an error code has no message in the catalogue.
@@ -54,6 +55,8 @@ function invalidInputMessage(issues: ValidationIssue[]): string {
 
 export function errorMessage(error: AppErrorShape): string {
   const params = error.params ?? {};
+  const aid = error.code.startsWith('AID_') ? aidErrorMessage(error) : null;
+  if (aid !== null) return aid;
   switch (error.code) {
     case 'BAD_CREDENTIALS':
       if (typeof params.remaining === 'number') return t('errorDetails.badCredentialsRemaining', { remaining: params.remaining });

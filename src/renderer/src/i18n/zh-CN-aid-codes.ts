@@ -36,4 +36,29 @@ export const zhCNAidCodes = {
   yesNo: { yes: '是', no: '否' },
   aidRoutes: { file: '按档案', emergency: '应急（无档案）' },
   voucherLayouts: { 'a4-three': '整页三联', a5: '半页单联' },
+  /** The aid errors with the numbers or the reason the core sends (i18n/aid-errors.ts). */
+  aidErrors: {
+    overCap: '金额超过了标准或年度上限允许的数额，本次最多可发 ¥{max}。',
+    capReached: '这一户本年度在这个项目（或这类救助）的可发金额已经用完，不能再发放。',
+    overBudget: '金额超过了项目剩余预算（剩余 ¥{left}）。超预算发放须由系统管理员办理并写明理由。',
+    notEligible: '这一户现在不能从这个项目发放：{reason}。',
+    ownEntry: '其中 {count} 笔是您自己录入的，不能由您审核。请由另一位审核人办理（本次一笔也没有审核）。',
+    wrongState: '有 {count} 笔发放的状态不能办理这一步（可能已被他人处理），请刷新后再看。',
+    alreadyReissued: '这笔作废的发放已经重新发放过一次，不能再次重新发放。',
+    programStandardKind: '救助项目的标准与救助类型不符：这一类型须用“{expected}”方式的标准。',
+    programNoCategory: '请至少为一个困难类别填写标准。',
+    programNoStage: '请至少为一个学段填写助学金额。',
+    programZeroAmount: '标准金额不能为 0。',
+    programTypeOrYear: '这个项目已经有发放记录，不能再改救助类型或年度；如需更改，请另建项目。',
+  },
+  /** The kinds of standard (shared/domain/aid.ts AidStandardKind), as the program form names them. */
+  standardKinds: {
+    fixed: '每户定额',
+    lowLineMonths: '低保标准的月数',
+    billShare: '票据自付部分的比例（封顶）',
+    perStudent: '按学段每生定额',
+    lossShare: '损失的比例（封顶）',
+    emergency: '小额封顶',
+    service: '服务（不发放资金）',
+  },
 };

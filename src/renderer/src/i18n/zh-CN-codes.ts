@@ -213,6 +213,12 @@ export const zhCNCodes = {
     labourSince: '劳动关系起始日期',
     effectiveFrom: '生效日期',
     approvedOn: '批准日期',
+    // Aid payments (features/aid/payments.service.ts refuses these by name).
+    adjustReason: '调整理由（金额低于建议金额时必填）',
+    amountFen: '发放金额（不能为 0）',
+    method: '发放方式（就业帮扶只能记为服务，其他救助须发放资金）',
+    emergency: '领取人（无档案的临时救助须填写姓名、身份证号）',
+    paidOn: '发放日期',
   },
   roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
   /** One line per ability, separated by new lines. */

@@ -15,12 +15,12 @@ export const COUNTED = "status <> 'voided' AND deleted_at IS NULL";
 const PROGRAM_COLUMNS = `p.id, p.type, p.name, p.year, p.fund_source AS fundSource, p.budget_fen AS budgetFen, p.status,
   p.standard, p.note, u.display_name AS createdBy, p.created_at AS createdAt`;
 
-/** What a program's payments not voided add up to, per state (the covering index aid_payments_program). */
-const USAGE = `SELECT count(*) AS payments,
+/** What a program's payments not voided add up to, per state (aid_payment_totals, kept by triggers: a few rows). */
+const USAGE = `SELECT coalesce(sum(count), 0) AS payments,
     coalesce(sum(CASE WHEN status = 'pending' THEN amount_fen END), 0) AS pendingFen,
     coalesce(sum(CASE WHEN status = 'approved' THEN amount_fen END), 0) AS approvedFen,
     coalesce(sum(CASE WHEN status = 'paid' THEN amount_fen END), 0) AS paidFen
-  FROM aid_payments WHERE program_id = ? AND status IN ('pending', 'approved', 'paid') AND deleted_at IS NULL`;
+  FROM aid_payment_totals WHERE program_id = ? AND status IN ('pending', 'approved', 'paid')`;
 
 interface ProgramDbRow extends Omit<ProgramItem, 'standard' | 'usage'> {
   standard: string;
@@ -87,11 +87,11 @@ export function setProgramStatus(sqlite: Sqlite, id: string, now: string, status
   sqlite.prepare('UPDATE aid_programs SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
 }
 
-/** What the program has committed (payments not voided): its budget's used part. */
+/** What the program has committed (payments not voided): its budget's used part (aid_payment_totals). */
 export function committedOf(sqlite: Sqlite, programId: string): number {
   return sqlite
     .prepare(
-      "SELECT coalesce(sum(amount_fen), 0) FROM aid_payments WHERE program_id = ? AND status IN ('pending', 'approved', 'paid') AND deleted_at IS NULL",
+      "SELECT coalesce(sum(amount_fen), 0) FROM aid_payment_totals WHERE program_id = ? AND status IN ('pending', 'approved', 'paid')",
     )
     .pluck()
     .get(programId) as number;

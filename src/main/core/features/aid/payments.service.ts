@@ -23,7 +23,7 @@ import {
   type PaymentRow,
 } from './aid.repo';
 import { formatSerial, takeSerials } from './serials';
-import { evaluate, type SuggestTarget } from './suggestion';
+import { evaluate, type SuggestEnv, type SuggestTarget } from './suggestion';
 
 /**
  * One payment at a time (docs/domain.md "Aid"): entered by a clerk against the program's standard and caps,
@@ -42,6 +42,8 @@ export interface NewPayment {
   note: string | null;
   batchId: string | null;
   reissueOf: string | null;
+  /** A batch's SuggestEnv (suggestion.ts), read once for all its rows; the caller adds each amount to its committedFen. */
+  env?: SuggestEnv;
 }
 
 const invalid = (field: string, message: string): never => {
@@ -71,7 +73,7 @@ function refuseAgainst(suggestion: AidSuggestion, amountFen: number): void {
 export function insertCheckedPayment(ctx: CallContext, input: NewPayment): { id: string; adjusted: boolean } {
   const { program } = input;
   const today = localDate(ctx.clock);
-  const evaluated = evaluate(ctx.sqlite, program, input.target, today);
+  const evaluated = evaluate(ctx.sqlite, program, input.target, today, input.env);
   const { suggestion, file, student } = evaluated;
   refuseAgainst(suggestion, input.amountFen);
   const service = program.type === 'employment';
