@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@shared/domain/calendar';
+import { POLICY_KEYS } from '@shared/domain/policy';
 import { addUser, startSetUpCore } from './support/core';
 
 /** ORG's region is 110105 (朝阳区); its city is 110100, its province 110000. */
@@ -17,6 +18,14 @@ describe('policy tables', () => {
       // docs/domain.md "Means test": below 2 × the line → 相对困难; accident costs above 80 % of income → 意外致困.
       { key: 'relativeLinePercent', value: 200 },
       { key: 'accidentThresholdPercent', value: 80 },
+      // docs/domain.md "Aid": yearly caps per household, none until an administrator sets one.
+      { key: 'aidYearCapTotal', value: null },
+      { key: 'aidYearCapLiving', value: null },
+      { key: 'aidYearCapMedical', value: null },
+      { key: 'aidYearCapEducation', value: null },
+      { key: 'aidYearCapFestival', value: null },
+      { key: 'aidYearCapEmergency', value: null },
+      { key: 'aidYearCapAccident', value: null },
     ]);
   });
 
@@ -90,7 +99,7 @@ describe('policy tables', () => {
     const t = await startSetUpCore();
     await addUser(t, 'clerk', 'clerk.sun', 'clerk');
     await addUser(t, 'viewer', 'viewer.qian', 'viewer');
-    expect((await t.call('policy.list', {}, 'viewer')).inForce).toHaveLength(6);
+    expect((await t.call('policy.list', {}, 'viewer')).inForce).toHaveLength(POLICY_KEYS.length);
     const { today } = await t.call('policy.list', {});
     expect((await t.fail('policy.add', { key: 'visitValidDays', effectiveFrom: today, value: 60 }, 'clerk')).code).toBe('FORBIDDEN');
   });

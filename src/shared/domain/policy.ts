@@ -29,6 +29,8 @@ export interface PolicyKeyRule {
   default: number | null;
   /** The 低保 line differs by region (county, city or province code); the others hold for the whole office. */
   byRegion: boolean;
+  /** A value that may stay unset: an aid cap none has set limits nothing (the home page does not ask for it). */
+  optional?: boolean;
 }
 
 export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
@@ -46,13 +48,13 @@ export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   accidentThresholdPercent: { unit: 'percent', min: 1, max: 100, default: 80, byRegion: false },
   // docs/domain.md "Aid": annual caps per household, in total and per type (shared/domain/aid.ts TYPE_CAP_KEY).
   // None until an administrator sets one: a program's own standard still limits every payment.
-  aidYearCapTotal: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapLiving: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapMedical: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapEducation: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapFestival: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapEmergency: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
-  aidYearCapAccident: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false },
+  aidYearCapTotal: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapLiving: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapMedical: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapEducation: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapFestival: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapEmergency: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapAccident: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
 };
 
 export interface PolicyValue {

@@ -9,6 +9,7 @@ export const enPolicy: typeof zhCNPolicy = {
       'These values are set by higher-level policy and differ by region and year. Each value applies from its start date; a hardship file is assessed with the values in force on the day. To change a value, add a new one with its start date instead of editing the old one; a value entered by mistake can be voided (the record is kept).',
     inForceTitle: 'In force today ({today})',
     inForceRegion: 'This office’s region: {region}',
+    noCap: 'No cap',
     notSet: 'Not set',
     isDefault: 'default',
     lineMissing: 'The local 低保 line is not set yet: the means test of hardship files needs it. Add it below.',

@@ -7,6 +7,7 @@ export const zhCNPolicy = {
       '这些数值由上级政策规定，各地各年不同。每个数值从“起始日期”起执行；困难职工档案按办理当天执行的数值核算和判断。改动时新增一个带起始日期的数值，不修改旧值；录错的数值可以作废（保留记录）。',
     inForceTitle: '今天（{today}）执行的数值',
     inForceRegion: '本单位所在地：{region}',
+    noCap: '不设上限',
     notSet: '未设置',
     isDefault: '默认值',
     lineMissing: '还没有设置本地低保标准：困难职工档案的收入核算需要它。请管理员新增。',

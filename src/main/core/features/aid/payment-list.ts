@@ -26,16 +26,20 @@ function nextDay(date: string): string {
 function whereOf(ctx: CallContext, input: Input): { sql: string; params: Record<string, string | number> } {
   const conditions = ['p.deleted_at IS NULL'];
   const params: Record<string, string | number> = {};
-  const equal = (column: string, name: string, value: string | undefined) => {
+  // A status or type beside a program, batch or file is tested on the narrower index's rows ("+" keeps SQLite from
+  // choosing the status or type index instead: at 1,000,000 payments, program + 待发放 went from 255 ms to a walk of
+  // the program's own payments in the list's order).
+  const narrow = input.programId !== undefined || input.batchId !== undefined || input.fileId !== undefined;
+  const equal = (column: string, name: string, value: string | undefined, broad = false) => {
     if (value === undefined) return;
-    conditions.push(`p.${column} = @${name}`);
+    conditions.push(`${broad && narrow ? '+' : ''}p.${column} = @${name}`);
     params[name] = value;
   };
   equal('program_id', 'programId', input.programId);
   equal('batch_id', 'batchId', input.batchId);
   equal('file_id', 'fileId', input.fileId);
-  equal('type', 'type', input.type);
-  equal('status', 'status', input.status);
+  equal('type', 'type', input.type, true);
+  equal('status', 'status', input.status, true);
   if (input.from) {
     conditions.push('p.entered_at >= @from');
     params.from = startOfLocalDay(input.from);

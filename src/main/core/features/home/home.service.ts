@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '@shared/contract';
 import { HOME_TODOS, type HomeTodo } from '@shared/contract/home';
-import { POLICY_KEYS } from '@shared/domain/policy';
+import { POLICY_KEYS, POLICY_RULES } from '@shared/domain/policy';
 import { roleAllows, type Role } from '@shared/roles';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
@@ -88,10 +88,11 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
     auditAlarms: () => listAlarms(ctx.sqlite).filter((alarm) => !alarm.acknowledgedAt).length,
     backupOverdue: () => backupOverdueDays(ctx, newestBackup!),
     noBackup: () => 1,
-    // The policy numbers with no value in force today for the office's region (the 低保 line until it is set).
+    // The policy numbers with no value in force today for the office's region (the 低保 line until it is set); an
+    // aid cap left unset means no cap, not something missing.
     policyMissing: () => {
       const inForce = policyOn(ctx, today, readOrg(ctx.db)!.regionCode);
-      return POLICY_KEYS.filter((key) => inForce[key] === null).length;
+      return POLICY_KEYS.filter((key) => inForce[key] === null && !POLICY_RULES[key].optional).length;
     },
   };
   return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };

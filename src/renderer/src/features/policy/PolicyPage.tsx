@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChannelOutput } from '@shared/contract';
 import type { PolicyValueItem } from '@shared/contract/policy';
+import { POLICY_RULES } from '@shared/domain/policy';
 import { roleAllows } from '@shared/roles';
 import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
@@ -45,7 +46,11 @@ function InForce({ list, isAdmin }: { list: PolicyList; isAdmin: boolean }) {
               <Table.Tr key={v.key} data-testid={`in-force-${v.key}`}>
                 <Table.Th w={220}>{t(`policyKeys.${v.key}`)}</Table.Th>
                 <Table.Td>
-                  {v.value === null ? (
+                  {v.value === null && POLICY_RULES[v.key].optional ? (
+                    <Text c="dimmed" span>
+                      {t('policy.noCap')}
+                    </Text>
+                  ) : v.value === null ? (
                     <Text c="orange.8" fw={600} span>
                       {t('policy.notSet')}
                     </Text>
