@@ -129,5 +129,11 @@ describe('aid print: contact cards (联系卡)', SLOW, () => {
     expect(first!.match(/帮扶中心010-66668888/g)).toHaveLength(9);
     expect(first).toContain('（待编号）'); // drafts have no file number yet
     expect((await auditOf(t, 'aid.printContactCards')).map((e) => e.summary.params)).toEqual([{ count: 11 }]);
+
+    // For what the files list shows: its filters choose the households, each once.
+    const listed = await printed(t, 'aid.printContactCards', { selection: { status: 'draft' } });
+    expect(listed.name).toBe('帮扶联系卡-11张.pdf');
+    expect(listed.flat.join('').match(/持卡人/g)).toHaveLength(11);
+    expect(await t.fail('aid.printContactCards', { selection: { status: 'active' } })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -16,6 +16,7 @@ import {
   verifyResult,
 } from './aid-types';
 import { channel, fileRef, isoDate, jobChannel, okOutput, trimmedText, uuid } from './define';
+import { fileSelection } from './file-list';
 
 export * from './aid-types';
 
@@ -202,9 +203,11 @@ export const aidChannels = {
     access: 'clerk',
     mutates: true,
   }),
-  /** 联系卡, ten to an A4 page. */
+  /** 联系卡, ten to an A4 page: for the files given, or for what the files list shows (its search and filters). */
   'aid.printContactCards': jobChannel({
-    input: z.object({ fileIds: z.array(uuid).min(1).max(20_000) }),
+    input: z
+      .object({ fileIds: z.array(uuid).max(20_000).default([]), selection: fileSelection.optional() })
+      .refine((input) => input.fileIds.length > 0 || input.selection !== undefined, { path: ['fileIds'], message: 'EMPTY' }),
     result: fileRef,
     access: 'clerk',
     mutates: true,

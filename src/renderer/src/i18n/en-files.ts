@@ -234,6 +234,7 @@ export const enFiles: typeof zhCNFiles = {
     printApplication: 'Print application form',
     printVisit: 'Print visit record',
     printNotice: 'Print notice',
+    printContactCards: 'Print contact cards ({count} households)',
     printNoticeList: 'Print the notice list ({count} on this page)',
     save: 'Save file',
     saved: 'File saved',

@@ -229,6 +229,7 @@ export const zhCNFiles = {
     printApplication: '打印申报表',
     printVisit: '打印调查表',
     printNotice: '打印公示',
+    printContactCards: '打印联系卡（{count} 户）',
     printNoticeList: '打印公示名单（本页 {count} 户）',
     save: '保存档案',
     saved: '档案已保存',

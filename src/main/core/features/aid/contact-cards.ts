@@ -4,7 +4,9 @@ import { putOutboxFile } from '../../files';
 import { renderPdf } from '../../pdf';
 import { CATEGORY_LABELS } from '../../pdf/documents/hardship-labels';
 import { contactCardsDocument, type ContactCardData } from '../../pdf/documents/contact-cards';
+import { AppError } from '@shared/errors';
 import { parseDraft } from '../hardship/file-facts';
+import { selectionSql } from '../hardship/file-list';
 import { requireFile } from '../hardship/files.service';
 import { readOrg } from '../org/org.repo';
 
@@ -19,8 +21,21 @@ const CENTRE = '帮扶中心';
 /** Files read between progress reports and cancel checks. */
 const STEP = 200;
 
+/** The most cards one print makes (a thousand A4 sheets); a larger selection is narrowed by the list's filters. */
+const MAX_CARDS = 10_000;
+
+/** The files of the list's selection, in the list's order (read before the job: a refused search fails at once). */
+function selectedFileIds(ctx: CallContext, selection: NonNullable<ParsedInput<'aid.printContactCards'>['selection']>): string[] {
+  const { where, from, params, order } = selectionSql(ctx, selection);
+  return ctx.sqlite
+    .prepare(`SELECT f.id FROM hardship_files f ${from} ${where} ORDER BY ${order} LIMIT @limit`)
+    .pluck()
+    .all({ ...params, limit: MAX_CARDS }) as string[];
+}
+
 export function printContactCards(ctx: CallContext, input: ParsedInput<'aid.printContactCards'>): ChannelOutput<'aid.printContactCards'> {
-  const ids = [...new Set(input.fileIds)];
+  const ids = [...new Set(input.selection ? selectedFileIds(ctx, input.selection) : input.fileIds)];
+  if (ids.length === 0) throw new AppError('NOT_FOUND');
   const files = ids.map((id) => requireFile(ctx, id));
   return ctx.startJob(async (job): Promise<FileRef> => {
     const org = readOrg(ctx.db)!;

@@ -146,6 +146,14 @@ export function FilesPage() {
             shortcut
           />
         )}
+        {status === 'active' && files.data && files.data.total > 0 && (
+          // 联系卡 go to the households in the files (在档): all that the list shows with its search and filters.
+          <PrintButton
+            channel="aid.printContactCards"
+            input={{ selection }}
+            label={t('files.printContactCards', { count: files.data.total })}
+          />
+        )}
         {canCreate && <FilesOutputActions selection={selection} />}
         {canCreate && (
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
