@@ -259,7 +259,8 @@ describe('creating a batch', SLOW, () => {
     const { t, programId: _, files } = await batchOffice();
     const programId = insertProgram(sqliteOf(t), { budgetFen: 150_000, standard: { kind: 'fixed', amountFen: 50_000, byCategory: {} } });
     const preview = await t.call('aid.batchPreview', { programId, filters: noFilters }, 'clerk');
-    expect(preview).toMatchObject({ totalFen: 150_000, budgetLeftFen: 150_000, overBudgetRows: 1 });
+    // The preview shows what the batch would pay, the budget apart: ¥2,000 against ¥1,500 left, one row past it.
+    expect(preview).toMatchObject({ totalFen: 200_000, budgetLeftFen: 150_000, overBudgetRows: 1 });
     const input = { programId, name: '春节送温暖', method: 'cash' as const, filters: noFilters };
     expect(await t.fail('aid.createBatch', input, 'clerk')).toMatchObject({ code: 'AID_OVER_BUDGET', params: { count: 1 } });
     expect((await t.fail('aid.createBatch', { ...input, overBudgetReason: '追加预算已批' }, 'clerk')).code).toBe('AID_OVER_BUDGET');

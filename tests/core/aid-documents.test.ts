@@ -313,7 +313,7 @@ describe('联系卡 (contact cards)', () => {
     expect(pageCount(path)).toBe(2);
     expect(pageSize(path)).toBe('595.28 x 841.89');
     expect([count(flat[0]!, CARD_TITLE), count(flat[1]!, CARD_TITLE)]).toEqual([10, 3]);
-    const numbers = pages.map((page) => [...page.matchAll(/No\. (LXK-2027-\d{4})/g)].map((m) => m[1]));
+    const numbers = pages.map((page) => [...page.matchAll(/卡号 (LXK-2027-\d{4})/g)].map((m) => m[1]));
     expect(numbers.flat()).toEqual(cards.map((card) => card.cardNumber));
     expect(numbers.map((n) => n.length)).toEqual([10, 3]);
     for (const [index, page] of flat.entries()) {

@@ -380,7 +380,8 @@ describe('approval, paying, voiding and the list', () => {
           ],
         },
       ],
-      last12MonthsFen: 450_000,
+      // Entered, not paid out yet: not income for the annual review.
+      last12MonthsFen: 0,
     });
     expect(summary.caps[0]).toEqual({ key: 'aidYearCapTotal', type: null, limitFen: 1_000_000, usedFen: 450_000, leftFen: 550_000 });
     expect(summary.caps.find((c) => c.type === 'living')).toMatchObject({ limitFen: null, usedFen: 400_000, leftFen: null });
@@ -393,7 +394,7 @@ describe('approval, paying, voiding and the list', () => {
 });
 
 describe('aid at the annual review', () => {
-  it('counts the aid of the last 12 months (not voided) as income in the means test of a file in 复核', async () => {
+  it('counts the aid paid out in the last 12 months (not pending, not voided) as income in the means test of a file in 复核', async () => {
     const { t, advanceDays } = await aidOffice();
     const program = await saveProgram(t, 'living', LIVING);
     const review = insertFile(t, { status: 'annualReview', category: 'relative' });
@@ -401,6 +402,9 @@ describe('aid at the annual review', () => {
     const kept = await t.call('aid.createPayment', pay(program.id, review.fileId, 300_000, { adjustReason: '分期发放' }), 'clerk');
     const voided = await t.call('aid.createPayment', pay(program.id, review.fileId, 100_000, { adjustReason: '分期发放' }), 'clerk');
     await t.call('aid.void', { id: voided.id, reason: '录入错误' }, 'reviewer');
+    // Entered and approved, not yet paid out: not income.
+    const approved = await t.call('aid.createPayment', pay(program.id, review.fileId, 50_000, { adjustReason: '分期发放' }), 'clerk');
+    await t.call('aid.approve', { ids: [approved.id] }, 'reviewer');
     await t.call('aid.createPayment', pay(program.id, active.fileId, 300_000, { adjustReason: '分期发放' }), 'clerk');
     await t.call('aid.approve', { ids: [kept.id] }, 'reviewer');
     await t.call('aid.markPaid', { ids: [kept.id], paidOn: '2026-03-10' }, 'clerk');

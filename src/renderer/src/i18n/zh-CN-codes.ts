@@ -69,6 +69,7 @@ const errors = {
   AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
   AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
   AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
+  AID_SHEET_NOT_APPROVED: '发放表只列已审核的发放。这里还没有审核通过的发放，请先由审核人审核。',
   AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
   AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
   AID_CERTIFICATE_NOT_ACTIVE:

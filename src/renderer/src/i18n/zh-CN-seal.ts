@@ -14,7 +14,7 @@ export const zhCNSeal = {
     titleWithKind: '{kind}：{verdict}',
     verdicts: {
       'valid-paid': '真实有效，已发放',
-      'valid-unpaid': '真实有效：已审核，尚未发放',
+      'valid-unpaid': '真实有效，已审核，尚未发放',
       voided: '真实，但已作废',
       'not-issued-here': '不是本单位开具的',
       forged: '伪造或被改动：签名与本单位的记录不符',

@@ -40,10 +40,15 @@ function batchRow({ file, student }: Candidate, suggestion: AidSuggestion): Batc
   };
 }
 
-/** The batch as it would be made now: every row with its suggestion, each eligible one paying what is suggested. */
+/**
+ * The batch as it would be made now: every row with its suggestion, each eligible one paying its whole entitlement
+ * (the standard held to the year's caps), as createBatch pays it. The budget is the batch's, not a row's: a batch
+ * past it shows its total above the budget left, and the clerk excludes rows (or an administrator gives a reason),
+ * rather than the last rows being cut short or dropped without a word.
+ */
 export function previewBatch(ctx: CallContext, input: ParsedInput<'aid.batchPreview'>): ChannelOutput<'aid.batchPreview'> {
   const program = programOf(ctx, input.programId);
-  const plan = planBatch(ctx.sqlite, program, input.filters, localDate(ctx.clock), (_, s) => (s.eligible ? s.suggestedFen : null));
+  const plan = planBatch(ctx.sqlite, program, input.filters, localDate(ctx.clock), (_, s) => (s.eligible ? s.maxFen : null));
   const budgetLeftFen = program.budgetFen === null ? null : Math.max(0, program.budgetFen - program.usage.committedFen);
   return {
     rows: plan.map((row) => batchRow(row.candidate, row.suggestion)),

@@ -4,7 +4,6 @@ import { AID_TYPES, TYPE_CAP_KEY, type AidType } from '@shared/domain/aid';
 import { formatIsoDate, isRealDate } from '@shared/domain/calendar';
 import { valueInForce } from '@shared/domain/policy';
 import { AppError } from '@shared/errors';
-import { localDateOf } from '../../clock';
 import type { Sqlite } from '../../db/client';
 import { policyValues } from '../policy/policy.repo';
 import { COUNTED } from './aid.repo';
@@ -22,22 +21,18 @@ export function yearBefore(date: string): string {
 }
 
 /**
- * The aid a file received in the 12 months up to `today`: payments not voided, each on the day it was paid (or, not
- * yet paid, the day it was entered), after the same day a year before.
+ * The aid a file received in the 12 months up to `today`: payments paid out (已发放), each on the day it was paid,
+ * after the same day a year before. Money entered or approved but not yet paid is not income: a clerk walk found the
+ * annual review about to count pending payments.
  */
 export function aidInLast12Months(sqlite: Sqlite, fileId: string, today: string): number {
-  const rows = sqlite
+  return sqlite
     .prepare(
-      `SELECT amount_fen AS amountFen, paid_on AS paidOn, entered_at AS enteredAt FROM aid_payments WHERE file_id = ? AND ${COUNTED}`,
+      `SELECT coalesce(sum(amount_fen), 0) FROM aid_payments
+       WHERE file_id = ? AND status = 'paid' AND deleted_at IS NULL AND paid_on > ? AND paid_on <= ?`,
     )
-    .all(fileId) as { amountFen: number; paidOn: string | null; enteredAt: string }[];
-  const from = yearBefore(today);
-  return rows
-    .filter((r) => {
-      const day = r.paidOn ?? localDateOf(r.enteredAt);
-      return day > from && day <= today;
-    })
-    .reduce((sum, r) => sum + r.amountFen, 0);
+    .pluck()
+    .get(fileId, yearBefore(today), today) as number;
 }
 
 export function fileSummary(sqlite: Sqlite, fileId: string, today: string): ChannelOutput<'aid.fileSummary'> {

@@ -10,8 +10,9 @@ import { readOrg } from '../org/org.repo';
 import { accountInDraft, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
 
 /**
- * 发放表 of a batch or of a whole program (docs/domain.md "Printed documents"): every payment not voided (a voided one
- * was never paid; its reissue is on the sheet instead), in serial order, those still waiting for approval after them.
+ * 发放表 of a batch or of a whole program (docs/domain.md "Printed documents"): every approved or paid payment (a voided
+ * one was never paid, its reissue is on the sheet instead; one waiting for approval is not on it, since money is handed
+ * out against the sheet: a clerk walk printed a sheet of unapproved payments, ready for signatures), in serial order.
  * 就业帮扶's services pay no money and are left off. IDs and accounts are masked; a cash payment gets the box the
  * recipient signs in.
  */
@@ -28,7 +29,7 @@ interface SheetRow {
 const ROWS = `SELECT p.recipient_name AS name, p.recipient_id_number AS idNumber, p.recipient_unit AS unit, p.method,
     CASE WHEN p.method = 'bank' THEN f.draft END AS fileDraft, p.amount_fen AS amountFen
   FROM aid_payments p LEFT JOIN hardship_files f ON f.id = p.file_id
-  WHERE p.%COLUMN% = ? AND p.status <> 'voided' AND p.method <> 'service' AND p.deleted_at IS NULL
+  WHERE p.%COLUMN% = ? AND p.status IN ('approved', 'paid') AND p.method <> 'service' AND p.deleted_at IS NULL
   ORDER BY p.voucher_serial IS NULL, p.voucher_serial, p.entered_at, p.id`;
 
 export function printSheet(ctx: CallContext, input: ParsedInput<'aid.printSheet'>): ChannelOutput<'aid.printSheet'> {
@@ -44,10 +45,11 @@ export function printSheet(ctx: CallContext, input: ParsedInput<'aid.printSheet'
     .prepare('SELECT name, fund_source AS fundSource FROM aid_programs WHERE id = ? AND deleted_at IS NULL')
     .get(programId) as { name: string; fundSource: FundSource } | undefined;
   if (!program) throw new AppError('NOT_FOUND', { record: 'program' });
+  const column = input.batchId ? 'batch_id' : 'program_id';
+  const found = ctx.sqlite.prepare(ROWS.replace('%COLUMN%', column)).all(input.batchId ?? programId) as SheetRow[];
+  if (found.length === 0) throw new AppError('AID_SHEET_NOT_APPROVED');
 
   return ctx.startJob(async (job): Promise<FileRef> => {
-    const column = input.batchId ? 'batch_id' : 'program_id';
-    const found = ctx.sqlite.prepare(ROWS.replace('%COLUMN%', column)).all(input.batchId ?? programId) as SheetRow[];
     job.progress(0, found.length);
     const rows: AidPaymentSheetRow[] = found.map((r) => ({
       name: r.name,

@@ -78,7 +78,7 @@ function cardAt(x: number, y: number, card: ContactCardData['cards'][number], da
             {
               columns: [
                 { width: 'auto', text: CARD_TITLE, fontSize: 14, bold: true, characterSpacing: 2, color: '#b03a2e' },
-                { width: '*', text: `No. ${card.cardNumber}`, fontSize: 9, alignment: 'right', margin: [0, 4, 0, 0] },
+                { width: '*', text: `卡号 ${card.cardNumber}`, fontSize: 9, alignment: 'right', margin: [0, 4, 0, 0] },
               ],
             },
             { canvas: [{ type: 'line', x1: 0, y1: 3, x2: INNER, y2: 3, lineWidth: 0.8, lineColor: '#b03a2e' }], margin: [0, 0, 0, 6] },

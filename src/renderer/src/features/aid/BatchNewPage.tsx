@@ -49,14 +49,14 @@ export function BatchNewPage() {
   const create = useMutation('aid.createBatch');
 
   const rows = preview.data?.rows ?? [];
-  const eligible = rows.filter((r) => r.suggestion.eligible && r.suggestion.suggestedFen > 0);
+  const eligible = rows.filter((r) => r.suggestion.eligible && r.suggestion.maxFen > 0);
   const ineligible = rows.filter((r) => !eligible.includes(r));
   const method: PaymentMethod = program?.type === 'employment' ? 'service' : methodChoice;
   const batchName = name ?? (program ? `${program.name}（${todayIso()}）` : '');
 
   const total = eligible.reduce((sum, r) => {
     const d = decisions.get(rowKey(r));
-    return sum + (d?.kind === 'exclude' ? 0 : d?.kind === 'adjust' ? d.amountFen : r.suggestion.suggestedFen);
+    return sum + (d?.kind === 'exclude' ? 0 : d?.kind === 'adjust' ? d.amountFen : r.suggestion.maxFen);
   }, 0);
   const paid = eligible.filter((r) => decisions.get(rowKey(r))?.kind !== 'exclude').length;
   const budgetLeft = program && program.budgetFen !== null ? program.budgetFen - program.usage.committedFen : null;
@@ -243,7 +243,7 @@ export function BatchNewPage() {
         opened={deciding !== null}
         mode={deciding?.mode ?? 'exclude'}
         who={deciding ? rowWho(deciding.row) : ''}
-        suggestedFen={deciding?.row.suggestion.suggestedFen ?? 0}
+        suggestedFen={deciding?.row.suggestion.maxFen ?? 0}
         onClose={() => setDeciding(null)}
         onDecided={(decision) => {
           if (deciding) decide(deciding.row, decision);

@@ -67,11 +67,11 @@ export function BatchPreviewTable({ rows, decisions, eligible, onDecide, onUndo,
                   {yuan(d.amountFen)}
                 </Text>
                 <Text size="xs" c="dimmed" td="line-through">
-                  {yuan(r.suggestion.suggestedFen)}
+                  {yuan(r.suggestion.maxFen)}
                 </Text>
               </>
             );
-          return <Text size="sm">{yuan(r.suggestion.suggestedFen)}</Text>;
+          return <Text size="sm">{yuan(r.suggestion.maxFen)}</Text>;
         },
       },
       {
