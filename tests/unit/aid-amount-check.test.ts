@@ -36,7 +36,9 @@ describe('a payment amount against its suggestion', () => {
     const check = checkAmount(t, open, { ...NO_AMOUNT, text: '16000.01' }, false);
     expect(check.fen).toBeNull();
     expect(check.error).toBe('不能超过本次最多可发的 ¥16,000.00');
-    expect(check.missing).toContain('填写发放金额');
+    // The button's 还需要 names what to do with the typed amount, not 填写 as if nothing were there.
+    expect(check.missing).toEqual(['更正发放金额']);
+    expect(checkAmount(t, open, { ...NO_AMOUNT, text: '' }, false).missing).toEqual(['填写发放金额']);
   });
 
   it('asks why when the amount is lowered, and takes it once given', () => {

@@ -85,6 +85,7 @@ export const enAid: typeof zhCNAid = {
     },
   },
   aidPayments: {
+    enteredBy: 'Entered by',
     title: 'Payments',
     program: 'Program',
     batch: 'Batch',

@@ -83,6 +83,7 @@ export const zhCNAid = {
     },
   },
   aidPayments: {
+    enteredBy: '录入人',
     title: '发放记录',
     program: '救助项目',
     batch: '批次',

@@ -66,7 +66,7 @@ function NewPaymentForm({ file, onClose, onCreated }: { file: FileDetail; onClos
   const missing = [
     ...(program === null ? [t('aidPay.missingProgram')] : []),
     ...(needsStudent && studentId === null ? [t('aidPay.missingStudent')] : []),
-    ...(needsBase && base.fen === null ? [t('aidPay.missingBase')] : []),
+    ...(needsBase && base.fen === null ? [t(kind === 'billShare' ? 'aidPay.missingBill' : 'aidPay.missingLoss')] : []),
     ...(suggestion && !suggestion.eligible ? [t('aidPay.missingEligible')] : []),
     ...(suggestion?.eligible && check ? check.missing : []),
   ];

@@ -108,6 +108,8 @@ export function PaymentsTable({ rows, busy, selected, onSelect, inBatch, label }
       render: (p) => p.voucherSerial ?? t('common.none'),
     },
     { key: 'status', header: t('aidPayments.status'), width: 100, nowrap: true, render: (p) => <PaymentStatusBadge status={p.status} /> },
+    // Who entered it: a reviewer ticking rows to approve sees which are their own (the four-eyes rule refuses those).
+    { key: 'enteredBy', header: t('aidPayments.enteredBy'), width: 90, nowrap: true, render: (p) => p.enteredBy ?? t('common.none') },
     {
       key: 'date',
       header: t('aidPayments.date'),

@@ -44,7 +44,8 @@ export function checkAmount(t: T, s: AidSuggestion, state: AmountState, isAdmin:
   const lowered = ok && fen < s.suggestedFen;
   const overBudget = ok && left !== null && fen > left;
   const missing = [
-    ...(fen === null || error ? [t('aidPay.missingAmount')] : []),
+    // A typed amount that cannot be paid is named as such, not as if nothing had been typed.
+    ...(error ? [t('aidPay.missingAmountFix')] : fen === null ? [t('aidPay.missingAmount')] : []),
     ...(lowered && state.adjustReason.trim().length < 2 ? [t('aidPay.missingAdjustReason')] : []),
     ...(overBudget && state.overBudgetReason.trim().length < 2 ? [t('aidPay.missingOverBudget')] : []),
   ];
