@@ -147,29 +147,14 @@ export function reissueOfPayment(sqlite: Sqlite, voidedId: string): string | und
     string | undefined;
 }
 
-export interface PaymentInsert {
-  id: string;
+/** A new payment: the row's own columns (it starts pending, unapproved) and what only an insert carries. */
+export interface PaymentInsert extends Omit<PaymentRow, 'status' | 'enteredAt' | 'voucherSerial'> {
   origin: string;
   now: string;
-  programId: string;
-  batchId: string | null;
-  fileId: string | null;
-  year: number;
-  type: AidType;
-  recipientName: string;
-  recipientIdNumber: string;
-  recipientUnit: string | null;
-  studentId: string | null;
-  schoolStage: SchoolStage | null;
-  amountFen: number;
-  suggestedFen: number;
   adjustReason: string | null;
   basis: string;
-  method: PaymentMethod;
   overBudgetReason: string | null;
   note: string | null;
-  enteredBy: string;
-  reissueOf: string | null;
 }
 
 /** A statement for many inserts (a batch prepares it once). */
