@@ -8,6 +8,7 @@ import { hashPassword } from '../../src/main/core/features/auth/password-hash';
 import { insertSigningKey, readSigningKey } from '../../src/main/core/keys/org-signing';
 import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, startCore, startSetUpCore, type TestCore } from './support/core';
+import { flipBytes } from './support/damage';
 import { APPROVED_AT, insertPayment, olderDatabase, sqliteOf } from './support/signing';
 
 /*
@@ -175,5 +176,46 @@ describe('a restore keeps the organisation keys', () => {
     await t.call('backup.restore', { backupId });
     expect(keys(sqliteOf(t))).toEqual(before);
     expect(auditSummaries(sqliteOf(t), 'org.keysCarried')).toEqual([]);
+  });
+
+  it('from the damaged screen, carries the keys of the damaged file as far as it still reads', async () => {
+    const t = await startSetUpCore();
+    const k1 = readSigningKey(sqliteOf(t))!;
+    insertPayment(sqliteOf(t), P1, '2027-000001', 'paid');
+    const printedWithK1 = voucherCodeText(sqliteOf(t), P1);
+    const backupId = await backup(t);
+    sqliteOf(t).prepare('UPDATE org_keys SET retired_at = ? WHERE id = ?').run(LATER, k1.id);
+    const k2 = insertSigningKey(sqliteOf(t), LATER);
+    insertPayment(sqliteOf(t), P2, '2027-000002', 'approved');
+    const printedWithK2 = voucherCodeText(sqliteOf(t), P2);
+    // A page of another table goes bad (the start's check finds it); the keys' own page still reads.
+    const page = sqliteOf(t).pragma('page_size', { simple: true }) as number;
+    const usersPage = sqliteOf(t).prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'users'").pluck().get() as number;
+    t.core.close();
+    flipBytes(`${t.dataDir}/bangfu.db`, (usersPage - 1) * page + page / 2);
+
+    const again = t.reopen();
+    expect((await again.call('system.status')).state).toBe('damaged');
+    await again.call('system.restoreDamaged', { backupId });
+    await signIn(again);
+    expect(readSigningKey(sqliteOf(again))!.id).toBe(k2.id);
+    expect(new Map(keys(sqliteOf(again)).map((k) => [k.id, k.retiredAt]))).toEqual(
+      new Map([
+        [k1.id, LATER],
+        [k2.id, null],
+      ]),
+    );
+    expect(await verdictOf(again, printedWithK1)).toBe('valid-paid');
+    expect(await verdictOf(again, printedWithK2)).toBe('not-on-record');
+    const carried = sqliteOf(again)
+      .prepare("SELECT action, user_id AS userId, summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.keysCarried'")
+      .all();
+    expect(carried).toEqual([
+      {
+        action: 'system.restoreDamaged',
+        userId: null,
+        summary: '{"event":"org.keysCarried","params":{"added":1,"updated":1,"retired":0}}',
+      },
+    ]);
   });
 });
