@@ -114,6 +114,13 @@ describe('a restore keeps the organisation keys', () => {
     // A key replacement on the live database (no channel does this yet: the rows as one would leave them).
     sqliteOf(t).prepare('UPDATE org_keys SET retired_at = ? WHERE id = ?').run(LATER, k1.id);
     const k2 = insertSigningKey(sqliteOf(t), LATER);
+    // A key of another purpose (issue 12's exchange identity) is carried the same way.
+    const exchange = generateKeyPairSync('x25519');
+    sqliteOf(t)
+      .prepare(
+        `INSERT INTO org_keys (id, purpose, algorithm, public_key, private_key, created_at) VALUES ('exchange-1', 'exchange', 'x25519', ?, ?, ?)`,
+      )
+      .run(exchange.publicKey.export({ format: 'der', type: 'spki' }), exchange.privateKey.export({ format: 'der', type: 'pkcs8' }), LATER);
     insertPayment(sqliteOf(t), P2, '2027-000002', 'approved');
     const printedWithK2 = voucherCodeText(sqliteOf(t), P2);
     expect(await verdictOf(t, printedWithK1)).toBe('valid-paid');
@@ -121,7 +128,8 @@ describe('a restore keeps the organisation keys', () => {
     await t.call('backup.restore', { backupId });
     await signIn(t);
     const after = new Map(keys(sqliteOf(t)).map((k) => [k.id, k.retiredAt]));
-    expect(after.size).toBe(3);
+    expect(after.size).toBe(4);
+    expect(after.get('exchange-1')).toBeNull();
     expect(after.get(k2.id)).toBeNull(); // the replaced database's active key is still the active one
     expect(after.get(k1.id)).toBe(LATER); // retired as it was
     const carriedAt = sqliteOf(t)
@@ -131,7 +139,7 @@ describe('a restore keeps the organisation keys', () => {
     expect(after.get(k0.id)).toBe(carriedAt); // only in the backup: kept, retired at the restore
     expect(readSigningKey(sqliteOf(t))!.id).toBe(k2.id);
     expect(auditSummaries(sqliteOf(t), 'org.keysCarried')).toEqual([
-      '{"event":"org.keysCarried","params":{"added":1,"updated":1,"retired":1}}',
+      '{"event":"org.keysCarried","params":{"added":2,"updated":1,"retired":1}}',
     ]);
 
     expect(await verdictOf(t, printedWithK1)).toBe('valid-paid'); // a retired key's codes stay valid
