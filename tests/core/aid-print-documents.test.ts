@@ -48,6 +48,41 @@ describe('aid print: the payment sheet (发放表)', SLOW, () => {
   });
 });
 
+describe('aid print: a reissued payment on paper (补发)', SLOW, () => {
+  it('marks the reissue on the payment sheet with the voided serial, beside each row’s 凭证编号, and names the voided voucher on every part of its own', async () => {
+    const env = await aidOffice();
+    const { t, year } = env;
+    const file = await t.call(
+      'files.saveDraft',
+      draftOf(await fileForMember(t), { bankName: '工商银行', bankAccount: '6222020200112233445' }),
+      'clerk',
+    );
+    const batchId = env.addBatch();
+    const first = env.addPayment({ ...PEOPLE[0]!, batchId });
+    const voided = env.addPayment({ ...PEOPLE[1]!, batchId, status: 'voided', amountFen: 990_000 });
+    const reissue = env.addPayment({ ...PEOPLE[1]!, batchId, reissueOf: voided.id, method: 'bank', fileId: file.id, amountFen: 99_000 });
+    expect([first.serial, voided.serial, reissue.serial]).toEqual([`${year}-000001`, `${year}-000002`, `${year}-000003`]);
+
+    const sheet = await printed(t, 'aid.printSheet', { batchId });
+    const page = sheet.flat[0]!;
+    expect(page).toContain('序号凭证编号姓名身份证号单位账号/领款人签字金额（元）');
+    expect(page).toContain(`1${year}-000001赵建国`);
+    // The reissue's cell: its own serial, then 补发 and the voided payment's serial (the voided row itself is not listed).
+    expect(page).toContain(`${year}-0000032补发原${year}-000002钱秀英`);
+    expect(page).toContain('工商银行****3445990.00');
+    expect(page).not.toContain('9,900.00');
+    expect(page).toContain('本页小计2人¥1,490.00');
+
+    const a4 = await printed(t, 'aid.printVouchers', { ids: [reissue.id], layout: 'a4-three' });
+    expect(a4.flat[0]!.split(`补发，原凭证${year}-000002已作废`)).toHaveLength(4);
+    const a5 = await printed(t, 'aid.printVouchers', { ids: [reissue.id], layout: 'a5' });
+    expect(a5.flat[0]).toContain(`补发，原凭证${year}-000002已作废`);
+    // The first payment's voucher is no reissue, and the voided one names none.
+    const others = await printed(t, 'aid.printVouchers', { ids: [first.id, voided.id], layout: 'a5' });
+    for (const other of others.flat) expect(other).not.toContain('补发');
+  });
+});
+
 describe('aid print: the hardship certificate (困难职工证明)', SLOW, () => {
   it('is refused for a file not 在档; for an active file takes a serial once, is valid until the next review, and says 补打 when printed again', async () => {
     const env = await aidOffice();
