@@ -12,7 +12,7 @@ import { GRID, label, spanned, value } from './portrait-form';
 
 type MeansTestPart = Pick<HardshipApplicationData, 'household' | 'draft' | 'meansTest' | 'category'>;
 
-/** The annual review's aid line, worded as the screen's 收入与核算 (zh-CN files.meansSteps.aidReceived). */
+/** The annual review's aid line: the line the screen's 收入与核算 shows as files.meansSteps.aidReceived. */
 export const AID_LINE = '近 12 个月领取的帮扶救助金';
 
 /** An item's words; a code the list lacks (an item of the other kind, say) is printed as it is. */
