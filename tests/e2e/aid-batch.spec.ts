@@ -174,7 +174,7 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await expect(page.getByTestId('batch-count-paid')).toHaveText('2');
 
   // A mistake: the reviewer voids one payment with a reason, and the clerk enters it again in its place.
-  const { rows } = await call<{ rows: { id: string; recipientName: string }[] }>(host, 'aid.payments', { batchId });
+  const { rows } = await call<{ rows: { id: string; recipientName: string; voucherSerial: string }[] }>(host, 'aid.payments', { batchId });
   const wrong = rows.find((r) => r.recipientName === '乙厂一户')!;
   await call(host, 'aid.void', { id: wrong.id, reason: '领款人签字有误，作废重开' });
   await signOut(page);
@@ -201,6 +201,8 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   const voucherPath = testInfo.outputPath('reissued.pdf');
   const reissued = await printed(page, page.getByRole('button', { name: '打印领取凭证' }), voucherPath);
   expect(reissued.text).toContain('乙厂一户');
+  // It names the voucher it replaces, on each of its three parts.
+  expect(reissued.text.replace(/\s+/g, '').split(`补发，原凭证${wrong.voucherSerial}已作废`)).toHaveLength(4);
   const [qr] = qrTexts(voucherPath, testInfo.outputPath(''));
   expect(qr).toMatch(/^[\x20-\x7e]+$/);
 
