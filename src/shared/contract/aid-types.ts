@@ -150,6 +150,11 @@ export const paymentItem = z.object({
    * never recomputed). Optional: lists may leave it out.
    */
   suggestion: aidSuggestion.nullable().optional(),
+  /**
+   * The emergency route: when it was entered, the ID number had been registered under another name (a warning the
+   * clerk saw; the reviewer sees it too). Only on the payment's own page.
+   */
+  nameMismatch: z.boolean().optional(),
 });
 export type PaymentItem = z.infer<typeof paymentItem>;
 
@@ -187,6 +192,11 @@ export const batchRow = z.object({
   schoolStage: schoolStage.nullable(),
   suggestion: aidSuggestion,
   accountMasked: z.string().nullable(),
+  /**
+   * What the household (助学: the student) already received from this program this year, before this batch: a
+   * second batch of a program only tops up to the standard, and the preview says so.
+   */
+  paidInProgramFen: z.number().int(),
 });
 export type BatchRow = z.infer<typeof batchRow>;
 

@@ -71,6 +71,9 @@ export const enAidFile: typeof zhCNAidFile = {
     missingEligible: 'a program this household can be paid from',
     missingName: 'the name',
     missingId: 'the ID number',
+    missingIdFix: 'a correct ID number',
+    nameMismatch:
+      'This ID number was registered earlier under a different name: check the ID card. You can still submit; the reviewer will see this warning.',
     emergencyButton: 'Emergency aid (no file)',
     emergencyTitle: 'Emergency aid for a worker without a file',
     emergencyHint: 'Emergency aid needs no file; the amount stays within the program’s cap and still needs a reviewer’s approval.',
@@ -88,6 +91,8 @@ export const enAidFile: typeof zhCNAidFile = {
     unit: 'Employer',
     file: 'File',
     emergencyRoute: 'Emergency aid (no file)',
+    nameMismatch:
+      'When this was entered, the ID number had been registered under a different name: check the recipient’s ID card before approving.',
     program: 'Program',
     batch: 'Batch',
     type: 'Type',

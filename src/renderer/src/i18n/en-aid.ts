@@ -169,6 +169,9 @@ export const enAid: typeof zhCNAid = {
     name: 'Batch name',
     method: 'Payment method',
     willCreate: 'Creates {count} payments, total {amount} ({excluded} left out)',
+    toppedUp:
+      '{count} of them were already paid by this program this year: this batch only tops them up to the standard (set per program and year)',
+    topUpBadge: 'Top-up',
     overBudgetClerk: "The total is more than the program's budget left ({left}): leave out or lower some amounts, or ask an administrator.",
     overBudgetAdmin:
       "The total is more than the program's budget left ({left}). An administrator may pay past the budget, with a reason (logged).",
@@ -208,11 +211,13 @@ export const enAid: typeof zhCNAid = {
     usedInProgram: 'already paid by this program ¥{used}',
     usedType: '{type} paid this year ¥{used}',
     usedTotal: 'all aid paid this year ¥{used}',
+    usedById: 'emergency aid paid to this ID number this year ¥{used}',
     limitSuffix: ' (cap ¥{limit})',
     typeLimit: 'yearly cap for {type} ¥{limit}',
     totalLimit: 'yearly cap for all aid ¥{limit}',
     budgetLeft: 'program budget left ¥{left}',
     max: 'at most ¥{amount} now',
+    topUp: '¥{amount} now tops it up',
     withinBudget: 'at most ¥{amount} within the budget',
     partJoin: '; ',
     clauseJoin: ', ',

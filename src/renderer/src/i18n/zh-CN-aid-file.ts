@@ -71,6 +71,8 @@ export const zhCNAidFile = {
     missingEligible: '可以发放的项目',
     missingName: '填写姓名',
     missingId: '填写身份证号',
+    missingIdFix: '更正身份证号',
+    nameMismatch: '该身份证号此前登记的姓名与本次不同，请核对身份证。仍可提交，审核人会看到这条提示。',
     // The emergency route: 临时救助 for a worker who has no file.
     emergencyButton: '临时救助（无档案）',
     emergencyTitle: '临时救助：无档案的职工',
@@ -90,6 +92,7 @@ export const zhCNAidFile = {
     unit: '工作单位',
     file: '档案',
     emergencyRoute: '临时救助（无档案）',
+    nameMismatch: '录入时，该身份证号此前登记的姓名与本次不同：审核前请核对领取人的身份证。',
     program: '救助项目',
     batch: '批次',
     type: '救助类型',

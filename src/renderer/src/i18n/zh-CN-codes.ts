@@ -404,6 +404,7 @@ export const zhCNCodes = {
     'aid.programStatusSet': '救助项目改为{status}',
     'aid.paymentCreated': '录入救助发放（{type}，{method}，{route}，调整金额：{adjusted}）',
     'aid.overBudget': '超出项目预算发放（{type}），理由记在发放上',
+    'aid.nameMismatch': '录入临时救助时，该身份证号此前登记的姓名与本次不同（{type}），已提示审核人核对',
     'aid.batchCreated': '生成发放批次（{type}，{count} 笔，排除 {excluded} 户，调整 {adjusted} 户）',
     'aid.paymentsApproved': '审核通过 {count} 笔发放，凭证编号 {first} 至 {last}',
     'aid.paymentsPaid': '登记已发放 {count} 笔',

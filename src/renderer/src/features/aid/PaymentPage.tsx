@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -120,6 +120,11 @@ export function PaymentPage() {
               </Anchor>
             </Text>
           )}
+          {p.nameMismatch && (
+            <Alert color="orange" data-testid="payment-name-mismatch">
+              {t('aidPayment.nameMismatch')}
+            </Alert>
+          )}
           <Paper withBorder radius="md" p="md">
             <Fields p={p} />
           </Paper>
@@ -128,7 +133,8 @@ export function PaymentPage() {
               {t('aidPayment.explanationTitle')}
             </Title>
             <Text size="sm" data-testid="payment-explanation">
-              {p.suggestion ? suggestionText(t, p.suggestion) : t('aidPayment.explanationNone')}
+              {/* The emergency route's caps were counted by the recipient's ID number. */}
+              {p.suggestion ? suggestionText(t, p.suggestion, { byIdNumber: p.fileId === null }) : t('aidPayment.explanationNone')}
             </Text>
           </Paper>
           <Paper withBorder radius="md" p="md">
