@@ -145,6 +145,15 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await batches.getByRole('link', { name: /^春节送温暖（/ }).click();
   await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
   await page.getByRole('button', { name: '整批审核（2 笔）' }).click();
+  // Nothing is approved before the reviewer has read what: the count and the total, in figures and 大写.
+  const confirm = page.getByRole('dialog', { name: '整批审核' });
+  await expect(confirm.getByTestId('batch-approve-summary')).toHaveText(
+    /^审核通过批次“春节送温暖（\d{4}-\d{2}-\d{2}）”中待审核的 2 笔发放，合计 ¥1,000\.00。$/,
+  );
+  await expect(confirm.getByTestId('batch-approve-uppercase')).toHaveText('合计人民币（大写）：壹仟元整');
+  await shots(page, 'aid-batch-approve-confirm');
+  await confirm.getByRole('button', { name: '审核通过 2 笔' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByTestId('batch-count-approved')).toHaveText('2');
   await shots(page, 'aid-batch-approved');
 
