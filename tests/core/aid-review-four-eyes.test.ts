@@ -8,6 +8,9 @@ import { office } from './support/hardship';
  * refusal names the reviewer's own payments; who marked a payment paid; the file's account for a reissue by bank.
  */
 
+// Each test starts an office (users' passwords hashed): about 8 s alone, more on a machine shared by other runs.
+const SHARED_MACHINE = { timeout: 60_000 };
+
 const cash = (programId: string, fileId: string | null, amountFen: number, more: Record<string, unknown> = {}) => ({
   programId,
   fileId,
@@ -16,7 +19,7 @@ const cash = (programId: string, fileId: string | null, amountFen: number, more:
   ...more,
 });
 
-describe('the annual review on the file page', () => {
+describe('the annual review on the file page', SHARED_MACHINE, () => {
   it('is overdue the day after its next review date, on the core clock, as the certificate refuses it', async () => {
     const { t, advanceDays } = await office();
     const sqlite = sqliteOf(t);
@@ -55,7 +58,7 @@ describe('the annual review on the file page', () => {
   });
 });
 
-describe('four eyes on a bulk approval', () => {
+describe('four eyes on a bulk approval', SHARED_MACHINE, () => {
   it("names the reviewer's own payments by file number (临时救助 without one), the first three and the count", async () => {
     const { t } = await office();
     const sqlite = sqliteOf(t);
@@ -98,7 +101,7 @@ describe('four eyes on a bulk approval', () => {
   });
 });
 
-describe('a reissue by bank', () => {
+describe('a reissue by bank', SHARED_MACHINE, () => {
   it("sees the file's account even when the voided payment was cash, and none when the file has none", async () => {
     const { t } = await office();
     const festival = await saveProgram(t, 'festival', { kind: 'fixed', amountFen: 50_000, byCategory: {} });
