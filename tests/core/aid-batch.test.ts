@@ -158,6 +158,8 @@ describe('creating a batch', SLOW, () => {
       method: 'cash',
       counts: { pending: 3, approved: 0, paid: 0, voided: 0 },
       totalFen: 150_000,
+      // What 整批审核's confirmation says it approves.
+      pendingFen: 150_000,
     });
     expect((await t.call('aid.batches', { programId }, 'clerk')).batches.map((b) => b.id)).toEqual([created.batchId]);
     // The audit entry counts; it names nobody and no amount.

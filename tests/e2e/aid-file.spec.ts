@@ -152,7 +152,8 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   host,
   shots,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  // About a minute alone (the lifecycle through the core, then the screens); more on a shared machine.
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await setUpOffice(host);
   await createReadyUser(host.origin, host.token, CLERK);
@@ -297,4 +298,18 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   await expect(page.getByTestId('payment-links')).toContainText('这是对已作废发放的重新发放');
   await page.getByTestId('payment-links').getByRole('link').click();
   await expect(page.getByTestId('payment-links')).toContainText('已重新发放');
+
+  // The 困难职工证明 is offered while the annual review is not due; 13 months on the review is overdue: the button
+  // is off and says why (the core's own rule, on its clock), instead of failing when clicked.
+  await page.getByTestId('payment-fields').getByRole('link').click();
+  await page.getByRole('tab', { name: '帮扶救助' }).click();
+  await expect(page.getByRole('button', { name: '打印困难职工证明' })).toBeEnabled();
+  await signOut(page);
+  await host.advanceClock(400 * DAY_MS);
+  await signIn(page, CLERK.username, CLERK.password);
+  await openAidTab(page);
+  const certificate = page.getByRole('button', { name: '打印困难职工证明' });
+  await expect(certificate).toBeDisabled();
+  await expect(certificate).toHaveAccessibleDescription(/^年度复核已逾期，请先完成复核（应于 \d{4}-\d{2}-\d{2} 复核）。$/);
+  await shots(page, 'aid-certificate-review-overdue');
 });

@@ -129,13 +129,22 @@ export const paymentItem = z.object({
   method: paymentMethod,
   /** The file's account, masked, for a bank payment. */
   accountMasked: z.string().nullable(),
+  /**
+   * The file's account as it is on file now, masked, whatever the method (null without a file or an account): a
+   * reissue of a cash payment may go by bank only when there is one.
+   */
+  fileAccountMasked: z.string().nullable(),
   status: paymentStatus,
   enteredBy: z.string().nullable(),
+  /** The user who entered it (their id, not a name): the reviewer's screen tells their own rows apart (four eyes). */
+  enteredById: z.string(),
   enteredAt: isoInstant,
   approvedBy: z.string().nullable(),
   approvedAt: isoInstant.nullable(),
   voucherSerial: z.string().nullable(),
   paidOn: isoDate.nullable(),
+  /** Who marked it paid (登记已发放, or from the bank's return list). */
+  paidBy: z.string().nullable(),
   voidedBy: z.string().nullable(),
   voidedAt: isoInstant.nullable(),
   voidReason: z.string().nullable(),
@@ -211,6 +220,8 @@ export const batchItem = z.object({
   counts: z.object({ pending: z.number().int(), approved: z.number().int(), paid: z.number().int(), voided: z.number().int() }),
   /** Not voided. */
   totalFen: z.number().int(),
+  /** What the pending payments come to: what 整批审核 would approve (its confirmation says it). */
+  pendingFen: z.number().int(),
 });
 export type BatchItem = z.infer<typeof batchItem>;
 

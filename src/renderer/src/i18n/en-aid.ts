@@ -108,6 +108,10 @@ export const enAid: typeof zhCNAid = {
     approve: 'Approve',
     approvedDone: '{count} payments approved',
     approvedWithSerials: '{count} payments approved, vouchers {first} to {last}',
+    ownTicked:
+      '{count} of the ticked payments were entered by you: {names}. You cannot approve your own entries; untick them first, or ask another reviewer.',
+    ownRow: '{name} (file {fileNo})',
+    untickOwn: 'Untick these {count}',
     markPaid: 'Mark as paid',
     markPaidBody: 'Marks {count} payments that are to be paid as paid.',
     paidOn: 'Paid on',
@@ -188,6 +192,12 @@ export const enAid: typeof zhCNAid = {
     total: 'Total (not voided)',
     approveAll: 'Approve the batch ({count})',
     approveNeedsReviewer: '{count} awaiting approval: a reviewer or administrator (not the one who entered them) approves the batch.',
+    approveConfirmTitle: 'Approve the batch',
+    approveConfirmBody: 'Approve the {count} pending payments of batch “{name}”, {amount} in all.',
+    approveConfirmUppercase: 'Total in Chinese capital numerals: {uppercase}',
+    approveConfirmHint:
+      'Approval gives voucher serials in the order of entry and the payments await payment; serials are never taken back.',
+    approveConfirmSubmit: 'Approve {count}',
     markAllPaid: 'Mark the batch as paid ({count})',
     printVouchers: "Print the batch's vouchers",
     printSheet: 'Print the payment sheet',

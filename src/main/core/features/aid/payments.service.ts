@@ -22,6 +22,7 @@ import {
   voidPayment,
   type PaymentRow,
 } from './aid.repo';
+import { ownEntryParams } from './four-eyes';
 import { earlierNameDiffers } from './recipient-check';
 import { formatSerial, takeSerials } from './serials';
 import { evaluate, type SuggestEnv, type SuggestTarget } from './suggestion';
@@ -190,8 +191,8 @@ export function approve(ctx: CallContext, input: ParsedInput<'aid.approve'>): Ch
   return ctx.write(() => {
     const rows = selected(ctx, input.ids, input.batchId, 'pending');
     // The four-eyes rule: all or nothing, so a batch is never half approved by someone who entered part of it.
-    const own = rows.filter((p) => p.enteredBy === ctx.user!.id).length;
-    if (own > 0) throw new AppError('AID_OWN_ENTRY', { count: own });
+    const own = rows.filter((p) => p.enteredBy === ctx.user!.id);
+    if (own.length > 0) throw new AppError('AID_OWN_ENTRY', ownEntryParams(ctx, own));
     if (rows.length === 0) return { approved: 0, serials: null };
     const year = Number(localDate(ctx.clock).slice(0, 4));
     const first = takeSerials(ctx.sqlite, 'voucher', year, rows.length);

@@ -76,7 +76,7 @@ function History({ p }: { p: PaymentItem }) {
     <List spacing={4} aria-label={t('aidPayment.historyTitle')} data-testid="payment-history">
       <List.Item>{t('aidPayment.entered', { at: formatDateTime(p.enteredAt), who: who(p.enteredBy) })}</List.Item>
       {p.approvedAt && <List.Item>{t('aidPayment.approved', { at: formatDateTime(p.approvedAt), who: who(p.approvedBy) })}</List.Item>}
-      {p.paidOn && <List.Item>{t('aidPayment.paid', { date: p.paidOn })}</List.Item>}
+      {p.paidOn && <List.Item>{t('aidPayment.paid', { date: p.paidOn, who: who(p.paidBy) })}</List.Item>}
       {p.voidedAt && (
         <List.Item>
           {t('aidPayment.voided', { at: formatDateTime(p.voidedAt), who: who(p.voidedBy), reason: p.voidReason ?? '' })}
