@@ -47,6 +47,16 @@ describe('a batch read with age, openssl and gunzip', () => {
     expect(sh('sed -n 1p batch.bfb')).toBe('BANGFU-BATCH 1\n');
     expect(JSON.parse(sh('sed -n 2p batch.bfb'))).toEqual(header);
 
+    // By offset: the payload starts 89 bytes (the signature line) after lines 1 and 2.
+    sh('H=$(head -n 2 batch.bfb | wc -c); tail -c +$((H + 90)) batch.bfb | cmp - payload.age');
+    // pub.pem from the raw 32-byte key a key card carries, with RFC 8410's fixed SubjectPublicKeyInfo header.
+    const raw = Buffer.from(centre.publicKey.export({ format: 'der', type: 'spki' }))
+      .subarray(12)
+      .toString('base64');
+    sh(
+      `{ printf '\\x30\\x2a\\x30\\x05\\x06\\x03\\x2b\\x65\\x70\\x03\\x21\\x00'; echo "${raw}" | base64 -d; } | openssl pkey -pubin -inform DER -out card.pem`,
+    );
+    expect(readFileSync(join(folder.dir, 'card.pem'), 'utf8')).toBe(readFileSync(join(folder.dir, 'pub.pem'), 'utf8'));
     expect(sh('openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in header.bin -sigfile sig.bin')).toContain(
       'Signature Verified Successfully',
     );

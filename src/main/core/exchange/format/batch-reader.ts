@@ -118,9 +118,15 @@ export async function readBatchEntries(
   const gunzip = pipeline(Readable.fromWeb(plaintext as unknown as NodeReadableStream<Uint8Array>), createGunzip(), ignore);
   const lines = splitLines(guarded(gunzip), options.maxLineBytes ?? 64 * 1024 * 1024);
 
-  const first = await lines.next();
-  if (first.done) throw new BatchFormatError('bad-payload', 'no manifest');
-  const manifest = parseManifest(first.value);
+  let manifest: BatchManifest;
+  try {
+    const first = await lines.next();
+    if (first.done) throw new BatchFormatError('bad-payload', 'no manifest');
+    manifest = parseManifest(first.value);
+  } catch (error) {
+    source.destroy();
+    throw error;
+  }
 
   async function* entries(): AsyncGenerator<BatchEntry> {
     const seen = new Map<string, number>();
