@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Encrypter } from 'age-encryption';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BatchFormatError,
@@ -172,6 +173,21 @@ describe('batch tamper matrix', () => {
     expect(await verdict(Buffer.concat([Buffer.from('BANGFU-BATCH 0'), good.subarray(a)]))).toBe('not-a-batch');
     expect(await verdict(Buffer.from('age-encryption.org/v1\n-> X25519 abc\n'))).toBe('not-a-batch');
     expect(await verdict(Buffer.from('%PDF-1.7\n'))).toBe('not-a-batch');
+  });
+
+  it('refuses any byte changed anywhere (fast-check): a payload change is payload-hash, a prefix change one of its reasons', async () => {
+    const [, , c] = lineEnds(good);
+    const prefixReasons = new Set<string>(['not-a-batch', 'newer-version', 'bad-header', 'unknown-sender', 'bad-signature', 'truncated']);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: good.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, mask) => {
+        const bytes = Buffer.from(good);
+        bytes[at] = bytes[at]! ^ mask;
+        const reason = await verdict(bytes);
+        if (at > c) return reason === 'payload-hash';
+        return prefixReasons.has(reason);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
 
   it('never passes a file with any one byte of its signed prefix flipped', async () => {
