@@ -1,19 +1,15 @@
 import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
+import { AID_TYPE_LABELS, FUND_SOURCE_LABELS } from '@shared/labels-zh';
 
-/** The coded values of aid (shared/domain/aid.ts) in words; part of the zh-CN catalogue (see zh-CN.ts). */
+/**
+ * The coded values of aid (shared/domain/aid.ts) in words; part of the zh-CN catalogue (see zh-CN.ts). Types and fund
+ * sources are printed too: their words are in @shared/labels-zh.
+ */
 export const zhCNAidCodes = {
-  aidTypes: {
-    living: '生活救助',
-    medical: '医疗救助',
-    education: '助学',
-    festival: '送温暖',
-    emergency: '临时救助',
-    accident: '意外救助',
-    employment: '就业帮扶',
-  },
-  fundSources: { central: '中央财政专项', local: '地方财政', union: '工会经费', donation: '社会捐助' },
+  aidTypes: AID_TYPE_LABELS,
+  fundSources: FUND_SOURCE_LABELS,
   paymentStatuses: { pending: '待审核', approved: '待发放', paid: '已发放', voided: '已作废' },
   paymentMethods: { bank: '银行代发', cash: '现金', service: '服务（不发放资金）' },
   programStatuses: { open: '进行中', closed: '已关闭' },

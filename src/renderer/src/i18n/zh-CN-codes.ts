@@ -2,6 +2,7 @@
 import type { AuditAlarmKind, AuditCheckMoment, AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
+import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 
 const errors = {
@@ -115,7 +116,7 @@ export const zhCNCodes = {
   memberStatuses: { active: '在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
   /** The same statuses as what the clerk does to reach them. */
   statusActions: { active: '恢复在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
-  genders: { male: '男', female: '女' },
+  genders: GENDER_LABELS,
   unitKinds: { employer: '工作单位', union: '基层工会' },
   policyKeys: {
     lowIncomeLine: '本地低保标准',

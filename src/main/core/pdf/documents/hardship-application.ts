@@ -6,21 +6,16 @@ import { meansTestTotals, percentAsMultiple, shownComparison, type HardshipCateg
 import { formatYuan } from '@shared/domain/money';
 import {
   CATEGORY_LABELS,
-  CAUSE_LABELS,
   DISABILITY_LABELS,
   ENTRY_LABELS,
-  EXCLUSION_LABELS,
   GENDER_LABELS,
-  GRADE_LABELS,
   HEALTH_LABELS,
   HOUSING_LABELS,
-  INCOME_LABELS,
-  RELATION_LABELS,
-  RIGID_LABELS,
   SCHOOL_LABELS,
   WORK_LABELS,
   WORKER_LABELS,
-} from './hardship-labels';
+} from '@shared/labels-zh';
+import { CAUSE_LABELS, EXCLUSION_LABELS, GRADE_LABELS, INCOME_LABELS, RELATION_LABELS, RIGID_LABELS } from './hardship-labels';
 import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, portraitPages, spanned, value } from './portrait-form';
 
 /**
