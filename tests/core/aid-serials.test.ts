@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApproverConfig, AidApproverReport } from './support/aid-approver-process';
 import { insertFile, saveProgram, sqliteOf } from './support/aid';
 import { bundleAidApproverProcess } from './support/bundle';
-import { ADMIN, RESOURCES_DIR } from './support/core';
+import { ADMIN } from './support/core';
 import { office } from './support/hardship';
-import { releaseTogether, startChild } from './support/race-processes';
+import { racingCoreConfig, releaseTogether, startChild } from './support/race-processes';
 
 /**
  * 领取凭证 serials with two programs on one database (as file-numbering-processes.test.ts does for file numbers):
@@ -41,15 +41,7 @@ describe('voucher serials with two programs on one database', () => {
 
     const results = await releaseTogether(
       halves.map((paymentIds, i) =>
-        startChild<AidApproverConfig, AidApproverReport>(script, {
-          dataDir: t.dataDir,
-          resourcesDir: RESOURCES_DIR,
-          keyHex: t.key.toString('hex'),
-          clockAtMs: t.clock.now().getTime(),
-          ...reviewers[i]!,
-          paymentIds,
-          chunk: CHUNK,
-        }),
+        startChild<AidApproverConfig, AidApproverReport>(script, { ...racingCoreConfig(t, reviewers[i]!), paymentIds, chunk: CHUNK }),
       ),
     );
     const reports = results.map(({ exitCode, report, stderr }, i) => {

@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, RESOURCES_DIR } from './support/core';
+import { ADMIN } from './support/core';
 import type { ApproverConfig, ApproverReport } from './support/approver-process';
 import { consented, draftOf, fileForMember, idOf, office, toNotice } from './support/hardship';
 import { bundleApproverProcess } from './support/bundle';
-import { releaseTogether, startChild } from './support/race-processes';
+import { racingCoreConfig, releaseTogether, startChild } from './support/race-processes';
 
 /**
  * 档案编号 with two programs on one database (two copies of the program on one computer; WAL needs one host): two
@@ -51,16 +51,7 @@ describe('file numbers with two programs on one database', () => {
     // Both start at once (each sweeps the inbox the attachments left, as two programs opened together would), sign in
     // and warm up; then they are released together.
     const results = await releaseTogether(
-      halves.map((fileIds, i) =>
-        startChild<ApproverConfig, ApproverReport>(script, {
-          dataDir: t.dataDir,
-          resourcesDir: RESOURCES_DIR,
-          keyHex: t.key.toString('hex'),
-          clockAtMs: t.clock.now().getTime(),
-          ...reviewers[i]!,
-          fileIds,
-        }),
-      ),
+      halves.map((fileIds, i) => startChild<ApproverConfig, ApproverReport>(script, { ...racingCoreConfig(t, reviewers[i]!), fileIds })),
     );
 
     const reports = results.map(({ exitCode, report, stderr }, i) => {

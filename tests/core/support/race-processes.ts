@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { RESOURCES_DIR, type TestCore } from './core';
+import type { RacingCoreConfig } from './racing-child';
 
 /**
  * The parent's side of two programs racing on one database (file-numbering-processes.test.ts, aid-serials.test.ts):
  * each child is a bundled script (support/bundle.ts) in a process of its own (Node, this test's) that speaks
  *   stdin ← config (one JSON line)   stdout → {"ready":true}   stdin ← go   stdout → its report (one JSON line)
  * The config (with the key and a password) goes on stdin, never in argv, which every user can read in the process
- * list. The children are released together only once all are ready, so that their work overlaps.
+ * list. The children are released together only once all are ready, so that their work overlaps. racing-child.ts
+ * is the children's side.
  */
 
 const CHILD_TIMEOUT_MS = 40_000;
@@ -66,4 +69,16 @@ export async function releaseTogether<Report>(children: RacingChild<Report>[]): 
   } finally {
     for (const c of children) c.kill();
   }
+}
+
+/** What a child needs to open its own core on `t`'s database, at `t`'s clock now, and sign `reviewer` in. */
+export function racingCoreConfig(t: TestCore, reviewer: { username: string; password: string }): RacingCoreConfig {
+  return {
+    dataDir: t.dataDir,
+    resourcesDir: RESOURCES_DIR,
+    keyHex: t.key.toString('hex'),
+    clockAtMs: t.clock.now().getTime(),
+    username: reviewer.username,
+    password: reviewer.password,
+  };
 }
