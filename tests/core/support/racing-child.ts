@@ -29,6 +29,33 @@ export interface RacingChild<Config, Report> {
   race(core: Core, config: Config, logger: ReturnType<typeof createMemoryLogger>): Promise<Report>;
 }
 
+/**
+ * A core of the child's own on the parent's database, its clock at the parent's instant, `config`'s user signed in
+ * as `client` (closed again if that fails). Also for children that do not race (batch-crash-child.ts).
+ */
+export async function openChildCore(config: RacingCoreConfig, client: string, logger = createMemoryLogger()): Promise<Core> {
+  const core = createCore({
+    dataDir: config.dataDir,
+    resourcesDir: config.resourcesDir,
+    key: Buffer.from(config.keyHex, 'hex'),
+    version: '0.0.0-test',
+    clock: new AdjustableClock(new Date(config.clockAtMs)),
+    logger,
+    autoBackup: false,
+    storeKey: () => {},
+    onEvent: () => {},
+  });
+  try {
+    if (core.state.state !== 'ready') throw new Error(`core not ready: ${core.state.state}`);
+    const signedIn = await core.dispatch(client, 'auth.signIn', { username: config.username, password: config.password });
+    if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
+    return core;
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+}
+
 export function runRacingChild<Config extends RacingCoreConfig, Report>(name: string, child: RacingChild<Config, Report>): void {
   run(child).catch((error: unknown) => {
     // Only the message, redacted: a stack or a value could carry more than codes.
@@ -48,21 +75,8 @@ async function run<Config extends RacingCoreConfig, Report>(child: RacingChild<C
   try {
     const config = JSON.parse(await nextLine()) as Config;
     const logger = createMemoryLogger();
-    const core = createCore({
-      dataDir: config.dataDir,
-      resourcesDir: config.resourcesDir,
-      key: Buffer.from(config.keyHex, 'hex'),
-      version: '0.0.0-test',
-      clock: new AdjustableClock(new Date(config.clockAtMs)),
-      logger,
-      autoBackup: false,
-      storeKey: () => {},
-      onEvent: () => {},
-    });
+    const core = await openChildCore(config, child.client, logger);
     try {
-      if (core.state.state !== 'ready') throw new Error(`core not ready: ${core.state.state}`);
-      const signedIn = await core.dispatch(child.client, 'auth.signIn', { username: config.username, password: config.password });
-      if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
       await child.warm(core, config);
       process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
       const go = await nextLine();
