@@ -1,3 +1,4 @@
+import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { rpc } from './support';
 
 /**
@@ -9,8 +10,6 @@ import { rpc } from './support';
 type Host = { origin: string; token: string };
 type FileRef = { id: string; rev: number };
 type Member = { id?: string; relation: string; name: string; idNumber?: string; monthlyIncomeFen?: number; schoolStage?: string };
-
-const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'];
 
 const step = async (host: Host, channel: string, input: unknown): Promise<FileRef> =>
   (await rpc(host.origin, host.token, channel, input)) as FileRef;
@@ -25,6 +24,14 @@ export async function addLowIncomeLine(host: Host): Promise<void> {
   });
 }
 
+/** A household none of the means test's exclusions applies to. */
+export const NO_EXCLUSIONS = {
+  twoOrMoreHomes: false,
+  ownsBusinessOrEmploysOthers: false,
+  childAtCostlyPrivateSchoolOrAbroad: false,
+  privateVehicleNotForWork: false,
+};
+
 /** files.saveDraft's input: this household, no exclusion, 患重特大疾病 as the main cause, the three consents given `today`. */
 export function draftOf(file: FileRef, household: Member[], today: string, more: Record<string, unknown> = {}) {
   return {
@@ -32,12 +39,7 @@ export function draftOf(file: FileRef, household: Member[], today: string, more:
     rev: file.rev,
     household,
     incomeItems: [],
-    exclusions: {
-      twoOrMoreHomes: false,
-      ownsBusinessOrEmploysOthers: false,
-      childAtCostlyPrivateSchoolOrAbroad: false,
-      privateVehicleNotForWork: false,
-    },
+    exclusions: NO_EXCLUSIONS,
     mainCause: '6',
     workerType: 'urban',
     ...more,
