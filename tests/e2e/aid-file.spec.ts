@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ADMIN, CLERK, createReadyUser, pdfFileText, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
+import { addLowIncomeLine, draftOf, toNotice } from './file-steps';
 import { expect, test } from './fixtures';
 import { DAY_MS, localIsoDate } from '../support/test-clock';
 
@@ -15,7 +16,6 @@ const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'rev
 const HEAD = { name: '王困难', idNumber: syntheticIdNumber('44010619780101101') };
 const SPOUSE = { name: '赵配偶', idNumber: syntheticIdNumber('44010619800202102') };
 const STUDENT = { name: '王大学', idNumber: syntheticIdNumber('44010620060303103') };
-const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'];
 
 type File = { id: string; rev: number; category: 'deep' | 'relative' | 'accident' | null; household: { id: string }[] };
 type Host = { origin: string; token: string };
@@ -31,57 +31,27 @@ const as = async (host: Host, user: { username: string; password: string }) => {
 async function activeFile(host: Host & { advanceClock(ms: number): Promise<void>; now(): Promise<Date> }): Promise<File> {
   await as(host, ADMIN);
   const today = localIsoDate(await host.now());
-  await rpc(host.origin, host.token, 'policy.add', {
-    key: 'lowIncomeLine',
-    regionCode: '440106',
-    effectiveFrom: '2020-01-01',
-    value: 94_000,
-  });
+  await addLowIncomeLine(host);
   let f = await call(host, 'files.create', { head: HEAD, workerType: 'urban' });
-  f = await call(host, 'files.saveDraft', {
-    id: f.id,
-    rev: f.rev,
-    household: [
-      { id: f.household[0]!.id, relation: 'self', name: HEAD.name, monthlyIncomeFen: 80_000 },
-      { relation: 'spouse', name: SPOUSE.name, idNumber: SPOUSE.idNumber },
-      { relation: 'child', name: STUDENT.name, idNumber: STUDENT.idNumber, schoolStage: 'college' },
-    ],
-    incomeItems: [],
-    exclusions: {
-      twoOrMoreHomes: false,
-      ownsBusinessOrEmploysOthers: false,
-      childAtCostlyPrivateSchoolOrAbroad: false,
-      privateVehicleNotForWork: false,
-    },
-    mainCause: '6',
-    workerType: 'urban',
-    bankName: '中国工商银行',
-    bankAccount: '6222020200112233445',
-    consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today },
-  });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'submit' });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'beginVisit' });
-  f = await call(host, 'files.recordVisit', {
-    fileId: f.id,
-    kind: 'sixClears',
-    date: today,
-    visitors: ['孙经办', '周干事'],
-    items: SIX_CLEARS.map((item) => ({ item, clear: true })),
-    headSigned: true,
-  });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'sendToCommittee' });
-  const uploaded = await fetch(`${host.origin}/upload`, {
-    method: 'POST',
-    headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': 'minutes.pdf' },
-    body: '%PDF-1.4\n% minutes\n',
-  });
-  const { uploadId } = ((await uploaded.json()) as { data: { uploadId: string } }).data;
-  f = await call(host, 'files.attach', { fileId: f.id, type: 'minutes', uploadId, fileName: 'minutes.pdf' });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'startNotice' });
+  f = await call(
+    host,
+    'files.saveDraft',
+    draftOf(
+      f,
+      [
+        { id: f.household[0]!.id, relation: 'self', name: HEAD.name, monthlyIncomeFen: 80_000 },
+        { relation: 'spouse', name: SPOUSE.name, idNumber: SPOUSE.idNumber },
+        { relation: 'child', name: STUDENT.name, idNumber: STUDENT.idNumber, schoolStage: 'college' },
+      ],
+      today,
+      { bankName: '中国工商银行', bankAccount: '6222020200112233445' },
+    ),
+  );
+  const noticed = await toNotice(host, f, today);
   await host.advanceClock(10 * DAY_MS);
   // Ten days idle lock the session: signed in again.
   await as(host, ADMIN);
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'endNotice' });
+  f = await call(host, 'files.act', { id: noticed.id, rev: noticed.rev, action: 'endNotice' });
   await as(host, REVIEWER);
   f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'approve' });
   await rpc(host.origin, host.token, 'auth.signOut');

@@ -8,7 +8,7 @@ import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import { findMissingGlyphs, renderPdf } from '../../pdf';
 import { aidCertificateDocument, type AidCertificateData } from '../../pdf/documents/aid-certificate';
-import { CATEGORY_LABELS } from '../../pdf/documents/hardship-labels';
+import { CATEGORY_LABELS } from '@shared/labels-zh';
 import { FONT_FILES } from '../../pdf/render';
 import { judgingDay, reviewPeriodOf } from '../hardship/file-facts';
 import type { FileRow } from '../hardship/files.repo';

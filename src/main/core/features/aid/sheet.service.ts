@@ -7,7 +7,8 @@ import { putOutboxFile } from '../../files';
 import { renderPdf } from '../../pdf';
 import { aidPaymentSheetDocument, ROWS_PER_PAGE, type AidPaymentSheetRow } from '../../pdf/documents/aid-payment-sheet';
 import { readOrg } from '../org/org.repo';
-import { accountInDraft, bankInDraft, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
+import { FUND_SOURCE_LABELS } from '@shared/labels-zh';
+import { accountInDraft, bankInDraft, maskAccount } from './account-numbers';
 
 /**
  * 发放表 of a batch or of a whole program (docs/domain.md "Printed documents"): every approved or paid payment (a voided

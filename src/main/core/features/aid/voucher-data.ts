@@ -4,7 +4,8 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { Sqlite } from '../../db/client';
 import type { AidVoucherData } from '../../pdf/documents/aid-voucher';
-import { accountInDraft, AID_TYPE_LABELS, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
+import { AID_TYPE_LABELS, FUND_SOURCE_LABELS } from '@shared/labels-zh';
+import { accountInDraft, maskAccount } from './account-numbers';
 import { voucherCodeText, voucherIssuedOn } from './qr-codes';
 import { parseSerial } from './serials';
 

@@ -5,18 +5,16 @@ import type { Cause } from '@shared/domain/hardship-codes';
 import type { HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import {
-  CAUSE_LABELS,
   DISABILITY_LABELS,
   ENTRY_LABELS,
   GENDER_LABELS,
-  GRADE_LABELS,
   HEALTH_LABELS,
   HOUSING_LABELS,
-  RELATION_LABELS,
   SCHOOL_LABELS,
   WORK_LABELS,
   WORKER_LABELS,
-} from './hardship-labels';
+} from '@shared/labels-zh';
+import { CAUSE_LABELS, GRADE_LABELS, RELATION_LABELS } from './hardship-labels';
 import { incomeTable, meansTestTable } from './hardship-means-test';
 import { BLANK_DATE, FORM_DEFAULT_STYLE, FORM_STYLES, GRID, label, portraitPages, spanned, value } from './portrait-form';
 

@@ -2,7 +2,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { meansTestTotals, percentAsMultiple, shownComparison, type HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import type { HardshipApplicationData } from './hardship-application';
-import { CATEGORY_LABELS, EXCLUSION_LABELS, INCOME_LABELS, RIGID_LABELS } from './hardship-labels';
+import { CATEGORY_LABELS } from '@shared/labels-zh';
+import { EXCLUSION_LABELS, INCOME_LABELS, RIGID_LABELS } from './hardship-labels';
 import { GRID, label, spanned, value } from './portrait-form';
 
 /**

@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { boxLayout, factsTable, INK, onePageForm, signatureLines } from './one-page-form';
 import { localStamp } from './portrait-form';
 
 export interface KeyCardSheetData {
@@ -15,11 +16,6 @@ export interface KeyCardSheetData {
 }
 
 const TITLE = '帮扶工作台 机构密钥卡';
-const PAGE_MARGINS: [number, number, number, number] = [60, 46, 60, 60];
-const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#8c8c8c';
 
 /**
  * The key card on paper: who the organisation is, its public signing key and the fingerprint in large digits,
@@ -28,36 +24,24 @@ const RULE = '#8c8c8c';
  */
 export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
   const half = Math.ceil(data.fingerprint.length / 2);
-  return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    info: { title: TITLE, creationDate: data.printedAt },
-    defaultStyle: { fontSize: 11, lineHeight: 1.3, color: INK },
-    styles: {
-      title: { fontSize: 22, bold: true, alignment: 'center', characterSpacing: 1 },
-      heading: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
-      label: { color: MUTED },
-      digits: { fontSize: 26, bold: true, alignment: 'center', characterSpacing: 2, lineHeight: 1.25 },
-      small: { fontSize: 9, color: MUTED },
-    },
-    content: [
-      { text: TITLE, style: 'title', margin: [0, 6, 0, 4] },
-      rule(1.2),
-      {
-        text: '本卡用于上级工会确认本单位的签名密钥。卡上只有公开信息，不含私钥。',
-        style: 'small',
-        alignment: 'center',
-        margin: [0, 6, 0, 0],
-      },
+  return onePageForm({
+    title: TITLE,
+    createdAt: data.printedAt,
+    purpose: '本卡用于上级工会确认本单位的签名密钥。卡上只有公开信息，不含私钥。',
+    headingTop: 14,
+    styles: { digits: { fontSize: 26, bold: true, alignment: 'center', characterSpacing: 2, lineHeight: 1.25 } },
+    body: [
       { text: '单位信息', style: 'heading' },
-      detailsTable([
-        ['单位名称', data.orgName],
-        ['统一社会信用代码', data.creditCode],
-        ['行政区划代码', data.regionCode],
-        ['运行模式', data.modeLabel],
-        ['密钥生成时间', localStamp(data.keyCreatedAt)],
-      ]),
+      factsTable(
+        [
+          ['单位名称', data.orgName],
+          ['统一社会信用代码', data.creditCode],
+          ['行政区划代码', data.regionCode],
+          ['运行模式', data.modeLabel],
+          ['密钥生成时间', localStamp(data.keyCreatedAt)],
+        ],
+        110,
+      ),
       { text: '密钥指纹（Ed25519 签名公钥）', style: 'heading' },
       {
         table: {
@@ -82,65 +66,16 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
       },
       { text: '公钥（Base64）', style: 'heading' },
       { text: data.publicKeyBase64, fontSize: 10, characterSpacing: 0.5 },
-      signatureBlock(),
+      signatureLines({
+        rows: [
+          ['本单位负责人：', '日　　期：'],
+          ['上级工会核对人：', '核对日期：'],
+        ],
+        labelWidth: 96,
+        marginTop: 28,
+        after: { text: '（盖章）', alignment: 'right', margin: [0, 10, 20, 0] },
+      }),
     ],
-    footer: {
-      text: `帮扶工作台 · 机构密钥卡 · 打印于 ${localStamp(data.printedAt)}`,
-      style: 'small',
-      alignment: 'center',
-      margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
-    },
-  };
-}
-
-function rule(width: number): Content {
-  return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: width, lineColor: INK }] };
-}
-
-function boxLayout(width: number, color: string, padding: number) {
-  return {
-    hLineWidth: () => width,
-    vLineWidth: () => width,
-    hLineColor: () => color,
-    vLineColor: () => color,
-    paddingLeft: () => padding,
-    paddingRight: () => padding,
-    paddingTop: () => padding * 0.6,
-    paddingBottom: () => padding * 0.6,
-  };
-}
-
-function detailsTable(rows: [string, string][]): Content {
-  return {
-    table: {
-      widths: [110, '*'],
-      body: rows.map(([label, value]) => [
-        { text: label, style: 'label', fillColor: '#f2f2f2' },
-        { text: value, bold: true },
-      ]),
-    },
-    layout: boxLayout(0.6, RULE, 8),
-  };
-}
-
-function signatureBlock(): Content {
-  const gap = 24;
-  const labelWidth = 96;
-  const blank = Math.floor((CONTENT_WIDTH - gap) / 2 - labelWidth);
-  const field = (label: string): Content => ({
-    columns: [
-      { text: label, width: labelWidth },
-      { canvas: [{ type: 'line', x1: 0, y1: 15, x2: blank, y2: 15, lineWidth: 0.6, lineColor: INK }], width: blank },
-    ],
-    columnGap: 0,
+    footer: `帮扶工作台 · 机构密钥卡 · 打印于 ${localStamp(data.printedAt)}`,
   });
-  return {
-    margin: [0, 28, 0, 0],
-    unbreakable: true,
-    stack: [
-      { columns: [field('本单位负责人：'), field('日　　期：')], columnGap: gap, margin: [0, 0, 0, 14] },
-      { columns: [field('上级工会核对人：'), field('核对日期：')], columnGap: gap, margin: [0, 0, 0, 14] },
-      { text: '（盖章）', alignment: 'right', margin: [0, 10, 20, 0] },
-    ],
-  };
 }
