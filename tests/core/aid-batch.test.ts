@@ -165,6 +165,14 @@ describe('creating a batch', SLOW, () => {
     // The audit entry counts; it names nobody and no amount.
     const summary = sqliteOf(t).prepare("SELECT summary FROM audit_log WHERE action = 'aid.createBatch'").pluck().get() as string;
     expect(JSON.parse(summary)).toEqual({ event: 'aid.batchCreated', params: { type: 'festival', count: 3, excluded: 1, adjusted: 1 } });
+
+    // 整批审核 approves what the reviewer confirmed or nothing: a count or total that no longer matches is refused.
+    expect(await t.fail('aid.approve', { batchId: created.batchId, expected: { count: 3, amountFen: 149_999 } }, 'reviewer')).toMatchObject(
+      { code: 'AID_BATCH_CHANGED', params: { count: 3 } },
+    );
+    expect(count(t, "SELECT count(*) FROM aid_payments WHERE status <> 'pending'")).toBe(0);
+    const approved = await t.call('aid.approve', { batchId: created.batchId, expected: { count: 3, amountFen: 150_000 } }, 'reviewer');
+    expect(approved.approved).toBe(3);
   });
 
   it('refuses an amount above the suggestion, and a reason is required to exclude or lower', async () => {

@@ -102,7 +102,12 @@ export const aidChannels = {
   }),
   /** Approves payments one by one or a whole batch (待审核 → 待发放) and gives each its voucher serial. */
   'aid.approve': channel({
-    input: z.object({ ids: z.array(uuid).max(20_000).default([]), batchId: uuid.optional() }),
+    input: z.object({
+      ids: z.array(uuid).max(20_000).default([]),
+      batchId: uuid.optional(),
+      // What the reviewer confirmed (整批审核's dialog): approval is refused if the pending payments differ from it.
+      expected: z.object({ count: z.number().int().min(0), amountFen: z.number().int().min(0) }).optional(),
+    }),
     output: z.object({ approved: z.number().int(), serials: z.object({ first: z.string(), last: z.string() }).nullable() }),
     access: 'reviewer',
     mutates: true,

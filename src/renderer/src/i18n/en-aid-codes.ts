@@ -78,6 +78,8 @@ export const enAidCodeEntries: typeof zhCNAidCodeEntries = {
     AID_DUPLICATE_IN_BATCH: 'A household can be paid only once in a batch.',
     AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
     AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
+    AID_BATCH_CHANGED:
+      'The batch changed after you confirmed it ({count} payments now wait for approval); nothing was approved. Close the dialog and check the count and total again.',
     AID_SHEET_NOT_APPROVED: 'A payment sheet lists approved payments only. None is approved here yet: have a reviewer approve them first.',
     AID_VOUCHER_NOT_APPROVED:
       'Some of the chosen payments are not approved yet, so they have no voucher number to print. Have a reviewer approve them, or choose approved payments only.',

@@ -84,6 +84,7 @@ export const zhCNAidCodeEntries = {
     AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
     AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
     AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
+    AID_BATCH_CHANGED: '确认之后批次有了变化（现有 {count} 笔待审核），没有审核任何一笔。请关闭后重新核对笔数和金额再审核。',
     AID_SHEET_NOT_APPROVED: '发放表只列已审核的发放。这里还没有审核通过的发放，请先由审核人审核。',
     AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
     AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',

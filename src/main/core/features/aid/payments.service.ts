@@ -193,6 +193,10 @@ export function approve(ctx: CallContext, input: ParsedInput<'aid.approve'>): Ch
     // The four-eyes rule: all or nothing, so a batch is never half approved by someone who entered part of it.
     const own = rows.filter((p) => p.enteredBy === ctx.user!.id);
     if (own.length > 0) throw new AppError('AID_OWN_ENTRY', ownEntryParams(ctx, own));
+    const expected = input.expected;
+    if (expected && (rows.length !== expected.count || rows.reduce((sum, p) => sum + p.amountFen, 0) !== expected.amountFen)) {
+      throw new AppError('AID_BATCH_CHANGED', { count: rows.length });
+    }
     if (rows.length === 0) return { approved: 0, serials: null };
     const year = Number(localDate(ctx.clock).slice(0, 4));
     const first = takeSerials(ctx.sqlite, 'voucher', year, rows.length);

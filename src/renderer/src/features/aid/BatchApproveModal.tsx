@@ -19,7 +19,7 @@ function BatchApproveForm({ batch, onClose, onDone }: BatchApproveProps) {
   const t = useT();
   const approve = useMutation('aid.approve');
   const submit = async () => {
-    const result = await approve.run({ batchId: batch.id });
+    const result = await approve.run({ batchId: batch.id, expected: { count: batch.counts.pending, amountFen: batch.pendingFen } });
     if (!result.ok) return;
     notifySuccess(
       result.data.serials
