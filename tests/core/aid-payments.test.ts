@@ -265,6 +265,17 @@ describe('aid suggestions and payments', () => {
       code: 'AID_OVER_CAP',
       params: { maxFen: 50_000 },
     });
+    // A worker whose household is on file (head or member, 在档 or 复核) is paid through the file, not this route.
+    const head = nextIdNumber();
+    insertFile(t, { headIdNumber: head });
+    const onFile = { name: '户主', idNumber: head, unit: null };
+    expect(await t.call('aid.suggest', { programId: program.id, fileId: null, recipient: onFile }, 'clerk')).toMatchObject({
+      eligible: false,
+      reason: 'hasActiveFile',
+    });
+    expect(await t.fail('aid.createPayment', pay(program.id, null, 100, { emergency: onFile }), 'clerk')).toMatchObject({
+      code: 'AID_NOT_ELIGIBLE',
+    });
     // A file in any status may be paid on the emergency route.
     const ended = insertFile(t, { status: 'exited' });
     expect(await t.call('aid.suggest', { programId: program.id, fileId: ended.fileId }, 'clerk')).toMatchObject({

@@ -76,6 +76,7 @@ export const capLine = z.object({
 export const ineligibleReason = z.enum([
   'programClosed',
   'fileNotActive', // not 在档 nor in 复核 (the emergency route aside)
+  'hasActiveFile', // the emergency route for a worker of a household on file (在档 or 复核): pay through the file
   'alreadyInBatch',
   'noCategory',
   'categoryNotCovered',

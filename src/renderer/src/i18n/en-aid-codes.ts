@@ -18,6 +18,8 @@ export const enAidCodes: typeof zhCNAidCodes = {
   aidIneligible: {
     programClosed: 'The program is closed',
     fileNotActive: 'The file is not active (only active files or files under review can be paid)',
+    hasActiveFile:
+      "This worker's household has an active hardship file: pay through the file's page, where emergency aid counts toward the household's yearly caps",
     alreadyInBatch: 'Already paid in this batch',
     noCategory: 'The file has no hardship category yet',
     categoryNotCovered: "The program's standard does not cover this category",

@@ -17,6 +17,7 @@ export const zhCNAidCodes = {
   aidIneligible: {
     programClosed: '项目已关闭',
     fileNotActive: '档案不在档（只有在档或复核中的档案可以发放）',
+    hasActiveFile: '该职工所在家庭已建档（在档或复核中），请从档案页发放，临时救助也计入这一户的年度上限',
     alreadyInBatch: '本批次已发放过',
     noCategory: '档案还没有困难类别',
     categoryNotCovered: '项目标准不包括这个困难类别',
