@@ -1,7 +1,4 @@
-// The bank card number on aid's documents (the words of aid's codes they print are in @shared/labels-zh).
-
-/** A card or account number as printed: its last four digits only (files.get shows it the same way). */
-export const maskAccount = (account: string | null | undefined): string | null => (account ? `**** ${account.slice(-4)}` : null);
+// The bank card number and bank a file's draft keeps for payments (masked for screens and paper by @shared/domain/bank-account).
 
 /** The card number a file's draft keeps for payments (files.saveDraft), or null. */
 export function accountInDraft(draft: string | null): string | null {

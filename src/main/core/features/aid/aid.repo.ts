@@ -1,3 +1,4 @@
+import { maskAccount } from '@shared/domain/bank-account';
 import type { PaymentItem, ProgramItem } from '@shared/contract/aid-types';
 import type { AidStandard, AidType, PaymentMethod, PaymentStatus, ProgramStatus, SchoolStage } from '@shared/domain/aid';
 import { maskedIdView } from '@shared/domain/id-number';
@@ -206,9 +207,6 @@ interface ItemDbRow extends Omit<PaymentItem, 'recipientIdMasked' | 'accountMask
   recipientIdNumber: string;
   account: string | null;
 }
-
-/** **** 1234: the last four digits tell the clerk which card, the rest stays on file (as files.get shows it). */
-export const maskAccount = (account: string | null): string | null => (account ? `**** ${account.slice(-4)}` : null);
 
 /**
  * The contract's rows for these payments, in the order of `ids`: names of users, program, batch and student

@@ -1,3 +1,4 @@
+import { maskAccount } from '@shared/domain/bank-account';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { AidSuggestion, BatchRow } from '@shared/contract/aid-types';
@@ -15,8 +16,6 @@ import { planBatch, rowKey, type PlannedRow } from './batch-plan';
  * 批量发放 (docs/domain.md "Aid"): a program → every eligible file of the filters with its suggested amount → the
  * clerk excludes or lowers some, each with a reason → every payment created in one transaction, or none.
  */
-
-const accountMasked = (account: string | null) => (account ? `**** ${account.slice(-4)}` : null);
 
 function programOf(ctx: CallContext, id: string) {
   const program = readProgram(ctx.sqlite, id);
@@ -36,7 +35,7 @@ function batchRow({ file, student }: Candidate, suggestion: AidSuggestion): Batc
     studentName: student?.name ?? null,
     schoolStage: student?.schoolStage ?? null,
     suggestion,
-    accountMasked: accountMasked(file.bankAccount),
+    accountMasked: maskAccount(file.bankAccount),
     paidInProgramFen: paidInProgram(suggestion),
   };
 }

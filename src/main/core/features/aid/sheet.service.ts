@@ -8,7 +8,8 @@ import { renderPdf } from '../../pdf';
 import { aidPaymentSheetDocument, ROWS_PER_PAGE, type AidPaymentSheetRow } from '../../pdf/documents/aid-payment-sheet';
 import { readOrg } from '../org/org.repo';
 import { FUND_SOURCE_LABELS } from '@shared/labels-zh';
-import { accountInDraft, bankInDraft, maskAccount } from './account-numbers';
+import { maskAccount } from '@shared/domain/bank-account';
+import { accountInDraft, bankInDraft } from './account-numbers';
 
 /**
  * 发放表 of a batch or of a whole program (docs/domain.md "Printed documents"): every approved or paid payment (a voided

@@ -2,7 +2,8 @@ import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { checkIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { maskAccount, readProgram } from './aid.repo';
+import { maskAccount } from '@shared/domain/bank-account';
+import { readProgram } from './aid.repo';
 import { earlierNameDiffers } from './recipient-check';
 import { evaluate } from './suggestion';
 

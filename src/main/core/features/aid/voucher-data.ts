@@ -5,7 +5,8 @@ import { AppError } from '@shared/errors';
 import type { Sqlite } from '../../db/client';
 import type { AidVoucherData } from '../../pdf/documents/aid-voucher';
 import { AID_TYPE_LABELS, FUND_SOURCE_LABELS } from '@shared/labels-zh';
-import { accountInDraft, maskAccount } from './account-numbers';
+import { maskAccount } from '@shared/domain/bank-account';
+import { accountInDraft } from './account-numbers';
 import { voucherCodeText, voucherIssuedOn } from './qr-codes';
 import { parseSerial } from './serials';
 

@@ -1,3 +1,4 @@
+import { maskAccount } from '@shared/domain/bank-account';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { FileDetail, FileDraft } from '@shared/contract/hardship';
@@ -124,7 +125,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     isMember: file.memberId !== null,
     entryKind: file.entryKind,
     enteredBy: findUserById(ctx.db, file.enteredBy)?.displayName ?? null,
-    draft: (({ bankAccount, ...rest }) => ({ ...rest, bankAccountMasked: bankAccount ? `**** ${bankAccount.slice(-4)}` : null }))(draft),
+    draft: (({ bankAccount, ...rest }) => ({ ...rest, bankAccountMasked: maskAccount(bankAccount) }))(draft),
     household: rows.map((r, i) => ({
       ...details[i]!,
       id: r.id,
