@@ -163,6 +163,11 @@ test(`the payments list at ${PAYMENTS.toLocaleString()} payments`, async () => {
   const seeded = seedPayments(sqlite, year);
   // No ANALYZE: the program never runs it, so the plans measured are the ones the clerk gets.
   console.log(`\nSeeded ${PAYMENTS.toLocaleString()} payments in ${seeded.seconds.toFixed(1)} s (direct SQL, one transaction)`);
+  // Seeding can outlast the session on a loaded machine (it took 15 minutes once): sign in again, and see one call
+  // answer before measuring (else every task fails and tinybench reports NaN).
+  await env.call('auth.signIn', { username: 'bench', password: 'Measure#2026' });
+  const probe = await env.core.dispatch('b', 'aid.payments', {});
+  if (!probe.ok) throw new Error(`aid.payments: ${JSON.stringify(probe.error)}`);
   const ids = sqlite.prepare('SELECT id FROM aid_payments ORDER BY random() LIMIT 1000').pluck().all() as string[];
   const fileIds = sqlite.prepare('SELECT id FROM hardship_files ORDER BY random() LIMIT 100').pluck().all() as string[];
   const unit = sqlite
@@ -176,42 +181,51 @@ test(`the payments list at ${PAYMENTS.toLocaleString()} payments`, async () => {
   const batchId = sqlite.prepare('SELECT id FROM aid_batches ORDER BY id LIMIT 1 OFFSET 10').pluck().get() as string;
   const byId = sqlite.prepare('SELECT * FROM aid_payments WHERE id = ?');
   let i = 0;
+  let failed: true | undefined;
   const list = (input: object) => async () => {
     const r = await env.core.dispatch('b', 'aid.payments', input);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    if (!r.ok) {
+      // Said once here: tinybench keeps a task's error to itself and reports NaN.
+      failed ??= (console.error('aid.payments failed:', JSON.stringify(input), JSON.stringify(r.error)), true);
+      throw new Error(JSON.stringify(r.error));
+    }
   };
-  const rows = await compare(
-    `Payments list at ${PAYMENTS.toLocaleString()} (aid.payments through the router: a page of 50 and the totals of the selection)`,
-    { name: 'one payment by id (baseline, raw SQL)', fn: () => byId.get(ids[i++ % ids.length]) },
-    [
-      { name: 'all, first page', fn: list({}) },
-      { name: 'program', fn: list({ programId: seeded.programs[1] }) },
-      { name: 'batch', fn: list({ batchId }) },
-      { name: 'type 医疗救助', fn: list({ type: 'medical' }) },
-      { name: 'status 待审核', fn: list({ status: 'pending' }) },
-      { name: 'status 已发放, page 20', fn: list({ status: 'paid', page: 20 }) },
-      { name: 'one file', fn: () => list({ fileId: fileIds[i++ % fileIds.length] })() },
-      { name: `the largest unit (${unitPayments.toLocaleString()})`, fn: list({ unitId: unit }) },
-      { name: 'largest unit + 已发放', fn: list({ unitId: unit, status: 'paid' }) },
-      { name: `entered in ${year - 1}`, fn: list({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
-      { name: 'mid-month to mid-month', fn: list({ from: `${year - 2}-03-15`, to: `${year - 1}-11-20` }) },
-      { name: 'from a day on', fn: list({ from: `${year - 5}-06-10` }) },
-      { name: `up to a day`, fn: list({ to: `${year - 1}-02-17` }) },
-      { name: `one day`, fn: list({ from: `${year - 1}-05-08`, to: `${year - 1}-05-08` }) },
-      {
-        name: `${year - 1} + 医疗救助 + 已发放`,
-        fn: list({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, type: 'medical', status: 'paid' }),
-      },
-      { name: `largest unit + ${year - 1}`, fn: list({ unitId: unit, from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
-      { name: `program + ${year - 1}`, fn: list({ programId: seeded.programs[1], from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
-      { name: 'program + status 待发放', fn: list({ programId: seeded.programs[0], status: 'approved' }) },
-    ],
-  );
-  // Every filter's p95, worst first (the target holds for each of them, not for their mean).
-  console.table(
-    Object.fromEntries([...rows.slice(1)].sort((a, b) => b.p95Ms - a.p95Ms).map((r) => [r.name, { p95: `${r.p95Ms.toFixed(2)} ms` }])),
-  );
-  console.log(`time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone} (local days cut UTC days where the offset is not 0)`);
-  const worst = rows.slice(1).reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
-  console.log(`worst p95: ${worst.p95Ms.toFixed(2)} ms (${worst.name}); target ≤ 20 ms`);
-}, 1_800_000);
+  // BENCH_AID_ROUNDS measures the list more than once on the same million rows (the seeding is the slow part).
+  for (let round = 1; round <= Number(process.env.BENCH_AID_ROUNDS ?? 1); round++) await measureList(round);
+  async function measureList(round: number) {
+    const rows = await compare(
+      `Round ${round}: payments list at ${PAYMENTS.toLocaleString()} (aid.payments through the router: a page of 50 and the totals of the selection)`,
+      { name: 'one payment by id (baseline, raw SQL)', fn: () => byId.get(ids[i++ % ids.length]) },
+      [
+        { name: 'all, first page', fn: list({}) },
+        { name: 'program', fn: list({ programId: seeded.programs[1] }) },
+        { name: 'batch', fn: list({ batchId }) },
+        { name: 'type 医疗救助', fn: list({ type: 'medical' }) },
+        { name: 'status 待审核', fn: list({ status: 'pending' }) },
+        { name: 'status 已发放, page 20', fn: list({ status: 'paid', page: 20 }) },
+        { name: 'one file', fn: () => list({ fileId: fileIds[i++ % fileIds.length] })() },
+        { name: `the largest unit (${unitPayments.toLocaleString()})`, fn: list({ unitId: unit }) },
+        { name: 'largest unit + 已发放', fn: list({ unitId: unit, status: 'paid' }) },
+        { name: `entered in ${year - 1}`, fn: list({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
+        { name: 'mid-month to mid-month', fn: list({ from: `${year - 2}-03-15`, to: `${year - 1}-11-20` }) },
+        { name: 'from a day on', fn: list({ from: `${year - 5}-06-10` }) },
+        { name: `up to a day`, fn: list({ to: `${year - 1}-02-17` }) },
+        { name: `one day`, fn: list({ from: `${year - 1}-05-08`, to: `${year - 1}-05-08` }) },
+        {
+          name: `${year - 1} + 医疗救助 + 已发放`,
+          fn: list({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, type: 'medical', status: 'paid' }),
+        },
+        { name: `largest unit + ${year - 1}`, fn: list({ unitId: unit, from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
+        { name: `program + ${year - 1}`, fn: list({ programId: seeded.programs[1], from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }) },
+        { name: 'program + status 待发放', fn: list({ programId: seeded.programs[0], status: 'approved' }) },
+      ],
+    );
+    // Every filter's p95, worst first (the target holds for each of them, not for their mean).
+    console.table(
+      Object.fromEntries([...rows.slice(1)].sort((a, b) => b.p95Ms - a.p95Ms).map((r) => [r.name, { p95: `${r.p95Ms.toFixed(2)} ms` }])),
+    );
+    console.log(`time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone} (local days cut UTC days where the offset is not 0)`);
+    const worst = rows.slice(1).reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
+    console.log(`round ${round}, worst p95: ${worst.p95Ms.toFixed(2)} ms (${worst.name}); target ≤ 20 ms`);
+  }
+}, 3_600_000);
