@@ -55,6 +55,7 @@ export const AUDIT_EVENTS = [
   'aid.programStatusSet', // { status }
   'aid.paymentCreated', // { type, method, route: 'file' | 'emergency', adjusted: 'yes' | 'no' }
   'aid.overBudget', // { type } an administrator paid past the program's budget (the reason is on the payment)
+  'aid.nameMismatch', // { type } emergency route: the ID number was registered earlier under another name (paid, flagged)
   'aid.batchCreated', // { type, count, excluded, adjusted }
   'aid.paymentsApproved', // { count, first, last: the voucher serials given }
   'aid.paymentsPaid', // { count }
@@ -66,6 +67,7 @@ export const AUDIT_EVENTS = [
   'aid.certificatePrinted', // { serial, reprint: 'yes' | 'no' }
   'aid.contactCardsPrinted', // { count }
   'org.signingKeyCreated', // { when: start } the office's Ed25519 key pair (vouchers, certificates, key cards), for a database from before it; at setup org.setUp covers it
+  'org.keysCarried', // { added, updated, retired } counts: a restore kept the replaced database's keys (no key material)
   'org.keyCardExported', // { as: card | pdf }
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }

@@ -42,6 +42,11 @@ export const enAidCodes: typeof zhCNAidCodes = {
     overBudget: "The amount is more than the program's budget left (¥{left}). Only an administrator may go over it, with a reason.",
     notEligible: 'This household cannot be paid from this program now: {reason}.',
     ownEntry: '{count} of these payments were entered by you, so you cannot approve them. Another reviewer must (none was approved).',
+    ownEntryNamed:
+      '{count} of these payments were entered by you ({names}), so you cannot approve them. Untick them, or ask another reviewer (none was approved).',
+    ownEntryFile: 'file {fileNo}',
+    ownEntryEmergency: 'emergency aid (no file)',
+    ownEntryMore: '{count} in all',
     wrongState: '{count} of these payments are not in a state for this step (someone may have handled them). Refresh and look again.',
     alreadyReissued: 'This voided payment has already been reissued once.',
     programStandardKind: 'The standard does not fit the aid type: this type needs a standard of the kind "{expected}".',

@@ -397,6 +397,7 @@ export const enCodes: typeof zhCNCodes = {
     'aid.programStatusSet': 'Aid program set to {status}',
     'aid.paymentCreated': 'Aid payment entered ({type}, {method}, {route}, amount adjusted: {adjusted})',
     'aid.overBudget': "Paid past the program's budget ({type}); the reason is on the payment",
+    'aid.nameMismatch': 'Emergency aid entered for an ID number registered earlier under another name ({type}); flagged for review',
     'aid.batchCreated': 'Payment batch created ({type}, {count} payments, {excluded} excluded, {adjusted} adjusted)',
     'aid.paymentsApproved': '{count} payments approved, vouchers {first} to {last}',
     'aid.paymentsPaid': '{count} payments marked paid',
@@ -407,6 +408,8 @@ export const enCodes: typeof zhCNCodes = {
     'aid.bankListExported': "Bank's transfer list exported: {count} payments (full account numbers)",
     'aid.certificatePrinted': 'Hardship certificate printed (serial {serial}, reprint: {reprint})',
     'aid.contactCardsPrinted': 'Contact cards printed: {count}',
+    'org.keysCarried':
+      "The office's keys kept through a restore: {added} carried in, {updated} state corrected, {retired} of the backup's retired",
     'org.signingKeyCreated': "The office's signing key created ({when})",
     'org.keyCardExported': "The office's key card exported ({as})",
     'file.printed': 'File document printed ({document}, {count})',

@@ -43,6 +43,11 @@ export const zhCNAidCodes = {
     overBudget: '金额超过了项目剩余预算（剩余 ¥{left}）。超预算发放须由系统管理员办理并写明理由。',
     notEligible: '这一户现在不能从这个项目发放：{reason}。',
     ownEntry: '其中 {count} 笔是您自己录入的，不能由您审核。请由另一位审核人办理（本次一笔也没有审核）。',
+    // The same, naming the reviewer's own payments: by file number (临时救助 without one), the rest counted.
+    ownEntryNamed: '其中 {count} 笔是您自己录入的（{names}），不能由您审核。请取消勾选这些，或由另一位审核人办理（本次一笔也没有审核）。',
+    ownEntryFile: '档案 {fileNo}',
+    ownEntryEmergency: '临时救助（无档案）',
+    ownEntryMore: '等 {count} 笔',
     wrongState: '有 {count} 笔发放的状态不能办理这一步（可能已被他人处理），请刷新后再看。',
     alreadyReissued: '这笔作废的发放已经重新发放过一次，不能再次重新发放。',
     programStandardKind: '救助项目的标准与救助类型不符：这一类型须用“{expected}”方式的标准。',
