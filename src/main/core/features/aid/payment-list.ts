@@ -84,7 +84,10 @@ function whereOf(ctx: CallContext, input: Input): Where {
   return { sql: conditions.join(' AND '), params, unitRefs };
 }
 
-/** The totals' groups: from a kept table when the filters allow (payment-list-totals.ts), else from the narrowest index. */
+/**
+ * The totals' groups: from a kept table when the filters allow (payment-list-totals.ts), else from the narrowest
+ * filter's index.
+ */
 function totalGroups(ctx: CallContext, input: Input, where: Where): Groups {
   const dates = input.from !== undefined || input.to !== undefined;
   if (input.fileId === undefined) {
@@ -95,11 +98,59 @@ function totalGroups(ctx: CallContext, input: Input, where: Where): Groups {
       return periodTotals(ctx.sqlite, span[0], span[1], input);
     }
   }
-  return ctx.sqlite
+  if (input.fileId === undefined) {
+    // Dates with a program, a batch or a unit: that filter's kept total less what lies outside the span, when little
+    // does (a program's payments are mostly of its own year: a year's span leaves nothing outside), else a count of
+    // what lies inside, from the filter's own index.
+    const kept = where.unitRefs ? unitTotals(ctx.sqlite, where.unitRefs, input) : keptTotals(ctx.sqlite, input);
+    const outside = outsideSpan(ctx, input);
+    if (outside) return subtracted(kept, outside);
+  }
+  return countedGroups(ctx.sqlite, where.sql, where.params);
+}
+
+function countedGroups(sqlite: Sqlite, sql: string, params: Record<string, unknown>, limit?: number): Groups {
+  const rows = limit === undefined ? '' : `LIMIT ${limit}`;
+  return sqlite
     .prepare(
-      `SELECT p.status, count(*) AS n, coalesce(sum(p.amount_fen), 0) AS fen FROM aid_payments p WHERE ${where.sql} GROUP BY p.status`,
+      `SELECT status, count(*) AS n, coalesce(sum(amount_fen), 0) AS fen
+       FROM (SELECT p.status, p.amount_fen FROM aid_payments p WHERE ${sql} ${rows}) GROUP BY status`,
     )
-    .all(where.params) as Groups;
+    .all(params) as Groups;
+}
+
+/**
+ * Beyond this many payments before or after a span, counting the span itself is the cheaper way (a test lowers it to
+ * hold both ways to the same answers).
+ */
+export const spanTuning = { outsideCap: 5_000 };
+
+/** The payments of the other filters before the span and after it, or undefined when either side is large. */
+function outsideSpan(ctx: CallContext, input: Input): Groups | undefined {
+  const base = whereOf(ctx, { ...input, from: undefined, to: undefined });
+  const parts: Groups[] = [];
+  for (const [condition, instant] of [
+    ['p.entered_at < @edge', input.from && startOfLocalDay(input.from)],
+    ['p.entered_at >= @edge', input.to && nextDay(input.to)],
+  ] as const) {
+    if (!instant) continue;
+    const groups = countedGroups(ctx.sqlite, `${base.sql} AND ${condition}`, { ...base.params, edge: instant }, spanTuning.outsideCap + 1);
+    if (groups.reduce((sum, g) => sum + g.n, 0) > spanTuning.outsideCap) return undefined;
+    parts.push(groups);
+  }
+  return parts.flat();
+}
+
+function subtracted(kept: Groups, outside: Groups): Groups {
+  const byStatus = new Map(kept.map((g) => [g.status, { ...g }]));
+  for (const g of outside) {
+    // Never missing while the kept table agrees with the rows (the property test holds them to it).
+    const sum = byStatus.get(g.status) ?? { status: g.status, n: 0, fen: 0 };
+    byStatus.set(g.status, sum);
+    sum.n -= g.n;
+    sum.fen -= g.fen;
+  }
+  return [...byStatus.values()].filter((g) => g.n > 0);
 }
 
 export function listPayments(ctx: CallContext, input: Input): ChannelOutput<'aid.payments'> {
