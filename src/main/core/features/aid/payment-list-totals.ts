@@ -8,8 +8,9 @@ import type { Sqlite } from '../../db/client';
  * - a unit, no dates: aid_payment_unit_totals (the same per unit);
  * - dates with at most a type and a status: aid_payment_period_totals for the whole UTC months and days of the span,
  *   and the payments index for the part-days at its ends (spanParts);
- * - anything else (a file, or dates with a program, a batch or a unit): a count over that filter's own index, whose
- *   rows are already narrowed to one file, program, batch or unit.
+ * - dates with a program, a batch or a unit: that filter's kept total less the payments outside the span, or the
+ *   span counted from the filter's own index when many lie outside (payment-list.ts outsideSpan);
+ * - a file: a count over its own index (a household's few payments).
  */
 
 export type Groups = { status: string; n: number; fen: number }[];
