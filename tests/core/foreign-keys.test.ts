@@ -73,6 +73,7 @@ describe('foreign keys', () => {
       'aid_payments.batch_id → aid_batches.id NO ACTION',
       'aid_payments.file_id → hardship_files.id NO ACTION',
       'aid_payments.program_id → aid_programs.id NO ACTION',
+      'aid_payments.unit_ref → units.ref NO ACTION',
       'audit_log.user_id → users.id NO ACTION',
       'calendar_days.created_by → users.id NO ACTION',
       'calendar_days.voided_by → users.id NO ACTION',

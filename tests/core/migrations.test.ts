@@ -5,6 +5,7 @@ import { listBackups } from '../../src/main/core/db/backup';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { RESOURCES_DIR, startCore, tempDir } from './support/core';
+import { SEEDED, seedRows } from './support/migration-rows';
 
 const migrations = loadMigrations(`${RESOURCES_DIR}/migrations`);
 
@@ -119,6 +120,41 @@ describe('migrations', () => {
       { op: 'insert', rev: 1 },
       { op: 'update', rev: 2 },
     ]);
+  });
+
+  it('0020 gives the payments already written their unit and fills the totals by unit and period, none of it logged', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0020 = migrations.findIndex((m) => m.tag === '0020_payment_list_totals');
+    applyMigrations(sqlite, migrations.slice(0, at0020));
+    seedRows(sqlite, at0020);
+    const log = () => sqlite.prepare("SELECT record_id, op, rev FROM change_log WHERE table_name = 'aid_payments' ORDER BY seq").all();
+    const logBefore = log();
+
+    applyMigrations(sqlite, migrations.slice(at0020, at0020 + 1));
+    // The file's payment takes its member's unit (ref 1); the emergency one has none. Nothing travels for it.
+    expect(sqlite.prepare('SELECT id, unit_ref, rev FROM aid_payments ORDER BY id').raw().all()).toEqual([
+      [SEEDED.payments[0], 1, 3],
+      [SEEDED.payments[1], null, 1],
+    ]);
+    expect(log()).toEqual(logBefore);
+    expect(
+      sqlite.prepare('SELECT unit_ref, program_id, batch_id, type, status, count, amount_fen FROM aid_payment_unit_totals').raw().all(),
+    ).toEqual([[1, SEEDED.program, '', 'festival', 'paid', 1, 50_000]]);
+    const periods = () =>
+      sqlite
+        .prepare('SELECT grain, period, status, count, amount_fen FROM aid_payment_period_totals WHERE count > 0 ORDER BY 1, 2, 3')
+        .raw()
+        .all();
+    expect(periods()).toEqual([
+      ['d', '2026-11-21', 'paid', 1, 50_000],
+      ['d', '2026-11-30', 'pending', 1, 20_000],
+      ['m', '2026-11', 'paid', 1, 50_000],
+      ['m', '2026-11', 'pending', 1, 20_000],
+    ]);
+    // The triggers keep them from then on, and the sync trigger is back: a void moves the payment and is logged.
+    sqlite.prepare("UPDATE aid_payments SET status = 'voided' WHERE id = ?").run(SEEDED.payments[1]);
+    expect(periods()).toContainEqual(['m', '2026-11', 'voided', 1, 20_000]);
+    expect(log()).toHaveLength(logBefore.length + 1);
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

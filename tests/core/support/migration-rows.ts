@@ -15,6 +15,8 @@ export const SEEDED = {
   memberUuid: '0192a7b0-c0d0-7e8f-9a0b-1c2d3e4f5061',
   file: '0192a7b0-0000-7000-8000-000000000010',
   visit: '0192a7b0-0000-7000-8000-000000000011',
+  program: '0192a7b0-0000-7000-8000-000000000801',
+  payments: ['0192a7b0-0000-7000-8000-000000000802', '0192a7b0-0000-7000-8000-000000000803'],
 };
 
 const AT = '2026-11-21T10:51:26.123Z';
@@ -92,6 +94,46 @@ export function seedRows(sqlite: Sqlite, version: number): void {
       SEEDED.admin,
     );
   }
+  if (version >= 20) seedAid(sqlite);
+}
+
+/** 0019 (version 20): a program with a payment to the file (approved, then paid) and one on the emergency route (no file). */
+function seedAid(sqlite: Sqlite): void {
+  const run = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).run(...params);
+  run(
+    `INSERT INTO aid_programs (id, origin, updated_at, type, name, year, fund_source, budget_fen, status, standard, created_by, created_at)
+     VALUES (?, ?, ?, 'festival', '2026年两节送温暖', 2026, 'union', NULL, 'open', '{"kind":"fixed","amountFen":50000,"byCategory":{}}', ?, ?)`,
+    SEEDED.program,
+    SEEDED.org,
+    AT,
+    SEEDED.admin,
+    AT,
+  );
+  const payment = sqlite.prepare(
+    `INSERT INTO aid_payments (id, origin, updated_at, program_id, file_id, year, type, recipient_name, recipient_id_number, amount_fen,
+       suggested_fen, basis, method, status, entered_by, entered_at)
+     VALUES (?, ?, ?, ?, ?, 2026, 'festival', ?, ?, ?, 50000, '{}', 'cash', 'pending', ?, ?)`,
+  );
+  payment.run(SEEDED.payments[0], SEEDED.org, AT, SEEDED.program, SEEDED.file, '单雄信', '11010519491231002X', 50_000, SEEDED.admin, AT);
+  payment.run(
+    SEEDED.payments[1],
+    SEEDED.org,
+    AT,
+    SEEDED.program,
+    null,
+    '程咬金',
+    '440524188001010014',
+    20_000,
+    SEEDED.admin,
+    '2026-11-30T17:00:00.000Z',
+  );
+  run(
+    "UPDATE aid_payments SET status = 'approved', approved_by = ?, approved_at = ?, voucher_serial = '2026-000001' WHERE id = ?",
+    SEEDED.admin,
+    AT,
+    SEEDED.payments[0],
+  );
+  run("UPDATE aid_payments SET status = 'paid', paid_on = '2026-11-21', paid_by = ? WHERE id = ?", SEEDED.admin, SEEDED.payments[0]);
 }
 
 /** 0010: a file for the first member with each of its parts; 0013 adds the visit's photo. */

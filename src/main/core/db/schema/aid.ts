@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hardshipFiles } from './hardship';
+import { units } from './roster';
 import { syncColumns } from './sync-columns';
 
 /**
@@ -101,6 +102,13 @@ export const aidPayments = sqliteTable(
     reissueOf: text('reissue_of'),
     /** How many times the voucher was printed (the first print is 1; a reprint says 补打 with its count). */
     printCount: integer('print_count').notNull().default(0),
+    /**
+     * The unit (工作单位) the payment was paid through: the file's member's unit in the roster when the payment was
+     * entered, written by the insert (aid.repo paymentInserter) and never changed after, so a payment stays with
+     * that unit when the member later moves (what a report by unit wants). Null on the emergency route (no file)
+     * and for a file with no member in the roster. A local ref like members.unit_ref (migration 0020).
+     */
+    unitRef: integer('unit_ref').references(() => units.ref),
   },
   (t) => [
     uniqueIndex('aid_payments_serial')
@@ -141,6 +149,9 @@ export const aidPayments = sqliteTable(
     index('aid_payments_entered')
       .on(t.enteredAt, t.status, t.amountFen)
       .where(sql`deleted_at IS NULL`),
+    index('aid_payments_unit')
+      .on(t.unitRef, t.enteredAt, t.status, t.amountFen)
+      .where(sql`deleted_at IS NULL`),
     index('aid_payments_recipient').on(t.recipientIdNumber),
   ],
 );
@@ -161,6 +172,45 @@ export const aidPaymentTotals = sqliteTable(
     amountFen: integer('amount_fen').notNull(),
   },
   (t) => [primaryKey({ columns: [t.programId, t.batchId, t.type, t.status] })],
+);
+
+/**
+ * The payments list's totals by unit (migration 0020's triggers keep them like aid_payment_totals): per unit ref,
+ * program, batch ('' for none), type and status, payments not deleted and paid through a unit. A unit's total is
+ * a sum of its few hundred rows, whatever the size of the table. Derived, never synced.
+ */
+export const aidPaymentUnitTotals = sqliteTable(
+  'aid_payment_unit_totals',
+  {
+    unitRef: integer('unit_ref').notNull(),
+    programId: text('program_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    count: integer('count').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitRef, t.programId, t.batchId, t.type, t.status] })],
+);
+
+/**
+ * The payments list's totals by period of entry (migration 0020's triggers): each payment not deleted counts once in
+ * its UTC month (grain 'm', period 'YYYY-MM') and once in its UTC day (grain 'd', period 'YYYY-MM-DD'), by type and
+ * status. UTC, the stored form of entered_at, because a trigger cannot know the clerk's time zone: a span of local
+ * days is cut by the list into whole UTC months, whole UTC days and the part-days at its two ends, which are counted
+ * from aid_payments_entered (features/aid/payment-list-totals.ts). Derived, never synced.
+ */
+export const aidPaymentPeriodTotals = sqliteTable(
+  'aid_payment_period_totals',
+  {
+    grain: text('grain').notNull(),
+    period: text('period').notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    count: integer('count').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.period, t.type, t.status] })],
 );
 
 /** The last serial given per kind (voucher, certificate) and year: yearly, gap-free, never reused. */

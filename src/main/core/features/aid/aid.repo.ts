@@ -158,15 +158,19 @@ export interface PaymentInsert extends Omit<PaymentRow, 'status' | 'enteredAt' |
   note: string | null;
 }
 
-/** A statement for many inserts (a batch prepares it once). */
+/**
+ * A statement for many inserts (a batch prepares it once). The payment's unit (unit_ref) is its file's member's unit
+ * in the roster now, copied so that it stays with the unit it was paid through (schema/aid.ts).
+ */
 export function paymentInserter(sqlite: Sqlite): (row: PaymentInsert) => void {
   const statement = sqlite.prepare(
     `INSERT INTO aid_payments (id, origin, updated_at, program_id, batch_id, file_id, year, type, recipient_name, recipient_id_number,
        recipient_unit, student_id, school_stage, amount_fen, suggested_fen, adjust_reason, basis, method, status, over_budget_reason,
-       note, entered_by, entered_at, reissue_of)
+       note, entered_by, entered_at, reissue_of, unit_ref)
      VALUES (@id, @origin, @now, @programId, @batchId, @fileId, @year, @type, @recipientName, @recipientIdNumber, @recipientUnit,
        @studentId, @schoolStage, @amountFen, @suggestedFen, @adjustReason, @basis, @method, 'pending', @overBudgetReason, @note,
-       @enteredBy, @now, @reissueOf)`,
+       @enteredBy, @now, @reissueOf,
+       (SELECT m.unit_ref FROM hardship_files f JOIN members m ON m.id = f.member_key WHERE f.id = @fileId))`,
   );
   return (row) => statement.run(row);
 }

@@ -1,13 +1,17 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { CallContext } from '../../context';
+import type { Sqlite } from '../../db/client';
 import { currentUnitRef } from '../roster/units.repo';
 import { paymentItems } from './aid.repo';
+import { keptTotals, periodTotals, unitTotals, type Groups } from './payment-list-totals';
 
 /**
  * 发放记录 (aid.payments): the payments list with its filters, one page and the totals of the whole selection, all
  * in SQL. Every filter column leads an index that goes on with entered_at, status and amount_fen (schema/aid.ts),
  * so a filtered page is read in the list's order; the page's rows are then read by primary key (paymentItems). The
- * totals come from aid_payment_totals (kept by triggers) when the filters allow, else from the covering index. A unit's payments are those of its members' files (as the files list has it).
+ * totals come from the tables the payments' triggers keep (payment-list-totals.ts) when the filters allow, else from
+ * the narrowest filter's covering index. A unit's payments are those paid through it (aid_payments.unit_ref, the
+ * unit of the file's member when the payment was entered), with those of spellings since merged into it.
  */
 
 type Input = ParsedInput<'aid.payments'>;
@@ -23,13 +27,33 @@ function nextDay(date: string): string {
   return new Date(y, m - 1, d + 1).toISOString();
 }
 
-function whereOf(ctx: CallContext, input: Input): { sql: string; params: Record<string, string | number> } {
+/**
+ * The unit refs a filter on unit `id` means: the unit it stands for today (a merged spelling means the unit it went
+ * into) and every spelling merged into that one, since a payment keeps the ref it was paid through.
+ */
+function unitRefsOf(sqlite: Sqlite, id: string): number[] {
+  return sqlite
+    .prepare(
+      `WITH RECURSIVE merged(ref) AS (SELECT @ref UNION SELECT u.ref FROM units u JOIN merged m ON u.merged_into_ref = m.ref)
+       SELECT ref FROM merged ORDER BY ref`,
+    )
+    .pluck()
+    .all({ ref: currentUnitRef(sqlite, id) }) as number[];
+}
+
+interface Where {
+  sql: string;
+  params: Record<string, string | number>;
+  unitRefs: number[] | undefined;
+}
+
+function whereOf(ctx: CallContext, input: Input): Where {
   const conditions = ['p.deleted_at IS NULL'];
   const params: Record<string, string | number> = {};
-  // A status or type beside a program, batch or file is tested on the narrower index's rows ("+" keeps SQLite from
-  // choosing the status or type index instead: at 1,000,000 payments, program + 待发放 went from 255 ms to a walk of
-  // the program's own payments in the list's order).
-  const narrow = input.programId !== undefined || input.batchId !== undefined || input.fileId !== undefined;
+  // A status or type beside a program, batch, file or unit is tested on the narrower index's rows ("+" keeps SQLite
+  // from choosing the status or type index instead: at 1,000,000 payments, program + 待发放 went from 255 ms to a
+  // walk of the program's own payments in the list's order).
+  const narrow = [input.programId, input.batchId, input.fileId, input.unitId].some((f) => f !== undefined);
   const equal = (column: string, name: string, value: string | undefined, broad = false) => {
     if (value === undefined) return;
     conditions.push(`${broad && narrow ? '+' : ''}p.${column} = @${name}`);
@@ -48,47 +72,86 @@ function whereOf(ctx: CallContext, input: Input): { sql: string; params: Record<
     conditions.push('p.entered_at < @to');
     params.to = nextDay(input.to);
   }
-  if (input.unitId) {
-    // The unit's members' files first (a few hundred), then their payments by aid_payments_file.
-    conditions.push(`p.file_id IN (SELECT f.id FROM hardship_files f INDEXED BY hardship_files_member
-       WHERE f.deleted_at IS NULL AND unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef))`);
-    params.unitRef = currentUnitRef(ctx.sqlite, input.unitId);
+  const unitRefs = input.unitId === undefined ? undefined : unitRefsOf(ctx.sqlite, input.unitId);
+  if (unitRefs?.length === 1) {
+    // One ref (the usual case): aid_payments_unit gives the unit's page in the list's order.
+    conditions.push('p.unit_ref = @unitRef');
+    params.unitRef = unitRefs[0]!;
+  } else if (unitRefs) {
+    conditions.push('p.unit_ref IN (SELECT value FROM json_each(@unitRefs))');
+    params.unitRefs = JSON.stringify(unitRefs);
   }
-  return { sql: conditions.join(' AND '), params };
+  return { sql: conditions.join(' AND '), params, unitRefs };
 }
 
-type Groups = { status: string; n: number; fen: number }[];
+/**
+ * The totals' groups: from a kept table when the filters allow (payment-list-totals.ts), else from the narrowest
+ * filter's index.
+ */
+function totalGroups(ctx: CallContext, input: Input, where: Where): Groups {
+  const dates = input.from !== undefined || input.to !== undefined;
+  if (input.fileId === undefined) {
+    if (!dates && where.unitRefs) return unitTotals(ctx.sqlite, where.unitRefs, input);
+    if (!dates) return keptTotals(ctx.sqlite, input);
+    if (input.programId === undefined && input.batchId === undefined && !where.unitRefs) {
+      const span = [where.params.from, where.params.to] as [string | undefined, string | undefined];
+      return periodTotals(ctx.sqlite, span[0], span[1], input);
+    }
+  }
+  if (input.fileId === undefined) {
+    // Dates with a program, a batch or a unit: that filter's kept total less what lies outside the span, when little
+    // does (a program's payments are mostly of its own year: a year's span leaves nothing outside), else a count of
+    // what lies inside, from the filter's own index.
+    const kept = where.unitRefs ? unitTotals(ctx.sqlite, where.unitRefs, input) : keptTotals(ctx.sqlite, input);
+    const outside = outsideSpan(ctx, input);
+    if (outside) return subtracted(kept, outside);
+  }
+  return countedGroups(ctx.sqlite, where.sql, where.params);
+}
+
+function countedGroups(sqlite: Sqlite, sql: string, params: Record<string, unknown>, limit?: number): Groups {
+  const rows = limit === undefined ? '' : `LIMIT ${limit}`;
+  return sqlite
+    .prepare(
+      `SELECT status, count(*) AS n, coalesce(sum(amount_fen), 0) AS fen
+       FROM (SELECT p.status, p.amount_fen FROM aid_payments p WHERE ${sql} ${rows}) GROUP BY status`,
+    )
+    .all(params) as Groups;
+}
 
 /**
- * The totals' groups: from aid_payment_totals when every filter is one of its columns (a sum of a few hundred rows
- * whatever the table's size), else from the filter's covering index (a file's, a unit's or a span of dates').
+ * Beyond this many payments before or after a span, counting the span itself is the cheaper way. Low, because the
+ * look costs up to this many rows for nothing when much lies outside (the largest unit and one year: 40,000 before
+ * it). A test lowers it to hold both ways to the same answers.
  */
-function totalGroups(ctx: CallContext, input: Input, where: { sql: string; params: Record<string, string | number> }): Groups {
-  if (input.fileId === undefined && input.unitId === undefined && input.from === undefined && input.to === undefined) {
-    const conditions = ['1 = 1'];
-    const params: Record<string, string> = {};
-    for (const [column, value] of [
-      ['program_id', input.programId],
-      ['batch_id', input.batchId],
-      ['type', input.type],
-      ['status', input.status],
-    ] as const) {
-      if (value === undefined) continue;
-      conditions.push(`${column} = @${column}`);
-      params[column] = value;
-    }
-    return ctx.sqlite
-      .prepare(
-        `SELECT status, sum(count) AS n, sum(amount_fen) AS fen FROM aid_payment_totals WHERE ${conditions.join(' AND ')}
-         GROUP BY status HAVING sum(count) > 0`,
-      )
-      .all(params) as Groups;
+export const spanTuning = { outsideCap: 1_000 };
+
+/** The payments of the other filters before the span and after it, or undefined when either side is large. */
+function outsideSpan(ctx: CallContext, input: Input): Groups | undefined {
+  const base = whereOf(ctx, { ...input, from: undefined, to: undefined });
+  const parts: Groups[] = [];
+  for (const [condition, instant] of [
+    ['p.entered_at < @edge', input.from && startOfLocalDay(input.from)],
+    ['p.entered_at >= @edge', input.to && nextDay(input.to)],
+  ] as const) {
+    if (!instant) continue;
+    const groups = countedGroups(ctx.sqlite, `${base.sql} AND ${condition}`, { ...base.params, edge: instant }, spanTuning.outsideCap + 1);
+    if (groups.reduce((sum, g) => sum + g.n, 0) > spanTuning.outsideCap) return undefined;
+    parts.push(groups);
   }
-  return ctx.sqlite
-    .prepare(
-      `SELECT p.status, count(*) AS n, coalesce(sum(p.amount_fen), 0) AS fen FROM aid_payments p WHERE ${where.sql} GROUP BY p.status`,
-    )
-    .all(where.params) as Groups;
+  return parts.flat();
+}
+
+function subtracted(kept: Groups, outside: Groups): Groups {
+  const byStatus = new Map(kept.map((g) => [g.status, { ...g }]));
+  for (const g of outside) {
+    // Never missing while the kept table agrees with the rows (the property test holds them to it).
+    const sum = byStatus.get(g.status) ?? { status: g.status, n: 0, fen: 0 };
+    byStatus.set(g.status, sum);
+    sum.n -= g.n;
+    sum.fen -= g.fen;
+  }
+  return [...byStatus.values()].filter((g) => g.n > 0);
 }
 
 export function listPayments(ctx: CallContext, input: Input): ChannelOutput<'aid.payments'> {
