@@ -7,6 +7,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enExchange } from './en-exchange';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -20,6 +21,7 @@ export const en: Catalogue = {
   ...enAid,
   ...enAidFile,
   ...enSeal,
+  ...enExchange,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -193,6 +195,7 @@ export const en: Catalogue = {
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',
+    exchangeKeys: 'Exchange keys',
     backup: 'Backups',
     audit: 'Audit log',
     about: 'About',

@@ -7,11 +7,17 @@ export interface KeyCardSheetData {
   regionCode: string;
   /** Already worded: 帮扶中心 / 上级工会. */
   modeLabel: string;
-  /** The raw public key in base64, as the .bfkey file carries it. */
+  /** The raw Ed25519 public key in base64 and the age recipient (age1…), as the .bfkey file carries them. */
   publicKeyBase64: string;
+  exchangeRecipient: string;
+  /** The card's fingerprint, over both keys. */
   fingerprint: string[];
+  /** A card that replaces keys: the old card's fingerprint (groups joined by spaces). */
+  replacesFingerprint?: string;
   keyCreatedAt: Date;
   printedAt: Date;
+  /** Another office's card printed here for the confirmation record: who imported it, and its state in words. */
+  peer?: { importerName: string; importedAt: Date; state: string };
 }
 
 const TITLE = '帮扶工作台 机构密钥卡';
@@ -28,6 +34,21 @@ const RULE = '#8c8c8c';
  */
 export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
   const half = Math.ceil(data.fingerprint.length / 2);
+  const peer = data.peer;
+  const details: [string, string][] = [
+    ['单位名称', data.orgName],
+    ['统一社会信用代码', data.creditCode],
+    ['行政区划代码', data.regionCode],
+    ['运行模式', data.modeLabel],
+    [peer ? '密钥卡生成时间' : '密钥生成时间', localStamp(data.keyCreatedAt)],
+    ...(peer
+      ? ([
+          ['导入单位', peer.importerName],
+          ['导入时间', localStamp(peer.importedAt)],
+          ['核对情况', peer.state],
+        ] as [string, string][])
+      : []),
+  ];
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -45,20 +66,16 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
       { text: TITLE, style: 'title', margin: [0, 6, 0, 4] },
       rule(1.2),
       {
-        text: '本卡用于上级工会确认本单位的签名密钥。卡上只有公开信息，不含私钥。',
+        text: peer
+          ? '这是导入到本单位的对方密钥卡，用于核对指纹并留存核对记录。卡上只有公开信息，不含私钥。'
+          : '本卡用于对方单位确认本单位的签名密钥和加密密钥。卡上只有公开信息，不含私钥。',
         style: 'small',
         alignment: 'center',
         margin: [0, 6, 0, 0],
       },
       { text: '单位信息', style: 'heading' },
-      detailsTable([
-        ['单位名称', data.orgName],
-        ['统一社会信用代码', data.creditCode],
-        ['行政区划代码', data.regionCode],
-        ['运行模式', data.modeLabel],
-        ['密钥生成时间', localStamp(data.keyCreatedAt)],
-      ]),
-      { text: '密钥指纹（Ed25519 签名公钥）', style: 'heading' },
+      detailsTable(details),
+      { text: '密钥指纹（覆盖签名公钥和加密公钥）', style: 'heading' },
       {
         table: {
           widths: ['*'],
@@ -76,13 +93,25 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
         layout: boxLayout(1.5, INK, 12),
       },
       {
-        text: '核对方法：双方各自打开“机构设置”或导入的密钥卡，逐组朗读以上数字，全部一致才可信任。',
+        text: '核对方法：双方各自打开“交换密钥”页，逐组朗读以上数字，全部一致才可信任。',
         style: 'small',
         margin: [0, 6, 0, 0],
       },
-      { text: '公钥（Base64）', style: 'heading' },
-      { text: data.publicKeyBase64, fontSize: 10, characterSpacing: 0.5 },
-      signatureBlock(),
+      ...(data.replacesFingerprint
+        ? [
+            {
+              text: `本卡替换旧密钥，旧密钥指纹：${data.replacesFingerprint}（新卡已由旧密钥签名）`,
+              fontSize: 10,
+              margin: [0, 6, 0, 0],
+            } as Content,
+          ]
+        : []),
+      { text: '公钥', style: 'heading' },
+      detailsTable([
+        ['签名公钥（Ed25519，Base64）', data.publicKeyBase64],
+        ['加密公钥（age X25519）', data.exchangeRecipient],
+      ]),
+      signatureBlock(Boolean(peer)),
     ],
     footer: {
       text: `帮扶工作台 · 机构密钥卡 · 打印于 ${localStamp(data.printedAt)}`,
@@ -123,7 +152,7 @@ function detailsTable(rows: [string, string][]): Content {
   };
 }
 
-function signatureBlock(): Content {
+function signatureBlock(peer: boolean): Content {
   const gap = 24;
   const labelWidth = 96;
   const blank = Math.floor((CONTENT_WIDTH - gap) / 2 - labelWidth);
@@ -138,8 +167,8 @@ function signatureBlock(): Content {
     margin: [0, 28, 0, 0],
     unbreakable: true,
     stack: [
-      { columns: [field('本单位负责人：'), field('日　　期：')], columnGap: gap, margin: [0, 0, 0, 14] },
-      { columns: [field('上级工会核对人：'), field('核对日期：')], columnGap: gap, margin: [0, 0, 0, 14] },
+      { columns: [field(peer ? '对方单位负责人：' : '本单位负责人：'), field('日　　期：')], columnGap: gap, margin: [0, 0, 0, 14] },
+      { columns: [field(peer ? '本单位核对人：' : '对方核对人：'), field('核对日期：')], columnGap: gap, margin: [0, 0, 0, 14] },
       { text: '（盖章）', alignment: 'right', margin: [0, 10, 20, 0] },
     ],
   };
