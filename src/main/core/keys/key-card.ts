@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { keyCardBodyText, keyCardKeysText, parseKeyCard, type KeyCard, type KeyCardBody, type KeyCardProblem } from '@shared/domain/key-card';
+import {
+  keyCardBodyText,
+  keyCardKeysText,
+  parseKeyCard,
+  type KeyCard,
+  type KeyCardBody,
+  type KeyCardProblem,
+} from '@shared/domain/key-card';
 import { fingerprintGroups } from '@shared/domain/key-fingerprint';
 import { recipientPublicKey } from './age-x25519';
 import { ED25519_PUBLIC_KEY_BYTES, verifyWith } from './ed25519';

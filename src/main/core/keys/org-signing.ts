@@ -82,7 +82,9 @@ export function signAsOrg(sqlite: Sqlite, message: Uint8Array): { signature: Buf
 
 /** Signs with one of the organisation's keys, retired or not: the old key signs the card that replaces it. */
 export function signWithOrgKey(sqlite: Sqlite, keyId: string, message: Uint8Array): Buffer {
-  const { privateKey } = sqlite.prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ? AND purpose = ?').get(keyId, PURPOSE) as {
+  const { privateKey } = sqlite
+    .prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ? AND purpose = ?')
+    .get(keyId, PURPOSE) as {
     privateKey: Buffer;
   };
   return signWith(privateKey, message);

@@ -78,14 +78,17 @@ export const enCodes: typeof zhCNCodes = {
       'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed), or its annual review is overdue; issue it once the review is done.',
     AID_NO_BANK_ACCOUNT:
       'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
-    KEY_CARD_NOT_A_CARD: 'This is not a Bangfu Desk key card (.bfkey). Ask the other office to export its key card on the Exchange keys page, and import that file.',
+    KEY_CARD_NOT_A_CARD:
+      'This is not a Bangfu Desk key card (.bfkey). Ask the other office to export its key card on the Exchange keys page, and import that file.',
     KEY_CARD_NEWER: 'This key card comes from a newer version of Bangfu Desk. Upgrade this program, then import it.',
-    KEY_CARD_OLD_VERSION: 'This key card comes from an older version and has no encryption key. Ask the other office to upgrade and export its card again.',
+    KEY_CARD_OLD_VERSION:
+      'This key card comes from an older version and has no encryption key. Ask the other office to upgrade and export its card again.',
     KEY_CARD_DAMAGED: 'The key card is incomplete or damaged. Ask the other office to export it again and try the new file.',
     KEY_CARD_BAD_SIGNATURE:
       'The key card is not signed correctly: it was changed after export, or another program made it. Do not trust it: ask for a new export and compare the fingerprint by phone.',
     KEY_CARD_OWN: "This is this office's own key card. Import the other office's card.",
-    KEY_CARD_WRONG_MODE: 'This is a key card of a {mode}. A help centre imports its federation\'s card; a federation imports its centres\' cards.',
+    KEY_CARD_WRONG_MODE:
+      "This is a key card of a {mode}. A help centre imports its federation's card; a federation imports its centres' cards.",
     KEY_CARD_OTHER_FEDERATION:
       'This centre already works with the federation "{name}", and a centre works with one federation only. To change, stop trusting it in the list first.',
     KEY_CARD_KEY_CHANGED:

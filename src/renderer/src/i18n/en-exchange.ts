@@ -12,7 +12,7 @@ export const enExchange = {
     intro:
       'Before offices exchange data, they exchange key cards and compare the fingerprints group by group over the phone. Private keys stay in the encrypted database and are never exported.',
     mode: 'This office runs as: {mode}',
-    replacedNote: 'This office replaced its keys on {time}; old fingerprint: {fingerprint}. The new card carries the old key\'s signature.',
+    replacedNote: "This office replaced its keys on {time}; old fingerprint: {fingerprint}. The new card carries the old key's signature.",
     replace: 'Replace keys…',
     replaceTitle: "Replace the office's keys",
     replaceBody:
@@ -40,7 +40,7 @@ export const enExchange = {
     endedAt: '{status}: {time}',
     confirmTitle: 'Confirm the fingerprint of "{name}"',
     confirmBody:
-      "Call the other office and ask them to read their fingerprint from their Exchange keys page, group by group. Confirm only if every group matches; if one differs, do not confirm and ask for a new card.",
+      'Call the other office and ask them to read their fingerprint from their Exchange keys page, group by group. Confirm only if every group matches; if one differs, do not confirm and ask for a new card.',
     cardDetails: '{code} · region {region} · {mode}',
     checked: 'I compared every group of the fingerprint with the other office by phone, and all match',
     missingChecked: 'tick "compared by phone"',
@@ -53,7 +53,8 @@ export const enExchange = {
       'If you called and they lost their old key and made a new card, confirm again: pick this card once more and compare the new fingerprint. Until you confirm, the old key stays trusted.',
     startOver: 'Confirm again and pick the file…',
     withdrawTitle: 'Stop trusting the key of "{name}"?',
-    withdrawBody: 'Files signed by this key are then refused and nothing is encrypted to it. The record stays; you can import and confirm a card again.',
+    withdrawBody:
+      'Files signed by this key are then refused and nothing is encrypted to it. The record stays; you can import and confirm a card again.',
     withdrawn: 'The key of "{name}" is no longer trusted.',
   },
 };

@@ -43,6 +43,8 @@ export const exchangePeers = sqliteTable(
   (t) => [
     index('exchange_peers_code').on(t.code),
     // One trusted key per office at a time (a key change retires the old row in the same transaction).
-    uniqueIndex('exchange_peers_trusted_code').on(t.code).where(sql`status = 'trusted'`),
+    uniqueIndex('exchange_peers_trusted_code')
+      .on(t.code)
+      .where(sql`status = 'trusted'`),
   ],
 );

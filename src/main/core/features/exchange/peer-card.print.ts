@@ -9,7 +9,12 @@ import { readOrg } from '../org/org.repo';
 import { MODE_LABELS } from '../org/signing-key.service';
 import { readPeer } from './peers.repo';
 
-const STATES = { pending: '待核对：尚未确认指纹', trusted: '已通过电话核对指纹', replaced: '已被新密钥替换', withdrawn: '已停止信任' } as const;
+const STATES = {
+  pending: '待核对：尚未确认指纹',
+  trusted: '已通过电话核对指纹',
+  replaced: '已被新密钥替换',
+  withdrawn: '已停止信任',
+} as const;
 
 /** Another office's card on one A4 page, as it was imported, with this office's state of trust: the confirmation record. */
 export function printPeerCard(ctx: CallContext, input: ParsedInput<'exchange.printPeerCard'>): { jobId: string } {
@@ -35,7 +40,9 @@ export function printPeerCard(ctx: CallContext, input: ParsedInput<'exchange.pri
       { fontsDir: ctx.core.resources.fontsDir },
     );
     const file = putOutboxFile(ctx.core.files, `对方密钥卡-${row.code}.pdf`, 'application/pdf', pdf);
-    ctx.write(() => ctx.audit({ recordType: 'exchangePeer', recordId: row.id, event: 'exchange.peerCardPrinted', params: { name: row.name } }));
+    ctx.write(() =>
+      ctx.audit({ recordType: 'exchangePeer', recordId: row.id, event: 'exchange.peerCardPrinted', params: { name: row.name } }),
+    );
     return file;
   });
 }

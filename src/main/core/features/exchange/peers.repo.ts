@@ -38,7 +38,9 @@ export function readPeer(sqlite: Sqlite, id: string): PeerRow | undefined {
 
 /** Every card of one office (by its code), newest first. */
 export function peersWithCode(sqlite: Sqlite, code: string): PeerRow[] {
-  return sqlite.prepare(`SELECT ${COLUMNS} FROM exchange_peers p WHERE p.code = ? ORDER BY p.imported_at DESC, p.id DESC`).all(code) as PeerRow[];
+  return sqlite
+    .prepare(`SELECT ${COLUMNS} FROM exchange_peers p WHERE p.code = ? ORDER BY p.imported_at DESC, p.id DESC`)
+    .all(code) as PeerRow[];
 }
 
 /** The pending and trusted cards of other codes in one mode (a centre's one federation). */
@@ -70,7 +72,11 @@ export function insertPeer(sqlite: Sqlite, row: Omit<PeerRow, 'confirmedAt' | 'c
 }
 
 /** The same key's card again, with what it now says about the office (a renamed office signs its new name). */
-export function refreshPeerCard(sqlite: Sqlite, id: string, card: { name: string; region: string; card: string; cardCreatedAt: string }): void {
+export function refreshPeerCard(
+  sqlite: Sqlite,
+  id: string,
+  card: { name: string; region: string; card: string; cardCreatedAt: string },
+): void {
   sqlite
     .prepare('UPDATE exchange_peers SET name = @name, region = @region, card = @card, card_created_at = @cardCreatedAt WHERE id = @id')
     .run({ id, ...card });

@@ -106,7 +106,12 @@ export function importCard(ctx: CallContext, input: ParsedInput<'exchange.import
   const now = ctx.now();
   const details = { name: card.org.name, region: card.org.region, card: keyCardFileText(card), cardCreatedAt: card.created };
   const audit = (id: string, change: string) =>
-    ctx.audit({ recordType: 'exchangePeer', recordId: id, event: 'exchange.cardImported', params: { name: card.org.name, mode: card.org.mode, change } });
+    ctx.audit({
+      recordType: 'exchangePeer',
+      recordId: id,
+      event: 'exchange.cardImported',
+      params: { name: card.org.name, mode: card.org.mode, change },
+    });
 
   return ctx.write(() => {
     const rows = peersWithCode(ctx.sqlite, card.org.code).filter((r) => r.status !== 'withdrawn');
@@ -156,9 +161,15 @@ export function confirmPeer(ctx: CallContext, input: ParsedInput<'exchange.confi
     refuseSecondFederation(ctx, row.code);
     const now = ctx.now();
     // The key it replaces stops being trusted in the same transaction: one trusted key per office.
-    for (const old of peersWithCode(ctx.sqlite, row.code).filter((r) => r.status === 'trusted')) endPeer(ctx.sqlite, old.id, 'replaced', now);
+    for (const old of peersWithCode(ctx.sqlite, row.code).filter((r) => r.status === 'trusted'))
+      endPeer(ctx.sqlite, old.id, 'replaced', now);
     trustPeer(ctx.sqlite, row.id, now, ctx.user!.id);
-    ctx.audit({ recordType: 'exchangePeer', recordId: row.id, event: 'exchange.peerConfirmed', params: { name: row.name, mode: row.mode, change: row.change } });
+    ctx.audit({
+      recordType: 'exchangePeer',
+      recordId: row.id,
+      event: 'exchange.peerConfirmed',
+      params: { name: row.name, mode: row.mode, change: row.change },
+    });
     return infoOf(ctx, row.id);
   });
 }
@@ -169,7 +180,12 @@ export function withdrawPeer(ctx: CallContext, input: ParsedInput<'exchange.with
     if (!row) throw new AppError('NOT_FOUND', { recordType: 'exchangePeer' });
     if (row.status !== 'pending' && row.status !== 'trusted') throw new AppError('STALE_RECORD');
     endPeer(ctx.sqlite, row.id, 'withdrawn', ctx.now());
-    ctx.audit({ recordType: 'exchangePeer', recordId: row.id, event: 'exchange.peerWithdrawn', params: { name: row.name, status: row.status } });
+    ctx.audit({
+      recordType: 'exchangePeer',
+      recordId: row.id,
+      event: 'exchange.peerWithdrawn',
+      params: { name: row.name, status: row.status },
+    });
     return infoOf(ctx, row.id);
   });
 }

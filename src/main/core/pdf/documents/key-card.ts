@@ -107,10 +107,11 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
           ]
         : []),
       { text: '公钥', style: 'heading' },
-      detailsTable([
-        ['签名公钥（Ed25519，Base64）', data.publicKeyBase64],
-        ['加密公钥（age X25519）', data.exchangeRecipient],
-      ]),
+      // Full width, one line each: a key split between table cells would not read back as one string.
+      { text: '签名公钥（Ed25519，Base64）', style: 'label' },
+      { text: data.publicKeyBase64, fontSize: 10, margin: [0, 0, 0, 6] },
+      { text: '加密公钥（age X25519）', style: 'label' },
+      { text: data.exchangeRecipient, fontSize: 10 },
       signatureBlock(Boolean(peer)),
     ],
     footer: {
