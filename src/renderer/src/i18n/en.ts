@@ -279,6 +279,7 @@ export const en: Catalogue = {
     idleLockHint: 'The screen locks after this many minutes without activity, 1–120',
     mode: 'Mode',
     modeHint: 'The mode is chosen at first setup and cannot be changed here.',
+    keysMoved: "This office's signing key and key card are on the Exchange keys page.",
     saved: 'Organisation settings saved',
     /** The centre's own phone and address, printed on the 公示 as where to object. */
     contactPhone: 'Centre phone (objections to a notice)',

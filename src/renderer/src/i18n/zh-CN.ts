@@ -286,6 +286,7 @@ export const zhCN = {
     idleLockHint: '无人操作这么久后屏幕自动锁定，范围 1–120',
     mode: '运行模式',
     modeHint: '运行模式在首次设置时确定，不能在此修改。',
+    keysMoved: '本单位的签名密钥和密钥卡在“交换密钥”页。',
     saved: '机构设置已保存',
     /** The centre's own phone and address, printed on the 公示 as where to object. */
     contactPhone: '中心联系电话（公示异议受理）',
