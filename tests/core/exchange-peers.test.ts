@@ -67,9 +67,9 @@ describe('key cards between a federation and its centres', () => {
     // Printed for the confirmation record: the peer's details, both keys, the fingerprint and the state.
     const pdf = await federation.job('exchange.printPeerCard', { id: peer.id });
     if (!pdf.result.ok) throw new Error(pdf.result.error.code);
-    const flat = execFileSync('pdftotext', ['-layout', await outboxCopy(federation, pdf.result.data.fileId), '-'])
-      .toString('utf8')
-      .replace(/\s+/g, '');
+    const pdfPath = await outboxCopy(federation, pdf.result.data.fileId);
+    expect(execFileSync('pdfinfo', [pdfPath]).toString()).toMatch(/Pages:\s+1\b/);
+    const flat = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8').replace(/\s+/g, '');
     for (const part of [
       ORG.name,
       ORG.creditCode,
