@@ -66,6 +66,7 @@ export const AUDIT_EVENTS = [
   'aid.certificatePrinted', // { serial, reprint: 'yes' | 'no' }
   'aid.contactCardsPrinted', // { count }
   'org.signingKeyCreated', // { when: start } the office's Ed25519 key pair (vouchers, certificates, key cards), for a database from before it; at setup org.setUp covers it
+  'org.keysCarried', // { added, updated, retired } counts: a restore kept the replaced database's keys (no key material)
   'org.keyCardExported', // { as: card | pdf }
   'org.exchangeKeyCreated', // { when: start | restore } the office's X25519 encryption identity, for a database from before it
   'org.keysReplaced', // both keys replaced; the old ones kept (retired)

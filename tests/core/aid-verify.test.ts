@@ -92,11 +92,9 @@ describe('凭证核验 (aid.verify)', () => {
     // Our own key over an amount the record does not have (a key misused, or a record changed since): forged.
     const inflated = { ...code, amountFen: 500_000 };
     expect((await verify(t, formatSignedCode(inflated, signAsOrg(sqlite, signedMessage(inflated)).signature))).verdict).toBe('forged');
-    // Our key, a payment this database does not have: not issued here.
+    // Our key, a payment this database does not have (an older backup restored since): ours, but not on record.
     const unknown = { ...code, paymentId: '0193a000-0000-7000-8000-0000000000ff' };
-    expect((await verify(t, formatSignedCode(unknown, signAsOrg(sqlite, signedMessage(unknown)).signature))).verdict).toBe(
-      'not-issued-here',
-    );
+    expect((await verify(t, formatSignedCode(unknown, signAsOrg(sqlite, signedMessage(unknown)).signature))).verdict).toBe('not-on-record');
   });
 
   it('names a malformed text, and looks a typed serial up without a signature', async () => {

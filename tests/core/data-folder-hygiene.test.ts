@@ -5,15 +5,17 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '@shared/contract/roster-import';
 import { idCheckChar } from '@shared/domain/id-number';
-import { addUser, inboxUpload, startSetUpCore, type TestCore } from './support/core';
+import { execFileSync } from 'node:child_process';
+import { addUser, inboxUpload, outboxCopy, startSetUpCore, type TestCore } from './support/core';
+import { insertFile, saveProgram } from './support/aid';
 import { bundleImportReader } from './support/bundle';
-import { CHILD, consented, draftOf, SPOUSE } from './support/hardship';
+import { CHILD, consented, draftOf, office, SPOUSE } from './support/hardship';
 
 /**
  * What someone who copies the data folder gets after a clerk's day: a raw byte search of every file in it (database,
  * WAL, backups, logs, inbox, outbox, key files), decompressing nothing, finds none of the names, ID numbers and
- * phones the day handled, in UTF-8 or GBK, nor the recovery code; no document lies there in clear; and every file is
- * the user's alone.
+ * phones the day handled (and, on an aid day, bank accounts), in UTF-8 or GBK, nor the recovery code; no document
+ * lies there in clear (print jobs' and exports' outbox files are sealed); and every file is the user's alone.
  */
 const idOf = (first17: string) => first17 + idCheckChar(first17);
 /** Invented people (never real ones), with names unlikely to occur by chance in any byte string. */
@@ -24,6 +26,33 @@ const PEOPLE = [
   { name: '濮阳春生', id: idOf('11010519790215311'), phone: '13911110004' },
   { name: '萧桂芝', id: idOf('11010519820501428'), phone: '13911110005' },
   { name: '宓文强', id: idOf('11010519900817535'), phone: '13911110006' },
+];
+/** Households paid aid, with bank accounts and a 帮扶责任人 (whose phone goes on the contact card). */
+const AID_PEOPLE = [
+  {
+    name: '禤翠屏',
+    id: idOf('11010519620419211'),
+    phone: '13911110011',
+    account: '6222020200987650011',
+    helper: '劳春燕',
+    helperPhone: '13911110021',
+  },
+  {
+    name: '璩德顺',
+    id: idOf('11010519700623315'),
+    phone: '13911110012',
+    account: '6222020200987650012',
+    helper: '劳春燕',
+    helperPhone: '13911110021',
+  },
+  {
+    name: '逯桂荣',
+    id: idOf('11010519830114426'),
+    phone: '13911110013',
+    account: '6222020200987650013',
+    helper: '訾海涛',
+    helperPhone: '13911110023',
+  },
 ];
 const FILE_HEAD = { name: '甄秋菊', id: idOf('11010519760101646'), phone: '13911110007' };
 
@@ -145,4 +174,68 @@ describe('the data folder after a day of work', () => {
     expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
     expect(loosePermissions(t.dataDir)).toEqual([]);
   }, 60_000);
+
+  it('after a day of aid (a batch approved, every document printed, the bank list exported) holds none of it in clear', async () => {
+    const { t, today } = await office();
+    const sqlite = t.core.state.conn!.sqlite;
+    // Files 在档 with their heads' names, ID numbers, phones (the roster) and bank accounts, and a 帮扶责任人 each.
+    const households = AID_PEOPLE.map((p, i) => {
+      const { fileId } = insertFile(t, { headName: p.name, headIdNumber: p.id, bankAccount: p.account });
+      const draft = { bankAccount: p.account, bankName: '工商银行', contacts: [{ name: p.helper, phone: p.helperPhone }] };
+      sqlite
+        .prepare('UPDATE hardship_files SET draft = ?, file_no = ?, approved_on = ? WHERE id = ?')
+        .run(JSON.stringify(draft), `K${i + 1}`, today, fileId);
+      return fileId;
+    });
+    for (const p of AID_PEOPLE) await t.call('roster.create', { name: p.name, idNumber: p.id, phone: p.phone });
+
+    const year = Number(today.slice(0, 4));
+    const program = await saveProgram(t, 'festival', { kind: 'fixed', amountFen: 50_000, byCategory: {} }, { year });
+    const noFilters = { categories: [], unitIds: [], statuses: [] };
+    const { batchId, count } = await t.call(
+      'aid.createBatch',
+      { programId: program.id, name: '春节送温暖银行代发', method: 'bank', filters: noFilters },
+      'clerk',
+    );
+    expect(count).toBe(AID_PEOPLE.length);
+    await t.call('aid.approve', { batchId }, 'reviewer');
+
+    // Every print and the export, each read back from a copy outside the data folder (where the host saves it):
+    // what they hold is what the search below must not find inside.
+    const copies: Record<string, string> = {};
+    const jobs = [
+      ['vouchers', () => t.job('aid.printVouchers', { batchId }, 'clerk')],
+      ['sheet', () => t.job('aid.printSheet', { batchId }, 'clerk')],
+      ['certificate', () => t.job('aid.printCertificate', { fileId: households[0]! }, 'clerk')],
+      ['cards', () => t.job('aid.printContactCards', { fileIds: households }, 'clerk')],
+      ['bank', () => t.job('aid.exportBankList', { batchId })],
+    ] as const;
+    for (const [name, run] of jobs) {
+      const { result } = await run();
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+      copies[name] = await outboxCopy(t, result.data.fileId);
+    }
+    const pdfText = (path: string) => execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, '');
+    expect(pdfText(copies.vouchers!)).toContain(AID_PEOPLE[0]!.name);
+    expect(pdfText(copies.sheet!)).toContain(AID_PEOPLE[1]!.name);
+    expect(pdfText(copies.certificate!)).toContain(AID_PEOPLE[0]!.name);
+    expect(pdfText(copies.cards!)).toContain(AID_PEOPLE[2]!.helperPhone);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(copies.bank!);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => cells.push(...(row.values as unknown[]).map(String)));
+    expect(cells).toEqual(expect.arrayContaining(AID_PEOPLE.flatMap((p) => [p.name, p.account])));
+    await t.call('aid.markPaid', { batchId, paidOn: today }, 'clerk');
+    expect((await t.job('backup.create', {})).result.ok).toBe(true);
+
+    const needles = AID_PEOPLE.flatMap((p) => [p.name, p.id, p.phone, p.account, p.helper, p.helperPhone]);
+    // The log (kept in memory here; a file under logs/ in the program) and the audit summaries carry none either.
+    const said = [...t.logger.lines, ...(sqlite.prepare('SELECT summary FROM audit_log').pluck().all() as string[])].join('\n');
+    expect(needles.filter((needle) => said.includes(needle))).toEqual([]);
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
+    t.core.close();
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
+  }, 90_000);
 });

@@ -56,8 +56,9 @@ describe('the organisation signing key', () => {
     expect(keyRows(sqliteOf(again))).toHaveLength(1);
   });
 
-  it('is created when a backup from before the keys is restored, under the restore', async () => {
+  it('is not made again when a backup from before the keys is restored: the one the office had is carried in', async () => {
     const t = await startSetUpCore();
+    const [had] = keyRows(sqliteOf(t));
     const { result } = await t.job('backup.create');
     if (!result.ok) throw new Error(result.error.code);
     // The backup made as if before the keys: its key row taken out (the no-delete trigger lifted and put back).
@@ -66,11 +67,15 @@ describe('the organisation signing key', () => {
     sqlite.exec(`DROP TRIGGER org_keys_no_delete; DELETE FROM org_keys; ${trigger};`);
     sqlite.close();
     await t.call('backup.restore', { backupId: result.data.id });
-    expect(keyRows(sqliteOf(t))).toHaveLength(1);
-    const created = sqliteOf(t)
-      .prepare("SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.signingKeyCreated'")
+    expect(keyRows(sqliteOf(t))).toEqual([had]);
+    const recorded = sqliteOf(t)
+      .prepare(
+        "SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') IN ('org.signingKeyCreated', 'org.keysCarried')",
+      )
       .all();
-    expect(created).toEqual([{ action: 'backup.restore', summary: '{"event":"org.signingKeyCreated","params":{"when":"restore"}}' }]);
+    expect(recorded).toEqual([
+      { action: 'backup.restore', summary: '{"event":"org.keysCarried","params":{"added":1,"updated":0,"retired":0}}' },
+    ]);
   });
 
   describe('with four programs starting on one older database at the same moment', () => {

@@ -73,6 +73,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'aid.certificatePrinted': { serial: '2027-000001', reprint: 'no' },
   'aid.contactCardsPrinted': { count: 10 },
   'org.signingKeyCreated': { when: 'start' },
+  'org.keysCarried': { added: 1, updated: 0, retired: 1 },
   'org.keyCardExported': { as: 'card' },
   'org.exchangeKeyCreated': { when: 'start' },
   'org.keysReplaced': {},

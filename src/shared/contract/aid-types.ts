@@ -235,6 +235,8 @@ export const verifyVerdict = z.enum([
   'valid-unpaid',
   'voided',
   'not-issued-here',
+  /** Signed with one of our keys, but this database has no such record (an older backup was restored since). */
+  'not-on-record',
   'forged',
   'malformed',
   'serial-found',

@@ -90,16 +90,19 @@ export interface RetiredKeys {
 }
 
 /**
- * The keys the current ones replaced (org.replaceKeys retires both at one instant), or null if these are the first.
- * Their private signing key is still in the database: it signs the new key card's `replaces`.
+ * The keys the current ones replaced, or null if these are the first: org.replaceKeys retires both at the instant it
+ * creates their successors, so they are the keys retired when the current signing key was made (a key a restore
+ * retired, one only a backup had, is not). Their private signing key is still here: it signs the card's `replaces`.
  */
 export function readReplacedKeys(sqlite: Sqlite): RetiredKeys | null {
+  const current = readSigningKey(sqlite);
+  if (!current) return null;
   const rows = sqlite
     .prepare(
       `SELECT id, purpose, public_key AS publicKey, created_at AS createdAt, retired_at AS retiredAt FROM org_keys
-       WHERE retired_at = (SELECT max(retired_at) FROM org_keys WHERE purpose = 'signing')`,
+       WHERE retired_at = ? AND algorithm IN ('ed25519', 'x25519') ORDER BY created_at DESC, id DESC`,
     )
-    .all() as (KeyRow & { purpose: string; retiredAt: string })[];
+    .all(current.createdAt) as (KeyRow & { purpose: string; retiredAt: string })[];
   const signing = rows.find((r) => r.purpose === 'signing');
   const exchange = rows.find((r) => r.purpose === PURPOSE);
   if (!signing || !exchange) return null;

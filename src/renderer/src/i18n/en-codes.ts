@@ -430,6 +430,8 @@ export const enCodes: typeof zhCNCodes = {
     'aid.bankListExported': "Bank's transfer list exported: {count} payments (full account numbers)",
     'aid.certificatePrinted': 'Hardship certificate printed (serial {serial}, reprint: {reprint})',
     'aid.contactCardsPrinted': 'Contact cards printed: {count}',
+    'org.keysCarried':
+      "The office's keys kept through a restore: {added} carried in, {updated} state corrected, {retired} of the backup's retired",
     'org.signingKeyCreated': "The office's signing key created ({when})",
     'org.keyCardExported': "The office's key card exported ({as})",
     'org.exchangeKeyCreated': "The office's encryption key created ({when})",

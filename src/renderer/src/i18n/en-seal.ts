@@ -24,6 +24,7 @@ export const enSeal: typeof zhCNSeal = {
       'valid-unpaid': 'Genuine: approved, not yet paid',
       voided: 'Genuine, but voided',
       'not-issued-here': 'Not issued by this organisation',
+      'not-on-record': 'Signed by us, but not on record here',
       forged: 'Forged or altered: the signature does not match our records',
       malformed: 'Not a readable code',
       'serial-found': 'Found by serial',
@@ -35,6 +36,8 @@ export const enSeal: typeof zhCNSeal = {
       'valid-unpaid': 'The QR signature is correct. The payment is approved but not yet recorded as paid.',
       voided: 'The QR signature is correct, but the payment was voided on {date}; the voucher is no longer good.',
       voidedNoDate: 'The QR signature is correct, but the payment was voided; the voucher is no longer good.',
+      'not-on-record':
+        "The QR signature is correct and made with this organisation's key, but this database has no such record (an older backup was restored since, say). Whether it was paid or voided cannot be told here: check the stub or the finance copy and enter it again before accepting it.",
       'not-issued-here':
         'This organisation did not issue it: it comes from another organisation, or its serial is not in this database. Check with the issuer.',
       forged:

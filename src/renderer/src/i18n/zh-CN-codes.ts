@@ -433,6 +433,7 @@ export const zhCNCodes = {
     'aid.bankListExported': '导出银行代发清单 {count} 笔（含完整账号）',
     'aid.certificatePrinted': '打印困难职工证明（编号 {serial}，补打：{reprint}）',
     'aid.contactCardsPrinted': '打印联系卡 {count} 张',
+    'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
     'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
     'org.keyCardExported': '导出本单位密钥卡（{as}）',
     'org.exchangeKeyCreated': '生成本单位加密密钥（{when}）',

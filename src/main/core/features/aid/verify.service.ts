@@ -14,7 +14,8 @@ import { certificateBySerial, paymentById, paymentBySerial, type VerifiableCerti
  *
  * A code is judged in this order: readable at all (else `malformed`, with the reason), signed by one of this
  * organisation's keys (else `not-issued-here` when it names another organisation's code, `forged` when ours), about a
- * payment or certificate this database has (else `not-issued-here`: an office that restored an older backup, say),
+ * payment or certificate this database has (else `not-on-record`: genuinely ours, but an office that restored an
+ * older backup no longer holds its record; the keys survive a restore, backup/restore-keys.ts),
  * with the very fields the database holds (else `forged`: someone signed, or altered, what was never issued), and
  * then its state. A typed serial has no signature: it is only looked up, and the answer says so (`serial-found`).
  * The summary masks the name to its first character and never carries an ID number.
@@ -36,7 +37,7 @@ export function verify(ctx: CallContext, text: string): VerifyResult {
 
 function checkVoucher(sqlite: Sqlite, code: VoucherCode): VerifyResult {
   const payment = paymentById(sqlite, code.paymentId);
-  if (!payment) return answer('not-issued-here', 'voucher');
+  if (!payment) return answer('not-on-record', 'voucher');
   const same =
     payment.serial === code.serial &&
     payment.amountFen === code.amountFen &&
@@ -48,7 +49,7 @@ function checkVoucher(sqlite: Sqlite, code: VoucherCode): VerifyResult {
 
 function checkCertificate(ctx: CallContext, code: CertificateCode): VerifyResult {
   const certificate = certificateBySerial(ctx.sqlite, code.serial);
-  if (!certificate) return answer('not-issued-here', 'certificate');
+  if (!certificate) return answer('not-on-record', 'certificate');
   if (certificate.fileId !== code.fileId || certificate.validUntil !== code.validUntil) return answer('forged', 'certificate');
   return answer(certificateVerdict(ctx, certificate), 'certificate', certificateSummary(certificate));
 }

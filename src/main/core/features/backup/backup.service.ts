@@ -15,6 +15,8 @@ import { checkAuditTrailAlongside } from '../audit/audit-check';
 import { lastChangeAt } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { ensureSigningKeyAtStart } from '../org/signing-key.service';
+import { readOrgKeys } from '../../keys/carry-keys';
+import { readyStagedCopy } from './restore-keys';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
   const backups = listBackups(ctx.core.paths.backupsDir);
@@ -111,8 +113,9 @@ function readBackupFacts(candidate: OpenDatabase): { createdAt: string } {
 
 /**
  * Replaces the database with a checked backup. The current database is first kept as a 'pre-restore' backup; the
- * swap is copy, flush, check, rename (db/replace.ts), so a kill or power cut leaves either the old file or the new
- * one. Everyone signs in again.
+ * swap is copy, flush, check, ready, rename (db/replace.ts), so a kill or power cut leaves either the old file or the
+ * new one. The organisation's keys are not rolled back: the staged copy gets the current database's keys before the
+ * rename (restore-keys.ts), so vouchers printed before the restore still verify. Everyone signs in again.
  */
 export function restore(
   ctx: CallContext,
@@ -123,7 +126,12 @@ export function restore(
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
   const from = 'backupId' in source ? backupPath(core, source.backupId) : readInboxFileSync(core.files, source.uploadId);
-  const restored = stageReplacement(core.paths, from, (staged) => checkBackupFile(core, staged));
+  const keys = readOrgKeys(core.conn!.sqlite);
+  const restored = stageReplacement(core.paths, from, (staged) => {
+    const facts = checkBackupFile(core, staged);
+    readyStagedCopy(ctx, staged, keys, 'signed-in');
+    return facts;
+  });
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);
 
   core.conn!.sqlite.close();
@@ -142,7 +150,8 @@ export function reopenRestored(ctx: CallContext, record: AuditRecord, actor?: nu
   const opened = openAndMigrate(core.paths, core.migrations, core.key!, core.clock, core.logger);
   core.conn = opened.conn;
   core.state = opened.state;
-  ensureSigningKeyAtStart(core, 'restore', ctx.channel); // a backup from before the keys
+  // A backup from before the keys, put in place of a database with none to carry (a damaged one that did not read).
+  ensureSigningKeyAtStart(core, 'restore', ctx.channel);
   ctx.write(() => ctx.audit(record, actor));
   // An older log is what a restore means: the anchor follows it (the chain and triggers are still checked).
   checkAuditTrailAlongside(core, 'restore');

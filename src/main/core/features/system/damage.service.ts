@@ -5,7 +5,9 @@ import type { CallContext, CoreState } from '../../context';
 import { listBackups } from '../../db/backup';
 import { recordKeyCheck } from '../../db/health';
 import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/replace';
+import { readOrgKeysOfFile } from '../../keys/carry-keys';
 import { backupPath, checkBackupFile, reopenRestored } from '../backup/backup.service';
+import { readyStagedCopy } from '../backup/restore-keys';
 
 /*
  * The 'damaged' state (db/start.ts decides it): nobody can sign in, so its screen asks the core directly which
@@ -34,13 +36,19 @@ function newestUsableBackup(core: CoreState) {
 /**
  * Puts a checked backup in place of the damaged database: copied under a temporary name, flushed and checked, the
  * damaged file renamed aside (kept, still encrypted), the copy renamed in. The restore is audited in the restored
- * database, with no actor (nobody could sign in). What was entered after the backup must be entered again.
+ * database, with no actor (nobody could sign in). What was entered after the backup must be entered again; the
+ * organisation's keys are carried from the damaged file as far as it still reads (backup/restore-keys.ts).
  */
 export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelOutput<'system.restoreDamaged'> {
   const core = ctx.core;
   if (core.state !== 'damaged') throw new AppError('ALREADY_SET_UP');
   const source = backupPath(core, backupId);
-  const restored = stageReplacement(core.paths, source, (staged) => checkBackupFile(core, staged));
+  const keys = readOrgKeysOfFile(core.paths.database, core.key!);
+  const restored = stageReplacement(core.paths, source, (staged) => {
+    const facts = checkBackupFile(core, staged);
+    readyStagedCopy(ctx, staged, keys, null);
+    return facts;
+  });
   const keptAs = setDamagedAside(core.paths, ctx.clock.now());
   swapInReplacement(core.paths);
   const record = {

@@ -20,6 +20,7 @@ const COLOURS: Record<Verdict, string> = {
   voided: 'orange',
   expired: 'orange',
   'not-issued-here': 'red',
+  'not-on-record': 'orange',
   forged: 'red',
   malformed: 'gray',
 };
