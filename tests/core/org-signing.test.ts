@@ -70,11 +70,11 @@ describe('the organisation signing key', () => {
     expect(keyRows(sqliteOf(t))).toEqual([had]);
     const recorded = sqliteOf(t)
       .prepare(
-        "SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') IN ('org.signingKeyCreated', 'org.keysCarried')",
+        "SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') IN ('org.signingKeyCreated', 'org.exchangeKeyCreated', 'org.keysCarried')",
       )
       .all();
     expect(recorded).toEqual([
-      { action: 'backup.restore', summary: '{"event":"org.keysCarried","params":{"added":1,"updated":0,"retired":0}}' },
+      { action: 'backup.restore', summary: '{"event":"org.keysCarried","params":{"added":2,"updated":0,"retired":0}}' },
     ]);
   });
 

@@ -22,7 +22,7 @@ export function printPeerCard(ctx: CallContext, input: ParsedInput<'exchange.pri
   if (!row) throw new AppError('NOT_FOUND', { recordType: 'exchangePeer' });
   return ctx.startJob(async (): Promise<FileRef> => {
     const card = JSON.parse(row.card) as KeyCard;
-    const confirmed = row.confirmedAt ? `，${row.confirmedAt.slice(0, 10)}` : '';
+    const confirmed = row.confirmedAt ? `（${row.confirmedAt.slice(0, 10)}）` : '';
     const pdf = await renderPdf(
       keyCardDocument({
         orgName: row.name,

@@ -21,7 +21,7 @@ export interface KeyCardSheetData {
 }
 
 const TITLE = '帮扶工作台 机构密钥卡';
-const PAGE_MARGINS: [number, number, number, number] = [60, 46, 60, 60];
+const PAGE_MARGINS: [number, number, number, number] = [60, 40, 60, 50];
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -42,11 +42,7 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
     ['运行模式', data.modeLabel],
     [peer ? '密钥卡生成时间' : '密钥生成时间', localStamp(data.keyCreatedAt)],
     ...(peer
-      ? ([
-          ['导入单位', peer.importerName],
-          ['导入时间', localStamp(peer.importedAt)],
-          ['核对情况', peer.state],
-        ] as [string, string][])
+      ? ([['导入与核对', `${peer.importerName} ${localStamp(peer.importedAt).slice(0, 10)} 导入；${peer.state}`]] as [string, string][])
       : []),
   ];
   return {
@@ -57,9 +53,9 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
     defaultStyle: { fontSize: 11, lineHeight: 1.3, color: INK },
     styles: {
       title: { fontSize: 22, bold: true, alignment: 'center', characterSpacing: 1 },
-      heading: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+      heading: { fontSize: 13, bold: true, margin: [0, 10, 0, 5] },
       label: { color: MUTED },
-      digits: { fontSize: 26, bold: true, alignment: 'center', characterSpacing: 2, lineHeight: 1.25 },
+      digits: { fontSize: 24, bold: true, alignment: 'center', characterSpacing: 2, lineHeight: 1.2 },
       small: { fontSize: 9, color: MUTED },
     },
     content: [
@@ -101,7 +97,7 @@ export function keyCardDocument(data: KeyCardSheetData): TDocumentDefinitions {
         ? [
             {
               text: `本卡替换旧密钥，旧密钥指纹：${data.replacesFingerprint}（新卡已由旧密钥签名）`,
-              fontSize: 10,
+              fontSize: 9,
               margin: [0, 6, 0, 0],
             } as Content,
           ]
@@ -149,7 +145,7 @@ function detailsTable(rows: [string, string][]): Content {
         { text: value, bold: true },
       ]),
     },
-    layout: boxLayout(0.6, RULE, 8),
+    layout: boxLayout(0.6, RULE, 6),
   };
 }
 
@@ -165,7 +161,7 @@ function signatureBlock(peer: boolean): Content {
     columnGap: 0,
   });
   return {
-    margin: [0, 28, 0, 0],
+    margin: [0, 18, 0, 0],
     unbreakable: true,
     stack: [
       { columns: [field(peer ? '对方单位负责人：' : '本单位负责人：'), field('日　　期：')], columnGap: gap, margin: [0, 0, 0, 14] },
