@@ -19,7 +19,7 @@ const STATES = {
 /** Another office's card on one A4 page, as it was imported, with this office's state of trust: the confirmation record. */
 export function printPeerCard(ctx: CallContext, input: ParsedInput<'exchange.printPeerCard'>): { jobId: string } {
   const row = readPeer(ctx.sqlite, input.id);
-  if (!row) throw new AppError('NOT_FOUND', { recordType: 'exchangePeer' });
+  if (!row) throw new AppError('NOT_FOUND', { record: 'exchangePeer' });
   return ctx.startJob(async (): Promise<FileRef> => {
     const card = JSON.parse(row.card) as KeyCard;
     const confirmed = row.confirmedAt ? `（${row.confirmedAt.slice(0, 10)}）` : '';

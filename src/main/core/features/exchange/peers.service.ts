@@ -156,7 +156,7 @@ export function importCard(ctx: CallContext, input: ParsedInput<'exchange.import
 export function confirmPeer(ctx: CallContext, input: ParsedInput<'exchange.confirmPeer'>): PeerInfo {
   return ctx.write(() => {
     const row = readPeer(ctx.sqlite, input.id);
-    if (!row) throw new AppError('NOT_FOUND', { recordType: 'exchangePeer' });
+    if (!row) throw new AppError('NOT_FOUND', { record: 'exchangePeer' });
     if (row.status !== 'pending') throw new AppError('STALE_RECORD');
     refuseSecondFederation(ctx, row.code);
     const now = ctx.now();
@@ -177,7 +177,7 @@ export function confirmPeer(ctx: CallContext, input: ParsedInput<'exchange.confi
 export function withdrawPeer(ctx: CallContext, input: ParsedInput<'exchange.withdrawPeer'>): PeerInfo {
   return ctx.write(() => {
     const row = readPeer(ctx.sqlite, input.id);
-    if (!row) throw new AppError('NOT_FOUND', { recordType: 'exchangePeer' });
+    if (!row) throw new AppError('NOT_FOUND', { record: 'exchangePeer' });
     if (row.status !== 'pending' && row.status !== 'trusted') throw new AppError('STALE_RECORD');
     endPeer(ctx.sqlite, row.id, 'withdrawn', ctx.now());
     ctx.audit({
