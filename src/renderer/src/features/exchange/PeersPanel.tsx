@@ -3,6 +3,7 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PeerInfo } from '@shared/contract/exchange';
 import type { OrgMode } from '@shared/contract/org';
+import { formatFingerprint } from '@shared/domain/key-fingerprint';
 import { useMutation } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -157,8 +158,8 @@ function PeerTable({
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace">
-                {peer.fingerprint.join(' ')}
+              <Text size="sm" ff="monospace" style={{ whiteSpace: 'pre-line' }}>
+                {formatFingerprint(peer.fingerprint, true)}
               </Text>
               {peer.replaces && (
                 <Text size="xs" c="orange" data-testid="peer-key-change">
