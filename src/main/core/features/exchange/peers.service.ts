@@ -3,7 +3,7 @@ import type { PeerInfo } from '@shared/contract/exchange';
 import { keyCardFileText, type KeyCard, type KeyCardProblem } from '@shared/domain/key-card';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { readInboxFileSync, removeInboxFile } from '../../files';
+import { inboxFileSize, readInboxFileSync, removeInboxFile } from '../../files';
 import { readKeyCard, replacesSignedBy } from '../../keys/key-card';
 import { readOrg } from '../org/org.repo';
 import {
@@ -27,7 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
  * office, never a key.
  */
 
-/** A key card is a few hundred bytes: anything much larger is not one (and is not read into memory whole). */
+/** A key card is a few hundred bytes: anything much larger is not one (and is not read into memory). */
 const MAX_CARD_BYTES = 64 * 1024;
 
 const PROBLEM_ERRORS: Record<KeyCardProblem | 'bad-signature', ErrorCode> = {
@@ -77,11 +77,12 @@ export function peers(ctx: CallContext): ChannelOutput<'exchange.peers'> {
 function readCardUpload(ctx: CallContext, uploadId: string): { card: KeyCard; fingerprint: string[] } {
   let bytes: Buffer;
   try {
+    // Sized before it is read: an upload may be hundreds of megabytes, a card is never more than a few hundred bytes.
+    if (inboxFileSize(ctx.core.files, uploadId) > MAX_CARD_BYTES) throw new AppError('KEY_CARD_NOT_A_CARD');
     bytes = readInboxFileSync(ctx.core.files, uploadId);
   } finally {
     removeInboxFile(ctx.core.files, uploadId);
   }
-  if (bytes.length > MAX_CARD_BYTES) throw new AppError('KEY_CARD_NOT_A_CARD');
   const read = readKeyCard(bytes.toString('utf8'));
   if (!read.ok) throw new AppError(PROBLEM_ERRORS[read.problem]);
   return read;
