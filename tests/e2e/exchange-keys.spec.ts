@@ -1,34 +1,31 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { bech32 } from '@scure/base';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fingerprintGroups } from '@shared/domain/key-fingerprint';
-import { keyCardBodyText, keyCardFileText, keyCardKeysText, type KeyCard, type KeyCardBody } from '@shared/domain/key-card';
+import { keyCardKeysText, type KeyCard } from '@shared/domain/key-card';
+import { bundleKeyCardProcess } from '../core/support/bundle';
+import { TEST_CLOCK_START } from '../support/test-clock';
 import { ADMIN, chooseFile, setUpOffice, signIn } from './support';
 import { expect, test } from './fixtures';
 
 /**
- * The federation's key card as its program would export it, made here from fresh keys in the format of
- * docs/domain.md "Key cards" (an Ed25519 key signing the canonical body; an age X25519 recipient).
+ * The federation's key card, exported by a second core database of its own (tests/core/support/key-card-process.ts:
+ * setup in federation mode, then org.exportKeyCard), and the fingerprint its screen would show.
  */
-function federationCard(): { text: string; fingerprint: string[] } {
-  const signing = generateKeyPairSync('ed25519');
-  const x25519 = generateKeyPairSync('x25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
-  const body: Omit<KeyCardBody, 'replaces'> = {
-    format: 'bangfu-keycard',
-    version: 1,
-    org: { name: '示范市总工会', code: '81440100MC0000001R', region: '440100', mode: 'federation' },
-    keys: {
-      ed25519: signing.publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
-      x25519: bech32.encodeFromBytes('age', x25519),
-    },
-    created: '2026-03-09T08:00:00.000Z',
-  };
-  const card: KeyCard = {
-    ...body,
-    signature: sign(null, Buffer.from(keyCardBodyText(body), 'utf8'), signing.privateKey).toString('base64'),
-  };
-  const digest = new Uint8Array(createHash('sha256').update(keyCardKeysText(body.keys), 'utf8').digest());
-  return { text: keyCardFileText(card), fingerprint: fingerprintGroups(digest) };
+function federationCard(dataDir: string): { text: string; fingerprint: string[] } {
+  const script = bundleKeyCardProcess();
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    const config = { dataDir, resourcesDir: resolve('resources'), clockAtMs: TEST_CLOCK_START.getTime() };
+    const out = execFileSync(process.execPath, [script], { input: `${JSON.stringify(config)}\n`, timeout: 60_000 }).toString('utf8');
+    const { text } = JSON.parse(out) as { text: string };
+    const card = JSON.parse(text) as KeyCard;
+    const digest = new Uint8Array(createHash('sha256').update(keyCardKeysText(card.keys), 'utf8').digest());
+    return { text, fingerprint: fingerprintGroups(digest) };
+  } finally {
+    rmSync(script, { force: true });
+  }
 }
 
 test('an administrator imports the federation key card and trusts it only after ticking the phone check', async ({
@@ -44,7 +41,7 @@ test('an administrator imports the federation key card and trusts it only after 
   await expect(page.getByText('还没有导入对方的密钥卡。')).toBeVisible();
 
   // A card changed after export is refused with its reason.
-  const { text, fingerprint } = federationCard();
+  const { text, fingerprint } = federationCard(testInfo.outputPath('federation-data'));
   const tampered = testInfo.outputPath('tampered.bfkey');
   writeFileSync(tampered, text.replace('示范市总工会', '冒名市总工会'));
   await chooseFile(page, '导入密钥卡…', tampered);
