@@ -55,6 +55,7 @@ export const AUDIT_EVENTS = [
   'aid.programStatusSet', // { status }
   'aid.paymentCreated', // { type, method, route: 'file' | 'emergency', adjusted: 'yes' | 'no' }
   'aid.overBudget', // { type } an administrator paid past the program's budget (the reason is on the payment)
+  'aid.nameMismatch', // { type } emergency route: the ID number was registered earlier under another name (paid, flagged)
   'aid.batchCreated', // { type, count, excluded, adjusted }
   'aid.paymentsApproved', // { count, first, last: the voucher serials given }
   'aid.paymentsPaid', // { count }

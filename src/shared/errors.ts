@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'AID_DUPLICATE_IN_BATCH',
   'AID_WRONG_STATE',
   'AID_OWN_ENTRY',
+  // 整批审核 confirmed a count and total that no longer match the batch (a payment was added or changed meanwhile).
+  'AID_BATCH_CHANGED',
   // A payment sheet with nothing approved on it: money is handed out against the sheet (features/aid/sheet.service.ts).
   'AID_SHEET_NOT_APPROVED',
   // Aid's printed documents (features/aid/print.service.ts): a voucher needs its serial (given at approval), and a

@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, addUser, RESOURCES_DIR, startSetUpCore, type TestCore } from './support/core';
+import { ADMIN, addUser, startSetUpCore, type TestCore } from './support/core';
 import { insertFiles, insertProgram } from './support/aid-batch';
 import type { CrashConfig } from './support/batch-crash-child';
 import { bundleBatchCrashChild } from './support/bundle';
+import { racingCoreConfig } from './support/race-processes';
 
 /**
  * kill -9 during a batch's creation (issue 11): a process of its own creates a batch of FILES payments and is killed
@@ -112,12 +113,7 @@ describe('kill -9 while a batch is created', () => {
       const programId = insertProgram(t.core.state.conn!.sqlite, { name: `送温暖${programIds.length}` });
       programIds.push(programId);
       const config: CrashConfig = {
-        dataDir: t.dataDir,
-        resourcesDir: RESOURCES_DIR,
-        keyHex: t.key.toString('hex'),
-        clockAtMs: t.clock.now().getTime(),
-        username: clerk.user.username,
-        password: clerk.password,
+        ...racingCoreConfig(t, { username: clerk.user.username, password: clerk.password }),
         programId,
         pauseAtRow,
       };

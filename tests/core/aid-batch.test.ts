@@ -158,11 +158,21 @@ describe('creating a batch', SLOW, () => {
       method: 'cash',
       counts: { pending: 3, approved: 0, paid: 0, voided: 0 },
       totalFen: 150_000,
+      // What 整批审核's confirmation says it approves.
+      pendingFen: 150_000,
     });
     expect((await t.call('aid.batches', { programId }, 'clerk')).batches.map((b) => b.id)).toEqual([created.batchId]);
     // The audit entry counts; it names nobody and no amount.
     const summary = sqliteOf(t).prepare("SELECT summary FROM audit_log WHERE action = 'aid.createBatch'").pluck().get() as string;
     expect(JSON.parse(summary)).toEqual({ event: 'aid.batchCreated', params: { type: 'festival', count: 3, excluded: 1, adjusted: 1 } });
+
+    // 整批审核 approves what the reviewer confirmed or nothing: a count or total that no longer matches is refused.
+    expect(await t.fail('aid.approve', { batchId: created.batchId, expected: { count: 3, amountFen: 149_999 } }, 'reviewer')).toMatchObject(
+      { code: 'AID_BATCH_CHANGED', params: { count: 3 } },
+    );
+    expect(count(t, "SELECT count(*) FROM aid_payments WHERE status <> 'pending'")).toBe(0);
+    const approved = await t.call('aid.approve', { batchId: created.batchId, expected: { count: 3, amountFen: 150_000 } }, 'reviewer');
+    expect(approved.approved).toBe(3);
   });
 
   it('refuses an amount above the suggestion, and a reason is required to exclude or lower', async () => {
@@ -217,6 +227,31 @@ describe('creating a batch', SLOW, () => {
         )
         .run(second.batchId),
     ).toThrow(/UNIQUE/);
+  });
+
+  it('marks the rows a second batch of the program only tops up, and counts them', async () => {
+    const { t, files, programId, units } = await batchOffice();
+    // The first batch paid 甲机械厂's deep household less than its ¥600 (lowered with a reason), the other in full.
+    await t.call(
+      'aid.createBatch',
+      {
+        programId,
+        name: '甲机械厂',
+        method: 'cash',
+        filters: { ...noFilters, unitIds: [units.jia] },
+        adjusted: [{ fileId: files.deepJia, amountFen: 40_000, reason: '先发一部分' }],
+      },
+      'clerk',
+    );
+    const preview = await t.call('aid.batchPreview', { programId, filters: noFilters }, 'clerk');
+    const row = (fileId: string) => preview.rows.find((r) => r.fileId === fileId)!;
+    expect(row(files.deepJia)).toMatchObject({ paidInProgramFen: 40_000, suggestion: { eligible: true, maxFen: 20_000 } });
+    expect(row(files.relativeYi)).toMatchObject({ paidInProgramFen: 0, suggestion: { maxFen: 50_000 } });
+    // Paid in full: not payable, so not counted as topped up.
+    expect(row(files.reviewJia)).toMatchObject({ paidInProgramFen: 60_000, suggestion: { eligible: false, reason: 'capReached' } });
+    expect(preview).toMatchObject({ toppedUpRows: 1, totalFen: 20_000 + 50_000 + 50_000 });
+    const first = await t.call('aid.batchPreview', { programId, filters: { ...noFilters, unitIds: [units.yi] } }, 'clerk');
+    expect(first.toppedUpRows).toBe(0);
   });
 
   it('creates nothing at all when one payment fails to be written', async () => {

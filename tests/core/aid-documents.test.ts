@@ -107,12 +107,15 @@ describe('领取凭证 (aid voucher)', () => {
   });
 
   it('places each part inside its third of the sheet, the cut lines at exactly one and two thirds', async () => {
+    // The fullest part there is: a reissue with a long unit, voided and reprinted.
     const { path } = await render(
       aidVoucherDocument({
         orgName: AID_ORG,
         printedAt: PRINTED_AT,
         layout: 'a4-three',
-        vouchers: [voucher({ voided: true, reprintCount: 1 })],
+        vouchers: [
+          voucher({ voided: true, reprintCount: 1, reissueOf: { serial: '2027-000012' }, unit: '市第三建筑工程公司第二项目部'.repeat(6) }),
+        ],
       }),
     );
     // pdftotext -bbox: every word with its box, in points from the top of the page.
@@ -156,6 +159,23 @@ describe('领取凭证 (aid voucher)', () => {
     expect(qrCodesOn(path, 3)).toEqual(Array(3).fill(vouchers[2]!.qrText));
   });
 
+  it('names the voided voucher a reissue replaces on every part, on A4 and on A5', async () => {
+    const vouchers = [
+      voucher({ serial: '2027-000130', reissueOf: { serial: '2027-000012' } }),
+      voucher({ serial: '2027-000131', reissueOf: { serial: null } }),
+      voucher({ serial: '2027-000132' }),
+    ];
+    const a4 = await render(aidVoucherDocument({ orgName: AID_ORG, printedAt: PRINTED_AT, layout: 'a4-three', vouchers }));
+    expect(count(a4.flat[0]!, '补发，原凭证2027-000012已作废')).toBe(3);
+    // A payment voided before approval had no voucher to name.
+    expect(count(a4.flat[1]!, '补发，原付款已作废（未出凭证）')).toBe(3);
+    expect(a4.flat[2]).not.toContain('补发');
+    const a5 = await render(aidVoucherDocument({ orgName: AID_ORG, printedAt: PRINTED_AT, layout: 'a5', vouchers }));
+    expect(pageCount(a5.path)).toBe(3);
+    expect(count(a5.flat[0]!, '补发，原凭证2027-000012已作废')).toBe(1);
+    expect(a5.flat[2]).not.toContain('补发');
+  });
+
   it('prints one 领款联 per A5 page', async () => {
     const vouchers = [voucher({ serial: '2027-000010' }), voucher({ serial: '2027-000011', reprintCount: 1 })];
     const { path, flat } = await render(aidVoucherDocument({ orgName: AID_ORG, printedAt: PRINTED_AT, layout: 'a5', vouchers }));
@@ -176,10 +196,18 @@ function sheet(rows: AidPaymentSheetData['rows'], batchName: string | null = '�
   return { orgName: AID_ORG, programName: '2027年春节送温暖', fundSourceLabel: '工会经费', batchName, printedAt: PRINTED_AT, rows };
 }
 
-/** 45 people, every fourth paid in cash, amounts that differ in every digit. */
-const SHEET_ROWS = Array.from({ length: 45 }, (_, i) => ({
+const BANKS = ['工商银行', '中国农业银行股份有限公司北京朝阳支行', null] as const;
+
+/**
+ * 45 people, every fourth paid in cash, amounts that differ in every digit; a bank transfer names its bank (or has none
+ * recorded), and every seventh row is a reissue (the 43rd of a payment voided before it had a voucher).
+ */
+const SHEET_ROWS: AidPaymentSheetData['rows'] = Array.from({ length: 45 }, (_, i) => ({
   ...person(i),
-  maskedAccount: i % 4 === 3 ? null : `6222 **** **** ${3000 + i}`,
+  serial: `2027-${String(101 + i).padStart(6, '0')}`,
+  reissueOf: i % 7 === 0 ? { serial: i === 42 ? null : `2027-${String(12 + i).padStart(6, '0')}` } : null,
+  maskedAccount: i % 4 === 3 ? null : `**** ${3000 + i}`,
+  bankName: i % 4 === 3 ? null : BANKS[i % 3]!,
   amountFen: 50000 + i * 1037,
 }));
 
@@ -199,27 +227,48 @@ describe('发放表 (payment sheet)', () => {
       expect(f).toContain('资金来源：工会经费');
       expect(f).toContain('发放批次：第一批（一厂、二厂）');
       expect(f).toContain(`第${index + 1}页共3页`);
-      expect(f).toContain('序号姓名身份证号单位账号/领款人签字金额（元）');
-      // The rows of the page in order: 序号, name, masked ID, unit, (account), amount.
-      const rows = page.split('\n').flatMap((line) => {
-        const match = /^\s*(\d+)\s+(\S+)\s+(\d{6}\*{8}\d{4})\s+(\S+)\s+(?:(6222 \*{4} \*{4} \d{4})\s+)?([\d,]+\.\d\d)\s*$/.exec(line);
-        return match ? [match] : [];
-      });
-      expect(rows.map((m) => Number(m[1]))).toEqual(Array.from({ length: 15 }, (_, i) => index * 15 + i + 1));
+      expect(f).toContain('序号凭证编号姓名身份证号单位账号/领款人签字金额（元）');
+      // The rows of the page in order: 序号, 凭证编号 (a reissue's on two lines, with 补发 and the original's serial),
+      // name, masked ID, unit, (bank, account), amount. Read from the page's words in pdftotext's order: a reissue's
+      // serial comes before its 序号 (the cell's first line is above the row's middle).
+      const rows = [
+        ...page
+          .replace(/\s+/g, ' ')
+          .matchAll(
+            new RegExp(
+              String.raw`(?<= |^)(?:(\d{4}-\d{6}) )?(\d+) (?:(\d{4}-\d{6}) )?(?:(补发 原 \d{4}-\d{6}|补发（原付款未出凭证）) )?` +
+                String.raw`(\S+) (\d{6}\*{8}\d{4}) (\S+) (?:(\S+) )?(?:(\*{4} \d{4}) )?([\d,]+\.\d\d)(?= |$)`,
+              'g',
+            ),
+          ),
+      ];
+      expect(rows.map((m) => Number(m[2]))).toEqual(Array.from({ length: 15 }, (_, i) => index * 15 + i + 1));
       for (const m of rows) {
-        const expected = SHEET_ROWS[Number(m[1]) - 1]!;
-        expect([m[2], m[3], m[4], m[5] ?? null, fenOf(m[6]!)]).toEqual([
+        const expected = SHEET_ROWS[Number(m[2]) - 1]!;
+        const mark = expected.reissueOf
+          ? expected.reissueOf.serial
+            ? `补发 原 ${expected.reissueOf.serial}`
+            : '补发（原付款未出凭证）'
+          : null;
+        expect([m[1] ?? m[3], m[4] ?? null, m[5], m[6], m[7], m[8] ?? null, m[9] ?? null, fenOf(m[10]!)]).toEqual([
+          expected.serial,
+          mark,
           expected.name,
           expected.maskedId,
           expected.unit,
+          expected.bankName ?? null,
           expected.maskedAccount,
           expected.amountFen,
         ]);
       }
+      // Every seventh row is a reissue: 1, 8, 15, 22, … 43 (that one of a payment voided before it had a voucher).
+      expect(rows.filter((m) => m[4]).map((m) => Number(m[2]))).toEqual(
+        [1, 8, 15, 22, 29, 36, 43].filter((n) => n > index * 15 && n <= index * 15 + 15),
+      );
       // 本页小计 is the sum of the page's rows.
       const subtotal = /本页小计\s+15 人\s+¥([\d,]+\.\d\d)/.exec(page);
       expect(subtotal, `page ${index + 1}`).not.toBeNull();
-      expect(fenOf(subtotal![1]!)).toBe(rows.reduce((sum, m) => sum + fenOf(m[6]!), 0));
+      expect(fenOf(subtotal![1]!)).toBe(rows.reduce((sum, m) => sum + fenOf(m[10]!), 0));
     });
 
     const last = flat[2]!;
@@ -233,14 +282,32 @@ describe('发放表 (payment sheet)', () => {
     }
   });
 
-  it('keeps 15 rows a page however long the names and units, fitting them into their cells', async () => {
+  it('keeps 15 rows a page however long the names, units and banks, with 18-character IDs and reissues on every row', async () => {
     const long = SHEET_ROWS.map((row, i) => ({
       ...row,
       name: i % 2 ? '阿依古丽·买买提艾力江' : row.name,
+      maskedId: `${row.maskedId.slice(0, 17)}X`,
       unit: '市第三建筑工程公司第二项目部安装分公司机电设备维修车间第一班组'.repeat(1 + (i % 3)),
+      bankName: row.maskedAccount ? '中国邮政储蓄银行股份有限公司新疆维吾尔自治区乌鲁木齐市天山区支行营业部'.repeat(1 + (i % 2)) : null,
+      reissueOf: { serial: i % 5 ? `2027-${String(900_000 + i).padStart(6, '0')}` : null },
     }));
     const { path, flat } = await render(aidPaymentSheetDocument(sheet(long)));
     expect(pageCount(path)).toBe(3);
+    // Every row on its page: its serial and its reissue mark, 15 a page.
+    for (const [index, page] of flat.entries()) {
+      expect(page.match(/2027-0001\d\d/g)).toHaveLength(15);
+      expect(page.match(/补发/g)).toHaveLength(15);
+      expect(page).toContain('本页小计15人');
+      // A bank name too long for its cell is cut short, never the account after it.
+      const banked = long.slice(index * 15, index * 15 + 15).filter((row) => row.maskedAccount);
+      expect(page.match(/\*{4}\d{4}/g)).toEqual(banked.map((row) => row.maskedAccount!.replace(' ', '')));
+      const cut = banked.filter((row) => row.bankName!.length > 40).map((row) => `…${row.maskedAccount!.replace(' ', '')}`);
+      expect(cut.length).toBeGreaterThan(0);
+      expect(page.match(/…\*{4}\d{4}/g)).toEqual(cut);
+    }
+    expect(flat[0]).toContain('补发原2027-900001');
+    expect(flat[0]).toContain('补发（原付款未出凭证）');
+    expect(flat[0]).toContain('110100********100X');
     expect(flat[2]).toContain('合计（大写）');
     expect(flat[2]).toContain('负责人：');
   });
@@ -250,7 +317,7 @@ describe('发放表 (payment sheet)', () => {
     const { path, flat } = await render(aidPaymentSheetDocument(sheet(cash, null)));
     expect(pageCount(path)).toBe(1);
     expect(flat[0]).toContain('发放批次：全部');
-    expect(flat[0]).toContain('序号姓名身份证号单位领款人签字金额（元）');
+    expect(flat[0]).toContain('序号凭证编号姓名身份证号单位领款人签字金额（元）');
     expect(flat[0]).toContain('第1页共1页');
     expect(flat[0]).toContain('本页小计3人¥1,531.11');
     expect(flat[0]).toContain('合计（大写）人民币壹仟伍佰叁拾壹元壹角壹分');

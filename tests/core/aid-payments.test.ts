@@ -193,6 +193,58 @@ describe('aid suggestions and payments', () => {
     });
   });
 
+  it('临时救助 suggests what is left for the typed ID number this year, and flags a name other than the earlier one', async () => {
+    const { t } = await aidOffice();
+    const program = await saveProgram(t, 'emergency', { kind: 'emergency', capFen: 50_000 });
+    const idNumber = nextIdNumber();
+    const suggest = (recipient: { name: string; idNumber: string } | null) =>
+      t.call('aid.suggest', { programId: program.id, fileId: null, recipient }, 'clerk');
+    expect(await suggest({ name: '临时工', idNumber })).toMatchObject({
+      maxFen: 50_000,
+      countedIdNumber: true,
+      nameMismatch: false,
+    });
+    await t.call(
+      'aid.createPayment',
+      pay(program.id, null, 30_000, { emergency: { name: '临时工', idNumber }, adjustReason: '先发' }),
+      'clerk',
+    );
+
+    // The same ID number (typed with a lower-case x or spaces it would be the same): ¥300 of ¥500 already received.
+    const again = await suggest({ name: '临时工', idNumber: ` ${idNumber} ` });
+    expect(again).toMatchObject({ eligible: true, maxFen: 20_000, suggestedFen: 20_000, countedIdNumber: true, nameMismatch: false });
+    expect(again.lines.find((l) => l.cap === 'standard')).toMatchObject({ usedFen: 30_000, leftFen: 20_000 });
+    // Not yet a valid ID number (still being typed, or a wrong check digit): nothing is counted and the screen knows it.
+    const typo = idNumber.slice(0, 17) + (idNumber[17] === '1' ? '2' : '1');
+    expect(await suggest({ name: '临时工', idNumber: typo })).toMatchObject({
+      maxFen: 50_000,
+      countedIdNumber: false,
+      nameMismatch: false,
+    });
+    expect(await suggest(null)).toMatchObject({ maxFen: 50_000, countedIdNumber: false });
+
+    // Another name for the same ID number: flagged, not refused (names change; the clerk has the card in hand).
+    const other = await suggest({ name: '王某某', idNumber });
+    expect(other).toMatchObject({ eligible: true, maxFen: 20_000, nameMismatch: true });
+    // Spaces and the form of a middle dot are not a different name.
+    expect(await suggest({ name: '临 时工', idNumber })).toMatchObject({ nameMismatch: false });
+    const paid = await t.call('aid.createPayment', pay(program.id, null, 20_000, { emergency: { name: '王某某', idNumber } }), 'clerk');
+    // The payment keeps the flag for the reviewer, and the log says so without the names.
+    expect(await t.call('aid.payment', { id: paid.id }, 'reviewer')).toMatchObject({ nameMismatch: true, amountFen: 20_000 });
+    const audit = sqliteOf(t).prepare('SELECT summary FROM audit_log WHERE record_id = ? ORDER BY seq').pluck().all(paid.id) as string[];
+    expect(audit.map((s) => (JSON.parse(s) as { event: string }).event)).toContain('aid.nameMismatch');
+    expect(audit.join()).not.toContain('王某某');
+    expect(audit.join()).not.toContain(idNumber);
+    const firstPayment = (await t.call('aid.payments', { programId: program.id }, 'clerk')).rows.find((p) => p.recipientName === '临时工')!;
+    expect(await t.call('aid.payment', { id: firstPayment.id }, 'clerk')).toMatchObject({ nameMismatch: false });
+
+    // A member of the roster is an earlier registration of the ID number too.
+    const member = nextIdNumber();
+    await t.call('roster.create', { name: '登记人', idNumber: member, unitName: '某厂' });
+    expect(await suggest({ name: '别人', idNumber: member })).toMatchObject({ nameMismatch: true, maxFen: 50_000 });
+    expect(await suggest({ name: '登记人', idNumber: member })).toMatchObject({ nameMismatch: false });
+  });
+
   it('临时救助 pays a worker without a file; 就业帮扶 records a service of ¥0', async () => {
     const { t } = await aidOffice();
     const program = await saveProgram(t, 'emergency', { kind: 'emergency', capFen: 200_000 });
@@ -212,6 +264,17 @@ describe('aid suggestions and payments', () => {
     expect(await t.fail('aid.createPayment', pay(program.id, null, 100_000, { emergency }), 'clerk')).toMatchObject({
       code: 'AID_OVER_CAP',
       params: { maxFen: 50_000 },
+    });
+    // A worker whose household is on file (head or member, 在档 or 复核) is paid through the file, not this route.
+    const head = nextIdNumber();
+    insertFile(t, { headIdNumber: head });
+    const onFile = { name: '户主', idNumber: head, unit: null };
+    expect(await t.call('aid.suggest', { programId: program.id, fileId: null, recipient: onFile }, 'clerk')).toMatchObject({
+      eligible: false,
+      reason: 'hasActiveFile',
+    });
+    expect(await t.fail('aid.createPayment', pay(program.id, null, 100, { emergency: onFile }), 'clerk')).toMatchObject({
+      code: 'AID_NOT_ELIGIBLE',
     });
     // A file in any status may be paid on the emergency route.
     const ended = insertFile(t, { status: 'exited' });

@@ -9,6 +9,13 @@ import { consented, draftOf, fileForMember, HEAD, idOf, toNotice } from './suppo
  * read back from the real PDFs (pdftotext, pdfinfo) and the certificate's QR code from a picture of the page.
  */
 
+/** The line of pdftotext -layout's text holding `label` (a table row prints on one line while its cells fit). */
+const lineOf = (pages: string[], label: string) =>
+  pages
+    .join('\n')
+    .split('\n')
+    .find((line) => line.includes(label)) ?? '';
+
 describe('aid print: the payment sheet (发放表)', SLOW, () => {
   it('lists the batch without voided payments, a subtotal on every page, the grand total in 大写 and 第 x 页 共 y 页', async () => {
     const env = await aidOffice();
@@ -45,6 +52,75 @@ describe('aid print: the payment sheet (发放表)', SLOW, () => {
       { count: 18, pages: 2 },
       { count: 17, pages: 2 },
     ]);
+  });
+});
+
+describe('aid print: a reissued payment on paper (补发)', SLOW, () => {
+  it('marks the reissue on the payment sheet with the voided serial, beside each row’s 凭证编号, and names the voided voucher on every part of its own', async () => {
+    const env = await aidOffice();
+    const { t, year } = env;
+    const file = await t.call(
+      'files.saveDraft',
+      draftOf(await fileForMember(t), { bankName: '工商银行', bankAccount: '6222020200112233445' }),
+      'clerk',
+    );
+    const batchId = env.addBatch();
+    const first = env.addPayment({ ...PEOPLE[0]!, batchId });
+    const voided = env.addPayment({ ...PEOPLE[1]!, batchId, status: 'voided', amountFen: 990_000 });
+    const reissue = env.addPayment({ ...PEOPLE[1]!, batchId, reissueOf: voided.id, method: 'bank', fileId: file.id, amountFen: 99_000 });
+    expect([first.serial, voided.serial, reissue.serial]).toEqual([`${year}-000001`, `${year}-000002`, `${year}-000003`]);
+
+    const sheet = await printed(t, 'aid.printSheet', { batchId });
+    const page = sheet.flat[0]!;
+    expect(page).toContain('序号凭证编号姓名身份证号单位账号/领款人签字金额（元）');
+    expect(page).toContain(`1${year}-000001赵建国`);
+    // The reissue's cell: its own serial, then 补发 and the voided payment's serial (the voided row itself is not listed).
+    expect(page).toContain(`${year}-0000032补发原${year}-000002钱秀英`);
+    expect(page).toContain('工商银行****3445990.00');
+    expect(page).not.toContain('9,900.00');
+    expect(page).toContain('本页小计2人¥1,490.00');
+
+    const a4 = await printed(t, 'aid.printVouchers', { ids: [reissue.id], layout: 'a4-three' });
+    expect(a4.flat[0]!.split(`补发，原凭证${year}-000002已作废`)).toHaveLength(4);
+    const a5 = await printed(t, 'aid.printVouchers', { ids: [reissue.id], layout: 'a5' });
+    expect(a5.flat[0]).toContain(`补发，原凭证${year}-000002已作废`);
+    // The first payment's voucher is no reissue, and the voided one names none.
+    const others = await printed(t, 'aid.printVouchers', { ids: [first.id, voided.id], layout: 'a5' });
+    for (const other of others.flat) expect(other).not.toContain('补发');
+  });
+});
+
+describe('aid print: the 申报表 at the annual review', SLOW, () => {
+  it('prints the aid paid out in the last 12 months on its own income line, in the totals the means test judged', async () => {
+    const env = await aidOffice();
+    const { t, today } = env;
+    // ¥1,500 a month earned (¥18,000 a year) and a ¥6,000 pension; ¥12,000 of medical costs; three people.
+    const file = await t.call('files.saveDraft', draftOf(await fileForMember(t), consented(today)), 'clerk');
+    env.addPayment({ ...PEOPLE[0]!, fileId: file.id, status: 'paid', paidOn: today, amountFen: 300_000 });
+    // Neither a voided payment nor one approved but not paid out is income.
+    env.addPayment({ ...PEOPLE[0]!, fileId: file.id, status: 'voided', amountFen: 70_000 });
+    env.addPayment({ ...PEOPLE[0]!, fileId: file.id, amountFen: 50_000 });
+
+    // Outside a review the aid is not income, and the form has no aid line.
+    const before = await printed(t, 'files.printApplication', { id: file.id });
+    expect(before.flat.join('')).not.toContain('帮扶救助金');
+    expect(lineOf(before.pages, '家庭年收入合计')).toContain('24,000.00');
+
+    env.sqlite.prepare("UPDATE hardship_files SET status = 'annualReview', category = 'deep' WHERE id = ?").run(file.id);
+    expect((await t.call('files.get', { id: file.id }, 'clerk')).meansTest).toMatchObject({ aidReceivedFen: 300_000 });
+    const review = await printed(t, 'files.printApplication', { id: file.id });
+    const aidLine = lineOf(review.pages, '近 12 个月领取的帮扶救助金');
+    expect(aidLine).toMatch(/近 12 个月领取的帮扶救助金\s+3,000\.00\s/);
+    expect(review.flat.join('')).toContain(`${today}前12个月内已发放，复核时计入家庭收入`);
+    // ¥18,000 + ¥6,000 + ¥3,000 = ¥27,000; less ¥12,000 = ¥15,000; ÷ 12 ÷ 3 = ¥416.666… a person a month (shown
+    // rounded down, as the screen shows it).
+    expect(lineOf(review.pages, '家庭年收入合计')).toContain('27,000.00');
+    expect(lineOf(review.pages, '家庭年可支配收入')).toContain('15,000.00');
+    expect(review.flat.join('')).toContain('人均月收入416.66元');
+    // The income lines in the order of the screen's 收入与核算: earned, the items, the aid, then the total.
+    const text = review.pages.join('');
+    expect(text.indexOf('养老金')).toBeLessThan(text.indexOf('近 12 个月领取的帮扶救助金'));
+    expect(text.indexOf('近 12 个月领取的帮扶救助金')).toBeLessThan(text.indexOf('家庭年收入合计'));
   });
 });
 

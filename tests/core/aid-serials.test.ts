@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApproverConfig, AidApproverReport } from './support/aid-approver-process';
 import { insertFile, saveProgram, sqliteOf } from './support/aid';
 import { bundleAidApproverProcess } from './support/bundle';
-import { ADMIN, RESOURCES_DIR } from './support/core';
+import { ADMIN } from './support/core';
 import { office } from './support/hardship';
+import { racingCoreConfig, releaseTogether, startChild } from './support/race-processes';
 
 /**
  * 领取凭证 serials with two programs on one database (as file-numbering-processes.test.ts does for file numbers):
@@ -16,34 +15,6 @@ import { office } from './support/hardship';
 
 const PER_PROCESS = 24;
 const CHUNK = 3;
-
-function startApprover(script: string, config: AidApproverConfig) {
-  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let report: AidApproverReport | null = null;
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const message = JSON.parse(line) as { ready: true } | AidApproverReport;
-    if ('ready' in message) markReady();
-    else report = message;
-  });
-  const timer = setTimeout(() => child.kill(), 40_000);
-  const finished = new Promise<{ exitCode: number | null; report: AidApproverReport | null; stderr: string }>((resolve) =>
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      resolve({ exitCode, report, stderr });
-    }),
-  );
-  child.stdin.write(`${JSON.stringify(config)}\n`);
-  return {
-    ready: Promise.race([ready, finished.then(({ exitCode }) => Promise.reject(new Error(`ended before ready (${exitCode}): ${stderr}`)))]),
-    go: () => child.stdin.end('go\n'),
-    finished,
-    kill: () => child.kill(),
-  };
-}
 
 describe('voucher serials with two programs on one database', () => {
   let script: string;
@@ -68,25 +39,11 @@ describe('voucher serials with two programs on one database', () => {
     }
     t.core.close();
 
-    const approvers = halves.map((paymentIds, i) =>
-      startApprover(script, {
-        dataDir: t.dataDir,
-        resourcesDir: RESOURCES_DIR,
-        keyHex: t.key.toString('hex'),
-        clockAtMs: t.clock.now().getTime(),
-        ...reviewers[i]!,
-        paymentIds,
-        chunk: CHUNK,
-      }),
+    const results = await releaseTogether(
+      halves.map((paymentIds, i) =>
+        startChild<AidApproverConfig, AidApproverReport>(script, { ...racingCoreConfig(t, reviewers[i]!), paymentIds, chunk: CHUNK }),
+      ),
     );
-    let results;
-    try {
-      await Promise.all(approvers.map((a) => a.ready));
-      for (const a of approvers) a.go();
-      results = await Promise.all(approvers.map((a) => a.finished));
-    } finally {
-      for (const a of approvers) a.kill();
-    }
     const reports = results.map(({ exitCode, report, stderr }, i) => {
       expect(exitCode, `approver ${i}: ${stderr}`).toBe(0);
       expect(report!.errors).toEqual([]);

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, RESOURCES_DIR } from './support/core';
+import { ADMIN } from './support/core';
 import type { ApproverConfig, ApproverReport } from './support/approver-process';
 import { consented, draftOf, fileForMember, idOf, office, toNotice } from './support/hardship';
 import { bundleApproverProcess } from './support/bundle';
+import { racingCoreConfig, releaseTogether, startChild } from './support/race-processes';
 
 /**
  * 档案编号 with two programs on one database (two copies of the program on one computer; WAL needs one host): two
@@ -15,47 +14,6 @@ import { bundleApproverProcess } from './support/bundle';
  */
 
 const FILES_PER_PROCESS = 15;
-const CHILD_TIMEOUT_MS = 40_000;
-
-interface Approver {
-  ready: Promise<void>;
-  go(): void;
-  finished: Promise<{ exitCode: number | null; report: ApproverReport | null; stderr: string }>;
-  kill(): void;
-}
-
-/** Starts approver-process.ts in a process of its own (Node 22, this test's), gives it its config on stdin. */
-function startApprover(script: string, config: ApproverConfig): Approver {
-  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let report: ApproverReport | null = null;
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const message = JSON.parse(line) as { ready: true } | ApproverReport;
-    if ('ready' in message) markReady();
-    else report = message;
-  });
-  const timer = setTimeout(() => child.kill(), CHILD_TIMEOUT_MS);
-  const finished = new Promise<{ exitCode: number | null; report: ApproverReport | null; stderr: string }>((resolve) =>
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      resolve({ exitCode, report, stderr });
-    }),
-  );
-  child.stdin.write(`${JSON.stringify(config)}\n`);
-  return {
-    // A process that ends before it is ready fails the wait instead of hanging it.
-    ready: Promise.race([
-      ready,
-      finished.then(({ exitCode }) => Promise.reject(new Error(`approver ended before it was ready (exit ${exitCode}): ${stderr}`))),
-    ]),
-    go: () => child.stdin.end('go\n'),
-    finished,
-    kill: () => child.kill(),
-  };
-}
 
 describe('file numbers with two programs on one database', () => {
   let script: string;
@@ -90,30 +48,11 @@ describe('file numbers with two programs on one database', () => {
     t.core.close();
 
     const halves = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
-    const approvers: Approver[] = [];
-    let results;
-    try {
-      // Both start at once (each sweeps the inbox the attachments left, as two programs opened together would), sign
-      // in and warm up; then they are released together.
-      for (const [i, fileIds] of halves.entries()) {
-        approvers.push(
-          startApprover(script, {
-            dataDir: t.dataDir,
-            resourcesDir: RESOURCES_DIR,
-            keyHex: t.key.toString('hex'),
-            clockAtMs: t.clock.now().getTime(),
-            ...reviewers[i]!,
-            fileIds,
-          }),
-        );
-      }
-      await Promise.all(approvers.map((a) => a.ready));
-      // Released together.
-      for (const a of approvers) a.go();
-      results = await Promise.all(approvers.map((a) => a.finished));
-    } finally {
-      for (const a of approvers) a.kill();
-    }
+    // Both start at once (each sweeps the inbox the attachments left, as two programs opened together would), sign in
+    // and warm up; then they are released together.
+    const results = await releaseTogether(
+      halves.map((fileIds, i) => startChild<ApproverConfig, ApproverReport>(script, { ...racingCoreConfig(t, reviewers[i]!), fileIds })),
+    );
 
     const reports = results.map(({ exitCode, report, stderr }, i) => {
       expect(exitCode, `approver ${i}: ${stderr}`).toBe(0);

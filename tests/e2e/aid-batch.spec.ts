@@ -145,6 +145,15 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await batches.getByRole('link', { name: /^春节送温暖（/ }).click();
   await expect(page.getByTestId('batch-count-pending')).toHaveText('2');
   await page.getByRole('button', { name: '整批审核（2 笔）' }).click();
+  // Nothing is approved before the reviewer has read what: the count and the total, in figures and 大写.
+  const confirm = page.getByRole('dialog', { name: '整批审核' });
+  await expect(confirm.getByTestId('batch-approve-summary')).toHaveText(
+    /^审核通过批次“春节送温暖（\d{4}-\d{2}-\d{2}）”中待审核的 2 笔发放，合计 ¥1,000\.00。$/,
+  );
+  await expect(confirm.getByTestId('batch-approve-uppercase')).toHaveText('合计人民币（大写）：壹仟元整');
+  await shots(page, 'aid-batch-approve-confirm');
+  await confirm.getByRole('button', { name: '审核通过 2 笔' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByTestId('batch-count-approved')).toHaveText('2');
   await shots(page, 'aid-batch-approved');
 
@@ -173,21 +182,40 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await paid.getByRole('button', { name: '登记已发放' }).click();
   await expect(page.getByTestId('batch-count-paid')).toHaveText('2');
 
-  // A mistake: the reviewer voids one payment with a reason, and the clerk enters it again in its place.
-  const { rows } = await call<{ rows: { id: string; recipientName: string }[] }>(host, 'aid.payments', { batchId });
+  // A mistake: the reviewer voids one payment with a reason, and the administrator enters it again in its place.
+  const { rows } = await call<{ rows: { id: string; recipientName: string; voucherSerial: string; fileNo: string }[] }>(
+    host,
+    'aid.payments',
+    { batchId },
+  );
   const wrong = rows.find((r) => r.recipientName === '乙厂一户')!;
   await call(host, 'aid.void', { id: wrong.id, reason: '领款人签字有误，作废重开' });
   await signOut(page);
-  await signIn(page, CLERK.username, CLERK.password);
+  await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByRole('link', { name: '救助项目' })).toBeVisible();
   await call(host, 'aid.reissue', { voidedId: wrong.id, amountFen: 50_000, method: 'cash' });
-  await signOut(page);
 
-  // The administrator approves the reissue and prints its voucher from the payments list.
-  await signIn(page, ADMIN.username, ADMIN.password);
+  // The administrator ticks it to approve: the list says it is their own entry (four eyes) before anything is sent,
+  // names it, and offers to untick it.
   await page.getByRole('link', { name: '发放记录' }).click();
   const list = page.getByRole('table', { name: '发放记录' });
   await expect(page.getByTestId('payments-totals')).toContainText('共 2 笔（不含作废），合计 ¥1,000.00（待审核 1、已发放 1、已作废 1）');
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '待审核' }).click();
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
+  const own = page.getByTestId('own-ticked');
+  await expect(own).toContainText(`勾选的发放中有 1 笔是您自己录入的：乙厂一户（档案 ${wrong.fileNo}）。`);
+  await expect(page.getByRole('button', { name: '审核通过' })).toBeDisabled();
+  await shots(page, 'aid-payments-own-ticked');
+  await own.getByRole('button', { name: '取消勾选这 1 笔' }).click();
+  await expect(list.getByRole('checkbox', { name: '选择 乙厂一户' })).not.toBeChecked();
+  await expect(own).toBeHidden();
+  await signOut(page);
+
+  // A reviewer approves the reissue and prints its voucher from the payments list.
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await page.getByRole('link', { name: '发放记录' }).click();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待审核' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);
@@ -201,6 +229,8 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   const voucherPath = testInfo.outputPath('reissued.pdf');
   const reissued = await printed(page, page.getByRole('button', { name: '打印领取凭证' }), voucherPath);
   expect(reissued.text).toContain('乙厂一户');
+  // It names the voucher it replaces, on each of its three parts.
+  expect(reissued.text.replace(/\s+/g, '').split(`补发，原凭证${wrong.voucherSerial}已作废`)).toHaveLength(4);
   const [qr] = qrTexts(voucherPath, testInfo.outputPath(''));
   expect(qr).toMatch(/^[\x20-\x7e]+$/);
 

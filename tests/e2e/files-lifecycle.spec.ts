@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ADMIN, CLERK, createReadyUser, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
+import { addLowIncomeLine, draftOf, toNotice } from './file-steps';
 import { expect, test } from './fixtures';
 import { DAY_MS, localIsoDate } from '../support/test-clock';
 
@@ -13,7 +14,6 @@ const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'rev
 const HEAD = { name: '测试户主', idNumber: syntheticIdNumber('44010619800101101') };
 const SPOUSE = { name: '测试配偶', idNumber: syntheticIdNumber('44010619820202102') };
 const OTHER = { name: '另一户主', idNumber: syntheticIdNumber('44010619750505105') };
-const SIX_CLEARS = ['members', 'income', 'causes', 'changes', 'conduct', 'address'];
 
 type File = { id: string; rev: number };
 
@@ -40,60 +40,23 @@ test('lifecycle records: cross-household confirmation, an objection with its fie
   await createReadyUser(host.origin, host.token, REVIEWER);
   await rpc(host.origin, host.token, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const today = localIsoDate(await host.now());
-  await rpc(host.origin, host.token, 'policy.add', {
-    key: 'lowIncomeLine',
-    regionCode: '440106',
-    effectiveFrom: '2020-01-01',
-    value: 94_000,
-  });
+  await addLowIncomeLine(host);
   const member = await call<{ id: string }>(host, 'roster.create', { name: HEAD.name, idNumber: HEAD.idNumber, unitName: '甲机械厂' });
-  const draft = (file: File & { household: { id: string }[] }, head: string, partner: { name: string; idNumber: string }) => ({
-    id: file.id,
-    rev: file.rev,
-    household: [
-      { id: file.household[0]!.id, relation: 'self', name: head, monthlyIncomeFen: 50_000 },
-      { relation: 'spouse', name: partner.name, idNumber: partner.idNumber },
-    ],
-    incomeItems: [],
-    exclusions: {
-      twoOrMoreHomes: false,
-      ownsBusinessOrEmploysOthers: false,
-      childAtCostlyPrivateSchoolOrAbroad: false,
-      privateVehicleNotForWork: false,
-    },
-    mainCause: '6',
-    workerType: 'urban',
-    consents: { incomeVerificationOn: today, publicNoticeOn: today, reportUpwardOn: today },
-  });
+  const draft = (file: File & { household: { id: string }[] }, head: string, partner: { name: string; idNumber: string }) =>
+    draftOf(
+      file,
+      [
+        { id: file.household[0]!.id, relation: 'self', name: head, monthlyIncomeFen: 50_000 },
+        { relation: 'spouse', name: partner.name, idNumber: partner.idNumber },
+      ],
+      today,
+    );
   let a = await call<File & { household: { id: string }[] }>(host, 'files.create', { memberId: member.id, workerType: 'urban' });
   a = await call(host, 'files.saveDraft', draft(a, HEAD.name, SPOUSE));
   await call(host, 'files.create', { head: SPOUSE, workerType: 'urban' });
   const c = await call<File & { household: { id: string }[] }>(host, 'files.create', { head: OTHER, workerType: 'urban' });
   await call(host, 'files.saveDraft', draft(c, OTHER.name, SPOUSE));
-  let f: File = await call(host, 'files.act', {
-    id: a.id,
-    rev: a.rev,
-    action: 'submit',
-    crossHouseholdReason: '夫妻分居两地，经核实各自生活',
-  });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'beginVisit' });
-  f = await call(host, 'files.recordVisit', {
-    fileId: f.id,
-    kind: 'sixClears',
-    date: today,
-    visitors: ['孙经办', '周干事'],
-    items: SIX_CLEARS.map((item) => ({ item, clear: true })),
-    headSigned: true,
-  });
-  f = await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'sendToCommittee' });
-  const uploaded = await fetch(`${host.origin}/upload`, {
-    method: 'POST',
-    headers: { 'X-Bangfu-Token': host.token, 'X-File-Name': 'minutes.pdf' },
-    body: '%PDF-1.4\n% minutes\n',
-  });
-  const { uploadId } = ((await uploaded.json()) as { data: { uploadId: string } }).data;
-  f = await call(host, 'files.attach', { fileId: f.id, type: 'minutes', uploadId, fileName: 'minutes.pdf' });
-  await call(host, 'files.act', { id: f.id, rev: f.rev, action: 'startNotice' });
+  await toNotice(host, a, today, '夫妻分居两地，经核实各自生活');
   await rpc(host.origin, host.token, 'auth.signOut');
 
   // The clerk submits C: its spouse is in another open file, so the step asks for a confirmation and a reason.

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { ADMIN, rpc, setUpOffice, signIn, syntheticIdNumber } from './support';
+import { NO_EXCLUSIONS } from './file-steps';
 import { expect, test } from './fixtures';
 
 /** Issue 10 §4: the file list's search, its .xlsx 台账, a member's files on their page, the roster's phone tail. */
@@ -29,12 +30,7 @@ async function seed(host: { origin: string; token: string }): Promise<string> {
       { relation: 'spouse', name: SPOUSE.name, idNumber: SPOUSE.idNumber },
     ],
     incomeItems: [],
-    exclusions: {
-      twoOrMoreHomes: false,
-      ownsBusinessOrEmploysOthers: false,
-      childAtCostlyPrivateSchoolOrAbroad: false,
-      privateVehicleNotForWork: false,
-    },
+    exclusions: NO_EXCLUSIONS,
     workerType: 'urban',
     consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },
   });

@@ -1,5 +1,6 @@
 import { SIX_CLEARS } from '@shared/domain/hardship-codes';
 import { ADMIN, CLERK, createReadyUser, rpc, setUpOffice, signIn, signOut, syntheticIdNumber } from './support';
+import { NO_EXCLUSIONS } from './file-steps';
 import { expect, test } from './fixtures';
 
 const REVIEWER = { username: 'reviewer.li', displayName: '李审核', role: 'reviewer', password: 'Li#2026xyz' };
@@ -38,12 +39,7 @@ test("each role's home shows today's work with counts that follow the clock, eac
       rev: file.rev,
       household: [{ id: file.household[0]!.id, relation: 'self', name, monthlyIncomeFen: 50_000 }],
       incomeItems: [],
-      exclusions: {
-        twoOrMoreHomes: false,
-        ownsBusinessOrEmploysOthers: false,
-        childAtCostlyPrivateSchoolOrAbroad: false,
-        privateVehicleNotForWork: false,
-      },
+      exclusions: NO_EXCLUSIONS,
       mainCause: '6',
       workerType: 'urban',
       consents: { incomeVerificationOn: null, publicNoticeOn: null, reportUpwardOn: null },

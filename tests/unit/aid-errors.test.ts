@@ -16,6 +16,15 @@ describe('aid refusals in the clerk’s words', () => {
       '这一户现在不能从这个项目发放：不是这一户在读的学生。',
     );
     expect(errorMessage({ code: 'AID_OWN_ENTRY', params: { count: 2 } })).toMatch(/^其中 2 笔是您自己录入的/);
+    // Named by file number ('' is an emergency payment without a file), the rest counted.
+    expect(
+      errorMessage({ code: 'AID_OWN_ENTRY', params: { count: 5, fileNos: ['110105-2026-0002', '', '110105-2026-0003'], ids: [] } }),
+    ).toBe(
+      '其中 5 笔是您自己录入的（档案 110105-2026-0002、临时救助（无档案）、档案 110105-2026-0003 等 5 笔），不能由您审核。请取消勾选这些，或由另一位审核人办理（本次一笔也没有审核）。',
+    );
+    expect(errorMessage({ code: 'AID_OWN_ENTRY', params: { count: 1, fileNos: ['110105-2026-0002'] } })).toMatch(
+      /^其中 1 笔是您自己录入的（档案 110105-2026-0002），/,
+    );
     expect(errorMessage({ code: 'AID_PROGRAM_INVALID', params: { problem: 'standardKind', expected: 'lowLineMonths' } })).toMatch(
       /低保标准的月数/,
     );

@@ -83,6 +83,48 @@ describe('suggestionText', () => {
     expect(suggestionText(t, s)).toBe('档案还没有困难类别');
   });
 
+  it('says once what the emergency route paid to the typed ID number this year, and the cap that decided', () => {
+    const basis = { rule: 'emergency', capFen: 50_000, amountFen: 50_000 };
+    const emergency = { type: 'emergency' as const, limitFen: null, usedFen: 30_000 };
+    const used = suggestion(basis, {
+      ...noCaps,
+      usedInProgramFen: 30_000,
+      typeYear: emergency,
+      totalYear: { limitFen: null, usedFen: 30_000 },
+    });
+    expect(suggestionText(t, used, { byIdNumber: true })).toBe('临时救助最多 ¥500；本年已向该身份证号发放临时救助 ¥300，本次最多 ¥200');
+    // The same suggestion counted by a file reads as before.
+    expect(suggestionText(t, used)).toBe('临时救助最多 ¥500；本项目已发 ¥300，本次最多 ¥200');
+    // Paid from another emergency program: the yearly cap decides and is named.
+    const other = suggestion(basis, {
+      ...noCaps,
+      typeYear: { ...emergency, limitFen: 60_000 },
+      totalYear: { limitFen: null, usedFen: 30_000 },
+    });
+    expect(suggestionText(t, other, { byIdNumber: true })).toBe(
+      '临时救助最多 ¥500；本年已向该身份证号发放临时救助 ¥300（上限 ¥600），本次最多 ¥300',
+    );
+    // Nothing paid yet: the standard alone.
+    expect(suggestionText(t, suggestion(basis, { ...noCaps, typeYear: { ...emergency, usedFen: 0 } }), { byIdNumber: true })).toBe(
+      '临时救助最多 ¥500',
+    );
+    const full = suggestion(basis, { ...noCaps, usedInProgramFen: 50_000, typeYear: { ...emergency, usedFen: 50_000 } });
+    expect(suggestionText(t, full, { byIdNumber: true })).toMatch(/^临时救助最多 ¥500；本年已向该身份证号发放临时救助 ¥500，/);
+  });
+
+  it('words a batch row the program already paid as a top-up to the standard', () => {
+    const basis = { rule: 'fixed', amountFen: 50_000, category: null };
+    const s = suggestion(basis, { ...noCaps, usedInProgramFen: 30_000, typeYear: { type: 'festival', limitFen: null, usedFen: 30_000 } });
+    expect(suggestionText(t, s, { topUp: true })).toBe('每户 ¥500；本项目已发 ¥300，本次补足 ¥200');
+    // A yearly cap that decides is not a top-up: the most is said as such.
+    const capped = suggestion(basis, {
+      ...noCaps,
+      usedInProgramFen: 30_000,
+      typeYear: { type: 'festival', limitFen: 40_000, usedFen: 30_000 },
+    });
+    expect(suggestionText(t, capped, { topUp: true })).toBe('每户 ¥500；本项目已发 ¥300，本年已发送温暖 ¥300（上限 ¥400），本次最多 ¥100');
+  });
+
   it('keeps fen in short amounts', () => {
     expect(shortYuan(94_050)).toBe('940.50');
     expect(shortYuan(100_000_000)).toBe('1,000,000');

@@ -62,6 +62,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'aid.programStatusSet': { status: 'closed' },
   'aid.paymentCreated': { type: 'medical', method: 'bank', route: 'file', adjusted: 'no' },
   'aid.overBudget': { type: 'living' },
+  'aid.nameMismatch': { type: 'emergency' },
   'aid.batchCreated': { type: 'festival', count: 120, excluded: 1, adjusted: 2 },
   'aid.paymentsApproved': { count: 120, first: '2027-000001', last: '2027-000120' },
   'aid.paymentsPaid': { count: 120 },

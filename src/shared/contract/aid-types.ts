@@ -76,6 +76,7 @@ export const capLine = z.object({
 export const ineligibleReason = z.enum([
   'programClosed',
   'fileNotActive', // not 在档 nor in 复核 (the emergency route aside)
+  'hasActiveFile', // the emergency route for a worker of a household on file (在档 or 复核): pay through the file
   'alreadyInBatch',
   'noCategory',
   'categoryNotCovered',
@@ -129,13 +130,22 @@ export const paymentItem = z.object({
   method: paymentMethod,
   /** The file's account, masked, for a bank payment. */
   accountMasked: z.string().nullable(),
+  /**
+   * The file's account as it is on file now, masked, whatever the method (null without a file or an account): a
+   * reissue of a cash payment may go by bank only when there is one.
+   */
+  fileAccountMasked: z.string().nullable(),
   status: paymentStatus,
   enteredBy: z.string().nullable(),
+  /** The user who entered it (their id, not a name): the reviewer's screen tells their own rows apart (four eyes). */
+  enteredById: z.string(),
   enteredAt: isoInstant,
   approvedBy: z.string().nullable(),
   approvedAt: isoInstant.nullable(),
   voucherSerial: z.string().nullable(),
   paidOn: isoDate.nullable(),
+  /** Who marked it paid (登记已发放, or from the bank's return list). */
+  paidBy: z.string().nullable(),
   voidedBy: z.string().nullable(),
   voidedAt: isoInstant.nullable(),
   voidReason: z.string().nullable(),
@@ -150,6 +160,11 @@ export const paymentItem = z.object({
    * never recomputed). Optional: lists may leave it out.
    */
   suggestion: aidSuggestion.nullable().optional(),
+  /**
+   * The emergency route: when it was entered, the ID number had been registered under another name (a warning the
+   * clerk saw; the reviewer sees it too). Only on the payment's own page.
+   */
+  nameMismatch: z.boolean().optional(),
 });
 export type PaymentItem = z.infer<typeof paymentItem>;
 
@@ -187,6 +202,11 @@ export const batchRow = z.object({
   schoolStage: schoolStage.nullable(),
   suggestion: aidSuggestion,
   accountMasked: z.string().nullable(),
+  /**
+   * What the household (助学: the student) already received from this program this year, before this batch: a
+   * second batch of a program only tops up to the standard, and the preview says so.
+   */
+  paidInProgramFen: z.number().int(),
 });
 export type BatchRow = z.infer<typeof batchRow>;
 
@@ -201,6 +221,8 @@ export const batchItem = z.object({
   counts: z.object({ pending: z.number().int(), approved: z.number().int(), paid: z.number().int(), voided: z.number().int() }),
   /** Not voided. */
   totalFen: z.number().int(),
+  /** What the pending payments come to: what 整批审核 would approve (its confirmation says it). */
+  pendingFen: z.number().int(),
 });
 export type BatchItem = z.infer<typeof batchItem>;
 

@@ -61,8 +61,22 @@ export const aidChannels = {
       studentId: z.string().nullable().default(null),
       /** 医疗: the self-paid part of the bill; 意外: the loss. */
       baseFen: fen.nullable().default(null),
+      /**
+       * The emergency route (no file): the worker as typed so far. A valid ID number makes the caps count what it
+       * already received this year; an earlier different name for it is flagged. Ignored with a file.
+       */
+      recipient: z
+        .object({ name: z.string().trim().max(30), idNumber: z.string().trim().max(30) })
+        .nullable()
+        .default(null),
     }),
-    output: aidSuggestion.extend({ accountMasked: z.string().nullable() }),
+    output: aidSuggestion.extend({
+      accountMasked: z.string().nullable(),
+      /** The emergency route: the caps counted the payments made to the typed ID number (it was valid). */
+      countedIdNumber: z.boolean(),
+      /** The typed ID number was registered (roster, earlier aid) under another name: a warning, not a refusal. */
+      nameMismatch: z.boolean(),
+    }),
     access: 'clerk',
     mutates: false,
   }),
@@ -88,7 +102,12 @@ export const aidChannels = {
   }),
   /** Approves payments one by one or a whole batch (待审核 → 待发放) and gives each its voucher serial. */
   'aid.approve': channel({
-    input: z.object({ ids: z.array(uuid).max(20_000).default([]), batchId: uuid.optional() }),
+    input: z.object({
+      ids: z.array(uuid).max(20_000).default([]),
+      batchId: uuid.optional(),
+      // What the reviewer confirmed (整批审核's dialog): approval is refused if the pending payments differ from it.
+      expected: z.object({ count: z.number().int().min(0), amountFen: z.number().int().min(0) }).optional(),
+    }),
     output: z.object({ approved: z.number().int(), serials: z.object({ first: z.string(), last: z.string() }).nullable() }),
     access: 'reviewer',
     mutates: true,
@@ -141,6 +160,8 @@ export const aidChannels = {
       budgetLeftFen: z.number().int().nullable(),
       /** Eligible rows the budget left does not cover in full: only an administrator may go on, with a reason. */
       overBudgetRows: z.number().int(),
+      /** Eligible rows already paid from this program this year: this batch only tops them up to the standard. */
+      toppedUpRows: z.number().int(),
     }),
     access: 'clerk',
     mutates: false,

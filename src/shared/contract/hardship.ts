@@ -218,6 +218,13 @@ export const fileDetail = fileSummary.extend({
   /** 原档案编号: the number an old file carried before the program (GL2023001 …), kept beside the national one. */
   legacyNo: z.string().nullable(),
   noticeEndsOn: isoDate.nullable(),
+  /** The next annual review: approved or last kept + the policy interval; null before approval. */
+  nextReviewOn: isoDate.nullable(),
+  /**
+   * 在档 and past nextReviewOn on the caller's day (the core's clock): the 困难职工证明 is refused until the review is
+   * done, and the file page says so on the button (features/hardship/file-facts.ts reviewPeriodOf).
+   */
+  reviewOverdue: z.boolean(),
   timeline: z.array(timelineEntry),
   /** For the signed-in user today: every action of the status, with what stands in its way (codes). */
   actions: z.array(z.object({ action: fileAction, blockers: z.array(z.object({ code: z.string() }).passthrough()) })),

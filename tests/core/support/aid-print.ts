@@ -48,6 +48,10 @@ export async function aidOffice() {
     amountFen?: number;
     method?: 'bank' | 'cash';
     status?: 'pending' | 'approved' | 'paid' | 'voided';
+    /** A reissue: the voided payment it replaces. */
+    reissueOf?: string | null;
+    /** The day a paid payment was paid out (paid_on). */
+    paidOn?: string | null;
   }
 
   /** A payment as approval leaves it (a serial taken like aid.approve does), or pending without one. */
@@ -62,8 +66,8 @@ export async function aidOffice() {
           .prepare(
             `INSERT INTO aid_payments (id, origin, updated_at, program_id, batch_id, file_id, year, type, recipient_name,
                recipient_id_number, recipient_unit, amount_fen, suggested_fen, basis, method, status, entered_by, entered_at,
-               approved_by, approved_at, voucher_serial, voided_by, voided_at, void_reason)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'festival', ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               approved_by, approved_at, voucher_serial, voided_by, voided_at, void_reason, reissue_of, paid_on)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'festival', ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             id,
@@ -88,6 +92,8 @@ export async function aidOffice() {
             status === 'voided' ? reviewerId : null,
             status === 'voided' ? now() : null,
             status === 'voided' ? '金额录入错误' : null,
+            spec.reissueOf ?? null,
+            status === 'paid' ? (spec.paidOn ?? env.today) : null,
           );
         return { id, serial };
       })

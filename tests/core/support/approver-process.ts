@@ -2,28 +2,17 @@
  * A second program on the same database: this script opens its own core (its own connection, sessions and clock) on
  * a data directory another process prepared, signs a reviewer in, and approves the files it is given once the
  * parent says "go". Run as a child process by tests/core/file-numbering-processes.test.ts, bundled with esbuild
- * (bundleApproverProcess); it must not import vitest or ./core (which registers vitest hooks).
- *
- * Protocol, one JSON value or word per line:
+ * (bundleApproverProcess); the protocol and the core's opening are racing-child.ts's, one JSON value or word a line:
  *   stdin  ← ApproverConfig            stdout → {"ready":true}   (signed in, files read: only approving is left)
  *   stdin  ← go                        stdout → ApproverReport   (then the core is closed and the process ends)
  * The key and the password come on stdin, not in argv (visible to every user in the process list). Nothing personal
  * is printed: file ids, file numbers (档案编号), error codes and the logger's already-redacted lines only.
  */
-import { createInterface } from 'node:readline';
 import type { AppErrorShape, Result } from '@shared/errors';
-import { AdjustableClock } from '../../../src/main/core/clock';
-import { createCore, type Core } from '../../../src/main/core/core';
-import { createMemoryLogger, redact } from '../../../src/main/core/log';
+import type { Core } from '../../../src/main/core/core';
+import { runRacingChild, wallClockMs, type RacingCoreConfig } from './racing-child';
 
-export interface ApproverConfig {
-  dataDir: string;
-  resourcesDir: string;
-  keyHex: string;
-  /** The parent's clock now (ms since the epoch): this core's clock starts there, so both show the same instant. */
-  clockAtMs: number;
-  username: string;
-  password: string;
+export interface ApproverConfig extends RacingCoreConfig {
   fileIds: string[];
 }
 
@@ -46,51 +35,16 @@ const CLIENT = 'approver';
 const RETRYABLE = new Set(['STALE_RECORD', 'BUSY']);
 const MAX_ATTEMPTS = 20;
 
-async function main(): Promise<void> {
-  const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  try {
-    await run(input[Symbol.asyncIterator]());
-  } finally {
-    input.close(); // else a failure would leave the process waiting on stdin
-  }
-}
-
-async function run(lines: AsyncIterator<string>): Promise<void> {
-  const nextLine = async () => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error('stdin closed before the parent said go');
-    return value;
-  };
-  const config = JSON.parse(await nextLine()) as ApproverConfig;
-
-  const clock = new AdjustableClock(new Date(config.clockAtMs));
-  const logger = createMemoryLogger();
-  const core = createCore({
-    dataDir: config.dataDir,
-    resourcesDir: config.resourcesDir,
-    key: Buffer.from(config.keyHex, 'hex'),
-    version: '0.0.0-test',
-    clock,
-    logger,
-    autoBackup: false,
-    storeKey: () => {},
-    onEvent: () => {},
-  });
-  try {
-    if (core.state.state !== 'ready') throw new Error(`core not ready: ${core.state.state}`);
-    const signedIn = await core.dispatch(CLIENT, 'auth.signIn', { username: config.username, password: config.password });
-    if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
-    // Read each file once before the start, so that the first queries are prepared and the code is warm: after "go"
-    // both processes spend their time approving.
+runRacingChild<ApproverConfig, ApproverReport>('approver-process', {
+  client: CLIENT,
+  // Read each file once before the start, so that the first queries are prepared and the code is warm.
+  async warm(core, config) {
     for (const id of config.fileIds) {
       const got = await core.dispatch(CLIENT, 'files.get', { id });
       if (!got.ok) throw new Error(`files.get refused before the start: ${got.error.code}`);
     }
-
-    process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-    const go = await nextLine();
-    if (go !== 'go') throw new Error(`expected "go", got ${JSON.stringify(go)}`);
-
+  },
+  async race(core, config, logger) {
     const report: ApproverReport = {
       pid: process.pid,
       startedAt: wallClockMs(),
@@ -103,11 +57,9 @@ async function run(lines: AsyncIterator<string>): Promise<void> {
     for (const id of config.fileIds) await approve(core, id, report);
     report.endedAt = wallClockMs();
     report.loggedErrors = logger.lines.filter((line) => (JSON.parse(line) as { level: string }).level === 'error');
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    core.close();
-  }
-}
+    return report;
+  },
+});
 
 /** Reads the file's rev and approves it; a refusal because the file changed meanwhile, or BUSY, is tried again. */
 async function approve(core: Core, id: string, report: ApproverReport): Promise<void> {
@@ -141,18 +93,4 @@ async function approve(core: Core, id: string, report: ApproverReport): Promise<
     retried(acted.error.code);
   }
   refused('approve', { code: 'TOO_MANY_RETRIES' });
-}
-
-main().catch((error: unknown) => {
-  // Only the message, redacted as the program's log is: a stack or a value could carry more than codes.
-  process.stderr.write(`approver-process failed: ${redact(error instanceof Error ? error.message : String(error))}\n`);
-  process.exitCode = 1;
-});
-
-/**
- * The machine's time, only to compare when two processes ran (did the approvals overlap?), never as a date the
- * program sees: that comes from the injected clock.
- */
-function wallClockMs(): number {
-  return performance.timeOrigin + performance.now();
 }

@@ -8,17 +8,10 @@
  */
 import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AdjustableClock } from '../../../src/main/core/clock';
-import { createCore } from '../../../src/main/core/core';
-import { createMemoryLogger, redact } from '../../../src/main/core/log';
+import { redact } from '../../../src/main/core/log';
+import { openChildCore, type RacingCoreConfig } from './racing-child';
 
-export interface CrashConfig {
-  dataDir: string;
-  resourcesDir: string;
-  keyHex: string;
-  clockAtMs: number;
-  username: string;
-  password: string;
+export interface CrashConfig extends RacingCoreConfig {
   programId: string;
   /** Stop after writing this many payments (inside the transaction); null: run to the end unless killed. */
   pauseAtRow: number | null;
@@ -30,20 +23,7 @@ async function main(): Promise<void> {
   const input = createInterface({ input: process.stdin });
   const config = JSON.parse((await input[Symbol.asyncIterator]().next()).value as string) as CrashConfig;
   input.close();
-  const core = createCore({
-    dataDir: config.dataDir,
-    resourcesDir: config.resourcesDir,
-    key: Buffer.from(config.keyHex, 'hex'),
-    version: '0.0.0-test',
-    clock: new AdjustableClock(new Date(config.clockAtMs)),
-    logger: createMemoryLogger(),
-    autoBackup: false,
-    storeKey: () => {},
-    onEvent: () => {},
-  });
-  if (core.state.state !== 'ready') throw new Error(`core not ready: ${core.state.state}`);
-  const signedIn = await core.dispatch('crash', 'auth.signIn', { username: config.username, password: config.password });
-  if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
+  const core = await openChildCore(config, 'crash');
   if (config.pauseAtRow !== null) {
     // A temporary trigger on this connection only: after the n-th payment is inserted, say so and wait to be killed.
     const sqlite = core.state.conn!.sqlite;

@@ -20,8 +20,16 @@ export function aidErrorMessage(error: AppErrorShape): string | null {
       const reason = knownText(`aidIneligible.${String(params.reason)}`);
       return reason === null ? null : t('aidErrors.notEligible', { reason });
     }
-    case 'AID_OWN_ENTRY':
-      return count > 0 ? t('aidErrors.ownEntry', { count }) : null;
+    case 'AID_OWN_ENTRY': {
+      if (count === 0) return null;
+      if (!Array.isArray(params.fileNos) || params.fileNos.length === 0) return t('aidErrors.ownEntry', { count });
+      // The first few by file number (what the list shows that is not personal data), then 等 n 笔.
+      const named = (params.fileNos as string[]).map((fileNo) =>
+        fileNo ? t('aidErrors.ownEntryFile', { fileNo }) : t('aidErrors.ownEntryEmergency'),
+      );
+      const more = count > named.length ? ` ${t('aidErrors.ownEntryMore', { count })}` : '';
+      return t('aidErrors.ownEntryNamed', { count, names: named.join(t('common.listJoin')) + more });
+    }
     case 'AID_WRONG_STATE':
       if (params.expected === 'notReissued') return t('aidErrors.alreadyReissued');
       return count > 0 ? t('aidErrors.wrongState', { count }) : null;

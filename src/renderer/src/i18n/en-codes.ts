@@ -1,4 +1,5 @@
 /** English labels for coded values and error messages; the type makes TypeScript report any missing key. */
+import { enAidCodeEntries } from './en-aid-codes';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -63,21 +64,7 @@ export const enCodes: typeof zhCNCodes = {
     DB_DAMAGED: 'The database file is damaged and cannot be opened. Restore a backup as the screen explains, or call the administrator.',
     INTERNAL: 'Internal error. Please contact support.',
     FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
-    AID_PROGRAM_INVALID: "The program's standard is incomplete or does not fit its type; fill it in as shown.",
-    AID_PROGRAM_CLOSED: 'This aid program is closed: nothing more can be paid from it.',
-    AID_NOT_ELIGIBLE: 'This household cannot be paid from this program now; see the reason shown.',
-    AID_OVER_CAP: 'The amount is more than the standard or a yearly cap allows; lower it to the amount allowed.',
-    AID_OVER_BUDGET: "The amount is more than the program's budget left. Only an administrator may go over it, with a reason.",
-    AID_DUPLICATE_IN_BATCH: 'A household can be paid only once in a batch.',
-    AID_WRONG_STATE: 'This payment is not in a state that allows this step; refresh and look again.',
-    AID_OWN_ENTRY: 'You cannot approve a payment you entered; another reviewer must approve it.',
-    AID_SHEET_NOT_APPROVED: 'A payment sheet lists approved payments only. None is approved here yet: have a reviewer approve them first.',
-    AID_VOUCHER_NOT_APPROVED:
-      'Some of the chosen payments are not approved yet, so they have no voucher number to print. Have a reviewer approve them, or choose approved payments only.',
-    AID_CERTIFICATE_NOT_ACTIVE:
-      'A hardship certificate is given only for an active file (在档). This file is not active now (under review, out of hardship or closed), or its annual review is overdue; issue it once the review is done.',
-    AID_NO_BANK_ACCOUNT:
-      'The file has no bank account, so it cannot be paid by bank transfer. Add the bank and account to the file, or pay in cash.',
+    ...enAidCodeEntries.errors,
     KEY_CARD_NOT_A_CARD:
       'This is not a Bangfu Desk key card (.bfkey). Ask the other office to export its key card on the Exchange keys page, and import that file.',
     KEY_CARD_NEWER: 'This key card comes from a newer version of Bangfu Desk. Upgrade this program, then import it.',
@@ -96,8 +83,7 @@ export const enCodes: typeof zhCNCodes = {
     KEY_CARD_RETIRED: 'This is a key card "{name}" has since replaced. Ask them for their current card.',
   },
   errorDetails: {
-    aidNoBankAccountCount:
-      '{count} files have no bank account and cannot be paid by bank transfer. Add the account in the file, exclude them with a reason, or pay in cash.',
+    ...enAidCodeEntries.errorDetails,
     badCredentialsRemaining: 'Wrong user name or password. {remaining} attempts left.',
     accountLockedMinutes:
       'Too many wrong passwords: the account is locked. Try again in {minutes} minutes, or ask an administrator to unlock it.',
@@ -156,13 +142,7 @@ export const enCodes: typeof zhCNCodes = {
     reviewIntervalMonths: 'Review interval',
     relativeLinePercent: 'Relative hardship line (share of the 低保 line)',
     accidentThresholdPercent: 'Accident costs threshold (share of annual income)',
-    aidYearCapTotal: 'Yearly cap of all aid per household',
-    aidYearCapLiving: 'Yearly cap of living aid per household',
-    aidYearCapMedical: 'Yearly cap of medical aid per household',
-    aidYearCapEducation: 'Yearly cap of education aid per household',
-    aidYearCapFestival: 'Yearly cap of festival aid per household',
-    aidYearCapEmergency: 'Yearly cap of emergency aid per household',
-    aidYearCapAccident: 'Yearly cap of accident aid per household',
+    ...enAidCodeEntries.policyKeys,
   },
   searchKinds: {
     all: 'All members',
@@ -229,11 +209,7 @@ export const enCodes: typeof zhCNCodes = {
     labourSince: 'start of the labour relationship',
     effectiveFrom: 'effective date',
     approvedOn: 'approval date',
-    adjustReason: 'reason for the adjustment (required below the suggested amount)',
-    amountFen: 'amount (cannot be 0)',
-    method: 'payment method (employment help is a service; other aid pays money)',
-    emergency: 'recipient (name and ID number, for emergency aid without a file)',
-    paidOn: 'payment date',
+    ...enAidCodeEntries.fields,
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
@@ -260,10 +236,7 @@ export const enCodes: typeof zhCNCodes = {
     policy: 'Policy values',
     file: 'Hardship file',
     fileImport: 'Import of existing files',
-    // Aid (features/aid): the records its audit entries and NOT_FOUND name.
-    aidProgram: 'Aid programme',
-    aidPayment: 'Aid payment',
-    aidBatch: 'Payment batch',
+    ...enAidCodeEntries.recordTypes,
     exchangePeer: "Another office's key card",
   },
   actions: {
@@ -351,30 +324,7 @@ export const enCodes: typeof zhCNCodes = {
     'users.staff': 'View staff',
     'users.unlock': 'Unlock account',
     'backup.copy': 'Copy a backup elsewhere',
-    'aid.programs': 'View aid programs',
-    'aid.program': 'View an aid program',
-    'aid.saveProgram': 'Save an aid program',
-    'aid.setProgramStatus': 'Open or close an aid program',
-    'aid.suggest': 'Work out a suggested amount',
-    'aid.createPayment': 'Enter an aid payment',
-    'aid.approve': 'Approve aid payments',
-    'aid.markPaid': 'Mark payments paid',
-    'aid.void': 'Void an aid payment',
-    'aid.reissue': 'Reissue a payment',
-    'aid.payment': 'View an aid payment',
-    'aid.payments': 'View payments',
-    'aid.fileSummary': "View a file's aid",
-    'aid.batchPreview': 'Preview a payment batch',
-    'aid.createBatch': 'Create a payment batch',
-    'aid.batches': 'View payment batches',
-    'aid.batch': 'View a payment batch',
-    'aid.exportBankList': "Export the bank's transfer list",
-    'aid.markPaidFromReturn': "Mark paid from the bank's return list",
-    'aid.printVouchers': 'Print vouchers',
-    'aid.printSheet': 'Print a payment sheet',
-    'aid.printCertificate': 'Print a hardship certificate',
-    'aid.printContactCards': 'Print contact cards',
-    'aid.verify': 'Verify a voucher',
+    ...enAidCodeEntries.actions,
   },
   auditEvents: {
     'org.setUp': 'First setup, mode: {mode}',
@@ -416,20 +366,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.attached': 'Attachment added',
     'file.attachmentWithdrawn': 'Attachment withdrawn',
     'file.action': 'File step: {action}',
-    'aid.programSaved': 'Aid program saved ({type}, {year}, new: {created})',
-    'aid.programStatusSet': 'Aid program set to {status}',
-    'aid.paymentCreated': 'Aid payment entered ({type}, {method}, {route}, amount adjusted: {adjusted})',
-    'aid.overBudget': "Paid past the program's budget ({type}); the reason is on the payment",
-    'aid.batchCreated': 'Payment batch created ({type}, {count} payments, {excluded} excluded, {adjusted} adjusted)',
-    'aid.paymentsApproved': '{count} payments approved, vouchers {first} to {last}',
-    'aid.paymentsPaid': '{count} payments marked paid',
-    'aid.paymentVoided': 'Aid payment voided ({type}, voucher {serial})',
-    'aid.paymentReissued': 'Voided aid payment reissued ({type})',
-    'aid.vouchersPrinted': 'Vouchers printed: {count} ({reprints} reprints, {layout})',
-    'aid.sheetPrinted': 'Payment sheet printed ({count} payments, {pages} pages)',
-    'aid.bankListExported': "Bank's transfer list exported: {count} payments (full account numbers)",
-    'aid.certificatePrinted': 'Hardship certificate printed (serial {serial}, reprint: {reprint})',
-    'aid.contactCardsPrinted': 'Contact cards printed: {count}',
+    ...enAidCodeEntries.auditEvents,
     'org.keysCarried':
       "The office's keys kept through a restore: {added} carried in, {updated} state corrected, {retired} of the backup's retired",
     'org.signingKeyCreated': "The office's signing key created ({when})",

@@ -1,10 +1,9 @@
-/**
- * Labels for coded values (roles, modes, backup kinds, audit actions) and a message for every error code.
- * Error messages tell the clerk what to do next, not what went wrong inside the program.
- */
+/** Labels for coded values and a message for every error code (aid's: zh-CN-aid-codes.ts), saying what the clerk should do next. */
 import type { AuditAlarmKind, AuditCheckMoment, AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
+import { GENDER_LABELS } from '@shared/labels-zh';
+import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -61,17 +60,7 @@ const errors = {
   DB_DAMAGED: '数据库文件已损坏，无法打开。请按屏幕提示从备份恢复，或联系系统管理员。',
   INTERNAL: '程序内部错误，请联系技术支持。',
   FILE_IMPORT_BLOCKED: '这批存量档案导入现在不能这样处理，请按提示办理。',
-  AID_PROGRAM_INVALID: '救助项目的标准不完整或与救助类型不符，请按提示填写。',
-  AID_PROGRAM_CLOSED: '这个救助项目已关闭，不能再发放。',
-  AID_NOT_ELIGIBLE: '这一户现在不能从这个项目发放救助，请看提示的原因。',
-  AID_OVER_CAP: '金额超过了标准或年度上限允许的数额，请改为不超过可发金额。',
-  AID_OVER_BUDGET: '金额超过了项目剩余预算。超预算发放须由系统管理员办理并写明理由。',
-  AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
-  AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
-  AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',
-  AID_SHEET_NOT_APPROVED: '发放表只列已审核的发放。这里还没有审核通过的发放，请先由审核人审核。',
-  AID_VOUCHER_NOT_APPROVED: '选中的发放中有还没审核的，它们还没有凭证编号，不能打印领取凭证。请先由审核人审核，或只选已审核的发放。',
-  AID_NO_BANK_ACCOUNT: '这一户的档案里没有银行账号，不能银行代发。请先在档案中填写开户行和账号，或改为现金发放。',
+  ...zhCNAidCodeEntries.errors,
   // Key cards (features/exchange): another office's .bfkey that was not taken in.
   KEY_CARD_NOT_A_CARD: '这不是帮扶工作台的密钥卡文件（.bfkey）。请让对方在“交换密钥”页导出密钥卡，再导入那个文件。',
   KEY_CARD_NEWER: '这张密钥卡由更新版本的帮扶工作台导出，本程序读不了。请先升级本程序，再导入。',
@@ -84,17 +73,13 @@ const errors = {
   KEY_CARD_KEY_CHANGED:
     '“{name}”已有一把受信任的密钥，这张新卡换了密钥，却没有用旧密钥签名。请打电话问对方是否更换了密钥；确认对方丢失了旧密钥后，选择“重新核对”，按新卡重新核对指纹。',
   KEY_CARD_RETIRED: '这是“{name}”已经换掉的旧密钥卡，不能再导入。请让对方导出当前的密钥卡。',
-  AID_CERTIFICATE_NOT_ACTIVE:
-    '只有在档的困难职工档案才能开具困难职工证明。这份档案现在不在档（如复核中、已脱困或已注销），或年度复核已到期，请办结复核后再开具。',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
   errors,
   /** Variants of the messages above when the core sends the parameter they mention. */
   errorDetails: {
-    // Aid batches (features/aid/batches.service.ts, bank-list.ts): how many files of the batch lack an account.
-    aidNoBankAccountCount:
-      '有 {count} 户档案没有银行账号，不能银行代发。请先在档案中补填账号，或把这些户排除（写明理由），或改为现金发放。',
+    ...zhCNAidCodeEntries.errorDetails,
     badCredentialsRemaining: '用户名或密码不正确，还可尝试 {remaining} 次。',
     accountLockedMinutes: '连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。',
     internalWithRef: '程序内部错误（编号 {ref}），请联系技术支持。',
@@ -143,7 +128,7 @@ export const zhCNCodes = {
   memberStatuses: { active: '在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
   /** The same statuses as what the clerk does to reach them. */
   statusActions: { active: '恢复在册', transferred: '转出', withdrawn: '退会', deceased: '去世' },
-  genders: { male: '男', female: '女' },
+  genders: GENDER_LABELS,
   unitKinds: { employer: '工作单位', union: '基层工会' },
   policyKeys: {
     lowIncomeLine: '本地低保标准',
@@ -152,13 +137,7 @@ export const zhCNCodes = {
     reviewIntervalMonths: '复核周期',
     relativeLinePercent: '相对困难线（占低保标准）',
     accidentThresholdPercent: '意外致困支出比例（占年收入）',
-    aidYearCapTotal: '每户每年救助总额上限',
-    aidYearCapLiving: '每户每年生活救助上限',
-    aidYearCapMedical: '每户每年医疗救助上限',
-    aidYearCapEducation: '每户每年助学上限',
-    aidYearCapFestival: '每户每年送温暖上限',
-    aidYearCapEmergency: '每户每年临时救助上限',
-    aidYearCapAccident: '每户每年意外救助上限',
+    ...zhCNAidCodeEntries.policyKeys,
   },
   /** How the core read the search box. */
   searchKinds: {
@@ -228,12 +207,7 @@ export const zhCNCodes = {
     labourSince: '劳动关系起始日期',
     effectiveFrom: '生效日期',
     approvedOn: '批准日期',
-    // Aid payments (features/aid/payments.service.ts refuses these by name).
-    adjustReason: '调整理由（金额低于建议金额时必填）',
-    amountFen: '发放金额（不能为 0）',
-    method: '发放方式（就业帮扶只能记为服务，其他救助须发放资金）',
-    emergency: '领取人（无档案的临时救助须填写姓名、身份证号）',
-    paidOn: '发放日期',
+    ...zhCNAidCodeEntries.fields,
   },
   roles: { admin: '管理员', reviewer: '审核人', clerk: '经办人', viewer: '只读用户' },
   /** One line per ability, separated by new lines. */
@@ -262,10 +236,7 @@ export const zhCNCodes = {
     policy: '政策参数',
     file: '困难职工档案',
     fileImport: '存量档案导入',
-    // Aid (features/aid): the records its audit entries and NOT_FOUND name.
-    aidProgram: '救助项目',
-    aidPayment: '救助发放记录',
-    aidBatch: '发放批次',
+    ...zhCNAidCodeEntries.recordTypes,
     exchangePeer: '对方密钥卡',
   },
   actions: {
@@ -353,30 +324,7 @@ export const zhCNCodes = {
     'users.staff': '查看工作人员',
     'users.unlock': '解除账户锁定',
     'backup.copy': '复制备份到其他位置',
-    'aid.programs': '查看救助项目',
-    'aid.program': '查看救助项目',
-    'aid.saveProgram': '保存救助项目',
-    'aid.setProgramStatus': '开启或关闭救助项目',
-    'aid.suggest': '计算建议发放金额',
-    'aid.createPayment': '录入救助发放',
-    'aid.approve': '审核救助发放',
-    'aid.markPaid': '登记已发放',
-    'aid.void': '作废救助发放',
-    'aid.reissue': '重新发放',
-    'aid.payment': '查看救助发放',
-    'aid.payments': '查看发放记录',
-    'aid.fileSummary': '查看档案救助情况',
-    'aid.batchPreview': '预览发放批次',
-    'aid.createBatch': '生成发放批次',
-    'aid.batches': '查看发放批次',
-    'aid.batch': '查看发放批次',
-    'aid.exportBankList': '导出银行代发清单',
-    'aid.markPaidFromReturn': '按银行回单标记已发放',
-    'aid.printVouchers': '打印领取凭证',
-    'aid.printSheet': '打印发放表',
-    'aid.printCertificate': '打印困难职工证明',
-    'aid.printContactCards': '打印联系卡',
-    'aid.verify': '核验凭证',
+    ...zhCNAidCodeEntries.actions,
   } satisfies Record<ChannelName, string>,
   /** Audit entry summaries; coded parameters are shown with their labels (see auditParamText in index.ts). */
   auditEvents: {
@@ -419,20 +367,7 @@ export const zhCNCodes = {
     'file.attached': '添加附件',
     'file.attachmentWithdrawn': '撤回附件',
     'file.action': '档案办理：{action}',
-    'aid.programSaved': '保存救助项目（{type}，{year} 年，新建：{created}）',
-    'aid.programStatusSet': '救助项目改为{status}',
-    'aid.paymentCreated': '录入救助发放（{type}，{method}，{route}，调整金额：{adjusted}）',
-    'aid.overBudget': '超出项目预算发放（{type}），理由记在发放上',
-    'aid.batchCreated': '生成发放批次（{type}，{count} 笔，排除 {excluded} 户，调整 {adjusted} 户）',
-    'aid.paymentsApproved': '审核通过 {count} 笔发放，凭证编号 {first} 至 {last}',
-    'aid.paymentsPaid': '登记已发放 {count} 笔',
-    'aid.paymentVoided': '作废救助发放（{type}，凭证 {serial}）',
-    'aid.paymentReissued': '重新发放已作废的救助（{type}）',
-    'aid.vouchersPrinted': '打印领取凭证 {count} 张（其中补打 {reprints} 张，{layout}）',
-    'aid.sheetPrinted': '打印发放表（{count} 笔，{pages} 页）',
-    'aid.bankListExported': '导出银行代发清单 {count} 笔（含完整账号）',
-    'aid.certificatePrinted': '打印困难职工证明（编号 {serial}，补打：{reprint}）',
-    'aid.contactCardsPrinted': '打印联系卡 {count} 张',
+    ...zhCNAidCodeEntries.auditEvents,
     'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
     'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
     'org.keyCardExported': '导出本单位密钥卡（{as}）',

@@ -1,20 +1,22 @@
-/** Hardship files (困难职工档案): the Chinese labels of their coded values; part of zh-CN-files.ts. */
+import { CAUSE_NAMES, CAUSES, type Cause } from '@shared/domain/hardship-codes';
+import {
+  CATEGORY_LABELS,
+  DISABILITY_LABELS,
+  ENTRY_LABELS,
+  FILE_STATUS_LABELS,
+  HEALTH_LABELS,
+  HOUSING_LABELS,
+  SCHOOL_LABELS,
+  WORK_LABELS,
+  WORKER_LABELS,
+} from '@shared/labels-zh';
+
+/**
+ * Hardship files (困难职工档案): the Chinese labels of their coded values; part of zh-CN-files.ts. The words the
+ * printed documents show too come from @shared/labels-zh, the national cause names from hardship-codes.ts.
+ */
 export const zhCNFileCodes = {
-  fileStatuses: {
-    draft: '草稿',
-    submitted: '已申请',
-    visit: '入户调查',
-    review: '民主评议',
-    notice: '公示中',
-    approval: '待审批',
-    staged: '导入待确认',
-    active: '在档',
-    annualReview: '复核中',
-    rejected: '驳回',
-    exited: '已脱困',
-    closed: '注销',
-    withdrawn: '已撤回作废',
-  },
+  fileStatuses: FILE_STATUS_LABELS,
   fileActions: {
     create: '建档',
     importExisting: '导入存量档案',
@@ -72,7 +74,7 @@ export const zhCNFileCodes = {
     FILE_NO_TAKEN: '第 {row} 行沿用的档案编号已有其他档案在用，请退回并改正表格后重新导入',
   },
   consents: { incomeVerification: '收入核查', publicNotice: '公示', reportUpward: '向上级报送' },
-  hardshipCategories: { deep: '深度困难', relative: '相对困难', accident: '意外致困', none: '不符合认定标准' },
+  hardshipCategories: { ...CATEGORY_LABELS, none: '不符合认定标准' },
   relations: {
     self: '本人（户主）',
     spouse: '配偶',
@@ -82,47 +84,11 @@ export const zhCNFileCodes = {
     grandchild: '孙子女',
     other: '其他',
   },
-  health: { healthy: '健康', chronic: '慢性病', serious: '大病', disabled: '残疾' },
-  disabilityTypes: {
-    visual: '视力',
-    hearing: '听力',
-    speech: '言语',
-    physical: '肢体',
-    intellectual: '智力',
-    mental: '精神',
-    multiple: '多重',
-  },
-  workStatus: {
-    employed: '在岗',
-    laidOff: '下岗',
-    unemployed: '失业',
-    retired: '退休',
-    sickLeave: '病休',
-    migrant: '农民工',
-    student: '学生',
-    other: '其他',
-  },
-  schoolStages: {
-    preschool: '学前',
-    primary: '小学',
-    junior: '初中',
-    senior: '高中',
-    vocational: '中职',
-    college: '大学',
-    postgraduate: '研究生',
-  },
-  causes: {
-    '1': '1 无劳动能力',
-    '2': '2 有劳动能力而未就业',
-    '3': '3 下岗失业',
-    '4': '4 未参加社会保险',
-    '5': '5 社会保险待遇落实不到位',
-    '6': '6 患重特大疾病',
-    '7': '7 遭受自然灾害',
-    '8': '8 遭受意外事故',
-    '9': '9 子女上学',
-    '10': '10 其他',
-  },
+  health: HEALTH_LABELS,
+  disabilityTypes: DISABILITY_LABELS,
+  workStatus: WORK_LABELS,
+  schoolStages: SCHOOL_LABELS,
+  causes: Object.fromEntries(CAUSES.map((code) => [code, `${code} ${CAUSE_NAMES[code]}`])) as Record<Cause, string>,
   incomeCodes: {
     pension: '养老金',
     unemploymentBenefit: '失业金',
@@ -178,14 +144,7 @@ export const zhCNFileCodes = {
     visitPhoto: '入户照片',
     other: '其他',
   },
-  housingTypes: {
-    owned: '自有住房',
-    rentedPublic: '租住公房',
-    rentedPrivate: '租住私房',
-    borrowed: '借住',
-    dormitory: '单位宿舍',
-    none: '无固定住所',
-  },
+  housingTypes: HOUSING_LABELS,
   housingAreaBands: {
     under15: '人均 15 平方米以下',
     '15to30': '人均 15–30 平方米',
@@ -205,7 +164,7 @@ export const zhCNFileCodes = {
     visitExpired: '入户调查已过期',
     objectionOpen: '异议待处理',
   },
-  workerTypes: { urban: '城镇职工', migrant: '农民工' },
-  entryKinds: { new: '新增', existing: '存量', relapsed: '返困' },
+  workerTypes: WORKER_LABELS,
+  entryKinds: ENTRY_LABELS,
   closeReasons: { death: '死亡', ineligible: '不再符合条件', fraud: '弄虚作假' },
 };

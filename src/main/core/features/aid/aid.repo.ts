@@ -202,7 +202,7 @@ export function householdMember(
     .get(memberId, fileId) as { name: string; schoolStage: SchoolStage | null } | undefined;
 }
 
-interface ItemDbRow extends Omit<PaymentItem, 'recipientIdMasked' | 'accountMasked'> {
+interface ItemDbRow extends Omit<PaymentItem, 'recipientIdMasked' | 'accountMasked' | 'fileAccountMasked'> {
   recipientIdNumber: string;
   account: string | null;
 }
@@ -222,9 +222,9 @@ export function paymentItems(sqlite: Sqlite, ids: readonly string[]): PaymentIte
          f.file_no AS fileNo, p.type, p.year, p.recipient_name AS recipientName, p.recipient_id_number AS recipientIdNumber,
          p.recipient_unit AS recipientUnit, h.name AS studentName, p.school_stage AS schoolStage, p.amount_fen AS amountFen,
          p.suggested_fen AS suggestedFen, p.adjust_reason AS adjustReason, p.method,
-         CASE WHEN p.method = 'bank' THEN json_extract(f.draft, '$.bankAccount') END AS account, p.status,
-         ue.display_name AS enteredBy, p.entered_at AS enteredAt, ua.display_name AS approvedBy, p.approved_at AS approvedAt,
-         p.voucher_serial AS voucherSerial, p.paid_on AS paidOn, uv.display_name AS voidedBy, p.voided_at AS voidedAt,
+         json_extract(f.draft, '$.bankAccount') AS account, p.status,
+         ue.display_name AS enteredBy, p.entered_by AS enteredById, p.entered_at AS enteredAt, ua.display_name AS approvedBy, p.approved_at AS approvedAt,
+         p.voucher_serial AS voucherSerial, p.paid_on AS paidOn, up.display_name AS paidBy, uv.display_name AS voidedBy, p.voided_at AS voidedAt,
          p.void_reason AS voidReason, p.reissue_of AS reissueOf,
          (SELECT r.id FROM aid_payments r WHERE r.reissue_of = p.id AND r.deleted_at IS NULL LIMIT 1) AS reissuedBy,
          p.over_budget_reason AS overBudgetReason, p.print_count AS printCount, p.note
@@ -235,6 +235,7 @@ export function paymentItems(sqlite: Sqlite, ids: readonly string[]): PaymentIte
        LEFT JOIN file_household h ON h.id = p.student_id
        LEFT JOIN users ue ON ue.id = p.entered_by
        LEFT JOIN users ua ON ua.id = p.approved_by
+       LEFT JOIN users up ON up.id = p.paid_by
        LEFT JOIN users uv ON uv.id = p.voided_by
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
@@ -242,7 +243,12 @@ export function paymentItems(sqlite: Sqlite, ids: readonly string[]): PaymentIte
   const byId = new Map(
     rows.map(({ recipientIdNumber, account, ...row }) => [
       row.id,
-      { ...row, recipientIdMasked: maskedIdView(recipientIdNumber).idNumberMasked, accountMasked: maskAccount(account) },
+      {
+        ...row,
+        recipientIdMasked: maskedIdView(recipientIdNumber).idNumberMasked,
+        accountMasked: row.method === 'bank' ? maskAccount(account) : null,
+        fileAccountMasked: maskAccount(account),
+      },
     ]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -34,12 +34,13 @@ function withCounts(sqlite: Sqlite, rows: BatchDbRow[]): BatchItem[] {
     fen: number;
   }[];
   const items = new Map<string, BatchItem>(
-    rows.map((r) => [r.id, { ...r, counts: { pending: 0, approved: 0, paid: 0, voided: 0 }, totalFen: 0 }]),
+    rows.map((r) => [r.id, { ...r, counts: { pending: 0, approved: 0, paid: 0, voided: 0 }, totalFen: 0, pendingFen: 0 }]),
   );
   for (const c of counts) {
     const item = items.get(c.batchId)!;
     item.counts[c.status] = c.n;
     item.totalFen += c.fen;
+    if (c.status === 'pending') item.pendingFen = c.fen;
   }
   return [...items.values()];
 }

@@ -37,7 +37,16 @@ function batchRow({ file, student }: Candidate, suggestion: AidSuggestion): Batc
     schoolStage: student?.schoolStage ?? null,
     suggestion,
     accountMasked: accountMasked(file.bankAccount),
+    paidInProgramFen: paidInProgram(suggestion),
   };
+}
+
+/**
+ * What the row's household (student) received from the program before this row: the standard's cap line counts it
+ * (suggestion.ts usedAmounts). The standard is per program and year, so a second batch only tops such rows up.
+ */
+export function paidInProgram(suggestion: AidSuggestion): number {
+  return suggestion.lines.find((line) => line.cap === 'standard')?.usedFen ?? 0;
 }
 
 /**
@@ -56,6 +65,7 @@ export function previewBatch(ctx: CallContext, input: ParsedInput<'aid.batchPrev
     budgetLeftFen,
     // Rows the budget left does not cover in full: only an administrator may create the batch then, with a reason.
     overBudgetRows: plan.filter((row) => row.suggestion.eligible && row.suggestion.overBudget).length,
+    toppedUpRows: plan.filter((row) => row.amountFen && paidInProgram(row.suggestion) > 0).length,
   };
 }
 

@@ -8,9 +8,9 @@ import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import { findMissingGlyphs, renderPdf } from '../../pdf';
 import { aidCertificateDocument, type AidCertificateData } from '../../pdf/documents/aid-certificate';
-import { CATEGORY_LABELS } from '../../pdf/documents/hardship-labels';
+import { CATEGORY_LABELS } from '@shared/labels-zh';
 import { FONT_FILES } from '../../pdf/render';
-import { judgingDay } from '../hardship/file-facts';
+import { judgingDay, reviewPeriodOf } from '../hardship/file-facts';
 import type { FileRow } from '../hardship/files.repo';
 import { requireFile } from '../hardship/files.service';
 import { readOrg } from '../org/org.repo';
@@ -36,11 +36,12 @@ interface CertificateRow {
 export function printCertificate(ctx: CallContext, input: ParsedInput<'aid.printCertificate'>): ChannelOutput<'aid.printCertificate'> {
   const file = requireFile(ctx, input.fileId);
   const day = judgingDay(ctx);
-  const validUntil = nextReviewOn(ctx, file.id, day.reviewIntervalMonths);
+  const { nextReviewOn: validUntil, reviewOverdue } = reviewPeriodOf(ctx, file, day);
   if (file.status !== 'active' || !file.fileNo || !file.category || !validUntil)
     throw new AppError('AID_CERTIFICATE_NOT_ACTIVE', { status: file.status });
-  // The review is overdue: the file must be reviewed before anything can vouch for it again.
-  if (validUntil < day.today) throw new AppError('AID_CERTIFICATE_NOT_ACTIVE', { status: file.status, reviewDue: true });
+  // The review is overdue: the file must be reviewed before anything can vouch for it again (the file page's button
+  // says so from the same rule, FileDetail.reviewOverdue).
+  if (reviewOverdue) throw new AppError('AID_CERTIFICATE_NOT_ACTIVE', { status: file.status, reviewDue: true });
 
   return ctx.startJob(async (): Promise<FileRef> => {
     const unit = file.memberId ? (findMemberById(ctx.sqlite, file.memberId)?.unitName ?? null) : null;
@@ -83,18 +84,6 @@ export function printCertificate(ctx: CallContext, input: ParsedInput<'aid.print
     const pdf = await renderPdf(aidCertificateDocument(data), { fontsDir: ctx.core.resources.fontsDir });
     return putOutboxFile(ctx.core.files, `困难职工证明-${certificate.serial}.pdf`, 'application/pdf', pdf);
   });
-}
-
-/** reviewed_on (set at approval and at every review kept) + the policy interval; null before approval. */
-function nextReviewOn(ctx: CallContext, fileId: string, months: number): string | null {
-  return ctx.sqlite
-    .prepare(
-      `SELECT CASE WHEN coalesce(reviewed_on, approved_on) IS NOT NULL
-              THEN date(coalesce(reviewed_on, approved_on), '+' || ? || ' months') END
-       FROM hardship_files WHERE id = ?`,
-    )
-    .pluck()
-    .get(months, fileId) as string | null;
 }
 
 /** The file's certificate for this review period, if one was issued. */

@@ -2,7 +2,7 @@ import type { ChannelOutput, FileRef, ParsedInput } from '@shared/contract';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import { renderPdf } from '../../pdf';
-import { CATEGORY_LABELS } from '../../pdf/documents/hardship-labels';
+import { CATEGORY_LABELS } from '@shared/labels-zh';
 import { contactCardsDocument, type ContactCardData } from '../../pdf/documents/contact-cards';
 import { AppError } from '@shared/errors';
 import { parseDraft } from '../hardship/file-facts';

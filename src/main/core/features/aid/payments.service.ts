@@ -22,6 +22,8 @@ import {
   voidPayment,
   type PaymentRow,
 } from './aid.repo';
+import { ownEntryParams } from './four-eyes';
+import { earlierNameDiffers } from './recipient-check';
 import { formatSerial, takeSerials } from './serials';
 import { evaluate, type SuggestEnv, type SuggestTarget } from './suggestion';
 
@@ -100,6 +102,9 @@ export function insertCheckedPayment(ctx: CallContext, input: NewPayment): { id:
   const recipient = file
     ? { name: file.headName, idNumber: file.headIdNumber, unit: file.unitName }
     : { name: input.emergency!.name, idNumber: input.emergency!.idNumber, unit: input.emergency!.unit };
+  // The emergency route: an ID number registered under another name is paid (the clerk has the worker's card in
+  // hand) but kept on the payment for the reviewer, and logged without the names (recipient-check.ts).
+  const nameMismatch = !file && earlierNameDiffers(ctx.sqlite, recipient.idNumber, recipient.name);
   const id = uuidv7();
   paymentInserter(ctx.sqlite)({
     id,
@@ -118,7 +123,7 @@ export function insertCheckedPayment(ctx: CallContext, input: NewPayment): { id:
     amountFen: input.amountFen,
     suggestedFen: suggestion.suggestedFen,
     adjustReason: input.amountFen < suggestion.suggestedFen ? input.adjustReason : null,
-    basis: JSON.stringify({ ...suggestion, baseFen: input.target.baseFen }),
+    basis: JSON.stringify({ ...suggestion, baseFen: input.target.baseFen, ...(nameMismatch ? { nameMismatch } : {}) }),
     method: input.method,
     overBudgetReason: overBudget ? input.overBudgetReason : null,
     note: input.note,
@@ -126,6 +131,7 @@ export function insertCheckedPayment(ctx: CallContext, input: NewPayment): { id:
     reissueOf: input.reissueOf,
   });
   if (overBudget) ctx.audit({ recordType: 'aidPayment', recordId: id, event: 'aid.overBudget', params: { type: program.type } });
+  if (nameMismatch) ctx.audit({ recordType: 'aidPayment', recordId: id, event: 'aid.nameMismatch', params: { type: program.type } });
   return { id, adjusted: input.amountFen < suggestion.suggestedFen };
 }
 
@@ -185,8 +191,12 @@ export function approve(ctx: CallContext, input: ParsedInput<'aid.approve'>): Ch
   return ctx.write(() => {
     const rows = selected(ctx, input.ids, input.batchId, 'pending');
     // The four-eyes rule: all or nothing, so a batch is never half approved by someone who entered part of it.
-    const own = rows.filter((p) => p.enteredBy === ctx.user!.id).length;
-    if (own > 0) throw new AppError('AID_OWN_ENTRY', { count: own });
+    const own = rows.filter((p) => p.enteredBy === ctx.user!.id);
+    if (own.length > 0) throw new AppError('AID_OWN_ENTRY', ownEntryParams(ctx, own));
+    const expected = input.expected;
+    if (expected && (rows.length !== expected.count || rows.reduce((sum, p) => sum + p.amountFen, 0) !== expected.amountFen)) {
+      throw new AppError('AID_BATCH_CHANGED', { count: rows.length });
+    }
     if (rows.length === 0) return { approved: 0, serials: null };
     const year = Number(localDate(ctx.clock).slice(0, 4));
     const first = takeSerials(ctx.sqlite, 'voucher', year, rows.length);
@@ -277,12 +287,16 @@ function readBasisBase(ctx: CallContext, id: string): number | null {
 export function payment(ctx: CallContext, id: string): PaymentItem {
   const item = paymentItems(ctx.sqlite, [id])[0];
   if (!item) throw new AppError('NOT_FOUND', { record: 'aidPayment' });
-  return { ...item, suggestion: storedSuggestion(ctx, id) };
+  return { ...item, ...storedBasis(ctx, id) };
 }
 
-/** The suggestion as it was worked out when the payment was entered (its basis), for the payment's page. */
-function storedSuggestion(ctx: CallContext, id: string): AidSuggestion | null {
+/**
+ * The suggestion as it was worked out when the payment was entered (its basis), for the payment's page, and whether
+ * the name then differed from the one the ID number was registered under.
+ */
+function storedBasis(ctx: CallContext, id: string): { suggestion: AidSuggestion | null; nameMismatch: boolean } {
   const basis = ctx.sqlite.prepare('SELECT basis FROM aid_payments WHERE id = ?').pluck().get(id) as string;
-  const parsed = aidSuggestion.safeParse(JSON.parse(basis));
-  return parsed.success ? parsed.data : null;
+  const json = JSON.parse(basis) as { nameMismatch?: unknown };
+  const parsed = aidSuggestion.safeParse(json);
+  return { suggestion: parsed.success ? parsed.data : null, nameMismatch: json.nameMismatch === true };
 }

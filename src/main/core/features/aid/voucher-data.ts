@@ -4,7 +4,8 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { Sqlite } from '../../db/client';
 import type { AidVoucherData } from '../../pdf/documents/aid-voucher';
-import { accountInDraft, AID_TYPE_LABELS, FUND_SOURCE_LABELS, maskAccount } from './aid-labels';
+import { AID_TYPE_LABELS, FUND_SOURCE_LABELS } from '@shared/labels-zh';
+import { accountInDraft, maskAccount } from './account-numbers';
 import { voucherCodeText, voucherIssuedOn } from './qr-codes';
 import { parseSerial } from './serials';
 
@@ -89,21 +90,26 @@ interface VoucherRow {
   fileDraft: string | null;
   enteredByName: string | null;
   approvedByName: string | null;
+  reissued: number;
+  originalSerial: string | null;
 }
 
 const ROWS = `SELECT p.id, p.voucher_serial AS serial, p.status, p.print_count AS printCount, p.recipient_name AS recipientName,
     p.recipient_id_number AS recipientIdNumber, p.recipient_unit AS recipientUnit, p.type, g.name AS programName,
     g.fund_source AS fundSource, p.amount_fen AS amountFen, p.method, p.approved_at AS approvedAt,
     CASE WHEN p.method = 'bank' THEN f.draft END AS fileDraft,
-    ue.display_name AS enteredByName, ua.display_name AS approvedByName
+    ue.display_name AS enteredByName, ua.display_name AS approvedByName,
+    p.reissue_of IS NOT NULL AS reissued, o.voucher_serial AS originalSerial
   FROM aid_payments p JOIN aid_programs g ON g.id = p.program_id
+  LEFT JOIN aid_payments o ON o.id = p.reissue_of
   LEFT JOIN hardship_files f ON f.id = p.file_id
   LEFT JOIN users ue ON ue.id = p.entered_by LEFT JOIN users ua ON ua.id = p.approved_by
   WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.voucher_serial`;
 
 /**
  * The vouchers of `picks` as the document prints them, with their signed QR text. A voucher printed before says 补打
- * with how many times it was printed; a voided one prints 作废 across it. The date is the day the serial was given
+ * with how many times it was printed; a voided one prints 作废 across it; a reissue names the voided voucher it
+ * replaces. The date is the day the serial was given
  * (the approval), the same day the QR code signs.
  */
 export function voucherData(sqlite: Sqlite, picks: readonly VoucherPick[]): AidVoucherData[] {
@@ -125,5 +131,6 @@ export function voucherData(sqlite: Sqlite, picks: readonly VoucherPick[]): AidV
     qrText: voucherCodeText(sqlite, row.id),
     reprintCount: row.printCount,
     voided: row.status === 'voided',
+    reissueOf: row.reissued ? { serial: row.originalSerial } : null,
   }));
 }

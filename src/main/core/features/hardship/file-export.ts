@@ -6,7 +6,7 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
-import { CATEGORY_LABELS, STATUS_LABELS } from '../../pdf/documents/hardship-labels';
+import { CATEGORY_LABELS, FILE_STATUS_LABELS } from '@shared/labels-zh';
 import { judgingDay } from './file-facts';
 import { selectionSql } from './file-list';
 
@@ -80,7 +80,7 @@ export function exportFiles(ctx: CallContext, input: ParsedInput<'files.export'>
           input.fullIds ? f.headIdNumber : maskIdNumber(f.headIdNumber),
           f.unitName ?? '',
           f.category ? CATEGORY_LABELS[f.category] : '',
-          STATUS_LABELS[f.status],
+          FILE_STATUS_LABELS[f.status],
           f.approvedOn ?? '',
           f.reviewDueOn ?? '',
           f.noticeEndsOn ?? '',

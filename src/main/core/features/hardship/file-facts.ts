@@ -81,6 +81,24 @@ export function aidForMeansTest(ctx: CallContext, file: Pick<FileRow, 'id' | 'st
 }
 
 /**
+ * The file's next annual review: the day it was approved or last kept at a review (reviewed_on, approved_on for a
+ * file approved before reviewed_on was kept) plus the policy interval; null before approval. A 在档 file past that day
+ * is overdue: nothing may vouch for it (the 困难职工证明 is refused, aid/certificate.service.ts) until it is reviewed.
+ * One rule for the core's refusal and the file page's disabled button.
+ */
+export function reviewPeriodOf(ctx: CallContext, file: Pick<FileRow, 'id' | 'status'>, day: JudgingDay) {
+  const nextReviewOn = ctx.sqlite
+    .prepare(
+      `SELECT CASE WHEN coalesce(reviewed_on, approved_on) IS NOT NULL
+              THEN date(coalesce(reviewed_on, approved_on), '+' || ? || ' months') END
+       FROM hardship_files WHERE id = ?`,
+    )
+    .pluck()
+    .get(day.reviewIntervalMonths, file.id) as string | null;
+  return { nextReviewOn, reviewOverdue: file.status === 'active' && nextReviewOn !== null && nextReviewOn < day.today };
+}
+
+/**
  * The means test on the file as it stands (docs/domain.md "Means test"): annual income = the members' monthly incomes
  * × 12 (what they earn) + the income items (pensions, benefits, property …); rigid spending is deducted. `household`
  * is the file's household rows' details (detailsOf), one per member.

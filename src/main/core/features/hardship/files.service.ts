@@ -12,7 +12,7 @@ import { listAudit } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { findMemberById } from '../roster/members.repo';
 import { findUserById } from '../users/users.repo';
-import { aidForMeansTest, detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft } from './file-facts';
+import { aidForMeansTest, detailsOf, emptyDraft, factsOf, judgingDay, meansTestOf, parseDraft, reviewPeriodOf } from './file-facts';
 import { filesOfHead, findFile, householdOf, otherActiveFiles, touchFile, type FileRow, type StoredDraft } from './files.repo';
 import { flagsOfFile } from './file-list';
 import { serviceBlockers } from './file-rules';
@@ -144,6 +144,7 @@ export function get(ctx: CallContext, id: string): FileDetail {
     attachments: attachmentsOf(ctx, id),
     legacyNo: file.legacyNo,
     noticeEndsOn: file.noticeEndsOn,
+    ...reviewPeriodOf(ctx, file, day),
     timeline: ctx.sqlite
       .prepare(
         `SELECT e.at, u.display_name AS user, e.action, e.from_status AS "from", e.to_status AS "to", e.reason, e.code, e.on_date AS onDate

@@ -8,7 +8,7 @@ import type { CallContext } from '../../context';
 import { putOutboxFile } from '../../files';
 import type { JobHandle } from '../../jobs';
 import { renderPdf } from '../../pdf';
-import { GENDER_LABELS } from '../../pdf/documents/hardship-labels';
+import { GENDER_LABELS } from '@shared/labels-zh';
 import { rosterListDocument } from '../../pdf/documents/roster-list';
 import { readOrg } from '../org/org.repo';
 import { memberQueryFor } from './id-search-policy';

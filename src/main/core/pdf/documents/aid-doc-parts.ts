@@ -23,6 +23,15 @@ export const inWords = (fen: number): string => `人民币${chineseUppercase(fen
 /** "补打（第 2 次）" for the second reprint; '' for the first print. */
 export const reprintNote = (count: number): string => (count > 0 ? `补打（第 ${count} 次）` : '');
 
+/**
+ * A reissue (补发) names the voided payment it replaces, so the paper trail joins: 补发 原 2027-000012 on the payment
+ * sheet, 补发，原凭证 2027-000012 已作废 on the voucher. A payment voided before approval had no voucher.
+ */
+export const reissueMark = (originalSerial: string | null): string =>
+  originalSerial ? `补发 原 ${originalSerial}` : '补发（原付款未出凭证）';
+export const reissueNote = (originalSerial: string | null): string =>
+  originalSerial ? `补发，原凭证 ${originalSerial} 已作废` : '补发，原付款已作废（未出凭证）';
+
 /** The ruled grid of the aid forms: thin dark lines, snug padding so a part keeps its fixed height. */
 export const AID_GRID: CustomTableLayout = {
   hLineWidth: () => 0.6,
@@ -118,22 +127,25 @@ const TWO_LINES = 6.5;
 
 /**
  * A text fitted to `width` points, so that the fixed-height cell holding it never grows: on one line at `size` if it
- * fits, else one line at a smaller size down to 7 pt, else two lines at 6.5 pt, and beyond that cut short with ….
+ * fits, else one line at a smaller size down to 7 pt, else two lines at 6.5 pt, and beyond that cut short with …
+ * before `keep`, its ending that must stay whole (a bank name gives way, its account's last digits never do).
  * Two lines at 6.5 pt take 2 × 6.5 × 1.44 (the font's ascent − descent in em) × 0.95 ≈ 17.8 pt, one line at 9 pt
  * about 14 pt.
  */
-export function fitText(text: string, width: number, size = 9): { text: string; fontSize: number; lineHeight: number } {
-  const wide = ems(text);
-  if (wide * size <= width) return { text, fontSize: size, lineHeight: 1.1 };
+export function fitText(text: string, width: number, size = 9, keep = ''): { text: string; fontSize: number; lineHeight: number } {
+  const whole = `${text}${keep}`;
+  const wide = ems(whole);
+  if (wide * size <= width) return { text: whole, fontSize: size, lineHeight: 1.1 };
   const smaller = Math.floor((width / wide) * 2) / 2;
-  if (smaller >= ONE_LINE_MIN) return { text, fontSize: smaller, lineHeight: 1.1 };
+  if (smaller >= ONE_LINE_MIN) return { text: whole, fontSize: smaller, lineHeight: 1.1 };
   // Two lines, with a margin for where pdfmake breaks them (a Latin word moves to the next line whole).
   const room = (2 * width * 0.9) / TWO_LINES;
-  let cut = text;
+  let cut = whole;
   if (wide > room) {
     const chars = [...text];
-    while (chars.length > 0 && ems(chars.join('')) + 1 > room) chars.pop();
-    cut = `${chars.join('')}…`;
+    const kept = ems(keep);
+    while (chars.length > 0 && ems(chars.join('')) + kept + 1 > room) chars.pop();
+    cut = `${chars.join('')}…${keep}`;
   }
   return { text: cut, fontSize: TWO_LINES, lineHeight: 0.95 };
 }

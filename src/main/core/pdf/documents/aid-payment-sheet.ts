@@ -1,10 +1,11 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { AID_GRID, figures, fitText, inWords, labelCell, MUTED, signatureLine, spanCells } from './aid-doc-parts';
+import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { AID_GRID, figures, fitText, inWords, labelCell, MUTED, reissueMark, signatureLine, spanCells } from './aid-doc-parts';
 import { dateInWords, localStamp } from './portrait-form';
 
 /**
- * 发放表: the payment sheet of a batch or a program (docs/domain.md "Printed documents"), A4 landscape. Rows 序号, 姓名,
- * masked ID, 单位, the masked account (bank transfer) or a box where the recipient signs (cash), 金额.
+ * 发放表: the payment sheet of a batch or a program (docs/domain.md "Printed documents"), A4 landscape. Rows 序号, 凭证编号
+ * (a reissue marked 补发 with the voided original's serial, so the sheet is read against the vouchers), 姓名, masked ID,
+ * 单位, the bank and masked account (bank transfer) or a box where the recipient signs (cash), 金额.
  *
  * Every page ends with its own 本页小计, which pdfmake cannot compute, so the pages are built here: ROWS_PER_PAGE rows
  * a page, each page its own table, every row of a fixed height and every text fitted to one line (or two smaller
@@ -13,11 +14,17 @@ import { dateInWords, localStamp } from './portrait-form';
  * numbers the pages), so the missing-glyph check sees it. A pure function of its data.
  */
 export interface AidPaymentSheetRow {
+  /** The voucher's serial, e.g. 2027-000123 (every payment on a sheet is approved, so it has one). */
+  serial: string;
+  /** A reissue (补发): the serial of the voided payment it replaces, null if that one was voided before approval. */
+  reissueOf?: { serial: string | null } | null;
   name: string;
   maskedId: string;
   unit: string;
   /** The masked account of a bank transfer; null for cash, paid against the recipient's signature. */
   maskedAccount: string | null;
+  /** The bank (开户行) of a bank transfer, printed before the account; null when not recorded. */
+  bankName?: string | null;
   amountFen: number;
 }
 
@@ -40,9 +47,14 @@ const ROW_HEIGHT = 18;
 const MARGINS: [number, number, number, number] = [28, 24, 28, 30];
 /** A4 landscape less the margins. */
 const WIDTH = 841.89 - MARGINS[0] - MARGINS[2];
-const WIDTHS = [34, 84, 132, '*', 170, 92] as const;
-/** The columns of fixed width, less the cells' padding, for fitting their texts. */
-const FIT = { name: 84 - 6, id: 132 - 6, account: 170 - 6, unit: WIDTH - 34 - 84 - 132 - 170 - 92 - 6 * 6 - 6 };
+/**
+ * 序号, 凭证编号, 姓名, 身份证号, 单位, 账号, 金额. 凭证编号 holds 补发 原 2027-000012 at 6.5 pt (about 72 pt); 身份证号 an
+ * 18-character masked ID at 9 pt (about 103 pt, erring wide); 单位 takes what is left (about 225 pt).
+ */
+const WIDTHS = [30, 84, 84, 112, '*', 160, 88] as const;
+const FIXED = 30 + 84 + 84 + 112 + 160 + 88;
+/** The columns' room for text, less the cells' padding (3 + 3 pt) and, for 单位, the rules between columns. */
+const FIT = { serial: 84 - 6, name: 84 - 6, id: 112 - 6, account: 160 - 6, unit: WIDTH - FIXED - 7 * 6 - 6 };
 
 export function aidPaymentSheetDocument(data: AidPaymentSheetData): TDocumentDefinitions {
   const pages: AidPaymentSheetRow[][] = [];
@@ -63,7 +75,9 @@ export function aidPaymentSheetDocument(data: AidPaymentSheetData): TDocumentDef
             widths: [...WIDTHS],
             heights: (row: number) => (row === 0 ? 14 : ROW_HEIGHT),
             body: [
-              ['序号', '姓名', '身份证号', '单位', accountHead, '金额（元）'].map((text) => labelCell(text, { alignment: 'center' })),
+              ['序号', '凭证编号', '姓名', '身份证号', '单位', accountHead, '金额（元）'].map((text) =>
+                labelCell(text, { alignment: 'center' }),
+              ),
               ...rows.map((row, i) => rowCells(row, index * ROWS_PER_PAGE + i + 1)),
               totalRow(
                 '本页小计',
@@ -124,14 +138,31 @@ function pageHead(data: AidPaymentSheetData): Content {
   };
 }
 
+/** The serial; a reissue's on two lines at the fitted two-line size, 补发 and the original's serial below it. */
+function serialCell(row: AidPaymentSheetRow): ContentText {
+  if (!row.reissueOf) return fitText(row.serial, FIT.serial);
+  return {
+    text: [{ text: row.serial }, '\n', { text: reissueMark(row.reissueOf.serial), bold: true }],
+    fontSize: 6.5,
+    lineHeight: 0.95,
+  };
+}
+
+/** 工商银行 **** 3445: the bank, when recorded, before the masked account; a long bank name is cut, never the account. */
+function accountCell(row: AidPaymentSheetRow, account: string): ContentText {
+  const bank = row.bankName?.trim();
+  return bank ? fitText(`${bank} `, FIT.account, 9, account) : fitText(account, FIT.account);
+}
+
 function rowCells(row: AidPaymentSheetRow, serial: number): TableCell[] {
   const middle = { verticalAlignment: 'middle' as const };
   return [
     { text: String(serial), alignment: 'center', ...middle },
+    { ...serialCell(row), ...middle },
     { ...fitText(row.name, FIT.name, 10), ...middle },
     { ...fitText(row.maskedId, FIT.id), ...middle },
     { ...fitText(row.unit, FIT.unit), ...middle },
-    row.maskedAccount === null ? { text: '' } : { ...fitText(row.maskedAccount, FIT.account), ...middle },
+    row.maskedAccount === null ? { text: '' } : { ...accountCell(row, row.maskedAccount), ...middle },
     { text: figures(row.amountFen).slice(1), alignment: 'right', ...middle },
   ];
 }
@@ -140,7 +171,7 @@ function rowCells(row: AidPaymentSheetRow, serial: number): TableCell[] {
 function totalRow(label: string, people: string, fen: number): TableCell[] {
   const middle = { verticalAlignment: 'middle' as const };
   return [
-    ...spanCells({ text: label, bold: true, alignment: 'center', ...middle }, 2),
+    ...spanCells({ text: label, bold: true, alignment: 'center', ...middle }, 3),
     { text: people, ...middle },
     ...spanCells({ text: '' }, 2),
     { text: figures(fen), bold: true, alignment: 'right', ...middle },
@@ -152,7 +183,7 @@ function grandTotal(people: number, fen: number): TableCell[][] {
   return [
     totalRow('合\u3000\u3000计', `共 ${people} 人`, fen),
     [
-      ...spanCells({ text: '合计（大写）', bold: true, alignment: 'center', verticalAlignment: 'middle' }, 2),
+      ...spanCells({ text: '合计（大写）', bold: true, alignment: 'center', verticalAlignment: 'middle' }, 3),
       ...spanCells({ text: inWords(fen), bold: true, fontSize: 11, verticalAlignment: 'middle' }, 4),
     ],
   ];

@@ -8,6 +8,7 @@ import {
   labelCell,
   MUTED,
   pageStart,
+  reissueNote,
   reprintNote,
   sealBox,
   signatureLine,
@@ -22,7 +23,8 @@ import { localStamp } from './portrait-form';
  * 领取凭证: the voucher of an aid payment (docs/domain.md "Printed documents"). One page per voucher, so a whole batch
  * prints as one PDF: on A4 its three parts 存根 / 领款联 / 财务联 stacked with dashed cut lines between them, or on A5
  * (landscape) the 领款联 alone. Every part carries the serial, the fields, the amount in figures and in 人民币大写, the
- * signature lines, the seal area and the QR code of the signed summary.
+ * signature lines, the seal area and the QR code of the signed summary; a reissue's also names the voided voucher it
+ * replaces (补发，原凭证 … 已作废).
  *
  * Each part is placed at a fixed position on its page (absolutePosition), so the cut lines fall at exact thirds of
  * the sheet and a long unit name can never push a part onto the next page. A pure function of its data; there are no
@@ -51,6 +53,8 @@ export interface AidVoucherData {
   /** 0 for the first print; n > 0 prints 补打（第 n 次）. */
   reprintCount: number;
   voided: boolean;
+  /** A reissue (补发): the serial of the voided payment it replaces (null if voided before approval); null otherwise. */
+  reissueOf?: { serial: string | null } | null;
 }
 
 export interface AidVoucherDocumentData {
@@ -136,12 +140,19 @@ function part(orgName: string, stamp: string, v: AidVoucherData, name: string, t
   return v.voided ? [block, voidStamp(SIDE, top + 62, PART_WIDTH - RIGHT_COLUMN - GAP)] : [block];
 }
 
-/** 编号 on the left, the title in the middle, the part's name (and a reprint's or a void's note) on the right. */
+/**
+ * 编号 on the left (a reissue's with the voided voucher it replaces below it), the title in the middle, the part's name
+ * (and a reprint's or a void's note) on the right. The reissue's line takes the room of 编号's top margin, so a part
+ * keeps its height: each third of the sheet has no point to spare.
+ */
 function heading(v: AidVoucherData, name: string): Content {
   const notes = [reprintNote(v.reprintCount), v.voided ? '作废' : ''].filter(Boolean).join('　');
+  const serial = { text: `编号：${v.serial}`, fontSize: 10, bold: true };
   return {
     columns: [
-      { width: 150, text: `编号：${v.serial}`, fontSize: 10, bold: true, margin: [0, 6, 0, 0] },
+      v.reissueOf
+        ? { width: 150, stack: [serial, { text: reissueNote(v.reissueOf.serial), fontSize: 8, bold: true, color: VOID_RED, noWrap: true }] }
+        : { width: 150, ...serial, margin: [0, 6, 0, 0] },
       { width: '*', text: VOUCHER_TITLE, fontSize: 16, bold: true, alignment: 'center', characterSpacing: 2 },
       {
         width: 150,

@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { HardshipCategory } from '@shared/domain/means-test';
-import { CATEGORY_LABELS } from './hardship-labels';
+import { CATEGORY_LABELS } from '@shared/labels-zh';
 import { dateInWords, GRID, localStamp, portraitPages } from './portrait-form';
 
 /**

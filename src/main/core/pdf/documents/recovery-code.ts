@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { boxLayout, factsTable, INK, MUTED, onePageForm, RULE, signatureLines } from './one-page-form';
 import { localStamp } from './portrait-form';
 
 export interface RecoveryCodeData {
@@ -11,45 +12,31 @@ export interface RecoveryCodeData {
 }
 
 const TITLE = '帮扶工作台 数据库恢复码';
-/** A4 is 595 × 842 pt; about 21 mm at the sides, the usual margin of an office form. */
-const PAGE_MARGINS: [number, number, number, number] = [60, 46, 60, 60];
-const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#8c8c8c';
 
 /**
  * The sheet printed once at setup: the administrator's recovery code with what it is for and how to keep it.
  * It names the organisation and the administrator, never a family. A pure function of its data.
  */
 export function recoveryCodeDocument(data: RecoveryCodeData): TDocumentDefinitions {
-  return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PAGE_MARGINS,
-    info: { title: TITLE, creationDate: data.createdAt },
-    defaultStyle: { fontSize: 11, lineHeight: 1.3, color: INK },
-    styles: {
-      title: { fontSize: 22, bold: true, alignment: 'center', characterSpacing: 1 },
-      heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
-      label: { color: MUTED },
-      code: { fontSize: 24, bold: true, alignment: 'center', characterSpacing: 3, lineHeight: 1.2 },
-      small: { fontSize: 9, color: MUTED },
-    },
-    // In the top margin, so the marking costs the body no space.
-    header: { text: '机密 · 专人保管', style: 'small', alignment: 'right', margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0] },
-    content: [
-      { text: TITLE, style: 'title', margin: [0, 6, 0, 4] },
-      rule(1.2),
-      { text: '本页由系统在初始设置时生成，请打印后按下述要求保管。', style: 'small', alignment: 'center', margin: [0, 6, 0, 0] },
-
+  return onePageForm({
+    title: TITLE,
+    createdAt: data.createdAt,
+    purpose: '本页由系统在初始设置时生成，请打印后按下述要求保管。',
+    headingTop: 12,
+    styles: { code: { fontSize: 24, bold: true, alignment: 'center', characterSpacing: 3, lineHeight: 1.2 } },
+    marking: '机密 · 专人保管',
+    body: [
       { text: '基本信息', style: 'heading' },
-      detailsTable([
-        ['单位名称', data.orgName],
-        ['行政区划代码', data.regionCode],
-        ['管理员账号', data.adminUsername],
-        ['生成时间', formatLocalDateTime(data.createdAt)],
-      ]),
+      factsTable(
+        [
+          ['单位名称', data.orgName],
+          ['行政区划代码', data.regionCode],
+          ['管理员账号', data.adminUsername],
+          ['生成时间', formatLocalDateTime(data.createdAt)],
+        ],
+        84,
+        boxLayout(0.6, RULE, 8, 4),
+      ),
 
       { text: '恢复码', style: 'heading' },
       codeBox(data.recoveryCode),
@@ -72,15 +59,17 @@ export function recoveryCodeDocument(data: RecoveryCodeData): TDocumentDefinitio
         markerColor: MUTED,
       },
 
-      signatureBlock(),
+      signatureLines({
+        rows: [
+          ['保管人签字：', '日　　期：'],
+          ['存放位置：', '交接人签字：'],
+        ],
+        labelWidth: 72,
+        marginTop: 20,
+      }),
     ],
-    footer: {
-      text: '帮扶工作台 · 数据库恢复码 · 机密文件，请勿复印或外传',
-      style: 'small',
-      alignment: 'center',
-      margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
-    },
-  };
+    footer: '帮扶工作台 · 数据库恢复码 · 机密文件，请勿复印或外传',
+  });
 }
 
 /** YYYY-MM-DD HH:mm in the computer's time zone (the forms' print stamp). */
@@ -96,32 +85,6 @@ export function codeLines(code: string): string[] {
 
 function instruction(lead: string, body: string): Content {
   return { text: [{ text: `${lead}：`, bold: true }, body] };
-}
-
-function rule(width: number): Content {
-  return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: width, lineColor: INK }] };
-}
-
-function detailsTable(rows: [string, string][]): Content {
-  return {
-    table: {
-      widths: [84, '*'],
-      body: rows.map(([label, value]) => [
-        { text: label, style: 'label', fillColor: '#f2f2f2' },
-        { text: value, bold: true },
-      ]),
-    },
-    layout: {
-      hLineWidth: () => 0.6,
-      vLineWidth: () => 0.6,
-      hLineColor: () => RULE,
-      vLineColor: () => RULE,
-      paddingLeft: () => 8,
-      paddingRight: () => 8,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
-    },
-  };
 }
 
 function codeBox(code: string): Content {
@@ -145,38 +108,6 @@ function codeBox(code: string): Content {
         ],
       ],
     },
-    layout: {
-      hLineWidth: () => 1.5,
-      vLineWidth: () => 1.5,
-      hLineColor: () => INK,
-      vLineColor: () => INK,
-      paddingLeft: () => 12,
-      paddingRight: () => 12,
-      paddingTop: () => 12,
-      paddingBottom: () => 10,
-    },
-  };
-}
-
-function signatureBlock(): Content {
-  // Labels of one width, so the four blanks start at the same place; the two columns fill the line.
-  const gap = 24;
-  const labelWidth = 72;
-  const blank = Math.floor((CONTENT_WIDTH - gap) / 2 - labelWidth);
-  const field = (label: string): Content => ({
-    columns: [
-      { text: label, width: labelWidth },
-      { canvas: [{ type: 'line', x1: 0, y1: 15, x2: blank, y2: 15, lineWidth: 0.6, lineColor: INK }], width: blank },
-    ],
-    columnGap: 0,
-  });
-  return {
-    margin: [0, 20, 0, 0],
-    // Never half on a second page: the signatures belong under the instructions they acknowledge.
-    unbreakable: true,
-    stack: [
-      { columns: [field('保管人签字：'), field('日　　期：')], columnGap: gap, margin: [0, 0, 0, 14] },
-      { columns: [field('存放位置：'), field('交接人签字：')], columnGap: gap },
-    ],
+    layout: boxLayout(1.5, INK, 12, 12, 10),
   };
 }

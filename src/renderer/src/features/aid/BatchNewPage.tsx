@@ -218,6 +218,11 @@ export function BatchNewPage() {
                 <Text fw={600} data-testid="batch-new-total">
                   {t('aidBatch.willCreate', { count: paid, amount: yuan(total), excluded: eligible.length - paid })}
                 </Text>
+                {preview.data.toppedUpRows > 0 && (
+                  <Text size="sm" c="orange.8" data-testid="batch-new-topped-up">
+                    {t('aidBatch.toppedUp', { count: preview.data.toppedUpRows })}
+                  </Text>
+                )}
                 {overBudget && (
                   <Alert color="orange" role="alert">
                     {t(isAdmin ? 'aidBatch.overBudgetAdmin' : 'aidBatch.overBudgetClerk', { left: yuan(Math.max(0, budgetLeft)) })}

@@ -4,15 +4,16 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PAYMENT_STATUSES, type PaymentStatus } from '@shared/domain/aid';
 import { roleAllows } from '@shared/roles';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { formatDateTime } from '../../components/format';
 import { ListPagination } from '../../components/ListPagination';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { AidPrintButton } from './AidPrintButton';
+import { BatchApproveModal } from './BatchApproveModal';
 import { yuan } from './aid-format';
 import { MarkPaidModal } from './MarkPaidModal';
 import { PaymentsTable } from './PaymentsTable';
@@ -63,7 +64,7 @@ export function BatchPage() {
   const [status, setStatus] = useState<PaymentStatus | undefined>(undefined);
   const [page, setPage] = useState(1);
   const payments = useQuery('aid.payments', { batchId, status, page, pageSize: PAGE_SIZE });
-  const approve = useMutation('aid.approve');
+  const [approving, setApproving] = useState(false);
   const [markingPaid, setMarkingPaid] = useState(false);
   const [readingReturn, setReadingReturn] = useState(false);
   const reload = () => {
@@ -74,17 +75,6 @@ export function BatchPage() {
   if (!batch.data) return <QueryStatus loading={batch.loading} error={batch.error} onRetry={batch.reload} />;
   const b = batch.data;
   const printable = b.counts.approved + b.counts.paid;
-
-  const approveAll = async () => {
-    const result = await approve.run({ batchId });
-    if (!result.ok) return notifyError(result.error);
-    notifySuccess(
-      result.data.serials
-        ? t('aidPayments.approvedWithSerials', { count: result.data.approved, ...result.data.serials })
-        : t('aidPayments.approvedDone', { count: result.data.approved }),
-    );
-    reload();
-  };
 
   return (
     <>
@@ -127,7 +117,7 @@ export function BatchPage() {
           <Group gap="sm">
             {b.counts.pending > 0 &&
               (roleAllows(role, 'reviewer') ? (
-                <Button leftSection={<IconCheck size={16} />} loading={approve.running} onClick={() => void approveAll()}>
+                <Button leftSection={<IconCheck size={16} />} onClick={() => setApproving(true)}>
                   {t('aidBatch.approveAll', { count: b.counts.pending })}
                 </Button>
               ) : (
@@ -195,6 +185,15 @@ export function BatchPage() {
           />
         </>
       )}
+      <BatchApproveModal
+        opened={approving}
+        batch={b}
+        onClose={() => setApproving(false)}
+        onDone={() => {
+          setApproving(false);
+          reload();
+        }}
+      />
       <ReturnListModal opened={readingReturn} batchId={batchId} onClose={() => setReadingReturn(false)} onDone={reload} />
       <MarkPaidModal
         opened={markingPaid}

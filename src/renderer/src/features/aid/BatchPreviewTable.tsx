@@ -42,7 +42,7 @@ export function BatchPreviewTable({ rows, decisions, eligible, onDecide, onUndo,
     {
       key: 'why',
       header: eligible ? t('aidBatch.explanation') : t('aidBatch.whyNot'),
-      render: (r) => <Text size="sm">{suggestionText(t, r.suggestion)}</Text>,
+      render: (r) => <Text size="sm">{suggestionText(t, r.suggestion, { topUp: r.paidInProgramFen > 0 })}</Text>,
     },
   ];
   if (eligible) {
@@ -71,7 +71,17 @@ export function BatchPreviewTable({ rows, decisions, eligible, onDecide, onUndo,
                 </Text>
               </>
             );
-          return <Text size="sm">{yuan(r.suggestion.maxFen)}</Text>;
+          return (
+            <>
+              <Text size="sm">{yuan(r.suggestion.maxFen)}</Text>
+              {/* Already paid from this program this year: the amount is what is left of the standard. */}
+              {r.paidInProgramFen > 0 && (
+                <Badge color="yellow" variant="light" size="sm" data-testid="batch-row-topup">
+                  {t('aidBatch.topUpBadge')}
+                </Badge>
+              )}
+            </>
+          );
         },
       },
       {

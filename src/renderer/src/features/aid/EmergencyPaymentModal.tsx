@@ -3,17 +3,20 @@ import { IconFirstAidKit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PaymentItem } from '@shared/contract/aid';
+import { checkIdNumber } from '@shared/domain/id-number';
 import { roleAllows } from '@shared/roles';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { todayIso } from '../../components/format';
 import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 import { formatYuan } from '../../components/money';
 import { notifySuccess } from '../../components/notify';
 import { QueryStatus } from '../../components/QueryStatus';
 import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
+import { IdNumberField } from '../roster/IdNumberField';
 import { checkAmount, NO_AMOUNT, type AmountState } from './amount-check';
 import { AmountField } from './AmountField';
 import { useOpenPrograms } from './NewPaymentModal';
@@ -27,14 +30,24 @@ function EmergencyForm({ onClose, onCreated }: { onClose: () => void; onCreated:
   const [programId, setProgramId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
+  const [today] = useState(todayIso);
   const [unit, setUnit] = useState('');
   const [amount, setAmount] = useState<AmountState>(NO_AMOUNT);
   useDialogValues({ programId, name, idNumber, unit, amount });
   // Only one program ever to choose from is chosen already.
   const chosen = programId ?? (programs.length === 1 ? programs[0]!.id : null);
+  // Checked as typed (the core's rule): a wrong check digit is said in the field, and only a valid number is asked
+  // about, so that 本次最多 takes off what this ID number already received this year.
+  const idValid = checkIdNumber(idNumber, today).ok;
   const suggest = useQuery(
     'aid.suggest',
-    { programId: chosen ?? '', fileId: null, studentId: null, baseFen: null },
+    {
+      programId: chosen ?? '',
+      fileId: null,
+      studentId: null,
+      baseFen: null,
+      recipient: idValid ? { name: name.trim(), idNumber } : null,
+    },
     { enabled: chosen !== null },
   );
   const suggestion = chosen ? suggest.data : undefined;
@@ -42,7 +55,7 @@ function EmergencyForm({ onClose, onCreated }: { onClose: () => void; onCreated:
   const missing = [
     ...(chosen === null ? [t('aidPay.missingProgram')] : []),
     ...(name.trim() === '' ? [t('aidPay.missingName')] : []),
-    ...(idNumber.trim().length < 15 ? [t('aidPay.missingId')] : []),
+    ...(idNumber.trim() === '' ? [t('aidPay.missingId')] : idValid ? [] : [t('aidPay.missingIdFix')]),
     ...(suggestion && !suggestion.eligible ? [t('aidPay.missingEligible')] : []),
     ...(suggestion?.eligible && check ? check.missing : []),
   ];
@@ -84,15 +97,14 @@ function EmergencyForm({ onClose, onCreated }: { onClose: () => void; onCreated:
         />
       )}
       <TextInput label={t('aidPay.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={30} {...requiredField} />
-      <TextInput
-        label={t('aidPay.idNumber')}
-        value={idNumber}
-        onChange={(e) => setIdNumber(e.currentTarget.value)}
-        maxLength={20}
-        {...requiredField}
-      />
+      <IdNumberField value={idNumber} onChange={setIdNumber} today={today} showErrors={false} />
+      {suggestion?.nameMismatch && name.trim() !== '' && (
+        <Alert color="orange" role="alert" data-testid="aid-name-mismatch">
+          {t('aidPay.nameMismatch')}
+        </Alert>
+      )}
       <TextInput label={t('aidPay.unit')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} maxLength={60} />
-      {suggestion && <SuggestionLines suggestion={suggestion} />}
+      {suggestion && <SuggestionLines suggestion={suggestion} byIdNumber={suggestion.countedIdNumber} />}
       {suggestion?.eligible && check && <AmountField suggestion={suggestion} state={amount} check={check} onChange={setAmount} />}
       <FormActions
         submitLabel={t('aidPay.submit')}
@@ -118,7 +130,7 @@ export function EmergencyPaymentButton() {
       <Button variant="light" leftSection={<IconFirstAidKit size={16} />} onClick={() => setOpened(true)}>
         {t('aidPay.emergencyButton')}
       </Button>
-      <GuardedModal opened={opened} onClose={() => setOpened(false)} title={t('aidPay.emergencyTitle')}>
+      <GuardedModal opened={opened} onClose={() => setOpened(false)} title={t('aidPay.emergencyTitle')} size="lg">
         {opened && (
           <EmergencyForm
             onClose={() => setOpened(false)}

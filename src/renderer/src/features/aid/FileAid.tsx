@@ -86,19 +86,26 @@ function ByYear({ summary }: { summary: FileAidSummary }) {
   );
 }
 
-/** The certificate is for 在档 files only; for any other the clerk sees why instead of a button that fails. */
+/**
+ * The certificate is for 在档 files whose annual review is not overdue (the core's rule, FileDetail.reviewOverdue);
+ * for any other the clerk sees why instead of a button that fails.
+ */
 function CertificateButton({ file }: { file: FileDetail }) {
   const t = useT();
-  if (file.status === 'active') {
+  if (file.status === 'active' && !file.reviewOverdue) {
     return <PrintButton channel="aid.printCertificate" input={{ fileId: file.id, layout: 'a4' }} label={t('aidFile.printCertificate')} />;
   }
+  const why =
+    file.status === 'active'
+      ? t('aidFile.certificateReviewOverdue', { date: file.nextReviewOn ?? '' })
+      : t('aidFile.certificateOnlyActive', { status: t(`fileStatuses.${file.status}`) });
   return (
     <Stack gap={2} maw={260}>
       <Button variant="default" disabled aria-describedby="certificate-why">
         {t('aidFile.printCertificate')}
       </Button>
       <Text id="certificate-why" size="xs" c="dimmed">
-        {t('aidFile.certificateOnlyActive', { status: t(`fileStatuses.${file.status}`) })}
+        {why}
       </Text>
     </Stack>
   );
@@ -158,7 +165,7 @@ export function FileAid({ file }: { file: FileDetail }) {
           rows={payments.data.rows}
           rowKey={(p) => p.id}
           empty={t('aidFile.paymentsEmpty')}
-          minWidth={900}
+          minWidth={1040}
           onRowClick={(p) => void navigate(`/aid/payments/${p.id}`)}
           columns={[
             { key: 'at', header: t('aidFile.enteredAt'), width: 140, nowrap: true, render: (p) => formatDateTime(p.enteredAt) },
@@ -184,6 +191,13 @@ export function FileAid({ file }: { file: FileDetail }) {
             { key: 'method', header: t('aidFile.method'), width: 90, render: (p) => t(`paymentMethods.${p.method}`) },
             { key: 'status', header: t('aidFile.status'), width: 90, render: (p) => <PaymentStatusBadge status={p.status} /> },
             { key: 'serial', header: t('aidFile.serial'), width: 120, monospace: true, render: (p) => p.voucherSerial ?? '' },
+            // When it went out and who marked it so (登记已发放, or the bank's return list).
+            {
+              key: 'paid',
+              header: t('aidFile.paid'),
+              width: 150,
+              render: (p) => (p.paidOn ? t('aidFile.paidBy', { date: p.paidOn, who: p.paidBy ?? t('common.none') }) : ''),
+            },
           ]}
         />
       )}

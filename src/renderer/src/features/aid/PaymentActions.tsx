@@ -105,14 +105,14 @@ export function PaymentActions({ payment, onChanged }: { payment: PaymentItem; o
   const t = useT();
   const navigate = useNavigate();
   const { session } = useSession();
-  const { role, displayName, username } = session.user;
+  const { role, id: userId } = session.user;
   const [step, setStep] = useState<Step>(null);
   const [reissuing, setReissuing] = useState(false);
   const [layout, setLayout] = useState<'a4-three' | 'a5'>('a4-three');
   const isReviewer = roleAllows(role, 'reviewer');
   const isClerk = roleAllows(role, 'clerk');
   // The four-eyes rule is the core's (AID_OWN_ENTRY); the screen says so before the reviewer tries.
-  const ownEntry = payment.enteredBy !== null && (payment.enteredBy === displayName || payment.enteredBy === username);
+  const ownEntry = payment.enteredById === userId;
   const approveWhy = !isReviewer ? t('aidPayment.approveRole') : ownEntry ? t('aidPayment.approveOwn') : null;
   const done = () => {
     setStep(null);

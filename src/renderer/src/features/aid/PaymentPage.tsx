@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -76,7 +76,7 @@ function History({ p }: { p: PaymentItem }) {
     <List spacing={4} aria-label={t('aidPayment.historyTitle')} data-testid="payment-history">
       <List.Item>{t('aidPayment.entered', { at: formatDateTime(p.enteredAt), who: who(p.enteredBy) })}</List.Item>
       {p.approvedAt && <List.Item>{t('aidPayment.approved', { at: formatDateTime(p.approvedAt), who: who(p.approvedBy) })}</List.Item>}
-      {p.paidOn && <List.Item>{t('aidPayment.paid', { date: p.paidOn })}</List.Item>}
+      {p.paidOn && <List.Item>{t('aidPayment.paid', { date: p.paidOn, who: who(p.paidBy) })}</List.Item>}
       {p.voidedAt && (
         <List.Item>
           {t('aidPayment.voided', { at: formatDateTime(p.voidedAt), who: who(p.voidedBy), reason: p.voidReason ?? '' })}
@@ -120,6 +120,11 @@ export function PaymentPage() {
               </Anchor>
             </Text>
           )}
+          {p.nameMismatch && (
+            <Alert color="orange" data-testid="payment-name-mismatch">
+              {t('aidPayment.nameMismatch')}
+            </Alert>
+          )}
           <Paper withBorder radius="md" p="md">
             <Fields p={p} />
           </Paper>
@@ -128,7 +133,8 @@ export function PaymentPage() {
               {t('aidPayment.explanationTitle')}
             </Title>
             <Text size="sm" data-testid="payment-explanation">
-              {p.suggestion ? suggestionText(t, p.suggestion) : t('aidPayment.explanationNone')}
+              {/* The emergency route's caps were counted by the recipient's ID number. */}
+              {p.suggestion ? suggestionText(t, p.suggestion, { byIdNumber: p.fileId === null }) : t('aidPayment.explanationNone')}
             </Text>
           </Paper>
           <Paper withBorder radius="md" p="md">

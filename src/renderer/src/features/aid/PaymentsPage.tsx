@@ -15,6 +15,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { yuan } from './aid-format';
 import { MarkPaidModal } from './MarkPaidModal';
+import { OwnTickedNotice } from './OwnTickedNotice';
 import { PaymentFilters } from './PaymentFilters';
 import { PaymentsTable } from './PaymentsTable';
 import { VoucherPrint } from './VoucherPrint';
@@ -60,6 +61,8 @@ export function PaymentsPage() {
   const ticked = rows.filter((r) => selected.has(r.id));
   const ofStatus = (status: PaymentItem['status']) => ticked.filter((r) => r.status === status);
   const printable = ticked.filter((r) => r.status === 'approved' || r.status === 'paid');
+  // The reviewer's own entries among the ticked pending rows: the core would refuse them all (four eyes).
+  const ownTicked = ofStatus('pending').filter((r) => r.enteredById === session.user.id);
 
   const change = (next: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...next }));
@@ -96,7 +99,8 @@ export function PaymentsPage() {
               <Button
                 size="sm"
                 leftSection={<IconCheck size={16} />}
-                disabled={ofStatus('pending').length === 0}
+                disabled={ofStatus('pending').length === 0 || ownTicked.length > 0}
+                aria-describedby={ownTicked.length > 0 ? 'own-ticked' : undefined}
                 loading={approve.running}
                 onClick={() => void approveTicked()}
               >
@@ -114,6 +118,12 @@ export function PaymentsPage() {
           </Group>
         </Group>
       </Paper>
+      {roleAllows(role, 'reviewer') && (
+        <OwnTickedNotice
+          own={ownTicked}
+          onUntick={() => setSelected(new Set([...selected].filter((id) => !ownTicked.some((r) => r.id === id))))}
+        />
+      )}
       <QueryStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
       {list.data && (
         <>

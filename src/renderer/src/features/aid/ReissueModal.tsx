@@ -24,7 +24,10 @@ function ReissueForm({
   const t = useT();
   const reissue = useMutation('aid.reissue');
   const [text, setText] = useState(yuanText(payment.amountFen));
-  const [method, setMethod] = useState<PaymentMethod>(payment.method);
+  // Bank goes to the account on file now (the core refuses bank without one, AID_NO_BANK_ACCOUNT): a voided cash
+  // payment may be reissued by bank once the file has an account, and the option says why when it has none.
+  const bankWhy = payment.fileAccountMasked ? null : payment.fileId ? t('aidPayment.reissueNoAccount') : t('aidPayment.reissueNoFile');
+  const [method, setMethod] = useState<PaymentMethod>(payment.method === 'bank' && bankWhy ? 'cash' : payment.method);
   const [reason, setReason] = useState('');
   useDialogValues({ text, method, reason });
   // The most is what the standard allowed when the voided payment was entered; the core checks the caps again.
@@ -76,7 +79,12 @@ function ReissueForm({
       {payment.method !== 'service' && (
         <Radio.Group label={t('aidPay.method')} value={method} onChange={(v) => setMethod(v as PaymentMethod)}>
           <Stack gap={4} mt={4}>
-            <Radio value="bank" disabled={!payment.accountMasked} label={`${t('paymentMethods.bank')} ${payment.accountMasked ?? ''}`} />
+            <Radio
+              value="bank"
+              disabled={bankWhy !== null}
+              label={`${t('paymentMethods.bank')} ${payment.fileAccountMasked ?? ''}`}
+              description={bankWhy}
+            />
             <Radio value="cash" label={t('paymentMethods.cash')} />
           </Stack>
         </Radio.Group>

@@ -4,10 +4,13 @@ import { formatYuan } from '../../components/money';
 import { useT } from '../../i18n';
 import { suggestionText } from './suggestion-text';
 
-/** A suggestion in words: the amount suggested and why (the standard, what the year's caps leave, the most now). */
-export function SuggestionLines({ suggestion }: { suggestion: AidSuggestion }) {
+/**
+ * A suggestion in words: the amount suggested and why (the standard, what the year's caps leave, the most now).
+ * `byIdNumber`: the emergency route, its caps counted by the typed ID number (suggestion-text.ts).
+ */
+export function SuggestionLines({ suggestion, byIdNumber = false }: { suggestion: AidSuggestion; byIdNumber?: boolean }) {
   const t = useT();
-  const why = suggestionText(t, suggestion);
+  const why = suggestionText(t, suggestion, { byIdNumber });
   if (!suggestion.eligible) {
     return (
       <Paper withBorder p="sm" bg="red.0" data-testid="aid-suggestion" aria-live="polite">
