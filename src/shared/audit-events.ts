@@ -69,6 +69,12 @@ export const AUDIT_EVENTS = [
   'org.signingKeyCreated', // { when: start } the office's Ed25519 key pair (vouchers, certificates, key cards), for a database from before it; at setup org.setUp covers it
   'org.keysCarried', // { added, updated, retired } counts: a restore kept the replaced database's keys (no key material)
   'org.keyCardExported', // { as: card | pdf }
+  'org.exchangeKeyCreated', // { when: start | restore } the office's X25519 encryption identity, for a database from before it
+  'org.keysReplaced', // both keys replaced; the old ones kept (retired)
+  'exchange.cardImported', // { name, mode, change: new | signed | restart | same } another office's key card, not yet trusted
+  'exchange.peerConfirmed', // { name, mode, change } the administrator confirmed the fingerprint by phone: trusted
+  'exchange.peerWithdrawn', // { name, status: pending | trusted } no longer trusted (nothing is deleted)
+  'exchange.peerCardPrinted', // { name } a peer's card printed for the confirmation record
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -102,6 +108,7 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'aid.certificatePrinted',
   'aid.contactCardsPrinted',
   'org.keyCardExported',
+  'exchange.peerCardPrinted',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

@@ -80,6 +80,17 @@ export const ERROR_CODES = [
   'AID_CERTIFICATE_NOT_ACTIVE',
   // A bank payment for a file with no account on it (or on the emergency route): fill it in or pay in cash.
   'AID_NO_BANK_ACCOUNT',
+  // Key cards (features/exchange): why another office's .bfkey was not taken in; params name the office, never keys.
+  'KEY_CARD_NOT_A_CARD',
+  'KEY_CARD_NEWER',
+  'KEY_CARD_OLD_VERSION',
+  'KEY_CARD_DAMAGED',
+  'KEY_CARD_BAD_SIGNATURE',
+  'KEY_CARD_OWN',
+  'KEY_CARD_WRONG_MODE',
+  'KEY_CARD_OTHER_FEDERATION',
+  'KEY_CARD_KEY_CHANGED',
+  'KEY_CARD_RETIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

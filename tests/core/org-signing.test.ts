@@ -6,8 +6,9 @@ import { base32Encode } from '@shared/domain/signed-code';
 import { keyCardBodyText, type KeyCard } from '@shared/domain/key-card';
 import { openDatabase } from '../../src/main/core/db/client';
 import { voucherCodeText } from '../../src/main/core/features/aid/qr-codes';
-import { fingerprintOf, publicKeyOf, verifyWith } from '../../src/main/core/keys/ed25519';
-import { readKeyCard } from '../../src/main/core/keys/key-card';
+import { ageIdentity } from '../../src/main/core/keys/age-x25519';
+import { publicKeyOf, verifyWith } from '../../src/main/core/keys/ed25519';
+import { keyCardFingerprint, readKeyCard } from '../../src/main/core/keys/key-card';
 import { ensureSigningKey, signAsOrg } from '../../src/main/core/keys/org-signing';
 import { bundleSigningKeyProcess } from './support/bundle';
 import { ORG, outboxCopy, startCore, startSetUpCore, type TestCore } from './support/core';
@@ -26,7 +27,7 @@ describe('the organisation signing key', () => {
     expect(publicKeyOf(row!.privateKey)).toEqual(Buffer.from(row!.publicKey));
     const shown = await t.call('org.signingKey');
     expect(shown.publicKey).toBe(Buffer.from(row!.publicKey).toString('base64'));
-    expect(shown.fingerprint).toEqual(fingerprintOf(row!.publicKey));
+    expect(shown.fingerprint).toEqual(keyCardFingerprint({ ed25519: shown.publicKey, x25519: shown.exchangeRecipient }));
     expect(shown.fingerprint.join(' ')).toMatch(/^(\d{5} ){7}\d{5}$/);
     // Restarting does not make another.
     const again = t.reopen();
@@ -69,11 +70,11 @@ describe('the organisation signing key', () => {
     expect(keyRows(sqliteOf(t))).toEqual([had]);
     const recorded = sqliteOf(t)
       .prepare(
-        "SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') IN ('org.signingKeyCreated', 'org.keysCarried')",
+        "SELECT action, summary FROM audit_log WHERE json_extract(summary, '$.event') IN ('org.signingKeyCreated', 'org.exchangeKeyCreated', 'org.keysCarried')",
       )
       .all();
     expect(recorded).toEqual([
-      { action: 'backup.restore', summary: '{"event":"org.keysCarried","params":{"added":1,"updated":0,"retired":0}}' },
+      { action: 'backup.restore', summary: '{"event":"org.keysCarried","params":{"added":2,"updated":0,"retired":0}}' },
     ]);
   });
 
@@ -115,13 +116,21 @@ describe('the organisation signing key', () => {
     const [row] = keyRows(sqliteOf(t));
     const der = Buffer.from(row!.privateKey);
     const seed = der.subarray(der.length - 32); // the 32-byte private seed at the end of the PKCS#8 DER
-    const forms = [der, seed].flatMap((bytes) => [
-      bytes.toString('hex'),
-      bytes.toString('hex').toUpperCase(),
-      bytes.toString('base64'),
-      bytes.toString('base64url'),
-      base32Encode(bytes),
-    ]);
+    // The X25519 identity too: its DER, its scalar and its age string (AGE-SECRET-KEY-1…).
+    const [exchange] = keyRows(sqliteOf(t), 'exchange');
+    const exchangeDer = Buffer.from(exchange!.privateKey);
+    const scalar = exchangeDer.subarray(exchangeDer.length - 32);
+    const identity = ageIdentity(exchangeDer);
+    const forms = [identity, identity.toLowerCase(), identity.slice(16, 40)];
+    forms.push(
+      ...[der, seed, exchangeDer, scalar].flatMap((bytes) => [
+        bytes.toString('hex'),
+        bytes.toString('hex').toUpperCase(),
+        bytes.toString('base64'),
+        bytes.toString('base64url'),
+        base32Encode(bytes),
+      ]),
+    );
     insertPayment(sqliteOf(t), PAYMENT, '2027-000001', 'approved');
     const answers: unknown[] = [
       await t.call('org.get'),
@@ -140,6 +149,7 @@ describe('the organisation signing key', () => {
     const everything = [JSON.stringify(answers), ...files, ...t.logger.lines].join('\n');
     for (const form of forms) expect(everything.includes(form), form.slice(0, 8)).toBe(false);
     expect(everything.includes(seed.toString('latin1'))).toBe(false);
+    expect(everything.includes(scalar.toString('latin1'))).toBe(false);
   });
 });
 
@@ -169,14 +179,15 @@ describe('the key card', () => {
 
     // Read back as a federation would: shape and signature, and the fingerprint to compare by phone.
     const fileText = readFileSync(await outboxCopy(t, result.data.fileId), 'utf8');
-    expect(readKeyCard(fileText)).toEqual({ ok: true, card, fingerprint: fingerprintOf(publicKey) });
+    expect(readKeyCard(fileText)).toEqual({ ok: true, card, fingerprint: keyCardFingerprint(card.keys) });
     const tampered = (change: (c: KeyCard) => unknown) => readKeyCard(JSON.stringify(change(structuredClone(card))));
     expect(tampered((c) => ({ ...c, org: { ...c.org, code: '81110105MC00000017' } }))).toEqual({ ok: false, problem: 'bad-signature' });
     const otherKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
-    expect(tampered((c) => ({ ...c, keys: { ed25519: otherKey } }))).toEqual({ ok: false, problem: 'bad-signature' });
+    expect(tampered((c) => ({ ...c, keys: { ...c.keys, ed25519: otherKey } }))).toEqual({ ok: false, problem: 'bad-signature' });
     expect(tampered((c) => ({ ...c, version: 2 }))).toEqual({ ok: false, problem: 'newer-version' });
     expect(tampered((c) => ({ ...c, format: 'other' }))).toEqual({ ok: false, problem: 'not-a-key-card' });
-    expect(tampered((c) => ({ ...c, keys: { ed25519: 'AAAA' } }))).toEqual({ ok: false, problem: 'bad-fields' });
+    expect(tampered((c) => ({ ...c, keys: { ...c.keys, ed25519: 'AAAA' } }))).toEqual({ ok: false, problem: 'bad-fields' });
+    expect(tampered((c) => ({ ...c, keys: { ed25519: c.keys.ed25519 } }))).toEqual({ ok: false, problem: 'no-exchange-key' });
     expect(readKeyCard('{')).toEqual({ ok: false, problem: 'not-json' });
     // Key order and spacing are free: the canonical body is rebuilt from the parsed card.
     const { signature, ...rest } = card;
@@ -189,7 +200,9 @@ describe('the key card', () => {
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('机构密钥卡');
     expect(flat).toContain(ORG.creditCode);
-    expect(flat).toContain(fingerprintOf(publicKey).join(''));
+    expect(flat).toContain(keyCardFingerprint(card.keys).join(''));
+    expect(flat).toContain('运行模式帮扶中心');
+    expect(flat).toContain(card.keys.x25519);
     expect(execFileSync('pdfinfo', [path]).toString()).toMatch(/Pages:\s+1\b/);
 
     const events = sqliteOf(t)

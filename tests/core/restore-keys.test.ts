@@ -5,6 +5,7 @@ import { listBackups } from '../../src/main/core/db/backup';
 import { openDatabase, type Sqlite } from '../../src/main/core/db/client';
 import { voucherCodeText, voucherIssuedOn } from '../../src/main/core/features/aid/qr-codes';
 import { hashPassword } from '../../src/main/core/features/auth/password-hash';
+import { readExchangeKey } from '../../src/main/core/keys/org-exchange';
 import { insertSigningKey, readSigningKey } from '../../src/main/core/keys/org-signing';
 import { dataPaths } from '../../src/main/core/paths';
 import { ADMIN, startCore, startSetUpCore, type TestCore } from './support/core';
@@ -63,7 +64,7 @@ describe('a restore keeps the organisation keys', () => {
     expect(preMigration!.kind).toBe('pre-migration');
     await signIn(t);
     const before = keys(sqliteOf(t));
-    expect(before).toHaveLength(1);
+    expect(before.map((k) => k.purpose)).toEqual(['signing', 'exchange']); // both made at the first start
 
     insertPayment(sqliteOf(t), P1, '2027-000001', 'paid');
     const printed = voucherCodeText(sqliteOf(t), P1);
@@ -74,8 +75,9 @@ describe('a restore keeps the organisation keys', () => {
     // The very key, still the active one; no new key was made for the restored database.
     expect(keys(sqliteOf(t))).toEqual(before);
     expect(auditSummaries(sqliteOf(t), 'org.signingKeyCreated')).toEqual([]);
+    expect(auditSummaries(sqliteOf(t), 'org.exchangeKeyCreated')).toEqual([]);
     expect(auditSummaries(sqliteOf(t), 'org.keysCarried')).toEqual([
-      '{"event":"org.keysCarried","params":{"added":1,"updated":0,"retired":0}}',
+      '{"event":"org.keysCarried","params":{"added":2,"updated":0,"retired":0}}',
     ]);
     // The payment is not in the older data, but the voucher is genuinely ours: not forged.
     expect(await verdictOf(t, printed)).toBe('not-on-record');
@@ -114,13 +116,19 @@ describe('a restore keeps the organisation keys', () => {
     // A key replacement on the live database (no channel does this yet: the rows as one would leave them).
     sqliteOf(t).prepare('UPDATE org_keys SET retired_at = ? WHERE id = ?').run(LATER, k1.id);
     const k2 = insertSigningKey(sqliteOf(t), LATER);
-    // A key of another purpose (issue 12's exchange identity) is carried the same way.
+    // A key of another purpose (issue 12's exchange identity) is carried the same way: the one made at setup
+    // retired, a new one active (as org.replaceKeys leaves them).
+    sqliteOf(t).prepare("UPDATE org_keys SET retired_at = ? WHERE purpose = 'exchange'").run(LATER);
     const exchange = generateKeyPairSync('x25519');
     sqliteOf(t)
       .prepare(
         `INSERT INTO org_keys (id, purpose, algorithm, public_key, private_key, created_at) VALUES ('exchange-1', 'exchange', 'x25519', ?, ?, ?)`,
       )
-      .run(exchange.publicKey.export({ format: 'der', type: 'spki' }), exchange.privateKey.export({ format: 'der', type: 'pkcs8' }), LATER);
+      .run(
+        exchange.publicKey.export({ format: 'der', type: 'spki' }).subarray(12),
+        exchange.privateKey.export({ format: 'der', type: 'pkcs8' }),
+        LATER,
+      );
     insertPayment(sqliteOf(t), P2, '2027-000002', 'approved');
     const printedWithK2 = voucherCodeText(sqliteOf(t), P2);
     expect(await verdictOf(t, printedWithK1)).toBe('valid-paid');
@@ -128,7 +136,7 @@ describe('a restore keeps the organisation keys', () => {
     await t.call('backup.restore', { backupId });
     await signIn(t);
     const after = new Map(keys(sqliteOf(t)).map((k) => [k.id, k.retiredAt]));
-    expect(after.size).toBe(4);
+    expect(after.size).toBe(5);
     expect(after.get('exchange-1')).toBeNull();
     expect(after.get(k2.id)).toBeNull(); // the replaced database's active key is still the active one
     expect(after.get(k1.id)).toBe(LATER); // retired as it was
@@ -139,7 +147,7 @@ describe('a restore keeps the organisation keys', () => {
     expect(after.get(k0.id)).toBe(carriedAt); // only in the backup: kept, retired at the restore
     expect(readSigningKey(sqliteOf(t))!.id).toBe(k2.id);
     expect(auditSummaries(sqliteOf(t), 'org.keysCarried')).toEqual([
-      '{"event":"org.keysCarried","params":{"added":2,"updated":1,"retired":1}}',
+      '{"event":"org.keysCarried","params":{"added":2,"updated":2,"retired":1}}',
     ]);
 
     expect(await verdictOf(t, printedWithK1)).toBe('valid-paid'); // a retired key's codes stay valid
@@ -189,6 +197,7 @@ describe('a restore keeps the organisation keys', () => {
   it('from the damaged screen, carries the keys of the damaged file as far as it still reads', async () => {
     const t = await startSetUpCore();
     const k1 = readSigningKey(sqliteOf(t))!;
+    const exchange = readExchangeKey(sqliteOf(t))!;
     insertPayment(sqliteOf(t), P1, '2027-000001', 'paid');
     const printedWithK1 = voucherCodeText(sqliteOf(t), P1);
     const backupId = await backup(t);
@@ -210,6 +219,7 @@ describe('a restore keeps the organisation keys', () => {
     expect(new Map(keys(sqliteOf(again)).map((k) => [k.id, k.retiredAt]))).toEqual(
       new Map([
         [k1.id, LATER],
+        [exchange.id, null],
         [k2.id, null],
       ]),
     );

@@ -89,7 +89,7 @@ test('first run → recovery code PDF → sign in → create a clerk → the cle
   await shots(page, 'clerk-forced-password');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByRole('link', { name: '首页' })).toBeVisible();
-  for (const adminArea of ['用户管理', '机构设置', '数据备份', '审计日志', '关于']) {
+  for (const adminArea of ['用户管理', '机构设置', '交换密钥', '数据备份', '审计日志', '关于']) {
     await expect(page.getByRole('link', { name: adminArea })).toHaveCount(0);
   }
   await shots(page, 'home-clerk');

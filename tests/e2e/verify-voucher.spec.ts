@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fingerprintGroups } from '@shared/domain/key-fingerprint';
-import { keyCardBodyText, type KeyCard } from '@shared/domain/key-card';
+import { keyCardBodyText, keyCardKeysText, type KeyCard } from '@shared/domain/key-card';
 import { formatSignedCode, signedMessage, type VoucherCode } from '@shared/domain/signed-code';
 import { ADMIN, CLERK, CREDIT_CODE, createReadyUser, setUpOffice, signIn, signOut } from './support';
 import { expect, test } from './fixtures';
@@ -31,8 +31,8 @@ test('the administrator reads the key fingerprint and exports the signed key car
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);
 
-  // 机构设置: the fingerprint in 8 groups of 5 digits, and the .bfkey card signed by the key it names.
-  await page.getByRole('link', { name: '机构设置' }).click();
+  // 交换密钥: the fingerprint in 8 groups of 5 digits, and the .bfkey card signed by the key it names.
+  await page.getByRole('link', { name: '交换密钥' }).click();
   const fingerprint = page.getByTestId('key-fingerprint');
   await expect(fingerprint).toHaveText(/^(\d{5} ){3}\d{5}\s(\d{5} ){3}\d{5}$/);
   await shots(page, 'signing-key');
@@ -46,7 +46,7 @@ test('the administrator reads the key fingerprint and exports the signed key car
   const publicKey = Buffer.from(card.keys.ed25519, 'base64');
   const keyObject = createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: 'der', type: 'spki' });
   expect(verify(null, Buffer.from(keyCardBodyText(card), 'utf8'), keyObject, Buffer.from(card.signature, 'base64'))).toBe(true);
-  const digest = new Uint8Array(createHash('sha256').update(publicKey).digest());
+  const digest = new Uint8Array(createHash('sha256').update(keyCardKeysText(card.keys), 'utf8').digest());
   expect((await fingerprint.textContent())!.replace(/\s+/g, '')).toBe(fingerprintGroups(digest).join(''));
   await signOut(page);
 

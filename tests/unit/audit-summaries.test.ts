@@ -76,6 +76,12 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'org.signingKeyCreated': { when: 'start' },
   'org.keysCarried': { added: 1, updated: 0, retired: 1 },
   'org.keyCardExported': { as: 'card' },
+  'org.exchangeKeyCreated': { when: 'start' },
+  'org.keysReplaced': {},
+  'exchange.cardImported': { name: '某市总工会', mode: 'federation', change: 'new' },
+  'exchange.peerConfirmed': { name: '某市总工会', mode: 'federation', change: 'signed' },
+  'exchange.peerWithdrawn': { name: '某市总工会', status: 'trusted' },
+  'exchange.peerCardPrinted': { name: '某市总工会' },
 };
 
 let i18n: I18n;

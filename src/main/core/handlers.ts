@@ -5,6 +5,7 @@ import { aidPrintHandlers } from './features/aid/print.handlers';
 import { auditHandlers } from './features/audit/audit.handlers';
 import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
+import { exchangeHandlers } from './features/exchange/exchange.handlers';
 import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
@@ -34,4 +35,5 @@ export const handlers: HandlerMap = {
   ...aidHandlers,
   ...aidBatchHandlers,
   ...aidPrintHandlers,
+  ...exchangeHandlers,
 };

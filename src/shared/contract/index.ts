@@ -4,6 +4,7 @@ import { aidBatchChannels } from './aid-batch';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { exchangeChannels } from './exchange';
 import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
@@ -28,6 +29,7 @@ export const contract = {
   ...homeChannels,
   ...aidChannels,
   ...aidBatchChannels,
+  ...exchangeChannels,
 };
 
 export type Contract = typeof contract;

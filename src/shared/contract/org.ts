@@ -17,13 +17,20 @@ export const orgSettings = z.object({
 });
 export type OrgSettings = z.infer<typeof orgSettings>;
 
-/** The organisation's Ed25519 signing key as the administrator sees it: public facts only, never the private key. */
+/**
+ * The organisation's keys as the administrator sees them (the Ed25519 signing key and the X25519 encryption
+ * identity): public facts only, never a private key.
+ */
 export const signingKeyInfo = z.object({
-  /** 8 groups of 5 digits (shared/domain/key-fingerprint.ts), read to the federation over the phone. */
+  /** The key card's fingerprint over both keys, 8 groups of 5 digits (keys/key-card.ts), read out over the phone. */
   fingerprint: z.array(z.string()),
-  /** The raw 32-byte public key in base64, as the key card carries it. */
+  /** The raw 32-byte Ed25519 public key in base64, as the key card carries it. */
   publicKey: z.string(),
+  /** The age recipient (age1…) other offices encrypt batches to. */
+  exchangeRecipient: z.string(),
   createdAt: z.string(),
+  /** After a key change: the old card's fingerprint and when it was replaced (the card names it in `replaces`). */
+  replaced: z.object({ fingerprint: z.string(), at: z.string() }).nullable(),
 });
 export type SigningKeyInfo = z.infer<typeof signingKeyInfo>;
 
@@ -47,6 +54,13 @@ export const orgChannels = {
     mutates: true,
   }),
   'org.signingKey': channel({ input: noInput, output: signingKeyInfo, access: 'admin', mutates: false }),
+  /** New signing and encryption keys; the old ones are kept (retired) so what they signed still verifies. */
+  'org.replaceKeys': channel({
+    input: z.object({ confirm: z.literal(true) }),
+    output: signingKeyInfo,
+    access: 'admin',
+    mutates: true,
+  }),
   /** The key card: `card` the signed `.bfkey` file for the federation, `pdf` the A4 page to compare and sign. */
   'org.exportKeyCard': jobChannel({
     input: z.object({ as: z.enum(['card', 'pdf']) }),

@@ -50,3 +50,8 @@ export function bundleBatchCrashChild(): string {
 export function bundleAidApproverProcess(): string {
   return bundle('tests/core/support/aid-approver-process.ts', 'aid-approver-process');
 }
+
+/** Another office's core that sets up and exports its key card (tests/core/support/key-card-process.ts). */
+export function bundleKeyCardProcess(): string {
+  return bundle('tests/core/support/key-card-process.ts', 'key-card-process');
+}

@@ -193,4 +193,19 @@ function seedHardshipFile(sqlite: Sqlite, version: number): void {
     SEEDED.admin,
   );
   run("INSERT INTO file_numbers (region_code, year, last) VALUES ('350102', 2026, 1)");
+  // 0021: another office's key card, trusted (by table, not version: a migration numbered before it may come later).
+  if (sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'exchange_peers'").get()) {
+    run(
+      `INSERT INTO exchange_peers (id, code, name, region, mode, ed25519, x25519, fingerprint, card, card_created_at, status, change,
+         imported_at, imported_by, confirmed_at, confirmed_by)
+       VALUES ('0192a7b0-0000-7000-8000-000000000901', '81350100MC0000001X', '某市总工会', '350100', 'federation', zeroblob(32),
+         'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', '0000000000000000000000000000000000000000', '{}',
+         ?, 'trusted', 'new', ?, ?, ?, ?)`,
+      AT,
+      AT,
+      SEEDED.admin,
+      AT,
+      SEEDED.admin,
+    );
+  }
 }

@@ -9,8 +9,11 @@ import { seedRows } from './migration-rows';
 /** Helpers of the signing-key and voucher-check tests (org-signing.test.ts, aid-verify.test.ts). */
 export const sqliteOf = (t: TestCore): Sqlite => t.core.state.conn!.sqlite;
 
-export function keyRows(sqlite: Sqlite) {
-  return sqlite.prepare('SELECT id, purpose, algorithm, public_key AS publicKey, private_key AS privateKey FROM org_keys').all() as {
+/** The office's key rows of one purpose: `signing` (Ed25519) or `exchange` (X25519, keys/org-exchange.ts). */
+export function keyRows(sqlite: Sqlite, purpose: 'signing' | 'exchange' = 'signing') {
+  return sqlite
+    .prepare('SELECT id, purpose, algorithm, public_key AS publicKey, private_key AS privateKey FROM org_keys WHERE purpose = ?')
+    .all(purpose) as {
     id: string;
     purpose: string;
     algorithm: string;

@@ -80,6 +80,16 @@ export function signAsOrg(sqlite: Sqlite, message: Uint8Array): { signature: Buf
   return { signature: signWith(privateKey, message), key };
 }
 
+/** Signs with one of the organisation's keys, retired or not: the old key signs the card that replaces it. */
+export function signWithOrgKey(sqlite: Sqlite, keyId: string, message: Uint8Array): Buffer {
+  const { privateKey } = sqlite
+    .prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ? AND purpose = ?')
+    .get(keyId, PURPOSE) as {
+    privateKey: Buffer;
+  };
+  return signWith(privateKey, message);
+}
+
 /** Whether `signature` over `message` was made by any key this organisation has had (vouchers outlive a key change). */
 export function verifyAsOrg(sqlite: Sqlite, message: Uint8Array, signature: Uint8Array): boolean {
   const keys = sqlite

@@ -73,13 +73,14 @@ export const enSeal: typeof zhCNSeal = {
     validUntil: 'Valid until',
   },
   signingKey: {
-    title: 'Signing key',
+    title: "This office's key card",
     intro:
-      "The QR codes on aid vouchers and hardship certificates are signed with this organisation's key; anyone can check them on the Verify screen. The private key stays inside the encrypted database and is never exported.",
-    fingerprint: 'Key fingerprint',
+      'The signing key signs aid vouchers, hardship certificates and exchange files; the encryption key receives files the other office encrypts to you. Give the key card to the other office, then compare the fingerprint below by phone, group by group. Private keys stay inside the encrypted database and are never exported.',
+    fingerprint: 'Key fingerprint (covers the signing and the encryption key)',
+    recipient: 'Encryption key (other offices encrypt to it):',
     createdAt: 'Created {time}',
     exportCard: 'Export key card (.bfkey)',
     printCard: 'Print key card',
-    cardSaved: 'Key card saved. Give the file to the federation and compare the fingerprint by phone or on the printed card.',
+    cardSaved: 'Key card saved. Give the file to the other office and compare the fingerprint by phone or on the printed card.',
   },
 };

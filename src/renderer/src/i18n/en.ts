@@ -7,6 +7,7 @@ import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
+import { enExchange } from './en-exchange';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -20,6 +21,7 @@ export const en: Catalogue = {
   ...enAid,
   ...enAidFile,
   ...enSeal,
+  ...enExchange,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -193,6 +195,7 @@ export const en: Catalogue = {
     files: 'Hardship files',
     users: 'Users',
     org: 'Organisation',
+    exchangeKeys: 'Exchange keys',
     backup: 'Backups',
     audit: 'Audit log',
     about: 'About',
@@ -276,6 +279,7 @@ export const en: Catalogue = {
     idleLockHint: 'The screen locks after this many minutes without activity, 1–120',
     mode: 'Mode',
     modeHint: 'The mode is chosen at first setup and cannot be changed here.',
+    keysMoved: "This office's signing key and key card are on the Exchange keys page.",
     saved: 'Organisation settings saved',
     /** The centre's own phone and address, printed on the 公示 as where to object. */
     contactPhone: 'Centre phone (objections to a notice)',

@@ -143,6 +143,17 @@ export function errorMessage(error: AppErrorShape): string {
       if (key) return t(`errorDetails.${key}`);
       break;
     }
+    // Key cards: the other office's mode in words, or its name (features/exchange).
+    case 'KEY_CARD_WRONG_MODE': {
+      const mode = knownText(`modes.${String(params.mode)}`);
+      if (mode !== null) return t('errors.KEY_CARD_WRONG_MODE', { mode });
+      break;
+    }
+    case 'KEY_CARD_OTHER_FEDERATION':
+    case 'KEY_CARD_KEY_CHANGED':
+    case 'KEY_CARD_RETIRED':
+      if (typeof params.name === 'string') return t(errorKey(error.code), { name: params.name });
+      break;
     case 'NOT_FOUND':
       if (typeof params.record === 'string') {
         const record = knownText(`recordTypes.${params.record}`);

@@ -114,6 +114,9 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (name === 'role' || name === 'from' || name === 'to') return label(catalogue.roles);
   if (event === 'org.signingKeyCreated' && name === 'when') return label(catalogue.signingKeyMoments);
   if (event === 'org.keyCardExported' && name === 'as') return label(catalogue.keyCardForms);
+  if (event === 'org.exchangeKeyCreated' && name === 'when') return label(catalogue.signingKeyMoments);
+  if (event.startsWith('exchange.') && name === 'change') return label(catalogue.peerChanges);
+  if (event === 'exchange.peerWithdrawn' && name === 'status') return label(catalogue.peerStatuses);
   if (name === 'mode') return label(catalogue.modes);
   return value;
 }

@@ -11,6 +11,7 @@ import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
+import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...zhCNAid,
   ...zhCNAidFile,
   ...zhCNSeal,
+  ...zhCNExchange,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -201,6 +203,7 @@ export const zhCN = {
     verify: '凭证核验',
     users: '用户管理',
     org: '机构设置',
+    exchangeKeys: '交换密钥',
     backup: '数据备份',
     audit: '审计日志',
     about: '关于',
@@ -283,6 +286,7 @@ export const zhCN = {
     idleLockHint: '无人操作这么久后屏幕自动锁定，范围 1–120',
     mode: '运行模式',
     modeHint: '运行模式在首次设置时确定，不能在此修改。',
+    keysMoved: '本单位的签名密钥和密钥卡在“交换密钥”页。',
     saved: '机构设置已保存',
     /** The centre's own phone and address, printed on the 公示 as where to object. */
     contactPhone: '中心联系电话（公示异议受理）',

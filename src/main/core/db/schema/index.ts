@@ -6,3 +6,4 @@ export * from './policy';
 export * from './hardship';
 export * from './file-imports';
 export * from './aid';
+export * from './exchange';

@@ -6,5 +6,6 @@ export const orgHandlers = defineHandlers({
   'org.get': (_input, ctx) => org.get(ctx),
   'org.update': (input, ctx) => org.update(ctx, input),
   'org.signingKey': (_input, ctx) => signing.signingKey(ctx),
+  'org.replaceKeys': (_input, ctx) => signing.replaceKeys(ctx),
   'org.exportKeyCard': (input, ctx) => signing.exportKeyCard(ctx, input),
 });

@@ -8,6 +8,7 @@ import { schemaVersion } from '../../db/client';
 import { recordKeyCheck } from '../../db/health';
 import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
+import { insertExchangeKey } from '../../keys/org-exchange';
 import { insertSigningKey } from '../../keys/org-signing';
 import { generateRecoveryCode, saveRecoveryFile, unwrapRecoveryFile } from '../../keys/recovery';
 import { recoveryCodeDocument, renderPdf } from '../../pdf';
@@ -63,8 +64,10 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
       mode: input.org.mode,
       createdAt: now.toISOString(),
     });
-    // The key that signs vouchers and the key card: born with the organisation, inside the encrypted database.
+    // The key that signs vouchers and the key card, and the identity batches are encrypted to: born with the
+    // organisation, inside the encrypted database.
     insertSigningKey(ctx.sqlite, now.toISOString());
+    insertExchangeKey(ctx.sqlite, now.toISOString());
     insertUser(ctx.db, {
       id: adminId,
       username: input.admin.username,

@@ -11,6 +11,7 @@ import {
   IconHeartHandshake,
   IconHome,
   IconInfoCircle,
+  IconKey,
   IconListSearch,
   IconReceipt,
   IconScale,
@@ -28,6 +29,7 @@ import { ProgramsPage } from '../../features/aid/ProgramsPage';
 import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
+import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -98,6 +100,7 @@ export const AREAS: Area[] = [
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
+  { path: 'exchange-keys', label: 'nav.exchangeKeys', icon: IconKey, role: 'admin', page: <ExchangeKeysPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },
   { path: 'audit', label: 'nav.audit', icon: IconListSearch, role: 'admin', page: <AuditPage /> },
   { path: 'about', label: 'nav.about', icon: IconInfoCircle, role: 'admin', page: <AboutPage /> },

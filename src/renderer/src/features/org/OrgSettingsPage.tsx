@@ -1,4 +1,4 @@
-import { NumberInput, Paper, TextInput } from '@mantine/core';
+import { NumberInput, Paper, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrgSettings } from '@shared/contract/org';
 import { checkPhone } from '@shared/domain/phone';
@@ -13,7 +13,6 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import { requiredField } from '../../components/required-field';
-import { SigningKeyPanel } from './SigningKeyPanel';
 
 function idleLockValid(minutes: number | string): minutes is number {
   return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= 120;
@@ -118,7 +117,9 @@ export function OrgSettingsPage() {
           <OrgSettingsForm settings={org.data} onSaved={saved} />
         </Paper>
       )}
-      <SigningKeyPanel />
+      <Text size="sm" c="dimmed" mt="md">
+        {t('org.keysMoved')}
+      </Text>
     </>
   );
 }
