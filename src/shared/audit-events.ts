@@ -23,6 +23,7 @@ export const AUDIT_EVENTS = [
   'backup.created',
   'backup.copied', // a backup file handed to the host to save elsewhere (a USB stick): still encrypted
   'backup.restored', // { keptAs }
+  'backup.countersCarried', // { raised } a restore kept the replaced database's serial and file-number high-water marks (counts only)
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
   'member.statusChanged', // { from, to }

@@ -27,6 +27,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'backup.copied': {},
   // The file name the backup list shows: the one technical word a summary may carry.
   'backup.restored': { keptAs: '20261206-120000-pre-restore' },
+  'backup.countersCarried': { raised: 2 },
   'member.created': {},
   'member.updated': { fields: 'phone,unitName' },
   'member.statusChanged': { from: 'active', to: 'withdrawn' },

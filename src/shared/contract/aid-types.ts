@@ -257,17 +257,22 @@ export const verifyVerdict = z.enum([
   'valid-unpaid',
   'voided',
   'not-issued-here',
-  /** Signed with one of our keys, but this database has no such record (an older backup was restored since). */
+  /**
+   * Signed with one of our keys, but this database has no such record, or (problem `differs`) holds it with other
+   * fields: an older backup was restored since. Never `forged`: only a signature that fails is.
+   */
   'not-on-record',
   'forged',
   'malformed',
   'serial-found',
+  /** A typed serial of our format that this database does not have (mistyped, or lost to a restore). */
+  'serial-not-found',
   'valid',
   'expired',
 ]);
 export const verifyResult = z.object({
   verdict: verifyVerdict,
-  /** For a malformed text: what is wrong with it (coded). */
+  /** For a malformed text: what is wrong with it (coded); for not-on-record, `differs` when the record differs. */
   problem: z.string().nullable(),
   kind: z.enum(['voucher', 'certificate']).nullable(),
   summary: z

@@ -24,10 +24,11 @@ export const enSeal: typeof zhCNSeal = {
       'valid-unpaid': 'Genuine: approved, not yet paid',
       voided: 'Genuine, but voided',
       'not-issued-here': 'Not issued by this organisation',
-      'not-on-record': 'Signed by us, but not on record here',
-      forged: 'Forged or altered: the signature does not match our records',
+      'not-on-record': 'Signed by us, but not on record here or the record differs',
+      forged: "Forged or altered: the signature does not verify with this organisation's key",
       malformed: 'Not a readable code',
       'serial-found': 'Found by serial',
+      'serial-not-found': 'No document with this serial here',
       valid: 'Genuine and valid',
       expired: 'Genuine, but expired',
     },
@@ -38,10 +39,13 @@ export const enSeal: typeof zhCNSeal = {
       voidedNoDate: 'The QR signature is correct, but the payment was voided; the voucher is no longer good.',
       'not-on-record':
         "The QR signature is correct and made with this organisation's key, but this database has no such record (an older backup was restored since, say). Whether it was paid or voided cannot be told here: check the stub or the finance copy and enter it again before accepting it.",
-      'not-issued-here':
-        'This organisation did not issue it: it comes from another organisation, or its serial is not in this database. Check with the issuer.',
+      'not-issued-here': 'The code names another organisation: this organisation did not issue it. Check with the issuer.',
+      notOnRecordDiffers:
+        "The QR signature is correct and made with this organisation's key, but the record here differs from it (another serial, amount or date, or not yet approved here). Most likely an older backup was restored after it was issued: ask whether a backup was restored, check the stub or the finance copy, and accept it only when they agree.",
+      'serial-not-found':
+        'This database has no document with this serial. Check the serial and the year (a voucher reads 2027-000123, a certificate starts with Z); if it is right, an older backup may have been restored since it was issued: check the stub.',
       forged:
-        "The QR signature does not verify with this organisation's key, or its amount, serial or date differ from our record. Do not accept it; tell your supervisor.",
+        "The QR signature does not verify with this organisation's key: the content was altered, or it was not signed with our key. Do not accept it; tell your supervisor.",
       'serial-found':
         'A typed serial carries no signature: it only shows that this organisation has a record with this serial, not that the paper is unaltered. Compare the amount and name.',
       valid: 'The QR signature is correct and the certificate is within its validity.',

@@ -348,6 +348,7 @@ export const zhCNCodes = {
     'backup.created': '创建备份',
     'backup.copied': '把一份备份复制到本机以外（仍是加密的）',
     'backup.restored': '从备份恢复数据，原数据已另存为 {keptAs}',
+    'backup.countersCarried': '恢复备份时保留已用过的凭证编号和档案编号（{raised} 个计数器），这些编号不会再次使用',
     'member.created': '新增会员',
     'member.updated': '修改了{fields}',
     'member.statusChanged': '状态由{from}改为{to}',

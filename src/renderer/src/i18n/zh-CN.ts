@@ -312,6 +312,7 @@ export const zhCN = {
     confirmReplace: '当前的全部数据将被这份备份替换。',
     confirmKeep: '替换前，当前数据库会自动保存为一份“恢复前”备份，需要时可以再恢复回来。',
     confirmSignOut: '恢复后所有用户都会退出登录，需要重新登录。',
+    confirmLater: '备份之后登记的发放、开具的凭证和建立的档案不在恢复的数据中（它们的编号仍算已用，不会再次使用）。',
     confirmButton: '替换并恢复',
     restored: '数据已恢复到 {time} 的备份。当前数据已另存为“恢复前”备份。请重新登录。',
     // smalls: a copy to a USB stick; when the first automatic backup comes

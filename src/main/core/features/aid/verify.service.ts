@@ -14,10 +14,11 @@ import { certificateBySerial, paymentById, paymentBySerial, type VerifiableCerti
  *
  * A code is judged in this order: readable at all (else `malformed`, with the reason), signed by one of this
  * organisation's keys (else `not-issued-here` when it names another organisation's code, `forged` when ours), about a
- * payment or certificate this database has (else `not-on-record`: genuinely ours, but an office that restored an
- * older backup no longer holds its record; the keys survive a restore, backup/restore-keys.ts),
- * with the very fields the database holds (else `forged`: someone signed, or altered, what was never issued), and
- * then its state. A typed serial has no signature: it is only looked up, and the answer says so (`serial-found`).
+ * payment or certificate this database has, with the very fields the database holds (else `not-on-record`, with
+ * problem `differs` for a record whose fields differ: a valid signature of our key means we issued it, so it is
+ * never `forged`; an office that restored an older backup no longer holds the record, or holds it as it was before
+ * the approval: the keys survive a restore, backup/restore-keys.ts), and then its state. A typed serial has no
+ * signature: it is only looked up, and the answer says so (`serial-found`, or `serial-not-found`).
  * The summary masks the name to its first character and never carries an ID number.
  */
 export function verify(ctx: CallContext, text: string): VerifyResult {
@@ -43,14 +44,15 @@ function checkVoucher(sqlite: Sqlite, code: VoucherCode): VerifyResult {
     payment.amountFen === code.amountFen &&
     payment.approvedAt !== null &&
     voucherIssuedOn(payment.approvedAt) === code.issuedOn;
-  if (!same) return answer('forged', 'voucher');
+  if (!same) return answer('not-on-record', 'voucher', null, 'differs');
   return answer(paymentVerdict(payment), 'voucher', paymentSummary(payment));
 }
 
 function checkCertificate(ctx: CallContext, code: CertificateCode): VerifyResult {
   const certificate = certificateBySerial(ctx.sqlite, code.serial);
   if (!certificate) return answer('not-on-record', 'certificate');
-  if (certificate.fileId !== code.fileId || certificate.validUntil !== code.validUntil) return answer('forged', 'certificate');
+  if (certificate.fileId !== code.fileId || certificate.validUntil !== code.validUntil)
+    return answer('not-on-record', 'certificate', null, 'differs');
   return answer(certificateVerdict(ctx, certificate), 'certificate', certificateSummary(certificate));
 }
 
@@ -59,7 +61,9 @@ function bySerial(ctx: CallContext, serial: string): VerifyResult {
   if (payment) return answer('serial-found', 'voucher', paymentSummary(payment));
   const certificate = certificateBySerial(ctx.sqlite, serial);
   if (certificate) return answer('serial-found', 'certificate', certificateSummary(certificate));
-  return answer('not-issued-here', null);
+  // Our own serial format, and no such record: a mistyped serial or year, or one given after the backup restored
+  // since. Never "another organisation's": a serial names no organisation.
+  return answer('serial-not-found', null);
 }
 
 function paymentVerdict(payment: VerifiablePayment): VerifyResult['verdict'] {

@@ -16,6 +16,7 @@ import { lastChangeAt } from '../audit/audit.repo';
 import { readOrg } from '../org/org.repo';
 import { ensureSigningKeyAtStart } from '../org/signing-key.service';
 import { readOrgKeys } from '../../keys/carry-keys';
+import { readCounters } from './carry-counters';
 import { readyStagedCopy } from './restore-keys';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -115,7 +116,8 @@ function readBackupFacts(candidate: OpenDatabase): { createdAt: string } {
  * Replaces the database with a checked backup. The current database is first kept as a 'pre-restore' backup; the
  * swap is copy, flush, check, ready, rename (db/replace.ts), so a kill or power cut leaves either the old file or the
  * new one. The organisation's keys are not rolled back: the staged copy gets the current database's keys before the
- * rename (restore-keys.ts), so vouchers printed before the restore still verify. Everyone signs in again.
+ * rename (restore-keys.ts), so vouchers printed before the restore still verify; so are the serial and file-number
+ * counters (carry-counters.ts), so no number printed before it is given again. Everyone signs in again.
  */
 export function restore(
   ctx: CallContext,
@@ -126,10 +128,10 @@ export function restore(
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
   const from = 'backupId' in source ? backupPath(core, source.backupId) : readInboxFileSync(core.files, source.uploadId);
-  const keys = readOrgKeys(core.conn!.sqlite);
+  const carried = { keys: readOrgKeys(core.conn!.sqlite), counters: readCounters(core.conn!.sqlite) };
   const restored = stageReplacement(core.paths, from, (staged) => {
     const facts = checkBackupFile(core, staged);
-    readyStagedCopy(ctx, staged, keys, 'signed-in');
+    readyStagedCopy(ctx, staged, carried, 'signed-in');
     return facts;
   });
   const keptAs = backupAndPrune(core.conn!, core.paths, 'pre-restore', ctx.clock.now(), core.key!);

@@ -4,13 +4,21 @@ import { openDatabase } from '../../db/client';
 import { applyMigrations, pendingMigrations } from '../../db/migrate';
 import { fsyncFile } from '../../fs-atomic';
 import { carryOrgKeys, type OrgKeyRow } from '../../keys/carry-keys';
+import { carryCounters, type CounterRows } from './carry-counters';
 import { appendAudit } from '../audit/audit.repo';
+
+/** What a restore carries from the database it replaces into the restored one. */
+export interface Carried {
+  keys: OrgKeyRow[];
+  counters: CounterRows;
+}
 
 /**
  * Readies the staged copy of a restore before it is renamed in (db/replace.ts): migrated to this program's schema
- * and given the replaced database's keys (keys/carry-keys.ts), with an audit entry, in the staged file itself. The
- * rename is then the one moment the restore happens: a kill before it leaves the old database (keys and all), a
- * kill after it a restored database that already holds them. Had the keys been carried after the rename, a kill
+ * and given the replaced database's keys (keys/carry-keys.ts) and counter high-water marks (carry-counters.ts: a
+ * serial or file number printed before the restore is never given again), with audit entries, in the staged file
+ * itself. The rename is then the one moment the restore happens: a kill before it leaves the old database (keys
+ * and all), a kill after it a restored database that already holds them. Had the keys been carried after the rename, a kill
  * between the two would leave a restored database without them, and the next start would make a new key, under
  * which every voucher printed so far reads as forged.
  *
@@ -18,19 +26,17 @@ import { appendAudit } from '../audit/audit.repo';
  * backup it came from is still in the backups folder (or with the clerk, for a file), so no pre-migration copy is
  * taken of it.
  */
-export function readyStagedCopy(ctx: CallContext, staged: string, carried: OrgKeyRow[], actor: 'signed-in' | null): void {
+export function readyStagedCopy(ctx: CallContext, staged: string, carried: Carried, actor: 'signed-in' | null): void {
   const core = ctx.core;
   const { sqlite } = openDatabase(staged, core.key!);
   try {
     applyMigrations(sqlite, pendingMigrations(sqlite, core.migrations));
-    if (carried.length > 0) {
-      sqlite
-        .transaction(() => {
-          const at = ctx.now();
-          const counts = carryOrgKeys(sqlite, carried, at);
-          if (counts.added + counts.updated + counts.retired === 0) return; // the backup already had them as they are
-          const org = sqlite.prepare('SELECT id FROM org WHERE deleted_at IS NULL LIMIT 1').pluck().get() as string | undefined;
-          const user = actor === 'signed-in' ? ctx.user : null;
+    sqlite
+      .transaction(() => {
+        const at = ctx.now();
+        const org = sqlite.prepare('SELECT id FROM org WHERE deleted_at IS NULL LIMIT 1').pluck().get() as string | undefined;
+        const user = actor === 'signed-in' ? ctx.user : null;
+        const audit = (summary: AuditSummary) =>
           appendAudit(sqlite, {
             at,
             userId: user?.id ?? null,
@@ -38,12 +44,15 @@ export function readyStagedCopy(ctx: CallContext, staged: string, carried: OrgKe
             action: ctx.channel,
             recordType: 'org',
             recordId: org ?? null,
-            // Counts only: key ids, public keys and fingerprints stay out of the log like the private keys.
-            summary: JSON.stringify({ event: 'org.keysCarried', params: { ...counts } } satisfies AuditSummary),
+            summary: JSON.stringify(summary),
           });
-        })
-        .immediate();
-    }
+        const counts = carryOrgKeys(sqlite, carried.keys, at);
+        // Counts only: key ids, public keys and fingerprints stay out of the log like the private keys.
+        if (counts.added + counts.updated + counts.retired > 0) audit({ event: 'org.keysCarried', params: { ...counts } });
+        const raised = carryCounters(sqlite, carried.counters);
+        if (raised > 0) audit({ event: 'backup.countersCarried', params: { raised } });
+      })
+      .immediate();
     // Everything into the main file before it is renamed: the rename moves bangfu.db.restoring, not its WAL.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {

@@ -7,6 +7,7 @@ import { recordKeyCheck } from '../../db/health';
 import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/replace';
 import { readOrgKeysOfFile } from '../../keys/carry-keys';
 import { backupPath, checkBackupFile, reopenRestored } from '../backup/backup.service';
+import { readCountersOfFile } from '../backup/carry-counters';
 import { readyStagedCopy } from '../backup/restore-keys';
 
 /*
@@ -43,10 +44,13 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   const core = ctx.core;
   if (core.state !== 'damaged') throw new AppError('ALREADY_SET_UP');
   const source = backupPath(core, backupId);
-  const keys = readOrgKeysOfFile(core.paths.database, core.key!);
+  const carried = {
+    keys: readOrgKeysOfFile(core.paths.database, core.key!),
+    counters: readCountersOfFile(core.paths.database, core.key!),
+  };
   const restored = stageReplacement(core.paths, source, (staged) => {
     const facts = checkBackupFile(core, staged);
-    readyStagedCopy(ctx, staged, keys, null);
+    readyStagedCopy(ctx, staged, carried, null);
     return facts;
   });
   const keptAs = setDamagedAside(core.paths, ctx.clock.now());

@@ -17,6 +17,7 @@ const COLOURS: Record<Verdict, string> = {
   'valid-unpaid': 'teal',
   valid: 'green',
   'serial-found': 'blue',
+  'serial-not-found': 'orange',
   voided: 'orange',
   expired: 'orange',
   'not-issued-here': 'red',
@@ -108,11 +109,13 @@ function VerdictAlert({ result }: { result: VerifyResult }) {
   const detail =
     verdict === 'malformed'
       ? t(`verify.problems.${(result.problem ?? 'field-count') as 'field-count'}`)
-      : verdict === 'voided'
-        ? summary?.voidedAt
-          ? t('verify.details.voided', { date: formatDateTime(summary.voidedAt) })
-          : t('verify.details.voidedNoDate')
-        : t(`verify.details.${verdict}`);
+      : verdict === 'not-on-record' && result.problem === 'differs'
+        ? t('verify.details.notOnRecordDiffers')
+        : verdict === 'voided'
+          ? summary?.voidedAt
+            ? t('verify.details.voided', { date: formatDateTime(summary.voidedAt) })
+            : t('verify.details.voidedNoDate')
+          : t(`verify.details.${verdict}`);
   const kind = result.kind ? t(`verify.${result.kind}`) : null;
   return (
     <Alert

@@ -23,6 +23,7 @@ export function RestoreConfirmModal({ source, running, error, onConfirm, onClose
         <List spacing="xs" icon={<IconAlertTriangle size={16} color="var(--mantine-color-orange-7)" />}>
           <List.Item>{t('backup.confirmReplace')}</List.Item>
           <List.Item>{t('backup.confirmKeep')}</List.Item>
+          <List.Item>{t('backup.confirmLater')}</List.Item>
           <List.Item>{t('backup.confirmSignOut')}</List.Item>
         </List>
         <ErrorAlert error={error} />
