@@ -89,9 +89,14 @@ describe('凭证核验 (aid.verify)', () => {
       verdict: 'not-issued-here',
       summary: null,
     });
-    // Our own key over an amount the record does not have (a key misused, or a record changed since): forged.
+    // Our own key over an amount the record does not have (the record rolled back by a restore): ours, never forged.
     const inflated = { ...code, amountFen: 500_000 };
-    expect((await verify(t, formatSignedCode(inflated, signAsOrg(sqlite, signedMessage(inflated)).signature))).verdict).toBe('forged');
+    expect(await verify(t, formatSignedCode(inflated, signAsOrg(sqlite, signedMessage(inflated)).signature))).toEqual({
+      verdict: 'not-on-record',
+      problem: 'differs',
+      kind: 'voucher',
+      summary: null,
+    });
     // Our key, a payment this database does not have (an older backup restored since): ours, but not on record.
     const unknown = { ...code, paymentId: '0193a000-0000-7000-8000-0000000000ff' };
     expect((await verify(t, formatSignedCode(unknown, signAsOrg(sqlite, signedMessage(unknown)).signature))).verdict).toBe('not-on-record');
@@ -107,7 +112,8 @@ describe('凭证核验 (aid.verify)', () => {
       kind: 'voucher',
       summary: { serial: '2027-000123', status: 'paid' },
     });
-    expect(await verify(t, '2027-000124')).toEqual({ verdict: 'not-issued-here', problem: null, kind: null, summary: null });
+    // Our own serial format, not on record: said so, not "another organisation's".
+    expect(await verify(t, '2027-000124')).toEqual({ verdict: 'serial-not-found', problem: null, kind: null, summary: null });
   });
 
   it('verifies a certificate: valid until its date, expired after', async () => {

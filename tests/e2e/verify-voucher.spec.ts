@@ -75,8 +75,10 @@ test('the administrator reads the key fingerprint and exports the signed key car
   await expect(verdict).toContainText('无法识别');
   await expect(verdict).toContainText('扫码时请把输入法切换为英文');
 
-  // A typed serial that this office never issued.
+  // A typed serial this office does not have: said so, with what to check (not "another organisation's").
   await field.fill('2027-000001');
   await field.press('Enter');
-  await expect(verdict).toContainText('不是本单位开具的');
+  await expect(verdict).toContainText('本机没有这个编号的凭证');
+  await expect(verdict).toContainText('请核对编号和年份');
+  await expect(verdict).toHaveAttribute('data-verdict', 'serial-not-found');
 });

@@ -311,8 +311,7 @@ export const en: Catalogue = {
     confirmReplace: 'All current data will be replaced by this backup.',
     confirmKeep: 'Before that, the current database is saved as a “before restore” backup, so you can go back to it.',
     confirmSignOut: 'Everyone will be signed out and must sign in again.',
-    confirmLater:
-      'Payments, vouchers and files created after the backup will not be in the restored data (their numbers stay used).',
+    confirmLater: 'Payments, vouchers and files created after the backup will not be in the restored data (their numbers stay used).',
     confirmButton: 'Replace and restore',
     restored: 'Data restored from the backup of {time}. The previous data was kept as a “before restore” backup. Please sign in again.',
   },
