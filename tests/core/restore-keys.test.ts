@@ -204,6 +204,8 @@ describe('a restore keeps the organisation keys', () => {
     sqliteOf(t).prepare('UPDATE org_keys SET retired_at = ? WHERE id = ?').run(LATER, k1.id);
     const k2 = insertSigningKey(sqliteOf(t), LATER);
     insertPayment(sqliteOf(t), P2, '2027-000002', 'approved');
+    // Its serial as approval takes it (the counter the restore must not roll back, carry-counters.ts).
+    sqliteOf(t).prepare("INSERT INTO document_serials (kind, year, last) VALUES ('voucher', 2027, 2)").run();
     const printedWithK2 = voucherCodeText(sqliteOf(t), P2);
     // A page of another table goes bad (the start's check finds it); the keys' own page still reads.
     const page = sqliteOf(t).pragma('page_size', { simple: true }) as number;
@@ -225,6 +227,8 @@ describe('a restore keeps the organisation keys', () => {
     );
     expect(await verdictOf(again, printedWithK1)).toBe('valid-paid');
     expect(await verdictOf(again, printedWithK2)).toBe('not-on-record');
+    // The serial counter of the damaged file is kept as far as it still reads: 2027-000002 is never given again.
+    expect(sqliteOf(again).prepare("SELECT last FROM document_serials WHERE kind = 'voucher' AND year = 2027").pluck().get()).toBe(2);
     const carried = sqliteOf(again)
       .prepare("SELECT action, user_id AS userId, summary FROM audit_log WHERE json_extract(summary, '$.event') = 'org.keysCarried'")
       .all();
