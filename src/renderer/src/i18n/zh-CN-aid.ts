@@ -186,7 +186,7 @@ export const zhCNAid = {
     inPaymentsList: '在发放记录中查看',
     total: '合计（不含作废）',
     approveAll: '整批审核（{count} 笔）',
-    approveNeedsReviewer: '{count} 笔待审核：整批审核须由审核员或管理员办理（不能是录入的人）。',
+    approveNeedsReviewer: '{count} 笔待审核：整批审核须由审核人或管理员办理（不能是录入人本人）。',
     // The confirmation of 整批审核 (BatchApproveModal.tsx): what is approved, in figures and 人民币大写.
     approveConfirmTitle: '整批审核',
     approveConfirmBody: '审核通过批次“{name}”中待审核的 {count} 笔发放，合计 {amount}。',
