@@ -132,8 +132,18 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
 
   // The clerk is not offered the approval, is told why, and the core refuses it too.
   await expect(page.getByRole('button', { name: /整批审核/ })).toHaveCount(0);
-  await expect(page.getByTestId('approve-not-offered')).toContainText('须由审核员或管理员办理');
+  await expect(page.getByTestId('approve-not-offered')).toContainText('须由审核人或管理员办理');
   await expect(call(host, 'aid.approve', { batchId })).rejects.toThrow(/FORBIDDEN/);
+
+  // A second batch of the program is offered a name of its own; the first one's name is refused.
+  await page.getByRole('link', { name: '救助项目' }).click();
+  await page.getByRole('link', { name: '为“春节送温暖”新建发放批次' }).click();
+  const secondName = page.getByLabel('批次名称');
+  await expect(secondName).toHaveValue(/^春节送温暖（\d{4}-\d{2}-\d{2}）（第2批）$/);
+  await expect(page.getByTestId('batch-new-total')).not.toContainText('排除');
+  await secondName.fill((await secondName.inputValue()).replace('（第2批）', ''));
+  await expect(page.getByText('本项目已有同名批次')).toBeVisible();
+  await expect(page.getByTestId('form-missing')).toContainText('与本项目已有批次不同的批次名称');
   await signOut(page);
 
   // A reviewer approves the batch, prints its vouchers and payment sheet, and marks it paid.

@@ -172,7 +172,10 @@ export const enAid: typeof zhCNAid = {
     missingReason: 'a reason (2 characters or more)',
     name: 'Batch name',
     method: 'Payment method',
-    willCreate: 'Creates {count} payments, total {amount} ({excluded} left out)',
+    willCreate: 'Creates {count} payments, total {amount}',
+    willCreateExcluded: 'Creates {count} payments, total {amount} ({excluded} left out)',
+    nameTaken: 'The program already has a batch of this name: choose another (for instance add which batch it is)',
+    missingUniqueName: 'a batch name not used by another batch of the program',
     toppedUp:
       '{count} of them were already paid by this program this year: this batch only tops them up to the standard (set per program and year)',
     topUpBadge: 'Top-up',

@@ -168,7 +168,10 @@ export const zhCNAid = {
     missingReason: '原因（至少 2 个字）',
     name: '批次名称',
     method: '发放方式',
-    willCreate: '将生成 {count} 笔发放，合计 {amount}（排除 {excluded} 户）',
+    willCreate: '将生成 {count} 笔发放，合计 {amount}',
+    willCreateExcluded: '将生成 {count} 笔发放，合计 {amount}（排除 {excluded} 户）',
+    nameTaken: '本项目已有同名批次，请换一个名称（例如加上“第几批”）',
+    missingUniqueName: '与本项目已有批次不同的批次名称',
     // A second batch of a program: the standard is per program and year, so those already paid are only topped up.
     toppedUp: '其中 {count} 户本项目本年已发过，本批只补足到标准（标准按项目和年度计算）',
     topUpBadge: '补足',
