@@ -102,6 +102,7 @@ export const enAid: typeof zhCNAid = {
     empty: 'No payments match',
     count: '{count} payments',
     totals: '{count} payments (not voided), total {amount}',
+    totalsVoided: '{count} voided payments, amount {amount}',
     tickedCount: '{count} ticked',
     tickPage: 'Tick the whole page',
     tickRow: 'Tick {name}',

@@ -100,6 +100,7 @@ export const zhCNAid = {
     empty: '没有符合条件的发放记录',
     count: '共 {count} 笔',
     totals: '共 {count} 笔（不含作废），合计 {amount}',
+    totalsVoided: '共 {count} 笔已作废，金额 {amount}',
     tickedCount: '已选 {count} 笔',
     tickPage: '选择本页全部',
     tickRow: '选择 {name}',
