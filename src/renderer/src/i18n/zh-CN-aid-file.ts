@@ -118,7 +118,8 @@ export const zhCNAidFile = {
     historyTitle: '办理经过',
     entered: '{at} {who} 录入',
     approved: '{at} {who} 审核通过',
-    paid: '{date} {who} 登记已发放',
+    // Only the day paid is kept, not when it was registered: said as such, so the line without a time reads right.
+    paid: '发放日期 {date}，登记人 {who}',
     voided: '{at} {who} 作废：{reason}',
     reissueOf: '这是对已作废发放的重新发放：',
     reissuedBy: '已重新发放：',
