@@ -210,6 +210,17 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '发放记录' }).click();
   const list = page.getByRole('table', { name: '发放记录' });
   await expect(page.getByTestId('payments-totals')).toContainText('共 2 笔（不含作废），合计 ¥1,000.00（待审核 1、已发放 1、已作废 1）');
+  // Filtered to 已作废, the header counts the voided payments rather than "共 0 笔（不含作废）".
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '已作废' }).click();
+  await expect(page.getByTestId('payments-totals')).toHaveText('共 1 笔已作废，金额 ¥500.00');
+  // A day that does not exist: the short message under the narrow field, the text left to correct.
+  const from = page.getByRole('textbox', { name: '录入日期从' });
+  await from.fill('2026年13月1日');
+  await from.press('Enter');
+  await expect(page.getByText('没有这一天，请核对')).toBeVisible();
+  await shots(page, 'aid-payments-voided-bad-date');
+  await from.fill('');
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待审核' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);
