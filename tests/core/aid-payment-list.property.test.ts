@@ -182,7 +182,12 @@ function bruteForce(model: Model, input: Filters & { page: number; pageSize: num
   return {
     ids: chosen.slice((input.page - 1) * input.pageSize, input.page * input.pageSize).map((r) => r.id),
     total: chosen.length,
-    totals: { count: counted.length, amountFen: counted.reduce((s, r) => s + r.amountFen, 0), byStatus },
+    totals: {
+      count: counted.length,
+      amountFen: counted.reduce((s, r) => s + r.amountFen, 0),
+      byStatus,
+      voidedFen: chosen.filter((r) => r.status === 'voided').reduce((s, r) => s + r.amountFen, 0),
+    },
   };
 }
 

@@ -393,10 +393,16 @@ describe('approval, paying, voiding and the list', () => {
     // Nothing deleted: every payment is still there, and the table refuses a delete.
     const list = await t.call('aid.payments', { programId: program.id });
     expect(list.total).toBe(4);
-    expect(list.totals).toEqual({ count: 2, amountFen: 100_000, byStatus: { voided: 2, paid: 1, approved: 1 } });
+    // The voided ones are counted apart, with what they came to (¥800 and its voided reissue of ¥800).
+    expect(list.totals).toEqual({ count: 2, amountFen: 100_000, byStatus: { voided: 2, paid: 1, approved: 1 }, voidedFen: 160_000 });
     // The kept totals (aid_payment_totals, by triggers) agree with a count of the rows themselves (a date filter).
     expect((await t.call('aid.payments', { programId: program.id, from: '2026-01-01' })).totals).toEqual(list.totals);
-    expect((await t.call('aid.payments', { status: 'voided' })).totals.byStatus).toEqual({ voided: 2 });
+    expect((await t.call('aid.payments', { status: 'voided' })).totals).toEqual({
+      count: 0,
+      amountFen: 0,
+      byStatus: { voided: 2 },
+      voidedFen: 160_000,
+    });
     expect(() => sqliteOf(t).prepare('DELETE FROM aid_payments').run()).toThrow(/hard delete refused/);
   });
 
@@ -416,7 +422,12 @@ describe('approval, paying, voiding and the list', () => {
     const page2 = await t.call('aid.payments', { pageSize: 4, page: 2 });
     expect(page2.rows.map((r) => r.id)).not.toContain(page1.rows[0]!.id);
     expect(page2.rows).toHaveLength(2);
-    expect((await t.call('aid.payments', { type: 'festival' })).totals).toEqual({ count: 5, amountFen: 250_000, byStatus: { pending: 5 } });
+    expect((await t.call('aid.payments', { type: 'festival' })).totals).toEqual({
+      count: 5,
+      amountFen: 250_000,
+      byStatus: { pending: 5 },
+      voidedFen: 0,
+    });
     expect((await t.call('aid.payments', { fileId: files[0]!.fileId })).total).toBe(2);
     expect((await t.call('aid.payments', { from: '2026-03-10', to: '2026-03-10' })).total).toBe(6);
     expect((await t.call('aid.payments', { from: '2026-03-11' })).total).toBe(0);
@@ -428,7 +439,7 @@ describe('approval, paying, voiding and the list', () => {
     const unitId = sqliteOf(t).prepare("SELECT id FROM units WHERE name = '甲机械厂'").pluck().get() as string;
     const byUnit = await t.call('aid.payments', { unitId });
     expect(byUnit.rows.map((r) => r.id)).toEqual([ofUnit.id]);
-    expect(byUnit.totals).toEqual({ count: 1, amountFen: 50_000, byStatus: { pending: 1 } });
+    expect(byUnit.totals).toEqual({ count: 1, amountFen: 50_000, byStatus: { pending: 1 }, voidedFen: 0 });
 
     const summary = await t.call('aid.fileSummary', { fileId: files[0]!.fileId });
     expect(summary).toMatchObject({

@@ -132,8 +132,18 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
 
   // The clerk is not offered the approval, is told why, and the core refuses it too.
   await expect(page.getByRole('button', { name: /整批审核/ })).toHaveCount(0);
-  await expect(page.getByTestId('approve-not-offered')).toContainText('须由审核员或管理员办理');
+  await expect(page.getByTestId('approve-not-offered')).toContainText('须由审核人或管理员办理');
   await expect(call(host, 'aid.approve', { batchId })).rejects.toThrow(/FORBIDDEN/);
+
+  // A second batch of the program is offered a name of its own; the first one's name is refused.
+  await page.getByRole('link', { name: '救助项目' }).click();
+  await page.getByRole('link', { name: '为“春节送温暖”新建发放批次' }).click();
+  const secondName = page.getByLabel('批次名称');
+  await expect(secondName).toHaveValue(/^春节送温暖（\d{4}-\d{2}-\d{2}）（第2批）$/);
+  await expect(page.getByTestId('batch-new-total')).not.toContainText('排除');
+  await secondName.fill((await secondName.inputValue()).replace('（第2批）', ''));
+  await expect(page.getByText('本项目已有同名批次')).toBeVisible();
+  await expect(page.getByTestId('form-missing')).toContainText('与本项目已有批次不同的批次名称');
   await signOut(page);
 
   // A reviewer approves the batch, prints its vouchers and payment sheet, and marks it paid.
@@ -200,6 +210,17 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await page.getByRole('link', { name: '发放记录' }).click();
   const list = page.getByRole('table', { name: '发放记录' });
   await expect(page.getByTestId('payments-totals')).toContainText('共 2 笔（不含作废），合计 ¥1,000.00（待审核 1、已发放 1、已作废 1）');
+  // Filtered to 已作废, the header counts the voided payments rather than "共 0 笔（不含作废）".
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '已作废' }).click();
+  await expect(page.getByTestId('payments-totals')).toHaveText('共 1 笔已作废，金额 ¥500.00');
+  // A day that does not exist: the short message under the narrow field, the text left to correct.
+  const from = page.getByRole('textbox', { name: '录入日期从' });
+  await from.fill('2026年13月1日');
+  await from.press('Enter');
+  await expect(page.getByText('没有这一天，请核对')).toBeVisible();
+  await shots(page, 'aid-payments-voided-bad-date');
+  await from.fill('');
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待审核' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);

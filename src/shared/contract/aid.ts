@@ -140,7 +140,13 @@ export const aidChannels = {
     output: z.object({
       rows: z.array(paymentItem),
       total: z.number().int(),
-      totals: z.object({ count: z.number().int(), amountFen: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+      totals: z.object({
+        count: z.number().int(),
+        amountFen: z.number().int(),
+        byStatus: z.record(z.string(), z.number().int()),
+        /** What the voided payments of the selection came to: the header of a list filtered to 已作废 says it. */
+        voidedFen: z.number().int(),
+      }),
     }),
     access: 'viewer',
     mutates: false,

@@ -25,6 +25,11 @@ export interface ClerkDateInputProps extends DateInputProps {
    * is null both for an empty field and for text that was refused.
    */
   onProblem?: (problem: string | null) => void;
+  /**
+   * A narrow field in a row of filters: the message under it is the short one (没有这一天，请核对), which fits in one
+   * or two lines without pushing the row apart; the label and the text in the box already say which and what.
+   */
+  compact?: boolean;
 }
 
 /**
@@ -51,6 +56,7 @@ export function ClerkDateInput({
   valueFormat = 'YYYY-MM-DD',
   popoverProps,
   onProblem,
+  compact = false,
   ...props
 }: ClerkDateInputProps) {
   const t = useT();
@@ -121,7 +127,7 @@ export function ClerkDateInput({
         if (event.key === 'Enter') check(event.currentTarget.value);
         onKeyDown?.(event);
       }}
-      error={problem ? say(problem.key, problem.text) : error}
+      error={problem ? (compact ? t(`${problem.key}Short`, { min: min ?? '', max: max ?? '' }) : say(problem.key, problem.text)) : error}
     />
   );
 }

@@ -8,10 +8,12 @@ interface UnitFilterSelectProps {
   label: string;
   value: string;
   onChange: (unitId: string) => void;
+  /** Narrower in a crowded filter row (发放记录 at 1366×768). */
+  w?: number;
 }
 
 /** Narrows a list (the roster, the files) to one 工作单位 or 基层工会; typing filters the list, the clear button shows everyone again. */
-export function UnitFilterSelect({ kind, label, value, onChange }: UnitFilterSelectProps) {
+export function UnitFilterSelect({ kind, label, value, onChange, w = 220 }: UnitFilterSelectProps) {
   const t = useT();
   const units = useQuery('units.list', { kind, query: '' });
   const data = (units.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }));
@@ -28,7 +30,7 @@ export function UnitFilterSelect({ kind, label, value, onChange }: UnitFilterSel
       clearable
       nothingFoundMessage={t('roster.noUnitFound')}
       comboboxProps={{ width: 320, position: 'bottom-start' }}
-      w={220}
+      w={w}
     />
   );
 }

@@ -118,7 +118,7 @@ export const enAidFile: typeof zhCNAidFile = {
     historyTitle: 'History',
     entered: '{at} entered by {who}',
     approved: '{at} approved by {who}',
-    paid: '{date} marked paid by {who}',
+    paid: 'Paid on {date}, registered by {who}',
     voided: '{at} voided by {who}: {reason}',
     reissueOf: 'This reissues a voided payment:',
     reissuedBy: 'Reissued as:',

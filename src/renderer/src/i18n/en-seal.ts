@@ -73,6 +73,7 @@ export const enSeal: typeof zhCNSeal = {
     type: 'Aid type',
     program: 'Program',
     recipient: 'Recipient',
+    holder: 'Holder',
     status: 'Status',
     validUntil: 'Valid until',
   },

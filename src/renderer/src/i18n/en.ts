@@ -85,6 +85,11 @@ export const en: Catalogue = {
     dateFuture: '{field}: “{text}” is after today; a future date is not possible here',
     dateAfter: '{field}: “{text}” is after {max}',
     dateBefore: '{field}: “{text}” is before {min}',
+    dateUnreadableShort: 'Cannot read it; write 2019-05-06',
+    dateImpossibleShort: 'No such day; check it',
+    dateFutureShort: 'Cannot be in the future',
+    dateAfterShort: 'Cannot be after {max}',
+    dateBeforeShort: 'Cannot be before {min}',
     // dayjs formats of the date picker's header (ClerkDateInput).
     calendarMonth: 'MMMM YYYY',
     calendarYear: 'YYYY',

@@ -41,7 +41,7 @@ export const zhCNAidCodes = {
   aidErrors: {
     overCap: '金额超过了标准或年度上限允许的数额，本次最多可发 ¥{max}。',
     capReached: '这一户本年度在这个项目（或这类救助）的可发金额已经用完，不能再发放。',
-    overBudget: '金额超过了项目剩余预算（剩余 ¥{left}）。超预算发放须由系统管理员办理并写明理由。',
+    overBudget: '金额超过了项目剩余预算（剩余 ¥{left}）。超预算发放须由管理员办理并写明理由。',
     notEligible: '这一户现在不能从这个项目发放：{reason}。',
     ownEntry: '其中 {count} 笔是您自己录入的，不能由您审核。请由另一位审核人办理（本次一笔也没有审核）。',
     // The same, naming the reviewer's own payments: by file number (临时救助 without one), the rest counted.
@@ -81,7 +81,7 @@ export const zhCNAidCodeEntries = {
     AID_PROGRAM_CLOSED: '这个救助项目已关闭，不能再发放。',
     AID_NOT_ELIGIBLE: '这一户现在不能从这个项目发放救助，请看提示的原因。',
     AID_OVER_CAP: '金额超过了标准或年度上限允许的数额，请改为不超过可发金额。',
-    AID_OVER_BUDGET: '金额超过了项目剩余预算。超预算发放须由系统管理员办理并写明理由。',
+    AID_OVER_BUDGET: '金额超过了项目剩余预算。超预算发放须由管理员办理并写明理由。',
     AID_DUPLICATE_IN_BATCH: '同一户在一个批次中只能发放一次。',
     AID_WRONG_STATE: '这笔发放现在的状态不能办理这一步，请刷新后再看。',
     AID_OWN_ENTRY: '不能审核自己录入的发放，请由另一位审核人办理。',

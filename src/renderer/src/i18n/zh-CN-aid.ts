@@ -100,6 +100,7 @@ export const zhCNAid = {
     empty: '没有符合条件的发放记录',
     count: '共 {count} 笔',
     totals: '共 {count} 笔（不含作废），合计 {amount}',
+    totalsVoided: '共 {count} 笔已作废，金额 {amount}',
     tickedCount: '已选 {count} 笔',
     tickPage: '选择本页全部',
     tickRow: '选择 {name}',
@@ -168,7 +169,10 @@ export const zhCNAid = {
     missingReason: '原因（至少 2 个字）',
     name: '批次名称',
     method: '发放方式',
-    willCreate: '将生成 {count} 笔发放，合计 {amount}（排除 {excluded} 户）',
+    willCreate: '将生成 {count} 笔发放，合计 {amount}',
+    willCreateExcluded: '将生成 {count} 笔发放，合计 {amount}（排除 {excluded} 户）',
+    nameTaken: '本项目已有同名批次，请换一个名称（例如加上“第几批”）',
+    missingUniqueName: '与本项目已有批次不同的批次名称',
     // A second batch of a program: the standard is per program and year, so those already paid are only topped up.
     toppedUp: '其中 {count} 户本项目本年已发过，本批只补足到标准（标准按项目和年度计算）',
     topUpBadge: '补足',
@@ -186,7 +190,7 @@ export const zhCNAid = {
     inPaymentsList: '在发放记录中查看',
     total: '合计（不含作废）',
     approveAll: '整批审核（{count} 笔）',
-    approveNeedsReviewer: '{count} 笔待审核：整批审核须由审核员或管理员办理（不能是录入的人）。',
+    approveNeedsReviewer: '{count} 笔待审核：整批审核须由审核人或管理员办理（不能是录入人本人）。',
     // The confirmation of 整批审核 (BatchApproveModal.tsx): what is approved, in figures and 人民币大写.
     approveConfirmTitle: '整批审核',
     approveConfirmBody: '审核通过批次“{name}”中待审核的 {count} 笔发放，合计 {amount}。',

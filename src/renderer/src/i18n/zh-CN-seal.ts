@@ -63,6 +63,8 @@ export const zhCNSeal = {
     type: '救助类型',
     program: '项目',
     recipient: '领取人',
+    // A 困难职工证明 has no one who collects money: it names the one it was issued to.
+    holder: '持证人',
     status: '状态',
     validUntil: '有效期至',
   },

@@ -91,6 +91,12 @@ export const zhCN = {
     dateFuture: '{field}：“{text}”晚于今天，不能填将来的日期',
     dateAfter: '{field}：“{text}”晚于 {max}',
     dateBefore: '{field}：“{text}”早于 {min}',
+    // The same under a narrow field of a filter row (ClerkDateInput compact): the field and the text are in plain view.
+    dateUnreadableShort: '无法识别，请写成 2019-05-06',
+    dateImpossibleShort: '没有这一天，请核对',
+    dateFutureShort: '不能填将来的日期',
+    dateAfterShort: '不能晚于 {max}',
+    dateBeforeShort: '不能早于 {min}',
     // dayjs formats of the date picker's header (ClerkDateInput).
     calendarMonth: 'YYYY年M月',
     calendarYear: 'YYYY年',

@@ -176,6 +176,7 @@ export function listPayments(ctx: CallContext, input: Input): ChannelOutput<'aid
       count: counted.reduce((sum, g) => sum + g.n, 0),
       amountFen: counted.reduce((sum, g) => sum + g.fen, 0),
       byStatus: Object.fromEntries(groups.map((g) => [g.status, g.n])),
+      voidedFen: groups.filter((g) => g.status === 'voided').reduce((sum, g) => sum + g.fen, 0),
     },
   };
 }

@@ -18,6 +18,7 @@ import { StackedForm } from '../../components/StackedForm';
 import { useT } from '../../i18n';
 import { BATCH_TYPES, yuan } from './aid-format';
 import { BatchPreviewTable, rowKey, rowWho } from './BatchPreviewTable';
+import { batchNameTaken, defaultBatchName } from './batch-name';
 import { RowDecisionModal, type RowDecision } from './RowDecisionModal';
 
 const ROWS_SHOWN = 100;
@@ -47,12 +48,17 @@ export function BatchNewPage() {
   const filters = { categories, unitIds, statuses };
   const preview = useQuery('aid.batchPreview', { programId: programId ?? '', filters }, { enabled: programId !== null });
   const create = useMutation('aid.createBatch');
+  const programBatches = useQuery('aid.batches', { programId: programId ?? undefined }, { enabled: programId !== null });
+  // Not the previous program's batches while this one's load.
+  const batchNames = programBatches.loading ? [] : (programBatches.data?.batches ?? []).map((b) => b.name);
 
   const rows = preview.data?.rows ?? [];
   const eligible = rows.filter((r) => r.suggestion.eligible && r.suggestion.maxFen > 0);
   const ineligible = rows.filter((r) => !eligible.includes(r));
   const method: PaymentMethod = program?.type === 'employment' ? 'service' : methodChoice;
-  const batchName = name ?? (program ? `${program.name}（${todayIso()}）` : '');
+  const batchName = name ?? (program ? defaultBatchName(program.name, todayIso(), batchNames) : '');
+  // Lists show batches by name alone: two of one program with the same name could not be told apart.
+  const nameTaken = batchNameTaken(batchName, batchNames);
 
   const total = eligible.reduce((sum, r) => {
     const d = decisions.get(rowKey(r));
@@ -79,6 +85,7 @@ export function BatchNewPage() {
   if (!program) missing.push(t('aidBatch.missingProgram'));
   else if (paid === 0) missing.push(t('aidBatch.missingRows'));
   if (batchName.trim().length < 2) missing.push(t('aidBatch.missingName'));
+  else if (nameTaken) missing.push(t('aidBatch.missingUniqueName'));
   if (overBudget && !isAdmin) missing.push(t('aidBatch.missingBudgetAdmin'));
   if (overBudget && isAdmin && overBudgetReason.trim().length < 2) missing.push(t('aidBatch.missingBudgetReason'));
 
@@ -109,7 +116,8 @@ export function BatchNewPage() {
       <StackedForm onSubmit={submit}>
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">
-            <Group gap="sm" align="flex-end">
+            {/* Top-aligned: two chosen units make their field taller, and the other fields stay level with it. */}
+            <Group gap="sm" align="flex-start">
               <Select
                 label={t('aidBatch.program')}
                 data={batchable.map((p) => ({ value: p.id, label: `${p.year} ${p.name}（${t(`aidTypes.${p.type}`)}）` }))}
@@ -198,6 +206,7 @@ export function BatchNewPage() {
                     label={t('aidBatch.name')}
                     value={batchName}
                     onChange={(e) => setName(e.currentTarget.value)}
+                    error={nameTaken ? t('aidBatch.nameTaken') : undefined}
                     maxLength={60}
                     w={360}
                   />
@@ -216,7 +225,9 @@ export function BatchNewPage() {
                   )}
                 </Group>
                 <Text fw={600} data-testid="batch-new-total">
-                  {t('aidBatch.willCreate', { count: paid, amount: yuan(total), excluded: eligible.length - paid })}
+                  {eligible.length > paid
+                    ? t('aidBatch.willCreateExcluded', { count: paid, amount: yuan(total), excluded: eligible.length - paid })
+                    : t('aidBatch.willCreate', { count: paid, amount: yuan(total) })}
                 </Text>
                 {preview.data.toppedUpRows > 0 && (
                   <Text size="sm" c="orange.8" data-testid="batch-new-topped-up">

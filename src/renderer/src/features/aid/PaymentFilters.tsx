@@ -13,7 +13,8 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
   const batches = useQuery('aid.batches', filters.programId ? { programId: filters.programId } : {});
   const all = t('common.all');
   return (
-    <Group gap="xs" align="flex-end" mb="md">
+    // Top-aligned: a date's message under its field must not lift the fields beside it (1366×768 fits one row).
+    <Group gap="xs" align="flex-start" mb="md">
       <Select
         label={t('aidPayments.program')}
         placeholder={all}
@@ -22,7 +23,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         onChange={(id) => onChange({ programId: id ?? undefined, batchId: undefined })}
         searchable
         clearable
-        w={190}
+        w={170}
       />
       <Select
         label={t('aidPayments.batch')}
@@ -32,7 +33,7 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         onChange={(id) => onChange({ batchId: id ?? undefined })}
         searchable
         clearable
-        w={160}
+        w={150}
       />
       <Select
         label={t('aidPayments.type')}
@@ -57,20 +58,23 @@ export function PaymentFilters({ filters, onChange }: { filters: Filters; onChan
         label={t('aidPayments.unit')}
         value={filters.unitId ?? ''}
         onChange={(id) => onChange({ unitId: id || undefined })}
+        w={200}
       />
       <ClerkDateInput
         label={t('aidPayments.from')}
         value={filters.from ?? null}
         onChange={(d) => onChange({ from: d ?? undefined })}
         clearable
-        w={120}
+        compact
+        w={150}
       />
       <ClerkDateInput
         label={t('aidPayments.to')}
         value={filters.to ?? null}
         onChange={(d) => onChange({ to: d ?? undefined })}
         clearable
-        w={120}
+        compact
+        w={150}
       />
     </Group>
   );

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { ChannelOutput } from '@shared/contract';
 import type { PaymentFilters as Filters, PaymentItem } from '@shared/contract/aid-types';
 import { PAYMENT_STATUSES } from '@shared/domain/aid';
 import { roleAllows } from '@shared/roles';
@@ -33,8 +34,15 @@ function filtersFromUrl(params: URLSearchParams): Filters {
 }
 
 /** The totals of the whole selection (all pages), by status. */
-function Totals({ totals }: { totals: { count: number; amountFen: number; byStatus: Record<string, number> } }) {
+function Totals({ totals, voidedOnly }: { totals: ChannelOutput<'aid.payments'>['totals']; voidedOnly: boolean }) {
   const t = useT();
+  // Filtered to 已作废, "共 0 笔（不含作废）" would contradict the rows below it: say what the voided ones are.
+  if (voidedOnly)
+    return (
+      <Text size="sm" data-testid="payments-totals">
+        {t('aidPayments.totalsVoided', { count: totals.byStatus.voided ?? 0, amount: yuan(totals.voidedFen) })}
+      </Text>
+    );
   const parts = PAYMENT_STATUSES.filter((s) => totals.byStatus[s]).map((s) => `${t(`paymentStatuses.${s}`)} ${totals.byStatus[s]}`);
   return (
     <Text size="sm" data-testid="payments-totals">
@@ -90,7 +98,7 @@ export function PaymentsPage() {
       <PaymentFilters filters={filters} onChange={change} />
       <Paper withBorder radius="md" p="sm" mb="sm">
         <Group justify="space-between" gap="sm">
-          {list.data ? <Totals totals={list.data.totals} /> : <span />}
+          {list.data ? <Totals totals={list.data.totals} voidedOnly={filters.status === 'voided'} /> : <span />}
           <Group gap="sm">
             <Text size="sm" c="dimmed">
               {t('aidPayments.tickedCount', { count: ticked.length })}

@@ -132,7 +132,9 @@ function VerdictAlert({ result }: { result: VerifyResult }) {
           <Table.Tbody>
             <Row label={t('verify.serial')} value={summary.serial} />
             {summary.amountFen !== null && <Row label={t('verify.amount')} value={`¥${formatYuan(summary.amountFen)}`} />}
-            {summary.recipientMasked && <Row label={t('verify.recipient')} value={summary.recipientMasked} />}
+            {summary.recipientMasked && (
+              <Row label={t(result.kind === 'certificate' ? 'verify.holder' : 'verify.recipient')} value={summary.recipientMasked} />
+            )}
             {summary.type && <Row label={t('verify.type')} value={t(`aidTypes.${summary.type}`)} />}
             {summary.programName && <Row label={t('verify.program')} value={summary.programName} />}
             {summary.date && <Row label={t('verify.date')} value={summary.date} />}
