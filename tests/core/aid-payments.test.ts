@@ -260,7 +260,13 @@ describe('aid suggestions and payments', () => {
     });
     // 临时救助's sum is a most per case, not a standard: less than it needs no reason (every other standard does).
     const paid = await t.call('aid.createPayment', pay(program.id, null, 150_000, { emergency }), 'clerk');
-    expect(paid).toMatchObject({ fileId: null, recipientName: '临时工', recipientUnit: '某建筑工地', amountFen: 150_000, adjustReason: null });
+    expect(paid).toMatchObject({
+      fileId: null,
+      recipientName: '临时工',
+      recipientUnit: '某建筑工地',
+      amountFen: 150_000,
+      adjustReason: null,
+    });
     // The same worker again: what was paid counts against the cap (by ID number, since there is no file).
     expect(await t.fail('aid.createPayment', pay(program.id, null, 100_000, { emergency }), 'clerk')).toMatchObject({
       code: 'AID_OVER_CAP',

@@ -59,7 +59,8 @@ export const enAid: typeof zhCNAid = {
     lossPercent: 'Share of the loss',
     cap: 'Cap (yuan)',
     emergencyCap: 'Most per payment (yuan)',
-    noLowLine: 'No local 低保 line is in force: living aid is months of that line, so no household can be paid until it is set. Set it under “Policy values”.',
+    noLowLine:
+      'No local 低保 line is in force: living aid is months of that line, so no household can be paid until it is set. Set it under “Policy values”.',
     emergencyHint: 'Emergency aid may also go to a worker without a file (the emergency route)',
     serviceHint: 'Employment help records a service; no money is paid.',
     summaryJoin: '; ',

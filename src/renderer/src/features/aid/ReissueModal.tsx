@@ -35,7 +35,8 @@ function ReissueForm({
   const read = readYuan(t, text);
   const error = read.error ?? (read.fen !== null && read.fen > maxFen ? t('aidPay.overMax', { max: formatYuan(maxFen) }) : null);
   // 临时救助's sum is a most per case: paying less needs no reason there (as the core rules).
-  const lowered = read.fen !== null && read.fen < payment.suggestedFen && loweringNeedsReason(payment.suggestion?.basis ?? { rule: payment.type });
+  const lowered =
+    read.fen !== null && read.fen < payment.suggestedFen && loweringNeedsReason(payment.suggestion?.basis ?? { rule: payment.type });
   const missing = [
     ...(read.fen === null || error ? [t('aidPay.missingAmount')] : []),
     ...(lowered && reason.trim().length < 2 ? [t('aidPay.missingAdjustReason')] : []),
