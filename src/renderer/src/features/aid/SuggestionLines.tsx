@@ -25,7 +25,7 @@ export function SuggestionLines({ suggestion, byIdNumber = false }: { suggestion
             title={t('aidPay.onFileOpen')}
             data-testid="aid-on-file"
           >
-            {t('aidPay.onFileLink', { fileNo: suggestion.activeFile.fileNo ?? '' })}
+            {suggestion.activeFile.fileNo ? t('aidPay.onFileLink', { fileNo: suggestion.activeFile.fileNo }) : t('aidPay.onFileOpen')}
           </Anchor>
         )}
       </Paper>
