@@ -258,20 +258,30 @@ describe('aid suggestions and payments', () => {
     ).toMatchObject({
       code: 'INVALID_ID_NUMBER',
     });
-    const paid = await t.call('aid.createPayment', pay(program.id, null, 150_000, { emergency, adjustReason: '按实际困难' }), 'clerk');
-    expect(paid).toMatchObject({ fileId: null, recipientName: '临时工', recipientUnit: '某建筑工地', amountFen: 150_000 });
+    // 临时救助's sum is a most per case, not a standard: less than it needs no reason (every other standard does).
+    const paid = await t.call('aid.createPayment', pay(program.id, null, 150_000, { emergency }), 'clerk');
+    expect(paid).toMatchObject({
+      fileId: null,
+      recipientName: '临时工',
+      recipientUnit: '某建筑工地',
+      amountFen: 150_000,
+      adjustReason: null,
+    });
     // The same worker again: what was paid counts against the cap (by ID number, since there is no file).
     expect(await t.fail('aid.createPayment', pay(program.id, null, 100_000, { emergency }), 'clerk')).toMatchObject({
       code: 'AID_OVER_CAP',
       params: { maxFen: 50_000 },
     });
     // A worker whose household is on file (head or member, 在档 or 复核) is paid through the file, not this route.
+    // The refusal names the file (its id and file number, not personal data) so the dialog can link to it.
     const head = nextIdNumber();
-    insertFile(t, { headIdNumber: head });
+    const household = insertFile(t, { headIdNumber: head });
+    sqliteOf(t).prepare("UPDATE hardship_files SET file_no = 'KN-2026-0042' WHERE id = ?").run(household.fileId);
     const onFile = { name: '户主', idNumber: head, unit: null };
     expect(await t.call('aid.suggest', { programId: program.id, fileId: null, recipient: onFile }, 'clerk')).toMatchObject({
       eligible: false,
       reason: 'hasActiveFile',
+      activeFile: { id: household.fileId, fileNo: 'KN-2026-0042' },
     });
     expect(await t.fail('aid.createPayment', pay(program.id, null, 100, { emergency: onFile }), 'clerk')).toMatchObject({
       code: 'AID_NOT_ELIGIBLE',

@@ -96,8 +96,16 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   const setUp = page.getByRole('dialog', { name: '新建救助项目' });
   await expect(setUp.getByRole('combobox', { name: '救助类型' })).toHaveValue('送温暖');
   await expect(setUp.getByTestId('form-missing')).toContainText('每户金额');
+  // No 低保 line is in force in this office: a 生活救助 program is warned of it, where it is set.
+  await setUp.getByRole('combobox', { name: '救助类型' }).click();
+  await page.getByRole('option', { name: '生活救助' }).click();
+  await expect(setUp.getByTestId('program-no-low-line')).toContainText('请在“政策参数”中设置本地低保标准');
+  await setUp.getByRole('combobox', { name: '救助类型' }).click();
+  await page.getByRole('option', { name: '送温暖' }).click();
+  await expect(setUp.getByTestId('program-no-low-line')).toHaveCount(0);
   await setUp.getByLabel('项目名称').fill('春节送温暖');
-  await setUp.getByLabel('每户金额（元）').fill('500');
+  // The field shows ¥ already; a clerk who types one too means the same amount.
+  await setUp.getByLabel('每户金额（元）').fill('¥500');
   await setUp.getByLabel('预算（元，可不填）').fill('100000');
   await shots(page, 'aid-program-form');
   await setUp.getByRole('button', { name: '保存' }).click();

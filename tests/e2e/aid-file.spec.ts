@@ -184,8 +184,9 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   await emergency.getByLabel('姓名').fill('李临时');
   await emergency.getByLabel('身份证号').fill(syntheticIdNumber('44010619900909109'));
   await expect(emergency.getByLabel('本次发放金额（元）')).toHaveValue('2000.00');
+  // The program's sum is a most per case, not a standard: paying less asks for no reason.
   await emergency.getByLabel('本次发放金额（元）').fill('1500');
-  await emergency.getByLabel('调低金额的原因').fill('按实际需要');
+  await expect(emergency.getByLabel('调低金额的原因')).toHaveCount(0);
   await emergency.getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByTestId('payment-fields')).toContainText('临时救助（无档案）');
   await expect(page.getByTestId('payment-amount')).toHaveText('¥1,500.00');
@@ -205,9 +206,18 @@ test('aid from the file page: 助学 for the college student, 医疗 held to its
   await expect(emergency.getByLabel('本次发放金额（元）')).toHaveValue('500.00');
   await expect(emergency.getByTestId('aid-name-mismatch')).toContainText('该身份证号此前登记的姓名与本次不同');
   await shots(page, 'aid-emergency-second');
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '放弃并关闭' }).click();
+
+  // A member of a household on file is paid from the file: the dialog names the file and links to its aid tab.
+  await emergency.getByLabel('身份证号').fill(SPOUSE.idNumber);
+  await expect(emergency.getByTestId('aid-suggestion')).toContainText('该职工所在家庭已建档');
+  await expect(emergency.getByTestId('form-missing')).toContainText('从档案页发放');
+  await expect(emergency.getByTestId('form-missing')).not.toContainText('可以发放的项目');
+  const onFile = emergency.getByTestId('aid-on-file');
+  await expect(onFile).toHaveText(/^档案 \S+/);
+  await expect(onFile).toHaveAttribute('href', `#/files/${file.id}?tab=aid`);
+  await onFile.click();
   await expect(emergency).toBeHidden();
+  await expect(page.getByRole('tab', { name: '帮扶救助', selected: true })).toBeVisible();
   await signOut(page);
 
   // A reviewer approves from the payment's page: the voucher number is given.

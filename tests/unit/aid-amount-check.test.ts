@@ -47,6 +47,18 @@ describe('a payment amount against its suggestion', () => {
     expect(checkAmount(t, open, { ...lowered, adjustReason: '已由其他渠道报销一部分' }, false).missing).toEqual([]);
   });
 
+  it('临时救助: its sum is a most per case, so less needs no reason (the other standards keep asking)', () => {
+    const emergency: AidSuggestion = {
+      ...open,
+      basis: { rule: 'emergency', capFen: 200_000, amountFen: 200_000 },
+      maxFen: 200_000,
+      suggestedFen: 200_000,
+    };
+    expect(checkAmount(t, emergency, { ...NO_AMOUNT, text: '800' }, false)).toMatchObject({ fen: 80_000, lowered: false, missing: [] });
+    expect(checkAmount(t, emergency, { ...NO_AMOUNT, text: '2000.01' }, false).error).toBe('不能超过本次最多可发的 ¥2,000.00');
+    expect(checkAmount(t, open, { ...NO_AMOUNT, text: '800' }, false).missing).toEqual(['填写调低原因']);
+  });
+
   it('holds a clerk to the budget left; an administrator may go past it with a reason', () => {
     expect(checkAmount(t, capped, NO_AMOUNT, false)).toMatchObject({ fen: 1_000_000, limitFen: 1_000_000, overBudget: false });
     expect(checkAmount(t, capped, { ...NO_AMOUNT, text: '16000' }, false).error).toBe('不能超过本次最多可发的 ¥10,000.00');

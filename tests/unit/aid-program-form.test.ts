@@ -34,6 +34,20 @@ describe('the program form', () => {
     expect(programInput.safeParse(input).success).toBe(true);
   });
 
+  it('reads an amount typed with a leading ¥ (the field shows one already) as the same yuan', () => {
+    const form = { ...emptyProgramForm(2026), name: '春节送温暖', amount: '¥500', budget: '￥10,000' };
+    expect(readProgramForm(t, form, undefined)).toMatchObject({
+      missing: [],
+      input: { budgetFen: 1_000_000, standard: { kind: 'fixed', amountFen: 50_000 } },
+    });
+  });
+
+  it('names the 临时救助 cap as its field is labelled (每次最高金额)', () => {
+    const form = { ...emptyProgramForm(2026), type: 'emergency' as const, name: '临时救助' };
+    expect(readProgramForm(t, form, undefined).missing).toEqual(['每次最高金额']);
+    expect(readProgramForm(t, { ...form, amount: '2000' }, undefined).input?.standard).toEqual({ kind: 'emergency', capFen: 200_000 });
+  });
+
   it('pre-fills 生活救助 with deep 10 and relative 8 months', () => {
     const { input } = readProgramForm(t, { ...emptyProgramForm(2026), type: 'living', name: '生活救助' }, undefined);
     expect(input?.standard).toEqual({ kind: 'lowLineMonths', monthsByCategory: { deep: 10, relative: 8 } });

@@ -98,6 +98,8 @@ export const aidSuggestion = z.object({
   suggestedFen: z.number().int(),
   limitedBy: z.enum(['standard', 'typeYear', 'totalYear', 'budget']).nullable(),
   overBudget: z.boolean(),
+  /** With `hasActiveFile`: the household's file, where the worker is paid (id and file number, no personal data). */
+  activeFile: z.object({ id: z.string(), fileNo: z.string().nullable() }).optional(),
 });
 export type AidSuggestion = z.infer<typeof aidSuggestion>;
 

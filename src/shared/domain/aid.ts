@@ -91,6 +91,15 @@ export type StandardBasis =
   | { rule: 'emergency'; capFen: number; amountFen: number }
   | { rule: 'service'; amountFen: 0 };
 
+/**
+ * Whether paying less than the suggestion needs a reason. 临时救助's sum is a most per case, not a standard: the clerk
+ * pays what the emergency needs, up to it, without explaining why it is less. Every other standard is what the
+ * household is owed, so paying less is explained.
+ */
+export function loweringNeedsReason(basis: { rule: string } | null): boolean {
+  return basis?.rule !== 'emergency';
+}
+
 /** Why a standard gives nothing for this household, coded (the renderer words it). */
 export type StandardRefusal =
   | { refused: 'noCategory' }

@@ -23,7 +23,7 @@ export const enAidCodes: typeof zhCNAidCodes = {
     alreadyInBatch: 'Already paid in this batch',
     noCategory: 'The file has no hardship category yet',
     categoryNotCovered: "The program's standard does not cover this category",
-    noLowLine: 'The local 低保 line is not set',
+    noLowLine: 'The local 低保 line is not set: an administrator sets it under “Policy values”',
     noBase: 'Enter the self-paid part of the bill or the loss first',
     stageNotCovered: "The program's standard does not cover this school level",
     notAStudent: 'Not a student of this household',

@@ -59,6 +59,8 @@ export const enAid: typeof zhCNAid = {
     lossPercent: 'Share of the loss',
     cap: 'Cap (yuan)',
     emergencyCap: 'Most per payment (yuan)',
+    noLowLine:
+      'No local 低保 line is in force: living aid is months of that line, so no household can be paid until it is set. Set it under “Policy values”.',
     emergencyHint: 'Emergency aid may also go to a worker without a file (the emergency route)',
     serviceHint: 'Employment help records a service; no money is paid.',
     summaryJoin: '; ',
@@ -80,6 +82,7 @@ export const enAid: typeof zhCNAid = {
       stage: 'the amount for {stage}',
       percent: 'a share (0.01 to 100)',
       cap: 'a cap',
+      emergencyCap: 'the most per payment',
       anyCategory: 'a standard for at least one category',
       anyStage: 'an amount for at least one school level',
     },

@@ -21,7 +21,7 @@ export const zhCNAidCodes = {
     alreadyInBatch: '本批次已发放过',
     noCategory: '档案还没有困难类别',
     categoryNotCovered: '项目标准不包括这个困难类别',
-    noLowLine: '还没有设置本地低保标准',
+    noLowLine: '还没有设置本地低保标准，请系统管理员在“政策参数”中设置',
     noBase: '请先填写票据自付金额或损失金额',
     stageNotCovered: '项目标准不包括这个学段',
     notAStudent: '不是这一户在读的学生',

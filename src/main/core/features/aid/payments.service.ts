@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import { aidSuggestion, type AidSuggestion, type PaymentItem, type ProgramItem } from '@shared/contract/aid-types';
-import type { PaymentMethod } from '@shared/domain/aid';
+import { loweringNeedsReason, type PaymentMethod } from '@shared/domain/aid';
 import { checkIdNumber } from '@shared/domain/id-number';
 import { roleAllows } from '@shared/roles';
 import { AppError } from '@shared/errors';
@@ -81,7 +81,8 @@ export function insertCheckedPayment(ctx: CallContext, input: NewPayment): { id:
   const service = program.type === 'employment';
   if (service !== (input.method === 'service')) invalid('method', service ? 'SERVICE_ONLY' : 'SERVICE_NOT_MONEY');
   if (!service && input.amountFen === 0) invalid('amountFen', 'ZERO');
-  if (input.amountFen < suggestion.suggestedFen && !input.adjustReason) invalid('adjustReason', 'REQUIRED');
+  if (input.amountFen < suggestion.suggestedFen && !input.adjustReason && loweringNeedsReason(suggestion.basis))
+    invalid('adjustReason', 'REQUIRED');
   if (input.method === 'bank' && !file?.bankAccount) throw new AppError('AID_NO_BANK_ACCOUNT');
   const budgetFen = program.budgetFen;
   let overBudget = false;

@@ -96,17 +96,19 @@ export function readPayableFile(sqlite: Sqlite, fileId: string): PayableFile | u
     .get(fileId) as PayableFile | undefined;
 }
 
-/** Whether the ID number is the head or a member of a household whose file can be paid (在档 or in 复核). */
-function inPayableFile(sqlite: Sqlite, idNumber: string): boolean {
+/**
+ * The file (在档 or in 复核) whose household the ID number is the head or a member of, if any: the dialog names it
+ * and links to it, since that is where the worker is paid (its file number is not personal data).
+ */
+function inPayableFile(sqlite: Sqlite, idNumber: string): { id: string; fileNo: string | null } | undefined {
   const statuses = PAYABLE_STATUSES.map((s) => `'${s}'`).join(', ');
-  const found = sqlite
+  return sqlite
     .prepare(
-      `SELECT 1 FROM hardship_files WHERE head_id_number = @id AND deleted_at IS NULL AND status IN (${statuses})
-       UNION ALL SELECT 1 FROM file_household h JOIN hardship_files f ON f.id = h.file_id
+      `SELECT id, file_no AS fileNo FROM hardship_files WHERE head_id_number = @id AND deleted_at IS NULL AND status IN (${statuses})
+       UNION ALL SELECT f.id, f.file_no AS fileNo FROM file_household h JOIN hardship_files f ON f.id = h.file_id
          WHERE h.id_number = @id AND h.deleted_at IS NULL AND f.deleted_at IS NULL AND f.status IN (${statuses}) LIMIT 1`,
     )
-    .get({ id: idNumber });
-  return found !== undefined;
+    .get({ id: idNumber }) as { id: string; fileNo: string | null } | undefined;
 }
 
 /** What was already received, not voided, in the program's year: from this program (this student), of its type, of all. */
@@ -138,7 +140,8 @@ export function evaluate(sqlite: Sqlite, program: SuggestProgram, target: Sugges
   if (target.fileId === null) {
     if (!emergencyRoute) return { suggestion: refuse('fileNotActive'), ...none };
     // A worker whose household is on file is paid through the file, where the household's yearly caps apply.
-    if (target.idNumber && inPayableFile(sqlite, target.idNumber)) return { suggestion: refuse('hasActiveFile'), ...none };
+    const onFile = target.idNumber ? inPayableFile(sqlite, target.idNumber) : undefined;
+    if (onFile) return { suggestion: { ...refuse('hasActiveFile'), activeFile: onFile }, ...none };
   } else {
     file = target.known ? target.known.file : (readPayableFile(sqlite, target.fileId) ?? null);
     if (!file || (!emergencyRoute && !PAYABLE_STATUSES.includes(file.status))) return { suggestion: refuse('fileNotActive'), ...none };

@@ -56,7 +56,10 @@ function EmergencyForm({ onClose, onCreated }: { onClose: () => void; onCreated:
     ...(chosen === null ? [t('aidPay.missingProgram')] : []),
     ...(name.trim() === '' ? [t('aidPay.missingName')] : []),
     ...(idNumber.trim() === '' ? [t('aidPay.missingId')] : idValid ? [] : [t('aidPay.missingIdFix')]),
-    ...(suggestion && !suggestion.eligible ? [t('aidPay.missingEligible')] : []),
+    // A worker on file is not missing a program: the payment belongs on the file's page.
+    ...(suggestion && !suggestion.eligible
+      ? [suggestion.reason === 'hasActiveFile' ? t('aidPay.missingPayOnFile') : t('aidPay.missingEligible')]
+      : []),
     ...(suggestion?.eligible && check ? check.missing : []),
   ];
   const submit = async () => {

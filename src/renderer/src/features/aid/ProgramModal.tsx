@@ -1,8 +1,8 @@
-import { Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ProgramItem } from '@shared/contract/aid-types';
-import { AID_TYPES, FUND_SOURCES, type AidType, type FundSource } from '@shared/domain/aid';
-import { useMutation } from '../../api/hooks';
+import { AID_TYPES, FUND_SOURCES, STANDARD_KIND, type AidType, type FundSource } from '@shared/domain/aid';
+import { useMutation, useQuery } from '../../api/hooks';
 import { FormActions } from '../../components/FormActions';
 import { GuardedModal, useDialogValues } from '../../components/GuardedModal';
 import { StackedForm } from '../../components/StackedForm';
@@ -26,6 +26,10 @@ function ProgramForm({ program, year, onClose, onSaved }: ProgramFormProps) {
   useDialogValues(values);
   const set = (change: Partial<ProgramFormValues>) => setValues((v) => ({ ...v, ...change }));
   const read = readProgramForm(t, values, program?.id);
+  // 生活救助 is months of the 低保 line: without one in force every household is refused (noLowLine), so say so here.
+  const lowLineKind = STANDARD_KIND[values.type] === 'lowLineMonths';
+  const policy = useQuery('policy.list', {}, { enabled: lowLineKind });
+  const lowLineMissing = lowLineKind && !!policy.data?.inForce.some((v) => v.key === 'lowIncomeLine' && v.value === null);
   const years = [year - 1, year, year + 1].map(String);
   if (!years.includes(values.year)) years.push(values.year);
 
@@ -84,6 +88,11 @@ function ProgramForm({ program, year, onClose, onSaved }: ProgramFormProps) {
       <Title order={4} size="h5">
         {t('aidPrograms.standard')}
       </Title>
+      {lowLineMissing && (
+        <Alert color="orange" data-testid="program-no-low-line">
+          {t('aidPrograms.noLowLine')}
+        </Alert>
+      )}
       <StandardFields values={values} set={set} />
       {program && program.usage.payments > 0 && (
         <Text size="sm" c="dimmed">

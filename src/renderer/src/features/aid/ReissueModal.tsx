@@ -1,7 +1,7 @@
 import { Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PaymentItem } from '@shared/contract/aid';
-import type { PaymentMethod } from '@shared/domain/aid';
+import { loweringNeedsReason, type PaymentMethod } from '@shared/domain/aid';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -34,7 +34,9 @@ function ReissueForm({
   const maxFen = payment.suggestion?.maxFen ?? payment.suggestedFen;
   const read = readYuan(t, text);
   const error = read.error ?? (read.fen !== null && read.fen > maxFen ? t('aidPay.overMax', { max: formatYuan(maxFen) }) : null);
-  const lowered = read.fen !== null && read.fen < payment.suggestedFen;
+  // 临时救助's sum is a most per case: paying less needs no reason there (as the core rules).
+  const lowered =
+    read.fen !== null && read.fen < payment.suggestedFen && loweringNeedsReason(payment.suggestion?.basis ?? { rule: payment.type });
   const missing = [
     ...(read.fen === null || error ? [t('aidPay.missingAmount')] : []),
     ...(lowered && reason.trim().length < 2 ? [t('aidPay.missingAdjustReason')] : []),

@@ -1,4 +1,5 @@
-import { Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { AidSuggestion } from '@shared/contract/aid';
 import { formatYuan } from '../../components/money';
 import { useT } from '../../i18n';
@@ -15,6 +16,18 @@ export function SuggestionLines({ suggestion, byIdNumber = false }: { suggestion
     return (
       <Paper withBorder p="sm" bg="red.0" data-testid="aid-suggestion" aria-live="polite">
         <Text size="sm">{t('aidPay.ineligible', { reason: why })}</Text>
+        {/* The emergency route for a worker on file: where to pay instead, one click away (the file's aid tab). */}
+        {suggestion.activeFile && (
+          <Anchor
+            component={Link}
+            to={`/files/${suggestion.activeFile.id}?tab=aid`}
+            size="sm"
+            title={t('aidPay.onFileOpen')}
+            data-testid="aid-on-file"
+          >
+            {suggestion.activeFile.fileNo ? t('aidPay.onFileLink', { fileNo: suggestion.activeFile.fileNo }) : t('aidPay.onFileOpen')}
+          </Anchor>
+        )}
       </Paper>
     );
   }

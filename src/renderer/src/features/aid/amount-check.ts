@@ -1,8 +1,9 @@
 /**
  * The amount of a payment against its suggestion (AmountField): never above the caps; below the suggestion only with a
- * reason; over the budget left only by an administrator, with a reason. Pure, so the rules are tested without a screen.
+ * reason (but 临时救助's sum is a most, not a standard: less needs none, shared/domain/aid.ts loweringNeedsReason); over the budget left only by an administrator, with a reason. Pure, so the rules are tested without a screen.
  */
 import type { AidSuggestion } from '@shared/contract/aid';
+import { loweringNeedsReason } from '@shared/domain/aid';
 import { formatYuan } from '../../components/money';
 import type { useT } from '../../i18n';
 import { readYuan, yuanText } from './yuan';
@@ -23,6 +24,7 @@ export interface AmountCheck {
   /** The most this person may pay: the caps' max, and the budget left unless an administrator may go over it. */
   limitFen: number;
   error: string | null;
+  /** Below the suggestion where that needs a reason (never for 临时救助, whose sum is a most per case). */
   lowered: boolean;
   overBudget: boolean;
   missing: string[];
@@ -41,7 +43,7 @@ export function checkAmount(t: T, s: AidSuggestion, state: AmountState, isAdmin:
   const fen = read.fen;
   const error = read.error ?? (fen !== null && fen > limitFen ? t('aidPay.overMax', { max: formatYuan(limitFen) }) : null);
   const ok = error === null && fen !== null;
-  const lowered = ok && fen < s.suggestedFen;
+  const lowered = ok && fen < s.suggestedFen && loweringNeedsReason(s.basis);
   const overBudget = ok && left !== null && fen > left;
   const missing = [
     // A typed amount that cannot be paid is named as such, not as if nothing had been typed.

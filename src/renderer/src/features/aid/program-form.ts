@@ -190,7 +190,8 @@ export function readProgramForm(t: T, f: ProgramFormValues, id: string | undefin
     }
     case 'emergency': {
       const capFen = parseYuan(f.amount);
-      need(capFen !== null && capFen > 0, t('aidPrograms.missing.cap'));
+      // Named as its field is labelled (每次最高金额), not 封顶金额.
+      need(capFen !== null && capFen > 0, t('aidPrograms.missing.emergencyCap'));
       if (capFen !== null) standard = { kind: 'emergency', capFen };
       break;
     }

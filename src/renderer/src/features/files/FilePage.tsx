@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { FileDetail } from '@shared/contract/hardship';
 import { EDITABLE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { roleAllows } from '@shared/roles';
@@ -159,7 +159,9 @@ export function FilePage() {
   const [changed, setFile] = useState<FileDetail | null>(null);
   const file = changed?.id === fileId ? changed : (query.data ?? null);
   const canEdit = roleAllows(session.user.role, 'clerk');
-  const [tab, setTab] = useState<string | null>('household');
+  // ?tab=aid opens the file at its 帮扶救助 tab (the emergency dialog's link for a worker on file).
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(search.get('tab') ?? 'household');
 
   return (
     <>
