@@ -251,6 +251,10 @@ test('送温暖 batch: made by the clerk with one household left out, approved b
   await shots(page, 'aid-payments-pending');
   await list.getByRole('checkbox', { name: '选择 乙厂一户' }).check();
   await page.getByRole('button', { name: '审核通过' }).click();
+  // Approving ticked rows is confirmed like a batch: the count and the total, then exactly those are approved.
+  const confirmTicked = page.getByRole('dialog', { name: '审核通过' });
+  await expect(confirmTicked).toContainText(/审核通过勾选的 1 笔发放，合计 ¥[\d,]+\.\d{2}。/);
+  await confirmTicked.getByRole('button', { name: '审核通过 1 笔' }).click();
   await expect(page.getByText(/已审核通过 1 笔/)).toBeVisible();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '待发放' }).click();

@@ -108,7 +108,7 @@ export const enAid: typeof zhCNAid = {
     totalsVoided: '{count} voided payments, amount {amount}',
     tickedCount: '{count} ticked',
     tickPage: 'Tick the whole page',
-    tickRow: 'Tick {name}',
+    tickRow: 'Tick {name} ({amount}, {status})',
     approve: 'Approve',
     approvedDone: '{count} payments approved',
     approvedWithSerials: '{count} payments approved, vouchers {first} to {last}',
@@ -205,6 +205,8 @@ export const enAid: typeof zhCNAid = {
     approveConfirmHint:
       'Approval gives voucher serials in the order of entry and the payments await payment; serials are never taken back.',
     approveConfirmSubmit: 'Approve {count}',
+    approveTickedTitle: 'Approve',
+    approveTickedBody: 'Approve the {count} ticked payments, {amount} in all.',
     markAllPaid: 'Mark the batch as paid ({count})',
     printVouchers: "Print the batch's vouchers",
     printSheet: 'Print the payment sheet',

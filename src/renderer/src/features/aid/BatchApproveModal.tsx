@@ -9,17 +9,24 @@ import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 import { yuan } from './aid-format';
 
+/** What is approved: a batch's pending payments (整批审核) or the payments ticked on the payments list. */
+export type ApproveTarget = { kind: 'batch'; batch: BatchItem } | { kind: 'ticked'; ids: string[]; amountFen: number };
+
 interface BatchApproveProps {
-  batch: BatchItem;
+  target: ApproveTarget;
   onClose: () => void;
   onDone: () => void;
 }
 
-function BatchApproveForm({ batch, onClose, onDone }: BatchApproveProps) {
+function BatchApproveForm({ target, onClose, onDone }: BatchApproveProps) {
   const t = useT();
   const approve = useMutation('aid.approve');
+  const count = target.kind === 'batch' ? target.batch.counts.pending : target.ids.length;
+  const amountFen = target.kind === 'batch' ? target.batch.pendingFen : target.amountFen;
   const submit = async () => {
-    const result = await approve.run({ batchId: batch.id, expected: { count: batch.counts.pending, amountFen: batch.pendingFen } });
+    // The core approves exactly what is confirmed here, or nothing (AID_BATCH_CHANGED).
+    const which = target.kind === 'batch' ? { batchId: target.batch.id } : { ids: target.ids };
+    const result = await approve.run({ ...which, expected: { count, amountFen } });
     if (!result.ok) return;
     notifySuccess(
       result.data.serials
@@ -32,17 +39,19 @@ function BatchApproveForm({ batch, onClose, onDone }: BatchApproveProps) {
     <Stack>
       <ErrorAlert error={approve.error} />
       <Text size="sm" data-testid="batch-approve-summary">
-        {t('aidBatch.approveConfirmBody', { name: batch.name, count: batch.counts.pending, amount: yuan(batch.pendingFen) })}
+        {target.kind === 'batch'
+          ? t('aidBatch.approveConfirmBody', { name: target.batch.name, count, amount: yuan(amountFen) })
+          : t('aidBatch.approveTickedBody', { count, amount: yuan(amountFen) })}
       </Text>
       {/* The total in 人民币大写 as the payment sheet prints it (shared/domain/money.ts), read before the serials are taken. */}
       <Text size="sm" fw={600} data-testid="batch-approve-uppercase">
-        {t('aidBatch.approveConfirmUppercase', { uppercase: chineseUppercase(batch.pendingFen) })}
+        {t('aidBatch.approveConfirmUppercase', { uppercase: chineseUppercase(amountFen) })}
       </Text>
       <Text size="xs" c="dimmed">
         {t('aidBatch.approveConfirmHint')}
       </Text>
       <FormActions
-        submitLabel={t('aidBatch.approveConfirmSubmit', { count: batch.counts.pending })}
+        submitLabel={t('aidBatch.approveConfirmSubmit', { count })}
         loading={approve.running}
         onSubmit={submit}
         onCancel={onClose}
@@ -51,11 +60,12 @@ function BatchApproveForm({ batch, onClose, onDone }: BatchApproveProps) {
   );
 }
 
-/** 整批审核: the batch's pending payments approved at once, after the reviewer has read their count and total. */
+/** 审核通过 after the reviewer has read the count and total: a whole batch (整批审核) or the ticked payments. */
 export function BatchApproveModal({ opened, ...props }: BatchApproveProps & { opened: boolean }) {
   const t = useT();
+  const title = props.target.kind === 'batch' ? t('aidBatch.approveConfirmTitle') : t('aidBatch.approveTickedTitle');
   return (
-    <GuardedModal opened={opened} onClose={props.onClose} title={t('aidBatch.approveConfirmTitle')} centered>
+    <GuardedModal opened={opened} onClose={props.onClose} title={title} centered>
       {opened && <BatchApproveForm {...props} />}
     </GuardedModal>
   );

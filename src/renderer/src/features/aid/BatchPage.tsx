@@ -187,7 +187,7 @@ export function BatchPage() {
       )}
       <BatchApproveModal
         opened={approving}
-        batch={b}
+        target={{ kind: 'batch', batch: b }}
         onClose={() => setApproving(false)}
         onDone={() => {
           setApproving(false);

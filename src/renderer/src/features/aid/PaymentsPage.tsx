@@ -6,15 +6,16 @@ import type { ChannelOutput } from '@shared/contract';
 import type { PaymentFilters as Filters, PaymentItem } from '@shared/contract/aid-types';
 import { PAYMENT_STATUSES } from '@shared/domain/aid';
 import { roleAllows } from '@shared/roles';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
 import { ListPagination } from '../../components/ListPagination';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { EmergencyPaymentButton } from './EmergencyPaymentModal';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { yuan } from './aid-format';
+import { BatchApproveModal } from './BatchApproveModal';
 import { MarkPaidModal } from './MarkPaidModal';
 import { OwnTickedNotice } from './OwnTickedNotice';
 import { PaymentFilters } from './PaymentFilters';
@@ -63,7 +64,6 @@ export function PaymentsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [markingPaid, setMarkingPaid] = useState(false);
   const list = useQuery('aid.payments', { ...filters, page, pageSize: PAGE_SIZE });
-  const approve = useMutation('aid.approve');
 
   const rows = list.data?.rows ?? [];
   const ticked = rows.filter((r) => selected.has(r.id));
@@ -77,17 +77,8 @@ export function PaymentsPage() {
     setPage(1);
     setSelected(new Set());
   };
-  const approveTicked = async () => {
-    const result = await approve.run({ ids: ofStatus('pending').map((r) => r.id) });
-    if (!result.ok) return notifyError(result.error);
-    notifySuccess(
-      result.data.serials
-        ? t('aidPayments.approvedWithSerials', { count: result.data.approved, ...result.data.serials })
-        : t('aidPayments.approvedDone', { count: result.data.approved }),
-    );
-    setSelected(new Set());
-    list.reload();
-  };
+  const [approving, setApproving] = useState(false);
+  const tickedPending = ofStatus('pending');
 
   return (
     <>
@@ -107,10 +98,9 @@ export function PaymentsPage() {
               <Button
                 size="sm"
                 leftSection={<IconCheck size={16} />}
-                disabled={ofStatus('pending').length === 0 || ownTicked.length > 0}
+                disabled={tickedPending.length === 0 || ownTicked.length > 0}
                 aria-describedby={ownTicked.length > 0 ? 'own-ticked' : undefined}
-                loading={approve.running}
-                onClick={() => void approveTicked()}
+                onClick={() => setApproving(true)}
               >
                 {t('aidPayments.approve')}
               </Button>
@@ -153,6 +143,16 @@ export function PaymentsPage() {
           />
         </>
       )}
+      <BatchApproveModal
+        opened={approving}
+        target={{ kind: 'ticked', ids: tickedPending.map((r) => r.id), amountFen: tickedPending.reduce((sum, r) => sum + r.amountFen, 0) }}
+        onClose={() => setApproving(false)}
+        onDone={() => {
+          setApproving(false);
+          setSelected(new Set());
+          list.reload();
+        }}
+      />
       <MarkPaidModal
         opened={markingPaid}
         target={{ ids: ofStatus('approved').map((r) => r.id) }}

@@ -56,7 +56,11 @@ export function PaymentsTable({ rows, busy, selected, onSelect, inBatch, label }
             ),
             render: (p: PaymentItem) => (
               <Checkbox
-                aria-label={t('aidPayments.tickRow', { name: p.recipientName })}
+                aria-label={t('aidPayments.tickRow', {
+                  name: p.recipientName,
+                  amount: yuan(p.amountFen),
+                  status: t(`paymentStatuses.${p.status}`),
+                })}
                 checked={selected.has(p.id)}
                 onClick={(e) => e.stopPropagation()}
                 onChange={(e) => tick(p.id, e.currentTarget.checked)}
