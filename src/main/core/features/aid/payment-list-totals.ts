@@ -77,18 +77,20 @@ function equalities(list: Equal[], params: Record<string, unknown>, prefix = '')
     .join('');
 }
 
+type KeptFilters = { programId?: string; batchId?: string; type?: string; status?: string };
+
+/** The filters both kept tables have as columns. */
+const keptColumns = (filters: KeptFilters): Equal[] => [
+  ['program_id', filters.programId],
+  ['batch_id', filters.batchId],
+  ['type', filters.type],
+  ['status', filters.status],
+];
+
 /** From aid_payment_totals: the whole table's selection by program, batch, type and status. */
-export function keptTotals(sqlite: Sqlite, filters: { programId?: string; batchId?: string; type?: string; status?: string }): Groups {
+export function keptTotals(sqlite: Sqlite, filters: KeptFilters): Groups {
   const params: Record<string, unknown> = {};
-  const where = equalities(
-    [
-      ['program_id', filters.programId],
-      ['batch_id', filters.batchId],
-      ['type', filters.type],
-      ['status', filters.status],
-    ],
-    params,
-  );
+  const where = equalities(keptColumns(filters), params);
   return sqlite
     .prepare(
       `SELECT status, sum(count) AS n, sum(amount_fen) AS fen FROM aid_payment_totals WHERE 1 = 1${where}
@@ -98,21 +100,9 @@ export function keptTotals(sqlite: Sqlite, filters: { programId?: string; batchI
 }
 
 /** From aid_payment_unit_totals: a unit's payments (with the spellings merged into it), by program, batch, type, status. */
-export function unitTotals(
-  sqlite: Sqlite,
-  unitRefs: readonly number[],
-  filters: { programId?: string; batchId?: string; type?: string; status?: string },
-): Groups {
+export function unitTotals(sqlite: Sqlite, unitRefs: readonly number[], filters: KeptFilters): Groups {
   const params: Record<string, unknown> = { refs: JSON.stringify(unitRefs) };
-  const where = equalities(
-    [
-      ['program_id', filters.programId],
-      ['batch_id', filters.batchId],
-      ['type', filters.type],
-      ['status', filters.status],
-    ],
-    params,
-  );
+  const where = equalities(keptColumns(filters), params);
   return sqlite
     .prepare(
       `SELECT status, sum(count) AS n, sum(amount_fen) AS fen FROM aid_payment_unit_totals

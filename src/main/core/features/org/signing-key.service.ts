@@ -30,7 +30,8 @@ export function ensureSigningKeyAtStart(core: CoreState, when: 'start' | 'restor
   const conn = core.conn;
   if (!conn || core.state !== 'ready') return;
   const at = core.clock.now().toISOString();
-  const { created } = ensureSigningKey(conn.sqlite, at, (key) =>
+  // Each new key is audited by the system (no user), under the action that made it.
+  const audited = (event: 'org.signingKeyCreated' | 'org.exchangeKeyCreated') => (key: { id: string }) =>
     appendAudit(conn.sqlite, {
       at,
       userId: null,
@@ -38,21 +39,11 @@ export function ensureSigningKeyAtStart(core: CoreState, when: 'start' | 'restor
       action,
       recordType: 'org',
       recordId: key.id,
-      summary: JSON.stringify({ event: 'org.signingKeyCreated', params: { when } } satisfies AuditSummary),
-    }),
-  );
+      summary: JSON.stringify({ event, params: { when } } satisfies AuditSummary),
+    });
+  const { created } = ensureSigningKey(conn.sqlite, at, audited('org.signingKeyCreated'));
   if (created) core.logger.info('org.signingKey.created', { when });
-  const exchange = ensureExchangeKey(conn.sqlite, at, (key) =>
-    appendAudit(conn.sqlite, {
-      at,
-      userId: null,
-      userName: null,
-      action,
-      recordType: 'org',
-      recordId: key.id,
-      summary: JSON.stringify({ event: 'org.exchangeKeyCreated', params: { when } } satisfies AuditSummary),
-    }),
-  );
+  const exchange = ensureExchangeKey(conn.sqlite, at, audited('org.exchangeKeyCreated'));
   if (exchange.created) core.logger.info('org.exchangeKey.created', { when });
 }
 
