@@ -44,7 +44,8 @@ export const enAid: typeof zhCNAid = {
     savedDone: 'Saved: {name}',
     empty: 'No aid programs in this year.',
     emptyCanCreate: 'No aid programs in this year yet: click "New program" to set one up.',
-    editKeepsPaid: 'Payments already entered keep the standard they were entered under; a change applies to later payments.',
+    editKeepsPaid:
+      'Payments already entered keep the standard they were entered under; a change applies to later payments. After a raise, a new batch tops up the households this program already paid.',
     fixedAmount: 'Amount per household (yuan)',
     fixedByCategoryHint: 'Another amount for a hardship category (empty: the amount above):',
     sameAsAbove: 'As above',

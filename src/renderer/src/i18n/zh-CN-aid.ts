@@ -42,7 +42,7 @@ export const zhCNAid = {
     savedDone: '已保存：{name}',
     empty: '这一年还没有救助项目。',
     emptyCanCreate: '这一年还没有救助项目，点击“新建项目”设置。',
-    editKeepsPaid: '已录入的发放仍按录入时的标准，修改只影响以后的发放。',
+    editKeepsPaid: '已录入的发放仍按录入时的标准，修改只影响以后的发放；提高标准后，新的批次会给本项目已发过的户补足差额。',
     fixedAmount: '每户金额（元）',
     fixedByCategoryHint: '某一困难类别发放不同金额时填写（不填按上面的每户金额）：',
     sameAsAbove: '同每户金额',

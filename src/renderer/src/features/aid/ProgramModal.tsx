@@ -1,4 +1,4 @@
-import { Alert, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ProgramItem } from '@shared/contract/aid-types';
 import { AID_TYPES, FUND_SOURCES, STANDARD_KIND, type AidType, type FundSource } from '@shared/domain/aid';
@@ -95,9 +95,9 @@ function ProgramForm({ program, year, onClose, onSaved }: ProgramFormProps) {
       )}
       <StandardFields values={values} set={set} />
       {program && program.usage.payments > 0 && (
-        <Text size="sm" c="dimmed">
+        <Alert color="yellow" data-testid="program-edit-keeps-paid">
           {t('aidPrograms.editKeepsPaid')}
-        </Text>
+        </Alert>
       )}
       <FormActions submitLabel={t('common.save')} loading={save.running} missing={read.missing} onCancel={onClose} sticky />
     </StackedForm>
