@@ -200,11 +200,11 @@ export const enCodes: typeof zhCNCodes = {
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
   roleAbilities: {
     admin:
-      'Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nSet the policy numbers (low-income line, notice period, visit validity, review interval) and the working calendar\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nMember roster, employers and unions, hardship files: everything a reviewer can do',
+      "Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nSet the policy numbers (low-income line, notice period, visit validity, review interval) and the working calendar\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nExport the bank's transfer list, exchange key cards\nMember roster, employers and unions, hardship files, aid: everything a reviewer can do",
     reviewer:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nFiles, home visits, notices: everything a clerk can do\nApprove files, decide annual reviews, confirm old-files imports (never your own)',
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nFiles, home visits, notices: everything a clerk can do\nApprove files, decide annual reviews, confirm old-files imports (never your own)\nSet up and close aid programs, approve and void aid payments (never your own entries)',
     clerk:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nOpen hardship files, record home visits, submit and post notices, import old files',
+      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nOpen hardship files, record home visits, submit and post notices, import old files\nEnter aid payments and batches, print vouchers and payment sheets, register payments as paid',
     viewer: 'See this office and your own account, without changing anything\nFind and read the member roster and the hardship files',
   },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
@@ -244,9 +244,6 @@ export const enCodes: typeof zhCNCodes = {
     'users.resetPassword': 'Reset password',
     'org.get': 'View organisation',
     'org.update': 'Change organisation settings',
-    'org.signingKey': 'View the signing key',
-    'org.exportKeyCard': 'Export the key card',
-    'org.replaceKeys': "Replace the office's keys",
     ...enExchangeCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
@@ -281,7 +278,6 @@ export const enCodes: typeof zhCNCodes = {
     'system.restoreDamaged': 'Restore a backup after database damage',
     'audit.alarms': 'View audit alarms',
     'audit.acknowledge': 'Acknowledge audit alarm',
-    // smalls: every channel worded (an audit entry's action is its channel)
     'files.checkExisting': 'Check an existing-files sheet',
     'files.get': 'View file',
     'files.history': 'View file history',
@@ -350,12 +346,6 @@ export const enCodes: typeof zhCNCodes = {
     'file.attachmentWithdrawn': 'Attachment withdrawn',
     'file.action': 'File step: {action}',
     ...enAidCodeEntries.auditEvents,
-    'org.keysCarried':
-      "The office's keys kept through a restore: {added} carried in, {updated} state corrected, {retired} of the backup's retired",
-    'org.signingKeyCreated': "The office's signing key created ({when})",
-    'org.keyCardExported': "The office's key card exported ({as})",
-    'org.exchangeKeyCreated': "The office's encryption key created ({when})",
-    'org.keysReplaced': "The office's signing and encryption keys replaced (the old ones kept for checks)",
     ...enExchangeCodeEntries.auditEvents,
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',

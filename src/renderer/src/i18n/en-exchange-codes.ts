@@ -21,6 +21,9 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     KEY_CARD_RETIRED: 'This is a key card "{name}" has since replaced. Ask them for their current card.',
   },
   actions: {
+    'org.signingKey': 'View the signing key',
+    'org.exportKeyCard': 'Export the key card',
+    'org.replaceKeys': "Replace the office's keys",
     'exchange.peers': "View other offices' key cards",
     'exchange.importCard': "Import another office's key card",
     'exchange.confirmPeer': 'Confirm a key fingerprint',
@@ -28,6 +31,12 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.printPeerCard': "Print another office's key card",
   },
   auditEvents: {
+    'org.keysCarried':
+      "The office's keys kept through a restore: {added} carried in, {updated} state corrected, {retired} of the backup's retired",
+    'org.signingKeyCreated': "The office's signing key created ({when})",
+    'org.keyCardExported': "The office's key card exported ({as})",
+    'org.exchangeKeyCreated': "The office's encryption key created ({when})",
+    'org.keysReplaced': "The office's signing and encryption keys replaced (the old ones kept for checks)",
     'exchange.cardImported': 'Key card of {name} ({mode}) imported: {change}; fingerprint not yet confirmed',
     'exchange.peerConfirmed': 'Key of {name} ({mode}) trusted after the fingerprint was confirmed by phone: {change}',
     'exchange.peerWithdrawn': 'Key of {name} no longer trusted (was {status})',

@@ -203,12 +203,11 @@ export const zhCNCodes = {
   /** One line per ability, separated by new lines. */
   roleAbilities: {
     admin:
-      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n设置政策数值（低保标准、公示期、入户调查有效期、复核周期）和工作日历\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n会员名册、单位与工会、困难职工档案：审核人能做的都能做',
-    // Only what this version can do: the area for aid extends these lines when it exists.
+      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n设置政策数值（低保标准、公示期、入户调查有效期、复核周期）和工作日历\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n导出银行代发清单，交换密钥卡\n会员名册、单位与工会、困难职工档案、帮扶救助：审核人能做的都能做',
     reviewer:
-      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建档、入户调查、公示：经办人能做的都能做\n审批档案、决定复核、确认存量档案导入（不能审批自己录入或导入的）',
+      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建档、入户调查、公示：经办人能做的都能做\n审批档案、决定复核、确认存量档案导入（不能审批自己录入或导入的）\n建立和关闭救助项目，审核救助发放、作废发放（不能审核自己录入的）',
     clerk:
-      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建立困难职工档案，记录入户调查，提交申请和公示，导入存量档案',
+      '查看本单位的基本信息和自己的账户\n查找、新增、编辑会员，变更会员状态\n整理工作单位和基层工会（重命名、合并）\n建立困难职工档案，记录入户调查，提交申请和公示，导入存量档案\n录入救助发放和发放批次，打印凭证和发放表，登记已发放',
     viewer: '查看本单位的基本信息和自己的账户，不能修改\n查找和查看会员名册和困难职工档案',
   },
   modes: { centre: '帮扶中心', federation: '上级工会' },
@@ -248,9 +247,6 @@ export const zhCNCodes = {
     'users.resetPassword': '重置密码',
     'org.get': '查看机构设置',
     'org.update': '修改机构设置',
-    'org.signingKey': '查看机构签名密钥',
-    'org.exportKeyCard': '导出机构密钥卡',
-    'org.replaceKeys': '更换本单位密钥',
     ...zhCNExchangeCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
@@ -285,7 +281,6 @@ export const zhCNCodes = {
     'system.restoreDamaged': '数据库损坏后从备份恢复',
     'audit.alarms': '查看审计警报',
     'audit.acknowledge': '确认审计警报',
-    // smalls: every channel worded (an audit entry's action is its channel)
     'files.checkExisting': '检查存量档案表',
     'files.get': '查看档案',
     'files.history': '查看档案修改记录',
@@ -355,11 +350,6 @@ export const zhCNCodes = {
     'file.attachmentWithdrawn': '撤回附件',
     'file.action': '档案办理：{action}',
     ...zhCNAidCodeEntries.auditEvents,
-    'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
-    'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
-    'org.keyCardExported': '导出本单位密钥卡（{as}）',
-    'org.exchangeKeyCreated': '生成本单位加密密钥（{when}）',
-    'org.keysReplaced': '更换本单位签名密钥和加密密钥（旧密钥保留，仍可核验）',
     ...zhCNExchangeCodeEntries.auditEvents,
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',

@@ -2,9 +2,14 @@ import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 
+/** The office's own keys (features/org signing-key.service.ts), named with the exchange's. */
+type OfficeKeyChannel = 'org.signingKey' | 'org.exportKeyCard' | 'org.replaceKeys';
+type OfficeKeyEvent = 'org.keysCarried' | 'org.signingKeyCreated' | 'org.keyCardExported' | 'org.exchangeKeyCreated' | 'org.keysReplaced';
+
 /**
  * The exchange's entries of the maps in zh-CN-codes.ts, spread in there (as zh-CN-aid-codes.ts does for aid): the
- * key-card errors (features/exchange), the exchange.* channels' action labels and the exchange.* audit summaries.
+ * key-card errors (features/exchange), the action labels and audit summaries of the exchange.* channels and of the office's own
+ * keys.
  */
 export const zhCNExchangeCodeEntries = {
   /** Another office's .bfkey that was not taken in. */
@@ -23,16 +28,24 @@ export const zhCNExchangeCodeEntries = {
     KEY_CARD_RETIRED: '这是“{name}”已经换掉的旧密钥卡，不能再导入。请让对方导出当前的密钥卡。',
   } satisfies Record<Extract<ErrorCode, `KEY_CARD_${string}`>, string>,
   actions: {
+    'org.signingKey': '查看机构签名密钥',
+    'org.exportKeyCard': '导出机构密钥卡',
+    'org.replaceKeys': '更换本单位密钥',
     'exchange.peers': '查看对方密钥卡',
     'exchange.importCard': '导入对方密钥卡',
     'exchange.confirmPeer': '确认对方密钥指纹',
     'exchange.withdrawPeer': '停止信任对方密钥',
     'exchange.printPeerCard': '打印对方密钥卡',
-  } satisfies Record<Extract<ChannelName, `exchange.${string}`>, string>,
+  } satisfies Record<Extract<ChannelName, `exchange.${string}`> | OfficeKeyChannel, string>,
   auditEvents: {
+    'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
+    'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
+    'org.keyCardExported': '导出本单位密钥卡（{as}）',
+    'org.exchangeKeyCreated': '生成本单位加密密钥（{when}）',
+    'org.keysReplaced': '更换本单位签名密钥和加密密钥（旧密钥保留，仍可核验）',
     'exchange.cardImported': '导入{name}（{mode}）的密钥卡：{change}，待核对指纹',
     'exchange.peerConfirmed': '电话核对指纹后信任{name}（{mode}）的密钥：{change}',
     'exchange.peerWithdrawn': '停止信任{name}的密钥（原为{status}）',
     'exchange.peerCardPrinted': '打印{name}的密钥卡',
-  } satisfies Record<Extract<AuditEvent, `exchange.${string}`>, string>,
+  } satisfies Record<Extract<AuditEvent, `exchange.${string}`> | OfficeKeyEvent, string>,
 };

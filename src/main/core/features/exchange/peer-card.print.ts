@@ -1,4 +1,5 @@
 import type { FileRef, ParsedInput } from '@shared/contract';
+import { parseFingerprint } from '@shared/domain/key-fingerprint';
 import type { KeyCard } from '@shared/domain/key-card';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
@@ -31,7 +32,7 @@ export function printPeerCard(ctx: CallContext, input: ParsedInput<'exchange.pri
         modeLabel: MODE_LABELS[row.mode],
         publicKeyBase64: card.keys.ed25519,
         exchangeRecipient: card.keys.x25519,
-        fingerprint: row.fingerprint.match(/\d{5}/g) ?? [],
+        fingerprint: parseFingerprint(row.fingerprint) ?? [],
         replacesFingerprint: card.replaces?.fingerprint,
         keyCreatedAt: new Date(row.cardCreatedAt),
         printedAt: ctx.clock.now(),

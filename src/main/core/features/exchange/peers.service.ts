@@ -1,6 +1,7 @@
 import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { PeerInfo } from '@shared/contract/exchange';
 import { keyCardFileText, type KeyCard, type KeyCardProblem } from '@shared/domain/key-card';
+import { parseFingerprint } from '@shared/domain/key-fingerprint';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { inboxFileSize, readInboxFileSync, removeInboxFile } from '../../files';
@@ -39,7 +40,8 @@ const PROBLEM_ERRORS: Record<KeyCardProblem | 'bad-signature', ErrorCode> = {
   'bad-signature': 'KEY_CARD_BAD_SIGNATURE',
 };
 
-const groups = (digits: string) => digits.match(/\d{5}/g) ?? [];
+// The 40 digits kept for a card, in the groups read over the phone.
+const groups = (digits: string) => parseFingerprint(digits) ?? [];
 
 function toInfo(row: PeerListRow, byId: Map<string, PeerListRow>): PeerInfo {
   const old = row.replacesId ? byId.get(row.replacesId) : undefined;
