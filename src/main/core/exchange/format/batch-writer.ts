@@ -151,7 +151,11 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
     createWriteStream(tmp, { mode: 0o600 }),
     { signal },
   );
-  await Promise.all([feeding, writing]);
+  // Both settle before this returns: when the feed fails first, the writer may still be opening the temporary file,
+  // and the caller's clean-up must come after that, or the file is left behind.
+  const [fed, wrote] = await Promise.allSettled([feeding, writing]);
+  if (fed.status === 'rejected') throw fed.reason;
+  if (wrote.status === 'rejected') throw wrote.reason;
   return { bytes, sha256: hash.digest('hex') };
 }
 
