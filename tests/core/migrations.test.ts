@@ -37,7 +37,11 @@ describe('migrations', () => {
     const triggers = new Set(
       (sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
     );
-    const travelling = tables(sqlite).filter((t) => /`origin(_ref)?`/.test(t.sql) && /`deleted_at`/.test(t.sql) && /`rev`/.test(t.sql));
+    // exchange_records has the same columns but is the federation's copy of its centres' records: it keeps the
+    // centre's rev and does not travel on.
+    const travelling = tables(sqlite).filter(
+      (t) => t.name !== 'exchange_records' && /`origin(_ref)?`/.test(t.sql) && /`deleted_at`/.test(t.sql) && /`rev`/.test(t.sql),
+    );
     expect(travelling.length).toBeGreaterThan(0);
     for (const { name } of travelling) {
       for (const suffix of ['_sync_insert', '_sync_update', '_no_delete'])

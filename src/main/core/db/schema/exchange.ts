@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -47,4 +47,177 @@ export const exchangePeers = sqliteTable(
       .on(t.code)
       .where(sql`status = 'trusted'`),
   ],
+);
+
+/*
+ * Batches (issue 12, docs/exchange-format.md for the file, docs/architecture.md "The exchange" for the flow). None of
+ * these tables travels (no sync columns): they are this office's own record of what it sent and received.
+ */
+
+/**
+ * 上报批次, the centre's side: one row per batch this office exported, in sequence order. The batch file itself is
+ * kept in the data folder (exchange/sent/, encrypted to the federation, so nothing in it is in clear) so that
+ * "export again from batch N" writes the very same bytes, which the federation takes as a harmless repeat.
+ * Receipt columns are filled when the federation's signed receipt (.bfr) is imported.
+ */
+export const exchangeSent = sqliteTable(
+  'exchange_sent',
+  {
+    sequence: integer('sequence').primaryKey(),
+    recipientPeerId: text('recipient_peer_id')
+      .notNull()
+      .references(() => exchangePeers.id),
+    createdAt: text('created_at').notNull(),
+    /** The first batch is a snapshot of every travelling record; the next ones hold what changed since. */
+    snapshot: integer('snapshot', { mode: 'boolean' }).notNull(),
+    /** change_log seqs: the batch holds the records changed in (after, through]. */
+    changeAfter: integer('change_after').notNull(),
+    changeThrough: integer('change_through').notNull(),
+    /** Records by table (JSON object), as the manifest counts them, and the number of attachment entries. */
+    counts: text('counts').notNull(),
+    attachments: integer('attachments').notNull(),
+    /** The whole file's size and SHA-256 (hex), and its name in the data folder's exchange/sent/. */
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    keptFile: text('kept_file').notNull(),
+    exportedBy: text('exported_by')
+      .notNull()
+      .references(() => users.id),
+    /** From the federation's receipt: applied / repeat / refused, counts applied by table, records refused. */
+    receiptAt: text('receipt_at'),
+    receiptOutcome: text('receipt_outcome', { enum: ['applied', 'repeat', 'refused'] }),
+    receiptApplied: text('receipt_applied'),
+    /** JSON list of {table, id, reason}: reason codes only, never a value. */
+    receiptRefused: text('receipt_refused'),
+    receiptImportedBy: text('receipt_imported_by').references(() => users.id),
+  },
+  (t) => [index('exchange_sent_created').on(t.createdAt)],
+);
+
+/** Which attachments went in which batch: an attachment never changes, so it travels once (a file's next change does not send its photos again). */
+export const exchangeSentAttachments = sqliteTable('exchange_sent_attachments', {
+  attachmentId: text('attachment_id').primaryKey(),
+  sequence: integer('sequence')
+    .notNull()
+    .references(() => exchangeSent.sequence),
+});
+
+/**
+ * 接收批次, the federation's side: one row per batch applied (or recognised as a repeat), per centre and sequence.
+ * The next batch expected from a centre is its highest sequence here + 1.
+ */
+export const exchangeReceived = sqliteTable(
+  'exchange_received',
+  {
+    /** The sending centre's 统一社会信用代码, as its header and its trusted card say. */
+    centreCode: text('centre_code').notNull(),
+    sequence: integer('sequence').notNull(),
+    peerId: text('peer_id')
+      .notNull()
+      .references(() => exchangePeers.id),
+    /** The whole file's SHA-256: a second file with this sequence and another hash is an alarm. */
+    sha256: text('sha256').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: text('created_at').notNull(),
+    importedAt: text('imported_at').notNull(),
+    importedBy: text('imported_by')
+      .notNull()
+      .references(() => users.id),
+    snapshot: integer('snapshot', { mode: 'boolean' }).notNull(),
+    changeAfter: integer('change_after').notNull(),
+    changeThrough: integer('change_through').notNull(),
+    /** JSON: records applied by table; records refused [{table, id, reason}] (reason codes, never values). */
+    applied: text('applied').notNull(),
+    refused: text('refused').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centreCode, t.sequence] })],
+);
+
+/** 异常: a batch that came again with a sequence already applied and a different hash (or another alarm kind). */
+export const exchangeAlarms = sqliteTable(
+  'exchange_alarms',
+  {
+    id: text('id').primaryKey(),
+    centreCode: text('centre_code').notNull(),
+    sequence: integer('sequence').notNull(),
+    kind: text('kind', { enum: ['different-hash'] }).notNull(),
+    at: text('at').notNull(),
+    byUser: text('by_user')
+      .notNull()
+      .references(() => users.id),
+    heldSha256: text('held_sha256').notNull(),
+    offeredSha256: text('offered_sha256').notNull(),
+    /** An administrator marks it looked into (已处理) with a note; it stays listed. */
+    settledAt: text('settled_at'),
+    settledBy: text('settled_by').references(() => users.id),
+    settledNote: text('settled_note'),
+  },
+  (t) => [index('exchange_alarms_centre').on(t.centreCode, t.at)],
+);
+
+/**
+ * The federation's copy of its centres' records, as the batches carried them (docs/exchange-format.md "Records"):
+ * one row per (origin, table, id), replaced only by a higher rev, so any order of repeats gives the same rows.
+ * Kept apart from this office's own tables: centres' rosters overlap (a worker who moved) and their units share
+ * names, which the own tables' unique rules refuse, and a centre's records are read-only here.
+ */
+export const exchangeRecords = sqliteTable(
+  'exchange_records',
+  {
+    origin: text('origin').notNull(),
+    tableName: text('table_name').notNull(),
+    id: text('id').notNull(),
+    centreCode: text('centre_code').notNull(),
+    rev: integer('rev').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+    /** The record's fields (JSON object) exactly as the batch carried them. */
+    fields: text('fields').notNull(),
+    /** The batch it last came in. */
+    sequence: integer('sequence').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.origin, t.tableName, t.id] }),
+    index('exchange_records_centre').on(t.centreCode, t.tableName, t.updatedAt),
+  ],
+);
+
+/** A centre's attachment (a scan, a visit photo), as an attachment entry carried it: it never changes. */
+export const exchangeAttachments = sqliteTable(
+  'exchange_attachments',
+  {
+    id: text('id').primaryKey(),
+    centreCode: text('centre_code').notNull(),
+    recordTable: text('record_table').notNull(),
+    recordId: text('record_id').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('exchange_attachments_record').on(t.recordTable, t.recordId)],
+);
+
+/**
+ * Who is named where across centres, kept by the importer from exchange_records (derived: rewritten when its record
+ * is, so rows here may be replaced): the duplicate lists (same ID number in active files of two centres; aid paid
+ * to one person by two centres in a year) read this index instead of every record's JSON.
+ */
+export const exchangePeople = sqliteTable(
+  'exchange_people',
+  {
+    idNumber: text('id_number').notNull(),
+    centreCode: text('centre_code').notNull(),
+    /** hardship_files (role head or member) or aid_payments (role recipient). */
+    recordTable: text('record_table').notNull(),
+    recordId: text('record_id').notNull(),
+    role: text('role', { enum: ['head', 'member', 'recipient'] }).notNull(),
+    /** A file in force (在档 or 复核 in progress), or a payment not voided; a deleted record is not active. */
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Payments: the program's year and the amount in fen; null for files. */
+    year: integer('year'),
+    amountFen: integer('amount_fen'),
+  },
+  (t) => [index('exchange_people_id_number').on(t.idNumber, t.centreCode), index('exchange_people_record').on(t.recordTable, t.recordId)],
 );
