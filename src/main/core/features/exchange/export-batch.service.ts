@@ -152,6 +152,10 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
     recorded = true;
     const file = putOutboxFileFrom(ctx.core.files, batchFileName(code, sequence), BATCH_MIME, path);
     return { batch: batchInfo(ctx.sqlite, code, sentRow(ctx.sqlite, sequence)!), file };
+  } catch (error) {
+    // A cancel reaches the writer as its signal's AbortError: the clerk sees it as the cancel it was.
+    if (job.signal.aborted) throw new AppError('JOB_CANCELLED');
+    throw error;
   } finally {
     dropExportSet(ctx.sqlite);
     exporting.delete(ctx.core);
