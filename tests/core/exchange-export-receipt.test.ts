@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '@shared/domain/id-number';
 import { insertFile, sqliteOf } from './support/aid';
@@ -135,7 +136,7 @@ describe('导入回执', () => {
       ['altered', inboxUpload(t, 'r.bfr', altered), 'RECEIPT_ALTERED'],
       ['cut short', inboxUpload(t, 'r.bfr', good.bytes.subarray(0, good.bytes.length - 10)), 'RECEIPT_ALTERED'],
       ['a key card', inboxUpload(t, 'r.bfr', Buffer.from('{"format":"bangfu-key-card"}')), 'RECEIPT_NOT_A_RECEIPT'],
-      ['a batch', inboxUpload(t, 'r.bfr', (await import('node:fs')).readFileSync(read1.path)), 'RECEIPT_NOT_A_RECEIPT'],
+      ['a batch', inboxUpload(t, 'r.bfr', readFileSync(read1.path)), 'RECEIPT_NOT_A_RECEIPT'],
       ['untrusted key', stranger.upload(), 'RECEIPT_UNTRUSTED'],
       ['unknown batch', unknown.upload(), 'RECEIPT_UNKNOWN_BATCH', { sequence: 7 }],
       ['another batch 1', other.upload(), 'RECEIPT_OTHER_BATCH', { sequence: 1 }],

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
@@ -207,13 +207,13 @@ describe('上报批次: the next batches hold the changes', () => {
     });
     const keptTwo = join(sentDir(t), `${ORG.creditCode}-000002.bfb`);
     const bytes = readFileSync(keptTwo);
-    bytes[bytes.length - 1] ^= 1;
-    (await import('node:fs')).writeFileSync(keptTwo, bytes);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    writeFileSync(keptTwo, bytes);
     expect((await t.job('exchange.exportAgain', { from: 1 }, 'clerk')).result).toMatchObject({
       ok: false,
       error: { code: 'EXCHANGE_KEPT_ALTERED', params: { sequence: 2 } },
     });
-    (await import('node:fs')).rmSync(join(sentDir(t), `${ORG.creditCode}-000003.bfb`));
+    rmSync(join(sentDir(t), `${ORG.creditCode}-000003.bfb`));
     expect((await t.job('exchange.exportAgain', { from: 3 }, 'clerk')).result).toMatchObject({
       ok: false,
       error: { code: 'EXCHANGE_KEPT_MISSING', params: { sequence: 3 } },
