@@ -33,8 +33,6 @@ function recordOf(table: string, row: Row, drop: string[] = []): BatchRecord {
   };
 }
 
-const uuidOfHex = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-
 function orgRecord(sqlite: Sqlite): BatchRecord {
   return recordOf('org', sqlite.prepare('SELECT * FROM org WHERE deleted_at IS NULL LIMIT 1').get() as Row);
 }
@@ -52,7 +50,9 @@ function unitRows(sqlite: Sqlite, after: string): Row[] {
 function memberRows(sqlite: Sqlite, afterRef: number): Row[] {
   return sqlite
     .prepare(
-      `SELECT m.*, lower(hex(m.id)) AS id_hex, o.code AS origin_code, u.id AS unit_id, n.id AS union_id
+      // The text UUID and the ISO instant are made by SQLite (as the change-log trigger makes the UUID): per row they
+      // cost less there than in JavaScript, and the roster is the bulk of a batch.
+      `SELECT m.*, ${UUID_SQL} AS id_text, ${ISO_SQL} AS updated_iso, o.code AS origin_code, u.id AS unit_id, n.id AS union_id
        FROM temp.export_members e JOIN members m ON m.ref = e.ref
        JOIN origins o ON o.ref = m.origin_ref
        LEFT JOIN units u ON u.ref = m.unit_ref LEFT JOIN units n ON n.ref = m.union_ref
@@ -61,15 +61,37 @@ function memberRows(sqlite: Sqlite, afterRef: number): Row[] {
     .all(afterRef) as Row[];
 }
 
-const MEMBER_LOCAL = ['ref', 'origin_ref', 'unit_ref', 'union_ref', 'name_pinyin', 'name_initials', 'id_hex', 'origin_code'];
+const UUID_SQL = `lower(substr(hex(m.id), 1, 8) || '-' || substr(hex(m.id), 9, 4) || '-' || substr(hex(m.id), 13, 4) || '-' ||
+  substr(hex(m.id), 17, 4) || '-' || substr(hex(m.id), 21))`;
+// Milliseconds → 2026-03-10T02:00:00.000Z, in integers (no floating-point rounding of the milliseconds).
+const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', m.updated_at / 1000, 'unixepoch') || '.' || printf('%03d', m.updated_at % 1000) || 'Z'`;
 
 function memberRecord(row: Row): BatchRecord {
-  const record = recordOf('members', row, MEMBER_LOCAL);
+  // Destructured rather than filtered by name: this runs a million times for a full roster.
+  const {
+    id: _id,
+    ref: _ref,
+    origin_ref: _originRef,
+    unit_ref: _unitRef,
+    union_ref: _unionRef,
+    name_pinyin: _pinyin,
+    name_initials: _initials,
+    updated_at: _updatedAt,
+    id_text,
+    updated_iso,
+    origin_code,
+    rev,
+    deleted_at,
+    ...fields
+  } = row;
   return {
-    ...record,
-    id: uuidOfHex(row.id_hex as string),
-    origin: row.origin_code as string,
-    updated_at: new Date(row.updated_at as number).toISOString(),
+    table: 'members',
+    id: id_text as string,
+    origin: origin_code as string,
+    rev: rev as number,
+    updated_at: updated_iso as string,
+    deleted_at: (deleted_at as string | null) ?? null,
+    fields,
   };
 }
 
