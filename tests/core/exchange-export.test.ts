@@ -44,6 +44,7 @@ const byTable = (records: { table: string }[]) =>
 describe('上报批次: the first batch is a snapshot', () => {
   it('holds every travelling record with the fields the format names, each attachment once, and the sender’s org record', async () => {
     const { t, federation } = await centreWithFederation();
+    t.clock.advance(1_234); // milliseconds that are not zero, to be carried exactly
     const member = await t.call(
       'roster.create',
       { name: '张三', idNumber: id18('11010519800101101'), unitName: '某某机械厂', unionName: '机械厂工会' },
