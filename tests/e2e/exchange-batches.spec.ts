@@ -76,6 +76,20 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(row).toContainText('等待上级工会回执');
   await expect(row).toContainText(fileName);
 
+  // A lost stick: 重新导出 from batch 1 writes the very same bytes again.
+  await page.getByRole('button', { name: '重新导出' }).click();
+  const again = page.getByRole('dialog', { name: '重新导出上报批次（补发）' });
+  await again.getByLabel('从第几批开始').click();
+  await page.getByRole('option', { name: /^第 1 批/ }).click();
+  const downloadingAgain = page.waitForEvent('download');
+  await again.getByRole('button', { name: '导出' }).click();
+  const copy = await downloadingAgain;
+  expect(copy.suggestedFilename()).toBe(fileName);
+  const copyPath = testInfo.outputPath('batch-again.bfb');
+  await copy.saveAs(copyPath);
+  expect(readFileSync(copyPath).equals(readFileSync(batchPath))).toBe(true);
+  await expect(page.getByText('已重新导出 1 个批次文件')).toBeVisible();
+
   // The federation's receipt: it names the batch by its header's payload hash and refuses the office record.
   const header = JSON.parse(readFileSync(batchPath).toString('utf8').split('\n')[1]!) as {
     sender: { code: string; key: string };
