@@ -31,7 +31,11 @@ async function federationKeys(): Promise<{ card: KeyCard; privateKey: KeyObject 
   return { card, privateKey };
 }
 
-test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({ page, host }, testInfo) => {
+test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
   await setUpOffice(host);
   const { card, privateKey } = await federationKeys();
   const cardPath = testInfo.outputPath('federation.bfkey');
@@ -59,6 +63,7 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(dialog.getByTestId('batch-preview')).toContainText('生成第 1 批上报批次');
   await expect(dialog.getByTestId('batch-preview')).toContainText('首批全量');
   await expect(dialog.getByTestId('batch-preview')).toContainText('本单位信息：1 条');
+  await shots(page, 'next-batch');
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '开始生成' }).click();
   const download = await downloading;
@@ -103,7 +108,8 @@ test('the centre exports its first batch, carries the file, and reads the federa
     {
       recipient: header.sender,
       batch: { sequence: 1, sha256: header.payload.sha256 },
-      receivedAt: '2026-03-02T03:00:00.000Z',
+      // The federation imported it the next day.
+      receivedAt: new Date(TEST_CLOCK_START.getTime() + 86_400_000).toISOString(),
       outcome: 'applied',
       applied: {},
       refused: [{ table: 'org', id: orgId, reason: 'invalid-code' }],
@@ -114,7 +120,9 @@ test('the centre exports its first batch, carries the file, and reads the federa
   const refused = page.getByRole('dialog', { name: '第 1 批被拒收的记录' });
   await expect(refused).toContainText('本单位信息');
   await expect(refused).toContainText('代码（地区、民族等）不正确');
+  await shots(page, 'receipt-refused');
   await refused.getByRole('button', { name: '关闭' }).click();
   await expect(row).toContainText('有问题');
   await expect(row).toContainText('1 条记录被拒收');
+  await shots(page, 'batches');
 });
