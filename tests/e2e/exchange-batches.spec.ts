@@ -112,7 +112,7 @@ test('the centre exports its first batch, carries the file, and reads the federa
       receivedAt: new Date(TEST_CLOCK_START.getTime() + 86_400_000).toISOString(),
       outcome: 'applied',
       applied: {},
-      refused: [{ table: 'org', id: orgId, reason: 'invalid-code' }],
+      refused: [{ table: 'org', id: orgId, reason: 'unknown-code' }],
     },
     { code: FEDERATION_CODE, signingKey: privateKey },
   );
