@@ -76,6 +76,11 @@ export const AUDIT_EVENTS = [
   'exchange.peerConfirmed', // { name, mode, change } the administrator confirmed the fingerprint by phone: trusted
   'exchange.peerWithdrawn', // { name, status: pending | trusted } no longer trusted (nothing is deleted)
   'exchange.peerCardPrinted', // { name } a peer's card printed for the confirmation record
+  'exchangeImport.applied', // { name, sequence, records, refused, attachments } a centre's batch applied (counts only)
+  'exchangeImport.repeat', // { name, sequence } the same batch again: nothing written
+  'exchangeImport.refused', // { reason, name?, sequence?, expected? } a batch refused whole: nothing written
+  'exchangeImport.alarm', // { name, sequence } the same sequence came again as another file (exchange_alarms)
+  'exchangeImport.alarmSettled', // { name, sequence } an administrator marked an alarm looked into (the note is on the alarm)
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -110,6 +115,8 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'aid.contactCardsPrinted',
   'org.keyCardExported',
   'exchange.peerCardPrinted',
+  'exchangeImport.repeat',
+  'exchangeImport.refused',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

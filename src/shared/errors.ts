@@ -91,6 +91,11 @@ export const ERROR_CODES = [
   'KEY_CARD_OTHER_FEDERATION',
   'KEY_CARD_KEY_CHANGED',
   'KEY_CARD_RETIRED',
+  // The federation's import of centres' batches (features/exchange import-*): only a federation imports batches;
+  // a receipt asked for a batch whose kept file is gone; an alarm settled twice.
+  'EXCHANGE_FEDERATION_ONLY',
+  'EXCHANGE_RECEIPT_UNAVAILABLE',
+  'EXCHANGE_ALARM_SETTLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -83,6 +83,11 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'exchange.peerConfirmed': { name: '某市总工会', mode: 'federation', change: 'signed' },
   'exchange.peerWithdrawn': { name: '某市总工会', status: 'trusted' },
   'exchange.peerCardPrinted': { name: '某市总工会' },
+  'exchangeImport.applied': { name: '某区帮扶中心', sequence: 2, records: 120, refused: 1, attachments: 3 },
+  'exchangeImport.repeat': { name: '某区帮扶中心', sequence: 2 },
+  'exchangeImport.refused': { reason: 'sequence-gap', name: '某区帮扶中心', sequence: 3, expected: 2 },
+  'exchangeImport.alarm': { name: '某区帮扶中心', sequence: 2 },
+  'exchangeImport.alarmSettled': { name: '某区帮扶中心', sequence: 2 },
 };
 
 let i18n: I18n;
