@@ -10,6 +10,7 @@ import {
   IconCoins,
   IconHeartHandshake,
   IconHome,
+  IconInbox,
   IconInfoCircle,
   IconKey,
   IconListSearch,
@@ -20,6 +21,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import type { OrgMode } from '@shared/contract/org';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
 import { BatchNewPage } from '../../features/aid/BatchNewPage';
@@ -30,6 +32,7 @@ import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
+import { ReceivedBatchesPage } from '../../features/exchange/ReceivedBatchesPage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -56,6 +59,8 @@ export interface Area {
   group?: MessageKey;
   /** Reached from other pages only (a batch from its program), never listed in the navigation. */
   hidden?: boolean;
+  /** Only in this mode (a federation's pages): listed for offices of that mode only (the core refuses the others). */
+  mode?: OrgMode;
 }
 
 export const AREAS: Area[] = [
@@ -100,6 +105,15 @@ export const AREAS: Area[] = [
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
+  // The federation's side of the exchange (issue 12).
+  {
+    path: 'exchange/received',
+    label: 'exchangeImport.title',
+    icon: IconInbox,
+    role: 'clerk',
+    mode: 'federation',
+    page: <ReceivedBatchesPage />,
+  },
   { path: 'exchange-keys', label: 'nav.exchangeKeys', icon: IconKey, role: 'admin', page: <ExchangeKeysPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },
   { path: 'audit', label: 'nav.audit', icon: IconListSearch, role: 'admin', page: <AuditPage /> },
