@@ -2,17 +2,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyReceipt } from '../../src/main/core/exchange/format';
 import { readOutboxFile } from '../../src/main/core/files';
+import { readExchangeKey } from '../../src/main/core/keys/org-exchange';
 import { readSigningKey } from '../../src/main/core/keys/org-signing';
+import { FEDERATION_2, startOffice } from './support/exchange';
 import { ORG } from './support/core';
 import {
   attachmentEntry,
   centreBatch,
+  craftedBatch,
   exchangeDump,
   exchangeEvents,
   fileRecord,
   idOf,
   importFile,
   memberRecord,
+  ndjson,
   offices,
   orgRecord,
   paymentRecord,
@@ -194,6 +198,57 @@ describe('importing a centre batch at the federation', () => {
 
     // Only a federation imports batches.
     expect((await o.centre.fail('exchangeImport.importBatch', { uploadId: 'x', fileName: 'a.bfb' })).code).toBe('EXCHANGE_FEDERATION_ONLY');
+  });
+
+  it('rolls back a batch whose payload turns out bad after records were written, and audits the refusal alone', async () => {
+    const o = await offices();
+    const other = await startOffice(FEDERATION_2);
+    const org = (orgRecord(o.origin) as { record: object }).record;
+    const member = (n: number) => (memberRecord(o.origin, n) as { record: object }).record;
+    const manifest = (members: number) => ({
+      kind: 'manifest',
+      snapshot: true,
+      changes: { after: 0, through: 9 },
+      counts: { org: 1, members },
+      attachments: 0,
+    });
+    const records = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'record', ...member(i + 1) }));
+    const before = exchangeDump(o.federation);
+    const cases: [string, Buffer, string][] = [
+      [
+        'encrypted to another federation',
+        await craftedBatch(o, ndjson([manifest(1), { kind: 'record', ...org }, ...records(1)]), {
+          ageRecipient: readExchangeKey(sqliteOf(other))!.recipient,
+        }),
+        'cannot-decrypt',
+      ],
+      // Thousands of records written, then a line that is not JSON: all of it rolled back.
+      [
+        'a broken line after 5,000 records',
+        await craftedBatch(
+          o,
+          Buffer.concat([ndjson([manifest(5_001), { kind: 'record', ...org }, ...records(5_000)]), Buffer.from('{不是JSON\n')]),
+        ),
+        'bad-payload',
+      ],
+      [
+        'fewer records than the manifest counts',
+        await craftedBatch(o, ndjson([manifest(4_000), { kind: 'record', ...org }, ...records(3_000)])),
+        'manifest-mismatch',
+      ],
+      ['not gzip', await craftedBatch(o, ndjson([manifest(0), { kind: 'record', ...org }]), { gzip: false }), 'bad-payload'],
+    ];
+    for (const [what, file, reason] of cases) {
+      const result = await importFile(o.federation, file);
+      expect(result, what).toMatchObject({ outcome: 'refused', reason, sequence: 1 });
+      // The sender is known (its signature verified): it gets a signed refusal.
+      expect((await receiptOf(o.federation, result.receipt, o)).receipt, what).toMatchObject({ outcome: 'refused', reason });
+      expect(exchangeDump(o.federation), what).toEqual(before);
+    }
+    expect(exchangeEvents(o.federation).map((e) => JSON.parse(e).event)).toEqual(cases.map(() => 'exchangeImport.refused'));
+    // A good batch 1 still goes in afterwards.
+    const good = await centreBatch(o, [orgRecord(o.origin), memberRecord(o.origin, 1)], { sequence: 1 });
+    expect((await importFile(o.federation, readFileSync(good.path))).outcome).toBe('applied');
   });
 
   it('refuses a sender whose card is not confirmed, or was withdrawn', async () => {

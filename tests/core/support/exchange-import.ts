@@ -1,15 +1,22 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { Encrypter } from 'age-encryption';
 import { join } from 'node:path';
 import type { BatchImportResult } from '@shared/contract/exchange-import';
 import { idCheckChar } from '@shared/domain/id-number';
 import {
+  BATCH_FORMAT,
+  BATCH_VERSION,
+  keyFingerprint,
   writeBatch,
+  type BatchHeader,
   type BatchEntry,
   type BatchManifest,
   type BatchRecord,
   type BatchWritten,
 } from '../../../src/main/core/exchange/format';
 import type { Sqlite } from '../../../src/main/core/db/client';
+import { envelopePrefix } from '../../../src/main/core/exchange/format/signed-envelope';
 import { readExchangeKey } from '../../../src/main/core/keys/org-exchange';
 import { readSigningKey } from '../../../src/main/core/keys/org-signing';
 import { TEST_CLOCK_START } from '../../support/test-clock';
@@ -209,7 +216,7 @@ export async function importFile(t: TestCore, bytes: Buffer, fileName = 'batch.b
 }
 
 /** The exchange tables as rows, without the instants and users of the import (what the property compares). */
-export function exchangeDump(t: TestCore): Record<string, unknown[]> {
+export function exchangeDump(t: TestCore): Record<'received' | 'alarms' | 'records' | 'attachments' | 'people', unknown[]> {
   const s = sqliteOf(t);
   const all = (sql: string) => s.prepare(sql).all();
   return {
@@ -231,3 +238,36 @@ export function exchangeEvents(t: TestCore): string[] {
     .pluck()
     .all() as string[];
 }
+
+/**
+ * A batch whose payload is `plaintext` gzip'd (or `raw`, not gzip'd) and encrypted to `ageRecipient` (the federation's
+ * by default), with a header the centre signs: what a broken exporter (or a stolen key) could make, which writeBatch
+ * refuses to write.
+ */
+export async function craftedBatch(
+  o: Offices,
+  plaintext: Buffer,
+  options: { sequence?: number; ageRecipient?: string; gzip?: boolean } = {},
+): Promise<Buffer> {
+  const to = sqliteOf(o.federation);
+  const body = options.gzip === false ? plaintext : gzipSync(plaintext);
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(options.ageRecipient ?? readExchangeKey(to)!.recipient);
+  const payload = Buffer.from(await encrypter.encrypt(body));
+  const header: BatchHeader = {
+    format: BATCH_FORMAT,
+    version: BATCH_VERSION,
+    sender: { code: ORG.creditCode, key: keyFingerprint(o.signingKey) },
+    recipient: {
+      code: to.prepare('SELECT credit_code FROM org WHERE deleted_at IS NULL').pluck().get() as string,
+      key: keyFingerprint(readSigningKey(to)!.publicKey),
+    },
+    sequence: options.sequence ?? 1,
+    createdAt: AT,
+    payload: { bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') },
+  };
+  return Buffer.concat([envelopePrefix('BATCH', BATCH_VERSION, header, o.signingKey), payload]);
+}
+
+/** NDJSON lines as a payload's plaintext. */
+export const ndjson = (lines: unknown[]) => Buffer.from(lines.map((l) => JSON.stringify(l) + '\n').join(''), 'utf8');
