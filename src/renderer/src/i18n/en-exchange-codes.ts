@@ -1,4 +1,5 @@
 import { enExchangeBatchCodeEntries } from './en-exchange-batches';
+import { enExchangeImportCodeEntries } from './en-exchange-import';
 import type { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 
 /** English for the exchange's entries of the maps in en-codes.ts (see zhCNExchangeCodeEntries). */
@@ -21,6 +22,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
       '"{name}" already has a trusted key, and this card brings another key without a signature by the old one. Call them to ask whether they changed keys; if they lost the old key, choose "Confirm again" and compare the new fingerprint.',
     KEY_CARD_RETIRED: 'This is a key card "{name}" has since replaced. Ask them for their current card.',
     ...enExchangeBatchCodeEntries.errors,
+    ...enExchangeImportCodeEntries.errors,
   },
   actions: {
     'org.signingKey': 'View the signing key',
@@ -32,6 +34,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.withdrawPeer': 'Stop trusting a key',
     'exchange.printPeerCard': "Print another office's key card",
     ...enExchangeBatchCodeEntries.actions,
+    ...enExchangeImportCodeEntries.actions,
   },
   auditEvents: {
     'org.keysCarried':
@@ -45,5 +48,8 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.peerWithdrawn': 'Key of {name} no longer trusted (was {status})',
     'exchange.peerCardPrinted': 'Key card of {name} printed',
     ...enExchangeBatchCodeEntries.auditEvents,
+    ...enExchangeImportCodeEntries.auditEvents,
   },
+  /** Audit record types: a batch sent (a centre) or received (a federation), and a federation's alarm. */
+  recordTypes: { exchangeBatch: 'Exchange batch', exchangeAlarm: 'Batch alarm' },
 };

@@ -5,7 +5,11 @@ import type { ErrorCode } from '@shared/errors';
 
 type BatchChannel = keyof typeof exchangeExportChannels;
 type BatchEvent = Extract<AuditEvent, 'exchange.batchExported' | 'exchange.batchExportedAgain' | 'exchange.receiptImported'>;
-type BatchError = Extract<ErrorCode, `EXCHANGE_${string}` | `RECEIPT_${string}`>;
+/** The import's three EXCHANGE_ codes are named in the import's catalogue. */
+type BatchError = Exclude<
+  Extract<ErrorCode, `EXCHANGE_${string}` | `RECEIPT_${string}`>,
+  'EXCHANGE_FEDERATION_ONLY' | 'EXCHANGE_RECEIPT_UNAVAILABLE' | 'EXCHANGE_ALARM_SETTLED'
+>;
 
 /**
  * 上报批次 (the centre's side of the exchange, features/exchange Export*, Batch*, Receipt*): the screen's texts,
