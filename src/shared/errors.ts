@@ -91,6 +91,8 @@ export const ERROR_CODES = [
   'KEY_CARD_OTHER_FEDERATION',
   'KEY_CARD_KEY_CHANGED',
   'KEY_CARD_RETIRED',
+  // The federation's views of its centres (features/federation): a centre has no centres to look at.
+  'FEDERATION_MODE_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
 import { enExchange } from './en-exchange';
+import { enFederation } from './en-federation';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -22,6 +23,7 @@ export const en: Catalogue = {
   ...enAidFile,
   ...enSeal,
   ...enExchange,
+  ...enFederation,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

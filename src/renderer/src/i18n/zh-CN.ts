@@ -12,6 +12,7 @@ import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
 import { zhCNExchange } from './zh-CN-exchange';
+import { zhCNFederation } from './zh-CN-federation';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...zhCNAidFile,
   ...zhCNSeal,
   ...zhCNExchange,
+  ...zhCNFederation,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
