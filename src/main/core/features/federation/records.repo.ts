@@ -41,11 +41,25 @@ interface Where {
   params: Record<string, string | number>;
 }
 
-function page<T>(sqlite: Sqlite, table: string, where: Where, order: string, limit: number, offset: number): { rows: T[]; total: number } {
+/**
+ * One page and the count of a filtered list. `indexedBy` names the index a search must use: with no statistics
+ * SQLite prefers the index that gives the list's order and then reads every row's JSON to test the search (5 s for
+ * a tail search over 1,000,000 members), where the search's own index finds the few rows at once.
+ */
+function page<T>(
+  sqlite: Sqlite,
+  table: string,
+  where: Where,
+  order: string,
+  limit: number,
+  offset: number,
+  indexedBy?: string,
+): { rows: T[]; total: number } {
   const clause = [`r.centre_code = @centre`, `r.table_name = '${table}'`, 'r.deleted_at IS NULL', ...where.sql].join(' AND ');
-  const total = sqlite.prepare(`SELECT count(*) FROM exchange_records r WHERE ${clause}`).pluck().get(where.params) as number;
+  const from = `exchange_records r${indexedBy ? ` INDEXED BY ${indexedBy}` : ''}`;
+  const total = sqlite.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).pluck().get(where.params) as number;
   const rows = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM exchange_records r WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT ${COLUMNS} FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit, offset }) as T[];
   return { rows, total };
 }
@@ -80,7 +94,8 @@ export function fileRows(
     where.sql.push(`json_extract(r.fields, '$.head_name') >= @q AND json_extract(r.fields, '$.head_name') < @q || '${PREFIX_END}'`);
   }
   if (s.kind !== 'none') where.params.q = s.value;
-  return page(sqlite, 'hardship_files', where, 'r.updated_at DESC, r.id DESC', filter.limit, filter.offset);
+  const index = s.kind === 'id' ? 'exchange_records_id' : s.kind === 'tail' ? 'exchange_records_file_head_tail' : undefined;
+  return page(sqlite, 'hardship_files', where, 'r.updated_at DESC, r.id DESC', filter.limit, filter.offset, index);
 }
 
 /** One record of a centre by id, tombstones too (a deleted file's page says so). */
@@ -139,17 +154,26 @@ export function paymentRows(
   );
 }
 
-/** Count and sum by voided or not, from the covering index exchange_records_payments (the JSON is not read). */
-export function paymentTotals(sqlite: Sqlite, filter: PaymentFilter): { voided: number; count: number; amountFen: number }[] {
+/**
+ * Count and sum of what the filters select, and of the voided among them, in one row from the covering index
+ * exchange_records_payments alone (the JSON is not read). Named, because without statistics SQLite takes
+ * exchange_records_live and reads every row; and one row of conditional sums, because a GROUP BY on an expression
+ * stops SQLite from covering the query with the index (1,000,000 payments: 0.2 s against 5.4 s).
+ */
+export function paymentTotals(
+  sqlite: Sqlite,
+  filter: PaymentFilter,
+): { count: number; amountFen: number; voidedCount: number; voidedFen: number } {
   const where = paymentWhere(filter);
   const clause = [`r.centre_code = @centre`, `r.table_name = 'aid_payments'`, 'r.deleted_at IS NULL', ...where.sql].join(' AND ');
   return sqlite
     .prepare(
-      `SELECT json_extract(r.fields, '$.status') = 'voided' AS voided, count(*) AS count,
-         coalesce(sum(json_extract(r.fields, '$.amount_fen')), 0) AS amountFen
-       FROM exchange_records r WHERE ${clause} GROUP BY 1`,
+      `SELECT count(*) AS count, coalesce(sum(json_extract(r.fields, '$.amount_fen')), 0) AS amountFen,
+         coalesce(sum(json_extract(r.fields, '$.status') = 'voided'), 0) AS voidedCount,
+         coalesce(sum(CASE WHEN json_extract(r.fields, '$.status') = 'voided' THEN json_extract(r.fields, '$.amount_fen') END), 0) AS voidedFen
+       FROM exchange_records r INDEXED BY exchange_records_payments WHERE ${clause}`,
     )
-    .all(where.params) as { voided: number; count: number; amountFen: number }[];
+    .get(where.params) as { count: number; amountFen: number; voidedCount: number; voidedFen: number };
 }
 
 export function memberRows(
@@ -164,7 +188,8 @@ export function memberRows(
     where.sql.push(`json_extract(r.fields, '$.name') >= @q AND json_extract(r.fields, '$.name') < @q || '${PREFIX_END}'`);
   }
   if (s.kind !== 'none') where.params.q = s.value;
-  return page(sqlite, 'members', where, `json_extract(r.fields, '$.name'), r.id`, filter.limit, filter.offset);
+  const index = s.kind === 'id' ? 'exchange_records_member_id' : s.kind === 'tail' ? 'exchange_records_member_tail' : undefined;
+  return page(sqlite, 'members', where, `json_extract(r.fields, '$.name'), r.id`, filter.limit, filter.offset, index);
 }
 
 /** The names of a centre's units by id (a roster page names a dozen). */

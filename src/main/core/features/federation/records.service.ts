@@ -131,17 +131,16 @@ export function centrePayments(
   const filter = { centre: centre.code, year: input.year, type: input.type, status: input.status };
   const { rows, total } = paymentRows(ctx.sqlite, { ...filter, ...offsetOf(input) });
   const sums = paymentTotals(ctx.sqlite, filter);
-  const kept = sums.find((s) => s.voided === 0);
-  const voided = sums.find((s) => s.voided === 1);
   return {
     centre,
     items: rows.map(paymentItem),
     total,
+    // Voided payments are kept apart, never added in.
     totals: {
-      count: kept?.count ?? 0,
-      amountFen: kept?.amountFen ?? 0,
-      voidedCount: voided?.count ?? 0,
-      voidedFen: voided?.amountFen ?? 0,
+      count: sums.count - sums.voidedCount,
+      amountFen: sums.amountFen - sums.voidedFen,
+      voidedCount: sums.voidedCount,
+      voidedFen: sums.voidedFen,
     },
   };
 }
