@@ -6,7 +6,9 @@ import {
   IconAddressBook,
   IconArchive,
   IconBuilding,
+  IconBuildingCommunity,
   IconBuildingFactory2,
+  IconCopyCheck,
   IconCoins,
   IconHeartHandshake,
   IconHome,
@@ -20,6 +22,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import type { OrgMode } from '@shared/contract/org';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
 import { BatchNewPage } from '../../features/aid/BatchNewPage';
@@ -30,6 +33,10 @@ import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
+import { CentrePage } from '../../features/federation/CentrePage';
+import { CentresPage } from '../../features/federation/CentresPage';
+import { DuplicatesPage } from '../../features/federation/DuplicatesPage';
+import { FedFilePage } from '../../features/federation/FedFilePage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -56,6 +63,8 @@ export interface Area {
   group?: MessageKey;
   /** Reached from other pages only (a batch from its program), never listed in the navigation. */
   hidden?: boolean;
+  /** Listed only in these modes (the federation's views of its centres); the core refuses them elsewhere anyway. */
+  modes?: OrgMode[];
 }
 
 export const AREAS: Area[] = [
@@ -96,6 +105,27 @@ export const AREAS: Area[] = [
   },
   // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
   { path: 'aid/verify', label: 'nav.verify', group: 'aidNav.group', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
+  // The federation's views of its centres (federation mode only): what each centre sent, read-only, and 重复核查.
+  {
+    path: 'federation/centres',
+    label: 'fedNav.centres',
+    icon: IconBuildingCommunity,
+    role: 'viewer',
+    modes: ['federation'],
+    page: <CentresPage />,
+    subPages: [
+      { path: ':code', page: <CentrePage /> },
+      { path: ':code/files/:fileId', page: <FedFilePage /> },
+    ],
+  },
+  {
+    path: 'federation/duplicates',
+    label: 'fedNav.duplicates',
+    icon: IconCopyCheck,
+    role: 'viewer',
+    modes: ['federation'],
+    page: <DuplicatesPage />,
+  },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
