@@ -144,14 +144,10 @@ export function paymentRows(
   sqlite: Sqlite,
   filter: PaymentFilter & { limit: number; offset: number },
 ): { rows: RecordRow[]; total: number } {
-  return page(
-    sqlite,
-    'aid_payments',
-    paymentWhere(filter),
-    `json_extract(r.fields, '$.entered_at') DESC, r.id DESC`,
-    filter.limit,
-    filter.offset,
-  );
+  // Newest year first, then by entry: each filter has an index that gives this order (migration 0025), so a page
+  // never sorts all of a year's or a status's payments.
+  const order = `json_extract(r.fields, '$.year') DESC, json_extract(r.fields, '$.entered_at') DESC, r.id DESC`;
+  return page(sqlite, 'aid_payments', paymentWhere(filter), order, filter.limit, filter.offset);
 }
 
 /**
