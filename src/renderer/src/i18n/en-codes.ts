@@ -1,6 +1,7 @@
 /** English labels for coded values and error messages; the type makes TypeScript report any missing key. */
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
+import { enFederationCodeEntries } from './en-federation';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -67,6 +68,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
+    ...enFederationCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -129,6 +131,7 @@ export const enCodes: typeof zhCNCodes = {
     relativeLinePercent: 'Relative hardship line (share of the 低保 line)',
     accidentThresholdPercent: 'Accident costs threshold (share of annual income)',
     ...enAidCodeEntries.policyKeys,
+    ...enFederationCodeEntries.policyKeys,
   },
   searchKinds: {
     all: 'All members',
@@ -246,6 +249,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.get': 'View organisation',
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
+    ...enFederationCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',

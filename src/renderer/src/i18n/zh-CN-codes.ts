@@ -5,6 +5,7 @@ import type { ErrorCode } from '@shared/errors';
 import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
+import { zhCNFederationCodeEntries } from './zh-CN-federation';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -63,6 +64,7 @@ const errors = {
   FILE_IMPORT_BLOCKED: '这批存量档案导入现在不能这样处理，请按提示办理。',
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
+  ...zhCNFederationCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -128,6 +130,7 @@ export const zhCNCodes = {
     relativeLinePercent: '相对困难线（占低保标准）',
     accidentThresholdPercent: '意外致困支出比例（占年收入）',
     ...zhCNAidCodeEntries.policyKeys,
+    ...zhCNFederationCodeEntries.policyKeys,
   },
   /** How the core read the search box. */
   searchKinds: {
@@ -249,6 +252,7 @@ export const zhCNCodes = {
     'org.get': '查看机构设置',
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
+    ...zhCNFederationCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
