@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ADMIN, chooseFile, signIn } from './support';
+import { approveAfterNotice, educationProgram, householdAtNotice, staffAndPolicy } from './journey-steps';
+import { DAY_MS } from '../support/test-clock';
 import { CENTRE, expect, FEDERATION, test, type Office } from './two-hosts';
 
 /**
@@ -48,6 +50,14 @@ test('a centre and its federation: key cards exchanged and fingerprints confirme
   test.setTimeout(180_000);
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
+
+  // 0. The centre's year so far, through the core (files.spec and aid-file.spec drive these screens): a household
+  // through its ten-day notice to 在档, and the 金秋助学 program.
+  await staffAndPolicy(centre.host, CENTRE.regionCode);
+  const noticed = await householdAtNotice(centre.host, true);
+  await offices.advanceClock(10 * DAY_MS);
+  await approveAfterNotice(centre.host, noticed);
+  await educationProgram(centre.host);
 
   // 1. Key cards: each administrator exports the office's card; the other imports it and confirms by phone.
   await openKeys(centre);
