@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, chooseFile, signIn } from './support';
-import { approveAfterNotice, educationProgram, householdAtNotice, staffAndPolicy } from './journey-steps';
+import { ADMIN, CLERK, chooseFile, signIn, signOut } from './support';
+import { approveAfterNotice, educationProgram, HEAD, householdAtNotice, REVIEWER, STUDENT, staffAndPolicy } from './journey-steps';
 import { DAY_MS } from '../support/test-clock';
-import { CENTRE, expect, FEDERATION, test, type Office } from './two-hosts';
+import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './two-hosts';
 
 /**
  * Issue 12's journey between two offices, each on its own web host and data folder, all on screens: the centre and
@@ -46,7 +46,51 @@ async function importAndConfirm(reader: Office, from: Office, path: string): Pro
   await expect(row).toContainText(read.join(' '));
 }
 
-test('a centre and its federation: key cards exchanged and fingerprints confirmed on both sides', async ({ offices, shots }, testInfo) => {
+/** The centre's file of HEAD, opened from the files list. */
+async function openHeadFile(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '困难职工档案' }).click();
+  await page.getByRole('link', { name: HEAD.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: HEAD.name })).toBeVisible();
+}
+
+/**
+ * The centre's work after its first batch, on screens: the clerk starts the file's annual review (a change the next
+ * batch carries) and enters 金秋助学 for the student; the reviewer approves the payment (its voucher number given).
+ */
+async function changeFileAndPayAid(centre: Office): Promise<void> {
+  const { page } = centre;
+  await signIn(page, CLERK.username, CLERK.password);
+  await openHeadFile(page);
+  await page.getByRole('button', { name: '开始年度复核', exact: true }).click();
+  await page.getByRole('dialog', { name: '开始年度复核' }).getByRole('button', { name: '开始年度复核', exact: true }).click();
+  await expect(page.getByText('已办理：开始年度复核')).toBeVisible();
+  await page.getByRole('tab', { name: '帮扶救助' }).click();
+  await page.getByRole('button', { name: '新增发放' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增发放' });
+  await dialog.getByRole('combobox', { name: '救助项目' }).click();
+  await page.getByRole('option', { name: /金秋助学/ }).click();
+  await dialog.getByRole('radio', { name: `${STUDENT.name}（大学）` }).check();
+  await expect(dialog.getByLabel('本次发放金额（元）')).toHaveValue('5000.00');
+  await dialog.getByRole('button', { name: '提交审核' }).click();
+  await expect(dialog).toBeHidden();
+  await signOut(page);
+  await signIn(page, REVIEWER.username, REVIEWER.password);
+  await openHeadFile(page);
+  await page.getByRole('tab', { name: '帮扶救助' }).click();
+  await page
+    .getByRole('table', { name: '发放记录' })
+    .getByRole('link', { name: /金秋助学/ })
+    .click();
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await page.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '审核通过' }).click();
+  await expect(page.getByText('已审核通过')).toBeVisible();
+  await signOut(page);
+}
+
+test('two centres and their federation: key cards, what the centre does, the second centre with the same household', async ({
+  offices,
+  shots,
+}, testInfo) => {
   test.setTimeout(180_000);
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
@@ -72,4 +116,23 @@ test('a centre and its federation: key cards exchanged and fingerprints confirme
   await importAndConfirm(federation, centre, centreCard);
   await shots(centre.page, 'centre-trusts-federation');
   await shots(federation.page, 'federation-trusts-centre');
+  await signOut(centre.page);
+  await signOut(federation.page);
+
+  // 5. The centre changes the file and pays aid.
+  await changeFileAndPayAid(centre);
+
+  // 8. A second centre has HEAD on file too (a household at its notice, ten days, approved), and swaps key cards
+  // with the federation.
+  const second = await offices.open(SECOND_CENTRE);
+  await staffAndPolicy(second.host, SECOND_CENTRE.regionCode);
+  const secondNoticed = await householdAtNotice(second.host, false);
+  await offices.advanceClock(10 * DAY_MS);
+  await approveAfterNotice(second.host, secondNoticed);
+  await openKeys(second);
+  await openKeys(federation);
+  const secondCard = testInfo.outputPath('second-centre.bfkey');
+  await exportCard(second, secondCard);
+  await importAndConfirm(second, federation, federationCard);
+  await importAndConfirm(federation, second, secondCard);
 });
