@@ -76,6 +76,9 @@ export const AUDIT_EVENTS = [
   'exchange.peerConfirmed', // { name, mode, change } the administrator confirmed the fingerprint by phone: trusted
   'exchange.peerWithdrawn', // { name, status: pending | trusted } no longer trusted (nothing is deleted)
   'exchange.peerCardPrinted', // { name } a peer's card printed for the confirmation record
+  'exchange.batchExported', // { sequence, kind: snapshot | changes, records, attachments } a batch for the federation written
+  'exchange.batchExportedAgain', // { from, to } kept batches written again (补发), byte for byte
+  'exchange.receiptImported', // { sequence, outcome: applied | repeat | refused, refused: count } the federation's receipt
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -110,6 +113,7 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'aid.contactCardsPrinted',
   'org.keyCardExported',
   'exchange.peerCardPrinted',
+  'exchange.batchExportedAgain',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

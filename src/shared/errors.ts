@@ -91,6 +91,20 @@ export const ERROR_CODES = [
   'KEY_CARD_OTHER_FEDERATION',
   'KEY_CARD_KEY_CHANGED',
   'KEY_CARD_RETIRED',
+  // 上报批次 (features/exchange export-*.ts, outbox.*): centre mode with a trusted federation card; a kept batch that is
+  // gone or altered names its sequence; a receipt that is not the federation's signed answer to a batch sent here.
+  'EXCHANGE_NOT_CENTRE',
+  'EXCHANGE_NO_FEDERATION',
+  'EXCHANGE_KEPT_MISSING',
+  'EXCHANGE_KEPT_ALTERED',
+  'EXCHANGE_NO_SUCH_BATCH',
+  'RECEIPT_NOT_A_RECEIPT',
+  'RECEIPT_NEWER',
+  'RECEIPT_ALTERED',
+  'RECEIPT_UNTRUSTED',
+  'RECEIPT_WRONG_CENTRE',
+  'RECEIPT_UNKNOWN_BATCH',
+  'RECEIPT_OTHER_BATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

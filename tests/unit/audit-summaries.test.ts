@@ -83,6 +83,9 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'exchange.peerConfirmed': { name: '某市总工会', mode: 'federation', change: 'signed' },
   'exchange.peerWithdrawn': { name: '某市总工会', status: 'trusted' },
   'exchange.peerCardPrinted': { name: '某市总工会' },
+  'exchange.batchExported': { sequence: 2, kind: 'changes', records: 120, attachments: 3 },
+  'exchange.batchExportedAgain': { from: 2, to: 4 },
+  'exchange.receiptImported': { sequence: 2, outcome: 'applied', refused: 1 },
 };
 
 let i18n: I18n;

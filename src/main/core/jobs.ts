@@ -12,6 +12,8 @@ export interface JobHandle {
   throwIfCancelled(): void;
   /** Lets the event loop run (so a cancel message can arrive) before the next stage. */
   pause(): Promise<void>;
+  /** Aborted when the clerk cancels: for streams that take a signal (the exchange's batch writer). */
+  readonly signal: AbortSignal;
 }
 
 interface Running {
@@ -43,6 +45,7 @@ export class JobRunner {
         if (controller.signal.aborted) throw new AppError('JOB_CANCELLED');
       },
       pause: () => new Promise((resolve) => setImmediate(resolve)),
+      signal: controller.signal,
     };
     // Started on the next turn, after the caller has its job id.
     setImmediate(async () => {

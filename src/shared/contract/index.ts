@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { exchangeChannels } from './exchange';
+import { exchangeExportChannels } from './exchange-export';
 import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
@@ -30,6 +31,7 @@ export const contract = {
   ...aidChannels,
   ...aidBatchChannels,
   ...exchangeChannels,
+  ...exchangeExportChannels,
 };
 
 export type Contract = typeof contract;

@@ -98,4 +98,15 @@ export function verifyAsOrg(sqlite: Sqlite, message: Uint8Array, signature: Uint
   return keys.some((k) => verifyWith(k.publicKey, message, signature));
 }
 
+/**
+ * The current private key (PKCS#8 DER), for the exchange's batch writer only: it signs a header it builds itself as
+ * the payload streams (exchange/format). Never returned by a channel or logged.
+ */
+export function orgSigningKeyForBatch(sqlite: Sqlite): { privateKey: Buffer; key: OrgPublicKey } {
+  const key = readSigningKey(sqlite);
+  if (!key) throw new Error('the organisation has no signing key');
+  const { privateKey } = sqlite.prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ?').get(key.id) as { privateKey: Buffer };
+  return { privateKey: Buffer.from(privateKey), key };
+}
+
 export { fingerprintOf, verifyWith };

@@ -224,6 +224,7 @@ export const enCodes: typeof zhCNCodes = {
     fileImport: 'Import of existing files',
     ...enAidCodeEntries.recordTypes,
     exchangePeer: "Another office's key card",
+    exchangeBatch: 'Batch to the federation',
   },
   actions: {
     'system.status': 'View system status',

@@ -1,3 +1,4 @@
+import { enExchangeBatchCodeEntries } from './en-exchange-batches';
 import type { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 
 /** English for the exchange's entries of the maps in en-codes.ts (see zhCNExchangeCodeEntries). */
@@ -19,6 +20,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     KEY_CARD_KEY_CHANGED:
       '"{name}" already has a trusted key, and this card brings another key without a signature by the old one. Call them to ask whether they changed keys; if they lost the old key, choose "Confirm again" and compare the new fingerprint.',
     KEY_CARD_RETIRED: 'This is a key card "{name}" has since replaced. Ask them for their current card.',
+    ...enExchangeBatchCodeEntries.errors,
   },
   actions: {
     'org.signingKey': 'View the signing key',
@@ -29,6 +31,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.confirmPeer': 'Confirm a key fingerprint',
     'exchange.withdrawPeer': 'Stop trusting a key',
     'exchange.printPeerCard': "Print another office's key card",
+    ...enExchangeBatchCodeEntries.actions,
   },
   auditEvents: {
     'org.keysCarried':
@@ -41,5 +44,6 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.peerConfirmed': 'Key of {name} ({mode}) trusted after the fingerprint was confirmed by phone: {change}',
     'exchange.peerWithdrawn': 'Key of {name} no longer trusted (was {status})',
     'exchange.peerCardPrinted': 'Key card of {name} printed',
+    ...enExchangeBatchCodeEntries.auditEvents,
   },
 };

@@ -8,6 +8,7 @@ import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
 import { enExchange } from './en-exchange';
+import { enExchangeBatches } from './en-exchange-batches';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -22,6 +23,7 @@ export const en: Catalogue = {
   ...enAidFile,
   ...enSeal,
   ...enExchange,
+  ...enExchangeBatches,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -201,6 +203,7 @@ export const en: Catalogue = {
     users: 'Users',
     org: 'Organisation',
     exchangeKeys: 'Exchange keys',
+    exchangeBatches: 'Batches to the federation',
     backup: 'Backups',
     audit: 'Audit log',
     about: 'About',

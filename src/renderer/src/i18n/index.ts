@@ -103,6 +103,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'file.action' && (name === 'from' || name === 'to')) return label(catalogue.fileStatuses);
   if (event === 'fileImport.decided' && name === 'decision')
     return (catalogue.fileActions as Partial<Record<string, string>>)[`${value}Import`] ?? value;
+  if (event.startsWith('exchange.') && (name === 'kind' || name === 'outcome')) return label(catalogue.batchAuditWords);
   if (event.startsWith('aid.') && name === 'type') return label(catalogue.aidTypes);
   if (event.startsWith('aid.') && name === 'method') return label(catalogue.paymentMethods);
   if (event === 'aid.programStatusSet' && name === 'status') return label(catalogue.programStatuses);

@@ -227,6 +227,7 @@ export const zhCNCodes = {
     fileImport: '存量档案导入',
     ...zhCNAidCodeEntries.recordTypes,
     exchangePeer: '对方密钥卡',
+    exchangeBatch: '上报批次',
   },
   actions: {
     'system.status': '查看系统状态',

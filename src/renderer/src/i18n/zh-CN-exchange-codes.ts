@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
+import { zhCNExchangeBatchCodeEntries } from './zh-CN-exchange-batches';
 
 /** The office's own keys (features/org signing-key.service.ts), named with the exchange's. */
 type OfficeKeyChannel = 'org.signingKey' | 'org.exportKeyCard' | 'org.replaceKeys';
@@ -26,7 +27,8 @@ export const zhCNExchangeCodeEntries = {
     KEY_CARD_KEY_CHANGED:
       '“{name}”已有一把受信任的密钥，这张新卡换了密钥，却没有用旧密钥签名。请打电话问对方是否更换了密钥；确认对方丢失了旧密钥后，选择“重新核对”，按新卡重新核对指纹。',
     KEY_CARD_RETIRED: '这是“{name}”已经换掉的旧密钥卡，不能再导入。请让对方导出当前的密钥卡。',
-  } satisfies Record<Extract<ErrorCode, `KEY_CARD_${string}`>, string>,
+    ...zhCNExchangeBatchCodeEntries.errors,
+  } satisfies Record<Extract<ErrorCode, `KEY_CARD_${string}` | `EXCHANGE_${string}` | `RECEIPT_${string}`>, string>,
   actions: {
     'org.signingKey': '查看机构签名密钥',
     'org.exportKeyCard': '导出机构密钥卡',
@@ -36,6 +38,7 @@ export const zhCNExchangeCodeEntries = {
     'exchange.confirmPeer': '确认对方密钥指纹',
     'exchange.withdrawPeer': '停止信任对方密钥',
     'exchange.printPeerCard': '打印对方密钥卡',
+    ...zhCNExchangeBatchCodeEntries.actions,
   } satisfies Record<Extract<ChannelName, `exchange.${string}`> | OfficeKeyChannel, string>,
   auditEvents: {
     'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
@@ -47,5 +50,6 @@ export const zhCNExchangeCodeEntries = {
     'exchange.peerConfirmed': '电话核对指纹后信任{name}（{mode}）的密钥：{change}',
     'exchange.peerWithdrawn': '停止信任{name}的密钥（原为{status}）',
     'exchange.peerCardPrinted': '打印{name}的密钥卡',
+    ...zhCNExchangeBatchCodeEntries.auditEvents,
   } satisfies Record<Extract<AuditEvent, `exchange.${string}`> | OfficeKeyEvent, string>,
 };

@@ -12,6 +12,7 @@ import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
 import { zhCNExchange } from './zh-CN-exchange';
+import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...zhCNAidFile,
   ...zhCNSeal,
   ...zhCNExchange,
+  ...zhCNExchangeBatches,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -210,6 +212,7 @@ export const zhCN = {
     users: '用户管理',
     org: '机构设置',
     exchangeKeys: '交换密钥',
+    exchangeBatches: '上报批次',
     backup: '数据备份',
     audit: '审计日志',
     about: '关于',

@@ -79,6 +79,8 @@ export const exchangeSent = sqliteTable(
     /** The whole file's size and SHA-256 (hex), and its name in the data folder's exchange/sent/. */
     bytes: integer('bytes').notNull(),
     sha256: text('sha256').notNull(),
+    /** The header's payload.sha256: what the federation's receipt names the batch by (migration 0023). */
+    payloadSha256: text('payload_sha256'),
     keptFile: text('kept_file').notNull(),
     exportedBy: text('exported_by')
       .notNull()
@@ -90,6 +92,8 @@ export const exchangeSent = sqliteTable(
     /** JSON list of {table, id, reason}: reason codes only, never a value. */
     receiptRefused: text('receipt_refused'),
     receiptImportedBy: text('receipt_imported_by').references(() => users.id),
+    /** Why the federation refused the whole batch (a refusal code, e.g. sequence-gap); null otherwise (migration 0023). */
+    receiptReason: text('receipt_reason'),
   },
   (t) => [index('exchange_sent_created').on(t.createdAt)],
 );

@@ -18,7 +18,7 @@ export function ShellLayout() {
   const location = useLocation();
   const { user } = session;
   useShortcuts();
-  const areas = AREAS.filter((area) => roleAllows(user.role, area.role));
+  const areas = AREAS.filter((area) => roleAllows(user.role, area.role) && (!area.mode || area.mode === org?.mode));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">

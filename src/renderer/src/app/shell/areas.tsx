@@ -8,6 +8,7 @@ import {
   IconBuilding,
   IconBuildingFactory2,
   IconCoins,
+  IconFileExport,
   IconHeartHandshake,
   IconHome,
   IconInfoCircle,
@@ -20,6 +21,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import type { OrgMode } from '@shared/contract/org';
 import type { Role } from '@shared/roles';
 import { AboutPage } from '../../features/about/AboutPage';
 import { BatchNewPage } from '../../features/aid/BatchNewPage';
@@ -30,6 +32,7 @@ import { VerifyVoucherPage } from '../../features/aid/VerifyVoucherPage';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
+import { ExportBatchesPage } from '../../features/exchange/ExportBatchesPage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -56,6 +59,8 @@ export interface Area {
   group?: MessageKey;
   /** Reached from other pages only (a batch from its program), never listed in the navigation. */
   hidden?: boolean;
+  /** Listed only for an office in this mode (上报批次 is a centre's). */
+  mode?: OrgMode;
 }
 
 export const AREAS: Area[] = [
@@ -101,6 +106,7 @@ export const AREAS: Area[] = [
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
   { path: 'exchange-keys', label: 'nav.exchangeKeys', icon: IconKey, role: 'admin', page: <ExchangeKeysPage /> },
+  { path: 'exchange-batches', label: 'nav.exchangeBatches', icon: IconFileExport, role: 'clerk', mode: 'centre', page: <ExportBatchesPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },
   { path: 'audit', label: 'nav.audit', icon: IconListSearch, role: 'admin', page: <AuditPage /> },
   { path: 'about', label: 'nav.about', icon: IconInfoCircle, role: 'admin', page: <AboutPage /> },

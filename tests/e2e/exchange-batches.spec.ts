@@ -1,0 +1,106 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import { keyCardBodyText, keyCardFileText, type KeyCard } from '@shared/domain/key-card';
+import { writeReceipt } from '../../src/main/core/exchange/format';
+import { TEST_CLOCK_START } from '../support/test-clock';
+import { ADMIN, CREDIT_CODE, chooseFile, setUpOffice, signIn } from './support';
+import { expect, test } from './fixtures';
+
+/**
+ * 上报批次 at a centre: the federation's card (made here, with a key this test holds so that it can sign the
+ * receipt) is trusted, the first batch is exported and saved, and the federation's receipt shows what it refused.
+ */
+
+const FEDERATION_CODE = '81350100MC0000009' + creditCodeCheckChar('81350100MC0000009');
+const FEDERATION_NAME = '示范市总工会';
+
+async function federationKeys(): Promise<{ card: KeyCard; privateKey: KeyObject }> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
+  const card: KeyCard = {
+    format: 'bangfu-keycard',
+    version: 1,
+    org: { name: FEDERATION_NAME, code: FEDERATION_CODE, region: '350100', mode: 'federation' },
+    keys: { ed25519: raw.toString('base64'), x25519: await identityToRecipient(await generateX25519Identity()) },
+    created: TEST_CLOCK_START.toISOString(),
+    signature: '',
+  };
+  card.signature = sign(null, Buffer.from(keyCardBodyText(card), 'utf8'), privateKey).toString('base64');
+  return { card, privateKey };
+}
+
+test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({ page, host }, testInfo) => {
+  await setUpOffice(host);
+  const { card, privateKey } = await federationKeys();
+  const cardPath = testInfo.outputPath('federation.bfkey');
+  writeFileSync(cardPath, keyCardFileText(card));
+
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  // Before the card is trusted, the page says what to do and offers nothing to export.
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await expect(page.getByTestId('no-federation')).toContainText('尚未信任上级工会的密钥卡');
+  await expect(page.getByRole('button', { name: '生成上报批次' })).toBeDisabled();
+
+  await page.getByRole('link', { name: '交换密钥' }).click();
+  await chooseFile(page, '导入密钥卡…', cardPath);
+  const confirm = page.getByRole('dialog', { name: `核对“${FEDERATION_NAME}”的密钥指纹` });
+  await confirm.getByLabel('已通过电话与对方逐组核对指纹，全部一致').check();
+  await confirm.getByRole('button', { name: '确认信任' }).click();
+  await expect(confirm).toBeHidden();
+
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await expect(page.getByText(`上报给：${FEDERATION_NAME}（${FEDERATION_CODE}）`)).toBeVisible();
+  await expect(page.getByText('还没有生成过上报批次。')).toBeVisible();
+  await page.getByRole('button', { name: '生成上报批次' }).click();
+  const dialog = page.getByRole('dialog', { name: '生成上报批次' });
+  await expect(dialog.getByTestId('batch-preview')).toContainText('生成第 1 批上报批次');
+  await expect(dialog.getByTestId('batch-preview')).toContainText('首批全量');
+  await expect(dialog.getByTestId('batch-preview')).toContainText('本单位信息：1 条');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '开始生成' }).click();
+  const download = await downloading;
+  const fileName = `上报批次-${CREDIT_CODE}-第0001批.bfb`;
+  expect(download.suggestedFilename()).toBe(fileName);
+  const batchPath = testInfo.outputPath('batch.bfb');
+  await download.saveAs(batchPath);
+  await expect(dialog.getByTestId('batch-done')).toContainText(`请把文件“${fileName}”复制到U盘`);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  const row = page.getByTestId('batch-1');
+  await expect(row).toContainText('首批全量');
+  await expect(row).toContainText('1 条');
+  await expect(row).toContainText('已上报');
+  await expect(row).toContainText('等待上级工会回执');
+  await expect(row).toContainText(fileName);
+
+  // The federation's receipt: it names the batch by its header's payload hash and refuses the office record.
+  const header = JSON.parse(readFileSync(batchPath).toString('utf8').split('\n')[1]!) as {
+    sender: { code: string; key: string };
+    payload: { sha256: string };
+  };
+  expect(header.sender.code).toBe(CREDIT_CODE);
+  const orgId = '0190c2d4-0000-7000-8000-000000000001';
+  const receiptPath = testInfo.outputPath('回执.bfr');
+  await writeReceipt(
+    receiptPath,
+    {
+      recipient: header.sender,
+      batch: { sequence: 1, sha256: header.payload.sha256 },
+      receivedAt: '2026-03-02T03:00:00.000Z',
+      outcome: 'applied',
+      applied: {},
+      refused: [{ table: 'org', id: orgId, reason: 'invalid-code' }],
+    },
+    { code: FEDERATION_CODE, signingKey: privateKey },
+  );
+  await chooseFile(page, '导入回执', receiptPath);
+  const refused = page.getByRole('dialog', { name: '第 1 批被拒收的记录' });
+  await expect(refused).toContainText('本单位信息');
+  await expect(refused).toContainText('代码（地区、民族等）不正确');
+  await refused.getByRole('button', { name: '关闭' }).click();
+  await expect(row).toContainText('有问题');
+  await expect(row).toContainText('1 条记录被拒收');
+});
