@@ -79,6 +79,11 @@ export const AUDIT_EVENTS = [
   'exchange.batchExported', // { sequence, kind: snapshot | changes, records, attachments } a batch for the federation written
   'exchange.batchExportedAgain', // { from, to } kept batches written again (补发), byte for byte
   'exchange.receiptImported', // { sequence, outcome: applied | repeat | refused, refused: count } the federation's receipt
+  'exchangeImport.applied', // { name, sequence, records, refused, attachments } a centre's batch applied (counts only)
+  'exchangeImport.repeat', // { name, sequence } the same batch again: nothing written
+  'exchangeImport.refused', // { reason, name?, sequence?, expected? } a batch refused whole: nothing written
+  'exchangeImport.alarm', // { name, sequence } the same sequence came again as another file (exchange_alarms)
+  'exchangeImport.alarmSettled', // { name, sequence } an administrator marked an alarm looked into (the note is on the alarm)
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -114,6 +119,8 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'org.keyCardExported',
   'exchange.peerCardPrinted',
   'exchange.batchExportedAgain',
+  'exchangeImport.repeat',
+  'exchangeImport.refused',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

@@ -105,6 +105,11 @@ export const ERROR_CODES = [
   'RECEIPT_WRONG_CENTRE',
   'RECEIPT_UNKNOWN_BATCH',
   'RECEIPT_OTHER_BATCH',
+  // The federation's import of centres' batches (features/exchange import-*): only a federation imports batches;
+  // a receipt asked for a batch whose kept file is gone; an alarm settled twice.
+  'EXCHANGE_FEDERATION_ONLY',
+  'EXCHANGE_RECEIPT_UNAVAILABLE',
+  'EXCHANGE_ALARM_SETTLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

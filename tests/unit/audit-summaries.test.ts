@@ -86,6 +86,11 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'exchange.batchExported': { sequence: 2, kind: 'changes', records: 120, attachments: 3 },
   'exchange.batchExportedAgain': { from: 2, to: 4 },
   'exchange.receiptImported': { sequence: 2, outcome: 'applied', refused: 1 },
+  'exchangeImport.applied': { name: '某区帮扶中心', sequence: 2, records: 120, refused: 1, attachments: 3 },
+  'exchangeImport.repeat': { name: '某区帮扶中心', sequence: 2 },
+  'exchangeImport.refused': { reason: 'sequence-gap', name: '某区帮扶中心', sequence: 3, expected: 2 },
+  'exchangeImport.alarm': { name: '某区帮扶中心', sequence: 2 },
+  'exchangeImport.alarmSettled': { name: '某区帮扶中心', sequence: 2 },
 };
 
 let i18n: I18n;

@@ -6,6 +6,7 @@ import { auditHandlers } from './features/audit/audit.handlers';
 import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
 import { exchangeHandlers } from './features/exchange/exchange.handlers';
+import { exchangeImportHandlers } from './features/exchange/import.handlers';
 import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...aidBatchHandlers,
   ...aidPrintHandlers,
   ...exchangeHandlers,
+  ...exchangeImportHandlers,
 };

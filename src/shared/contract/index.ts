@@ -6,6 +6,7 @@ import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { exchangeChannels } from './exchange';
 import { exchangeExportChannels } from './exchange-export';
+import { exchangeImportChannels } from './exchange-import';
 import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
@@ -32,6 +33,7 @@ export const contract = {
   ...aidBatchChannels,
   ...exchangeChannels,
   ...exchangeExportChannels,
+  ...exchangeImportChannels,
 };
 
 export type Contract = typeof contract;

@@ -55,3 +55,8 @@ export function bundleAidApproverProcess(): string {
 export function bundleKeyCardProcess(): string {
   return bundle('tests/core/support/key-card-process.ts', 'key-card-process');
 }
+
+/** A federation importing a centre's batch, to be killed (tests/core/support/import-crash-child.ts). */
+export function bundleImportCrashChild(): string {
+  return bundle('tests/core/support/import-crash-child.ts', 'import-crash-child');
+}

@@ -1,6 +1,7 @@
 /** English labels for coded values and error messages; the type makes TypeScript report any missing key. */
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
+import { enExchangeImportCodeEntries } from './en-exchange-import';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -67,6 +68,7 @@ export const enCodes: typeof zhCNCodes = {
     FILE_IMPORT_BLOCKED: 'This import of existing files cannot be decided this way; see the reasons shown.',
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
+    ...enExchangeImportCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -224,6 +226,7 @@ export const enCodes: typeof zhCNCodes = {
     fileImport: 'Import of existing files',
     ...enAidCodeEntries.recordTypes,
     exchangePeer: "Another office's key card",
+    ...enExchangeImportCodeEntries.recordTypes,
     exchangeBatch: 'Batch to the federation',
   },
   actions: {
@@ -246,6 +249,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.get': 'View organisation',
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
+    ...enExchangeImportCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -348,6 +352,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.action': 'File step: {action}',
     ...enAidCodeEntries.auditEvents,
     ...enExchangeCodeEntries.auditEvents,
+    ...enExchangeImportCodeEntries.auditEvents,
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',

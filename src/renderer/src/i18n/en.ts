@@ -9,6 +9,7 @@ import { enPolicy } from './en-policy';
 import { enRoster } from './en-roster';
 import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
+import { enExchangeImport } from './en-exchange-import';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...enSeal,
   ...enExchange,
   ...enExchangeBatches,
+  ...enExchangeImport,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

@@ -118,6 +118,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'org.exchangeKeyCreated' && name === 'when') return label(catalogue.signingKeyMoments);
   if (event.startsWith('exchange.') && name === 'change') return label(catalogue.peerChanges);
   if (event === 'exchange.peerWithdrawn' && name === 'status') return label(catalogue.peerStatuses);
+  if (event === 'exchangeImport.refused' && name === 'reason') return label(catalogue.batchRefusalNames);
   if (name === 'mode') return label(catalogue.modes);
   return value;
 }

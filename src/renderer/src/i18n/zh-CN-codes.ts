@@ -5,6 +5,7 @@ import type { ErrorCode } from '@shared/errors';
 import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
+import { zhCNExchangeImportCodeEntries } from './zh-CN-exchange-import';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -63,6 +64,7 @@ const errors = {
   FILE_IMPORT_BLOCKED: '这批存量档案导入现在不能这样处理，请按提示办理。',
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
+  ...zhCNExchangeImportCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -227,6 +229,7 @@ export const zhCNCodes = {
     fileImport: '存量档案导入',
     ...zhCNAidCodeEntries.recordTypes,
     exchangePeer: '对方密钥卡',
+    ...zhCNExchangeImportCodeEntries.recordTypes,
     exchangeBatch: '上报批次',
   },
   actions: {
@@ -249,6 +252,7 @@ export const zhCNCodes = {
     'org.get': '查看机构设置',
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
+    ...zhCNExchangeImportCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -352,6 +356,7 @@ export const zhCNCodes = {
     'file.action': '档案办理：{action}',
     ...zhCNAidCodeEntries.auditEvents,
     ...zhCNExchangeCodeEntries.auditEvents,
+    ...zhCNExchangeImportCodeEntries.auditEvents,
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',

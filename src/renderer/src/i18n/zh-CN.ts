@@ -13,6 +13,7 @@ import { zhCNPolicy } from './zh-CN-policy';
 import { zhCNRoster } from './zh-CN-roster';
 import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
+import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
   ...zhCNSeal,
   ...zhCNExchange,
   ...zhCNExchangeBatches,
+  ...zhCNExchangeImport,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',

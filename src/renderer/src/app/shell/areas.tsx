@@ -11,6 +11,7 @@ import {
   IconFileExport,
   IconHeartHandshake,
   IconHome,
+  IconInbox,
   IconInfoCircle,
   IconKey,
   IconListSearch,
@@ -33,6 +34,7 @@ import { AuditPage } from '../../features/audit/AuditPage';
 import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
 import { ExportBatchesPage } from '../../features/exchange/ExportBatchesPage';
+import { ReceivedBatchesPage } from '../../features/exchange/ReceivedBatchesPage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -105,6 +107,15 @@ export const AREAS: Area[] = [
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
+  // The federation's side of the exchange (issue 12).
+  {
+    path: 'exchange/received',
+    label: 'exchangeImport.title',
+    icon: IconInbox,
+    role: 'clerk',
+    mode: 'federation',
+    page: <ReceivedBatchesPage />,
+  },
   { path: 'exchange-keys', label: 'nav.exchangeKeys', icon: IconKey, role: 'admin', page: <ExchangeKeysPage /> },
   { path: 'exchange-batches', label: 'nav.exchangeBatches', icon: IconFileExport, role: 'clerk', mode: 'centre', page: <ExportBatchesPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { localDate } from '../../clock';
+import type { CallContext } from '../../context';
+import {
+  BatchFormatError,
+  readBatchEntries,
+  type BatchRecord,
+  type BatchVerdict,
+  type OpenedBatch,
+  type RefusedRecord,
+} from '../../exchange/format';
+import type { JobHandle } from '../../jobs';
+import { exchangeIdentities } from '../../keys/org-exchange';
+import { recordProblem } from './import-records';
+import { RECEIPT_REFUSED_LIMIT } from './import-receipt';
+import { knownOrigin, recordWriter } from './import-store';
+
+/**
+ * Applies a verified batch's entries inside the import's one transaction (the caller's `writeExclusive`), chunk by
+ * chunk with the job's yields between them: the decrypted payload streams (readBatchEntries), so a batch of a
+ * million records is never held whole. A payload found bad on the way throws (BatchFormatError, or
+ * ImportRefusal), and the caller's transaction rolls everything back.
+ */
+
+/** A batch refused by the importer itself (not by the format), e.g. its org record too late to attribute records. */
+export class ImportRefusal extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ImportRefusal';
+  }
+}
+
+/** Records before the sender's org record wait for it (every batch carries it); past this many the batch is refused. */
+const MAX_WAITING = 50_000;
+const CHUNK = 2_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Attachments belong to a hardship file (its scans and visit photos). */
+const ATTACHMENT_TABLES = new Set(['hardship_files']);
+
+export interface Applied {
+  snapshot: boolean;
+  changeAfter: number;
+  changeThrough: number;
+  applied: Record<string, number>;
+  attachments: number;
+  refused: RefusedRecord[];
+  refusedCount: number;
+}
+
+/** Opens the payload with this office's identities, newest first: a batch made for a key replaced since still opens. */
+async function open(ctx: CallContext, path: string, verdict: Extract<BatchVerdict, { ok: true }>): Promise<OpenedBatch> {
+  for (const ageIdentity of exchangeIdentities(ctx.sqlite)) {
+    try {
+      return await readBatchEntries(path, verdict, { ageIdentity });
+    } catch (error) {
+      if (!(error instanceof BatchFormatError && error.reason === 'cannot-decrypt')) throw error;
+    }
+  }
+  throw new BatchFormatError('cannot-decrypt');
+}
+
+export async function applyBatch(
+  ctx: CallContext,
+  job: JobHandle,
+  path: string,
+  verdict: Extract<BatchVerdict, { ok: true }>,
+): Promise<Applied> {
+  const { header } = verdict;
+  const centreCode = header.sender.code;
+  const opened = await open(ctx, path, verdict);
+  const { manifest } = opened;
+  const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
+  const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
+  const today = localDate(ctx.clock);
+  const applied: Record<string, number> = {};
+  const refused: RefusedRecord[] = [];
+  let refusedCount = 0;
+  let attachments = 0;
+  let origin = knownOrigin(ctx.sqlite, centreCode);
+  let waiting: BatchRecord[] = [];
+
+  const refuse = (table: string, id: string, reason: string) => {
+    refusedCount++;
+    if (refused.length < RECEIPT_REFUSED_LIMIT) refused.push({ table, id, reason });
+  };
+  const apply = (record: BatchRecord, from: string) => {
+    const problem = recordProblem(record, { origin: from, senderCode: centreCode, today });
+    if (problem) return refuse(record.table, record.id, problem);
+    writer.record(record);
+    applied[record.table] = (applied[record.table] ?? 0) + 1;
+  };
+  const onRecord = (record: BatchRecord) => {
+    if (record.table === 'org' && origin === null && record.fields.credit_code === centreCode && record.origin === record.id) {
+      // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table").
+      origin = record.id;
+      apply(record, origin);
+      for (const early of waiting) apply(early, origin);
+      waiting = [];
+      return;
+    }
+    if (origin !== null) return apply(record, origin);
+    waiting.push(record);
+    if (waiting.length > MAX_WAITING) throw new ImportRefusal('org-record-late');
+  };
+
+  let done = 0;
+  job.progress(0, total);
+  for await (const entry of opened.entries) {
+    if (entry.kind === 'record') onRecord(entry.record);
+    else {
+      const a = entry.attachment;
+      if (!ATTACHMENT_TABLES.has(a.table)) refuse('attachments', a.id, 'unknown-table');
+      else if (!UUID.test(a.id) || !UUID.test(a.record)) refuse('attachments', a.id, 'bad-record-id');
+      else {
+        const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+        writer.attachment(a, createHash('sha256').update(data).digest('hex'));
+        attachments++;
+      }
+    }
+    if (++done % CHUNK === 0) {
+      job.progress(done, total);
+      await job.pause();
+      job.throwIfCancelled();
+    }
+  }
+  // No org record of the sender's came: its records cannot be attributed to it.
+  for (const record of waiting) refuse(record.table, record.id, 'wrong-origin');
+  job.progress(total, total);
+  return {
+    snapshot: manifest.snapshot,
+    changeAfter: manifest.changes.after,
+    changeThrough: manifest.changes.through,
+    applied,
+    attachments,
+    refused,
+    refusedCount,
+  };
+}

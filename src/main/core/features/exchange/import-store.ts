@@ -1,0 +1,145 @@
+import type { Sqlite } from '../../db/client';
+import type { BatchAttachment, BatchRecord } from '../../exchange/format';
+
+/**
+ * The federation's writes of an imported batch (schema/exchange.ts): a centre's records replaced only by a higher
+ * rev, attachments taken once, the people index rewritten with each file or payment written, and the received
+ * batch. Idempotent by (origin, id, rev): any order of repeats leaves the same rows.
+ */
+
+/** A file in force: 在档, or in its annual review (复核中). */
+const ACTIVE_FILE_STATUSES = new Set(['active', 'annualReview']);
+
+export interface ReceivedRow {
+  centreCode: string;
+  sequence: number;
+  peerId: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+  importedAt: string;
+  importedBy: string;
+  snapshot: boolean;
+  changeAfter: number;
+  changeThrough: number;
+  applied: string;
+  refused: string;
+}
+
+export function receivedRow(sqlite: Sqlite, centreCode: string, sequence: number): ReceivedRow | undefined {
+  const row = sqlite
+    .prepare(
+      `SELECT centre_code AS centreCode, sequence, peer_id AS peerId, sha256, bytes, created_at AS createdAt, imported_at AS importedAt,
+              imported_by AS importedBy, snapshot, change_after AS changeAfter, change_through AS changeThrough, applied, refused
+       FROM exchange_received WHERE centre_code = ? AND sequence = ?`,
+    )
+    .get(centreCode, sequence) as (Omit<ReceivedRow, 'snapshot'> & { snapshot: number }) | undefined;
+  return row && { ...row, snapshot: row.snapshot === 1 };
+}
+
+/** The batch expected next from a centre: its highest sequence received + 1. */
+export function nextSequence(sqlite: Sqlite, centreCode: string): number {
+  const last = sqlite.prepare('SELECT max(sequence) FROM exchange_received WHERE centre_code = ?').pluck().get(centreCode) as number | null;
+  return (last ?? 0) + 1;
+}
+
+export function insertReceived(sqlite: Sqlite, row: ReceivedRow): void {
+  sqlite
+    .prepare(
+      `INSERT INTO exchange_received (centre_code, sequence, peer_id, sha256, bytes, created_at, imported_at, imported_by, snapshot,
+         change_after, change_through, applied, refused)
+       VALUES (@centreCode, @sequence, @peerId, @sha256, @bytes, @createdAt, @importedAt, @importedBy, @snapshot, @changeAfter,
+         @changeThrough, @applied, @refused)`,
+    )
+    .run({ ...row, snapshot: row.snapshot ? 1 : 0 });
+}
+
+export function insertAlarm(
+  sqlite: Sqlite,
+  alarm: { id: string; centreCode: string; sequence: number; at: string; byUser: string; heldSha256: string; offeredSha256: string },
+): void {
+  sqlite
+    .prepare(
+      `INSERT INTO exchange_alarms (id, centre_code, sequence, kind, at, by_user, held_sha256, offered_sha256)
+       VALUES (@id, @centreCode, @sequence, 'different-hash', @at, @byUser, @heldSha256, @offeredSha256)`,
+    )
+    .run(alarm);
+}
+
+/** The sender's organisation id as an earlier batch of this centre carried it (its org record), if any. */
+export function knownOrigin(sqlite: Sqlite, centreCode: string): string | null {
+  return (
+    (sqlite
+      .prepare("SELECT origin FROM exchange_records WHERE centre_code = ? AND table_name = 'org' ORDER BY sequence DESC LIMIT 1")
+      .pluck()
+      .get(centreCode) as string | undefined) ?? null
+  );
+}
+
+/** Prepared once per import: the statements a chunk of records runs. */
+export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
+  const upsert = sqlite.prepare(
+    `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
+     VALUES (@origin, @table, @id, @centreCode, @rev, @updatedAt, @deletedAt, @fields, @sequence)
+     ON CONFLICT (origin, table_name, id) DO UPDATE SET
+       centre_code = excluded.centre_code, rev = excluded.rev, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
+       fields = excluded.fields, sequence = excluded.sequence
+     WHERE excluded.rev > exchange_records.rev`,
+  );
+  const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
+  const addPerson = sqlite.prepare(
+    `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active, year, amount_fen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addAttachment = sqlite.prepare(
+    `INSERT INTO exchange_attachments (id, centre_code, record_table, record_id, name, mime, bytes, sha256, content)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+
+  function rewritePeople(record: BatchRecord): void {
+    const f = record.fields;
+    const alive = record.deleted_at === null;
+    clearPeople.run(record.table, record.id, centreCode);
+    if (record.table === 'hardship_files') {
+      const active = alive && ACTIVE_FILE_STATUSES.has(String(f.status)) ? 1 : 0;
+      const head = String(f.head_id_number);
+      addPerson.run(head, centreCode, record.table, record.id, 'head', active, null, null);
+      const household = Array.isArray(f.household) ? (f.household as Record<string, unknown>[]) : [];
+      const named = new Set([head]);
+      for (const person of household) {
+        const id = String(person.id_number);
+        // The head is in the household too (relation self); a person taken off the list is not named.
+        if (person.relation === 'self' || (person.deleted_at ?? null) !== null || named.has(id)) continue;
+        named.add(id);
+        addPerson.run(id, centreCode, record.table, record.id, 'member', active, null, null);
+      }
+    } else if (record.table === 'aid_payments') {
+      const active = alive && f.status !== 'voided' ? 1 : 0;
+      addPerson.run(String(f.recipient_id_number), centreCode, record.table, record.id, 'recipient', active, f.year, f.amount_fen);
+    }
+  }
+
+  return {
+    /** Writes the record if it is newer than what is held; true when it was written. */
+    record(record: BatchRecord): boolean {
+      const written =
+        upsert.run({
+          origin: record.origin,
+          table: record.table,
+          id: record.id,
+          centreCode,
+          rev: record.rev,
+          updatedAt: record.updated_at,
+          deletedAt: record.deleted_at,
+          fields: JSON.stringify(record.fields),
+          sequence,
+        }).changes > 0;
+      if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) rewritePeople(record);
+      return written;
+    },
+    attachment(a: BatchAttachment, sha256: string): void {
+      const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+      addAttachment.run(a.id, centreCode, a.table, a.record, a.name, a.mime, data.length, sha256, data);
+    },
+  };
+}
