@@ -2,10 +2,11 @@ import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { exchangeExportChannels } from '@shared/contract/exchange-export';
 import type { ErrorCode } from '@shared/errors';
+import type { ImportError } from './zh-CN-exchange-import';
 
 type BatchChannel = keyof typeof exchangeExportChannels;
 type BatchEvent = Extract<AuditEvent, 'exchange.batchExported' | 'exchange.batchExportedAgain' | 'exchange.receiptImported'>;
-type BatchError = Extract<ErrorCode, `EXCHANGE_${string}` | `RECEIPT_${string}`>;
+type BatchError = Exclude<Extract<ErrorCode, `EXCHANGE_${string}` | `RECEIPT_${string}`>, ImportError>;
 
 /**
  * 上报批次 (the centre's side of the exchange, features/exchange Export*, Batch*, Receipt*): the screen's texts,

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
+import type { ImportError } from './zh-CN-exchange-import';
 import { zhCNExchangeBatchCodeEntries } from './zh-CN-exchange-batches';
 
 /** The office's own keys (features/org signing-key.service.ts), named with the exchange's. */
@@ -28,7 +29,7 @@ export const zhCNExchangeCodeEntries = {
       '“{name}”已有一把受信任的密钥，这张新卡换了密钥，却没有用旧密钥签名。请打电话问对方是否更换了密钥；确认对方丢失了旧密钥后，选择“重新核对”，按新卡重新核对指纹。',
     KEY_CARD_RETIRED: '这是“{name}”已经换掉的旧密钥卡，不能再导入。请让对方导出当前的密钥卡。',
     ...zhCNExchangeBatchCodeEntries.errors,
-  } satisfies Record<Extract<ErrorCode, `KEY_CARD_${string}` | `EXCHANGE_${string}` | `RECEIPT_${string}`>, string>,
+  } satisfies Record<Exclude<Extract<ErrorCode, `KEY_CARD_${string}` | `EXCHANGE_${string}` | `RECEIPT_${string}`>, ImportError>, string>,
   actions: {
     'org.signingKey': '查看机构签名密钥',
     'org.exportKeyCard': '导出机构密钥卡',

@@ -122,6 +122,9 @@ export const zhCNExchangeImport = {
   },
 };
 
+/** The import's own error codes (the centre's side has the other EXCHANGE_ codes, zh-CN-exchange-batches.ts). */
+export type ImportError = Extract<ErrorCode, 'EXCHANGE_FEDERATION_ONLY' | 'EXCHANGE_RECEIPT_UNAVAILABLE' | 'EXCHANGE_ALARM_SETTLED'>;
+
 /** The import's entries of the maps in zh-CN-codes.ts. */
 export const zhCNExchangeImportCodeEntries = {
   errors: {
@@ -129,7 +132,7 @@ export const zhCNExchangeImportCodeEntries = {
     EXCHANGE_RECEIPT_UNAVAILABLE:
       '第 {sequence} 批保存的批次文件已不在数据文件夹中，不能再生成回执。请让帮扶中心再送一次这一批，重新导入后下载回执。',
     EXCHANGE_ALARM_SETTLED: '这条异常已经标记为已处理了。请刷新后查看。',
-  } satisfies Record<Extract<ErrorCode, `EXCHANGE_${string}`>, string>,
+  } satisfies Record<ImportError, string>,
   actions: {
     'exchangeImport.importBatch': '导入帮扶中心的批次',
     'exchangeImport.received': '查看接收的批次',
