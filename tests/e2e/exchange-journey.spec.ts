@@ -46,6 +46,62 @@ async function importAndConfirm(reader: Office, from: Office, path: string): Pro
   await expect(row).toContainText(read.join(' '));
 }
 
+/** The centre's next batch, made by the clerk on 上报批次 and saved for the stick; gives its path. */
+async function exportBatch(centre: Office, sequence: number, dir: (name: string) => string): Promise<string> {
+  const { page } = centre;
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await page.getByRole('button', { name: '生成上报批次' }).click();
+  const dialog = page.getByRole('dialog', { name: '生成上报批次' });
+  await expect(dialog.getByTestId('batch-preview')).toContainText(`生成第 ${sequence} 批上报批次`);
+  await expect(dialog.getByTestId('batch-preview')).toContainText(sequence === 1 ? '首批全量' : '增量');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '开始生成' }).click();
+  const download = await downloading;
+  const name = `上报批次-${centre.org.creditCode}-第${String(sequence).padStart(4, '0')}批.bfb`;
+  expect(download.suggestedFilename()).toBe(name);
+  const path = dir(name);
+  await download.saveAs(path);
+  await expect(dialog.getByTestId('batch-done')).toContainText(`请把文件“${name}”复制到U盘`);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByTestId(`batch-${sequence}`)).toContainText('已上报');
+  await expect(page.getByTestId(`batch-${sequence}`)).toContainText('等待上级工会回执');
+  return path;
+}
+
+/**
+ * The federation imports a centre's batch on 接收批次: applied with nothing refused. Gives the outcome's text (the
+ * counts by table) and the receipt saved for the stick back.
+ */
+async function importBatch(
+  federation: Office,
+  from: Office,
+  sequence: number,
+  path: string,
+  receiptPath: string,
+): Promise<{ counts: string }> {
+  const { page } = federation;
+  await page.getByRole('link', { name: '接收批次' }).click();
+  await chooseFile(page, '导入批次…', path);
+  const outcome = page.getByTestId('import-outcome');
+  await expect(outcome).toContainText(`已导入“${from.org.name}”的第 ${sequence} 批`);
+  await expect(page.getByTestId('refused-records')).toHaveCount(0);
+  const counts = (await page.getByTestId('applied-counts').textContent()) ?? '';
+  const downloading = page.waitForEvent('download');
+  await outcome.getByRole('button', { name: '下载回执' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.bfr$/);
+  await download.saveAs(receiptPath);
+  return { counts };
+}
+
+/** The centre's clerk imports the federation's receipt: the batch is 已确认. */
+async function importReceipt(centre: Office, sequence: number, path: string): Promise<void> {
+  const { page } = centre;
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await chooseFile(page, '导入回执', path);
+  await expect(page.getByTestId(`batch-${sequence}`)).toContainText('已确认');
+}
+
 /** The centre's file of HEAD, opened from the files list. */
 async function openHeadFile(page: Page): Promise<void> {
   await page.getByRole('link', { name: '困难职工档案' }).click();
@@ -117,10 +173,36 @@ test('two centres and their federation: key cards, what the centre does, the sec
   await shots(centre.page, 'centre-trusts-federation');
   await shots(federation.page, 'federation-trusts-centre');
   await signOut(centre.page);
-  await signOut(federation.page);
+
+  // 2. The centre's clerk exports the first batch: everything, the household's file among it.
+  await signIn(centre.page, CLERK.username, CLERK.password);
+  const first = await exportBatch(centre, 1, (name) => testInfo.outputPath(name));
+  await shots(centre.page, 'centre-first-batch');
+
+  // 3. The federation imports it and returns the receipt.
+  const firstReceipt = testInfo.outputPath('receipt-1.bfr');
+  const { counts } = await importBatch(federation, centre, 1, first, firstReceipt);
+  expect(counts).toContain('困难职工档案1');
+  await shots(federation.page, 'federation-first-batch');
+
+  // 4. The centre imports the receipt: 已确认.
+  await importReceipt(centre, 1, firstReceipt);
+  await shots(centre.page, 'centre-first-receipt');
+  await signOut(centre.page);
 
   // 5. The centre changes the file and pays aid.
   await changeFileAndPayAid(centre);
+
+  // 6. The second batch carries the changes (the file, the payment); the federation imports it, the centre its receipt.
+  await signIn(centre.page, CLERK.username, CLERK.password);
+  const secondBatch = await exportBatch(centre, 2, (name) => testInfo.outputPath(name));
+  const secondReceipt = testInfo.outputPath('receipt-2.bfr');
+  const changes = await importBatch(federation, centre, 2, secondBatch, secondReceipt);
+  expect(changes.counts).toContain('困难职工档案1');
+  expect(changes.counts).toContain('救助发放1');
+  await importReceipt(centre, 2, secondReceipt);
+  await signOut(centre.page);
+  await signOut(federation.page);
 
   // 8. A second centre has HEAD on file too (a household at its notice, ten days, approved), and swaps key cards
   // with the federation.
