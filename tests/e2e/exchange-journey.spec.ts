@@ -217,4 +217,9 @@ test('two centres and their federation: key cards, what the centre does, the sec
   await exportCard(second, secondCard);
   await importAndConfirm(second, federation, federationCard);
   await importAndConfirm(federation, second, secondCard);
+
+  // 9. The second centre's first batch, imported at the federation.
+  const secondFirst = await exportBatch(second, 1, (name) => testInfo.outputPath(name));
+  const secondCounts = await importBatch(federation, second, 1, secondFirst, testInfo.outputPath('second-receipt-1.bfr'));
+  expect(secondCounts.counts).toContain('困难职工档案1');
 });
