@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { CoreEvent } from '@shared/contract';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { AdjustableClock } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/core';
 import { reserveInboxFile } from '../src/main/core/files';
@@ -10,13 +11,16 @@ import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
 import { bundleImportReader } from '../tests/core/support/bundle';
 
+/** A valid 统一社会信用代码 for the federation's core (check character computed, as the setup form checks it). */
+const FEDERATION_CODE = '81440100MC0000001' + creditCodeCheckChar('81440100MC0000001');
+
 /** Every core a bench started, for its afterAll to close. */
 export const cores: Core[] = [];
 // The program reads imports in a thread of its own (import-reader.ts): so does the bench.
 const importReaderPath = bundleImportReader();
 
 /** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
-export async function newCore() {
+export async function newCore(mode: 'centre' | 'federation' = 'centre') {
   const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
   const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
   const core = createCore({
@@ -37,7 +41,10 @@ export async function newCore() {
     return r.data as T;
   };
   await call('system.setup', {
-    org: { name: '基准测试帮扶中心', creditCode: '91350100M000100Y43', regionCode: '440106', mode: 'centre' },
+    org:
+      mode === 'centre'
+        ? { name: '基准测试帮扶中心', creditCode: '91350100M000100Y43', regionCode: '440106', mode }
+        : { name: '基准测试市总工会', creditCode: FEDERATION_CODE, regionCode: '440100', mode },
     admin: { username: 'bench', displayName: 'b', password: 'Measure#2026' },
   });
   await call('auth.signIn', { username: 'bench', password: 'Measure#2026' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '@shared/domain/id-number';
 import { insertFile, sqliteOf } from './support/aid';
 import { ORG, inboxUpload } from './support/core';
-import { FEDERATION, auditSummaries } from './support/exchange';
+import { FEDERATION, auditSummaries, cardText, importCard } from './support/exchange';
 import { centreWithFederation, exportBatch, readAsFederation, receiptUpload } from './support/exchange-export';
 
 /** 导入回执 at the centre: the federation's signed receipt matched to its batch, or refused with nothing written. */
@@ -156,5 +156,21 @@ describe('导入回执', () => {
     });
     expect(auditSummaries(t, 'exchange.receiptImported')).toEqual([]);
     expect(ORG.creditCode).not.toBe('91110000000000000X');
+  });
+
+  it('takes a receipt signed by a federation key replaced since, once the key change was confirmed', async () => {
+    const { t, federation, read1 } = await centreWithTwoBatches();
+    const before = await receiptUpload(t, federation, {
+      batch: { sequence: 1, sha256: read1.payloadSha256 },
+      receivedAt: AT,
+      outcome: 'applied',
+      applied: read1.manifest.counts,
+      refused: [],
+    });
+    await federation.call('org.replaceKeys', { confirm: true });
+    const changed = await importCard(t, await cardText(federation));
+    expect(changed.outcome).toBe('signed');
+    await t.call('exchange.confirmPeer', { id: changed.peer.id, fingerprintChecked: true });
+    expect((await t.call('exchange.importReceipt', before.upload(), 'clerk')).batch.state).toBe('confirmed');
   });
 });

@@ -31,7 +31,11 @@ async function federationKeys(): Promise<{ card: KeyCard; privateKey: KeyObject 
   return { card, privateKey };
 }
 
-test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({ page, host }, testInfo) => {
+test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
   await setUpOffice(host);
   const { card, privateKey } = await federationKeys();
   const cardPath = testInfo.outputPath('federation.bfkey');
@@ -59,6 +63,7 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(dialog.getByTestId('batch-preview')).toContainText('生成第 1 批上报批次');
   await expect(dialog.getByTestId('batch-preview')).toContainText('首批全量');
   await expect(dialog.getByTestId('batch-preview')).toContainText('本单位信息：1 条');
+  await shots(page, 'next-batch');
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '开始生成' }).click();
   const download = await downloading;
@@ -76,6 +81,20 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(row).toContainText('等待上级工会回执');
   await expect(row).toContainText(fileName);
 
+  // A lost stick: 重新导出 from batch 1 writes the very same bytes again.
+  await page.getByRole('button', { name: '重新导出' }).click();
+  const again = page.getByRole('dialog', { name: '重新导出上报批次（补发）' });
+  await again.getByLabel('从第几批开始').click();
+  await page.getByRole('option', { name: /^第 1 批/ }).click();
+  const downloadingAgain = page.waitForEvent('download');
+  await again.getByRole('button', { name: '导出' }).click();
+  const copy = await downloadingAgain;
+  expect(copy.suggestedFilename()).toBe(fileName);
+  const copyPath = testInfo.outputPath('batch-again.bfb');
+  await copy.saveAs(copyPath);
+  expect(readFileSync(copyPath).equals(readFileSync(batchPath))).toBe(true);
+  await expect(page.getByText('已重新导出 1 个批次文件')).toBeVisible();
+
   // The federation's receipt: it names the batch by its header's payload hash and refuses the office record.
   const header = JSON.parse(readFileSync(batchPath).toString('utf8').split('\n')[1]!) as {
     sender: { code: string; key: string };
@@ -89,10 +108,11 @@ test('the centre exports its first batch, carries the file, and reads the federa
     {
       recipient: header.sender,
       batch: { sequence: 1, sha256: header.payload.sha256 },
-      receivedAt: '2026-03-02T03:00:00.000Z',
+      // The federation imported it the next day.
+      receivedAt: new Date(TEST_CLOCK_START.getTime() + 86_400_000).toISOString(),
       outcome: 'applied',
       applied: {},
-      refused: [{ table: 'org', id: orgId, reason: 'invalid-code' }],
+      refused: [{ table: 'org', id: orgId, reason: 'unknown-code' }],
     },
     { code: FEDERATION_CODE, signingKey: privateKey },
   );
@@ -100,7 +120,9 @@ test('the centre exports its first batch, carries the file, and reads the federa
   const refused = page.getByRole('dialog', { name: '第 1 批被拒收的记录' });
   await expect(refused).toContainText('本单位信息');
   await expect(refused).toContainText('代码（地区、民族等）不正确');
+  await shots(page, 'receipt-refused');
   await refused.getByRole('button', { name: '关闭' }).click();
   await expect(row).toContainText('有问题');
   await expect(row).toContainText('1 条记录被拒收');
+  await shots(page, 'batches');
 });

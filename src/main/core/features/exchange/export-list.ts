@@ -74,7 +74,7 @@ function findBy(sqlite: Sqlite, table: string, id: string): string | null {
       return one('SELECT coalesce(file_no, head_name) FROM hardship_files WHERE id = ?');
     case 'aid_payments':
       return one(
-        `SELECT coalesce(f.file_no, p.recipient_name) || ' · ' || p.year || ' · ' || coalesce(p.voucher_serial, p.entered_at)
+        `SELECT coalesce(f.file_no, p.recipient_name) || ' · ' || p.year || ' · ' || coalesce(p.voucher_serial, substr(p.entered_at, 1, 10))
          FROM aid_payments p LEFT JOIN hardship_files f ON f.id = p.file_id WHERE p.id = ?`,
       );
     case 'members':

@@ -30,6 +30,18 @@ function readUpload(ctx: CallContext, uploadId: string): Buffer {
   }
 }
 
+/**
+ * The federation's key that signed a receipt: its trusted key, or one it has replaced since (a receipt for an older
+ * batch may come after the federation changed its keys; the replaced key was trusted when it signed).
+ */
+function federationKey(ctx: CallContext, code: string, fingerprint: string): Buffer | null {
+  const keys = ctx.sqlite
+    .prepare("SELECT ed25519 FROM exchange_peers WHERE code = ? AND mode = 'federation' AND status IN ('trusted', 'replaced')")
+    .pluck()
+    .all(code) as Buffer[];
+  return keys.find((key) => keyFingerprint(key) === fingerprint) ?? null;
+}
+
 /** A later receipt replaces an earlier one, except that a repeat does not hide what the first import refused. */
 function replaces(stored: { receiptAt: string | null; receiptOutcome: string | null }, receipt: BatchReceipt): boolean {
   if (!stored.receiptOutcome || !stored.receiptAt) return true;
@@ -47,7 +59,7 @@ export async function importReceipt(
     keyFingerprint(k),
   );
   const verdict = await verifyReceipt(bytes, {
-    lookupSender: (from) => (from.code === peer.code && from.key === keyFingerprint(peer.ed25519) ? peer.ed25519 : null),
+    lookupSender: (from) => (from.code === peer.code ? federationKey(ctx, from.code, from.key) : null),
     isRecipient: (to) => to.code === code && ownKeys.includes(to.key),
   });
   if (!verdict.ok) throw new AppError(REFUSALS[verdict.reason] ?? 'RECEIPT_ALTERED');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FileRef } from '@shared/contract';
 import { bridge } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { useJob } from '../../api/jobs';
+import { useJob, type JobState } from '../../api/jobs';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -17,17 +17,26 @@ import { tableName } from './batch-words';
  */
 export function ExportBatchModal({ opened, onClose, onExported }: { opened: boolean; onClose: () => void; onExported: () => void }) {
   const t = useT();
+  const job = useJob('exchange.exportBatch');
+  // While it writes, the dialog stays: its cancel button is how to stop.
   return (
-    <Modal opened={opened} onClose={onClose} title={t('exchangeBatches.generate')} size="lg" centered>
-      {opened && <ExportBatchBody onClose={onClose} onExported={onExported} />}
+    <Modal opened={opened} onClose={job.running ? () => undefined : onClose} title={t('exchangeBatches.generate')} size="lg" centered>
+      {opened && <ExportBatchBody job={job} onClose={onClose} onExported={onExported} />}
     </Modal>
   );
 }
 
-function ExportBatchBody({ onClose, onExported }: { onClose: () => void; onExported: () => void }) {
+function ExportBatchBody({
+  job,
+  onClose,
+  onExported,
+}: {
+  job: JobState<'exchange.exportBatch'>;
+  onClose: () => void;
+  onExported: () => void;
+}) {
   const t = useT();
   const next = useQuery('exchange.nextBatch', {});
-  const job = useJob('exchange.exportBatch');
   const [done, setDone] = useState<{ sequence: number; file: FileRef } | null>(null);
 
   const save = async (file: FileRef) => {
