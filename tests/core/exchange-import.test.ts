@@ -251,6 +251,34 @@ describe('importing a centre batch at the federation', () => {
     expect((await importFile(o.federation, readFileSync(good.path))).outcome).toBe('applied');
   });
 
+  it('attributes records by the org record wherever it comes, and refuses a batch without it or of another office', async () => {
+    const o = await offices();
+    const stranger = '0193b000-0000-7000-8000-000000000777';
+    const before = exchangeDump(o.federation);
+    const missing = await centreBatch(o, [memberRecord(o.origin, 1), memberRecord(o.origin, 2)], { sequence: 1 });
+    expect(await importFile(o.federation, readFileSync(missing.path))).toMatchObject({ outcome: 'refused', reason: 'org-record-missing' });
+    const foreignFirst = await centreBatch(o, [memberRecord(stranger, 1), memberRecord(o.origin, 2), orgRecord(o.origin)], { sequence: 1 });
+    expect(await importFile(o.federation, readFileSync(foreignFirst.path))).toMatchObject({ outcome: 'refused', reason: 'wrong-origin' });
+    expect(exchangeDump(o.federation)).toEqual(before);
+
+    // The org record last: the records before it are the centre's, one foreign record among them is refused alone.
+    const last = await centreBatch(
+      o,
+      [memberRecord(o.origin, 1), memberRecord(stranger, 2), memberRecord(o.origin, 3), orgRecord(o.origin)],
+      {
+        sequence: 1,
+      },
+    );
+    expect(await importFile(o.federation, readFileSync(last.path))).toMatchObject({
+      outcome: 'applied',
+      applied: { members: 2, org: 1 },
+      refused: [{ table: 'members', reason: 'wrong-origin' }],
+    });
+    // A change batch may leave the org record out: the first batch named the origin.
+    const next = await centreBatch(o, [memberRecord(o.origin, 4)], { sequence: 2 });
+    expect(await importFile(o.federation, readFileSync(next.path))).toMatchObject({ outcome: 'applied', applied: { members: 1 } });
+  });
+
   it('refuses a sender whose card is not confirmed, or was withdrawn', async () => {
     const o = await offices({ trust: false });
     const batch = readFileSync((await centreBatch(o, [orgRecord(o.origin)], { sequence: 1 })).path);

@@ -32,7 +32,8 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     'manifest-mismatch':
       'The records do not match the batch list: the file is incomplete or was changed. Ask the centre to export it again.',
     'sequence-gap': 'Batch {expected} is missing: import batch {expected} of this centre first, then this one.',
-    'org-record-late':
+    'wrong-origin': "The batch holds records that are not this centre's. Check with the centre and ask for a new export.",
+    'org-record-missing':
       "The batch lacks the centre's own details, so its records cannot be attributed. Ask the centre to upgrade and export again.",
     'different-hash':
       'Batch {sequence} of this centre was imported before, but this file is different. Recorded as an alarm; nothing was imported.',
@@ -52,7 +53,8 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     'bad-payload': 'damaged content',
     'manifest-mismatch': 'records do not match the list',
     'sequence-gap': 'an earlier batch is missing',
-    'org-record-late': "centre's details missing",
+    'org-record-missing': "centre's details missing",
+    'wrong-origin': "another office's records",
     'different-hash': 'same batch number, different file',
   },
   recordRefusals: {

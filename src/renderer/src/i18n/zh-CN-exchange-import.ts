@@ -34,7 +34,8 @@ export const zhCNExchangeImport = {
     'bad-payload': '批次内容已损坏，不能读取。请让帮扶中心重新导出这一批。',
     'manifest-mismatch': '批次中的记录数与清单不符，文件不完整或被改动过。请让帮扶中心重新导出这一批。',
     'sequence-gap': '缺少第 {expected} 批：请先导入这个帮扶中心的第 {expected} 批，再导入这一批。',
-    'org-record-late': '批次中缺少帮扶中心本单位的信息，记录无法归属。请让帮扶中心升级程序后重新导出。',
+    'org-record-missing': '批次中缺少帮扶中心本单位的信息，记录无法归属。请让帮扶中心升级程序后重新导出。',
+    'wrong-origin': '批次中有不属于这个帮扶中心的记录，不能导入。请联系帮扶中心核实后重新导出。',
     'different-hash': '这个帮扶中心的第 {sequence} 批已经导入过，这次的文件却不同。已记为异常，没有导入任何内容。',
   },
   /** The same reasons in a few words, for the audit log. */
@@ -53,7 +54,8 @@ export const zhCNExchangeImport = {
     'bad-payload': '内容损坏',
     'manifest-mismatch': '记录数与清单不符',
     'sequence-gap': '缺少前面的批次',
-    'org-record-late': '缺少单位信息',
+    'org-record-missing': '缺少单位信息',
+    'wrong-origin': '含其他单位的记录',
     'different-hash': '同一批次号内容不同',
   },
   /** Why one record was refused (import-records.ts): a code, never the value. */

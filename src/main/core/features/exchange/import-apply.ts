@@ -22,7 +22,7 @@ import { knownOrigin, recordWriter } from './import-store';
  * ImportRefusal), and the caller's transaction rolls everything back.
  */
 
-/** A batch refused by the importer itself (not by the format), e.g. its org record too late to attribute records. */
+/** A batch refused by the importer itself (not by the format): no org record to attribute its records, or another's. */
 export class ImportRefusal extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -30,8 +30,6 @@ export class ImportRefusal extends Error {
   }
 }
 
-/** Records before the sender's org record wait for it (every batch carries it); past this many the batch is refused. */
-const MAX_WAITING = 50_000;
 const CHUNK = 2_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Attachments belong to a hardship file (its scans and visit photos). */
@@ -76,8 +74,10 @@ export async function applyBatch(
   const refused: RefusedRecord[] = [];
   let refusedCount = 0;
   let attachments = 0;
+  // The sender's org id: from an earlier batch of this centre, else from this batch's org record. Records that come
+  // before that record are taken on the first one's origin, which the org record must then confirm.
   let origin = knownOrigin(ctx.sqlite, centreCode);
-  let waiting: BatchRecord[] = [];
+  let confirmed = origin !== null;
 
   const refuse = (table: string, id: string, reason: string) => {
     refusedCount++;
@@ -90,17 +90,15 @@ export async function applyBatch(
     applied[record.table] = (applied[record.table] ?? 0) + 1;
   };
   const onRecord = (record: BatchRecord) => {
-    if (record.table === 'org' && origin === null && record.fields.credit_code === centreCode && record.origin === record.id) {
-      // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table").
+    if (!confirmed && record.table === 'org' && record.fields.credit_code === centreCode && record.origin === record.id) {
+      // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table");
+      // records taken before it on another origin were another office's: the batch is not the centre's own.
+      if (origin !== null && origin !== record.id) throw new ImportRefusal('wrong-origin');
       origin = record.id;
-      apply(record, origin);
-      for (const early of waiting) apply(early, origin);
-      waiting = [];
-      return;
+      confirmed = true;
     }
-    if (origin !== null) return apply(record, origin);
-    waiting.push(record);
-    if (waiting.length > MAX_WAITING) throw new ImportRefusal('org-record-late');
+    origin ??= record.origin;
+    apply(record, origin);
   };
 
   let done = 0;
@@ -123,8 +121,8 @@ export async function applyBatch(
       job.throwIfCancelled();
     }
   }
-  // No org record of the sender's came: its records cannot be attributed to it.
-  for (const record of waiting) refuse(record.table, record.id, 'wrong-origin');
+  // Records came, but no org record of the sender's to say whose they are.
+  if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
   job.progress(total, total);
   return {
     snapshot: manifest.snapshot,
