@@ -110,6 +110,8 @@ export const ERROR_CODES = [
   'EXCHANGE_FEDERATION_ONLY',
   'EXCHANGE_RECEIPT_UNAVAILABLE',
   'EXCHANGE_ALARM_SETTLED',
+  // The federation's views of its centres (features/federation): a centre has no centres to look at.
+  'FEDERATION_MODE_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

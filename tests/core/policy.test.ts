@@ -26,6 +26,8 @@ describe('policy tables', () => {
       { key: 'aidYearCapFestival', value: null },
       { key: 'aidYearCapEmergency', value: null },
       { key: 'aidYearCapAccident', value: null },
+      // Federation mode: a centre with no batch imported for more than 35 days is overdue (features/federation).
+      { key: 'batchOverdueDays', value: 35 },
     ]);
   });
 

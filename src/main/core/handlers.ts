@@ -7,6 +7,7 @@ import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
 import { exchangeHandlers } from './features/exchange/exchange.handlers';
 import { exchangeImportHandlers } from './features/exchange/import.handlers';
+import { federationHandlers } from './features/federation/federation.handlers';
 import { orgHandlers } from './features/org/org.handlers';
 import { jobsHandlers } from './features/system/jobs.handlers';
 import { rosterImportHandlers } from './features/roster/import.handlers';
@@ -38,4 +39,5 @@ export const handlers: HandlerMap = {
   ...aidPrintHandlers,
   ...exchangeHandlers,
   ...exchangeImportHandlers,
+  ...federationHandlers,
 };

@@ -9,12 +9,14 @@ import { newDatabaseKey, readKeyFile, writeKeyFile } from '../core/keys/key-file
 import { dataPaths } from '../core/paths';
 import { writeDemoFilesFor } from './demo-hardship-files';
 import { writeDemoCsv } from './demo-roster-file';
+import { writeFederationDemo } from './federation-demo';
 
 /**
  * `npm run seed:demo -- --members N [--files M] [--data DIR]`: fills a data folder with synthetic members (never real
  * people) through the program's own import, so the roster looks like a real district's, and with M hardship files
  * for the first M of them (demo-files.ts). A folder that was never set up gets a demo organisation and an
- * administrator whose password is printed.
+ * administrator whose password is printed. `--federation` instead sets up a demo federation (上级工会) and writes two
+ * synthetic centres' records as if their batches had been imported (federation-demo.ts), for 各中心 and 重复核查.
  */
 const here = import.meta.dirname; // out/main
 const repoRoot = resolve(here, '..', '..');
@@ -22,6 +24,7 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '1000' },
     files: { type: 'string', default: '0' },
+    federation: { type: 'boolean', default: false },
     data: { type: 'string', default: process.env.BANGFU_DATA_DIR ?? join(repoRoot, '.data') },
   },
 });
@@ -61,14 +64,20 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 const DEMO_ADMIN = { username: 'admin', displayName: '演示管理员', password: 'Demo#2026x' };
 if (core.state.state === 'needs-setup') {
-  const code17 = '81440106MC0000001'; // a union's code (starts with 8) with a computed check character
-  await call('system.setup', {
-    org: { name: '演示区总工会职工帮扶中心', creditCode: code17 + creditCodeCheckChar(code17), regionCode: '440106', mode: 'centre' },
-    admin: DEMO_ADMIN,
-  });
+  const code17 = values.federation ? '81110100MC0000009' : '81440106MC0000001'; // a union's code (starts with 8), check computed
+  const org = values.federation
+    ? { name: '演示市总工会', regionCode: '110100', mode: 'federation' as const }
+    : { name: '演示区总工会职工帮扶中心', regionCode: '440106', mode: 'centre' as const };
+  await call('system.setup', { org: { ...org, creditCode: code17 + creditCodeCheckChar(code17) }, admin: DEMO_ADMIN });
   console.log(`新建演示单位；管理员 ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
 }
 await call('auth.signIn', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
+if (values.federation) {
+  writeFederationDemo(core.state.conn!.sqlite, new Date());
+  console.log(`演示上级工会：两个中心的数据已写入。数据目录 ${dataDir}`);
+  core.close();
+  process.exit(0);
+}
 
 const started = Date.now();
 const file = reserveInboxFile(core.state.files, 'demo-roster.csv');

@@ -7,6 +7,7 @@ import { backupChannels } from './backup';
 import { exchangeChannels } from './exchange';
 import { exchangeExportChannels } from './exchange-export';
 import { exchangeImportChannels } from './exchange-import';
+import { federationChannels } from './federation';
 import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
@@ -34,6 +35,7 @@ export const contract = {
   ...exchangeChannels,
   ...exchangeExportChannels,
   ...exchangeImportChannels,
+  ...federationChannels,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ export const POLICY_KEYS = [
   'aidYearCapFestival',
   'aidYearCapEmergency',
   'aidYearCapAccident',
+  'batchOverdueDays',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -55,6 +56,9 @@ export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   aidYearCapFestival: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
   aidYearCapEmergency: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
   aidYearCapAccident: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  // Federation mode (各中心): a centre whose last batch was imported longer ago than this is flagged 逾期. 35 days: a
+  // monthly batch with a few days' slack for the trip to the federation.
+  batchOverdueDays: { unit: 'days', min: 7, max: 365, default: 35, byRegion: false },
 };
 
 export interface PolicyValue {

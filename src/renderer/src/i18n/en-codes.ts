@@ -2,6 +2,7 @@
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
 import { enExchangeImportCodeEntries } from './en-exchange-import';
+import { enFederationCodeEntries } from './en-federation';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -69,6 +70,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
     ...enExchangeImportCodeEntries.errors,
+    ...enFederationCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -131,6 +133,7 @@ export const enCodes: typeof zhCNCodes = {
     relativeLinePercent: 'Relative hardship line (share of the 低保 line)',
     accidentThresholdPercent: 'Accident costs threshold (share of annual income)',
     ...enAidCodeEntries.policyKeys,
+    ...enFederationCodeEntries.policyKeys,
   },
   searchKinds: {
     all: 'All members',
@@ -250,6 +253,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
     ...enExchangeImportCodeEntries.actions,
+    ...enFederationCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',

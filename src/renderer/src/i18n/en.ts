@@ -10,6 +10,7 @@ import { enRoster } from './en-roster';
 import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
+import { enFederation } from './en-federation';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -26,6 +27,7 @@ export const en: Catalogue = {
   ...enExchange,
   ...enExchangeBatches,
   ...enExchangeImport,
+  ...enFederation,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

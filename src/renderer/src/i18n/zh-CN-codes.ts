@@ -6,6 +6,7 @@ import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNExchangeImportCodeEntries } from './zh-CN-exchange-import';
+import { zhCNFederationCodeEntries } from './zh-CN-federation';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -65,6 +66,7 @@ const errors = {
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
   ...zhCNExchangeImportCodeEntries.errors,
+  ...zhCNFederationCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -130,6 +132,7 @@ export const zhCNCodes = {
     relativeLinePercent: '相对困难线（占低保标准）',
     accidentThresholdPercent: '意外致困支出比例（占年收入）',
     ...zhCNAidCodeEntries.policyKeys,
+    ...zhCNFederationCodeEntries.policyKeys,
   },
   /** How the core read the search box. */
   searchKinds: {
@@ -253,6 +256,7 @@ export const zhCNCodes = {
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
     ...zhCNExchangeImportCodeEntries.actions,
+    ...zhCNFederationCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',

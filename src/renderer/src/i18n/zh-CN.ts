@@ -14,6 +14,7 @@ import { zhCNRoster } from './zh-CN-roster';
 import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
+import { zhCNFederation } from './zh-CN-federation';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   ...zhCNExchange,
   ...zhCNExchangeBatches,
   ...zhCNExchangeImport,
+  ...zhCNFederation,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',

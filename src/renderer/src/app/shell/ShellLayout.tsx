@@ -18,7 +18,9 @@ export function ShellLayout() {
   const location = useLocation();
   const { user } = session;
   useShortcuts();
-  const areas = AREAS.filter((area) => roleAllows(user.role, area.role) && (!area.mode || area.mode === org?.mode));
+  const areas = AREAS.filter(
+    (area) => roleAllows(user.role, area.role) && (!area.modes || (org !== undefined && area.modes.includes(org.mode))),
+  );
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">

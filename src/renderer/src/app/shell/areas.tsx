@@ -6,7 +6,9 @@ import {
   IconAddressBook,
   IconArchive,
   IconBuilding,
+  IconBuildingCommunity,
   IconBuildingFactory2,
+  IconCopyCheck,
   IconCoins,
   IconFileExport,
   IconHeartHandshake,
@@ -35,6 +37,10 @@ import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
 import { ExportBatchesPage } from '../../features/exchange/ExportBatchesPage';
 import { ReceivedBatchesPage } from '../../features/exchange/ReceivedBatchesPage';
+import { CentrePage } from '../../features/federation/CentrePage';
+import { CentresPage } from '../../features/federation/CentresPage';
+import { DuplicatesPage } from '../../features/federation/DuplicatesPage';
+import { FedFilePage } from '../../features/federation/FedFilePage';
 import { FilePage } from '../../features/files/FilePage';
 import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
@@ -61,8 +67,8 @@ export interface Area {
   group?: MessageKey;
   /** Reached from other pages only (a batch from its program), never listed in the navigation. */
   hidden?: boolean;
-  /** Listed only for an office in this mode (上报批次 is a centre's). */
-  mode?: OrgMode;
+  /** Listed only in these modes (上报批次 is a centre's; 接收批次 and the views of centres a federation's); the core refuses them elsewhere anyway. */
+  modes?: OrgMode[];
 }
 
 export const AREAS: Area[] = [
@@ -103,6 +109,27 @@ export const AREAS: Area[] = [
   },
   // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
   { path: 'aid/verify', label: 'nav.verify', group: 'aidNav.group', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
+  // The federation's views of its centres (federation mode only): what each centre sent, read-only, and 重复核查.
+  {
+    path: 'federation/centres',
+    label: 'fedNav.centres',
+    icon: IconBuildingCommunity,
+    role: 'viewer',
+    modes: ['federation'],
+    page: <CentresPage />,
+    subPages: [
+      { path: ':code', page: <CentrePage /> },
+      { path: ':code/files/:fileId', page: <FedFilePage /> },
+    ],
+  },
+  {
+    path: 'federation/duplicates',
+    label: 'fedNav.duplicates',
+    icon: IconCopyCheck,
+    role: 'viewer',
+    modes: ['federation'],
+    page: <DuplicatesPage />,
+  },
   { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
@@ -113,11 +140,11 @@ export const AREAS: Area[] = [
     label: 'exchangeImport.title',
     icon: IconInbox,
     role: 'clerk',
-    mode: 'federation',
+    modes: ['federation'],
     page: <ReceivedBatchesPage />,
   },
   { path: 'exchange-keys', label: 'nav.exchangeKeys', icon: IconKey, role: 'admin', page: <ExchangeKeysPage /> },
-  { path: 'exchange-batches', label: 'nav.exchangeBatches', icon: IconFileExport, role: 'clerk', mode: 'centre', page: <ExportBatchesPage /> },
+  { path: 'exchange-batches', label: 'nav.exchangeBatches', icon: IconFileExport, role: 'clerk', modes: ['centre'], page: <ExportBatchesPage /> },
   { path: 'backup', label: 'nav.backup', icon: IconArchive, role: 'admin', page: <BackupPage /> },
   { path: 'audit', label: 'nav.audit', icon: IconListSearch, role: 'admin', page: <AuditPage /> },
   { path: 'about', label: 'nav.about', icon: IconInfoCircle, role: 'admin', page: <AboutPage /> },

@@ -1,0 +1,72 @@
+import { openDatabase } from '../../src/main/core/db/client';
+import { readKeyFile } from '../../src/main/core/keys/key-file';
+import { dataPaths } from '../../src/main/core/paths';
+import { DEMO_CENTRES, DEMO_PERSON, writeFederationDemo } from '../../src/main/tools/federation-demo';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import { maskIdNumber } from '@shared/domain/id-number';
+import { TEST_CLOCK_START } from '../support/test-clock';
+import { ADMIN, rpc, signIn } from './support';
+import { expect, test } from './fixtures';
+
+/**
+ * The federation's views in the browser: a federation office whose database holds two centres' records as the
+ * importer leaves them (the development tool federation-demo.ts writes them into the web host's database), then
+ * 各中心 → a centre's files → one file, and 重复核查 with the person filed and paid in both centres.
+ */
+test('a federation sees its centres, overdue first, a centre’s files read-only, and a person filed in two centres', async ({
+  page,
+  host,
+}) => {
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: {
+      name: '示范市总工会',
+      creditCode: `81110100MC0000009${creditCodeCheckChar('81110100MC0000009')}`,
+      regionCode: '110100',
+      mode: 'federation',
+    },
+    admin: ADMIN,
+  });
+  const paths = dataPaths(host.dataDir);
+  const { sqlite } = openDatabase(paths.database, readKeyFile(paths.keyFile)!);
+  writeFederationDemo(sqlite, TEST_CLOCK_START);
+  sqlite.close();
+
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '各中心' }).click();
+  const centres = page.getByRole('table', { name: '各中心' });
+  // 西城 last imported 40 days ago: overdue (35 days by default), listed first, with its key change.
+  await expect(centres.getByRole('row').nth(1)).toContainText(DEMO_CENTRES.xicheng.name);
+  await expect(centres.getByRole('row').nth(1)).toContainText('逾期（40 天未导入）');
+  await expect(centres.getByRole('row').nth(1)).toContainText('密钥已更换');
+  await expect(centres.getByRole('row').nth(2)).toContainText(DEMO_CENTRES.dongcheng.name);
+  await expect(centres.getByRole('row').nth(2)).toContainText('第 2 批');
+  await expect(centres.getByRole('row').nth(2)).toContainText('2 / 2 / 1');
+
+  await centres.getByRole('link', { name: DEMO_CENTRES.dongcheng.name }).click();
+  const files = page.getByRole('table', { name: '困难职工档案' });
+  await expect(files.getByRole('row')).toHaveCount(3);
+  await page.getByLabel('查找').fill('张');
+  await expect(files.getByRole('row')).toHaveCount(2);
+  await expect(files).toContainText(maskIdNumber(DEMO_PERSON.idNumber));
+  await expect(files).not.toContainText(DEMO_PERSON.idNumber);
+  await files.getByRole('link', { name: /^1101012026/ }).click();
+  await expect(page.getByRole('heading', { name: /档案 1101012026/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: '家庭成员' })).toContainText('张小明');
+  await expect(page.getByText('以下是该中心报送的数据，只能查看，不能修改。', { exact: false })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('button', { name: /保存|编辑|修改/ })).toHaveCount(0);
+
+  await page.getByRole('link', { name: '重复核查' }).click();
+  const dup = page.getByRole('table', { name: '多个中心建档' });
+  await expect(dup.getByRole('row')).toHaveCount(2);
+  await expect(dup).toContainText(DEMO_PERSON.name);
+  await expect(dup).toContainText(DEMO_CENTRES.dongcheng.name);
+  await expect(dup).toContainText(DEMO_CENTRES.xicheng.name);
+  await page.getByRole('tab', { name: '同年多个中心救助' }).click();
+  const aid = page.getByRole('table', { name: '同年多个中心救助' });
+  await expect(aid).toContainText(`${DEMO_CENTRES.dongcheng.name}：1 笔 ¥800.00`);
+  await expect(aid).toContainText(`${DEMO_CENTRES.xicheng.name}：1 笔 ¥500.00`);
+  // A link goes to that centre's payments of the year.
+  await aid.getByRole('link', { name: new RegExp(DEMO_CENTRES.xicheng.name) }).click();
+  await expect(page.getByTestId('fed-payment-totals')).toContainText('合计 1 笔，¥500.00');
+});
