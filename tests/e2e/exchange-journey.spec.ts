@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+import { maskIdNumber } from '@shared/domain/id-number';
 import { ADMIN, CLERK, chooseFile, signIn, signOut } from './support';
-import { approveAfterNotice, educationProgram, HEAD, householdAtNotice, REVIEWER, STUDENT, staffAndPolicy } from './journey-steps';
+import { approveAfterNotice, educationProgram, HEAD, householdAtNotice, REVIEWER, SPOUSE, STUDENT, staffAndPolicy } from './journey-steps';
 import { DAY_MS } from '../support/test-clock';
 import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './two-hosts';
 
@@ -102,6 +103,27 @@ async function importReceipt(centre: Office, sequence: number, path: string): Pr
   await expect(page.getByTestId(`batch-${sequence}`)).toContainText('已确认');
 }
 
+/**
+ * At the federation, 各中心 → the centre → its files (read-only): HEAD's file with this status, its ID number masked;
+ * the file opened shows the household the centre entered.
+ */
+async function seeCentreFile(federation: Office, centre: Office, status: string): Promise<void> {
+  const { page } = federation;
+  await page.getByRole('link', { name: '各中心' }).click();
+  const centres = page.getByRole('table', { name: '各中心' });
+  await expect(centres.getByRole('row', { name: new RegExp(centre.org.name) })).toContainText('正常');
+  await centres.getByRole('link', { name: centre.org.name }).click();
+  await expect(page.getByText('以下是该中心报送的数据，只能查看，不能修改。')).toBeVisible();
+  const files = page.getByRole('table', { name: '困难职工档案' });
+  const row = files.getByRole('row', { name: new RegExp(HEAD.name) });
+  await expect(row).toContainText(status);
+  await expect(row).toContainText(maskIdNumber(HEAD.idNumber));
+  await expect(files).not.toContainText(HEAD.idNumber);
+  await row.getByRole('link', { name: new RegExp(`^${centre.org.regionCode}`) }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`档案 ${centre.org.regionCode}`) })).toBeVisible();
+  await expect(page.getByRole('table', { name: '家庭成员' })).toContainText(SPOUSE.name);
+}
+
 /** The centre's file of HEAD, opened from the files list. */
 async function openHeadFile(page: Page): Promise<void> {
   await page.getByRole('link', { name: '困难职工档案' }).click();
@@ -184,6 +206,8 @@ test('two centres and their federation: key cards, what the centre does, the sec
   const { counts } = await importBatch(federation, centre, 1, first, firstReceipt);
   expect(counts).toContain('困难职工档案1');
   await shots(federation.page, 'federation-first-batch');
+  await seeCentreFile(federation, centre, '在档');
+  await shots(federation.page, 'federation-centre-file');
 
   // 4. The centre imports the receipt: 已确认.
   await importReceipt(centre, 1, firstReceipt);
@@ -201,6 +225,11 @@ test('two centres and their federation: key cards, what the centre does, the sec
   expect(changes.counts).toContain('困难职工档案1');
   expect(changes.counts).toContain('救助发放1');
   await importReceipt(centre, 2, secondReceipt);
+  // The federation sees the file in its annual review, and the payment among the centre's payments.
+  await seeCentreFile(federation, centre, '复核中');
+  await federation.page.getByRole('link', { name: '返回档案列表' }).click();
+  await federation.page.getByRole('tab', { name: '发放记录' }).click();
+  await expect(federation.page.getByTestId('fed-payment-totals')).toContainText('合计 1 笔，¥5,000.00');
   await signOut(centre.page);
   await signOut(federation.page);
 
@@ -222,4 +251,15 @@ test('two centres and their federation: key cards, what the centre does, the sec
   const secondFirst = await exportBatch(second, 1, (name) => testInfo.outputPath(name));
   const secondCounts = await importBatch(federation, second, 1, secondFirst, testInfo.outputPath('second-receipt-1.bfr'));
   expect(secondCounts.counts).toContain('困难职工档案1');
+
+  // 10. 重复核查: HEAD and the spouse are on file in both centres.
+  await federation.page.getByRole('link', { name: '重复核查' }).click();
+  const duplicates = federation.page.getByRole('table', { name: '多个中心建档' });
+  for (const person of [HEAD, SPOUSE]) {
+    const row = duplicates.getByRole('row', { name: new RegExp(person.name) });
+    await expect(row).toContainText(CENTRE.name);
+    await expect(row).toContainText(SECOND_CENTRE.name);
+  }
+  await expect(duplicates.getByRole('row')).toHaveCount(3);
+  await shots(federation.page, 'federation-duplicates');
 });
