@@ -6,9 +6,12 @@ import { DAY_MS } from '../support/test-clock';
 import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './two-hosts';
 
 /**
- * Issue 12's journey between two offices, each on its own web host and data folder, all on screens: the centre and
- * the city federation exchange key cards and confirm each other's fingerprint, reading it from one screen to the
- * other as two administrators on the phone would.
+ * Issue 12's journey between offices, each on its own web host and data folder (two-hosts.ts), on screens: the centre
+ * and the city federation exchange key cards and confirm each other's fingerprint, reading it from one screen to the
+ * other as two administrators on the phone would; the centre's first batch goes to the federation, which sees the
+ * centre's file and returns a receipt the centre imports (已确认); the centre changes the file and pays aid, and the
+ * second batch carries both; a second centre with the same household sends its first batch, and 重复核查 lists the
+ * people filed in both. Only the starting state (users, a household through its notice) is made through the core.
  */
 
 /** The fingerprint as read aloud: its eight groups of digits, whatever lines the screen breaks them on. */
@@ -165,7 +168,7 @@ async function changeFileAndPayAid(centre: Office): Promise<void> {
   await signOut(page);
 }
 
-test('two centres and their federation: key cards, what the centre does, the second centre with the same household', async ({
+test('key cards → first batch → 各中心 → receipt → a change and aid → second batch → a second centre → 重复核查', async ({
   offices,
   shots,
 }, testInfo) => {
