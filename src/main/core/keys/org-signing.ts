@@ -105,7 +105,9 @@ export function verifyAsOrg(sqlite: Sqlite, message: Uint8Array, signature: Uint
 export function orgSigningKeyForBatch(sqlite: Sqlite): { privateKey: Buffer; key: OrgPublicKey } {
   const key = readSigningKey(sqlite);
   if (!key) throw new Error('the organisation has no signing key');
-  const { privateKey } = sqlite.prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ?').get(key.id) as { privateKey: Buffer };
+  const { privateKey } = sqlite.prepare('SELECT private_key AS privateKey FROM org_keys WHERE id = ?').get(key.id) as {
+    privateKey: Buffer;
+  };
   return { privateKey: Buffer.from(privateKey), key };
 }
 

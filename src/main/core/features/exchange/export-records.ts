@@ -13,8 +13,8 @@ import { SMALL_TABLES, type SmallTable } from './export-set';
 const PAGE = 5_000;
 /** Files carry their parts; a smaller page keeps a page's visits and households small. */
 const FILE_PAGE = 500;
-/** Attachments carry their content (scans of a few MB each). */
-const ATTACHMENT_PAGE = 8;
+/** Attachments carry their content (up to 10 MB each, then a third more as base64 in the line): a few at a time. */
+const ATTACHMENT_PAGE = 4;
 
 const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
 type Row = Record<string, unknown>;
@@ -131,12 +131,17 @@ function withParts(sqlite: Sqlite, files: Row[]): Row[] {
         .all(ids) as Row[],
     );
   }
-  const attachments = sqlite
-    .prepare(`SELECT * FROM file_attachments WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id, id`)
-    .all(ids) as Row[];
+  // Never `*` here: the content (scans of a few MB) travels as attachment lines, and a page of files may hold hundreds.
+  const columns = (sqlite.pragma('table_info(file_attachments)') as { name: string }[])
+    .map((c) => c.name)
+    .filter((name) => name !== 'content')
+    .map((name) => `"${name}"`)
+    .join(', ');
   add(
     'attachments',
-    attachments.map(({ content: _content, ...rest }) => rest),
+    sqlite
+      .prepare(`SELECT ${columns} FROM file_attachments WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id, id`)
+      .all(ids) as Row[],
   );
   return [...byFile.values()];
 }
