@@ -124,7 +124,9 @@ beforeEach(async () => {
     category: 'deep',
     headName: '张三',
     headIdNumber: ID1,
+    // The head is in the household too (relation self), as a centre sends it.
     household: [
+      { name: '张三', idNumber: ID1, relation: 'self' },
       { name: '张小三', idNumber: ID2, relation: 'child' },
       { name: '张旧', idNumber: ID9, relation: 'spouse', deletedAt: at(5) },
     ],
@@ -395,7 +397,7 @@ describe("one centre's records, read-only", () => {
     expect((await fed.call('federation.centreFiles', { centre: B.code })).total).toBe(3);
 
     const f1 = all.items.find((f) => f.id === F1)!;
-    expect(f1).toMatchObject({ fileNo: '110101202600001', status: 'active', category: 'deep', householdSize: 1 });
+    expect(f1).toMatchObject({ fileNo: '110101202600001', status: 'active', category: 'deep', householdSize: 2 });
     expect(f1.head).toEqual({ name: '张三', idNumberMasked: maskIdNumber(ID1), gender: 'male', birthYear: 1970 });
   });
 
@@ -403,6 +405,7 @@ describe("one centre's records, read-only", () => {
     const { file } = await fed.call('federation.centreFile', { centre: A.code, id: F1 });
     expect(file).toMatchObject({ fileNo: '110101202600001', approvedOn: '2026-01-20', deleted: false, rev: 1, sequence: 1, payments: 2 });
     expect(file.household).toEqual([
+      { name: '张三', idNumberMasked: maskIdNumber(ID1), gender: 'male', birthYear: 1970, relation: 'self' },
       { name: '张小三', idNumberMasked: maskIdNumber(ID2), gender: 'female', birthYear: 1990, relation: 'child' },
     ]);
     expect(file.visits).toEqual([{ kind: 'initial', date: '2026-01-10', visitors: '李、王', allClear: true, note: '已入户' }]);

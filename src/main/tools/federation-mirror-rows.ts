@@ -211,7 +211,14 @@ export function addFile(sqlite: Sqlite, centre: CentreRef, f: FileSpec) {
   const active = !f.deletedAt && (f.status === 'active' || f.status === 'annualReview');
   const base = { centreCode: centre.code, recordTable: 'hardship_files', recordId: f.id, active };
   putPerson(sqlite, { ...base, idNumber: f.headIdNumber, role: 'head' });
-  for (const h of household.filter((m) => !m.deleted_at)) putPerson(sqlite, { ...base, idNumber: h.id_number, role: 'member' });
+  // As the importer does: the head is in the household too (relation self) and is named once; a person taken off the
+  // list is not named.
+  const named = new Set([f.headIdNumber]);
+  for (const h of household) {
+    if (h.relation === 'self' || h.deleted_at !== null || named.has(h.id_number)) continue;
+    named.add(h.id_number);
+    putPerson(sqlite, { ...base, idNumber: h.id_number, role: 'member' });
+  }
 }
 
 export interface PaymentSpec extends RecordMeta {

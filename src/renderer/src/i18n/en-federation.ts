@@ -30,7 +30,7 @@ export const enFederation: typeof zhCNFederation = {
     region: 'Region',
     key: 'Key',
     keyChanged: 'Key changed',
-    keyChangedOn: 'Key changed ({date})',
+    keyChangedOn: 'New key confirmed {date}',
     keyRestart: 'New key after a restart',
     keyPending: 'New key awaiting confirmation',
     lastBatch: 'Last batch',

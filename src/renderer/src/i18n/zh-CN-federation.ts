@@ -31,7 +31,7 @@ export const zhCNFederation = {
     region: '地区',
     key: '密钥',
     keyChanged: '密钥已更换',
-    keyChangedOn: '密钥已更换（{date}）',
+    keyChangedOn: '{date} 确认新密钥',
     keyRestart: '重新核对的新密钥',
     keyPending: '新密钥待核对',
     lastBatch: '最近批次',

@@ -43,8 +43,13 @@ export function CentresPage() {
           </Badge>
           {c.keyChange && (
             <Badge variant="light" color="orange">
-              {c.keyChange.at ? t('fedCentres.keyChangedOn', { date: dayOf(c.keyChange.at) }) : t('fedCentres.keyChanged')}
+              {t('fedCentres.keyChanged')}
             </Badge>
+          )}
+          {c.keyChange?.at && (
+            <Text size="xs" c="dimmed">
+              {t('fedCentres.keyChangedOn', { date: dayOf(c.keyChange.at) })}
+            </Text>
           )}
           {c.keyChange?.kind === 'restart' && (
             <Text size="xs" c="orange.8">

@@ -23,7 +23,10 @@ function PersonCell({ person }: { person: FileRow['person'] }) {
     <>
       <Text size="sm">{person.name}</Text>
       <Text size="xs" c="dimmed" ff="monospace">
-        {person.idNumberMasked} {personFacts(t, person)}
+        {person.idNumberMasked}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {personFacts(t, person)}
       </Text>
     </>
   );
