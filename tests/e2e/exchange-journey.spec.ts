@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { ADMIN, CLERK, chooseFile, signIn, signOut } from './support';
 import { approveAfterNotice, educationProgram, HEAD, householdAtNotice, REVIEWER, SPOUSE, STUDENT, staffAndPolicy } from './journey-steps';
-import { DAY_MS } from '../support/test-clock';
+import { DAY_MS, localIsoDate } from '../support/test-clock';
 import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './two-hosts';
 
 /**
@@ -11,7 +11,7 @@ import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './
  * other as two administrators on the phone would; the centre's first batch goes to the federation, which sees the
  * centre's file and returns a receipt the centre imports (已确认); the centre changes the file and pays aid, and the
  * second batch carries both; a second centre with the same household sends its first batch, and 重复核查 lists the
- * people filed in both. Only the starting state (users, a household through its notice) is made through the core.
+ * people filed in both; it pays the same 助学, and the same-year list shows the double payment. Only the starting state (users, a household through its notice) is made through the core.
  */
 
 /** The fingerprint as read aloud: its eight groups of digits, whatever lines the screen breaks them on. */
@@ -135,16 +135,18 @@ async function openHeadFile(page: Page): Promise<void> {
 }
 
 /**
- * The centre's work after its first batch, on screens: the clerk starts the file's annual review (a change the next
- * batch carries) and enters 金秋助学 for the student; the reviewer approves the payment (its voucher number given).
+ * A centre's work on HEAD's file, on screens: the clerk starts the file's annual review (when `review`: a change the
+ * next batch carries) and enters 金秋助学 for the student; the reviewer approves the payment (its voucher number given).
  */
-async function changeFileAndPayAid(centre: Office): Promise<void> {
+async function changeFileAndPayAid(centre: Office, review: boolean): Promise<void> {
   const { page } = centre;
   await signIn(page, CLERK.username, CLERK.password);
   await openHeadFile(page);
-  await page.getByRole('button', { name: '开始年度复核', exact: true }).click();
-  await page.getByRole('dialog', { name: '开始年度复核' }).getByRole('button', { name: '开始年度复核', exact: true }).click();
-  await expect(page.getByText('已办理：开始年度复核')).toBeVisible();
+  if (review) {
+    await page.getByRole('button', { name: '开始年度复核', exact: true }).click();
+    await page.getByRole('dialog', { name: '开始年度复核' }).getByRole('button', { name: '开始年度复核', exact: true }).click();
+    await expect(page.getByText('已办理：开始年度复核')).toBeVisible();
+  }
   await page.getByRole('tab', { name: '帮扶救助' }).click();
   await page.getByRole('button', { name: '新增发放' }).click();
   const dialog = page.getByRole('dialog', { name: '新增发放' });
@@ -168,7 +170,7 @@ async function changeFileAndPayAid(centre: Office): Promise<void> {
   await signOut(page);
 }
 
-test('key cards → first batch → 各中心 → receipt → a change and aid → second batch → a second centre → 重复核查', async ({
+test('key cards → first batch → 各中心 → receipt → a change and aid → second batch → a second centre → 重复核查 (files and aid)', async ({
   offices,
   shots,
 }, testInfo) => {
@@ -218,7 +220,7 @@ test('key cards → first batch → 各中心 → receipt → a change and aid �
   await signOut(centre.page);
 
   // 5. The centre changes the file and pays aid.
-  await changeFileAndPayAid(centre);
+  await changeFileAndPayAid(centre, true);
 
   // 6. The second batch carries the changes (the file, the payment); the federation imports it, the centre its receipt.
   await signIn(centre.page, CLERK.username, CLERK.password);
@@ -236,13 +238,14 @@ test('key cards → first batch → 各中心 → receipt → a change and aid �
   await signOut(centre.page);
   await signOut(federation.page);
 
-  // 8. A second centre has HEAD on file too (a household at its notice, ten days, approved), and swaps key cards
-  // with the federation.
+  // 8. A second centre has the same household on file too (at its notice, ten days, approved; its 金秋助学 program),
+  // and swaps key cards with the federation.
   const second = await offices.open(SECOND_CENTRE);
   await staffAndPolicy(second.host, SECOND_CENTRE.regionCode);
-  const secondNoticed = await householdAtNotice(second.host, false);
+  const secondNoticed = await householdAtNotice(second.host, true);
   await offices.advanceClock(10 * DAY_MS);
   await approveAfterNotice(second.host, secondNoticed);
+  await educationProgram(second.host);
   await openKeys(second);
   await openKeys(federation);
   const secondCard = testInfo.outputPath('second-centre.bfkey');
@@ -255,14 +258,34 @@ test('key cards → first batch → 各中心 → receipt → a change and aid �
   const secondCounts = await importBatch(federation, second, 1, secondFirst, testInfo.outputPath('second-receipt-1.bfr'));
   expect(secondCounts.counts).toContain('困难职工档案1');
 
-  // 10. 重复核查: HEAD and the spouse are on file in both centres.
+  // 10. 重复核查: the household's three people are on file in both centres.
   await federation.page.getByRole('link', { name: '重复核查' }).click();
   const duplicates = federation.page.getByRole('table', { name: '多个中心建档' });
-  for (const person of [HEAD, SPOUSE]) {
+  for (const person of [HEAD, SPOUSE, STUDENT]) {
     const row = duplicates.getByRole('row', { name: new RegExp(person.name) });
     await expect(row).toContainText(CENTRE.name);
     await expect(row).toContainText(SECOND_CENTRE.name);
   }
-  await expect(duplicates.getByRole('row')).toHaveCount(3);
+  await expect(duplicates.getByRole('row')).toHaveCount(4);
   await shots(federation.page, 'federation-duplicates');
+
+  // 11. The second centre pays 金秋助学 to the same student in the same year; after its second batch, the federation's
+  // 同年多个中心救助 lists the double payment with each centre's sum.
+  await signOut(second.page);
+  await changeFileAndPayAid(second, false);
+  await signIn(second.page, CLERK.username, CLERK.password);
+  const secondChanges = await exportBatch(second, 2, (name) => testInfo.outputPath(name));
+  const secondPaid = await importBatch(federation, second, 2, secondChanges, testInfo.outputPath('second-receipt-2.bfr'));
+  expect(secondPaid.counts).toContain('救助发放1');
+  await federation.page.getByRole('link', { name: '重复核查' }).click();
+  await federation.page.getByRole('tab', { name: '同年多个中心救助' }).click();
+  const doubleAid = federation.page.getByRole('table', { name: '同年多个中心救助' });
+  // The payment's recipient is the head of household (the student's 助学 goes to the household's account).
+  await expect(doubleAid.getByRole('row', { name: new RegExp(HEAD.name) })).toContainText(
+    localIsoDate(await federation.host.now()).slice(0, 4),
+  );
+  await expect(doubleAid).toContainText(`${CENTRE.name}：1 笔 ¥5,000.00`);
+  await expect(doubleAid).toContainText(`${SECOND_CENTRE.name}：1 笔 ¥5,000.00`);
+  await expect(doubleAid.getByRole('row')).toHaveCount(2);
+  await shots(federation.page, 'federation-double-aid');
 });
