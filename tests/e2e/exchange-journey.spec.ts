@@ -174,7 +174,7 @@ test('key cards → first batch → 各中心 → receipt → a change and aid �
   offices,
   shots,
 }, testInfo) => {
-  // About 80 s alone (three hosts, four users' password hashes each, two batches each way); more on a shared machine.
+  // About 80 s alone (three hosts set up, each user's password hashed, two batches from each centre); more on a shared machine.
   test.setTimeout(240_000);
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
