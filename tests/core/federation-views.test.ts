@@ -7,6 +7,7 @@ import {
   addCentrePeer,
   addFile,
   addMember,
+  addOrg,
   addPayment,
   addReceived,
   addUnit,
@@ -114,6 +115,9 @@ beforeEach(async () => {
   });
 
   const at = (day: number) => `2026-02-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+  // Every batch carries the centre's own org record: its origin is the centre's records' origin.
+  addOrg(db, A, { name: '东城区帮扶中心', updatedAt: at(1) });
+  addOrg(db, B, { name: '西城区帮扶中心', updatedAt: at(1) });
   // A's files: f1 in force with a household (one member taken off), f2 a draft, f3 deleted, f4 under annual review,
   // f5 and f6 name the same person twice in A alone.
   addFile(db, A, {
@@ -403,7 +407,7 @@ describe("one centre's records, read-only", () => {
 
   it("shows a file's fields, household, visits and timeline as sent, masked, and says when it was deleted", async () => {
     const { file } = await fed.call('federation.centreFile', { centre: A.code, id: F1 });
-    expect(file).toMatchObject({ fileNo: '110101202600001', approvedOn: '2026-01-20', deleted: false, rev: 1, sequence: 1, payments: 2 });
+    expect(file).toMatchObject({ fileNo: '110101202600001', approvedOn: '2026-01-20', deleted: false, rev: 1, sequence: 1 });
     expect(file.household).toEqual([
       { name: '张三', idNumberMasked: maskIdNumber(ID1), gender: 'male', birthYear: 1970, relation: 'self' },
       { name: '张小三', idNumberMasked: maskIdNumber(ID2), gender: 'female', birthYear: 1990, relation: 'child' },

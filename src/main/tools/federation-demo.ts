@@ -1,5 +1,15 @@
 import type { Sqlite } from '../core/db/client';
-import { addCentrePeer, addFile, addMember, addPayment, addReceived, addUnit, idNumber, type CentreRef } from './federation-mirror-rows';
+import {
+  addCentrePeer,
+  addFile,
+  addMember,
+  addOrg,
+  addPayment,
+  addReceived,
+  addUnit,
+  idNumber,
+  type CentreRef,
+} from './federation-mirror-rows';
 
 /**
  * DEVELOPMENT TOOL: two synthetic centres (never real people) in a federation's database, as if their batches had
@@ -45,6 +55,8 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
     });
     addReceived(sqlite, { centreCode: x.code, sequence: 1, peerId: xOld, createdAt: ago(41), importedAt: ago(40) });
 
+    addOrg(sqlite, dc, { name: d.name, updatedAt: ago(120) });
+    addOrg(sqlite, xc, { name: x.name, regionCode: '110102', updatedAt: ago(200) });
     addFile(sqlite, dc, {
       id: uid(1),
       updatedAt: ago(10),

@@ -266,6 +266,22 @@ export function addPayment(sqlite: Sqlite, centre: CentreRef, p: PaymentSpec) {
   });
 }
 
+/** The centre's own org record, which every batch carries first: its origin is the centre's records' origin. */
+export function addOrg(sqlite: Sqlite, centre: CentreRef, org: { name: string; regionCode?: string; updatedAt: string }) {
+  putRecord(
+    sqlite,
+    centre,
+    'org',
+    { id: centre.origin, updatedAt: org.updatedAt },
+    {
+      name: org.name,
+      credit_code: centre.code,
+      region_code: org.regionCode ?? '110105',
+      mode: 'centre',
+    },
+  );
+}
+
 export function addUnit(sqlite: Sqlite, centre: CentreRef, u: RecordMeta & { name: string }) {
   putRecord(sqlite, centre, 'units', u, { kind: 'employer', name: u.name, merged_into_id: null });
 }

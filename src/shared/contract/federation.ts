@@ -83,7 +83,6 @@ export const fedFile = fedFileItem.extend({
       reason: z.string().nullable(),
     }),
   ),
-  payments: z.number().int(),
 });
 export type FedFile = z.infer<typeof fedFile>;
 

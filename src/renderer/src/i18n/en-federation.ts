@@ -94,7 +94,7 @@ export const enFederation: typeof zhCNFederation = {
     reviewedOn: 'Last review',
     legacyNo: 'Former file number',
     batch: 'From batch {sequence} (revision {rev})',
-    payments: 'Payments the centre entered for this file: {count}',
+    payments: "The centre's payments:",
     householdTitle: 'Household',
     relation: 'Relation',
     visitsTitle: 'Home visits',

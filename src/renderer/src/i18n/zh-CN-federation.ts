@@ -95,7 +95,7 @@ export const zhCNFederation = {
     reviewedOn: '最近复核',
     legacyNo: '原档案编号',
     batch: '来自第 {sequence} 批（版本 {rev}）',
-    payments: '该中心为这份档案登记的发放：{count} 笔',
+    payments: '该中心的发放记录：',
     householdTitle: '家庭成员',
     relation: '关系',
     visitsTitle: '入户走访',

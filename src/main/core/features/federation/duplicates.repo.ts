@@ -16,6 +16,10 @@ export interface PlaceRow {
   fields: string | null;
 }
 
+// A place's record through the primary key: the centre's origin from the org record every batch carries.
+const ORIGIN =
+  "SELECT o.origin FROM exchange_records o WHERE o.centre_code = p.centre_code AND o.table_name = 'org' ORDER BY o.sequence DESC LIMIT 1";
+
 // A person counts once per centre however many of its files name them: the same centre twice is not a duplicate.
 // Named indexes: without statistics SQLite takes exchange_people_record (record_table =) and sorts every row.
 const FILE_DUPLICATES = `SELECT id_number FROM exchange_people INDEXED BY exchange_people_active_files WHERE record_table = 'hardship_files' AND active = 1
@@ -33,7 +37,7 @@ export function filePlaces(sqlite: Sqlite, ids: string[]): PlaceRow[] {
   return sqlite
     .prepare(
       `SELECT p.id_number AS idNumber, p.centre_code AS centreCode, p.record_id AS recordId, p.role, p.year, p.amount_fen AS amountFen,
-         (SELECT r.fields FROM exchange_records r WHERE r.id = p.record_id AND r.table_name = 'hardship_files' AND r.centre_code = p.centre_code) AS fields
+         (SELECT r.fields FROM exchange_records r WHERE r.origin = (${ORIGIN}) AND r.table_name = 'hardship_files' AND r.id = p.record_id) AS fields
        FROM exchange_people p
        WHERE p.record_table = 'hardship_files' AND p.active = 1 AND p.id_number IN (${ids.map(() => '?').join(',')})
        ORDER BY p.id_number, p.centre_code, p.record_id`,
@@ -64,7 +68,7 @@ export function aidPlaces(sqlite: Sqlite, key: { year: number; idNumber: string 
   return sqlite
     .prepare(
       `SELECT p.id_number AS idNumber, p.centre_code AS centreCode, p.record_id AS recordId, p.role, p.year, p.amount_fen AS amountFen,
-         (SELECT r.fields FROM exchange_records r WHERE r.id = p.record_id AND r.table_name = 'aid_payments' AND r.centre_code = p.centre_code) AS fields
+         (SELECT r.fields FROM exchange_records r WHERE r.origin = (${ORIGIN}) AND r.table_name = 'aid_payments' AND r.id = p.record_id) AS fields
        FROM exchange_people p
        WHERE p.record_table = 'aid_payments' AND p.active = 1 AND p.year = ? AND p.id_number = ?
        ORDER BY p.centre_code, p.record_id`,

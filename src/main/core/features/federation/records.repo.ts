@@ -82,8 +82,10 @@ export function fileRows(
   }
   const s = filter.search;
   if (s.kind === 'id') {
-    // The head or anyone in the household: the people index holds every ID number a file names.
+    // The head or anyone in the household: the people index holds every ID number a file names; each file is then
+    // read through the primary key (the centre's origin).
     where.sql.push(
+      `r.origin = (SELECT origin FROM exchange_records WHERE centre_code = @centre AND table_name = 'org' ORDER BY sequence DESC LIMIT 1)`,
       `r.id IN (SELECT record_id FROM exchange_people WHERE id_number = @q AND centre_code = @centre AND record_table = 'hardship_files')`,
     );
   } else if (s.kind === 'tail') {
@@ -94,26 +96,32 @@ export function fileRows(
     where.sql.push(`json_extract(r.fields, '$.head_name') >= @q AND json_extract(r.fields, '$.head_name') < @q || '${PREFIX_END}'`);
   }
   if (s.kind !== 'none') where.params.q = s.value;
-  const index = s.kind === 'id' ? 'exchange_records_id' : s.kind === 'tail' ? 'exchange_records_file_head_tail' : undefined;
+  const index = s.kind === 'tail' ? 'exchange_records_file_head_tail' : undefined;
   return page(sqlite, 'hardship_files', where, 'r.updated_at DESC, r.id DESC', filter.limit, filter.offset, index);
+}
+
+/**
+ * The centre's organisation id, the `origin` of its records, from the org record every batch carries: a record is
+ * then read through the primary key (origin, table, id), with no index of its own on the id.
+ */
+export function originOf(sqlite: Sqlite, centre: string): string | null {
+  return (
+    (sqlite
+      .prepare("SELECT origin FROM exchange_records WHERE centre_code = ? AND table_name = 'org' ORDER BY sequence DESC LIMIT 1")
+      .pluck()
+      .get(centre) as string | undefined) ?? null
+  );
 }
 
 /** One record of a centre by id, tombstones too (a deleted file's page says so). */
 export function recordOf(sqlite: Sqlite, centre: string, table: string, id: string): RecordRow | undefined {
-  return sqlite
-    .prepare(`SELECT ${COLUMNS} FROM exchange_records r WHERE r.table_name = @table AND r.id = @id AND r.centre_code = @centre`)
-    .get({ centre, table, id }) as RecordRow | undefined;
-}
-
-/** The payments a centre sent for one file (not deleted), counted for the file's page. */
-export function filePaymentCount(sqlite: Sqlite, centre: string, fileId: string): number {
+  const origin = originOf(sqlite, centre);
+  if (origin === null) return undefined;
   return sqlite
     .prepare(
-      `SELECT count(*) FROM exchange_records r WHERE r.centre_code = ? AND r.table_name = 'aid_payments' AND r.deleted_at IS NULL
-       AND json_extract(r.fields, '$.file_id') = ?`,
+      `SELECT ${COLUMNS} FROM exchange_records r WHERE r.origin = @origin AND r.table_name = @table AND r.id = @id AND r.centre_code = @centre`,
     )
-    .pluck()
-    .get(centre, fileId) as number;
+    .get({ origin, centre, table, id }) as RecordRow | undefined;
 }
 
 export interface PaymentFilter {
@@ -178,13 +186,16 @@ export function memberRows(
 ): { rows: RecordRow[]; total: number } {
   const where: Where = { sql: [], params: { centre: filter.centre } };
   const s = filter.search;
-  if (s.kind === 'id') where.sql.push(`json_extract(r.fields, '$.id_number') = @q`);
-  else if (s.kind === 'tail') where.sql.push(`substr(json_extract(r.fields, '$.id_number'), -4) = @q`);
+  // A whole number is found through its last 4 characters' index, then compared whole (no index of its own).
+  if (s.kind === 'id') {
+    where.sql.push(`substr(json_extract(r.fields, '$.id_number'), -4) = @tail`, `json_extract(r.fields, '$.id_number') = @q`);
+    where.params.tail = s.value.slice(-4);
+  } else if (s.kind === 'tail') where.sql.push(`substr(json_extract(r.fields, '$.id_number'), -4) = @q`);
   else if (s.kind === 'name' || s.kind === 'number') {
     where.sql.push(`json_extract(r.fields, '$.name') >= @q AND json_extract(r.fields, '$.name') < @q || '${PREFIX_END}'`);
   }
   if (s.kind !== 'none') where.params.q = s.value;
-  const index = s.kind === 'id' ? 'exchange_records_member_id' : s.kind === 'tail' ? 'exchange_records_member_tail' : undefined;
+  const index = s.kind === 'id' || s.kind === 'tail' ? 'exchange_records_member_tail' : undefined;
   return page(sqlite, 'members', where, `json_extract(r.fields, '$.name'), r.id`, filter.limit, filter.offset, index);
 }
 

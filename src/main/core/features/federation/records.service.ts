@@ -4,17 +4,7 @@ import { maskedIdView, maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { centreHeader } from './centres.service';
-import {
-  fileRows,
-  filePaymentCount,
-  memberRows,
-  paymentRows,
-  paymentTotals,
-  readSearch,
-  recordOf,
-  unitNames,
-  type RecordRow,
-} from './records.repo';
+import { fileRows, memberRows, paymentRows, paymentTotals, readSearch, recordOf, unitNames, type RecordRow } from './records.repo';
 
 /**
  * One centre's files, payments and roster, read-only, as the centre sent them. ID numbers leave only masked, with
@@ -103,7 +93,6 @@ export function centreFile(ctx: CallContext, input: ParsedInput<'federation.cent
           reason: text(e.reason),
         }))
         .sort((a, b) => a.at.localeCompare(b.at)),
-      payments: filePaymentCount(ctx.sqlite, centre.code, row.id),
     },
   };
 }

@@ -59,7 +59,7 @@ export function FedFilePage() {
               {file.legacyNo && <Fact label={t('fedFile.legacyNo')}>{file.legacyNo}</Fact>}
             </SimpleGrid>
             <Text size="sm" mt="sm">
-              {t('fedFile.payments', { count: file.payments })}{' '}
+              {t('fedFile.payments')}{' '}
               <Anchor component={Link} to={`${back}?tab=payments`} size="sm">
                 {t('fedCentre.tabPayments')}
               </Anchor>
