@@ -70,6 +70,64 @@ async function stopHost(child: ChildProcess): Promise<void> {
   expect(stopped, 'the web host stops within 10 s of SIGTERM').toBe(true);
 }
 
+/**
+ * A web host on a data folder of its own, its clock at TEST_CLOCK_START. `stop` ends it and, when the test passed,
+ * removes the folder (a failed test's folder stays to look at). The `host` fixture uses one; two-hosts.ts several.
+ */
+export async function launchHost(): Promise<{ handle: WebHostHandle; stop(passed: boolean): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
+  let running = await startHost(dataDir, TEST_CLOCK_START);
+  let clockAtCrash = TEST_CLOCK_START;
+  const moveClock = async (ms: number): Promise<Date> => {
+    const res = await fetch(`${handle.origin}/__test/clock`, {
+      method: 'POST',
+      headers: { 'X-Bangfu-Token': handle.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: ms }),
+    });
+    expect(res.status).toBe(200);
+    return new Date(((await res.json()) as { data: { now: string } }).data.now);
+  };
+  const handle: WebHostHandle = {
+    url: '',
+    origin: '',
+    token: '',
+    dataDir,
+    pages: new Set(),
+    async advanceClock(ms) {
+      await moveClock(ms);
+      for (const page of handle.pages) await page.clock.fastForward(ms);
+    },
+    now: () => moveClock(0),
+    async restart(options) {
+      // The program starts again where its clock was, as a real restart would: time does not go back.
+      const alive = running.child.exitCode === null && running.child.signalCode === null;
+      const now = alive ? await moveClock(0) : clockAtCrash;
+      await stopHost(running.child);
+      running = await startHost(dataDir, now, options?.samePort ? Number(new URL(handle.url).port) : 0);
+      point(running.url);
+    },
+    async crash() {
+      clockAtCrash = await moveClock(0);
+      const exited = new Promise((r) => running.child.once('exit', r));
+      stopping.add(running.child);
+      running.child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  const point = (url: string) => {
+    const parsed = new URL(url);
+    Object.assign(handle, { url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') });
+  };
+  point(running.url);
+  return {
+    handle,
+    async stop(passed) {
+      await stopHost(running.child);
+      if (passed) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name: string) => Promise<void> }>({
   // The page's clock shows the core's instant and moves with it, so "today" in a form is the core's today.
   page: async ({ page, host }, use) => {
@@ -80,53 +138,9 @@ export const test = base.extend<{ host: WebHostHandle; shots: (page: Page, name:
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
   host: async ({}, use, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
-    let running = await startHost(dataDir, TEST_CLOCK_START);
-    let clockAtCrash = TEST_CLOCK_START;
-    const moveClock = async (ms: number): Promise<Date> => {
-      const res = await fetch(`${handle.origin}/__test/clock`, {
-        method: 'POST',
-        headers: { 'X-Bangfu-Token': handle.token, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ advanceMs: ms }),
-      });
-      expect(res.status).toBe(200);
-      return new Date(((await res.json()) as { data: { now: string } }).data.now);
-    };
-    const handle: WebHostHandle = {
-      url: '',
-      origin: '',
-      token: '',
-      dataDir,
-      pages: new Set(),
-      async advanceClock(ms) {
-        await moveClock(ms);
-        for (const page of handle.pages) await page.clock.fastForward(ms);
-      },
-      now: () => moveClock(0),
-      async restart(options) {
-        // The program starts again where its clock was, as a real restart would: time does not go back.
-        const alive = running.child.exitCode === null && running.child.signalCode === null;
-        const now = alive ? await moveClock(0) : clockAtCrash;
-        await stopHost(running.child);
-        running = await startHost(dataDir, now, options?.samePort ? Number(new URL(handle.url).port) : 0);
-        point(running.url);
-      },
-      async crash() {
-        clockAtCrash = await moveClock(0);
-        const exited = new Promise((r) => running.child.once('exit', r));
-        stopping.add(running.child);
-        running.child.kill('SIGKILL');
-        await exited;
-      },
-    };
-    const point = (url: string) => {
-      const parsed = new URL(url);
-      Object.assign(handle, { url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') });
-    };
-    point(running.url);
+    const { handle, stop } = await launchHost();
     await use(handle);
-    await stopHost(running.child);
-    if (testInfo.status === testInfo.expectedStatus) rmSync(dataDir, { recursive: true, force: true });
+    await stop(testInfo.status === testInfo.expectedStatus);
   },
   // Screenshots of each screen, kept as artifacts to look at (artifacts/ is git-ignored).
   // eslint-disable-next-line no-empty-pattern -- as above

@@ -151,7 +151,9 @@ const CHECKS: Record<TravellingTable, (f: Fields, today: string, senderCode: str
     code(f, 'entry_kind', ENTRY_KINDS);
     code(f, 'category', HARDSHIP_CATEGORIES, false);
     jsonText(f, 'draft');
-    for (const key of ['visits_count_from', 'notice_ends_on', 'annual_review_by', 'approved_on', 'reviewed_on']) date(f, key);
+    for (const key of ['visits_count_from', 'notice_ends_on', 'approved_on', 'reviewed_on']) date(f, key);
+    // Who started the annual review (lifecycle: the actor's id), not a date.
+    uuid(f, 'annual_review_by');
     for (const person of rows(f, 'household')) {
       code(person, 'relation', RELATIONS);
       text(person, 'name', true, 100);
