@@ -134,7 +134,7 @@ beforeEach(async () => {
       { name: '张小三', idNumber: ID2, relation: 'child' },
       { name: '张旧', idNumber: ID9, relation: 'spouse', deletedAt: at(5) },
     ],
-    visits: [{ kind: 'initial', date: '2026-01-10', visitors: '李、王', allClear: true, note: '已入户' }],
+    visits: [{ kind: 'initial', date: '2026-01-10', visitors: ['李', '王'], allClear: true, note: '已入户' }],
     events: [
       { at: '2026-01-08T02:00:00.000Z', action: 'submit', fromStatus: 'draft', toStatus: 'submitted' },
       { at: '2026-01-20T02:00:00.000Z', action: 'approve', fromStatus: 'approval', toStatus: 'active', reason: '符合条件' },

@@ -69,7 +69,7 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
         { name: DEMO_PERSON.name, idNumber: DEMO_PERSON.idNumber, relation: 'self' },
         { name: '张小明', idNumber: idNumber('11010120100303002'), relation: 'child' },
       ],
-      visits: [{ kind: 'sixClears', date: ago(20).slice(0, 10), visitors: '李敏、王强', allClear: true }],
+      visits: [{ kind: 'sixClears', date: ago(20).slice(0, 10), visitors: ['李敏', '王强'], allClear: true }],
       events: [{ at: ago(15), action: 'approve', fromStatus: 'approval', toStatus: 'active' }],
     });
     addFile(sqlite, dc, {

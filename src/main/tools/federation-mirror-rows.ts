@@ -147,7 +147,7 @@ export interface FileSpec extends RecordMeta {
   headName: string;
   headIdNumber: string;
   household?: { name: string; idNumber: string; relation: string; deletedAt?: string }[];
-  visits?: { kind: string; date: string; visitors: string; allClear: boolean; note?: string }[];
+  visits?: { kind: string; date: string; visitors: string[]; allClear: boolean; note?: string }[];
   events?: { at: string; action: string; fromStatus: string | null; toStatus: string; reason?: string }[];
 }
 
@@ -185,7 +185,8 @@ export function addFile(sqlite: Sqlite, centre: CentreRef, f: FileSpec) {
       id: `${f.id.slice(0, 24)}${String(100 + i).padStart(12, '0')}`,
       kind: v.kind,
       date: v.date,
-      visitors: v.visitors,
+      // As file_visits holds them (and the export carries them): a JSON list of names.
+      visitors: JSON.stringify(v.visitors),
       items: '{}',
       all_clear: v.allClear ? 1 : 0,
       must_visit_reason: null,

@@ -79,7 +79,7 @@ export function centreFile(ctx: CallContext, input: ParsedInput<'federation.cent
         .map((v) => ({
           kind: text(v.kind) ?? '',
           date: text(v.date) ?? '',
-          visitors: text(v.visitors) ?? '',
+          visitors: visitorNames(v.visitors),
           allClear: v.all_clear === 1 || v.all_clear === true,
           note: text(v.note),
         }))
@@ -153,4 +153,16 @@ export function centreRoster(ctx: CallContext, input: ParsedInput<'federation.ce
     };
   });
   return { centre, items, total };
+}
+
+/** A visit's visitors travel as its column holds them, a JSON list of names: shown as 张三、李四. */
+function visitorNames(value: unknown): string {
+  const raw = text(value) ?? '';
+  try {
+    const names: unknown = JSON.parse(raw);
+    if (Array.isArray(names) && names.every((n) => typeof n === 'string')) return names.join('、');
+  } catch {
+    // Not a list: shown as it came.
+  }
+  return raw;
 }
