@@ -67,7 +67,10 @@ export interface Area {
   group?: MessageKey;
   /** Reached from other pages only (a batch from its program), never listed in the navigation. */
   hidden?: boolean;
-  /** Listed only in these modes (the federation's views of its centres); the core refuses them elsewhere anyway. */
+  /**
+   * Listed only in these modes: a federation keeps no roster, files or aid of its own (it sees its centres' under
+   * 各中心), a centre has no centres. The federation's views are refused by the core elsewhere anyway.
+   */
   modes?: OrgMode[];
 }
 
@@ -75,6 +78,7 @@ export const AREAS: Area[] = [
   { path: '', label: 'nav.home', icon: IconHome, role: 'viewer', page: <HomePage /> },
   {
     path: 'roster',
+    modes: ['centre'],
     label: 'nav.roster',
     icon: IconAddressBook,
     role: 'viewer',
@@ -86,6 +90,7 @@ export const AREAS: Area[] = [
   },
   {
     path: 'files',
+    modes: ['centre'],
     label: 'nav.files',
     icon: IconHeartHandshake,
     role: 'viewer',
@@ -93,10 +98,27 @@ export const AREAS: Area[] = [
     subPages: [{ path: ':fileId', page: <FilePage /> }],
   },
   // 帮扶救助: programs, payments and their batches (and 凭证核验).
-  { path: 'aid/programs', label: 'aidNav.programs', group: 'aidNav.group', icon: IconCoins, role: 'viewer', page: <ProgramsPage /> },
-  { path: 'aid/payments', label: 'aidNav.payments', group: 'aidNav.group', icon: IconReceipt, role: 'viewer', page: <PaymentsPage /> },
+  {
+    path: 'aid/programs',
+    label: 'aidNav.programs',
+    group: 'aidNav.group',
+    icon: IconCoins,
+    role: 'viewer',
+    page: <ProgramsPage />,
+    modes: ['centre'],
+  },
+  {
+    path: 'aid/payments',
+    label: 'aidNav.payments',
+    group: 'aidNav.group',
+    icon: IconReceipt,
+    role: 'viewer',
+    page: <PaymentsPage />,
+    modes: ['centre'],
+  },
   {
     path: 'aid/batches',
+    modes: ['centre'],
     label: 'aidNav.batches',
     icon: IconReceipt,
     role: 'viewer',
@@ -108,7 +130,15 @@ export const AREAS: Area[] = [
     ],
   },
   // Every signed-in role checks vouchers and certificates brought to the desk (a scanner types the QR code).
-  { path: 'aid/verify', label: 'nav.verify', group: 'aidNav.group', icon: IconShieldCheck, role: 'viewer', page: <VerifyVoucherPage /> },
+  {
+    path: 'aid/verify',
+    label: 'nav.verify',
+    group: 'aidNav.group',
+    icon: IconShieldCheck,
+    role: 'viewer',
+    page: <VerifyVoucherPage />,
+    modes: ['centre'],
+  },
   // The federation's views of its centres (federation mode only): what each centre sent, read-only, and 重复核查.
   {
     path: 'federation/centres',
@@ -130,7 +160,7 @@ export const AREAS: Area[] = [
     modes: ['federation'],
     page: <DuplicatesPage />,
   },
-  { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage /> },
+  { path: 'units', label: 'nav.units', icon: IconBuildingFactory2, role: 'clerk', page: <UnitsPage />, modes: ['centre'] },
   { path: 'policy', label: 'nav.policy', icon: IconScale, role: 'viewer', page: <PolicyPage /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, role: 'admin', page: <UsersPage /> },
   { path: 'org', label: 'nav.org', icon: IconBuilding, role: 'admin', page: <OrgSettingsPage /> },
