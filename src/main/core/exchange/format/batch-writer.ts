@@ -11,7 +11,7 @@ import { fsyncFile } from '../../fs-atomic';
 import { BATCH_FORMAT, BATCH_VERSION, type BatchHeader } from './batch-header';
 import { verifyBatchFile } from './batch-reader';
 import { keyFingerprint, publicOfPrivate, type Ed25519Private, type Ed25519Public } from './keys';
-import { entryLine, manifestLine, type BatchEntry, type BatchManifest } from './payload';
+import { entryLine, manifestLine, type BatchManifest, type BatchWriteEntry } from './payload';
 import { envelopePrefix } from './signed-envelope';
 
 /**
@@ -30,7 +30,7 @@ export interface BatchWriteOptions {
   sequence: number;
   createdAt: string;
   manifest: BatchManifest;
-  entries: AsyncIterable<BatchEntry> | Iterable<BatchEntry>;
+  entries: AsyncIterable<BatchWriteEntry> | Iterable<BatchWriteEntry>;
   /** Cancels the write: temporary files are removed and the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called every `progressEvery` entries with how many were written so far. */
@@ -110,8 +110,12 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
     let batchChars = 0;
     for await (const entry of options.entries) {
       signal?.throwIfAborted();
-      if (entry.kind === 'record') seen.set(entry.record.table, (seen.get(entry.record.table) ?? 0) + 1);
-      else attachments++;
+      const n = entry.kind === 'lines' ? entry.lines.count : 1;
+      if (entry.kind === 'attachment') attachments++;
+      else {
+        const table = entry.kind === 'record' ? entry.record.table : entry.lines.table;
+        seen.set(table, (seen.get(table) ?? 0) + n);
+      }
       const line = entryLine(entry);
       batch.push(line);
       batchChars += line.length;
@@ -120,7 +124,9 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
         batch = [];
         batchChars = 0;
       }
-      if (++written % every === 0) options.onProgress?.(written);
+      // Progress every `every` entries, a page of lines counting as its records.
+      if (Math.floor((written + n) / every) > Math.floor(written / every)) options.onProgress?.(written + n);
+      written += n;
     }
     if (batch.length > 0) yield Buffer.from(batch.join(''), 'utf8');
     checkCounts(manifest, seen, attachments);

@@ -42,14 +42,29 @@ export interface BatchAttachment {
   data: Uint8Array;
 }
 
+/**
+ * Records already written as their NDJSON lines (each ending in `\n`), `count` of them, all of `table`: an exporter
+ * that builds the lines itself (in SQL, for the bulk tables) hands over a page at a time and no object is made per
+ * record. The lines must be what `entryLine` would write for those records (key order aside).
+ */
+export interface BatchLines {
+  table: string;
+  count: number;
+  text: string;
+}
+
 export type BatchEntry = { kind: 'record'; record: BatchRecord } | { kind: 'attachment'; attachment: BatchAttachment };
+
+/** What a writer takes: entries, or pages of records already as lines (a reader sees those as records). */
+export type BatchWriteEntry = BatchEntry | { kind: 'lines'; lines: BatchLines };
 
 export function manifestLine(manifest: BatchManifest): string {
   const { snapshot, changes, counts, attachments } = manifest;
   return JSON.stringify({ kind: 'manifest', snapshot, changes, counts, attachments }) + '\n';
 }
 
-export function entryLine(entry: BatchEntry): string {
+export function entryLine(entry: BatchWriteEntry): string {
+  if (entry.kind === 'lines') return entry.lines.text;
   if (entry.kind === 'record') {
     const { table, id, origin, rev, updated_at, deleted_at, fields } = entry.record;
     return JSON.stringify({ kind: 'record', table, id, origin, rev, updated_at, deleted_at, fields }) + '\n';
