@@ -8,6 +8,7 @@ import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { afterAll, expect, test } from 'vitest';
 import { localDate } from '../src/main/core/clock';
 import { openOutboxFile, putInboxFile, readOutboxFile, reserveInboxFile } from '../src/main/core/files';
+import { BATCH_GZIP_LEVEL } from '../src/main/core/exchange/format';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
 import { writeDemoFilesFor } from '../src/main/tools/demo-hardship-files';
 import { writeDemoCsv } from '../src/main/tools/demo-roster-file';
@@ -127,11 +128,11 @@ async function exportAndImport(scale: string, members: number, files: number, pa
     return finished(federation, jobId);
   });
 
-  // The baseline on the same bytes: gzip + age (export's floor), age decryption + gunzip (import's floor).
+  // The baseline on the same bytes: gzip at the batch's level + age (export's floor), age decryption + gunzip (import's floor).
   const { ciphertext, gzipped, ndjson } = await plaintextOf(stick, federation);
   const recipient = await identityToRecipient(exchangeIdentities(federation.core.state.conn!.sqlite)[0]!);
   let started = performance.now();
-  const regzipped = gzipSync(ndjson, { level: 6 });
+  const regzipped = gzipSync(ndjson, { level: BATCH_GZIP_LEVEL });
   const gzipSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   await ageEncrypt(regzipped, recipient);
