@@ -122,9 +122,17 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
         const table = entry.kind === 'record' ? entry.record.table : entry.lines.table;
         seen.set(table, (seen.get(table) ?? 0) + n);
       }
-      const line = entryLine(entry);
-      batch.push(line);
-      batchChars += line.length;
+      if (entry.kind === 'lines') {
+        // Already UTF-8: what is gathered goes first, then the page as it is.
+        if (batch.length > 0) yield Buffer.from(batch.join(''), 'utf8');
+        batch = [];
+        batchChars = 0;
+        yield entry.lines.utf8;
+      } else {
+        const line = entryLine(entry);
+        batch.push(line);
+        batchChars += line.length;
+      }
       if (batchChars >= 65_536) {
         yield Buffer.from(batch.join(''), 'utf8');
         batch = [];

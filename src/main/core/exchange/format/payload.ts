@@ -43,14 +43,14 @@ export interface BatchAttachment {
 }
 
 /**
- * Records already written as their NDJSON lines (each ending in `\n`), `count` of them, all of `table`: an exporter
- * that builds the lines itself (in SQL, for the bulk tables) hands over a page at a time and no object is made per
- * record. The lines must be what `entryLine` would write for those records (key order aside).
+ * Records already written as their NDJSON lines (each ending in `\n`), `count` of them, all of `table`, as UTF-8
+ * bytes: an exporter that builds the lines itself (in SQL, for the bulk tables) hands over a page at a time, and no
+ * object nor JavaScript string is made per record. The lines must be what `entryLine` would write for those records.
  */
 export interface BatchLines {
   table: string;
   count: number;
-  text: string;
+  utf8: Buffer;
 }
 
 export type BatchEntry = { kind: 'record'; record: BatchRecord } | { kind: 'attachment'; attachment: BatchAttachment };
@@ -63,8 +63,7 @@ export function manifestLine(manifest: BatchManifest): string {
   return JSON.stringify({ kind: 'manifest', snapshot, changes, counts, attachments }) + '\n';
 }
 
-export function entryLine(entry: BatchWriteEntry): string {
-  if (entry.kind === 'lines') return entry.lines.text;
+export function entryLine(entry: BatchEntry): string {
   if (entry.kind === 'record') {
     const { table, id, origin, rev, updated_at, deleted_at, fields } = entry.record;
     return JSON.stringify({ kind: 'record', table, id, origin, rev, updated_at, deleted_at, fields }) + '\n';

@@ -11,8 +11,8 @@ import { SMALL_TABLES, type SmallTable } from './export-set';
  */
 
 const PAGE = 5_000;
-/** Members and payments, built as lines by SQLite: a page is one string (a few MB). */
-const LINE_PAGE = 10_000;
+/** Members and payments, built as lines by SQLite: a page is one blob of UTF-8 (a few MB). */
+const LINE_PAGE = 5_000;
 /** Files carry their parts; a smaller page keeps a page's visits and households small. */
 const FILE_PAGE = 500;
 /** Attachments carry their content (up to 10 MB each, then a third more as base64 in the line): a few at a time. */
@@ -87,7 +87,7 @@ function memberPageSql(sqlite: Sqlite, page: number): string {
     ],
   );
   const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
-  return `SELECT count(*) AS n, max(ref) AS last, group_concat(line, '' ORDER BY ref) AS text FROM (
+  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES('ref')} FROM (
       SELECT e.ref AS ref, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
       JOIN origins o ON o.ref = x.origin_ref
@@ -104,16 +104,22 @@ const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch')
 function paymentPageSql(sqlite: Sqlite, page: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
   const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
-  return `SELECT count(*) AS n, max(id) AS last, group_concat(line, '' ORDER BY id) AS text FROM (
+  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES('id')} FROM (
       SELECT e.id AS id, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
       WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
 
+/**
+ * A page's lines joined in order, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes,
+ * where text would be decoded into a JavaScript string only for the writer to encode it back.
+ */
+const PAGE_BYTES = (key: string) => `CAST(group_concat(line, '' ORDER BY ${key}) AS BLOB) AS utf8`;
+
 interface LinePage {
   n: number;
   last: string | number | null;
-  text: string | null;
+  utf8: Buffer | null;
 }
 
 /** Pages of lines from one of the SQL above, keyset on `last`; `between` runs after each page. */
@@ -126,8 +132,8 @@ async function* linePages(
 ): AsyncGenerator<BatchWriteEntry> {
   const statement = sqlite.prepare(sql);
   for (let after = first; ;) {
-    const { n, last, text } = statement.get(after) as LinePage;
-    if (n > 0) yield { kind: 'lines', lines: { table, count: n, text: text! } };
+    const { n, last, utf8 } = statement.get(after) as LinePage;
+    if (n > 0) yield { kind: 'lines', lines: { table, count: n, utf8: utf8! } };
     await between();
     if (n < LINE_PAGE) break;
     after = last!;
