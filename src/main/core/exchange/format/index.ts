@@ -1,8 +1,8 @@
 /** The exchange file formats (docs/exchange-format.md): `.bfb` batches and `.bfr` receipts. */
 export { BATCH_FORMAT, BATCH_VERSION, type BatchHeader, type OrgKeyRef } from './batch-header';
 export { readBatchEntries, verifyBatchFile, type BatchCheck, type BatchVerdict, type OpenedBatch } from './batch-reader';
-export { writeBatch, type BatchWriteOptions, type BatchWritten } from './batch-writer';
+export { BATCH_GZIP_LEVEL, writeBatch, type BatchWriteOptions, type BatchWritten } from './batch-writer';
 export { keyFingerprint, type Ed25519Private, type Ed25519Public } from './keys';
-export type { BatchAttachment, BatchEntry, BatchManifest, BatchRecord } from './payload';
+export type { BatchAttachment, BatchEntry, BatchLines, BatchManifest, BatchRecord, BatchWriteEntry } from './payload';
 export { BatchFormatError, REFUSAL_REASONS, type RefusalReason } from './reasons';
 export { encodeReceipt, verifyReceipt, writeReceipt, type BatchReceipt, type RefusedRecord } from './receipt';

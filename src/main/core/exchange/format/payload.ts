@@ -42,7 +42,21 @@ export interface BatchAttachment {
   data: Uint8Array;
 }
 
+/**
+ * Records already written as their NDJSON lines (each ending in `\n`), `count` of them, all of `table`, as UTF-8
+ * bytes: an exporter that builds the lines itself (in SQL, for the bulk tables) hands over a page at a time, and no
+ * object nor JavaScript string is made per record. The lines must be what `entryLine` would write for those records.
+ */
+export interface BatchLines {
+  table: string;
+  count: number;
+  utf8: Buffer;
+}
+
 export type BatchEntry = { kind: 'record'; record: BatchRecord } | { kind: 'attachment'; attachment: BatchAttachment };
+
+/** What a writer takes: entries, or pages of records already as lines (a reader sees those as records). */
+export type BatchWriteEntry = BatchEntry | { kind: 'lines'; lines: BatchLines };
 
 export function manifestLine(manifest: BatchManifest): string {
   const { snapshot, changes, counts, attachments } = manifest;

@@ -1,4 +1,4 @@
-import type { BatchEntry, BatchRecord } from '../../exchange/format';
+import type { BatchRecord, BatchWriteEntry } from '../../exchange/format';
 import type { Sqlite } from '../../db/client';
 import { SMALL_TABLES, type SmallTable } from './export-set';
 
@@ -11,6 +11,8 @@ import { SMALL_TABLES, type SmallTable } from './export-set';
  */
 
 const PAGE = 5_000;
+/** Members and payments, built as lines by SQLite: a page is one blob of UTF-8 (a few MB). */
+const LINE_PAGE = 5_000;
 /** Files carry their parts; a smaller page keeps a page's visits and households small. */
 const FILE_PAGE = 500;
 /** Attachments carry their content (up to 10 MB each, then a third more as base64 in the line): a few at a time. */
@@ -47,61 +49,101 @@ function unitRows(sqlite: Sqlite, after: string): Row[] {
     .all(after) as Row[];
 }
 
-function memberRows(sqlite: Sqlite, afterRef: number): Row[] {
-  return sqlite
-    .prepare(
-      // The text UUID and the ISO instant are made by SQLite (as the change-log trigger makes the UUID): per row they
-      // cost less there than in JavaScript, and the roster is the bulk of a batch.
-      `SELECT m.*, ${UUID_SQL} AS id_text, ${ISO_SQL} AS updated_iso, o.code AS origin_code, u.id AS unit_id, n.id AS union_id
-       FROM temp.export_members e JOIN members m ON m.ref = e.ref
-       JOIN origins o ON o.ref = m.origin_ref
-       LEFT JOIN units u ON u.ref = m.unit_ref LEFT JOIN units n ON n.ref = m.union_ref
-       WHERE e.ref > ? ORDER BY e.ref LIMIT ${PAGE}`,
-    )
-    .all(afterRef) as Row[];
+/**
+ * The fields of `table` as a SQL `json_object(…)` over alias `x`: its columns in table order minus `drop`, then
+ * `extra` (name → SQL expression). SQLite writes text and integers as they are held, and a column holding JSON text
+ * stays a JSON string (a plain column read carries no JSON subtype), as docs/exchange-format.md says.
+ */
+function fieldsSql(sqlite: Sqlite, table: string, drop: string[], extra: [string, string][]): string {
+  const columns = (sqlite.pragma(`table_info(${table})`) as { name: string; type: string }[]).filter(
+    (c) => !SYNC.includes(c.name) && !drop.includes(c.name),
+  );
+  // json_object refuses a blob: a travelling table with one needs its own encoding, decided when it is added.
+  const blob = columns.find((c) => c.type.toUpperCase() === 'BLOB');
+  if (blob) throw new Error(`${table}.${blob.name} is a blob: the export has no JSON form for it`);
+  const pairs = [...columns.map((c) => [c.name, `x."${c.name}"`] as const), ...extra];
+  return `json_object(${pairs.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
 }
 
-const UUID_SQL = `lower(substr(hex(m.id), 1, 8) || '-' || substr(hex(m.id), 9, 4) || '-' || substr(hex(m.id), 13, 4) || '-' ||
-  substr(hex(m.id), 17, 4) || '-' || substr(hex(m.id), 21))`;
+/** A record line: the five sync values as SQL expressions that yield JSON text, then the fields. */
+function lineSql(table: string, id: string, origin: string, updated: string, fields: string): string {
+  return `'{"kind":"record","table":"${table}","id":' || ${id} || ',"origin":' || ${origin} || ',"rev":' || x.rev ||
+    ',"updated_at":' || ${updated} || ',"deleted_at":' || json_quote(x.deleted_at) || ',"fields":' || ${fields} || '}' || char(10)`;
+}
+
+/**
+ * A page of members as their record lines, built by SQLite in one string: per record this costs far less there than
+ * an object and JSON.stringify in JavaScript, and the roster is the bulk of a batch. The text UUID and the ISO
+ * instant are made there too (as the change-log trigger makes the UUID).
+ */
+function memberPageSql(sqlite: Sqlite, page: number): string {
+  const fields = fieldsSql(
+    sqlite,
+    'members',
+    ['ref', 'origin_ref', 'unit_ref', 'union_ref', 'name_pinyin', 'name_initials'],
+    [
+      ['unit_id', 'u.id'],
+      ['union_id', 'n.id'],
+    ],
+  );
+  const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
+  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES('ref')} FROM (
+      SELECT e.ref AS ref, ${line} AS line
+      FROM temp.export_members e JOIN members x ON x.ref = e.ref
+      JOIN origins o ON o.ref = x.origin_ref
+      LEFT JOIN units u ON u.ref = x.unit_ref LEFT JOIN units n ON n.ref = x.union_ref
+      WHERE e.ref > ? ORDER BY e.ref LIMIT ${page})`;
+}
+
+const UUID_SQL = `lower(substr(hex(x.id), 1, 8) || '-' || substr(hex(x.id), 9, 4) || '-' || substr(hex(x.id), 13, 4) || '-' ||
+  substr(hex(x.id), 17, 4) || '-' || substr(hex(x.id), 21))`;
 // Milliseconds → 2026-03-10T02:00:00.000Z, in integers (no floating-point rounding of the milliseconds).
-const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', m.updated_at / 1000, 'unixepoch') || '.' || printf('%03d', m.updated_at % 1000) || 'Z'`;
+const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch') || '.' || printf('%03d', x.updated_at % 1000) || 'Z'`;
 
-function memberRecord(row: Row): BatchRecord {
-  // Destructured rather than filtered by name: this runs a million times for a full roster.
-  const {
-    id: _id,
-    ref: _ref,
-    origin_ref: _originRef,
-    unit_ref: _unitRef,
-    union_ref: _unionRef,
-    name_pinyin: _pinyin,
-    name_initials: _initials,
-    updated_at: _updatedAt,
-    id_text,
-    updated_iso,
-    origin_code,
-    rev,
-    deleted_at,
-    ...fields
-  } = row;
-  return {
-    table: 'members',
-    id: id_text as string,
-    origin: origin_code as string,
-    rev: rev as number,
-    updated_at: updated_iso as string,
-    deleted_at: (deleted_at as string | null) ?? null,
-    fields,
-  };
+/** A page of payments as their record lines (as members): `unit_id` (the unit's UUID) instead of `unit_ref`. */
+function paymentPageSql(sqlite: Sqlite, page: number): string {
+  const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
+  const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
+  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES('id')} FROM (
+      SELECT e.id AS id, ${line} AS line
+      FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
+      WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
 
-function smallRows(sqlite: Sqlite, table: Exclude<SmallTable, 'units'>, after: string, page: number): Row[] {
-  // aid_payments name their unit by its local ref: the unit's UUID travels instead.
-  const unit = table === 'aid_payments' ? ', u.id AS unit_id' : '';
-  const join = table === 'aid_payments' ? 'LEFT JOIN units u ON u.ref = x.unit_ref' : '';
+/**
+ * A page's lines joined in order, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes,
+ * where text would be decoded into a JavaScript string only for the writer to encode it back.
+ */
+const PAGE_BYTES = (key: string) => `CAST(group_concat(line, '' ORDER BY ${key}) AS BLOB) AS utf8`;
+
+interface LinePage {
+  n: number;
+  last: string | number | null;
+  utf8: Buffer | null;
+}
+
+/** Pages of lines from one of the SQL above, keyset on `last`; `between` runs after each page. */
+async function* linePages(
+  sqlite: Sqlite,
+  table: string,
+  sql: string,
+  first: string | number,
+  between: () => Promise<void>,
+): AsyncGenerator<BatchWriteEntry> {
+  const statement = sqlite.prepare(sql);
+  for (let after = first; ;) {
+    const { n, last, utf8 } = statement.get(after) as LinePage;
+    if (n > 0) yield { kind: 'lines', lines: { table, count: n, utf8: utf8! } };
+    await between();
+    if (n < LINE_PAGE) break;
+    after = last!;
+  }
+}
+
+function smallRows(sqlite: Sqlite, table: Exclude<SmallTable, 'units' | 'aid_payments'>, after: string, page: number): Row[] {
   return sqlite
     .prepare(
-      `SELECT x.*${unit} FROM temp.export_ids e JOIN ${table} x ON x.id = e.id ${join}
+      `SELECT x.* FROM temp.export_ids e JOIN ${table} x ON x.id = e.id
        WHERE e.table_name = ? AND e.id > ? ORDER BY e.id LIMIT ${page}`,
     )
     .all(table, after) as Row[];
@@ -156,7 +198,7 @@ function attachmentRows(sqlite: Sqlite, after: string): Row[] {
 }
 
 /** Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). */
-export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>): AsyncGenerator<BatchEntry> {
+export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>): AsyncGenerator<BatchWriteEntry> {
   yield { kind: 'record', record: orgRecord(sqlite) };
   for (let after = ''; ;) {
     const rows = unitRows(sqlite, after);
@@ -165,22 +207,20 @@ export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id as string;
   }
-  for (let afterRef = 0; ;) {
-    const rows = memberRows(sqlite, afterRef);
-    for (const row of rows) yield { kind: 'record', record: memberRecord(row) };
-    await between();
-    if (rows.length < PAGE) break;
-    afterRef = rows[rows.length - 1]!.ref as number;
-  }
+  yield* linePages(sqlite, 'members', memberPageSql(sqlite, LINE_PAGE), 0, between);
   for (const table of SMALL_TABLES) {
     if (table === 'units') continue;
+    if (table === 'aid_payments') {
+      yield* linePages(sqlite, table, paymentPageSql(sqlite, LINE_PAGE), '', between);
+      continue;
+    }
     const page = table === 'hardship_files' ? FILE_PAGE : PAGE;
     for (let after = ''; ;) {
       const rows = smallRows(sqlite, table, after, page);
       const records =
         table === 'hardship_files'
           ? withParts(sqlite, rows).map((row) => recordOf(table, row, ['member_key']))
-          : rows.map((row) => recordOf(table, row, table === 'aid_payments' ? ['unit_ref'] : []));
+          : rows.map((row) => recordOf(table, row));
       for (const record of records) yield { kind: 'record', record };
       await between();
       if (rows.length < page) break;
