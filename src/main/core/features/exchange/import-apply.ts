@@ -13,6 +13,7 @@ import type { JobHandle } from '../../jobs';
 import { exchangeIdentities } from '../../keys/org-exchange';
 import { recordProblem } from './import-records';
 import { RECEIPT_REFUSED_LIMIT } from './import-receipt';
+import { suspendIndexesFor } from './import-bulk';
 import { knownOrigin, recordWriter } from './import-store';
 
 /**
@@ -67,7 +68,8 @@ export async function applyBatch(
   const centreCode = header.sender.code;
   const opened = await open(ctx, path, verdict);
   const { manifest } = opened;
-  const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
+  const records = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+  const total = records + manifest.attachments;
   const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
   const today = localDate(ctx.clock);
   const applied: Record<string, number> = {};
@@ -101,6 +103,11 @@ export async function applyBatch(
     apply(record, origin);
   };
 
+  const suspended = suspendIndexesFor(ctx.sqlite, records);
+  const between = async () => {
+    await job.pause();
+    job.throwIfCancelled();
+  };
   let done = 0;
   job.progress(0, total);
   for await (const entry of opened.entries) {
@@ -117,12 +124,12 @@ export async function applyBatch(
     }
     if (++done % CHUNK === 0) {
       job.progress(done, total);
-      await job.pause();
-      job.throwIfCancelled();
+      await between();
     }
   }
   // Records came, but no org record of the sender's to say whose they are.
   if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
+  await suspended?.restore(between);
   job.progress(total, total);
   return {
     snapshot: manifest.snapshot,
