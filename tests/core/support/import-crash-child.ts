@@ -12,7 +12,6 @@ import { createInterface } from 'node:readline';
 import type { CoreEvent } from '@shared/contract';
 import { AdjustableClock } from '../../../src/main/core/clock';
 import { createCore } from '../../../src/main/core/core';
-import { importTuning } from '../../../src/main/core/features/exchange/import-bulk';
 import { putInboxFile } from '../../../src/main/core/files';
 import { createMemoryLogger, redact } from '../../../src/main/core/log';
 import type { RacingCoreConfig } from './racing-child';
@@ -21,8 +20,6 @@ export interface ImportCrashConfig extends RacingCoreConfig {
   batchPath: string;
   /** Stop after writing this many records (inside the transaction); null: run to the end unless killed. */
   pauseAtRecord: number | null;
-  /** Lowers the importer's bulk threshold (import-bulk.ts), so that this small batch drops and rebuilds the indexes. */
-  bulkRecords?: number;
 }
 
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -31,7 +28,6 @@ async function main(): Promise<void> {
   const input = createInterface({ input: process.stdin });
   const config = JSON.parse((await input[Symbol.asyncIterator]().next()).value as string) as ImportCrashConfig;
   input.close();
-  if (config.bulkRecords !== undefined) importTuning.bulkRecords = config.bulkRecords;
   let finished: (event: CoreEvent) => void = () => undefined;
   const core = createCore({
     dataDir: config.dataDir,

@@ -13,7 +13,6 @@ import type { JobHandle } from '../../jobs';
 import { exchangeIdentities } from '../../keys/org-exchange';
 import { recordProblem } from './import-records';
 import { RECEIPT_REFUSED_LIMIT } from './import-receipt';
-import { suspendIndexesFor } from './import-bulk';
 import { knownOrigin, recordWriter } from './import-store';
 
 /**
@@ -68,8 +67,7 @@ export async function applyBatch(
   const centreCode = header.sender.code;
   const opened = await open(ctx, path, verdict);
   const { manifest } = opened;
-  const records = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
-  const total = records + manifest.attachments;
+  const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
   const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
   const today = localDate(ctx.clock);
   const applied: Record<string, number> = {};
@@ -103,11 +101,6 @@ export async function applyBatch(
     apply(record, origin);
   };
 
-  const suspended = suspendIndexesFor(ctx.sqlite, records);
-  const between = async () => {
-    await job.pause();
-    job.throwIfCancelled();
-  };
   let done = 0;
   job.progress(0, total);
   for await (const entry of opened.entries) {
@@ -124,12 +117,12 @@ export async function applyBatch(
     }
     if (++done % CHUNK === 0) {
       job.progress(done, total);
-      await between();
+      await job.pause();
+      job.throwIfCancelled();
     }
   }
   // Records came, but no org record of the sender's to say whose they are.
   if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
-  await suspended?.restore(between);
   job.progress(total, total);
   return {
     snapshot: manifest.snapshot,
