@@ -4,7 +4,7 @@ import { checkCreditCode } from '@shared/domain/credit-code';
 import { ETHNICITIES } from '@shared/domain/ethnicity';
 import { ENTRY_KINDS, RELATIONS, SCHOOL_STAGES, WORKER_TYPES } from '@shared/domain/hardship-codes';
 import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
-import { checkIdNumber } from '@shared/domain/id-number';
+import { isValidNormalizedIdNumber } from '@shared/domain/id-number';
 import { HARDSHIP_CATEGORIES } from '@shared/domain/means-test';
 import { checkPhone } from '@shared/domain/phone';
 import { MEMBER_STATUSES } from '@shared/contract/roster';
@@ -88,8 +88,8 @@ function money(f: Fields, key: string, required: boolean): number | null {
 function idNumber(value: unknown, today: string): string {
   if (typeof value !== 'string' || value === '')
     return refuse(value === undefined || value === null ? 'missing-field' : 'invalid-id-number');
-  const check = checkIdNumber(value, today);
-  if (!check.ok || check.id !== value) refuse('invalid-id-number');
+  // checkIdNumber's verdict on a number that must arrive unchanged by normalising, at a fraction of its cost.
+  if (!isValidNormalizedIdNumber(value, today)) refuse('invalid-id-number');
   return value;
 }
 

@@ -80,7 +80,7 @@ export function knownOrigin(sqlite: Sqlite, centreCode: string): string | null {
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
   const upsert = sqlite.prepare(
     `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
-     VALUES (@origin, @table, @id, @centreCode, @rev, @updatedAt, @deletedAt, @fields, @sequence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (origin, table_name, id) DO UPDATE SET
        centre_code = excluded.centre_code, rev = excluded.rev, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
        fields = excluded.fields, sequence = excluded.sequence
@@ -122,18 +122,19 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
   return {
     /** Writes the record if it is newer than what is held; true when it was written. */
     record(record: BatchRecord): boolean {
+      // Positional parameters: better-sqlite3 binds them without a named object's lookups, a million times a batch.
       const written =
-        upsert.run({
-          origin: record.origin,
-          table: record.table,
-          id: record.id,
+        upsert.run(
+          record.origin,
+          record.table,
+          record.id,
           centreCode,
-          rev: record.rev,
-          updatedAt: record.updated_at,
-          deletedAt: record.deleted_at,
-          fields: JSON.stringify(record.fields),
+          record.rev,
+          record.updated_at,
+          record.deleted_at,
+          JSON.stringify(record.fields),
           sequence,
-        }).changes > 0;
+        ).changes > 0;
       if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) rewritePeople(record);
       return written;
     },
