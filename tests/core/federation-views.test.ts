@@ -467,6 +467,24 @@ describe("one centre's records, read-only", () => {
   });
 });
 
+describe("a federation's home page", () => {
+  it("counts its centres' to-dos instead of files it does not keep, each as its list has it", async () => {
+    const { today, items } = await fed.call('home.todo');
+    expect(today).toBe('2026-03-10');
+    const counts = Object.fromEntries(items.map((i) => [i.key, i.count]));
+    // 朝阳 and 西城 overdue; A's one open alarm (the other settled); 张三 and 张小三 filed at two centres.
+    expect(counts).toMatchObject({ centresOverdue: 2, batchAlarms: 1, duplicateFiles: 2 });
+    expect(Object.keys(counts)).not.toContain('drafts');
+    expect(Object.keys(counts)).not.toContain('approval');
+
+    // A centre's home has the files' to-dos and none of these.
+    const centre = await startSetUpCore();
+    const keys = (await centre.call('home.todo')).items.map((i) => i.key);
+    expect(keys).toContain('drafts');
+    expect(keys).not.toContain('centresOverdue');
+  });
+});
+
 describe('重复核查', () => {
   it('lists one ID number in active files of two centres, not a deleted file nor one centre twice', async () => {
     const { items, total } = await fed.call('federation.duplicateFiles');

@@ -33,7 +33,12 @@ test('a federation sees its centres, overdue first, a centre’s files read-only
 
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('link', { name: '各中心' }).click();
+  // The home page counts the centres' to-dos, not files the federation does not keep; each count leads to its list.
+  const todos = page.getByRole('region', { name: '各帮扶中心' });
+  await expect(todos.getByRole('link', { name: '多个中心建档的人：1' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '建档与入户' })).toHaveCount(0);
+  await expect(page.getByRole('navigation').getByRole('link', { name: '困难职工档案' })).toHaveCount(0);
+  await todos.getByRole('link', { name: '逾期未报送的中心：1' }).click();
   const centres = page.getByRole('table', { name: '各中心' });
   // 西城 last imported 40 days ago: overdue (35 days by default), listed first, with its key change.
   await expect(centres.getByRole('row').nth(1)).toContainText(DEMO_CENTRES.xicheng.name);

@@ -5,7 +5,8 @@ import { channel, isoDate } from './define';
  * The home page's to-dos (docs/domain.md "Home page"), each a count the core computes for the signed-in user's role
  * on the office's today. A new kind of to-do (payments waiting, batches) is one more key here, its count in
  * features/home/home.service.ts and its label and link in the renderer's home page. Of backupOverdue and noBackup
- * only one is given: the days since the newest backup, or that there is none at all.
+ * only one is given: the days since the newest backup, or that there is none at all. A federation gets its own to-dos
+ * (centresOverdue, batchAlarms, duplicateFiles) instead of the files' (FILE_TODOS), which it does not keep.
  */
 export const HOME_TODOS = [
   'myDrafts',
@@ -24,6 +25,11 @@ export const HOME_TODOS = [
   'backupOverdue',
   'noBackup',
   'policyMissing',
+  // A federation's (its files, roster and aid are its centres', under 各中心): centres overdue, batch alarms not yet
+  // looked into, people in files of two centres.
+  'centresOverdue',
+  'batchAlarms',
+  'duplicateFiles',
 ] as const;
 export type HomeTodo = (typeof HOME_TODOS)[number];
 

@@ -225,7 +225,7 @@ export const en: Catalogue = {
     todoTitle: "Today's work",
     today: 'Today is {date}',
     noTodo: 'Your role has no to-dos.',
-    cards: { entry: 'Files and visits', decisions: 'Notices, approvals and reviews', office: 'System and policy' },
+    cards: { entry: 'Files and visits', decisions: 'Notices, approvals and reviews', centres: 'Help centres', office: 'System and policy' },
     todos: {
       myDrafts: 'My drafts',
       drafts: 'All drafts',
@@ -243,6 +243,9 @@ export const en: Catalogue = {
       backupOverdue: 'Days since the last backup',
       noBackup: 'No backup yet',
       policyMissing: 'Policy numbers not set',
+      centresOverdue: 'Centres overdue with their batch',
+      batchAlarms: 'Batch alarms not looked into',
+      duplicateFiles: 'People on file at two or more centres',
     },
     todoCount: '{label}: {count}',
   },

@@ -235,7 +235,7 @@ export const zhCN = {
     todoTitle: '今日待办',
     today: '今天是 {date}',
     noTodo: '您的角色没有待办事项。',
-    cards: { entry: '建档与入户', decisions: '公示、审批与复核', office: '系统与政策' },
+    cards: { entry: '建档与入户', decisions: '公示、审批与复核', centres: '各帮扶中心', office: '系统与政策' },
     todos: {
       myDrafts: '我的草稿',
       drafts: '全部草稿',
@@ -253,6 +253,9 @@ export const zhCN = {
       backupOverdue: '距上次备份（天）',
       noBackup: '还没有备份',
       policyMissing: '未设置的政策项',
+      centresOverdue: '逾期未报送的中心',
+      batchAlarms: '未处理的批次异常',
+      duplicateFiles: '多个中心建档的人',
     },
     todoCount: '{label}：{count}',
   },

@@ -76,6 +76,27 @@ export function centreNames(ctx: CallContext): Map<string, string> {
   return new Map(keysByCode(centrePeers(ctx.sqlite)).map((k) => [k.code, k.name]));
 }
 
+/** Whole days since the centre's last import, or since it was first trusted while no batch came yet. */
+function daysWaiting(key: CentreKey, lastImportAt: string | null | undefined, now: number): number | null {
+  const since = lastImportAt ?? key.firstConfirmedAt;
+  return since === null ? null : Math.floor((now - Date.parse(since)) / DAY_MS);
+}
+
+/** A centre no longer trusted is not expected to send: never overdue. */
+function isOverdue(key: CentreKey, daysSince: number | null, days: number): boolean {
+  return key.keyState === 'trusted' && daysSince !== null && daysSince > days;
+}
+
+/** How many centres are overdue (the home page's count): the list's rule, without the list's held counts. */
+export function overdueCentreCount(ctx: CallContext): number {
+  const days = overdueDays(ctx);
+  const now = ctx.clock.now().getTime();
+  const batches = new Map(batchStats(ctx.sqlite).map((b) => [b.centreCode, b]));
+  return keysByCode(centrePeers(ctx.sqlite)).filter((key) =>
+    isOverdue(key, daysWaiting(key, batches.get(key.code)?.lastImportAt, now), days),
+  ).length;
+}
+
 export function centres(ctx: CallContext): ChannelOutput<'federation.centres'> {
   requireFederation(ctx);
   const days = overdueDays(ctx);
@@ -86,9 +107,7 @@ export function centres(ctx: CallContext): ChannelOutput<'federation.centres'> {
   for (const c of heldCounts(ctx.sqlite)) counts.set(`${c.centreCode}/${c.tableName}`, c.n);
   const list = keysByCode(centrePeers(ctx.sqlite)).map((key): CentreSummary => {
     const batch = batches.get(key.code);
-    // The wait is counted from the last import, or from the confirmation while no batch came yet.
-    const since = batch?.lastImportAt ?? key.firstConfirmedAt;
-    const daysSince = since === null ? null : Math.floor((now - Date.parse(since)) / DAY_MS);
+    const daysSince = daysWaiting(key, batch?.lastImportAt, now);
     return {
       code: key.code,
       name: key.name,
@@ -104,8 +123,7 @@ export function centres(ctx: CallContext): ChannelOutput<'federation.centres'> {
         payments: counts.get(`${key.code}/aid_payments`) ?? 0,
       },
       openAlarms: alarms.get(key.code) ?? 0,
-      // A centre no longer trusted is not expected to send: never overdue.
-      overdue: key.keyState === 'trusted' && daysSince !== null && daysSince > days,
+      overdue: isOverdue(key, daysSince, days),
       daysSince,
     };
   });

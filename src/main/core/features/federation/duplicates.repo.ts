@@ -25,8 +25,13 @@ const ORIGIN =
 const FILE_DUPLICATES = `SELECT id_number FROM exchange_people INDEXED BY exchange_people_active_files WHERE record_table = 'hardship_files' AND active = 1
   GROUP BY id_number HAVING count(DISTINCT centre_code) > 1`;
 
+/** How many people are named in files in force at two or more centres (the home page's count). */
+export function duplicateFileCount(sqlite: Sqlite): number {
+  return sqlite.prepare(`SELECT count(*) FROM (${FILE_DUPLICATES})`).pluck().get() as number;
+}
+
 export function duplicateFileIds(sqlite: Sqlite, limit: number, offset: number): { ids: string[]; total: number } {
-  const total = sqlite.prepare(`SELECT count(*) FROM (${FILE_DUPLICATES})`).pluck().get() as number;
+  const total = duplicateFileCount(sqlite);
   const ids = sqlite.prepare(`${FILE_DUPLICATES} ORDER BY id_number LIMIT ? OFFSET ?`).pluck().all(limit, offset) as string[];
   return { ids, total };
 }

@@ -6,6 +6,8 @@ import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { listBackups } from '../../db/backup';
 import { listAlarms } from '../audit/audit-alarms';
+import { overdueCentreCount } from '../federation/centres.service';
+import { duplicateFileCount } from '../federation/duplicates.repo';
 import { fileCounter } from '../hardship/file-list';
 import { readOrg } from '../org/org.repo';
 import { policyOn } from '../policy/policy.service';
@@ -31,7 +33,19 @@ const SHOWN_FROM: Record<HomeTodo, Role> = {
   backupOverdue: 'admin',
   noBackup: 'admin',
   policyMissing: 'admin',
+  centresOverdue: 'viewer',
+  batchAlarms: 'clerk',
+  duplicateFiles: 'viewer',
 };
+
+/** A federation keeps no files of its own (its centres' are under 各中心): it gets these instead of the files' to-dos. */
+const FEDERATION_TODOS: readonly HomeTodo[] = ['centresOverdue', 'batchAlarms', 'duplicateFiles'];
+const OFFICE_TODOS: readonly HomeTodo[] = ['auditAlarms', 'backupOverdue', 'noBackup', 'policyMissing'];
+
+function shownInMode(key: HomeTodo, mode: 'centre' | 'federation'): boolean {
+  if (OFFICE_TODOS.includes(key)) return true;
+  return FEDERATION_TODOS.includes(key) === (mode === 'federation');
+}
 
 const DAY_MS = 86_400_000;
 /** The automatic backup runs daily: two days without any backup is worth an administrator's look. */
@@ -64,7 +78,8 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
   const newestBackup = roleAllows(user.role, 'admin') ? newestBackupAt(ctx) : undefined;
   // With no backup at all there are no days since the last one to count: the administrator reads that there is none.
   const notShown: HomeTodo = newestBackup ? 'noBackup' : 'backupOverdue';
-  const shown = HOME_TODOS.filter((key) => key !== notShown && roleAllows(user.role, SHOWN_FROM[key]));
+  const mode = readOrg(ctx.db)!.mode;
+  const shown = HOME_TODOS.filter((key) => key !== notShown && shownInMode(key, mode) && roleAllows(user.role, SHOWN_FROM[key]));
   const countFiles = fileCounter(ctx);
   const today = localDate(ctx.clock);
   const counts: Record<HomeTodo, () => number> = {
@@ -94,6 +109,9 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
       const inForce = policyOn(ctx, today, readOrg(ctx.db)!.regionCode);
       return POLICY_KEYS.filter((key) => inForce[key] === null && !POLICY_RULES[key].optional).length;
     },
+    centresOverdue: () => overdueCentreCount(ctx),
+    batchAlarms: () => ctx.sqlite.prepare('SELECT count(*) FROM exchange_alarms WHERE settled_at IS NULL').pluck().get() as number,
+    duplicateFiles: () => duplicateFileCount(ctx.sqlite),
   };
   return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };
 }

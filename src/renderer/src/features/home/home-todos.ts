@@ -23,6 +23,9 @@ export const TODO_LINKS: Record<HomeTodo, string> = {
   backupOverdue: '/backup',
   noBackup: '/backup',
   policyMissing: '/policy',
+  centresOverdue: '/federation/centres',
+  batchAlarms: '/exchange/received',
+  duplicateFiles: '/federation/duplicates',
 };
 
 /** A count worth a colour when it is not zero: red for what is late or alarming, orange for what is due soon. */
@@ -38,6 +41,9 @@ export const TODO_COLORS: Partial<Record<HomeTodo, string>> = {
   backupOverdue: 'red',
   noBackup: 'red',
   policyMissing: 'red',
+  centresOverdue: 'orange',
+  batchAlarms: 'red',
+  duplicateFiles: 'orange',
 };
 
 /** To-dos that are a fact, not a number (no backup at all): their row shows the words alone. */
@@ -51,5 +57,6 @@ export const TODO_WITHOUT_COUNT: ReadonlySet<HomeTodo> = new Set(['noBackup']);
 export const TODO_CARDS = [
   { key: 'entry', todos: ['myDrafts', 'drafts', 'inProgress', 'awaitingVisit', 'visitExpired', 'importsWaiting'] },
   { key: 'decisions', todos: ['noticeEnding', 'noticeEnded', 'objectionOpen', 'approval', 'annualReview', 'reviewDue'] },
+  { key: 'centres', todos: ['centresOverdue', 'batchAlarms', 'duplicateFiles'] },
   { key: 'office', todos: ['auditAlarms', 'backupOverdue', 'noBackup', 'policyMissing'] },
 ] as const satisfies readonly { key: string; todos: readonly HomeTodo[] }[];
