@@ -38,6 +38,8 @@ test('a federation sees its centres, overdue first, a centre’s files read-only
   await expect(todos.getByRole('link', { name: '多个中心建档的人：1' })).toBeVisible();
   await expect(page.getByRole('region', { name: '建档与入户' })).toHaveCount(0);
   await expect(page.getByRole('navigation').getByRole('link', { name: '困难职工档案' })).toHaveCount(0);
+  await expect(page.getByText('交换密钥卡，标记批次异常已处理')).toBeVisible();
+  await expect(page.getByText('导出银行代发清单')).toHaveCount(0);
   await todos.getByRole('link', { name: '逾期未报送的中心：1' }).click();
   const centres = page.getByRole('table', { name: '各中心' });
   // 西城 last imported 40 days ago: overdue (35 days by default), listed first, with its key change.

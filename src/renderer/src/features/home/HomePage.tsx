@@ -18,7 +18,8 @@ export function HomePage() {
   const todo = useQuery('home.todo', {});
   const users = useQuery('users.list', {}, { enabled: user.role === 'admin' });
   const lastSignInAt = users.data?.users.find((u) => u.id === user.id)?.lastSignInAt;
-  const abilities = t(`roleAbilities.${user.role}`).split('\n');
+  // A federation keeps no roster, files or aid of its own: its roles' work is the exchange's and the views'.
+  const abilities = t(org?.mode === 'federation' ? `fedRoleAbilities.${user.role}` : `roleAbilities.${user.role}`).split('\n');
 
   const rows: [string, string][] = [
     [t('home.org'), org?.name ?? ''],
