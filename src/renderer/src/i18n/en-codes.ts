@@ -201,15 +201,6 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.fields,
   },
   roles: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only user' },
-  roleAbilities: {
-    admin:
-      "Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nSet the policy numbers (low-income line, notice period, visit validity, review interval) and the working calendar\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nExport the bank's transfer list, exchange key cards\nMember roster, employers and unions, hardship files, aid: everything a reviewer can do",
-    reviewer:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nFiles, home visits, notices: everything a clerk can do\nApprove files, decide annual reviews, confirm old-files imports (never your own)\nSet up and close aid programs, approve and void aid payments (never your own entries)',
-    clerk:
-      'See this office and your own account\nFind, add and edit members, change their status\nTidy up employers and grassroots unions (rename, merge)\nOpen hardship files, record home visits, submit and post notices, import old files\nEnter aid payments and batches, print vouchers and payment sheets, register payments as paid',
-    viewer: 'See this office and your own account, without changing anything\nFind and read the member roster and the hardship files',
-  },
   modes: { centre: 'Help centre', federation: 'Higher federation' },
   backupKinds: { auto: 'Automatic', manual: 'Manual', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore' },
   recordTypes: {

@@ -19,16 +19,6 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
 };
 
 export const enFederation: typeof zhCNFederation = {
-  fedRoleAbilities: {
-    admin:
-      "Create and disable users, reset passwords\nChange the organisation settings and the idle lock time\nSet the policy numbers (the centres' overdue days among them)\nBack up data and restore from a backup\nRead the audit log and verify that its chain is intact\nExchange key cards, mark batch alarms as looked into\nReceived batches, centres, duplicate checks: everything a clerk can do",
-    reviewer:
-      "See this office and your own account\nImport the centres' batches, download receipts\nRead the files, payments and rosters the centres sent, and the duplicate checks",
-    clerk:
-      "See this office and your own account\nImport the centres' batches, download receipts\nRead the files, payments and rosters the centres sent, and the duplicate checks",
-    viewer:
-      'See this office and your own account, without changing anything\nRead the files, payments and rosters the centres sent, and the duplicate checks',
-  },
   fedNav: { centres: 'Centres', duplicates: 'Duplicate check' },
   fedCentres: {
     title: 'Centres',

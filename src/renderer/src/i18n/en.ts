@@ -11,6 +11,7 @@ import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
 import { enFederation } from './en-federation';
+import { enHome } from './en-home';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   ...enExchangeBatches,
   ...enExchangeImport,
   ...enFederation,
+  ...enHome,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',
@@ -211,43 +213,6 @@ export const en: Catalogue = {
     backup: 'Backups',
     audit: 'Audit log',
     about: 'About',
-  },
-  home: {
-    title: 'Home',
-    org: 'Organisation',
-    mode: 'Mode',
-    user: 'Signed in as',
-    userValue: '{name} ({username})',
-    role: 'Role',
-    lastSignIn: 'Signed in at',
-    canDo: 'What you can do',
-    everyone: 'Change your own password; lock the screen when you leave your desk (it also locks after {minutes} idle minutes).',
-    todoTitle: "Today's work",
-    today: 'Today is {date}',
-    noTodo: 'Your role has no to-dos.',
-    cards: { entry: 'Files and visits', decisions: 'Notices, approvals and reviews', centres: 'Help centres', office: 'System and policy' },
-    todos: {
-      myDrafts: 'My drafts',
-      drafts: 'All drafts',
-      awaitingVisit: 'No valid home visit yet',
-      visitExpired: 'Home visit expired',
-      noticeEnding: 'Notice ending soon',
-      noticeEnded: 'Notice period over',
-      approval: 'Waiting for approval',
-      annualReview: 'Reviews to decide',
-      reviewDue: 'Review due',
-      objectionOpen: 'Objections to decide',
-      inProgress: 'Files in progress',
-      importsWaiting: 'Old-files imports waiting for a second person',
-      auditAlarms: 'Audit alarms not acknowledged',
-      backupOverdue: 'Days since the last backup',
-      noBackup: 'No backup yet',
-      policyMissing: 'Policy numbers not set',
-      centresOverdue: 'Centres overdue with their batch',
-      batchAlarms: 'Batch alarms not looked into',
-      duplicateFiles: 'People on file at two or more centres',
-    },
-    todoCount: '{label}: {count}',
   },
   users: {
     title: 'Users',

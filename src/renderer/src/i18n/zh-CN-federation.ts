@@ -21,14 +21,6 @@ export const zhCNFederationCodeEntries = {
 };
 
 export const zhCNFederation = {
-  /** 您可以做的事 on a federation's home page: its work, one line each (a centre's roles are in roleAbilities). */
-  fedRoleAbilities: {
-    admin:
-      '新建、停用用户，重置密码\n修改机构设置和空闲自动锁定时间\n设置政策数值（含中心报送逾期天数）\n备份数据，从备份恢复\n查看审计日志，校验审计链是否完整\n交换密钥卡，标记批次异常已处理\n接收批次、各中心、重复核查：经办人能做的都能做',
-    reviewer: '查看本单位的基本信息和自己的账户\n导入帮扶中心的批次，下载回执\n查看各中心报送的档案、发放和名册，查看重复核查',
-    clerk: '查看本单位的基本信息和自己的账户\n导入帮扶中心的批次，下载回执\n查看各中心报送的档案、发放和名册，查看重复核查',
-    viewer: '查看本单位的基本信息和自己的账户，不能修改\n查看各中心报送的档案、发放和名册，查看重复核查',
-  },
   fedNav: { centres: '各中心', duplicates: '重复核查' },
   fedCentres: {
     title: '各中心',

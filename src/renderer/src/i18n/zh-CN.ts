@@ -15,6 +15,7 @@ import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNFederation } from './zh-CN-federation';
+import { zhCNHome } from './zh-CN-home';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
   ...zhCNExchangeBatches,
   ...zhCNExchangeImport,
   ...zhCNFederation,
+  ...zhCNHome,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
@@ -220,44 +222,6 @@ export const zhCN = {
     backup: '数据备份',
     audit: '审计日志',
     about: '关于',
-  },
-  home: {
-    title: '首页',
-    org: '本单位',
-    mode: '运行模式',
-    user: '当前用户',
-    userValue: '{name}（{username}）',
-    role: '角色',
-    lastSignIn: '本次登录时间',
-    canDo: '您可以做的事',
-    everyone: '修改自己的密码；离开座位时锁定屏幕（空闲 {minutes} 分钟后也会自动锁定）。',
-    // The to-dos of today (home.todo): each a count and a link to the list behind it.
-    todoTitle: '今日待办',
-    today: '今天是 {date}',
-    noTodo: '您的角色没有待办事项。',
-    cards: { entry: '建档与入户', decisions: '公示、审批与复核', centres: '各帮扶中心', office: '系统与政策' },
-    todos: {
-      myDrafts: '我的草稿',
-      drafts: '全部草稿',
-      awaitingVisit: '尚无有效走访记录',
-      visitExpired: '入户调查已过期',
-      noticeEnding: '公示即将期满',
-      noticeEnded: '公示期已满',
-      approval: '待审批',
-      annualReview: '复核待决定',
-      reviewDue: '复核到期',
-      objectionOpen: '异议待处理',
-      inProgress: '办理中的档案',
-      importsWaiting: '存量导入待第二人确认',
-      auditAlarms: '未确认的审计警报',
-      backupOverdue: '距上次备份（天）',
-      noBackup: '还没有备份',
-      policyMissing: '未设置的政策项',
-      centresOverdue: '逾期未报送的中心',
-      batchAlarms: '未处理的批次异常',
-      duplicateFiles: '多个中心建档的人',
-    },
-    todoCount: '{label}：{count}',
   },
   users: {
     title: '用户管理',
