@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { addUser, inboxUpload, outboxCopy, startSetUpCore, type TestCore } from './support/core';
 import { insertFile, saveProgram } from './support/aid';
 import { bundleImportReader } from './support/bundle';
+import { cardText, importCard } from './support/exchange';
+import { centreWithFederation, exportBatch } from './support/exchange-export';
 import { CHILD, consented, draftOf, office, SPOUSE } from './support/hardship';
 
 /**
@@ -237,5 +239,30 @@ describe('the data folder after a day of work', () => {
     t.core.close();
     expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
     expect(loosePermissions(t.dataDir)).toEqual([]);
+  }, 90_000);
+
+  it('after a batch to the federation and its import there, holds none of it in clear at either office', async () => {
+    const { t, federation } = await centreWithFederation();
+    const people = PEOPLE.slice(0, 3);
+    for (const p of people) await t.call('roster.create', { name: p.name, idNumber: p.id, phone: p.phone });
+    const { peer } = await importCard(federation, await cardText(t));
+    await federation.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
+
+    // The batch as the clerk carries it (a copy outside the data folder, where the host saves it), imported there.
+    const { file } = await exportBatch(t);
+    const stick = await outboxCopy(t, file.fileId);
+    const { result } = await federation.job('exchangeImport.importBatch', inboxUpload(federation, 'batch.bfb', readFileSync(stick)));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const held = federation.core.state
+      .conn!.sqlite.prepare("SELECT count(*) FROM exchange_records WHERE table_name = 'members'")
+      .pluck()
+      .get();
+    expect(held).toBe(people.length);
+
+    const needles = people.flatMap((p) => [p.name, p.id, p.phone]);
+    for (const office of [t, federation]) {
+      expect(foundInDataFolder(office.dataDir, needles)).toEqual([]);
+      expect(loosePermissions(office.dataDir)).toEqual([]);
+    }
   }, 90_000);
 });
