@@ -1,7 +1,7 @@
 /**
- * A report table as it is exported to .xlsx (exceljs) and printed to PDF (pdfmake, A4 landscape) in the federation's
+ * A report table as it is shown on screen (the renderer's ReportSheetView, numbers with a drill key are links), exported to .xlsx (exceljs) and printed to PDF (pdfmake, A4 landscape) in the federation's
  * layout: title, reporting unit, period, merged headers, borders, a totals row, the signature line (填报人 / 审核人 /
- * 单位负责人) and 填报日期. The reports (features/reports) compute a table once and hand this model to both writers,
+ * 单位负责人) and 填报日期. The reports (src/main/core/features/reports) compute a table once and hand this model to both writers,
  * so the xlsx and the PDF print the same numbers, totals included. Amounts are integer fen; the writers print them
  * in yuan with two decimals.
  */
@@ -13,6 +13,11 @@ export interface SheetCell {
   fen?: number;
   colSpan?: number;
   rowSpan?: number;
+  /**
+   * The list behind a number (files or payments), an opaque key the screen hands back to the reports' drill-down
+   * channel; the writers ignore it.
+   */
+  drill?: string;
 }
 
 export interface ReportSheet {
