@@ -1,12 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ReportSheet } from '@shared/domain/report-sheet';
 import type { Sqlite } from '../../../src/main/core/db/client';
-import { idOf } from './hardship';
+import { idCheckChar } from '@shared/domain/id-number';
+
+/** Synthetic, valid ID numbers (never a real person). */
+const idOf = (first17: string) => first17 + idCheckChar(first17);
 
 /**
  * Hardship files for the report tests, written straight into the tables with the timeline a file's life leaves
  * (file_events: approve, confirmImport, exit, close, as lifecycle.service.ts and file-imports.service.ts write them),
- * each step recorded at a chosen instant, so that every cell of the tables is known.
+ * each step recorded at a chosen instant, so that every cell of the tables is known. Used by the core tests and the
+ * E2E spec (which writes into the web host's database), so it imports nothing of vitest.
  */
 export interface HandFile {
   key: string;
