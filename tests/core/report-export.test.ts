@@ -93,7 +93,9 @@ describe('report workbook', () => {
     expect(ws.getCell('A9').border?.top).toBeUndefined(); // the note under the table is not ruled
     expect(ws.getCell('A9').value).toBe('人次按发放笔数计，补发只计一次，作废的不计。');
     expect(ws.getCell('A11').value).toMatch(/^填报人：_{4,}\s+审核人：_{4,}\s+单位负责人：_{4,}$/);
-    expect(ws.getCell('A12').value).toBe('填报日期：2026年10月08日\u3000\u3000\u3000计算时间：2026-10-08 09:12（按截至日终的数据计算）');
+    expect(ws.getCell('A12').value).toBe(
+      '填报日期：2026年10月08日\u3000\u3000\u3000计算时间：2026-10-08 09:12（按2026-09-30日终的数据计算）',
+    );
   });
 
   it('prints A4 landscape fitted to one page wide, with columns wide enough for the Chinese labels', async () => {
@@ -105,7 +107,7 @@ describe('report workbook', () => {
 
   it('names a single table by its title and marks an as-of day that is not the period end', () => {
     expect(reportFileName([causeSheet()], 'pdf')).toBe('困难职工家庭致困原因统计表-2026年第三季度.pdf');
-    expect(reportFileName([{ ...causeSheet(), asOf: '2026-10-31' }], 'xlsx', '2026-09-30')).toBe(
+    expect(reportFileName([{ ...causeSheet(), asOf: '截至 2026-10-31' }], 'xlsx', '2026-09-30')).toBe(
       '困难职工家庭致困原因统计表-2026年第三季度（截至2026-10-31）.xlsx',
     );
     expect(reportFileName([{ ...causeSheet(), period: '2026-01-05 至 2026-02-10' }, aidSheet()], 'xlsx')).toBe(

@@ -11,7 +11,7 @@ export function aidSheet(more: Partial<ReportSheet> = {}): ReportSheet {
     title: '帮扶救助资金发放情况统计表',
     reportingUnit: '测试市总工会困难职工帮扶中心',
     period: '2026年第三季度',
-    asOf: '2026-09-30',
+    asOf: '截至 2026-09-30',
     computedAt: '2026-10-08 09:12',
     unitsNote: '单位：户、人次、元',
     header: [
@@ -40,7 +40,7 @@ export function causeSheet(rows = 3): ReportSheet {
     title: '困难职工家庭致困原因统计表',
     reportingUnit: '测试市总工会困难职工帮扶中心',
     period: '2026年第三季度',
-    asOf: '2026-09-30',
+    asOf: '截至 2026-09-30',
     computedAt: '2026-10-08 09:12',
     header: [[{ text: '致困原因' }, { text: '深度困难' }, { text: '相对困难' }, { text: '意外致困' }]],
     body: Array.from({ length: rows }, (_, i) => [{ text: `原因${i + 1}` }, { count: i }, { count: 1 }, { count: 0 }]),

@@ -2,6 +2,7 @@ import type { ReportSheet } from '@shared/domain/report-sheet';
 import { renderPdf } from '../pdf';
 import { reportTableDocument } from '../pdf/documents/report-table';
 import { reportWorkbook } from './report-xlsx';
+import { asOfDay } from './sheet-grid';
 
 export type ReportFormat = 'xlsx' | 'pdf';
 
@@ -41,7 +42,8 @@ export function reportFileName(sheets: ReportSheet[], format: ReportFormat, peri
   const first = sheets[0];
   const what = sheets.length === 1 && first ? first.title : '统计报表';
   const period = (first?.period ?? '').replace(/\s+/g, '');
-  const asOf = first && periodEnd && first.asOf !== periodEnd ? `（截至${first.asOf}）` : '';
+  const day = first ? asOfDay(first.asOf) : '';
+  const asOf = periodEnd && day && day !== periodEnd ? `（截至${day}）` : '';
   // Characters no file system takes, and none that would hide the extension.
   const base = [...`${what}-${period}${asOf}`].filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c)).join('');
   return `${base}.${format}`;

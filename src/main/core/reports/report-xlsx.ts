@@ -1,6 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { ReportSheet, SheetCell } from '@shared/domain/report-sheet';
-import { cellText, columnCount, columnEms, dayInWords, isNumber, placeRows, SIGNERS, textEms, type PlacedCell } from './sheet-grid';
+import {
+  asOfDay,
+  cellText,
+  columnCount,
+  columnEms,
+  dayInWords,
+  isNumber,
+  placeRows,
+  SIGNERS,
+  textEms,
+  type PlacedCell,
+} from './sheet-grid';
 
 /**
  * The report tables as one .xlsx workbook in the federation's layout, a worksheet per table: the title merged across
@@ -39,11 +50,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
   const columns = columnCount(sheet);
   const widths = stretch(
     columnEms(sheet).map((ems) => Math.min(Math.max(Math.ceil(ems * 2.1) + 2, 6), 60)),
-    Math.max(
-      MIN_WIDTH,
-      units(`填报单位：${sheet.reportingUnit}统计期间：${sheet.period}\u3000截至 ${sheet.asOf}`) + 8,
-      units(signatures()) + 4,
-    ),
+    Math.max(MIN_WIDTH, units(`填报单位：${sheet.reportingUnit}统计期间：${sheet.period}\u3000${sheet.asOf}`) + 8, units(signatures()) + 4),
   );
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   const font = (more: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size: SIZE, ...more });
@@ -63,7 +70,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
   // 填报单位 on the left half, the period and its 截至 day on the right half (one cell when the table is one column wide).
   const half = Math.ceil(columns / 2);
   const unit = `填报单位：${sheet.reportingUnit}`;
-  const period = `统计期间：${sheet.period}\u3000截至 ${sheet.asOf}`;
+  const period = `统计期间：${sheet.period}\u3000${sheet.asOf}`;
   if (columns > 1) {
     if (half > 1) ws.mergeCells(row, 1, row, half);
     if (columns - half > 1) ws.mergeCells(row, half + 1, row, columns);
@@ -87,9 +94,12 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
   }
   row++;
   across(signatures(), { font: font() }, 24);
-  across(`填报日期：${dayInWords(sheet.filledOn)}\u3000\u3000\u3000计算时间：${sheet.computedAt}（按截至日终的数据计算）`, {
-    font: font({ size: 9 }),
-  });
+  across(
+    `填报日期：${dayInWords(sheet.filledOn)}\u3000\u3000\u3000计算时间：${sheet.computedAt}（按${asOfDay(sheet.asOf)}日终的数据计算）`,
+    {
+      font: font({ size: 9 }),
+    },
+  );
 
   ws.pageSetup = {
     paperSize: 9, // A4

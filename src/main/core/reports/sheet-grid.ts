@@ -90,5 +90,10 @@ export function dayInWords(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The day of a sheet's `asOf` ("截至 2026-09-30" → "2026-09-30"), for the lines that name it in a sentence. */
+export function asOfDay(asOf: string): string {
+  return /\d{4}-\d{2}-\d{2}/.exec(asOf)?.[0] ?? asOf;
+}
+
 /** The labels of the signature line, in the federation's order. */
 export const SIGNERS = ['填报人', '审核人', '单位负责人'] as const;

@@ -1,6 +1,16 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportSheet } from '@shared/domain/report-sheet';
-import { cellText, columnCount, columnEms, dayInWords, isNumber, placeRows, SIGNERS, type PlacedCell } from '../../reports/sheet-grid';
+import {
+  asOfDay,
+  cellText,
+  columnCount,
+  columnEms,
+  dayInWords,
+  isNumber,
+  placeRows,
+  SIGNERS,
+  type PlacedCell,
+} from '../../reports/sheet-grid';
 import { AID_GRID, MUTED, signatureLine } from './aid-doc-parts';
 
 /**
@@ -55,7 +65,7 @@ function sheetContent(sheet: ReportSheet): Content[] {
     {
       columns: [
         { width: '*', text: `填报单位：${sheet.reportingUnit}` },
-        { width: 'auto', text: `统计期间：${sheet.period}\u3000截至 ${sheet.asOf}`, alignment: 'right' },
+        { width: 'auto', text: `统计期间：${sheet.period}\u3000${sheet.asOf}`, alignment: 'right' },
       ],
       columnGap: 12,
       fontSize: 10,
@@ -83,7 +93,12 @@ function sheetContent(sheet: ReportSheet): Content[] {
             alignment: 'right',
           }),
         },
-        { text: `计算时间：${sheet.computedAt}（按截至 ${sheet.asOf} 日终的数据计算）`, fontSize: 8, color: MUTED, margin: [0, 6, 0, 0] },
+        {
+          text: `计算时间：${sheet.computedAt}（按 ${asOfDay(sheet.asOf)} 日终的数据计算）`,
+          fontSize: 8,
+          color: MUTED,
+          margin: [0, 6, 0, 0],
+        },
       ],
     },
   ];
