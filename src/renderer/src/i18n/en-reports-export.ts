@@ -6,4 +6,5 @@ export const enReportsExport: typeof zhCNReportsExport = {
     xlsx: 'Export Excel',
     pdf: 'Export PDF',
   },
+  reportFormats: { xlsx: 'spreadsheet', pdf: 'PDF' },
 };

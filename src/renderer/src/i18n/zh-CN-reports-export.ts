@@ -4,4 +4,6 @@ export const zhCNReportsExport = {
     xlsx: '导出 Excel',
     pdf: '导出 PDF',
   },
+  /** The file a report was exported as, in the audit log's words (reports.exported). */
+  reportFormats: { xlsx: '电子表格', pdf: '版式文件' },
 };
