@@ -76,7 +76,8 @@ function sheetContent(sheet: ReportSheet): Content[] {
     {
       margin: [0, 4, 0, 0],
       fontSize,
-      table: { headerRows, dontBreakRows: true, widths, body },
+      // No dontBreakRows: with it pdfmake 0.3 centres a header spanning rows at the bottom of its span.
+      table: { headerRows, widths, body },
       layout: AID_GRID,
     },
     {
