@@ -56,9 +56,9 @@ function sheetContent(sheet: ReportSheet): Content[] {
   const widths = fitWidths(ems, fontSize);
   const headerRows = rowCount(placeRows(sheet.header));
   const body: TableCell[][] = [
-    ...grid(placeRows(sheet.header), columns, 'header'),
-    ...grid(placeRows(sheet.body), columns, 'body'),
-    ...(sheet.totals ? grid(placeRows([sheet.totals]), columns, 'totals') : []),
+    ...grid(placeRows(sheet.header), columns, 'header', fontSize),
+    ...grid(placeRows(sheet.body), columns, 'body', fontSize),
+    ...(sheet.totals ? grid(placeRows([sheet.totals]), columns, 'totals', fontSize) : []),
   ];
   return [
     { text: sheet.title, fontSize: 16, bold: true, alignment: 'center', characterSpacing: 1, margin: [0, 0, 0, 6] },
@@ -76,8 +76,9 @@ function sheetContent(sheet: ReportSheet): Content[] {
     {
       margin: [0, 4, 0, 0],
       fontSize,
-      // No dontBreakRows: with it pdfmake 0.3 centres a header spanning rows at the bottom of its span.
-      table: { headerRows, widths, body },
+      // dontBreakRows: without it pdfmake 0.3 writes a broken page stream where a table with vertically centred cells
+      // runs onto the next page.
+      table: { headerRows, dontBreakRows: true, widths, body },
       layout: AID_GRID,
     },
     {
@@ -106,7 +107,7 @@ function sheetContent(sheet: ReportSheet): Content[] {
 }
 
 /** The section as pdfmake's full grid: each cell at its place, the places a span covers filled with empty cells. */
-function grid(placed: PlacedCell[], columns: number, kind: 'header' | 'body' | 'totals'): TableCell[][] {
+function grid(placed: PlacedCell[], columns: number, kind: 'header' | 'body' | 'totals', fontSize: number): TableCell[][] {
   const rows: TableCell[][] = Array.from({ length: rowCount(placed) }, () => Array.from({ length: columns }, () => ({})));
   for (const p of placed) {
     const number = isNumber(p.cell);
@@ -116,13 +117,17 @@ function grid(placed: PlacedCell[], columns: number, kind: 'header' | 'body' | '
       ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}),
       bold: kind !== 'body',
       alignment: kind === 'header' ? 'center' : number ? 'right' : kind === 'totals' ? 'center' : 'left',
-      verticalAlignment: 'middle',
+      // A cell spanning rows is centred by a top margin: pdfmake puts a centred one at the bottom of its span.
+      ...(p.rowSpan > 1 ? { margin: [0, ((p.rowSpan - 1) * rowHeight(fontSize)) / 2, 0, 0] } : { verticalAlignment: 'middle' }),
       ...(kind === 'header' ? { fillColor: '#eeeeee' } : kind === 'totals' ? { fillColor: '#f6f6f6' } : {}),
       ...(number ? { noWrap: true } : {}),
     } as TableCell;
   }
   return rows;
 }
+
+/** A one-line row's height: the line (Noto Serif SC's ascent − descent is 1.44 em, at lineHeight 1.1), padding and rule. */
+const rowHeight = (fontSize: number) => fontSize * 1.44 * 1.1 + 2 + 2 + 0.6;
 
 function rowCount(placed: PlacedCell[]): number {
   return placed.reduce((rows, p) => Math.max(rows, p.row + p.rowSpan), 0);
