@@ -109,7 +109,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${headerStart}:${headerEnd}`,
+    ...(headerEnd >= headerStart ? { printTitlesRow: `${headerStart}:${headerEnd}` } : {}),
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
   ws.views = [{ state: 'frozen', ySplit: headerEnd, xSplit: 0 }];
