@@ -34,6 +34,7 @@ export const enReports: typeof zhCNReports = {
     reportingUnit: 'Reporting unit: {unit}',
     periodLine: 'Period: {period}, {asOf}',
     noSheets: 'Choose a period and run the report.',
+    drillHeading: 'The list behind the number',
     drillTitle: 'List: {count} households',
     drillPaymentsTitle: 'List: {count} payments',
     drillEmpty: 'No records.',

@@ -37,6 +37,7 @@ export const zhCNReports = {
     reportingUnit: '填报单位：{unit}',
     periodLine: '统计期间：{period}，{asOf}',
     noSheets: '请选择期间后生成报表。',
+    drillHeading: '数字背后的名单',
     drillTitle: '名单：{count} 户',
     drillPaymentsTitle: '名单：{count} 笔',
     drillEmpty: '没有记录。',

@@ -59,7 +59,10 @@ export function householdsSheet(ctx: CallContext, query: ReportQuery): SheetBody
   const rows = groups(ctx, query, 'closing', 's.category, s.worker_type, s.entry_kind');
   const count = (filter: { c?: string; w?: string; k?: string }) =>
     rows
-      .filter((r) => (!filter.c || r.category === filter.c) && (!filter.w || r.worker_type === filter.w) && (!filter.k || r.entry_kind === filter.k))
+      .filter(
+        (r) =>
+          (!filter.c || r.category === filter.c) && (!filter.w || r.worker_type === filter.w) && (!filter.k || r.entry_kind === filter.k),
+      )
       .reduce((sum, r) => sum + r.n, 0);
   const line = (c: Filter['c']): SheetCell[] => {
     const cells: SheetCell[] = [countCell('households', query, 'closing', { c }, count({ c }))];
@@ -133,7 +136,15 @@ export function movementsSheet(ctx: CallContext, query: ReportQuery): SheetBody 
   const of = (c: string | undefined): MovementRow => {
     const picked = rows.filter((r) => c === undefined || r.category === c);
     const add = (key: keyof Omit<MovementRow, 'category'>) => picked.reduce((s, r) => s + r[key], 0);
-    return { category: c ?? null, opening: add('opening'), fresh: add('fresh'), exited: add('exited'), closed: add('closed'), relapsed: add('relapsed'), closing: add('closing') };
+    return {
+      category: c ?? null,
+      opening: add('opening'),
+      fresh: add('fresh'),
+      exited: add('exited'),
+      closed: add('closed'),
+      relapsed: add('relapsed'),
+      closing: add('closing'),
+    };
   };
   const line = (c: Filter['c']): SheetCell[] => {
     const m = of(c);
@@ -156,7 +167,9 @@ export function movementsSheet(ctx: CallContext, query: ReportQuery): SheetBody 
     name: '增减变动',
     title: '困难职工档案增减变动表',
     unitsNote: '单位：户',
-    header: [[text('困难类别'), text('期初户数'), text('本期新增'), text('本期脱困'), text('本期注销'), text('本期返困'), text('期末户数')]],
+    header: [
+      [text('困难类别'), text('期初户数'), text('本期新增'), text('本期脱困'), text('本期注销'), text('本期返困'), text('期末户数')],
+    ],
     body: HARDSHIP_CATEGORIES.map((c) => [text(CATEGORY_LABELS[c]), ...line(c)]),
     totals: [text('合计'), ...line(undefined)],
     notes: [
