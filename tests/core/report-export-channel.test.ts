@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { addUser, ORG, outboxCopy, startSetUpCore, type TestCore } from './support/core';
+import { writeHandFiles } from './support/report-files';
 
 /**
  * reports.export end to end on a real core: buildSheets as of the day, the file in the outbox as the host receives it,
@@ -57,6 +58,48 @@ describe('reports.export', () => {
     expect(flat).toContain('合计');
     expect(flat).toContain('填报人：');
     expect(flat).toMatch(/计算时间：2026-03-1\d\d\d:\d\d/);
+  });
+
+  it('writes every number the screen shows for the same request, totals included', async () => {
+    const t = await startSetUpCore();
+    writeHandFiles(t.core.state.conn!.sqlite, [
+      {
+        key: 'A',
+        category: 'deep',
+        worker: 'urban',
+        entry: 'new',
+        cause: '6',
+        status: 'active',
+        steps: [['approve', '2026-01-05T02:00:00.000Z']],
+      },
+      {
+        key: 'B',
+        category: 'relative',
+        worker: 'migrant',
+        entry: 'relapsed',
+        cause: '3',
+        status: 'active',
+        steps: [['approve', '2026-02-01T02:00:00.000Z']],
+      },
+    ]);
+    const request = { tables: [...TABLES], period: FIRST_QUARTER, asOf: '2026-03-10' };
+    const shown = await t.call('reports.tables', request);
+    const { path } = await exported(t, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    let numbers = 0;
+    for (const sheet of shown.sheets) {
+      const ws = workbook.getWorksheet(sheet.name)!;
+      // The sheet's numbers in order (rows of the body, then 合计) against the worksheet's numeric cells in order.
+      const wanted = [...sheet.body, ...(sheet.totals ? [sheet.totals] : [])].flatMap((row) =>
+        row.flatMap((cell) => (cell.count !== undefined ? [cell.count] : cell.fen !== undefined ? [cell.fen / 100] : [])),
+      );
+      const written: number[] = [];
+      ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && written.push(cell.value)));
+      expect(written, sheet.name).toEqual(wanted);
+      numbers += wanted.filter((n) => n > 0).length;
+    }
+    expect(numbers).toBeGreaterThan(0); // the two files are counted somewhere
   });
 
   it('refuses an as-of day before the period, naming its first day', async () => {
