@@ -105,6 +105,24 @@ describe('report workbook', () => {
     for (let col = 1; col <= 4; col++) expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(10); // 4 CJK characters
   });
 
+  it('merges a row label spanning body rows, the next row starting after it, in the workbook and the PDF', async () => {
+    const spanning = causeSheet(0);
+    spanning.header = [[{ text: '类别' }, { text: '资金来源' }, { text: '人次' }]];
+    spanning.body = [
+      [{ text: '生活救助', rowSpan: 2 }, { text: '上级专项' }, { count: 2 }],
+      [{ text: '本级配套' }, { count: 5 }],
+    ];
+    spanning.totals = [{ text: '合计', colSpan: 2 }, { count: 7 }];
+    const ws = (await workbookOf([spanning])).workbook.worksheets[0]!;
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A4:A5', 'A6:B6']));
+    expect([ws.getCell('B5').value, ws.getCell('C5').value, ws.getCell('C6').value]).toEqual(['本级配套', 5, 7]);
+    const pdf = await writeReportFile([spanning], 'pdf', options);
+    const path = join(work, 'spanning.pdf');
+    writeFileSync(path, pdf.bytes);
+    expect(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })).toMatch(/本级配套\s+5/);
+  });
+
   it('names a single table by its title and marks an as-of day that is not the period end', () => {
     expect(reportFileName([causeSheet()], 'pdf')).toBe('困难职工家庭致困原因统计表-2026年第三季度.pdf');
     expect(reportFileName([{ ...causeSheet(), asOf: '截至 2026-10-31' }], 'xlsx', '2026-09-30')).toBe(
