@@ -16,6 +16,7 @@ import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { reportsHandlers } from './features/reports/reports.handlers';
+import { reportsExportHandlers } from './features/reports/reports-export.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
 import { usersHandlers } from './features/users/users.handlers';
@@ -42,4 +43,5 @@ export const handlers: HandlerMap = {
   ...exchangeImportHandlers,
   ...federationHandlers,
   ...reportsHandlers,
+  ...reportsExportHandlers,
 };

@@ -10,6 +10,7 @@ export const enReportsCodeEntries: typeof zhCNReportsCodeEntries = {
   actions: {
     'reports.tables': 'View report tables',
     'reports.drill': 'View the list behind a report number',
+    'reports.export': 'Export report tables',
   },
 };
 

@@ -12,6 +12,7 @@ import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
 import { enFederation } from './en-federation';
 import { enReports } from './en-reports';
+import { enReportsExport } from './en-reports-export';
 import { enHome } from './en-home';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   ...enExchangeImport,
   ...enFederation,
   ...enReports,
+  ...enReportsExport,
   ...enHome,
   app: {
     title: 'Bangfu Desk',

@@ -13,6 +13,7 @@ export const zhCNReportsCodeEntries = {
   actions: {
     'reports.tables': '查看统计报表',
     'reports.drill': '查看报表数字背后的名单',
+    'reports.export': '导出统计报表',
   } satisfies Record<Extract<ChannelName, `reports.${string}`>, string>,
 };
 

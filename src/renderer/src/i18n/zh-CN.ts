@@ -16,6 +16,7 @@ import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNFederation } from './zh-CN-federation';
 import { zhCNReports } from './zh-CN-reports';
+import { zhCNReportsExport } from './zh-CN-reports-export';
 import { zhCNHome } from './zh-CN-home';
 import { zhCNSeal } from './zh-CN-seal';
 
@@ -34,6 +35,7 @@ export const zhCN = {
   ...zhCNExchangeImport,
   ...zhCNFederation,
   ...zhCNReports,
+  ...zhCNReportsExport,
   ...zhCNHome,
   app: {
     title: '帮扶工作台',

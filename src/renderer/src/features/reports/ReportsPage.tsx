@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { DrillModal } from './DrillModal';
+import { ExportReportButtons } from './ExportReportButtons';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportSheetView } from './ReportSheetView';
 import { defaultFields, periodOf, type PeriodFields } from './report-period-picker';
@@ -33,7 +34,11 @@ export function ReportsPage() {
   const active = sheets.find((s) => s.name === tab)?.name ?? sheets[0]?.name ?? null;
   return (
     <>
-      <PageHeader title={t('reports.title')} />
+      <PageHeader title={t('reports.title')}>
+        {request && report.data && (
+          <ExportReportButtons tables={request.tables} period={request.period} asOf={request.asOf} disabled={report.loading} />
+        )}
+      </PageHeader>
       <Stack gap="md">
         <PeriodPicker
           fields={fields}
