@@ -112,6 +112,8 @@ export const ERROR_CODES = [
   'EXCHANGE_ALARM_SETTLED',
   // The federation's views of its centres (features/federation): a centre has no centres to look at.
   'FEDERATION_MODE_ONLY',
+  // 信息比对 (features/compare): a list in which no row has a valid ID number in the chosen column.
+  'COMPARE_LIST_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

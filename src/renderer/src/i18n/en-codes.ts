@@ -2,6 +2,7 @@
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
 import { enFederationCodeEntries } from './en-federation';
+import { enCompareCodeEntries } from './en-compare';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -69,6 +70,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
     ...enFederationCodeEntries.errors,
+    ...enCompareCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -219,6 +221,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.recordTypes,
     exchangePeer: "Another office's key card",
     ...enExchangeCodeEntries.recordTypes,
+    ...enCompareCodeEntries.recordTypes,
   },
   actions: {
     'system.status': 'View system status',
@@ -241,6 +244,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
     ...enFederationCodeEntries.actions,
+    ...enCompareCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -343,6 +347,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.action': 'File step: {action}',
     ...enAidCodeEntries.auditEvents,
     ...enExchangeCodeEntries.auditEvents,
+    ...enCompareCodeEntries.auditEvents,
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',

@@ -12,6 +12,7 @@ import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
 import { enFederation } from './en-federation';
 import { enHome } from './en-home';
+import { enCompare } from './en-compare';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -30,6 +31,7 @@ export const en: Catalogue = {
   ...enExchangeImport,
   ...enFederation,
   ...enHome,
+  ...enCompare,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

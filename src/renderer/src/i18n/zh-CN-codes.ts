@@ -6,6 +6,7 @@ import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNFederationCodeEntries } from './zh-CN-federation';
+import { zhCNCompareCodeEntries } from './zh-CN-compare';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -65,6 +66,7 @@ const errors = {
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
   ...zhCNFederationCodeEntries.errors,
+  ...zhCNCompareCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -221,6 +223,7 @@ export const zhCNCodes = {
     ...zhCNAidCodeEntries.recordTypes,
     exchangePeer: '对方密钥卡',
     ...zhCNExchangeCodeEntries.recordTypes,
+    ...zhCNCompareCodeEntries.recordTypes,
   },
   actions: {
     'system.status': '查看系统状态',
@@ -243,6 +246,7 @@ export const zhCNCodes = {
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
     ...zhCNFederationCodeEntries.actions,
+    ...zhCNCompareCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -346,6 +350,7 @@ export const zhCNCodes = {
     'file.action': '档案办理：{action}',
     ...zhCNAidCodeEntries.auditEvents,
     ...zhCNExchangeCodeEntries.auditEvents,
+    ...zhCNCompareCodeEntries.auditEvents,
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',

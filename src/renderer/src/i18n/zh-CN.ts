@@ -16,6 +16,7 @@ import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNFederation } from './zh-CN-federation';
 import { zhCNHome } from './zh-CN-home';
+import { zhCNCompare } from './zh-CN-compare';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
   ...zhCNExchangeImport,
   ...zhCNFederation,
   ...zhCNHome,
+  ...zhCNCompare,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',
