@@ -75,14 +75,22 @@ export function findList(sqlite: Sqlite, listId: string): CompareList {
   return toList(row);
 }
 
+/**
+ * The counts of the three lists in two passes: the matched lines (with their name flags and the distinct list rows
+ * they cover: every other row is one with no file, so outreach needs no pass of its own), and the missing files.
+ */
 export function compareCounts(sqlite: Sqlite, list: CompareList): CompareCounts {
-  const count = (sql: string) => sqlite.prepare(`SELECT count(*) ${sql}`).pluck().get({ listId: list.id }) as number;
+  const matched = sqlite
+    .prepare(
+      `SELECT count(*) AS lines, coalesce(sum(${NAME_DIFFERS}), 0) AS nameMismatch, count(DISTINCT r.row_number) AS rows ${MATCHED_FROM}`,
+    )
+    .get({ listId: list.id }) as { lines: number; nameMismatch: number; rows: number };
   const missing = missingFrom(list.kind);
   return {
-    matched: count(MATCHED_FROM),
-    nameMismatch: count(`${MATCHED_FROM} AND ${NAME_DIFFERS}`),
-    missing: missing === null ? null : count(missing),
-    outreach: count(OUTREACH_FROM),
+    matched: matched.lines,
+    nameMismatch: matched.nameMismatch,
+    missing: missing === null ? null : (sqlite.prepare(`SELECT count(*) ${missing}`).pluck().get({ listId: list.id }) as number),
+    outreach: list.rows - matched.rows,
   };
 }
 
@@ -108,7 +116,7 @@ function selectFor(view: CompareView, kind: CompareListKind, onlyNameMismatch: b
       return `SELECT r.row_number AS rowNumber, r.name AS listName, r.id_number AS idNumber, r.extra, f.id AS fileId,
           f.file_no AS fileNo, f.status AS fileStatus, f.category, f.head_name AS headName, h.name AS ourName, h.relation,
           (${NAME_DIFFERS}) AS nameMismatch, 0 AS inRoster
-        ${MATCHED_FROM}${onlyNameMismatch ? ` AND ${NAME_DIFFERS}` : ''} ORDER BY r.row_number, f.id`;
+        ${MATCHED_FROM}${onlyNameMismatch ? ` AND ${NAME_DIFFERS}` : ''} ORDER BY r.row_number`;
     case 'outreach':
       return `SELECT r.row_number AS rowNumber, r.name AS listName, r.id_number AS idNumber, r.extra, NULL AS fileId,
           NULL AS fileNo, NULL AS fileStatus, NULL AS category, NULL AS headName, NULL AS ourName, NULL AS relation,

@@ -10,13 +10,14 @@ export function lists(ctx: CallContext): ChannelOutput<'compare.lists'> {
 
 export function results(ctx: CallContext, input: ParsedInput<'compare.results'>): ChannelOutput<'compare.results'> {
   const list = findList(ctx.sqlite, input.listId);
-  const counts = compareCounts(ctx.sqlite, list);
+  const counts = input.withCounts ? compareCounts(ctx.sqlite, list) : null;
   const lines = compareLines(ctx.sqlite, list, input.view, {
     onlyNameMismatch: input.onlyNameMismatch,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  return { list, counts, total: viewTotal(counts, input.view, input.onlyNameMismatch), lines };
+  const total = counts ? viewTotal(counts, input.view, input.onlyNameMismatch) : null;
+  return { list, counts, total, lines };
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
