@@ -85,6 +85,9 @@ export const AUDIT_EVENTS = [
   'exchangeImport.alarm', // { name, sequence } the same sequence came again as another file (exchange_alarms)
   'exchangeImport.alarmSettled', // { name, sequence } an administrator marked an alarm looked into (the note is on the alarm)
   'reports.exported', // { period: 2026年第三季度, format: xlsx | pdf, tables: count } the report tables written to a file
+  'compare.listImported', // { kind, rows, rejected } another body's list imported for 信息比对 (counts only)
+  'compare.exported', // { kind, matched, missing, outreach } a comparison exported as .xlsx (ID numbers masked)
+  'compare.listDeleted', // { kind, rows } an administrator deleted a list for good (the one real DELETE)
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -120,6 +123,7 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'org.keyCardExported',
   'exchange.peerCardPrinted',
   'exchange.batchExportedAgain',
+  'compare.exported',
   'exchangeImport.repeat',
   'exchangeImport.refused',
   'reports.exported',

@@ -115,6 +115,8 @@ export const ERROR_CODES = [
   // Reports (features/reports): an as-of day before the period's first day; a drill key the core cannot read.
   'REPORT_AS_OF_BEFORE_PERIOD',
   'REPORT_DRILL_UNKNOWN',
+  // 信息比对 (features/compare): a list in which no row has a valid ID number in the chosen column.
+  'COMPARE_LIST_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -92,6 +92,9 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'exchangeImport.refused': { reason: 'sequence-gap', name: '某区帮扶中心', sequence: 3, expected: 2 },
   'exchangeImport.alarm': { name: '某区帮扶中心', sequence: 2 },
   'exchangeImport.alarmSettled': { name: '某区帮扶中心', sequence: 2 },
+  'compare.listImported': { kind: 'dibao', rows: 1200, rejected: 3 },
+  'compare.exported': { kind: 'disability', matched: 40, missing: 2, outreach: 900 },
+  'compare.listDeleted': { kind: 'hospital', rows: 300 },
 };
 
 let i18n: I18n;

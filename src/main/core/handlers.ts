@@ -5,6 +5,7 @@ import { aidPrintHandlers } from './features/aid/print.handlers';
 import { auditHandlers } from './features/audit/audit.handlers';
 import { authHandlers } from './features/auth/auth.handlers';
 import { backupHandlers } from './features/backup/backup.handlers';
+import { compareHandlers } from './features/compare/compare.handlers';
 import { exchangeHandlers } from './features/exchange/exchange.handlers';
 import { exchangeImportHandlers } from './features/exchange/import.handlers';
 import { federationHandlers } from './features/federation/federation.handlers';
@@ -44,4 +45,5 @@ export const handlers: HandlerMap = {
   ...federationHandlers,
   ...reportsHandlers,
   ...reportsExportHandlers,
+  ...compareHandlers,
 };

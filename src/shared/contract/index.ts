@@ -4,6 +4,7 @@ import { aidBatchChannels } from './aid-batch';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { compareChannels } from './compare';
 import { exchangeChannels } from './exchange';
 import { exchangeExportChannels } from './exchange-export';
 import { exchangeImportChannels } from './exchange-import';
@@ -40,6 +41,7 @@ export const contract = {
   ...federationChannels,
   ...reportsChannels,
   ...reportsExportChannels,
+  ...compareChannels,
 };
 
 export type Contract = typeof contract;

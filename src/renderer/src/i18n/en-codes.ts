@@ -3,6 +3,7 @@ import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
 import { enFederationCodeEntries } from './en-federation';
 import { enReportsCodeEntries } from './en-reports';
+import { enCompareCodeEntries } from './en-compare';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -71,6 +72,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enExchangeCodeEntries.errors,
     ...enFederationCodeEntries.errors,
     ...enReportsCodeEntries.errors,
+    ...enCompareCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -221,6 +223,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.recordTypes,
     exchangePeer: "Another office's key card",
     ...enExchangeCodeEntries.recordTypes,
+    ...enCompareCodeEntries.recordTypes,
   },
   actions: {
     'system.status': 'View system status',
@@ -244,6 +247,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enExchangeCodeEntries.actions,
     ...enFederationCodeEntries.actions,
     ...enReportsCodeEntries.actions,
+    ...enCompareCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -346,6 +350,7 @@ export const enCodes: typeof zhCNCodes = {
     'file.action': 'File step: {action}',
     ...enAidCodeEntries.auditEvents,
     ...enExchangeCodeEntries.auditEvents,
+    ...enCompareCodeEntries.auditEvents,
     'file.printed': 'File document printed ({document}, {count})',
     'file.attachmentOpened': 'Attachment opened',
     'file.imported': 'Existing file imported',

@@ -14,6 +14,7 @@ import { enFederation } from './en-federation';
 import { enReports } from './en-reports';
 import { enReportsExport } from './en-reports-export';
 import { enHome } from './en-home';
+import { enCompare } from './en-compare';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
 
@@ -34,6 +35,7 @@ export const en: Catalogue = {
   ...enReports,
   ...enReportsExport,
   ...enHome,
+  ...enCompare,
   app: {
     title: 'Bangfu Desk',
     loading: 'Loading…',

@@ -120,6 +120,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'exchange.peerWithdrawn' && name === 'status') return label(catalogue.peerStatuses);
   if (event === 'exchangeImport.refused' && name === 'reason') return label(catalogue.batchRefusalNames);
   if (event === 'reports.exported' && name === 'format') return label(catalogue.reportFormats);
+  if (event.startsWith('compare.') && name === 'kind') return label(catalogue.compareKinds);
   if (name === 'mode') return label(catalogue.modes);
   return value;
 }

@@ -7,6 +7,7 @@ import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNFederationCodeEntries } from './zh-CN-federation';
 import { zhCNReportsCodeEntries } from './zh-CN-reports';
+import { zhCNCompareCodeEntries } from './zh-CN-compare';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -67,6 +68,7 @@ const errors = {
   ...zhCNExchangeCodeEntries.errors,
   ...zhCNFederationCodeEntries.errors,
   ...zhCNReportsCodeEntries.errors,
+  ...zhCNCompareCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -223,6 +225,7 @@ export const zhCNCodes = {
     ...zhCNAidCodeEntries.recordTypes,
     exchangePeer: '对方密钥卡',
     ...zhCNExchangeCodeEntries.recordTypes,
+    ...zhCNCompareCodeEntries.recordTypes,
   },
   actions: {
     'system.status': '查看系统状态',
@@ -246,6 +249,7 @@ export const zhCNCodes = {
     ...zhCNExchangeCodeEntries.actions,
     ...zhCNFederationCodeEntries.actions,
     ...zhCNReportsCodeEntries.actions,
+    ...zhCNCompareCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -349,6 +353,7 @@ export const zhCNCodes = {
     'file.action': '档案办理：{action}',
     ...zhCNAidCodeEntries.auditEvents,
     ...zhCNExchangeCodeEntries.auditEvents,
+    ...zhCNCompareCodeEntries.auditEvents,
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',

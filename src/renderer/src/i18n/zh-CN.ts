@@ -18,6 +18,7 @@ import { zhCNFederation } from './zh-CN-federation';
 import { zhCNReports } from './zh-CN-reports';
 import { zhCNReportsExport } from './zh-CN-reports-export';
 import { zhCNHome } from './zh-CN-home';
+import { zhCNCompare } from './zh-CN-compare';
 import { zhCNSeal } from './zh-CN-seal';
 
 export const zhCN = {
@@ -37,6 +38,7 @@ export const zhCN = {
   ...zhCNReports,
   ...zhCNReportsExport,
   ...zhCNHome,
+  ...zhCNCompare,
   app: {
     title: '帮扶工作台',
     loading: '正在加载…',

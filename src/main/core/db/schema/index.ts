@@ -7,3 +7,4 @@ export * from './hardship';
 export * from './file-imports';
 export * from './aid';
 export * from './exchange';
+export * from './compare';

@@ -16,6 +16,7 @@ import {
   IconInbox,
   IconInfoCircle,
   IconKey,
+  IconListCheck,
   IconListSearch,
   IconReceipt,
   IconReportAnalytics,
@@ -38,6 +39,8 @@ import { BackupPage } from '../../features/backup/BackupPage';
 import { ExchangeKeysPage } from '../../features/exchange/ExchangeKeysPage';
 import { ExportBatchesPage } from '../../features/exchange/ExportBatchesPage';
 import { ReceivedBatchesPage } from '../../features/exchange/ReceivedBatchesPage';
+import { ComparePage } from '../../features/compare/ComparePage';
+import { CompareResultsPage } from '../../features/compare/CompareResultsPage';
 import { CentrePage } from '../../features/federation/CentrePage';
 import { CentresPage } from '../../features/federation/CentresPage';
 import { DuplicatesPage } from '../../features/federation/DuplicatesPage';
@@ -98,6 +101,16 @@ export const AREAS: Area[] = [
     role: 'viewer',
     page: <FilesPage />,
     subPages: [{ path: ':fileId', page: <FilePage /> }],
+  },
+  // 信息比对: other bodies' lists compared with our files (centre mode: the federation keeps no files of its own).
+  {
+    path: 'compare',
+    modes: ['centre'],
+    label: 'compare.title',
+    icon: IconListCheck,
+    role: 'clerk',
+    page: <ComparePage />,
+    subPages: [{ path: ':listId', page: <CompareResultsPage /> }],
   },
   // 帮扶救助: programs, payments and their batches (and 凭证核验).
   {
