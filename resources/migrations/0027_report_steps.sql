@@ -1,1 +1,2 @@
-CREATE INDEX `file_events_report` ON `file_events` (`file_id`,`action`,`at`,`on_date`) WHERE action IN ('approve', 'confirmImport', 'exit', 'close');
+CREATE INDEX `file_events_report` ON `file_events` (`file_id`,`action`,`at`,`on_date`) WHERE action IN ('approve', 'confirmImport', 'exit', 'close');--> statement-breakpoint
+CREATE INDEX `hardship_files_report` ON `hardship_files` (`id`,`category`,`worker_type`,`entry_kind`,json_extract(draft, '$.mainCause'),`deleted_at`);

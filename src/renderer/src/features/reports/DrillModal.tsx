@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 export function DrillModal({ drillKey, onClose }: { drillKey: string | null; onClose: () => void }) {
   const t = useT();
   return (
-    <GuardedModal opened={drillKey !== null} onClose={onClose} size="xl" title={t('reports.drillHeading')}>
+    <GuardedModal opened={drillKey !== null} onClose={onClose} size={1240} title={t('reports.drillHeading')}>
       {drillKey && <DrillList key={drillKey} drillKey={drillKey} />}
     </GuardedModal>
   );
