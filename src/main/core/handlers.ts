@@ -14,6 +14,7 @@ import { rosterImportHandlers } from './features/roster/import.handlers';
 import { hardshipHandlers } from './features/hardship/hardship.handlers';
 import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
+import { dashboardHandlers } from './features/dashboard/dashboard.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap = {
   ...hardshipHandlers,
   ...hardshipPrintHandlers,
   ...homeHandlers,
+  ...dashboardHandlers,
   ...rosterImportHandlers,
   ...aidHandlers,
   ...aidBatchHandlers,

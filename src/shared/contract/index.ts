@@ -4,6 +4,7 @@ import { aidBatchChannels } from './aid-batch';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { dashboardChannels } from './dashboard';
 import { exchangeChannels } from './exchange';
 import { exchangeExportChannels } from './exchange-export';
 import { exchangeImportChannels } from './exchange-import';
@@ -30,6 +31,7 @@ export const contract = {
   ...policyChannels,
   ...hardshipChannels,
   ...homeChannels,
+  ...dashboardChannels,
   ...aidChannels,
   ...aidBatchChannels,
   ...exchangeChannels,
