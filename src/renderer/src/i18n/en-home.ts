@@ -53,7 +53,7 @@ export const enHome = {
     byCategory: 'By category',
     byCause: 'By main cause',
     noCause: 'No cause recorded',
-    households_unit: '{count}',
+    householdsCount: '{count}',
     monthly: 'Aid by month in {year}, by type, against {lastYear}',
     monthlyNone: 'No aid paid in {year} or {lastYear} yet.',
     month: '{month}',
@@ -76,7 +76,6 @@ export const enHome = {
     chartCauses: 'Households on file by main cause: {parts}',
     chartMonthly: 'Aid in yuan by month of {year} and type, against the months of {lastYear}',
     chartPrograms: 'Paid, pending and budget left per program of {year}, in yuan',
-    yuan: '¥{amount}',
   },
   roleAbilities: {
     admin:

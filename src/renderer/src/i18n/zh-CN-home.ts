@@ -53,7 +53,7 @@ export const zhCNHome = {
     byCategory: '按困难类别',
     byCause: '按主要致困原因',
     noCause: '未填写致困原因',
-    households_unit: '{count} 户',
+    householdsCount: '{count} 户',
     monthly: '{year}年每月救助（按类型，与{lastYear}年对比）',
     monthlyNone: '{year}年和{lastYear}年还没有救助发放。',
     month: '{month}月',
@@ -76,7 +76,6 @@ export const zhCNHome = {
     chartCauses: '在档困难职工按主要致困原因：{parts}',
     chartMonthly: '{year}年各月救助金额（元）按类型，与{lastYear}年各月合计对比',
     chartPrograms: '{year}年各项目已发放、待发放与预算剩余（元）',
-    yuan: '{amount} 元',
   },
   roleAbilities: {
     admin:

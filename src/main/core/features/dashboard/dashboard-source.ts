@@ -16,24 +16,29 @@ export interface DashboardSource {
 }
 
 /** The statuses a file is in force in: the aid's rules pay these, and the reports count them as 在档. */
+export const IN_FORCE_STATUSES = ['active', 'annualReview'] as const;
 export const IN_FORCE = "('active', 'annualReview')";
 
 /**
- * A centre's own tables. Households come from one pass over the files in force (category and the draft's main
- * cause). Payments come from the totals the payments' triggers keep (migration 0020's per UTC month and day, type
+ * A centre's own tables. Households come from the index of the files in force (status, category and the draft's main
+ * cause: migration 0029), named because without ANALYZE SQLite would rather take the status index and read every
+ * file's draft (over a second at 100,000 files, the drafts being encrypted pages to decrypt). Payments come from the totals the payments' triggers keep (migration 0020's per UTC month and day, type
  * and status), cut as the payments list cuts a span of local days (spanParts): whole UTC months and days from the
  * table, the part-days at the ends from the rows, so a local month costs a few dozen kept rows and a day's payments.
  * Programs' sums come from aid_payment_totals (per program, batch, type and status).
  */
 export function centreSource(sqlite: Sqlite): DashboardSource {
   return {
-    householdsInForce: () =>
-      sqlite
-        .prepare(
-          `SELECT category, json_extract(draft, '$.mainCause') AS cause, count(*) AS n FROM hardship_files
-           WHERE deleted_at IS NULL AND status IN ${IN_FORCE} GROUP BY category, cause`,
-        )
-        .all() as { category: string | null; cause: string | null; n: number }[],
+    householdsInForce: () => {
+      // One status at a time, grouped in the index's own order: SQLite then reads the cause from the index (grouping
+      // both statuses at once sorts in a temporary tree that reads every draft again: 126 ms against 4 at 10,000).
+      const count = sqlite.prepare(
+        `SELECT category, json_extract(draft, '$.mainCause') AS cause, count(*) AS n
+         FROM hardship_files INDEXED BY hardship_files_in_force WHERE deleted_at IS NULL AND status = ?
+         GROUP BY category, json_extract(draft, '$.mainCause')`,
+      );
+      return IN_FORCE_STATUSES.flatMap((status) => count.all(status) as { category: string | null; cause: string | null; n: number }[]);
+    },
     paymentsByType: (from, to) => {
       const parts = spanParts(from, to);
       const arms: string[] = [];
