@@ -72,7 +72,13 @@ describe('dashboard.charts', () => {
     pay({ programId: living, type: 'living', fen: 25_000, status: 'pending', at: '2026-03-09T04:00:00.000Z' });
     pay({ programId: medical, type: 'medical', fen: 10_000, status: 'pending', at: '2026-03-10T01:00:00.000Z' });
     // The last instant of January and the first of February, in the office's time zone.
-    pay({ programId: education, type: 'education', fen: 2_000, status: 'paid', at: new Date(Date.parse(localMidnight(2026, 2, 1)) - 1).toISOString() });
+    pay({
+      programId: education,
+      type: 'education',
+      fen: 2_000,
+      status: 'paid',
+      at: new Date(Date.parse(localMidnight(2026, 2, 1)) - 1).toISOString(),
+    });
     pay({ programId: education, type: 'education', fen: 1_000, status: 'paid', at: localMidnight(2026, 2, 1) });
     pay({ programId: lastYears, type: 'festival', fen: 70_000, status: 'paid', at: '2025-03-05T04:00:00.000Z' });
     pay({ programId: lastYears, type: 'festival', fen: 5_000, status: 'paid', at: '2025-12-31T04:00:00.000Z' });

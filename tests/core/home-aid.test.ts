@@ -16,7 +16,8 @@ describe('home: payments waiting and batches not acknowledged', () => {
   it('counts the payments 待审核 for reviewers and administrators, as the list filtered to that status has them', async () => {
     const { t, federation } = await centreWithFederation();
     const program = await saveProgram(t, 'festival', { kind: 'fixed', amountFen: 50_000, byCategory: {} });
-    const pay = (fileId: string) => t.call('aid.createPayment', { programId: program.id, fileId, amountFen: 50_000, method: 'cash' }, 'clerk');
+    const pay = (fileId: string) =>
+      t.call('aid.createPayment', { programId: program.id, fileId, amountFen: 50_000, method: 'cash' }, 'clerk');
     const [a, b, c] = [insertFile(t), insertFile(t), insertFile(t)].map((f) => f.fileId) as [string, string, string];
     const first = await pay(a);
     const second = await pay(b);

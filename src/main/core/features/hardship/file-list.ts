@@ -133,7 +133,9 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
   if (input.mine) base.push('f.entered_by = @enteredBy');
   if (input.inForce) base.push(`f.status IN ${IN_FORCE}`);
   if (input.mainCause) {
-    base.push(input.mainCause === 'none' ? "json_extract(f.draft, '$.mainCause') IS NULL" : "json_extract(f.draft, '$.mainCause') = @mainCause");
+    base.push(
+      input.mainCause === 'none' ? "json_extract(f.draft, '$.mainCause') IS NULL" : "json_extract(f.draft, '$.mainCause') = @mainCause",
+    );
   }
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
@@ -194,7 +196,9 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
-  const filters = [input.status, input.category, input.flag, input.unitId, input.mine, input.inForce, input.mainCause, searching].filter(Boolean).length;
+  const filters = [input.status, input.category, input.flag, input.unitId, input.mine, input.inForce, input.mainCause, searching].filter(
+    Boolean,
+  ).length;
   const total =
     filters === 0
       ? Object.values(counts).reduce((sum, n) => sum + n, 0)

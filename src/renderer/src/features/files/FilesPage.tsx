@@ -203,10 +203,7 @@ export function FilesPage() {
         <Select
           label={t('files.mainCause')}
           placeholder={t('files.allCauses')}
-          data={[
-            ...CAUSES.map((c) => ({ value: c, label: t(`causes.${c}`) })),
-            { value: 'none', label: t('files.noCause') },
-          ]}
+          data={[...CAUSES.map((c) => ({ value: c, label: t(`causes.${c}`) })), { value: 'none', label: t('files.noCause') }]}
           value={mainCause}
           onChange={(v) => filter({ mainCause: v as Cause | 'none' | null })}
           clearable
@@ -234,7 +231,9 @@ export function FilesPage() {
           columns={columns}
           rows={files.data.files}
           rowKey={(f) => f.id}
-          empty={status === 'all' && !category && !mainCause && !flag && !unitId && !query && !mine ? t('files.empty') : t('files.emptyFiltered')}
+          empty={
+            status === 'all' && !category && !mainCause && !flag && !unitId && !query && !mine ? t('files.empty') : t('files.emptyFiltered')
+          }
           minWidth={980}
           busy={files.loading}
           onRowClick={(f) => navigate(`/files/${f.id}`)}

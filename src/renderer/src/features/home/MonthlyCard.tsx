@@ -97,7 +97,9 @@ export function MonthlyCard({ charts }: { charts: Charts }) {
             barProps={(s) => ({
               cursor: 'pointer',
               onClick: (_: unknown, index: number) =>
-                navigate(s.name === LAST_YEAR ? monthLink(lastYear, index + 1, today) : monthLink(year, index + 1, today, s.name as AidType)),
+                navigate(
+                  s.name === LAST_YEAR ? monthLink(lastYear, index + 1, today) : monthLink(year, index + 1, today, s.name as AidType),
+                ),
             })}
           />
           <Table.ScrollContainer minWidth={900} mt="xs">

@@ -81,12 +81,22 @@ export function ProgramsCard({ charts }: { charts: Charts }) {
                     </Table.Td>
                     <Table.Td ta="right">{p.budgetFen === null ? t('dashboard.noBudget') : formatYuan(p.budgetFen)}</Table.Td>
                     <Table.Td ta="right">
-                      <Anchor component={Link} to={programLink(p.id, 'paid')} size="xs" aria-label={`${p.name} ${t('dashboard.paid')}：${yuan(p.paidFen)}`}>
+                      <Anchor
+                        component={Link}
+                        to={programLink(p.id, 'paid')}
+                        size="xs"
+                        aria-label={`${p.name} ${t('dashboard.paid')}：${yuan(p.paidFen)}`}
+                      >
                         {formatYuan(p.paidFen)}
                       </Anchor>
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Anchor component={Link} to={programLink(p.id)} size="xs" aria-label={`${p.name} ${t('dashboard.unpaid')}：${yuan(p.unpaidFen)}`}>
+                      <Anchor
+                        component={Link}
+                        to={programLink(p.id)}
+                        size="xs"
+                        aria-label={`${p.name} ${t('dashboard.unpaid')}：${yuan(p.unpaidFen)}`}
+                      >
                         {formatYuan(p.unpaidFen)}
                       </Anchor>
                     </Table.Td>
