@@ -72,7 +72,8 @@ test('the home page of a reviewer: payments waiting, and charts whose every numb
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(host.url);
   await signIn(page, REVIEWER.username, REVIEWER.password);
-  await expect(page.getByRole('link', { name: '待审核的救助发放：2' })).toBeVisible();
+  // The first sign-in hashes a password: on a loaded machine the home page can take a while.
+  await expect(page.getByRole('link', { name: '待审核的救助发放：2' })).toBeVisible({ timeout: 30_000 });
   const charts = page.getByRole('region', { name: '在档困难职工（含复核中）' });
   await expect(charts.getByRole('link', { name: '共 3 户' })).toBeVisible();
   await expect(page.getByRole('region', { name: /各项目预算使用/ })).toContainText('83%');

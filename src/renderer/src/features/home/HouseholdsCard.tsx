@@ -20,6 +20,8 @@ function LinkedBars({ bars, label }: { bars: { name: string; value: number; to: 
       minBarSize={4}
       barColor="blue.2"
       barTextColor="dark"
+      // A bar of 0 has no width: its name stays on one line, over the empty bar.
+      styles={{ barLabel: { whiteSpace: 'nowrap', overflow: 'visible' } }}
       valueFormatter={(value) => t('dashboard.householdsCount', { count: value })}
       renderBar={(bar, defaultBar) => (
         <Anchor
