@@ -102,8 +102,14 @@ test('the home page of a reviewer: payments waiting, and charts whose every numb
   await page.goBack();
 
   // A program: its payments.
-  await page.getByTestId('dashboard-programs').getByRole('link', { name: '春节送温暖' }).click();
-  await expect(page.getByTestId('payments-totals')).toContainText('共 2 笔');
+  const programs = page.getByTestId('dashboard-programs');
+  await programs.getByRole('link', { name: '春节送温暖', exact: true }).click();
+  await expect(page.getByTestId('payments-totals')).toContainText('共 2 笔（不含作废），合计 ¥1,000.00');
+  await page.goBack();
+  // Its paid part: none yet.
+  await programs.getByRole('link', { name: '春节送温暖 已发放：¥0.00' }).click();
+  await expect(page).toHaveURL(/status=paid$/);
+  await expect(page.getByTestId('payments-totals')).toContainText('共 0 笔');
   await page.goBack();
 
   // The to-do: the payments list filtered to 待审核.
