@@ -88,6 +88,8 @@ export function MonthlyCard({ charts }: { charts: Charts }) {
             h={200}
             data={data}
             dataKey="month"
+            // Wide enough for ¥1,000,000.00.
+            yAxisProps={{ width: 100 }}
             series={series}
             withLegend
             legendProps={{ verticalAlign: 'bottom', height: 24 }}
