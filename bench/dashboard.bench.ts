@@ -13,6 +13,7 @@ import { cores } from './support';
  */
 const FILES = Number(process.env.BENCH_DASHBOARD_FILES ?? 100_000);
 const PAYMENTS = Number(process.env.BENCH_DASHBOARD_PAYMENTS ?? 1_000_000);
+const REVIEW_EVERY = Number(process.env.BENCH_DASHBOARD_REVIEW_EVERY ?? 10);
 const TARGET_MS = 300;
 afterAll(() => cores.forEach((c) => c.close()));
 
@@ -20,14 +21,15 @@ test(`the dashboard at ${FILES.toLocaleString()} files and ${PAYMENTS.toLocaleSt
   const started = performance.now();
   const env = await officeWithFiles(FILES);
   const sqlite = env.core.state.conn!.sqlite;
-  // The files' main causes spread over the ten (the demo files all have one).
+  // The files' main causes spread over the ten (the demo files all have one), one file in REVIEW_EVERY in its annual
+  // review (复核中: counted by the charts, and the home page's visit to-dos look up each one's visits).
   sqlite.exec(`UPDATE hardship_files SET draft = json_set(draft, '$.mainCause', CAST(1 + rowid % 10 AS TEXT)),
-    status = CASE WHEN rowid % 10 = 0 THEN 'annualReview' ELSE status END,
+    status = CASE WHEN rowid % ${REVIEW_EVERY} = 0 THEN 'annualReview' ELSE status END,
     category = CASE rowid % 3 WHEN 0 THEN 'deep' WHEN 1 THEN 'relative' ELSE 'accident' END`);
   const year = Number(localDate(env.core.state.clock).slice(0, 4));
   const seeded = seedPayments(sqlite, year, PAYMENTS);
   console.log(
-    `\nSeeded ${FILES.toLocaleString()} files and ${PAYMENTS.toLocaleString()} payments in ${((performance.now() - started) / 1000).toFixed(0)} s` +
+    `\nSeeded ${FILES.toLocaleString()} files (1 in ${REVIEW_EVERY} in 复核) and ${PAYMENTS.toLocaleString()} payments in ${((performance.now() - started) / 1000).toFixed(0)} s` +
       ` (payments ${seeded.seconds.toFixed(0)} s)`,
   );
   // Seeding can outlast the session: sign in again, and see each call answer before measuring.
