@@ -84,6 +84,7 @@ export const AUDIT_EVENTS = [
   'exchangeImport.refused', // { reason, name?, sequence?, expected? } a batch refused whole: nothing written
   'exchangeImport.alarm', // { name, sequence } the same sequence came again as another file (exchange_alarms)
   'exchangeImport.alarmSettled', // { name, sequence } an administrator marked an alarm looked into (the note is on the alarm)
+  'reports.exported', // { period: 2026年第三季度, format: xlsx | pdf, tables: count } the report tables written to a file
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -121,6 +122,7 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'exchange.batchExportedAgain',
   'exchangeImport.repeat',
   'exchangeImport.refused',
+  'reports.exported',
   'audit.anchorStarted',
   'audit.alarmRaised',
   'audit.alarmAcknowledged',

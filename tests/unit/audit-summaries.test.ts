@@ -56,6 +56,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'file.importStaged': { category: 'deep', from: '深度困难' },
   'fileImport.staged': { files: 2 },
   'fileImport.decided': { decision: 'confirm', files: 2 },
+  'reports.exported': { period: '2026年第三季度', format: 'xlsx', tables: 3 },
   'audit.anchorStarted': {},
   'audit.alarmRaised': { kind: 'chain-broken', when: 'start', seq: 12 },
   'audit.alarmAcknowledged': { alarm: 40, kind: 'chain-broken' },

@@ -16,6 +16,8 @@ import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
 import { dashboardHandlers } from './features/dashboard/dashboard.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
+import { reportsHandlers } from './features/reports/reports.handlers';
+import { reportsExportHandlers } from './features/reports/reports-export.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
 import { usersHandlers } from './features/users/users.handlers';
@@ -42,4 +44,6 @@ export const handlers: HandlerMap = {
   ...exchangeHandlers,
   ...exchangeImportHandlers,
   ...federationHandlers,
+  ...reportsHandlers,
+  ...reportsExportHandlers,
 };

@@ -13,6 +13,8 @@ import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
 import { policyChannels } from './policy';
+import { reportsChannels } from './reports';
+import { reportsExportChannels } from './reports-export';
 import { rosterChannels } from './roster';
 import { rosterImportChannels } from './roster-import';
 import { systemChannels } from './system';
@@ -38,6 +40,8 @@ export const contract = {
   ...exchangeExportChannels,
   ...exchangeImportChannels,
   ...federationChannels,
+  ...reportsChannels,
+  ...reportsExportChannels,
 };
 
 export type Contract = typeof contract;

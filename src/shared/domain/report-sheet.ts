@@ -1,9 +1,10 @@
 /**
- * A report table as it is shown on screen (the renderer's ReportSheetView, numbers with a drill key are links), exported to .xlsx (exceljs) and printed to PDF (pdfmake, A4 landscape) in the federation's
- * layout: title, reporting unit, period, merged headers, borders, a totals row, the signature line (填报人 / 审核人 /
- * 单位负责人) and 填报日期. The reports (src/main/core/features/reports) compute a table once and hand this model to both writers,
- * so the xlsx and the PDF print the same numbers, totals included. Amounts are integer fen; the writers print them
- * in yuan with two decimals.
+ * A report table as it is shown on screen (the renderer's ReportSheetView: numbers with a drill key are links),
+ * exported to .xlsx (exceljs) and printed to PDF (pdfmake, A4 landscape) in the federation's layout: title, reporting
+ * unit, period, merged headers, borders, a totals row, the signature line (填报人 / 审核人 / 单位负责人) and 填报日期.
+ * The reports (src/main/core/features/reports) compute a table once and hand this model to the screen and to both
+ * writers, so all three show the same numbers, totals included. Amounts are integer fen; the writers print them in
+ * yuan with two decimals. Labels are the federation's Chinese forms, in either interface language.
  */
 
 /** One cell: a text, a count, or an amount in fen. Spans merge cells to the right and down (headers). */

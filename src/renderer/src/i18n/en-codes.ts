@@ -2,6 +2,7 @@
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
 import { enFederationCodeEntries } from './en-federation';
+import { enReportsCodeEntries } from './en-reports';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -69,6 +70,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
     ...enFederationCodeEntries.errors,
+    ...enReportsCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -241,6 +243,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
     ...enFederationCodeEntries.actions,
+    ...enReportsCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',
@@ -353,6 +356,7 @@ export const enCodes: typeof zhCNCodes = {
     'fileImport.staged': '{files} existing files imported, to be confirmed',
     'fileImport.decided': '{decision} ({files} files)',
     'unit.merged': 'Merged into another unit; {moved} members moved there',
+    'reports.exported': 'Report tables exported: {period}, {tables} tables ({format})',
     'audit.anchorStarted': 'The last audit entry is kept outside the database from now on (audit anchor)',
     'audit.alarmRaised': 'Found {when}: {kind}',
     'audit.alarmAcknowledged': 'An administrator acknowledged alarm no. {alarm}: {kind}',

@@ -11,6 +11,8 @@ import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
 import { enFederation } from './en-federation';
+import { enReports } from './en-reports';
+import { enReportsExport } from './en-reports-export';
 import { enHome } from './en-home';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
@@ -29,6 +31,8 @@ export const en: Catalogue = {
   ...enExchangeBatches,
   ...enExchangeImport,
   ...enFederation,
+  ...enReports,
+  ...enReportsExport,
   ...enHome,
   app: {
     title: 'Bangfu Desk',

@@ -119,6 +119,7 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event.startsWith('exchange.') && name === 'change') return label(catalogue.peerChanges);
   if (event === 'exchange.peerWithdrawn' && name === 'status') return label(catalogue.peerStatuses);
   if (event === 'exchangeImport.refused' && name === 'reason') return label(catalogue.batchRefusalNames);
+  if (event === 'reports.exported' && name === 'format') return label(catalogue.reportFormats);
   if (name === 'mode') return label(catalogue.modes);
   return value;
 }

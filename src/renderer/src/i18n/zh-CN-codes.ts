@@ -6,6 +6,7 @@ import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNFederationCodeEntries } from './zh-CN-federation';
+import { zhCNReportsCodeEntries } from './zh-CN-reports';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -65,6 +66,7 @@ const errors = {
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
   ...zhCNFederationCodeEntries.errors,
+  ...zhCNReportsCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -243,6 +245,7 @@ export const zhCNCodes = {
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
     ...zhCNFederationCodeEntries.actions,
+    ...zhCNReportsCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',
@@ -356,6 +359,7 @@ export const zhCNCodes = {
     'fileImport.staged': '导入存量档案 {files} 份，待确认',
     'fileImport.decided': '{decision}（{files} 份）',
     'unit.merged': '并入另一单位，{moved} 名会员随之转入',
+    'reports.exported': '导出统计报表：{period}，{tables} 张表（{format}）',
     'audit.anchorStarted': '开始在数据库之外记录审计日志的末条（审计锚点）',
     'audit.alarmRaised': '{when}发现：{kind}',
     'audit.alarmAcknowledged': '管理员确认已知悉第 {alarm} 条警报：{kind}',

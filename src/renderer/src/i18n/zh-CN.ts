@@ -15,6 +15,8 @@ import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNFederation } from './zh-CN-federation';
+import { zhCNReports } from './zh-CN-reports';
+import { zhCNReportsExport } from './zh-CN-reports-export';
 import { zhCNHome } from './zh-CN-home';
 import { zhCNSeal } from './zh-CN-seal';
 
@@ -32,6 +34,8 @@ export const zhCN = {
   ...zhCNExchangeBatches,
   ...zhCNExchangeImport,
   ...zhCNFederation,
+  ...zhCNReports,
+  ...zhCNReportsExport,
   ...zhCNHome,
   app: {
     title: '帮扶工作台',
