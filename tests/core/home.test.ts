@@ -59,6 +59,7 @@ describe('home: the to-dos of each role', () => {
       objectionOpen: 0,
       reviewDue: 0,
       importsWaiting: 0,
+      batchesUnacknowledged: 0,
     });
     expect(await todo(t, 'reviewer')).toMatchObject({ myDrafts: 1, drafts: 2, approval: 0, annualReview: 0 });
     expect(await ids({ status: 'draft', mine: true })).toEqual([clerkDraft.id]);

@@ -8,6 +8,11 @@ describe('files list filters from a link', () => {
     ['flag=visitExpired', { flag: 'visitExpired' }],
     ['flag=awaitingVisit&category=deep', { flag: 'awaitingVisit', category: 'deep' }],
     ['status=approval&mine=0', { status: 'approval' }],
+    // The director's charts: the files in force, of a category or a main cause (or none recorded).
+    ['status=inForce&category=deep', { status: 'inForce', category: 'deep' }],
+    ['status=inForce&cause=6', { status: 'inForce', mainCause: '6' }],
+    ['status=inForce&cause=none', { status: 'inForce', mainCause: 'none' }],
+    ['cause=11', {}],
     ['status=nonsense&flag=DROP&category=', {}],
     ['', {}],
   ])('%s', (search, filters) => {

@@ -15,6 +15,7 @@ import { rosterImportHandlers } from './features/roster/import.handlers';
 import { hardshipHandlers } from './features/hardship/hardship.handlers';
 import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
+import { dashboardHandlers } from './features/dashboard/dashboard.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
 import { reportsHandlers } from './features/reports/reports.handlers';
 import { reportsExportHandlers } from './features/reports/reports-export.handlers';
@@ -36,6 +37,7 @@ export const handlers: HandlerMap = {
   ...hardshipHandlers,
   ...hardshipPrintHandlers,
   ...homeHandlers,
+  ...dashboardHandlers,
   ...rosterImportHandlers,
   ...aidHandlers,
   ...aidBatchHandlers,

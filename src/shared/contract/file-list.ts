@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RELATIONS } from '../domain/hardship-codes';
+import { CAUSES, RELATIONS } from '../domain/hardship-codes';
 import { FILE_STATUSES } from '../domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
 import { isoInstant, uuid } from './define';
@@ -41,6 +41,10 @@ export const fileSelection = z.object({
   unitId: uuid.optional(),
   /** Only the files the signed-in user entered (a clerk's own drafts, from the home page). */
   mine: z.boolean().optional(),
+  /** Only the files in force (在档 or 复核中): the households the director's charts count (dashboard.charts). */
+  inForce: z.boolean().optional(),
+  /** The draft's main cause (致困原因), or 'none' for the files with none recorded. */
+  mainCause: z.enum([...CAUSES, 'none']).optional(),
 });
 
 /** One of a member's files, on the member's page. */

@@ -3,7 +3,7 @@ import { channel, isoDate } from './define';
 
 /**
  * The home page's to-dos (docs/domain.md "Home page"), each a count the core computes for the signed-in user's role
- * on the office's today. A new kind of to-do (payments waiting, batches) is one more key here, its count in
+ * on the office's today. A new kind of to-do is one more key here, its count in
  * features/home/home.service.ts and its label and link in the renderer's home page. Of backupOverdue and noBackup
  * only one is given: the days since the newest backup, or that there is none at all. A federation gets its own to-dos
  * (centresOverdue, batchAlarms, duplicateFiles) instead of the files' (FILE_TODOS), which it does not keep.
@@ -30,6 +30,10 @@ export const HOME_TODOS = [
   'centresOverdue',
   'batchAlarms',
   'duplicateFiles',
+  // Aid and the exchange (issue 13): payments waiting for a reviewer's approval (待审核), batches sent to the
+  // federation with no receipt back yet.
+  'paymentsPending',
+  'batchesUnacknowledged',
 ] as const;
 export type HomeTodo = (typeof HOME_TODOS)[number];
 

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { compareChannels } from './compare';
+import { dashboardChannels } from './dashboard';
 import { exchangeChannels } from './exchange';
 import { exchangeExportChannels } from './exchange-export';
 import { exchangeImportChannels } from './exchange-import';
@@ -33,6 +34,7 @@ export const contract = {
   ...policyChannels,
   ...hardshipChannels,
   ...homeChannels,
+  ...dashboardChannels,
   ...aidChannels,
   ...aidBatchChannels,
   ...exchangeChannels,

@@ -290,6 +290,7 @@ export const enCodes: typeof zhCNCodes = {
     'files.export': 'Export the file register',
     'files.ofMember': "View a member's files",
     'home.todo': "View today's work",
+    'dashboard.charts': 'View the charts at a glance',
     'files.pendingImports': 'View existing-files imports awaiting confirmation',
     'files.previewAttachment': 'Preview attachment',
     'jobs.cancel': 'Cancel a task',

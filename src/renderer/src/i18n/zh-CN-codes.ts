@@ -292,6 +292,7 @@ export const zhCNCodes = {
     'files.export': '导出档案台账',
     'files.ofMember': '查看会员的档案',
     'home.todo': '查看今日待办',
+    'dashboard.charts': '查看工作概览图表',
     'files.pendingImports': '查看待确认的存量档案导入',
     'files.previewAttachment': '预览附件',
     'jobs.cancel': '取消任务',

@@ -83,6 +83,10 @@ export const zhCNFiles = {
     title: '困难职工档案',
     new: '新建档案',
     allCategories: '全部类别',
+    // The director's charts link to these (status=inForce, cause=…).
+    inForce: '在档（含复核中）',
+    allCauses: '全部致困原因',
+    noCause: '未填写致困原因',
     needsAttention: '待办',
     mine: '我录入的',
     empty: '还没有困难职工档案。点右上角“新建档案”，从会员名册选人建档。',

@@ -17,12 +17,12 @@ import { keptTotals, periodTotals, unitTotals, type Groups } from './payment-lis
 type Input = ParsedInput<'aid.payments'>;
 
 /** The instant a local calendar day begins, in the stored form of entered_at (ISO, UTC). */
-function startOfLocalDay(date: string): string {
+export function startOfLocalDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d).toISOString();
 }
 
-function nextDay(date: string): string {
+export function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + 1).toISOString();
 }

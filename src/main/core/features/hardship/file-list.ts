@@ -7,6 +7,7 @@ import { maskIdNumber } from '@shared/domain/id-number';
 import type { CallContext } from '../../context';
 import { currentUnitRef } from '../roster/units.repo';
 import { judgingDay, LATEST_VISIT_ORDER, roundStartSql, type JudgingDay } from './file-facts';
+import { IN_FORCE } from '../dashboard/dashboard-source';
 import { fileSearch } from './file-search';
 import { sqlStatuses } from './files.repo';
 
@@ -130,6 +131,12 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
   base.push(input.status ? 'f.status = @status' : "f.status <> 'withdrawn'");
   if (input.category) base.push('f.category = @category');
   if (input.mine) base.push('f.entered_by = @enteredBy');
+  if (input.inForce) base.push(`f.status IN ${IN_FORCE}`);
+  if (input.mainCause) {
+    base.push(
+      input.mainCause === 'none' ? "json_extract(f.draft, '$.mainCause') IS NULL" : "json_extract(f.draft, '$.mainCause') = @mainCause",
+    );
+  }
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.
   if (input.unitId) base.push(`unhex(replace(f.member_id, '-', '')) IN (SELECT m.id FROM members m WHERE m.unit_ref = @unitRef)`);
@@ -148,6 +155,7 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
     ...search.params,
     status: input.status ?? null,
     category: input.category ?? null,
+    mainCause: input.mainCause ?? null,
     enteredBy: ctx.user?.id ?? null,
     unitRef: input.unitId ? currentUnitRef(ctx.sqlite, input.unitId) : null,
   };
@@ -188,7 +196,9 @@ export function listFiles(ctx: CallContext, input: ParsedInput<'files.list'>): C
     ]),
   );
   // With one filter or none the total is already in the counts (SQLite would count the table again).
-  const filters = [input.status, input.category, input.flag, input.unitId, input.mine, searching].filter(Boolean).length;
+  const filters = [input.status, input.category, input.flag, input.unitId, input.mine, input.inForce, input.mainCause, searching].filter(
+    Boolean,
+  ).length;
   const total =
     filters === 0
       ? Object.values(counts).reduce((sum, n) => sum + n, 0)

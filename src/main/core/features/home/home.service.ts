@@ -36,6 +36,9 @@ const SHOWN_FROM: Record<HomeTodo, Role> = {
   centresOverdue: 'viewer',
   batchAlarms: 'clerk',
   duplicateFiles: 'viewer',
+  // Those who approve payments (a reviewer or an administrator), and the clerks who carry the batches and their receipts.
+  paymentsPending: 'reviewer',
+  batchesUnacknowledged: 'clerk',
 };
 
 /** A federation keeps no files of its own (its centres' are under 各中心): it gets these instead of the files' to-dos. */
@@ -112,6 +115,13 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
     centresOverdue: () => overdueCentreCount(ctx),
     batchAlarms: () => ctx.sqlite.prepare('SELECT count(*) FROM exchange_alarms WHERE settled_at IS NULL').pluck().get() as number,
     duplicateFiles: () => duplicateFileCount(ctx.sqlite),
+    // All the payments 待审核, as the payments list filtered to that status counts them (from the totals the payments'
+    // triggers keep: a few rows): the list is the link, so a reviewer's own entries are in it too (four eyes then
+    // stops them there, with the reason).
+    paymentsPending: () =>
+      ctx.sqlite.prepare("SELECT coalesce(sum(count), 0) FROM aid_payment_totals WHERE status = 'pending'").pluck().get() as number,
+    // Batches sent with no receipt imported yet (上报批次 shows them 已上报, not 已确认 or 有问题).
+    batchesUnacknowledged: () => ctx.sqlite.prepare('SELECT count(*) FROM exchange_sent WHERE receipt_at IS NULL').pluck().get() as number,
   };
   return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };
 }

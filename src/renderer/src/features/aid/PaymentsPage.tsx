@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import type { PaymentFilters as Filters, PaymentItem } from '@shared/contract/aid-types';
-import { PAYMENT_STATUSES } from '@shared/domain/aid';
+import { AID_TYPES, PAYMENT_STATUSES } from '@shared/domain/aid';
 import { roleAllows } from '@shared/roles';
 import { useQuery } from '../../api/hooks';
 import { useSession } from '../../app/session/session-context';
@@ -24,13 +24,24 @@ import { VoucherPrint } from './VoucherPrint';
 
 const PAGE_SIZE = 50;
 
-/** A link's filters (/aid/payments?program=…&batch=…&status=pending): read once, when the list opens. */
+const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * A link's filters (/aid/payments?program=…&batch=…&status=pending; the director's charts: ?type=festival&from=…&to=…):
+ * read once, when the list opens; a value the list does not know is left out.
+ */
 function filtersFromUrl(params: URLSearchParams): Filters {
   const status = params.get('status');
+  const type = params.get('type');
+  const from = params.get('from');
+  const to = params.get('to');
   return {
     ...(params.get('program') ? { programId: params.get('program')! } : {}),
     ...(params.get('batch') ? { batchId: params.get('batch')! } : {}),
     ...(status && (PAYMENT_STATUSES as readonly string[]).includes(status) ? { status: status as Filters['status'] } : {}),
+    ...(type && (AID_TYPES as readonly string[]).includes(type) ? { type: type as Filters['type'] } : {}),
+    ...(isDay(from) ? { from } : {}),
+    ...(isDay(to) ? { to } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { FILE_FLAGS } from '@shared/contract/hardship';
+import { CAUSES, type Cause } from '@shared/domain/hardship-codes';
 import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
 import { FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
 import { roleAllows } from '@shared/roles';
@@ -32,8 +33,10 @@ type FileFlag = (typeof FILE_FLAGS)[number];
 const PAGE_SIZE = 50;
 
 interface Filters {
-  status: FileStatus | 'all';
+  /** inForce: the files in force, 在档 and 复核中 (the director's charts link here). */
+  status: FileStatus | 'all' | 'inForce';
   category: HardshipCategory | null;
+  mainCause: Cause | 'none' | null;
   flag: FileFlag | null;
   unitId: string;
   /** Only the files the signed-in user entered. */
@@ -50,6 +53,7 @@ export function FilesPage() {
   const [filters, setFilters] = useState<Filters>(() => ({
     status: 'all',
     category: null,
+    mainCause: null,
     flag: null,
     unitId: '',
     mine: false,
@@ -61,7 +65,7 @@ export function FilesPage() {
     setFilters({ ...filters, ...change });
     setPage(1);
   };
-  const { status, category, flag, unitId, mine } = filters;
+  const { status, category, mainCause, flag, unitId, mine } = filters;
   // The search box (FileSearchBox): combined with the filters; a new search starts again from the first page.
   const [query, setQuery] = useState('');
   const search = (text: string) => {
@@ -70,8 +74,9 @@ export function FilesPage() {
   };
   const selection = {
     query,
-    ...(status === 'all' ? {} : { status }),
+    ...(status === 'all' ? {} : status === 'inForce' ? { inForce: true } : { status }),
     ...(category ? { category } : {}),
+    ...(mainCause ? { mainCause } : {}),
     ...(flag ? { flag } : {}),
     ...(unitId ? { unitId } : {}),
     ...(mine ? { mine } : {}),
@@ -168,11 +173,16 @@ export function FilesPage() {
       </PageHeader>
       {canCreate && <PendingImports reloadKey={imported} onDecided={files.reload} />}
       <FileSearchBox query={query} onChange={search} kind={files.data?.kind} maskedIdSearch={!canCreate} />
-      <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as FileStatus | 'all' })}>
+      <Chip.Group multiple={false} value={status} onChange={(value) => filter({ status: value as Filters['status'] })}>
         <Group gap="xs" mb="md" role="group" aria-label={t('files.status')}>
           <Chip value="all" size="sm">
             {t('common.all')} {all}
           </Chip>
+          {(counts.active || counts.annualReview || status === 'inForce') && (
+            <Chip value="inForce" size="sm">
+              {t('files.inForce')} {(counts.active ?? 0) + (counts.annualReview ?? 0)}
+            </Chip>
+          )}
           {FILE_STATUSES.filter((s) => counts[s]).map((s) => (
             <Chip key={s} value={s} size="sm">
               {t(`fileStatuses.${s}`)} {counts[s]}
@@ -189,6 +199,15 @@ export function FilesPage() {
           onChange={(v) => filter({ category: v as HardshipCategory | null })}
           clearable
           w={180}
+        />
+        <Select
+          label={t('files.mainCause')}
+          placeholder={t('files.allCauses')}
+          data={[...CAUSES.map((c) => ({ value: c, label: t(`causes.${c}`) })), { value: 'none', label: t('files.noCause') }]}
+          value={mainCause}
+          onChange={(v) => filter({ mainCause: v as Cause | 'none' | null })}
+          clearable
+          w={200}
         />
         <UnitFilterSelect kind="employer" label={t('files.unit')} value={unitId} onChange={(id) => filter({ unitId: id })} />
         {canCreate && (
@@ -212,7 +231,9 @@ export function FilesPage() {
           columns={columns}
           rows={files.data.files}
           rowKey={(f) => f.id}
-          empty={status === 'all' && !category && !flag && !unitId && !query && !mine ? t('files.empty') : t('files.emptyFiltered')}
+          empty={
+            status === 'all' && !category && !mainCause && !flag && !unitId && !query && !mine ? t('files.empty') : t('files.emptyFiltered')
+          }
           minWidth={980}
           busy={files.loading}
           onRowClick={(f) => navigate(`/files/${f.id}`)}

@@ -26,6 +26,8 @@ export const TODO_LINKS: Record<HomeTodo, string> = {
   centresOverdue: '/federation/centres',
   batchAlarms: '/exchange/received',
   duplicateFiles: '/federation/duplicates',
+  paymentsPending: '/aid/payments?status=pending',
+  batchesUnacknowledged: '/exchange-batches',
 };
 
 /** A count worth a colour when it is not zero: red for what is late or alarming, orange for what is due soon. */
@@ -44,19 +46,21 @@ export const TODO_COLORS: Partial<Record<HomeTodo, string>> = {
   centresOverdue: 'orange',
   batchAlarms: 'red',
   duplicateFiles: 'orange',
+  paymentsPending: 'orange',
+  batchesUnacknowledged: 'orange',
 };
 
 /** To-dos that are a fact, not a number (no backup at all): their row shows the words alone. */
 export const TODO_WITHOUT_COUNT: ReadonlySet<HomeTodo> = new Set(['noBackup']);
 
 /**
- * The page's cards, in order, each with its to-dos; a card whose to-dos the role does not see is left out. A later
- * area adds its card here (payments waiting for approval, batches not acknowledged); the director's charts come as
- * cards of their own below (HomePage).
+ * The page's cards, in order, each with its to-dos; a card whose to-dos the role does not see is left out. The
+ * director's charts come as cards of their own below (HomePage, DashboardCharts).
  */
 export const TODO_CARDS = [
   { key: 'entry', todos: ['myDrafts', 'drafts', 'inProgress', 'awaitingVisit', 'visitExpired', 'importsWaiting'] },
   { key: 'decisions', todos: ['noticeEnding', 'noticeEnded', 'objectionOpen', 'approval', 'annualReview', 'reviewDue'] },
+  { key: 'aid', todos: ['paymentsPending', 'batchesUnacknowledged'] },
   { key: 'centres', todos: ['centresOverdue', 'batchAlarms', 'duplicateFiles'] },
   { key: 'office', todos: ['auditAlarms', 'backupOverdue', 'noBackup', 'policyMissing'] },
 ] as const satisfies readonly { key: string; todos: readonly HomeTodo[] }[];

@@ -1,0 +1,82 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { BarsList } from '@mantine/charts';
+import { Link } from 'react-router';
+import type { ChannelOutput } from '@shared/contract';
+import { useT } from '../../i18n';
+import { householdsLink } from './dashboard-links';
+
+type Households = ChannelOutput<'dashboard.charts'>['households'];
+
+/** One bar per category or cause, each bar a link to the files it counts (its name and number read aloud). */
+function LinkedBars({ bars, label }: { bars: { name: string; value: number; to: string }[]; label: string }) {
+  const t = useT();
+  const links = new Map(bars.map((bar) => [bar.name, bar.to]));
+  return (
+    <BarsList
+      aria-label={label}
+      data={bars.map(({ name, value }) => ({ name, value }))}
+      barHeight={24}
+      barGap={4}
+      minBarSize={4}
+      barColor="blue.2"
+      barTextColor="dark"
+      // A bar of 0 has no width: its name stays on one line, over the empty bar.
+      styles={{ barLabel: { whiteSpace: 'nowrap', overflow: 'visible' } }}
+      valueFormatter={(value) => t('dashboard.householdsCount', { count: value })}
+      renderBar={(bar, defaultBar) => (
+        <Anchor
+          key={bar.name}
+          component={Link}
+          to={links.get(bar.name)!}
+          underline="never"
+          aria-label={`${bar.name}：${t('dashboard.householdsCount', { count: bar.value })}`}
+          className="dashboard-bar"
+        >
+          {defaultBar}
+        </Anchor>
+      )}
+    />
+  );
+}
+
+/** 在档困难职工 (含复核中): the total, by category and by main cause, each number a link to the files list. */
+export function HouseholdsCard({ households }: { households: Households }) {
+  const t = useT();
+  const categories = households.byCategory.map((c) => ({
+    name: t(`hardshipCategories.${c.category}`),
+    value: c.count,
+    to: householdsLink({ category: c.category }),
+  }));
+  const causes = households.byCause.map((c) => ({
+    name: c.cause ? t(`causes.${c.cause}`) : t('dashboard.noCause'),
+    value: c.count,
+    to: householdsLink({ cause: c.cause }),
+  }));
+  const parts = (bars: { name: string; value: number }[]) => bars.map((b) => `${b.name} ${b.value}`).join(t('common.listJoin'));
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label={t('dashboard.households')}>
+      <Group justify="space-between" align="baseline" mb="xs">
+        <Title order={3} size="h5">
+          {t('dashboard.households')}
+        </Title>
+        <Anchor component={Link} to={householdsLink()} fw={600} data-testid="dashboard-households-total">
+          {t('dashboard.householdsTotal', { count: households.total })}
+        </Anchor>
+      </Group>
+      <SimpleGrid cols={2} spacing="md">
+        <Stack gap={4} role="group" aria-label={t('dashboard.chartCategories', { parts: parts(categories) })}>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.byCategory')}
+          </Text>
+          <LinkedBars bars={categories} label={t('dashboard.byCategory')} />
+        </Stack>
+        <Stack gap={4} role="group" aria-label={t('dashboard.chartCauses', { parts: parts(causes) })}>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.byCause')}
+          </Text>
+          {causes.length > 0 ? <LinkedBars bars={causes} label={t('dashboard.byCause')} /> : <Text size="sm">—</Text>}
+        </Stack>
+      </SimpleGrid>
+    </Card>
+  );
+}
