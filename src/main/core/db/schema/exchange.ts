@@ -179,6 +179,25 @@ export const exchangeRecords = sqliteTable(
     fields: text('fields').notNull(),
     /** The batch it last came in. */
     sequence: integer('sequence').notNull(),
+    // The values the federation's views filter, sort and sum on (features/federation/*.repo.ts), copied by the importer
+    // from the record it has just parsed (migration 0025): indexed as plain columns, an insert costs no JSON parse per
+    // index, where expressions on `fields` parsed a file's whole JSON once per index. Null where a table has no such
+    // value, and where a value not checked on import (file_no, entered_at) is not text.
+    /** hardship_files and aid_payments: their status code. */
+    status: text('status'),
+    /** hardship_files: the category (null when none). */
+    category: text('category'),
+    /** hardship_files: file_no. */
+    fileNo: text('file_no'),
+    /** hardship_files: head_name; members: name. */
+    name: text('name'),
+    /** hardship_files: the last 4 characters of head_id_number; members: of id_number (the tail search). */
+    idTail: text('id_tail'),
+    /** aid_payments: year, entered_at, type and amount_fen. */
+    year: integer('year'),
+    enteredAt: text('entered_at'),
+    type: text('type'),
+    amountFen: integer('amount_fen'),
   },
   (t) => [
     primaryKey({ columns: [t.origin, t.tableName, t.id] }),
