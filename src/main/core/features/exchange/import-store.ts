@@ -189,7 +189,7 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
           record.rev,
           record.updated_at,
           record.deleted_at,
-          JSON.stringify(record.fields),
+          record.fieldsJson ?? JSON.stringify(record.fields),
           sequence,
           ...viewColumns(record),
         ).changes > 0;
