@@ -193,7 +193,7 @@ describe('migrations', () => {
       .all();
     expect(columns).toEqual(held.map((r) => viewColumns(r)));
     expect(columns[0]).toEqual(['active', 'relative', 'KN-0001', '张三', '002X', null, null, null, null]);
-    expect(columns[1]!.slice(0, 3)).toEqual(['closed', null, null]);
+    expect((columns[1] as unknown[]).slice(0, 3)).toEqual(['closed', null, null]);
     // The views' indexes are on the columns now, under 0024's names.
     const index = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'exchange_records_member_tail'").pluck().get() as string;
     expect(index).toContain('`id_tail`');

@@ -202,12 +202,14 @@ export function memberRows(
 
 /** The names of a centre's units by id (a roster page names a dozen). */
 export function unitNames(sqlite: Sqlite, centre: string, ids: string[]): Map<string, string> {
-  if (ids.length === 0) return new Map();
+  const origin = originOf(sqlite, centre);
+  if (ids.length === 0 || origin === null) return new Map();
+  // Through the primary key (origin, table, id): no index holds units by centre.
   const rows = sqlite
     .prepare(
       `SELECT r.id, json_extract(r.fields, '$.name') AS name FROM exchange_records r
-       WHERE r.table_name = 'units' AND r.centre_code = ? AND r.id IN (${ids.map(() => '?').join(',')})`,
+       WHERE r.origin = ? AND r.table_name = 'units' AND r.centre_code = ? AND r.id IN (${ids.map(() => '?').join(',')})`,
     )
-    .all(centre, ...ids) as { id: string; name: string }[];
+    .all(origin, centre, ...ids) as { id: string; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
