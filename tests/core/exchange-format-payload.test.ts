@@ -11,6 +11,7 @@ import {
   type BatchHeader,
   type RefusalReason,
 } from '../../src/main/core/exchange/format';
+import { entryLine, parseEntry } from '../../src/main/core/exchange/format/payload';
 import { envelopePrefix } from '../../src/main/core/exchange/format/signed-envelope';
 import { CREATED_AT, makeOrg, tempFolder, trusting, type TestOrg } from './support/exchange-batch';
 
@@ -128,5 +129,47 @@ describe('what lies inside a signed batch', () => {
         for await (const entry of opened.entries) void entry;
       })(),
     ).rejects.toMatchObject({ reason: 'payload-hash' });
+  });
+});
+
+describe("a record line's fields as read", () => {
+  const record = {
+    table: 'members',
+    id: '0193f000-0000-7000-8000-000000000001',
+    origin: '0193f000-0000-7000-8000-0000000000aa',
+    rev: 2,
+    updated_at: '2026-03-01T08:00:00.000Z',
+    deleted_at: null,
+    fields: { name: '张三', note: 'a ,"fields":{"x":1} inside a string', household: [{ fields: 1 }] },
+  };
+
+  it("hands over the line's own text of fields when the line is as the writer writes it", () => {
+    const line = entryLine({ kind: 'record', record }).slice(0, -1);
+    const entry = parseEntry(line);
+    expect(entry).toEqual({ kind: 'record', record });
+    expect(entry.kind === 'record' && entry.record.fieldsJson).toBe(JSON.stringify(record.fields));
+  });
+
+  it('reads a line in another key order, or with space, whole and the same, without the text', () => {
+    const { fields, ...rest } = record;
+    for (const line of [
+      JSON.stringify({ fields, kind: 'record', ...rest }),
+      JSON.stringify({ kind: 'record', ...rest, fields }, null, 1),
+    ]) {
+      const entry = parseEntry(line.replace(/\n/g, ''));
+      expect(entry).toEqual({ kind: 'record', record });
+      expect(entry.kind === 'record' && entry.record.fieldsJson).toBeUndefined();
+    }
+  });
+
+  it('never takes a nested "fields" key, nor one followed by more keys, for the outer one', () => {
+    const { fields, ...rest } = record;
+    const nested = `{"kind":"record","table":"members","extra":{"a":1,"fields":{}},${JSON.stringify(rest).slice(1, -1)},"fields":${JSON.stringify(fields)}}`;
+    const after = `{"kind":"record",${JSON.stringify(rest).slice(1, -1)},"fields":${JSON.stringify(fields)},"more":1}`;
+    for (const line of [nested, after]) {
+      const entry = parseEntry(line);
+      expect(entry.kind === 'record' && entry.record.fields).toEqual(fields);
+      expect(entry.kind === 'record' && entry.record.fieldsJson).toBeUndefined();
+    }
   });
 });

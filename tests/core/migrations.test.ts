@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/main/core/db/client';
 import { applyMigrations, loadMigrations, pendingMigrations } from '../../src/main/core/db/migrate';
 import { listBackups } from '../../src/main/core/db/backup';
+import { viewColumns } from '../../src/main/core/features/exchange/import-store';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { RESOURCES_DIR, startCore, tempDir } from './support/core';
@@ -159,6 +160,44 @@ describe('migrations', () => {
     sqlite.prepare("UPDATE aid_payments SET status = 'voided' WHERE id = ?").run(SEEDED.payments[1]);
     expect(periods()).toContainEqual(['m', '2026-11', 'voided', 1, 20_000]);
     expect(log()).toHaveLength(logBefore.length + 1);
+  });
+
+  it("0025 fills the federation views' columns of the records already held from their fields, as the importer fills them", () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0025 = migrations.findIndex((m) => m.tag === '0025_federation_view_columns');
+    applyMigrations(sqlite, migrations.slice(0, at0025));
+    const held: { table: string; fields: Record<string, unknown> }[] = [
+      {
+        table: 'hardship_files',
+        fields: { status: 'active', category: 'relative', file_no: 'KN-0001', head_name: '张三', head_id_number: '11010519491231002X' },
+      },
+      // A value the importer does not check is kept only as text; a file with no category has none.
+      { table: 'hardship_files', fields: { status: 'closed', file_no: 17, head_name: '李四', head_id_number: '110105194912310038' } },
+      { table: 'members', fields: { name: '王五', id_number: '110105194912310046' } },
+      {
+        table: 'aid_payments',
+        fields: { status: 'paid', year: 2026, entered_at: '2026-11-21T08:00:00.000Z', type: 'festival', amount_fen: 50_000 },
+      },
+      { table: 'units', fields: { name: '甲机械厂' } },
+    ];
+    const insert = sqlite.prepare(
+      `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
+       VALUES ('o', ?, ?, 'C', 1, '2026-11-21T08:00:00.000Z', NULL, ?, 1)`,
+    );
+    held.forEach((r, i) => insert.run(r.table, `r${i}`, JSON.stringify(r.fields)));
+
+    applyMigrations(sqlite, migrations.slice(at0025, at0025 + 1));
+    const columns = sqlite
+      .prepare('SELECT status, category, file_no, name, id_tail, year, entered_at, type, amount_fen FROM exchange_records ORDER BY id')
+      .raw()
+      .all();
+    expect(columns).toEqual(held.map((r) => viewColumns(r)));
+    expect(columns[0]).toEqual(['active', 'relative', 'KN-0001', '张三', '002X', null, null, null, null]);
+    expect((columns[1] as unknown[]).slice(0, 3)).toEqual(['closed', null, null]);
+    // The views' indexes are on the columns now, under 0024's names.
+    const index = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'exchange_records_member_tail'").pluck().get() as string;
+    expect(index).toContain('`id_tail`');
+    expect(index).not.toContain('json_extract');
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

@@ -1,5 +1,6 @@
 import { idCheckChar } from '@shared/domain/id-number';
 import type { Sqlite } from '../core/db/client';
+import { viewColumns } from '../core/features/exchange/import-store';
 
 /**
  * DEVELOPMENT TOOL (tests, `npm run seed:demo -- --federation`), never called by the program: the federation's mirror
@@ -103,8 +104,9 @@ interface RecordMeta {
 function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: RecordMeta, fields: Record<string, unknown>) {
   sqlite
     .prepare(
-      `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
+         status, category, file_no, name, id_tail, year, entered_at, type, amount_fen)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       centre.origin,
@@ -116,6 +118,8 @@ function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: Recor
       meta.deletedAt ?? null,
       JSON.stringify(fields),
       meta.sequence ?? 1,
+      // The views' columns, as the importer fills them (migration 0025).
+      ...viewColumns({ table, fields }),
     );
 }
 

@@ -30,6 +30,11 @@ export interface BatchRecord {
   deleted_at: string | null;
   /** The record's own columns, as the exporter names them (the format does not look inside). */
   fields: Record<string, unknown>;
+  /**
+   * Set by the reader, never written: `fields` as the line's own JSON text, when the line has `fields` last as
+   * `entryLine` writes it, so an importer stores the text it read instead of writing it again.
+   */
+  readonly fieldsJson?: string;
 }
 
 export interface BatchAttachment {
@@ -108,14 +113,44 @@ export function parseManifest(line: string): BatchManifest {
   return { snapshot, changes: { after: changes.after, through: changes.through }, counts: counts as Record<string, number>, attachments };
 }
 
+const RECORD_START = '{"kind":"record",';
+const FIELDS_KEY = ',"fields":';
+
+/**
+ * A record line as `entryLine` writes it (`kind` first, `fields` last, no space), read as its two parts: the
+ * members before `fields`, and the text of `fields`, which the caller keeps. The first `,"fields":` in a valid line
+ * is a key (inside a string its quote would be escaped), and unless it is the outer object's the first part does
+ * not parse, so when both parts parse the line means exactly `{...head, fields}`; else null, and the line is read
+ * whole.
+ */
+function splitRecordLine(line: string): { head: Record<string, unknown>; fieldsJson: string } | null {
+  if (!line.startsWith(RECORD_START) || !line.endsWith('}')) return null;
+  const at = line.indexOf(FIELDS_KEY);
+  if (at < 0) return null;
+  try {
+    const head: unknown = JSON.parse(line.slice(0, at) + '}');
+    const fieldsJson = line.slice(at + FIELDS_KEY.length, -1);
+    const fields: unknown = JSON.parse(fieldsJson);
+    if (!isObject(head) || !isObject(fields)) return null;
+    head.fields = fields;
+    return { head, fieldsJson };
+  } catch {
+    return null;
+  }
+}
+
 export function parseEntry(line: string): BatchEntry {
-  const v = parseLine(line);
+  const split = splitRecordLine(line);
+  const v = split?.head ?? parseLine(line);
   if (v.kind === 'record') {
     const { table, id, origin, rev, updated_at, deleted_at, fields } = v;
     if (!nonEmpty(table) || !nonEmpty(id) || !nonEmpty(origin) || !count(rev) || !nonEmpty(updated_at)) bad('record fields');
     if (deleted_at !== null && !nonEmpty(deleted_at)) bad('record deleted_at');
     if (!isObject(fields)) bad('record fields');
-    return { kind: 'record', record: { table, id, origin, rev, updated_at, deleted_at, fields } };
+    const record: BatchRecord = { table, id, origin, rev, updated_at, deleted_at, fields };
+    // Not enumerable: a record read back still equals the record written (and spreads or logs without it).
+    if (split) Object.defineProperty(record, 'fieldsJson', { value: split.fieldsJson, enumerable: false });
+    return { kind: 'record', record };
   }
   if (v.kind === 'attachment') {
     const { id, table, record, name, mime, bytes, sha256, data } = v;

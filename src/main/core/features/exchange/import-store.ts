@@ -76,14 +76,71 @@ export function knownOrigin(sqlite: Sqlite, centreCode: string): string | null {
   );
 }
 
+type ViewColumns = [
+  status: string | null,
+  category: string | null,
+  fileNo: string | null,
+  name: string | null,
+  idTail: string | null,
+  year: number | null,
+  enteredAt: string | null,
+  type: string | null,
+  amountFen: number | null,
+];
+const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null];
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const integerOrNull = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
+const tail = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-4) : null);
+
+/**
+ * The columns the federation's views read (schema/exchange.ts, migration 0025), from the record's parsed fields:
+ * the values migration 0025 backfills with json_extract (text kept only as text, integers only as integers).
+ */
+export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): ViewColumns {
+  const f = record.fields;
+  switch (record.table) {
+    case 'hardship_files':
+      return [
+        textOrNull(f.status),
+        textOrNull(f.category),
+        textOrNull(f.file_no),
+        textOrNull(f.head_name),
+        tail(f.head_id_number),
+        null,
+        null,
+        null,
+        null,
+      ];
+    case 'members':
+      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null];
+    case 'aid_payments':
+      return [
+        textOrNull(f.status),
+        null,
+        null,
+        null,
+        null,
+        integerOrNull(f.year),
+        textOrNull(f.entered_at),
+        textOrNull(f.type),
+        integerOrNull(f.amount_fen),
+      ];
+    default:
+      return NO_VIEW_COLUMNS;
+  }
+}
+
 /** Prepared once per import: the statements a chunk of records runs. */
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
   const upsert = sqlite.prepare(
-    `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
+       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (origin, table_name, id) DO UPDATE SET
        centre_code = excluded.centre_code, rev = excluded.rev, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
-       fields = excluded.fields, sequence = excluded.sequence
+       fields = excluded.fields, sequence = excluded.sequence, status = excluded.status, category = excluded.category,
+       file_no = excluded.file_no, name = excluded.name, id_tail = excluded.id_tail, year = excluded.year,
+       entered_at = excluded.entered_at, type = excluded.type, amount_fen = excluded.amount_fen
      WHERE excluded.rev > exchange_records.rev`,
   );
   const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
@@ -132,8 +189,9 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
           record.rev,
           record.updated_at,
           record.deleted_at,
-          JSON.stringify(record.fields),
+          record.fieldsJson ?? JSON.stringify(record.fields),
           sequence,
+          ...viewColumns(record),
         ).changes > 0;
       if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) rewritePeople(record);
       return written;

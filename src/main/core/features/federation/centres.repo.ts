@@ -48,15 +48,20 @@ export function batchStats(sqlite: Sqlite): BatchStats[] {
 }
 
 /**
- * Records held per centre and table, tombstones left out: read from the partial index exchange_records_live
- * (migration 0024) alone, never the rows' JSON.
+ * Records held per centre and table, tombstones left out: each table counted from one of its own partial indexes
+ * (migrations 0024, 0025) alone, never the rows. Named, as without statistics SQLite may pick another.
  */
 export function heldCounts(sqlite: Sqlite): { centreCode: string; tableName: string; n: number }[] {
+  const count = (table: string, index: string) =>
+    `SELECT centre_code AS centreCode, '${table}' AS tableName, count(*) AS n FROM exchange_records INDEXED BY ${index}
+     WHERE table_name = '${table}' AND deleted_at IS NULL GROUP BY centre_code`;
   return sqlite
     .prepare(
-      `SELECT centre_code AS centreCode, table_name AS tableName, count(*) AS n FROM exchange_records
-       WHERE deleted_at IS NULL AND table_name IN ('hardship_files', 'members', 'aid_payments')
-       GROUP BY centre_code, table_name`,
+      [
+        count('hardship_files', 'exchange_records_live'),
+        count('members', 'exchange_records_member_name'),
+        count('aid_payments', 'exchange_records_payment_order'),
+      ].join(' UNION ALL '),
     )
     .all() as { centreCode: string; tableName: string; n: number }[];
 }
