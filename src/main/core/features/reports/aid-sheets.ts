@@ -28,7 +28,7 @@ function localMinute(instant: string): string {
 }
 
 /** What every sheet carries besides its table: the unit, the period, the as-of day, when it was computed. */
-function frame(ctx: CallContext, input: AidSheetInput, name: string, title: string) {
+export function sheetFrame(ctx: CallContext, input: AidSheetInput, name: string, title: string) {
   const now = ctx.now();
   return {
     name,
@@ -62,7 +62,7 @@ export function aidSheet(ctx: CallContext, input: AidSheetInput): ReportSheet {
     ...numbers(counts.get(type, ALL), input, filter),
   ];
   return {
-    ...frame(ctx, input, '帮扶救助', '困难职工帮扶救助情况统计表'),
+    ...sheetFrame(ctx, input, '帮扶救助', '困难职工帮扶救助情况统计表'),
     header: [
       [
         { text: '救助类型', rowSpan: 2 },
@@ -85,7 +85,7 @@ export function educationSheet(ctx: CallContext, input: AidSheetInput): ReportSh
   // A payment without a stage (none is made so, but a synced or old row might be) gets its own row, never lost.
   const stages: string[] = [...SCHOOL_STAGES, ...(counts.get('').personTimes > 0 ? [''] : [])];
   return {
-    ...frame(ctx, input, '金秋助学', '困难职工子女助学（金秋助学）情况统计表'),
+    ...sheetFrame(ctx, input, '金秋助学', '困难职工子女助学（金秋助学）情况统计表'),
     header: [[{ text: '学段' }, ...MEASURES]],
     body: stages.map((stage) => [
       { text: stage === '' ? '未注明学段' : SCHOOL_LABELS[stage as (typeof SCHOOL_STAGES)[number]] },
@@ -108,7 +108,7 @@ export function festivalSheet(ctx: CallContext, input: AidSheetInput): ReportShe
         .all(JSON.stringify(ids)) as { id: string; name: string; year: number; source: (typeof FUND_SOURCES)[number] }[])
     : [];
   return {
-    ...frame(ctx, input, '送温暖', '送温暖（两节慰问）情况统计表'),
+    ...sheetFrame(ctx, input, '送温暖', '送温暖（两节慰问）情况统计表'),
     header: [[{ text: '项目名称' }, { text: '年度' }, { text: '资金来源' }, ...MEASURES]],
     body: programs.map((p) => [
       { text: p.name },
