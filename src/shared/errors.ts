@@ -112,6 +112,9 @@ export const ERROR_CODES = [
   'EXCHANGE_ALARM_SETTLED',
   // The federation's views of its centres (features/federation): a centre has no centres to look at.
   'FEDERATION_MODE_ONLY',
+  // Reports (features/reports): an as-of day before the period's first day; a drill key the core cannot read.
+  'REPORT_AS_OF_BEFORE_PERIOD',
+  'REPORT_DRILL_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { hardshipHandlers } from './features/hardship/hardship.handlers';
 import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
+import { reportsHandlers } from './features/reports/reports.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
 import { systemHandlers } from './features/system/system.handlers';
 import { usersHandlers } from './features/users/users.handlers';
@@ -40,4 +41,5 @@ export const handlers: HandlerMap = {
   ...exchangeHandlers,
   ...exchangeImportHandlers,
   ...federationHandlers,
+  ...reportsHandlers,
 };

@@ -12,6 +12,7 @@ import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
 import { policyChannels } from './policy';
+import { reportsChannels } from './reports';
 import { rosterChannels } from './roster';
 import { rosterImportChannels } from './roster-import';
 import { systemChannels } from './system';
@@ -36,6 +37,7 @@ export const contract = {
   ...exchangeExportChannels,
   ...exchangeImportChannels,
   ...federationChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 import { enAidCodeEntries } from './en-aid-codes';
 import { enExchangeCodeEntries } from './en-exchange-codes';
 import { enFederationCodeEntries } from './en-federation';
+import { enReportsCodeEntries } from './en-reports';
 import type { zhCNCodes } from './zh-CN-codes';
 
 export const enCodes: typeof zhCNCodes = {
@@ -69,6 +70,7 @@ export const enCodes: typeof zhCNCodes = {
     ...enAidCodeEntries.errors,
     ...enExchangeCodeEntries.errors,
     ...enFederationCodeEntries.errors,
+    ...enReportsCodeEntries.errors,
   },
   errorDetails: {
     ...enAidCodeEntries.errorDetails,
@@ -241,6 +243,7 @@ export const enCodes: typeof zhCNCodes = {
     'org.update': 'Change organisation settings',
     ...enExchangeCodeEntries.actions,
     ...enFederationCodeEntries.actions,
+    ...enReportsCodeEntries.actions,
     'backup.list': 'View backups',
     'backup.create': 'Create backup',
     'backup.restore': 'Restore data',

@@ -11,6 +11,7 @@ import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
 import { enExchangeImport } from './en-exchange-import';
 import { enFederation } from './en-federation';
+import { enReports } from './en-reports';
 import { enHome } from './en-home';
 import { enSeal } from './en-seal';
 import type { Catalogue } from './index';
@@ -29,6 +30,7 @@ export const en: Catalogue = {
   ...enExchangeBatches,
   ...enExchangeImport,
   ...enFederation,
+  ...enReports,
   ...enHome,
   app: {
     title: 'Bangfu Desk',

@@ -6,6 +6,7 @@ import { GENDER_LABELS } from '@shared/labels-zh';
 import { zhCNAidCodeEntries } from './zh-CN-aid-codes';
 import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNFederationCodeEntries } from './zh-CN-federation';
+import { zhCNReportsCodeEntries } from './zh-CN-reports';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -65,6 +66,7 @@ const errors = {
   ...zhCNAidCodeEntries.errors,
   ...zhCNExchangeCodeEntries.errors,
   ...zhCNFederationCodeEntries.errors,
+  ...zhCNReportsCodeEntries.errors,
 } satisfies Record<ErrorCode, string>;
 
 export const zhCNCodes = {
@@ -243,6 +245,7 @@ export const zhCNCodes = {
     'org.update': '修改机构设置',
     ...zhCNExchangeCodeEntries.actions,
     ...zhCNFederationCodeEntries.actions,
+    ...zhCNReportsCodeEntries.actions,
     'backup.list': '查看备份',
     'backup.create': '创建备份',
     'backup.restore': '恢复数据',

@@ -15,6 +15,7 @@ import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
 import { zhCNExchangeImport } from './zh-CN-exchange-import';
 import { zhCNFederation } from './zh-CN-federation';
+import { zhCNReports } from './zh-CN-reports';
 import { zhCNHome } from './zh-CN-home';
 import { zhCNSeal } from './zh-CN-seal';
 
@@ -32,6 +33,7 @@ export const zhCN = {
   ...zhCNExchangeBatches,
   ...zhCNExchangeImport,
   ...zhCNFederation,
+  ...zhCNReports,
   ...zhCNHome,
   app: {
     title: '帮扶工作台',

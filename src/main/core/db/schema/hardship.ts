@@ -176,7 +176,14 @@ export const fileEvents = sqliteTable(
     /** The date the step names (已脱困: the day the household left hardship). */
     onDate: text('on_date'),
   },
-  (t) => [index('file_events_file').on(t.fileId, t.seq)],
+  (t) => [
+    index('file_events_file').on(t.fileId, t.seq),
+    // The reports read only the steps that put a file on record or end it (features/reports/file-states.ts): this
+    // index holds those alone, in file order, so the tables read a tenth of the timeline, from the index only.
+    index('file_events_report')
+      .on(t.fileId, t.action, t.at, t.onDate)
+      .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
+  ],
 );
 
 /** The last sequence number given per region and year. */

@@ -18,6 +18,7 @@ import {
   IconKey,
   IconListSearch,
   IconReceipt,
+  IconReportAnalytics,
   IconScale,
   IconShieldCheck,
   IconUsers,
@@ -46,6 +47,7 @@ import { FilesPage } from '../../features/files/FilesPage';
 import { HomePage } from '../../features/home/HomePage';
 import { OrgSettingsPage } from '../../features/org/OrgSettingsPage';
 import { PolicyPage } from '../../features/policy/PolicyPage';
+import { ReportsPage } from '../../features/reports/ReportsPage';
 import { MemberPage } from '../../features/roster/MemberPage';
 import { RosterPage } from '../../features/roster/RosterPage';
 import { RosterImportPage } from '../../features/roster-import/RosterImportPage';
@@ -138,6 +140,15 @@ export const AREAS: Area[] = [
     role: 'viewer',
     page: <VerifyVoucherPage />,
     modes: ['centre'],
+  },
+  // 统计报表 (issue 13): the federation's tables from the centre's own records; a federation's come with the exchange.
+  {
+    path: 'reports',
+    label: 'reports.title',
+    icon: IconReportAnalytics,
+    role: 'viewer',
+    modes: ['centre'],
+    page: <ReportsPage />,
   },
   // The federation's views of its centres (federation mode only): what each centre sent, read-only, and 重复核查.
   {

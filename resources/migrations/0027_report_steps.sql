@@ -1,0 +1,1 @@
+CREATE INDEX `file_events_report` ON `file_events` (`file_id`,`action`,`at`,`on_date`) WHERE action IN ('approve', 'confirmImport', 'exit', 'close');

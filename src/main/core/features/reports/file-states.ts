@@ -1,0 +1,81 @@
+import { addDays } from '@shared/domain/calendar';
+import type { ReportQuery } from './report-frame';
+
+/**
+ * Where each hardship file stood, read from its timeline (file_events) as recorded by the end of the as-of day
+ * (docs/domain.md "Reports"). A file is on record (在档, annual review included) from the day it came on record to the
+ * day it left:
+ * - came on record: the day of its approval (approve, recorded that day), or for an old file imported (confirmImport)
+ *   the day the old sheet says it was filed (its on_date), once the import is confirmed;
+ * - left: 已脱困 on the day the household left hardship (exit's on_date), 注销 on the day it was recorded (close).
+ * A step recorded after the as-of day is not read, whatever day it names: a report run again later shows the late
+ * correction. Category, worker type, entry kind and main cause are the file's own (the category a review changed is
+ * the new one).
+ */
+
+/** The parameters the states' SQL reads: the instant records stop at, and the shift from UTC to the office's day. */
+export interface StateParams {
+  recordedBefore: string;
+  /** '+480 minutes' in China: the office's offset on the as-of day (SQLite's date(at, shift) gives the local day). */
+  shift: string;
+}
+
+export function stateParams(query: Pick<ReportQuery, 'asOf' | 'recordedBefore'>): StateParams {
+  const [y, m, d] = query.asOf.split('-').map(Number);
+  const offset = -new Date(y!, m! - 1, d!, 12).getTimezoneOffset();
+  return { recordedBefore: query.recordedBefore, shift: `${offset >= 0 ? '+' : ''}${offset} minutes` };
+}
+
+/**
+ * `states` (file_id, entered_on, left_on, left_by, and the file's codes): one row per file that came on record by the
+ * as-of day. The steps are read from the partial index file_events_report (migration 0027), which holds only them.
+ * A leaving day before the entry (a wrong date typed) counts as the entry's day, so each file adds up.
+ */
+export const STATES_CTE = `
+  steps AS (
+    SELECT file_id,
+      min(CASE action WHEN 'approve' THEN date(at, @shift) WHEN 'confirmImport' THEN coalesce(on_date, date(at, @shift)) END) AS entered_on,
+      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, @shift)) WHEN 'close' THEN date(at, @shift) END) AS left_on,
+      max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by
+    FROM file_events
+    WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at < @recordedBefore
+    GROUP BY file_id
+  ),
+  states AS (
+    SELECT s.file_id, s.entered_on, max(s.left_on, s.entered_on) AS left_on, s.left_by,
+      f.category, f.worker_type, f.entry_kind, json_extract(f.draft, '$.mainCause') AS main_cause
+    FROM steps s JOIN hardship_files f ON f.id = s.file_id
+    WHERE s.entered_on IS NOT NULL AND f.deleted_at IS NULL
+  )`;
+
+/** What a number of the file tables counts. */
+export const SELECTIONS = ['closing', 'opening', 'entered', 'exited', 'closed'] as const;
+export type Selection = (typeof SELECTIONS)[number];
+
+/** The condition on `states` (aliased s) for each selection; @from and @to are the period's days, @before the day before. */
+export const SELECTION_SQL: Record<Selection, string> = {
+  closing: 's.entered_on <= @to AND (s.left_on IS NULL OR s.left_on > @to)',
+  opening: 's.entered_on <= @before AND (s.left_on IS NULL OR s.left_on > @before)',
+  entered: 's.entered_on BETWEEN @from AND @to',
+  exited: "s.left_by = 'exit' AND s.left_on BETWEEN @from AND @to",
+  closed: "s.left_by = 'close' AND s.left_on BETWEEN @from AND @to",
+};
+
+/** The day a selection's step took effect, for the drill-down's list. */
+export const STEP_DAY: Record<Selection, string | null> = {
+  closing: null,
+  opening: null,
+  entered: 's.entered_on',
+  exited: 's.left_on',
+  closed: 's.left_on',
+};
+
+export interface PeriodParams extends StateParams {
+  from: string;
+  to: string;
+  before: string;
+}
+
+export function periodParams(query: Pick<ReportQuery, 'from' | 'to' | 'asOf' | 'recordedBefore'>): PeriodParams {
+  return { ...stateParams(query), from: query.from, to: query.to, before: addDays(query.from, -1) };
+}

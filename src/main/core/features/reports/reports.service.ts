@@ -1,0 +1,59 @@
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import { REPORT_TABLES, type ReportTableId } from '@shared/contract/reports';
+import type { ReportPeriod } from '@shared/domain/report-period';
+import type { ReportSheet } from '@shared/domain/report-sheet';
+import { AppError } from '@shared/errors';
+import type { CallContext } from '../../context';
+import { filesDrill } from './files-drill';
+import { framed, reportFrame, reportQuery, splitDrillKey, type DrillHandler, type SheetBuilder } from './report-frame';
+import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
+
+/**
+ * The reports (统计报表, docs/domain.md "Reports"): each table is a builder computing its sheet from the records as of
+ * a day; nothing is stored. The screen (reports.tables), the .xlsx and the PDF writers all call buildSheets, so they
+ * show the same numbers. The builders read the centre's own tables; a federation's builders (later) read
+ * exchange_records through the same map.
+ */
+export const SHEET_BUILDERS: Partial<Record<ReportTableId, SheetBuilder>> = {
+  households: householdsSheet,
+  causes: causesSheet,
+  movements: movementsSheet,
+};
+
+/** Drill keys are `<prefix>:<payload>`; each prefix's handler lists the rows (files here; payments: the aid tables). */
+export const DRILL_HANDLERS: Record<string, DrillHandler> = {
+  files: filesDrill,
+};
+
+export interface SheetsRequest {
+  tables: readonly ReportTableId[];
+  period: ReportPeriod;
+  asOf: string;
+}
+
+/** The sheets asked for, in REPORT_TABLES order, each framed alike; a table without a builder yet is left out. */
+export function buildSheets(ctx: CallContext, request: SheetsRequest): ReportSheet[] {
+  const query = reportQuery(request.period, request.asOf);
+  const frame = reportFrame(ctx, query);
+  const sheets: ReportSheet[] = [];
+  for (const table of REPORT_TABLES) {
+    const builder = request.tables.includes(table) ? SHEET_BUILDERS[table] : undefined;
+    if (builder) sheets.push(framed(frame, builder(ctx, query)));
+  }
+  return sheets;
+}
+
+export function tables(ctx: CallContext, input: ParsedInput<'reports.tables'>): ChannelOutput<'reports.tables'> {
+  // One read transaction: every table sees the same records even if a clerk saves meanwhile.
+  return ctx.sqlite.transaction(() => {
+    const sheets = buildSheets(ctx, input);
+    return { sheets, computedAt: sheets[0]?.computedAt ?? reportFrame(ctx, reportQuery(input.period, input.asOf)).computedAt };
+  })();
+}
+
+export function drill(ctx: CallContext, input: ParsedInput<'reports.drill'>): ChannelOutput<'reports.drill'> {
+  const { prefix, payload } = splitDrillKey(input.key);
+  const handler = Object.prototype.hasOwnProperty.call(DRILL_HANDLERS, prefix) ? DRILL_HANDLERS[prefix] : undefined;
+  if (!handler) throw new AppError('REPORT_DRILL_UNKNOWN');
+  return handler(ctx, payload, { limit: input.limit, offset: input.offset });
+}
