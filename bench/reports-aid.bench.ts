@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
 import { periodDays, type ReportPeriod } from '@shared/domain/report-period';
+import { reportQuery } from '../src/main/core/features/reports/report-frame';
 import { localDate } from '../src/main/core/clock';
 import { CallContext } from '../src/main/core/context';
 import { drillPayments } from '../src/main/core/features/reports/aid-drill';
@@ -35,7 +36,7 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
 
   const ctx = new CallContext(env.core.state, 'b', 'aid.payments', null);
   const last = { kind: 'year', year: year - 1 } as const satisfies ReportPeriod;
-  const input = (period: ReportPeriod) => ({ period, days: periodDays(period), asOf: `${year - 1}-12-31` });
+  const input = (period: ReportPeriod) => reportQuery(period, `${year - 1}-12-31`);
   const days = periodDays(last);
   const yearPaid = sqlite.prepare(
     `SELECT count(*), sum(amount_fen) FROM aid_payments INDEXED BY aid_payments_paid

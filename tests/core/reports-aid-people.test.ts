@@ -2,15 +2,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { beforeEach, expect, test } from 'vitest';
 import { idCheckChar } from '@shared/domain/id-number';
 import type { SheetCell } from '@shared/domain/report-sheet';
-import { periodDays } from '@shared/domain/report-period';
 import { CallContext } from '../../src/main/core/context';
 import { drillPeopleFiles, peopleSheet } from '../../src/main/core/features/reports/people-sheet';
+import { reportQuery } from '../../src/main/core/features/reports/report-frame';
 import { sqliteOf } from './support/aid';
 import { startSetUpCore, type TestCore } from './support/core';
 
 /**
- * The people table (困难职工及家庭成员 by sex, age band and school stage) on the day: files 在档 then (their status now,
- * or their timeline's when they changed since), their household as listed then; sex and age from the ID number, with
+ * The people table (困难职工及家庭成员 by sex, age band and school stage) on the day: files 在档 then (by their timeline,
+ * as the file tables count them), their household as listed then; sex and age from the ID number, with
  * birthdays falling on the as-of day and the day after.
  */
 let t: TestCore;
@@ -31,7 +31,8 @@ interface Person {
   deletedAt?: string;
 }
 
-function addFile(status: string, updatedAt: string, head: Person, household: Person[], events: [string, string][] = []): string {
+/** A file with its timeline: [recorded at, action, the day it names]; approve (在档) and exit (已脱困) are what count. */
+function addFile(status: string, updatedAt: string, head: Person, household: Person[], events: [string, string, string?][]): string {
   const sqlite = sqliteOf(t);
   const origin = sqlite.prepare('SELECT id FROM org').pluck().get() as string;
   const id = uuidv7();
@@ -58,23 +59,35 @@ function addFile(status: string, updatedAt: string, head: Person, household: Per
       p.deletedAt ?? null,
     ),
   );
-  const event = sqlite.prepare("INSERT INTO file_events (file_id, at, action, to_status) VALUES (?, ?, 'step', ?)");
-  for (const [at, to] of events) event.run(id, at, to);
+  const event = sqlite.prepare('INSERT INTO file_events (file_id, at, action, to_status, on_date) VALUES (?, ?, ?, ?, ?)');
+  for (const [at, action, onDate] of events) event.run(id, at, action, action === 'approve' ? 'active' : 'exited', onDate ?? null);
   return id;
 }
 
 beforeEach(async () => {
   t = await startSetUpCore();
   files = {
-    a: addFile('active', '2026-01-01T00:00:00.000Z', { born: '19700501', sex: 'm' }, [
-      { born: '19721001', sex: 'f' },
-      { born: '20100930', sex: 'f', stage: 'junior' },
-      { born: '20080930', sex: 'm', stage: 'college' },
-    ]),
-    b: addFile('annualReview', '2026-02-01T00:00:00.000Z', { born: '19650930', sex: 'f' }, [
-      { born: '19900101', sex: 'm', deletedAt: '2026-10-05T02:00:00.000Z' },
-      { born: '19920101', sex: 'f', deletedAt: '2026-09-01T02:00:00.000Z' },
-    ]),
+    a: addFile(
+      'active',
+      '2026-01-01T00:00:00.000Z',
+      { born: '19700501', sex: 'm' },
+      [
+        { born: '19721001', sex: 'f' },
+        { born: '20100930', sex: 'f', stage: 'junior' },
+        { born: '20080930', sex: 'm', stage: 'college' },
+      ],
+      [['2025-06-01T02:00:00.000Z', 'approve']],
+    ),
+    b: addFile(
+      'annualReview',
+      '2026-02-01T00:00:00.000Z',
+      { born: '19650930', sex: 'f' },
+      [
+        { born: '19900101', sex: 'm', deletedAt: '2026-10-05T02:00:00.000Z' },
+        { born: '19920101', sex: 'f', deletedAt: '2026-09-01T02:00:00.000Z' },
+      ],
+      [['2025-06-01T02:00:00.000Z', 'approve']],
+    ),
     // Exited after the day: 在档 on it, by its timeline.
     c: addFile(
       'exited',
@@ -82,27 +95,29 @@ beforeEach(async () => {
       { born: '19801001', sex: 'm' },
       [],
       [
-        ['2025-06-01T02:00:00.000Z', 'active'],
-        ['2026-10-10T02:00:00.000Z', 'exited'],
+        ['2025-06-01T02:00:00.000Z', 'approve'],
+        ['2026-10-10T02:00:00.000Z', 'exit', '2026-10-10'],
       ],
     ),
     // Approved after the day: not yet 在档 on it.
-    d: addFile(
-      'active',
-      '2026-10-10T02:00:00.000Z',
-      { born: '19750101', sex: 'm' },
+    d: addFile('active', '2026-10-10T02:00:00.000Z', { born: '19750101', sex: 'm' }, [], [['2026-10-10T02:00:00.000Z', 'approve']]),
+    e: addFile('draft', '2026-01-01T00:00:00.000Z', { born: '19750101', sex: 'f' }, [], []),
+    // Left hardship on the day itself (its on_date): no longer 在档 at its end.
+    f: addFile(
+      'exited',
+      '2026-09-30T02:00:00.000Z',
+      { born: '19750101', sex: 'f' },
       [],
       [
-        ['2026-08-01T02:00:00.000Z', 'notice'],
-        ['2026-10-10T02:00:00.000Z', 'active'],
+        ['2025-06-01T02:00:00.000Z', 'approve'],
+        ['2026-09-30T02:00:00.000Z', 'exit', '2026-09-30'],
       ],
     ),
-    e: addFile('draft', '2026-01-01T00:00:00.000Z', { born: '19750101', sex: 'f' }, []),
   };
 });
 
 const numbers = (row: SheetCell[]) => row.filter((c) => c.count !== undefined).map((c) => c.count);
-const input = { period: { kind: 'year', year: 2026 } as const, days: periodDays({ kind: 'year', year: 2026 }), asOf: '2026-09-30' };
+const input = reportQuery({ kind: 'year', year: 2026 }, '2026-09-30');
 
 test('people in hardship on the day by sex, age band and school stage', () => {
   const sheet = peopleSheet(new CallContext(t.core.state, 'test', 'aid.payments', null), input);
@@ -125,5 +140,13 @@ test('each number drills to the files its people are in', () => {
   // 家庭成员 36–45: the member of file b taken off the list after the day.
   expect(drill(sheet.body[1]![6]!).rows.map((r) => r.fileId)).toEqual([files.b]);
   expect(drill(sheet.body[0]![9]!).rows.map((r) => r.fileId)).toEqual([files.b]);
-  expect(drillPeopleFiles(sqliteOf(t), 'payments:from=x', 5, 0)).toBeNull();
+  expect(drillPeopleFiles(sqliteOf(t), 'payments:{}', 5, 0)).toBeNull();
+});
+
+test('through the channels: the people sheet framed, and the list behind a number', async () => {
+  const { sheets } = await t.call('reports.tables', { tables: ['people'], period: { kind: 'year', year: 2026 }, asOf: '2026-09-30' });
+  expect(sheets.map((s) => [s.name, s.reportingUnit, s.asOf])).toEqual([['人员情况', '测试区总工会职工帮扶中心', '截至 2026-09-30']]);
+  const listed = await t.call('reports.drill', { key: sheets[0]!.totals![1]!.drill!, limit: 50, offset: 0 });
+  expect(listed.kind).toBe('files');
+  expect(listed.total).toBe(3);
 });

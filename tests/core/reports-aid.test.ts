@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { ReportSheet, SheetCell } from '@shared/domain/report-sheet';
-import { periodDays, type ReportPeriod } from '@shared/domain/report-period';
+import type { SheetCell } from '@shared/domain/report-sheet';
+import type { ReportPeriod } from '@shared/domain/report-period';
+import { reportQuery } from '../../src/main/core/features/reports/report-frame';
 import { CallContext } from '../../src/main/core/context';
 import { drillPayments } from '../../src/main/core/features/reports/aid-drill';
 import { aidSheet, educationSheet, festivalSheet } from '../../src/main/core/features/reports/aid-sheets';
@@ -71,10 +72,10 @@ beforeEach(async () => {
 
 /** The numbers of a row after its label cells: counts and fen as they are. */
 const numbers = (row: SheetCell[]) => row.filter((c) => c.count !== undefined || c.fen !== undefined).map((c) => c.count ?? c.fen);
-const rowOf = (sheet: ReportSheet, label: string) => numbers(sheet.body.find((r) => r[0]!.text === label)!);
+const rowOf = (sheet: { body: SheetCell[][] }, label: string) => numbers(sheet.body.find((r) => r[0]!.text === label)!);
 const drillIds = (key: string) => drillPayments(sqliteOf(t), key, 500, 0)!.rows.map((r) => r.paymentId);
 
-const input = (period: ReportPeriod, asOf: string) => ({ period, days: periodDays(period), asOf });
+const input = (period: ReportPeriod, asOf: string) => reportQuery(period, asOf);
 
 describe('帮扶救助 by type × fund source', () => {
   test('every cell as of the quarter end: boundary days in, neighbours out, void out, its reissue once, a later void in', () => {
@@ -88,8 +89,6 @@ describe('帮扶救助 by type × fund source', () => {
     // 户数 of a total is counted: F1 has living, education and festival aid, and is one household.
     expect(numbers(sheet.totals!)).toEqual([2, 2, yuan(1650), 1, 2, yuan(300), 2, 7, yuan(12800), 1, 1, yuan(800), 4, 12, yuan(15550)]);
     expect(sheet.header[0]!.map((c) => c.text)).toEqual(['救助类型', '中央财政专项', '地方财政', '工会经费', '社会捐助', '合计']);
-    expect(sheet.period).toBe('2026年第三季度');
-    expect(sheet.reportingUnit).toBe('测试区总工会职工帮扶中心');
   });
 
   test('the lists behind the numbers are the payments counted', () => {
@@ -109,7 +108,20 @@ describe('帮扶救助 by type × fund source', () => {
     expect(page.total).toBe(12);
     expect(page.rows.map((r) => r.paymentId)).toHaveLength(2);
     expect(page.rows[0]!.recipientIdMasked).not.toMatch(/^\d{18}$/);
-    expect(drillPayments(sqliteOf(t), 'files:x', 5, 0)).toBeNull();
+    expect(drillPayments(sqliteOf(t), 'files:{}', 5, 0)).toBeNull();
+  });
+
+  test('through the channels: the three aid sheets framed, in the report order, and the list behind a number', async () => {
+    const { sheets } = await t.call('reports.tables', { tables: ['festival', 'aid', 'education'], period: Q3, asOf: '2026-09-30' });
+    expect(sheets.map((s) => [s.name, s.period, s.reportingUnit])).toEqual([
+      ['帮扶救助', '2026年第三季度', '测试区总工会职工帮扶中心'],
+      ['金秋助学', '2026年第三季度', '测试区总工会职工帮扶中心'],
+      ['送温暖', '2026年第三季度', '测试区总工会职工帮扶中心'],
+    ]);
+    const listed = await t.call('reports.drill', { key: sheets[0]!.totals!.at(-1)!.drill!, limit: 50, offset: 0 });
+    expect(listed.kind).toBe('payments');
+    expect(listed.total).toBe(12);
+    expect((await t.fail('reports.drill', { key: 'payments:{"from":"x"}' })).code).toBe('REPORT_DRILL_UNKNOWN');
   });
 
   test('as of a later day: the payment voided on 2 October no longer counts for the same quarter', () => {

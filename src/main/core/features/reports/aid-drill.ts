@@ -1,40 +1,50 @@
+import type { ReportTableId } from '@shared/contract/reports';
 import type { PeriodDays } from '@shared/domain/report-period';
 import type { AidType } from '@shared/domain/aid';
 import type { PaymentStatus } from '@shared/domain/aid';
 import { maskIdNumber } from '@shared/domain/id-number';
+import { AppError } from '@shared/errors';
+import type { DrillOutput } from '@shared/contract/reports';
+import type { CallContext } from '../../context';
 import type { Sqlite } from '../../db/client';
 import { PAYMENT_DIMS, filterSql, type PaymentDim, type PaymentFilter } from './aid-counts';
 import { COUNTED_PAYMENT, paymentWindow } from './aid-window';
+import { drillKey, type DrillPage } from './report-frame';
 
 /**
  * The drill key of an aid table's number (the payments behind it) and its list. The key is `payments:` and the
- * query of the cell: the period's days, the as-of day and the cell's filter (type, fund source, stage, program), so
+ * cell's query as JSON (report-frame drillKey): the period's days, the as-of day and the cell's filter (type, fund
+ * source, stage, program), so
  * the list is counted by the same condition as the number and has as many payments as its 人次.
  */
 export const PAYMENTS_DRILL_PREFIX = 'payments';
 
-export function paymentsDrillKey(days: PeriodDays, asOf: string, filter: PaymentFilter): string {
-  const query = new URLSearchParams({ from: days.from, to: days.to, asOf });
-  for (const [dim, value] of Object.entries(filter)) query.set(dim, value);
-  return `${PAYMENTS_DRILL_PREFIX}:${query.toString()}`;
+export interface PaymentsDrillPayload {
+  from: string;
+  to: string;
+  asOf: string;
+  filter: PaymentFilter;
+}
+
+export function paymentsDrillKey(table: ReportTableId, days: PeriodDays, asOf: string, filter: PaymentFilter): string {
+  return drillKey(PAYMENTS_DRILL_PREFIX, table, { from: days.from, to: days.to, asOf, ...filter });
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The key read back; null when it is not one of ours or is malformed (the caller answers "not found"). */
-export function parsePaymentsDrillKey(key: string): { days: PeriodDays; asOf: string; filter: PaymentFilter } | null {
-  if (!key.startsWith(`${PAYMENTS_DRILL_PREFIX}:`)) return null;
-  const query = new URLSearchParams(key.slice(PAYMENTS_DRILL_PREFIX.length + 1));
-  const from = query.get('from') ?? '';
-  const to = query.get('to') ?? '';
-  const asOf = query.get('asOf') ?? '';
-  if (![from, to, asOf].every((d) => DAY.test(d))) return null;
+/** The key's payload read back; null when it is malformed (the caller answers "not found"). */
+export function parsePaymentsPayload(raw: unknown): PaymentsDrillPayload | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const record = raw as Record<string, unknown>;
+  const { from, to, asOf } = record;
+  if (![from, to, asOf].every((d) => typeof d === 'string' && DAY.test(d))) return null;
   const filter: PaymentFilter = {};
   for (const dim of Object.keys(PAYMENT_DIMS) as PaymentDim[]) {
-    const value = query.get(dim);
-    if (value !== null) filter[dim] = value;
+    const value = record[dim];
+    if (typeof value === 'string') filter[dim] = value;
+    else if (value !== undefined) return null;
   }
-  return { days: { from, to }, asOf, filter };
+  return { from: from as string, to: to as string, asOf: asOf as string, filter };
 }
 
 export interface DrillPayment {
@@ -53,9 +63,17 @@ export interface DrillPayment {
 
 /** A page of the payments behind a drill key (paid day, then entry order) and their whole count; null: not a key. */
 export function drillPayments(sqlite: Sqlite, key: string, limit: number, offset: number): { rows: DrillPayment[]; total: number } | null {
-  const parsed = parsePaymentsDrillKey(key);
+  const colon = key.indexOf(':');
+  if (key.slice(0, colon) !== PAYMENTS_DRILL_PREFIX) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(key.slice(colon + 1));
+  } catch {
+    return null;
+  }
+  const parsed = parsePaymentsPayload(raw);
   if (!parsed) return null;
-  const window = paymentWindow(parsed.days, parsed.asOf);
+  const window = paymentWindow(parsed, parsed.asOf);
   const extra = filterSql(parsed.filter);
   const from = `FROM aid_payments p INDEXED BY aid_payments_paid JOIN aid_programs g ON g.id = p.program_id
     WHERE ${COUNTED_PAYMENT}${extra.sql}`;
@@ -76,4 +94,11 @@ export function drillPayments(sqlite: Sqlite, key: string, limit: number, offset
     total,
     rows: rows.map(({ idNumber, ...row }) => ({ ...row, recipientIdMasked: maskIdNumber(idNumber) })),
   };
+}
+
+/** DRILL_HANDLERS' payments: the list behind a number of the aid tables. */
+export function paymentsDrill(ctx: CallContext, raw: unknown, page: DrillPage): DrillOutput {
+  const parsed = parsePaymentsPayload(raw);
+  if (!parsed) throw new AppError('REPORT_DRILL_UNKNOWN');
+  return { kind: 'payments', ...drillPayments(ctx.sqlite, `${PAYMENTS_DRILL_PREFIX}:${JSON.stringify(raw)}`, page.limit, page.offset)! };
 }

@@ -1,6 +1,7 @@
 import type { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
 import { endOfLocalDay } from './aid-window';
+import { SELECTION_SQL, STATES_CTE, stateParams } from './file-states';
 
 /**
  * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
@@ -8,8 +9,8 @@ import { endOfLocalDay } from './aid-window';
  * the household's members. Sex and age come from the ID number (GB 11643: the 17th digit odd for men, the birth date
  * in digits 7–14; age in whole years on the as-of day); schooling from the school stage recorded for a student.
  *
- * A file's status on the day: its status now when the file has not changed since (updated_at before the day's end,
- * every lifecycle step touches the row), else the status its timeline (file_events) reached by then. A member taken
+ * A file is 在档 on the day as the file tables count it (file-states.ts: from its approval or confirmed import to
+ * its exit or closing, read from its timeline as recorded by the end of the day). A member taken
  * off the list after the day still counts (deleted_at after it); the list keeps no day a member was added on, so a
  * member added later counts too (said under the table).
  */
@@ -38,32 +39,33 @@ export type PeopleColumn =
   | { kind: 'band'; value: AgeBand }
   | { kind: 'stage'; value: (typeof SCHOOL_STAGES)[number] };
 
-/** The statuses in which a file counts as 在档 for the reports. */
-const IN_HARDSHIP = `('active', 'annualReview')`;
-
 /** The birth date (YYYYMMDD) on or before which a person is `age` years old on `asOf`. */
 function bornBy(asOf: string, age: number): string {
   return `${Number(asOf.slice(0, 4)) - age}${asOf.slice(5, 7)}${asOf.slice(8, 10)}`;
 }
 
-/** The people counted, one row each, with the columns a table cuts them by (named parameters @end and @b_<band>). */
-export function peopleSql(): string {
+/**
+ * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by; the caller
+ * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>.
+ */
+export function peopleWith(): string {
   const band = AGE_BANDS.slice(1)
     .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
     .join(' ');
-  return `SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
+  return `WITH ${STATES_CTE},
+  people AS (
+    SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
       CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
       CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
       json_extract(h.details, '$.schoolStage') AS stage
-    FROM (SELECT f.id FROM hardship_files f
-          WHERE f.deleted_at IS NULL AND (CASE WHEN f.updated_at < @end THEN f.status
-            ELSE (SELECT e.to_status FROM file_events e WHERE e.file_id = f.id AND e.at < @end ORDER BY e.seq DESC LIMIT 1) END) IN ${IN_HARDSHIP}) f
-    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household) h ON h.file_id = f.id
-    WHERE h.deleted_at IS NULL OR h.deleted_at >= @end`;
+    FROM states s
+    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household) h ON h.file_id = s.file_id
+    WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)
+  )`;
 }
 
 export function peopleParams(asOf: string): Record<string, string> {
-  const params: Record<string, string> = { end: endOfLocalDay(asOf) };
+  const params: Record<string, string> = { ...stateParams({ asOf, recordedBefore: endOfLocalDay(asOf) }), to: asOf };
   for (const band of AGE_BANDS.slice(1)) params[`b_${band}`] = bornBy(asOf, BAND_START[band]);
   return params;
 }
@@ -78,7 +80,7 @@ export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all
 /** Counts every row × column of the people table in one read. */
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
   const groups = sqlite
-    .prepare(`SELECT who, sex, band, stage, count(*) AS n FROM (${peopleSql()}) GROUP BY who, sex, band, stage`)
+    .prepare(`${peopleWith()} SELECT who, sex, band, stage, count(*) AS n FROM people GROUP BY who, sex, band, stage`)
     .all(peopleParams(asOf)) as { who: PeopleRow; sex: string; band: string; stage: string | null; n: number }[];
   const cells = new Map<string, number>();
   const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);

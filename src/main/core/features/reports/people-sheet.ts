@@ -1,10 +1,13 @@
 import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
+import type { DrillOutput } from '@shared/contract/reports';
 import { maskIdNumber } from '@shared/domain/id-number';
-import type { ReportSheet, SheetCell } from '@shared/domain/report-sheet';
+import { AppError } from '@shared/errors';
+import type { SheetCell } from '@shared/domain/report-sheet';
 import { GENDER_LABELS, SCHOOL_LABELS } from '@shared/labels-zh';
 import type { Sqlite } from '../../db/client';
 import type { CallContext } from '../../context';
-import { sheetFrame, type AidSheetInput } from './aid-sheets';
+import type { AidSheetInput } from './aid-sheets';
+import { drillKey, type DrillPage, type SheetBody } from './report-frame';
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
@@ -12,7 +15,7 @@ import {
   countPeople,
   peopleFilter,
   peopleParams,
-  peopleSql,
+  peopleWith,
   type PeopleColumn,
   type PeopleRow,
 } from './people-counts';
@@ -33,29 +36,27 @@ const COLUMNS: PeopleColumn[] = [
 const ROW_LABELS: Record<PeopleRow, string> = { worker: '困难职工本人', family: '家庭成员' };
 
 export function peopleDrillKey(asOf: string, row: PeopleRow | '*', column: PeopleColumn): string {
-  const query = new URLSearchParams({ asOf, row });
-  if (column.kind !== 'all') query.set(column.kind, column.value);
-  return `${PEOPLE_DRILL_PREFIX}:${query.toString()}`;
+  return drillKey(PEOPLE_DRILL_PREFIX, 'people', { asOf, row, ...(column.kind === 'all' ? {} : { [column.kind]: column.value }) });
 }
 
-function parsePeopleKey(key: string): { asOf: string; row: PeopleRow | '*'; column: PeopleColumn } | null {
-  if (!key.startsWith(`${PEOPLE_DRILL_PREFIX}:`)) return null;
-  const query = new URLSearchParams(key.slice(PEOPLE_DRILL_PREFIX.length + 1));
-  const asOf = query.get('asOf') ?? '';
-  const row = query.get('row') as PeopleRow | '*' | null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !row || ![...PEOPLE_ROWS, '*'].includes(row)) return null;
-  const column = COLUMNS.find((c) =>
-    c.kind === 'all' ? ![...query.keys()].some((k) => k !== 'asOf' && k !== 'row') : query.get(c.kind) === c.value,
-  );
-  return column ? { asOf, row, column } : null;
+function parsePeoplePayload(raw: unknown): { asOf: string; row: PeopleRow | '*'; column: PeopleColumn } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const record = raw as Record<string, unknown>;
+  const { asOf, row } = record;
+  if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return null;
+  if (typeof row !== 'string' || ![...PEOPLE_ROWS, '*'].includes(row)) return null;
+  const named = (['sex', 'band', 'stage'] as const).filter((kind) => record[kind] !== undefined);
+  const column = COLUMNS.find((c) => (c.kind === 'all' ? named.length === 0 : named.length === 1 && record[c.kind] === c.value));
+  return column ? { asOf, row: row as PeopleRow | '*', column } : null;
 }
 
-export function peopleSheet(ctx: CallContext, input: AidSheetInput): ReportSheet {
+export function peopleSheet(ctx: CallContext, input: AidSheetInput): SheetBody {
   const counts = countPeople(ctx.sqlite, input.asOf);
   const cells = (row: PeopleRow | '*'): SheetCell[] =>
     COLUMNS.map((column) => ({ count: counts.get(row, column), drill: peopleDrillKey(input.asOf, row, column) }));
   return {
-    ...sheetFrame(ctx, input, '人员情况', '困难职工及家庭成员情况统计表'),
+    name: '人员情况',
+    title: '困难职工及家庭成员情况统计表',
     unitsNote: '单位：人',
     header: [
       [
@@ -100,18 +101,32 @@ export function drillPeopleFiles(
   limit: number,
   offset: number,
 ): { rows: DrillPeopleFile[]; total: number } | null {
-  const parsed = parsePeopleKey(key);
+  const colon = key.indexOf(':');
+  if (key.slice(0, colon) !== PEOPLE_DRILL_PREFIX) return null;
+  let parsed: ReturnType<typeof parsePeoplePayload>;
+  try {
+    parsed = parsePeoplePayload(JSON.parse(key.slice(colon + 1)));
+  } catch {
+    return null;
+  }
   if (!parsed) return null;
   const filter = peopleFilter(parsed.row, parsed.column);
   const params = { ...peopleParams(parsed.asOf), ...filter.params };
-  const files = `SELECT DISTINCT fileId FROM (${peopleSql()}) ${filter.sql}`;
-  const total = sqlite.prepare(`SELECT count(*) FROM (${files})`).pluck().get(params) as number;
+  const files = `${peopleWith()}, files AS (SELECT DISTINCT fileId FROM people ${filter.sql})`;
+  const total = sqlite.prepare(`${files} SELECT count(*) FROM files`).pluck().get(params) as number;
   const rows = sqlite
     .prepare(
-      `SELECT f.id AS fileId, f.file_no AS fileNo, f.head_name AS headName, f.head_id_number AS idNumber, f.category,
+      `${files} SELECT f.id AS fileId, f.file_no AS fileNo, f.head_name AS headName, f.head_id_number AS idNumber, f.category,
          f.worker_type AS workerType, f.entry_kind AS entryKind, json_extract(f.draft, '$.mainCause') AS mainCause, f.status
-       FROM (${files}) p JOIN hardship_files f ON f.id = p.fileId ORDER BY f.file_no, f.id LIMIT @limit OFFSET @offset`,
+       FROM files p JOIN hardship_files f ON f.id = p.fileId ORDER BY f.file_no, f.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset }) as (Omit<DrillPeopleFile, 'headIdMasked' | 'stepOn'> & { idNumber: string })[];
   return { total, rows: rows.map(({ idNumber, ...row }) => ({ ...row, headIdMasked: maskIdNumber(idNumber), stepOn: null })) };
+}
+
+/** DRILL_HANDLERS' people: the files the people behind a number of the people table are in. */
+export function peopleDrill(ctx: CallContext, raw: unknown, page: DrillPage): DrillOutput {
+  const listed = drillPeopleFiles(ctx.sqlite, `${PEOPLE_DRILL_PREFIX}:${JSON.stringify(raw)}`, page.limit, page.offset);
+  if (!listed) throw new AppError('REPORT_DRILL_UNKNOWN');
+  return { kind: 'files', ...listed } as DrillOutput;
 }
