@@ -6,17 +6,16 @@ import { COUNTED_PAYMENT, HOUSEHOLD_KEY, type PaymentWindow } from './aid-window
  * row dimension and a column dimension, with every subtotal: 户数 is a count of distinct households, which does not
  * add up across cells (a household paid from two fund sources is one household in the row's total), so each total
  * is counted, never summed from the cells.
+ *
+ * Speed (bench/reports-aid.bench.ts): the period's payments are read once from aid_payments_paid alone, without a
+ * join per row: a program's type and fund source come from the few programs read first, and a filter on them
+ * becomes a list of program ids. The cells are then added up in one pass (a set of households per cell), which is
+ * several times cheaper than SQLite sorting the rows for each count(DISTINCT).
  */
 
-/** What a table can be cut by, as read from a payment (p) and its program (g). */
-export const PAYMENT_DIMS = {
-  type: 'g.type',
-  source: 'g.fund_source',
-  /** 助学's school stage; '' when the payment has none. */
-  stage: "coalesce(p.school_stage, '')",
-  program: 'p.program_id',
-} as const;
-export type PaymentDim = keyof typeof PAYMENT_DIMS;
+/** What a table can be cut by: the program's type and fund source, the payment's school stage and program. */
+export const PAYMENT_DIMS = ['type', 'source', 'stage', 'program'] as const;
+export type PaymentDim = (typeof PAYMENT_DIMS)[number];
 export type PaymentFilter = Partial<Record<PaymentDim, string>>;
 
 export interface AidCell {
@@ -42,21 +41,40 @@ export class AidCounts {
   }
 }
 
-/** The condition and parameters of a filter, appended to the counted-payment condition. */
-export function filterSql(filter: PaymentFilter): { sql: string; params: Record<string, string> } {
-  const parts: string[] = [];
+interface ProgramDims {
+  type: string;
+  source: string;
+}
+
+function programDims(sqlite: Sqlite): Map<string, ProgramDims> {
+  const rows = sqlite.prepare('SELECT id, type, fund_source AS source FROM aid_programs').all() as ({ id: string } & ProgramDims)[];
+  return new Map(rows.map((r) => [r.id, { type: r.type, source: r.source }]));
+}
+
+/**
+ * The condition and parameters of a filter, appended to the counted-payment condition (on aid_payments p alone):
+ * type, fund source and program as the list of the programs that match, the stage on the payment.
+ */
+export function filterSql(sqlite: Sqlite, filter: PaymentFilter): { sql: string; params: Record<string, string> } {
+  let sql = '';
   const params: Record<string, string> = {};
-  for (const [dim, value] of Object.entries(filter) as [PaymentDim, string][]) {
-    parts.push(`${PAYMENT_DIMS[dim]} = @f_${dim}`);
-    params[`f_${dim}`] = value;
+  if (filter.type !== undefined || filter.source !== undefined || filter.program !== undefined) {
+    const ids = [...programDims(sqlite)]
+      .filter(([id, p]) => (filter.type ?? p.type) === p.type && (filter.source ?? p.source) === p.source && (filter.program ?? id) === id)
+      .map(([id]) => id);
+    sql += ' AND p.program_id IN (SELECT value FROM json_each(@f_programs))';
+    params.f_programs = JSON.stringify(ids);
   }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+  if (filter.stage !== undefined) {
+    sql += " AND coalesce(p.school_stage, '') = @f_stage";
+    params.f_stage = filter.stage;
+  }
+  return { sql, params };
 }
 
 /**
  * Counts by `row` × `col` (col null: one column, the row's totals only), with the rows' totals (col ALL), the
- * columns' totals (row ALL) and the grand total (ALL, ALL). One read of the period's payments: the distinct
- * households per cell are gathered once and every total is counted from them.
+ * columns' totals (row ALL) and the grand total (ALL, ALL), in one read of the period's payments.
  */
 export function countPayments(
   sqlite: Sqlite,
@@ -65,25 +83,37 @@ export function countPayments(
   col: PaymentDim | null,
   filter: PaymentFilter = {},
 ): AidCounts {
-  const extra = filterSql(filter);
-  const colExpr = col ? PAYMENT_DIMS[col] : `'${ALL}'`;
-  const totals = (r: string, k: string, by: string) =>
-    `SELECT ${r} AS r, ${k} AS k, count(DISTINCT hh) AS households, sum(n) AS personTimes, sum(fen) AS fen FROM c${by ? ` GROUP BY ${by}` : ''}`;
+  const programs = programDims(sqlite);
+  const extra = filterSql(sqlite, filter);
+  const valueOf = (dim: PaymentDim, programId: string, stage: string | null): string =>
+    dim === 'program' ? programId : dim === 'stage' ? (stage ?? '') : (programs.get(programId)?.[dim] ?? '');
+  const cells = new Map<string, AidCell & { seen: Set<string> }>();
+  const add = (key: string, household: string, fen: number) => {
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { households: 0, personTimes: 0, fen: 0, seen: new Set() }));
+    cell.personTimes++;
+    cell.fen += fen;
+    if (!cell.seen.has(household)) {
+      cell.seen.add(household);
+      cell.households++;
+    }
+  };
   const rows = sqlite
     .prepare(
-      `WITH c AS MATERIALIZED (
-         SELECT ${PAYMENT_DIMS[row]} AS r, ${colExpr} AS k, ${HOUSEHOLD_KEY} AS hh, count(*) AS n, sum(p.amount_fen) AS fen
-         FROM aid_payments p INDEXED BY aid_payments_paid JOIN aid_programs g ON g.id = p.program_id
-         WHERE ${COUNTED_PAYMENT}${extra.sql}
-         GROUP BY 1, 2, 3)
-       ${col ? `${totals('r', 'k', 'r, k')} UNION ALL ` : ''}${totals('r', `'${ALL}'`, 'r')}
-       UNION ALL ${col ? `${totals(`'${ALL}'`, 'k', 'k')} UNION ALL ` : ''}${totals(`'${ALL}'`, `'${ALL}'`, '')}`,
+      `SELECT p.program_id, ${HOUSEHOLD_KEY}, p.amount_fen, p.school_stage FROM aid_payments p INDEXED BY aid_payments_paid
+       WHERE ${COUNTED_PAYMENT}${extra.sql}`,
     )
-    .all({ ...window, ...extra.params }) as ({ r: string; k: string } & AidCell)[];
-  const cells = new Map<string, AidCell>();
-  for (const { r, k, households, personTimes, fen } of rows) {
-    // The grand total of an empty period is one row of zeros and nulls.
-    cells.set(`${r}\u0000${k}`, { households, personTimes: personTimes ?? 0, fen: fen ?? 0 });
+    .raw()
+    .iterate({ ...window, ...extra.params }) as IterableIterator<[string, string, number, string | null]>;
+  for (const [programId, household, fen, stage] of rows) {
+    const r = valueOf(row, programId, stage);
+    const k = col ? valueOf(col, programId, stage) : ALL;
+    add(`${r}\u0000${k}`, household, fen);
+    if (col) {
+      add(`${r}\u0000${ALL}`, household, fen);
+      add(`${ALL}\u0000${k}`, household, fen);
+    }
+    add(`${ALL}\u0000${ALL}`, household, fen);
   }
-  return new AidCounts(cells);
+  return new AidCounts(new Map([...cells].map(([key, { households, personTimes, fen }]) => [key, { households, personTimes, fen }])));
 }

@@ -7,7 +7,7 @@ import { AppError } from '@shared/errors';
 import type { DrillOutput } from '@shared/contract/reports';
 import type { CallContext } from '../../context';
 import type { Sqlite } from '../../db/client';
-import { PAYMENT_DIMS, filterSql, type PaymentDim, type PaymentFilter } from './aid-counts';
+import { PAYMENT_DIMS, filterSql, type PaymentFilter } from './aid-counts';
 import { COUNTED_PAYMENT, paymentWindow } from './aid-window';
 import { drillKey, type DrillPage } from './report-frame';
 
@@ -39,7 +39,7 @@ export function parsePaymentsPayload(raw: unknown): PaymentsDrillPayload | null 
   const { from, to, asOf } = record;
   if (![from, to, asOf].every((d) => typeof d === 'string' && DAY.test(d))) return null;
   const filter: PaymentFilter = {};
-  for (const dim of Object.keys(PAYMENT_DIMS) as PaymentDim[]) {
+  for (const dim of PAYMENT_DIMS) {
     const value = record[dim];
     if (typeof value === 'string') filter[dim] = value;
     else if (value !== undefined) return null;
@@ -61,7 +61,7 @@ export interface DrillPayment {
   voucherNo: string | null;
 }
 
-/** A page of the payments behind a drill key (paid day, then entry order) and their whole count; null: not a key. */
+/** A page of the payments behind a drill key (paid day, then the order they were written) and their whole count; null: not a key. */
 export function drillPayments(sqlite: Sqlite, key: string, limit: number, offset: number): { rows: DrillPayment[]; total: number } | null {
   const colon = key.indexOf(':');
   if (key.slice(0, colon) !== PAYMENTS_DRILL_PREFIX) return null;
@@ -74,9 +74,10 @@ export function drillPayments(sqlite: Sqlite, key: string, limit: number, offset
   const parsed = parsePaymentsPayload(raw);
   if (!parsed) return null;
   const window = paymentWindow(parsed, parsed.asOf);
-  const extra = filterSql(parsed.filter);
-  const from = `FROM aid_payments p INDEXED BY aid_payments_paid JOIN aid_programs g ON g.id = p.program_id
-    WHERE ${COUNTED_PAYMENT}${extra.sql}`;
+  const extra = filterSql(sqlite, parsed.filter);
+  // The count and the page's choice read aid_payments_paid alone (rowid is in the index, the UUID is not); only the
+  // page's rows are then read whole.
+  const from = `FROM aid_payments p INDEXED BY aid_payments_paid WHERE ${COUNTED_PAYMENT}${extra.sql}`;
   const params = { ...window, ...extra.params };
   const total = sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
   const rows = sqlite
@@ -84,10 +85,10 @@ export function drillPayments(sqlite: Sqlite, key: string, limit: number, offset
       `SELECT p.id AS paymentId, p.file_id AS fileId, f.file_no AS fileNo, p.recipient_name AS recipientName,
          p.recipient_id_number AS idNumber, p.type, g.name AS programName, p.amount_fen AS amountFen, p.paid_on AS paidOn,
          p.status, p.voucher_serial AS voucherNo
-       FROM (SELECT p.id ${from} ORDER BY p.paid_on, p.id LIMIT @limit OFFSET @offset) page
-       JOIN aid_payments p ON p.id = page.id JOIN aid_programs g ON g.id = p.program_id
+       FROM (SELECT p.rowid AS ref ${from} ORDER BY p.paid_on, p.rowid LIMIT @limit OFFSET @offset) page
+       JOIN aid_payments p ON p.rowid = page.ref JOIN aid_programs g ON g.id = p.program_id
        LEFT JOIN hardship_files f ON f.id = p.file_id
-       ORDER BY p.paid_on, p.id`,
+       ORDER BY p.paid_on, p.rowid`,
     )
     .all({ ...params, limit, offset }) as (Omit<DrillPayment, 'recipientIdMasked'> & { idNumber: string })[];
   return {
