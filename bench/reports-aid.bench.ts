@@ -5,6 +5,7 @@ import { localDate } from '../src/main/core/clock';
 import { CallContext } from '../src/main/core/context';
 import { drillPayments } from '../src/main/core/features/reports/aid-drill';
 import { aidSheet, educationSheet, festivalSheet } from '../src/main/core/features/reports/aid-sheets';
+import { peopleSheet } from '../src/main/core/features/reports/people-sheet';
 import { compare } from './compare';
 import { officeWithFiles, seedPayments } from './seed-office';
 import { cores } from './support';
@@ -32,6 +33,9 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
   );
   sqlite.exec(`UPDATE aid_payments SET school_stage = CASE rowid % 4 WHEN 0 THEN 'primary' WHEN 1 THEN 'junior' WHEN 2 THEN 'senior' ELSE 'college' END
     WHERE type = 'education'`);
+  // The demo files are set 在档 without a timeline: give each its approval, a year before, as the lifecycle records it.
+  sqlite.exec(`INSERT INTO file_events (file_id, at, action, from_status, to_status)
+    SELECT id, '${year - 2}-06-01T02:00:00.000Z', 'approve', 'approval', 'active' FROM hardship_files`);
   console.log(`fund sources and school stages spread in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const ctx = new CallContext(env.core.state, 'b', 'aid.payments', null);
@@ -54,6 +58,7 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
       { name: '金秋助学 by stage, year', fn: () => educationSheet(ctx, input(last)) },
       { name: '送温暖 by program, year', fn: () => festivalSheet(ctx, input(last)) },
       { name: '帮扶救助, a quarter', fn: () => aidSheet(ctx, input({ kind: 'quarter', year: year - 1, quarter: 4 })) },
+      { name: '人员情况 (people by sex, age band, stage), year end', fn: () => peopleSheet(ctx, input(last)) },
       { name: 'drill: the year total, first page', fn: () => drillPayments(sqlite, totalKey, 50, 0) },
     ],
     { time: 3000 },
