@@ -87,16 +87,26 @@ export function countPayments(
   const extra = filterSql(sqlite, filter);
   const valueOf = (dim: PaymentDim, programId: string, stage: string | null): string =>
     dim === 'program' ? programId : dim === 'stage' ? (stage ?? '') : (programs.get(programId)?.[dim] ?? '');
-  const cells = new Map<string, AidCell & { seen: Set<string> }>();
-  const add = (key: string, household: string, fen: number) => {
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { households: 0, personTimes: 0, fen: 0, seen: new Set() }));
-    cell.personTimes++;
-    cell.fen += fen;
-    if (!cell.seen.has(household)) {
-      cell.seen.add(household);
-      cell.households++;
+  type Tally = AidCell & { seen: Set<string> };
+  const cells = new Map<string, Tally>();
+  const cell = (key: string): Tally => {
+    let found = cells.get(key);
+    if (!found) cells.set(key, (found = { households: 0, personTimes: 0, fen: 0, seen: new Set() }));
+    return found;
+  };
+  // The cells a payment adds to depend only on its program and stage: worked out once per pair, not per payment.
+  const targets = new Map<string, Map<string | null, Tally[]>>();
+  const targetsOf = (programId: string, stage: string | null): Tally[] => {
+    let byStage = targets.get(programId);
+    if (!byStage) targets.set(programId, (byStage = new Map()));
+    let list = byStage.get(stage);
+    if (!list) {
+      const r = valueOf(row, programId, stage);
+      const k = col ? valueOf(col, programId, stage) : ALL;
+      const keys = col ? [`${r}\u0000${k}`, `${r}\u0000${ALL}`, `${ALL}\u0000${k}`] : [`${r}\u0000${ALL}`];
+      byStage.set(stage, (list = [...keys, `${ALL}\u0000${ALL}`].map(cell)));
     }
+    return list;
   };
   const rows = sqlite
     .prepare(
@@ -104,16 +114,16 @@ export function countPayments(
        WHERE ${COUNTED_PAYMENT}${extra.sql}`,
     )
     .raw()
-    .iterate({ ...window, ...extra.params }) as IterableIterator<[string, string, number, string | null]>;
+    .all({ ...window, ...extra.params }) as [string, string, number, string | null][];
   for (const [programId, household, fen, stage] of rows) {
-    const r = valueOf(row, programId, stage);
-    const k = col ? valueOf(col, programId, stage) : ALL;
-    add(`${r}\u0000${k}`, household, fen);
-    if (col) {
-      add(`${r}\u0000${ALL}`, household, fen);
-      add(`${ALL}\u0000${k}`, household, fen);
+    for (const tally of targetsOf(programId, stage)) {
+      tally.personTimes++;
+      tally.fen += fen;
+      if (!tally.seen.has(household)) {
+        tally.seen.add(household);
+        tally.households++;
+      }
     }
-    add(`${ALL}\u0000${ALL}`, household, fen);
   }
   return new AidCounts(new Map([...cells].map(([key, { households, personTimes, fen }]) => [key, { households, personTimes, fen }])));
 }
