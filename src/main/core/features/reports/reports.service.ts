@@ -7,6 +7,9 @@ import type { CallContext } from '../../context';
 import { filesDrill } from './files-drill';
 import { framed, reportFrame, reportQuery, splitDrillKey, type DrillHandler, type SheetBuilder } from './report-frame';
 import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
+import { paymentsDrill } from './aid-drill';
+import { aidSheet, educationSheet, festivalSheet } from './aid-sheets';
+import { peopleDrill, peopleSheet } from './people-sheet';
 
 /**
  * The reports (统计报表, docs/domain.md "Reports"): each table is a builder computing its sheet from the records as of
@@ -18,11 +21,19 @@ export const SHEET_BUILDERS: Partial<Record<ReportTableId, SheetBuilder>> = {
   households: householdsSheet,
   causes: causesSheet,
   movements: movementsSheet,
+  // repaid: the aid tables (aid-sheets.ts) and the people table (people-sheet.ts).
+  aid: aidSheet,
+  education: educationSheet,
+  festival: festivalSheet,
+  people: peopleSheet,
 };
 
 /** Drill keys are `<prefix>:<payload>`; each prefix's handler lists the rows (files here; payments: the aid tables). */
 export const DRILL_HANDLERS: Record<string, DrillHandler> = {
   files: filesDrill,
+  // repaid: the payments behind an aid number; the files the people of the people table are in.
+  payments: paymentsDrill,
+  people: peopleDrill,
 };
 
 export interface SheetsRequest {

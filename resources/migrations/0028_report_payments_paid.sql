@@ -1,0 +1,1 @@
+CREATE INDEX `aid_payments_paid` ON `aid_payments` (`paid_on`,`program_id`,`file_id`,`amount_fen`,`status`,`voided_at`,`school_stage`,`recipient_id_number`) WHERE paid_on IS NOT NULL AND deleted_at IS NULL;

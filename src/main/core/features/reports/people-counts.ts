@@ -1,0 +1,111 @@
+import type { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
+import type { Sqlite } from '../../db/client';
+import { endOfLocalDay } from './aid-window';
+import { SELECTION_SQL, STATES_CTE, stateParams } from './file-states';
+
+/**
+ * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
+ * was 在档 (active, or in its annual review) at the end of the as-of day: the worker (relation self, 困难职工本人) and
+ * the household's members. Sex and age come from the ID number (GB 11643: the 17th digit odd for men, the birth date
+ * in digits 7–14; age in whole years on the as-of day); schooling from the school stage recorded for a student.
+ *
+ * A file is 在档 on the day as the file tables count it (file-states.ts: from its approval or confirmed import to
+ * its exit or closing, read from its timeline as recorded by the end of the day). A member taken
+ * off the list after the day still counts (deleted_at after it); the list keeps no day a member was added on, so a
+ * member added later counts too (said under the table).
+ */
+
+/** 年龄段: the federation's bands of working age, with the young and the retired apart. */
+export const AGE_BANDS = ['under18', '18to35', '36to45', '46to55', '56to60', 'over60'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  under18: '18岁以下',
+  '18to35': '18至35岁',
+  '36to45': '36至45岁',
+  '46to55': '46至55岁',
+  '56to60': '56至60岁',
+  over60: '60岁以上',
+};
+/** The age a band begins at (the next band's start ends it). */
+const BAND_START: Record<AgeBand, number> = { under18: 0, '18to35': 18, '36to45': 36, '46to55': 46, '56to60': 56, over60: 61 };
+
+export const PEOPLE_ROWS = ['worker', 'family'] as const;
+export type PeopleRow = (typeof PEOPLE_ROWS)[number];
+
+/** What a column of the people table selects (a drill key names one). */
+export type PeopleColumn =
+  | { kind: 'all' }
+  | { kind: 'sex'; value: 'male' | 'female' }
+  | { kind: 'band'; value: AgeBand }
+  | { kind: 'stage'; value: (typeof SCHOOL_STAGES)[number] };
+
+/** The birth date (YYYYMMDD) on or before which a person is `age` years old on `asOf`. */
+function bornBy(asOf: string, age: number): string {
+  return `${Number(asOf.slice(0, 4)) - age}${asOf.slice(5, 7)}${asOf.slice(8, 10)}`;
+}
+
+/**
+ * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by; the caller
+ * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>.
+ */
+export function peopleWith(): string {
+  const band = AGE_BANDS.slice(1)
+    .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
+    .join(' ');
+  return `WITH ${STATES_CTE},
+  people AS (
+    SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
+      CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
+      CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
+      json_extract(h.details, '$.schoolStage') AS stage
+    FROM states s
+    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household) h ON h.file_id = s.file_id
+    WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)
+  )`;
+}
+
+export function peopleParams(asOf: string): Record<string, string> {
+  const params: Record<string, string> = { ...stateParams({ asOf, recordedBefore: endOfLocalDay(asOf) }), to: asOf };
+  for (const band of AGE_BANDS.slice(1)) params[`b_${band}`] = bornBy(asOf, BAND_START[band]);
+  return params;
+}
+
+export interface PeopleCounts {
+  /** Count per row (worker, family, '*' for both) and column key ('all', 'sex:male', 'band:18to35', 'stage:junior'). */
+  get(row: PeopleRow | '*', column: PeopleColumn): number;
+}
+
+export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all' : `${column.kind}:${column.value}`);
+
+/** Counts every row × column of the people table in one read. */
+export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
+  const groups = sqlite
+    .prepare(`${peopleWith()} SELECT who, sex, band, stage, count(*) AS n FROM people GROUP BY who, sex, band, stage`)
+    .all(peopleParams(asOf)) as { who: PeopleRow; sex: string; band: string; stage: string | null; n: number }[];
+  const cells = new Map<string, number>();
+  const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
+  for (const g of groups) {
+    for (const row of [g.who, '*']) {
+      add(`${row}|all`, g.n);
+      add(`${row}|sex:${g.sex}`, g.n);
+      add(`${row}|band:${g.band}`, g.n);
+      if (g.stage) add(`${row}|stage:${g.stage}`, g.n);
+    }
+  }
+  return { get: (row, column) => cells.get(`${row}|${columnKey(column)}`) ?? 0 };
+}
+
+/** The condition selecting one row and column of the people table, on peopleSql's columns. */
+export function peopleFilter(row: PeopleRow | '*', column: PeopleColumn): { sql: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (row !== '*') {
+    parts.push('who = @row');
+    params.row = row;
+  }
+  if (column.kind !== 'all') {
+    parts.push(`${column.kind} = @value`);
+    params.value = column.value;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
