@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { addDays } from '@shared/domain/calendar';
+import { addDays, daysBetween } from '@shared/domain/calendar';
+import { CAUSES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
 import { random } from '../roster/demo-members';
 import { blobToId } from '../roster/members.repo';
@@ -9,8 +10,11 @@ import { reserveFileNumber } from './file-number';
 /**
  * Synthetic hardship files for trying the program and for the benchmark (npm run seed:demo -- --files N), written
  * straight into the tables in one transaction: a file for each of the first N active roster members, with statuses
- * in the shares a district's files have (most 在档, some under way or ended), dates spread over two years. They
- * did not go through the lifecycle, so their timelines hold only their creation; never real people.
+ * in the shares a district's files have (most 在档, some under way or ended), dates spread over two years, urban and
+ * migrant, new, existing and relapsed, with varied main causes. They did not go through the lifecycle, but their
+ * timelines hold the steps the reports read (features/reports/file-states.ts): the creation, the approval of a
+ * decided file, and the exit or closing of an ended one, so a demo office's report tables are not all zero; never
+ * real people.
  */
 const STATUS_SHARES: [string, number][] = [
   ['active', 58],
@@ -30,7 +34,19 @@ const CATEGORIES: [string, number][] = [
   ['relative', 50],
   ['accident', 5],
 ];
+const WORKER_TYPES: [string, number][] = [
+  ['urban', 70],
+  ['migrant', 30],
+];
+const ENTRY_KINDS: [string, number][] = [
+  ['new', 60],
+  ['existing', 30],
+  ['relapsed', 10],
+];
+const MAIN_CAUSES: [string, number][] = CAUSES.map((cause, i) => [cause, i < 4 ? 20 - i * 3 : 3]);
 const DECIDED = new Set(['active', 'annualReview', 'exited', 'closed']);
+/** The step that ended a file of this status, as the lifecycle records it. */
+const ENDING: Record<string, 'exit' | 'close'> = { exited: 'exit', closed: 'close' };
 
 function pick(options: [string, number][], r: number): string {
   const total = options.reduce((sum, [, share]) => sum + share, 0);
@@ -49,17 +65,16 @@ export function writeDemoFiles(
   const heads = sqlite
     .prepare("SELECT id, name, id_number AS idNumber FROM members WHERE status = 'active' AND deleted_at IS NULL ORDER BY ref LIMIT ?")
     .all(options.count) as { id: Buffer; name: string; idNumber: string }[];
-  const draft = JSON.stringify({ ...emptyDraft('urban'), mainCause: '3' });
   const insertFile = sqlite.prepare(
     `INSERT INTO hardship_files (id, origin, updated_at, file_no, status, member_id, head_name, head_id_number, worker_type, entry_kind,
        category, draft, entered_by, notice_ends_on, approved_by, approved_on, reviewed_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'urban', 'existing', ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHead = sqlite.prepare(
     "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, '{}')",
   );
   const insertEvent = sqlite.prepare(
-    "INSERT INTO file_events (file_id, at, user_id, action, to_status) VALUES (?, ?, ?, 'create', 'draft')",
+    'INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, on_date, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   let numbered = 0;
   sqlite.transaction(() => {
@@ -67,7 +82,12 @@ export function writeDemoFiles(
       const status = pick(STATUS_SHARES, next());
       const decided = DECIDED.has(status);
       const approvedOn = decided ? addDays(options.today, -Math.floor(next() * 730) - 30) : null;
-      const updatedOn = addDays(options.today, -Math.floor(next() * 730));
+      // Created before it was decided; an ended file ended between its approval and today.
+      const createdOn = approvedOn ? addDays(approvedOn, -20) : addDays(options.today, -Math.floor(next() * 60));
+      const endedOn =
+        approvedOn && ENDING[status] ? addDays(approvedOn, Math.floor(next() * daysBetween(approvedOn, options.today))) : null;
+      const updatedOn = endedOn ?? approvedOn ?? createdOn;
+      const workerType = pick(WORKER_TYPES, next());
       const id = uuidv7();
       const year = approvedOn ? approvedOn.slice(0, 4) : null;
       insertFile.run(
@@ -79,8 +99,10 @@ export function writeDemoFiles(
         blobToId(head.id),
         head.name,
         head.idNumber,
+        workerType,
+        pick(ENTRY_KINDS, next()),
         decided || status === 'approval' || status === 'notice' ? pick(CATEGORIES, next()) : null,
-        draft,
+        JSON.stringify({ ...emptyDraft(workerType as 'urban' | 'migrant'), mainCause: pick(MAIN_CAUSES, next()) }),
         options.enteredBy,
         status === 'notice' ? addDays(options.today, Math.floor(next() * 10) - 3) : null,
         decided ? options.enteredBy : null,
@@ -88,7 +110,14 @@ export function writeDemoFiles(
         approvedOn,
       );
       insertHead.run(uuidv7(), id, head.name, head.idNumber);
-      insertEvent.run(id, `${updatedOn}T09:00:00.000Z`, options.enteredBy);
+      insertEvent.run(id, `${createdOn}T01:00:00.000Z`, options.enteredBy, 'create', null, 'draft', null, null);
+      if (approvedOn) insertEvent.run(id, `${approvedOn}T02:00:00.000Z`, options.enteredBy, 'approve', 'approval', 'active', null, null);
+      if (endedOn) {
+        const ending = ENDING[status]!;
+        // 已脱困 names the day the household left hardship; 注销 a coded reason.
+        const [onDate, code] = ending === 'exit' ? [endedOn, null] : [null, 'ineligible'];
+        insertEvent.run(id, `${endedOn}T03:00:00.000Z`, options.enteredBy, ending, 'active', status, onDate, code);
+      }
     }
     // Real approvals go on after the demo's numbers (numbers are never given twice).
     const years = sqlite
