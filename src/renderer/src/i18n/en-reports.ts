@@ -29,6 +29,13 @@ export const enReports: typeof zhCNReports = {
     asOf: 'As of',
     asOfHint: 'Records as they stood at the end of this day',
     run: 'Run report',
+    problems: {
+      fromMissing: 'Still needed: start date',
+      toMissing: 'Still needed: end date',
+      backwards: 'The start date is after the end date: swap or correct them.',
+      asOfMissing: 'Still needed: the as-of day',
+      asOfBeforePeriod: 'The as-of day is before the period begins ({from}): set it to {from} or later.',
+    },
     computing: 'Computing…',
     computedAt: 'Computed {at}',
     reportingUnit: 'Reporting unit: {unit}',

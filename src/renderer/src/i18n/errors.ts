@@ -77,6 +77,9 @@ export function errorMessage(error: AppErrorShape): string {
       if (problem) return t('errorDetails.invalidIdNumberProblem', { problem: idProblemMessage(problem) });
       break;
     }
+    case 'REPORT_AS_OF_BEFORE_PERIOD':
+      if (typeof params.from === 'string') return t(errorKey(error.code), { from: params.from });
+      break;
     case 'INVALID_INPUT':
       if (error.issues?.length) return invalidInputMessage(error.issues);
       break;

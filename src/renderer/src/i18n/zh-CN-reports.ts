@@ -32,6 +32,13 @@ export const zhCNReports = {
     asOf: '截至',
     asOfHint: '按这一天结束时的记录计算',
     run: '生成报表',
+    problems: {
+      fromMissing: '还需要：起始日期',
+      toMissing: '还需要：截止日期',
+      backwards: '起始日期晚于截止日期，请调换或改正。',
+      asOfMissing: '还需要：截至日期',
+      asOfBeforePeriod: '“截至”日期早于期间的第一天 {from}，请改到 {from} 或之后。',
+    },
     computing: '正在计算…',
     computedAt: '计算时间：{at}',
     reportingUnit: '填报单位：{unit}',

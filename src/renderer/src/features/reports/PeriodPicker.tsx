@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, SegmentedControl, Select } from '@mantine/core';
+import { Button, Group, NumberInput, SegmentedControl, Select, Text } from '@mantine/core';
+import { periodDays } from '@shared/domain/report-period';
 import { ClerkDateInput } from '../../components/ClerkDateInput';
 import { useT } from '../../i18n';
-import { asOfFor, periodOf, type PeriodFields } from './report-period-picker';
+import { asOfFor, periodOf, periodProblem, type PeriodFields } from './report-period-picker';
 
 interface PeriodPickerProps {
   fields: PeriodFields;
@@ -24,7 +25,8 @@ export function PeriodPicker({ fields, today, onChange, onRun, running }: Period
     const period = periodOf(next);
     onChange(period ? { ...next, asOf: asOfFor(period, today) } : next);
   };
-  const ready = periodOf(fields) !== null && fields.asOf !== '';
+  const problem = periodProblem(fields);
+  const period = periodOf(fields);
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <SegmentedControl
@@ -93,9 +95,14 @@ export function PeriodPicker({ fields, today, onChange, onRun, running }: Period
         w={140}
         compact
       />
-      <Button onClick={onRun} disabled={!ready} loading={running}>
+      <Button onClick={onRun} disabled={problem !== null} loading={running}>
         {t('reports.run')}
       </Button>
+      {problem && (
+        <Text size="sm" c="red" role="status" maw={320}>
+          {t(`reports.problems.${problem}`, { from: period ? periodDays(period).from : '' })}
+        </Text>
+      )}
     </Group>
   );
 }

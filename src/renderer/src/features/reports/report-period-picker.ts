@@ -34,6 +34,22 @@ export function periodOf(fields: PeriodFields): ReportPeriod | null {
   }
 }
 
+/** Why the fields cannot be run yet, said beside the button (a button that is off says why). */
+export type PeriodProblem = 'fromMissing' | 'toMissing' | 'backwards' | 'asOfMissing' | 'asOfBeforePeriod';
+
+export function periodProblem(fields: PeriodFields): PeriodProblem | null {
+  if (fields.kind === 'range') {
+    if (!fields.from) return 'fromMissing';
+    if (!fields.to) return 'toMissing';
+    if (fields.from > fields.to) return 'backwards';
+  }
+  if (!fields.asOf) return 'asOfMissing';
+  const period = periodOf(fields);
+  // The core refuses it too (REPORT_AS_OF_BEFORE_PERIOD): the records of a day before the period say nothing of it.
+  if (period && fields.asOf < periodDays(period).from) return 'asOfBeforePeriod';
+  return null;
+}
+
 /**
  * The as-of day that goes with a newly chosen period: today (the records as they stand now, late corrections
  * included), or the period's first day for a period not begun yet.
