@@ -1,5 +1,5 @@
 /** Labels for coded values and a message for every error code (aid's: zh-CN-aid-codes.ts), saying what the clerk should do next. */
-import type { AuditAlarmKind, AuditCheckMoment, AuditEvent } from '@shared/audit-events';
+import type { AuditEvent } from '@shared/audit-events';
 import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 import { GENDER_LABELS } from '@shared/labels-zh';
@@ -8,6 +8,7 @@ import { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
 import { zhCNFederationCodeEntries } from './zh-CN-federation';
 import { zhCNReportsCodeEntries } from './zh-CN-reports';
 import { zhCNCompareCodeEntries } from './zh-CN-compare';
+import { zhCNAuditCheckCodes } from './zh-CN-audit-check';
 
 const errors = {
   INVALID_INPUT: '填写的内容有误，请检查后重试。',
@@ -369,23 +370,7 @@ export const zhCNCodes = {
     'audit.alarmRaised': '{when}发现：{kind}',
     'audit.alarmAcknowledged': '管理员确认已知悉第 {alarm} 条警报：{kind}',
   } satisfies Record<AuditEvent, string>,
-  /** Short names of what the audit check can find (audit-events.ts AUDIT_ALARM_KINDS). */
-  auditAlarmKinds: {
-    'rolled-back': '审计日志被回滚或末尾被删除',
-    rewritten: '审计日志被改写',
-    'chain-broken': '审计链断裂',
-    'trigger-missing': '防篡改触发器缺失',
-    'anchor-missing': '审计锚点文件被删除',
-    'anchor-invalid': '审计锚点文件被改动',
-  } satisfies Record<AuditAlarmKind, string>,
-  auditCheckMoments: {
-    start: '启动时',
-    signIn: '登录时',
-    verify: '校验审计链时',
-    restore: '恢复数据时',
-    setup: '首次设置时',
-    recover: '用恢复码打开时',
-  } satisfies Record<AuditCheckMoment, string>,
+  ...zhCNAuditCheckCodes,
   /** The documents a print is logged for (file.printed { document }). */
   printedDocuments: { application: '申报表', visit: '入户调查表', notice: '公示' },
   /** The settings an org.settingsChanged entry names; none/unknown for a save that changed nothing or an older entry. */
