@@ -1,4 +1,5 @@
 import type { PeriodDays } from '@shared/domain/report-period';
+import { endOfLocalDay } from './report-frame';
 
 /**
  * Which payments a report counts (docs/domain.md "Reports", payments): a payment belongs to the local day it was
@@ -18,12 +19,6 @@ export interface PaymentWindow {
   to: string;
   /** The end of the as-of day (the next local midnight) as a stored instant: a void at or after it does not count. */
   voidedFrom: string;
-}
-
-/** The instant a local day ends (the next local midnight), in the stored form of voided_at (ISO, UTC). */
-export function endOfLocalDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + 1).toISOString();
 }
 
 export function paymentWindow(days: PeriodDays, asOf: string): PaymentWindow {

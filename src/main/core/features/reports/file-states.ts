@@ -1,4 +1,5 @@
 import { addDays } from '@shared/domain/calendar';
+import type { Sqlite } from '../../db/client';
 import type { ReportQuery } from './report-frame';
 
 /**
@@ -49,6 +50,34 @@ export const STATES_CTE = `
     FROM steps s JOIN hardship_files f INDEXED BY hardship_files_report ON f.id = s.file_id
     WHERE s.entered_on IS NOT NULL AND f.deleted_at IS NULL
   )`;
+
+/**
+ * One reports call (reports.tables, reports.export) groups the timeline once: `withSharedStates` builds `states` into a
+ * TEMP table for the call and every table that reads them (households, causes, movements, people) takes it from
+ * there (`statesWith`), where each used to group the timeline again (at 100,000 files that grouping is most of a
+ * table's time). States depend on the as-of moment alone, never on the period. The table lives for the call only, so
+ * a later call sees the steps recorded since. It holds file ids, days and codes: nothing personal.
+ */
+const sharedStates = new WeakMap<Sqlite, string>();
+const statesKey = (params: StateParams) => `${params.recordedBefore}|${params.shift}`;
+
+export function withSharedStates<T>(sqlite: Sqlite, query: Pick<ReportQuery, 'asOf' | 'recordedBefore'>, run: () => T): T {
+  const params = stateParams(query);
+  sqlite.prepare('DROP TABLE IF EXISTS temp.report_states').run();
+  sqlite.prepare(`CREATE TEMP TABLE report_states AS WITH ${STATES_CTE} SELECT * FROM states`).run(params);
+  sharedStates.set(sqlite, statesKey(params));
+  try {
+    return run();
+  } finally {
+    sharedStates.delete(sqlite);
+    sqlite.prepare('DROP TABLE IF EXISTS temp.report_states').run();
+  }
+}
+
+/** The `states` of a query's WITH clause: the call's shared table when it was built for these params, else grouped here. */
+export function statesWith(sqlite: Sqlite, params: StateParams): string {
+  return sharedStates.get(sqlite) === statesKey(params) ? 'states AS (SELECT * FROM temp.report_states)' : STATES_CTE;
+}
 
 /** What a number of the file tables counts. */
 export const SELECTIONS = ['closing', 'opening', 'entered', 'exited', 'closed'] as const;

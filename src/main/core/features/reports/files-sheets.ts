@@ -5,7 +5,7 @@ import type { SheetCell } from '@shared/domain/report-sheet';
 import { CATEGORY_LABELS, ENTRY_LABELS, WORKER_LABELS } from '@shared/labels-zh';
 import type { ReportTableId } from '@shared/contract/reports';
 import type { CallContext } from '../../context';
-import { periodParams, SELECTIONS, STATES_CTE, SELECTION_SQL, type Selection } from './file-states';
+import { periodParams, SELECTIONS, SELECTION_SQL, statesWith, type Selection } from './file-states';
 import { drillKey, type ReportQuery, type SheetBody } from './report-frame';
 
 /**
@@ -49,9 +49,12 @@ interface GroupRow {
 }
 
 function groups(ctx: CallContext, query: ReportQuery, sel: Selection, columns: string): GroupRow[] {
+  const params = periodParams(query);
   return ctx.sqlite
-    .prepare(`WITH ${STATES_CTE} SELECT ${columns}, count(*) AS n FROM states s WHERE ${SELECTION_SQL[sel]} GROUP BY ${columns}`)
-    .all(periodParams(query)) as GroupRow[];
+    .prepare(
+      `WITH ${statesWith(ctx.sqlite, params)} SELECT ${columns}, count(*) AS n FROM states s WHERE ${SELECTION_SQL[sel]} GROUP BY ${columns}`,
+    )
+    .all(params) as GroupRow[];
 }
 
 /** 困难职工家庭情况统计表: files on record at the end of the period (or of the as-of day), in the three ways. */
@@ -123,16 +126,17 @@ interface MovementRow {
 /** 困难职工档案增减变动表: opening + new − out − closed + relapsed = closing, per category, with the check. */
 export function movementsSheet(ctx: CallContext, query: ReportQuery): SheetBody {
   const sum = (sel: Selection, extra = '') => `sum(CASE WHEN ${SELECTION_SQL[sel]}${extra} THEN 1 ELSE 0 END)`;
+  const params = periodParams(query);
   const rows = ctx.sqlite
     .prepare(
-      `WITH ${STATES_CTE}
+      `WITH ${statesWith(ctx.sqlite, params)}
        SELECT s.category, ${sum('opening')} AS opening, ${sum('entered', " AND s.entry_kind <> 'relapsed'")} AS fresh,
          ${sum('exited')} AS exited, ${sum('closed')} AS closed, ${sum('entered', " AND s.entry_kind = 'relapsed'")} AS relapsed,
          ${sum('closing')} AS closing
        FROM states s WHERE s.entered_on <= @to AND (s.left_on IS NULL OR s.left_on >= @from)
        GROUP BY s.category`,
     )
-    .all(periodParams(query)) as MovementRow[];
+    .all(params) as MovementRow[];
   const of = (c: string | undefined): MovementRow => {
     const picked = rows.filter((r) => c === undefined || r.category === c);
     const add = (key: keyof Omit<MovementRow, 'category'>) => picked.reduce((s, r) => s + r[key], 0);

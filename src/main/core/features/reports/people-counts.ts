@@ -1,7 +1,7 @@
 import type { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
-import { endOfLocalDay } from './aid-window';
-import { SELECTION_SQL, STATES_CTE, stateParams } from './file-states';
+import { endOfLocalDay } from './report-frame';
+import { SELECTION_SQL, stateParams, statesWith } from './file-states';
 
 /**
  * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
@@ -48,11 +48,11 @@ function bornBy(asOf: string, age: number): string {
  * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by; the caller
  * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>.
  */
-export function peopleWith(): string {
+export function peopleWith(sqlite: Sqlite, params: Record<string, string>): string {
   const band = AGE_BANDS.slice(1)
     .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
     .join(' ');
-  return `WITH ${STATES_CTE},
+  return `WITH ${statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! })},
   people AS (
     SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
       CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
@@ -79,9 +79,10 @@ export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all
 
 /** Counts every row × column of the people table in one read. */
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
+  const params = peopleParams(asOf);
   const groups = sqlite
-    .prepare(`${peopleWith()} SELECT who, sex, band, stage, count(*) AS n FROM people GROUP BY who, sex, band, stage`)
-    .all(peopleParams(asOf)) as { who: PeopleRow; sex: string; band: string; stage: string | null; n: number }[];
+    .prepare(`${peopleWith(sqlite, params)} SELECT who, sex, band, stage, count(*) AS n FROM people GROUP BY who, sex, band, stage`)
+    .all(params) as { who: PeopleRow; sex: string; band: string; stage: string | null; n: number }[];
   const cells = new Map<string, number>();
   const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
   for (const g of groups) {

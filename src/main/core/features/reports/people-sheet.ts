@@ -112,7 +112,7 @@ export function drillPeopleFiles(
   if (!parsed) return null;
   const filter = peopleFilter(parsed.row, parsed.column);
   const params = { ...peopleParams(parsed.asOf), ...filter.params };
-  const files = `${peopleWith()}, files AS (SELECT DISTINCT fileId FROM people ${filter.sql})`;
+  const files = `${peopleWith(sqlite, params)}, files AS (SELECT DISTINCT fileId FROM people ${filter.sql})`;
   const total = sqlite.prepare(`${files} SELECT count(*) FROM files`).pluck().get(params) as number;
   const rows = sqlite
     .prepare(

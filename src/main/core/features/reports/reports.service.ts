@@ -4,6 +4,7 @@ import type { ReportPeriod } from '@shared/domain/report-period';
 import type { ReportSheet } from '@shared/domain/report-sheet';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { withSharedStates } from './file-states';
 import { filesDrill } from './files-drill';
 import { framed, reportFrame, reportQuery, splitDrillKey, type DrillHandler, type SheetBuilder } from './report-frame';
 import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
@@ -36,6 +37,8 @@ export const DRILL_HANDLERS: Record<string, DrillHandler> = {
   people: peopleDrill,
 };
 
+const TABLES_READING_STATES = new Set<ReportTableId>(['households', 'causes', 'movements', 'people']);
+
 export interface SheetsRequest {
   tables: readonly ReportTableId[];
   period: ReportPeriod;
@@ -46,12 +49,18 @@ export interface SheetsRequest {
 export function buildSheets(ctx: CallContext, request: SheetsRequest): ReportSheet[] {
   const query = reportQuery(request.period, request.asOf);
   const frame = reportFrame(ctx, query);
-  const sheets: ReportSheet[] = [];
-  for (const table of REPORT_TABLES) {
-    const builder = request.tables.includes(table) ? SHEET_BUILDERS[table] : undefined;
-    if (builder) sheets.push(framed(frame, builder(ctx, query)));
-  }
-  return sheets;
+  const build = () => {
+    const sheets: ReportSheet[] = [];
+    for (const table of REPORT_TABLES) {
+      const builder = request.tables.includes(table) ? SHEET_BUILDERS[table] : undefined;
+      if (builder) sheets.push(framed(frame, builder(ctx, query)));
+    }
+    return sheets;
+  };
+  // The file tables and the people table read the files' states: grouped once when two or more of them are asked
+  // for (file-states.ts); for one alone, writing the states to a table first would only add to its time.
+  const readingStates = request.tables.filter((table) => TABLES_READING_STATES.has(table)).length;
+  return readingStates > 1 ? withSharedStates(ctx.sqlite, query, build) : build();
 }
 
 export function tables(ctx: CallContext, input: ParsedInput<'reports.tables'>): ChannelOutput<'reports.tables'> {
