@@ -40,7 +40,8 @@ export const zhCNHome = {
       batchAlarms: '未处理的批次异常',
       duplicateFiles: '多个中心建档的人',
       paymentsPending: '待审核的救助发放',
-      batchesUnacknowledged: '上报批次未收到回执',
+      // Not '上报批次…': the navigation's link of that name must stay the only one on the page that says it.
+      batchesUnacknowledged: '尚无回执的批次',
     },
     todoCount: '{label}：{count}',
   },
