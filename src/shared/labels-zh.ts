@@ -5,6 +5,7 @@ import type {
   SCHOOL_STAGES,
   HEALTH,
   DISABILITY_TYPES,
+  EDUCATION_LEVELS,
   ENTRY_KINDS,
   WORKER_TYPES,
 } from './domain/hardship-codes';
@@ -76,6 +77,15 @@ export const SCHOOL_LABELS: Record<(typeof SCHOOL_STAGES)[number], string> = {
   vocational: '中职',
   college: '大学',
   postgraduate: '研究生',
+};
+
+export const EDUCATION_LABELS: Record<(typeof EDUCATION_LEVELS)[number], string> = {
+  postgraduate: '研究生',
+  bachelor: '大学本科',
+  associate: '大学专科',
+  senior: '高中（中专、技校）',
+  junior: '初中',
+  primary: '小学及以下',
 };
 
 export const HOUSING_LABELS: Record<(typeof HOUSING_TYPES)[number], string> = {

@@ -65,11 +65,11 @@ describe('hardship print: the application form (申报表)', () => {
     // The same word as the screen (zh-CN entryKinds): a first file is 新增, never 增量.
     expect(flat).toContain('建档类型新增');
     expect(lineWith(text, '性别')).toContain('男');
-    // 家庭成员: every member with relation, full ID, health, work or school, and monthly income.
+    // 家庭成员: every member with relation, full ID, health, 文化程度 (— when not recorded), work or school, and monthly income.
     expect(lineWith(text, SPOUSE)).toMatch(/配偶\s+测试配偶\s+\S+\s+女\s+1982-02-02\s+大病/);
-    expect(lineWith(text, CHILD)).toMatch(/子女\s+测试子女\s+\S+\s+男\s+2010-03-03\s+健康\s+学生（初中）\s+第一中学\s+0\.00/);
+    expect(lineWith(text, CHILD)).toMatch(/子女\s+测试子女\s+\S+\s+男\s+2010-03-03\s+健康\s+—\s+学生（初中）\s+第一中学\s+0\.00/);
     expect(text.split('\n').find((line) => /本人\s+测试户主/.test(line))).toMatch(
-      new RegExp(`${HEAD}\\s+男\\s+1980-01-01\\s+健康\\s+下岗\\s+—\\s+1,500\\.00`),
+      new RegExp(`${HEAD}\\s+男\\s+1980-01-01\\s+健康\\s+初中\\s+下岗\\s+—\\s+1,500\\.00`),
     );
     // 收入与支出: annual figures in yuan with two decimals.
     expect(lineWith(text, '家庭成员劳动收入')).toContain('18,000.00');
@@ -174,6 +174,7 @@ describe('hardship print: the application form (申报表)', () => {
           hukouType: null,
           workStatus: null,
           schoolStage: null,
+          educationLevel: 'junior',
           unitOrSchool: null,
           monthlyIncomeFen: 0,
         },

@@ -9,7 +9,7 @@ import { sqliteOf } from './support/aid';
 import { startSetUpCore, type TestCore } from './support/core';
 
 /**
- * The people table (困难职工及家庭成员 by sex, age band and school stage) on the day: files 在档 then (by their timeline,
+ * The people table (困难职工及家庭成员 by sex, age band, 文化程度 and school stage) on the day: files 在档 then (by their timeline,
  * as the file tables count them), their household as listed then; sex and age from the ID number, with
  * birthdays falling on the as-of day and the day after.
  */
@@ -28,6 +28,8 @@ interface Person {
   born: string;
   sex: 'm' | 'f';
   stage?: string;
+  /** 文化程度 (EDUCATION_LEVELS); none recorded when left out. */
+  edu?: string;
   deletedAt?: string;
 }
 
@@ -46,7 +48,7 @@ function addFile(status: string, updatedAt: string, head: Person, household: Per
   const member = sqlite.prepare(
     'INSERT INTO file_household (id, file_id, position, relation, name, id_number, details, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  member.run(uuidv7(), id, 0, 'self', '测试户主', headId, '{}', null);
+  member.run(uuidv7(), id, 0, 'self', '测试户主', headId, JSON.stringify({ educationLevel: head.edu ?? null }), null);
   household.forEach((p, i) =>
     member.run(
       uuidv7(),
@@ -55,7 +57,7 @@ function addFile(status: string, updatedAt: string, head: Person, household: Per
       'child',
       '成员',
       idFor(p.born, p.sex),
-      JSON.stringify({ schoolStage: p.stage ?? null }),
+      JSON.stringify({ schoolStage: p.stage ?? null, educationLevel: p.edu ?? null }),
       p.deletedAt ?? null,
     ),
   );
@@ -70,20 +72,20 @@ beforeEach(async () => {
     a: addFile(
       'active',
       '2026-01-01T00:00:00.000Z',
-      { born: '19700501', sex: 'm' },
+      { born: '19700501', sex: 'm', edu: 'junior' },
       [
-        { born: '19721001', sex: 'f' },
+        { born: '19721001', sex: 'f', edu: 'senior' },
         { born: '20100930', sex: 'f', stage: 'junior' },
-        { born: '20080930', sex: 'm', stage: 'college' },
+        { born: '20080930', sex: 'm', stage: 'college', edu: 'senior' },
       ],
       [['2025-06-01T02:00:00.000Z', 'approve']],
     ),
     b: addFile(
       'annualReview',
       '2026-02-01T00:00:00.000Z',
-      { born: '19650930', sex: 'f' },
+      { born: '19650930', sex: 'f', edu: 'primary' },
       [
-        { born: '19900101', sex: 'm', deletedAt: '2026-10-05T02:00:00.000Z' },
+        { born: '19900101', sex: 'm', edu: 'bachelor', deletedAt: '2026-10-05T02:00:00.000Z' },
         { born: '19920101', sex: 'f', deletedAt: '2026-09-01T02:00:00.000Z' },
       ],
       [['2025-06-01T02:00:00.000Z', 'approve']],
@@ -92,7 +94,7 @@ beforeEach(async () => {
     c: addFile(
       'exited',
       '2026-10-10T02:00:00.000Z',
-      { born: '19801001', sex: 'm' },
+      { born: '19801001', sex: 'm', edu: 'associate' },
       [],
       [
         ['2025-06-01T02:00:00.000Z', 'approve'],
@@ -119,15 +121,16 @@ beforeEach(async () => {
 const numbers = (row: SheetCell[]) => row.filter((c) => c.count !== undefined).map((c) => c.count);
 const input = reportQuery({ kind: 'year', year: 2026 }, '2026-09-30');
 
-test('people in hardship on the day by sex, age band and school stage', () => {
+test('people in hardship on the day by sex, age band, education and school stage', () => {
   const sheet = peopleSheet(new CallContext(t.core.state, 'test', 'aid.payments', null), input);
-  // 人数 | 男 女 | <18 18–35 36–45 46–55 56–60 >60 | 学前 小学 初中 高中 中职 大学 研究生
+  // 人数 | 男 女 | <18 18–35 36–45 46–55 56–60 >60 | 大专及以上 高中 初中及以下 未填写 | 学前 小学 初中 高中 中职 大学 研究生
   expect(sheet.body.map((r) => [r[0]!.text, ...numbers(r)])).toEqual([
-    ['困难职工本人', 3, 2, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0],
-    ['家庭成员', 4, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0],
+    ['困难职工本人', 3, 2, 1, 0, 0, 1, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0],
+    ['家庭成员', 4, 2, 2, 1, 1, 1, 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 1, 0],
   ]);
-  expect(numbers(sheet.totals!)).toEqual([7, 4, 3, 1, 1, 2, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0]);
+  expect(numbers(sheet.totals!)).toEqual([7, 4, 3, 1, 1, 2, 1, 1, 1, 2, 2, 2, 1, 0, 0, 1, 0, 0, 1, 0]);
   expect(sheet.header[1]!.slice(0, 3).map((c) => c.text)).toEqual(['男', '女', '18岁以下']);
+  expect(sheet.header[1]!.slice(8, 12).map((c) => c.text)).toEqual(['大专及以上', '高中（中专、技校）', '初中及以下', '未填写']);
 });
 
 test('each number drills to the files its people are in', () => {
@@ -140,6 +143,13 @@ test('each number drills to the files its people are in', () => {
   // 家庭成员 36–45: the member of file b taken off the list after the day.
   expect(drill(sheet.body[1]![6]!).rows.map((r) => r.fileId)).toEqual([files.b]);
   expect(drill(sheet.body[0]![9]!).rows.map((r) => r.fileId)).toEqual([files.b]);
+  // 家庭成员 大专及以上: file b's member (本科), taken off after the day; 本人 初中及以下: the heads of a and b.
+  expect(drill(sheet.body[1]![10]!).rows.map((r) => r.fileId)).toEqual([files.b]);
+  expect(
+    drill(sheet.body[0]![12]!)
+      .rows.map((r) => r.fileId)
+      .sort(),
+  ).toEqual([files.a, files.b].sort());
   expect(drillPeopleFiles(sqliteOf(t), 'payments:{}', 5, 0)).toBeNull();
 });
 

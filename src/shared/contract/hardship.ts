@@ -3,6 +3,7 @@ import {
   ATTACHMENT_TYPES,
   CAUSES,
   DISABILITY_TYPES,
+  EDUCATION_LEVELS,
   ENTRY_KINDS,
   HEALTH,
   CONTACT_LEVELS,
@@ -61,6 +62,8 @@ export const householdMemberInput = z.object({
   hukouType: z.enum(HUKOU).nullable().default(null),
   workStatus: z.enum(WORK_STATUS).nullable().default(null),
   schoolStage: z.enum(SCHOOL_STAGES).nullable().default(null),
+  /** 文化程度; null for files filled in before it was asked (counted as 未填写). */
+  educationLevel: z.enum(EDUCATION_LEVELS).nullable().default(null),
   unitOrSchool: text(100).nullable().default(null),
   monthlyIncomeFen: fen.default(0),
 });

@@ -19,6 +19,8 @@ export const HUKOU = ['urban', 'rural'] as const;
 export const WORK_STATUS = ['employed', 'laidOff', 'unemployed', 'retired', 'sickLeave', 'migrant', 'student', 'other'] as const;
 /** 学段, for students. */
 export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'postgraduate'] as const;
+/** 文化程度 (highest schooling completed), as the 申报表 and the federation's people table ask it. */
+export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'associate', 'senior', 'junior', 'primary'] as const;
 
 /** 致困原因, the national codes 1–10: exactly one main cause, at most three secondary. */
 export const CAUSES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;

@@ -75,6 +75,7 @@ export function draftOf(file: FileDetail, overrides: Record<string, unknown> = {
         name: file.headName,
         monthlyIncomeFen: 150_000,
         workStatus: 'laidOff' as const,
+        educationLevel: 'junior' as const,
       },
       { relation: 'spouse' as const, name: '测试配偶', idNumber: SPOUSE, health: 'serious' as const },
       {

@@ -113,6 +113,14 @@ export const enFileCodes: typeof zhCNFileCodes = {
     college: 'College',
     postgraduate: 'Postgraduate',
   },
+  educationLevels: {
+    postgraduate: 'Postgraduate',
+    bachelor: 'Bachelor',
+    associate: 'Associate (college)',
+    senior: 'Senior secondary or vocational',
+    junior: 'Junior secondary',
+    primary: 'Primary or less',
+  },
   causes: {
     '1': '1 Unable to work',
     '2': '2 Able to work but not employed',

@@ -154,6 +154,7 @@ export const enFiles: typeof zhCNFiles = {
     maritalStatus: 'Marital status',
     hukouType: 'Hukou',
     unitOrSchool: 'Employer or school',
+    educationLevel: 'Education',
     disabilityType: 'Disability type',
     disabilityGrade: 'Disability grade',
     work: 'Work / school',

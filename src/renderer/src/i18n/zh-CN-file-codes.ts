@@ -2,6 +2,7 @@ import { CAUSE_NAMES, CAUSES, type Cause } from '@shared/domain/hardship-codes';
 import {
   CATEGORY_LABELS,
   DISABILITY_LABELS,
+  EDUCATION_LABELS,
   ENTRY_LABELS,
   FILE_STATUS_LABELS,
   HEALTH_LABELS,
@@ -88,6 +89,7 @@ export const zhCNFileCodes = {
   disabilityTypes: DISABILITY_LABELS,
   workStatus: WORK_LABELS,
   schoolStages: SCHOOL_LABELS,
+  educationLevels: EDUCATION_LABELS,
   causes: Object.fromEntries(CAUSES.map((code) => [code, `${code} ${CAUSE_NAMES[code]}`])) as Record<Cause, string>,
   incomeCodes: {
     pension: '养老金',

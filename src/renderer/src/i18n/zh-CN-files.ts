@@ -152,6 +152,7 @@ export const zhCNFiles = {
     maritalStatus: '婚姻',
     hukouType: '户口',
     unitOrSchool: '工作单位或学校',
+    educationLevel: '文化程度',
     disabilityType: '残疾类别',
     disabilityGrade: '残疾等级',
     work: '工作/就学',

@@ -57,6 +57,12 @@ function pick(options: [string, number][], r: number): string {
   return options[0]![0];
 }
 
+/**
+ * The heads' 文化程度, in turn (drawn without the random sequence, so the other demo values stay what they were):
+ * mostly 初中 and 高中, as among hardship workers, so the people table's education columns are not empty.
+ */
+const DEMO_EDUCATION = ['junior', 'senior', 'junior', 'primary', 'associate', 'senior', 'junior', 'bachelor'] as const;
+
 export function writeDemoFiles(
   sqlite: Sqlite,
   options: { count: number; origin: string; enteredBy: string; regionCode: string; today: string; seed?: number },
@@ -71,14 +77,14 @@ export function writeDemoFiles(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHead = sqlite.prepare(
-    "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, '{}')",
+    "INSERT INTO file_household (id, file_id, position, relation, name, id_number, details) VALUES (?, ?, 0, 'self', ?, ?, ?)",
   );
   const insertEvent = sqlite.prepare(
     'INSERT INTO file_events (file_id, at, user_id, action, from_status, to_status, on_date, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   let numbered = 0;
   sqlite.transaction(() => {
-    for (const head of heads) {
+    for (const [index, head] of heads.entries()) {
       const status = pick(STATUS_SHARES, next());
       const decided = DECIDED.has(status);
       const approvedOn = decided ? addDays(options.today, -Math.floor(next() * 730) - 30) : null;
@@ -109,7 +115,13 @@ export function writeDemoFiles(
         approvedOn,
         approvedOn,
       );
-      insertHead.run(uuidv7(), id, head.name, head.idNumber);
+      insertHead.run(
+        uuidv7(),
+        id,
+        head.name,
+        head.idNumber,
+        JSON.stringify({ educationLevel: DEMO_EDUCATION[index % DEMO_EDUCATION.length] }),
+      );
       insertEvent.run(id, `${createdOn}T01:00:00.000Z`, options.enteredBy, 'create', null, 'draft', null, null);
       if (approvedOn) insertEvent.run(id, `${approvedOn}T02:00:00.000Z`, options.enteredBy, 'approve', 'approval', 'active', null, null);
       if (endedOn) {

@@ -7,7 +7,8 @@ import { SELECTION_SQL, stateParams, statesWith } from './file-states';
  * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
  * was 在档 (active, or in its annual review) at the end of the as-of day: the worker (relation self, 困难职工本人) and
  * the household's members. Sex and age come from the ID number (GB 11643: the 17th digit odd for men, the birth date
- * in digits 7–14; age in whole years on the as-of day); schooling from the school stage recorded for a student.
+ * in digits 7–14; age in whole years on the as-of day); 文化程度 from the level the list records; schooling from the
+ * school stage recorded for a student.
  *
  * A file is 在档 on the day as the file tables count it (file-states.ts: from its approval or confirmed import to
  * its exit or closing, read from its timeline as recorded by the end of the day). A member taken
@@ -29,6 +30,22 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
 /** The age a band begins at (the next band's start ends it). */
 const BAND_START: Record<AgeBand, number> = { under18: 0, '18to35': 18, '36to45': 36, '46to55': 46, '56to60': 56, over60: 61 };
 
+/**
+ * 文化程度 as the federation's table counts it: three bands of the level the household list records
+ * (EDUCATION_LEVELS), and 未填写 for people recorded before the list asked it, so that each row still adds up.
+ */
+export const EDUCATION_BANDS = ['college', 'senior', 'juniorOrLess', 'none'] as const;
+export type EducationBand = (typeof EDUCATION_BANDS)[number];
+export const EDUCATION_BAND_LABELS: Record<EducationBand, string> = {
+  college: '大专及以上',
+  senior: '高中（中专、技校）',
+  juniorOrLess: '初中及以下',
+  none: '未填写',
+};
+const EDUCATION_BAND_SQL = `CASE json_extract(h.details, '$.educationLevel')
+  WHEN 'postgraduate' THEN 'college' WHEN 'bachelor' THEN 'college' WHEN 'associate' THEN 'college'
+  WHEN 'senior' THEN 'senior' WHEN 'junior' THEN 'juniorOrLess' WHEN 'primary' THEN 'juniorOrLess' ELSE 'none' END`;
+
 export const PEOPLE_ROWS = ['worker', 'family'] as const;
 export type PeopleRow = (typeof PEOPLE_ROWS)[number];
 
@@ -37,6 +54,7 @@ export type PeopleColumn =
   | { kind: 'all' }
   | { kind: 'sex'; value: 'male' | 'female' }
   | { kind: 'band'; value: AgeBand }
+  | { kind: 'edu'; value: EducationBand }
   | { kind: 'stage'; value: (typeof SCHOOL_STAGES)[number] };
 
 /** The birth date (YYYYMMDD) on or before which a person is `age` years old on `asOf`. */
@@ -57,6 +75,7 @@ export function peopleWith(sqlite: Sqlite, params: Record<string, string>): stri
     SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
       CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
       CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
+      ${EDUCATION_BAND_SQL} AS edu,
       json_extract(h.details, '$.schoolStage') AS stage
     FROM states s
     JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household) h ON h.file_id = s.file_id
@@ -81,8 +100,10 @@ export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
   const params = peopleParams(asOf);
   const groups = sqlite
-    .prepare(`${peopleWith(sqlite, params)} SELECT who, sex, band, stage, count(*) AS n FROM people GROUP BY who, sex, band, stage`)
-    .all(params) as { who: PeopleRow; sex: string; band: string; stage: string | null; n: number }[];
+    .prepare(
+      `${peopleWith(sqlite, params)} SELECT who, sex, band, edu, stage, count(*) AS n FROM people GROUP BY who, sex, band, edu, stage`,
+    )
+    .all(params) as { who: PeopleRow; sex: string; band: string; edu: string; stage: string | null; n: number }[];
   const cells = new Map<string, number>();
   const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
   for (const g of groups) {
@@ -90,6 +111,7 @@ export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
       add(`${row}|all`, g.n);
       add(`${row}|sex:${g.sex}`, g.n);
       add(`${row}|band:${g.band}`, g.n);
+      add(`${row}|edu:${g.edu}`, g.n);
       if (g.stage) add(`${row}|stage:${g.stage}`, g.n);
     }
   }

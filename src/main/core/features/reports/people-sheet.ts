@@ -11,6 +11,8 @@ import { drillKey, type DrillPage, type SheetBody } from './report-frame';
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
+  EDUCATION_BANDS,
+  EDUCATION_BAND_LABELS,
   PEOPLE_ROWS,
   countPeople,
   peopleFilter,
@@ -21,7 +23,7 @@ import {
 } from './people-counts';
 
 /**
- * 困难职工及家庭成员情况统计表: the people in hardship on the as-of day by sex, age band and, for students, school
+ * 困难职工及家庭成员情况统计表: the people in hardship on the as-of day by sex, age band, 文化程度 and, for students, school
  * stage (people-counts.ts). Each number drills to the files those people are in (`people:` keys).
  */
 export const PEOPLE_DRILL_PREFIX = 'people';
@@ -31,6 +33,7 @@ const COLUMNS: PeopleColumn[] = [
   { kind: 'sex', value: 'male' },
   { kind: 'sex', value: 'female' },
   ...AGE_BANDS.map((value) => ({ kind: 'band', value }) as const),
+  ...EDUCATION_BANDS.map((value) => ({ kind: 'edu', value }) as const),
   ...SCHOOL_STAGES.map((value) => ({ kind: 'stage', value }) as const),
 ];
 const ROW_LABELS: Record<PeopleRow, string> = { worker: '困难职工本人', family: '家庭成员' };
@@ -45,7 +48,7 @@ function parsePeoplePayload(raw: unknown): { asOf: string; row: PeopleRow | '*';
   const { asOf, row } = record;
   if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return null;
   if (typeof row !== 'string' || ![...PEOPLE_ROWS, '*'].includes(row)) return null;
-  const named = (['sex', 'band', 'stage'] as const).filter((kind) => record[kind] !== undefined);
+  const named = (['sex', 'band', 'edu', 'stage'] as const).filter((kind) => record[kind] !== undefined);
   const column = COLUMNS.find((c) => (c.kind === 'all' ? named.length === 0 : named.length === 1 && record[c.kind] === c.value));
   return column ? { asOf, row: row as PeopleRow | '*', column } : null;
 }
@@ -64,19 +67,21 @@ export function peopleSheet(ctx: CallContext, input: AidSheetInput): SheetBody {
         { text: '人数', rowSpan: 2 },
         { text: '性别', colSpan: 2 },
         { text: '年龄段', colSpan: AGE_BANDS.length },
+        { text: '文化程度', colSpan: EDUCATION_BANDS.length },
         { text: '在校学生（按学段）', colSpan: SCHOOL_STAGES.length },
       ],
       [
         { text: GENDER_LABELS.male },
         { text: GENDER_LABELS.female },
         ...AGE_BANDS.map((band) => ({ text: AGE_BAND_LABELS[band] })),
+        ...EDUCATION_BANDS.map((band) => ({ text: EDUCATION_BAND_LABELS[band] })),
         ...SCHOOL_STAGES.map((stage) => ({ text: SCHOOL_LABELS[stage] })),
       ],
     ],
     body: PEOPLE_ROWS.map((row) => [{ text: ROW_LABELS[row] }, ...cells(row)]),
     totals: [{ text: '合计' }, ...cells('*')],
     notes: [
-      `统计截至 ${input.asOf} 在档（含年度复核中）档案的家庭成员名单；性别、年龄按身份证号计算，年龄为截至统计日的周岁；学段为在校学生登记的学段。`,
+      `统计截至 ${input.asOf} 在档（含年度复核中）档案的家庭成员名单；性别、年龄按身份证号计算，年龄为截至统计日的周岁；文化程度为家庭成员名单登记的文化程度（大专及以上含研究生、本科、专科），未登记的计入“未填写”；学段为在校学生登记的学段。`,
     ],
   };
 }

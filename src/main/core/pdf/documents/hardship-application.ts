@@ -6,6 +6,7 @@ import type { HardshipCategory } from '@shared/domain/means-test';
 import { formatYuan } from '@shared/domain/money';
 import {
   DISABILITY_LABELS,
+  EDUCATION_LABELS,
   ENTRY_LABELS,
   GENDER_LABELS,
   HEALTH_LABELS,
@@ -153,7 +154,7 @@ function headTable(data: HardshipApplicationData): Content {
 }
 
 function householdTable(data: HardshipApplicationData): Content {
-  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '工作/就学', '单位或学校', '月收入（元）'].map((text) =>
+  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '文化程度', '工作/就学', '单位或学校', '月收入（元）'].map((text) =>
     label(text, { alignment: 'center' }),
   );
   const rows: TableCell[][] = data.household.map((m) => [
@@ -163,14 +164,15 @@ function householdTable(data: HardshipApplicationData): Content {
     value(GENDER_LABELS[m.gender], { alignment: 'center' }),
     value(m.birthDate),
     value(healthOf(m)),
+    value(orDash(m.educationLevel && EDUCATION_LABELS[m.educationLevel])),
     value(workOf(m)),
     value(orDash(m.unitOrSchool)),
     value(formatYuan(m.monthlyIncomeFen ?? 0), { alignment: 'right' }),
   ]);
-  if (rows.length === 0) rows.push(spanned(value('（未填写）', { alignment: 'center', color: '#555555' }), 9));
+  if (rows.length === 0) rows.push(spanned(value('（未填写）', { alignment: 'center', color: '#555555' }), 10));
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [34, 44, 84, 16, 48, 50, 50, '*', 48], body: [head, ...rows] },
-    // Narrower padding: nine columns on a portrait page.
+    table: { headerRows: 1, dontBreakRows: true, widths: [30, 40, 84, 16, 46, 38, 40, 48, '*', 42], body: [head, ...rows] },
+    // Narrower padding: ten columns on a portrait page.
     layout: { ...GRID, paddingLeft: () => 3, paddingRight: () => 3 },
     fontSize: 8,
   };

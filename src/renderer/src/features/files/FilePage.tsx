@@ -78,6 +78,12 @@ function Household({ file }: { file: FileDetail }) {
           { key: 'birth', header: t('files.birthYear'), width: 90, nowrap: true, render: (m) => m.birthYear },
           { key: 'health', header: t('files.healthStatus'), width: 100, render: (m) => t(`health.${m.health}`) },
           {
+            key: 'education',
+            header: t('files.educationLevel'),
+            width: 110,
+            render: (m) => (m.educationLevel ? t(`educationLevels.${m.educationLevel}`) : ''),
+          },
+          {
             key: 'work',
             header: t('files.work'),
             width: 100,

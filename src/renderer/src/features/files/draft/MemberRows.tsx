@@ -4,6 +4,7 @@ import type { FileDetail } from '@shared/contract/hardship';
 import { normalizeIdNumber } from '@shared/domain/id-number';
 import {
   DISABILITY_TYPES,
+  EDUCATION_LEVELS,
   HEALTH,
   HUKOU,
   MARITAL,
@@ -187,9 +188,19 @@ export function MemberRows({ file, member: m, index: i, errors, dispatch, onRemo
               onChange={(v) => set({ hukouType: v as MemberRow['hukouType'] })}
               clearable
             />
+            <Select
+              size="xs"
+              w={140}
+              aria-label={`${t('files.educationLevel')} ${n}`}
+              placeholder={t('files.educationLevel')}
+              data={EDUCATION_LEVELS.map((x) => ({ value: x, label: t(`educationLevels.${x}`) }))}
+              value={m.educationLevel ?? null}
+              onChange={(v) => set({ educationLevel: v as MemberRow['educationLevel'] })}
+              clearable
+            />
             <TextInput
               size="xs"
-              w={220}
+              w={200}
               aria-label={`${t('files.unitOrSchool')} ${n}`}
               placeholder={t('files.unitOrSchool')}
               value={m.unitOrSchool ?? ''}
