@@ -11,13 +11,14 @@ import { insertFile, saveProgram } from './support/aid';
 import { bundleImportReader } from './support/bundle';
 import { cardText, importCard } from './support/exchange';
 import { centreWithFederation, exportBatch } from './support/exchange-export';
+import { compareOffice, HEAD, OUTSIDER, ROSTER_ONLY } from './support/compare';
 import { CHILD, consented, draftOf, office, SPOUSE } from './support/hardship';
 
 /**
  * What someone who copies the data folder gets after a clerk's day: a raw byte search of every file in it (database,
  * WAL, backups, logs, inbox, outbox, key files), decompressing nothing, finds none of the names, ID numbers and
- * phones the day handled (and, on an aid day, bank accounts), in UTF-8 or GBK, nor the recovery code; no document
- * lies there in clear (print jobs' and exports' outbox files are sealed); and every file is the user's alone.
+ * phones the day handled (and, on an aid day, bank accounts; on a comparison day, another body's list), in UTF-8 or
+ * GBK, nor the recovery code; no document lies there in clear (print jobs' and exports' outbox files are sealed); and every file is the user's alone.
  */
 const idOf = (first17: string) => first17 + idCheckChar(first17);
 /** Invented people (never real ones), with names unlikely to occur by chance in any byte string. */
@@ -264,5 +265,51 @@ describe('the data folder after a day of work', () => {
       expect(foundInDataFolder(office.dataDir, needles)).toEqual([]);
       expect(loosePermissions(office.dataDir)).toEqual([]);
     }
+  }, 90_000);
+
+  it('after a 民政 list compared, the comparison and the reports exported, and the list deleted, holds none of it in clear', async () => {
+    const { t } = await compareOffice();
+    // Someone else's data: a name and an ID only on the list, beside our own heads' ID numbers.
+    const outsider = { name: '禚玉兰', id: OUTSIDER };
+    const list = [
+      '姓名,身份证号,所属街道',
+      `测试户主,${HEAD},东街道`,
+      `${outsider.name},${outsider.id},西街道`,
+      `名册会员,${ROSTER_ONLY},北街道`,
+    ];
+    const upload = inboxUpload(t, '低保名单.csv', Buffer.from(list.join('\r\n')));
+    const inspected = await t.call('compare.inspect', upload, 'clerk');
+    const mapping = { idNumber: inspected.suggested.idNumber!, name: inspected.suggested.name!, extras: [2] };
+    const imported = await t.job('compare.import', { ...upload, source: '测试区民政局', kind: 'dibao', mapping }, 'clerk');
+    if (!imported.result.ok) throw new Error(JSON.stringify(imported.result.error));
+    const { listId } = imported.result.data;
+    for (const view of ['matched', 'missing', 'outreach'] as const) await t.call('compare.results', { listId, view }, 'clerk');
+
+    // The comparison (it names the outsider: read back from the copy the host saves outside the data folder) and the
+    // quarter's reports in both forms.
+    const compared = await t.job('compare.export', { listId }, 'clerk');
+    if (!compared.result.ok) throw new Error(JSON.stringify(compared.result.error));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await outboxCopy(t, compared.result.data.fileId));
+    const cells: string[] = [];
+    for (const sheet of book.worksheets) sheet.eachRow((row) => cells.push(...(row.values as unknown[]).map(String)));
+    expect(cells).toContain(outsider.name);
+    const { today } = await t.call('policy.list', {});
+    const year = Number(today.slice(0, 4));
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const period = { kind: 'year' as const, year };
+      const { result } = await t.job('reports.export', { tables: ['households', 'people'], period, asOf: today, format }, 'clerk');
+      expect(result.ok).toBe(true);
+    }
+
+    const needles = [outsider.name, outsider.id, HEAD, SPOUSE, ROSTER_ONLY];
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
+    // Deleted for good by an administrator (secure_delete, the WAL truncated): still nothing in clear, and gone.
+    await t.call('compare.delete', { listId });
+    expect(t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM compare_rows').pluck().get()).toBe(0);
+    t.core.close();
+    expect(foundInDataFolder(t.dataDir, needles)).toEqual([]);
+    expect(loosePermissions(t.dataDir)).toEqual([]);
   }, 90_000);
 });
