@@ -11,17 +11,36 @@ type Households = ChannelOutput<'dashboard.charts'>['households'];
 function LinkedBars({ bars, label }: { bars: { name: string; value: number; to: string }[]; label: string }) {
   const t = useT();
   const links = new Map(bars.map((bar) => [bar.name, bar.to]));
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
   return (
     <BarsList
       aria-label={label}
       data={bars.map(({ name, value }) => ({ name, value }))}
       barHeight={24}
       barGap={4}
-      minBarSize={4}
-      barColor="blue.2"
       barTextColor="dark"
-      // A bar of 0 has no width: its name stays on one line, over the empty bar.
-      styles={{ barLabel: { whiteSpace: 'nowrap', overflow: 'visible' } }}
+      // The name spans the whole row up to the number, the bar drawn behind it as a gradient of its share: a long
+      // name (the English causes) is cut with … where BarsList's own label, as wide as its bar, ran into the number;
+      // a bar of 0 still shows its name.
+      getBarProps={(bar) => {
+        const share = `${(bar.value / max) * 100}%`;
+        return {
+          style: {
+            flex: '1 1 0',
+            minWidth: 0,
+            width: 'auto',
+            display: 'block',
+            lineHeight: '24px',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            padding: '0 8px',
+            backgroundColor: 'transparent',
+            backgroundImage: `linear-gradient(to right, var(--mantine-color-blue-2) ${share}, transparent ${share})`,
+          },
+          title: bar.name,
+        };
+      }}
       valueFormatter={(value) => t('dashboard.householdsCount', { count: value })}
       renderBar={(bar, defaultBar) => (
         <Anchor
