@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { FileRef } from '@shared/contract';
 import type { Sqlite } from '../../db/client';
-import { keyFingerprint, verifyReceipt, type BatchHeader, type OrgKeyRef, type RefusedRecord } from '../../exchange/format';
+import { verifyReceipt, type BatchHeader, type OrgKeyRef, type RefusedRecord } from '../../exchange/format';
 import { RECEIPT_FORMAT, RECEIPT_VERSION, type BatchReceipt, type ReceiptBody } from '../../exchange/format/receipt';
 import { putOutboxFile, type TransientFiles } from '../../files';
 import { orgSignedPrefix, ownSigningKeyName } from './org-envelope';
