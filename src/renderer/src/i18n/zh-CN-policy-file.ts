@@ -61,6 +61,6 @@ export const zhCNPolicyFileCodeEntries = {
   auditEvents: {
     'policyFile.exported': '导出第 {issue} 号政策文件（数值 {values} 个，项目 {programs} 个）',
     'policyFile.imported':
-      '导入上级工会 {source} 的第 {issue} 号政策文件：新增数值 {valuesAdded} 个、项目 {programsAdded} 个，跳过数值 {valuesSkipped} 个、项目 {programsSkipped} 个',
+      '导入上级工会的第 {issue} 号政策文件：新增数值 {valuesAdded} 个、项目 {programsAdded} 个，跳过数值 {valuesSkipped} 个、项目 {programsSkipped} 个',
   },
 };
