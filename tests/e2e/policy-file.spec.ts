@@ -75,7 +75,10 @@ test('the federation’s policy file is previewed and taken in by the centre tha
   await expect(dialog).toBeHidden();
   await expect(page.getByText('已导入第 1 号政策文件：新增数值 1 个、项目 1 个，跳过 1 项')).toBeVisible();
   const table = page.getByRole('table', { name: '全部数值' });
-  await expect(table.getByText(`来自上级 ${FEDERATION.creditCode}`)).toHaveCount(1);
+  const fromFederation = table.getByRole('row').filter({ hasText: '来自上级' });
+  await expect(fromFederation).toHaveCount(1);
+  await expect(fromFederation).toContainText('440100');
+  await expect(fromFederation.getByTestId('policy-source')).toHaveText(FEDERATION.creditCode);
   await shots(page, 'policy-from-federation');
 
   // The same file again: a harmless repeat, said before anything is pressed.

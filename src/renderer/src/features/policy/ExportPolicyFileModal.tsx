@@ -49,7 +49,6 @@ export function ExportPolicyFileModal({ opened, today, onClose }: { opened: bool
           min={2000}
           max={2100}
           allowDecimal={false}
-          w={240}
         />
         {exporting.error && <ErrorAlert error={exporting.error} />}
         <Group justify="flex-end">

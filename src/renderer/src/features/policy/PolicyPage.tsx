@@ -103,9 +103,13 @@ export function PolicyPage() {
           {v.sourceCode && (
             <>
               <br />
-              <Badge variant="light" color="blue" size="sm">
-                {t('policyFile.fromFederation', { code: v.sourceCode })}
+              <Badge variant="light" color="blue" size="sm" title={t('policyFile.fromFederationIssue', { issue: v.sourceIssue ?? 0 })}>
+                {t('policyFile.fromFederation')}
               </Badge>
+              <br />
+              <Text span size="xs" c="dimmed" data-testid="policy-source">
+                {v.sourceCode}
+              </Text>
             </>
           )}
         </Text>
