@@ -1,7 +1,9 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { encodePolicyFile, keyFingerprint } from '../../src/main/core/exchange/format';
+import { encodePolicyFile, keyFingerprint, type PolicyFileContent } from '../../src/main/core/exchange/format';
+import { signBytes } from '../../src/main/core/exchange/format/keys';
+import { orgSigningKeyForBatch } from '../../src/main/core/keys/org-signing';
 import { sqliteOf } from './support/aid';
 import { inboxUpload, outboxCopy, type TestCore } from './support/core';
 import { FEDERATION, FEDERATION_2, auditSummaries, cardText, importCard, startOffice } from './support/exchange';
@@ -95,13 +97,21 @@ describe('政策文件', () => {
     expect((await centre.call('policyFile.import', upload(centre, bytes))).outcome).toBe('repeat');
     expect(written(centre)).toEqual(after);
 
+    // The centre voids one line it took: later issues list it as voided here and do not bring it back.
+    const taken = fromFile.find((v) => v.key === 'aidYearCapTotal')!;
+    await centre.call('policy.void', { id: taken.id, reason: '本中心不设总额上限' });
     // Later issues: what came before is listed as already here, the program is not added twice.
     await federation.call('policy.add', { key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: '2027-01-01', value: 138_000 });
     const second = await exportFile(federation);
     const third = await exportFile(federation);
     expect([second.issue, third.issue]).toEqual([2, 3]);
     const next = await centre.call('policyFile.import', upload(centre, third.bytes));
-    expect(next.values.filter((v) => v.state === 'new').map((v) => v.effectiveFrom)).toEqual(['2027-01-01']);
+    expect(next.values.map((v) => [v.key, v.effectiveFrom, v.state])).toEqual([
+      ['aidYearCapTotal', '2026-01-01', 'voided'],
+      ['lowIncomeLine', '2026-01-01', 'exists'],
+      ['lowIncomeLine', '2027-01-01', 'new'],
+      ['lowIncomeLine', '2020-01-01', 'exists'],
+    ]);
     expect(next.programs[0]!.state).toBe('exists');
     // Issue 2 never came and is older than the last taken in: refused. Issue 1 again is still a harmless repeat.
     const afterThird = written(centre);
@@ -132,6 +142,17 @@ describe('政策文件', () => {
         sign(null, signed, key),
       );
     const strangerKey = keyFingerprint(privateKey);
+    // Signed by the federation's own key, as its program would sign them, with content it would never write.
+    const federationKey = orgSigningKeyForBatch(sqliteOf(federation)).privateKey;
+    const signedContent = (content: PolicyFileContent) =>
+      encodePolicyFile(
+        { sender: { code: FEDERATION.creditCode, key: fedKey }, issue: 7, createdAt: '2026-03-01T00:00:00.000Z' },
+        content,
+        (signed) => signBytes(federationKey, signed),
+      );
+    const line = { key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: '2026-01-01', value: 135_000 };
+    const program = { id: '0190c2d4-0000-7000-8000-000000000001', ...FESTIVAL };
+    delete (program as { budgetFen?: number }).budgetFen;
 
     const cases: [string, Buffer, string][] = [
       ['createdAt changed', withHeader({ ...header, createdAt: '2026-12-31T00:00:00.000Z' }), 'POLICY_FILE_ALTERED'],
@@ -159,7 +180,21 @@ describe('政策文件', () => {
       ['not a policy file', Buffer.from(text.replace('BANGFU-POLICY 1', 'BANGFU-RECEIPT 1'), 'utf8'), 'POLICY_FILE_NOT_A_FILE'],
       ['signed by another key in the federation’s name', signedBy({ code: FEDERATION.creditCode, key: fedKey }), 'POLICY_FILE_ALTERED'],
       ['signed by another key under its own name', signedBy({ code: FEDERATION.creditCode, key: strangerKey }), 'POLICY_FILE_UNTRUSTED'],
+      ['a 低保 line typed in yuan', signedContent({ values: [{ ...line, value: 13 }], programs: [] }), 'POLICY_FILE_BAD_CONTENT'],
+      ['a line without its region', signedContent({ values: [{ ...line, regionCode: null }], programs: [] }), 'POLICY_FILE_BAD_CONTENT'],
+      ['the same line twice', signedContent({ values: [line, line], programs: [] }), 'POLICY_FILE_BAD_CONTENT'],
+      ['an unknown key', signedContent({ values: [{ ...line, key: 'secretBonus' }], programs: [] }), 'POLICY_FILE_BAD_CONTENT'],
+      [
+        'a standard of another type',
+        signedContent({ values: [], programs: [{ ...program, standard: { kind: 'emergency', capFen: 100 } }] }),
+        'POLICY_FILE_BAD_CONTENT',
+      ],
+      ['a program field added', signedContent({ values: [], programs: [{ ...program, budgetFen: 5 }] }), 'POLICY_FILE_BAD_CONTENT'],
     ];
+    // The same writer with a good line is taken (the cases above fail for their content alone).
+    expect((await centre.call('policyFile.preview', upload(centre, signedContent({ values: [line], programs: [program] })))).outcome).toBe(
+      'new',
+    );
     const before = written(centre);
     for (const [name, file, code] of cases) {
       const error = await centre.fail('policyFile.import', upload(centre, file));

@@ -12,13 +12,15 @@ import { policyKey } from './policy';
 const upload = z.object({ uploadId: z.string().min(1), fileName: z.string().trim().min(1).max(200) });
 /** new: not here yet, taken in; exists: the same key, region and date (or the same program) is here, skipped. */
 const lineState = z.enum(['new', 'exists']);
+/** voided: the centre took this line from the federation before and voided it; skipped. */
+const valueState = z.enum(['new', 'exists', 'voided']);
 
 export const policyFilePlan = z.object({
   source: z.object({ code: z.string(), name: z.string(), issue: z.number().int(), createdAt: isoInstant }),
   /** new: a file not taken in before; repeat: this issue was taken in already (nothing changes). */
   outcome: z.enum(['new', 'repeat']),
   values: z.array(
-    z.object({ key: policyKey, regionCode: z.string().nullable(), effectiveFrom: isoDate, value: z.number().int(), state: lineState }),
+    z.object({ key: policyKey, regionCode: z.string().nullable(), effectiveFrom: isoDate, value: z.number().int(), state: valueState }),
   ),
   programs: z.array(z.object({ name: z.string(), type: aidType, year: z.number().int(), fundSource, state: lineState })),
 });

@@ -22,6 +22,7 @@ export const enPolicyFile: typeof zhCNPolicyFile = {
     programs: 'Aid programs',
     stateNew: 'New',
     stateExists: 'Already here, skipped',
+    stateVoided: 'Voided here, skipped',
     nothingNew: 'This centre already has everything in the file; the import only records that it was taken in.',
     importDo: 'Import',
     imported: 'Policy file no. {issue} imported: {values} values and {programs} programs added, {skipped} skipped',

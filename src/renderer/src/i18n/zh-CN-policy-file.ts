@@ -25,6 +25,7 @@ export const zhCNPolicyFile = {
     programs: '帮扶项目',
     stateNew: '新增',
     stateExists: '已有，跳过',
+    stateVoided: '本中心已作废，跳过',
     nothingNew: '文件中的内容本中心都已有，导入只会记录这次导入。',
     importDo: '导入',
     imported: '已导入第 {issue} 号政策文件：新增数值 {values} 个、项目 {programs} 个，跳过 {skipped} 项',

@@ -75,6 +75,21 @@ function programTaken(sqlite: Sqlite, sourceCode: string, sourceProgramId: strin
   );
 }
 
+/**
+ * exists: a value for the same key, region and date is in force here (the centre's own or an earlier file's);
+ * voided: this centre took that line from this federation before and voided it — a later issue, which lists every
+ * value again, does not bring it back.
+ */
+function valueState(sqlite: Sqlite, sourceCode: string, v: PolicyFileValue): 'new' | 'exists' | 'voided' {
+  if (hasActiveValue(sqlite, v.key, v.regionCode, v.effectiveFrom)) return 'exists';
+  const voided = sqlite
+    .prepare(
+      'SELECT 1 FROM policy_values WHERE key = ? AND region_code IS ? AND effective_from = ? AND source_code = ? AND voided_at IS NOT NULL',
+    )
+    .get(v.key, v.regionCode, v.effectiveFrom, sourceCode);
+  return voided ? 'voided' : 'new';
+}
+
 /** What the file would add here now, line by line; refuses an issue older than the last one taken in. */
 function planOf(sqlite: Sqlite, file: CheckedFile): PolicyFilePlan {
   const { header } = file;
@@ -87,7 +102,7 @@ function planOf(sqlite: Sqlite, file: CheckedFile): PolicyFilePlan {
   return {
     source: { code, name: file.federationName, issue: header.issue, createdAt: header.createdAt },
     outcome: repeat ? 'repeat' : 'new',
-    values: file.values.map((v) => ({ ...v, state: state(hasActiveValue(sqlite, v.key, v.regionCode, v.effectiveFrom)) })),
+    values: file.values.map((v) => ({ ...v, state: valueState(sqlite, code, v) })),
     programs: file.programs.map((p) => ({
       name: p.name,
       type: p.type,
@@ -141,7 +156,7 @@ function applyPlan(ctx: CallContext, file: CheckedFile, plan: PolicyFilePlan): v
   const count = (lines: { state: string }[], state: string) => lines.filter((l) => l.state === state).length;
   const counts = {
     valuesAdded: count(plan.values, 'new'),
-    valuesSkipped: count(plan.values, 'exists'),
+    valuesSkipped: plan.values.length - count(plan.values, 'new'),
     programsAdded: count(plan.programs, 'new'),
     programsSkipped: count(plan.programs, 'exists'),
   };

@@ -13,11 +13,13 @@ export interface PolicyFileUpload {
   plan: PolicyFilePlan;
 }
 
-function StateBadge({ state }: { state: 'new' | 'exists' }) {
+const STATE_TEXT = { new: 'policyFile.stateNew', exists: 'policyFile.stateExists', voided: 'policyFile.stateVoided' } as const;
+
+function StateBadge({ state }: { state: 'new' | 'exists' | 'voided' }) {
   const t = useT();
   return (
     <Badge variant="light" color={state === 'new' ? 'green' : 'gray'}>
-      {t(state === 'new' ? 'policyFile.stateNew' : 'policyFile.stateExists')}
+      {t(STATE_TEXT[state])}
     </Badge>
   );
 }
@@ -48,7 +50,7 @@ export function PolicyFilePreviewModal({
         issue: done.source.issue,
         values: count(done.values, 'new'),
         programs: count(done.programs, 'new'),
-        skipped: count(done.values, 'exists') + count(done.programs, 'exists'),
+        skipped: done.values.length + done.programs.length - count(done.values, 'new') - count(done.programs, 'new'),
       }),
     );
     onImported();
