@@ -217,12 +217,17 @@ describe('政策文件', () => {
     expect(written(centre)).toEqual(before);
   });
 
-  it('only a federation exports and only a centre imports; a file with nothing chosen is not made', async () => {
+  it('only a federation exports and only a centre imports, administrators both; a file with nothing chosen is not made', async () => {
     const { centre, federation, bytes } = await setUp();
     expect((await centre.fail('policyFile.export', { keys: ['lowIncomeLine'], programYear: null })).code).toBe(
       'POLICY_FILE_FEDERATION_ONLY',
     );
     expect((await federation.fail('policyFile.import', upload(federation, bytes))).code).toBe('POLICY_FILE_CENTRE_ONLY');
+    // Administrators only: a reviewer or a clerk of the centre neither previews nor imports.
+    for (const client of ['clerk', 'reviewer']) {
+      expect((await centre.fail('policyFile.preview', upload(centre, bytes), client)).code).toBe('FORBIDDEN');
+      expect((await centre.fail('policyFile.import', upload(centre, bytes), client)).code).toBe('FORBIDDEN');
+    }
     expect((await federation.fail('policyFile.export', { keys: ['visitValidDays'], programYear: 2030 })).code).toBe(
       'POLICY_FILE_NOTHING_CHOSEN',
     );
