@@ -38,6 +38,8 @@ export const AUDIT_EVENTS = [
   'policy.added', // { key, regionCode, effectiveFrom }
   'policy.voided', // { key }
   'policy.daySet', // { date, kind: holiday | workday | ordinary }
+  'policyFile.exported', // { issue, values, programs } (the federation)
+  'policyFile.imported', // { source: the federation's code, issue, valuesAdded, valuesSkipped, programsAdded, programsSkipped }
   'file.created', // { workerType, member: 'yes' | 'no' }
   'file.draftSaved',
   'file.visitRecorded', // { kind, allClear: 'yes' | 'no', photos: count }

@@ -110,6 +110,20 @@ export const ERROR_CODES = [
   'EXCHANGE_FEDERATION_ONLY',
   'EXCHANGE_RECEIPT_UNAVAILABLE',
   'EXCHANGE_ALARM_SETTLED',
+  // Policy files (features/policy-file): the federation exports, a centre with a trusted federation imports; a file
+  // refused names why (another federation's, an untrusted key, altered, cut short, newer, older than one taken in).
+  'POLICY_FILE_FEDERATION_ONLY',
+  'POLICY_FILE_CENTRE_ONLY',
+  'POLICY_FILE_NO_FEDERATION',
+  'POLICY_FILE_NOTHING_CHOSEN',
+  'POLICY_FILE_NOT_A_FILE',
+  'POLICY_FILE_NEWER',
+  'POLICY_FILE_TRUNCATED',
+  'POLICY_FILE_ALTERED',
+  'POLICY_FILE_UNTRUSTED',
+  'POLICY_FILE_OTHER_FEDERATION',
+  'POLICY_FILE_OLDER_ISSUE',
+  'POLICY_FILE_BAD_CONTENT',
   // The federation's views of its centres (features/federation): a centre has no centres to look at.
   'FEDERATION_MODE_ONLY',
   // Reports (features/reports): an as-of day before the period's first day; a drill key the core cannot read.

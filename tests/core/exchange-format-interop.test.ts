@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBatch } from '../../src/main/core/exchange/format';
+import { encodePolicyFile, keyFingerprint, writeBatch } from '../../src/main/core/exchange/format';
+import { signBytes } from '../../src/main/core/exchange/format/keys';
 import { entryLine, manifestLine } from '../../src/main/core/exchange/format/payload';
 import { CREATED_AT, makeOrg, sampleEntries, tempFolder, type TestOrg } from './support/exchange-batch';
 
@@ -76,5 +77,39 @@ describe('a batch read with age, openssl and gunzip', () => {
     expect(sh('openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in header.bin -sigfile sig.bin 2>&1 || echo "exit $?"')).toMatch(
       /Signature Verification Failure[\s\S]*exit 1/,
     );
+  });
+});
+
+describe('a policy file read with openssl and sha256sum', () => {
+  it('verifies its header and hash and prints its one line of JSON, as docs/exchange-format.md says', () => {
+    const content = {
+      values: [{ key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: '2026-01-01', value: 135_000 }],
+      programs: [
+        {
+          id: '0190c2d4-0000-7000-8000-000000000001',
+          type: 'emergency',
+          name: '临时救助“应急”\n',
+          standard: { kind: 'emergency', capFen: 100 },
+        },
+      ],
+    };
+    const sender = { code: federation.code, key: keyFingerprint(federation.publicKey) };
+    const bytes = encodePolicyFile({ sender, issue: 3, createdAt: CREATED_AT }, content, (signed) =>
+      signBytes(federation.privateKey, signed),
+    );
+    writeFileSync(join(folder.dir, 'policy.bfp'), bytes);
+    writeFileSync(join(folder.dir, 'fed.pem'), federation.publicKey.export({ format: 'pem', type: 'spki' }));
+    expect(sh('sed -n 1p policy.bfp')).toBe('BANGFU-POLICY 1\n');
+    const header = JSON.parse(sh('sed -n 2p policy.bfp')) as { issue: number; payload: { sha256: string; bytes: number } };
+    expect(header.issue).toBe(3);
+    sh('head -n 2 policy.bfp > p-header.bin; sed -n 3p policy.bfp | base64 -d > p-sig.bin');
+    expect(sh('openssl pkeyutl -verify -pubin -inkey fed.pem -rawin -in p-header.bin -sigfile p-sig.bin')).toContain(
+      'Signature Verified Successfully',
+    );
+    expect(sh("tail -n +4 policy.bfp | sha256sum | cut -d ' ' -f 1").trim()).toBe(header.payload.sha256);
+    expect(Number(sh('tail -n +4 policy.bfp | wc -c').trim())).toBe(header.payload.bytes);
+    // One line: a newline inside a name is escaped, so `tail -n +4` and `jq` see the whole payload.
+    expect(JSON.parse(sh('tail -n +4 policy.bfp'))).toEqual(content);
+    expect(sh('wc -l < policy.bfp').trim()).toBe('4');
   });
 });

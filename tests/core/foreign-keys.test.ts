@@ -38,6 +38,10 @@ const ORPHANS: [string, string][] = [
   ['calendar_days.created_by', `UPDATE calendar_days SET created_by = '${NOBODY}'`],
   ['roster_imports.user_id', `UPDATE roster_imports SET user_id = '${NOBODY}'`],
   [
+    'policy_file_programs.program_id',
+    `INSERT INTO policy_file_programs (program_id, source_code, source_issue, source_program_id) VALUES ('${NOBODY}', 'F', 1, 'p')`,
+  ],
+  [
     'audit_log.user_id',
     `INSERT INTO audit_log (at, user_id, action, summary, prev_hash, hash)
      VALUES ('2026-11-21T00:00:00.000Z', '${NOBODY}', 'x', '{}', 'h1', 'h2')`,
@@ -102,6 +106,9 @@ describe('foreign keys', () => {
       'members.origin_ref → origins.ref NO ACTION',
       'members.union_ref → units.ref NO ACTION',
       'members.unit_ref → units.ref NO ACTION',
+      'policy_file_imports.imported_by → users.id NO ACTION',
+      'policy_file_issues.created_by → users.id NO ACTION',
+      'policy_file_programs.program_id → aid_programs.id NO ACTION',
       'policy_values.created_by → users.id NO ACTION',
       'policy_values.voided_by → users.id NO ACTION',
       'roster_imports.user_id → users.id NO ACTION',

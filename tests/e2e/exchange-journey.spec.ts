@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { maskIdNumber } from '@shared/domain/id-number';
-import { ADMIN, CLERK, chooseFile, signIn, signOut } from './support';
+import { CLERK, chooseFile, signIn, signOut } from './support';
 import { approveAfterNotice, educationProgram, HEAD, householdAtNotice, REVIEWER, SPOUSE, STUDENT, staffAndPolicy } from './journey-steps';
 import { DAY_MS, localIsoDate } from '../support/test-clock';
+import { exportCard, importAndConfirm, openKeys } from './key-exchange-steps';
 import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './two-hosts';
 
 /**
@@ -13,42 +14,6 @@ import { CENTRE, expect, FEDERATION, SECOND_CENTRE, test, type Office } from './
  * second batch carries both; a second centre with the same household sends its first batch, and 重复核查 lists the
  * people filed in both; it pays the same 助学, and the same-year list shows the double payment. Only the starting state (users, a household through its notice) is made through the core.
  */
-
-/** The fingerprint as read aloud: its eight groups of digits, whatever lines the screen breaks them on. */
-const groupsOf = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim().split(/\s+/);
-
-async function openKeys(office: Office): Promise<void> {
-  await office.page.goto(office.host.url);
-  await signIn(office.page, ADMIN.username, ADMIN.password);
-  await office.page.getByRole('link', { name: '交换密钥' }).click();
-  await expect(office.page.getByTestId('key-fingerprint')).toHaveText(/^(\d{5}\s+){7}\d{5}$/);
-}
-
-/** The office's own key card, as its administrator saves it for the stick. */
-async function exportCard(office: Office, path: string): Promise<void> {
-  const downloading = office.page.waitForEvent('download');
-  await office.page.getByRole('button', { name: '导出密钥卡（.bfkey）' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/\.bfkey$/);
-  await download.saveAs(path);
-}
-
-/** `reader` imports `from`'s card, and trusts it only once the fingerprint on screen is the one `from` reads out. */
-async function importAndConfirm(reader: Office, from: Office, path: string): Promise<void> {
-  const { page } = reader;
-  await chooseFile(page, '导入密钥卡…', path);
-  const dialog = page.getByRole('dialog', { name: `核对“${from.org.name}”的密钥指纹` });
-  await expect(dialog).toBeVisible();
-  const read = await groupsOf(from.page, 'key-fingerprint');
-  expect(read).toHaveLength(8);
-  expect(await groupsOf(page, 'peer-fingerprint')).toEqual(read);
-  await dialog.getByLabel('已通过电话与对方逐组核对指纹，全部一致').check();
-  await dialog.getByRole('button', { name: '确认信任' }).click();
-  await expect(dialog).toBeHidden();
-  const row = page.getByTestId('peer-row').filter({ hasText: from.org.name });
-  await expect(row).toContainText('已信任');
-  await expect(row).toContainText(read.join(' '));
-}
 
 /** The centre's next batch, made by the clerk on 上报批次 and saved for the stick; gives its path. */
 async function exportBatch(centre: Office, sequence: number, dir: (name: string) => string): Promise<string> {

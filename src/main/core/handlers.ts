@@ -17,6 +17,7 @@ import { hardshipPrintHandlers } from './features/hardship/print.handlers';
 import { homeHandlers } from './features/home/home.handlers';
 import { dashboardHandlers } from './features/dashboard/dashboard.handlers';
 import { policyHandlers } from './features/policy/policy.handlers';
+import { policyFileHandlers } from './features/policy-file/policy-file.handlers';
 import { reportsHandlers } from './features/reports/reports.handlers';
 import { reportsExportHandlers } from './features/reports/reports-export.handlers';
 import { rosterHandlers } from './features/roster/roster.handlers';
@@ -34,6 +35,7 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...rosterHandlers,
   ...policyHandlers,
+  ...policyFileHandlers,
   ...hardshipHandlers,
   ...hardshipPrintHandlers,
   ...homeHandlers,

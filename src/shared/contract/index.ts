@@ -14,6 +14,7 @@ import { hardshipChannels } from './hardship';
 import { homeChannels } from './home';
 import { orgChannels } from './org';
 import { policyChannels } from './policy';
+import { policyFileChannels } from './policy-file';
 import { reportsChannels } from './reports';
 import { reportsExportChannels } from './reports-export';
 import { rosterChannels } from './roster';
@@ -32,6 +33,7 @@ export const contract = {
   ...rosterChannels,
   ...rosterImportChannels,
   ...policyChannels,
+  ...policyFileChannels,
   ...hardshipChannels,
   ...homeChannels,
   ...dashboardChannels,

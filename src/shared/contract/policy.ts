@@ -18,6 +18,9 @@ export const policyValueItem = z.object({
   voidedAt: isoInstant.nullable(),
   voidedBy: z.string().nullable(),
   voidReason: z.string().nullable(),
+  /** The federation's code for a value taken from its policy file (shown as 来自上级); null for the office's own. */
+  sourceCode: z.string().nullable(),
+  sourceIssue: z.number().int().nullable(),
 });
 export type PolicyValueItem = z.infer<typeof policyValueItem>;
 

@@ -1,6 +1,7 @@
 import { enExchangeBatchCodeEntries } from './en-exchange-batches';
 import { enExchangeImportCodeEntries } from './en-exchange-import';
 import type { zhCNExchangeCodeEntries } from './zh-CN-exchange-codes';
+import { enPolicyFileCodeEntries } from './en-policy-file';
 
 /** English for the exchange's entries of the maps in en-codes.ts (see zhCNExchangeCodeEntries). */
 export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
@@ -23,6 +24,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     KEY_CARD_RETIRED: 'This is a key card "{name}" has since replaced. Ask them for their current card.',
     ...enExchangeBatchCodeEntries.errors,
     ...enExchangeImportCodeEntries.errors,
+    ...enPolicyFileCodeEntries.errors,
   },
   actions: {
     'org.signingKey': 'View the signing key',
@@ -35,6 +37,7 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.printPeerCard': "Print another office's key card",
     ...enExchangeBatchCodeEntries.actions,
     ...enExchangeImportCodeEntries.actions,
+    ...enPolicyFileCodeEntries.actions,
   },
   auditEvents: {
     'org.keysCarried':
@@ -49,7 +52,8 @@ export const enExchangeCodeEntries: typeof zhCNExchangeCodeEntries = {
     'exchange.peerCardPrinted': 'Key card of {name} printed',
     ...enExchangeBatchCodeEntries.auditEvents,
     ...enExchangeImportCodeEntries.auditEvents,
+    ...enPolicyFileCodeEntries.auditEvents,
   },
   /** Audit record types: a batch sent (a centre) or received (a federation), and a federation's alarm. */
-  recordTypes: { exchangeBatch: 'Exchange batch', exchangeAlarm: 'Batch alarm' },
+  recordTypes: { exchangeBatch: 'Exchange batch', exchangeAlarm: 'Batch alarm', policyFile: 'Policy file' },
 };

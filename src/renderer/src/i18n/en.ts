@@ -6,6 +6,7 @@ import { enCodes } from './en-codes';
 import { enFiles } from './en-files';
 import { enImport } from './en-import';
 import { enPolicy } from './en-policy';
+import { enPolicyFile } from './en-policy-file';
 import { enRoster } from './en-roster';
 import { enExchange } from './en-exchange';
 import { enExchangeBatches } from './en-exchange-batches';
@@ -23,6 +24,7 @@ export const en: Catalogue = {
   ...enRoster,
   ...enImport,
   ...enPolicy,
+  ...enPolicyFile,
   ...enFiles,
   ...enAidCodes,
   ...enAid,

@@ -3,6 +3,7 @@ import type { ChannelName } from '@shared/contract';
 import type { ErrorCode } from '@shared/errors';
 import { zhCNExchangeBatchCodeEntries } from './zh-CN-exchange-batches';
 import { zhCNExchangeImportCodeEntries } from './zh-CN-exchange-import';
+import { zhCNPolicyFileCodeEntries } from './zh-CN-policy-file';
 
 /** The office's own keys (features/org signing-key.service.ts), named with the exchange's. */
 type OfficeKeyChannel = 'org.signingKey' | 'org.exportKeyCard' | 'org.replaceKeys';
@@ -30,7 +31,11 @@ export const zhCNExchangeCodeEntries = {
     KEY_CARD_RETIRED: '这是“{name}”已经换掉的旧密钥卡，不能再导入。请让对方导出当前的密钥卡。',
     ...zhCNExchangeBatchCodeEntries.errors,
     ...zhCNExchangeImportCodeEntries.errors,
-  } satisfies Record<Extract<ErrorCode, `KEY_CARD_${string}` | `EXCHANGE_${string}` | `RECEIPT_${string}`>, string>,
+    ...zhCNPolicyFileCodeEntries.errors,
+  } satisfies Record<
+    Extract<ErrorCode, `KEY_CARD_${string}` | `EXCHANGE_${string}` | `RECEIPT_${string}` | `POLICY_FILE_${string}`>,
+    string
+  >,
   actions: {
     'org.signingKey': '查看机构签名密钥',
     'org.exportKeyCard': '导出机构密钥卡',
@@ -42,7 +47,11 @@ export const zhCNExchangeCodeEntries = {
     'exchange.printPeerCard': '打印对方密钥卡',
     ...zhCNExchangeBatchCodeEntries.actions,
     ...zhCNExchangeImportCodeEntries.actions,
-  } satisfies Record<Extract<ChannelName, `exchange.${string}` | `exchangeImport.${string}`> | OfficeKeyChannel, string>,
+    ...zhCNPolicyFileCodeEntries.actions,
+  } satisfies Record<
+    Extract<ChannelName, `exchange.${string}` | `exchangeImport.${string}` | `policyFile.${string}`> | OfficeKeyChannel,
+    string
+  >,
   auditEvents: {
     'org.keysCarried': '恢复备份时保留本单位密钥：带入 {added} 个，更正状态 {updated} 个，备份中的旧密钥停用 {retired} 个',
     'org.signingKeyCreated': '生成本单位签名密钥（{when}）',
@@ -55,7 +64,11 @@ export const zhCNExchangeCodeEntries = {
     'exchange.peerCardPrinted': '打印{name}的密钥卡',
     ...zhCNExchangeBatchCodeEntries.auditEvents,
     ...zhCNExchangeImportCodeEntries.auditEvents,
-  } satisfies Record<Extract<AuditEvent, `exchange.${string}` | `exchangeImport.${string}`> | OfficeKeyEvent, string>,
+    ...zhCNPolicyFileCodeEntries.auditEvents,
+  } satisfies Record<
+    Extract<AuditEvent, `exchange.${string}` | `exchangeImport.${string}` | `policyFile.${string}`> | OfficeKeyEvent,
+    string
+  >,
   /** Audit record types: a batch sent (a centre) or received (a federation), and a federation's alarm. */
-  recordTypes: { exchangeBatch: '交换批次', exchangeAlarm: '批次异常' },
+  recordTypes: { exchangeBatch: '交换批次', exchangeAlarm: '批次异常', policyFile: '政策文件' },
 };

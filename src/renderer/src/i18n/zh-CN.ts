@@ -10,6 +10,7 @@ import { zhCNCodes } from './zh-CN-codes';
 import { zhCNFiles } from './zh-CN-files';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNPolicy } from './zh-CN-policy';
+import { zhCNPolicyFile } from './zh-CN-policy-file';
 import { zhCNRoster } from './zh-CN-roster';
 import { zhCNExchange } from './zh-CN-exchange';
 import { zhCNExchangeBatches } from './zh-CN-exchange-batches';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...zhCNRoster,
   ...zhCNImport,
   ...zhCNPolicy,
+  ...zhCNPolicyFile,
   ...zhCNFiles,
   ...zhCNAidCodes,
   ...zhCNAid,

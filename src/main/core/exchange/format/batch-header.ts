@@ -26,21 +26,21 @@ export interface BatchHeader {
   payload: { bytes: number; sha256: string };
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
+export const HEX64 = /^[0-9a-f]{64}$/;
 const CODE = /^[\x21-\x7e]{1,64}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isKeyRef(value: unknown): value is OrgKeyRef {
+export function isKeyRef(value: unknown): value is OrgKeyRef {
   return (
     isObject(value) && typeof value.code === 'string' && CODE.test(value.code) && typeof value.key === 'string' && HEX64.test(value.key)
   );
 }
 
-function isCount(value: unknown): value is number {
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 

@@ -14,7 +14,7 @@ import type { RefusalReason } from './reasons';
  * `head -n 2` cuts it out for `openssl pkeyutl -verify -rawin`. Signing the magic line too keeps a signature over
  * one kind of file from passing as another (a batch header is never a receipt, whatever its JSON says).
  */
-export type EnvelopeKind = 'BATCH' | 'RECEIPT';
+export type EnvelopeKind = 'BATCH' | 'RECEIPT' | 'POLICY';
 
 export const SIGNATURE_BYTES = 64;
 const SIGNATURE_LINE_CHARS = 88;
@@ -28,9 +28,16 @@ export function magicLine(kind: EnvelopeKind, version: number): string {
 
 /** Lines 1–3 for a header object: what a writer puts before the body. */
 export function envelopePrefix(kind: EnvelopeKind, version: number, header: object, key: Ed25519Private): Buffer {
+  return envelopePrefixSignedBy(kind, version, header, (signed) => signBytes(key, signed));
+}
+
+/**
+ * Lines 1–3 signed by a function rather than a key in hand: the core signs through `signAsOrg`, the one reader of
+ * the office's private key (receipts and policy files), while tests and the format's own writer hold a key.
+ */
+export function envelopePrefixSignedBy(kind: EnvelopeKind, version: number, header: object, sign: (signed: Buffer) => Buffer): Buffer {
   const signed = Buffer.from(magicLine(kind, version) + canonicalJson(header) + '\n', 'utf8');
-  const signature = signBytes(key, signed);
-  return Buffer.concat([signed, Buffer.from(signature.toString('base64') + '\n', 'ascii')]);
+  return Buffer.concat([signed, Buffer.from(sign(signed).toString('base64') + '\n', 'ascii')]);
 }
 
 export interface ParsedEnvelope {

@@ -1,17 +1,15 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { FileRef } from '@shared/contract';
 import type { Sqlite } from '../../db/client';
-import { keyFingerprint, verifyReceipt, type BatchHeader, type OrgKeyRef, type RefusedRecord } from '../../exchange/format';
-import { canonicalJson } from '../../exchange/format/canonical-json';
+import { verifyReceipt, type BatchHeader, type OrgKeyRef, type RefusedRecord } from '../../exchange/format';
 import { RECEIPT_FORMAT, RECEIPT_VERSION, type BatchReceipt, type ReceiptBody } from '../../exchange/format/receipt';
-import { magicLine } from '../../exchange/format/signed-envelope';
 import { putOutboxFile, type TransientFiles } from '../../files';
-import { signAsOrg } from '../../keys/org-signing';
+import { orgSignedPrefix, ownSigningKeyName } from './org-envelope';
 
 /**
  * The federation's signed receipt (`.bfr`, docs/exchange-format.md "The receipt"). It is the format library's
  * receipt byte for byte, but signed through `signAsOrg`, the one reader of the office's private key
- * (docs/architecture.md §5), instead of handing the key to `encodeReceipt`; it is read back with `verifyReceipt`
+ * (docs/architecture.md §5, org-envelope.ts), instead of handing the key to `encodeReceipt`; it is read back with `verifyReceipt`
  * before it is offered. Ed25519 is deterministic: the same receipt body gives the same bytes each time, so a
  * receipt downloaded again is the one given at the import.
  */
@@ -20,16 +18,13 @@ import { signAsOrg } from '../../keys/org-signing';
 export const RECEIPT_REFUSED_LIMIT = 20_000;
 
 export function encodeSignedReceipt(sqlite: Sqlite, code: string, body: ReceiptBody): Buffer {
-  const probe = signAsOrg(sqlite, Buffer.alloc(0)).key;
   const receipt: BatchReceipt = {
     format: RECEIPT_FORMAT,
     version: RECEIPT_VERSION,
-    sender: { code, key: keyFingerprint(probe.publicKey) },
+    sender: { code, key: ownSigningKeyName(sqlite) },
     ...body,
   };
-  const signed = Buffer.from(magicLine('RECEIPT', RECEIPT_VERSION) + canonicalJson(receipt) + '\n', 'utf8');
-  const { signature } = signAsOrg(sqlite, signed);
-  return Buffer.concat([signed, Buffer.from(signature.toString('base64') + '\n', 'ascii')]);
+  return orgSignedPrefix(sqlite, 'RECEIPT', RECEIPT_VERSION, receipt);
 }
 
 /** Checks the receipt with this office's own key (as the centre will) and puts it in the outbox. */

@@ -13,11 +13,14 @@ interface PolicyRow {
   voidedAt: string | null;
   voidedBy: string | null;
   voidReason: string | null;
+  sourceCode: string | null;
+  sourceIssue: number | null;
 }
 
 const SELECT = `
   SELECT p.id, p.key, p.region_code AS regionCode, p.effective_from AS effectiveFrom, p.value, p.created_at AS createdAt,
-         c.display_name AS createdBy, p.voided_at AS voidedAt, v.display_name AS voidedBy, p.void_reason AS voidReason
+         c.display_name AS createdBy, p.voided_at AS voidedAt, v.display_name AS voidedBy, p.void_reason AS voidReason,
+         p.source_code AS sourceCode, p.source_issue AS sourceIssue
   FROM policy_values p LEFT JOIN users c ON c.id = p.created_by LEFT JOIN users v ON v.id = p.voided_by`;
 
 /** Every value, newest effective date first within each key and region. */
@@ -58,11 +61,26 @@ export function insertPolicyValue(
     value: number;
     createdAt: string;
     createdBy: string;
+    /** A value from the federation's policy file: its code and the file's issue. */
+    source?: { code: string; issue: number };
   },
 ): void {
   sqlite
-    .prepare('INSERT INTO policy_values (id, key, region_code, effective_from, value, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(row.id, row.key, row.regionCode, row.effectiveFrom, row.value, row.createdAt, row.createdBy);
+    .prepare(
+      `INSERT INTO policy_values (id, key, region_code, effective_from, value, created_at, created_by, source_code, source_issue)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      row.id,
+      row.key,
+      row.regionCode,
+      row.effectiveFrom,
+      row.value,
+      row.createdAt,
+      row.createdBy,
+      row.source?.code ?? null,
+      row.source?.issue ?? null,
+    );
 }
 
 export function voidPolicyValue(sqlite: Sqlite, id: string, at: string, by: string, reason: string): void {

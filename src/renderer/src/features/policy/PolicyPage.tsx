@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { AddPolicyValueModal } from './AddPolicyValueModal';
+import { PolicyFileButtons } from './PolicyFileButtons';
 import { formatPolicyValue, regionText } from './policy-format';
 import { VoidPolicyValueModal } from './VoidPolicyValueModal';
 import { WorkingCalendar } from './WorkingCalendar';
@@ -99,6 +100,18 @@ export function PolicyPage() {
           <Text span size="xs" c="dimmed">
             {formatDateTime(v.createdAt)}
           </Text>
+          {v.sourceCode && (
+            <>
+              <br />
+              <Badge variant="light" color="blue" size="sm" title={t('policyFile.fromFederationIssue', { issue: v.sourceIssue ?? 0 })}>
+                {t('policyFile.fromFederation')}
+              </Badge>
+              <br />
+              <Text span size="xs" c="dimmed" data-testid="policy-source">
+                {v.sourceCode}
+              </Text>
+            </>
+          )}
         </Text>
       ),
     },
@@ -138,6 +151,7 @@ export function PolicyPage() {
   return (
     <>
       <PageHeader title={t('policy.title')}>
+        {isAdmin && policy.data && <PolicyFileButtons today={policy.data.today} onImported={policy.reload} />}
         {isAdmin && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} disabled={!policy.data}>
             {t('policy.add')}
