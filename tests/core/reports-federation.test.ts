@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReportSheet } from '@shared/domain/report-sheet';
@@ -189,6 +190,28 @@ describe('reports in federation mode', () => {
     expect(payments.total).toBe(2);
     // The temporary tables are gone after the call: the federation's own tables read as before.
     expect(sqliteOf(federation).prepare("SELECT count(*) FROM temp.sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+  });
+
+  it('exports a centre’s tables under the federation’s name, the centre named in the title and the file’s name', async () => {
+    const { result } = await federation.job('reports.export', {
+      tables: ['households', 'aid'],
+      period: Q3,
+      asOf: AS_OF,
+      centre: b.code,
+      format: 'xlsx',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.data.name).toBe(`统计报表（${CENTRE_2.name}）-2026年第三季度（截至2026-10-08）.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await outboxCopy(federation, result.data.fileId));
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe(`困难职工家庭情况统计表（${CENTRE_2.name}）`);
+    expect(ws.getCell('A2').value).toBe(`填报单位：${FEDERATION.name}`);
+    const audit = await federation.call('audit.list', { action: 'reports.export', page: 1, pageSize: 5 });
+    expect(audit.entries[0]!.summary).toEqual({
+      event: 'reports.exported',
+      params: { period: '2026年第三季度', format: 'xlsx', tables: 2, centre: b.code },
+    });
   });
 
   it('refuses a centre scope at a centre, and a code that is not a centre', async () => {
