@@ -129,6 +129,9 @@ export const ERROR_CODES = [
   // Reports (features/reports): an as-of day before the period's first day; a drill key the core cannot read.
   'REPORT_AS_OF_BEFORE_PERIOD',
   'REPORT_DRILL_UNKNOWN',
+  // A report's centre: asked for at a centre (federation mode only), or a code that is not one of the centres.
+  'REPORT_SCOPE_FEDERATION_ONLY',
+  'REPORT_CENTRE_UNKNOWN',
   // 信息比对 (features/compare): a list in which no row has a valid ID number in the chosen column.
   'COMPARE_LIST_EMPTY',
 ] as const;

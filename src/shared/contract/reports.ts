@@ -50,11 +50,19 @@ export const reportSheet = z.object({
   filledOn: isoDate,
 });
 
+/**
+ * Federation mode only: whose records a report counts, one centre (its credit code) or ALL_CENTRES (各中心合计, also
+ * what no scope means there). A centre refuses it (REPORT_SCOPE_FEDERATION_ONLY).
+ */
+export const ALL_CENTRES = 'all';
+export const reportCentre = z.union([z.literal(ALL_CENTRES), z.string().trim().min(1).max(40)]);
+
 export const reportTablesInput = z.object({
   tables: z.array(z.enum(REPORT_TABLES)).min(1).max(REPORT_TABLES.length),
   period: reportPeriod,
   /** The day the numbers are computed as of (records as they stood at its end, local time). */
   asOf: isoDate,
+  centre: reportCentre.optional(),
 });
 
 /** A file behind a number: enough for a clerk to find it, and its id for the link to the file's page. */
@@ -72,6 +80,9 @@ export const drillFileRow = z.object({
   status: z.enum(FILE_STATUSES),
   /** The day the step the number counts took effect (entry, exit, closing), when the number counts a step. */
   stepOn: isoDate.nullable(),
+  /** Federation mode: the centre the file came from (its code and name); the link goes to its read-only page. */
+  centreCode: z.string().optional(),
+  centreName: z.string().optional(),
 });
 
 /** A payment behind an amount or a count of the aid tables (helper features: DRILL_HANDLERS 'payments'). */
@@ -87,6 +98,9 @@ export const drillPaymentRow = z.object({
   paidOn: isoDate.nullable(),
   status: paymentStatus,
   voucherNo: z.string().nullable(),
+  /** Federation mode: the centre that paid it. */
+  centreCode: z.string().optional(),
+  centreName: z.string().optional(),
 });
 
 export const drillOutput = z.discriminatedUnion('kind', [
@@ -113,6 +127,8 @@ export const reportsChannels = {
       key: z.string().min(1).max(2000),
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
+      /** As the sheets were asked for (federation mode: the centre or all). */
+      centre: reportCentre.optional(),
     }),
     output: drillOutput,
     access: 'viewer',

@@ -6,6 +6,10 @@ export const enReportsCodeEntries: typeof zhCNReportsCodeEntries = {
     REPORT_AS_OF_BEFORE_PERIOD: 'The "as of" day is before the period starts ({from}). Set it to {from} or later.',
     REPORT_DRILL_UNKNOWN:
       'The list behind this number can no longer be opened (the program changed or the link is incomplete). Run the report again and click once more.',
+    REPORT_SCOPE_FEDERATION_ONLY:
+      'This office runs as a help centre: its reports count its own files and cannot be scoped to a centre. Leave "Centre" out and run it again.',
+    REPORT_CENTRE_UNKNOWN:
+      'The chosen centre is not on this federation\'s list of centres (its key card may not be confirmed yet). Choose again under "Centre".',
   },
   actions: {
     'reports.tables': 'View report tables',
@@ -59,6 +63,11 @@ export const enReports: typeof zhCNReports = {
     paidOn: 'Paid on',
     program: 'Program',
     voucherNo: 'Voucher no.',
+    centre: 'Centre',
+    allCentres: 'All centres combined',
+    centreOption: '{name} ({code})',
+    centreColumn: 'Centre',
+    centreHint: 'Counted from the records the centres sent',
     noNumber: '(no number)',
     more: 'Show more',
     close: 'Close',

@@ -9,6 +9,8 @@ export const zhCNReportsCodeEntries = {
   errors: {
     REPORT_AS_OF_BEFORE_PERIOD: '“截至”日期早于所选期间的第一天 {from}。请把截至日期改到 {from} 或之后。',
     REPORT_DRILL_UNKNOWN: '这个数字背后的名单已无法打开（程序已更新或链接不完整）。请重新生成报表后再点击。',
+    REPORT_SCOPE_FEDERATION_ONLY: '本单位以帮扶中心模式运行，报表只统计本中心的档案，不能按下级中心选择。请去掉“中心”后再生成。',
+    REPORT_CENTRE_UNKNOWN: '所选中心不在本会的中心名单中（可能尚未确认其密钥卡）。请在“中心”中重新选择后再生成。',
   },
   actions: {
     'reports.tables': '查看统计报表',
@@ -63,6 +65,11 @@ export const zhCNReports = {
     program: '项目',
     voucherNo: '凭证号',
     noNumber: '（未编号）',
+    centre: '中心',
+    allCentres: '各中心合计',
+    centreOption: '{name}（{code}）',
+    centreColumn: '所属中心',
+    centreHint: '上级工会按各中心上报的记录统计',
     more: '显示更多',
     close: '关闭',
   },

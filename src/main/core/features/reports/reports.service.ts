@@ -11,12 +11,13 @@ import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
 import { paymentsDrill } from './aid-drill';
 import { aidSheet, educationSheet, festivalSheet } from './aid-sheets';
 import { peopleDrill, peopleSheet } from './people-sheet';
+import { inScope, reportScope, scopedTitle, withCentres } from './report-scope';
 
 /**
  * The reports (统计报表, docs/domain.md "Reports"): each table is a builder computing its sheet from the records as of
  * a day; nothing is stored. The screen (reports.tables), the .xlsx and the PDF writers all call buildSheets, so they
- * show the same numbers. The builders read the centre's own tables; a federation's builders (later) read
- * exchange_records through the same map.
+ * show the same numbers. The builders read the centre's own tables; in federation mode the same builders read a
+ * centre's or all centres' records from exchange_records (report-scope.ts, federation-source.ts).
  */
 export const SHEET_BUILDERS: Partial<Record<ReportTableId, SheetBuilder>> = {
   households: householdsSheet,
@@ -43,24 +44,29 @@ export interface SheetsRequest {
   tables: readonly ReportTableId[];
   period: ReportPeriod;
   asOf: string;
+  /** Federation mode: one centre's code or 'all' (report-scope.ts). */
+  centre?: string;
 }
 
 /** The sheets asked for, in REPORT_TABLES order, each framed alike; a table without a builder yet is left out. */
 export function buildSheets(ctx: CallContext, request: SheetsRequest): ReportSheet[] {
   const query = reportQuery(request.period, request.asOf);
+  const scope = reportScope(ctx, request.centre);
   const frame = reportFrame(ctx, query);
   const build = () => {
     const sheets: ReportSheet[] = [];
     for (const table of REPORT_TABLES) {
       const builder = request.tables.includes(table) ? SHEET_BUILDERS[table] : undefined;
-      if (builder) sheets.push(framed(frame, builder(ctx, query)));
+      if (!builder) continue;
+      const body = builder(ctx, query);
+      sheets.push(framed(frame, { ...body, title: scopedTitle(body.title, scope) }));
     }
     return sheets;
   };
   // The file tables and the people table read the files' states: grouped once when two or more of them are asked
   // for (file-states.ts); for one alone, writing the states to a table first would only add to its time.
   const readingStates = request.tables.filter((table) => TABLES_READING_STATES.has(table)).length;
-  return readingStates > 1 ? withSharedStates(ctx.sqlite, query, build) : build();
+  return inScope(ctx, scope, () => (readingStates > 1 ? withSharedStates(ctx.sqlite, query, build) : build()));
 }
 
 export function tables(ctx: CallContext, input: ParsedInput<'reports.tables'>): ChannelOutput<'reports.tables'> {
@@ -75,5 +81,8 @@ export function drill(ctx: CallContext, input: ParsedInput<'reports.drill'>): Ch
   const { prefix, payload } = splitDrillKey(input.key);
   const handler = Object.prototype.hasOwnProperty.call(DRILL_HANDLERS, prefix) ? DRILL_HANDLERS[prefix] : undefined;
   if (!handler) throw new AppError('REPORT_DRILL_UNKNOWN');
-  return handler(ctx, payload, { limit: input.limit, offset: input.offset });
+  const scope = reportScope(ctx, input.centre);
+  return ctx.sqlite.transaction(() =>
+    inScope(ctx, scope, () => withCentres(ctx, scope, handler(ctx, payload, { limit: input.limit, offset: input.offset }))),
+  )();
 }

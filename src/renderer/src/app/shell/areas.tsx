@@ -154,13 +154,13 @@ export const AREAS: Area[] = [
     page: <VerifyVoucherPage />,
     modes: ['centre'],
   },
-  // 统计报表 (issue 13): the federation's tables from the centre's own records; a federation's come with the exchange.
+  // 统计报表 (issue 13): a centre's tables from its own records; a federation's from its centres' records as they sent
+  // them, one centre or all combined (features/reports report-scope.ts).
   {
     path: 'reports',
     label: 'reports.title',
     icon: IconReportAnalytics,
     role: 'viewer',
-    modes: ['centre'],
     page: <ReportsPage />,
   },
   // The federation's views of its centres (federation mode only): what each centre sent, read-only, and 重复核查.

@@ -12,33 +12,50 @@ import { useT } from '../../i18n';
 
 const PAGE_SIZE = 50;
 
-/** The list behind a report's number (reports.drill): files or payments, a page at a time, each file a link to its page. */
-export function DrillModal({ drillKey, onClose }: { drillKey: string | null; onClose: () => void }) {
+/**
+ * The list behind a report's number (reports.drill): files or payments, a page at a time, each file a link to its page.
+ * In federation mode (`centre` given) each row names its centre and a file links to the centre's read-only file page.
+ */
+export function DrillModal({ drillKey, centre, onClose }: { drillKey: string | null; centre?: string; onClose: () => void }) {
   const t = useT();
   return (
     <GuardedModal opened={drillKey !== null} onClose={onClose} size={1240} title={t('reports.drillHeading')}>
-      {drillKey && <DrillList key={drillKey} drillKey={drillKey} />}
+      {drillKey && <DrillList key={`${centre ?? ''}|${drillKey}`} drillKey={drillKey} centre={centre} />}
     </GuardedModal>
   );
 }
 
-function FileLink({ fileId, fileNo }: { fileId: string | null; fileNo: string | null }) {
+function FileLink({ fileId, fileNo, centreCode }: { fileId: string | null; fileNo: string | null; centreCode?: string }) {
   const t = useT();
   if (!fileId) return <>{fileNo ?? ''}</>;
+  const to = centreCode ? `/federation/centres/${encodeURIComponent(centreCode)}/files/${fileId}` : `/files/${fileId}`;
   return (
-    <Anchor component={Link} to={`/files/${fileId}`} size="sm">
+    <Anchor component={Link} to={to} size="sm">
       {fileNo ?? t('reports.noNumber')}
     </Anchor>
   );
 }
 
-function DrillList({ drillKey }: { drillKey: string }) {
+function DrillList({ drillKey, centre }: { drillKey: string; centre?: string }) {
   const t = useT();
   const [page, setPage] = useState(1);
-  const list = useQuery('reports.drill', { key: drillKey, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useQuery('reports.drill', {
+    key: drillKey,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(centre ? { centre } : {}),
+  });
   const data = list.data;
+  const centreColumn = <R extends { centreName?: string }>(): DataColumn<R>[] =>
+    centre ? [{ key: 'centre', header: t('reports.centreColumn'), render: (r) => r.centreName ?? '' }] : [];
   const fileColumns: DataColumn<DrillFileRow>[] = [
-    { key: 'fileNo', header: t('reports.fileNo'), width: 150, render: (r) => <FileLink fileId={r.fileId} fileNo={r.fileNo} /> },
+    ...centreColumn<DrillFileRow>(),
+    {
+      key: 'fileNo',
+      header: t('reports.fileNo'),
+      width: 150,
+      render: (r) => <FileLink fileId={r.fileId} fileNo={r.fileNo} centreCode={r.centreCode} />,
+    },
     { key: 'headName', header: t('reports.headName'), render: (r) => r.headName },
     { key: 'headId', header: t('reports.headId'), monospace: true, nowrap: true, render: (r) => r.headIdMasked },
     {
@@ -54,10 +71,15 @@ function DrillList({ drillKey }: { drillKey: string }) {
     { key: 'stepOn', header: t('reports.stepOn'), nowrap: true, render: (r) => r.stepOn ?? '' },
   ];
   const paymentColumns: DataColumn<DrillPaymentRow>[] = [
+    ...centreColumn<DrillPaymentRow>(),
     { key: 'voucherNo', header: t('reports.voucherNo'), nowrap: true, render: (r) => r.voucherNo ?? '' },
     { key: 'recipient', header: t('reports.recipient'), render: (r) => r.recipientName },
     { key: 'id', header: t('reports.headId'), monospace: true, nowrap: true, render: (r) => r.recipientIdMasked },
-    { key: 'fileNo', header: t('reports.fileNo'), render: (r) => <FileLink fileId={r.fileId} fileNo={r.fileNo} /> },
+    {
+      key: 'fileNo',
+      header: t('reports.fileNo'),
+      render: (r) => <FileLink fileId={r.fileId} fileNo={r.fileNo} centreCode={r.centreCode} />,
+    },
     { key: 'type', header: t('reports.program'), render: (r) => `${t(`aidTypes.${r.type}`)} · ${r.programName}` },
     { key: 'amount', header: t('reports.amount'), align: 'right', nowrap: true, render: (r) => formatYuan(r.amountFen) },
     { key: 'paidOn', header: t('reports.paidOn'), nowrap: true, render: (r) => r.paidOn ?? '' },

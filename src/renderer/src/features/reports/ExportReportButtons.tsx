@@ -15,6 +15,8 @@ export interface ExportReportButtonsProps {
   period: ReportPeriod;
   /** YYYY-MM-DD: the day the numbers are computed as of. */
   asOf: string;
+  /** Federation mode: the centre, or 'all' (the file names it under each title). */
+  centre?: string;
   /** While the period or day on screen is not valid, or the tables are being computed. */
   disabled?: boolean;
 }
@@ -24,7 +26,7 @@ export interface ExportReportButtonsProps {
  * the moment it was computed) and writes one workbook or PDF; the host saves it (a save dialog in the desktop program,
  * a download in the browser), as the roster's export does.
  */
-export function ExportReportButtons({ tables, period, asOf, disabled }: ExportReportButtonsProps) {
+export function ExportReportButtons({ tables, period, asOf, centre, disabled }: ExportReportButtonsProps) {
   const t = useT();
   const exporting = useJob('reports.export');
   const [format, setFormat] = useState<ReportFormat | null>(null);
@@ -32,7 +34,7 @@ export function ExportReportButtons({ tables, period, asOf, disabled }: ExportRe
   const run = async (as: ReportFormat) => {
     setFormat(as);
     try {
-      const result = await exporting.run({ tables, period, asOf, format: as });
+      const result = await exporting.run({ tables, period, asOf, ...(centre ? { centre } : {}), format: as });
       if (result.ok) await bridge.saveFile(result.data).catch(() => undefined);
       else if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
     } finally {

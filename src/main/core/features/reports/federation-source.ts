@@ -1,0 +1,142 @@
+import type { Sqlite } from '../../db/client';
+
+/**
+ * A federation's reports (docs/domain.md "Reports", docs/architecture.md "Reports in federation mode"): the same
+ * builders (SHEET_BUILDERS, DRILL_HANDLERS) run on its centres' records as the batches carried them. For one call, the
+ * tables the builders read are filled as TEMP tables of the same names from exchange_records of the chosen centres:
+ * SQLite resolves a name without a schema to temp before main, so every builder, the files' states (file-states.ts)
+ * included, reads the centres' records without a line of its SQL changed or copied. The TEMP tables are dropped when
+ * the call ends (they live on the core's one connection, inside the call's read transaction; no other call runs in
+ * between, the core being synchronous). A federation keeps no files or payments of its own, so nothing is hidden.
+ *
+ * The shadows take the main tables' columns (CREATE … AS SELECT * … WHERE 0), so a column added to a main table is in
+ * its shadow too, filled from the record's field of the same name (docs/exchange-format.md "Records by table": fields
+ * are the columns by their SQL names; the five sync columns come from exchange_records' own). A column that does not
+ * travel (members' refs, hardship_files' member_key) stays null: no builder reads one. The main tables' indexes are
+ * made again on the shadows (not unique: two centres' numbers may meet), so the builders' INDEXED BY still finds them.
+ */
+
+/** Each shadowed table: where its rows come from (a table of records, or an array inside the file's record). */
+const SHADOWS: { table: string; from: 'record' | { fileArray: string } }[] = [
+  { table: 'hardship_files', from: 'record' },
+  { table: 'file_events', from: { fileArray: 'events' } },
+  { table: 'file_household', from: { fileArray: 'household' } },
+  { table: 'aid_programs', from: 'record' },
+  { table: 'aid_payments', from: 'record' },
+];
+
+/** The columns exchange_records holds apart from `fields` (docs/exchange-format.md, the five outside it). */
+const SYNC_COLUMNS: Record<string, string> = {
+  id: 'r.id',
+  origin: 'r.origin',
+  rev: 'r.rev',
+  updated_at: 'r.updated_at',
+  deleted_at: 'r.deleted_at',
+};
+
+/** The chosen centres' codes and their records' origins (JSON arrays): the records are read by primary key prefix. */
+interface Scope {
+  centres: string;
+  origins: string;
+}
+
+/** The origins the centres' org records name (each batch carries one; the index of 0025 holds only org rows). */
+function scopeOf(sqlite: Sqlite, centres: readonly string[]): Scope {
+  const codes = JSON.stringify(centres);
+  const origins = sqlite
+    .prepare(
+      `SELECT DISTINCT origin FROM exchange_records INDEXED BY exchange_records_centre
+       WHERE table_name = 'org' AND centre_code IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(codes) as string[];
+  return { centres: codes, origins: JSON.stringify(origins) };
+}
+
+/** The centre each shadowed file and payment came from, for the drill-down's lists (TEMP, dropped with the rest). */
+export const CENTRE_OF = 'temp.report_centre_of';
+
+const jsonPath = (column: string) => `'$."${column.replace(/"/g, '""').replace(/'/g, "''")}"'`;
+
+function columnsOf(sqlite: Sqlite, table: string): string[] {
+  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).filter(Boolean);
+}
+
+function dropShadows(sqlite: Sqlite): void {
+  for (const { table } of SHADOWS) sqlite.prepare(`DROP TABLE IF EXISTS temp.${table}`).run();
+  sqlite.prepare(`DROP TABLE IF EXISTS ${CENTRE_OF}`).run();
+}
+
+/**
+ * The indexes the builders name (INDEXED BY) must exist on the shadows, or SQLite refuses the query; no other index is
+ * made: a shadow is read a few times in one call, and sorting it into an index costs more than the reads save (the
+ * main tables' thirteen indexes of aid_payments took 2 s at 50,000 payments). A builder that names a new index adds
+ * it here (tests/core/reports-federation.test.ts runs every builder on shadows and fails on a missing one).
+ */
+const NAMED_INDEXES: Record<string, string[]> = {
+  hardship_files: ['hardship_files_report'],
+  aid_payments: ['aid_payments_paid'],
+};
+
+function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Scope): void {
+  const { table, from } = shadow;
+  const columns = columnsOf(sqlite, table);
+  sqlite.prepare(`CREATE TEMP TABLE ${table} AS SELECT * FROM main.${table} WHERE 0`).run();
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  // The records' fields are parsed once each (jsonb in a materialized CTE), not once per column.
+  const records = (name: string) =>
+    `WITH src AS MATERIALIZED (
+       SELECT r.id, r.origin, r.rev, r.updated_at, r.deleted_at, jsonb(r.fields) AS j FROM exchange_records r
+       WHERE r.origin IN (SELECT value FROM json_each(@origins)) AND r.table_name = '${name}'
+         AND r.centre_code IN (SELECT value FROM json_each(@centres)))`;
+  if (from === 'record') {
+    const values = columns.map((c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? `json_extract(src.j, ${jsonPath(c)})`);
+    sqlite.prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src`).run(params);
+  } else {
+    // A file's part travels inside the file's record, each row without file_id (the file's id is the record's).
+    const values = columns.map((c) => (c === 'file_id' ? 'part.file_id' : `json_extract(part.j, ${jsonPath(c)})`));
+    sqlite
+      .prepare(
+        `INSERT INTO temp.${table} (${list}) ${records('hardship_files')},
+         parts AS MATERIALIZED (SELECT src.id AS file_id, jsonb(p.value) AS j FROM src, json_each(src.j, '$.${from.fileArray}') p)
+         SELECT ${values.join(', ')} FROM parts part`,
+      )
+      .run(params);
+  }
+  for (const name of NAMED_INDEXES[table] ?? []) {
+    const sql = sqlite.prepare(`SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(name) as string;
+    sqlite.prepare(sql.replace(/^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF NOT EXISTS\s+)?/i, 'CREATE INDEX temp.')).run();
+  }
+}
+
+/**
+ * Runs `run` with the builders' tables holding the records of `centres` (credit codes) as the federation last received
+ * them, tombstones included (the builders leave deleted rows out as they do at a centre). Always drops the shadows.
+ */
+export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[], run: () => T): T {
+  const scope = scopeOf(sqlite, centres);
+  dropShadows(sqlite);
+  try {
+    for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope);
+    sqlite
+      .prepare(
+        `CREATE TEMP TABLE report_centre_of AS SELECT r.id AS id, r.centre_code AS centre_code FROM exchange_records r
+         WHERE r.origin IN (SELECT value FROM json_each(@origins)) AND r.table_name IN ('hardship_files', 'aid_payments')
+           AND r.centre_code IN (SELECT value FROM json_each(@centres))`,
+      )
+      .run(scope);
+    sqlite.prepare(`CREATE INDEX temp.report_centre_of_id ON report_centre_of (id)`).run();
+    return run();
+  } finally {
+    dropShadows(sqlite);
+  }
+}
+
+/** The centre codes of record ids shadowed in this call (files and payments). */
+export function centresOf(sqlite: Sqlite, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = sqlite
+    .prepare(`SELECT id, centre_code AS code FROM ${CENTRE_OF} WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as { id: string; code: string }[];
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

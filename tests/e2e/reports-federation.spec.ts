@@ -1,0 +1,57 @@
+import { openDatabase } from '../../src/main/core/db/client';
+import { readKeyFile } from '../../src/main/core/keys/key-file';
+import { dataPaths } from '../../src/main/core/paths';
+import { DEMO_CENTRES, writeFederationDemo } from '../../src/main/tools/federation-demo';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import { TEST_CLOCK_START } from '../support/test-clock';
+import { ADMIN, rpc, signIn } from './support';
+import { expect, test } from './fixtures';
+
+/**
+ * 统计报表 at a federation (the two demo centres of federation-demo.ts, as the importer leaves their records): the
+ * page opens on 各中心合计, the centre picker narrows it to one centre, and a number's list names the centre and links
+ * to the centre's read-only file. 东城's first file was approved 15 days before the test clock (2026-03-10): one
+ * household on record in 2026's first quarter; 西城's file has no approval in its timeline.
+ */
+test('a federation reports all centres combined, then one centre, and a number lists its centre’s file', async ({ page, host }) => {
+  await rpc(host.origin, host.token, 'system.setup', {
+    org: {
+      name: '示范市总工会',
+      creditCode: `81110100MC0000009${creditCodeCheckChar('81110100MC0000009')}`,
+      regionCode: '110100',
+      mode: 'federation',
+    },
+    admin: ADMIN,
+  });
+  const paths = dataPaths(host.dataDir);
+  const { sqlite } = openDatabase(paths.database, readKeyFile(paths.keyFile)!);
+  writeFederationDemo(sqlite, TEST_CLOCK_START);
+  sqlite.close();
+
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('navigation').getByRole('link', { name: '统计报表' }).click();
+  await expect(page.getByText('统计期间：2026年第一季度，截至 2026-03-10')).toBeVisible();
+  await expect(page.getByText('填报单位：示范市总工会')).toBeVisible();
+  const totalOf = (title: string) =>
+    page.getByRole('table', { name: title }).getByRole('row', { name: /^合计/ }).getByRole('button').first();
+  await expect(totalOf('困难职工家庭情况统计表（各中心合计）')).toHaveText('1');
+
+  const picker = page.getByRole('combobox', { name: '中心', exact: true });
+  await picker.click();
+  await page.getByRole('option', { name: `${DEMO_CENTRES.xicheng.name}（${DEMO_CENTRES.xicheng.code}）` }).click();
+  await expect(totalOf(`困难职工家庭情况统计表（${DEMO_CENTRES.xicheng.name}）`)).toHaveText('0');
+
+  await picker.click();
+  await page.getByRole('option', { name: `${DEMO_CENTRES.dongcheng.name}（${DEMO_CENTRES.dongcheng.code}）` }).click();
+  const total = totalOf(`困难职工家庭情况统计表（${DEMO_CENTRES.dongcheng.name}）`);
+  await expect(total).toHaveText('1');
+  await total.click();
+  const list = page.getByRole('dialog', { name: '数字背后的名单' });
+  await expect(list.getByText('名单：1 户')).toBeVisible();
+  await expect(list.getByRole('row').nth(1)).toContainText(DEMO_CENTRES.dongcheng.name);
+  const link = list.getByRole('link', { name: /^1101012026/ });
+  await expect(link).toHaveAttribute('href', new RegExp(`/federation/centres/${DEMO_CENTRES.dongcheng.code}/files/`));
+  await link.click();
+  await expect(page.getByRole('heading', { name: /档案 1101012026/ })).toBeVisible();
+});
