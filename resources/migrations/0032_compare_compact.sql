@@ -4,8 +4,10 @@
 --   and index entries instead of a 36-character UUID (the rows and their index in under half the pages);
 -- - compare_rows is WITHOUT ROWID, clustered on (list_ref, row_number): the table is its primary key, with no
 --   second copy of every row's key in an index of its own;
--- - file_household_id_number carries the file and the name, and hardship_files_open_status a file's status by its
---   id: the match of each list row against our people reads these indexes only, never a file's row (features/compare).
+-- - hardship_files_compare holds a file's status and category by its id, and file_household_file a household's
+--   people and ID numbers: the match of each list row against our files, and the 在档 households missing from a
+--   list, read these indexes only, never a file's row (its page decrypted, the draft beside it; features/compare).
+--   deleted_at is a column of both, not a WHERE, so that the indexes cover those queries.
 -- The old tables are dropped (secure_delete overwrites their pages: the rows are another body's data) and no copy
 -- is left. The migrations run in one transaction with foreign_keys=ON: the checks are deferred to its commit.
 PRAGMA defer_foreign_keys=ON;
@@ -56,8 +58,8 @@ CREATE INDEX `compare_lists_imported` ON `compare_lists` (`imported_at`);
 --> statement-breakpoint
 CREATE INDEX `compare_rows_id_number` ON `compare_rows` (`list_ref`,`id_number`);
 --> statement-breakpoint
-DROP INDEX `file_household_id_number`;
+DROP INDEX `file_household_file`;
 --> statement-breakpoint
-CREATE INDEX `file_household_id_number` ON `file_household` (`id_number`,`file_id`,`name`) WHERE deleted_at IS NULL;
+CREATE INDEX `file_household_file` ON `file_household` (`file_id`,`deleted_at`,`relation`,`id_number`);
 --> statement-breakpoint
-CREATE INDEX `hardship_files_open_status` ON `hardship_files` (`id`,`status`) WHERE deleted_at IS NULL;
+CREATE INDEX `hardship_files_compare` ON `hardship_files` (`id`,`status`,`category`,`deleted_at`);

@@ -54,7 +54,7 @@ describe('migration 0032: 信息比对 lists compact (integer list refs, rows WI
     expect(tables.find((t) => t.name === 'compare_rows')).toMatchObject({ wr: 1, strict: 1 });
     expect(tables.filter((t) => t.name.includes('__new'))).toEqual([]);
     const indexes = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
-    expect(indexes).toEqual(expect.arrayContaining(['compare_rows_id_number', 'file_household_id_number', 'hardship_files_open_status']));
+    expect(indexes).toEqual(expect.arrayContaining(['compare_rows_id_number', 'file_household_file', 'hardship_files_compare']));
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 });

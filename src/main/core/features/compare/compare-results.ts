@@ -12,9 +12,10 @@ import type { Sqlite } from '../../db/client';
  * of its application is ours too; "should be on the list" only asks of files 在档 (or 复核中).
  *
  * At a city's size (200,000 list rows against 100,000 files) the match is one probe per list row into
- * file_household_id_number, which carries the file and the name, then one into hardship_files_open_status for the
- * file's status: both are read from the index alone (INDEXED BY: SQLite otherwise takes the primary keys and visits
- * each file's row, its page decrypted with the draft beside it — twice the time). Migration 0032.
+ * file_household_id_number, then one per match into hardship_files_compare for the file's status; "should be on the
+ * list" reads the files' status and category from hardship_files_compare and their people from file_household_file.
+ * Those are read from the index alone (INDEXED BY: SQLite otherwise takes the primary keys and visits each file's
+ * row, its page decrypted with the draft beside it): migration 0032, bench/compare.bench.ts.
  */
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -23,13 +24,13 @@ const ON_RECORD = `f.deleted_at IS NULL AND f.status IN (${quoted(ON_RECORD_STAT
 /** A name on the list that differs from ours (a list without a name says nothing). */
 const NAME_DIFFERS = `r.name <> '' AND r.name <> h.name`;
 
-/** Our people in open files, by ID number, from the two indexes alone. */
+/** Our people in open files, by ID number. */
 const OUR_PEOPLE = `file_household h INDEXED BY file_household_id_number
-  JOIN hardship_files f INDEXED BY hardship_files_open_status ON f.id = h.file_id AND ${OPEN_FILE}`;
+  JOIN hardship_files f INDEXED BY hardship_files_compare ON f.id = h.file_id AND ${OPEN_FILE}`;
 
 const MATCHED_FROM = `FROM compare_rows r
   JOIN file_household h INDEXED BY file_household_id_number ON h.id_number = r.id_number AND h.deleted_at IS NULL
-  JOIN hardship_files f INDEXED BY hardship_files_open_status ON f.id = h.file_id AND ${OPEN_FILE}
+  JOIN hardship_files f INDEXED BY hardship_files_compare ON f.id = h.file_id AND ${OPEN_FILE}
   WHERE r.list_ref = @listRef`;
 
 const OUTREACH_FROM = `FROM compare_rows r WHERE r.list_ref = @listRef AND NOT EXISTS (
@@ -42,9 +43,11 @@ function missingFrom(kind: CompareListKind): string | null {
   const expected = expectedOnList(kind);
   if (!expected) return null;
   if (expected.by === 'category') {
-    return `FROM hardship_files f JOIN file_household h ON h.file_id = f.id AND h.relation = 'self' AND h.deleted_at IS NULL
+    return `FROM hardship_files f INDEXED BY hardship_files_compare
+        JOIN file_household h INDEXED BY file_household_file ON h.file_id = f.id AND h.relation = 'self' AND h.deleted_at IS NULL
       WHERE ${ON_RECORD} AND f.category = '${expected.category}' AND NOT EXISTS (
-        SELECT 1 FROM file_household h JOIN compare_rows r ON r.list_ref = @listRef AND r.id_number = h.id_number
+        SELECT 1 FROM file_household h INDEXED BY file_household_file
+          JOIN compare_rows r ON r.list_ref = @listRef AND r.id_number = h.id_number
         WHERE h.file_id = f.id AND h.deleted_at IS NULL)`;
   }
   return `FROM hardship_files f JOIN file_household h ON h.file_id = f.id AND h.deleted_at IS NULL
