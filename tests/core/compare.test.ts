@@ -194,8 +194,10 @@ describe('信息比对: other kinds, formats and refusals', () => {
     const sqlite = o.t.core.state.conn!.sqlite;
     // This build of SQLite has secure_delete on already; the delete turns it on anyway and leaves it as it was.
     const secureDelete = sqlite.pragma('secure_delete', { simple: true });
+    const listRef = sqlite.prepare('SELECT ref FROM compare_lists WHERE id = ?').pluck().get(listId);
+    expect(sqlite.prepare('SELECT count(*) FROM compare_rows WHERE list_ref = ?').pluck().get(listRef)).toBe(4);
     await o.t.call('compare.delete', { listId });
-    expect(sqlite.prepare('SELECT count(*) FROM compare_rows WHERE list_id = ?').pluck().get(listId)).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM compare_rows WHERE list_ref = ?').pluck().get(listRef)).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM compare_lists WHERE id = ?').pluck().get(listId)).toBe(0);
     expect(sqlite.pragma('secure_delete', { simple: true })).toBe(secureDelete);
     expect((await o.t.fail('compare.results', { listId, view: 'matched' }, 'clerk')).code).toBe('NOT_FOUND');

@@ -82,7 +82,7 @@ describe('foreign keys', () => {
       'calendar_days.created_by → users.id NO ACTION',
       'calendar_days.voided_by → users.id NO ACTION',
       'compare_lists.imported_by → users.id NO ACTION',
-      'compare_rows.list_id → compare_lists.id NO ACTION',
+      'compare_rows.list_ref → compare_lists.ref NO ACTION',
       'exchange_alarms.by_user → users.id NO ACTION',
       'exchange_alarms.settled_by → users.id NO ACTION',
       'exchange_peers.confirmed_by → users.id NO ACTION',

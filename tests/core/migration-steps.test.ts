@@ -18,6 +18,10 @@ const CHANGES = new Map([
   ['0008_compact_member_timestamps', ['members']], // updated_at: ISO text → milliseconds
   ['0011_file_review_dates', ['hardship_files', 'change_log']], // reviewed_on filled: the file's rev rises, logged
 ]);
+/** Tables a migration rebuilds in another shape (columns renamed or replaced), with a test of their own. */
+const RESHAPED = new Map([
+  ['0032_compare_compact', ['compare_lists', 'compare_rows']], // lists by integer ref: compare-migration.test.ts
+]);
 
 type Row = Record<string, unknown>;
 
@@ -87,8 +91,10 @@ describe('each migration from the version before it', () => {
     applyMigrations(sqlite, [migration]);
     expect(schemaVersion(sqlite)).toBe(migration.index + 1);
 
-    const rowsAfter = rowsOf(sqlite, columnsBefore);
+    const reshaped = RESHAPED.get(tag) ?? [];
+    const rowsAfter = rowsOf(sqlite, new Map([...columnsBefore].filter(([table]) => !reshaped.includes(table))));
     for (const [table, rows] of rowsBefore) {
+      if (reshaped.includes(table)) continue;
       if (CHANGES.get(tag)?.includes(table)) expect(rowids(sqlite, table), table).toEqual(expect.arrayContaining(rowidsBefore.get(table)!));
       else expect(rowsAfter.get(table), table).toEqual(rows);
     }

@@ -75,6 +75,10 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_in_force')
       .on(t.status, t.category, sql`json_extract(draft, '$.mainCause')`)
       .where(sql`deleted_at IS NULL`),
+    // A file's status and category by its id without a visit to its row (the row's page decrypted, the draft beside
+    // it): 信息比对 asks whether the file of each of tens of thousands of matched people is open, and which 在档 files
+    // are 深度困难 (features/compare, migration 0032). deleted_at is a column so that the index covers those queries.
+    index('hardship_files_compare').on(t.id, t.status, t.category, t.deletedAt),
   ],
 );
 
@@ -94,7 +98,10 @@ export const fileHousehold = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (t) => [
-    index('file_household_file').on(t.fileId),
+    // A household's people and their ID numbers from the index alone: 信息比对's "should be on the list" asks it of
+    // tens of thousands of files (features/compare, migration 0032). deleted_at is a column, not a WHERE, so that the
+    // index covers the query.
+    index('file_household_file').on(t.fileId, t.deletedAt, t.relation, t.idNumber),
     index('file_household_id_number')
       .on(t.idNumber)
       .where(sql`deleted_at IS NULL`),

@@ -9,15 +9,15 @@ export function lists(ctx: CallContext): ChannelOutput<'compare.lists'> {
 }
 
 export function results(ctx: CallContext, input: ParsedInput<'compare.results'>): ChannelOutput<'compare.results'> {
-  const list = findList(ctx.sqlite, input.listId);
-  const counts = input.withCounts ? compareCounts(ctx.sqlite, list) : null;
-  const lines = compareLines(ctx.sqlite, list, input.view, {
+  const held = findList(ctx.sqlite, input.listId);
+  const counts = input.withCounts ? compareCounts(ctx.sqlite, held) : null;
+  const lines = compareLines(ctx.sqlite, held, input.view, {
     onlyNameMismatch: input.onlyNameMismatch,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
   const total = counts ? viewTotal(counts, input.view, input.onlyNameMismatch) : null;
-  return { list, counts, total, lines };
+  return { list: held.list, counts, total, lines };
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,10 +25,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The whole comparison as .xlsx (compare-export.ts); logged with counts only. */
 export function exportComparison(ctx: CallContext, input: ParsedInput<'compare.export'>): { jobId: string } {
   return ctx.startJob(async (job) => {
-    const list = findList(ctx.sqlite, input.listId);
-    const counts = compareCounts(ctx.sqlite, list);
+    const held = findList(ctx.sqlite, input.listId);
+    const { list } = held;
+    const counts = compareCounts(ctx.sqlite, held);
     job.progress(1, 3);
-    const all = (view: 'matched' | 'missing' | 'outreach') => compareLines(ctx.sqlite, list, view, { limit: null });
+    const all = (view: 'matched' | 'missing' | 'outreach') => compareLines(ctx.sqlite, held, view, { limit: null });
     const buffer = await compareWorkbook({
       list,
       counts,
@@ -59,13 +60,13 @@ export function exportComparison(ctx: CallContext, input: ParsedInput<'compare.e
  * it, encrypted, until they age out: docs/domain.md). Logged with the kind and the count only.
  */
 export function deleteList(ctx: CallContext, input: ParsedInput<'compare.delete'>): ChannelOutput<'compare.delete'> {
-  const list = findList(ctx.sqlite, input.listId);
+  const { list, ref } = findList(ctx.sqlite, input.listId);
   const before = ctx.sqlite.pragma('secure_delete', { simple: true }) as number;
   ctx.sqlite.pragma('secure_delete = ON');
   try {
     ctx.write(() => {
-      ctx.sqlite.prepare('DELETE FROM compare_rows WHERE list_id = ?').run(list.id);
-      ctx.sqlite.prepare('DELETE FROM compare_lists WHERE id = ?').run(list.id);
+      ctx.sqlite.prepare('DELETE FROM compare_rows WHERE list_ref = ?').run(ref);
+      ctx.sqlite.prepare('DELETE FROM compare_lists WHERE ref = ?').run(ref);
       ctx.audit({
         recordType: 'compareList',
         recordId: list.id,
