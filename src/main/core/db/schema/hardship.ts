@@ -75,6 +75,13 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_in_force')
       .on(t.status, t.category, sql`json_extract(draft, '$.mainCause')`)
       .where(sql`deleted_at IS NULL`),
+    // The visit flags (待入户调查, 入户调查已过期: files list and home page, file-list.ts LATEST_VALID_VISIT) go through
+    // every file under way or in 复核 and look up its visits by id: this index gives the id and visits_count_from
+    // without reading the row (deleted_at as a column too, so that SQLite sees it covers). With file_visits_latest and
+    // file_events_round_start, migration 0031: 10,000 files in 复核 with their visits, 100–180 ms a flag against 5–10.
+    index('hardship_files_visit_flags')
+      .on(t.status, t.id, t.visitsCountFrom, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
   ],
 );
 
@@ -119,7 +126,12 @@ export const fileVisits = sqliteTable(
     recordedBy: text('recorded_by').notNull(),
     recordedAt: text('recorded_at').notNull(),
   },
-  (t) => [index('file_visits_file').on(t.fileId, t.date)],
+  (t) => [
+    index('file_visits_file').on(t.fileId, t.date),
+    // A file's latest six-clears visit of the round (file-list.ts LATEST_VALID_VISIT, newest first) read from the
+    // index alone, in its order: no visit to the row (its items and visitors are JSON), no sort (migration 0031).
+    index('file_visits_latest').on(t.fileId, t.kind, t.date, t.recordedAt, t.allClear, t.headSigned),
+  ],
 );
 
 export const fileObjections = sqliteTable(
@@ -193,6 +205,11 @@ export const fileEvents = sqliteTable(
     index('file_events_report')
       .on(t.fileId, t.action, t.at, t.onDate)
       .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
+    // Where the file's current round began (file-facts.ts roundStartSql: the latest of these two steps), one look in
+    // a small index instead of reading the file's whole timeline (migration 0031; action as a column so it covers).
+    index('file_events_round_start')
+      .on(t.fileId, t.at, t.action)
+      .where(sql`action IN ('upholdObjection', 'startAnnualReview')`),
   ],
 );
 
