@@ -78,7 +78,8 @@ export const hardshipFiles = sqliteTable(
     // The visit flags (待入户调查, 入户调查已过期: files list and home page, file-list.ts LATEST_VALID_VISIT) go through
     // every file under way or in 复核 and look up its visits by id: this index gives the id and visits_count_from
     // without reading the row (deleted_at as a column too, so that SQLite sees it covers). With file_visits_latest and
-    // file_events_round_start, migration 0031: 10,000 files in 复核 with their visits, 118–152 ms a flag against 15–16 (p50, bench/dashboard.bench.ts).
+    // file_events_round_start, migration 0031: 10,000 files in 复核 with their visits, 118–152 ms a flag against 15–16
+    // (p50, bench/dashboard.bench.ts).
     index('hardship_files_visit_flags')
       .on(t.status, t.id, t.visitsCountFrom, t.deletedAt)
       .where(sql`deleted_at IS NULL`),
