@@ -79,6 +79,14 @@ export const hardshipFiles = sqliteTable(
     // it): 信息比对 asks whether the file of each of tens of thousands of matched people is open, and which 在档 files
     // are 深度困难 (features/compare, migration 0032). deleted_at is a column so that the index covers those queries.
     index('hardship_files_compare').on(t.id, t.status, t.category, t.deletedAt),
+    // The visit flags (待入户调查, 入户调查已过期: files list and home page, file-list.ts LATEST_VALID_VISIT) go through
+    // every file under way or in 复核 and look up its visits by id: this index gives the id and visits_count_from
+    // without reading the row (deleted_at as a column too, so that SQLite sees it covers). With file_visits_latest and
+    // file_events_round_start, migration 0031: 10,000 files in 复核 with their visits, 118–152 ms a flag against 15–16
+    // (p50, bench/dashboard.bench.ts).
+    index('hardship_files_visit_flags')
+      .on(t.status, t.id, t.visitsCountFrom, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
   ],
 );
 
@@ -126,7 +134,12 @@ export const fileVisits = sqliteTable(
     recordedBy: text('recorded_by').notNull(),
     recordedAt: text('recorded_at').notNull(),
   },
-  (t) => [index('file_visits_file').on(t.fileId, t.date)],
+  (t) => [
+    index('file_visits_file').on(t.fileId, t.date),
+    // A file's latest six-clears visit of the round (file-list.ts LATEST_VALID_VISIT, newest first) read from the
+    // index alone, in its order: no visit to the row (its items and visitors are JSON), no sort (migration 0031).
+    index('file_visits_latest').on(t.fileId, t.kind, t.date, t.recordedAt, t.allClear, t.headSigned),
+  ],
 );
 
 export const fileObjections = sqliteTable(
@@ -200,6 +213,11 @@ export const fileEvents = sqliteTable(
     index('file_events_report')
       .on(t.fileId, t.action, t.at, t.onDate)
       .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
+    // Where the file's current round began (file-facts.ts roundStartSql: the latest of these two steps), one look in
+    // a small index instead of reading the file's whole timeline (migration 0031; action as a column so it covers).
+    index('file_events_round_start')
+      .on(t.fileId, t.at, t.action)
+      .where(sql`action IN ('upholdObjection', 'startAnnualReview')`),
   ],
 );
 

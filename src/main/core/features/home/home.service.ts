@@ -77,6 +77,12 @@ const IN_PROGRESS = ['submitted', 'visit', 'review'] as const;
 
 /** The signed-in user's to-dos, each counted on the office's today with the files list's own conditions. */
 export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
+  const { today, shown, counts } = todoCounters(ctx);
+  return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };
+}
+
+/** The to-dos shown to the signed-in user and a counter for each (apart, so that the bench can time each one). */
+export function todoCounters(ctx: CallContext): { today: string; shown: HomeTodo[]; counts: Record<HomeTodo, () => number> } {
   const user = ctx.user!;
   const newestBackup = roleAllows(user.role, 'admin') ? newestBackupAt(ctx) : undefined;
   // With no backup at all there are no days since the last one to count: the administrator reads that there is none.
@@ -88,6 +94,8 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
   const counts: Record<HomeTodo, () => number> = {
     myDrafts: () => countFiles({ status: 'draft', enteredBy: user.id }),
     drafts: () => countFiles({ status: 'draft' }),
+    // The two visit flags judge every file under way or in 复核 by its round's latest visit: migration 0031's indexes
+    // answer each file's part without reading a row (10,000 files in 复核: 118–152 ms a flag before, 15–16 after).
     awaitingVisit: () => countFiles({ flag: 'awaitingVisit' }),
     visitExpired: () => countFiles({ flag: 'visitExpired' }),
     noticeEnding: () => countFiles({ flag: 'noticeEnding' }),
@@ -123,5 +131,5 @@ export function todo(ctx: CallContext): ChannelOutput<'home.todo'> {
     // Batches sent with no receipt imported yet (上报批次 shows them 已上报, not 已确认 or 有问题).
     batchesUnacknowledged: () => ctx.sqlite.prepare('SELECT count(*) FROM exchange_sent WHERE receipt_at IS NULL').pluck().get() as number,
   };
-  return { today, items: shown.map((key) => ({ key, count: counts[key]() })) };
+  return { today, shown, counts };
 }
