@@ -43,8 +43,11 @@ export const hardshipFiles = sqliteTable(
     reviewedOn: text('reviewed_on'),
     /** 原档案编号: an imported old file's own number when it is not in the national form (GL2023001 …). */
     legacyNo: text('legacy_no'),
-    /** The draft's main cause, computed (never stored in the row): the reports, the dashboard and the list read it from indexes. */
-    mainCause: text('main_cause').generatedAlwaysAs(sql`json_extract(draft, '$.mainCause')`, { mode: 'virtual' }),
+    /**
+     * The draft's main cause, kept by triggers (migration 0030) for the reports, the dashboard and the list, which
+     * read it from indexes. Written by those triggers alone; it does not travel.
+     */
+    mainCause: text('main_cause'),
     /**
      * Where the file stands on its timeline, kept by the trigger file_events_report_states (migration 0030) from the
      * steps that put it on record or end it, exactly as the reports' STATES_CTE reads them with every step counted
@@ -87,10 +90,11 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_in_force')
       .on(t.status, t.category, t.mainCause)
       .where(sql`deleted_at IS NULL`),
-    // The reports' states when no step was recorded after the as-of moment (file-states.ts): every file on record
-    // with its kept days and codes, from this index alone, in entry order.
+    // The reports' states (file-states.ts): every file on record with its kept days and codes, from this index alone,
+    // in the order of the codes the tables group by (no sort); deleted_at, always null here, is a column too: else
+    // SQLite visits the row to test it.
     index('hardship_files_states')
-      .on(t.enteredOn, t.leftOn, t.leftBy, t.category, t.workerType, t.entryKind, t.mainCause, t.id)
+      .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt)
       .where(sql`deleted_at IS NULL AND entered_on IS NOT NULL`),
   ],
 );
