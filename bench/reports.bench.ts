@@ -90,7 +90,9 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
       .pluck()
       .get();
     const compared = sqlite.prepare('SELECT count(*) FROM bench_timeline').pluck().get() as number;
-    console.log(`kept states against the timeline's, recorded before ${recordedBefore}: ${compared.toLocaleString()} files, ${differing} differing`);
+    console.log(
+      `kept states against the timeline's, recorded before ${recordedBefore}: ${compared.toLocaleString()} files, ${differing} differing`,
+    );
     expect(differing).toBe(0);
     sqlite.exec('DROP TABLE temp.bench_timeline; DROP TABLE temp.bench_kept');
   }
@@ -121,7 +123,10 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
     'the steps alone (raw SQL)': await timed(() => stepsOnly.get(params)),
     'the states with their files (raw SQL)': await timed(() => statesOnly.get(params)),
     'the kept states (raw SQL)': await timed(() =>
-      sqlite.prepare(`WITH ${statesWith(sqlite, params)} SELECT count(*), count(s.main_cause) FROM states s`).pluck().get(params),
+      sqlite
+        .prepare(`WITH ${statesWith(sqlite, params)} SELECT count(*), count(s.main_cause) FROM states s`)
+        .pluck()
+        .get(params),
     ),
   };
   for (const table of ['households', 'causes', 'movements'] as const) results[table] = await timed(() => tablesOf(table));
