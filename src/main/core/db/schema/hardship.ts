@@ -119,6 +119,9 @@ export const fileHousehold = sqliteTable(
     index('file_household_id_number')
       .on(t.idNumber)
       .where(sql`deleted_at IS NULL`),
+    // The reports' people table (features/reports/people-counts.ts) reads each file's people from this index alone:
+    // a visit to each row decrypts its details (100,000 files: seconds).
+    index('file_household_people').on(t.fileId, t.relation, t.idNumber, t.deletedAt, sql`json_extract(details, '$.schoolStage')`),
   ],
 );
 

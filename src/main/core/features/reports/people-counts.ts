@@ -59,7 +59,7 @@ export function peopleWith(sqlite: Sqlite, params: Record<string, string>): stri
       CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
       json_extract(h.details, '$.schoolStage') AS stage
     FROM states s
-    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household) h ON h.file_id = s.file_id
+    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
     WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)
   )`;
 }
