@@ -53,13 +53,14 @@ export function peopleWith(sqlite: Sqlite, params: Record<string, string>): stri
     .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
     .join(' ');
   return `WITH ${statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! })},
-  people AS (
+  people AS MATERIALIZED (
     SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
       CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
       CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
-      json_extract(h.details, '$.schoolStage') AS stage
+      h.stage
     FROM states s
-    JOIN (SELECT file_id, relation, id_number, details, substr(id_number, 7, 8) AS born, deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
+    JOIN (SELECT file_id, relation, id_number, json_extract(details, '$.schoolStage') AS stage, substr(id_number, 7, 8) AS born,
+        deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
     WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)
   )`;
 }
