@@ -46,7 +46,9 @@ function bornBy(asOf: string, age: number): string {
 
 /**
  * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by; the caller
- * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>.
+ * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>. The people are
+ * read from the covering index file_household_people (migration 0030) and MATERIALIZED: grouped in place, SQLite
+ * visits every household row for its details (100,000 files: hundreds of ms more).
  */
 export function peopleWith(sqlite: Sqlite, params: Record<string, string>): string {
   const band = AGE_BANDS.slice(1)
