@@ -1,7 +1,10 @@
 import { afterAll, expect, test } from 'vitest';
 import { localDate } from '../src/main/core/clock';
 import type { ReportTableId } from '../src/shared/contract/reports';
-import { STATES_CTE } from '../src/main/core/features/reports/file-states';
+import { stateParams, STATES_CTE, statesWith } from '../src/main/core/features/reports/file-states';
+import { endOfLocalDay, reportQuery } from '../src/main/core/features/reports/report-frame';
+import { CallContext } from '../src/main/core/context';
+import { causesSheet, householdsSheet, movementsSheet } from '../src/main/core/features/reports/files-sheets';
 import { officeWithFiles } from './seed-office';
 import { cores } from './support';
 
@@ -69,7 +72,32 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
   const statesPlan = sqlite
     .prepare(`EXPLAIN QUERY PLAN WITH ${STATES_CTE} SELECT count(*) FROM states s`)
     .all({ recordedBefore: '9999', shift: '+0 minutes' }) as { detail: string }[];
-  console.log('states read from:', statesPlan.map((p) => p.detail).join(' | '));
+  console.log('states read from (the timeline):', statesPlan.map((p) => p.detail).join(' | '));
+  const keptParams = { recordedBefore: '9999', shift: '+0 minutes' };
+  const keptPlan = sqlite
+    .prepare(`EXPLAIN QUERY PLAN WITH ${statesWith(sqlite, keptParams)} SELECT count(*) FROM states s`)
+    .all(keptParams) as { detail: string }[];
+  console.log('states read from (kept):', keptPlan.map((p) => p.detail).join(' | '));
+
+  // The kept states are the timeline's, as of today and as of last year's last day (steps recorded since re-read).
+  for (const recordedBefore of ['9999', endOfLocalDay(`${year - 1}-12-31`)]) {
+    const p = stateParams({ asOf: `${year - 1}-12-31`, recordedBefore });
+    sqlite.prepare(`CREATE TEMP TABLE bench_timeline AS WITH ${STATES_CTE} SELECT * FROM states`).run(p);
+    sqlite.prepare(`CREATE TEMP TABLE bench_kept AS WITH ${statesWith(sqlite, p)} SELECT * FROM states`).run(p);
+    const differing = sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM (SELECT * FROM bench_timeline EXCEPT SELECT * FROM bench_kept))
+              + (SELECT count(*) FROM (SELECT * FROM bench_kept EXCEPT SELECT * FROM bench_timeline))`,
+      )
+      .pluck()
+      .get();
+    const compared = sqlite.prepare('SELECT count(*) FROM bench_timeline').pluck().get() as number;
+    console.log(
+      `kept states against the timeline's, recorded before ${recordedBefore}: ${compared.toLocaleString()} files, ${differing} differing`,
+    );
+    expect(differing).toBe(0);
+    sqlite.exec('DROP TABLE temp.bench_timeline; DROP TABLE temp.bench_kept');
+  }
 
   // tinybench's 64 samples at least per task outlast a loaded machine's patience: a fixed number of runs instead.
   const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
@@ -96,11 +124,34 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
     'count(*) of the files (baseline, raw SQL)': baseline,
     'the steps alone (raw SQL)': await timed(() => stepsOnly.get(params)),
     'the states with their files (raw SQL)': await timed(() => statesOnly.get(params)),
+    'the kept states (raw SQL)': await timed(() =>
+      sqlite
+        .prepare(`WITH ${statesWith(sqlite, params)} SELECT count(*), count(s.main_cause) FROM states s`)
+        .pluck()
+        .get(params),
+    ),
   };
   for (const table of ['households', 'causes', 'movements'] as const) results[table] = await timed(() => tablesOf(table));
+  // Last year as of its last day: the steps recorded since (a year of approvals, exits, closings: about a third of
+  // the files) are read from the timeline for their files, the rest from what each file keeps.
+  const lastYear = { tables: ['movements'], period: { kind: 'year', year: year - 1 }, asOf: `${year - 1}-12-31` } as const;
+  results['movements, last year as of its last day'] = await timed(async () => {
+    const r = await env.core.dispatch('b', 'reports.tables', lastYear);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  });
   // The page asks for every table at once: the states are grouped once for the four that read them (file-states.ts
   // withSharedStates), so this call should cost well under the sum of the four alone.
   const fourTables = ['households', 'causes', 'movements', 'people'] as const;
+  // The bench writes some exits and closings a year after approval, later than today: as of today their files are
+  // read from the timeline. A centre's records have no step after now; the builders as of a moment after every step:
+  const ctx = new CallContext(env.core.state, 'b', 'reports.tables', null);
+  const everyStep = { ...reportQuery({ kind: 'year', year }, today), recordedBefore: '9999' };
+  for (const [name, sheet] of [
+    ['households', householdsSheet],
+    ['causes', causesSheet],
+    ['movements', movementsSheet],
+  ] as const)
+    results[`${name} (builder), no step after the as-of moment`] = await timed(() => sheet(ctx, everyStep));
   results['people (alone)'] = await timed(() => tablesOf('people'));
   results['the four in one call (states shared)'] = await timed(async () => {
     const r = await env.core.dispatch('b', 'reports.tables', { tables: [...fourTables], period: { kind: 'year', year }, asOf: today });

@@ -43,6 +43,20 @@ export const hardshipFiles = sqliteTable(
     reviewedOn: text('reviewed_on'),
     /** 原档案编号: an imported old file's own number when it is not in the national form (GL2023001 …). */
     legacyNo: text('legacy_no'),
+    /**
+     * The draft's main cause, kept by triggers (migration 0030) for the reports, the dashboard and the list, which
+     * read it from indexes. Written by those triggers alone; it does not travel.
+     */
+    mainCause: text('main_cause'),
+    /**
+     * Where the file stands on its timeline, kept by the trigger file_events_report_states (migration 0030) from the
+     * steps that put it on record or end it, exactly as the reports' STATES_CTE reads them with every step counted
+     * (features/reports/file-states.ts): the office's day it came on record, the day it left (raw, before the
+     * reports' clamp to the entry), and how ('exit' / 'close'). Written by that trigger alone; they do not travel.
+     */
+    enteredOn: text('entered_on'),
+    leftOn: text('left_on'),
+    leftBy: text('left_by'),
   },
   // The list's indexes leave tombstones out (WHERE deleted_at IS NULL), so counts and pages are read from the
   // index alone, without a visit to each row (50,000 files: a count by status went from 24 to a few ms).
@@ -65,15 +79,16 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_member')
       .on(sql`unhex(replace(member_id, '-', ''))`)
       .where(sql`deleted_at IS NULL`),
-    // The reports' file tables (features/reports/file-states.ts) read each file's codes and main cause from this
-    // index alone (INDEXED BY): a visit to each row decrypts its page and the draft's overflow pages (100,000
-    // files: the causes table took seconds). deleted_at is a column, not a WHERE, so that the index covers the query.
-    index('hardship_files_report').on(t.id, t.category, t.workerType, t.entryKind, sql`json_extract(draft, '$.mainCause')`, t.deletedAt),
+    // The reports' file tables (features/reports/file-states.ts), when they read the timeline, take each file's codes
+    // and main cause from this index alone (INDEXED BY): a visit to each row decrypts its page and the draft's
+    // overflow pages (100,000 files: the causes table took seconds). deleted_at is a column, not a WHERE, so that the
+    // index covers the query.
+    index('hardship_files_report').on(t.id, t.category, t.workerType, t.entryKind, t.mainCause, t.deletedAt),
     // The households in force by category and main cause (the director's charts, features/dashboard), counted from
-    // the index alone: the cause lives in the draft's JSON, and parsing 100,000 drafts took over a second
-    // (migration 0029). The files list's cause filter reads it too.
+    // the index alone: parsing 100,000 drafts took over a second (migration 0029). The files list's cause filter
+    // reads it too.
     index('hardship_files_in_force')
-      .on(t.status, t.category, sql`json_extract(draft, '$.mainCause')`)
+      .on(t.status, t.category, t.mainCause)
       .where(sql`deleted_at IS NULL`),
     // A file's status and category by its id without a visit to its row (the row's page decrypted, the draft beside
     // it): 信息比对 asks whether the file of each of tens of thousands of matched people is open, and which 在档 files
@@ -87,6 +102,12 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_visit_flags')
       .on(t.status, t.id, t.visitsCountFrom, t.deletedAt)
       .where(sql`deleted_at IS NULL`),
+    // The reports' states (file-states.ts): every file on record with its kept days and codes, from this index alone,
+    // in the order of the codes the tables group by (no sort); deleted_at, always null here, is a column too: else
+    // SQLite visits the row to test it.
+    index('hardship_files_states')
+      .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt)
+      .where(sql`deleted_at IS NULL AND entered_on IS NOT NULL`),
   ],
 );
 
@@ -113,6 +134,16 @@ export const fileHousehold = sqliteTable(
     index('file_household_id_number')
       .on(t.idNumber)
       .where(sql`deleted_at IS NULL`),
+    // The reports' people table (features/reports/people-counts.ts) reads each file's people from this index alone:
+    // a visit to each row decrypts its details (100,000 files: seconds).
+    index('file_household_people').on(
+      t.fileId,
+      t.relation,
+      t.idNumber,
+      t.deletedAt,
+      sql`json_extract(details, '$.schoolStage')`,
+      sql`json_extract(details, '$.educationLevel')`,
+    ),
   ],
 );
 
@@ -218,6 +249,11 @@ export const fileEvents = sqliteTable(
     index('file_events_round_start')
       .on(t.fileId, t.at, t.action)
       .where(sql`action IN ('upholdObjection', 'startAnnualReview')`),
+    // The same steps by the moment recorded: one probe tells the reports whether any was recorded after an as-of
+    // moment (if none, the files' kept states are the answer: file-states.ts).
+    index('file_events_report_at')
+      .on(t.at)
+      .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
   ],
 );
 

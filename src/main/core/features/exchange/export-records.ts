@@ -19,6 +19,11 @@ const FILE_PAGE = 500;
 const ATTACHMENT_PAGE = 4;
 
 const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
+/**
+ * A file's columns computed or kept from its parts on this database, which do not travel (the receiver computes its
+ * own): member_key, and the main cause and the days on record the reports read (migration 0030).
+ */
+const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by'];
 type Row = Record<string, unknown>;
 
 function recordOf(table: string, row: Row, drop: string[] = []): BatchRecord {
@@ -219,7 +224,7 @@ export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void
       const rows = smallRows(sqlite, table, after, page);
       const records =
         table === 'hardship_files'
-          ? withParts(sqlite, rows).map((row) => recordOf(table, row, ['member_key']))
+          ? withParts(sqlite, rows).map((row) => recordOf(table, row, FILE_COLUMNS_KEPT_HERE))
           : rows.map((row) => recordOf(table, row));
       for (const record of records) yield { kind: 'record', record };
       await between();

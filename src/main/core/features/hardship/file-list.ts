@@ -133,9 +133,7 @@ export function selectionSql(ctx: CallContext, input: FileSelection, day: Judgin
   if (input.mine) base.push('f.entered_by = @enteredBy');
   if (input.inForce) base.push(`f.status IN ${IN_FORCE}`);
   if (input.mainCause) {
-    base.push(
-      input.mainCause === 'none' ? "json_extract(f.draft, '$.mainCause') IS NULL" : "json_extract(f.draft, '$.mainCause') = @mainCause",
-    );
+    base.push(input.mainCause === 'none' ? 'f.main_cause IS NULL' : 'f.main_cause = @mainCause');
   }
   // From the unit's members to their files (members_unit, then hardship_files_member): a file's unit is its head's
   // as the roster has it today, so a move between units in the roster moves the file too.

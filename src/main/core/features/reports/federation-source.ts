@@ -12,7 +12,8 @@ import type { Sqlite } from '../../db/client';
  * The shadows take the main tables' columns (CREATE … AS SELECT * … WHERE 0), so a column added to a main table is in
  * its shadow too, filled from the record's field of the same name (docs/exchange-format.md "Records by table": fields
  * are the columns by their SQL names; the five sync columns come from exchange_records' own). A column that does not
- * travel (members' refs, hardship_files' member_key) stays null: no builder reads one. The main tables' indexes are
+ * travel (members' refs, hardship_files' member_key) stays null: no builder reads one; the states a file keeps for the
+ * reports (migration 0030) are derived on the shadow as the centre derives them (keepShadowStates). The main tables' indexes are
  * made again on the shadows (not unique: two centres' numbers may meet), so the builders' INDEXED BY still finds them.
  */
 
@@ -74,9 +75,46 @@ function dropShadows(sqlite: Sqlite): void {
  * it here (tests/core/reports-federation.test.ts runs every builder on shadows and fails on a missing one).
  */
 const NAMED_INDEXES: Record<string, string[]> = {
-  hardship_files: ['hardship_files_report'],
+  hardship_files: ['hardship_files_report', 'hardship_files_states'],
+  file_events: ['file_events_report', 'file_events_report_at'],
+  file_household: ['file_household_people'],
   aid_payments: ['aid_payments_paid'],
 };
+
+/**
+ * What a centre's file keeps for the reports (main_cause, entered_on, left_on, left_by: migration 0030's triggers,
+ * file-states.ts) does not travel: each centre's database derives it from the draft and the timeline, which do. The
+ * shadow's are derived here from the shadowed draft and timeline exactly as those triggers derive them (the office's
+ * local day of each step), so the builders read kept states at a federation as they do at a centre.
+ */
+function keepShadowStates(sqlite: Sqlite): void {
+  sqlite
+    .prepare(
+      `UPDATE temp.hardship_files AS f SET main_cause = json_extract(f.draft, '$.mainCause'),
+         entered_on = s.entered_on, left_on = s.left_on, left_by = s.left_by
+       FROM (
+         SELECT file_id,
+           min(CASE action WHEN 'approve' THEN date(at, 'localtime') WHEN 'confirmImport' THEN coalesce(on_date, date(at, 'localtime')) END) AS entered_on,
+           max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, 'localtime')) WHEN 'close' THEN date(at, 'localtime') END) AS left_on,
+           max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by
+         FROM temp.file_events WHERE action IN ('approve', 'confirmImport', 'exit', 'close') GROUP BY file_id
+       ) AS s
+       WHERE s.file_id = f.id`,
+    )
+    .run();
+  // A file without any of those steps keeps only its cause.
+  sqlite.prepare(`UPDATE temp.hardship_files SET main_cause = json_extract(draft, '$.mainCause') WHERE entered_on IS NULL`).run();
+}
+
+/** The indexes the builders name, made on the shadows once they are filled (a bulk sort, not a row-by-row insert). */
+function indexShadows(sqlite: Sqlite): void {
+  for (const names of Object.values(NAMED_INDEXES)) {
+    for (const name of names) {
+      const sql = sqlite.prepare(`SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(name) as string;
+      sqlite.prepare(sql.replace(/^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF NOT EXISTS\s+)?/i, 'CREATE INDEX temp.')).run();
+    }
+  }
+}
 
 function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Scope): void {
   const { table, from } = shadow;
@@ -103,10 +141,6 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Sc
       )
       .run(params);
   }
-  for (const name of NAMED_INDEXES[table] ?? []) {
-    const sql = sqlite.prepare(`SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(name) as string;
-    sqlite.prepare(sql.replace(/^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF NOT EXISTS\s+)?/i, 'CREATE INDEX temp.')).run();
-  }
 }
 
 /**
@@ -118,6 +152,8 @@ export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[],
   dropShadows(sqlite);
   try {
     for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope);
+    keepShadowStates(sqlite);
+    indexShadows(sqlite);
     sqlite
       .prepare(
         `CREATE TEMP TABLE report_centre_of AS SELECT r.id AS id, r.centre_code AS centre_code FROM exchange_records r

@@ -2,7 +2,7 @@ import type { DrillFileRow, DrillOutput } from '@shared/contract/reports';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { periodParams, SELECTION_SQL, STATES_CTE, STEP_DAY } from './file-states';
+import { periodParams, SELECTION_SQL, statesWith, STEP_DAY } from './file-states';
 import { filesDrillPayload } from './files-sheets';
 import { endOfLocalDay, type DrillPage } from './report-frame';
 
@@ -23,10 +23,11 @@ export function filesDrill(ctx: CallContext, raw: unknown, page: DrillPage): Dri
   if (p.m) conditions.push(p.m === 'none' ? 's.main_cause IS NULL' : 's.main_cause = @m');
   const params = { ...periodParams(query), c: p.c ?? null, w: p.w ?? null, k: p.k ?? null, m: p.m ?? null };
   const where = conditions.join(' AND ');
-  const total = ctx.sqlite.prepare(`WITH ${STATES_CTE} SELECT count(*) FROM states s WHERE ${where}`).pluck().get(params) as number;
+  const states = statesWith(ctx.sqlite, params);
+  const total = ctx.sqlite.prepare(`WITH ${states} SELECT count(*) FROM states s WHERE ${where}`).pluck().get(params) as number;
   const rows = ctx.sqlite
     .prepare(
-      `WITH ${STATES_CTE}
+      `WITH ${states}
        SELECT f.id AS fileId, f.file_no AS fileNo, f.head_name AS headName, f.head_id_number AS idNumber, s.category,
          s.worker_type AS workerType, s.entry_kind AS entryKind, s.main_cause AS mainCause, f.status, ${STEP_DAY[p.sel] ?? 'NULL'} AS stepOn
        FROM states s JOIN hardship_files f ON f.id = s.file_id

@@ -91,7 +91,8 @@ export function householdsSheet(ctx: CallContext, query: ReportQuery): SheetBody
 
 /** 困难职工致困原因统计表: the same files by main cause × category. */
 export function causesSheet(ctx: CallContext, query: ReportQuery): SheetBody {
-  const rows = groups(ctx, query, 'closing', 's.category, s.main_cause');
+  // Grouped by the codes before the cause too: the order of the files' kept states (file-states.ts), so no sort.
+  const rows = groups(ctx, query, 'closing', 's.category, s.worker_type, s.entry_kind, s.main_cause');
   const count = (m: string | undefined, c: string | undefined) =>
     rows
       .filter((r) => (m === undefined || (r.main_cause ?? 'none') === m) && (c === undefined || r.category === c))

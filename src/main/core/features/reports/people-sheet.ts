@@ -122,7 +122,7 @@ export function drillPeopleFiles(
   const rows = sqlite
     .prepare(
       `${files} SELECT f.id AS fileId, f.file_no AS fileNo, f.head_name AS headName, f.head_id_number AS idNumber, f.category,
-         f.worker_type AS workerType, f.entry_kind AS entryKind, json_extract(f.draft, '$.mainCause') AS mainCause, f.status
+         f.worker_type AS workerType, f.entry_kind AS entryKind, f.main_cause AS mainCause, f.status
        FROM files p JOIN hardship_files f ON f.id = p.fileId ORDER BY f.file_no, f.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset }) as (Omit<DrillPeopleFile, 'headIdMasked' | 'stepOn'> & { idNumber: string })[];
