@@ -154,8 +154,8 @@ function headTable(data: HardshipApplicationData): Content {
 }
 
 function householdTable(data: HardshipApplicationData): Content {
-  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '文化程度', '工作/就学', '单位或学校', '月收入（元）'].map((text) =>
-    label(text, { alignment: 'center' }),
+  const head = ['关系', '姓名', '身份证号', '性别', '出生日期', '健康状况', '文化程度', '工作/就学', '单位或学校', '月收入（元）'].map(
+    (text) => label(text, { alignment: 'center' }),
   );
   const rows: TableCell[][] = data.household.map((m) => [
     value(RELATION_LABELS[m.relation]),
