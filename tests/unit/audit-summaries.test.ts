@@ -146,6 +146,23 @@ describe('audit summaries in words', () => {
     i18n.setLanguage('zh-CN');
   });
 
+  it('a report exported at a federation names whose records it counted; at a centre, none', () => {
+    i18n.setLanguage('zh-CN');
+    const params = PARAMS['reports.exported'];
+    expect(i18n.auditSummaryText({ event: 'reports.exported', params })).toBe('导出统计报表：2026年第三季度，3 张表（电子表格）');
+    expect(i18n.auditSummaryText({ event: 'reports.exported', params: { ...params, centre: 'all' } })).toBe(
+      '导出统计报表：2026年第三季度，3 张表（电子表格），各中心合计',
+    );
+    expect(i18n.auditSummaryText({ event: 'reports.exported', params: { ...params, centre: '91110105MA01ABCD1X' } })).toBe(
+      '导出统计报表：2026年第三季度，3 张表（电子表格），中心 91110105MA01ABCD1X',
+    );
+    i18n.setLanguage('en');
+    expect(i18n.auditSummaryText({ event: 'reports.exported', params: { ...params, centre: 'all' } })).toBe(
+      'Report tables exported: 2026年第三季度, 3 tables (spreadsheet), all centres combined',
+    );
+    i18n.setLanguage('zh-CN');
+  });
+
   it('a unit created while saving a member stands under its own action, not as 新增会员', () => {
     i18n.setLanguage('zh-CN');
     const entry = { action: 'roster.create', summary: { event: 'unit.created' as const, params: { kind: 'union' } } };

@@ -361,7 +361,7 @@ export const enCodes: typeof zhCNCodes = {
     'fileImport.staged': '{files} existing files imported, to be confirmed',
     'fileImport.decided': '{decision} ({files} files)',
     'unit.merged': 'Merged into another unit; {moved} members moved there',
-    'reports.exported': 'Report tables exported: {period}, {tables} tables ({format})',
+    'reports.exported': 'Report tables exported: {period}, {tables} tables ({format}){centre}',
     'audit.anchorStarted': 'The last audit entry is kept outside the database from now on (audit anchor)',
     'audit.alarmRaised': 'Found {when}: {kind}',
     'audit.alarmAcknowledged': 'An administrator acknowledged alarm no. {alarm}: {kind}',

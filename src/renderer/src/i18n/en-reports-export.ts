@@ -7,4 +7,5 @@ export const enReportsExport: typeof zhCNReportsExport = {
     pdf: 'Export PDF',
   },
   reportFormats: { xlsx: 'spreadsheet', pdf: 'PDF' },
+  reportCentres: { all: 'all centres combined', one: 'centre {code}' },
 };

@@ -120,6 +120,10 @@ function auditParamText(catalogue: Catalogue, event: AuditSummary['event'], name
   if (event === 'exchange.peerWithdrawn' && name === 'status') return label(catalogue.peerStatuses);
   if (event === 'exchangeImport.refused' && name === 'reason') return label(catalogue.batchRefusalNames);
   if (event === 'reports.exported' && name === 'format') return label(catalogue.reportFormats);
+  if (event === 'reports.exported' && name === 'centre') {
+    const centre = value === 'all' ? catalogue.reportCentres.all : interpolate(catalogue.reportCentres.one, { code: value });
+    return language === 'zh-CN' ? `，${centre}` : `, ${centre}`;
+  }
   if (event.startsWith('compare.') && name === 'kind') return label(catalogue.compareKinds);
   if (name === 'mode') return label(catalogue.modes);
   return value;
@@ -133,6 +137,8 @@ export function auditSummaryText(summary: AuditSummary): string {
   const params: MessageParams = {};
   // Entries written before the settings' names were logged say so rather than show a placeholder.
   if (summary.event === 'org.settingsChanged' && !('fields' in summary.params)) params.fields = catalogue.orgSettingFields.unknown;
+  // A centre's export counts its own records: no centre is named.
+  if (summary.event === 'reports.exported') params.centre = '';
   for (const [name, value] of Object.entries(summary.params)) params[name] = auditParamText(catalogue, summary.event, name, value);
   return interpolate(template, params);
 }

@@ -365,7 +365,7 @@ export const zhCNCodes = {
     'fileImport.staged': '导入存量档案 {files} 份，待确认',
     'fileImport.decided': '{decision}（{files} 份）',
     'unit.merged': '并入另一单位，{moved} 名会员随之转入',
-    'reports.exported': '导出统计报表：{period}，{tables} 张表（{format}）',
+    'reports.exported': '导出统计报表：{period}，{tables} 张表（{format}）{centre}',
     'audit.anchorStarted': '开始在数据库之外记录审计日志的末条（审计锚点）',
     'audit.alarmRaised': '{when}发现：{kind}',
     'audit.alarmAcknowledged': '管理员确认已知悉第 {alarm} 条警报：{kind}',

@@ -6,4 +6,6 @@ export const zhCNReportsExport = {
   },
   /** The file a report was exported as, in the audit log's words (reports.exported). */
   reportFormats: { xlsx: '电子表格', pdf: '版式文件' },
+  /** At a federation, whose records the exported tables counted (the entry keeps a centre's code, or all). */
+  reportCentres: { all: '各中心合计', one: '中心 {code}' },
 };
