@@ -92,7 +92,7 @@ function memberPageSql(sqlite: Sqlite, page: number): string {
     ],
   );
   const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
-  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES('ref')} FROM (
+  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES} FROM (
       SELECT e.ref AS ref, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
       JOIN origins o ON o.ref = x.origin_ref
@@ -109,17 +109,20 @@ const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch')
 function paymentPageSql(sqlite: Sqlite, page: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
   const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES('id')} FROM (
+  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
       SELECT e.id AS id, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
       WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
 
 /**
- * A page's lines joined in order, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes,
- * where text would be decoded into a JavaScript string only for the writer to encode it back.
+ * A page's lines joined, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes, where text
+ * would be decoded into a JavaScript string only for the writer to encode it back. The subquery's ORDER BY … LIMIT
+ * picks the page and `max(key)` is where the next one starts; the lines are joined as the subquery yields them, with
+ * no ORDER BY inside group_concat: a batch's lines may come in any order (docs/exchange-format.md), and that sort
+ * (the page's lines again, by a text key for payments) took two thirds of a payments page.
  */
-const PAGE_BYTES = (key: string) => `CAST(group_concat(line, '' ORDER BY ${key}) AS BLOB) AS utf8`;
+const PAGE_BYTES = `CAST(group_concat(line, '') AS BLOB) AS utf8`;
 
 interface LinePage {
   n: number;
