@@ -28,8 +28,6 @@ import { envelopePrefix } from './signed-envelope';
  */
 export const BATCH_GZIP_LEVEL = 3;
 
-const GZIP_CHUNK = 1024 * 1024;
-
 export interface BatchWriteOptions {
   path: string;
   sender: { code: string; signingKey: Ed25519Private };
@@ -154,10 +152,7 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
   await pipeline(
     // One page ahead at most (a page of members is a few MB): the default of 16 would hold 16 of them.
     Readable.from(lines(), { highWaterMark: 1 }),
-    // zlib runs in the thread pool but comes back to this thread each time its output buffer is full (16 KiB by
-    // default, ~130 KiB of NDJSON): while SQLite builds the next page here, it waited. A 1 MiB buffer takes a whole
-    // page per round trip, so gzip compresses one page while the next is built (the bytes are the same).
-    createGzip({ level: options.gzipLevel ?? BATCH_GZIP_LEVEL, chunkSize: GZIP_CHUNK }),
+    createGzip({ level: options.gzipLevel ?? BATCH_GZIP_LEVEL }),
     ageEncryptStream(options.recipient.ageRecipient),
     hashing(hash, (n) => (bytes += n)),
     createWriteStream(tmp, { mode: 0o600 }),
