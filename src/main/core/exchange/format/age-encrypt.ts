@@ -57,38 +57,43 @@ export function ageEncryptStream(recipient: string): Transform {
   const { header: head, payloadKey } = header(recipient);
   const nonce = Buffer.alloc(12);
   let counter = 0n;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
   const seal = (plaintext: Buffer, last: boolean) => {
     nonce.writeBigUInt64BE(counter, 3); // the 11-byte big-endian counter: its top 3 bytes stay 0 below 2^64
     nonce[11] = last ? 1 : 0;
     counter++;
     return chacha(payloadKey, nonce, plaintext);
   };
+  // The chunk being filled. A full one is sealed only when more input follows it: the last chunk carries the flag.
+  const buffer = Buffer.alloc(CHUNK);
+  let used = 0;
   let started = false;
   return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+    transform(input: Buffer, _encoding, done) {
       if (!started) {
         this.push(head);
         started = true;
       }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      // A full chunk is sealed only when more follows it: the last chunk must carry the flag.
-      if (pendingBytes > CHUNK) {
-        const all = Buffer.concat(pending, pendingBytes);
-        let at = 0;
-        const out: Buffer[] = [];
-        for (; all.length - at > CHUNK; at += CHUNK) out.push(seal(all.subarray(at, at + CHUNK), false));
-        pending = [all.subarray(at)];
-        pendingBytes = all.length - at;
-        this.push(Buffer.concat(out));
+      let rest = input;
+      while (rest.length > 0) {
+        if (used === CHUNK) {
+          this.push(seal(buffer, false));
+          used = 0;
+        }
+        if (used === 0 && rest.length > CHUNK) {
+          // A large input is sealed where it lies, chunk by chunk, as long as more of it follows.
+          this.push(seal(rest.subarray(0, CHUNK), false));
+          rest = rest.subarray(CHUNK);
+          continue;
+        }
+        const n = rest.copy(buffer, used, 0, Math.min(CHUNK - used, rest.length));
+        used += n;
+        rest = rest.subarray(n);
       }
       done();
     },
     flush(done) {
       if (!started) this.push(head);
-      done(null, seal(Buffer.concat(pending, pendingBytes), true));
+      done(null, seal(buffer.subarray(0, used), true));
     },
   });
 }
