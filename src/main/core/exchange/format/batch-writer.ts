@@ -4,10 +4,9 @@ import { rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createGzip } from 'node:zlib';
-import { Encrypter } from 'age-encryption';
 import { fsyncFile } from '../../fs-atomic';
+import { ageEncryptStream } from './age-encrypt';
 import { BATCH_FORMAT, BATCH_VERSION, type BatchHeader } from './batch-header';
 import { verifyBatchFile } from './batch-reader';
 import { keyFingerprint, publicOfPrivate, type Ed25519Private, type Ed25519Public } from './keys';
@@ -147,35 +146,18 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
     options.onProgress?.(written);
   }
 
-  const gzip = createGzip({ level: options.gzipLevel ?? BATCH_GZIP_LEVEL });
-  const feeding = pipeline(Readable.from(lines()), gzip, { end: true, signal }).catch((error: unknown) => {
-    gzip.destroy(error as Error);
-    throw error;
-  });
-  // Observed now, awaited below: a miscount found while age reads its first chunks must not go unhandled.
-  feeding.catch(() => undefined);
-  const encrypter = new Encrypter();
-  let ciphertext: ReadableStream<Uint8Array>;
-  try {
-    encrypter.addRecipient(options.recipient.ageRecipient);
-    ciphertext = await encrypter.encrypt(Readable.toWeb(gzip) as unknown as ReadableStream<Uint8Array>);
-  } catch (error) {
-    gzip.destroy(error as Error);
-    throw error;
-  }
   const hash = createHash('sha256');
   let bytes = 0;
-  const writing = pipeline(
-    Readable.fromWeb(ciphertext as unknown as NodeReadableStream<Uint8Array>),
+  // One pipeline: an error or a cancel anywhere destroys every stage, and it settles once the temporary file is closed.
+  await pipeline(
+    // One page ahead at most (a page of members is a few MB): the default of 16 would hold 16 of them.
+    Readable.from(lines(), { highWaterMark: 1 }),
+    createGzip({ level: options.gzipLevel ?? BATCH_GZIP_LEVEL }),
+    ageEncryptStream(options.recipient.ageRecipient),
     hashing(hash, (n) => (bytes += n)),
     createWriteStream(tmp, { mode: 0o600 }),
     { signal },
   );
-  // Both settle before this returns: when the feed fails first, the writer may still be opening the temporary file,
-  // and the caller's clean-up must come after that, or the file is left behind.
-  const [fed, wrote] = await Promise.allSettled([feeding, writing]);
-  if (fed.status === 'rejected') throw fed.reason;
-  if (wrote.status === 'rejected') throw wrote.reason;
   return { bytes, sha256: hash.digest('hex') };
 }
 

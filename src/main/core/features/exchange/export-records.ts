@@ -13,8 +13,8 @@ import { SMALL_TABLES, type SmallTable } from './export-set';
 const PAGE = 5_000;
 /** Members and payments, built as lines by SQLite: a page is one blob of UTF-8 (a few MB). */
 const LINE_PAGE = 5_000;
-/** Files carry their parts; a smaller page keeps a page's visits and households small. */
-const FILE_PAGE = 500;
+/** Files carry their parts (a few KB a line): a smaller page keeps a page's blob near a page of members'. */
+const FILE_PAGE = 1_000;
 /** Attachments carry their content (up to 10 MB each, then a third more as base64 in the line): a few at a time. */
 const ATTACHMENT_PAGE = 4;
 
@@ -59,14 +59,14 @@ function unitRows(sqlite: Sqlite, after: string): Row[] {
  * `extra` (name → SQL expression). SQLite writes text and integers as they are held, and a column holding JSON text
  * stays a JSON string (a plain column read carries no JSON subtype), as docs/exchange-format.md says.
  */
-function fieldsSql(sqlite: Sqlite, table: string, drop: string[], extra: [string, string][]): string {
+function fieldsSql(sqlite: Sqlite, table: string, drop: string[], extra: [string, string][], alias = 'x', sync = SYNC): string {
   const columns = (sqlite.pragma(`table_info(${table})`) as { name: string; type: string }[]).filter(
-    (c) => !SYNC.includes(c.name) && !drop.includes(c.name),
+    (c) => !sync.includes(c.name) && !drop.includes(c.name),
   );
   // json_object refuses a blob: a travelling table with one needs its own encoding, decided when it is added.
   const blob = columns.find((c) => c.type.toUpperCase() === 'BLOB');
   if (blob) throw new Error(`${table}.${blob.name} is a blob: the export has no JSON form for it`);
-  const pairs = [...columns.map((c) => [c.name, `x."${c.name}"`] as const), ...extra];
+  const pairs = [...columns.map((c) => [c.name, `${alias}."${c.name}"`] as const), ...extra];
   return `json_object(${pairs.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
 }
 
@@ -92,7 +92,7 @@ function memberPageSql(sqlite: Sqlite, page: number): string {
     ],
   );
   const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
-  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES('ref')} FROM (
+  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES} FROM (
       SELECT e.ref AS ref, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
       JOIN origins o ON o.ref = x.origin_ref
@@ -109,17 +109,41 @@ const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch')
 function paymentPageSql(sqlite: Sqlite, page: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
   const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES('id')} FROM (
+  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
       SELECT e.id AS id, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
       WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
 
 /**
- * A page's lines joined in order, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes,
- * where text would be decoded into a JavaScript string only for the writer to encode it back.
+ * A page of files as their record lines (as members), each with its parts as arrays in `fields` (household, visits,
+ * objections, events, attachments without their content, which travels as attachment lines): every column of a
+ * part but file_id, in its order. `json()` keeps a part's array JSON (a subquery's result loses json_group_array's
+ * JSON subtype, and json_object would write it as a string).
  */
-const PAGE_BYTES = (key: string) => `CAST(group_concat(line, '' ORDER BY ${key}) AS BLOB) AS utf8`;
+function filePageSql(sqlite: Sqlite, page: number): string {
+  const part = (table: string, order: string, drop: string[] = []) =>
+    `json((SELECT json_group_array(${fieldsSql(sqlite, table, ['file_id', ...drop], [], 'p', [])} ORDER BY p.${order})
+      FROM ${table} p WHERE p.file_id = x.id))`;
+  const fields = fieldsSql(sqlite, 'hardship_files', FILE_COLUMNS_KEPT_HERE, [
+    ...PARTS.map(([key, table, order]) => [key, part(table, order)] as [string, string]),
+    ['attachments', part('file_attachments', 'id', ['content'])],
+  ]);
+  const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
+  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
+      SELECT e.id AS id, ${line} AS line
+      FROM temp.export_ids e JOIN hardship_files x ON x.id = e.id
+      WHERE e.table_name = 'hardship_files' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
+}
+
+/**
+ * A page's lines joined, as a blob: better-sqlite3 hands a blob over as a Buffer of SQLite's UTF-8 bytes, where text
+ * would be decoded into a JavaScript string only for the writer to encode it back. The subquery's ORDER BY … LIMIT
+ * picks the page and `max(key)` is where the next one starts; the lines are joined as the subquery yields them, with
+ * no ORDER BY inside group_concat: a batch's lines may come in any order (docs/exchange-format.md), and that sort
+ * (the page's lines again, by a text key for payments) took two thirds of a payments page.
+ */
+const PAGE_BYTES = `CAST(group_concat(line, '') AS BLOB) AS utf8`;
 
 interface LinePage {
   n: number;
@@ -131,7 +155,7 @@ interface LinePage {
 async function* linePages(
   sqlite: Sqlite,
   table: string,
-  sql: string,
+  [sql, page]: [string, number],
   first: string | number,
   between: () => Promise<void>,
 ): AsyncGenerator<BatchWriteEntry> {
@@ -140,12 +164,17 @@ async function* linePages(
     const { n, last, utf8 } = statement.get(after) as LinePage;
     if (n > 0) yield { kind: 'lines', lines: { table, count: n, utf8: utf8! } };
     await between();
-    if (n < LINE_PAGE) break;
+    if (n < page) break;
     after = last!;
   }
 }
 
-function smallRows(sqlite: Sqlite, table: Exclude<SmallTable, 'units' | 'aid_payments'>, after: string, page: number): Row[] {
+function smallRows(
+  sqlite: Sqlite,
+  table: Exclude<SmallTable, 'units' | 'aid_payments' | 'hardship_files'>,
+  after: string,
+  page: number,
+): Row[] {
   return sqlite
     .prepare(
       `SELECT x.* FROM temp.export_ids e JOIN ${table} x ON x.id = e.id
@@ -160,38 +189,6 @@ const PARTS = [
   ['objections', 'file_objections', 'id'],
   ['events', 'file_events', 'seq'],
 ] as const;
-
-/** A page of files with their parts, each part a list of rows without file_id (attachments without content). */
-function withParts(sqlite: Sqlite, files: Row[]): Row[] {
-  const ids = JSON.stringify(files.map((f) => f.id));
-  const byFile = new Map<string, Row>(
-    files.map((f) => [f.id as string, { ...f, household: [], visits: [], objections: [], events: [], attachments: [] }]),
-  );
-  const add = (key: string, rows: Row[]) => {
-    for (const { file_id, ...rest } of rows) (byFile.get(file_id as string)![key] as Row[]).push(rest);
-  };
-  for (const [key, table, order] of PARTS) {
-    add(
-      key,
-      sqlite
-        .prepare(`SELECT * FROM ${table} WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id, ${order}`)
-        .all(ids) as Row[],
-    );
-  }
-  // Never `*` here: the content (scans of a few MB) travels as attachment lines, and a page of files may hold hundreds.
-  const columns = (sqlite.pragma('table_info(file_attachments)') as { name: string }[])
-    .map((c) => c.name)
-    .filter((name) => name !== 'content')
-    .map((name) => `"${name}"`)
-    .join(', ');
-  add(
-    'attachments',
-    sqlite
-      .prepare(`SELECT ${columns} FROM file_attachments WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id, id`)
-      .all(ids) as Row[],
-  );
-  return [...byFile.values()];
-}
 
 function attachmentRows(sqlite: Sqlite, after: string): Row[] {
   return sqlite
@@ -212,23 +209,20 @@ export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id as string;
   }
-  yield* linePages(sqlite, 'members', memberPageSql(sqlite, LINE_PAGE), 0, between);
+  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE), LINE_PAGE], 0, between);
   for (const table of SMALL_TABLES) {
     if (table === 'units') continue;
-    if (table === 'aid_payments') {
-      yield* linePages(sqlite, table, paymentPageSql(sqlite, LINE_PAGE), '', between);
+    if (table === 'aid_payments' || table === 'hardship_files') {
+      const page = table === 'hardship_files' ? FILE_PAGE : LINE_PAGE;
+      const sql = table === 'hardship_files' ? filePageSql(sqlite, page) : paymentPageSql(sqlite, page);
+      yield* linePages(sqlite, table, [sql, page], '', between);
       continue;
     }
-    const page = table === 'hardship_files' ? FILE_PAGE : PAGE;
     for (let after = ''; ;) {
-      const rows = smallRows(sqlite, table, after, page);
-      const records =
-        table === 'hardship_files'
-          ? withParts(sqlite, rows).map((row) => recordOf(table, row, FILE_COLUMNS_KEPT_HERE))
-          : rows.map((row) => recordOf(table, row));
-      for (const record of records) yield { kind: 'record', record };
+      const rows = smallRows(sqlite, table, after, PAGE);
+      for (const row of rows) yield { kind: 'record', record: recordOf(table, row) };
       await between();
-      if (rows.length < page) break;
+      if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id as string;
     }
   }
