@@ -250,9 +250,10 @@ export const fileEvents = sqliteTable(
       .on(t.fileId, t.at, t.action)
       .where(sql`action IN ('upholdObjection', 'startAnnualReview')`),
     // The same steps by the moment recorded: one probe tells the reports whether any was recorded after an as-of
-    // moment (if none, the files' kept states are the answer: file-states.ts).
+    // moment (if none, the files' kept states are the answer: file-states.ts). The file id as a column (migration
+    // 0034): the files with such a step are read from the index alone (visiting each event's row: 100 ms at 40,000).
     index('file_events_report_at')
-      .on(t.at)
+      .on(t.at, t.fileId)
       .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
   ],
 );
