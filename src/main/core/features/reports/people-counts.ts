@@ -101,7 +101,7 @@ const TALLY: TallyDimension[] = [
 ];
 
 function statesOf(sqlite: Sqlite, params: Record<string, string>): string {
-  return statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! });
+  return statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file');
 }
 
 /**
