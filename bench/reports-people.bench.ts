@@ -56,7 +56,10 @@ test(`the people table at ${FILES.toLocaleString()} files`, async () => {
   const today = localDate(env.core.state.clock);
   const year = Number(today.slice(0, 4));
   const ctx = new CallContext(env.core.state, 'b', 'reports.tables', null);
-  const cases = { 'as of today': today, 'as of last year-end': `${year - 1}-12-31` };
+  // A quarter's report filed in October reads fewer files from their timelines than a year's filed in January.
+  const endMonth = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3;
+  const quarterEnd = endMonth === 0 ? `${year - 1}-12-31` : `${year}-${String(endMonth).padStart(2, '0')}-${endMonth % 9 === 0 ? 30 : 31}`;
+  const cases = { 'as of today': today, 'as of last quarter-end': quarterEnd, 'as of last year-end': `${year - 1}-12-31` };
   for (const [name, asOf] of Object.entries(cases)) {
     const query = reportQuery({ kind: 'year', year: Number(asOf.slice(0, 4)) }, asOf);
     const later = sqlite
@@ -101,7 +104,7 @@ test(`the people table at ${FILES.toLocaleString()} files`, async () => {
         {
           'p95 ms': r.p95.toFixed(1),
           'ratio to baseline (mean)': `${(r.mean / baseline.mean).toFixed(1)}×`,
-          margin: i === 0 ? '' : `${((TARGET_MS / r.p95 - 1) * 100).toFixed(0)}% under ${TARGET_MS} ms`,
+          margin: i === 0 ? '' : `${((1 - r.p95 / TARGET_MS) * 100).toFixed(0)}% under ${TARGET_MS} ms`,
         },
       ]),
     ),

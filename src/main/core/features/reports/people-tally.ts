@@ -17,8 +17,9 @@ export interface TallyCounter {
 }
 
 /**
- * Columns that split the people: a person falls in the first counter whose condition holds (`ordered`: conditions
- * that only hold in turn, as born after a day), else in `rest`, counted as the group's people less the others.
+ * Columns that split the people: a person falls in the first counter whose condition holds, else in `rest`, counted
+ * as the group's people less the others. `ordered`: each condition holds for everyone the one before it holds for
+ * (born after a day, then after an earlier day, …); otherwise no two hold for one person.
  */
 export interface TallyDimension {
   counters: TallyCounter[];
@@ -29,12 +30,17 @@ export interface TallyDimension {
 const DIGIT_BITS = 21n;
 const DIGIT = 1n << DIGIT_BITS;
 
-/** The sums of a dimension, `per` counters in each. */
+/**
+ * The sums of a dimension, `per` counters in each. A sum after the first of an ordered dimension (each condition
+ * holds for everyone the one before it holds for) first sets aside, as 0, those its previous counter's condition
+ * holds for: the earlier counters' people.
+ */
 function sumsOf(dimension: TallyDimension, per: number): string[] {
   const sums: string[] = [];
   for (let start = 0; start < dimension.counters.length; start += per) {
-    const cases = dimension.counters.slice(dimension.ordered ? 0 : start, start + per).map((counter, i) => {
-      const at = (dimension.ordered ? 0 : start) + i;
+    const from = dimension.ordered ? Math.max(0, start - 1) : start;
+    const cases = dimension.counters.slice(from, start + per).map((counter, i) => {
+      const at = from + i;
       const add = at < start ? 0n : 1n << (DIGIT_BITS * BigInt(at - start));
       return counter.when.map((when) => `WHEN ${when} THEN ${add}`).join(' ');
     });
