@@ -11,8 +11,8 @@ import { cores } from './support';
 /**
  * The people table (困难职工及家庭成员) at scale: issue 13's target, p95 ≤ 200 ms at 100,000 files, with households
  * as a centre's lists have them (about 2.5 people a file: seed-office.ts seedHouseholds). As of today (nothing was
- * recorded after it: every file's kept states) and as of last year's last day (a year's report filed in January: the
- * files with a step since are read from their timelines). The demo files' timelines hold their approvals and
+ * recorded after it: every file's kept states), as of the last quarter's end and as of last year's last day (a
+ * quarter's or a year's report filed after it: the files with a step since are read from their timelines). The demo files' timelines hold their approvals and
  * endings, each on its own day, none after today. The baseline, in the same process: the files counted.
  * BENCH_REPORT_FILES lowers the 100,000. Prints; never fails on time.
  */
