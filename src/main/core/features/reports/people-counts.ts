@@ -1,7 +1,8 @@
-import type { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
+import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
 import { endOfLocalDay } from './report-frame';
 import { SELECTION_SQL, stateParams, statesWith } from './file-states';
+import { tallyPeople, type TallyDimension } from './people-tally';
 
 /**
  * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
@@ -42,9 +43,15 @@ export const EDUCATION_BAND_LABELS: Record<EducationBand, string> = {
   juniorOrLess: '初中及以下',
   none: '未填写',
 };
-const EDUCATION_BAND_SQL = `CASE h.education
-  WHEN 'postgraduate' THEN 'college' WHEN 'bachelor' THEN 'college' WHEN 'associate' THEN 'college'
-  WHEN 'senior' THEN 'senior' WHEN 'junior' THEN 'juniorOrLess' WHEN 'primary' THEN 'juniorOrLess' ELSE 'none' END`;
+/** The levels each band counts (EDUCATION_LEVELS); 未填写 is every other value. */
+const EDUCATION_LEVELS_OF: Record<Exclude<EducationBand, 'none'>, string[]> = {
+  college: ['postgraduate', 'bachelor', 'associate'],
+  senior: ['senior'],
+  juniorOrLess: ['junior', 'primary'],
+};
+const EDUCATION_BAND_SQL = `CASE h.education ${Object.entries(EDUCATION_LEVELS_OF)
+  .flatMap(([band, levels]) => levels.map((level) => `WHEN '${level}' THEN '${band}'`))
+  .join(' ')} ELSE 'none' END`;
 
 export const PEOPLE_ROWS = ['worker', 'family'] as const;
 export type PeopleRow = (typeof PEOPLE_ROWS)[number];
@@ -63,27 +70,55 @@ function bornBy(asOf: string, age: number): string {
 }
 
 /**
- * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by; the caller
- * appends its SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>. The people are
- * read from the covering index file_household_people (migration 0030) and MATERIALIZED: grouped in place, SQLite
- * visits every household row for its details (100,000 files: hundreds of ms more).
+ * The people counted, as the tail of a query after `WITH states`: each on-record file's list read from the covering
+ * index file_household_people (migration 0030), never the rows (a visit to each decrypts its details). Columns h.relation,
+ * h.id_number, h.born (YYYYMMDD from the ID number), h.education, h.stage.
+ */
+const PEOPLE_FROM = `FROM states s
+    JOIN (SELECT file_id, relation, id_number, json_extract(details, '$.schoolStage') AS stage,
+        json_extract(details, '$.educationLevel') AS education, substr(id_number, 7, 8) AS born,
+        deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
+    WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)`;
+const IS_MALE_SQL = 'CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1';
+const SEX_SQL = `CASE WHEN ${IS_MALE_SQL} THEN 'male' ELSE 'female' END`;
+
+/** The table's columns as countPeople counts them in one pass (people-tally.ts), on PEOPLE_FROM's columns. */
+const TALLY: TallyDimension[] = [
+  { counters: [{ key: 'sex:male', when: [IS_MALE_SQL] }], rest: 'sex:female' },
+  {
+    counters: AGE_BANDS.slice(0, -1).map((band, i) => ({ key: `band:${band}`, when: [`h.born > @b_${AGE_BANDS[i + 1]}`] })),
+    ordered: true,
+    rest: `band:${AGE_BANDS.at(-1)}`,
+  },
+  {
+    counters: Object.entries(EDUCATION_LEVELS_OF).map(([band, levels]) => ({
+      key: `edu:${band}`,
+      when: levels.map((level) => `h.education = '${level}'`),
+    })),
+    rest: 'edu:none',
+  },
+  { counters: SCHOOL_STAGES.map((stage) => ({ key: `stage:${stage}`, when: [`h.stage = '${stage}'`] })) },
+];
+
+function statesOf(sqlite: Sqlite, params: Record<string, string>): string {
+  return statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file');
+}
+
+/**
+ * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by, for the drill-down
+ * (the table's numbers are counted in one pass: countPeople); the caller appends its SELECT from people. Named
+ * parameters: stateParams', @to (the as-of day) and @b_<band>. MATERIALIZED: grouped in place, SQLite visits every
+ * household row for its details.
  */
 export function peopleWith(sqlite: Sqlite, params: Record<string, string>): string {
   const band = AGE_BANDS.slice(1)
     .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
     .join(' ');
-  return `WITH ${statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! })},
+  return `WITH ${statesOf(sqlite, params)},
   people AS MATERIALIZED (
-    SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who,
-      CASE WHEN CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1 THEN 'male' ELSE 'female' END AS sex,
-      CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band,
-      ${EDUCATION_BAND_SQL} AS edu,
-      h.stage
-    FROM states s
-    JOIN (SELECT file_id, relation, id_number, json_extract(details, '$.schoolStage') AS stage,
-        json_extract(details, '$.educationLevel') AS education, substr(id_number, 7, 8) AS born,
-        deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
-    WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)
+    SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who, ${SEX_SQL} AS sex,
+      CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band, ${EDUCATION_BAND_SQL} AS edu, h.stage
+    ${PEOPLE_FROM}
   )`;
 }
 
@@ -100,25 +135,10 @@ export interface PeopleCounts {
 
 export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all' : `${column.kind}:${column.value}`);
 
-/** Counts every row × column of the people table in one read. */
+/** Counts every row × column of the people table in one read (people-tally.ts). */
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
   const params = peopleParams(asOf);
-  const groups = sqlite
-    .prepare(
-      `${peopleWith(sqlite, params)} SELECT who, sex, band, edu, stage, count(*) AS n FROM people GROUP BY who, sex, band, edu, stage`,
-    )
-    .all(params) as { who: PeopleRow; sex: string; band: string; edu: string; stage: string | null; n: number }[];
-  const cells = new Map<string, number>();
-  const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
-  for (const g of groups) {
-    for (const row of [g.who, '*']) {
-      add(`${row}|all`, g.n);
-      add(`${row}|sex:${g.sex}`, g.n);
-      add(`${row}|band:${g.band}`, g.n);
-      add(`${row}|edu:${g.edu}`, g.n);
-      if (g.stage) add(`${row}|stage:${g.stage}`, g.n);
-    }
-  }
+  const cells = tallyPeople(sqlite, `WITH ${statesOf(sqlite, params)}`, PEOPLE_FROM, params, TALLY);
   return { get: (row, column) => cells.get(`${row}|${columnKey(column)}`) ?? 0 };
 }
 
