@@ -31,13 +31,6 @@ export class ImportRefusal extends Error {
 }
 
 const CHUNK = 2_000;
-/**
- * The page cache while a batch applies, in KiB (the connection's own is 128 MiB, db/client.ts). Every page SQLite
- * reads is decrypted and every page it evicts dirty is encrypted and written: a million records insert into a dozen
- * indexes at places spread over each (names, ID tails), which a cache smaller than those indexes reads and writes again
- * and again. Set back when the batch is applied, which frees the pages above it.
- */
-const IMPORT_CACHE_KIB = 512 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Attachments belong to a hardship file (its scans and visit photos). */
 const ATTACHMENT_TABLES = new Set(['hardship_files']);
@@ -65,21 +58,6 @@ async function open(ctx: CallContext, path: string, verdict: Extract<BatchVerdic
 }
 
 export async function applyBatch(
-  ctx: CallContext,
-  job: JobHandle,
-  path: string,
-  verdict: Extract<BatchVerdict, { ok: true }>,
-): Promise<Applied> {
-  const cacheBefore = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
-  ctx.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  try {
-    return await applyEntries(ctx, job, path, verdict);
-  } finally {
-    ctx.sqlite.pragma(`cache_size = ${cacheBefore}`);
-  }
-}
-
-async function applyEntries(
   ctx: CallContext,
   job: JobHandle,
   path: string,
