@@ -93,9 +93,8 @@ describe('importing a centre batch at the federation', () => {
       { id: idOf('11010520100101001'), role: 'member', active: 1, year: null, fen: null },
     ]);
     // Once answered: the batch's pages copied from the WAL into the database file and the WAL emptied (no checkpoint
-    // at the commit), and the import's bigger page cache set back to the connection's.
+    // at the commit).
     expect(statSync(`${o.federation.core.state.paths.database}-wal`).size).toBe(0);
-    expect(sqliteOf(o.federation).pragma('cache_size', { simple: true })).toBe(-131072);
 
     // A change batch: the file closed, the payment voided, a member at an older rev (already newer here).
     const second = [
