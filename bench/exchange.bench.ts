@@ -41,9 +41,13 @@ async function measured<T>(work: () => Promise<T>) {
   let peak = base;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = performance.now();
+  // The process's CPU (all its threads): the machine is shared, so wall time alone says little.
+  const cpuBefore = process.cpuUsage();
   try {
     const value = await work();
-    return { value, seconds: (performance.now() - started) / 1000, peakMiB: (peak - base) / 2 ** 20 };
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    return { value, seconds: (performance.now() - started) / 1000, cpuSeconds, peakMiB: (peak - base) / 2 ** 20 };
   } finally {
     clearInterval(sampler);
   }
@@ -120,6 +124,12 @@ async function exportAndImport(scale: string, members: number, files: number, pa
   const upload = reserveInboxFile(federation.core.state.files, 'batch.bfb');
   await pipeline(createReadStream(stick), upload.stream);
 
+  // When the job published its result (what the clerk waits for): work the import leaves for just after it (the WAL's
+  // copy into the database file) counts in the seconds and CPU, not in this.
+  let answeredAt = 0;
+  const publish = federation.finished.set.bind(federation.finished);
+  federation.finished.set = (id, event) => ((answeredAt = performance.now()), publish(id, event));
+  const importStarted = performance.now();
   const imported = await measured(async () => {
     const { jobId } = await federation.call<{ jobId: string }>('exchangeImport.importBatch', {
       uploadId: upload.uploadId,
@@ -157,14 +167,14 @@ async function exportAndImport(scale: string, members: number, files: number, pa
   console.table({
     'gzip + age, same bytes (export floor)': { seconds: floorExport.toFixed(2), ratio: '1.00×', 'peak MiB': '', target: '' },
     'exchange.exportBatch': {
-      seconds: exported.seconds.toFixed(2),
+      seconds: `${exported.seconds.toFixed(2)} (CPU ${exported.cpuSeconds.toFixed(2)})`,
       ratio: `${(exported.seconds / floorExport).toFixed(2)}×`,
       'peak MiB': exported.peakMiB.toFixed(0),
       target: `≤ 15 s (${margin(15, exported.seconds)}); crypto ${pct(encryptSeconds, exported.seconds)} (≤ 5 %)`,
     },
     'age decrypt + gunzip, same bytes (import floor)': { seconds: decryptAndGunzip.toFixed(2), ratio: '1.00×', 'peak MiB': '', target: '' },
     'exchangeImport.importBatch': {
-      seconds: imported.seconds.toFixed(2),
+      seconds: `${imported.seconds.toFixed(2)} (CPU ${imported.cpuSeconds.toFixed(2)}, answered ${((answeredAt - importStarted) / 1000).toFixed(2)})`,
       ratio: `${(imported.seconds / decryptAndGunzip).toFixed(2)}×`,
       'peak MiB': imported.peakMiB.toFixed(0),
       target: `≤ 20 s (${margin(20, imported.seconds)}); crypto ${pct(decryptSeconds, imported.seconds)} (≤ 5 %)`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyReceipt } from '../../src/main/core/exchange/format';
 import { readOutboxFile } from '../../src/main/core/files';
@@ -92,6 +92,9 @@ describe('importing a centre batch at the federation', () => {
       { id: idOf('11010519750101001'), role: 'head', active: 1, year: null, fen: null },
       { id: idOf('11010520100101001'), role: 'member', active: 1, year: null, fen: null },
     ]);
+    // Once answered: the batch's pages copied from the WAL into the database file and the WAL emptied (no checkpoint
+    // at the commit).
+    expect(statSync(`${o.federation.core.state.paths.database}-wal`).size).toBe(0);
 
     // A change batch: the file closed, the payment voided, a member at an older rev (already newer here).
     const second = [

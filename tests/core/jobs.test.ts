@@ -42,6 +42,21 @@ describe('job runner', () => {
     expect(jobs.size).toBe(0);
   });
 
+  it('runs upkeep a job asks for once its result is published', async () => {
+    const { jobs, events, finished } = runner();
+    const seen: string[] = [];
+    const { jobId } = jobs.start(
+      'c',
+      async (job) => {
+        job.afterFinished(() => seen.push(events.some((e) => e.type === 'job.finished') ? 'after the result' : 'before it'));
+        return 1;
+      },
+      (data) => data,
+    );
+    await finished(jobId);
+    expect(seen).toEqual(['after the result']);
+  });
+
   it('lets only the starting client cancel, at the next stage boundary', async () => {
     const { jobs, finished } = runner();
     const stages = async (job: { pause(): Promise<void>; throwIfCancelled(): void }) => {

@@ -14,6 +14,8 @@ export interface JobHandle {
   pause(): Promise<void>;
   /** Aborted when the clerk cancels: for streams that take a signal (the exchange's batch writer). */
   readonly signal: AbortSignal;
+  /** Runs `work` once the job's result is published: upkeep the clerk need not wait for (an import's checkpoint). */
+  afterFinished(work: () => void): void;
 }
 
 interface Running {
@@ -37,6 +39,7 @@ export class JobRunner {
   start(clientId: string, run: (job: JobHandle) => Promise<unknown>, checkResult: (data: unknown) => unknown): { jobId: string } {
     const jobId = uuidv7();
     const controller = new AbortController();
+    const after: (() => void)[] = [];
     this.running.set(jobId, { clientId, controller });
     const handle: JobHandle = {
       jobId,
@@ -46,6 +49,7 @@ export class JobRunner {
       },
       pause: () => new Promise((resolve) => setImmediate(resolve)),
       signal: controller.signal,
+      afterFinished: (work) => after.push(work),
     };
     // Started on the next turn, after the caller has its job id.
     setImmediate(async () => {
@@ -57,6 +61,7 @@ export class JobRunner {
       } finally {
         this.running.delete(jobId);
       }
+      for (const work of after) work();
     });
     return { jobId };
   }

@@ -130,18 +130,21 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
   }
 }
 
+const RECORD_COLUMNS = `origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
+       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen`;
+
 /** Prepared once per import: the statements a chunk of records runs. */
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
-  const upsert = sqlite.prepare(
-    `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (origin, table_name, id) DO UPDATE SET
-       centre_code = excluded.centre_code, rev = excluded.rev, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
-       fields = excluded.fields, sequence = excluded.sequence, status = excluded.status, category = excluded.category,
-       file_no = excluded.file_no, name = excluded.name, id_tail = excluded.id_tail, year = excluded.year,
-       entered_at = excluded.entered_at, type = excluded.type, amount_fen = excluded.amount_fen
-     WHERE excluded.rev > exchange_records.rev`,
+  // A record not held yet is inserted (a snapshot's records all are): it has no people rows to clear. One held is
+  // replaced only by a higher rev, and its people rewritten. Two statements, so the common insert runs no DELETE.
+  const insert = sqlite.prepare(
+    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (origin, table_name, id) DO NOTHING`,
+  );
+  const update = sqlite.prepare(
+    `UPDATE exchange_records SET centre_code = ?, rev = ?, updated_at = ?, deleted_at = ?, fields = ?, sequence = ?,
+       status = ?, category = ?, file_no = ?, name = ?, id_tail = ?, year = ?, entered_at = ?, type = ?, amount_fen = ?
+     WHERE origin = ? AND table_name = ? AND id = ? AND rev < ?`,
   );
   const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
   const addPerson = sqlite.prepare(
@@ -153,10 +156,10 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
 
-  function rewritePeople(record: BatchRecord): void {
+  function writePeople(record: BatchRecord, held: boolean): void {
     const f = record.fields;
     const alive = record.deleted_at === null;
-    clearPeople.run(record.table, record.id, centreCode);
+    if (held) clearPeople.run(record.table, record.id, centreCode);
     if (record.table === 'hardship_files') {
       const active = alive && ACTIVE_FILE_STATUSES.has(String(f.status)) ? 1 : 0;
       const head = String(f.head_id_number);
@@ -180,20 +183,22 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
     /** Writes the record if it is newer than what is held; true when it was written. */
     record(record: BatchRecord): boolean {
       // Positional parameters: better-sqlite3 binds them without a named object's lookups, a million times a batch.
-      const written =
-        upsert.run(
-          record.origin,
-          record.table,
-          record.id,
-          centreCode,
-          record.rev,
-          record.updated_at,
-          record.deleted_at,
-          record.fieldsJson ?? JSON.stringify(record.fields),
-          sequence,
-          ...viewColumns(record),
-        ).changes > 0;
-      if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) rewritePeople(record);
+      const values = [
+        record.origin,
+        record.table,
+        record.id,
+        centreCode,
+        record.rev,
+        record.updated_at,
+        record.deleted_at,
+        record.fieldsJson ?? JSON.stringify(record.fields),
+        sequence,
+        ...viewColumns(record),
+      ];
+      const inserted = insert.run(values).changes > 0;
+      // The update binds the values after the key, then the key and the rev to beat (better-sqlite3 has no ?NNN).
+      const written = inserted || update.run([...values.slice(3), ...values.slice(0, 3), record.rev]).changes > 0;
+      if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) writePeople(record, !inserted);
       return written;
     },
     attachment(a: BatchAttachment, sha256: string): void {
