@@ -1,11 +1,7 @@
-import { openDatabase } from '../../src/main/core/db/client';
-import { readKeyFile } from '../../src/main/core/keys/key-file';
-import { dataPaths } from '../../src/main/core/paths';
-import { DEMO_CENTRES, DEMO_PERSON, writeFederationDemo } from '../../src/main/tools/federation-demo';
-import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import { DEMO_CENTRES, DEMO_PERSON } from '../../src/main/tools/federation-demo';
 import { maskIdNumber } from '@shared/domain/id-number';
-import { TEST_CLOCK_START } from '../support/test-clock';
-import { ADMIN, rpc, signIn } from './support';
+import { setUpFederationWithDemoCentres } from './federation-demo-steps';
+import { ADMIN, signIn } from './support';
 import { expect, test } from './fixtures';
 
 /**
@@ -17,19 +13,7 @@ test('a federation sees its centres, overdue first, a centre’s files read-only
   page,
   host,
 }) => {
-  await rpc(host.origin, host.token, 'system.setup', {
-    org: {
-      name: '示范市总工会',
-      creditCode: `81110100MC0000009${creditCodeCheckChar('81110100MC0000009')}`,
-      regionCode: '110100',
-      mode: 'federation',
-    },
-    admin: ADMIN,
-  });
-  const paths = dataPaths(host.dataDir);
-  const { sqlite } = openDatabase(paths.database, readKeyFile(paths.keyFile)!);
-  writeFederationDemo(sqlite, TEST_CLOCK_START);
-  sqlite.close();
+  await setUpFederationWithDemoCentres(host);
 
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);

@@ -1,10 +1,6 @@
-import { openDatabase } from '../../src/main/core/db/client';
-import { readKeyFile } from '../../src/main/core/keys/key-file';
-import { dataPaths } from '../../src/main/core/paths';
-import { DEMO_CENTRES, writeFederationDemo } from '../../src/main/tools/federation-demo';
-import { creditCodeCheckChar } from '@shared/domain/credit-code';
-import { TEST_CLOCK_START } from '../support/test-clock';
-import { ADMIN, rpc, signIn } from './support';
+import { DEMO_CENTRES } from '../../src/main/tools/federation-demo';
+import { setUpFederationWithDemoCentres } from './federation-demo-steps';
+import { ADMIN, signIn } from './support';
 import { expect, test } from './fixtures';
 
 /**
@@ -14,19 +10,7 @@ import { expect, test } from './fixtures';
  * household on record in 2026's first quarter; 西城's file has no approval in its timeline.
  */
 test('a federation reports all centres combined, then one centre, and a number lists its centre’s file', async ({ page, host }) => {
-  await rpc(host.origin, host.token, 'system.setup', {
-    org: {
-      name: '示范市总工会',
-      creditCode: `81110100MC0000009${creditCodeCheckChar('81110100MC0000009')}`,
-      regionCode: '110100',
-      mode: 'federation',
-    },
-    admin: ADMIN,
-  });
-  const paths = dataPaths(host.dataDir);
-  const { sqlite } = openDatabase(paths.database, readKeyFile(paths.keyFile)!);
-  writeFederationDemo(sqlite, TEST_CLOCK_START);
-  sqlite.close();
+  await setUpFederationWithDemoCentres(host);
 
   await page.goto(host.url);
   await signIn(page, ADMIN.username, ADMIN.password);
