@@ -4,7 +4,7 @@ import { REPORT_TABLES } from '../src/shared/contract/reports';
 import type { ReportSheet } from '../src/shared/domain/report-sheet';
 import { addCentrePeer } from '../src/main/tools/federation-mirror-rows';
 import { officeWithFiles, seedPayments } from './seed-office';
-import { cores } from './support';
+import { cores, timedRuns } from './support';
 
 /**
  * A federation's reports (features/reports federation-source.ts) against the same centre's own: one office's files
@@ -88,16 +88,7 @@ test(`the seven tables at a federation, one centre of ${FILES.toLocaleString()} 
   expect(numbers(await run(CODE))).toEqual(numbers(own));
 
   const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 8);
-  const timed = async (fn: () => Promise<unknown>) => {
-    const ms: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const at = performance.now();
-      await fn();
-      ms.push(performance.now() - at);
-    }
-    ms.sort((a, b) => a - b);
-    return { p50: ms[Math.floor(ms.length / 2)]!, mean: ms.reduce((a, b) => a + b, 0) / ms.length };
-  };
+  const timed = (fn: () => Promise<unknown>) => timedRuns(RUNS, fn);
   const federation = { one: await timed(() => run(CODE)), all: await timed(() => run('all')) };
   sqlite.exec(`UPDATE org SET mode = 'centre'`);
   const baseline = await timed(() => run());

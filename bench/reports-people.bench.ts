@@ -6,7 +6,7 @@ import { peopleSheet } from '../src/main/core/features/reports/people-sheet';
 import { reportQuery } from '../src/main/core/features/reports/report-frame';
 import { statesWith } from '../src/main/core/features/reports/file-states';
 import { officeWithFiles, seedHouseholds } from './seed-office';
-import { cores } from './support';
+import { cores, timedRuns } from './support';
 
 /**
  * The people table (困难职工及家庭成员) at scale: issue 13's target, p95 ≤ 200 ms at 100,000 files, with households
@@ -37,16 +37,7 @@ function previousCount(asOf: string) {
   return sqlite.prepare(`${people} SELECT who, sex, band, edu, stage, count(*) AS n FROM people GROUP BY 1, 2, 3, 4, 5`);
 }
 
-async function timed(fn: () => unknown) {
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const at = performance.now();
-    await fn();
-    ms.push(performance.now() - at);
-  }
-  ms.sort((a, b) => a - b);
-  return { mean: ms.reduce((a, b) => a + b, 0) / ms.length, p95: ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]! };
-}
+const timed = (fn: () => unknown) => timedRuns(RUNS, fn);
 
 test(`the people table at ${FILES.toLocaleString()} files`, async () => {
   const env = await officeWithFiles(FILES);

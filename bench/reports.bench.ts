@@ -6,7 +6,7 @@ import { endOfLocalDay, reportQuery } from '../src/main/core/features/reports/re
 import { CallContext } from '../src/main/core/context';
 import { causesSheet, householdsSheet, movementsSheet } from '../src/main/core/features/reports/files-sheets';
 import { officeWithFiles, seedHouseholds } from './seed-office';
-import { cores } from './support';
+import { cores, timedRuns } from './support';
 
 /**
  * The three file tables at scale (issue 13's target: every table for a year at 100,000 files, p95 ≤ 200 ms), through
@@ -102,22 +102,8 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
     sqlite.exec('DROP TABLE temp.bench_timeline; DROP TABLE temp.bench_kept');
   }
 
-  // tinybench's 64 samples at least per task outlast a loaded machine's patience: a fixed number of runs instead.
   const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
-  const timed = async (fn: () => unknown) => {
-    const ms: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const at = performance.now();
-      await fn();
-      ms.push(performance.now() - at);
-    }
-    ms.sort((a, b) => a - b);
-    return {
-      mean: ms.reduce((a, b) => a + b, 0) / ms.length,
-      p50: ms[Math.floor(ms.length / 2)]!,
-      p95: ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]!,
-    };
-  };
+  const timed = (fn: () => unknown) => timedRuns(RUNS, fn);
   const count = sqlite.prepare('SELECT count(*) FROM hardship_files WHERE deleted_at IS NULL').pluck();
   const baseline = await timed(() => count.get());
   const stepsOnly = sqlite.prepare(`WITH ${STATES_CTE} SELECT count(*) FROM steps`).pluck();

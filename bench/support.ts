@@ -78,3 +78,22 @@ export async function timedImport(env: BenchCore, write: (target: Writable) => P
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { seconds, peakMiB: (peak - baseRss) / 2 ** 20, counts: (result.data as { counts: { new: number } }).counts };
 }
+
+/**
+ * `fn` run `runs` times in turn (a fixed number: tinybench's 64 samples at least per task outlast a loaded
+ * machine's patience), its times in ms as mean, p50 and p95.
+ */
+export async function timedRuns(runs: number, fn: () => unknown): Promise<{ mean: number; p50: number; p95: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const at = performance.now();
+    await fn();
+    ms.push(performance.now() - at);
+  }
+  ms.sort((a, b) => a - b);
+  return {
+    mean: ms.reduce((a, b) => a + b, 0) / ms.length,
+    p50: ms[Math.floor(ms.length / 2)]!,
+    p95: ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]!,
+  };
+}
