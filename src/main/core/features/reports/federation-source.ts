@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../db/client';
+import { stepDays } from './file-states';
 
 /**
  * A federation's reports (docs/domain.md "Reports", docs/architecture.md "Reports in federation mode"): the same
@@ -94,9 +95,7 @@ function keepShadowStates(sqlite: Sqlite): void {
          entered_on = s.entered_on, left_on = s.left_on, left_by = s.left_by
        FROM (
          SELECT file_id,
-           min(CASE action WHEN 'approve' THEN date(at, 'localtime') WHEN 'confirmImport' THEN coalesce(on_date, date(at, 'localtime')) END) AS entered_on,
-           max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, 'localtime')) WHEN 'close' THEN date(at, 'localtime') END) AS left_on,
-           max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by
+           ${stepDays("'localtime'")}
          FROM temp.file_events WHERE action IN ('approve', 'confirmImport', 'exit', 'close') GROUP BY file_id
        ) AS s
        WHERE s.file_id = f.id`,

@@ -34,12 +34,21 @@ export function stateParams(query: Pick<ReportQuery, 'asOf' | 'recordedBefore'>)
  * primary key and visits every row, decrypting its draft (100,000 files: seconds, against a fraction of one).
  * A leaving day before the entry (a wrong date typed) counts as the entry's day, so each file adds up.
  */
+/**
+ * A file's days on record from its steps, as aggregates over file_events: `shift` is the SQL that turns a step's moment
+ * into the office's day (the as-of day's offset, or 'localtime' where the steps are kept: migration 0030's trigger
+ * and a federation's shadows). One text, so the kept days and the grouped ones cannot drift apart.
+ */
+export function stepDays(shift: string): string {
+  return `min(CASE action WHEN 'approve' THEN date(at, ${shift}) WHEN 'confirmImport' THEN coalesce(on_date, date(at, ${shift})) END) AS entered_on,
+      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END) AS left_on,
+      max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by`;
+}
+
 export const STATES_CTE = `
   steps AS (
     SELECT file_id,
-      min(CASE action WHEN 'approve' THEN date(at, @shift) WHEN 'confirmImport' THEN coalesce(on_date, date(at, @shift)) END) AS entered_on,
-      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, @shift)) WHEN 'close' THEN date(at, @shift) END) AS left_on,
-      max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by
+      ${stepDays('@shift')}
     FROM file_events
     WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at < @recordedBefore
     GROUP BY file_id
@@ -75,9 +84,7 @@ const LATER_STEPS_CTE = `
   later AS (${LATER_STEP.replace('SELECT 1', 'SELECT DISTINCT file_id')}),
   steps AS (
     SELECT file_id,
-      min(CASE action WHEN 'approve' THEN date(at, @shift) WHEN 'confirmImport' THEN coalesce(on_date, date(at, @shift)) END) AS entered_on,
-      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, @shift)) WHEN 'close' THEN date(at, @shift) END) AS left_on,
-      max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by
+      ${stepDays('@shift')}
     FROM file_events INDEXED BY file_events_report
     WHERE file_id IN (SELECT file_id FROM later) AND action IN ('approve', 'confirmImport', 'exit', 'close') AND at < @recordedBefore
     GROUP BY file_id
