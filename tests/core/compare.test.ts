@@ -181,6 +181,17 @@ describe('信息比对: other kinds, formats and refusals', () => {
     expect(entries.length).toBe(0);
   });
 
+  it('refuses the same column chosen for the ID number and the name, before reading the list', async () => {
+    const upload = inboxUpload(o.t, '同列名单.csv', dibaoCsv());
+    const mapping = { idNumber: 1, name: 1, extras: [] };
+    const error = await o.t.fail('compare.import', { ...upload, source: '测试区民政局', kind: 'dibao', mapping }, 'clerk');
+    expect(error.code).toBe('INVALID_INPUT');
+    const lists = o.t.core.state.conn!.sqlite.prepare(
+      "SELECT count(*) FROM compare_lists WHERE source = '测试区民政局' AND file_name = '同列名单.csv'",
+    );
+    expect(lists.pluck().get()).toBe(0);
+  });
+
   it('refuses a list whose ID column holds no valid ID number', async () => {
     const { done } = await importList(o.t, '空名单.csv', Buffer.from('姓名,身份证号\r\n某人,123\r\n'), 'dibao');
     expect(done.result).toMatchObject({ ok: false, error: { code: 'COMPARE_LIST_EMPTY', params: { rejected: 1 } } });

@@ -7,11 +7,14 @@ import { channel, fileRef, isoInstant, jobChannel, okOutput } from './define';
 export const compareListKind = z.enum(COMPARE_LIST_KINDS);
 
 /** Which column holds the ID number and the name (0-based), and which other columns the clerk keeps (at most 8). */
-export const compareMapping = z.object({
-  idNumber: z.number().int().min(0).max(255),
-  name: z.number().int().min(0).max(255),
-  extras: z.array(z.number().int().min(0).max(255)).max(8).default([]),
-});
+export const compareMapping = z
+  .object({
+    idNumber: z.number().int().min(0).max(255),
+    name: z.number().int().min(0).max(255),
+    extras: z.array(z.number().int().min(0).max(255)).max(8).default([]),
+  })
+  // A careless pick (the name column chosen as the ID column too) would compare names as ID numbers.
+  .refine((m) => m.name !== m.idNumber, { path: ['name'], message: 'SAME_COLUMN' });
 export type CompareMapping = z.infer<typeof compareMapping>;
 
 /** A row left out of the list: its row number in the file and why (an ID problem code, DUPLICATE_IN_FILE). */

@@ -69,6 +69,7 @@ export const enCompare = {
     needSource: 'the body that gave the list',
     needId: 'the ID number column',
     needName: 'the name column',
+    needDistinctName: 'a name column other than the ID number column',
     tabs: { matched: 'In our files', missing: 'Should be on the list', outreach: 'On the list, no file' },
     tabCount: '{label} ({count})',
     notApplicable: 'A list of this kind does not require our households to be on it, so there is no “should be on the list” check.',

@@ -61,6 +61,7 @@ export const zhCNCompare = {
     needSource: '名单来源单位',
     needId: '身份证号所在列',
     needName: '姓名所在列',
+    needDistinctName: '与身份证号不同的姓名列',
     tabs: { matched: '在我方档案中', missing: '应在名单而未在', outreach: '名单有而我方无档案' },
     tabCount: '{label}（{count}）',
     notApplicable: '这类名单不要求我方在档户都在名单上，没有“应在未在”的比对。',

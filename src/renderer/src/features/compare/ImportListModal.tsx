@@ -10,6 +10,7 @@ import { useJob } from '../../api/jobs';
 import { FormActions } from '../../components/FormActions';
 import { GuardedModal } from '../../components/GuardedModal';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { requiredField } from '../../components/required-field';
 import { useT } from '../../i18n';
 import { IMPORT_ACCEPT, IMPORT_MAX_BYTES } from '../roster-import/useRosterImport';
 import { importErrorMessage } from '../roster-import/import-text';
@@ -65,6 +66,7 @@ export function ImportListModal({ onClose, onImported }: { onClose: () => void; 
     ...(source.trim() ? [] : [t('compare.needSource')]),
     ...(idColumn === null ? [t('compare.needId')] : []),
     ...(nameColumn === null ? [t('compare.needName')] : []),
+    ...(nameColumn !== null && nameColumn === idColumn ? [t('compare.needDistinctName')] : []),
   ];
 
   const run = async () => {
@@ -133,7 +135,7 @@ export function ImportListModal({ onClose, onImported }: { onClose: () => void; 
               value={source}
               maxLength={60}
               onChange={(e) => setSource(e.currentTarget.value)}
-              required
+              {...requiredField}
             />
             <Select
               label={t('compare.kind')}
