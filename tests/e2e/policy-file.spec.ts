@@ -42,7 +42,8 @@ test('the federation’s policy file is previewed and taken in by the centre tha
   await fed.getByRole('link', { name: '政策参数' }).click();
   await fed.getByRole('button', { name: '导出政策文件' }).click();
   const exportDialog = fed.getByRole('dialog', { name: '导出政策文件（发给各帮扶中心）' });
-  await expect(exportDialog.getByLabel('同时发送哪一年的帮扶项目')).toHaveValue(year);
+  const programYear = exportDialog.getByLabel('同时发送哪一年的帮扶项目');
+  await expect(programYear).toHaveValue(`${year} 年（进行中的项目 1 个）`);
   await shots(fed, 'export-policy-file');
   const downloading = fed.waitForEvent('download');
   await exportDialog.getByRole('button', { name: '生成并保存' }).click();
@@ -52,6 +53,17 @@ test('the federation’s policy file is previewed and taken in by the centre tha
   const path = testInfo.outputPath(name);
   await download.saveAs(path);
   await expect(fed.getByText('已导出第 1 号政策文件：数值 2 个，项目 1 个')).toBeVisible();
+  // A careless clerk clears the keys and sends no programs: nothing to send, and the dialog says so before any number is taken.
+  await fed.getByRole('button', { name: '导出政策文件' }).click();
+  const keys = exportDialog.getByLabel('要发送的政策参数');
+  await keys.click();
+  for (let i = 0; i < 12; i += 1) await keys.press('Backspace');
+  await keys.press('Escape');
+  await programYear.click();
+  await fed.getByRole('option', { name: '不发送项目' }).click();
+  await expect(exportDialog.getByText('还需要：要发送的政策参数或帮扶项目')).toBeVisible();
+  await expect(exportDialog.getByRole('button', { name: '生成并保存' })).toBeDisabled();
+  await exportDialog.getByRole('button', { name: '取消' }).click();
 
   // The centre: an altered copy is refused with its reason.
   const page = centre.page;
