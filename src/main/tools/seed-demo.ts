@@ -74,9 +74,35 @@ if (core.state.state === 'needs-setup') {
 await call('auth.signIn', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
 if (values.federation) {
   writeFederationDemo(core.state.conn!.sqlite, new Date());
+  await seedFederationPolicy();
   console.log(`演示上级工会：两个中心的数据已写入。数据目录 ${dataDir}`);
   core.close();
   process.exit(0);
+}
+
+/**
+ * What a federation sends its centres in a policy file (政策参数 → 导出政策文件): this year's 低保 line of the city and
+ * a cap, and two open programs, so the demo's policy file has content (synthetic values, not any city's real ones).
+ */
+async function seedFederationPolicy(): Promise<void> {
+  const year = new Date().getFullYear();
+  await call('policy.add', { key: 'lowIncomeLine', regionCode: '110100', effectiveFrom: `${year}-01-01`, value: 145_000 });
+  await call('policy.add', { key: 'aidYearCapFestival', regionCode: null, effectiveFrom: `${year}-01-01`, value: 200_000 });
+  const program = { year, budgetFen: null, note: null };
+  await call('aid.saveProgram', {
+    ...program,
+    type: 'festival',
+    name: `${year}年元旦春节送温暖`,
+    fundSource: 'union',
+    standard: { kind: 'fixed', amountFen: 80_000, byCategory: {} },
+  });
+  await call('aid.saveProgram', {
+    ...program,
+    type: 'education',
+    name: `${year}年金秋助学`,
+    fundSource: 'union',
+    standard: { kind: 'perStudent', byStage: { college: 500_000, vocational: 200_000, senior: 200_000 } },
+  });
 }
 
 const started = Date.now();

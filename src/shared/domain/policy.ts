@@ -32,11 +32,13 @@ export interface PolicyKeyRule {
   byRegion: boolean;
   /** A value that may stay unset: an aid cap none has set limits nothing (the home page does not ask for it). */
   optional?: boolean;
+  /** What an amount (unit fen) is counted by: the 低保 line per person and month, an aid cap per household and year. */
+  per?: 'personMonth' | 'householdYear';
 }
 
 export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   // Per person per month. ¥1 to ¥10,000 catches a value typed in yuan where fen were meant, or the reverse.
-  lowIncomeLine: { unit: 'fen', min: 100, max: 1_000_000, default: null, byRegion: true },
+  lowIncomeLine: { unit: 'fen', per: 'personMonth', min: 100, max: 1_000_000, default: null, byRegion: true },
   // docs/domain.md: a notice stays up at least 5 working days.
   noticeWorkingDays: { unit: 'workingDays', min: 5, max: 30, default: 5, byRegion: false },
   visitValidDays: { unit: 'days', min: 7, max: 365, default: 90, byRegion: false },
@@ -49,13 +51,13 @@ export const POLICY_RULES: Record<PolicyKey, PolicyKeyRule> = {
   accidentThresholdPercent: { unit: 'percent', min: 1, max: 100, default: 80, byRegion: false },
   // docs/domain.md "Aid": annual caps per household, in total and per type (shared/domain/aid.ts TYPE_CAP_KEY).
   // None until an administrator sets one: a program's own standard still limits every payment.
-  aidYearCapTotal: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapLiving: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapMedical: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapEducation: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapFestival: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapEmergency: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
-  aidYearCapAccident: { unit: 'fen', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapTotal: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapLiving: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapMedical: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapEducation: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapFestival: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapEmergency: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
+  aidYearCapAccident: { unit: 'fen', per: 'householdYear', min: 100, max: 100_000_000, default: null, byRegion: false, optional: true },
   // Federation mode (各中心): a centre whose last batch was imported longer ago than this is flagged 逾期. 35 days: a
   // monthly batch with a few days' slack for the trip to the federation.
   batchOverdueDays: { unit: 'days', min: 7, max: 365, default: 35, byRegion: false },

@@ -33,6 +33,7 @@ export const enPolicy: typeof zhCNPolicy = {
     regionHint: 'A county, city or province code. A county without its own line uses its city’s, then its province’s.',
     effectiveFromHint: 'Applies from this day on (the day included).',
     valueYuan: 'Amount (yuan per person per month)',
+    valueYuanYear: 'Amount (yuan per household per year)',
     valueNumber: 'Value ({unit})',
     valueRange: 'Allowed: {min} to {max}',
     valueInvalid: 'Enter a value within the allowed range',
@@ -47,6 +48,7 @@ export const enPolicy: typeof zhCNPolicy = {
     voidDone: 'Voided',
     units: { fen: 'yuan', workingDays: 'working days', days: 'days', months: 'months', percent: '%' },
     amount: '¥{amount} per person per month',
+    amountYear: '¥{amount} per household per year',
     calendarTitle: 'Holidays and worked weekends',
     calendarIntro:
       'Notice periods count working days: Saturdays, Sundays and the holidays set here do not count; weekends set as worked do. Set them as the State Council publishes each year’s holiday arrangements.',

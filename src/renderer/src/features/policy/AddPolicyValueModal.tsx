@@ -78,7 +78,7 @@ function AddPolicyValueForm({ regionCode: officeRegion, today, onClose, onAdded 
       />
       {rule.unit === 'fen' ? (
         <TextInput
-          label={t('policy.valueYuan')}
+          label={t(rule.per === 'householdYear' ? 'policy.valueYuanYear' : 'policy.valueYuan')}
           description={range}
           value={yuan}
           onChange={(event) => setYuan(event.currentTarget.value)}
