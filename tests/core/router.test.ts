@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, contract } from '@shared/contract';
+import { roleAllows, type Role } from '@shared/roles';
 import { addUser, startSetUpCore } from './support/core';
 
 describe('router', () => {
@@ -25,6 +27,18 @@ describe('router', () => {
     expect((await t.fail('backup.create', {}, 'c')).code).toBe('FORBIDDEN');
     expect((await t.call('org.get', {}, 'c')).mode).toBe('centre');
     expect((await t.fail('org.get', {}, 'nobody')).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers every channel a caller without the role may not use with UNAUTHENTICATED or FORBIDDEN, before reading its input', async () => {
+    const t = await startSetUpCore();
+    await addUser(t, 'viewer', 'viewer1', 'v');
+    const closed = CHANNEL_NAMES.filter((channel) => contract[channel].access !== 'public');
+    const aboveViewer = closed.filter((channel) => !roleAllows('viewer', contract[channel].access as Role));
+    expect(aboveViewer.length).toBeGreaterThan(50);
+    // Input that no channel accepts: a refusal for the role must come before INVALID_INPUT names any field.
+    const junk = { '': 'x'.repeat(10) };
+    for (const channel of closed) expect((await t.fail(channel, junk, 'nobody')).code, channel).toBe('UNAUTHENTICATED');
+    for (const channel of aboveViewer) expect((await t.fail(channel, junk, 'v')).code, channel).toBe('FORBIDDEN');
   });
 
   it('takes a role change at once', async () => {

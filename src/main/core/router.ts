@@ -40,14 +40,8 @@ export async function dispatch(
     if (core.state !== 'ready' && !ALWAYS_OPEN.has(channel) && !OPEN_IN_STATE[core.state]?.includes(channel)) {
       throw new AppError(STATE_ERROR[core.state]);
     }
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        message: i.message,
-      }));
-      return { ok: false, error: { code: 'INVALID_INPUT', issues } };
-    }
+    // Who may call comes before what was sent: a caller without the role learns nothing of a channel's input (its
+    // fields' names and rules) and never has its input parsed.
     const user = currentUser(core, clientId);
     const session = core.sessions.get(clientId);
     if (def.access !== 'public') {
@@ -57,6 +51,14 @@ export async function dispatch(
       if (user.mustChangePassword && !OPEN_WITH_TEMPORARY_PASSWORD.has(channel)) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED');
       }
+    }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: i.message,
+      }));
+      return { ok: false, error: { code: 'INVALID_INPUT', issues } };
     }
     // Polling the session is not the clerk at work: it must not postpone the idle lock.
     if (session && !session.locked && channel !== 'auth.session') session.lastActivityMs = core.clock.now().getTime();
