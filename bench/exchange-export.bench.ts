@@ -25,8 +25,9 @@ import { cores, newCore, timedImport, type BenchCore } from './support';
  * (default 1,000,000), BENCH_FILES files (100,000) and BENCH_PAYMENTS payments (1,000,000), at a tenth and then the
  * whole (peak RSS flat when streamed). Per scale: wall and CPU seconds, peak RSS growth, the batch's size, and the
  * baseline measured in the same run on the very bytes the batch carried (decrypted back): gzip at the batch's level
- * plus age. Then the export's parts timed one by one (set, SQLite pages, gzip, age, read-back) for the share of each.
- * Nothing here fails on time.
+ * plus age. The batch is written four times, alternately sealed in the core's thread and in a sealer thread
+ * (exportBothWays), with the CPU of the core's thread apart from the others'. Then the export's parts timed one by one
+ * (set, SQLite pages, gzip, age, read-back) for the share of each. Nothing here fails on time.
  */
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const FILES = Number(process.env.BENCH_FILES ?? 100_000);
