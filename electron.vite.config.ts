@@ -16,6 +16,8 @@ export default defineConfig({
           worker: resolve('src/main/core/worker.ts'),
           // The roster import's reader thread, started by the core worker
           'import-reader': resolve('src/main/core/features/roster/import-reader.worker.ts'),
+          // A batch's sealer thread (gzip, age, hash), started by the core worker for each export
+          'batch-sealer': resolve('src/main/core/exchange/format/payload-seal.worker.ts'),
           // The loopback web host for development and end-to-end tests
           'web-host': resolve('src/main/web-host/cli.ts'),
           // Demo data for trying the program and for benchmarks (npm run seed:demo)

@@ -9,7 +9,7 @@ import { createCore, type Core } from '../src/main/core/core';
 import { reserveInboxFile } from '../src/main/core/files';
 import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
-import { bundleImportReader } from '../tests/core/support/bundle';
+import { bundleBatchSealer, bundleImportReader } from '../tests/core/support/bundle';
 
 /** A valid 统一社会信用代码 for the federation's core (check character computed, as the setup form checks it). */
 const FEDERATION_CODE = '81440100MC0000001' + creditCodeCheckChar('81440100MC0000001');
@@ -18,6 +18,8 @@ const FEDERATION_CODE = '81440100MC0000001' + creditCodeCheckChar('81440100MC000
 export const cores: Core[] = [];
 // The program reads imports in a thread of its own (import-reader.ts): so does the bench.
 const importReaderPath = bundleImportReader();
+// And seals a batch in a thread of its own (exchange/format/payload-thread.ts).
+const batchSealerPath = bundleBatchSealer();
 
 /** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
 export async function newCore(mode: 'centre' | 'federation' = 'centre') {
@@ -32,6 +34,7 @@ export async function newCore(mode: 'centre' | 'federation' = 'centre') {
     logger: createMemoryLogger(),
     autoBackup: false,
     importReaderPath,
+    batchSealerPath,
     onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
   });
   cores.push(core);

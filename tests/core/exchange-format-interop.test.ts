@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePolicyFile, keyFingerprint, writeBatch } from '../../src/main/core/exchange/format';
 import { signBytes } from '../../src/main/core/exchange/format/keys';
 import { entryLine, manifestLine } from '../../src/main/core/exchange/format/payload';
+import { bundleBatchSealer } from './support/bundle';
 import { CREATED_AT, makeOrg, sampleEntries, tempFolder, type TestOrg } from './support/exchange-batch';
 
 /**
@@ -15,10 +16,12 @@ import { CREATED_AT, makeOrg, sampleEntries, tempFolder, type TestOrg } from './
 
 let centre: TestOrg;
 let federation: TestOrg;
+let sealerPath: string;
 const folder = tempFolder();
 beforeAll(async () => {
   centre = await makeOrg('C001');
   federation = await makeOrg('F310');
+  sealerPath = bundleBatchSealer();
 });
 afterAll(() => folder.remove());
 
@@ -26,10 +29,12 @@ function sh(script: string): string {
   return execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: folder.dir, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
-describe('a batch read with age, openssl and gunzip', () => {
+// The program seals a batch in a thread of its own (payload-thread.ts); without one, in the writer's thread.
+describe.each(['in the writer’s thread', 'in the sealer thread'])('a batch sealed %s, read with age, openssl and gunzip', (how) => {
   it('verifies, decrypts and prints the NDJSON that was written', async () => {
     const { manifest, entries } = sampleEntries(2500);
     const { header } = await writeBatch({
+      sealerPath: how === 'in the sealer thread' ? sealerPath : undefined,
       path: join(folder.dir, 'batch.bfb'),
       sender: { code: centre.code, signingKey: centre.privateKey },
       recipient: { code: federation.code, signingKey: federation.publicKey, ageRecipient: federation.ageRecipient },

@@ -36,6 +36,8 @@ export interface CoreState {
   version: string;
   /** The import reader thread's script (import-reader.worker.ts built); absent, imports read in this thread. */
   importReaderPath?: string;
+  /** A batch's sealer thread's script (payload-seal.worker.ts built); absent, a batch is sealed in this thread. */
+  batchSealerPath?: string;
   emit(event: CoreEvent): void;
   /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
   storeKey(key: Buffer): void;

@@ -31,6 +31,8 @@ export interface CoreOptions {
   storeKey?: (key: Buffer) => void;
   /** The built import-reader.worker.ts; without it imports read and check rows in the core's own thread. */
   importReaderPath?: string;
+  /** The built exchange/format/payload-seal.worker.ts; without it a batch's gzip, age and hash run in the core's thread. */
+  batchSealerPath?: string;
   /** This run's key for the inbox and outbox (files.ts), from the host, which reads and writes them too. */
   transientKey?: Buffer;
 }
@@ -73,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: new JobRunner(options.onEvent ?? (() => {}), errorShapeFor(logger, 'job')),
     version: options.version,
     importReaderPath: options.importReaderPath,
+    batchSealerPath: options.batchSealerPath,
     emit: options.onEvent ?? (() => {}),
     storeKey: options.storeKey ?? (() => {}),
   };

@@ -29,6 +29,7 @@ try {
     storeKey: (key) => post({ type: 'store-key', keyHex: key.toString('hex') }),
     // Built next to this file (electron.vite.config.ts).
     importReaderPath: join(dirname(fileURLToPath(import.meta.url)), 'import-reader.js'),
+    batchSealerPath: join(dirname(fileURLToPath(import.meta.url)), 'batch-sealer.js'),
   });
   post({ type: 'ready' });
 } catch (error) {

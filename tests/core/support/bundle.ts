@@ -31,6 +31,11 @@ export function bundleImportReader(): string {
   return bundle('src/main/core/features/roster/import-reader.worker.ts', 'import-reader');
 }
 
+/** A batch's sealer thread as the program ships it: exchange/format/payload-seal.worker.ts bundled. */
+export function bundleBatchSealer(): string {
+  return bundle('src/main/core/exchange/format/payload-seal.worker.ts', 'batch-sealer');
+}
+
 /** A second copy of the program's core in a process of its own (tests/core/support/approver-process.ts). */
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');

@@ -20,9 +20,9 @@ import { office } from './hardship';
 
 /** Helpers of the 上报批次 tests (exchange-export*.test.ts): a centre that trusts a real federation office. */
 
-export async function centreWithFederation() {
+export async function centreWithFederation(options: Parameters<typeof office>[0] = {}) {
   const federation = await startOffice(FEDERATION);
-  const o = await office();
+  const o = await office(options);
   const { peer } = await importCard(o.t, await cardText(federation));
   await o.t.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
   return { ...o, federation };

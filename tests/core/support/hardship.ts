@@ -19,8 +19,8 @@ export const DAY_MS = 86_400_000;
  * The office's staff: the administrator (client 'test'), a clerk and two reviewers, each signed in on a client. The
  * reviewers' usernames and passwords come back too (for signing in elsewhere, as another process would).
  */
-export async function office() {
-  const t = await startSetUpCore();
+export async function office(options: Parameters<typeof startSetUpCore>[0] = {}) {
+  const t = await startSetUpCore(options);
   const clerk = await addUser(t, 'clerk', 'clerk.sun', 'clerk');
   const reviewer = await addUser(t, 'reviewer', 'reviewer.li', 'reviewer');
   const reviewer2 = await addUser(t, 'reviewer', 'reviewer.zhou', 'reviewer2');

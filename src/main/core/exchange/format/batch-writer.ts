@@ -2,15 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { fsyncFile } from '../../fs-atomic';
-import { ageEncryptStream } from './age-encrypt';
 import { BATCH_FORMAT, BATCH_VERSION, type BatchHeader } from './batch-header';
 import { verifyBatchFile } from './batch-reader';
 import { keyFingerprint, publicOfPrivate, type Ed25519Private, type Ed25519Public } from './keys';
 import { entryLine, manifestLine, type BatchManifest, type BatchWriteEntry } from './payload';
+import { hashing, sealPayload, type PayloadSealed } from './payload-seal';
+import { sealPayloadInThread } from './payload-thread';
 import { envelopePrefix } from './signed-envelope';
 
 /**
@@ -43,6 +42,11 @@ export interface BatchWriteOptions {
   progressEvery?: number;
   /** zlib level; BATCH_GZIP_LEVEL unless given. */
   gzipLevel?: number;
+  /**
+   * The built payload-seal.worker.ts: gzip, age and the hash then run in a thread of their own, overlapping the
+   * reads that produce the entries (payload-thread.ts). Without it they run in this thread; the file is the same.
+   */
+  sealerPath?: string;
 }
 
 export interface BatchWritten {
@@ -90,17 +94,7 @@ export async function writeBatch(options: BatchWriteOptions): Promise<BatchWritt
   }
 }
 
-function hashing(hash: ReturnType<typeof createHash>, onBytes?: (n: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-  });
-}
-
-async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ bytes: number; sha256: string }> {
+async function writePayload(options: BatchWriteOptions, tmp: string): Promise<PayloadSealed> {
   const { manifest, signal } = options;
   const every = options.progressEvery ?? 10_000;
   const seen = new Map<string, number>();
@@ -146,19 +140,8 @@ async function writePayload(options: BatchWriteOptions, tmp: string): Promise<{ 
     options.onProgress?.(written);
   }
 
-  const hash = createHash('sha256');
-  let bytes = 0;
-  // One pipeline: an error or a cancel anywhere destroys every stage, and it settles once the temporary file is closed.
-  await pipeline(
-    // One page ahead at most (a page of members is a few MB): the default of 16 would hold 16 of them.
-    Readable.from(lines(), { highWaterMark: 1 }),
-    createGzip({ level: options.gzipLevel ?? BATCH_GZIP_LEVEL }),
-    ageEncryptStream(options.recipient.ageRecipient),
-    hashing(hash, (n) => (bytes += n)),
-    createWriteStream(tmp, { mode: 0o600 }),
-    { signal },
-  );
-  return { bytes, sha256: hash.digest('hex') };
+  const target = { tmp, ageRecipient: options.recipient.ageRecipient, gzipLevel: options.gzipLevel ?? BATCH_GZIP_LEVEL };
+  return options.sealerPath ? sealPayloadInThread(lines(), target, options.sealerPath, signal) : sealPayload(lines(), target, signal);
 }
 
 function checkCounts(manifest: BatchManifest, seen: Map<string, number>, attachments: number): void {

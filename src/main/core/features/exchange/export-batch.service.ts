@@ -114,6 +114,7 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
       signal: job.signal,
       onProgress: (done) => job.progress(done, records + set.attachments),
       progressEvery: 1_000,
+      sealerPath: ctx.core.batchSealerPath,
     });
     job.throwIfCancelled();
     const keptName = path.slice(dir.length + 1);
