@@ -5,6 +5,10 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
   errors: {
     FEDERATION_MODE_ONLY:
       'This office runs as a help centre and has no centres below it. Centres and duplicate checks are used in federation mode only.',
+    DASHBOARD_SCOPE_FEDERATION_ONLY:
+      "This office runs as a help centre: the home page's charts count its own records and cannot be scoped to a centre. Reload the home page.",
+    DASHBOARD_CENTRE_UNKNOWN:
+      'The chosen centre is not on this federation\'s list of centres (its key card may not be confirmed yet). Choose again under "Centre" above the charts.',
   },
   actions: {
     'federation.centres': 'View centres',
@@ -48,6 +52,14 @@ export const enFederation: typeof zhCNFederation = {
     open: 'Open',
   },
   fedCentre: {
+    inForce: 'On record (incl. under review)',
+    mainCause: 'Main cause',
+    allCauses: 'All causes',
+    noCause: 'No cause recorded',
+    programChosen: 'The chosen program only',
+    clearProgram: 'Remove the program filter',
+    enteredDays: 'Entered {from} to {to}',
+    clearDays: 'Remove the entry date filter',
     back: 'Back to centres',
     title: '{name}',
     readOnly: 'What this centre sent: read-only.',

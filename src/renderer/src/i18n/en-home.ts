@@ -48,6 +48,11 @@ export const enHome = {
   dashboard: {
     title: 'At a glance',
     asOf: 'As of {date}',
+    asOfScope: 'As of {date}, {scope}',
+    centres: 'Centres at a glance',
+    centresNone: 'No centre has a confirmed key card yet.',
+    centresInForce: 'Households on record (incl. under review)',
+    centresPaid: 'Aid paid in {year} (yuan)',
     households: 'Households on file (annual reviews included)',
     householdsTotal: '{count} households',
     byCategory: 'By category',

@@ -7,6 +7,9 @@ import type { ChannelName } from '@shared/contract';
 export const zhCNFederationCodeEntries = {
   errors: {
     FEDERATION_MODE_ONLY: '本单位以帮扶中心模式运行，没有下级中心的数据可看。各中心与重复核查只在上级工会模式下使用。',
+    // The home page's charts asked for one centre (dashboard.charts).
+    DASHBOARD_SCOPE_FEDERATION_ONLY: '本单位以帮扶中心模式运行，首页图表只统计本中心的数据，不能选择下级中心。请刷新首页。',
+    DASHBOARD_CENTRE_UNKNOWN: '所选中心不在本会的中心名单中（可能尚未确认其密钥卡）。请在首页图表的“中心”中重新选择。',
   },
   actions: {
     'federation.centres': '查看各中心',
@@ -49,6 +52,14 @@ export const zhCNFederation = {
     open: '查看',
   },
   fedCentre: {
+    inForce: '在档（含复核中）',
+    mainCause: '主要致困原因',
+    allCauses: '全部原因',
+    noCause: '未填写致困原因',
+    programChosen: '仅所选救助项目',
+    clearProgram: '取消救助项目筛选',
+    enteredDays: '录入日期 {from} 至 {to}',
+    clearDays: '取消录入日期筛选',
     back: '返回各中心',
     title: '{name}',
     readOnly: '以下是该中心报送的数据，只能查看，不能修改。',

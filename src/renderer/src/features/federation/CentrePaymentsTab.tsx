@@ -1,4 +1,4 @@
-import { Anchor, Group, NumberInput, Select, Text } from '@mantine/core';
+import { Anchor, Badge, CloseButton, Group, NumberInput, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FedPaymentItem } from '@shared/contract/federation';
@@ -14,14 +14,56 @@ import { dayOf, personFacts } from './fed-format';
 
 const PAGE_SIZE = 50;
 
-/** A centre's payments: year, type and status, paged in the core, with the totals of the whole selection. */
-export function CentrePaymentsTab({ code, initialYear }: { code: string; initialYear?: number }) {
+export interface PaymentsFilter {
+  year?: number;
+  type?: AidType;
+  status?: PaymentStatus;
+  /** A program's id, and the local days entered from and to: set by a link only (the home page's charts). */
+  program?: string;
+  from?: string;
+  to?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filters a link sets (?year=2026&type=festival&status=paid&program=…&from=2026-01-01&to=2026-01-31). */
+export function paymentsFilterOf(params: URLSearchParams): PaymentsFilter {
+  const year = Number(params.get('year'));
+  const type = params.get('type') ?? '';
+  const status = params.get('status') ?? '';
+  const [from, to, program] = [params.get('from') ?? '', params.get('to') ?? '', params.get('program') ?? ''];
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
+    type: (AID_TYPES as readonly string[]).includes(type) ? (type as AidType) : undefined,
+    status: (PAYMENT_STATUSES as readonly string[]).includes(status) ? (status as PaymentStatus) : undefined,
+    program: /^[0-9a-f-]{36}$/.test(program) ? program : undefined,
+    from: DAY.test(from) ? from : undefined,
+    to: DAY.test(to) ? to : undefined,
+  };
+}
+
+/**
+ * A centre's payments: year, type and status, paged in the core, with the totals of the whole selection; a link's
+ * program and days of entry show as badges the clerk can take off.
+ */
+export function CentrePaymentsTab({ code, initial = {} }: { code: string; initial?: PaymentsFilter }) {
   const t = useT();
-  const [year, setYear] = useState<number | undefined>(initialYear);
-  const [type, setType] = useState<AidType | undefined>();
-  const [status, setStatus] = useState<PaymentStatus | undefined>();
+  const [year, setYear] = useState<number | undefined>(initial.year);
+  const [type, setType] = useState<AidType | undefined>(initial.type);
+  const [status, setStatus] = useState<PaymentStatus | undefined>(initial.status);
+  const [program, setProgram] = useState(initial.program);
+  const [days, setDays] = useState(initial.from || initial.to ? { from: initial.from, to: initial.to } : undefined);
   const [page, setPage] = useState(1);
-  const list = useQuery('federation.centrePayments', { centre: code, year, type, status, page, pageSize: PAGE_SIZE });
+  const list = useQuery('federation.centrePayments', {
+    centre: code,
+    year,
+    type,
+    status,
+    programId: program,
+    ...days,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const columns: DataColumn<FedPaymentItem>[] = [
     {
       key: 'recipient',
@@ -90,6 +132,26 @@ export function CentrePaymentsTab({ code, initialYear }: { code: string; initial
           clearable
           w={130}
         />
+        {program && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={
+              <CloseButton size="xs" aria-label={t('fedCentre.clearProgram')} onClick={() => change(() => setProgram(undefined))} />
+            }
+          >
+            {t('fedCentre.programChosen')}
+          </Badge>
+        )}
+        {days && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={<CloseButton size="xs" aria-label={t('fedCentre.clearDays')} onClick={() => change(() => setDays(undefined))} />}
+          >
+            {t('fedCentre.enteredDays', { from: days.from ?? '…', to: days.to ?? '…' })}
+          </Badge>
+        )}
       </Group>
       <QueryStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
       {list.data && totals && (
