@@ -25,6 +25,8 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
 export const enFederation: typeof zhCNFederation = {
   fedNav: { centres: 'Centres', duplicates: 'Duplicate check' },
   fedCentres: {
+    overdueOnly: 'Overdue centres only',
+    clearOverdue: 'Show every centre',
     title: 'Centres',
     intro:
       'What the help centres sent (read-only). A centre with no new batch imported for more than {days} days is overdue and listed first. Set the days under Policy.',

@@ -26,6 +26,8 @@ export const zhCNFederationCodeEntries = {
 export const zhCNFederation = {
   fedNav: { centres: '各中心', duplicates: '重复核查' },
   fedCentres: {
+    overdueOnly: '只看逾期未报送的中心',
+    clearOverdue: '显示全部中心',
     title: '各中心',
     intro: '各帮扶中心报送的数据（只读）。超过 {days} 天没有导入新批次的中心标为逾期，排在最前。逾期天数在“政策参数”中设置。',
     empty: '还没有信任任何帮扶中心的密钥卡。请管理员在“交换密钥”页导入并核对中心的密钥卡。',

@@ -57,7 +57,8 @@ export function federationSource(sqlite: Sqlite, centres: readonly string[], win
         sum.fen += g.fen;
         byType.set(g.type, sum);
       }
-      return [...byType.values()];
+      // In the types' order, as a centre's GROUP BY type gives them.
+      return [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
     },
     programsOfYear: (year) => centres.flatMap((centre) => programsOf(sqlite, centre, year)),
   };

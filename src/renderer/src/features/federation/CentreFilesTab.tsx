@@ -123,7 +123,7 @@ export function CentreFilesTab({ code, initial = {} }: { code: string; initial?:
           value={status ?? null}
           onChange={(s) => change(() => setStatus((s as StatusChoice | null) ?? undefined))}
           clearable
-          w={160}
+          w={200}
         />
         <Select
           label={t('fedCentre.category')}
