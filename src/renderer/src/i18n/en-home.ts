@@ -52,7 +52,7 @@ export const enHome = {
     centres: 'Centres at a glance',
     centresNone: 'No centre has a confirmed key card yet.',
     centresInForce: 'Households on record (incl. under review)',
-    centresPaid: 'Aid paid in {year} (yuan)',
+    centresPaid: 'Aid paid in {year}',
     households: 'Households on file (annual reviews included)',
     householdsTotal: '{count} households',
     byCategory: 'By category',

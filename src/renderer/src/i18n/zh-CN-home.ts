@@ -53,7 +53,7 @@ export const zhCNHome = {
     centres: '各中心概况',
     centresNone: '还没有确认密钥卡的中心。',
     centresInForce: '在档困难职工（含复核中）',
-    centresPaid: '{year}年救助已发放（元）',
+    centresPaid: '{year}年救助已发放',
     households: '在档困难职工（含复核中）',
     householdsTotal: '共 {count} 户',
     byCategory: '按困难类别',

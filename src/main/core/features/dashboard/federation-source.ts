@@ -6,10 +6,10 @@ import { IN_FORCE_STATUSES, type DashboardSource } from './dashboard-source';
  * A federation's charts (docs/architecture.md "The director's charts"): the same DashboardSource, read from what its
  * centres sent (exchange_records, docs/exchange-format.md "Records by table"), one centre or several added up. It
  * reads exchange_records' view columns (migration 0025: status, category, year, entered_at, type, amount_fen) where
- * they hold the value, and the record's fields only for what no column holds (a file's main cause inside its draft,
- * a payment's program, a program's name and budget). No TEMP shadows as the reports make (reports/federation-source.ts):
- * filling them costs seconds at 50,000 files, where these few grouped reads cost a fraction of that; and no index
- * of its own, so a batch's import pays nothing for the home page.
+ * they hold the value, and the record's fields only for what no column holds (a payment's program, a program's name
+ * and budget); a file's main cause, inside its draft, from migration 0037's index. No TEMP shadows as the reports make
+ * (reports/federation-source.ts): filling them costs seconds at 50,000 files, where these few grouped reads cost a
+ * fraction of that.
  */
 
 type Group = { minute: string; type: string; n: number; fen: number };
@@ -34,10 +34,11 @@ export function federationSource(sqlite: Sqlite, centres: readonly string[], win
     return groups;
   };
   return {
+    // One centre and status at a time, in the order of migration 0037's index, which holds the cause: no record is read.
     householdsInForce: () => {
       const count = sqlite.prepare(
         `SELECT r.category AS category, ${MAIN_CAUSE} AS cause, count(*) AS n
-         FROM exchange_records r INDEXED BY exchange_records_file_status
+         FROM exchange_records r INDEXED BY exchange_records_file_in_force
          WHERE r.centre_code = @centre AND r.table_name = 'hardship_files' AND r.deleted_at IS NULL AND r.status = @status
          GROUP BY 1, 2`,
       );
