@@ -49,6 +49,8 @@ export const enHome = {
     title: 'At a glance',
     asOf: 'As of {date}',
     asOfScope: 'As of {date}, {scope}',
+    allCentresHint:
+      'The numbers of all centres together open no list: choose a centre on the left, or click a bar under Centres at a glance.',
     centres: 'Centres at a glance',
     centresNone: 'No centre has a confirmed key card yet.',
     centresInForce: 'Households on record (incl. under review)',

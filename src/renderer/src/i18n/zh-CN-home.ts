@@ -50,6 +50,7 @@ export const zhCNHome = {
     title: '工作概览',
     asOf: '截至 {date}',
     asOfScope: '截至 {date}，{scope}',
+    allCentresHint: '各中心合计的数字不能打开名单：请在左边选择一个中心，或点击各中心概况中的条形。',
     centres: '各中心概况',
     centresNone: '还没有确认密钥卡的中心。',
     centresInForce: '在档困难职工（含复核中）',

@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { FedFileItem } from '@shared/contract/federation';
-import { FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
+import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
-import { CAUSES, type Cause } from '@shared/domain/hardship-codes';
+import { CAUSES } from '@shared/domain/hardship-codes';
 import { useQuery } from '../../api/hooks';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
@@ -13,32 +13,10 @@ import { ListPagination } from '../../components/ListPagination';
 import { QueryStatus } from '../../components/QueryStatus';
 import { shortcut } from '../../components/shortcuts';
 import { useT } from '../../i18n';
+import { IN_FORCE, type CauseChoice, type FilesFilter, type StatusChoice } from './centre-url-filters';
 import { personFacts } from './fed-format';
 
 const PAGE_SIZE = 50;
-/** The status filter's extra choice: 在档 and 复核中 together, as the home page's charts count households in force. */
-const IN_FORCE = 'inForce';
-type StatusChoice = FileStatus | typeof IN_FORCE;
-type CauseChoice = Cause | 'none';
-
-export interface FilesFilter {
-  status?: StatusChoice;
-  category?: HardshipCategory;
-  cause?: CauseChoice;
-}
-
-/** The filters a link sets (?inForce=1&category=deep&cause=6 or cause=none), each checked against its codes. */
-export function filesFilterOf(params: URLSearchParams): FilesFilter {
-  const status = params.get('status') ?? '';
-  const category = params.get('category') ?? '';
-  const cause = params.get('cause') ?? '';
-  return {
-    status:
-      params.get('inForce') === '1' ? IN_FORCE : (FILE_STATUSES as readonly string[]).includes(status) ? (status as FileStatus) : undefined,
-    category: (HARDSHIP_CATEGORIES as readonly string[]).includes(category) ? (category as HardshipCategory) : undefined,
-    cause: ([...CAUSES, 'none'] as readonly string[]).includes(cause) ? (cause as CauseChoice) : undefined,
-  };
-}
 
 /** A centre's hardship files: status, category, main cause and a search, paged in the core; a row opens the file. */
 export function CentreFilesTab({ code, initial = {} }: { code: string; initial?: FilesFilter }) {

@@ -4,8 +4,9 @@ import { useQuery } from '../../api/hooks';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
-import { CentreFilesTab, filesFilterOf } from './CentreFilesTab';
-import { CentrePaymentsTab, paymentsFilterOf } from './CentrePaymentsTab';
+import { CentreFilesTab } from './CentreFilesTab';
+import { CentrePaymentsTab } from './CentrePaymentsTab';
+import { filesFilterOf, paymentsFilterOf } from './centre-url-filters';
 import { CentreRosterTab } from './CentreRosterTab';
 
 const TABS = ['files', 'payments', 'roster'] as const;

@@ -10,37 +10,10 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { PaymentStatusBadge } from '../aid/PaymentsTable';
 import { yuan } from '../aid/aid-format';
+import type { PaymentsFilter } from './centre-url-filters';
 import { dayOf, personFacts } from './fed-format';
 
 const PAGE_SIZE = 50;
-
-export interface PaymentsFilter {
-  year?: number;
-  type?: AidType;
-  status?: PaymentStatus;
-  /** A program's id, and the local days entered from and to: set by a link only (the home page's charts). */
-  program?: string;
-  from?: string;
-  to?: string;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The filters a link sets (?year=2026&type=festival&status=paid&program=…&from=2026-01-01&to=2026-01-31). */
-export function paymentsFilterOf(params: URLSearchParams): PaymentsFilter {
-  const year = Number(params.get('year'));
-  const type = params.get('type') ?? '';
-  const status = params.get('status') ?? '';
-  const [from, to, program] = [params.get('from') ?? '', params.get('to') ?? '', params.get('program') ?? ''];
-  return {
-    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
-    type: (AID_TYPES as readonly string[]).includes(type) ? (type as AidType) : undefined,
-    status: (PAYMENT_STATUSES as readonly string[]).includes(status) ? (status as PaymentStatus) : undefined,
-    program: /^[0-9a-f-]{36}$/.test(program) ? program : undefined,
-    from: DAY.test(from) ? from : undefined,
-    to: DAY.test(to) ? to : undefined,
-  };
-}
 
 /**
  * A centre's payments: year, type and status, paged in the core, with the totals of the whole selection; a link's

@@ -40,7 +40,17 @@ export function DashboardCharts({ federation = false }: { federation?: boolean }
           </Text>
         )}
       </Group>
-      {federation && <CentrePicker value={centre} onChange={setCentre} />}
+      {federation && (
+        <Group align="flex-end" gap="md">
+          <CentrePicker value={centre} onChange={setCentre} />
+          {/* Why 各中心合计's numbers are not links, where a careless reader would click them. */}
+          {centre === ALL_CENTRES && (
+            <Text size="xs" c="dimmed" maw={420} pb={6}>
+              {t('dashboard.allCentresHint')}
+            </Text>
+          )}
+        </Group>
+      )}
       <QueryStatus loading={charts.loading && !charts.data} error={charts.error} onRetry={charts.reload} />
       {charts.data && (
         <>
