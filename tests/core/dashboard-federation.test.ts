@@ -161,7 +161,7 @@ describe('dashboard.charts at a federation', () => {
         expect(listed.totals).toMatchObject({ count: row.count, amountFen: row.amountFen });
       }
       for (const p of charts.programs) {
-        const listed = await federation.call('federation.centrePayments', { centre: code, programId: p.id });
+        const listed = await federation.call('federation.centrePayments', { centre: code, year: charts.year, programId: p.id });
         expect(listed.totals.amountFen).toBe(p.paidFen + p.unpaidFen);
         const paid = await federation.call('federation.centrePayments', { centre: code, programId: p.id, status: 'paid' });
         expect(paid.totals.amountFen).toBe(p.paidFen);

@@ -23,6 +23,8 @@ describe("a centre's tabs read their filters from a link", () => {
     expect(paymentsFilterOf(paramsOf(links.year(2026, '2026-03-10')!))).toEqual({ from: '2026-01-01', to: '2026-03-10' });
     const program = '0193d000-0000-7000-8000-000000000001';
     expect(paymentsFilterOf(paramsOf(links.program({ id: program }, 'paid')))).toEqual({ program, status: 'paid' });
+    // With the charts' year, a program's link names it too (its payments carry it).
+    expect(paymentsFilterOf(paramsOf(federationLinks(CODE, 2026).program({ id: program })))).toEqual({ program, year: 2026 });
     expect(links.program({ id: program, centreCode: 'X1' })).toMatch(/^\/federation\/centres\/X1\?tab=payments/);
   });
 

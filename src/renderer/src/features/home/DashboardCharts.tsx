@@ -22,7 +22,7 @@ export function DashboardCharts({ federation = false }: { federation?: boolean }
   const [centre, setCentre] = useState(ALL_CENTRES);
   const charts = useQuery('dashboard.charts', federation ? { centre } : {});
   const scope = charts.data?.federation;
-  const links = federation ? federationLinks(centre === ALL_CENTRES ? null : centre) : CENTRE_LINKS;
+  const links = federation ? federationLinks(centre === ALL_CENTRES ? null : centre, charts.data?.year) : CENTRE_LINKS;
   return (
     <Stack gap="md" component="section" aria-labelledby="dashboard-title">
       <Group justify="space-between" align="baseline">

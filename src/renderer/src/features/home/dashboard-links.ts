@@ -75,7 +75,11 @@ export const fedHouseholdsLink = (code: string, filter: { category?: HardshipCat
 /** A centre's payments at the federation, filtered as the search params say. */
 export const fedPaymentsLink = (code: string, params: Record<string, string>) => centrePageLink(code, { tab: 'payments', ...params });
 
-export function federationLinks(centre: string | null): ChartLinks {
+/**
+ * `year`: the charts' year, whose programs they list. A program's payments carry its year, so its link names the year
+ * too: the list then reads the year's payments from the year's index, not every payment the centre sent.
+ */
+export function federationLinks(centre: string | null, year?: number): ChartLinks {
   const typed = (type?: AidType): Record<string, string> => (type ? { type } : {});
   return {
     households: (filter) => (centre ? fedHouseholdsLink(centre, filter) : undefined),
@@ -85,6 +89,11 @@ export function federationLinks(centre: string | null): ChartLinks {
       const end = `${year}-12-31`;
       return centre ? fedPaymentsLink(centre, { from: `${year}-01-01`, to: end < today ? end : today, ...typed(type) }) : undefined;
     },
-    program: (p, status) => fedPaymentsLink(p.centreCode ?? centre ?? '', { program: p.id, ...(status ? { status } : {}) }),
+    program: (p, status) =>
+      fedPaymentsLink(p.centreCode ?? centre ?? '', {
+        ...(year ? { year: String(year) } : {}),
+        program: p.id,
+        ...(status ? { status } : {}),
+      }),
   };
 }
