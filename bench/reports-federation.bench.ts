@@ -2,7 +2,7 @@ import { afterAll, expect, test } from 'vitest';
 import { localDate } from '../src/main/core/clock';
 import { REPORT_TABLES } from '../src/shared/contract/reports';
 import type { ReportSheet } from '../src/shared/domain/report-sheet';
-import { addCentrePeer } from '../src/main/tools/federation-mirror-rows';
+import { copyIntoExchange } from './seed-federation';
 import { officeWithFiles, seedPayments } from './seed-office';
 import { cores, timedRuns } from './support';
 
@@ -47,43 +47,10 @@ test(`the seven tables at a federation, one centre of ${FILES.toLocaleString()} 
     sheets.map((s) => [...s.body, ...(s.totals ? [s.totals] : [])].flat().map((c) => c.count ?? c.fen));
   const own = await run();
 
-  // The records as the importer leaves them: columns by their SQL names in `fields`, the file's parts inside it.
+  // The records as the importer leaves them (seed-federation.ts).
   const started = performance.now();
-  const origin = sqlite.prepare('SELECT id FROM org').pluck().get() as string;
-  const columns = (table: string, leave: string[]) =>
-    (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
-      .filter((c) => !['id', 'origin', 'rev', 'updated_at', 'deleted_at', ...leave].includes(c))
-      .map((c) => `'${c}', ${c}`)
-      .join(', ');
-  const parts = (table: string) => `'${table === 'file_events' ? 'events' : 'household'}',
-    json((SELECT json_group_array(json_object(${columns(table, ['file_id']).replace(/, (\w+)(?=,|$)/g, ', p.$1')})) FROM ${table} p WHERE p.file_id = f.id))`;
-  sqlite.transaction(() => {
-    addCentrePeer(sqlite, {
-      code: CODE,
-      name: '基准中心',
-      status: 'trusted',
-      importedAt: '2026-01-01T00:00:00.000Z',
-      confirmedAt: '2026-01-01T00:00:00.000Z',
-    });
-    const copy = (table: string, fields: string, alias = 't') =>
-      sqlite.exec(`INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
-        SELECT '${origin}', '${table}', ${alias}.id, '${CODE}', ${alias}.rev, ${alias}.updated_at, ${alias}.deleted_at, ${fields}, 1 FROM ${table} ${alias}`);
-    // Every batch carries the centre's org record: the origin its records carry.
-    sqlite
-      .prepare(
-        `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence)
-         VALUES (?, 'org', ?, ?, 1, '2026-01-01T00:00:00.000Z', NULL, '{}', 1)`,
-      )
-      .run(origin, origin, CODE);
-    copy(
-      'hardship_files',
-      `json_object(${columns('hardship_files', ['member_key'])}, ${parts('file_events')}, ${parts('file_household')})`,
-      'f',
-    );
-    copy('aid_programs', `json_object(${columns('aid_programs', [])})`);
-    copy('aid_payments', `json_object(${columns('aid_payments', ['unit_ref'])})`);
-    sqlite.exec(`UPDATE org SET mode = 'federation'`);
-  })();
+  copyIntoExchange(sqlite, { code: CODE, name: '基准中心' });
+  sqlite.exec(`UPDATE org SET mode = 'federation'`);
   console.log(`\nRecords copied into exchange_records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   expect(numbers(await run(CODE))).toEqual(numbers(own));
 

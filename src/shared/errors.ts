@@ -132,6 +132,9 @@ export const ERROR_CODES = [
   // A report's centre: asked for at a centre (federation mode only), or a code that is not one of the centres.
   'REPORT_SCOPE_FEDERATION_ONLY',
   'REPORT_CENTRE_UNKNOWN',
+  // The director's charts' centre (features/dashboard): the same two refusals, worded for the home page.
+  'DASHBOARD_SCOPE_FEDERATION_ONLY',
+  'DASHBOARD_CENTRE_UNKNOWN',
   // 信息比对 (features/compare): a list in which no row has a valid ID number in the chosen column.
   'COMPARE_LIST_EMPTY',
 ] as const;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -6,8 +5,8 @@ import type { ReportSheet } from '@shared/domain/report-sheet';
 import { idCheckChar } from '@shared/domain/id-number';
 import { REPORT_TABLES } from '@shared/contract/reports';
 import { outboxCopy, type TestCore } from './support/core';
-import { CENTRE_2, FEDERATION, cardText, importCard, startOffice } from './support/exchange';
-import { importFile } from './support/exchange-import';
+import { CENTRE_2, FEDERATION, startOffice } from './support/exchange';
+import { send, trustEachOther } from './support/federation-centres';
 import { countsOf, drillOf, writeHandFiles, type HandFile } from './support/report-files';
 import { addPayment, addProgram } from './support/reports-aid';
 import { sqliteOf } from './support/signing';
@@ -91,21 +90,6 @@ function seed(t: TestCore, files: HandFile[], amounts: number[], child: string):
     });
   }
   return ids;
-}
-
-async function trustEachOther(centre: TestCore, federation: TestCore) {
-  const toCentre = await importCard(centre, await cardText(federation));
-  await centre.call('exchange.confirmPeer', { id: toCentre.peer.id, fingerprintChecked: true });
-  const toFederation = await importCard(federation, await cardText(centre));
-  await federation.call('exchange.confirmPeer', { id: toFederation.peer.id, fingerprintChecked: true });
-}
-
-async function send(centre: TestCore, federation: TestCore) {
-  const { result } = await centre.job('exchange.exportBatch', {});
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  const path = await outboxCopy(centre, result.data.file.fileId);
-  const imported = await importFile(federation, readFileSync(path));
-  expect([imported.outcome, imported.refusedCount]).toEqual(['applied', 0]);
 }
 
 async function sheetsOf(t: TestCore, centre?: string): Promise<ReportSheet[]> {

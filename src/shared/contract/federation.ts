@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CAUSES } from '../domain/hardship-codes';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
 import { FILE_STATUSES } from '../domain/hardship-lifecycle';
 import { aidType, paymentStatus } from './aid-types';
-import { channel } from './define';
+import { channel, isoDate, uuid } from './define';
 import { peerStatus } from './exchange';
 import { gender, memberStatus } from './roster';
 
@@ -130,6 +131,10 @@ export const federationChannels = {
       centre: centreCode,
       status: z.enum(FILE_STATUSES).optional(),
       category: z.enum(HARDSHIP_CATEGORIES).optional(),
+      /** Only the files in force (在档 or 复核中), as the home page's charts count them (with a status, both apply). */
+      inForce: z.boolean().optional(),
+      /** The draft's main cause (致困原因), or 'none' for the files with none recorded. */
+      mainCause: z.enum([...CAUSES, 'none']).optional(),
       /** A file number, a name (its beginning), a whole ID number or its last 4 characters. */
       query,
       ...page,
@@ -150,6 +155,11 @@ export const federationChannels = {
       year: z.number().int().min(2000).max(2100).optional(),
       type: aidType.optional(),
       status: paymentStatus.optional(),
+      /** The centre's program (the home page's budgets link to its payments). */
+      programId: uuid.optional(),
+      /** Entered on or after / on or before (local dates, as the centre's own payments list reads them). */
+      from: isoDate.optional(),
+      to: isoDate.optional(),
       ...page,
     }),
     output: z.object({

@@ -33,6 +33,8 @@ export interface PaymentSeed {
   reissueOf?: string | null;
   studentId?: string | null;
   schoolStage?: string | null;
+  /** Stored instant (ISO, UTC) it was entered at; 2026-01-06 by default. */
+  enteredAt?: string;
 }
 
 export function addPayment(sqlite: Sqlite, seed: PaymentSeed): string {
@@ -45,7 +47,7 @@ export function addPayment(sqlite: Sqlite, seed: PaymentSeed): string {
          student_id, school_stage, amount_fen, suggested_fen, basis, method, status, entered_by, entered_at, approved_by, approved_at,
          paid_on, paid_by, voided_by, voided_at, void_reason, reissue_of)
        VALUES (@id, @origin, '2026-01-06T01:00:00.000Z', @program, @fileId, @year, @type, '测试领款人', @idNumber,
-         @studentId, @schoolStage, @amountFen, @amountFen, '{}', 'cash', @status, 'clerk', '2026-01-06T01:00:00.000Z',
+         @studentId, @schoolStage, @amountFen, @amountFen, '{}', 'cash', @status, 'clerk', @enteredAt,
          CASE WHEN @status <> 'pending' THEN 'reviewer' END, CASE WHEN @status <> 'pending' THEN '2026-01-06T02:00:00.000Z' END,
          @paidOn, CASE WHEN @paidOn IS NOT NULL THEN 'clerk' END, CASE WHEN @voidedAt IS NOT NULL THEN 'reviewer' END, @voidedAt,
          CASE WHEN @voidedAt IS NOT NULL THEN '录入错误' END, @reissueOf)`,
@@ -65,6 +67,7 @@ export function addPayment(sqlite: Sqlite, seed: PaymentSeed): string {
       paidOn: seed.paidOn ?? null,
       voidedAt: seed.voidedAt ?? null,
       reissueOf: seed.reissueOf ?? null,
+      enteredAt: seed.enteredAt ?? '2026-01-06T01:00:00.000Z',
     });
   return id;
 }

@@ -5,6 +5,10 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
   errors: {
     FEDERATION_MODE_ONLY:
       'This office runs as a help centre and has no centres below it. Centres and duplicate checks are used in federation mode only.',
+    DASHBOARD_SCOPE_FEDERATION_ONLY:
+      "This office runs as a help centre: the home page's charts count its own records and cannot be scoped to a centre. Reload the home page.",
+    DASHBOARD_CENTRE_UNKNOWN:
+      'The chosen centre is not on this federation\'s list of centres (its key card may not be confirmed yet). Choose again under "Centre" above the charts.',
   },
   actions: {
     'federation.centres': 'View centres',
@@ -21,6 +25,8 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
 export const enFederation: typeof zhCNFederation = {
   fedNav: { centres: 'Centres', duplicates: 'Duplicate check' },
   fedCentres: {
+    overdueOnly: 'Overdue centres only',
+    clearOverdue: 'Show every centre',
     title: 'Centres',
     intro:
       'What the help centres sent (read-only). A centre with no new batch imported for more than {days} days is overdue and listed first. Set the days under Policy.',
@@ -48,6 +54,14 @@ export const enFederation: typeof zhCNFederation = {
     open: 'Open',
   },
   fedCentre: {
+    inForce: 'On record (incl. under review)',
+    mainCause: 'Main cause',
+    allCauses: 'All causes',
+    noCause: 'No cause recorded',
+    programChosen: 'The chosen program only',
+    clearProgram: 'Remove the program filter',
+    enteredDays: 'Entered {from} to {to}',
+    clearDays: 'Remove the entry date filter',
     back: 'Back to centres',
     title: '{name}',
     readOnly: 'What this centre sent: read-only.',

@@ -48,6 +48,13 @@ export const enHome = {
   dashboard: {
     title: 'At a glance',
     asOf: 'As of {date}',
+    asOfScope: 'As of {date}, {scope}',
+    allCentresHint:
+      'The numbers of all centres together open no list: choose a centre on the left, or click a bar under Centres at a glance.',
+    centres: 'Centres at a glance',
+    centresNone: 'No centre has a confirmed key card yet.',
+    centresInForce: 'Households on record (incl. under review)',
+    centresPaid: 'Aid paid in {year}',
     households: 'Households on file (annual reviews included)',
     householdsTotal: '{count} households',
     byCategory: 'By category',

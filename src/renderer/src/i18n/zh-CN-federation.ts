@@ -7,6 +7,9 @@ import type { ChannelName } from '@shared/contract';
 export const zhCNFederationCodeEntries = {
   errors: {
     FEDERATION_MODE_ONLY: '本单位以帮扶中心模式运行，没有下级中心的数据可看。各中心与重复核查只在上级工会模式下使用。',
+    // The home page's charts asked for one centre (dashboard.charts).
+    DASHBOARD_SCOPE_FEDERATION_ONLY: '本单位以帮扶中心模式运行，首页图表只统计本中心的数据，不能选择下级中心。请刷新首页。',
+    DASHBOARD_CENTRE_UNKNOWN: '所选中心不在本会的中心名单中（可能尚未确认其密钥卡）。请在首页图表的“中心”中重新选择。',
   },
   actions: {
     'federation.centres': '查看各中心',
@@ -23,6 +26,8 @@ export const zhCNFederationCodeEntries = {
 export const zhCNFederation = {
   fedNav: { centres: '各中心', duplicates: '重复核查' },
   fedCentres: {
+    overdueOnly: '只看逾期未报送的中心',
+    clearOverdue: '显示全部中心',
     title: '各中心',
     intro: '各帮扶中心报送的数据（只读）。超过 {days} 天没有导入新批次的中心标为逾期，排在最前。逾期天数在“政策参数”中设置。',
     empty: '还没有信任任何帮扶中心的密钥卡。请管理员在“交换密钥”页导入并核对中心的密钥卡。',
@@ -49,6 +54,14 @@ export const zhCNFederation = {
     open: '查看',
   },
   fedCentre: {
+    inForce: '在档（含复核中）',
+    mainCause: '主要致困原因',
+    allCauses: '全部原因',
+    noCause: '未填写致困原因',
+    programChosen: '仅所选救助项目',
+    clearProgram: '取消救助项目筛选',
+    enteredDays: '录入日期 {from} 至 {to}',
+    clearDays: '取消录入日期筛选',
     back: '返回各中心',
     title: '{name}',
     readOnly: '以下是该中心报送的数据，只能查看，不能修改。',

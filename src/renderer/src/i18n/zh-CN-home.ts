@@ -49,6 +49,12 @@ export const zhCNHome = {
   dashboard: {
     title: '工作概览',
     asOf: '截至 {date}',
+    asOfScope: '截至 {date}，{scope}',
+    allCentresHint: '各中心合计的数字不能打开名单：请在左边选择一个中心，或点击各中心概况中的条形。',
+    centres: '各中心概况',
+    centresNone: '还没有确认密钥卡的中心。',
+    centresInForce: '在档困难职工（含复核中）',
+    centresPaid: '{year}年救助已发放',
     households: '在档困难职工（含复核中）',
     householdsTotal: '共 {count} 户',
     byCategory: '按困难类别',

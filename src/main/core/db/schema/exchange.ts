@@ -206,6 +206,8 @@ export const exchangeRecords = sqliteTable(
     index('exchange_records_centre')
       .on(t.centreCode, t.sequence)
       .where(sql`table_name = 'org'`),
+    // Not declared here: migration 0037's exchange_records_file_in_force (centre, status, category, the draft's main
+    // cause), written by hand since drizzle-kit splits an expression with a comma into columns.
   ],
 );
 

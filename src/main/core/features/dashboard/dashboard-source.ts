@@ -12,7 +12,16 @@ export interface DashboardSource {
   /** Payments not voided entered in [from, to) (instants, stored form), by type. */
   paymentsByType(from: string, to: string): { type: string; n: number; fen: number }[];
   /** The year's programs, with what their payments not voided come to: paid, and pending or approved. */
-  programsOfYear(year: number): { id: string; name: string; type: string; budgetFen: number | null; paidFen: number; unpaidFen: number }[];
+  /** `centreCode`: at a federation, the centre whose program it is. */
+  programsOfYear(year: number): {
+    id: string;
+    name: string;
+    type: string;
+    budgetFen: number | null;
+    paidFen: number;
+    unpaidFen: number;
+    centreCode?: string;
+  }[];
 }
 
 /** The statuses a file is in force in: the aid's rules pay these, and the reports count them as 在档. */

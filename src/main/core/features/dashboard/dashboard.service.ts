@@ -1,4 +1,4 @@
-import type { ChannelOutput } from '@shared/contract';
+import type { ChannelOutput, ParsedInput } from '@shared/contract';
 import type { AidType } from '@shared/domain/aid';
 import { CAUSES, type Cause } from '@shared/domain/hardship-codes';
 import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
@@ -6,6 +6,8 @@ import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
 import { nextDay, startOfLocalDay } from '../aid/payment-list';
 import { centreSource, type DashboardSource } from './dashboard-source';
+import { dashboardScope } from './dashboard-scope';
+import { centreBars, federationSource } from './federation-source';
 
 type Charts = ChannelOutput<'dashboard.charts'>;
 
@@ -26,7 +28,7 @@ function monthSpans(year: number, today: string): { month: number; from: string;
   return spans;
 }
 
-/** The charts from a source of rows (a centre's own tables today; a federation's copies later). */
+/** The charts from a source of rows (a centre's own tables, or a federation's copies of its centres'). */
 export function chartsFrom(source: DashboardSource, today: string): Charts {
   const year = Number(today.slice(0, 4));
   const households = source.householdsInForce();
@@ -59,7 +61,18 @@ export function chartsFrom(source: DashboardSource, today: string): Charts {
   };
 }
 
-/** dashboard.charts: as of the office's today, from this centre's own tables. */
-export function charts(ctx: CallContext): Charts {
-  return chartsFrom(centreSource(ctx.sqlite), localDate(ctx.clock));
+/**
+ * dashboard.charts: as of the office's today, from a centre's own tables; at a federation, from the records of the
+ * centre asked for or of all of them (dashboard-scope.ts), with every centre's bars besides.
+ */
+export function charts(ctx: CallContext, input: ParsedInput<'dashboard.charts'>): Charts {
+  const today = localDate(ctx.clock);
+  const scope = dashboardScope(ctx, input.centre);
+  if (!scope) return chartsFrom(centreSource(ctx.sqlite), today);
+  const year = Number(today.slice(0, 4));
+  const window = { from: startOfLocalDay(`${year - 1}-01-01`), to: nextDay(today) };
+  return {
+    ...chartsFrom(federationSource(ctx.sqlite, scope.centres, window), today),
+    federation: { centre: scope.centre, label: scope.label, centres: centreBars(ctx.sqlite, scope.all, year) },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../db/client';
+import { IN_FORCE } from '../dashboard/dashboard-source';
 
 /**
  * A centre's records as the federation holds them (exchange_records, fields as docs/exchange-format.md "Records by
@@ -65,14 +66,33 @@ function page<T>(
   return { rows, total };
 }
 
+/** A file's main cause as the centre keeps it (migration 0030: the draft's mainCause). */
+export const MAIN_CAUSE = `json_extract(json_extract(r.fields, '$.draft'), '$.mainCause')`;
+
 // A name's or number's beginning as a range on the index (LIKE is case-blind and would not use it).
 const PREFIX_END = '\u{10FFFF}';
 
 export function fileRows(
   sqlite: Sqlite,
-  filter: { centre: string; status?: string; category?: string; search: Search; limit: number; offset: number },
+  filter: {
+    centre: string;
+    status?: string;
+    category?: string;
+    inForce?: boolean;
+    mainCause?: string;
+    search: Search;
+    limit: number;
+    offset: number;
+  },
 ): { rows: RecordRow[]; total: number } {
   const where: Where = { sql: [], params: { centre: filter.centre } };
+  if (filter.inForce) where.sql.push(`r.status IN ${IN_FORCE}`);
+  if (filter.mainCause) {
+    // The cause is inside the draft, which travels as JSON text (no view column holds it): the in-force files' rows
+    // are read, which the home page's link always narrows to (inForce).
+    where.sql.push(filter.mainCause === 'none' ? `${MAIN_CAUSE} IS NULL` : `${MAIN_CAUSE} = @cause`);
+    if (filter.mainCause !== 'none') where.params.cause = filter.mainCause;
+  }
   if (filter.status) {
     where.sql.push(`r.status = @status`);
     where.params.status = filter.status;
@@ -130,6 +150,10 @@ export interface PaymentFilter {
   year?: number;
   type?: string;
   status?: string;
+  programId?: string;
+  /** Entered in [from, to): instants, stored form. */
+  from?: string;
+  to?: string;
 }
 
 function paymentWhere(filter: PaymentFilter): Where {
@@ -145,6 +169,18 @@ function paymentWhere(filter: PaymentFilter): Where {
   if (filter.status) {
     where.sql.push(`r.status = @status`);
     where.params.status = filter.status;
+  }
+  if (filter.programId) {
+    where.sql.push(`json_extract(r.fields, '$.program_id') = @programId`);
+    where.params.programId = filter.programId;
+  }
+  if (filter.from) {
+    where.sql.push(`r.entered_at >= @from`);
+    where.params.from = filter.from;
+  }
+  if (filter.to) {
+    where.sql.push(`r.entered_at < @to`);
+    where.params.to = filter.to;
   }
   return where;
 }

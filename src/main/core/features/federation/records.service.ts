@@ -3,6 +3,7 @@ import type { FedFileItem, FedMemberItem, FedPaymentItem } from '@shared/contrac
 import { maskedIdView, maskIdNumber } from '@shared/domain/id-number';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { nextDay, startOfLocalDay } from '../aid/payment-list';
 import { centreHeader } from './centres.service';
 import { fileRows, memberRows, paymentRows, paymentTotals, readSearch, recordOf, unitNames, type RecordRow } from './records.repo';
 
@@ -48,6 +49,8 @@ export function centreFiles(ctx: CallContext, input: ParsedInput<'federation.cen
     centre: centre.code,
     status: input.status,
     category: input.category,
+    inForce: input.inForce,
+    mainCause: input.mainCause,
     search: readSearch(input.query),
     ...offsetOf(input),
   });
@@ -117,7 +120,16 @@ export function centrePayments(
   input: ParsedInput<'federation.centrePayments'>,
 ): ChannelOutput<'federation.centrePayments'> {
   const centre = centreHeader(ctx, input.centre);
-  const filter = { centre: centre.code, year: input.year, type: input.type, status: input.status };
+  const filter = {
+    centre: centre.code,
+    year: input.year,
+    type: input.type,
+    status: input.status,
+    programId: input.programId,
+    // Local days as the centre's payments list takes them: from the first day's start to the last day's end.
+    from: input.from ? startOfLocalDay(input.from) : undefined,
+    to: input.to ? nextDay(input.to) : undefined,
+  };
   const { rows, total } = paymentRows(ctx.sqlite, { ...filter, ...offsetOf(input) });
   const sums = paymentTotals(ctx.sqlite, filter);
   return {

@@ -3,8 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { FedFileItem } from '@shared/contract/federation';
-import { FILE_STATUSES, type FileStatus } from '@shared/domain/hardship-lifecycle';
+import { FILE_STATUSES } from '@shared/domain/hardship-lifecycle';
 import { HARDSHIP_CATEGORIES, type HardshipCategory } from '@shared/domain/means-test';
+import { CAUSES } from '@shared/domain/hardship-codes';
 import { useQuery } from '../../api/hooks';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
@@ -12,20 +13,30 @@ import { ListPagination } from '../../components/ListPagination';
 import { QueryStatus } from '../../components/QueryStatus';
 import { shortcut } from '../../components/shortcuts';
 import { useT } from '../../i18n';
+import { IN_FORCE, type CauseChoice, type FilesFilter, type StatusChoice } from './centre-url-filters';
 import { personFacts } from './fed-format';
 
 const PAGE_SIZE = 50;
 
-/** A centre's hardship files: status, category and a search, paged in the core; a row opens the file read-only. */
-export function CentreFilesTab({ code }: { code: string }) {
+/** A centre's hardship files: status, category, main cause and a search, paged in the core; a row opens the file. */
+export function CentreFilesTab({ code, initial = {} }: { code: string; initial?: FilesFilter }) {
   const t = useT();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<FileStatus | undefined>();
-  const [category, setCategory] = useState<HardshipCategory | undefined>();
+  const [status, setStatus] = useState<StatusChoice | undefined>(initial.status);
+  const [category, setCategory] = useState<HardshipCategory | undefined>(initial.category);
+  const [cause, setCause] = useState<CauseChoice | undefined>(initial.cause);
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), 250);
   const [page, setPage] = useState(1);
-  const list = useQuery('federation.centreFiles', { centre: code, status, category, query, page, pageSize: PAGE_SIZE });
+  const list = useQuery('federation.centreFiles', {
+    centre: code,
+    ...(status === IN_FORCE ? { inForce: true } : { status }),
+    category,
+    mainCause: cause,
+    query,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const to = (f: FedFileItem) => `/federation/centres/${encodeURIComponent(code)}/files/${f.id}`;
   const columns: DataColumn<FedFileItem>[] = [
     {
@@ -83,11 +94,14 @@ export function CentreFilesTab({ code }: { code: string }) {
         <Select
           label={t('fedCentre.status')}
           placeholder={t('fedCentre.allStatuses')}
-          data={FILE_STATUSES.map((s) => ({ value: s, label: t(`fileStatuses.${s}`) }))}
+          data={[
+            { value: IN_FORCE, label: t('fedCentre.inForce') },
+            ...FILE_STATUSES.map((s) => ({ value: s, label: t(`fileStatuses.${s}`) })),
+          ]}
           value={status ?? null}
-          onChange={(s) => change(() => setStatus((s as FileStatus | null) ?? undefined))}
+          onChange={(s) => change(() => setStatus((s as StatusChoice | null) ?? undefined))}
           clearable
-          w={140}
+          w={200}
         />
         <Select
           label={t('fedCentre.category')}
@@ -97,6 +111,15 @@ export function CentreFilesTab({ code }: { code: string }) {
           onChange={(c) => change(() => setCategory((c as HardshipCategory | null) ?? undefined))}
           clearable
           w={140}
+        />
+        <Select
+          label={t('fedCentre.mainCause')}
+          placeholder={t('fedCentre.allCauses')}
+          data={[...CAUSES.map((c) => ({ value: c, label: t(`causes.${c}`) })), { value: 'none', label: t('fedCentre.noCause') }]}
+          value={cause ?? null}
+          onChange={(c) => change(() => setCause((c as CauseChoice | null) ?? undefined))}
+          clearable
+          w={200}
         />
       </Group>
       <QueryStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />

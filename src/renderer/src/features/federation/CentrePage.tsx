@@ -6,18 +6,22 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { CentreFilesTab } from './CentreFilesTab';
 import { CentrePaymentsTab } from './CentrePaymentsTab';
+import { filesFilterOf, paymentsFilterOf } from './centre-url-filters';
 import { CentreRosterTab } from './CentreRosterTab';
 
 const TABS = ['files', 'payments', 'roster'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One centre's records as it sent them, read-only: files, payments, roster (?tab=payments&year=2026 from a link). */
+/**
+ * One centre's records as it sent them, read-only: files, payments, roster. A link sets the tab and its filters in the
+ * search params (?tab=payments&year=2026&status=paid; the home page's charts, dashboard-links.ts), read once when the
+ * tab opens; changing a filter on the page does not rewrite them.
+ */
 export function CentrePage() {
   const t = useT();
   const code = decodeURIComponent(useParams().code ?? '');
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'files';
-  const year = Number(params.get('year')) || undefined;
   // The header comes with the first page of files (the centre's name, and NOT_FOUND for a code this office lacks).
   const head = useQuery('federation.centreFiles', { centre: code, pageSize: 1 });
   return (
@@ -39,10 +43,10 @@ export function CentrePage() {
               <Tabs.Tab value="roster">{t('fedCentre.tabRoster')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="files">
-              <CentreFilesTab code={code} />
+              <CentreFilesTab key={params.toString()} code={code} initial={filesFilterOf(params)} />
             </Tabs.Panel>
             <Tabs.Panel value="payments">
-              <CentrePaymentsTab code={code} initialYear={year} />
+              <CentrePaymentsTab key={params.toString()} code={code} initial={paymentsFilterOf(params)} />
             </Tabs.Panel>
             <Tabs.Panel value="roster">
               <CentreRosterTab code={code} />

@@ -1,4 +1,4 @@
-import { Anchor, Group, NumberInput, Select, Text } from '@mantine/core';
+import { Anchor, Badge, CloseButton, Group, NumberInput, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FedPaymentItem } from '@shared/contract/federation';
@@ -10,18 +10,33 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { PaymentStatusBadge } from '../aid/PaymentsTable';
 import { yuan } from '../aid/aid-format';
+import type { PaymentsFilter } from './centre-url-filters';
 import { dayOf, personFacts } from './fed-format';
 
 const PAGE_SIZE = 50;
 
-/** A centre's payments: year, type and status, paged in the core, with the totals of the whole selection. */
-export function CentrePaymentsTab({ code, initialYear }: { code: string; initialYear?: number }) {
+/**
+ * A centre's payments: year, type and status, paged in the core, with the totals of the whole selection; a link's
+ * program and days of entry show as badges the clerk can take off.
+ */
+export function CentrePaymentsTab({ code, initial = {} }: { code: string; initial?: PaymentsFilter }) {
   const t = useT();
-  const [year, setYear] = useState<number | undefined>(initialYear);
-  const [type, setType] = useState<AidType | undefined>();
-  const [status, setStatus] = useState<PaymentStatus | undefined>();
+  const [year, setYear] = useState<number | undefined>(initial.year);
+  const [type, setType] = useState<AidType | undefined>(initial.type);
+  const [status, setStatus] = useState<PaymentStatus | undefined>(initial.status);
+  const [program, setProgram] = useState(initial.program);
+  const [days, setDays] = useState(initial.from || initial.to ? { from: initial.from, to: initial.to } : undefined);
   const [page, setPage] = useState(1);
-  const list = useQuery('federation.centrePayments', { centre: code, year, type, status, page, pageSize: PAGE_SIZE });
+  const list = useQuery('federation.centrePayments', {
+    centre: code,
+    year,
+    type,
+    status,
+    programId: program,
+    ...days,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const columns: DataColumn<FedPaymentItem>[] = [
     {
       key: 'recipient',
@@ -90,6 +105,26 @@ export function CentrePaymentsTab({ code, initialYear }: { code: string; initial
           clearable
           w={130}
         />
+        {program && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={
+              <CloseButton size="xs" aria-label={t('fedCentre.clearProgram')} onClick={() => change(() => setProgram(undefined))} />
+            }
+          >
+            {t('fedCentre.programChosen')}
+          </Badge>
+        )}
+        {days && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={<CloseButton size="xs" aria-label={t('fedCentre.clearDays')} onClick={() => change(() => setDays(undefined))} />}
+          >
+            {t('fedCentre.enteredDays', { from: days.from ?? '…', to: days.to ?? '…' })}
+          </Badge>
+        )}
       </Group>
       <QueryStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
       {list.data && totals && (

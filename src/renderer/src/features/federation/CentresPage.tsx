@@ -1,5 +1,5 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Anchor, Badge, CloseButton, Group, Stack, Text } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CentreSummary } from '@shared/contract/federation';
 import { useQuery } from '../../api/hooks';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -10,10 +10,15 @@ import { dayOf } from './fed-format';
 
 const KEY_COLOR = { trusted: 'green', replaced: 'gray', withdrawn: 'red' } as const;
 
-/** 各中心: the centres this federation trusts or trusted, overdue ones first; a row opens the centre's records. */
+/**
+ * 各中心: the centres this federation trusts or trusted, overdue ones first; a row opens the centre's records. From the
+ * home page's to-do (?overdue=1) only the overdue ones, as many as it counted, until the filter is taken off.
+ */
 export function CentresPage() {
   const t = useT();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const overdueOnly = params.get('overdue') === '1';
   const list = useQuery('federation.centres', {});
   const open = (c: CentreSummary) => `/federation/centres/${encodeURIComponent(c.code)}`;
   const columns: DataColumn<CentreSummary>[] = [
@@ -128,10 +133,20 @@ export function CentresPage() {
             <Text size="sm" c="dimmed">
               {t('fedCentres.intro', { days: list.data.overdueDays })}
             </Text>
+            {overdueOnly && (
+              <Badge
+                size="lg"
+                variant="light"
+                color="orange"
+                rightSection={<CloseButton size="xs" aria-label={t('fedCentres.clearOverdue')} onClick={() => setParams({})} />}
+              >
+                {t('fedCentres.overdueOnly')}
+              </Badge>
+            )}
           </Group>
           <DataTable
             columns={columns}
-            rows={list.data.centres}
+            rows={overdueOnly ? list.data.centres.filter((c) => c.overdue) : list.data.centres}
             rowKey={(c) => c.code}
             empty={t('fedCentres.empty')}
             minWidth={1100}

@@ -10,8 +10,8 @@ import { TodoCards } from './TodoCards';
 
 /**
  * Today's work for the signed-in role (home.todo: counts, each a link to its list), then who and where the clerk is
- * and what the role lets them do, compact. A reviewer or administrator of a centre sees the director's charts between
- * the to-dos and those. The sign-in time is read from the user list, which only administrators
+ * and what the role lets them do, compact. A reviewer or administrator sees the director's charts between the to-dos
+ * and those (at a federation, of its centres). The sign-in time is read from the user list, which only administrators
  * may see.
  */
 export function HomePage() {
@@ -44,8 +44,8 @@ export function HomePage() {
       </Group>
       <QueryStatus loading={todo.loading && !todo.data} error={todo.error} onRetry={todo.reload} />
       {todo.data && <TodoCards items={todo.data.items} />}
-      {/* For those who approve and direct (审核人, 管理员), in a centre: a federation keeps no files or aid of its own. */}
-      {org?.mode === 'centre' && roleAllows(user.role, 'reviewer') && <DashboardCharts />}
+      {/* For those who approve and direct (审核人, 管理员); at a federation, of its centres' records. */}
+      {org && roleAllows(user.role, 'reviewer') && <DashboardCharts federation={org.mode === 'federation'} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder radius="md" padding="sm">
           <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">

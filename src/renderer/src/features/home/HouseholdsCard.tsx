@@ -1,15 +1,28 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BarsList } from '@mantine/charts';
 import { Link } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { useT } from '../../i18n';
-import { householdsLink } from './dashboard-links';
+import type { ChartLinks } from './dashboard-links';
 
 type Households = ChannelOutput<'dashboard.charts'>['households'];
 
-/** One bar per category or cause, each bar a link to the files it counts (its name and number read aloud). */
-function LinkedBars({ bars, label }: { bars: { name: string; value: number; to: string }[]; label: string }) {
+/**
+ * One bar per category or cause, each bar a link to the files it counts (its name and number read aloud); at a
+ * federation's 各中心合计 no list holds them all, and the bars are not links.
+ */
+export function LinkedBars({
+  bars,
+  label,
+  format,
+}: {
+  bars: { name: string; value: number; to?: string }[];
+  label: string;
+  /** How a value reads (households by default). */
+  format?: (value: number) => string;
+}) {
   const t = useT();
+  const read = format ?? ((value: number) => t('dashboard.householdsCount', { count: value }));
   const links = new Map(bars.map((bar) => [bar.name, bar.to]));
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   return (
@@ -41,35 +54,41 @@ function LinkedBars({ bars, label }: { bars: { name: string; value: number; to: 
           title: bar.name,
         };
       }}
-      valueFormatter={(value) => t('dashboard.householdsCount', { count: value })}
-      renderBar={(bar, defaultBar) => (
-        <Anchor
-          key={bar.name}
-          component={Link}
-          to={links.get(bar.name)!}
-          underline="never"
-          aria-label={`${bar.name}：${t('dashboard.householdsCount', { count: bar.value })}`}
-          className="dashboard-bar"
-        >
-          {defaultBar}
-        </Anchor>
-      )}
+      valueFormatter={(value) => read(value)}
+      renderBar={(bar, defaultBar) =>
+        links.get(bar.name) === undefined ? (
+          <Box key={bar.name} aria-label={`${bar.name}：${read(bar.value)}`}>
+            {defaultBar}
+          </Box>
+        ) : (
+          <Anchor
+            key={bar.name}
+            component={Link}
+            to={links.get(bar.name)!}
+            underline="never"
+            aria-label={`${bar.name}：${read(bar.value)}`}
+            className="dashboard-bar"
+          >
+            {defaultBar}
+          </Anchor>
+        )
+      }
     />
   );
 }
 
 /** 在档困难职工 (含复核中): the total, by category and by main cause, each number a link to the files list. */
-export function HouseholdsCard({ households }: { households: Households }) {
+export function HouseholdsCard({ households, links }: { households: Households; links: ChartLinks }) {
   const t = useT();
   const categories = households.byCategory.map((c) => ({
     name: t(`hardshipCategories.${c.category}`),
     value: c.count,
-    to: householdsLink({ category: c.category }),
+    to: links.households({ category: c.category }),
   }));
   const causes = households.byCause.map((c) => ({
     name: c.cause ? t(`causes.${c.cause}`) : t('dashboard.noCause'),
     value: c.count,
-    to: householdsLink({ cause: c.cause }),
+    to: links.households({ cause: c.cause }),
   }));
   const parts = (bars: { name: string; value: number }[]) => bars.map((b) => `${b.name} ${b.value}`).join(t('common.listJoin'));
   return (
@@ -78,9 +97,15 @@ export function HouseholdsCard({ households }: { households: Households }) {
         <Title order={3} size="h5">
           {t('dashboard.households')}
         </Title>
-        <Anchor component={Link} to={householdsLink()} fw={600} data-testid="dashboard-households-total">
-          {t('dashboard.householdsTotal', { count: households.total })}
-        </Anchor>
+        {links.households() === undefined ? (
+          <Text fw={600} data-testid="dashboard-households-total">
+            {t('dashboard.householdsTotal', { count: households.total })}
+          </Text>
+        ) : (
+          <Anchor component={Link} to={links.households()!} fw={600} data-testid="dashboard-households-total">
+            {t('dashboard.householdsTotal', { count: households.total })}
+          </Anchor>
+        )}
       </Group>
       <SimpleGrid cols={2} spacing="md">
         <Stack gap={4} role="group" aria-label={t('dashboard.chartCategories', { parts: parts(categories) })}>

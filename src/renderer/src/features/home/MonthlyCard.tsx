@@ -6,7 +6,7 @@ import { AID_TYPES, type AidType } from '@shared/domain/aid';
 import { formatYuan } from '../../components/money';
 import { useT } from '../../i18n';
 import { yuan } from '../aid/aid-format';
-import { monthLink, yearLink } from './dashboard-links';
+import type { ChartLinks } from './dashboard-links';
 
 type Charts = ChannelOutput<'dashboard.charts'>;
 
@@ -28,7 +28,7 @@ const LAST_YEAR = 'lastYear';
  * This year's aid by month, stacked by type, each month beside last year's same month (gray); under it the numbers,
  * every one a link to the payments it sums (the month's days and the type). A month still to come is left empty.
  */
-export function MonthlyCard({ charts }: { charts: Charts }) {
+export function MonthlyCard({ charts, links }: { charts: Charts; links: ChartLinks }) {
   const t = useT();
   const navigate = useNavigate();
   const { year, today, monthly } = charts;
@@ -48,10 +48,14 @@ export function MonthlyCard({ charts }: { charts: Charts }) {
     ...types.map((type) => ({ name: type, label: t(`aidTypes.${type}`), color: TYPE_COLORS[type], stackId: 'this' })),
     { name: LAST_YEAR, label: t('dashboard.lastYearSeries', { year: lastYear }), color: 'gray.4', stackId: 'last' },
   ];
-  const cell = (amount: number, to: string, label: string) =>
+  const cell = (amount: number, to: string | undefined, label: string) =>
     amount === 0 ? (
       <Text span size="xs" c="dimmed">
         0
+      </Text>
+    ) : to === undefined ? (
+      <Text span size="xs" aria-label={`${label}：${yuan(amount)}`}>
+        {formatYuan(amount)}
       </Text>
     ) : (
       <Anchor component={Link} to={to} size="xs" aria-label={`${label}：${yuan(amount)}`}>
@@ -65,11 +69,11 @@ export function MonthlyCard({ charts }: { charts: Charts }) {
         <Table.Td key={m} ta="right">
           {y === year && !monthsSoFar.includes(m)
             ? ''
-            : cell(fen(y, m, type), monthLink(y, m, today, type), `${label} ${t('dashboard.month', { month: m })}`)}
+            : cell(fen(y, m, type), links.month(y, m, today, type), `${label} ${t('dashboard.month', { month: m })}`)}
         </Table.Td>
       ))}
       <Table.Td ta="right" fw={600}>
-        {cell(fen(y, undefined, type), yearLink(y, today, type), `${label} ${t('dashboard.yearTotal')}`)}
+        {cell(fen(y, undefined, type), links.year(y, today, type), `${label} ${t('dashboard.yearTotal')}`)}
       </Table.Td>
     </Table.Tr>
   );
@@ -96,13 +100,13 @@ export function MonthlyCard({ charts }: { charts: Charts }) {
             valueFormatter={(value) => yuan(Math.round(value * 100))}
             role="img"
             aria-label={t('dashboard.chartMonthly', { year, lastYear })}
-            barProps={(s) => ({
-              cursor: 'pointer',
-              onClick: (_: unknown, index: number) =>
-                navigate(
-                  s.name === LAST_YEAR ? monthLink(lastYear, index + 1, today) : monthLink(year, index + 1, today, s.name as AidType),
-                ),
-            })}
+            barProps={(s) => {
+              const to = (index: number) =>
+                s.name === LAST_YEAR ? links.month(lastYear, index + 1, today) : links.month(year, index + 1, today, s.name as AidType);
+              return links.month(year, 1, today) === undefined
+                ? {}
+                : { cursor: 'pointer', onClick: (_: unknown, index: number) => void navigate(to(index)!) };
+            }}
           />
           <Table.ScrollContainer minWidth={900} mt="xs">
             <Table fz="xs" verticalSpacing={2} horizontalSpacing={4} withRowBorders={false} data-testid="dashboard-monthly">

@@ -5,7 +5,7 @@ import type { ChannelOutput } from '@shared/contract';
 import { formatYuan } from '../../components/money';
 import { useT } from '../../i18n';
 import { yuan } from '../aid/aid-format';
-import { programLink } from './dashboard-links';
+import type { ChartLinks } from './dashboard-links';
 
 type Charts = ChannelOutput<'dashboard.charts'>;
 type Program = Charts['programs'][number];
@@ -20,7 +20,7 @@ function usedPercent(p: Program): number | null {
  * This year's programs: paid, pending or approved, and the budget left, as stacked bars (a program over its budget
  * has nothing left and its row says by how much); under them each number is a link to the program's payments.
  */
-export function ProgramsCard({ charts }: { charts: Charts }) {
+export function ProgramsCard({ charts, links }: { charts: Charts; links: ChartLinks }) {
   const t = useT();
   const navigate = useNavigate();
   const { programs, year } = charts;
@@ -56,7 +56,7 @@ export function ProgramsCard({ charts }: { charts: Charts }) {
             valueFormatter={(value) => yuan(Math.round(value * 100))}
             role="img"
             aria-label={t('dashboard.chartPrograms', { year })}
-            barProps={{ cursor: 'pointer', onClick: (_: unknown, index: number) => navigate(programLink(programs[index]!.id)) }}
+            barProps={{ cursor: 'pointer', onClick: (_: unknown, index: number) => navigate(links.program(programs[index]!)) }}
           />
           <Table fz="xs" verticalSpacing={2} horizontalSpacing={4} mt="xs" data-testid="dashboard-programs">
             <Table.Thead>
@@ -75,7 +75,7 @@ export function ProgramsCard({ charts }: { charts: Charts }) {
                 return (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={programLink(p.id)} size="xs">
+                      <Anchor component={Link} to={links.program(p)} size="xs">
                         {p.name}
                       </Anchor>
                     </Table.Td>
@@ -83,7 +83,7 @@ export function ProgramsCard({ charts }: { charts: Charts }) {
                     <Table.Td ta="right">
                       <Anchor
                         component={Link}
-                        to={programLink(p.id, 'paid')}
+                        to={links.program(p, 'paid')}
                         size="xs"
                         aria-label={`${p.name} ${t('dashboard.paid')}：${yuan(p.paidFen)}`}
                       >
@@ -93,7 +93,7 @@ export function ProgramsCard({ charts }: { charts: Charts }) {
                     <Table.Td ta="right">
                       <Anchor
                         component={Link}
-                        to={programLink(p.id)}
+                        to={links.program(p)}
                         size="xs"
                         aria-label={`${p.name} ${t('dashboard.unpaid')}：${yuan(p.unpaidFen)}`}
                       >

@@ -23,7 +23,7 @@ export const TODO_LINKS: Record<HomeTodo, string> = {
   backupOverdue: '/backup',
   noBackup: '/backup',
   policyMissing: '/policy',
-  centresOverdue: '/federation/centres',
+  centresOverdue: '/federation/centres?overdue=1',
   batchAlarms: '/exchange/received',
   duplicateFiles: '/federation/duplicates',
   paymentsPending: '/aid/payments?status=pending',
