@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, test } from 'vitest';
 import { compare } from './compare';
+import { benchDir } from './support';
 import { AdjustableClock } from '../src/main/core/clock';
 import { createCore } from '../src/main/core/core';
 import { openDatabase } from '../src/main/core/db/client';
@@ -18,7 +17,7 @@ import { createMemoryLogger } from '../src/main/core/log';
  * - one audited change through the router (validation, session, transaction, hash-chained audit entry) vs the
  *   same UPDATE run raw in a transaction.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
+const dataDir = benchDir();
 const key = newDatabaseKey();
 const clock = new AdjustableClock();
 const core = createCore({

@@ -1,5 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, test } from 'vitest';
@@ -8,7 +7,7 @@ import { nameSearchKeys } from '../src/main/core/features/roster/search-keys';
 import { dataPaths } from '../src/main/core/paths';
 import { writeDemoCsv, writeDemoXlsx } from '../src/main/tools/demo-roster-file';
 import { compare } from './compare';
-import { cores, newCore, timedImport, type BenchCore } from './support';
+import { benchDir, cores, newCore, timedImport, type BenchCore } from './support';
 
 /**
  * The roster at scale (issue 3's targets: 300k .xlsx ≤ 10 s, 1M CSV ≤ 30 s, every search kind p95 ≤ 20 ms at 1M,
@@ -20,7 +19,7 @@ afterAll(() => cores.forEach((c) => c.close()));
 
 /** The baseline: the same rows bulk-inserted into a bare table of the same database library, in one transaction. */
 function rawInsertSeconds(count: number): number {
-  const db = new Database(join(mkdtempSync(join(tmpdir(), 'bangfu-bench-raw-')), 'raw.db'));
+  const db = new Database(join(benchDir('bangfu-bench-raw-'), 'raw.db'));
   db.exec('CREATE TABLE t (name TEXT, id_number TEXT, phone TEXT, unit TEXT, joined_on TEXT, card_no TEXT) STRICT');
   const insert = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)');
   const rows = [...demoMembers(count)];

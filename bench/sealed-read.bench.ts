@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { expect, test } from 'vitest';
 import { openSpreadsheet, type FileLocation } from '../src/main/core/features/roster/import';
 import { sealedWriteStream } from '../src/main/core/sealed-file';
 import { writeDemoCsv, writeDemoXlsx } from '../src/main/tools/demo-roster-file';
+import { benchDir } from './support';
 
 /**
  * The cost of keeping uploads sealed (core/sealed-file.ts): the same roster read to its last row from a plain file
@@ -36,7 +36,7 @@ async function bestOf(runs: number, fn: () => Promise<number>): Promise<number> 
 }
 
 test(`reading ${ROWS.toLocaleString()} rows: plain file against its sealed copy`, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-sealed-'));
+  const dir = benchDir('bangfu-bench-sealed-');
   const key = randomBytes(32);
   const table = [];
   for (const [name, write] of [

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { afterAll } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
 import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { AdjustableClock } from '../src/main/core/clock';
@@ -16,6 +17,20 @@ const FEDERATION_CODE = '81440100MC0000001' + creditCodeCheckChar('81440100MC000
 
 /** Every core a bench started, for its afterAll to close. */
 export const cores: Core[] = [];
+const benchDirs: string[] = [];
+// A bench's folders hold gigabytes at full size, and a run leaves one per core: removed when its file ends (the
+// cores first; closing a core twice is harmless, so a bench's own afterAll may close them too).
+afterAll(() => {
+  for (const core of cores) core.close();
+  for (const dir of benchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new folder under the system's temporary folder, removed when the bench file ends. */
+export function benchDir(prefix = 'bangfu-bench-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  benchDirs.push(dir);
+  return dir;
+}
 // The program reads imports in a thread of its own (import-reader.ts): so does the bench.
 const importReaderPath = bundleImportReader();
 // And seals a batch in a thread of its own (exchange/format/payload-thread.ts).
@@ -23,7 +38,7 @@ const batchSealerPath = bundleBatchSealer();
 
 /** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
 export async function newCore(mode: 'centre' | 'federation' = 'centre') {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
+  const dataDir = benchDir();
   const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
   const core = createCore({
     dataDir,
