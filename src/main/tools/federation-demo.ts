@@ -63,6 +63,7 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
       fileNo: `110101${year}00001`,
       status: 'active',
       category: 'deep',
+      mainCause: '6',
       headName: DEMO_PERSON.name,
       headIdNumber: DEMO_PERSON.idNumber,
       household: [
@@ -78,8 +79,14 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
       fileNo: `110101${year}00002`,
       status: 'active',
       category: 'relative',
+      mainCause: '3',
       headName: '李秀英',
       headIdNumber: idNumber('11010119650505003'),
+      household: [
+        { name: '李秀英', idNumber: idNumber('11010119650505003'), relation: 'self' },
+        { name: '王志强', idNumber: idNumber('11010119630808004'), relation: 'spouse' },
+      ],
+      events: [{ at: ago(20), action: 'approve', fromStatus: 'approval', toStatus: 'active' }],
     });
     addFile(sqlite, xc, {
       id: uid(3),
@@ -87,8 +94,11 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
       fileNo: `110102${year}00001`,
       status: 'active',
       category: 'deep',
+      mainCause: '6',
       headName: DEMO_PERSON.name,
       headIdNumber: DEMO_PERSON.idNumber,
+      household: [{ name: DEMO_PERSON.name, idNumber: DEMO_PERSON.idNumber, relation: 'self' }],
+      events: [{ at: ago(50), action: 'approve', fromStatus: 'approval', toStatus: 'active' }],
     });
     addPayment(sqlite, dc, {
       id: uid(11),

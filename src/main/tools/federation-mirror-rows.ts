@@ -148,6 +148,8 @@ export interface FileSpec extends RecordMeta {
   fileNo: string | null;
   status: string;
   category: string | null;
+  /** 致困原因's main cause (a code of shared/domain/hardship-codes.ts CAUSES), kept in the file's draft as a centre's is. */
+  mainCause?: string;
   headName: string;
   headIdNumber: string;
   household?: { name: string; idNumber: string; relation: string; deletedAt?: string }[];
@@ -157,6 +159,8 @@ export interface FileSpec extends RecordMeta {
 
 /** A hardship file as a batch carries it, and the people it names. */
 export function addFile(sqlite: Sqlite, centre: CentreRef, f: FileSpec) {
+  // The day of the approval its timeline records (as the centre's file keeps it), none without one.
+  const approvedOn = f.events?.find((e) => e.action === 'approve')?.at.slice(0, 10) ?? null;
   const household = (f.household ?? []).map((h, i) => ({
     id: `${f.id.slice(0, 24)}${String(i + 1).padStart(12, '0')}`,
     position: i + 1,
@@ -175,14 +179,14 @@ export function addFile(sqlite: Sqlite, centre: CentreRef, f: FileSpec) {
     worker_type: 'urban',
     entry_kind: 'new',
     category: f.category,
-    draft: '{}',
+    draft: f.mainCause ? JSON.stringify({ mainCause: f.mainCause }) : '{}',
     entered_by: 'clerk-1',
     visits_count_from: null,
     notice_ends_on: null,
     annual_review_by: null,
-    approved_by: f.status === 'active' ? 'reviewer-1' : null,
-    approved_on: f.status === 'active' ? '2026-01-20' : null,
-    reviewed_on: f.status === 'active' ? '2026-01-20' : null,
+    approved_by: approvedOn ? 'reviewer-1' : null,
+    approved_on: approvedOn,
+    reviewed_on: approvedOn,
     legacy_no: null,
     household,
     visits: (f.visits ?? []).map((v, i) => ({
