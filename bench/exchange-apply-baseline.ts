@@ -140,3 +140,14 @@ export function baselineRecordWriter(sqlite: Sqlite, centreCode: string, sequenc
     },
   };
 }
+
+/** The duplicate-aid list's count before 0035 (duplicates.repo.ts then): grouped from exchange_people_active_aid. */
+export function baselineDuplicateAidCount(sqlite: Sqlite): number {
+  return sqlite
+    .prepare(
+      `SELECT count(*) FROM (SELECT year, id_number FROM exchange_people INDEXED BY exchange_people_active_aid
+         WHERE record_table = 'aid_payments' AND active = 1 GROUP BY year, id_number HAVING count(DISTINCT centre_code) > 1)`,
+    )
+    .pluck()
+    .get() as number;
+}
