@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, expect, test } from 'vitest';
@@ -44,6 +44,10 @@ async function snapshotRecords(): Promise<{ records: BatchRecord[]; code: string
     if (entry.kind === 'record') records.push(entry.record);
   }
   const org = records.find((r) => r.table === 'org')!;
+  for (const office of [centre, federation]) {
+    office.core.close();
+    rmSync(office.dataDir, { recursive: true, force: true });
+  }
   return { records, code: org.fields.credit_code as string };
 }
 
@@ -91,6 +95,8 @@ async function run(variant: Variant, records: BatchRecord[], code: string) {
     }
   }
   federation.core.close();
+  // Each run's federation is a fresh folder of up to a few GiB: removed once measured (the machine's disk is shared).
+  rmSync(federation.dataDir, { recursive: true, force: true });
   return {
     cpu: (cpu.user + cpu.system) / 1e6,
     seconds,
@@ -113,6 +119,15 @@ function schemaBefore0035(sqlite: Sqlite) {
 const VARIANTS: Variant[] = [
   { name: 'before 0035', prepare: schemaBefore0035, writer: baselineRecordWriter, duplicateAid: baselineDuplicateAidCount },
   { name: 'as is' },
+  {
+    // A next step measured, not taken: status and type filters read from the order index's own columns.
+    name: 'payments: 2 indexes fewer',
+    prepare: (sqlite) =>
+      sqlite.exec(`DROP INDEX exchange_records_payment_status; DROP INDEX exchange_records_payment_type;
+        DROP INDEX exchange_records_payment_order;
+        CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id, status, type)
+          WHERE table_name = 'aid_payments' AND deleted_at IS NULL`),
+  },
   { name: 'cache 1 GiB', prepare: (sqlite) => sqlite.pragma('cache_size = -1048576') },
   { name: 'no member indexes', prepare: dropAll(['exchange_records_member_name', 'exchange_records_member_tail']) },
   {
