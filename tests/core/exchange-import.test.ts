@@ -45,6 +45,11 @@ const people = (o: Offices) =>
   sqliteOf(o.federation)
     .prepare('SELECT id_number AS id, role, active, year, amount_fen AS fen FROM exchange_people ORDER BY record_table, record_id, role')
     .all();
+// A payment's recipient is a column of its record (migration 0035), not an exchange_people row.
+const recipients = (o: Offices) =>
+  sqliteOf(o.federation)
+    .prepare("SELECT id_number AS id, status, year, amount_fen AS fen FROM exchange_records WHERE table_name = 'aid_payments' ORDER BY id")
+    .all();
 
 describe('importing a centre batch at the federation', () => {
   it('applies a snapshot then a change batch, keeps the people index, and answers with signed receipts', async () => {
@@ -88,10 +93,10 @@ describe('importing a centre batch at the federation', () => {
     });
     expect(receipt.refused).toHaveLength(3);
     expect(people(o)).toEqual([
-      { id: idOf('11010519750101001'), role: 'recipient', active: 1, year: 2026, fen: 50_000 },
       { id: idOf('11010519750101001'), role: 'head', active: 1, year: null, fen: null },
       { id: idOf('11010520100101001'), role: 'member', active: 1, year: null, fen: null },
     ]);
+    expect(recipients(o)).toEqual([{ id: idOf('11010519750101001'), status: 'approved', year: 2026, fen: 50_000 }]);
     // Once answered: the batch's pages copied from the WAL into the database file and the WAL emptied (no checkpoint
     // at the commit).
     expect(statSync(`${o.federation.core.state.paths.database}-wal`).size).toBe(0);
@@ -107,7 +112,8 @@ describe('importing a centre batch at the federation', () => {
     const two = await centreBatch(o, second);
     const next = await importFile(o.federation, readFileSync(two.path));
     expect(next).toMatchObject({ outcome: 'applied', sequence: 2, snapshot: false, refusedCount: 0 });
-    expect(people(o).map((p) => (p as { active: number }).active)).toEqual([0, 0, 0]);
+    expect(people(o).map((p) => (p as { active: number }).active)).toEqual([0, 0]);
+    expect(recipients(o)).toEqual([{ id: idOf('11010519750101001'), status: 'voided', year: 2026, fen: 50_000 }]);
     const names = sqliteOf(o.federation)
       .prepare("SELECT json_extract(fields, '$.name') FROM exchange_records WHERE table_name = 'members' ORDER BY id")
       .pluck()

@@ -3,6 +3,7 @@ import { openDatabase, schemaVersion } from '../../src/main/core/db/client';
 import { applyMigrations, loadMigrations, pendingMigrations } from '../../src/main/core/db/migrate';
 import { listBackups } from '../../src/main/core/db/backup';
 import { viewColumns } from '../../src/main/core/features/exchange/import-store';
+import { aidPlaces, duplicateAidKeys } from '../../src/main/core/features/federation/duplicates.repo';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { RESOURCES_DIR, startCore, tempDir } from './support/core';
@@ -191,13 +192,56 @@ describe('migrations', () => {
       .prepare('SELECT status, category, file_no, name, id_tail, year, entered_at, type, amount_fen FROM exchange_records ORDER BY id')
       .raw()
       .all();
-    expect(columns).toEqual(held.map((r) => viewColumns(r)));
+    expect(columns).toEqual(held.map((r) => viewColumns(r).slice(0, 9)));
     expect(columns[0]).toEqual(['active', 'relative', 'KN-0001', '张三', '002X', null, null, null, null]);
     expect((columns[1] as unknown[]).slice(0, 3)).toEqual(['closed', null, null]);
     // The views' indexes are on the columns now, under 0024's names.
     const index = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'exchange_records_member_tail'").pluck().get() as string;
     expect(index).toContain('`id_tail`');
     expect(index).not.toContain('json_extract');
+  });
+
+  it("0035 moves a payment's recipient from exchange_people onto its record, and the duplicate-aid list reads the same", () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0035 = migrations.findIndex((m) => m.tag === '0035_dup_aid_on_records');
+    applyMigrations(sqlite, migrations.slice(0, at0035));
+    // A federation in use, as the importer before 0035 wrote it: two centres paying one person in 2026 (one of them
+    // also a voided payment and a deleted one), and a file whose people stay in exchange_people.
+    const record = sqlite.prepare(
+      `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence, status, year, amount_fen)
+       VALUES (?, ?, ?, ?, 1, '2026-11-21T08:00:00.000Z', ?, ?, 1, ?, ?, ?)`,
+    );
+    const person = sqlite.prepare(
+      `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active, year, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const payments = [
+      { id: 'p1', centre: 'A', status: 'paid', deleted: null, fen: 50_000 },
+      { id: 'p2', centre: 'B', status: 'approved', deleted: null, fen: 40_000 },
+      { id: 'p3', centre: 'B', status: 'voided', deleted: null, fen: 30_000 },
+      { id: 'p4', centre: 'A', status: 'paid', deleted: '2026-11-22T08:00:00.000Z', fen: 20_000 },
+    ];
+    const who = '11010519491231002X';
+    for (const p of payments) {
+      const fields = { status: p.status, year: 2026, amount_fen: p.fen, recipient_id_number: who };
+      record.run('o' + p.centre, 'aid_payments', p.id, p.centre, p.deleted, JSON.stringify(fields), p.status, 2026, p.fen);
+      const active = p.deleted === null && p.status !== 'voided' ? 1 : 0;
+      person.run(who, p.centre, 'aid_payments', p.id, 'recipient', active, 2026, p.fen);
+    }
+    record.run('oA', 'hardship_files', 'f1', 'A', null, JSON.stringify({ status: 'active', head_id_number: who }), 'active', null, null);
+    person.run(who, 'A', 'hardship_files', 'f1', 'head', 1, null, null);
+
+    applyMigrations(sqlite, migrations.slice(at0035, at0035 + 1));
+    const ids = sqlite.prepare("SELECT id, id_number FROM exchange_records WHERE table_name = 'aid_payments' ORDER BY id").raw().all();
+    expect(ids).toEqual(payments.map((p) => [p.id, who]));
+    expect(viewColumns({ table: 'aid_payments', fields: { recipient_id_number: who } })[9]).toBe(who);
+    // The files' people stay; the payments' rows went with their index.
+    expect(sqlite.prepare('SELECT record_table, role FROM exchange_people').raw().all()).toEqual([['hardship_files', 'head']]);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'exchange_people_active_aid'").pluck().get()).toBe(0);
+    expect(duplicateAidKeys(sqlite, 2026, 10, 0)).toEqual({ keys: [{ year: 2026, idNumber: who }], total: 1 });
+    expect(aidPlaces(sqlite, { year: 2026, idNumber: who }).map((p) => [p.centreCode, p.recordId, p.role, p.amountFen])).toEqual([
+      ['A', 'p1', 'recipient', 50_000],
+      ['B', 'p2', 'recipient', 40_000],
+    ]);
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

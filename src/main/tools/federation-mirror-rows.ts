@@ -6,8 +6,8 @@ import { viewColumns } from '../core/features/exchange/import-store';
  * DEVELOPMENT TOOL (tests, `npm run seed:demo -- --federation`), never called by the program: the federation's mirror
  * rows written by plain SQL, as the importer writes them (docs/exchange-format.md "Records by
  * table"; schema/exchange.ts): a record's `fields` are the centre's columns by SQL name, a file carries its household,
- * visits and events inside it, and exchange_people gets one row per ID number a file or payment names, active for a
- * file in force (active, annualReview) or a payment not voided, never for a deleted record. The views tests and the federation demo read them.
+ * visits and events inside it, and exchange_people gets one row per ID number a file names, active for a file in force
+ * (active, annualReview), never for a deleted record (a payment's recipient is a column of its record). The views tests and the federation demo read them.
  */
 
 export const idNumber = (first17: string) => first17 + idCheckChar(first17);
@@ -105,8 +105,8 @@ function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: Recor
   sqlite
     .prepare(
       `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-         status, category, file_no, name, id_tail, year, entered_at, type, amount_fen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       centre.origin,
@@ -118,7 +118,7 @@ function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: Recor
       meta.deletedAt ?? null,
       JSON.stringify(fields),
       meta.sequence ?? 1,
-      // The views' columns, as the importer fills them (migration 0025).
+      // The views' columns, as the importer fills them (migrations 0025, 0035).
       ...viewColumns({ table, fields }),
     );
 }
@@ -132,16 +132,14 @@ function putPerson(
     recordId: string;
     role: string;
     active: boolean;
-    year?: number;
-    amountFen?: number;
   },
 ) {
   sqlite
     .prepare(
-      `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active, year, amount_fen)
-       VALUES (@idNumber, @centreCode, @recordTable, @recordId, @role, @active, @year, @amountFen)`,
+      `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active)
+       VALUES (@idNumber, @centreCode, @recordTable, @recordId, @role, @active)`,
     )
-    .run({ ...row, active: row.active ? 1 : 0, year: row.year ?? null, amountFen: row.amountFen ?? null });
+    .run({ ...row, active: row.active ? 1 : 0 });
 }
 
 export interface FileSpec extends RecordMeta {
@@ -263,16 +261,7 @@ export function addPayment(sqlite: Sqlite, centre: CentreRef, p: PaymentSpec) {
     voided_at: p.status === 'voided' ? p.updatedAt : null,
     unit_id: null,
   });
-  putPerson(sqlite, {
-    idNumber: p.recipientIdNumber,
-    centreCode: centre.code,
-    recordTable: 'aid_payments',
-    recordId: p.id,
-    role: 'recipient',
-    active: !p.deletedAt && p.status !== 'voided',
-    year: p.year,
-    amountFen: p.amountFen,
-  });
+  // Its recipient is a column of the record (migration 0035): no exchange_people row.
 }
 
 /** The centre's own org record, which every batch carries first: its origin is the centre's records' origin. */

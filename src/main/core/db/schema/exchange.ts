@@ -198,9 +198,19 @@ export const exchangeRecords = sqliteTable(
     enteredAt: text('entered_at'),
     type: text('type'),
     amountFen: integer('amount_fen'),
+    /**
+     * aid_payments: recipient_id_number (migration 0035). A payment names one person, so the duplicate-aid list
+     * reads it from the payment's own row: no exchange_people row (and its two index entries) per payment.
+     */
+    idNumber: text('id_number'),
   },
   (t) => [
     primaryKey({ columns: [t.origin, t.tableName, t.id] }),
+    // 重复核查 of aid (duplicates.repo.ts): payments in force by year and person, grouped from the index alone, so it
+    // carries every column the list's query tests. Replaces exchange_people_active_aid (0024).
+    index('exchange_records_active_aid')
+      .on(t.year, t.idNumber, t.centreCode, t.amountFen, t.tableName, t.deletedAt, t.status)
+      .where(sql`table_name = 'aid_payments' AND deleted_at IS NULL AND status <> 'voided'`),
     // A centre's org record, newest batch first: the origin its records carry. Only org rows (migration 0025): on
     // every record, an index the bulk tables' own (0024, 0025) already cover cost the import a write per record.
     index('exchange_records_centre')
@@ -238,13 +248,13 @@ export const exchangePeople = sqliteTable(
   {
     idNumber: text('id_number').notNull(),
     centreCode: text('centre_code').notNull(),
-    /** hardship_files (role head or member) or aid_payments (role recipient). */
+    /** hardship_files (role head or member); aid_payments' recipients are on their records since migration 0035. */
     recordTable: text('record_table').notNull(),
     recordId: text('record_id').notNull(),
     role: text('role', { enum: ['head', 'member', 'recipient'] }).notNull(),
     /** A file in force (在档 or 复核 in progress), or a payment not voided; a deleted record is not active. */
     active: integer('active', { mode: 'boolean' }).notNull(),
-    /** Payments: the program's year and the amount in fen; null for files. */
+    /** Payments (before migration 0035): the program's year and the amount in fen; null for files. */
     year: integer('year'),
     amountFen: integer('amount_fen'),
   },

@@ -3,7 +3,7 @@ import type { BatchAttachment, BatchRecord } from '../../exchange/format';
 
 /**
  * The federation's writes of an imported batch (schema/exchange.ts): a centre's records replaced only by a higher
- * rev, attachments taken once, the people index rewritten with each file or payment written, and the received
+ * rev, attachments taken once, the people index rewritten with each file written, and the received
  * batch. Idempotent by (origin, id, rev): any order of repeats leaves the same rows.
  */
 
@@ -86,15 +86,16 @@ type ViewColumns = [
   enteredAt: string | null,
   type: string | null,
   amountFen: number | null,
+  idNumber: string | null,
 ];
-const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null];
+const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null];
 const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const integerOrNull = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
 const tail = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-4) : null);
 
 /**
- * The columns the federation's views read (schema/exchange.ts, migration 0025), from the record's parsed fields:
- * the values migration 0025 backfills with json_extract (text kept only as text, integers only as integers).
+ * The columns the federation's views read (schema/exchange.ts, migrations 0025 and 0035), from the record's parsed
+ * fields: the values those migrations backfill with json_extract (text kept only as text, integers only as integers).
  */
 export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): ViewColumns {
   const f = record.fields;
@@ -110,9 +111,10 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         null,
         null,
         null,
+        null,
       ];
     case 'members':
-      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null];
+      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null];
     case 'aid_payments':
       return [
         textOrNull(f.status),
@@ -124,6 +126,7 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         textOrNull(f.entered_at),
         textOrNull(f.type),
         integerOrNull(f.amount_fen),
+        textOrNull(f.recipient_id_number),
       ];
     default:
       return NO_VIEW_COLUMNS;
@@ -131,51 +134,47 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
 }
 
 const RECORD_COLUMNS = `origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen`;
+       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number`;
 
 /** Prepared once per import: the statements a chunk of records runs. */
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
   // A record not held yet is inserted (a snapshot's records all are): it has no people rows to clear. One held is
   // replaced only by a higher rev, and its people rewritten. Two statements, so the common insert runs no DELETE.
   const insert = sqlite.prepare(
-    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (origin, table_name, id) DO NOTHING`,
   );
   const update = sqlite.prepare(
     `UPDATE exchange_records SET centre_code = ?, rev = ?, updated_at = ?, deleted_at = ?, fields = ?, sequence = ?,
-       status = ?, category = ?, file_no = ?, name = ?, id_tail = ?, year = ?, entered_at = ?, type = ?, amount_fen = ?
+       status = ?, category = ?, file_no = ?, name = ?, id_tail = ?, year = ?, entered_at = ?, type = ?, amount_fen = ?,
+       id_number = ?
      WHERE origin = ? AND table_name = ? AND id = ? AND rev < ?`,
   );
   const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
   const addPerson = sqlite.prepare(
-    `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active, year, amount_fen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO exchange_people (id_number, centre_code, record_table, record_id, role, active)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const addAttachment = sqlite.prepare(
     `INSERT INTO exchange_attachments (id, centre_code, record_table, record_id, name, mime, bytes, sha256, content)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
 
-  function writePeople(record: BatchRecord, held: boolean): void {
+  /** A file's people (its head and household): a payment's one recipient is a column of its record (migration 0035). */
+  function writeFilePeople(record: BatchRecord, held: boolean): void {
     const f = record.fields;
-    const alive = record.deleted_at === null;
     if (held) clearPeople.run(record.table, record.id, centreCode);
-    if (record.table === 'hardship_files') {
-      const active = alive && ACTIVE_FILE_STATUSES.has(String(f.status)) ? 1 : 0;
-      const head = String(f.head_id_number);
-      addPerson.run(head, centreCode, record.table, record.id, 'head', active, null, null);
-      const household = Array.isArray(f.household) ? (f.household as Record<string, unknown>[]) : [];
-      const named = new Set([head]);
-      for (const person of household) {
-        const id = String(person.id_number);
-        // The head is in the household too (relation self); a person taken off the list is not named.
-        if (person.relation === 'self' || (person.deleted_at ?? null) !== null || named.has(id)) continue;
-        named.add(id);
-        addPerson.run(id, centreCode, record.table, record.id, 'member', active, null, null);
-      }
-    } else if (record.table === 'aid_payments') {
-      const active = alive && f.status !== 'voided' ? 1 : 0;
-      addPerson.run(String(f.recipient_id_number), centreCode, record.table, record.id, 'recipient', active, f.year, f.amount_fen);
+    const active = record.deleted_at === null && ACTIVE_FILE_STATUSES.has(String(f.status)) ? 1 : 0;
+    const head = String(f.head_id_number);
+    addPerson.run(head, centreCode, record.table, record.id, 'head', active);
+    const household = Array.isArray(f.household) ? (f.household as Record<string, unknown>[]) : [];
+    const named = new Set([head]);
+    for (const person of household) {
+      const id = String(person.id_number);
+      // The head is in the household too (relation self); a person taken off the list is not named.
+      if (person.relation === 'self' || (person.deleted_at ?? null) !== null || named.has(id)) continue;
+      named.add(id);
+      addPerson.run(id, centreCode, record.table, record.id, 'member', active);
     }
   }
 
@@ -198,7 +197,7 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
       const inserted = insert.run(values).changes > 0;
       // The update binds the values after the key, then the key and the rev to beat (better-sqlite3 has no ?NNN).
       const written = inserted || update.run([...values.slice(3), ...values.slice(0, 3), record.rev]).changes > 0;
-      if (written && (record.table === 'hardship_files' || record.table === 'aid_payments')) writePeople(record, !inserted);
+      if (written && record.table === 'hardship_files') writeFilePeople(record, !inserted);
       return written;
     },
     attachment(a: BatchAttachment, sha256: string): void {

@@ -1,9 +1,10 @@
 import type { Sqlite } from '../../db/client';
 
 /**
- * 重复核查 from exchange_people, the importer's index of who is named where (schema/exchange.ts). Both lists read
- * the partial indexes of migration 0024 (active rows of one record table), so the grouping walks an index, not the
- * records' JSON. `active` is the importer's word: a file in force, a payment not voided, never a deleted record.
+ * 重复核查: files from exchange_people, the importer's index of who is named in which file (schema/exchange.ts);
+ * aid from the payments' own records, which carry their recipient (migration 0035). Both lists read partial indexes
+ * (files in force, payments in force), so the grouping walks an index, not the records' JSON. `active` is the
+ * importer's word for a file in force; a payment is in force when neither voided nor deleted.
  */
 
 export interface PlaceRow {
@@ -50,8 +51,11 @@ export function filePlaces(sqlite: Sqlite, ids: string[]): PlaceRow[] {
     .all(...ids) as PlaceRow[];
 }
 
-const aidDuplicates = (year: boolean) => `SELECT year, id_number FROM exchange_people INDEXED BY exchange_people_active_aid
-  WHERE record_table = 'aid_payments' AND active = 1 ${year ? 'AND year = @year' : ''}
+// A payment in force, as exchange_records_active_aid (migration 0035) is partial on it: a payment's recipient is a
+// column of its record, so the list groups that index alone. Named: without statistics SQLite may take another.
+const AID_IN_FORCE = "table_name = 'aid_payments' AND deleted_at IS NULL AND status <> 'voided'";
+const aidDuplicates = (year: boolean) => `SELECT year, id_number FROM exchange_records INDEXED BY exchange_records_active_aid
+  WHERE ${AID_IN_FORCE} ${year ? 'AND year = @year' : ''}
   GROUP BY year, id_number HAVING count(DISTINCT centre_code) > 1`;
 
 export function duplicateAidKeys(
@@ -72,11 +76,10 @@ export function duplicateAidKeys(
 export function aidPlaces(sqlite: Sqlite, key: { year: number; idNumber: string }): PlaceRow[] {
   return sqlite
     .prepare(
-      `SELECT p.id_number AS idNumber, p.centre_code AS centreCode, p.record_id AS recordId, p.role, p.year, p.amount_fen AS amountFen,
-         (SELECT r.fields FROM exchange_records r WHERE r.origin = (${ORIGIN}) AND r.table_name = 'aid_payments' AND r.id = p.record_id) AS fields
-       FROM exchange_people p
-       WHERE p.record_table = 'aid_payments' AND p.active = 1 AND p.year = ? AND p.id_number = ?
-       ORDER BY p.centre_code, p.record_id`,
+      `SELECT id_number AS idNumber, centre_code AS centreCode, id AS recordId, 'recipient' AS role, year, amount_fen AS amountFen, fields
+       FROM exchange_records INDEXED BY exchange_records_active_aid
+       WHERE ${AID_IN_FORCE} AND year = ? AND id_number = ?
+       ORDER BY centre_code, id`,
     )
     .all(key.year, key.idNumber) as PlaceRow[];
 }
