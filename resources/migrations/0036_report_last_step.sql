@@ -47,6 +47,4 @@ UPDATE `hardship_files` SET last_step_at = (
   WHERE e.file_id = hardship_files.id AND e.action IN ('approve', 'confirmImport', 'exit', 'close'))
 WHERE id IN (SELECT file_id FROM file_events WHERE action IN ('approve', 'confirmImport', 'exit', 'close'));--> statement-breakpoint
 CREATE INDEX `hardship_files_report` ON `hardship_files` (`id`,`category`,`worker_type`,`entry_kind`,`main_cause`,`deleted_at`,`entered_on`,`left_on`,`left_by`,`last_step_at`);--> statement-breakpoint
-CREATE INDEX `hardship_files_states` ON `hardship_files` (`category`,`worker_type`,`entry_kind`,`main_cause`,`entered_on`,`left_on`,`left_by`,`id`,`deleted_at`,`last_step_at`) WHERE deleted_at IS NULL AND entered_on IS NOT NULL;--> statement-breakpoint
--- The later files by range, with what their grouping reads (the others come from hardship_files_states).
-CREATE INDEX `hardship_files_later` ON `hardship_files` (`last_step_at`,`entered_on`,`id`,`category`,`worker_type`,`entry_kind`,`main_cause`,`deleted_at`) WHERE entered_on IS NOT NULL;
+CREATE INDEX `hardship_files_states` ON `hardship_files` (`category`,`worker_type`,`entry_kind`,`main_cause`,`entered_on`,`left_on`,`left_by`,`id`,`deleted_at`,`last_step_at`) WHERE deleted_at IS NULL AND entered_on IS NOT NULL;

@@ -127,11 +127,6 @@ export const hardshipFiles = sqliteTable(
     index('hardship_files_states')
       .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt, t.lastStepAt)
       .where(sql`deleted_at IS NULL AND entered_on IS NOT NULL`),
-    // The files with a report step recorded since an as-of moment, found by range (file-states.ts LATER_CTE), with
-    // what their grouping needs beside them (migration 0036): the others are read from hardship_files_states.
-    index('hardship_files_later')
-      .on(t.lastStepAt, t.enteredOn, t.id, t.category, t.workerType, t.entryKind, t.mainCause, t.deletedAt)
-      .where(sql`entered_on IS NOT NULL`),
   ],
 );
 
