@@ -62,7 +62,7 @@ function addFile(status: string, updatedAt: string, head: Person, household: Per
     ),
   );
   const event = sqlite.prepare('INSERT INTO file_events (file_id, at, action, to_status, on_date) VALUES (?, ?, ?, ?, ?)');
-  for (const [at, action, onDate] of events) event.run(id, at, action, action === 'approve' ? 'active' : 'exited', onDate ?? null);
+  for (const [at, action, onDate] of events) event.run(id, at, action, action === 'exit' ? 'exited' : 'active', onDate ?? null);
   return id;
 }
 
@@ -151,6 +151,60 @@ test('each number drills to the files its people are in', () => {
       .sort(),
   ).toEqual([files.a, files.b].sort());
   expect(drillPeopleFiles(sqliteOf(t), 'payments:{}', 5, 0)).toBeNull();
+});
+
+test('steps recorded after the day are not read: an old file confirmed later, a relapse, an exit recorded later', () => {
+  const ctx = new CallContext(t.core.state, 'test', 'aid.payments', null);
+  // An old file whose import was confirmed after the day, filed in 2020 by its sheet: not yet on record on the day.
+  const old = addFile(
+    'active',
+    '2026-10-12T02:00:00.000Z',
+    { born: '19600101', sex: 'm' },
+    [],
+    [['2026-10-12T02:00:00.000Z', 'confirmImport', '2020-03-01']],
+  );
+  // A relapse: the household left hardship in August; its new file was approved after the day. Neither counts.
+  addFile(
+    'exited',
+    '2026-08-01T02:00:00.000Z',
+    { born: '19700101', sex: 'f' },
+    [],
+    [
+      ['2025-06-01T02:00:00.000Z', 'approve'],
+      ['2026-08-01T02:00:00.000Z', 'exit', '2026-08-01'],
+    ],
+  );
+  const relapsed = addFile(
+    'active',
+    '2026-10-15T02:00:00.000Z',
+    { born: '19700101', sex: 'f' },
+    [],
+    [['2026-10-15T02:00:00.000Z', 'approve']],
+  );
+  // Left hardship on 09-15 by its record, recorded on 10-05: on record as recorded by the day, with the member on its
+  // list (the list keeps no day a member was added on: said under the table).
+  const late = addFile(
+    'exited',
+    '2026-10-05T02:00:00.000Z',
+    { born: '19800101', sex: 'm', edu: 'senior' },
+    [{ born: '20150101', sex: 'f', stage: 'primary' }],
+    [
+      ['2025-06-01T02:00:00.000Z', 'approve'],
+      ['2026-10-05T02:00:00.000Z', 'exit', '2026-09-15'],
+    ],
+  );
+  const sheet = peopleSheet(ctx, input);
+  // The first test's numbers and the late exit's two: a man of 46 (高中) and a girl at 小学.
+  expect(numbers(sheet.totals!)).toEqual([9, 5, 4, 2, 1, 2, 2, 1, 1, 2, 3, 2, 2, 0, 1, 1, 0, 0, 1, 0]);
+  const filesOf = (cell: SheetCell) =>
+    drillPeopleFiles(sqliteOf(t), cell.drill!, 50, 0)!
+      .rows.map((r) => r.fileId)
+      .sort();
+  expect(filesOf(sheet.totals![1]!)).toEqual([files.a, files.b, files.c, late].sort());
+  // As of a day after every step: the old file and the relapse are on record, the late exit and c are not.
+  const after = peopleSheet(ctx, reportQuery({ kind: 'year', year: 2026 }, '2026-10-31'));
+  expect(filesOf(after.totals![1]!)).toEqual([files.a, files.b, files.d, old, relapsed].sort());
+  expect(after.totals![1]!.count).toBe(8);
 });
 
 test('through the channels: the people sheet framed, and the list behind a number', async () => {

@@ -45,6 +45,12 @@ function keptAndTimeline(sqlite: Sqlite): { kept: Kept[]; timeline: Kept[] } {
 function expectKeptTrue(sqlite: Sqlite) {
   const { kept, timeline } = keptAndTimeline(sqlite);
   expect(kept).toEqual(timeline);
+  // When the latest of those steps was recorded (migration 0036): what tells a past day's report which files to read
+  // from their timelines.
+  const lastStep = `SELECT max(at) FROM file_events e WHERE e.file_id = f.id AND e.action IN ('approve', 'confirmImport', 'exit', 'close')`;
+  expect(sqlite.prepare(`SELECT f.id, f.last_step_at FROM hardship_files f ORDER BY f.id`).all()).toEqual(
+    sqlite.prepare(`SELECT f.id, (${lastStep}) AS last_step_at FROM hardship_files f ORDER BY f.id`).all(),
+  );
 }
 
 describe('reports: the states each file keeps', () => {

@@ -57,6 +57,12 @@ export const hardshipFiles = sqliteTable(
     enteredOn: text('entered_on'),
     leftOn: text('left_on'),
     leftBy: text('left_by'),
+    /**
+     * When the latest of those steps was recorded (its `at`), kept by the same trigger (migration 0036): a report as
+     * of a past day reads the files with no step since from their kept states, and groups the timeline of the others
+     * only (file-states.ts). Written by that trigger alone; it does not travel.
+     */
+    lastStepAt: text('last_step_at'),
   },
   // The list's indexes leave tombstones out (WHERE deleted_at IS NULL), so counts and pages are read from the
   // index alone, without a visit to each row (50,000 files: a count by status went from 24 to a few ms).
@@ -95,6 +101,7 @@ export const hardshipFiles = sqliteTable(
       t.enteredOn,
       t.leftOn,
       t.leftBy,
+      t.lastStepAt,
     ),
     // The households in force by category and main cause (the director's charts, features/dashboard), counted from
     // the index alone: parsing 100,000 drafts took over a second (migration 0029). The files list's cause filter
@@ -118,7 +125,7 @@ export const hardshipFiles = sqliteTable(
     // in the order of the codes the tables group by (no sort); deleted_at, always null here, is a column too: else
     // SQLite visits the row to test it.
     index('hardship_files_states')
-      .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt)
+      .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt, t.lastStepAt)
       .where(sql`deleted_at IS NULL AND entered_on IS NOT NULL`),
   ],
 );
@@ -252,9 +259,11 @@ export const fileEvents = sqliteTable(
   (t) => [
     index('file_events_file').on(t.fileId, t.seq),
     // The reports read only the steps that put a file on record or end it (features/reports/file-states.ts): this
-    // index holds those alone, in file order, so the tables read a tenth of the timeline, from the index only.
+    // index holds those alone, in file order, so the tables read a tenth of the timeline, from the index only. The
+    // moment before the action (migration 0036): a file's steps recorded before an as-of moment are one range
+    // (file_id=? AND at<?), where the action first made it four (half the time of the later files' grouping).
     index('file_events_report')
-      .on(t.fileId, t.action, t.at, t.onDate)
+      .on(t.fileId, t.at, t.action, t.onDate)
       .where(sql`action IN ('approve', 'confirmImport', 'exit', 'close')`),
     // Where the file's current round began (file-facts.ts roundStartSql: the latest of these two steps), one look in
     // a small index instead of reading the file's whole timeline (migration 0031; action as a column so it covers).

@@ -21,9 +21,10 @@ const ATTACHMENT_PAGE = 4;
 const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
 /**
  * A file's columns computed or kept from its parts on this database, which do not travel (the receiver computes its
- * own): member_key, and the main cause and the days on record the reports read (migration 0030).
+ * own): member_key, and the main cause, the days on record and the latest step's moment the reports read
+ * (migrations 0030, 0036).
  */
-const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by'];
+const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by', 'last_step_at'];
 type Row = Record<string, unknown>;
 
 function recordOf(table: string, row: Row, drop: string[] = []): BatchRecord {

@@ -83,8 +83,8 @@ const NAMED_INDEXES: Record<string, string[]> = {
 };
 
 /**
- * What a centre's file keeps for the reports (main_cause, entered_on, left_on, left_by: migration 0030's triggers,
- * file-states.ts) does not travel: each centre's database derives it from the draft and the timeline, which do. The
+ * What a centre's file keeps for the reports (main_cause, entered_on, left_on, left_by, last_step_at: the triggers
+ * of migrations 0030 and 0036, file-states.ts) does not travel: each centre's database derives it from the draft and the timeline, which do. The
  * shadow's are derived here from the shadowed draft and timeline exactly as those triggers derive them (the office's
  * local day of each step), so the builders read kept states at a federation as they do at a centre.
  */
@@ -92,10 +92,11 @@ function keepShadowStates(sqlite: Sqlite): void {
   sqlite
     .prepare(
       `UPDATE temp.hardship_files AS f SET main_cause = json_extract(f.draft, '$.mainCause'),
-         entered_on = s.entered_on, left_on = s.left_on, left_by = s.left_by
+         entered_on = s.entered_on, left_on = s.left_on, left_by = s.left_by, last_step_at = s.last_step_at
        FROM (
          SELECT file_id,
-           ${stepDays("'localtime'")}
+           ${stepDays("'localtime'")},
+           max(at) AS last_step_at
          FROM temp.file_events WHERE action IN ('approve', 'confirmImport', 'exit', 'close') GROUP BY file_id
        ) AS s
        WHERE s.file_id = f.id`,

@@ -5,7 +5,7 @@ import type { SheetCell } from '@shared/domain/report-sheet';
 import { CATEGORY_LABELS, ENTRY_LABELS, WORKER_LABELS } from '@shared/labels-zh';
 import type { ReportTableId } from '@shared/contract/reports';
 import type { CallContext } from '../../context';
-import { periodParams, SELECTIONS, SELECTION_SQL, statesWith, type Selection } from './file-states';
+import { periodParams, SELECTIONS, SELECTION_SQL, statesParts, type Selection } from './file-states';
 import { drillKey, type ReportQuery, type SheetBody } from './report-frame';
 
 /**
@@ -48,13 +48,15 @@ interface GroupRow {
   n: number;
 }
 
+/** The counts by `columns`, a row per group of each part of the states (statesParts): the callers add rows up. */
 function groups(ctx: CallContext, query: ReportQuery, sel: Selection, columns: string): GroupRow[] {
   const params = periodParams(query);
-  return ctx.sqlite
-    .prepare(
-      `WITH ${statesWith(ctx.sqlite, params)} SELECT ${columns}, count(*) AS n FROM states s WHERE ${SELECTION_SQL[sel]} GROUP BY ${columns}`,
-    )
-    .all(params) as GroupRow[];
+  return statesParts(ctx.sqlite, params).flatMap(
+    (states) =>
+      ctx.sqlite
+        .prepare(`WITH ${states} SELECT ${columns}, count(*) AS n FROM states s WHERE ${SELECTION_SQL[sel]} GROUP BY ${columns}`)
+        .all(params) as GroupRow[],
+  );
 }
 
 /** 困难职工家庭情况统计表: files on record at the end of the period (or of the as-of day), in the three ways. */
@@ -128,16 +130,20 @@ interface MovementRow {
 export function movementsSheet(ctx: CallContext, query: ReportQuery): SheetBody {
   const sum = (sel: Selection, extra = '') => `sum(CASE WHEN ${SELECTION_SQL[sel]}${extra} THEN 1 ELSE 0 END)`;
   const params = periodParams(query);
-  const rows = ctx.sqlite
-    .prepare(
-      `WITH ${statesWith(ctx.sqlite, params)}
+  // A row per category of each part of the states (statesParts), added up by `of`.
+  const rows = statesParts(ctx.sqlite, params).flatMap(
+    (states) =>
+      ctx.sqlite
+        .prepare(
+          `WITH ${states}
        SELECT s.category, ${sum('opening')} AS opening, ${sum('entered', " AND s.entry_kind <> 'relapsed'")} AS fresh,
          ${sum('exited')} AS exited, ${sum('closed')} AS closed, ${sum('entered', " AND s.entry_kind = 'relapsed'")} AS relapsed,
          ${sum('closing')} AS closing
        FROM states s WHERE s.entered_on <= @to AND (s.left_on IS NULL OR s.left_on >= @from)
        GROUP BY s.category`,
-    )
-    .all(params) as MovementRow[];
+        )
+        .all(params) as MovementRow[],
+  );
   const of = (c: string | undefined): MovementRow => {
     const picked = rows.filter((r) => c === undefined || r.category === c);
     const add = (key: keyof Omit<MovementRow, 'category'>) => picked.reduce((s, r) => s + r[key], 0);

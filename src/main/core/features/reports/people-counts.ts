@@ -1,7 +1,7 @@
 import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
 import { endOfLocalDay } from './report-frame';
-import { SELECTION_SQL, stateParams, statesWith } from './file-states';
+import { SELECTION_SQL, stateParams, statesParts, statesWith } from './file-states';
 import { tallyPeople, type TallyDimension } from './people-tally';
 
 /**
@@ -135,10 +135,16 @@ export interface PeopleCounts {
 
 export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all' : `${column.kind}:${column.value}`);
 
-/** Counts every row × column of the people table in one read (people-tally.ts). */
+/**
+ * Counts every row × column of the people table in one read (people-tally.ts) of each part of the states
+ * (statesParts: as of a past day, the files with no step since and the later ones), the parts' cells added up.
+ */
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
   const params = peopleParams(asOf);
-  const cells = tallyPeople(sqlite, `WITH ${statesOf(sqlite, params)}`, PEOPLE_FROM, params, TALLY);
+  const cells = new Map<string, number>();
+  for (const states of statesParts(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file')) {
+    for (const [key, n] of tallyPeople(sqlite, `WITH ${states}`, PEOPLE_FROM, params, TALLY)) cells.set(key, (cells.get(key) ?? 0) + n);
+  }
   return { get: (row, column) => cells.get(`${row}|${columnKey(column)}`) ?? 0 };
 }
 
