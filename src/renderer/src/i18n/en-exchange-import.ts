@@ -86,6 +86,8 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     appliedTitle: 'Records imported',
     attachments: '{count} attachments',
     noRecords: 'This batch holds no records.',
+    withdrawnNote:
+      '“{name}” restored a backup, and this full batch holds everything it has now: {count} records it sent before and no longer has were marked withdrawn (kept, no longer counted).',
     refusedTitle: 'Records not imported ({count})',
     refusedMore: '{count} more not listed; see the receipt.',
     table: 'Kind',
@@ -138,6 +140,8 @@ export const enExchangeImportCodeEntries: typeof zhCNExchangeImportCodeEntries =
   },
   auditEvents: {
     'exchangeImport.applied': 'Imported batch {sequence} of {name}: {records} records, {attachments} attachments, {refused} not imported',
+    'exchangeImport.withdrawn':
+      'Batch {sequence} of {name} holds everything the centre has after restoring a backup: {withdrawn} records it no longer has were marked withdrawn',
     'exchangeImport.repeat': 'Batch {sequence} of {name} again: imported before, nothing recorded twice',
     'exchangeImport.refused': 'Batch refused ({reason})',
     'exchangeImport.alarm': 'Alarm: batch {sequence} of {name} came as a different file; nothing imported',

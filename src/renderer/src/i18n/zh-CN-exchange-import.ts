@@ -88,6 +88,8 @@ export const zhCNExchangeImport = {
     appliedTitle: '已导入的记录',
     attachments: '附件 {count} 个',
     noRecords: '这一批没有记录。',
+    withdrawnNote:
+      '“{name}”恢复了备份，这一批是它现有的全部记录：以前报来、现在已没有的 {count} 条记录已标为已撤回（保留，不再计入统计）。',
     refusedTitle: '未导入的记录（{count} 条）',
     refusedMore: '另有 {count} 条未列出，见回执。',
     table: '类别',
@@ -140,6 +142,7 @@ export const zhCNExchangeImportCodeEntries = {
   } satisfies Record<Extract<ChannelName, `exchangeImport.${string}`>, string>,
   auditEvents: {
     'exchangeImport.applied': '导入{name}的第 {sequence} 批：记录 {records} 条，附件 {attachments} 个，未导入 {refused} 条',
+    'exchangeImport.withdrawn': '{name}的第 {sequence} 批是恢复备份后的完整批次：该中心已没有的 {withdrawn} 条记录标为已撤回',
     'exchangeImport.repeat': '{name}的第 {sequence} 批再次导入：以前已导入，没有重复记入',
     'exchangeImport.refused': '拒收批次（{reason}）',
     'exchangeImport.alarm': '异常：{name}的第 {sequence} 批送来了内容不同的文件，没有导入',

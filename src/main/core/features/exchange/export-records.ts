@@ -26,22 +26,22 @@ const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
 const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by'];
 type Row = Record<string, unknown>;
 
-function recordOf(table: string, row: Row, drop: string[] = []): BatchRecord {
+function recordOf(table: string, row: Row, revBase: number, drop: string[] = []): BatchRecord {
   const fields: Row = {};
   for (const [key, value] of Object.entries(row)) if (!SYNC.includes(key) && !drop.includes(key)) fields[key] = value;
   return {
     table,
     id: row.id as string,
     origin: row.origin as string,
-    rev: row.rev as number,
+    rev: (row.rev as number) + revBase,
     updated_at: row.updated_at as string,
     deleted_at: (row.deleted_at as string | null) ?? null,
     fields,
   };
 }
 
-function orgRecord(sqlite: Sqlite): BatchRecord {
-  return recordOf('org', sqlite.prepare('SELECT * FROM org WHERE deleted_at IS NULL LIMIT 1').get() as Row);
+function orgRecord(sqlite: Sqlite, revBase: number): BatchRecord {
+  return recordOf('org', sqlite.prepare('SELECT * FROM org WHERE deleted_at IS NULL LIMIT 1').get() as Row, revBase);
 }
 
 function unitRows(sqlite: Sqlite, after: string): Row[] {
@@ -70,9 +70,9 @@ function fieldsSql(sqlite: Sqlite, table: string, drop: string[], extra: [string
   return `json_object(${pairs.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
 }
 
-/** A record line: the five sync values as SQL expressions that yield JSON text, then the fields. */
-function lineSql(table: string, id: string, origin: string, updated: string, fields: string): string {
-  return `'{"kind":"record","table":"${table}","id":' || ${id} || ',"origin":' || ${origin} || ',"rev":' || x.rev ||
+/** A record line: the five sync values as SQL expressions that yield JSON text (the rev raised by `revBase`), then the fields. */
+function lineSql(table: string, id: string, origin: string, updated: string, fields: string, revBase: number): string {
+  return `'{"kind":"record","table":"${table}","id":' || ${id} || ',"origin":' || ${origin} || ',"rev":' || (x.rev + ${revBase}) ||
     ',"updated_at":' || ${updated} || ',"deleted_at":' || json_quote(x.deleted_at) || ',"fields":' || ${fields} || '}' || char(10)`;
 }
 
@@ -81,7 +81,7 @@ function lineSql(table: string, id: string, origin: string, updated: string, fie
  * an object and JSON.stringify in JavaScript, and the roster is the bulk of a batch. The text UUID and the ISO
  * instant are made there too (as the change-log trigger makes the UUID).
  */
-function memberPageSql(sqlite: Sqlite, page: number): string {
+function memberPageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const fields = fieldsSql(
     sqlite,
     'members',
@@ -91,7 +91,7 @@ function memberPageSql(sqlite: Sqlite, page: number): string {
       ['union_id', 'n.id'],
     ],
   );
-  const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
+  const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields, revBase);
   return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES} FROM (
       SELECT e.ref AS ref, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
@@ -106,9 +106,9 @@ const UUID_SQL = `lower(substr(hex(x.id), 1, 8) || '-' || substr(hex(x.id), 9, 4
 const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch') || '.' || printf('%03d', x.updated_at % 1000) || 'Z'`;
 
 /** A page of payments as their record lines (as members): `unit_id` (the unit's UUID) instead of `unit_ref`. */
-function paymentPageSql(sqlite: Sqlite, page: number): string {
+function paymentPageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
-  const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
+  const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
   return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
       SELECT e.id AS id, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
@@ -121,7 +121,7 @@ function paymentPageSql(sqlite: Sqlite, page: number): string {
  * part but file_id, in its order. `json()` keeps a part's array JSON (a subquery's result loses json_group_array's
  * JSON subtype, and json_object would write it as a string).
  */
-function filePageSql(sqlite: Sqlite, page: number): string {
+function filePageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const part = (table: string, order: string, drop: string[] = []) =>
     `json((SELECT json_group_array(${fieldsSql(sqlite, table, ['file_id', ...drop], [], 'p', [])} ORDER BY p.${order})
       FROM ${table} p WHERE p.file_id = x.id))`;
@@ -129,7 +129,7 @@ function filePageSql(sqlite: Sqlite, page: number): string {
     ...PARTS.map(([key, table, order]) => [key, part(table, order)] as [string, string]),
     ['attachments', part('file_attachments', 'id', ['content'])],
   ]);
-  const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
+  const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
   return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
       SELECT e.id AS id, ${line} AS line
       FROM temp.export_ids e JOIN hardship_files x ON x.id = e.id
@@ -199,28 +199,33 @@ function attachmentRows(sqlite: Sqlite, after: string): Row[] {
     .all(after) as Row[];
 }
 
-/** Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). */
-export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>): AsyncGenerator<BatchWriteEntry> {
-  yield { kind: 'record', record: orgRecord(sqlite) };
+/**
+ * Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). Every
+ * rev is raised by `revBase` (exchange_restart: 0 until a restore rolled the revs back below what the federation holds).
+ */
+export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>, revBase = 0): AsyncGenerator<BatchWriteEntry> {
+  // Written into the SQL as a literal: an integer, so nothing else can reach the statement.
+  if (!Number.isSafeInteger(revBase) || revBase < 0) throw new Error('revBase must be a non-negative integer');
+  yield { kind: 'record', record: orgRecord(sqlite, revBase) };
   for (let after = ''; ;) {
     const rows = unitRows(sqlite, after);
-    for (const row of rows) yield { kind: 'record', record: recordOf('units', row, ['ref', 'name_key', 'merged_into_ref']) };
+    for (const row of rows) yield { kind: 'record', record: recordOf('units', row, revBase, ['ref', 'name_key', 'merged_into_ref']) };
     await between();
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id as string;
   }
-  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE), LINE_PAGE], 0, between);
+  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE, revBase), LINE_PAGE], 0, between);
   for (const table of SMALL_TABLES) {
     if (table === 'units') continue;
     if (table === 'aid_payments' || table === 'hardship_files') {
       const page = table === 'hardship_files' ? FILE_PAGE : LINE_PAGE;
-      const sql = table === 'hardship_files' ? filePageSql(sqlite, page) : paymentPageSql(sqlite, page);
+      const sql = table === 'hardship_files' ? filePageSql(sqlite, page, revBase) : paymentPageSql(sqlite, page, revBase);
       yield* linePages(sqlite, table, [sql, page], '', between);
       continue;
     }
     for (let after = ''; ;) {
       const rows = smallRows(sqlite, table, after, PAGE);
-      for (const row of rows) yield { kind: 'record', record: recordOf(table, row) };
+      for (const row of rows) yield { kind: 'record', record: recordOf(table, row, revBase) };
       await between();
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id as string;

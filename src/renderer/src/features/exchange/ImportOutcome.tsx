@@ -50,6 +50,11 @@ export function ImportOutcome({ outcome }: { outcome: BatchImportResult }) {
           {tables.length === 0 ? t('exchangeImport.noRecords') : null}
         </Alert>
       )}
+      {outcome.outcome === 'applied' && outcome.withdrawn > 0 && (
+        <Alert color="yellow" data-testid="import-withdrawn">
+          {t('exchangeImport.withdrawnNote', { name, count: outcome.withdrawn })}
+        </Alert>
+      )}
       {outcome.outcome === 'repeat' && <Alert color="blue">{t('exchangeImport.outcomeRepeat', { name, sequence })}</Alert>}
       {outcome.outcome === 'refused' && (
         <Alert color="red" title={t('exchangeImport.outcomeRefused')} data-testid="import-refused">
