@@ -105,6 +105,9 @@ async function expectBackInLine(t: TestCore, federation: TestCore, files: { kept
   const read = await readAsFederation(t, federation, file);
   expect(read.manifest.snapshot).toBe(true);
   expect(Math.min(...read.records.map((r) => r.rev))).toBeGreaterThan(4);
+  // …and the batch's row keeps the highest it carried: what a later restore raises its base above.
+  const revHigh = sqliteOf(t).prepare('SELECT rev_high FROM exchange_sent WHERE sequence = 4').pluck().get();
+  expect(revHigh).toBe(Math.max(...read.records.map((r) => r.rev)));
 
   expect(heldAtFederation(federation, files.changed)).toMatchObject({ headName: '李二新', deleted: 0, withdrawnIn: null });
   expect(heldAtFederation(federation, files.kept)).toMatchObject({ headName: '王一', deleted: 0, withdrawnIn: null });

@@ -12,8 +12,8 @@ import { ensurePrivateDir } from '../../fs-atomic';
 import type { JobHandle } from '../../jobs';
 import { orgSigningKeyForBatch } from '../../keys/org-signing';
 import { readOrg } from '../org/org.repo';
-import { exportEntries } from './export-records';
-import { clearSnapshotDue, readRestart, revHighOfSet, type Restart } from './export-restart';
+import { exportEntries, type RevHigh } from './export-records';
+import { clearSnapshotDue, readRestart, type Restart } from './export-restart';
 import { createExportSet, dropExportSet, type ExportSet } from './export-set';
 import { batchFileName, batchInfo, requireFederation, sentDir, sentRow, sentRows, trustedFederation } from './export-list';
 
@@ -96,6 +96,7 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
     path = join(dir, `${code}-${String(sequence).padStart(6, '0')}.bfb`);
     const { privateKey } = orgSigningKeyForBatch(ctx.sqlite);
     const createdAt = ctx.now();
+    const high: RevHigh = { rev: 0 };
     const everyPage = async () => {
       await job.pause();
       job.throwIfCancelled();
@@ -112,7 +113,7 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
         counts: set.counts,
         attachments: set.attachments,
       },
-      entries: exportEntries(ctx.sqlite, everyPage, restart.revBase),
+      entries: exportEntries(ctx.sqlite, everyPage, restart.revBase, high),
       signal: job.signal,
       onProgress: (done) => job.progress(done, records + set.attachments),
       progressEvery: 1_000,
@@ -140,7 +141,7 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
           written.header.payload.sha256,
           keptName,
           ctx.user!.id,
-          revHighOfSet(ctx.sqlite, restart.revBase),
+          high.rev,
         );
       if (set.snapshot) clearSnapshotDue(ctx.sqlite);
       ctx.sqlite

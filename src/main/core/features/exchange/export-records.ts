@@ -92,8 +92,8 @@ function memberPageSql(sqlite: Sqlite, page: number, revBase: number): string {
     ],
   );
   const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields, revBase);
-  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.ref AS ref, ${line} AS line
+  return `SELECT count(*) AS n, max(ref) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.ref AS ref, x.rev AS rev, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
       JOIN origins o ON o.ref = x.origin_ref
       LEFT JOIN units u ON u.ref = x.unit_ref LEFT JOIN units n ON n.ref = x.union_ref
@@ -109,8 +109,8 @@ const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch')
 function paymentPageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
   const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.id AS id, ${line} AS line
+  return `SELECT count(*) AS n, max(id) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.id AS id, x.rev AS rev, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
       WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
@@ -130,8 +130,8 @@ function filePageSql(sqlite: Sqlite, page: number, revBase: number): string {
     ['attachments', part('file_attachments', 'id', ['content'])],
   ]);
   const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.id AS id, ${line} AS line
+  return `SELECT count(*) AS n, max(id) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.id AS id, x.rev AS rev, ${line} AS line
       FROM temp.export_ids e JOIN hardship_files x ON x.id = e.id
       WHERE e.table_name = 'hardship_files' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
@@ -147,6 +147,8 @@ const PAGE_BYTES = `CAST(group_concat(line, '') AS BLOB) AS utf8`;
 
 interface LinePage {
   n: number;
+  /** The page's highest rev (the record's own, before the base). */
+  rev: number | null;
   last: string | number | null;
   utf8: Buffer | null;
 }
@@ -158,10 +160,12 @@ async function* linePages(
   [sql, page]: [string, number],
   first: string | number,
   between: () => Promise<void>,
+  noteRev: (rev: number) => void,
 ): AsyncGenerator<BatchWriteEntry> {
   const statement = sqlite.prepare(sql);
   for (let after = first; ;) {
-    const { n, last, utf8 } = statement.get(after) as LinePage;
+    const { n, rev, last, utf8 } = statement.get(after) as LinePage;
+    if (rev !== null) noteRev(rev);
     if (n > 0) yield { kind: 'lines', lines: { table, count: n, utf8: utf8! } };
     await between();
     if (n < page) break;
@@ -199,33 +203,51 @@ function attachmentRows(sqlite: Sqlite, after: string): Row[] {
     .all(after) as Row[];
 }
 
+/** The highest rev a batch's entries carried, base included (exchange_sent.rev_high), filled as they are read. */
+export interface RevHigh {
+  rev: number;
+}
+
 /**
  * Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). Every
- * rev is raised by `revBase` (exchange_restart: 0 until a restore rolled the revs back below what the federation holds).
+ * rev is raised by `revBase` (exchange_restart: 0 until a restore rolled the revs back below what the federation
+ * holds); `high` ends at the highest rev written.
  */
-export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>, revBase = 0): AsyncGenerator<BatchWriteEntry> {
+export async function* exportEntries(
+  sqlite: Sqlite,
+  between: () => Promise<void>,
+  revBase = 0,
+  high: RevHigh = { rev: 0 },
+): AsyncGenerator<BatchWriteEntry> {
   // Written into the SQL as a literal: an integer, so nothing else can reach the statement.
   if (!Number.isSafeInteger(revBase) || revBase < 0) throw new Error('revBase must be a non-negative integer');
-  yield { kind: 'record', record: orgRecord(sqlite, revBase) };
+  const noteRev = (rev: number) => {
+    high.rev = Math.max(high.rev, rev + revBase);
+  };
+  const noted = (record: BatchRecord): BatchWriteEntry => {
+    high.rev = Math.max(high.rev, record.rev);
+    return { kind: 'record', record };
+  };
+  yield noted(orgRecord(sqlite, revBase));
   for (let after = ''; ;) {
     const rows = unitRows(sqlite, after);
-    for (const row of rows) yield { kind: 'record', record: recordOf('units', row, revBase, ['ref', 'name_key', 'merged_into_ref']) };
+    for (const row of rows) yield noted(recordOf('units', row, revBase, ['ref', 'name_key', 'merged_into_ref']));
     await between();
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id as string;
   }
-  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE, revBase), LINE_PAGE], 0, between);
+  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE, revBase), LINE_PAGE], 0, between, noteRev);
   for (const table of SMALL_TABLES) {
     if (table === 'units') continue;
     if (table === 'aid_payments' || table === 'hardship_files') {
       const page = table === 'hardship_files' ? FILE_PAGE : LINE_PAGE;
       const sql = table === 'hardship_files' ? filePageSql(sqlite, page, revBase) : paymentPageSql(sqlite, page, revBase);
-      yield* linePages(sqlite, table, [sql, page], '', between);
+      yield* linePages(sqlite, table, [sql, page], '', between, noteRev);
       continue;
     }
     for (let after = ''; ;) {
       const rows = smallRows(sqlite, table, after, PAGE);
-      for (const row of rows) yield { kind: 'record', record: recordOf(table, row, revBase) };
+      for (const row of rows) yield noted(recordOf(table, row, revBase));
       await between();
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id as string;
