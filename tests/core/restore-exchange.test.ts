@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { insertFile, sqliteOf } from './support/aid';
 import { ADMIN, ORG, outboxCopy, type TestCore } from './support/core';
-import { auditSummaries, cardText, importCard } from './support/exchange';
+import { auditSummaries, cardText, FEDERATION, importCard, startOffice } from './support/exchange';
 import { centreWithFederation, exportBatch, readAsFederation } from './support/exchange-export';
 import { importFile } from './support/exchange-import';
 import { flipBytes } from './support/damage';
+import { office } from './support/hardship';
 
 /*
  * A centre restores a backup taken between batches it sent (features/backup/carry-exchange.ts): its next batch follows
@@ -169,5 +170,30 @@ describe('a restore and the batches already sent', () => {
     expect(batch).toMatchObject({ sequence: 2, snapshot: false });
     expect(imported).toMatchObject({ outcome: 'applied', withdrawn: 0 });
     expect(heldAtFederation(federation, fileId)).toMatchObject({ headName: '王一改', rev: 2 });
+  });
+
+  it('a backup from before the federation card: the card the batches went to comes along, trusted', SLOW, async () => {
+    const { t } = await office();
+    const fileId = insertFile(t, { headName: '王一' }).fileId;
+    const backupId = await backup(t);
+    const federation = await startOffice(FEDERATION);
+    const { peer } = await importCard(t, await cardText(federation));
+    await t.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
+    const back = await importCard(federation, await cardText(t));
+    await federation.call('exchange.confirmPeer', { id: back.peer.id, fingerprintChecked: true });
+    await carry(t, federation);
+    rename(t, fileId, '王一改');
+    await carry(t, federation);
+
+    await t.call('backup.restore', { backupId });
+    await signInAgain(t);
+    const list = await t.call('exchange.sentBatches', {}, 'clerk');
+    expect(list.federation).toEqual({ name: FEDERATION.name, code: FEDERATION.creditCode });
+    expect(list.batches.map((b) => b.sequence)).toEqual([2, 1]);
+    const { batch, imported } = await carry(t, federation);
+    expect(batch).toMatchObject({ sequence: 3, snapshot: true });
+    expect(imported).toMatchObject({ outcome: 'applied', withdrawn: 0, refusedCount: 0 });
+    // The restored value (王一, rev 1 here) wins over the one sent in batch 2 (王一改, rev 2).
+    expect(heldAtFederation(federation, fileId)).toMatchObject({ headName: '王一', deleted: 0 });
   });
 });

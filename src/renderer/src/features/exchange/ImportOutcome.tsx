@@ -45,7 +45,11 @@ export function ImportOutcome({ outcome }: { outcome: BatchImportResult }) {
       {outcome.outcome === 'applied' && (
         <Alert
           color="green"
-          title={t('exchangeImport.outcomeApplied', { name, sequence, snapshot: outcome.snapshot ? t('exchangeImport.snapshot') : '' })}
+          title={t('exchangeImport.outcomeApplied', {
+            name,
+            sequence,
+            snapshot: outcome.snapshot ? t(sequence === 1 ? 'exchangeImport.snapshot' : 'exchangeImport.fullAgain') : '',
+          })}
         >
           {tables.length === 0 ? t('exchangeImport.noRecords') : null}
         </Alert>
