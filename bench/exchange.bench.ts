@@ -6,14 +6,11 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { afterAll, expect, test } from 'vitest';
-import { localDate } from '../src/main/core/clock';
-import { openOutboxFile, putInboxFile, readOutboxFile, reserveInboxFile } from '../src/main/core/files';
+import { openOutboxFile, reserveInboxFile } from '../src/main/core/files';
 import { BATCH_GZIP_LEVEL } from '../src/main/core/exchange/format';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
-import { writeDemoFilesFor } from '../src/main/tools/demo-hardship-files';
-import { writeDemoCsv } from '../src/main/tools/demo-roster-file';
-import { seedPayments } from './seed-office';
-import { cores, newCore, timedImport, type BenchCore } from './support';
+import { centreAt, finished, measured, trustEachOther } from './exchange-steps';
+import { cores, newCore, type BenchCore } from './support';
 
 /**
  * Issue 12's bench: a centre's first batch (a snapshot) exported, then imported by its federation, through the
@@ -27,58 +24,6 @@ const MEMBERS = Number(process.env.BENCH_EXCHANGE_MEMBERS ?? 1_000_000);
 const FILES = Number(process.env.BENCH_EXCHANGE_FILES ?? 100_000);
 const PAYMENTS = Number(process.env.BENCH_EXCHANGE_PAYMENTS ?? 1_000_000);
 afterAll(() => cores.forEach((c) => c.close()));
-
-async function finished(env: BenchCore, jobId: string) {
-  while (!env.finished.has(jobId)) await new Promise((r) => setTimeout(r, 20));
-  const result = env.finished.get(jobId)!.result;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.data;
-}
-
-/** Runs `work`, sampling RSS every 50 ms: seconds and the peak growth over the RSS at the start, in MiB. */
-async function measured<T>(work: () => Promise<T>) {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = performance.now();
-  // The process's CPU (all its threads): the machine is shared, so wall time alone says little.
-  const cpuBefore = process.cpuUsage();
-  try {
-    const value = await work();
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    return { value, seconds: (performance.now() - started) / 1000, cpuSeconds, peakMiB: (peak - base) / 2 ** 20 };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
-/** A centre at a scale: its roster, files (在档) and payments, each made as the other benches make them. */
-async function centreAt(members: number, files: number, payments: number): Promise<BenchCore> {
-  const centre = await newCore();
-  await timedImport(centre, (path) => writeDemoCsv(path, members), 'roster.csv');
-  expect(writeDemoFilesFor(centre.core, files)).toBe(files);
-  const sqlite = centre.core.state.conn!.sqlite;
-  sqlite.exec(`UPDATE hardship_files SET status = 'active', category = coalesce(category, 'relative')`);
-  if (payments > 0) seedPayments(sqlite, Number(localDate(centre.core.state.clock).slice(0, 4)), payments);
-  await centre.call('auth.signIn', { username: 'bench', password: 'Measure#2026' });
-  return centre;
-}
-
-/** Each office takes the other's key card in and confirms it, as two administrators do over the phone. */
-async function trustEachOther(centre: BenchCore, federation: BenchCore) {
-  for (const [from, to] of [
-    [centre, federation],
-    [federation, centre],
-  ] as const) {
-    const { jobId } = await from.call<{ jobId: string }>('org.exportKeyCard', { as: 'card' });
-    const card = (await finished(from, jobId)) as { fileId: string };
-    const { bytes } = await readOutboxFile(from.core.state.files, card.fileId);
-    const upload = putInboxFile(to.core.state.files, 'card.bfkey', bytes);
-    const { peer } = await to.call<{ peer: { id: string } }>('exchange.importCard', { uploadId: upload.uploadId, fileName: 'card.bfkey' });
-    await to.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
-  }
-}
 
 /** The batch's age part (after the three header lines) and the federation's identities, to decrypt it back. */
 async function plaintextOf(path: string, federation: BenchCore): Promise<{ ciphertext: Buffer; gzipped: Buffer; ndjson: Buffer }> {
