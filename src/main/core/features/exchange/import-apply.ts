@@ -72,80 +72,73 @@ export async function applyBatch(
   const { manifest } = opened;
   const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
   const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
+  // Inside the import's transaction: a failure rolls its TEMP table back with everything else.
   const seen = manifest.snapshot ? trackSnapshot(ctx.sqlite, centreCode, header.sequence) : null;
-  try {
-    return await applyEntries();
-  } finally {
-    seen?.drop();
-  }
+  const today = localDate(ctx.clock);
+  const applied: Record<string, number> = {};
+  const refused: RefusedRecord[] = [];
+  let refusedCount = 0;
+  let attachments = 0;
+  // The sender's org id: from an earlier batch of this centre, else from this batch's org record. Records that come
+  // before that record are taken on the first one's origin, which the org record must then confirm.
+  let origin = knownOrigin(ctx.sqlite, centreCode);
+  let confirmed = origin !== null;
 
-  async function applyEntries(): Promise<Applied> {
-    const today = localDate(ctx.clock);
-    const applied: Record<string, number> = {};
-    const refused: RefusedRecord[] = [];
-    let refusedCount = 0;
-    let attachments = 0;
-    // The sender's org id: from an earlier batch of this centre, else from this batch's org record. Records that come
-    // before that record are taken on the first one's origin, which the org record must then confirm.
-    let origin = knownOrigin(ctx.sqlite, centreCode);
-    let confirmed = origin !== null;
+  const refuse = (table: string, id: string, reason: string) => {
+    refusedCount++;
+    if (refused.length < RECEIPT_REFUSED_LIMIT) refused.push({ table, id, reason });
+  };
+  const apply = (record: BatchRecord, from: string) => {
+    const problem = recordProblem(record, { origin: from, senderCode: centreCode, today });
+    if (problem) return refuse(record.table, record.id, problem);
+    writer.record(record);
+    applied[record.table] = (applied[record.table] ?? 0) + 1;
+  };
+  const onRecord = (record: BatchRecord) => {
+    seen?.seen(record.table, record.id);
+    if (!confirmed && record.table === 'org' && record.fields.credit_code === centreCode && record.origin === record.id) {
+      // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table");
+      // records taken before it on another origin were another office's: the batch is not the centre's own.
+      if (origin !== null && origin !== record.id) throw new ImportRefusal('wrong-origin');
+      origin = record.id;
+      confirmed = true;
+    }
+    origin ??= record.origin;
+    apply(record, origin);
+  };
 
-    const refuse = (table: string, id: string, reason: string) => {
-      refusedCount++;
-      if (refused.length < RECEIPT_REFUSED_LIMIT) refused.push({ table, id, reason });
-    };
-    const apply = (record: BatchRecord, from: string) => {
-      const problem = recordProblem(record, { origin: from, senderCode: centreCode, today });
-      if (problem) return refuse(record.table, record.id, problem);
-      writer.record(record);
-      applied[record.table] = (applied[record.table] ?? 0) + 1;
-    };
-    const onRecord = (record: BatchRecord) => {
-      seen?.seen(record.table, record.id);
-      if (!confirmed && record.table === 'org' && record.fields.credit_code === centreCode && record.origin === record.id) {
-        // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table");
-        // records taken before it on another origin were another office's: the batch is not the centre's own.
-        if (origin !== null && origin !== record.id) throw new ImportRefusal('wrong-origin');
-        origin = record.id;
-        confirmed = true;
-      }
-      origin ??= record.origin;
-      apply(record, origin);
-    };
-
-    let done = 0;
-    job.progress(0, total);
-    for await (const entry of opened.entries) {
-      if (entry.kind === 'record') onRecord(entry.record);
+  let done = 0;
+  job.progress(0, total);
+  for await (const entry of opened.entries) {
+    if (entry.kind === 'record') onRecord(entry.record);
+    else {
+      const a = entry.attachment;
+      if (!ATTACHMENT_TABLES.has(a.table)) refuse('attachments', a.id, 'unknown-table');
+      else if (!UUID.test(a.id) || !UUID.test(a.record)) refuse('attachments', a.id, 'bad-record-id');
       else {
-        const a = entry.attachment;
-        if (!ATTACHMENT_TABLES.has(a.table)) refuse('attachments', a.id, 'unknown-table');
-        else if (!UUID.test(a.id) || !UUID.test(a.record)) refuse('attachments', a.id, 'bad-record-id');
-        else {
-          const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-          writer.attachment(a, createHash('sha256').update(data).digest('hex'));
-          attachments++;
-        }
-      }
-      if (++done % CHUNK === 0) {
-        job.progress(done, total);
-        await job.pause();
-        job.throwIfCancelled();
+        const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+        writer.attachment(a, createHash('sha256').update(data).digest('hex'));
+        attachments++;
       }
     }
-    // Records came, but no org record of the sender's to say whose they are.
-    if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
-    const withdrawn = seen ? seen.withdraw(ctx.now()) : 0;
-    job.progress(total, total);
-    return {
-      withdrawn,
-      snapshot: manifest.snapshot,
-      changeAfter: manifest.changes.after,
-      changeThrough: manifest.changes.through,
-      applied,
-      attachments,
-      refused,
-      refusedCount,
-    };
+    if (++done % CHUNK === 0) {
+      job.progress(done, total);
+      await job.pause();
+      job.throwIfCancelled();
+    }
   }
+  // Records came, but no org record of the sender's to say whose they are.
+  if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
+  const withdrawn = seen ? seen.withdraw(ctx.now()) : 0;
+  job.progress(total, total);
+  return {
+    withdrawn,
+    snapshot: manifest.snapshot,
+    changeAfter: manifest.changes.after,
+    changeThrough: manifest.changes.through,
+    applied,
+    attachments,
+    refused,
+    refusedCount,
+  };
 }

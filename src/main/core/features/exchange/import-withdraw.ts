@@ -8,13 +8,13 @@ import type { Sqlite } from '../../db/client';
  * removed, and its people no longer count as in force. A record the snapshot names but refused stays as it was.
  *
  * The records a snapshot names are kept in a TEMP table while it applies (a million ids would not fit in a Set
- * gracefully); a centre's first snapshot, with nothing held yet, skips all of it.
+ * gracefully), created inside the import's transaction so that a refused batch rolls it back too; a centre's first
+ * snapshot, with nothing held yet, skips all of it.
  */
 export interface SnapshotSeen {
   seen(table: string, id: string): void;
-  /** Withdraws what the snapshot did not name; how many records. */
+  /** Withdraws what the snapshot did not name and drops the TEMP table; how many records. */
   withdraw(at: string): number;
-  drop(): void;
 }
 
 export function trackSnapshot(sqlite: Sqlite, centreCode: string, sequence: number): SnapshotSeen | null {
@@ -36,8 +36,8 @@ export function trackSnapshot(sqlite: Sqlite, centreCode: string, sequence: numb
         .all(at, sequence, centreCode) as { tableName: string; id: string }[];
       const inactive = sqlite.prepare('UPDATE exchange_people SET active = 0 WHERE record_table = ? AND record_id = ? AND centre_code = ?');
       for (const record of withdrawn) inactive.run(record.tableName, record.id, centreCode);
+      drop();
       return withdrawn.length;
     },
-    drop,
   };
 }
