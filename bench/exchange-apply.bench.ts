@@ -9,7 +9,7 @@ import { parseEntry } from '../src/main/core/exchange/format/payload';
 import { recordWriter } from '../src/main/core/features/exchange/import-store';
 import { duplicateAidKeys } from '../src/main/core/features/federation/duplicates.repo';
 import { baselineDuplicateAidCount, baselineRecordWriter } from './exchange-apply-baseline';
-import { centreAt, finished, plaintextOf, trustEachOther } from './exchange-centre';
+import { centreAt, finished, plaintextOf, trustEachOther } from './exchange-steps';
 import { cores, newCore } from './support';
 
 /**

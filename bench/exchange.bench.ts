@@ -9,7 +9,7 @@ import { afterAll, expect, test } from 'vitest';
 import { openOutboxFile, reserveInboxFile } from '../src/main/core/files';
 import { BATCH_GZIP_LEVEL } from '../src/main/core/exchange/format';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
-import { centreAt, finished, measured, plaintextOf, trustEachOther } from './exchange-centre';
+import { centreAt, finished, measured, plaintextOf, trustEachOther } from './exchange-steps';
 import { cores, newCore } from './support';
 
 /**

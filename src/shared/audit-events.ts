@@ -24,6 +24,7 @@ export const AUDIT_EVENTS = [
   'backup.copied', // a backup file handed to the host to save elsewhere (a USB stick): still encrypted
   'backup.restored', // { keptAs }
   'backup.countersCarried', // { raised } a restore kept the replaced database's serial and file-number high-water marks (counts only)
+  'backup.exchangeCarried', // { batches } a restore kept the batches already sent (those the backup lacked); the next batch is a full one
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
   'member.statusChanged', // { from, to }
@@ -82,6 +83,7 @@ export const AUDIT_EVENTS = [
   'exchange.batchExportedAgain', // { from, to } kept batches written again (补发), byte for byte
   'exchange.receiptImported', // { sequence, outcome: applied | repeat | refused, refused: count } the federation's receipt
   'exchangeImport.applied', // { name, sequence, records, refused, attachments } a centre's batch applied (counts only)
+  'exchangeImport.withdrawn', // { name, sequence, withdrawn } a centre's snapshot after a restore no longer held that many records: withdrawn
   'exchangeImport.repeat', // { name, sequence } the same batch again: nothing written
   'exchangeImport.refused', // { reason, name?, sequence?, expected? } a batch refused whole: nothing written
   'exchangeImport.alarm', // { name, sequence } the same sequence came again as another file (exchange_alarms)

@@ -130,7 +130,7 @@ describe('上报批次: the first batch is a snapshot', () => {
     const lone = await office();
     expect((await lone.t.fail('exchange.exportBatch', {}, 'clerk')).code).toBe('EXCHANGE_NO_FEDERATION');
     expect((await lone.t.fail('exchange.nextBatch', {}, 'clerk')).code).toBe('EXCHANGE_NO_FEDERATION');
-    expect(await lone.t.call('exchange.sentBatches', {}, 'clerk')).toEqual({ federation: null, batches: [] });
+    expect(await lone.t.call('exchange.sentBatches', {}, 'clerk')).toEqual({ federation: null, batches: [], fullBatchDueSince: null });
     expect((await lone.t.fail('exchange.sentBatches', {}, 'nobody')).code).toBe('UNAUTHENTICATED');
   });
 });

@@ -244,6 +244,30 @@ describe('migrations', () => {
     ]);
   });
 
+  it('0038 gives the batches already sent the highest rev held as the rev they carried at most', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0038 = migrations.findIndex((m) => m.tag === '0038_restore_exchange');
+    applyMigrations(sqlite, migrations.slice(0, at0038));
+    seedRows(sqlite, at0038);
+    sqlite
+      .prepare(
+        `INSERT INTO exchange_sent (sequence, recipient_peer_id, created_at, snapshot, change_after, change_through, counts, attachments,
+           bytes, sha256, kept_file, exported_by)
+         VALUES (1, '0192a7b0-0000-7000-8000-000000000901', '2026-11-21T10:51:26.123Z', 1, 0, 9, '{}', 0, 1, 'h', 'k', ?)`,
+      )
+      .run(SEEDED.admin);
+    // A member changed twice since: its rev is the highest of every travelling table's.
+    sqlite.prepare("UPDATE members SET note = 'a' WHERE ref = 1").run();
+    sqlite.prepare("UPDATE members SET note = 'b' WHERE ref = 1").run();
+    const highest = sqlite.prepare('SELECT max(rev) FROM members').pluck().get() as number;
+    expect(highest).toBeGreaterThan(2);
+
+    applyMigrations(sqlite, migrations.slice(at0038, at0038 + 1));
+    expect(sqlite.prepare('SELECT rev_high FROM exchange_sent').pluck().all()).toEqual([highest]);
+    expect(sqlite.prepare('SELECT count(*) FROM exchange_restart').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM exchange_records WHERE withdrawn_in IS NOT NULL').pluck().get()).toBe(0);
+  });
+
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
     const broken = [

@@ -6,6 +6,7 @@ import { keyCardBodyText, keyCardFileText, type KeyCard } from '@shared/domain/k
 import { writeReceipt } from '../../src/main/core/exchange/format';
 import { TEST_CLOCK_START } from '../support/test-clock';
 import { ADMIN, CREDIT_CODE, chooseFile, setUpOffice, signIn } from './support';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -31,6 +32,32 @@ async function federationKeys(): Promise<{ card: KeyCard; privateKey: KeyObject 
   return { card, privateKey };
 }
 
+/** The administrator imports the federation's card on 交换密钥 and confirms its fingerprint. */
+async function trustFederation(page: Page, cardPath: string): Promise<void> {
+  await page.getByRole('link', { name: '交换密钥' }).click();
+  await chooseFile(page, '导入密钥卡…', cardPath);
+  const confirm = page.getByRole('dialog', { name: `核对“${FEDERATION_NAME}”的密钥指纹` });
+  await confirm.getByLabel('已通过电话与对方逐组核对指纹，全部一致').check();
+  await confirm.getByRole('button', { name: '确认信任' }).click();
+  await expect(confirm).toBeHidden();
+}
+
+/** The next batch from 上报批次, its preview first naming its number and kind; the file saved. */
+async function generateBatch(page: Page, sequence: number, kind: string, shot?: () => Promise<void>): Promise<void> {
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await page.getByRole('button', { name: '生成上报批次' }).click();
+  const dialog = page.getByRole('dialog', { name: '生成上报批次' });
+  await expect(dialog.getByTestId('batch-preview')).toContainText(`生成第 ${sequence} 批上报批次`);
+  await expect(dialog.getByTestId('batch-preview')).toContainText(kind);
+  await shot?.();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '开始生成' }).click();
+  await downloading;
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId(`batch-${sequence}`)).toContainText('已上报');
+}
+
 test('the centre exports its first batch, carries the file, and reads the federation’s receipt', async ({
   page,
   host,
@@ -48,12 +75,7 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(page.getByTestId('no-federation')).toContainText('尚未信任上级工会的密钥卡');
   await expect(page.getByRole('button', { name: '生成上报批次' })).toBeDisabled();
 
-  await page.getByRole('link', { name: '交换密钥' }).click();
-  await chooseFile(page, '导入密钥卡…', cardPath);
-  const confirm = page.getByRole('dialog', { name: `核对“${FEDERATION_NAME}”的密钥指纹` });
-  await confirm.getByLabel('已通过电话与对方逐组核对指纹，全部一致').check();
-  await confirm.getByRole('button', { name: '确认信任' }).click();
-  await expect(confirm).toBeHidden();
+  await trustFederation(page, cardPath);
 
   await page.getByRole('link', { name: '上报批次' }).click();
   await expect(page.getByText(`上报给：${FEDERATION_NAME}（${FEDERATION_CODE}）`)).toBeVisible();
@@ -125,4 +147,39 @@ test('the centre exports its first batch, carries the file, and reads the federa
   await expect(row).toContainText('有问题');
   await expect(row).toContainText('1 条记录被拒收');
   await shots(page, 'batches');
+});
+
+test('after a restore of a backup older than a batch sent, the next batch is a full one and the page says why', async ({
+  page,
+  host,
+  shots,
+}, testInfo) => {
+  await setUpOffice(host);
+  const cardPath = testInfo.outputPath('federation.bfkey');
+  writeFileSync(cardPath, keyCardFileText((await federationKeys()).card));
+  await page.goto(host.url);
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await trustFederation(page, cardPath);
+  await generateBatch(page, 1, '首批全量');
+  await page.getByRole('link', { name: '数据备份' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByRole('row', { name: /手动/ })).toBeVisible();
+  await generateBatch(page, 2, '增量');
+
+  await page.getByRole('link', { name: '数据备份' }).click();
+  await page.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByRole('dialog')).toContainText('已上报给上级工会的批次仍算已上报');
+  await shots(page, 'restore-confirm');
+  await page.getByRole('button', { name: '替换并恢复' }).click();
+  await signIn(page, ADMIN.username, ADMIN.password);
+
+  // Batch 2 is still listed as sent; the next is number 3, a full one, and the page says why.
+  await page.getByRole('link', { name: '上报批次' }).click();
+  await expect(page.getByTestId('full-batch-due')).toContainText('下一批会包含本中心的全部记录');
+  await expect(page.getByTestId('batch-2')).toContainText('增量');
+  await shots(page, 'full-batch-due');
+  await generateBatch(page, 3, '恢复备份后的第一批', () => shots(page, 'full-batch-preview'));
+  await expect(page.getByTestId('batch-3')).toContainText('全量（恢复备份后）');
+  await expect(page.getByTestId('full-batch-due')).toHaveCount(0);
+  await shots(page, 'after-full-batch');
 });

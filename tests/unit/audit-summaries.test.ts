@@ -28,6 +28,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   // The file name the backup list shows: the one technical word a summary may carry.
   'backup.restored': { keptAs: '20261206-120000-pre-restore' },
   'backup.countersCarried': { raised: 2 },
+  'backup.exchangeCarried': { batches: 1 },
   'member.created': {},
   'member.updated': { fields: 'phone,unitName' },
   'member.statusChanged': { from: 'active', to: 'withdrawn' },
@@ -97,6 +98,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'exchange.batchExportedAgain': { from: 2, to: 4 },
   'exchange.receiptImported': { sequence: 2, outcome: 'applied', refused: 1 },
   'exchangeImport.applied': { name: '某区帮扶中心', sequence: 2, records: 120, refused: 1, attachments: 3 },
+  'exchangeImport.withdrawn': { name: '某中心', sequence: 4, withdrawn: 1 },
   'exchangeImport.repeat': { name: '某区帮扶中心', sequence: 2 },
   'exchangeImport.refused': { reason: 'sequence-gap', name: '某区帮扶中心', sequence: 3, expected: 2 },
   'exchangeImport.alarm': { name: '某区帮扶中心', sequence: 2 },

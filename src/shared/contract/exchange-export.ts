@@ -54,6 +54,8 @@ export const nextBatchInfo = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
   records: z.number().int().nonnegative(),
   attachments: z.number().int().nonnegative(),
+  /** When a restore made this batch a full one (ISO instant); null otherwise (a first batch is full anyway). */
+  afterRestore: z.string().nullable(),
 });
 export type NextBatchInfo = z.infer<typeof nextBatchInfo>;
 
@@ -64,6 +66,8 @@ export const exchangeExportChannels = {
     output: z.object({
       federation: z.object({ name: z.string(), code: z.string() }).nullable(),
       batches: z.array(sentBatchInfo),
+      /** A restore (ISO instant) made the next batch a full one, not yet written; null otherwise. */
+      fullBatchDueSince: z.string().nullable(),
     }),
     access: 'clerk',
     mutates: false,

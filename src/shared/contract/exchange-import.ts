@@ -28,6 +28,11 @@ export const batchImportResult = z.object({
   /** Records accepted by table (written, or already held at that rev or a newer one). */
   applied: z.record(z.string(), z.number().int()),
   attachments: z.number().int(),
+  /**
+   * Records of the centre this batch, a snapshot, no longer held (the centre restored a backup taken before it made
+   * them): marked withdrawn, no longer counted (features/exchange/import-withdraw.ts).
+   */
+  withdrawn: z.number().int(),
   /** The first refused records (all are in the receipt up to its limit) and how many there were. */
   refused: z.array(refusedRecord),
   refusedCount: z.number().int(),

@@ -330,6 +330,8 @@ export const enCodes: typeof zhCNCodes = {
     'backup.copied': 'A backup copied out of the program (still encrypted)',
     'backup.restored': 'Data restored from a backup; the previous data was kept as {keptAs}',
     'backup.countersCarried': 'A restore kept the serials and file numbers already used ({raised} counters); they will not be given again',
+    'backup.exchangeCarried':
+      'A restore kept the record of the batches already sent ({batches} batches added back); the next batch is a full one',
     'member.created': 'Member added',
     'member.updated': 'Changed {fields}',
     'member.statusChanged': 'Status changed from {from} to {to}',

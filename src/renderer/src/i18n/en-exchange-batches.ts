@@ -20,6 +20,10 @@ export const enExchangeBatches: typeof zhCNExchangeBatches = {
     receipt: 'Receipt',
     actions: 'Actions',
     snapshot: 'First, everything',
+    fullAgain: 'Full (after a restore)',
+    fullDueTitle: 'The next batch is a full one',
+    fullDue:
+      'A backup was restored at {time}. The batches sent before it are still at the federation, while the data here went back to the backup, so the next batch holds all of the centre’s records (a full batch) to bring the federation in line: records added after the backup and no longer here are marked withdrawn when the federation imports it. Batch numbers go on after the ones already sent.',
     changes: 'Changes',
     recordCount: '{records} records',
     attachmentCount: '{count} attachments',
@@ -34,6 +38,8 @@ export const enExchangeBatches: typeof zhCNExchangeBatches = {
     previewTitle: 'Export batch {sequence}',
     previewSnapshot: "This is the first batch: it holds all of the centre's records.",
     previewChanges: 'It holds the records added or changed since the last batch.',
+    previewAfterRestore:
+      'The first batch after a restore: it holds all of the centre’s records (a full batch), so the federation matches the data here once it imports it.',
     previewLine: '{table}: {count}',
     previewAttachments: 'Attachments (certificates, photos): {count}',
     previewNothing: 'Nothing changed since the last batch: this one holds only the office record.',

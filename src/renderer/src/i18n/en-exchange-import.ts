@@ -80,12 +80,15 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     progress: '{done} of {total} entries',
     outcomeApplied: 'Imported batch {sequence} of “{name}”{snapshot}',
     snapshot: ' (first batch, all data)',
+    fullAgain: ' (full batch after a restore, all data)',
     outcomeRepeat: 'Batch {sequence} of “{name}” was imported before; nothing was recorded twice.',
     outcomeRefused: 'Not imported',
     outcomeAlarm: 'Alarm',
     appliedTitle: 'Records imported',
     attachments: '{count} attachments',
     noRecords: 'This batch holds no records.',
+    withdrawnNote:
+      '“{name}” restored a backup, and this full batch holds everything it has now: {count} records it sent before and no longer has were marked withdrawn (kept, no longer counted).',
     refusedTitle: 'Records not imported ({count})',
     refusedMore: '{count} more not listed; see the receipt.',
     table: 'Kind',
@@ -104,6 +107,7 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     importedBy: 'By',
     kind: 'Kind',
     kindSnapshot: 'First (all)',
+    kindFullAgain: 'All (after a restore)',
     kindChanges: 'Changes',
     appliedCount: 'Records',
     refusedCount: 'Not imported',
@@ -138,6 +142,8 @@ export const enExchangeImportCodeEntries: typeof zhCNExchangeImportCodeEntries =
   },
   auditEvents: {
     'exchangeImport.applied': 'Imported batch {sequence} of {name}: {records} records, {attachments} attachments, {refused} not imported',
+    'exchangeImport.withdrawn':
+      'Batch {sequence} of {name} holds everything the centre has after restoring a backup: {withdrawn} records it no longer has were marked withdrawn',
     'exchangeImport.repeat': 'Batch {sequence} of {name} again: imported before, nothing recorded twice',
     'exchangeImport.refused': 'Batch refused ({reason})',
     'exchangeImport.alarm': 'Alarm: batch {sequence} of {name} came as a different file; nothing imported',

@@ -300,6 +300,8 @@ export const en: Catalogue = {
     confirmKeep: 'Before that, the current database is saved as a “before restore” backup, so you can go back to it.',
     confirmSignOut: 'Everyone will be signed out and must sign in again.',
     confirmLater: 'Payments, vouchers and files created after the backup will not be in the restored data (their numbers stay used).',
+    confirmBatches:
+      'Batches already sent to the federation stay sent and numbering goes on; if this backup is older than a batch sent, the next batch is a full one, so the federation matches the restored data.',
     confirmButton: 'Replace and restore',
     restored: 'Data restored from the backup of {time}. The previous data was kept as a “before restore” backup. Please sign in again.',
   },

@@ -34,6 +34,10 @@ export const zhCNExchangeBatches = {
     receipt: '回执结果',
     actions: '操作',
     snapshot: '首批全量',
+    fullAgain: '全量（恢复备份后）',
+    fullDueTitle: '下一批是完整批次',
+    fullDue:
+      '{time} 恢复了备份。恢复前已上报的批次仍在上级工会，而本机的数据回到了备份时的样子，所以下一批会包含本中心的全部记录（全量），让上级工会的数据与本机一致：备份之后新增、现已不在本机的记录，上级工会导入时会标为已撤回。批次序号接着已上报的继续编。',
     changes: '增量',
     recordCount: '{records} 条',
     attachmentCount: '附件 {count} 个',
@@ -48,6 +52,7 @@ export const zhCNExchangeBatches = {
     previewTitle: '生成第 {sequence} 批上报批次',
     previewSnapshot: '这是第一批：包含本中心的全部记录（首批全量）。',
     previewChanges: '包含上一批以来新增或修改过的记录（增量）。',
+    previewAfterRestore: '恢复备份后的第一批：包含本中心的全部记录（全量），上级工会导入后数据与本机一致。',
     previewLine: '{table}：{count} 条',
     previewAttachments: '附件（证明材料、照片）：{count} 个',
     previewNothing: '上一批以来没有变动，本批只含本单位信息。',

@@ -301,6 +301,8 @@ export const zhCN = {
     confirmKeep: '替换前，当前数据库会自动保存为一份“恢复前”备份，需要时可以再恢复回来。',
     confirmSignOut: '恢复后所有用户都会退出登录，需要重新登录。',
     confirmLater: '备份之后登记的发放、开具的凭证和建立的档案不在恢复的数据中（它们的编号仍算已用，不会再次使用）。',
+    confirmBatches:
+      '已上报给上级工会的批次仍算已上报，序号接着编；如果这份备份早于某个已上报的批次，下一个上报批次会是完整批次，让上级工会的数据与恢复后的数据一致。',
     confirmButton: '替换并恢复',
     restored: '数据已恢复到 {time} 的备份。当前数据已另存为“恢复前”备份。请重新登录。',
     // smalls: a copy to a USB stick; when the first automatic backup comes

@@ -94,9 +94,27 @@ export const exchangeSent = sqliteTable(
     receiptImportedBy: text('receipt_imported_by').references(() => users.id),
     /** Why the federation refused the whole batch (a refusal code, e.g. sequence-gap); null otherwise (migration 0023). */
     receiptReason: text('receipt_reason'),
+    /**
+     * The highest rev the batch carried (rev_base included; migration 0038): what the federation may hold of this
+     * centre at most, which a restore raises rev_base above (features/backup/carry-exchange.ts).
+     */
+    revHigh: integer('rev_high').notNull().default(0),
   },
   (t) => [index('exchange_sent_created').on(t.createdAt)],
 );
+
+/**
+ * What a restore leaves for the next batch (one row, features/backup/carry-exchange.ts): the federation holds what
+ * the batches sent, the restored records are older. `rev_base` is added to every rev a batch carries, so each record
+ * sent after the restore beats the version the federation holds; `snapshot_due_since` (the restore's instant) makes
+ * the next batch a full one, which brings the federation back in line with the restored records; it is cleared when
+ * that batch is written.
+ */
+export const exchangeRestart = sqliteTable('exchange_restart', {
+  id: integer('id').primaryKey(),
+  revBase: integer('rev_base').notNull().default(0),
+  snapshotDueSince: text('snapshot_due_since'),
+});
 
 /** Which attachments went in which batch: an attachment never changes, so it travels once (a file's next change does not send its photos again). */
 export const exchangeSentAttachments = sqliteTable('exchange_sent_attachments', {
@@ -179,6 +197,11 @@ export const exchangeRecords = sqliteTable(
     fields: text('fields').notNull(),
     /** The batch it last came in. */
     sequence: integer('sequence').notNull(),
+    /**
+     * The snapshot (its sequence) that no longer held this record: the centre restored a backup taken before it made
+     * the record. The record is then a tombstone here (deleted_at set), never removed (migration 0038).
+     */
+    withdrawnIn: integer('withdrawn_in'),
     // The values the federation's views filter, sort and sum on (features/federation/*.repo.ts), copied by the importer
     // from the record it has just parsed (migration 0025): indexed as plain columns, an insert costs no JSON parse per
     // index, where expressions on `fields` parsed a file's whole JSON once per index. Null where a table has no such

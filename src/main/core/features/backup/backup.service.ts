@@ -17,6 +17,7 @@ import { readOrg } from '../org/org.repo';
 import { ensureSigningKeyAtStart } from '../org/signing-key.service';
 import { readOrgKeys } from '../../keys/carry-keys';
 import { readCounters } from './carry-counters';
+import { readExchange } from './carry-exchange';
 import { readyStagedCopy } from './restore-keys';
 
 export function list(ctx: CallContext): { backups: BackupEntry[]; lastAutoAt: string | null } {
@@ -128,7 +129,8 @@ export function restore(
   // An upload is sealed in the inbox (files.ts): it is unsealed straight into the staging file (still a database
   // encrypted with the key) to be checked there; a start removes it if the program dies meanwhile (db/replace.ts).
   const from = 'backupId' in source ? backupPath(core, source.backupId) : readInboxFileSync(core.files, source.uploadId);
-  const carried = { keys: readOrgKeys(core.conn!.sqlite), counters: readCounters(core.conn!.sqlite) };
+  const sqlite = core.conn!.sqlite;
+  const carried = { keys: readOrgKeys(sqlite), counters: readCounters(sqlite), exchange: readExchange(sqlite) };
   const restored = stageReplacement(core.paths, from, (staged) => {
     const facts = checkBackupFile(core, staged);
     readyStagedCopy(ctx, staged, carried, 'signed-in');

@@ -5,18 +5,21 @@ import { applyMigrations, pendingMigrations } from '../../db/migrate';
 import { fsyncFile } from '../../fs-atomic';
 import { carryOrgKeys, type OrgKeyRow } from '../../keys/carry-keys';
 import { carryCounters, type CounterRows } from './carry-counters';
+import { carryExchange, type ExchangeRows } from './carry-exchange';
 import { appendAudit } from '../audit/audit.repo';
 
 /** What a restore carries from the database it replaces into the restored one. */
 export interface Carried {
   keys: OrgKeyRow[];
   counters: CounterRows;
+  exchange: ExchangeRows;
 }
 
 /**
  * Readies the staged copy of a restore before it is renamed in (db/replace.ts): migrated to this program's schema
- * and given the replaced database's keys (keys/carry-keys.ts) and counter high-water marks (carry-counters.ts: a
- * serial or file number printed before the restore is never given again), with audit entries, in the staged file
+ * and given the replaced database's keys (keys/carry-keys.ts), counter high-water marks (carry-counters.ts: a
+ * serial or file number printed before the restore is never given again) and the batches it sent (carry-exchange.ts:
+ * the next batch follows them, and is a full one when the backup lacked any), with audit entries, in the staged file
  * itself. The rename is then the one moment the restore happens: a kill before it leaves the old database (keys
  * and all), a kill after it a restored database that already holds them. Had the keys been carried after the rename, a kill
  * between the two would leave a restored database without them, and the next start would make a new key, under
@@ -51,6 +54,9 @@ export function readyStagedCopy(ctx: CallContext, staged: string, carried: Carri
         if (counts.added + counts.updated + counts.retired > 0) audit({ event: 'org.keysCarried', params: { ...counts } });
         const raised = carryCounters(sqlite, carried.counters);
         if (raised > 0) audit({ event: 'backup.countersCarried', params: { raised } });
+        const exchange = carryExchange(sqlite, carried.exchange, at, user?.id ?? null);
+        // batches > 0 makes a full batch due: one entry says both.
+        if (exchange.snapshotDue) audit({ event: 'backup.exchangeCarried', params: { batches: exchange.batches } });
       })
       .immediate();
     // Everything into the main file before it is renamed: the rename moves bangfu.db.restoring, not its WAL.

@@ -12,7 +12,8 @@ import { ensurePrivateDir } from '../../fs-atomic';
 import type { JobHandle } from '../../jobs';
 import { orgSigningKeyForBatch } from '../../keys/org-signing';
 import { readOrg } from '../org/org.repo';
-import { exportEntries } from './export-records';
+import { exportEntries, type RevHigh } from './export-records';
+import { clearSnapshotDue, readRestart, type Restart } from './export-restart';
 import { createExportSet, dropExportSet, type ExportSet } from './export-set';
 import { batchFileName, batchInfo, requireFederation, sentDir, sentRow, sentRows, trustedFederation } from './export-list';
 
@@ -33,12 +34,11 @@ function lastSent(ctx: CallContext): { sequence: number; changeThrough: number }
     { sequence: number; changeThrough: number } | undefined;
 }
 
-function withSet<T>(ctx: CallContext, run: (set: ExportSet, next: number) => T): T {
+function withSet<T>(ctx: CallContext, run: (set: ExportSet, next: number, restart: Restart) => T): T {
   // A job holding a long transaction (an import) would take the temp tables into its transaction: wait for it.
   if (ctx.core.exclusiveWriter || exporting.has(ctx.core)) throw new AppError('BUSY');
-  const last = lastSent(ctx);
-  const set = createExportSet(ctx.sqlite, last ? last.changeThrough : null);
-  return run(set, (last?.sequence ?? 0) + 1);
+  const { set, sequence, restart } = withSetUnguarded(ctx);
+  return run(set, sequence, restart);
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -50,18 +50,20 @@ export function sentBatches(ctx: CallContext): ChannelOutput<'exchange.sentBatch
   return {
     federation: peer ? { name: peer.name, code: peer.code } : null,
     batches: sentRows(ctx.sqlite).map((row) => batchInfo(ctx.sqlite, org.creditCode, row)),
+    fullBatchDueSince: readRestart(ctx.sqlite).snapshotDueSince,
   };
 }
 
 export function nextBatch(ctx: CallContext): NextBatchInfo {
   requireFederation(ctx);
   try {
-    return withSet(ctx, (set, sequence) => ({
+    return withSet(ctx, (set, sequence, restart) => ({
       sequence,
       snapshot: set.snapshot,
       counts: set.counts,
       records: total(set.counts),
       attachments: set.attachments,
+      afterRestore: restart.snapshotDueSince,
     }));
   } finally {
     dropExportSet(ctx.sqlite);
@@ -87,13 +89,14 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
   let path: string | null = null;
   let recorded = false;
   try {
-    const { set, sequence } = withSetUnguarded(ctx);
+    const { set, sequence, restart } = withSetUnguarded(ctx);
     const records = total(set.counts);
     const dir = sentDir(ctx);
     ensurePrivateDir(dir);
     path = join(dir, `${code}-${String(sequence).padStart(6, '0')}.bfb`);
     const { privateKey } = orgSigningKeyForBatch(ctx.sqlite);
     const createdAt = ctx.now();
+    const high: RevHigh = { rev: 0 };
     const everyPage = async () => {
       await job.pause();
       job.throwIfCancelled();
@@ -110,7 +113,7 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
         counts: set.counts,
         attachments: set.attachments,
       },
-      entries: exportEntries(ctx.sqlite, everyPage),
+      entries: exportEntries(ctx.sqlite, everyPage, restart.revBase, high),
       signal: job.signal,
       onProgress: (done) => job.progress(done, records + set.attachments),
       progressEvery: 1_000,
@@ -122,8 +125,8 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
       ctx.sqlite
         .prepare(
           `INSERT INTO exchange_sent (sequence, recipient_peer_id, created_at, snapshot, change_after, change_through, counts,
-             attachments, bytes, sha256, payload_sha256, kept_file, exported_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             attachments, bytes, sha256, payload_sha256, kept_file, exported_by, rev_high)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           sequence,
@@ -139,7 +142,9 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
           written.header.payload.sha256,
           keptName,
           ctx.user!.id,
+          high.rev,
         );
+      if (set.snapshot) clearSnapshotDue(ctx.sqlite);
       ctx.sqlite
         .prepare('INSERT INTO exchange_sent_attachments (attachment_id, sequence) SELECT id, ? FROM temp.export_attachments')
         .run(sequence);
@@ -164,9 +169,15 @@ async function writeNextBatch(ctx: CallContext, job: JobHandle): Promise<JobResu
   }
 }
 
-function withSetUnguarded(ctx: CallContext): { set: ExportSet; sequence: number } {
+/**
+ * The next batch's set and sequence: the records changed since the last batch, or every record for the first batch
+ * and for the first after a restore that rolled back batches already sent (export-restart.ts).
+ */
+function withSetUnguarded(ctx: CallContext): { set: ExportSet; sequence: number; restart: Restart } {
   const last = lastSent(ctx);
-  return { set: createExportSet(ctx.sqlite, last ? last.changeThrough : null), sequence: (last?.sequence ?? 0) + 1 };
+  const restart = readRestart(ctx.sqlite);
+  const after = last && restart.snapshotDueSince === null ? last.changeThrough : null;
+  return { set: createExportSet(ctx.sqlite, after), sequence: (last?.sequence ?? 0) + 1, restart };
 }
 
 async function sha256Of(path: string): Promise<string> {

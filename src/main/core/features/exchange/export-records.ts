@@ -27,22 +27,22 @@ const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
 const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by', 'last_step_at'];
 type Row = Record<string, unknown>;
 
-function recordOf(table: string, row: Row, drop: string[] = []): BatchRecord {
+function recordOf(table: string, row: Row, revBase: number, drop: string[] = []): BatchRecord {
   const fields: Row = {};
   for (const [key, value] of Object.entries(row)) if (!SYNC.includes(key) && !drop.includes(key)) fields[key] = value;
   return {
     table,
     id: row.id as string,
     origin: row.origin as string,
-    rev: row.rev as number,
+    rev: (row.rev as number) + revBase,
     updated_at: row.updated_at as string,
     deleted_at: (row.deleted_at as string | null) ?? null,
     fields,
   };
 }
 
-function orgRecord(sqlite: Sqlite): BatchRecord {
-  return recordOf('org', sqlite.prepare('SELECT * FROM org WHERE deleted_at IS NULL LIMIT 1').get() as Row);
+function orgRecord(sqlite: Sqlite, revBase: number): BatchRecord {
+  return recordOf('org', sqlite.prepare('SELECT * FROM org WHERE deleted_at IS NULL LIMIT 1').get() as Row, revBase);
 }
 
 function unitRows(sqlite: Sqlite, after: string): Row[] {
@@ -71,9 +71,9 @@ function fieldsSql(sqlite: Sqlite, table: string, drop: string[], extra: [string
   return `json_object(${pairs.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
 }
 
-/** A record line: the five sync values as SQL expressions that yield JSON text, then the fields. */
-function lineSql(table: string, id: string, origin: string, updated: string, fields: string): string {
-  return `'{"kind":"record","table":"${table}","id":' || ${id} || ',"origin":' || ${origin} || ',"rev":' || x.rev ||
+/** A record line: the five sync values as SQL expressions that yield JSON text (the rev raised by `revBase`), then the fields. */
+function lineSql(table: string, id: string, origin: string, updated: string, fields: string, revBase: number): string {
+  return `'{"kind":"record","table":"${table}","id":' || ${id} || ',"origin":' || ${origin} || ',"rev":' || (x.rev + ${revBase}) ||
     ',"updated_at":' || ${updated} || ',"deleted_at":' || json_quote(x.deleted_at) || ',"fields":' || ${fields} || '}' || char(10)`;
 }
 
@@ -82,7 +82,7 @@ function lineSql(table: string, id: string, origin: string, updated: string, fie
  * an object and JSON.stringify in JavaScript, and the roster is the bulk of a batch. The text UUID and the ISO
  * instant are made there too (as the change-log trigger makes the UUID).
  */
-function memberPageSql(sqlite: Sqlite, page: number): string {
+function memberPageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const fields = fieldsSql(
     sqlite,
     'members',
@@ -92,9 +92,9 @@ function memberPageSql(sqlite: Sqlite, page: number): string {
       ['union_id', 'n.id'],
     ],
   );
-  const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields);
-  return `SELECT count(*) AS n, max(ref) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.ref AS ref, ${line} AS line
+  const line = lineSql('members', `'"' || ${UUID_SQL} || '"'`, 'json_quote(o.code)', `'"' || ${ISO_SQL} || '"'`, fields, revBase);
+  return `SELECT count(*) AS n, max(ref) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.ref AS ref, x.rev AS rev, ${line} AS line
       FROM temp.export_members e JOIN members x ON x.ref = e.ref
       JOIN origins o ON o.ref = x.origin_ref
       LEFT JOIN units u ON u.ref = x.unit_ref LEFT JOIN units n ON n.ref = x.union_ref
@@ -107,11 +107,11 @@ const UUID_SQL = `lower(substr(hex(x.id), 1, 8) || '-' || substr(hex(x.id), 9, 4
 const ISO_SQL = `strftime('%Y-%m-%dT%H:%M:%S', x.updated_at / 1000, 'unixepoch') || '.' || printf('%03d', x.updated_at % 1000) || 'Z'`;
 
 /** A page of payments as their record lines (as members): `unit_id` (the unit's UUID) instead of `unit_ref`. */
-function paymentPageSql(sqlite: Sqlite, page: number): string {
+function paymentPageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const fields = fieldsSql(sqlite, 'aid_payments', ['unit_ref'], [['unit_id', 'u.id']]);
-  const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.id AS id, ${line} AS line
+  const line = lineSql('aid_payments', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
+  return `SELECT count(*) AS n, max(id) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.id AS id, x.rev AS rev, ${line} AS line
       FROM temp.export_ids e JOIN aid_payments x ON x.id = e.id LEFT JOIN units u ON u.ref = x.unit_ref
       WHERE e.table_name = 'aid_payments' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
@@ -122,7 +122,7 @@ function paymentPageSql(sqlite: Sqlite, page: number): string {
  * part but file_id, in its order. `json()` keeps a part's array JSON (a subquery's result loses json_group_array's
  * JSON subtype, and json_object would write it as a string).
  */
-function filePageSql(sqlite: Sqlite, page: number): string {
+function filePageSql(sqlite: Sqlite, page: number, revBase: number): string {
   const part = (table: string, order: string, drop: string[] = []) =>
     `json((SELECT json_group_array(${fieldsSql(sqlite, table, ['file_id', ...drop], [], 'p', [])} ORDER BY p.${order})
       FROM ${table} p WHERE p.file_id = x.id))`;
@@ -130,9 +130,9 @@ function filePageSql(sqlite: Sqlite, page: number): string {
     ...PARTS.map(([key, table, order]) => [key, part(table, order)] as [string, string]),
     ['attachments', part('file_attachments', 'id', ['content'])],
   ]);
-  const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields);
-  return `SELECT count(*) AS n, max(id) AS last, ${PAGE_BYTES} FROM (
-      SELECT e.id AS id, ${line} AS line
+  const line = lineSql('hardship_files', 'json_quote(x.id)', 'json_quote(x.origin)', 'json_quote(x.updated_at)', fields, revBase);
+  return `SELECT count(*) AS n, max(id) AS last, max(rev) AS rev, ${PAGE_BYTES} FROM (
+      SELECT e.id AS id, x.rev AS rev, ${line} AS line
       FROM temp.export_ids e JOIN hardship_files x ON x.id = e.id
       WHERE e.table_name = 'hardship_files' AND e.id > ? ORDER BY e.id LIMIT ${page})`;
 }
@@ -148,6 +148,8 @@ const PAGE_BYTES = `CAST(group_concat(line, '') AS BLOB) AS utf8`;
 
 interface LinePage {
   n: number;
+  /** The page's highest rev (the record's own, before the base). */
+  rev: number | null;
   last: string | number | null;
   utf8: Buffer | null;
 }
@@ -159,10 +161,12 @@ async function* linePages(
   [sql, page]: [string, number],
   first: string | number,
   between: () => Promise<void>,
+  noteRev: (rev: number) => void,
 ): AsyncGenerator<BatchWriteEntry> {
   const statement = sqlite.prepare(sql);
   for (let after = first; ;) {
-    const { n, last, utf8 } = statement.get(after) as LinePage;
+    const { n, rev, last, utf8 } = statement.get(after) as LinePage;
+    if (rev !== null) noteRev(rev);
     if (n > 0) yield { kind: 'lines', lines: { table, count: n, utf8: utf8! } };
     await between();
     if (n < page) break;
@@ -200,28 +204,51 @@ function attachmentRows(sqlite: Sqlite, after: string): Row[] {
     .all(after) as Row[];
 }
 
-/** Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). */
-export async function* exportEntries(sqlite: Sqlite, between: () => Promise<void>): AsyncGenerator<BatchWriteEntry> {
-  yield { kind: 'record', record: orgRecord(sqlite) };
+/** The highest rev a batch's entries carried, base included (exchange_sent.rev_high), filled as they are read. */
+export interface RevHigh {
+  rev: number;
+}
+
+/**
+ * Every entry of the set, org first; `between` runs after each page (the job yields and checks for a cancel). Every
+ * rev is raised by `revBase` (exchange_restart: 0 until a restore rolled the revs back below what the federation
+ * holds); `high` ends at the highest rev written.
+ */
+export async function* exportEntries(
+  sqlite: Sqlite,
+  between: () => Promise<void>,
+  revBase = 0,
+  high: RevHigh = { rev: 0 },
+): AsyncGenerator<BatchWriteEntry> {
+  // Written into the SQL as a literal: an integer, so nothing else can reach the statement.
+  if (!Number.isSafeInteger(revBase) || revBase < 0) throw new Error('revBase must be a non-negative integer');
+  const noteRev = (rev: number) => {
+    high.rev = Math.max(high.rev, rev + revBase);
+  };
+  const noted = (record: BatchRecord): BatchWriteEntry => {
+    high.rev = Math.max(high.rev, record.rev);
+    return { kind: 'record', record };
+  };
+  yield noted(orgRecord(sqlite, revBase));
   for (let after = ''; ;) {
     const rows = unitRows(sqlite, after);
-    for (const row of rows) yield { kind: 'record', record: recordOf('units', row, ['ref', 'name_key', 'merged_into_ref']) };
+    for (const row of rows) yield noted(recordOf('units', row, revBase, ['ref', 'name_key', 'merged_into_ref']));
     await between();
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id as string;
   }
-  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE), LINE_PAGE], 0, between);
+  yield* linePages(sqlite, 'members', [memberPageSql(sqlite, LINE_PAGE, revBase), LINE_PAGE], 0, between, noteRev);
   for (const table of SMALL_TABLES) {
     if (table === 'units') continue;
     if (table === 'aid_payments' || table === 'hardship_files') {
       const page = table === 'hardship_files' ? FILE_PAGE : LINE_PAGE;
-      const sql = table === 'hardship_files' ? filePageSql(sqlite, page) : paymentPageSql(sqlite, page);
-      yield* linePages(sqlite, table, [sql, page], '', between);
+      const sql = table === 'hardship_files' ? filePageSql(sqlite, page, revBase) : paymentPageSql(sqlite, page, revBase);
+      yield* linePages(sqlite, table, [sql, page], '', between, noteRev);
       continue;
     }
     for (let after = ''; ;) {
       const rows = smallRows(sqlite, table, after, PAGE);
-      for (const row of rows) yield { kind: 'record', record: recordOf(table, row) };
+      for (const row of rows) yield noted(recordOf(table, row, revBase));
       await between();
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id as string;

@@ -14,6 +14,7 @@ import { exchangeIdentities } from '../../keys/org-exchange';
 import { recordProblem } from './import-records';
 import { RECEIPT_REFUSED_LIMIT } from './import-receipt';
 import { knownOrigin, recordWriter } from './import-store';
+import { trackSnapshot } from './import-withdraw';
 
 /**
  * Applies a verified batch's entries inside the import's one transaction (the caller's `writeExclusive`), chunk by
@@ -43,6 +44,8 @@ export interface Applied {
   attachments: number;
   refused: RefusedRecord[];
   refusedCount: number;
+  /** Records of the centre a snapshot no longer held, withdrawn (import-withdraw.ts). */
+  withdrawn: number;
 }
 
 /** Opens the payload with this office's identities, newest first: a batch made for a key replaced since still opens. */
@@ -69,6 +72,8 @@ export async function applyBatch(
   const { manifest } = opened;
   const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
   const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
+  // Inside the import's transaction: a failure rolls its TEMP table back with everything else.
+  const seen = manifest.snapshot ? trackSnapshot(ctx.sqlite, centreCode, header.sequence) : null;
   const today = localDate(ctx.clock);
   const applied: Record<string, number> = {};
   const refused: RefusedRecord[] = [];
@@ -90,6 +95,7 @@ export async function applyBatch(
     applied[record.table] = (applied[record.table] ?? 0) + 1;
   };
   const onRecord = (record: BatchRecord) => {
+    seen?.seen(record.table, record.id);
     if (!confirmed && record.table === 'org' && record.fields.credit_code === centreCode && record.origin === record.id) {
       // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table");
       // records taken before it on another origin were another office's: the batch is not the centre's own.
@@ -123,8 +129,10 @@ export async function applyBatch(
   }
   // Records came, but no org record of the sender's to say whose they are.
   if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
+  const withdrawn = seen ? seen.withdraw(ctx.now()) : 0;
   job.progress(total, total);
   return {
+    withdrawn,
     snapshot: manifest.snapshot,
     changeAfter: manifest.changes.after,
     changeThrough: manifest.changes.through,

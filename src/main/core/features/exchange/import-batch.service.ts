@@ -87,6 +87,7 @@ const empty = (): Omit<BatchImportResult, 'outcome' | 'reason'> => ({
   snapshot: null,
   applied: {},
   attachments: 0,
+  withdrawn: 0,
   refused: [],
   refusedCount: 0,
   receipt: null,
@@ -198,6 +199,13 @@ async function importFile(ctx: CallContext, job: JobHandle, plain: Plain): Promi
         event: 'exchangeImport.applied',
         params: { name: centre.name, sequence: header.sequence, records, refused: result.refusedCount, attachments: result.attachments },
       });
+      if (result.withdrawn > 0)
+        ctx.audit({
+          recordType: 'exchangeBatch',
+          recordId: `${centre.code}/${header.sequence}`,
+          event: 'exchangeImport.withdrawn',
+          params: { name: centre.name, sequence: header.sequence, withdrawn: result.withdrawn },
+        });
       // Kept before the commit: a crash after it leaves a kept file without its row, which the next import replaces.
       const kept = keptBatchPath(ctx, centre.code, header.sequence);
       ensurePrivateDir(receivedDir(ctx));
@@ -240,6 +248,7 @@ async function importFile(ctx: CallContext, job: JobHandle, plain: Plain): Promi
     snapshot: r.snapshot,
     applied: r.applied,
     attachments: r.attachments,
+    withdrawn: r.withdrawn,
     refused: r.refused.slice(0, 200),
     refusedCount: r.refusedCount,
     receipt,

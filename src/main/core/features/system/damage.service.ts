@@ -8,6 +8,7 @@ import { setDamagedAside, stageReplacement, swapInReplacement } from '../../db/r
 import { readOrgKeysOfFile } from '../../keys/carry-keys';
 import { backupPath, checkBackupFile, reopenRestored } from '../backup/backup.service';
 import { readCountersOfFile } from '../backup/carry-counters';
+import { readExchangeOfFile } from '../backup/carry-exchange';
 import { readyStagedCopy } from '../backup/restore-keys';
 
 /*
@@ -38,7 +39,8 @@ function newestUsableBackup(core: CoreState) {
  * Puts a checked backup in place of the damaged database: copied under a temporary name, flushed and checked, the
  * damaged file renamed aside (kept, still encrypted), the copy renamed in. The restore is audited in the restored
  * database, with no actor (nobody could sign in). What was entered after the backup must be entered again; the
- * organisation's keys are carried from the damaged file as far as it still reads (backup/restore-keys.ts).
+ * organisation's keys, counters and sent batches are carried from the damaged file as far as it still reads
+ * (backup/restore-keys.ts).
  */
 export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelOutput<'system.restoreDamaged'> {
   const core = ctx.core;
@@ -47,6 +49,7 @@ export function restoreAfterDamage(ctx: CallContext, backupId: string): ChannelO
   const carried = {
     keys: readOrgKeysOfFile(core.paths.database, core.key!),
     counters: readCountersOfFile(core.paths.database, core.key!),
+    exchange: readExchangeOfFile(core.paths.database, core.key!),
   };
   const restored = stageReplacement(core.paths, source, (staged) => {
     const facts = checkBackupFile(core, staged);

@@ -1,6 +1,7 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { AppErrorShape } from '@shared/errors';
+import { useSession } from '../../app/session/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 
@@ -16,6 +17,7 @@ interface RestoreConfirmModalProps {
 /** Restoring replaces everything: say so plainly, and that nothing is lost (the current data is kept). */
 export function RestoreConfirmModal({ source, running, error, onConfirm, onClose }: RestoreConfirmModalProps) {
   const t = useT();
+  const { org } = useSession();
   return (
     <Modal opened={source !== null} onClose={running ? () => undefined : onClose} title={t('backup.confirmTitle')} centered size="lg">
       <Stack gap="md">
@@ -24,6 +26,7 @@ export function RestoreConfirmModal({ source, running, error, onConfirm, onClose
           <List.Item>{t('backup.confirmReplace')}</List.Item>
           <List.Item>{t('backup.confirmKeep')}</List.Item>
           <List.Item>{t('backup.confirmLater')}</List.Item>
+          {org?.mode === 'centre' && <List.Item>{t('backup.confirmBatches')}</List.Item>}
           <List.Item>{t('backup.confirmSignOut')}</List.Item>
         </List>
         <ErrorAlert error={error} />

@@ -35,7 +35,15 @@ export function BatchTable({ batches, onShowReceipt }: { batches: SentBatchInfo[
                 </Text>
               </Stack>
             </Table.Td>
-            <Table.Td>{t(batch.snapshot ? 'exchangeBatches.snapshot' : 'exchangeBatches.changes')}</Table.Td>
+            <Table.Td>
+              {t(
+                batch.snapshot
+                  ? batch.sequence === 1
+                    ? 'exchangeBatches.snapshot'
+                    : 'exchangeBatches.fullAgain'
+                  : 'exchangeBatches.changes',
+              )}
+            </Table.Td>
             <Table.Td>
               <Stack gap={2}>
                 <Text size="sm">{t('exchangeBatches.recordCount', { records: batch.records })}</Text>

@@ -77,7 +77,13 @@ function ExportBatchBody({
         <div data-testid="batch-preview">
           <Text fw={500}>{t('exchangeBatches.previewTitle', { sequence: info.sequence })}</Text>
           <Text size="sm" mt={4}>
-            {t(info.snapshot ? 'exchangeBatches.previewSnapshot' : 'exchangeBatches.previewChanges')}
+            {t(
+              info.afterRestore
+                ? 'exchangeBatches.previewAfterRestore'
+                : info.snapshot
+                  ? 'exchangeBatches.previewSnapshot'
+                  : 'exchangeBatches.previewChanges',
+            )}
           </Text>
           {info.records <= 1 && info.attachments === 0 && !info.snapshot ? (
             <Text size="sm" c="dimmed" mt="xs">

@@ -7,6 +7,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { pickFileOrNotify } from '../../components/pick-file';
 import { QueryStatus } from '../../components/QueryStatus';
+import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { BatchTable } from './BatchTable';
 import { ExportAgainModal } from './ExportAgainModal';
@@ -74,6 +75,11 @@ export function ExportBatchesPage() {
       {data && !data.federation && (
         <Alert color="yellow" mb="md" maw={820} data-testid="no-federation">
           {t('exchangeBatches.noFederation')}
+        </Alert>
+      )}
+      {data?.fullBatchDueSince && (
+        <Alert color="blue" mb="md" maw={820} title={t('exchangeBatches.fullDueTitle')} data-testid="full-batch-due">
+          {t('exchangeBatches.fullDue', { time: formatDateTime(data.fullBatchDueSince) })}
         </Alert>
       )}
       {data?.federation && (

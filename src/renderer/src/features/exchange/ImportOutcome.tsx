@@ -45,9 +45,18 @@ export function ImportOutcome({ outcome }: { outcome: BatchImportResult }) {
       {outcome.outcome === 'applied' && (
         <Alert
           color="green"
-          title={t('exchangeImport.outcomeApplied', { name, sequence, snapshot: outcome.snapshot ? t('exchangeImport.snapshot') : '' })}
+          title={t('exchangeImport.outcomeApplied', {
+            name,
+            sequence,
+            snapshot: outcome.snapshot ? t(sequence === 1 ? 'exchangeImport.snapshot' : 'exchangeImport.fullAgain') : '',
+          })}
         >
           {tables.length === 0 ? t('exchangeImport.noRecords') : null}
+        </Alert>
+      )}
+      {outcome.outcome === 'applied' && outcome.withdrawn > 0 && (
+        <Alert color="yellow" data-testid="import-withdrawn">
+          {t('exchangeImport.withdrawnNote', { name, count: outcome.withdrawn })}
         </Alert>
       )}
       {outcome.outcome === 'repeat' && <Alert color="blue">{t('exchangeImport.outcomeRepeat', { name, sequence })}</Alert>}

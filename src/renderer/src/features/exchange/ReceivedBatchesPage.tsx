@@ -83,7 +83,15 @@ function BatchTable({ code, batches }: { code: string; batches: ReceivedCentre['
         {batches.map((b) => (
           <Table.Tr key={b.sequence} data-testid="received-batch">
             <Table.Td>{b.sequence}</Table.Td>
-            <Table.Td>{t(b.snapshot ? 'exchangeImport.kindSnapshot' : 'exchangeImport.kindChanges')}</Table.Td>
+            <Table.Td>
+              {t(
+                b.snapshot
+                  ? b.sequence === 1
+                    ? 'exchangeImport.kindSnapshot'
+                    : 'exchangeImport.kindFullAgain'
+                  : 'exchangeImport.kindChanges',
+              )}
+            </Table.Td>
             <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
             <Table.Td>
               {formatDateTime(b.importedAt)}

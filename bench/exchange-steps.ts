@@ -10,7 +10,10 @@ import { writeDemoCsv } from '../src/main/tools/demo-roster-file';
 import { seedPayments } from './seed-office';
 import { newCore, timedImport, type BenchCore } from './support';
 
-/** The exchange benches' shared steps (exchange.bench.ts, exchange-apply.bench.ts): a centre at a scale, trust, a batch's bytes. */
+/**
+ * Steps of the exchange benches (exchange.bench.ts, exchange-apply.bench.ts, restore-snapshot.bench.ts): offices, trust,
+ * a job's result, a timing, a batch's bytes.
+ */
 
 export async function finished(env: BenchCore, jobId: string) {
   while (!env.finished.has(jobId)) await new Promise((r) => setTimeout(r, 20));
@@ -62,6 +65,23 @@ export async function trustEachOther(centre: BenchCore, federation: BenchCore) {
     const { peer } = await to.call<{ peer: { id: string } }>('exchange.importCard', { uploadId: upload.uploadId, fileName: 'card.bfkey' });
     await to.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
   }
+}
+
+/** The centre's outbox file put in the federation's inbox (the stick), then imported there; the import's result. */
+export async function importAtFederation(centre: BenchCore, federation: BenchCore, fileId: string) {
+  const { bytes } = await readOutboxFile(centre.core.state.files, fileId);
+  const upload = putInboxFile(federation.core.state.files, 'batch.bfb', bytes);
+  const { jobId } = await federation.call<{ jobId: string }>('exchangeImport.importBatch', {
+    uploadId: upload.uploadId,
+    fileName: 'batch.bfb',
+  });
+  return (await finished(federation, jobId)) as { outcome: string; sequence: number; withdrawn: number; applied: Record<string, number> };
+}
+
+/** The centre's next batch through the job; the outbox file. */
+export async function exportNext(centre: BenchCore) {
+  const { jobId } = await centre.call<{ jobId: string }>('exchange.exportBatch', {});
+  return (await finished(centre, jobId)) as { batch: { sequence: number; snapshot: boolean }; file: { fileId: string; bytes: number } };
 }
 
 /** The batch's age part (after the three header lines) and the federation's identities, to decrypt it back. */
