@@ -35,7 +35,8 @@ export function PolicyFileButtons({ today, onImported }: { today: string; onImpo
         <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => setExporting(true)}>
           {t('policyFile.export')}
         </Button>
-        <ExportPolicyFileModal opened={exporting} today={today} onClose={() => setExporting(false)} />
+        {/* Mounted only while open: each opening starts from the usual keys and reads the programs afresh. */}
+        {exporting && <ExportPolicyFileModal opened today={today} onClose={() => setExporting(false)} />}
       </>
     );
   }
