@@ -137,6 +137,7 @@ export const enExchangeImportCodeEntries: typeof zhCNExchangeImportCodeEntries =
   actions: {
     'exchangeImport.importBatch': "Import a centre's batch",
     'exchangeImport.received': 'View received batches',
+    'exchangeImport.reimportKept': 'Import the batches kept on this computer again',
     'exchangeImport.receipt': 'Download a batch receipt',
     'exchangeImport.settleAlarm': 'Mark a batch alarm settled',
   },

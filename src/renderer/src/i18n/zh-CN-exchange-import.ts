@@ -139,6 +139,7 @@ export const zhCNExchangeImportCodeEntries = {
   actions: {
     'exchangeImport.importBatch': '导入帮扶中心的批次',
     'exchangeImport.received': '查看接收的批次',
+    'exchangeImport.reimportKept': '重新导入本机保存的批次',
     'exchangeImport.receipt': '下载批次回执',
     'exchangeImport.settleAlarm': '标记批次异常已处理',
   } satisfies Record<Extract<ChannelName, `exchangeImport.${string}`>, string>,
