@@ -123,6 +123,15 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     settleConfirm: 'Mark settled',
     settled: 'Marked settled.',
     missingNote: 'what was done',
+    keptTitle: 'To import again after a restore',
+    keptIntro:
+      'This office restored a backup. The batches below were imported before and their files are still kept on this computer, but the restored data lacks them. Importing them again runs, batch by batch and in order, the same checks as an import (signature, key, sequence, content); the centre need not bring them again.',
+    keptRun: 'To import again after a restore: {name} batch {range} (files kept on this computer)',
+    keptReimport: 'Import again',
+    keptReimporting: 'Importing again…',
+    keptApplied: 'Batch {sequence} of "{name}" imported again.',
+    keptRefused:
+      'Batch {sequence} of "{name}" was not imported ({reason}). Its file was moved to exchange/received/set-aside in the data folder and kept. Ask the centre to send again from batch {sequence}, then import.',
   },
 };
 

@@ -125,6 +125,15 @@ export const zhCNExchangeImport = {
     settleConfirm: '标记已处理',
     settled: '已标记为已处理。',
     missingNote: '填写处理情况',
+    keptTitle: '恢复备份后待重新导入',
+    keptIntro:
+      '本单位恢复了备份，下列批次以前导入过，文件仍保存在本机，但恢复后的数据里没有它们。重新导入会逐批按顺序做与导入时相同的检查（签名、密钥、批次顺序、内容），不需要帮扶中心再送。',
+    keptRun: '恢复备份后待重新导入：{name} 第 {range} 批（文件已保存在本机）',
+    keptReimport: '重新导入',
+    keptReimporting: '正在重新导入…',
+    keptApplied: '已重新导入“{name}”的第 {sequence} 批。',
+    keptRefused:
+      '“{name}”的第 {sequence} 批没有导入（{reason}）。文件已移到数据文件夹的 exchange/received/set-aside 保留备查。请让帮扶中心从第 {sequence} 批起补发，再导入。',
   },
 };
 
