@@ -29,8 +29,10 @@ export function KeptPendingPanel({ runs, onDone }: { runs: KeptPendingRun[]; onD
     onDone();
   };
 
+  // Green once nothing is left and everything applied; a refusal stays on yellow, named in red.
+  const allApplied = runs.length === 0 && (done ?? []).every((b) => b.outcome === 'applied');
   return (
-    <Alert color="yellow" maw={1080} mb="lg" title={t('exchangeImport.keptTitle')} data-testid="kept-pending">
+    <Alert color={allApplied ? 'green' : 'yellow'} maw={1080} mb="lg" title={t('exchangeImport.keptTitle')} data-testid="kept-pending">
       <Stack gap="xs">
         {runs.length > 0 && (
           <>
