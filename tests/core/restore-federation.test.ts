@@ -154,4 +154,35 @@ describe("a federation's restore and the batch files it keeps", () => {
     expect(await views(federation)).toEqual(o.before);
     expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 4 });
   });
+
+  it('a backup from before the centre’s card: its kept batches stay listed until the card is trusted again', SLOW, async () => {
+    const o = await centreWithFederation();
+    const { t, federation } = o;
+    const backupId = await backup(federation);
+    const { peer } = await importCard(federation, await cardText(t));
+    await federation.call('exchange.confirmPeer', { id: peer.id, fingerprintChecked: true });
+    insertFile(t, { headName: '王一' });
+    expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 1 });
+    insertFile(t, { headName: '李二' });
+    expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 2 });
+    const before = await views(federation);
+    await federation.call('backup.restore', { backupId });
+    await federation.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+
+    // No card here: listed by its code, refused as an unknown sender, and left in place.
+    const pending = [{ code: ORG.creditCode, name: ORG.creditCode, from: 1, to: 2 }];
+    expect((await federation.call('exchangeImport.received')).keptPending).toEqual(pending);
+    expect(await reimport(federation)).toEqual([{ sequence: 1, outcome: 'refused', reason: 'unknown-sender' }]);
+    expect((await federation.call('exchangeImport.received')).keptPending).toEqual(pending);
+
+    const again = await importCard(federation, await cardText(t));
+    await federation.call('exchange.confirmPeer', { id: again.peer.id, fingerprintChecked: true });
+    expect(await reimport(federation)).toEqual([
+      { sequence: 1, outcome: 'applied', reason: null },
+      { sequence: 2, outcome: 'applied', reason: null },
+    ]);
+    expect(await views(federation)).toEqual(before);
+    insertFile(t, { headName: '赵三' });
+    expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 3 });
+  });
 });

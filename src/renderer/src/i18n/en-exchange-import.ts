@@ -130,6 +130,8 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     keptReimport: 'Import again',
     keptReimporting: 'Importing again…',
     keptApplied: 'Batch {sequence} of "{name}" imported again.',
+    keptNoCard:
+      'Batch {sequence} of "{name}" was not imported: the restored data has no key card of this centre. Import its key card again on Exchange keys, check the fingerprint by phone, then click Import again.',
     keptRefused:
       'Batch {sequence} of "{name}" was not imported ({reason}). Its file was moved to exchange/received/set-aside in the data folder and kept. Ask the centre to send again from batch {sequence}, then import.',
   },

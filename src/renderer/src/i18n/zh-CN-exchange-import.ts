@@ -132,6 +132,8 @@ export const zhCNExchangeImport = {
     keptReimport: '重新导入',
     keptReimporting: '正在重新导入…',
     keptApplied: '已重新导入“{name}”的第 {sequence} 批。',
+    keptNoCard:
+      '“{name}”的第 {sequence} 批没有导入：恢复后的数据里没有这个帮扶中心的密钥卡。请在“交换密钥”页重新导入它的密钥卡并电话核对指纹，再点“重新导入”。',
     keptRefused:
       '“{name}”的第 {sequence} 批没有导入（{reason}）。文件已移到数据文件夹的 exchange/received/set-aside 保留备查。请让帮扶中心从第 {sequence} 批起补发，再导入。',
   },

@@ -16,7 +16,8 @@ import { nextSequence } from './import-store';
  * the database has not applied, from the batch each centre is expected to send next on, and one button puts them
  * through the import again (importFile: signature, a sender's key trusted here, sequence, hash; the same audit entries
  * and receipts). A kept file refused is set aside (exchange/received/set-aside/), named in the result, and what follows
- * it is a normal gap that the centre's 补发 closes. The same list picks up a file kept by an import that crashed
+ * it is a normal gap that the centre's 补发 closes; one refused only because this database has no card of its sender
+ * (the card was trusted after the backup) stays listed until the card is imported and confirmed again. The same list picks up a file kept by an import that crashed
  * between keeping it and its commit.
  */
 
@@ -97,8 +98,11 @@ async function reimportRuns(ctx: CallContext, job: JobHandle): Promise<KeptReimp
         outcome: result.outcome,
         reason: result.reason,
       });
-      if (result.outcome === 'applied') continue;
-      await setAside(ctx, path);
+      // A repeat: another clerk's import of the same batch (a 补发) came first; its file is this one.
+      if (result.outcome === 'applied' || result.outcome === 'repeat') continue;
+      // A centre this database has no card for (trusted after the backup) stays listed: once its card is imported
+      // and confirmed again, the same button applies it. Anything else the file itself failed is set aside.
+      if (result.reason !== 'unknown-sender') await setAside(ctx, path);
       break;
     }
   }

@@ -30,7 +30,7 @@ export function KeptPendingPanel({ runs, onDone }: { runs: KeptPendingRun[]; onD
   };
 
   // Green once nothing is left and everything applied; a refusal stays on yellow, named in red.
-  const allApplied = runs.length === 0 && (done ?? []).every((b) => b.outcome === 'applied');
+  const allApplied = runs.length === 0 && (done ?? []).every((b) => b.outcome === 'applied' || b.outcome === 'repeat');
   return (
     <Alert color={allApplied ? 'green' : 'yellow'} maw={1080} mb="lg" title={t('exchangeImport.keptTitle')} data-testid="kept-pending">
       <Stack gap="xs">
@@ -51,14 +51,21 @@ export function KeptPendingPanel({ runs, onDone }: { runs: KeptPendingRun[]; onD
         )}
         {job.running && <JobProgressBar label={t('exchangeImport.keptReimporting')} progress={job.progress} onCancel={job.cancel} />}
         {done?.map((b) => (
-          <Text size="sm" key={`${b.code}-${b.sequence}`} c={b.outcome === 'applied' ? undefined : 'red'} data-testid="kept-outcome">
-            {b.outcome === 'applied'
+          <Text
+            size="sm"
+            key={`${b.code}-${b.sequence}`}
+            c={b.outcome === 'applied' || b.outcome === 'repeat' ? undefined : 'red'}
+            data-testid="kept-outcome"
+          >
+            {b.outcome === 'applied' || b.outcome === 'repeat'
               ? t('exchangeImport.keptApplied', { name: b.name, sequence: b.sequence })
-              : t('exchangeImport.keptRefused', {
-                  name: b.name,
-                  sequence: b.sequence,
-                  reason: knownText(`batchRefusalNames.${b.reason ?? ''}`) ?? b.reason ?? '',
-                })}
+              : b.reason === 'unknown-sender'
+                ? t('exchangeImport.keptNoCard', { name: b.name, sequence: b.sequence })
+                : t('exchangeImport.keptRefused', {
+                    name: b.name,
+                    sequence: b.sequence,
+                    reason: knownText(`batchRefusalNames.${b.reason ?? ''}`) ?? b.reason ?? '',
+                  })}
           </Text>
         ))}
       </Stack>
