@@ -40,6 +40,7 @@ test('a restore at the federation: the kept batch 2 is listed and imported again
   const { page } = federation;
   await page.getByRole('link', { name: '数据备份' }).click();
   await page.getByRole('row', { name: /手动/ }).getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByRole('dialog')).toContainText('恢复后在“接收批次”页点“重新导入”即可补回');
   await page.getByRole('button', { name: '替换并恢复' }).click();
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '接收批次' }).click();
