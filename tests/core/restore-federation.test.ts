@@ -112,6 +112,8 @@ describe("a federation's restore and the batch files it keeps", () => {
     await o.federation.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     expect(auditSummaries(o.federation, 'backup.alarmsCarried')).toEqual(['{"event":"backup.alarmsCarried","params":{"alarms":1}}']);
     await expectBackInLine(o);
+    // A centre has no batches to import again.
+    expect((await o.t.fail('exchangeImport.reimportKept', {})).code).toBe('EXCHANGE_FEDERATION_ONLY');
   });
 
   it('from the damaged screen: the same, the federation restored from its newest good backup', SLOW, async () => {
