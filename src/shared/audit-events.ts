@@ -25,6 +25,7 @@ export const AUDIT_EVENTS = [
   'backup.restored', // { keptAs }
   'backup.countersCarried', // { raised } a restore kept the replaced database's serial and file-number high-water marks (counts only)
   'backup.exchangeCarried', // { batches } a restore kept the batches already sent (those the backup lacked); the next batch is a full one
+  'backup.alarmsCarried', // { alarms } a federation's restore kept the batch alarms (exchange_alarms) the backup lacked
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
   'member.statusChanged', // { from, to }

@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
-import { ADMIN, chooseFile, signIn } from './support';
+import { ADMIN, signIn } from './support';
 import { householdAtNotice, staffAndPolicy } from './journey-steps';
 import { exportCard, importAndConfirm, openKeys } from './key-exchange-steps';
-import { CENTRE, expect, FEDERATION, test, type Office } from './two-hosts';
+import { exportBatch, importBatch } from './exchange-restore-steps';
+import { CENTRE, expect, FEDERATION, test } from './two-hosts';
 
 /**
  * A centre restores a backup older than a batch it sent (issue 12, features/backup/carry-exchange.ts), on screens at
@@ -11,31 +11,6 @@ import { CENTRE, expect, FEDERATION, test, type Office } from './two-hosts';
  * says the household the centre no longer has was withdrawn. The household is entered through the core
  * (files.spec drives those screens).
  */
-
-/** The centre's next batch from 上报批次, its preview naming its number and kind; the saved file's path. */
-async function exportBatch(centre: Office, sequence: number, kind: string, path: string): Promise<string> {
-  const { page } = centre;
-  await page.getByRole('link', { name: '上报批次' }).click();
-  await page.getByRole('button', { name: '生成上报批次' }).click();
-  const dialog = page.getByRole('dialog', { name: '生成上报批次' });
-  await expect(dialog.getByTestId('batch-preview')).toContainText(`生成第 ${sequence} 批上报批次`);
-  await expect(dialog.getByTestId('batch-preview')).toContainText(kind);
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: '开始生成' }).click();
-  await (await downloading).saveAs(path);
-  await dialog.getByRole('button', { name: '关闭' }).click();
-  await expect(dialog).toBeHidden();
-  return path;
-}
-
-/** The federation imports it on 接收批次: applied. */
-async function importBatch(federation: Office, sequence: number, path: string): Promise<Page> {
-  const { page } = federation;
-  await page.getByRole('link', { name: '接收批次' }).click();
-  await chooseFile(page, '导入批次…', path);
-  await expect(page.getByTestId('import-outcome')).toContainText(`已导入“${CENTRE.name}”的第 ${sequence} 批`);
-  return page;
-}
 
 test('a restore at the centre: batch 3 is a full one, and the federation withdraws what the centre no longer has', async ({
   offices,

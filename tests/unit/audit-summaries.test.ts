@@ -29,6 +29,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'backup.restored': { keptAs: '20261206-120000-pre-restore' },
   'backup.countersCarried': { raised: 2 },
   'backup.exchangeCarried': { batches: 1 },
+  'backup.alarmsCarried': { alarms: 1 },
   'member.created': {},
   'member.updated': { fields: 'phone,unitName' },
   'member.statusChanged': { from: 'active', to: 'withdrawn' },

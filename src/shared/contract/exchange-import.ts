@@ -61,6 +61,23 @@ export const receivedCentre = z.object({
 });
 export type ReceivedCentre = z.infer<typeof receivedCentre>;
 
+/**
+ * Batches whose files this federation keeps (exchange/received) but whose rows its database lacks, next in line from
+ * each centre: after a restore of a backup older than them (or a crash between keeping a file and the commit).
+ */
+export const keptPendingRun = z.object({ code: z.string(), name: z.string(), from: z.number().int(), to: z.number().int() });
+export type KeptPendingRun = z.infer<typeof keptPendingRun>;
+
+/** One kept batch put through the import again: applied, or refused (its file set aside, the centre 补发). */
+export const keptReimported = z.object({
+  code: z.string(),
+  name: z.string(),
+  sequence: z.number().int(),
+  outcome: batchImportOutcome,
+  reason: z.string().nullable(),
+});
+export type KeptReimported = z.infer<typeof keptReimported>;
+
 export const exchangeAlarm = z.object({
   id: z.string(),
   centreCode: z.string(),
@@ -88,9 +105,16 @@ export const exchangeImportChannels = {
   /** The batches received, per centre (newest first), and the alarms (异常), settled ones too. */
   'exchangeImport.received': channel({
     input: noInput,
-    output: z.object({ centres: z.array(receivedCentre), alarms: z.array(exchangeAlarm) }),
+    output: z.object({ centres: z.array(receivedCentre), alarms: z.array(exchangeAlarm), keptPending: z.array(keptPendingRun) }),
     access: 'clerk',
     mutates: false,
+  }),
+  /** 重新导入: the kept batches of keptPending, each centre's in sequence, through the import's own checks. */
+  'exchangeImport.reimportKept': jobChannel({
+    input: noInput,
+    result: z.object({ batches: z.array(keptReimported) }),
+    access: 'clerk',
+    mutates: true,
   }),
   /** 下载回执: the signed receipt of a batch received, again (the same bytes each time). */
   'exchangeImport.receipt': jobChannel({

@@ -332,6 +332,7 @@ export const enCodes: typeof zhCNCodes = {
     'backup.countersCarried': 'A restore kept the serials and file numbers already used ({raised} counters); they will not be given again',
     'backup.exchangeCarried':
       'A restore kept the record of the batches already sent ({batches} batches added back); the next batch is a full one',
+    'backup.alarmsCarried': 'A restore kept the batch alarms ({alarms} added back)',
     'member.created': 'Member added',
     'member.updated': 'Changed {fields}',
     'member.statusChanged': 'Status changed from {from} to {to}',

@@ -123,6 +123,17 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     settleConfirm: 'Mark settled',
     settled: 'Marked settled.',
     missingNote: 'what was done',
+    keptTitle: 'To import again after a restore',
+    keptIntro:
+      'This office restored a backup. The batches below were imported before and their files are still kept on this computer, but the restored data lacks them. Importing them again runs, batch by batch and in order, the same checks as an import (signature, key, sequence, content); the centre need not bring them again.',
+    keptRun: 'To import again after a restore: {name} batch {range} (files kept on this computer)',
+    keptReimport: 'Import again',
+    keptReimporting: 'Importing again…',
+    keptApplied: 'Batch {sequence} of "{name}" imported again.',
+    keptNoCard:
+      'Batch {sequence} of "{name}" was not imported: the restored data has no key card of this centre. Import its key card again on Exchange keys, check the fingerprint by phone, then click Import again.',
+    keptRefused:
+      'Batch {sequence} of "{name}" was not imported ({reason}). Its file was moved to exchange/received/set-aside in the data folder and kept. Ask the centre to send again from batch {sequence}, then import.',
   },
 };
 
@@ -137,6 +148,7 @@ export const enExchangeImportCodeEntries: typeof zhCNExchangeImportCodeEntries =
   actions: {
     'exchangeImport.importBatch': "Import a centre's batch",
     'exchangeImport.received': 'View received batches',
+    'exchangeImport.reimportKept': 'Import the batches kept on this computer again',
     'exchangeImport.receipt': 'Download a batch receipt',
     'exchangeImport.settleAlarm': 'Mark a batch alarm settled',
   },

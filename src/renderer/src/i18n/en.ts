@@ -302,6 +302,8 @@ export const en: Catalogue = {
     confirmLater: 'Payments, vouchers and files created after the backup will not be in the restored data (their numbers stay used).',
     confirmBatches:
       'Batches already sent to the federation stay sent and numbering goes on; if this backup is older than a batch sent, the next batch is a full one, so the federation matches the restored data.',
+    confirmReceived:
+      'Centre batches imported after this backup keep their files on this computer: after the restore, click Import again on Received batches to bring them back; the centres need not bring them again.',
     confirmButton: 'Replace and restore',
     restored: 'Data restored from the backup of {time}. The previous data was kept as a “before restore” backup. Please sign in again.',
   },

@@ -335,6 +335,7 @@ export const zhCNCodes = {
     'backup.restored': '从备份恢复数据，原数据已另存为 {keptAs}',
     'backup.countersCarried': '恢复备份时保留已用过的凭证编号和档案编号（{raised} 个计数器），这些编号不会再次使用',
     'backup.exchangeCarried': '恢复备份时保留已上报的批次记录（补回 {batches} 个批次），下一个上报批次是完整批次',
+    'backup.alarmsCarried': '恢复备份时保留批次异常记录（补回 {alarms} 条）',
     'member.created': '新增会员',
     'member.updated': '修改了{fields}',
     'member.statusChanged': '状态由{from}改为{to}',

@@ -125,6 +125,17 @@ export const zhCNExchangeImport = {
     settleConfirm: '标记已处理',
     settled: '已标记为已处理。',
     missingNote: '填写处理情况',
+    keptTitle: '恢复备份后待重新导入',
+    keptIntro:
+      '本单位恢复了备份，下列批次以前导入过，文件仍保存在本机，但恢复后的数据里没有它们。重新导入会逐批按顺序做与导入时相同的检查（签名、密钥、批次顺序、内容），不需要帮扶中心再送。',
+    keptRun: '恢复备份后待重新导入：{name} 第 {range} 批（文件已保存在本机）',
+    keptReimport: '重新导入',
+    keptReimporting: '正在重新导入…',
+    keptApplied: '已重新导入“{name}”的第 {sequence} 批。',
+    keptNoCard:
+      '“{name}”的第 {sequence} 批没有导入：恢复后的数据里没有这个帮扶中心的密钥卡。请在“交换密钥”页重新导入它的密钥卡并电话核对指纹，再点“重新导入”。',
+    keptRefused:
+      '“{name}”的第 {sequence} 批没有导入（{reason}）。文件已移到数据文件夹的 exchange/received/set-aside 保留备查。请让帮扶中心从第 {sequence} 批起补发，再导入。',
   },
 };
 
@@ -139,6 +150,7 @@ export const zhCNExchangeImportCodeEntries = {
   actions: {
     'exchangeImport.importBatch': '导入帮扶中心的批次',
     'exchangeImport.received': '查看接收的批次',
+    'exchangeImport.reimportKept': '重新导入本机保存的批次',
     'exchangeImport.receipt': '下载批次回执',
     'exchangeImport.settleAlarm': '标记批次异常已处理',
   } satisfies Record<Extract<ChannelName, `exchangeImport.${string}`>, string>,

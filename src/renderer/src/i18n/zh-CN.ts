@@ -303,6 +303,7 @@ export const zhCN = {
     confirmLater: '备份之后登记的发放、开具的凭证和建立的档案不在恢复的数据中（它们的编号仍算已用，不会再次使用）。',
     confirmBatches:
       '已上报给上级工会的批次仍算已上报，序号接着编；如果这份备份早于某个已上报的批次，下一个上报批次会是完整批次，让上级工会的数据与恢复后的数据一致。',
+    confirmReceived: '备份之后导入的帮扶中心批次，文件仍保存在本机：恢复后在“接收批次”页点“重新导入”即可补回，不需要帮扶中心再送。',
     confirmButton: '替换并恢复',
     restored: '数据已恢复到 {time} 的备份。当前数据已另存为“恢复前”备份。请重新登录。',
     // smalls: a copy to a USB stick; when the first automatic backup comes

@@ -14,6 +14,9 @@ import { openDatabase } from '../../db/client';
  * - when any batch was carried, a full batch due (exchange_restart.snapshot_due_since): it sends every record at its
  *   restored values, and the federation takes it as complete, marking the centre's records it lacks as withdrawn
  *   (features/exchange/import-withdraw.ts).
+ * - at a federation, the batch alarms (exchange_alarms) the backup lacks: an alarm says someone offered another file
+ *   under a sequence already applied, which stays true whatever is restored (the kept batches are re-applied from
+ *   their files: features/exchange/import-kept.ts).
  * The records themselves are not carried: they are what the restore rolls back.
  */
 
@@ -25,9 +28,10 @@ export interface ExchangeRows {
   /** The cards the sent rows name, should the backup predate one (its rows refer to it). */
   peers: Row[];
   restart: { revBase: number; snapshotDueSince: string | null } | null;
+  alarms: Row[];
 }
 
-const NONE: ExchangeRows = { sent: [], sentAttachments: [], peers: [], restart: null };
+const NONE: ExchangeRows = { sent: [], sentAttachments: [], peers: [], restart: null, alarms: [] };
 
 function hasTable(sqlite: Sqlite, name: string): boolean {
   return sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -64,6 +68,7 @@ export function readExchange(sqlite: Sqlite): ExchangeRows {
           ExchangeRows['restart'] | undefined) ?? null,
       null,
     ),
+    alarms: part(sqlite, 'exchange_alarms', () => sqlite.prepare('SELECT * FROM exchange_alarms ORDER BY at').all() as Row[], []),
   };
 }
 
@@ -87,6 +92,8 @@ export interface ExchangeCarried {
   /** The next batch is a full one (this restore, or one before it whose full batch was not written yet). */
   snapshotDue: boolean;
   revBase: number;
+  /** Alarms the backup lacked, now listed again. */
+  alarms: number;
 }
 
 function insertRow(sqlite: Sqlite, table: string, row: Row): void {
@@ -173,5 +180,18 @@ export function carryExchange(sqlite: Sqlite, carried: ExchangeRows, at: string,
       )
       .run(revBase, snapshotDue ? at : null);
   }
-  return { batches, snapshotDue, revBase };
+  return { batches, snapshotDue, revBase, alarms: carryAlarms(sqlite, carried.alarms, stand) };
+}
+
+/** The alarms the restored database lacks, by id; settled ones stay settled (by `stand` if their settler is gone). */
+function carryAlarms(sqlite: Sqlite, alarms: Row[], stand: string | null): number {
+  if (stand === null) return 0;
+  const present = sqlite.prepare('SELECT 1 FROM exchange_alarms WHERE id = ?');
+  let carried = 0;
+  for (const alarm of alarms) {
+    if (present.get(alarm.id)) continue;
+    insertRow(sqlite, 'exchange_alarms', withUsers(sqlite, alarm, ['by_user', 'settled_by'], stand));
+    carried++;
+  }
+  return carried;
 }

@@ -106,7 +106,8 @@ export function importBatch(ctx: CallContext, input: ParsedInput<'exchangeImport
   });
 }
 
-async function importFile(ctx: CallContext, job: JobHandle, plain: Plain): Promise<BatchImportResult> {
+/** A batch file checked and applied (or refused); a file applied is moved to its kept path (import-kept.ts passes it). */
+export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain): Promise<BatchImportResult> {
   const org = readOrg(ctx.db)!;
   const own = ctx.sqlite.prepare("SELECT public_key FROM org_keys WHERE purpose = 'signing'").pluck().all() as Buffer[];
   const ownKeys = new Set(own.map((k) => keyFingerprint(k)));

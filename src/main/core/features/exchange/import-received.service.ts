@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import type { RefusedRecord } from '../../exchange/format';
 import { keptBatchPath, receiptFor, requireFederation } from './import-batch.service';
+import { keptPending } from './import-kept';
 import { keptHeader } from './import-receipt';
 import { receivedRow } from './import-store';
 
@@ -56,7 +57,7 @@ export function received(ctx: CallContext): ChannelOutput<'exchangeImport.receiv
     })),
   }));
   centres.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return { centres, alarms: alarms(ctx, names) };
+  return { centres, alarms: alarms(ctx, names), keptPending: keptPending(ctx) };
 }
 
 function alarms(ctx: CallContext, names: Map<string, string>, id?: string): ExchangeAlarm[] {

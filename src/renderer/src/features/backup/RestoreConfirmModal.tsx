@@ -27,6 +27,7 @@ export function RestoreConfirmModal({ source, running, error, onConfirm, onClose
           <List.Item>{t('backup.confirmKeep')}</List.Item>
           <List.Item>{t('backup.confirmLater')}</List.Item>
           {org?.mode === 'centre' && <List.Item>{t('backup.confirmBatches')}</List.Item>}
+          {org?.mode === 'federation' && <List.Item>{t('backup.confirmReceived')}</List.Item>}
           <List.Item>{t('backup.confirmSignOut')}</List.Item>
         </List>
         <ErrorAlert error={error} />

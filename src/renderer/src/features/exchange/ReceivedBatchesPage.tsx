@@ -11,9 +11,10 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { AlarmsPanel } from './AlarmsPanel';
 import { ImportBatchPanel } from './ImportBatchPanel';
+import { KeptPendingPanel } from './KeptPendingPanel';
 import { tableLabel } from './ImportOutcome';
 
-/** 接收批次 (federation): alarms first, then 导入批次, then each centre's batches with 下载回执. */
+/** 接收批次 (federation): alarms first, the kept batches to import again after a restore, then 导入批次, then each centre's batches with 下载回执. */
 export function ReceivedBatchesPage() {
   const t = useT();
   const received = useQuery('exchangeImport.received', {});
@@ -22,6 +23,7 @@ export function ReceivedBatchesPage() {
       <PageHeader title={t('exchangeImport.title')} />
       <QueryStatus loading={received.loading && !received.data} error={received.error} onRetry={received.reload} />
       {received.data && <AlarmsPanel alarms={received.data.alarms} onChanged={received.reload} />}
+      {received.data && <KeptPendingPanel runs={received.data.keptPending} onDone={received.reload} />}
       <ImportBatchPanel onImported={received.reload} />
       {received.data && <ReceivedCentres centres={received.data.centres} />}
     </>
