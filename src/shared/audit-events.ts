@@ -26,6 +26,7 @@ export const AUDIT_EVENTS = [
   'backup.countersCarried', // { raised } a restore kept the replaced database's serial and file-number high-water marks (counts only)
   'backup.exchangeCarried', // { batches } a restore kept the batches already sent (those the backup lacked); the next batch is a full one
   'backup.alarmsCarried', // { alarms } a federation's restore kept the batch alarms (exchange_alarms) the backup lacked
+  'backup.withdrawalsCarried', // { cards } a restore kept the key cards withdrawn since the backup withdrawn
   'member.created',
   'member.updated', // { fields: comma-separated field names that changed }
   'member.statusChanged', // { from, to }

@@ -187,4 +187,20 @@ describe("a federation's restore and the batch files it keeps", () => {
     insertFile(t, { headName: '赵三' });
     expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 3 });
   });
+  it('a card withdrawn after the backup stays withdrawn: the restore does not trust that key again', SLOW, async () => {
+    const o = await offices();
+    const { t, federation } = o;
+    insertFile(t, { headName: '王一' });
+    expect(await carry(t, federation)).toMatchObject({ outcome: 'applied', sequence: 1 });
+    const backupId = await backup(federation);
+    const [card] = (await federation.call('exchange.peers', {})).peers;
+    await federation.call('exchange.withdrawPeer', { id: card!.id });
+    await federation.call('backup.restore', { backupId });
+    await federation.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+
+    expect((await federation.call('exchange.peers', {})).peers.map((p) => p.status)).toEqual(['withdrawn']);
+    expect(auditSummaries(federation, 'backup.withdrawalsCarried')).toEqual(['{"event":"backup.withdrawalsCarried","params":{"cards":1}}']);
+    insertFile(t, { headName: '李二' });
+    expect(await carry(t, federation)).toMatchObject({ outcome: 'refused', reason: 'revoked-sender' });
+  });
 });

@@ -30,6 +30,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'backup.countersCarried': { raised: 2 },
   'backup.exchangeCarried': { batches: 1 },
   'backup.alarmsCarried': { alarms: 1 },
+  'backup.withdrawalsCarried': { cards: 1 },
   'member.created': {},
   'member.updated': { fields: 'phone,unitName' },
   'member.statusChanged': { from: 'active', to: 'withdrawn' },

@@ -333,6 +333,7 @@ export const enCodes: typeof zhCNCodes = {
     'backup.exchangeCarried':
       'A restore kept the record of the batches already sent ({batches} batches added back); the next batch is a full one',
     'backup.alarmsCarried': 'A restore kept the batch alarms ({alarms} added back)',
+    'backup.withdrawalsCarried': 'A restore kept the key cards withdrawn since the backup withdrawn ({cards})',
     'member.created': 'Member added',
     'member.updated': 'Changed {fields}',
     'member.statusChanged': 'Status changed from {from} to {to}',

@@ -336,6 +336,7 @@ export const zhCNCodes = {
     'backup.countersCarried': '恢复备份时保留已用过的凭证编号和档案编号（{raised} 个计数器），这些编号不会再次使用',
     'backup.exchangeCarried': '恢复备份时保留已上报的批次记录（补回 {batches} 个批次），下一个上报批次是完整批次',
     'backup.alarmsCarried': '恢复备份时保留批次异常记录（补回 {alarms} 条）',
+    'backup.withdrawalsCarried': '恢复备份时保留备份后撤销的密钥卡（{cards} 张仍为已撤销）',
     'member.created': '新增会员',
     'member.updated': '修改了{fields}',
     'member.statusChanged': '状态由{from}改为{to}',

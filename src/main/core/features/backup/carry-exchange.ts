@@ -17,6 +17,10 @@ import { openDatabase } from '../../db/client';
  * - at a federation, the batch alarms (exchange_alarms) the backup lacks: an alarm says someone offered another file
  *   under a sequence already applied, which stays true whatever is restored (the kept batches are re-applied from
  *   their files: features/exchange/import-kept.ts).
+ * - a card withdrawn since the backup (exchange_peers.status = 'withdrawn'): an administrator stopped trusting that
+ *   office's key, perhaps because it was lost or stolen, and an older backup must not trust it again. A card replaced
+ *   by a newer key is not ended here: the batches kept since the backup were signed by the key that was trusted then,
+ *   and they must still import (the newer card is taken in again as it came the first time).
  * The records themselves are not carried: they are what the restore rolls back.
  */
 
@@ -94,6 +98,8 @@ export interface ExchangeCarried {
   revBase: number;
   /** Alarms the backup lacked, now listed again. */
   alarms: number;
+  /** Cards withdrawn since the backup, withdrawn again. */
+  withdrawnCards: number;
 }
 
 function insertRow(sqlite: Sqlite, table: string, row: Row): void {
@@ -180,7 +186,25 @@ export function carryExchange(sqlite: Sqlite, carried: ExchangeRows, at: string,
       )
       .run(revBase, snapshotDue ? at : null);
   }
-  return { batches, snapshotDue, revBase, alarms: carryAlarms(sqlite, carried.alarms, stand) };
+  return {
+    batches,
+    snapshotDue,
+    revBase,
+    alarms: carryAlarms(sqlite, carried.alarms, stand),
+    withdrawnCards: carryWithdrawals(sqlite, carried.peers, at),
+  };
+}
+
+/** The cards the replaced database had withdrawn and the restored one still trusts (or has pending): withdrawn again. */
+function carryWithdrawals(sqlite: Sqlite, peers: Row[], at: string): number {
+  const withdraw = sqlite.prepare(
+    "UPDATE exchange_peers SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status IN ('pending', 'trusted')",
+  );
+  let withdrawn = 0;
+  for (const peer of peers) {
+    if (peer.status === 'withdrawn') withdrawn += withdraw.run((peer.ended_at as string | null) ?? at, peer.id).changes;
+  }
+  return withdrawn;
 }
 
 /** The alarms the restored database lacks, by id; settled ones stay settled (by `stand` if their settler is gone). */

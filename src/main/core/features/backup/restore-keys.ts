@@ -58,6 +58,7 @@ export function readyStagedCopy(ctx: CallContext, staged: string, carried: Carri
         // batches > 0 makes a full batch due: one entry says both.
         if (exchange.snapshotDue) audit({ event: 'backup.exchangeCarried', params: { batches: exchange.batches } });
         if (exchange.alarms > 0) audit({ event: 'backup.alarmsCarried', params: { alarms: exchange.alarms } });
+        if (exchange.withdrawnCards > 0) audit({ event: 'backup.withdrawalsCarried', params: { cards: exchange.withdrawnCards } });
       })
       .immediate();
     // Everything into the main file before it is renamed: the rename moves bangfu.db.restoring, not its WAL.
