@@ -40,10 +40,49 @@ export function stateParams(query: Pick<ReportQuery, 'asOf' | 'recordedBefore'>)
  * and a federation's shadows). One text, so the kept days and the grouped ones cannot drift apart.
  */
 export function stepDays(shift: string): string {
-  return `min(CASE action WHEN 'approve' THEN date(at, ${shift}) WHEN 'confirmImport' THEN coalesce(on_date, date(at, ${shift})) END) AS entered_on,
-      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END) AS left_on,
+  return `min(${entryDay(shift)}) AS entered_on,
+      max(${leaveDay(shift)}) AS left_on,
       max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by`;
 }
+
+const entryDay = (shift: string) =>
+  `CASE action WHEN 'approve' THEN date(at, ${shift}) WHEN 'confirmImport' THEN coalesce(on_date, date(at, ${shift})) END`;
+const leaveDay = (shift: string) =>
+  `CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END`;
+
+/**
+ * An aggregate over a file's steps: the moment of the step from which on the steps recorded give the state
+ * (entered, left, by), as stepDays reads it; NULL without steps. Each part of a state only comes nearer its final
+ * value as steps are added (the earliest entry, the latest leaving, 'exit' once any exit), so the steps recorded by
+ * a moment give it exactly when they hold the earliest step naming its entry day, the earliest naming its leaving
+ * day, and (left by exit) the earliest exit: the latest of those three moments.
+ */
+function stepsSince(shift: string, [entered, left, by]: readonly [string, string, string]): string {
+  return `nullif(max(
+      coalesce(min(CASE WHEN ${entryDay(shift)} = ${entered} THEN at END), ''),
+      coalesce(min(CASE WHEN ${leaveDay(shift)} = ${left} THEN at END), ''),
+      coalesce(min(CASE WHEN action = 'exit' AND ${by} = 'exit' THEN at END), '')), '')`;
+}
+
+/**
+ * What a file keeps beside its state (migration 0039), as SQL over its steps in `events` (file_events or a
+ * federation's shadow) for the file row `file` (with its entered_on, left_on, left_by already kept): each a
+ * subquery, in the order they are written (each reads the one before from the row). kept_since: when the kept state
+ * became the timeline's answer; prior: the answer from the steps recorded before that; prior_since: when that
+ * became the answer. One text for the trigger and the federation's shadows, so they cannot drift apart.
+ */
+export function keptHistory(shift: string, events: string, file: string): { keptSince: string; prior: string; priorSince: string } {
+  const steps = `FROM ${events} INDEXED BY file_events_report WHERE file_id = ${file}.id AND ${REPORT_STEP}`;
+  return {
+    keptSince: `(SELECT ${stepsSince(shift, [`${file}.entered_on`, `${file}.left_on`, `${file}.left_by`])} ${steps})`,
+    prior: `(SELECT min(${entryDay(shift)}), max(${leaveDay(shift)}), max(CASE WHEN action IN ('exit', 'close') THEN action END)
+      ${steps} AND at < ${file}.kept_since)`,
+    priorSince: `(SELECT ${stepsSince(shift, [`${file}.prior_entered_on`, `${file}.prior_left_on`, `${file}.prior_left_by`])}
+      ${steps} AND at < ${file}.kept_since)`,
+  };
+}
+
+const REPORT_STEP = "action IN ('approve', 'confirmImport', 'exit', 'close')";
 
 export const STATES_CTE = `
   steps AS (
@@ -65,10 +104,10 @@ export const STATES_CTE = `
  * 0030, kept by triggers in the transaction of each step, in the office's local day): the timeline with every step
  * counted. When no step was recorded at or after the as-of moment (one probe of file_events_report_at: the case of
  * a report as of today) they are the answer, read from the covering index hardship_files_states, whose order (the
- * codes first) lets the tables group without sorting. Otherwise the files whose latest step was recorded before
- * that moment (last_step_at, kept with the days: migration 0036) still come from what they keep, and only the others
- * are grouped from their timeline as STATES_CTE does (`later`). 100,000 files: tens of ms, against a second or more
- * for the grouping.
+ * codes first) lets the tables group without sorting. Otherwise the files whose kept state, or the state before it,
+ * was the timeline's answer by that moment (kept_since, prior_since, kept with the days: migration 0039) still come
+ * from what they keep, and only the others are grouped from their timeline as STATES_CTE does (`later`). 100,000
+ * files: tens of ms, against a second or more for the grouping.
  */
 const KEPT_STATES_CTE = `
   states AS (
@@ -82,15 +121,16 @@ const LATER_STEP = `SELECT 1 FROM file_events INDEXED BY file_events_report_at
   WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at >= @recordedBefore`;
 
 /**
- * Told apart by the file's own index entry (last_step_at beside the kept states): the file ids of the later steps,
- * made DISTINCT and tested NOT IN for every file, were most of a past day's time (100,000 files as of last
- * year-end, 37,000 with a step since: 388 ms p50 for the states against 43, a loaded machine). A kept entry without
- * last_step_at (none: the trigger writes both) would count as kept. A later file is grouped only if its kept entry is
- * on or before the as-of day (the local day of @recordedBefore is the day after): the steps recorded by then are
- * some of its steps, so the entry they give is that day or later, and every selection (SELECTION_SQL, the people)
- * wants an entry by the period's end, which is by the as-of day (reportQuery); a file approved after the as-of day
- * is in no number then (the demo's year-end: 32,000 of the 37,000 later files). The later files' steps are one
- * range each in file_events_report (file_id, at, …), read in file id order beside the file's codes: no sort.
+ * Which files need their timeline is told by what each keeps (migration 0039): a file whose kept state became the
+ * timeline's answer before the as-of moment (kept_since) is read as it is kept; one whose prior state did
+ * (prior_since), but not the kept one, is read as that prior state (or in no number, when it was not on record
+ * then). Only a file with two changes recorded at or after the moment is grouped from its timeline: at 100,000 files
+ * as of last year-end, a few where 37,000 had a step since (the last step alone, last_step_at of 0036, told those
+ * apart: each was grouped). A later file is grouped only if its kept entry is on or before the as-of day (the local
+ * day of @recordedBefore is the day after): the steps recorded by then are some of its steps, so the entry they give
+ * is that day or later, and every selection (SELECTION_SQL, the people) wants an entry by the period's end, which is
+ * by the as-of day (reportQuery); a file approved after the as-of day is in no number then. The later files' steps
+ * are one range each in file_events_report (file_id, at, …), read in file id order beside the file's codes: no sort.
  */
 const LATER_CTE = `
   later AS (
@@ -99,17 +139,23 @@ const LATER_CTE = `
       f.category, f.worker_type, f.entry_kind, f.main_cause
     FROM hardship_files f INDEXED BY hardship_files_report
       JOIN file_events e INDEXED BY file_events_report ON e.file_id = f.id
-    WHERE f.deleted_at IS NULL AND f.entered_on < date(@recordedBefore, @shift) AND f.last_step_at >= @recordedBefore
+    WHERE f.deleted_at IS NULL AND f.entered_on < date(@recordedBefore, @shift) AND f.prior_since >= @recordedBefore
       AND e.action IN ('approve', 'confirmImport', 'exit', 'close') AND e.at < @recordedBefore
     GROUP BY f.id
   )`;
 
-/** The files with no step since, from what they keep. */
+/** The kept state when it held by the as-of moment, else the prior one. */
+const KEPT_HELD = "coalesce(f.kept_since, '') < @recordedBefore";
+const keptOrPrior = (column: string) => `CASE WHEN ${KEPT_HELD} THEN f.${column} ELSE f.prior_${column} END`;
+
+/** The files read from what they keep: their kept or their prior state, whichever the timeline gave at the moment. */
 const UNCHANGED_PART = `
-    SELECT f.id AS file_id, f.entered_on, max(f.left_on, f.entered_on) AS left_on, f.left_by,
+    SELECT f.id AS file_id, ${keptOrPrior('entered_on')} AS entered_on,
+      max(${keptOrPrior('left_on')}, ${keptOrPrior('entered_on')}) AS left_on, ${keptOrPrior('left_by')} AS left_by,
       f.category, f.worker_type, f.entry_kind, f.main_cause
     FROM hardship_files f INDEXED BY hardship_files_states
-    WHERE f.deleted_at IS NULL AND f.entered_on IS NOT NULL AND coalesce(f.last_step_at, '') < @recordedBefore`;
+    WHERE f.deleted_at IS NULL AND f.entered_on IS NOT NULL AND coalesce(f.prior_since, '') < @recordedBefore
+      AND (${KEPT_HELD} OR f.prior_entered_on IS NOT NULL)`;
 /** The later files, as grouped from their timeline. */
 const LATER_PART = `
     SELECT file_id, entered_on, max(left_on, entered_on) AS left_on, left_by, category, worker_type, entry_kind, main_cause
