@@ -91,4 +91,5 @@ UPDATE `hardship_files` SET prior_since = (SELECT nullif(max(
       coalesce(min(CASE WHEN action = 'exit' AND hardship_files.prior_left_by = 'exit' THEN at END), '')), '')
       FROM file_events INDEXED BY file_events_report WHERE file_id = hardship_files.id AND action IN ('approve', 'confirmImport', 'exit', 'close') AND at < hardship_files.kept_since);--> statement-breakpoint
 CREATE INDEX `hardship_files_report` ON `hardship_files` (`id`,`category`,`worker_type`,`entry_kind`,`main_cause`,`deleted_at`,`entered_on`,`left_on`,`left_by`,`kept_since`,`prior_entered_on`,`prior_left_on`,`prior_left_by`,`prior_since`);--> statement-breakpoint
-CREATE INDEX `hardship_files_states` ON `hardship_files` (`category`,`worker_type`,`entry_kind`,`main_cause`,`entered_on`,`left_on`,`left_by`,`id`,`deleted_at`,`kept_since`,`prior_entered_on`,`prior_left_on`,`prior_left_by`,`prior_since`) WHERE deleted_at IS NULL AND entered_on IS NOT NULL;
+CREATE INDEX `hardship_files_states` ON `hardship_files` (`category`,`worker_type`,`entry_kind`,`main_cause`,`entered_on`,`left_on`,`left_by`,`id`,`deleted_at`,`kept_since`,`prior_entered_on`,`prior_left_on`,`prior_left_by`,`prior_since`) WHERE deleted_at IS NULL AND entered_on IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `hardship_files_prior_since` ON `hardship_files` (`prior_since`) WHERE prior_since IS NOT NULL;

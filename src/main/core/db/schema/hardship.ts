@@ -140,6 +140,12 @@ export const hardshipFiles = sqliteTable(
     // The reports' states (file-states.ts): every file on record with its kept days and codes, from this index alone,
     // in the order of the codes the tables group by (no sort); deleted_at, always null here, is a column too: else
     // SQLite visits the row to test it.
+    // Whether any file must be grouped from its timeline as of a past moment (two changes recorded since: prior_since
+    // at or after it, file-states.ts): one probe, where the part that groups them scanned every file's entry to find
+    // none (migration 0039).
+    index('hardship_files_prior_since')
+      .on(t.priorSince)
+      .where(sql`prior_since IS NOT NULL`),
     index('hardship_files_states')
       .on(
         t.category,

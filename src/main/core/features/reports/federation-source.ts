@@ -76,7 +76,7 @@ function dropShadows(sqlite: Sqlite): void {
  * it here (tests/core/reports-federation.test.ts runs every builder on shadows and fails on a missing one).
  */
 const NAMED_INDEXES: Record<string, string[]> = {
-  hardship_files: ['hardship_files_report', 'hardship_files_states'],
+  hardship_files: ['hardship_files_report', 'hardship_files_states', 'hardship_files_prior_since'],
   file_events: ['file_events_report', 'file_events_report_at'],
   file_household: ['file_household_people'],
   aid_payments: ['aid_payments_paid'],

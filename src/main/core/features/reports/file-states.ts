@@ -169,7 +169,13 @@ const LATER_STEPS_CTE = `${LATER_CTE},
  * The two parts apart, each a `states` of its own: a table that groups by the codes reads the unchanged files in the
  * codes' order (no sort) and sorts the few later ones, where grouping their union sorted every file (statesParts).
  */
-const LATER_STEPS_PARTS = [`states AS (${UNCHANGED_PART}\n  )`, `${LATER_CTE},\n  states AS (${LATER_PART}\n  )`];
+const UNCHANGED_STATES = `states AS (${UNCHANGED_PART}\n  )`;
+const LATER_STEPS_PARTS = [UNCHANGED_STATES, `${LATER_CTE},\n  states AS (${LATER_PART}\n  )`];
+/**
+ * Whether any file has two changes recorded at or after the moment (one probe of hardship_files_prior_since, 0039):
+ * when none has, the later part is left out, where it read every file's index entry to find none.
+ */
+const TWO_CHANGES_SINCE = `SELECT 1 FROM hardship_files INDEXED BY hardship_files_prior_since WHERE prior_since >= @recordedBefore`;
 
 /**
  * The kept days are the office's local day of each step's moment, the timeline's are read with the as-of day's
@@ -201,8 +207,10 @@ export type StatesOrder = 'codes' | 'file';
  */
 function statesCte(sqlite: Sqlite, params: StateParams, order: StatesOrder = 'codes', parts = false): string[] {
   if (!keptDaysHold(sqlite, params)) return [STATES_CTE];
-  const later = sqlite.prepare(`SELECT EXISTS (${LATER_STEP})`).pluck().get({ recordedBefore: params.recordedBefore });
-  const ctes = !later ? [KEPT_STATES_CTE] : parts ? LATER_STEPS_PARTS : [LATER_STEPS_CTE];
+  const at = { recordedBefore: params.recordedBefore };
+  const later = sqlite.prepare(`SELECT EXISTS (${LATER_STEP})`).pluck().get(at);
+  const grouped = later && sqlite.prepare(`SELECT EXISTS (${TWO_CHANGES_SINCE})`).pluck().get(at);
+  const ctes = !later ? [KEPT_STATES_CTE] : !grouped ? [UNCHANGED_STATES] : parts ? LATER_STEPS_PARTS : [LATER_STEPS_CTE];
   return order === 'file'
     ? ctes.map((cte) => cte.replaceAll('INDEXED BY hardship_files_states', 'INDEXED BY hardship_files_report'))
     : ctes;
