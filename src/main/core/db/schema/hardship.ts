@@ -59,8 +59,9 @@ export const hardshipFiles = sqliteTable(
     leftBy: text('left_by'),
     /**
      * When the latest of those steps was recorded (its `at`), kept by the same trigger (migration 0036): a report as
-     * of a past day reads the files with no step since from their kept states, and groups the timeline of the others
-     * only (file-states.ts). Written by that trigger alone; it does not travel.
+     * of a past day read the files with no step since from their kept states, and grouped the timeline of the others
+     * (file-states.ts; since 0039 kept_since and prior_since below tell them apart). Written by that trigger alone; it
+     * does not travel.
      */
     lastStepAt: text('last_step_at'),
     /**
