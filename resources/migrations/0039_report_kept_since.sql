@@ -2,8 +2,9 @@
 -- of a past day (features/reports/file-states.ts) read every file with a step recorded since from its timeline
 -- (last_step_at, 0036); each file now also keeps when its kept state became the timeline's answer (kept_since), the
 -- state before that (prior_*) and when that one became the answer (prior_since), so that only a file with two
--- changes recorded since the as-of moment is grouped from its timeline. The SQL is file-states.ts keptHistory's
--- ('localtime', file_events, the file's row), which a federation's shadows run too.
+-- changes recorded since the as-of moment is grouped from its timeline. kept_since is the latest of: the earliest step
+-- naming the kept entry day, the earliest naming the kept leaving day, and (left by exit) the earliest exit; the prior
+-- state is stepDays over the steps before it, and prior_since the same rule over those (docs/architecture.md).
 DROP INDEX `hardship_files_report`;--> statement-breakpoint
 DROP INDEX `hardship_files_states`;--> statement-breakpoint
 ALTER TABLE `hardship_files` ADD `kept_since` text;--> statement-breakpoint

@@ -50,40 +50,6 @@ const entryDay = (shift: string) =>
 const leaveDay = (shift: string) =>
   `CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END`;
 
-/**
- * An aggregate over a file's steps: the moment of the step from which on the steps recorded give the state
- * (entered, left, by), as stepDays reads it; NULL without steps. Each part of a state only comes nearer its final
- * value as steps are added (the earliest entry, the latest leaving, 'exit' once any exit), so the steps recorded by
- * a moment give it exactly when they hold the earliest step naming its entry day, the earliest naming its leaving
- * day, and (left by exit) the earliest exit: the latest of those three moments.
- */
-function stepsSince(shift: string, [entered, left, by]: readonly [string, string, string]): string {
-  return `nullif(max(
-      coalesce(min(CASE WHEN ${entryDay(shift)} = ${entered} THEN at END), ''),
-      coalesce(min(CASE WHEN ${leaveDay(shift)} = ${left} THEN at END), ''),
-      coalesce(min(CASE WHEN action = 'exit' AND ${by} = 'exit' THEN at END), '')), '')`;
-}
-
-/**
- * What a file keeps beside its state (migration 0039), as SQL over its steps in `events` (file_events or a
- * federation's shadow) for the file row `file` (with its entered_on, left_on, left_by already kept): each a
- * subquery, in the order they are written (each reads the one before from the row). kept_since: when the kept state
- * became the timeline's answer; prior: the answer from the steps recorded before that; prior_since: when that
- * became the answer. One text for the trigger and the federation's shadows, so they cannot drift apart.
- */
-export function keptHistory(shift: string, events: string, file: string): { keptSince: string; prior: string; priorSince: string } {
-  const steps = `FROM ${events} INDEXED BY file_events_report WHERE file_id = ${file}.id AND ${REPORT_STEP}`;
-  return {
-    keptSince: `(SELECT ${stepsSince(shift, [`${file}.entered_on`, `${file}.left_on`, `${file}.left_by`])} ${steps})`,
-    prior: `(SELECT min(${entryDay(shift)}), max(${leaveDay(shift)}), max(CASE WHEN action IN ('exit', 'close') THEN action END)
-      ${steps} AND at < ${file}.kept_since)`,
-    priorSince: `(SELECT ${stepsSince(shift, [`${file}.prior_entered_on`, `${file}.prior_left_on`, `${file}.prior_left_by`])}
-      ${steps} AND at < ${file}.kept_since)`,
-  };
-}
-
-const REPORT_STEP = "action IN ('approve', 'confirmImport', 'exit', 'close')";
-
 export const STATES_CTE = `
   steps AS (
     SELECT file_id,
