@@ -70,4 +70,26 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
       `${r.name}: p95 ${r.p95Ms.toFixed(1)} ms, target ≤ ${TARGET_MS} ms (${((TARGET_MS / r.p95Ms - 1) * 100).toFixed(0)}% margin)`,
     );
   }
+  // Before and after migration 0039 in this process: every file keeps its state, the one before and when each became
+  // the timeline's, so that as of last year-end a file with one change recorded since is read from its prior state.
+  // Before it, every file with a step since (last_step_at) was grouped from its timeline: kept_since and prior_since
+  // set to last_step_at give exactly that split (the same SQL otherwise), and the same numbers.
+  const people = () => peopleSheet(ctx, input(last));
+  const baseline = { name: `the year's paid payments counted and summed (baseline)`, fn: () => yearPaid.get(days.from, days.to) };
+  const split = sqlite
+    .prepare(
+      `SELECT sum(coalesce(kept_since, '') < @r) AS kept, sum(kept_since >= @r AND coalesce(prior_since, '') < @r) AS prior,
+         sum(prior_since >= @r AND entered_on < date(@r, '+480 minutes')) AS timeline
+       FROM hardship_files WHERE deleted_at IS NULL AND entered_on IS NOT NULL`,
+    )
+    .get({ r: input(last).recordedBefore });
+  console.log('as of last year-end, files read from their kept state, their prior state, their timeline:', split);
+  // The same numbers (the cells: computedAt names the minute).
+  const after = people().body;
+  await compare('人员情况 as of last year-end, after 0039', baseline, [{ name: 'people, year end (0039)', fn: people }], { time: 3000 });
+  sqlite.exec('UPDATE hardship_files SET kept_since = last_step_at, prior_since = last_step_at WHERE last_step_at IS NOT NULL');
+  expect(people().body).toEqual(after);
+  await compare('人员情况 as of last year-end, as before 0039', baseline, [{ name: 'people, year end (before 0039)', fn: people }], {
+    time: 3000,
+  });
 }, 3_600_000);

@@ -17,7 +17,19 @@ import { inboxUpload, startSetUpCore, type TestCore } from './support/core';
 
 type Row = Record<string, unknown>;
 const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
-const KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by', 'last_step_at'];
+const KEPT_HERE = [
+  'member_key',
+  'main_cause',
+  'entered_on',
+  'left_on',
+  'left_by',
+  'last_step_at',
+  'kept_since',
+  'prior_entered_on',
+  'prior_left_on',
+  'prior_left_by',
+  'prior_since',
+];
 const PARTS = [
   ['household', 'SELECT * FROM file_household WHERE file_id = ? ORDER BY id'],
   ['visits', 'SELECT * FROM file_visits WHERE file_id = ? ORDER BY id'],

@@ -22,7 +22,19 @@ const at = (day: string) => `${day}T02:00:00.000Z`;
 const idOf = (first17: string) => first17 + idCheckChar(first17);
 
 const FILES_A: HandFile[] = [
-  { key: 'A1', category: 'deep', worker: 'urban', entry: 'new', cause: '6', status: 'active', steps: [['approve', at('2026-03-15')]] },
+  // Left hardship after the as-of day: a past day's report groups its timeline, at the centre and at the federation.
+  {
+    key: 'A1',
+    category: 'deep',
+    worker: 'urban',
+    entry: 'new',
+    cause: '6',
+    status: 'exited',
+    steps: [
+      ['approve', at('2026-03-15')],
+      ['exit', at('2026-10-20'), '2026-10-19'],
+    ],
+  },
   {
     key: 'A2',
     category: 'deep',

@@ -59,10 +59,23 @@ export const hardshipFiles = sqliteTable(
     leftBy: text('left_by'),
     /**
      * When the latest of those steps was recorded (its `at`), kept by the same trigger (migration 0036): a report as
-     * of a past day reads the files with no step since from their kept states, and groups the timeline of the others
-     * only (file-states.ts). Written by that trigger alone; it does not travel.
+     * of a past day read the files with no step since from their kept states, and grouped the timeline of the others
+     * (file-states.ts; since 0039 kept_since and prior_since below tell them apart). Written by that trigger alone; it
+     * does not travel.
      */
     lastStepAt: text('last_step_at'),
+    /**
+     * When the kept state became the timeline's answer (the moment of the step from which on it holds: migration 0039),
+     * the state before it (prior_*: the timeline's answer just before that moment) and when that one became it
+     * (prior_since). A report as of a moment after kept_since reads the kept state, one after prior_since the prior
+     * state; only a file with two changes after the moment is grouped from its timeline (file-states.ts). Kept by the
+     * same trigger; they do not travel.
+     */
+    keptSince: text('kept_since'),
+    priorEnteredOn: text('prior_entered_on'),
+    priorLeftOn: text('prior_left_on'),
+    priorLeftBy: text('prior_left_by'),
+    priorSince: text('prior_since'),
   },
   // The list's indexes leave tombstones out (WHERE deleted_at IS NULL), so counts and pages are read from the
   // index alone, without a visit to each row (50,000 files: a count by status went from 24 to a few ms).
@@ -101,7 +114,11 @@ export const hardshipFiles = sqliteTable(
       t.enteredOn,
       t.leftOn,
       t.leftBy,
-      t.lastStepAt,
+      t.keptSince,
+      t.priorEnteredOn,
+      t.priorLeftOn,
+      t.priorLeftBy,
+      t.priorSince,
     ),
     // The households in force by category and main cause (the director's charts, features/dashboard), counted from
     // the index alone: parsing 100,000 drafts took over a second (migration 0029). The files list's cause filter
@@ -124,8 +141,29 @@ export const hardshipFiles = sqliteTable(
     // The reports' states (file-states.ts): every file on record with its kept days and codes, from this index alone,
     // in the order of the codes the tables group by (no sort); deleted_at, always null here, is a column too: else
     // SQLite visits the row to test it.
+    // Whether any file must be grouped from its timeline as of a past moment (two changes recorded since: prior_since
+    // at or after it, file-states.ts): one probe, where the part that groups them scanned every file's entry to find
+    // none (migration 0039).
+    index('hardship_files_prior_since')
+      .on(t.priorSince)
+      .where(sql`prior_since IS NOT NULL`),
     index('hardship_files_states')
-      .on(t.category, t.workerType, t.entryKind, t.mainCause, t.enteredOn, t.leftOn, t.leftBy, t.id, t.deletedAt, t.lastStepAt)
+      .on(
+        t.category,
+        t.workerType,
+        t.entryKind,
+        t.mainCause,
+        t.enteredOn,
+        t.leftOn,
+        t.leftBy,
+        t.id,
+        t.deletedAt,
+        t.keptSince,
+        t.priorEnteredOn,
+        t.priorLeftOn,
+        t.priorLeftBy,
+        t.priorSince,
+      )
       .where(sql`deleted_at IS NULL AND entered_on IS NOT NULL`),
   ],
 );

@@ -21,10 +21,22 @@ const ATTACHMENT_PAGE = 4;
 const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
 /**
  * A file's columns computed or kept from its parts on this database, which do not travel (the receiver computes its
- * own): member_key, and the main cause, the days on record and the latest step's moment the reports read
- * (migrations 0030, 0036).
+ * own): member_key, and the main cause, the days on record, the latest step's moment, and when the kept state and the
+ * one before it became the timeline's, which the reports read (migrations 0030, 0036, 0039).
  */
-const FILE_COLUMNS_KEPT_HERE = ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by', 'last_step_at'];
+const FILE_COLUMNS_KEPT_HERE = [
+  'member_key',
+  'main_cause',
+  'entered_on',
+  'left_on',
+  'left_by',
+  'last_step_at',
+  'kept_since',
+  'prior_entered_on',
+  'prior_left_on',
+  'prior_left_by',
+  'prior_since',
+];
 type Row = Record<string, unknown>;
 
 function recordOf(table: string, row: Row, revBase: number, drop: string[] = []): BatchRecord {

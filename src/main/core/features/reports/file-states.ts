@@ -40,10 +40,15 @@ export function stateParams(query: Pick<ReportQuery, 'asOf' | 'recordedBefore'>)
  * and a federation's shadows). One text, so the kept days and the grouped ones cannot drift apart.
  */
 export function stepDays(shift: string): string {
-  return `min(CASE action WHEN 'approve' THEN date(at, ${shift}) WHEN 'confirmImport' THEN coalesce(on_date, date(at, ${shift})) END) AS entered_on,
-      max(CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END) AS left_on,
+  return `min(${entryDay(shift)}) AS entered_on,
+      max(${leaveDay(shift)}) AS left_on,
       max(CASE WHEN action IN ('exit', 'close') THEN action END) AS left_by`;
 }
+
+const entryDay = (shift: string) =>
+  `CASE action WHEN 'approve' THEN date(at, ${shift}) WHEN 'confirmImport' THEN coalesce(on_date, date(at, ${shift})) END`;
+const leaveDay = (shift: string) =>
+  `CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END`;
 
 export const STATES_CTE = `
   steps AS (
@@ -65,10 +70,10 @@ export const STATES_CTE = `
  * 0030, kept by triggers in the transaction of each step, in the office's local day): the timeline with every step
  * counted. When no step was recorded at or after the as-of moment (one probe of file_events_report_at: the case of
  * a report as of today) they are the answer, read from the covering index hardship_files_states, whose order (the
- * codes first) lets the tables group without sorting. Otherwise the files whose latest step was recorded before
- * that moment (last_step_at, kept with the days: migration 0036) still come from what they keep, and only the others
- * are grouped from their timeline as STATES_CTE does (`later`). 100,000 files: tens of ms, against a second or more
- * for the grouping.
+ * codes first) lets the tables group without sorting. Otherwise the files whose kept state, or the state before it,
+ * was the timeline's answer by that moment (kept_since, prior_since, kept with the days: migration 0039) still come
+ * from what they keep, and only the others are grouped from their timeline as STATES_CTE does (`later`). 100,000
+ * files: tens of ms, against a second or more for the grouping.
  */
 const KEPT_STATES_CTE = `
   states AS (
@@ -82,15 +87,16 @@ const LATER_STEP = `SELECT 1 FROM file_events INDEXED BY file_events_report_at
   WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at >= @recordedBefore`;
 
 /**
- * Told apart by the file's own index entry (last_step_at beside the kept states): the file ids of the later steps,
- * made DISTINCT and tested NOT IN for every file, were most of a past day's time (100,000 files as of last
- * year-end, 37,000 with a step since: 388 ms p50 for the states against 43, a loaded machine). A kept entry without
- * last_step_at (none: the trigger writes both) would count as kept. A later file is grouped only if its kept entry is
- * on or before the as-of day (the local day of @recordedBefore is the day after): the steps recorded by then are
- * some of its steps, so the entry they give is that day or later, and every selection (SELECTION_SQL, the people)
- * wants an entry by the period's end, which is by the as-of day (reportQuery); a file approved after the as-of day
- * is in no number then (the demo's year-end: 32,000 of the 37,000 later files). The later files' steps are one
- * range each in file_events_report (file_id, at, …), read in file id order beside the file's codes: no sort.
+ * Which files need their timeline is told by what each keeps (migration 0039): a file whose kept state became the
+ * timeline's answer before the as-of moment (kept_since) is read as it is kept; one whose prior state did
+ * (prior_since), but not the kept one, is read as that prior state (or in no number, when it was not on record
+ * then). Only a file with two changes recorded at or after the moment is grouped from its timeline: at 100,000 files
+ * as of last year-end, a few where 37,000 had a step since (the last step alone, last_step_at of 0036, told those
+ * apart: each was grouped). A later file is grouped only if its kept entry is on or before the as-of day (the local
+ * day of @recordedBefore is the day after): the steps recorded by then are some of its steps, so the entry they give
+ * is that day or later, and every selection (SELECTION_SQL, the people) wants an entry by the period's end, which is
+ * by the as-of day (reportQuery); a file approved after the as-of day is in no number then. The later files' steps
+ * are one range each in file_events_report (file_id, at, …), read in file id order beside the file's codes: no sort.
  */
 const LATER_CTE = `
   later AS (
@@ -99,17 +105,23 @@ const LATER_CTE = `
       f.category, f.worker_type, f.entry_kind, f.main_cause
     FROM hardship_files f INDEXED BY hardship_files_report
       JOIN file_events e INDEXED BY file_events_report ON e.file_id = f.id
-    WHERE f.deleted_at IS NULL AND f.entered_on < date(@recordedBefore, @shift) AND f.last_step_at >= @recordedBefore
+    WHERE f.deleted_at IS NULL AND f.entered_on < date(@recordedBefore, @shift) AND f.prior_since >= @recordedBefore
       AND e.action IN ('approve', 'confirmImport', 'exit', 'close') AND e.at < @recordedBefore
     GROUP BY f.id
   )`;
 
-/** The files with no step since, from what they keep. */
+/** The kept state when it held by the as-of moment, else the prior one. */
+const KEPT_HELD = "coalesce(f.kept_since, '') < @recordedBefore";
+const keptOrPrior = (column: string) => `CASE WHEN ${KEPT_HELD} THEN f.${column} ELSE f.prior_${column} END`;
+
+/** The files read from what they keep: their kept or their prior state, whichever the timeline gave at the moment. */
 const UNCHANGED_PART = `
-    SELECT f.id AS file_id, f.entered_on, max(f.left_on, f.entered_on) AS left_on, f.left_by,
+    SELECT f.id AS file_id, ${keptOrPrior('entered_on')} AS entered_on,
+      max(${keptOrPrior('left_on')}, ${keptOrPrior('entered_on')}) AS left_on, ${keptOrPrior('left_by')} AS left_by,
       f.category, f.worker_type, f.entry_kind, f.main_cause
     FROM hardship_files f INDEXED BY hardship_files_states
-    WHERE f.deleted_at IS NULL AND f.entered_on IS NOT NULL AND coalesce(f.last_step_at, '') < @recordedBefore`;
+    WHERE f.deleted_at IS NULL AND f.entered_on IS NOT NULL AND coalesce(f.prior_since, '') < @recordedBefore
+      AND (${KEPT_HELD} OR f.prior_entered_on IS NOT NULL)`;
 /** The later files, as grouped from their timeline. */
 const LATER_PART = `
     SELECT file_id, entered_on, max(left_on, entered_on) AS left_on, left_by, category, worker_type, entry_kind, main_cause
@@ -123,7 +135,13 @@ const LATER_STEPS_CTE = `${LATER_CTE},
  * The two parts apart, each a `states` of its own: a table that groups by the codes reads the unchanged files in the
  * codes' order (no sort) and sorts the few later ones, where grouping their union sorted every file (statesParts).
  */
-const LATER_STEPS_PARTS = [`states AS (${UNCHANGED_PART}\n  )`, `${LATER_CTE},\n  states AS (${LATER_PART}\n  )`];
+const UNCHANGED_STATES = `states AS (${UNCHANGED_PART}\n  )`;
+const LATER_STEPS_PARTS = [UNCHANGED_STATES, `${LATER_CTE},\n  states AS (${LATER_PART}\n  )`];
+/**
+ * Whether any file has two changes recorded at or after the moment (one probe of hardship_files_prior_since, 0039):
+ * when none has, the later part is left out, where it read every file's index entry to find none.
+ */
+const TWO_CHANGES_SINCE = `SELECT 1 FROM hardship_files INDEXED BY hardship_files_prior_since WHERE prior_since >= @recordedBefore`;
 
 /**
  * The kept days are the office's local day of each step's moment, the timeline's are read with the as-of day's
@@ -155,8 +173,10 @@ export type StatesOrder = 'codes' | 'file';
  */
 function statesCte(sqlite: Sqlite, params: StateParams, order: StatesOrder = 'codes', parts = false): string[] {
   if (!keptDaysHold(sqlite, params)) return [STATES_CTE];
-  const later = sqlite.prepare(`SELECT EXISTS (${LATER_STEP})`).pluck().get({ recordedBefore: params.recordedBefore });
-  const ctes = !later ? [KEPT_STATES_CTE] : parts ? LATER_STEPS_PARTS : [LATER_STEPS_CTE];
+  const at = { recordedBefore: params.recordedBefore };
+  const later = sqlite.prepare(`SELECT EXISTS (${LATER_STEP})`).pluck().get(at);
+  const grouped = later && sqlite.prepare(`SELECT EXISTS (${TWO_CHANGES_SINCE})`).pluck().get(at);
+  const ctes = !later ? [KEPT_STATES_CTE] : !grouped ? [UNCHANGED_STATES] : parts ? LATER_STEPS_PARTS : [LATER_STEPS_CTE];
   return order === 'file'
     ? ctes.map((cte) => cte.replaceAll('INDEXED BY hardship_files_states', 'INDEXED BY hardship_files_report'))
     : ctes;
