@@ -41,8 +41,8 @@ export async function measured<T>(work: () => Promise<T>) {
 }
 
 /** A centre at a scale: its roster, files (在档) and payments, each made as the other benches make them. */
-export async function centreAt(members: number, files: number, payments: number): Promise<BenchCore> {
-  const centre = await newCore();
+export async function centreAt(members: number, files: number, payments: number, pageSize?: number): Promise<BenchCore> {
+  const centre = await newCore('centre', { pageSize });
   await timedImport(centre, (path) => writeDemoCsv(path, members), 'roster.csv');
   expect(writeDemoFilesFor(centre.core, files)).toBe(files);
   const sqlite = centre.core.state.conn!.sqlite;
