@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FEDERATION_PAGE_SIZE, NEW_DATABASE_PAGE_SIZE, openDatabase } from '../../src/main/core/db/client';
+import { recreateEmptyDatabase } from '../../src/main/core/db/lifecycle';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
-import { ADMIN, ORG, startCore, tempDir } from './support/core';
+import { ADMIN, ORG, startCore, startSetUpCore, tempDir } from './support/core';
 import { FEDERATION } from './support/exchange';
 
 /** The page size is fixed when the encrypted file is created (client.ts): a new database takes it, an old one keeps its own. */
@@ -56,5 +57,14 @@ describe('database page size', () => {
       expect(again.core.state.conn!.sqlite.pragma('page_size', { simple: true })).toBe(pages);
       await again.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     }
+  });
+
+  it('a database with anything written in it is never made again: it keeps its pages and its rows', async () => {
+    const t = await startSetUpCore();
+    const before = t.core.state.conn!.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    recreateEmptyDatabase(t.core.state, 65536);
+    const sqlite = t.core.state.conn!.sqlite;
+    expect(sqlite.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
+    expect(sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
   });
 });

@@ -54,9 +54,8 @@ export function openAndMigrate(
 export function recreateEmptyDatabase(core: CoreState, pageSize: number): void {
   const sqlite = core.conn!.sqlite;
   if (sqlite.pragma('page_size', { simple: true }) === pageSize) return;
-  if (readOrg(core.conn!.db) || sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() !== 0) {
-    throw new Error('only a database with nothing but its schema may be made again');
-  }
+  // Anything written already (never so at setup today) stays: the database then keeps its pages, only slower to import.
+  if (readOrg(core.conn!.db) || sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() !== 0) return;
   sqlite.close();
   core.conn = null;
   for (const suffix of ['', '-wal', '-shm']) rmSync(core.paths.database + suffix, { force: true });
