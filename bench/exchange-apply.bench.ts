@@ -142,7 +142,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: 'no people indexes',
-    prepare: dropAll(['exchange_people_active_aid', 'exchange_people_active_files', 'exchange_people_id_number', 'exchange_people_record']),
+    prepare: dropAll(['exchange_people_active_files', 'exchange_people_id_number', 'exchange_people_record']),
   },
 ];
 
