@@ -13,9 +13,10 @@ export interface OpenDatabase {
 }
 
 /**
- * The page size of a database this program creates. SQLite3 Multiple Ciphers encrypts each page with its own nonce
- * and tag (a page's reserved bytes), so a larger page means fewer pages to split, encrypt and write; an encrypted
- * database cannot change it later (VACUUM keeps it), so it is fixed when the file is created.
+ * The page size a database is created with (a centre's; a federation's is made again at setup, below). SQLite3
+ * Multiple Ciphers encrypts each page whole with its own nonce and tag, so a bigger page means fewer pages to split,
+ * encrypt and write, and more to decrypt for one row read cold. An encrypted database cannot change it later (VACUUM
+ * and VACUUM INTO keep it): it is fixed when the file is created.
  */
 export const NEW_DATABASE_PAGE_SIZE = 4096;
 
