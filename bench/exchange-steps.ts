@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { Decrypter } from 'age-encryption';
 import { expect } from 'vitest';
 import { localDate } from '../src/main/core/clock';
+import type { Sqlite } from '../src/main/core/db/client';
 import { putInboxFile, readOutboxFile } from '../src/main/core/files';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
 import { writeDemoFilesFor } from '../src/main/tools/demo-hardship-files';
@@ -41,8 +42,8 @@ export async function measured<T>(work: () => Promise<T>) {
 }
 
 /** A centre at a scale: its roster, files (在档) and payments, each made as the other benches make them. */
-export async function centreAt(members: number, files: number, payments: number): Promise<BenchCore> {
-  const centre = await newCore();
+export async function centreAt(members: number, files: number, payments: number, pageSize?: number): Promise<BenchCore> {
+  const centre = await newCore('centre', { pageSize });
   await timedImport(centre, (path) => writeDemoCsv(path, members), 'roster.csv');
   expect(writeDemoFilesFor(centre.core, files)).toBe(files);
   const sqlite = centre.core.state.conn!.sqlite;
@@ -100,4 +101,15 @@ export async function plaintextOf(path: string, federation: BenchCore): Promise<
   for (const identity of exchangeIdentities(federation.core.state.conn!.sqlite)) decrypter.addIdentity(identity);
   const gzipped = Buffer.from(await decrypter.decrypt(ciphertext));
   return { ciphertext, gzipped, ndjson: gunzipSync(gzipped) };
+}
+
+/** The payments' indexes before migration 0040: status and type filters each in an index of their own (0025). */
+export function paymentIndexesBefore0040(sqlite: Sqlite) {
+  sqlite.exec(`DROP INDEX exchange_records_payment_order;
+    CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id)
+      WHERE table_name = 'aid_payments' AND deleted_at IS NULL;
+    CREATE INDEX exchange_records_payment_status ON exchange_records (centre_code, status, year, entered_at, id)
+      WHERE table_name = 'aid_payments' AND deleted_at IS NULL;
+    CREATE INDEX exchange_records_payment_type ON exchange_records (centre_code, type, year, entered_at, id)
+      WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);
 }

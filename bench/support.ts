@@ -37,7 +37,7 @@ const importReaderPath = bundleImportReader();
 const batchSealerPath = bundleBatchSealer();
 
 /** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
-export async function newCore(mode: 'centre' | 'federation' = 'centre') {
+export async function newCore(mode: 'centre' | 'federation' = 'centre', options: { pageSize?: number } = {}) {
   const dataDir = benchDir();
   const finished = new Map<string, Extract<CoreEvent, { type: 'job.finished' }>>();
   const core = createCore({
@@ -50,6 +50,7 @@ export async function newCore(mode: 'centre' | 'federation' = 'centre') {
     autoBackup: false,
     importReaderPath,
     batchSealerPath,
+    newDatabasePageSize: options.pageSize,
     onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
   });
   cores.push(core);

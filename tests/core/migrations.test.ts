@@ -4,6 +4,7 @@ import { applyMigrations, loadMigrations, pendingMigrations } from '../../src/ma
 import { listBackups } from '../../src/main/core/db/backup';
 import { viewColumns } from '../../src/main/core/features/exchange/import-store';
 import { aidPlaces, duplicateAidKeys } from '../../src/main/core/features/federation/duplicates.repo';
+import { paymentRows, paymentTotals } from '../../src/main/core/features/federation/records.repo';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { RESOURCES_DIR, startCore, tempDir } from './support/core';
@@ -266,6 +267,29 @@ describe('migrations', () => {
     expect(sqlite.prepare('SELECT rev_high FROM exchange_sent').pluck().all()).toEqual([highest]);
     expect(sqlite.prepare('SELECT count(*) FROM exchange_restart').pluck().get()).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM exchange_records WHERE withdrawn_in IS NOT NULL').pluck().get()).toBe(0);
+  });
+
+  it('0040 folds the payments status and type indexes into the order index: the same pages and counts', () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0040 = migrations.findIndex((m) => m.tag === '0040_payment_order_folded');
+    applyMigrations(sqlite, migrations.slice(0, at0040));
+    const insert = sqlite.prepare(
+      `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, fields, sequence, status, year, entered_at, type, amount_fen)
+       VALUES ('oA', 'aid_payments', ?, 'A', 1, '2026-01-01T00:00:00.000Z', '{}', 1, ?, ?, ?, ?, 100)`,
+    );
+    const statuses = ['paid', 'voided', 'pending'];
+    const types = ['living', 'medical'];
+    for (let i = 0; i < 30; i++)
+      insert.run(`p${String(i).padStart(2, '0')}`, statuses[i % 3], 2025 + (i % 2), `2026-0${1 + (i % 9)}-01T00:00:00.000Z`, types[i % 2]);
+    const filters = [{}, { status: 'voided' }, { type: 'medical' }, { year: 2026, status: 'paid', type: 'medical' }];
+    const read = () =>
+      filters.map((f) => [paymentRows(sqlite, { centre: 'A', ...f, limit: 4, offset: 2 }), paymentTotals(sqlite, { centre: 'A', ...f })]);
+    const before = read();
+
+    applyMigrations(sqlite, migrations.slice(at0040, at0040 + 1));
+    expect(read()).toEqual(before);
+    const names = sqlite.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'exchange_records_payment%' ORDER BY 1").pluck().all();
+    expect(names).toEqual(['exchange_records_payment_order', 'exchange_records_payments']);
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

@@ -38,6 +38,8 @@ export interface CoreState {
   importReaderPath?: string;
   /** A batch's sealer thread's script (payload-seal.worker.ts built); absent, a batch is sealed in this thread. */
   batchSealerPath?: string;
+  /** Pages of this size for a database this core creates, whatever the mode (client.ts; benches compare sizes). */
+  newDatabasePageSize?: number;
   emit(event: CoreEvent): void;
   /** Hands a recovered key back to the host so it can store it again (safeStorage, or the key file). */
   storeKey(key: Buffer): void;

@@ -35,6 +35,8 @@ export interface CoreOptions {
   batchSealerPath?: string;
   /** This run's key for the inbox and outbox (files.ts), from the host, which reads and writes them too. */
   transientKey?: Buffer;
+  /** Pages of this size for a database this core creates, whatever the mode (client.ts; benches compare sizes). */
+  newDatabasePageSize?: number;
 }
 
 export interface Core {
@@ -76,12 +78,13 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     importReaderPath: options.importReaderPath,
     batchSealerPath: options.batchSealerPath,
+    newDatabasePageSize: options.newDatabasePageSize,
     emit: options.onEvent ?? (() => {}),
     storeKey: options.storeKey ?? (() => {}),
   };
 
   if (options.key) {
-    const opened = openDatabaseAtStart(paths, state.migrations, options.key, clock, logger);
+    const opened = openDatabaseAtStart(paths, state.migrations, options.key, clock, logger, false, state.newDatabasePageSize);
     state.conn = opened.conn;
     state.state = opened.state;
     state.damage = opened.damage;

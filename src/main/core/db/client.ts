@@ -12,6 +12,21 @@ export interface OpenDatabase {
   db: Db;
 }
 
+/**
+ * The page size a database is created with (a centre's; a federation's is made again at setup, below). SQLite3
+ * Multiple Ciphers encrypts each page whole with its own nonce and tag, so a bigger page means fewer pages to split,
+ * encrypt and write, and more to decrypt for one row read cold. An encrypted database cannot change it later (VACUUM
+ * and VACUUM INTO keep it): it is fixed when the file is created.
+ */
+export const NEW_DATABASE_PAGE_SIZE = 4096;
+
+/**
+ * A federation's database, made again at setup while it holds only its schema (lifecycle.ts recreateEmptyDatabase):
+ * it takes in its centres' millions of records, where bigger pages cut the import's page splits, WAL frames and
+ * their encryption; a centre keeps 4 KiB pages, whose cold reads of one page decrypt less (docs/architecture.md).
+ */
+export const FEDERATION_PAGE_SIZE = 16384;
+
 /** Applies the raw 32-byte key (SQLite3 Multiple Ciphers, default cipher ChaCha20-Poly1305). */
 export function applyKey(sqlite: Sqlite, key: Buffer): void {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
@@ -24,7 +39,7 @@ export function applyKey(sqlite: Sqlite, key: Buffer): void {
  * page reads the same (its MAC fails), so a caller that holds other evidence of the key tells them apart
  * (db/start.ts). A file cut short reads as SQLITE_CORRUPT: DB_DAMAGED.
  */
-export function openDatabase(path: string, key: Buffer, options: { readonly?: boolean } = {}): OpenDatabase {
+export function openDatabase(path: string, key: Buffer, options: { readonly?: boolean; pageSize?: number } = {}): OpenDatabase {
   const sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     applyKey(sqlite, key);
@@ -37,6 +52,9 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
   }
   registerFunctions(sqlite);
   if (!options.readonly) {
+    // Takes effect only on a file with no page yet (before WAL, before the first table); an existing database keeps
+    // the page size it was created with, so this is a no-op on every later open.
+    sqlite.pragma(`page_size = ${options.pageSize ?? NEW_DATABASE_PAGE_SIZE}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
   }

@@ -31,13 +31,14 @@ export function openDatabaseAtStart(
   clock: Clock,
   logger: Logger,
   keyProven = false,
+  pageSize?: number,
 ): StartOutcome {
   const removed = removeLeftoverCopies(paths);
   if (removed.length > 0) logger.info('db.leftovers.removed', { count: removed.length });
 
   if (!fileSize(paths.database) && folderWasSetUp(paths)) return damaged(logger, 'missing');
   try {
-    const opened = openAndMigrate(paths, migrations, key, clock, logger);
+    const opened = openAndMigrate(paths, migrations, key, clock, logger, pageSize);
     if (opened.state === 'ready') recordKeyCheck(paths.keyCheckFile, key);
     return { ...opened, damage: null };
   } catch (error) {

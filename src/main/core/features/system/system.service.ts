@@ -4,7 +4,8 @@ import type { ChannelInput, ChannelOutput } from '@shared/contract';
 import { passwordProblem } from '@shared/domain/password';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
-import { schemaVersion } from '../../db/client';
+import { FEDERATION_PAGE_SIZE, schemaVersion } from '../../db/client';
+import { recreateEmptyDatabase } from '../../db/lifecycle';
 import { recordKeyCheck } from '../../db/health';
 import { openDatabaseAtStart } from '../../db/start';
 import { putOutboxFile } from '../../files';
@@ -48,6 +49,9 @@ export async function setup(ctx: CallContext, input: ChannelInput<'system.setup'
     }),
     { fontsDir: ctx.core.resources.fontsDir },
   );
+  // A federation takes in millions of records: its database, still only its schema, is made again with bigger pages
+  // before the first write (client.ts FEDERATION_PAGE_SIZE); nothing is saved yet, so a kill here is a first run again.
+  if (input.org.mode === 'federation') recreateEmptyDatabase(ctx.core, ctx.core.newDatabasePageSize ?? FEDERATION_PAGE_SIZE);
   saveRecoveryFile(ctx.core.paths.recoveryFile, ctx.core.key!, recoveryCode);
 
   const orgId = uuidv7();
