@@ -9,6 +9,25 @@ import { syncColumns } from './sync-columns';
  * file's row, so its rev and the change log follow. Nothing here is deleted: a household member taken off the
  * list gets deleted_at, the rest is append-only or changes status.
  */
+/**
+ * The columns of hardship_files this database keeps by trigger for its reports (main cause, the days on record, the
+ * latest step's moment, kept_since and the prior state: migrations 0030, 0036, 0039). They never travel: the
+ * exchange's export leaves them out (features/exchange/export-records.ts) and a federation's report shadows derive
+ * their own (features/reports/federation-source.ts).
+ */
+export const FILE_REPORT_COLUMNS = [
+  'main_cause',
+  'entered_on',
+  'left_on',
+  'left_by',
+  'last_step_at',
+  'kept_since',
+  'prior_entered_on',
+  'prior_left_on',
+  'prior_left_by',
+  'prior_since',
+];
+
 export const hardshipFiles = sqliteTable(
   'hardship_files',
   {

@@ -1,5 +1,6 @@
 import type { BatchRecord, BatchWriteEntry } from '../../exchange/format';
 import type { Sqlite } from '../../db/client';
+import { FILE_REPORT_COLUMNS } from '../../db/schema';
 import { SMALL_TABLES, type SmallTable } from './export-set';
 
 /**
@@ -24,19 +25,7 @@ const SYNC = ['id', 'origin', 'rev', 'updated_at', 'deleted_at'];
  * own): member_key, and the main cause, the days on record, the latest step's moment, and when the kept state and the
  * one before it became the timeline's, which the reports read (migrations 0030, 0036, 0039).
  */
-const FILE_COLUMNS_KEPT_HERE = [
-  'member_key',
-  'main_cause',
-  'entered_on',
-  'left_on',
-  'left_by',
-  'last_step_at',
-  'kept_since',
-  'prior_entered_on',
-  'prior_left_on',
-  'prior_left_by',
-  'prior_since',
-];
+const FILE_COLUMNS_KEPT_HERE = ['member_key', ...FILE_REPORT_COLUMNS];
 type Row = Record<string, unknown>;
 
 function recordOf(table: string, row: Row, revBase: number, drop: string[] = []): BatchRecord {

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../db/client';
+import { FILE_REPORT_COLUMNS } from '../../db/schema';
 import { stepDays } from './file-states';
 
 /**
@@ -59,19 +60,6 @@ function scopeOf(sqlite: Sqlite, centres: readonly string[]): Scope {
 export const CENTRE_OF = 'temp.report_centre_of';
 
 const jsonPath = (column: string) => `'$."${column.replace(/"/g, '""').replace(/'/g, "''")}"'`;
-
-const SHADOW_KEPT = [
-  'main_cause',
-  'entered_on',
-  'left_on',
-  'left_by',
-  'last_step_at',
-  'kept_since',
-  'prior_entered_on',
-  'prior_left_on',
-  'prior_left_by',
-  'prior_since',
-];
 
 function columnsOf(sqlite: Sqlite, table: string): string[] {
   return (sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).filter(Boolean);
@@ -137,7 +125,7 @@ function indexShadows(sqlite: Sqlite): void {
 function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Scope): void {
   const { table, from } = shadow;
   // What a file keeps for the reports does not travel: left out of the copy (NULL), derived by keepShadowStates.
-  const columns = columnsOf(sqlite, table).filter((c) => table !== 'hardship_files' || !SHADOW_KEPT.includes(c));
+  const columns = columnsOf(sqlite, table).filter((c) => table !== 'hardship_files' || !FILE_REPORT_COLUMNS.includes(c));
   sqlite.prepare(`CREATE TEMP TABLE ${table} AS SELECT * FROM main.${table} WHERE 0`).run();
   const list = columns.map((c) => `"${c}"`).join(', ');
   // The records' fields are parsed once each (jsonb in a materialized CTE), not once per column.
