@@ -18,6 +18,8 @@ export default defineConfig({
           'import-reader': resolve('src/main/core/features/roster/import-reader.worker.ts'),
           // A batch's sealer thread (gzip, age, hash), started by the core worker for each export
           'batch-sealer': resolve('src/main/core/exchange/format/payload-seal.worker.ts'),
+          // A batch import's reader thread (age, gunzip, parsing, checks), started by the core worker for each import
+          'batch-reader': resolve('src/main/core/features/exchange/import-entries.worker.ts'),
           // The loopback web host for development and end-to-end tests
           'web-host': resolve('src/main/web-host/cli.ts'),
           // Demo data for trying the program and for benchmarks (npm run seed:demo)

@@ -6,6 +6,7 @@ import { openOutboxFile } from '../src/main/core/files';
 import { FEDERATION_PAGE_SIZE, type Sqlite } from '../src/main/core/db/client';
 import type { BatchRecord } from '../src/main/core/exchange/format';
 import { parseEntry } from '../src/main/core/exchange/format/payload';
+import { IMPORT_CACHE_SIZE } from '../src/main/core/features/exchange/import-batch.service';
 import { recordWriter } from '../src/main/core/features/exchange/import-store';
 import { duplicateAidKeys } from '../src/main/core/features/federation/duplicates.repo';
 import { baselineDuplicateAidCount, baselineRecordWriter } from './exchange-apply-baseline';
@@ -57,7 +58,7 @@ type Variant = {
   prepare?: (sqlite: Sqlite) => void;
   /** The federation's database created with pages of this size (client.ts FEDERATION_PAGE_SIZE otherwise). */
   pageSize?: number;
-  writer?: typeof recordWriter;
+  writer?: (sqlite: Sqlite, centreCode: string, sequence: number) => Pick<ReturnType<typeof recordWriter>, 'record'>;
   /** The duplicate-aid list's count over all years, as this variant's schema reads it. */
   duplicateAid?: (sqlite: Sqlite) => number;
 };
@@ -135,6 +136,8 @@ const VARIANTS: Variant[] = [
   { name: 'as is' },
   { name: 'pages 64 KiB', pageSize: 65536 },
   { name: 'cache 1 GiB', prepare: (sqlite) => sqlite.pragma('cache_size = -1048576') },
+  // The import's own (import-batch.service.ts IMPORT_CACHE_SIZE); 'as is' has the core's usual 128 MiB.
+  { name: 'cache 512 MiB', prepare: (sqlite) => sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`) },
   { name: 'no member indexes', prepare: dropAll(['exchange_records_member_name', 'exchange_records_member_tail']) },
   {
     name: 'no payment indexes',

@@ -34,9 +34,13 @@ async function ageEncrypt(bytes: Buffer, recipient: string): Promise<number> {
   return length;
 }
 
-async function exportAndImport(scale: string, members: number, files: number, payments: number, pageSize?: number) {
+/** Where the federation reads the batch: in its reader thread, as the program does, or in the core's own thread. */
+type Reader = 'thread' | 'core';
+
+async function exportAndImport(scale: string, members: number, files: number, payments: number, options: { pageSize?: number; reader?: Reader } = {}) {
   const centre = await centreAt(members, files, payments);
-  const federation = await newCore('federation', { pageSize });
+  const federation = await newCore('federation', { pageSize: options.pageSize });
+  if (options.reader === 'core') federation.core.state.batchReaderPath = undefined;
   await trustEachOther(centre, federation);
 
   const exported = await measured(async () => {
@@ -124,7 +128,7 @@ if (PAGE_SIZES)
     const rows: Record<string, Record<string, string>> = {};
     for (const round of [1, 2])
       for (const pageSize of PAGE_SIZES) {
-        const r = await exportAndImport(`pages of ${pageSize} bytes`, MEMBERS, FILES, PAYMENTS, pageSize);
+        const r = await exportAndImport(`pages of ${pageSize} bytes`, MEMBERS, FILES, PAYMENTS, { pageSize });
         rows[`${pageSize / 1024} KiB #${round}`] = {
           'import s': r.importSeconds.toFixed(2),
           'import CPU s': r.importCpu.toFixed(2),
@@ -136,7 +140,27 @@ if (PAGE_SIZES)
     expect(Object.keys(rows)).toHaveLength(PAGE_SIZES.length * 2);
   }, 3_600_000); // a centre built and imported four times or more: past the config's 10 minutes at 600,000 records
 
-if (!PAGE_SIZES)
+// BENCH_EXCHANGE_READERS (e.g. thread,core): the whole scale twice per way of reading the batch at the federation
+// (import-entries-thread.ts), in this process, to compare them.
+const READERS = process.env.BENCH_EXCHANGE_READERS?.split(',') as Reader[] | undefined;
+if (READERS)
+  test(`the import by where the batch is read (${READERS.join(', ')})`, async () => {
+    const rows: Record<string, Record<string, string>> = {};
+    for (const round of [1, 2])
+      for (const reader of READERS) {
+        const r = await exportAndImport(`read in the ${reader}`, MEMBERS, FILES, PAYMENTS, { reader });
+        rows[`${reader} #${round}`] = {
+          'import s': r.importSeconds.toFixed(2),
+          'import CPU s': r.importCpu.toFixed(2),
+          'answered s': r.answered.toFixed(2),
+          'peak MiB': r.importPeak.toFixed(0),
+        };
+      }
+    console.table(rows);
+    expect(Object.keys(rows)).toHaveLength(READERS.length * 2);
+  }, 3_600_000);
+
+if (!PAGE_SIZES && !READERS)
   test(`export and import of a centre at ${MEMBERS.toLocaleString()} members, ${FILES.toLocaleString()} files, ${PAYMENTS.toLocaleString()} payments`, async () => {
     const tenth = await exportAndImport('a tenth', Math.round(MEMBERS / 10), Math.round(FILES / 10), Math.round(PAYMENTS / 10));
     const whole = await exportAndImport('the whole', MEMBERS, FILES, PAYMENTS);

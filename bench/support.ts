@@ -10,7 +10,7 @@ import { createCore, type Core } from '../src/main/core/core';
 import { reserveInboxFile } from '../src/main/core/files';
 import { newDatabaseKey } from '../src/main/core/keys/key-file';
 import { createMemoryLogger } from '../src/main/core/log';
-import { bundleBatchSealer, bundleImportReader } from '../tests/core/support/bundle';
+import { bundleBatchReader, bundleBatchSealer, bundleImportReader } from '../tests/core/support/bundle';
 
 /** A valid 统一社会信用代码 for the federation's core (check character computed, as the setup form checks it). */
 const FEDERATION_CODE = '81440100MC0000001' + creditCodeCheckChar('81440100MC0000001');
@@ -35,6 +35,8 @@ export function benchDir(prefix = 'bangfu-bench-'): string {
 const importReaderPath = bundleImportReader();
 // And seals a batch in a thread of its own (exchange/format/payload-thread.ts).
 const batchSealerPath = bundleBatchSealer();
+// And reads a batch it imports in a thread of its own (features/exchange/import-entries-thread.ts).
+const batchReaderPath = bundleBatchReader();
 
 /** A set-up core in a new data folder, signed in as its administrator, as the program runs it. */
 export async function newCore(mode: 'centre' | 'federation' = 'centre', options: { pageSize?: number } = {}) {
@@ -50,6 +52,7 @@ export async function newCore(mode: 'centre' | 'federation' = 'centre', options:
     autoBackup: false,
     importReaderPath,
     batchSealerPath,
+    batchReaderPath,
     newDatabasePageSize: options.pageSize,
     onEvent: (e) => e.type === 'job.finished' && finished.set(e.jobId, e),
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/main/core/db/client';
 import { applyMigrations, loadMigrations, pendingMigrations } from '../../src/main/core/db/migrate';
 import { listBackups } from '../../src/main/core/db/backup';
-import { viewColumns } from '../../src/main/core/features/exchange/import-store';
+import { viewColumns } from '../../src/main/core/features/exchange/import-prepare';
 import { aidPlaces, duplicateAidKeys } from '../../src/main/core/features/federation/duplicates.repo';
 import { paymentRows, paymentTotals } from '../../src/main/core/features/federation/records.repo';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';

@@ -45,7 +45,7 @@ test('a restore at the federation: the kept batch 2 is listed and imported again
   await signIn(page, ADMIN.username, ADMIN.password);
   await page.getByRole('link', { name: '接收批次' }).click();
   const kept = page.getByTestId('kept-pending');
-  await expect(kept.getByTestId('kept-run')).toHaveText(`恢复备份后待重新导入：${CENTRE.name} 第 2 批（文件已保存在本机）`);
+  await expect(kept.getByTestId('kept-run')).toHaveText(`待重新导入：${CENTRE.name} 第 2 批（文件已保存在本机）`);
   await expect(page.getByTestId('received-batch')).toHaveCount(1);
   await shots(page, 'federation-kept-pending');
 

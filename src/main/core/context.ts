@@ -38,6 +38,8 @@ export interface CoreState {
   importReaderPath?: string;
   /** A batch's sealer thread's script (payload-seal.worker.ts built); absent, a batch is sealed in this thread. */
   batchSealerPath?: string;
+  /** A batch import's reader thread's script (import-entries.worker.ts built); absent, a batch is read in this thread. */
+  batchReaderPath?: string;
   /** Pages of this size for a database this core creates, whatever the mode (client.ts; benches compare sizes). */
   newDatabasePageSize?: number;
   emit(event: CoreEvent): void;

@@ -33,6 +33,8 @@ export interface CoreOptions {
   importReaderPath?: string;
   /** The built exchange/format/payload-seal.worker.ts; without it a batch's gzip, age and hash run in the core's thread. */
   batchSealerPath?: string;
+  /** The built features/exchange/import-entries.worker.ts; without it a batch import decrypts and parses in the core's thread. */
+  batchReaderPath?: string;
   /** This run's key for the inbox and outbox (files.ts), from the host, which reads and writes them too. */
   transientKey?: Buffer;
   /** Pages of this size for a database this core creates, whatever the mode (client.ts; benches compare sizes). */
@@ -78,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     importReaderPath: options.importReaderPath,
     batchSealerPath: options.batchSealerPath,
+    batchReaderPath: options.batchReaderPath,
     newDatabasePageSize: options.newDatabasePageSize,
     emit: options.onEvent ?? (() => {}),
     storeKey: options.storeKey ?? (() => {}),

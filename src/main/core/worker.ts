@@ -30,6 +30,7 @@ try {
     // Built next to this file (electron.vite.config.ts).
     importReaderPath: join(dirname(fileURLToPath(import.meta.url)), 'import-reader.js'),
     batchSealerPath: join(dirname(fileURLToPath(import.meta.url)), 'batch-sealer.js'),
+    batchReaderPath: join(dirname(fileURLToPath(import.meta.url)), 'batch-reader.js'),
   });
   post({ type: 'ready' });
 } catch (error) {

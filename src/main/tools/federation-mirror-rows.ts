@@ -1,6 +1,6 @@
 import { idCheckChar } from '@shared/domain/id-number';
 import type { Sqlite } from '../core/db/client';
-import { viewColumns } from '../core/features/exchange/import-store';
+import { viewColumns } from '../core/features/exchange/import-prepare';
 
 /**
  * DEVELOPMENT TOOL (tests, `npm run seed:demo -- --federation`), never called by the program: the federation's mirror

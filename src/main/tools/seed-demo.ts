@@ -52,6 +52,7 @@ const core = createCore({
   autoBackup: false,
   importReaderPath: join(here, 'import-reader.js'),
   batchSealerPath: join(here, 'batch-sealer.js'),
+  batchReaderPath: join(here, 'batch-reader.js'),
   onEvent: (event) => {
     if (event.type === 'job.finished') finished.set(event.jobId, event);
     if (event.type === 'job.progress' && event.done % 50_000 === 0) process.stdout.write(`  ${event.done} 行…\n`);

@@ -36,6 +36,11 @@ export function bundleBatchSealer(): string {
   return bundle('src/main/core/exchange/format/payload-seal.worker.ts', 'batch-sealer');
 }
 
+/** A batch import's reader thread as the program ships it: features/exchange/import-entries.worker.ts bundled. */
+export function bundleBatchReader(): string {
+  return bundle('src/main/core/features/exchange/import-entries.worker.ts', 'batch-reader');
+}
+
 /** A second copy of the program's core in a process of its own (tests/core/support/approver-process.ts). */
 export function bundleApproverProcess(): string {
   return bundle('tests/core/support/approver-process.ts', 'approver-process');

@@ -123,10 +123,10 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     settleConfirm: 'Mark settled',
     settled: 'Marked settled.',
     missingNote: 'what was done',
-    keptTitle: 'To import again after a restore',
+    keptTitle: 'Batches kept on this computer, not imported',
     keptIntro:
-      'This office restored a backup. The batches below were imported before and their files are still kept on this computer, but the restored data lacks them. Importing them again runs, batch by batch and in order, the same checks as an import (signature, key, sequence, content); the centre need not bring them again.',
-    keptRun: 'To import again after a restore: {name} batch {range} (files kept on this computer)',
+      'The batches below are kept on this computer but the data lacks them: this office restored a backup (batches imported after it), or the last import stopped before it finished. Importing them again runs, batch by batch and in order, the same checks as an import (signature, key, sequence, content); the centre need not bring them again.',
+    keptRun: 'To import again: {name} batch {range} (files kept on this computer)',
     keptReimport: 'Import again',
     keptReimporting: 'Importing again…',
     keptApplied: 'Batch {sequence} of "{name}" imported again.',

@@ -125,10 +125,10 @@ export const zhCNExchangeImport = {
     settleConfirm: '标记已处理',
     settled: '已标记为已处理。',
     missingNote: '填写处理情况',
-    keptTitle: '恢复备份后待重新导入',
+    keptTitle: '本机保存、尚未导入的批次',
     keptIntro:
-      '本单位恢复了备份，下列批次以前导入过，文件仍保存在本机，但恢复后的数据里没有它们。重新导入会逐批按顺序做与导入时相同的检查（签名、密钥、批次顺序、内容），不需要帮扶中心再送。',
-    keptRun: '恢复备份后待重新导入：{name} 第 {range} 批（文件已保存在本机）',
+      '下列批次的文件保存在本机，但数据里没有它们：本单位恢复了备份（备份之后导入过的批次），或者上次导入在完成前中断。重新导入会逐批按顺序做与导入时相同的检查（签名、密钥、批次顺序、内容），不需要帮扶中心再送。',
+    keptRun: '待重新导入：{name} 第 {range} 批（文件已保存在本机）',
     keptReimport: '重新导入',
     keptReimporting: '正在重新导入…',
     keptApplied: '已重新导入“{name}”的第 {sequence} 批。',

@@ -1,40 +1,24 @@
-import { createHash } from 'node:crypto';
 import { localDate } from '../../clock';
 import type { CallContext } from '../../context';
-import {
-  BatchFormatError,
-  readBatchEntries,
-  type BatchRecord,
-  type BatchVerdict,
-  type OpenedBatch,
-  type RefusedRecord,
-} from '../../exchange/format';
+import type { BatchVerdict, RefusedRecord } from '../../exchange/format';
 import type { JobHandle } from '../../jobs';
 import { exchangeIdentities } from '../../keys/org-exchange';
-import { recordProblem } from './import-records';
+import { preparedEntries, type EntriesRequest } from './import-entries';
+import { preparedEntriesInThread } from './import-entries-thread';
 import { RECEIPT_REFUSED_LIMIT } from './import-receipt';
 import { knownOrigin, recordWriter } from './import-store';
 import { trackSnapshot } from './import-withdraw';
 
+export { ImportRefusal } from './import-entries';
+
 /**
  * Applies a verified batch's entries inside the import's one transaction (the caller's `writeExclusive`), chunk by
- * chunk with the job's yields between them: the decrypted payload streams (readBatchEntries), so a batch of a
- * million records is never held whole. A payload found bad on the way throws (BatchFormatError, or
- * ImportRefusal), and the caller's transaction rolls everything back.
+ * chunk with the job's yields between them. The entries come checked and prepared (import-entries.ts), from the
+ * import's reader thread when the program has one (the core's `batchReaderPath`), so that decryption, parsing and
+ * checks run beside SQLite's writes; the decrypted payload streams, so a batch of a million records is never held
+ * whole. A payload found bad on the way throws (BatchFormatError, or ImportRefusal), and the caller's transaction
+ * rolls everything back.
  */
-
-/** A batch refused by the importer itself (not by the format): no org record to attribute its records, or another's. */
-export class ImportRefusal extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'ImportRefusal';
-  }
-}
-
-const CHUNK = 2_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Attachments belong to a hardship file (its scans and visit photos). */
-const ATTACHMENT_TABLES = new Set(['hardship_files']);
 
 export interface Applied {
   snapshot: boolean;
@@ -48,18 +32,6 @@ export interface Applied {
   withdrawn: number;
 }
 
-/** Opens the payload with this office's identities, newest first: a batch made for a key replaced since still opens. */
-async function open(ctx: CallContext, path: string, verdict: Extract<BatchVerdict, { ok: true }>): Promise<OpenedBatch> {
-  for (const ageIdentity of exchangeIdentities(ctx.sqlite)) {
-    try {
-      return await readBatchEntries(path, verdict, { ageIdentity });
-    } catch (error) {
-      if (!(error instanceof BatchFormatError && error.reason === 'cannot-decrypt')) throw error;
-    }
-  }
-  throw new BatchFormatError('cannot-decrypt');
-}
-
 export async function applyBatch(
   ctx: CallContext,
   job: JobHandle,
@@ -68,77 +40,66 @@ export async function applyBatch(
 ): Promise<Applied> {
   const { header } = verdict;
   const centreCode = header.sender.code;
-  const opened = await open(ctx, path, verdict);
-  const { manifest } = opened;
-  const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
-  const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
-  // Inside the import's transaction: a failure rolls its TEMP table back with everything else.
-  const seen = manifest.snapshot ? trackSnapshot(ctx.sqlite, centreCode, header.sequence) : null;
-  const today = localDate(ctx.clock);
-  const applied: Record<string, number> = {};
-  const refused: RefusedRecord[] = [];
-  let refusedCount = 0;
-  let attachments = 0;
-  // The sender's org id: from an earlier batch of this centre, else from this batch's org record. Records that come
-  // before that record are taken on the first one's origin, which the org record must then confirm.
-  let origin = knownOrigin(ctx.sqlite, centreCode);
-  let confirmed = origin !== null;
-
-  const refuse = (table: string, id: string, reason: string) => {
-    refusedCount++;
-    if (refused.length < RECEIPT_REFUSED_LIMIT) refused.push({ table, id, reason });
+  const request: EntriesRequest = {
+    path,
+    verdict,
+    ageIdentities: exchangeIdentities(ctx.sqlite),
+    knownOrigin: knownOrigin(ctx.sqlite, centreCode),
+    sequence: header.sequence,
+    today: localDate(ctx.clock),
   };
-  const apply = (record: BatchRecord, from: string) => {
-    const problem = recordProblem(record, { origin: from, senderCode: centreCode, today });
-    if (problem) return refuse(record.table, record.id, problem);
-    writer.record(record);
-    applied[record.table] = (applied[record.table] ?? 0) + 1;
-  };
-  const onRecord = (record: BatchRecord) => {
-    seen?.seen(record.table, record.id);
-    if (!confirmed && record.table === 'org' && record.fields.credit_code === centreCode && record.origin === record.id) {
-      // The sender's own org record names the origin its records carry (docs/exchange-format.md "Records by table");
-      // records taken before it on another origin were another office's: the batch is not the centre's own.
-      if (origin !== null && origin !== record.id) throw new ImportRefusal('wrong-origin');
-      origin = record.id;
-      confirmed = true;
-    }
-    origin ??= record.origin;
-    apply(record, origin);
-  };
-
-  let done = 0;
-  job.progress(0, total);
-  for await (const entry of opened.entries) {
-    if (entry.kind === 'record') onRecord(entry.record);
-    else {
-      const a = entry.attachment;
-      if (!ATTACHMENT_TABLES.has(a.table)) refuse('attachments', a.id, 'unknown-table');
-      else if (!UUID.test(a.id) || !UUID.test(a.record)) refuse('attachments', a.id, 'bad-record-id');
-      else {
-        const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-        writer.attachment(a, createHash('sha256').update(data).digest('hex'));
-        attachments++;
+  const readerPath = ctx.core.batchReaderPath;
+  const events = readerPath ? preparedEntriesInThread(request, readerPath) : preparedEntries(request);
+  try {
+    const first = await events.next();
+    if (first.done || first.value.type !== 'manifest') throw new Error('a batch opened without its manifest');
+    const { manifest } = first.value;
+    const total = Object.values(manifest.counts).reduce((a, b) => a + b, 0) + manifest.attachments;
+    const writer = recordWriter(ctx.sqlite, centreCode, header.sequence);
+    // Inside the import's transaction: a failure rolls its TEMP table back with everything else.
+    const seen = manifest.snapshot ? trackSnapshot(ctx.sqlite, centreCode, header.sequence) : null;
+    const applied: Record<string, number> = {};
+    const refused: RefusedRecord[] = [];
+    let refusedCount = 0;
+    let attachments = 0;
+    let done = 0;
+    job.progress(0, total);
+    for await (const event of events) {
+      if (event.type !== 'entries') continue;
+      for (const entry of event.entries) {
+        if (entry.kind === 'record') {
+          seen?.seen(entry.table, entry.id);
+          writer.write(entry);
+          applied[entry.table] = (applied[entry.table] ?? 0) + 1;
+        } else if (entry.kind === 'refused') {
+          // A refused record is still named by the snapshot: what the federation holds of it stays.
+          if (entry.table !== 'attachments') seen?.seen(entry.table, entry.id);
+          refusedCount++;
+          if (refused.length < RECEIPT_REFUSED_LIMIT) refused.push({ table: entry.table, id: entry.id, reason: entry.reason });
+        } else {
+          writer.attachment(entry.attachment, entry.sha256);
+          attachments++;
+        }
       }
-    }
-    if (++done % CHUNK === 0) {
+      done += event.entries.length;
       job.progress(done, total);
       await job.pause();
       job.throwIfCancelled();
     }
+    const withdrawn = seen ? seen.withdraw(ctx.now()) : 0;
+    job.progress(total, total);
+    return {
+      withdrawn,
+      snapshot: manifest.snapshot,
+      changeAfter: manifest.changes.after,
+      changeThrough: manifest.changes.through,
+      applied,
+      attachments,
+      refused,
+      refusedCount,
+    };
+  } finally {
+    // Cancelled, or a write failed: the reader (and its thread) stops here.
+    await events.return(undefined);
   }
-  // Records came, but no org record of the sender's to say whose they are.
-  if (!confirmed && origin !== null) throw new ImportRefusal('org-record-missing');
-  const withdrawn = seen ? seen.withdraw(ctx.now()) : 0;
-  job.progress(total, total);
-  return {
-    withdrawn,
-    snapshot: manifest.snapshot,
-    changeAfter: manifest.changes.after,
-    changeThrough: manifest.changes.through,
-    applied,
-    attachments,
-    refused,
-    refusedCount,
-  };
 }

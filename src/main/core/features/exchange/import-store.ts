@@ -1,14 +1,12 @@
 import type { Sqlite } from '../../db/client';
 import type { BatchAttachment, BatchRecord } from '../../exchange/format';
+import { prepareRecord, RECORD_COLUMNS, type PreparedRecord } from './import-prepare';
 
 /**
  * The federation's writes of an imported batch (schema/exchange.ts): a centre's records replaced only by a higher
- * rev, attachments taken once, the people index rewritten with each file written, and the received
- * batch. Idempotent by (origin, id, rev): any order of repeats leaves the same rows.
+ * rev, attachments taken once, the people index rewritten with each file written (import-prepare.ts makes the rows),
+ * and the received batch. Idempotent by (origin, id, rev): any order of repeats leaves the same rows.
  */
-
-/** A file in force: 在档, or in its annual review (复核中). */
-const ACTIVE_FILE_STATUSES = new Set(['active', 'annualReview']);
 
 export interface ReceivedRow {
   centreCode: string;
@@ -76,66 +74,6 @@ export function knownOrigin(sqlite: Sqlite, centreCode: string): string | null {
   );
 }
 
-type ViewColumns = [
-  status: string | null,
-  category: string | null,
-  fileNo: string | null,
-  name: string | null,
-  idTail: string | null,
-  year: number | null,
-  enteredAt: string | null,
-  type: string | null,
-  amountFen: number | null,
-  idNumber: string | null,
-];
-const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null];
-const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const integerOrNull = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
-const tail = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-4) : null);
-
-/**
- * The columns the federation's views read (schema/exchange.ts, migrations 0025 and 0035), from the record's parsed
- * fields: the values those migrations backfill with json_extract (text kept only as text, integers only as integers).
- */
-export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): ViewColumns {
-  const f = record.fields;
-  switch (record.table) {
-    case 'hardship_files':
-      return [
-        textOrNull(f.status),
-        textOrNull(f.category),
-        textOrNull(f.file_no),
-        textOrNull(f.head_name),
-        tail(f.head_id_number),
-        null,
-        null,
-        null,
-        null,
-        null,
-      ];
-    case 'members':
-      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null];
-    case 'aid_payments':
-      return [
-        textOrNull(f.status),
-        null,
-        null,
-        null,
-        null,
-        integerOrNull(f.year),
-        textOrNull(f.entered_at),
-        textOrNull(f.type),
-        integerOrNull(f.amount_fen),
-        textOrNull(f.recipient_id_number),
-      ];
-    default:
-      return NO_VIEW_COLUMNS;
-  }
-}
-
-const RECORD_COLUMNS = `origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number`;
-
 /** Prepared once per import: the statements a chunk of records runs. */
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
   // A record not held yet is inserted (a snapshot's records all are): it has no people rows to clear. One held is
@@ -160,46 +98,25 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
 
-  /** A file's people (its head and household): a payment's one recipient is a column of its record (migration 0035). */
-  function writeFilePeople(record: BatchRecord, held: boolean): void {
-    const f = record.fields;
-    if (held) clearPeople.run(record.table, record.id, centreCode);
-    const active = record.deleted_at === null && ACTIVE_FILE_STATUSES.has(String(f.status)) ? 1 : 0;
-    const head = String(f.head_id_number);
-    addPerson.run(head, centreCode, record.table, record.id, 'head', active);
-    const household = Array.isArray(f.household) ? (f.household as Record<string, unknown>[]) : [];
-    const named = new Set([head]);
-    for (const person of household) {
-      const id = String(person.id_number);
-      // The head is in the household too (relation self); a person taken off the list is not named.
-      if (person.relation === 'self' || (person.deleted_at ?? null) !== null || named.has(id)) continue;
-      named.add(id);
-      addPerson.run(id, centreCode, record.table, record.id, 'member', active);
+  /** Writes the record if it is newer than what is held; true when it was written. */
+  function write(prepared: PreparedRecord): boolean {
+    // Positional parameters: better-sqlite3 binds them without a named object's lookups, a million times a batch.
+    const { values } = prepared;
+    const inserted = insert.run(values).changes > 0;
+    // The update binds the values after the key, then the key and the rev to beat (better-sqlite3 has no ?NNN).
+    const written = inserted || update.run([...values.slice(3), ...values.slice(0, 3), prepared.rev]).changes > 0;
+    if (written && prepared.people) {
+      if (!inserted) clearPeople.run(prepared.table, prepared.id, centreCode);
+      const { persons, active } = prepared.people;
+      for (const [idNumber, role] of persons) addPerson.run(idNumber, centreCode, prepared.table, prepared.id, role, active);
     }
+    return written;
   }
 
   return {
-    /** Writes the record if it is newer than what is held; true when it was written. */
-    record(record: BatchRecord): boolean {
-      // Positional parameters: better-sqlite3 binds them without a named object's lookups, a million times a batch.
-      const values = [
-        record.origin,
-        record.table,
-        record.id,
-        centreCode,
-        record.rev,
-        record.updated_at,
-        record.deleted_at,
-        record.fieldsJson ?? JSON.stringify(record.fields),
-        sequence,
-        ...viewColumns(record),
-      ];
-      const inserted = insert.run(values).changes > 0;
-      // The update binds the values after the key, then the key and the rev to beat (better-sqlite3 has no ?NNN).
-      const written = inserted || update.run([...values.slice(3), ...values.slice(0, 3), record.rev]).changes > 0;
-      if (written && record.table === 'hardship_files') writeFilePeople(record, !inserted);
-      return written;
-    },
+    write,
+    /** A record as the batch carried it, prepared here (the import's reader thread prepares them itself). */
+    record: (record: BatchRecord): boolean => write(prepareRecord(record, centreCode, sequence)),
     attachment(a: BatchAttachment, sha256: string): void {
       const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
       addAttachment.run(a.id, centreCode, a.table, a.record, a.name, a.mime, data.length, sha256, data);

@@ -8,9 +8,9 @@ import { notifyError } from '../../components/notify';
 import { knownText, useT } from '../../i18n';
 
 /**
- * 恢复备份后待重新导入 (features/exchange/import-kept.ts): the batches whose files this federation keeps but whose rows a
- * restore rolled back, with one button that imports them again in order; then what each one did. Shown only when
- * there is something to say.
+ * 本机保存、尚未导入的批次 (features/exchange/import-kept.ts): the batches whose files this federation keeps but whose rows a
+ * restore rolled back (or an import that stopped before its commit never wrote), with one button that imports them
+ * again in order; then what each one did. Shown only when there is something to say.
  */
 export function KeptPendingPanel({ runs, onDone }: { runs: KeptPendingRun[]; onDone: () => void }) {
   const t = useT();

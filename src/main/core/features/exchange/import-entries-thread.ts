@@ -1,0 +1,101 @@
+import { Worker } from 'node:worker_threads';
+import { CORE_YOUNG_GENERATION_MB } from '../../heap';
+import { BatchFormatError, type RefusalReason } from '../../exchange/format';
+import { ImportRefusal, type EntriesEvent, type EntriesRequest, type PreparedEntry } from './import-entries';
+
+/**
+ * preparedEntries in the import's reader thread (import-entries.worker.ts): age, gunzip, parsing and the checks of
+ * each record run there while the core's thread writes the chunk before into SQLite, which on two cores takes about
+ * a quarter off a big import (bench/exchange.bench.ts). At most CHUNKS_AHEAD chunks wait to be written, so memory
+ * stays flat. Ending the generator early (cancel, a failed write) terminates the thread; a refusal in the thread
+ * arrives as the same BatchFormatError or ImportRefusal the core's thread would have thrown.
+ */
+
+/** What a failure in the thread sends back: a refusal's reason, or an Error's name and message, never a stack. */
+export type EntriesFailure =
+  | { kind: 'format'; reason: RefusalReason; message: string }
+  | { kind: 'refusal'; reason: string }
+  | { kind: 'other'; name: string; message: string };
+
+/** Messages from the thread. One 'more' goes the other way per chunk taken. */
+export type EntriesMessage = EntriesEvent | { type: 'done' } | { type: 'failed'; error: EntriesFailure };
+
+/** Chunks the thread may prepare ahead of the core: enough to keep both busy, few enough to bound memory. */
+export const CHUNKS_AHEAD = 4;
+
+let running = 0;
+/** Reader threads started and not yet ended (for tests: none may outlive its import). */
+export const readerThreadsRunning = () => running;
+
+export function entriesFailure(error: unknown): EntriesFailure {
+  if (error instanceof BatchFormatError) return { kind: 'format', reason: error.reason, message: error.message };
+  if (error instanceof ImportRefusal) return { kind: 'refusal', reason: error.reason };
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+  return { kind: 'other', name, message };
+}
+
+function rebuilt(failure: EntriesFailure): Error {
+  if (failure.kind === 'refusal') return new ImportRefusal(failure.reason);
+  if (failure.kind === 'format') {
+    // The message is "reason: detail" (BatchFormatError's own form): the detail is kept for the log.
+    const detail = failure.message.startsWith(`${failure.reason}: `) ? failure.message.slice(failure.reason.length + 2) : undefined;
+    return new BatchFormatError(failure.reason, detail);
+  }
+  return Object.assign(new Error(failure.message), { name: failure.name });
+}
+
+/** The buffers a chunk's attachments own, to transfer them instead of copying (their data was copied into them). */
+export function attachmentBuffers(entries: PreparedEntry[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'attachment') continue;
+    // A small Buffer shares Node's pool: it gets an ArrayBuffer of its own, which alone may be transferred.
+    const own = new Uint8Array(entry.attachment.data);
+    entry.attachment = { ...entry.attachment, data: own };
+    buffers.push(own.buffer);
+  }
+  return buffers;
+}
+
+export async function* preparedEntriesInThread(request: EntriesRequest, workerPath: string): AsyncGenerator<EntriesEvent> {
+  // Parsing allocates objects per record that die young: the same young generation as the core (heap.ts).
+  const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
+  running++;
+  type Received = EntriesMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
+  const received: Received[] = [];
+  let wake: (() => void) | null = null;
+  const receive = (message: Received) => {
+    received.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', receive);
+  worker.on('error', (error) => receive({ type: 'crashed', error }));
+  worker.on('exit', (code) => receive({ type: 'exited', code }));
+  try {
+    for (;;) {
+      while (received.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = received.shift()!;
+      switch (message.type) {
+        case 'manifest':
+          yield message;
+          break;
+        case 'entries':
+          worker.postMessage('more');
+          yield message;
+          break;
+        case 'done':
+          return;
+        case 'failed':
+          throw rebuilt(message.error);
+        case 'crashed':
+          throw message.error;
+        case 'exited':
+          throw new Error(`the batch's reader thread stopped (exit code ${message.code})`);
+      }
+    }
+  } finally {
+    await worker.terminate();
+    running--;
+  }
+}
