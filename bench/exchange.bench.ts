@@ -37,7 +37,13 @@ async function ageEncrypt(bytes: Buffer, recipient: string): Promise<number> {
 /** Where the federation reads the batch: in its reader thread, as the program does, or in the core's own thread. */
 type Reader = 'thread' | 'core';
 
-async function exportAndImport(scale: string, members: number, files: number, payments: number, options: { pageSize?: number; reader?: Reader } = {}) {
+async function exportAndImport(
+  scale: string,
+  members: number,
+  files: number,
+  payments: number,
+  options: { pageSize?: number; reader?: Reader } = {},
+) {
   const centre = await centreAt(members, files, payments);
   const federation = await newCore('federation', { pageSize: options.pageSize });
   if (options.reader === 'core') federation.core.state.batchReaderPath = undefined;
