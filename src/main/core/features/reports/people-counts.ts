@@ -92,7 +92,8 @@ const caseOf = (part: string, values: readonly (string | null)[]) =>
  * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by (who, sex, band,
  * edu, stage) decoded from the same group number countPeople counts, for the drill-down; the caller appends its
  * SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>. MATERIALIZED: the groups are
- * read from the index once, then decoded.
+ * read from the index once, then decoded as decodePerson does (person-codes.ts' layout, shifted 3 bits by the band;
+ * tests/core/reports-aid-people.test.ts drills every cell and bench/reports-people.bench.ts compares them at scale).
  */
 export function peopleWith(sqlite: Sqlite, params: Record<string, string>): string {
   return `WITH ${statesOf(sqlite, params)},
