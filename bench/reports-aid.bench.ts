@@ -8,6 +8,7 @@ import { aidSheet, educationSheet, festivalSheet } from '../src/main/core/featur
 import { peopleSheet } from '../src/main/core/features/reports/people-sheet';
 import { compare } from './compare';
 import { officeWithFiles, seedHouseholds, seedPayments } from './seed-office';
+import { PREVIOUS_PEOPLE_INDEX, previousCountPeople } from './people-tally-baseline';
 import { cores } from './support';
 
 /**
@@ -27,6 +28,8 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
   const seeded = seedPayments(sqlite, year, PAYMENTS);
   // The people table reads every household member: lists of about 2.5 people a file, as a centre's are.
   seedHouseholds(sqlite);
+  // The index the people count before migration 0041 read, for its baseline (people-tally-baseline.ts).
+  sqlite.exec(PREVIOUS_PEOPLE_INDEX);
   console.log(`\nSeeded ${PAYMENTS.toLocaleString()} payments in ${seeded.seconds.toFixed(1)} s`);
   // The seed's programs are all 工会经费 and its 助学 payments have no stage: spread both, as a centre's data has them.
   const started = performance.now();
@@ -61,6 +64,7 @@ test(`the aid tables for a year at ${FILES.toLocaleString()} files and ${PAYMENT
       { name: '送温暖 by program, year', fn: () => festivalSheet(ctx, input(last)) },
       { name: '帮扶救助, a quarter', fn: () => aidSheet(ctx, input({ kind: 'quarter', year: year - 1, quarter: 4 })) },
       { name: '人员情况 (people by sex, age band, stage), year end', fn: () => peopleSheet(ctx, input(last)) },
+      { name: '  人员情况, the count before 0041 (packed sums), year end', fn: () => previousCountPeople(sqlite, `${year - 1}-12-31`) },
       { name: 'drill: the year total, first page', fn: () => drillPayments(sqlite, totalKey, 50, 0) },
     ],
     { time: 3000 },

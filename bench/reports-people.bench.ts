@@ -1,11 +1,11 @@
 import { afterAll, expect, test } from 'vitest';
 import { localDate } from '../src/main/core/clock';
 import { CallContext } from '../src/main/core/context';
-import { countPeople, peopleParams, peopleWith } from '../src/main/core/features/reports/people-counts';
+import { countPeople, peopleParams, peopleWith, type PeopleColumn, type PeopleRow } from '../src/main/core/features/reports/people-counts';
 import { peopleSheet } from '../src/main/core/features/reports/people-sheet';
 import { reportQuery } from '../src/main/core/features/reports/report-frame';
-import { statesWith } from '../src/main/core/features/reports/file-states';
 import { officeWithFiles, seedHouseholds } from './seed-office';
+import { PREVIOUS_PEOPLE_INDEX, previousCountPeople } from './people-tally-baseline';
 import { cores, timedRuns } from './support';
 
 /**
@@ -13,7 +13,9 @@ import { cores, timedRuns } from './support';
  * as a centre's lists have them (about 2.5 people a file: seed-office.ts seedHouseholds). As of today (nothing was
  * recorded after it: every file's kept states), as of the last quarter's end and as of last year's last day (a
  * quarter's or a year's report filed after it: the files with a step since are read from their timelines). The demo files' timelines hold their approvals and
- * endings, each on its own day, none after today. The baseline, in the same process: the files counted.
+ * endings, each on its own day, none after today. The baselines, in the same process: the files counted, and the
+ * count before migration 0041 (bench/people-tally-baseline.ts, on the index it read, made again here): the ratio to
+ * it is what to read on a loaded machine.
  * BENCH_REPORT_FILES lowers the 100,000. Prints; never fails on time.
  */
 const FILES = Number(process.env.BENCH_REPORT_FILES ?? 100_000);
@@ -21,20 +23,13 @@ const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 const TARGET_MS = 200;
 afterAll(() => cores.forEach((c) => c.close()));
 
-/**
- * The count the table made before (session 10): the people materialized, in the codes' order of the states, then
- * grouped by every combination of the columns. Kept here to check the new count against and to time it in the same
- * process.
- */
-function previousCount(asOf: string) {
+/** The people as the drill-down lists them (peopleWith), grouped by every combination of the columns. */
+function drillGroups(asOf: string) {
   const params = peopleParams(asOf);
   const sqlite = cores[0]!.state.conn!.sqlite;
-  const states = statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'codes');
-  const people = peopleWith(sqlite, params).replace(
-    /^WITH [\s\S]*?,\n {2}people AS MATERIALIZED/,
-    `WITH ${states},\n  people AS MATERIALIZED`,
-  );
-  return sqlite.prepare(`${people} SELECT who, sex, band, edu, stage, count(*) AS n FROM people GROUP BY 1, 2, 3, 4, 5`);
+  return sqlite
+    .prepare(`${peopleWith(sqlite, params)} SELECT who, sex, band, edu, stage, count(*) AS n FROM people GROUP BY 1, 2, 3, 4, 5`)
+    .all(params) as Record<string, string | number | null>[];
 }
 
 const timed = (fn: () => unknown) => timedRuns(RUNS, fn);
@@ -43,6 +38,8 @@ test(`the people table at ${FILES.toLocaleString()} files`, async () => {
   const env = await officeWithFiles(FILES);
   const sqlite = env.core.state.conn!.sqlite;
   const people = seedHouseholds(sqlite);
+  // The index the count before migration 0041 read, for the baseline (people-tally-baseline.ts).
+  sqlite.exec(PREVIOUS_PEOPLE_INDEX);
   console.log(`\n${people.toLocaleString()} people on ${FILES.toLocaleString()} files' lists (${(people / FILES).toFixed(2)} a file)`);
   const today = localDate(env.core.state.clock);
   const year = Number(today.slice(0, 4));
@@ -64,9 +61,15 @@ test(`the people table at ${FILES.toLocaleString()} files`, async () => {
     console.log(`${name}: ${later.toLocaleString()} files with a step recorded since; plan:`, plan.map((p) => p.detail).join(' | '));
     const sheet = peopleSheet(ctx, query);
     expect(sheet.totals!.at(1)!.count).toBeGreaterThan(0);
-    // The counts of the one pass against the people grouped by every combination, as the table used to count them.
-    const groups = previousCount(asOf).all(params) as Record<string, string | number | null>[];
+    // The counts against the count before 0041, every cell, and against the drill-down's people grouped.
     const counts = countPeople(sqlite, asOf);
+    const previous = previousCountPeople(sqlite, asOf);
+    for (const [key, n] of previous) {
+      const [row, column] = key.split('|') as [PeopleRow | '*', string];
+      const [kind, value] = column.split(':');
+      expect(counts.get(row, (column === 'all' ? { kind: 'all' } : { kind, value }) as PeopleColumn), key).toBe(n);
+    }
+    const groups = drillGroups(asOf);
     for (const row of ['worker', 'family'] as const) {
       const mine = groups.filter((g) => g.who === row);
       const sum = (kind: string, value: string) => mine.filter((g) => g[kind] === value).reduce((a, g) => a + Number(g.n), 0);
@@ -83,9 +86,12 @@ test(`the people table at ${FILES.toLocaleString()} files`, async () => {
   const results: Record<string, { mean: number; p95: number }> = { 'count(*) of the files (baseline)': baseline };
   for (const [name, asOf] of Object.entries(cases)) {
     const query = reportQuery({ kind: 'year', year: Number(asOf.slice(0, 4)) }, asOf);
-    const params = peopleParams(asOf);
     results[`people, ${name}`] = await timed(() => peopleSheet(ctx, query));
-    results[`  the previous count (grouped by every combination), ${name}`] = await timed(() => previousCount(asOf).all(params));
+    results[`  the count before 0041 (packed sums), ${name}`] = await timed(() => previousCountPeople(sqlite, asOf));
+    const [now, before] = [results[`people, ${name}`]!, results[`  the count before 0041 (packed sums), ${name}`]!];
+    console.log(
+      `people, ${name}: ${(now.mean / before.mean).toFixed(2)}× the count before 0041 (mean), ${(now.p95 / before.p95).toFixed(2)}× (p95)`,
+    );
   }
   console.log(`\nThe people table at ${FILES.toLocaleString()} files, ${people.toLocaleString()} people (${RUNS} runs each)`);
   console.table(

@@ -5,7 +5,9 @@ import { stateParams, STATES_CTE, statesWith } from '../src/main/core/features/r
 import { endOfLocalDay, reportQuery } from '../src/main/core/features/reports/report-frame';
 import { CallContext } from '../src/main/core/context';
 import { causesSheet, householdsSheet, movementsSheet } from '../src/main/core/features/reports/files-sheets';
+import { countPeople } from '../src/main/core/features/reports/people-counts';
 import { officeWithFiles, seedHouseholds } from './seed-office';
+import { PREVIOUS_PEOPLE_INDEX, previousCountPeople } from './people-tally-baseline';
 import { cores, timedRuns } from './support';
 
 /**
@@ -22,6 +24,8 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
   const sqlite = env.core.state.conn!.sqlite;
   // The people table reads every household member: lists of about 2.5 people a file, as a centre's are.
   const people = seedHouseholds(sqlite);
+  // The index the people count before migration 0041 read, for its baseline (people-tally-baseline.ts).
+  sqlite.exec(PREVIOUS_PEOPLE_INDEX);
   console.log(`\n${people.toLocaleString()} people on the files' lists`);
   const today = localDate(env.core.state.clock);
   const year = Number(today.slice(0, 4));
@@ -142,6 +146,9 @@ test(`the file tables for a year at ${FILES.toLocaleString()} files`, async () =
   ] as const)
     results[`${name} (builder), no step after the as-of moment`] = await timed(() => sheet(ctx, everyStep));
   results['people (alone)'] = await timed(() => tablesOf('people'));
+  // The count alone, and the count before migration 0041 in this process: the ratio is what to read on a loaded machine.
+  results['people, the count (countPeople)'] = await timed(() => countPeople(sqlite, today));
+  results['people, the count before 0041 (packed sums)'] = await timed(() => previousCountPeople(sqlite, today));
   results['the four in one call (states shared)'] = await timed(async () => {
     const r = await env.core.dispatch('b', 'reports.tables', { tables: [...fourTables], period: { kind: 'year', year }, asOf: today });
     if (!r.ok) throw new Error(JSON.stringify(r.error));

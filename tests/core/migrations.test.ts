@@ -5,6 +5,7 @@ import { listBackups } from '../../src/main/core/db/backup';
 import { viewColumns } from '../../src/main/core/features/exchange/import-prepare';
 import { aidPlaces, duplicateAidKeys } from '../../src/main/core/features/federation/duplicates.repo';
 import { paymentRows, paymentTotals } from '../../src/main/core/features/federation/records.repo';
+import { personBornSql, personCodeSql } from '../../src/main/core/db/schema/person-codes';
 import { newDatabaseKey } from '../../src/main/core/keys/key-file';
 import { dataPaths } from '../../src/main/core/paths';
 import { RESOURCES_DIR, startCore, tempDir } from './support/core';
@@ -290,6 +291,23 @@ describe('migrations', () => {
     expect(read()).toEqual(before);
     const names = sqlite.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'exchange_records_payment%' ORDER BY 1").pluck().all();
     expect(names).toEqual(['exchange_records_payment_order', 'exchange_records_payments']);
+  });
+
+  it("0041 keeps each person's codes and birth date in the people index, as person-codes.ts writes them", () => {
+    const { sqlite } = openDatabase(`${tempDir()}/x.db`, newDatabaseKey());
+    const at0041 = migrations.findIndex((m) => m.tag === '0041_people_codes');
+    applyMigrations(sqlite, migrations.slice(0, at0041 + 1));
+    const index = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'file_household_people'").pluck().get() as string;
+    // The query's expressions are the index's own: SQLite reads them from the index, never the rows.
+    expect(index).toContain(`(${personCodeSql('')})`);
+    expect(index).toContain(personBornSql(''));
+    const plan = sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT (${personCodeSql('h.')}) * 8, ${personBornSql('h.')} FROM file_household h INDEXED BY file_household_people
+         WHERE h.file_id = ? AND h.deleted_at IS NULL`,
+      )
+      .all('f') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX file_household_people');
   });
 
   it('apply all pending migrations in one transaction: a failing one leaves the database as it was', () => {

@@ -2,7 +2,14 @@ import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 import type { Sqlite } from '../../db/client';
 import { endOfLocalDay } from './report-frame';
 import { SELECTION_SQL, stateParams, statesParts, statesWith } from './file-states';
-import { tallyPeople, type TallyDimension } from './people-tally';
+import {
+  decodePerson,
+  EDUCATION_BANDS,
+  PERSON_CODE_COUNT,
+  personBornSql,
+  personCodeSql,
+  type EducationBand,
+} from '../../db/schema/person-codes';
 
 /**
  * The people in hardship on a day (docs/domain.md "Reports", people): everyone on the household list of a file that
@@ -31,27 +38,13 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
 /** The age a band begins at (the next band's start ends it). */
 const BAND_START: Record<AgeBand, number> = { under18: 0, '18to35': 18, '36to45': 36, '46to55': 46, '56to60': 56, over60: 61 };
 
-/**
- * 文化程度 as the federation's table counts it: three bands of the level the household list records
- * (EDUCATION_LEVELS), and 未填写 for people recorded before the list asked it, so that each row still adds up.
- */
-export const EDUCATION_BANDS = ['college', 'senior', 'juniorOrLess', 'none'] as const;
-export type EducationBand = (typeof EDUCATION_BANDS)[number];
+export { EDUCATION_BANDS, type EducationBand };
 export const EDUCATION_BAND_LABELS: Record<EducationBand, string> = {
   college: '大专及以上',
   senior: '高中（中专、技校）',
   juniorOrLess: '初中及以下',
   none: '未填写',
 };
-/** The levels each band counts (EDUCATION_LEVELS); 未填写 is every other value. */
-const EDUCATION_LEVELS_OF: Record<Exclude<EducationBand, 'none'>, string[]> = {
-  college: ['postgraduate', 'bachelor', 'associate'],
-  senior: ['senior'],
-  juniorOrLess: ['junior', 'primary'],
-};
-const EDUCATION_BAND_SQL = `CASE h.education ${Object.entries(EDUCATION_LEVELS_OF)
-  .flatMap(([band, levels]) => levels.map((level) => `WHEN '${level}' THEN '${band}'`))
-  .join(' ')} ELSE 'none' END`;
 
 export const PEOPLE_ROWS = ['worker', 'family'] as const;
 export type PeopleRow = (typeof PEOPLE_ROWS)[number];
@@ -71,54 +64,45 @@ function bornBy(asOf: string, age: number): string {
 
 /**
  * The people counted, as the tail of a query after `WITH states`: each on-record file's list read from the covering
- * index file_household_people (migration 0030), never the rows (a visit to each decrypts its details). Columns h.relation,
- * h.id_number, h.born (YYYYMMDD from the ID number), h.education, h.stage.
+ * index file_household_people (migrations 0030, 0041), never the rows (a visit to each decrypts its details).
  */
-const PEOPLE_FROM = `FROM states s
-    JOIN (SELECT file_id, relation, id_number, json_extract(details, '$.schoolStage') AS stage,
-        json_extract(details, '$.educationLevel') AS education, substr(id_number, 7, 8) AS born,
-        deleted_at FROM file_household INDEXED BY file_household_people) h ON h.file_id = s.file_id
+const PEOPLE_FROM = `FROM states s JOIN file_household h INDEXED BY file_household_people ON h.file_id = s.file_id
     WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)`;
-const IS_MALE_SQL = 'CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1';
-const SEX_SQL = `CASE WHEN ${IS_MALE_SQL} THEN 'male' ELSE 'female' END`;
 
-/** The table's columns as countPeople counts them in one pass (people-tally.ts), on PEOPLE_FROM's columns. */
-const TALLY: TallyDimension[] = [
-  { counters: [{ key: 'sex:male', when: [IS_MALE_SQL] }], rest: 'sex:female' },
-  {
-    counters: AGE_BANDS.slice(0, -1).map((band, i) => ({ key: `band:${band}`, when: [`h.born > @b_${AGE_BANDS[i + 1]}`] })),
-    ordered: true,
-    rest: `band:${AGE_BANDS.at(-1)}`,
-  },
-  {
-    counters: Object.entries(EDUCATION_LEVELS_OF).map(([band, levels]) => ({
-      key: `edu:${band}`,
-      when: levels.map((level) => `h.education = '${level}'`),
-    })),
-    rest: 'edu:none',
-  },
-  { counters: SCHOOL_STAGES.map((stage) => ({ key: `stage:${stage}`, when: [`h.stage = '${stage}'`] })) },
-];
+/** The age band's position in AGE_BANDS on the as-of day, from the birth date the index keeps (@b_<band>). */
+const BAND_SQL = `CASE ${AGE_BANDS.slice(1)
+  .map((band, i) => `WHEN ${personBornSql('h.')} > @b_${band} THEN ${i}`)
+  .join(' ')} ELSE ${AGE_BANDS.length - 1} END`;
+/**
+ * A person's group: the code the index keeps (person-codes.ts), times 8, plus the age band. The expression is the
+ * index's own, so SQLite reads it from the index.
+ */
+const GROUP_SQL = `(${personCodeSql('h.')}) * 8 + ${BAND_SQL}`;
+const GROUPS = PERSON_CODE_COUNT * 8;
 
 function statesOf(sqlite: Sqlite, params: Record<string, string>): string {
   return statesWith(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file');
 }
 
+/** SQL taking a group (GROUP_SQL's number) to one of its parts as the columns name it. */
+const caseOf = (part: string, values: readonly (string | null)[]) =>
+  `CASE ${part} ${values.map((v, i) => `WHEN ${i} THEN ${v === null ? 'NULL' : `'${v}'`}`).join(' ')} END`;
+
 /**
- * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by, for the drill-down
- * (the table's numbers are counted in one pass: countPeople); the caller appends its SELECT from people. Named
- * parameters: stateParams', @to (the as-of day) and @b_<band>. MATERIALIZED: grouped in place, SQLite visits every
- * household row for its details.
+ * `WITH …, people AS (…)`: the people counted, one row each, with the columns a table cuts them by (who, sex, band,
+ * edu, stage) decoded from the same group number countPeople counts, for the drill-down; the caller appends its
+ * SELECT from people. Named parameters: stateParams', @to (the as-of day) and @b_<band>. MATERIALIZED: the groups are
+ * read from the index once, then decoded as decodePerson does (person-codes.ts' layout, shifted 3 bits by the band;
+ * tests/core/reports-aid-people.test.ts drills every cell and bench/reports-people.bench.ts compares them at scale).
  */
 export function peopleWith(sqlite: Sqlite, params: Record<string, string>): string {
-  const band = AGE_BANDS.slice(1)
-    .map((b, i) => `WHEN born > @b_${b} THEN '${AGE_BANDS[i]}'`)
-    .join(' ');
   return `WITH ${statesOf(sqlite, params)},
-  people AS MATERIALIZED (
-    SELECT h.file_id AS fileId, CASE WHEN h.relation = 'self' THEN 'worker' ELSE 'family' END AS who, ${SEX_SQL} AS sex,
-      CASE ${band} ELSE '${AGE_BANDS.at(-1)}' END AS band, ${EDUCATION_BAND_SQL} AS edu, h.stage
-    ${PEOPLE_FROM}
+  people_groups AS MATERIALIZED (SELECT h.file_id AS fileId, ${GROUP_SQL} AS g ${PEOPLE_FROM}),
+  people AS (
+    SELECT fileId, CASE WHEN g / 8 % 2 = 1 THEN 'worker' ELSE 'family' END AS who,
+      CASE WHEN g / 16 % 2 = 1 THEN 'male' ELSE 'female' END AS sex, ${caseOf('g % 8', AGE_BANDS)} AS band,
+      ${caseOf('g / 32 % 4', EDUCATION_BANDS)} AS edu, ${caseOf('g / 128', [null, ...SCHOOL_STAGES])} AS stage
+    FROM people_groups
   )`;
 }
 
@@ -136,15 +120,32 @@ export interface PeopleCounts {
 export const columnKey = (column: PeopleColumn) => (column.kind === 'all' ? 'all' : `${column.kind}:${column.value}`);
 
 /**
- * Counts every row × column of the people table in one read (people-tally.ts) of each part of the states
- * (statesParts: as of a past day, the files with no step since and the later ones), the parts' cells added up.
+ * Counts every row × column of the people table: each person's group number (GROUP_SQL: worker or family, sex,
+ * 文化程度, stage and age band) read from the index, one integer a person, counted here per group (at most 1,024) and
+ * the groups added into the columns, for each part of the states (statesParts). SQLite would group them by sorting:
+ * at 100,000 files the sort, or a sum a column per person (the count before 0041), cost more than reading them.
  */
 export function countPeople(sqlite: Sqlite, asOf: string): PeopleCounts {
   const params = peopleParams(asOf);
-  const cells = new Map<string, number>();
+  const groups = new Float64Array(GROUPS);
   for (const states of statesParts(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file')) {
-    for (const [key, n] of tallyPeople(sqlite, `WITH ${states}`, PEOPLE_FROM, params, TALLY)) cells.set(key, (cells.get(key) ?? 0) + n);
+    const read = sqlite.prepare(`WITH ${states} SELECT ${GROUP_SQL} ${PEOPLE_FROM}`).pluck();
+    for (const group of read.all(params) as number[]) groups[group]!++;
   }
+  const cells = new Map<string, number>();
+  const add = (key: string, n: number) => cells.set(key, (cells.get(key) ?? 0) + n);
+  groups.forEach((n, group) => {
+    if (n === 0) return;
+    const person = decodePerson(group >> 3);
+    const columns = [
+      'all',
+      `sex:${person.male ? 'male' : 'female'}`,
+      `band:${AGE_BANDS[group & 7]}`,
+      `edu:${person.education}`,
+      ...(person.stage ? [`stage:${person.stage}`] : []),
+    ];
+    for (const row of [person.worker ? 'worker' : 'family', '*']) for (const column of columns) add(`${row}|${column}`, n);
+  });
   return { get: (row, column) => cells.get(`${row}|${columnKey(column)}`) ?? 0 };
 }
 

@@ -1,7 +1,15 @@
-import type { Sqlite } from '../../db/client';
+import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
+import type { Sqlite } from '../src/main/core/db/client';
+import { EDUCATION_LEVELS_OF } from '../src/main/core/db/schema/person-codes';
+import { SELECTION_SQL, statesParts } from '../src/main/core/features/reports/file-states';
+import { AGE_BANDS, peopleParams } from '../src/main/core/features/reports/people-counts';
 
 /**
- * The people table's numbers in one pass over the people (people-counts.ts), without grouping them by every
+ * The people table's count before migration 0041 (session 11), kept as the benches' baseline: each person's ID number,
+ * relation, 文化程度 and stage read from the index 0030 made (the benches make it again: PREVIOUS_PEOPLE_INDEX), the
+ * columns counted in packed sums. people-counts.ts now reads one group number a person and counts the groups here.
+ *
+ * The people table's numbers in one pass over the people, without grouping them by every
  * combination of sex, band, 文化程度 and stage: SQLite groups by sorting, and sorting every person (250,000 at
  * 100,000 files) cost more than reading them. The people are grouped by worker or family only, and each column is a
  * count summed in the same pass. Three counts share one sum: the CASE of a dimension adds 1, 2^21 or 2^42 (a
@@ -103,6 +111,44 @@ export function tallyPeople(
     for (const row of [group.worker ? 'worker' : 'family', '*']) {
       for (const [key, count] of group.counts) cells.set(`${row}|${key}`, (cells.get(`${row}|${key}`) ?? 0) + count);
     }
+  }
+  return cells;
+}
+
+/** The index the count before 0041 read (migration 0030's file_household_people), under a name of the bench's own. */
+export const PREVIOUS_PEOPLE_INDEX = `CREATE INDEX IF NOT EXISTS bench_household_people_0030 ON file_household
+  (file_id, relation, id_number, deleted_at, json_extract(details, '$.schoolStage'), json_extract(details, '$.educationLevel'))`;
+
+const PEOPLE_FROM = `FROM states s
+    JOIN (SELECT file_id, relation, id_number, json_extract(details, '$.schoolStage') AS stage,
+        json_extract(details, '$.educationLevel') AS education, substr(id_number, 7, 8) AS born,
+        deleted_at FROM file_household INDEXED BY bench_household_people_0030) h ON h.file_id = s.file_id
+    WHERE ${SELECTION_SQL.closing} AND (h.deleted_at IS NULL OR h.deleted_at >= @recordedBefore)`;
+const IS_MALE_SQL = 'CAST(substr(h.id_number, 17, 1) AS INTEGER) % 2 = 1';
+
+const TALLY: TallyDimension[] = [
+  { counters: [{ key: 'sex:male', when: [IS_MALE_SQL] }], rest: 'sex:female' },
+  {
+    counters: AGE_BANDS.slice(0, -1).map((band, i) => ({ key: `band:${band}`, when: [`h.born > @b_${AGE_BANDS[i + 1]}`] })),
+    ordered: true,
+    rest: `band:${AGE_BANDS.at(-1)}`,
+  },
+  {
+    counters: Object.entries(EDUCATION_LEVELS_OF).map(([band, levels]) => ({
+      key: `edu:${band}`,
+      when: levels.map((level) => `h.education = '${level}'`),
+    })),
+    rest: 'edu:none',
+  },
+  { counters: SCHOOL_STAGES.map((stage) => ({ key: `stage:${stage}`, when: [`h.stage = '${stage}'`] })) },
+];
+
+/** The count before 0041: every row × column, keys `<row>|<column>` (row worker, family or '*'). */
+export function previousCountPeople(sqlite: Sqlite, asOf: string): Map<string, number> {
+  const params = peopleParams(asOf);
+  const cells = new Map<string, number>();
+  for (const states of statesParts(sqlite, { recordedBefore: params.recordedBefore!, shift: params.shift! }, 'file')) {
+    for (const [key, n] of tallyPeople(sqlite, `WITH ${states}`, PEOPLE_FROM, params, TALLY)) cells.set(key, (cells.get(key) ?? 0) + n);
   }
   return cells;
 }
