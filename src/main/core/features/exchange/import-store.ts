@@ -87,14 +87,15 @@ type ViewColumns = [
   type: string | null,
   amountFen: number | null,
   idNumber: string | null,
+  programId: string | null,
 ];
-const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null];
+const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null, null];
 const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const integerOrNull = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
 const tail = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-4) : null);
 
 /**
- * The columns the federation's views read (schema/exchange.ts, migrations 0025 and 0035), from the record's parsed
+ * The columns the federation's views read (schema/exchange.ts, migrations 0025, 0035 and 0042), from the record's parsed
  * fields: the values those migrations backfill with json_extract (text kept only as text, integers only as integers).
  */
 export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): ViewColumns {
@@ -112,9 +113,10 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         null,
         null,
         null,
+        null,
       ];
     case 'members':
-      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null];
+      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null, null];
     case 'aid_payments':
       return [
         textOrNull(f.status),
@@ -127,6 +129,7 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         textOrNull(f.type),
         integerOrNull(f.amount_fen),
         textOrNull(f.recipient_id_number),
+        textOrNull(f.program_id),
       ];
     default:
       return NO_VIEW_COLUMNS;
@@ -134,20 +137,20 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
 }
 
 const RECORD_COLUMNS = `origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number`;
+       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number, program_id`;
 
 /** Prepared once per import: the statements a chunk of records runs. */
 export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: number) {
   // A record not held yet is inserted (a snapshot's records all are): it has no people rows to clear. One held is
   // replaced only by a higher rev, and its people rewritten. Two statements, so the common insert runs no DELETE.
   const insert = sqlite.prepare(
-    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (origin, table_name, id) DO NOTHING`,
   );
   const update = sqlite.prepare(
     `UPDATE exchange_records SET centre_code = ?, rev = ?, updated_at = ?, deleted_at = ?, fields = ?, sequence = ?,
        status = ?, category = ?, file_no = ?, name = ?, id_tail = ?, year = ?, entered_at = ?, type = ?, amount_fen = ?,
-       id_number = ?
+       id_number = ?, program_id = ?
      WHERE origin = ? AND table_name = ? AND id = ? AND rev < ?`,
   );
   const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
