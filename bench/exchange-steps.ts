@@ -113,3 +113,10 @@ export function paymentIndexesBefore0040(sqlite: Sqlite) {
     CREATE INDEX exchange_records_payment_type ON exchange_records (centre_code, type, year, entered_at, id)
       WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);
 }
+
+/** The payments' order index before migration 0042: without the amount and program the federation's home sums. */
+export function paymentOrderBefore0042(sqlite: Sqlite) {
+  sqlite.exec(`DROP INDEX exchange_records_payment_order;
+    CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id, status, type)
+      WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);
+}

@@ -226,6 +226,11 @@ export const exchangeRecords = sqliteTable(
      * reads it from the payment's own row: no exchange_people row (and its two index entries) per payment.
      */
     idNumber: text('id_number'),
+    /**
+     * aid_payments: program_id (migration 0042). The federation's home sums each program's payments from the order
+     * index, which ends with it, instead of reading each payment's fields for it.
+     */
+    programId: text('program_id'),
   },
   (t) => [
     primaryKey({ columns: [t.origin, t.tableName, t.id] }),

@@ -28,6 +28,12 @@ function monthSpans(year: number, today: string): { month: number; from: string;
   return spans;
 }
 
+/** The spans the monthly chart asks its source for: each local month of last year and of this one up to today. */
+export function chartSpans(today: string): { year: number; month: number; from: string; to: string }[] {
+  const year = Number(today.slice(0, 4));
+  return [year - 1, year].flatMap((y) => monthSpans(y, today).map((span) => ({ year: y, ...span })));
+}
+
 /** The charts from a source of rows (a centre's own tables, or a federation's copies of its centres'). */
 export function chartsFrom(source: DashboardSource, today: string): Charts {
   const year = Number(today.slice(0, 4));
@@ -39,11 +45,9 @@ export function chartsFrom(source: DashboardSource, today: string): Charts {
     byCause.set(row.cause, (byCause.get(row.cause) ?? 0) + row.n);
   }
   const monthly: Charts['monthly'] = [];
-  for (const y of [year - 1, year]) {
-    for (const span of monthSpans(y, today)) {
-      for (const row of source.paymentsByType(span.from, span.to)) {
-        monthly.push({ year: y, month: span.month, type: row.type as AidType, count: row.n, amountFen: row.fen });
-      }
+  for (const span of chartSpans(today)) {
+    for (const row of source.paymentsByType(span.from, span.to)) {
+      monthly.push({ year: span.year, month: span.month, type: row.type as AidType, count: row.n, amountFen: row.fen });
     }
   }
   return {
@@ -70,9 +74,8 @@ export function charts(ctx: CallContext, input: ParsedInput<'dashboard.charts'>)
   const scope = dashboardScope(ctx, input.centre);
   if (!scope) return chartsFrom(centreSource(ctx.sqlite), today);
   const year = Number(today.slice(0, 4));
-  const window = { from: startOfLocalDay(`${year - 1}-01-01`), to: nextDay(today) };
   return {
-    ...chartsFrom(federationSource(ctx.sqlite, scope.centres, window), today),
+    ...chartsFrom(federationSource(ctx.sqlite, scope.centres, chartSpans(today)), today),
     federation: { centre: scope.centre, label: scope.label, centres: centreBars(ctx.sqlite, scope.all, year) },
   };
 }

@@ -5,34 +5,28 @@ import { IN_FORCE_STATUSES, type DashboardSource } from './dashboard-source';
 /**
  * A federation's charts (docs/architecture.md "The director's charts"): the same DashboardSource, read from what its
  * centres sent (exchange_records, docs/exchange-format.md "Records by table"), one centre or several added up. It
- * reads exchange_records' view columns (migration 0025: status, category, year, entered_at, type, amount_fen) where
- * they hold the value, and the record's fields only for what no column holds (a payment's program, a program's name
- * and budget); a file's main cause, inside its draft, from migration 0037's index. No TEMP shadows as the reports make
+ * reads exchange_records' view columns (migrations 0025 and 0042: status, category, year, entered_at, type,
+ * amount_fen, program_id) from indexes alone, and the record's fields only for what no column holds (a program's name
+ * and budget, from its few records); a file's main cause, inside its draft, from migration 0037's index. No TEMP
+ * shadows as the reports make
  * (reports/federation-source.ts): filling them costs seconds at 50,000 files, where these few grouped reads cost a
  * fraction of that.
  */
 
-type Group = { minute: string; type: string; n: number; fen: number };
+type Span = { from: string; to: string };
+type TypeSum = { type: string; n: number; fen: number };
+
+/** A centre's live payments (alias `a`), written as the order index's partial WHERE says (migrations 0040, 0042). */
+const livePayments = (a: string) => `${a}.centre_code = @centre AND ${a}.table_name = 'aid_payments' AND ${a}.deleted_at IS NULL`;
 
 /**
- * `centres`: the credit codes counted; `window`: the instants [from, to) the monthly chart can ask about (last year's
- * first local day to the end of today). The payments of the window are read once, grouped by the minute they were
- * entered in and type, and each month's span is summed from those groups: a local day begins on a whole minute in
- * every time zone, so the spans cut them exactly as the centre's payments list cuts its rows.
+ * `centres`: the credit codes counted; `spans`: the month spans the monthly chart asks for (chartSpans). All of them
+ * are summed at the first ask, a centre at a time, in one read of the order index each (spanSums); a span not among
+ * them is read on its own.
  */
-export function federationSource(sqlite: Sqlite, centres: readonly string[], window: { from: string; to: string }): DashboardSource {
-  let groups: Group[] | undefined;
-  const paymentGroups = (): Group[] => {
-    const read = sqlite.prepare(
-      `SELECT substr(r.entered_at, 1, 16) AS minute, r.type AS type, count(*) AS n, sum(r.amount_fen) AS fen
-       FROM exchange_records r INDEXED BY exchange_records_payment_order
-       WHERE r.centre_code = @centre AND r.table_name = 'aid_payments' AND r.deleted_at IS NULL
-         AND r.entered_at >= @from AND r.entered_at < @to AND r.status <> 'voided'
-       GROUP BY 1, 2`,
-    );
-    groups ??= centres.flatMap((centre) => read.all({ centre, ...window }) as Group[]);
-    return groups;
-  };
+export function federationSource(sqlite: Sqlite, centres: readonly string[], spans: readonly Span[]): DashboardSource {
+  let sums: Map<string, TypeSum[]> | undefined;
+  const key = (span: Span) => `${span.from} ${span.to}`;
   return {
     // One centre and status at a time, in the order of migration 0037's index, which holds the cause: no record is read.
     householdsInForce: () => {
@@ -49,39 +43,79 @@ export function federationSource(sqlite: Sqlite, centres: readonly string[], win
       );
     },
     paymentsByType: (from, to) => {
-      const [start, end] = [from.slice(0, 16), to.slice(0, 16)];
-      const byType = new Map<string, { type: string; n: number; fen: number }>();
-      for (const g of paymentGroups()) {
-        if (g.minute < start || g.minute >= end) continue;
-        const sum = byType.get(g.type) ?? { type: g.type, n: 0, fen: 0 };
-        sum.n += g.n;
-        sum.fen += g.fen;
-        byType.set(g.type, sum);
-      }
-      // In the types' order, as a centre's GROUP BY type gives them.
-      return [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+      sums ??= spanSums(sqlite, centres, spans, key);
+      return sums.get(key({ from, to })) ?? spanSums(sqlite, centres, [{ from, to }], key).get(key({ from, to })) ?? [];
     },
     programsOfYear: (year) => centres.flatMap((centre) => programsOf(sqlite, centre, year)),
   };
+}
+
+/**
+ * The payments not voided entered in each span, by type, all centres added up, keyed by `key(span)`, each span's
+ * types in order (as a centre's GROUP BY type gives them). The order index leads with (centre, year, entered_at), and
+ * a payment's year is its program's, not its entry's: the centre's years are found first, each by one seek (a
+ * recursive min, SQLite's skip-scan needs statistics), and each year's part of the window is then one range of the
+ * index, which holds type, status and amount_fen (migration 0042): no row is read. The span of each payment is
+ * decided in SQL, so a few dozen groups come back, not one per payment or minute.
+ */
+function spanSums(sqlite: Sqlite, centres: readonly string[], spans: readonly Span[], key: (span: Span) => string): Map<string, TypeSum[]> {
+  const sums = new Map<string, Map<string, TypeSum>>();
+  if (spans.length === 0) return new Map();
+  const params: Record<string, string> = {
+    from: spans.reduce((min, s) => (s.from < min ? s.from : min), spans[0]!.from),
+    to: spans.reduce((max, s) => (s.to > max ? s.to : max), spans[0]!.to),
+  };
+  const arms = spans.map((span, i) => {
+    Object.assign(params, { [`f${i}`]: span.from, [`t${i}`]: span.to });
+    return `WHEN r.entered_at >= @f${i} AND r.entered_at < @t${i} THEN ${i}`;
+  });
+  const read = sqlite.prepare(
+    `WITH RECURSIVE years(year) AS (
+       SELECT min(p.year) FROM exchange_records p INDEXED BY exchange_records_payment_order WHERE ${livePayments('p')}
+       UNION ALL
+       SELECT (SELECT min(p.year) FROM exchange_records p INDEXED BY exchange_records_payment_order
+               WHERE ${livePayments('p')} AND p.year > years.year)
+       FROM years WHERE years.year IS NOT NULL)
+     SELECT CASE ${arms.join(' ')} END AS span, r.type AS type, count(*) AS n, sum(r.amount_fen) AS fen
+     FROM exchange_records r INDEXED BY exchange_records_payment_order
+     WHERE ${livePayments('r')} AND r.year IN (SELECT year FROM years WHERE year IS NOT NULL)
+       AND r.entered_at >= @from AND r.entered_at < @to AND r.status <> 'voided'
+     GROUP BY 1, 2`,
+  );
+  for (const centre of centres) {
+    for (const g of read.all({ ...params, centre }) as ({ span: number | null } & TypeSum)[]) {
+      if (g.span === null) continue;
+      const spanKey = key(spans[g.span]!);
+      const byType = sums.get(spanKey) ?? new Map<string, TypeSum>();
+      const sum = byType.get(g.type) ?? { type: g.type, n: 0, fen: 0 };
+      sum.n += g.n;
+      sum.fen += g.fen;
+      byType.set(g.type, sum);
+      sums.set(spanKey, byType);
+    }
+  }
+  return new Map(
+    [...sums].map(([spanKey, byType]) => [spanKey, [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))]),
+  );
 }
 
 type Program = ReturnType<DashboardSource['programsOfYear']>[number] & { centreCode: string };
 
 /**
  * A centre's programs of the year (through the primary key: origin, table, id) and what their payments not voided
- * come to, paid and pending or approved. A payment carries its program's year (the view column), so the year's
- * payments are the only ones read for their program id.
+ * come to, paid and pending or approved. A payment carries its program's year and id (view columns, the id since
+ * migration 0042), both in the order index: the year's payments are summed per program from the index alone.
  */
 function programsOf(sqlite: Sqlite, centre: string, year: number): Program[] {
   const origin = originOf(sqlite, centre);
   if (origin === null) return [];
   const sums = sqlite
     .prepare(
-      `SELECT json_extract(r.fields, '$.program_id') AS program,
+      `SELECT r.program_id AS program,
          coalesce(sum(CASE WHEN r.status = 'paid' THEN r.amount_fen END), 0) AS paidFen,
          coalesce(sum(CASE WHEN r.status IN ('pending', 'approved') THEN r.amount_fen END), 0) AS unpaidFen
        FROM exchange_records r INDEXED BY exchange_records_payment_order
-       WHERE r.centre_code = @centre AND r.table_name = 'aid_payments' AND r.deleted_at IS NULL AND r.year = @year
+       WHERE ${livePayments('r')} AND r.year = @year
        GROUP BY 1`,
     )
     .all({ centre, year }) as { program: string; paidFen: number; unpaidFen: number }[];

@@ -171,7 +171,8 @@ function paymentWhere(filter: PaymentFilter): Where {
     where.params.status = filter.status;
   }
   if (filter.programId) {
-    where.sql.push(`json_extract(r.fields, '$.program_id') = @programId`);
+    // The view column (migration 0042), also in the order index: a page tests it there, not in each row's JSON.
+    where.sql.push(`r.program_id = @programId`);
     where.params.programId = filter.programId;
   }
   if (filter.from) {
