@@ -37,8 +37,6 @@ import { peersWithCode, type PeerRow } from './peers.repo';
 
 /** A batch of a million records with attachments is a few hundred MB; past this it is not a batch of ours. */
 const MAX_BATCH_BYTES = 4 * 1024 * 1024 * 1024;
-/** SQLite's page cache while a batch applies, in KiB when negative: 512 MiB (the core's usual 128 MiB, client.ts). */
-export const IMPORT_CACHE_SIZE = -524_288;
 
 /** Where the federation keeps the batches it applied (encrypted to it; the header holds no personal data). */
 export function receivedDir(ctx: CallContext): string {
@@ -146,10 +144,6 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
   // of a big import's time) before the job could answer. The copy is made just after the answer (checkpoint).
   const autoCheckpoint = ctx.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   ctx.sqlite.pragma('wal_autocheckpoint = 0');
-  // A bigger page cache while a batch writes: a snapshot's index pages stay in it instead of being spilled to the WAL
-  // and read back (bench/exchange-apply.bench.ts); the usual size is set back after, which frees the pages.
-  const cacheSize = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
-  ctx.sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
   try {
     step = await ctx.writeExclusive(async (): Promise<Step> => {
       const audit = (event: 'exchangeImport.repeat' | 'exchangeImport.alarm', params: Record<string, string | number>) =>
@@ -225,7 +219,6 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
     throw error;
   } finally {
     ctx.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-    ctx.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   if (step.kind === 'applied') job.afterFinished(() => checkpoint(ctx));
 

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { CORE_YOUNG_GENERATION_MB } from '../../heap';
 import { BatchFormatError, type RefusalReason } from '../../exchange/format';
 import { ImportRefusal, type EntriesEvent, type EntriesRequest, type PreparedEntry } from './import-entries';
 
@@ -22,6 +21,15 @@ export type EntriesMessage = EntriesEvent | { type: 'done' } | { type: 'failed';
 
 /** Chunks the thread may prepare ahead of the core: enough to keep both busy, few enough to bound memory. */
 export const CHUNKS_AHEAD = 4;
+
+/**
+ * The reader thread's heap. Its records die young; V8's default young generation (16 MB semi-spaces) reads as fast as
+ * the core's 64 MB ones here (bench/exchange.bench.ts). Its old generation is capped: uncapped, V8 let it grow about
+ * 200 MiB over the core's own at 420,000 records (peak 370 against 172 MiB read in the core's thread), capped at
+ * 256 MB it stayed 255–353 MiB at the same speed, and 128 MB thrashed (four times slower). The longest line a batch
+ * may hold (64 MiB, an attachment) parses well within it.
+ */
+const READER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 };
 
 let running = 0;
 /** Reader threads started and not yet ended (for tests: none may outlive its import). */
@@ -58,8 +66,7 @@ export function attachmentBuffers(entries: PreparedEntry[]): ArrayBuffer[] {
 }
 
 export async function* preparedEntriesInThread(request: EntriesRequest, workerPath: string): AsyncGenerator<EntriesEvent> {
-  // Parsing allocates objects per record that die young: the same young generation as the core (heap.ts).
-  const worker = new Worker(workerPath, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
+  const worker = new Worker(workerPath, { workerData: request, resourceLimits: READER_RESOURCE_LIMITS });
   running++;
   type Received = EntriesMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
   const received: Received[] = [];
