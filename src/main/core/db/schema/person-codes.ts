@@ -1,4 +1,4 @@
-import { SCHOOL_STAGES } from '../../../../shared/domain/hardship-codes';
+import { SCHOOL_STAGES } from '@shared/domain/hardship-codes';
 
 /**
  * What the people table (features/reports/people-counts.ts) cuts a household member by, apart from age, as one small

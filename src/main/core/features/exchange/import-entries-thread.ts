@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { threadInbox } from '../../thread-inbox';
 import { BatchFormatError, type RefusalReason } from '../../exchange/format';
 import { ImportRefusal, type EntriesEvent, type EntriesRequest, type PreparedEntry } from './import-entries';
 
@@ -68,21 +69,10 @@ export function attachmentBuffers(entries: PreparedEntry[]): ArrayBuffer[] {
 export async function* preparedEntriesInThread(request: EntriesRequest, workerPath: string): AsyncGenerator<EntriesEvent> {
   const worker = new Worker(workerPath, { workerData: request, resourceLimits: READER_RESOURCE_LIMITS });
   running++;
-  type Received = EntriesMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
-  const received: Received[] = [];
-  let wake: (() => void) | null = null;
-  const receive = (message: Received) => {
-    received.push(message);
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', receive);
-  worker.on('error', (error) => receive({ type: 'crashed', error }));
-  worker.on('exit', (code) => receive({ type: 'exited', code }));
+  const next = threadInbox<EntriesMessage>(worker);
   try {
     for (;;) {
-      while (received.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = received.shift()!;
+      const message = await next();
       switch (message.type) {
         case 'manifest':
           yield message;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '@shared/contract/roster-import';
 import { AppError, type AppErrorShape } from '@shared/errors';
 import { CORE_YOUNG_GENERATION_MB } from '../../heap';
+import { threadInbox } from '../../thread-inbox';
 import {
   detectHeader,
   HEADER_SCAN_ROWS,
@@ -119,21 +120,10 @@ export const BATCHES_AHEAD = 4;
 export async function* readCheckedRowsInThread(request: ReadRequest, readerPath: string): AsyncGenerator<ReaderEvent> {
   // The reader allocates a few objects per cell that die young: the same young generation as the core (heap.ts).
   const worker = new Worker(readerPath, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
-  type Received = ReaderMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
-  const received: Received[] = [];
-  let wake: (() => void) | null = null;
-  const receive = (message: Received) => {
-    received.push(message);
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', receive);
-  worker.on('error', (error) => receive({ type: 'crashed', error }));
-  worker.on('exit', (code) => receive({ type: 'exited', code }));
+  const next = threadInbox<ReaderMessage>(worker);
   try {
     for (;;) {
-      while (received.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = received.shift()!;
+      const message = await next();
       switch (message.type) {
         case 'head':
           yield message;
