@@ -28,7 +28,9 @@ export const CHUNKS_AHEAD = 4;
  * the core's 64 MB ones here (bench/exchange.bench.ts). Its old generation is capped: uncapped, V8 let it grow about
  * 200 MiB over the core's own at 420,000 records (peak 370 against 172 MiB read in the core's thread), capped at
  * 256 MB it stayed 255–353 MiB at the same speed, and 128 MB thrashed (four times slower). The longest line a batch
- * may hold (64 MiB, an attachment) parses well within it.
+ * may hold (64 MiB, an attachment's base64) needs about twice that while it parses (the line and its value; the
+ * decoded bytes live outside the heap): within the cap, though no test builds a line that long. A thread that runs
+ * out fails the import like any crash of it: INTERNAL, nothing written.
  */
 const READER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 };
 
