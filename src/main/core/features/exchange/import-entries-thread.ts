@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { threadInbox } from '../../thread-inbox';
+import { threadEvents } from '../../thread-inbox';
 import { BatchFormatError, type RefusalReason } from '../../exchange/format';
 import { ImportRefusal, type EntriesEvent, type EntriesRequest, type PreparedEntry } from './import-entries';
 
@@ -71,28 +71,12 @@ export function attachmentBuffers(entries: PreparedEntry[]): ArrayBuffer[] {
 export async function* preparedEntriesInThread(request: EntriesRequest, workerPath: string): AsyncGenerator<EntriesEvent> {
   const worker = new Worker(workerPath, { workerData: request, resourceLimits: READER_RESOURCE_LIMITS });
   running++;
-  const next = threadInbox<EntriesMessage>(worker);
   try {
-    for (;;) {
-      const message = await next();
-      switch (message.type) {
-        case 'manifest':
-          yield message;
-          break;
-        case 'entries':
-          worker.postMessage('more');
-          yield message;
-          break;
-        case 'done':
-          return;
-        case 'failed':
-          throw rebuilt(message.error);
-        case 'crashed':
-          throw message.error;
-        case 'exited':
-          throw new Error(`the batch's reader thread stopped (exit code ${message.code})`);
-      }
-    }
+    yield* threadEvents<EntriesEvent, EntriesFailure>(worker, {
+      isBatch: (event) => event.type === 'entries',
+      failure: rebuilt,
+      name: "the batch's reader thread",
+    });
   } finally {
     await worker.terminate();
     running--;

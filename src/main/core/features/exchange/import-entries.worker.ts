@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { batchCredits } from '../../thread-inbox';
 import { preparedEntries, type EntriesRequest } from './import-entries';
 import { attachmentBuffers, CHUNKS_AHEAD, entriesFailure, type EntriesMessage } from './import-entries-thread';
 
@@ -9,19 +10,12 @@ import { attachmentBuffers, CHUNKS_AHEAD, entriesFailure, type EntriesMessage } 
  */
 const port = parentPort!;
 const post = (message: EntriesMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-let credits = CHUNKS_AHEAD;
-let wake: (() => void) | null = null;
-port.on('message', () => {
-  credits++;
-  wake?.();
-  wake = null;
-});
+const credit = batchCredits(port, CHUNKS_AHEAD);
 
 try {
   for await (const event of preparedEntries(workerData as EntriesRequest)) {
     if (event.type === 'entries') {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
+      await credit();
       post(event, attachmentBuffers(event.entries));
     } else post(event);
   }

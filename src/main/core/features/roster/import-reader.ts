@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '@shared/contract/roster-import';
 import { AppError, type AppErrorShape } from '@shared/errors';
 import { CORE_YOUNG_GENERATION_MB } from '../../heap';
-import { threadInbox } from '../../thread-inbox';
+import { threadEvents } from '../../thread-inbox';
 import {
   detectHeader,
   HEADER_SCAN_ROWS,
@@ -120,28 +120,12 @@ export const BATCHES_AHEAD = 4;
 export async function* readCheckedRowsInThread(request: ReadRequest, readerPath: string): AsyncGenerator<ReaderEvent> {
   // The reader allocates a few objects per cell that die young: the same young generation as the core (heap.ts).
   const worker = new Worker(readerPath, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB } });
-  const next = threadInbox<ReaderMessage>(worker);
   try {
-    for (;;) {
-      const message = await next();
-      switch (message.type) {
-        case 'head':
-          yield message;
-          break;
-        case 'rows':
-          worker.postMessage('more');
-          yield message;
-          break;
-        case 'done':
-          return;
-        case 'failed':
-          throw new AppError(message.error.code, message.error.params, message.error.issues);
-        case 'crashed':
-          throw message.error;
-        case 'exited':
-          throw new Error(`the import reader stopped (exit code ${message.code})`);
-      }
-    }
+    yield* threadEvents<ReaderEvent, AppErrorShape>(worker, {
+      isBatch: (event) => event.type === 'rows',
+      failure: (error) => new AppError(error.code, error.params, error.issues),
+      name: 'the import reader',
+    });
   } finally {
     await worker.terminate();
   }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
+import { batchCredits } from '../../thread-inbox';
 import { BATCHES_AHEAD, readCheckedRows, type ReadRequest, type ReaderMessage } from './import-reader';
 
 /**
@@ -9,20 +10,11 @@ import { BATCHES_AHEAD, readCheckedRows, type ReadRequest, type ReaderMessage } 
  */
 const port = parentPort!;
 const post = (message: ReaderMessage) => port.postMessage(message);
-let credits = BATCHES_AHEAD;
-let wake: (() => void) | null = null;
-port.on('message', () => {
-  credits++;
-  wake?.();
-  wake = null;
-});
+const credit = batchCredits(port, BATCHES_AHEAD);
 
 try {
   for await (const event of readCheckedRows(workerData as ReadRequest, true)) {
-    if (event.type === 'rows') {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
-    }
+    if (event.type === 'rows') await credit();
     post(event);
   }
   post({ type: 'done' });
