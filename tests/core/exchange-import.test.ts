@@ -6,17 +6,16 @@ import { readExchangeKey } from '../../src/main/core/keys/org-exchange';
 import { readSigningKey } from '../../src/main/core/keys/org-signing';
 import { FEDERATION_2, startOffice } from './support/exchange';
 import { ORG } from './support/core';
+import { craftedBatch, membersPayload, withBrokenLine } from './support/crafted-batch';
 import {
   attachmentEntry,
   centreBatch,
-  craftedBatch,
   exchangeDump,
   exchangeEvents,
   fileRecord,
   idOf,
   importFile,
   memberRecord,
-  ndjson,
   offices,
   orgRecord,
   paymentRecord,
@@ -212,40 +211,25 @@ describe('importing a centre batch at the federation', () => {
   it('rolls back a batch whose payload turns out bad after records were written, and audits the refusal alone', async () => {
     const o = await offices();
     const other = await startOffice(FEDERATION_2);
-    const org = (orgRecord(o.origin) as { record: object }).record;
-    const member = (n: number) => (memberRecord(o.origin, n) as { record: object }).record;
-    const manifest = (members: number) => ({
-      kind: 'manifest',
-      snapshot: true,
-      changes: { after: 0, through: 9 },
-      counts: { org: 1, members },
-      attachments: 0,
-    });
-    const records = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'record', ...member(i + 1) }));
     const before = exchangeDump(o.federation);
     const cases: [string, Buffer, string][] = [
       [
         'encrypted to another federation',
-        await craftedBatch(o, ndjson([manifest(1), { kind: 'record', ...org }, ...records(1)]), {
-          ageRecipient: readExchangeKey(sqliteOf(other))!.recipient,
-        }),
+        await craftedBatch(o, membersPayload(o.origin, 1), { ageRecipient: readExchangeKey(sqliteOf(other))!.recipient }),
         'cannot-decrypt',
       ],
       // Thousands of records written, then a line that is not JSON: all of it rolled back.
       [
         'a broken line after 5,000 records',
-        await craftedBatch(
-          o,
-          Buffer.concat([ndjson([manifest(5_001), { kind: 'record', ...org }, ...records(5_000)]), Buffer.from('{不是JSON\n')]),
-        ),
+        await craftedBatch(o, withBrokenLine(membersPayload(o.origin, 5_000, { counted: 5_001 }))),
         'bad-payload',
       ],
       [
         'fewer records than the manifest counts',
-        await craftedBatch(o, ndjson([manifest(4_000), { kind: 'record', ...org }, ...records(3_000)])),
+        await craftedBatch(o, membersPayload(o.origin, 3_000, { counted: 4_000 })),
         'manifest-mismatch',
       ],
-      ['not gzip', await craftedBatch(o, ndjson([manifest(0), { kind: 'record', ...org }]), { gzip: false }), 'bad-payload'],
+      ['not gzip', await craftedBatch(o, membersPayload(o.origin, 0), { gzip: false }), 'bad-payload'],
     ];
     for (const [what, file, reason] of cases) {
       const result = await importFile(o.federation, file);
