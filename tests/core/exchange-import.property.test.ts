@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, startCore, tempDir, type TestCore } from './support/core';
+import { withBitsFlipped } from './support/damage';
 import {
   attachmentEntry,
   centreBatch,
@@ -61,8 +62,7 @@ describe('the federation database after any order of batches', () => {
     const batches: Buffer[] = [];
     for (const entries of contents) batches.push(readFileSync((await centreBatch(o, entries)).path));
     // A tampered copy of batch 2: always refused.
-    const tampered = Buffer.from(batches[1]!);
-    tampered[tampered.length - 30] = tampered[tampered.length - 30]! ^ 0x04;
+    const tampered = withBitsFlipped(batches[1]!, batches[1]!.length - 30, 0x04);
     const files = [...batches, tampered];
 
     const pristine = { dataDir: o.federation.dataDir, key: o.federation.key };

@@ -7,6 +7,7 @@ import { readSigningKey } from '../../src/main/core/keys/org-signing';
 import { FEDERATION_2, startOffice } from './support/exchange';
 import { ORG } from './support/core';
 import { craftedBatch, membersPayload, withBrokenLine } from './support/crafted-batch';
+import { withBitsFlipped } from './support/damage';
 import {
   attachmentEntry,
   centreBatch,
@@ -192,8 +193,8 @@ describe('importing a centre batch at the federation', () => {
       ['another file', Buffer.from('姓名,身份证号\n'), 'not-a-batch'],
       ['a newer version', Buffer.concat([Buffer.from('BANGFU-BATCH 2\n'), bytes.subarray(15)]), 'newer-version'],
       ['cut short', bytes.subarray(0, bytes.length - 10), 'truncated'],
-      ['a payload byte changed', flip(bytes, bytes.length - 40), 'payload-hash'],
-      ['a header byte changed', flip(bytes, bytes.indexOf('"createdAt":"') + 14), 'bad-signature'],
+      ['a payload byte changed', withBitsFlipped(bytes, bytes.length - 40), 'payload-hash'],
+      ['a header byte changed', withBitsFlipped(bytes, bytes.indexOf('"createdAt":"') + 14), 'bad-signature'],
     ];
     for (const [what, file, reason] of cases) {
       const result = await importFile(o.federation, file);
@@ -283,9 +284,3 @@ describe('importing a centre batch at the federation', () => {
     expect(exchangeDump(o.federation).records).toEqual([]);
   });
 });
-
-function flip(bytes: Buffer, at: number): Buffer {
-  const copy = Buffer.from(bytes);
-  copy[at] = copy[at]! ^ 0x01;
-  return copy;
-}
