@@ -7,6 +7,7 @@ import { withBitsFlipped } from './support/damage';
 import {
   attachmentEntry,
   centreBatch,
+  everyKindEntries,
   exchangeDump,
   fileRecord,
   importFile,
@@ -14,7 +15,6 @@ import {
   offices,
   orgRecord,
   paymentRecord,
-  programRecord,
 } from './support/exchange-import';
 
 /**
@@ -42,14 +42,7 @@ describe('the federation database after any order of batches', () => {
     const o = await offices();
     const origin = o.origin;
     const contents = [
-      [
-        orgRecord(origin),
-        ...[1, 2, 3].map((n) => memberRecord(origin, n)),
-        fileRecord(origin, 1),
-        programRecord(origin),
-        paymentRecord(origin, 1),
-        attachmentEntry(1, 1),
-      ],
+      everyKindEntries(origin, { members: 3, files: 1, payments: 1, attachments: 1 }),
       [
         orgRecord(origin),
         memberRecord(origin, 2, 2, { name: '改名' }),

@@ -9,8 +9,8 @@ import { ORG } from './support/core';
 import { craftedBatch, membersPayload, withBrokenLine } from './support/crafted-batch';
 import { withBitsFlipped } from './support/damage';
 import {
-  attachmentEntry,
   centreBatch,
+  everyKindEntries,
   exchangeDump,
   exchangeEvents,
   fileRecord,
@@ -20,7 +20,6 @@ import {
   offices,
   orgRecord,
   paymentRecord,
-  programRecord,
   type Offices,
 } from './support/exchange-import';
 import { sqliteOf } from './support/signing';
@@ -55,12 +54,7 @@ describe('importing a centre batch at the federation', () => {
   it('applies a snapshot then a change batch, keeps the people index, and answers with signed receipts', async () => {
     const o = await offices();
     const first = [
-      orgRecord(o.origin),
-      ...[1, 2, 3].map((n) => memberRecord(o.origin, n)),
-      fileRecord(o.origin, 1),
-      programRecord(o.origin),
-      paymentRecord(o.origin, 1),
-      attachmentEntry(1, 1),
+      ...everyKindEntries(o.origin, { members: 3, files: 1, payments: 1, attachments: 1 }),
       // Refused records: a bad ID number, a negative amount, another office's record.
       memberRecord(o.origin, 4, 1, { id_number: '110105198001010000' }),
       paymentRecord(o.origin, 2, 1, { amount_fen: -5 }),

@@ -170,6 +170,26 @@ export function attachmentEntry(n: number, fileN: number): BatchEntry {
   };
 }
 
+/**
+ * A centre's snapshot with every kind of entry, in this order: the org record, members 1..`members`, files 1..`files`
+ * (each with a household of two), the program, payments 1..`payments` (payment n to file n's head), and attachments
+ * 1..`attachments` on file 1.
+ */
+export function everyKindEntries(
+  origin: string,
+  n: { members: number; files: number; payments: number; attachments: number },
+): BatchEntry[] {
+  const upTo = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+  return [
+    orgRecord(origin),
+    ...upTo(n.members).map((i) => memberRecord(origin, i)),
+    ...upTo(n.files).map((i) => fileRecord(origin, i)),
+    programRecord(origin),
+    ...upTo(n.payments).map((i) => paymentRecord(origin, i)),
+    ...upTo(n.attachments).map((i) => attachmentEntry(i, 1)),
+  ];
+}
+
 export function manifestOf(entries: BatchEntry[], snapshot: boolean, changes = { after: 0, through: entries.length }): BatchManifest {
   const counts: Record<string, number> = {};
   let attachments = 0;
