@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBatchFile, writeBatch, type BatchHeader, type RefusalReason } from '../../src/main/core/exchange/format';
 import { canonicalJson } from '../../src/main/core/exchange/format/canonical-json';
+import { withBitsFlipped } from './support/damage';
 import { CREATED_AT, makeOrg, sampleEntries, tempFolder, trusting, type TestOrg } from './support/exchange-batch';
 
 /**
@@ -66,12 +67,6 @@ function withHeader(bytes: Buffer, header: unknown): Buffer {
   return Buffer.concat([bytes.subarray(0, a + 1), Buffer.from(canonicalJson(header)), bytes.subarray(b)]);
 }
 
-function flip(bytes: Buffer, at: number): Buffer {
-  const copy = Buffer.from(bytes);
-  copy[at] = copy[at]! ^ 0x01;
-  return copy;
-}
-
 describe('batch tamper matrix', () => {
   it('passes the untouched batch', async () => {
     expect(await verdict(good)).toBe('ok');
@@ -107,8 +102,7 @@ describe('batch tamper matrix', () => {
     const [, , c] = lineEnds(good);
     const signature = Buffer.from(good.subarray(b + 1, c).toString('latin1'), 'base64');
     for (let i = 0; i < 64; i++) {
-      const bad = Buffer.from(signature);
-      bad[i] = bad[i]! ^ 0x80;
+      const bad = withBitsFlipped(signature, i, 0x80);
       const bytes = Buffer.concat([good.subarray(0, b + 1), Buffer.from(bad.toString('base64')), good.subarray(c)]);
       expect([i, await verdict(bytes)]).toEqual([i, 'bad-signature']);
     }
@@ -123,7 +117,7 @@ describe('batch tamper matrix', () => {
     const ageHeaderEnd = good.indexOf('\n---', start);
     const points = [start, start + 10, ageHeaderEnd - 1, ageHeaderEnd + 5, ageHeaderEnd + 60, start + 1000];
     points.push(Math.floor((start + good.length) / 2), good.length - 17, good.length - 1);
-    for (const at of points) expect([at, await verdict(flip(good, at))]).toEqual([at, 'payload-hash']);
+    for (const at of points) expect([at, await verdict(withBitsFlipped(good, at))]).toEqual([at, 'payload-hash']);
   });
 
   it('refuses a file cut short at any point', async () => {
@@ -183,7 +177,7 @@ describe('batch tamper matrix', () => {
     const [, b] = lineEnds(good);
     const allowed = new Set<RefusalReason>(['not-a-batch', 'newer-version', 'bad-header', 'unknown-sender', 'bad-signature']);
     for (let at = 0; at <= b; at++) {
-      const reason = await verdict(flip(good, at));
+      const reason = await verdict(withBitsFlipped(good, at));
       expect([at, allowed.has(reason as RefusalReason) || reason]).toEqual([at, true]);
     }
   });

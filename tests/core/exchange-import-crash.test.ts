@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, RESOURCES_DIR, type TestCore } from './support/core';
 import { bundleImportCrashChild } from './support/bundle';
-import { centreBatch, fileRecord, memberRecord, offices, orgRecord, paymentRecord, programRecord } from './support/exchange-import';
+import { centreBatch, everyKindEntries, offices } from './support/exchange-import';
 import type { ImportCrashConfig } from './support/import-crash-child';
 import { sqliteOf } from './support/signing';
 
@@ -88,13 +88,7 @@ describe('kill -9 while the federation imports a batch', () => {
 
   it(`leaves a batch of ${RECORDS.toLocaleString()} records whole or absent, wherever the process dies`, async () => {
     const o = await offices();
-    const entries = [
-      orgRecord(o.origin),
-      ...Array.from({ length: MEMBERS }, (_, n) => memberRecord(o.origin, n + 1)),
-      ...Array.from({ length: FILES }, (_, n) => fileRecord(o.origin, n + 1)),
-      programRecord(o.origin),
-      ...Array.from({ length: FILES }, (_, n) => paymentRecord(o.origin, n + 1)),
-    ];
+    const entries = everyKindEntries(o.origin, { members: MEMBERS, files: FILES, payments: FILES, attachments: 0 });
     const { path } = await centreBatch(o, entries);
     let t = o.federation;
     const config = (pauseAtRecord: number | null): ImportCrashConfig => ({

@@ -5,15 +5,14 @@ import type { BatchImportResult } from '@shared/contract/exchange-import';
 import { readerThreadsRunning } from '../../src/main/core/features/exchange/import-entries-thread';
 import { bundleBatchReader } from './support/bundle';
 import { inboxUpload, type TestCore } from './support/core';
+import { craftedBatch, membersPayload, withBrokenLine } from './support/crafted-batch';
 import {
   attachmentEntry,
   centreBatch,
-  craftedBatch,
   exchangeDump,
   fileRecord,
   importFile,
   memberRecord,
-  ndjson,
   offices,
   orgRecord,
   paymentRecord,
@@ -89,33 +88,20 @@ describe('导入批次 read in a thread of its own', () => {
 
   it('refuses a payload found bad in the thread with the same reason, writing nothing', async () => {
     const { inThread: o } = await twoFederations();
-    const org = (orgRecord(o.origin) as { record: object }).record;
-    const members = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ kind: 'record', ...(memberRecord(o.origin, i + 1) as { record: object }).record }));
-    const manifest = (n: number) => ({
-      kind: 'manifest',
-      snapshot: true,
-      changes: { after: 0, through: 9 },
-      counts: { org: 1, members: n },
-      attachments: 0,
-    });
     const before = exchangeDump(o.federation);
     const cases: [string, Buffer, string][] = [
       // Chunks of records already written by the core when the thread finds the broken line: all rolled back.
       [
         'a broken line after 9,000 records',
-        await craftedBatch(
-          o,
-          Buffer.concat([ndjson([manifest(9_001), { kind: 'record', ...org }, ...members(9_000)]), Buffer.from('{不是JSON\n')]),
-        ),
+        await craftedBatch(o, withBrokenLine(membersPayload(o.origin, 9_000, { counted: 9_001 }))),
         'bad-payload',
       ],
       [
         'fewer records than the manifest counts',
-        await craftedBatch(o, ndjson([manifest(4_000), { kind: 'record', ...org }, ...members(3_000)])),
+        await craftedBatch(o, membersPayload(o.origin, 3_000, { counted: 4_000 })),
         'manifest-mismatch',
       ],
-      ['no org record', await craftedBatch(o, ndjson([{ ...manifest(2), counts: { members: 2 } }, ...members(2)])), 'org-record-missing'],
+      ['no org record', await craftedBatch(o, membersPayload(o.origin, 2, { org: false })), 'org-record-missing'],
     ];
     for (const [what, file, reason] of cases) {
       expect(await importFile(o.federation, file), what).toMatchObject({ outcome: 'refused', reason, sequence: 1 });

@@ -14,6 +14,7 @@ import {
   type Offices,
 } from './support/exchange-import';
 import { sqliteOf } from './support/signing';
+import { withBitsFlipped } from './support/damage';
 
 /**
  * The tamper matrix at the importer (issue 12 "Tests"): each header field and payload range altered, cut short,
@@ -84,9 +85,7 @@ describe('tampered batches at the federation', () => {
     const size = batch.length - payload;
     for (const fraction of [0, 0.001, 0.25, 0.5, 0.75, 0.999]) {
       const i = payload + Math.min(size - 1, Math.floor(size * fraction));
-      const flipped = Buffer.from(batch);
-      flipped[i] = flipped[i]! ^ 0x80;
-      await expectRefused(o, flipped, 'payload-hash', `payload byte at ${fraction}`);
+      await expectRefused(o, withBitsFlipped(batch, i, 0x80), 'payload-hash', `payload byte at ${fraction}`);
     }
     for (const [what, end, reason] of [
       ['cut in line 1', 5, 'truncated'],

@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BatchEntry } from '../../src/main/core/exchange/format';
 import { sqliteOf } from './support/aid';
-import { centreBatch, craftedBatch, fileRecord, importFile, memberRecord, ndjson, offices, orgRecord } from './support/exchange-import';
+import { craftedBatch, snapshotPayload } from './support/crafted-batch';
+import { centreBatch, fileRecord, importFile, memberRecord, offices, orgRecord } from './support/exchange-import';
 
 /**
  * The federation takes a later snapshot as all the centre holds (exchange/import-withdraw.ts): what it does not name
  * is withdrawn, what it names but refuses stays, and a snapshot refused on the way withdraws nothing. Batches written
  * by hand with the format library, imported through the real job.
  */
-
-const lines = (entries: BatchEntry[]) => entries.map((e) => (e.kind === 'record' ? { kind: 'record', ...e.record } : e));
-
-function snapshotOf(entries: BatchEntry[], counted = entries.length) {
-  const manifest = {
-    kind: 'manifest',
-    snapshot: true,
-    changes: { after: 0, through: 9 },
-    counts: { org: 1, members: counted - 1 },
-    attachments: 0,
-  };
-  return ndjson([manifest, ...lines(entries)]);
-}
 
 function held(o: Awaited<ReturnType<typeof offices>>) {
   return sqliteOf(o.federation)
@@ -45,12 +32,12 @@ describe('a later snapshot at the federation', () => {
 
     // Counted one member more than it holds: refused at its end, after the ids were noted. Nothing changes.
     const named = [orgRecord(o.origin, 2), memberRecord(o.origin, 1, 2), memberRecord(o.origin, 2, 2, { id_number: '110105198001010000' })];
-    const cut = await importFile(o.federation, await craftedBatch(o, snapshotOf(named, named.length + 1), { sequence: 2 }));
+    const cut = await importFile(o.federation, await craftedBatch(o, snapshotPayload(named, { org: 1, members: 3 }), { sequence: 2 }));
     expect(cut).toMatchObject({ outcome: 'refused', reason: 'manifest-mismatch' });
     expect(held(o)).toEqual(before);
     expect(sqliteOf(o.federation).prepare("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'import_seen'").pluck().get()).toBe(0);
 
-    const whole = await importFile(o.federation, await craftedBatch(o, snapshotOf(named), { sequence: 2 }));
+    const whole = await importFile(o.federation, await craftedBatch(o, snapshotPayload(named, { org: 1, members: 2 }), { sequence: 2 }));
     expect(whole).toMatchObject({ outcome: 'applied', snapshot: true, withdrawn: 1, refusedCount: 1 });
     expect(whole.refused).toEqual([
       { table: 'members', id: (named[2] as { record: { id: string } }).record.id, reason: 'invalid-id-number' },

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, startCore, tempDir, type TestCore } from './support/core';
+import { withBitsFlipped } from './support/damage';
 import {
   attachmentEntry,
   centreBatch,
+  everyKindEntries,
   exchangeDump,
   fileRecord,
   importFile,
@@ -13,7 +15,6 @@ import {
   offices,
   orgRecord,
   paymentRecord,
-  programRecord,
 } from './support/exchange-import';
 
 /**
@@ -41,14 +42,7 @@ describe('the federation database after any order of batches', () => {
     const o = await offices();
     const origin = o.origin;
     const contents = [
-      [
-        orgRecord(origin),
-        ...[1, 2, 3].map((n) => memberRecord(origin, n)),
-        fileRecord(origin, 1),
-        programRecord(origin),
-        paymentRecord(origin, 1),
-        attachmentEntry(1, 1),
-      ],
+      everyKindEntries(origin, { members: 3, files: 1, payments: 1, attachments: 1 }),
       [
         orgRecord(origin),
         memberRecord(origin, 2, 2, { name: '改名' }),
@@ -61,8 +55,7 @@ describe('the federation database after any order of batches', () => {
     const batches: Buffer[] = [];
     for (const entries of contents) batches.push(readFileSync((await centreBatch(o, entries)).path));
     // A tampered copy of batch 2: always refused.
-    const tampered = Buffer.from(batches[1]!);
-    tampered[tampered.length - 30] = tampered[tampered.length - 30]! ^ 0x04;
+    const tampered = withBitsFlipped(batches[1]!, batches[1]!.length - 30, 0x04);
     const files = [...batches, tampered];
 
     const pristine = { dataDir: o.federation.dataDir, key: o.federation.key };

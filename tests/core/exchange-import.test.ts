@@ -6,21 +6,20 @@ import { readExchangeKey } from '../../src/main/core/keys/org-exchange';
 import { readSigningKey } from '../../src/main/core/keys/org-signing';
 import { FEDERATION_2, startOffice } from './support/exchange';
 import { ORG } from './support/core';
+import { craftedBatch, membersPayload, withBrokenLine } from './support/crafted-batch';
+import { withBitsFlipped } from './support/damage';
 import {
-  attachmentEntry,
   centreBatch,
-  craftedBatch,
+  everyKindEntries,
   exchangeDump,
   exchangeEvents,
   fileRecord,
   idOf,
   importFile,
   memberRecord,
-  ndjson,
   offices,
   orgRecord,
   paymentRecord,
-  programRecord,
   type Offices,
 } from './support/exchange-import';
 import { sqliteOf } from './support/signing';
@@ -55,12 +54,7 @@ describe('importing a centre batch at the federation', () => {
   it('applies a snapshot then a change batch, keeps the people index, and answers with signed receipts', async () => {
     const o = await offices();
     const first = [
-      orgRecord(o.origin),
-      ...[1, 2, 3].map((n) => memberRecord(o.origin, n)),
-      fileRecord(o.origin, 1),
-      programRecord(o.origin),
-      paymentRecord(o.origin, 1),
-      attachmentEntry(1, 1),
+      ...everyKindEntries(o.origin, { members: 3, files: 1, payments: 1, attachments: 1 }),
       // Refused records: a bad ID number, a negative amount, another office's record.
       memberRecord(o.origin, 4, 1, { id_number: '110105198001010000' }),
       paymentRecord(o.origin, 2, 1, { amount_fen: -5 }),
@@ -193,8 +187,8 @@ describe('importing a centre batch at the federation', () => {
       ['another file', Buffer.from('姓名,身份证号\n'), 'not-a-batch'],
       ['a newer version', Buffer.concat([Buffer.from('BANGFU-BATCH 2\n'), bytes.subarray(15)]), 'newer-version'],
       ['cut short', bytes.subarray(0, bytes.length - 10), 'truncated'],
-      ['a payload byte changed', flip(bytes, bytes.length - 40), 'payload-hash'],
-      ['a header byte changed', flip(bytes, bytes.indexOf('"createdAt":"') + 14), 'bad-signature'],
+      ['a payload byte changed', withBitsFlipped(bytes, bytes.length - 40), 'payload-hash'],
+      ['a header byte changed', withBitsFlipped(bytes, bytes.indexOf('"createdAt":"') + 14), 'bad-signature'],
     ];
     for (const [what, file, reason] of cases) {
       const result = await importFile(o.federation, file);
@@ -212,40 +206,25 @@ describe('importing a centre batch at the federation', () => {
   it('rolls back a batch whose payload turns out bad after records were written, and audits the refusal alone', async () => {
     const o = await offices();
     const other = await startOffice(FEDERATION_2);
-    const org = (orgRecord(o.origin) as { record: object }).record;
-    const member = (n: number) => (memberRecord(o.origin, n) as { record: object }).record;
-    const manifest = (members: number) => ({
-      kind: 'manifest',
-      snapshot: true,
-      changes: { after: 0, through: 9 },
-      counts: { org: 1, members },
-      attachments: 0,
-    });
-    const records = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'record', ...member(i + 1) }));
     const before = exchangeDump(o.federation);
     const cases: [string, Buffer, string][] = [
       [
         'encrypted to another federation',
-        await craftedBatch(o, ndjson([manifest(1), { kind: 'record', ...org }, ...records(1)]), {
-          ageRecipient: readExchangeKey(sqliteOf(other))!.recipient,
-        }),
+        await craftedBatch(o, membersPayload(o.origin, 1), { ageRecipient: readExchangeKey(sqliteOf(other))!.recipient }),
         'cannot-decrypt',
       ],
       // Thousands of records written, then a line that is not JSON: all of it rolled back.
       [
         'a broken line after 5,000 records',
-        await craftedBatch(
-          o,
-          Buffer.concat([ndjson([manifest(5_001), { kind: 'record', ...org }, ...records(5_000)]), Buffer.from('{不是JSON\n')]),
-        ),
+        await craftedBatch(o, withBrokenLine(membersPayload(o.origin, 5_000, { counted: 5_001 }))),
         'bad-payload',
       ],
       [
         'fewer records than the manifest counts',
-        await craftedBatch(o, ndjson([manifest(4_000), { kind: 'record', ...org }, ...records(3_000)])),
+        await craftedBatch(o, membersPayload(o.origin, 3_000, { counted: 4_000 })),
         'manifest-mismatch',
       ],
-      ['not gzip', await craftedBatch(o, ndjson([manifest(0), { kind: 'record', ...org }]), { gzip: false }), 'bad-payload'],
+      ['not gzip', await craftedBatch(o, membersPayload(o.origin, 0), { gzip: false }), 'bad-payload'],
     ];
     for (const [what, file, reason] of cases) {
       const result = await importFile(o.federation, file);
@@ -299,9 +278,3 @@ describe('importing a centre batch at the federation', () => {
     expect(exchangeDump(o.federation).records).toEqual([]);
   });
 });
-
-function flip(bytes: Buffer, at: number): Buffer {
-  const copy = Buffer.from(bytes);
-  copy[at] = copy[at]! ^ 0x01;
-  return copy;
-}

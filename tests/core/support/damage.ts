@@ -13,6 +13,13 @@ export function flipBytes(path: string, offset = Math.floor(statSync(path).size 
   }
 }
 
+/** A copy of `bytes` with the bits of `mask` inverted in the byte at `at`: one byte changed, as a tamperer might. */
+export function withBitsFlipped(bytes: Buffer, at: number, mask = 0x01): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = copy[at]! ^ mask;
+  return copy;
+}
+
 /** What a copy cut short leaves: the first half of the file. */
 export function cutInHalf(path: string): void {
   truncateSync(path, Math.floor(statSync(path).size / 2));

@@ -1,22 +1,15 @@
-import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { Encrypter } from 'age-encryption';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import type { BatchImportResult } from '@shared/contract/exchange-import';
 import { idCheckChar } from '@shared/domain/id-number';
 import {
-  BATCH_FORMAT,
-  BATCH_VERSION,
-  keyFingerprint,
   writeBatch,
-  type BatchHeader,
   type BatchEntry,
   type BatchManifest,
   type BatchRecord,
   type BatchWritten,
 } from '../../../src/main/core/exchange/format';
 import type { Sqlite } from '../../../src/main/core/db/client';
-import { envelopePrefix } from '../../../src/main/core/exchange/format/signed-envelope';
 import { readExchangeKey } from '../../../src/main/core/keys/org-exchange';
 import { readSigningKey } from '../../../src/main/core/keys/org-signing';
 import { TEST_CLOCK_START } from '../../support/test-clock';
@@ -27,7 +20,7 @@ import { sqliteOf } from './signing';
 /**
  * Batches as a centre would write them (docs/exchange-format.md "Records by table"), built by hand with the format
  * library's writeBatch, for the federation's import tests: a federation and a centre as real offices (their keys made
- * at setup), the centre's card trusted by the federation.
+ * at setup), the centre's card trusted by the federation. What writeBatch refuses to write is crafted in crafted-batch.ts.
  */
 export const idOf = (first17: string) => first17 + idCheckChar(first17);
 export const AT = TEST_CLOCK_START.toISOString();
@@ -177,6 +170,26 @@ export function attachmentEntry(n: number, fileN: number): BatchEntry {
   };
 }
 
+/**
+ * A centre's snapshot with every kind of entry, in this order: the org record, members 1..`members`, files 1..`files`
+ * (each with a household of two), the program, payments 1..`payments` (payment n to file n's head), and attachments
+ * 1..`attachments` on file 1.
+ */
+export function everyKindEntries(
+  origin: string,
+  n: { members: number; files: number; payments: number; attachments: number },
+): BatchEntry[] {
+  const upTo = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+  return [
+    orgRecord(origin),
+    ...upTo(n.members).map((i) => memberRecord(origin, i)),
+    ...upTo(n.files).map((i) => fileRecord(origin, i)),
+    programRecord(origin),
+    ...upTo(n.payments).map((i) => paymentRecord(origin, i)),
+    ...upTo(n.attachments).map((i) => attachmentEntry(i, 1)),
+  ];
+}
+
 export function manifestOf(entries: BatchEntry[], snapshot: boolean, changes = { after: 0, through: entries.length }): BatchManifest {
   const counts: Record<string, number> = {};
   let attachments = 0;
@@ -238,36 +251,3 @@ export function exchangeEvents(t: TestCore): string[] {
     .pluck()
     .all() as string[];
 }
-
-/**
- * A batch whose payload is `plaintext` gzip'd (or `raw`, not gzip'd) and encrypted to `ageRecipient` (the federation's
- * by default), with a header the centre signs: what a broken exporter (or a stolen key) could make, which writeBatch
- * refuses to write.
- */
-export async function craftedBatch(
-  o: Offices,
-  plaintext: Buffer,
-  options: { sequence?: number; ageRecipient?: string; gzip?: boolean } = {},
-): Promise<Buffer> {
-  const to = sqliteOf(o.federation);
-  const body = options.gzip === false ? plaintext : gzipSync(plaintext);
-  const encrypter = new Encrypter();
-  encrypter.addRecipient(options.ageRecipient ?? readExchangeKey(to)!.recipient);
-  const payload = Buffer.from(await encrypter.encrypt(body));
-  const header: BatchHeader = {
-    format: BATCH_FORMAT,
-    version: BATCH_VERSION,
-    sender: { code: ORG.creditCode, key: keyFingerprint(o.signingKey) },
-    recipient: {
-      code: to.prepare('SELECT credit_code FROM org WHERE deleted_at IS NULL').pluck().get() as string,
-      key: keyFingerprint(readSigningKey(to)!.publicKey),
-    },
-    sequence: options.sequence ?? 1,
-    createdAt: AT,
-    payload: { bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') },
-  };
-  return Buffer.concat([envelopePrefix('BATCH', BATCH_VERSION, header, o.signingKey), payload]);
-}
-
-/** NDJSON lines as a payload's plaintext. */
-export const ndjson = (lines: unknown[]) => Buffer.from(lines.map((l) => JSON.stringify(l) + '\n').join(''), 'utf8');
