@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyReceipt } from '../../src/main/core/exchange/format';
 import { readOutboxFile } from '../../src/main/core/files';
@@ -91,9 +91,11 @@ describe('importing a centre batch at the federation', () => {
       { id: idOf('11010520100101001'), role: 'member', active: 1, year: null, fen: null },
     ]);
     expect(recipients(o)).toEqual([{ id: idOf('11010519750101001'), status: 'approved', year: 2026, fen: 50_000 }]);
-    // Once answered: the batch's pages copied from the WAL into the database file and the WAL emptied (no checkpoint
-    // at the commit).
+    // The batch was written once, in the rollback journal (db/bulk-journal.ts): once answered, the database is back
+    // in WAL with nothing in the WAL, and no journal is left.
+    expect(sqliteOf(o.federation).pragma('journal_mode', { simple: true })).toBe('wal');
     expect(statSync(`${o.federation.core.state.paths.database}-wal`).size).toBe(0);
+    expect(existsSync(`${o.federation.core.state.paths.database}-journal`)).toBe(false);
 
     // A change batch: the file closed, the payment voided, a member at an older rev (already newer here).
     const second = [

@@ -20,6 +20,8 @@ export interface ImportCrashConfig extends RacingCoreConfig {
   batchPath: string;
   /** Stop after writing this many records (inside the transaction); null: run to the end unless killed. */
   pauseAtRecord: number | null;
+  /** A page cache this small (KiB) makes the transaction spill its pages into the database file before the commit. */
+  cacheKib?: number;
 }
 
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   });
   const signedIn = await core.dispatch('crash', 'auth.signIn', { username: config.username, password: config.password });
   if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
+  if (config.cacheKib) core.state.conn!.sqlite.pragma(`cache_size = -${config.cacheKib}`);
   if (config.pauseAtRecord !== null) {
     // A temporary trigger on this connection only: after the n-th record is inserted, say so and wait to be killed.
     const sqlite = core.state.conn!.sqlite;

@@ -9,6 +9,7 @@ import type { FileRef, ParsedInput } from '@shared/contract';
 import type { BatchImportResult } from '@shared/contract/exchange-import';
 import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
+import { bulkJournal, checkpoint } from '../../db/bulk-journal';
 import {
   BatchFormatError,
   keyFingerprint,
@@ -140,10 +141,8 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
     | { kind: 'gap'; expected: number }
     | { kind: 'applied'; result: Applied; importedAt: string };
   let step: Step;
-  // No checkpoint at the commit: it would copy every page the batch wrote from the WAL into the database file (a third
-  // of a big import's time) before the job could answer. The copy is made just after the answer (checkpoint).
-  const autoCheckpoint = ctx.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-  ctx.sqlite.pragma('wal_autocheckpoint = 0');
+  // A batch may write gigabytes: in the rollback journal, not the WAL, so each page is written once (db/bulk-journal.ts).
+  const journal = bulkJournal(ctx.sqlite, ctx.core.logger);
   try {
     step = await ctx.writeExclusive(async (): Promise<Step> => {
       const audit = (event: 'exchangeImport.repeat' | 'exchangeImport.alarm', params: Record<string, string | number>) =>
@@ -218,9 +217,10 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
     if (error instanceof BatchFormatError || error instanceof ImportRefusal) return refuse(ctx, error.reason, header, peer);
     throw error;
   } finally {
-    ctx.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    journal.end();
   }
-  if (step.kind === 'applied') job.afterFinished(() => checkpoint(ctx));
+  // Written to the WAL after all (another connection held the database): copied into the file once the job has answered.
+  if (step.kind === 'applied' && journal.inWal) job.afterFinished(() => checkpoint(ctx.sqlite, ctx.core.logger));
 
   const at = ctx.now();
   if (step.kind === 'alarm') return { ...base, outcome: 'alarm', reason: 'different-hash', receipt: null };
@@ -254,21 +254,6 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
     refusedCount: r.refusedCount,
     receipt,
   };
-}
-
-/**
- * The applied batch's pages copied from the WAL into the database file once the job has answered, and the WAL
- * emptied. Committed pages are safe in the WAL already: should the copy not run (the core closed, a write open),
- * closing the database or the next commit makes it.
- */
-function checkpoint(ctx: CallContext): void {
-  const sqlite = ctx.sqlite;
-  if (!sqlite.open || sqlite.inTransaction) return;
-  try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (error) {
-    ctx.core.logger.error('exchangeImport.checkpoint.failed', error);
-  }
 }
 
 /** A signed receipt for the centre that sent `header`, in the outbox. */

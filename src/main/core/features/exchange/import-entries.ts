@@ -46,8 +46,8 @@ export type PreparedEntry =
 
 export type EntriesEvent = { type: 'manifest'; manifest: BatchManifest } | { type: 'entries'; entries: PreparedEntry[] };
 
-/** Entries per chunk: the job's progress and cancel are checked between chunks. */
-export const ENTRIES_CHUNK = 2_000;
+/** Entries per chunk: the job's progress and cancel are checked between chunks (and see CHUNKS_AHEAD). */
+export const ENTRIES_CHUNK = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Attachments belong to a hardship file (its scans and visit photos). */
 const ATTACHMENT_TABLES = new Set(['hardship_files']);
