@@ -6,6 +6,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import { afterAll, expect, test } from 'vitest';
+import { openDatabase } from '../src/main/core/db/client';
 import { openOutboxFile, reserveInboxFile } from '../src/main/core/files';
 import { BATCH_GZIP_LEVEL } from '../src/main/core/exchange/format';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
@@ -36,13 +37,19 @@ async function ageEncrypt(bytes: Buffer, recipient: string): Promise<number> {
 
 /** Where the federation reads the batch: in its reader thread, as the program does, or in the core's own thread. */
 type Reader = 'thread' | 'core';
+/**
+ * The journal the import writes in: SQLite's rollback journal, as the program does (db/bulk-journal.ts), or the WAL
+ * and a checkpoint after it, which the program falls back to when another connection holds the database: the bench
+ * holds one (read-only, idle) to get it.
+ */
+type Journal = 'rollback' | 'wal';
 
 async function exportAndImport(
   scale: string,
   members: number,
   files: number,
   payments: number,
-  options: { pageSize?: number; reader?: Reader } = {},
+  options: { pageSize?: number; reader?: Reader; journal?: Journal } = {},
 ) {
   const centre = await centreAt(members, files, payments);
   const federation = await newCore('federation', { pageSize: options.pageSize });
@@ -66,6 +73,11 @@ async function exportAndImport(
   let answeredAt = 0;
   const publish = federation.finished.set.bind(federation.finished);
   federation.finished.set = (id, event) => ((answeredAt = performance.now()), publish(id, event));
+  const other =
+    options.journal === 'wal'
+      ? openDatabase(federation.core.state.paths.database, federation.core.state.key!, { readonly: true }).sqlite
+      : null;
+  other?.prepare('SELECT count(*) FROM sqlite_schema').get();
   const importStarted = performance.now();
   const imported = await measured(async () => {
     const { jobId } = await federation.call<{ jobId: string }>('exchangeImport.importBatch', {
@@ -74,6 +86,7 @@ async function exportAndImport(
     });
     return finished(federation, jobId);
   });
+  other?.close();
 
   // The baseline on the same bytes: gzip at the batch's level + age (export's floor), age decryption + gunzip (import's floor).
   const { ciphertext, gzipped, ndjson } = await plaintextOf(stick, federation);
@@ -166,7 +179,26 @@ if (READERS)
     expect(Object.keys(rows)).toHaveLength(READERS.length * 2);
   }, 3_600_000);
 
-if (!PAGE_SIZES && !READERS)
+// BENCH_EXCHANGE_JOURNALS (e.g. rollback,wal): the whole scale twice per journal the import writes in, in this process.
+const JOURNALS = process.env.BENCH_EXCHANGE_JOURNALS?.split(',') as Journal[] | undefined;
+if (JOURNALS)
+  test(`the import by the journal it writes in (${JOURNALS.join(', ')})`, async () => {
+    const rows: Record<string, Record<string, string>> = {};
+    for (const round of [1, 2])
+      for (const journal of JOURNALS) {
+        const r = await exportAndImport(`written in the ${journal} journal`, MEMBERS, FILES, PAYMENTS, { journal });
+        rows[`${journal} #${round}`] = {
+          'import s': r.importSeconds.toFixed(2),
+          'import CPU s': r.importCpu.toFixed(2),
+          'answered s': r.answered.toFixed(2),
+          'peak MiB': r.importPeak.toFixed(0),
+        };
+      }
+    console.table(rows);
+    expect(Object.keys(rows)).toHaveLength(JOURNALS.length * 2);
+  }, 3_600_000);
+
+if (!PAGE_SIZES && !READERS && !JOURNALS)
   test(`export and import of a centre at ${MEMBERS.toLocaleString()} members, ${FILES.toLocaleString()} files, ${PAYMENTS.toLocaleString()} payments`, async () => {
     const tenth = await exportAndImport('a tenth', Math.round(MEMBERS / 10), Math.round(FILES / 10), Math.round(PAYMENTS / 10));
     const whole = await exportAndImport('the whole', MEMBERS, FILES, PAYMENTS);
