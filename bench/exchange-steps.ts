@@ -103,19 +103,8 @@ export async function plaintextOf(path: string, federation: BenchCore): Promise<
   return { ciphertext, gzipped, ndjson: gunzipSync(gzipped) };
 }
 
-/**
- * The payments' totals index before migration 0043 dropped it (0025): every payment wrote an entry in it, which the
- * order index (0042) made redundant. The states before 0040 and 0042 below had it too.
- */
-export function paymentsIndexBefore0043(sqlite: Sqlite) {
-  sqlite.exec(`CREATE INDEX exchange_records_payments
-    ON exchange_records (centre_code, year, type, status, amount_fen, table_name, deleted_at)
-    WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);
-}
-
 /** The payments' indexes before migration 0040: status and type filters each in an index of their own (0025). */
 export function paymentIndexesBefore0040(sqlite: Sqlite) {
-  paymentsIndexBefore0043(sqlite);
   sqlite.exec(`DROP INDEX exchange_records_payment_order;
     CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id)
       WHERE table_name = 'aid_payments' AND deleted_at IS NULL;
@@ -127,7 +116,6 @@ export function paymentIndexesBefore0040(sqlite: Sqlite) {
 
 /** The payments' order index before migration 0042: without the amount and program the federation's home sums. */
 export function paymentOrderBefore0042(sqlite: Sqlite) {
-  paymentsIndexBefore0043(sqlite);
   sqlite.exec(`DROP INDEX exchange_records_payment_order;
     CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id, status, type)
       WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);

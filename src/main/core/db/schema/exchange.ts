@@ -245,9 +245,7 @@ export const exchangeRecords = sqliteTable(
       .on(t.centreCode, t.sequence)
       .where(sql`table_name = 'org'`),
     // Not declared here: migration 0037's exchange_records_file_in_force (centre, status, category, the draft's main
-    // cause), written by hand since drizzle-kit splits an expression with a comma into columns; and the 0025 indexes
-    // as 0040 and 0042 reshaped them, exchange_records_payment_order among them (hand-written SQL). Migration 0043
-    // dropped exchange_records_payments: the order index holds every column the payments' totals read.
+    // cause), written by hand since drizzle-kit splits an expression with a comma into columns.
   ],
 );
 
