@@ -222,12 +222,12 @@ export function paymentRows(
 /**
  * Count and sum of what the filters select, and of the voided among them, in one row from one index alone (the rows
  * are not read), named, because without statistics SQLite may take another and read every row:
- * - exchange_records_payments (0025) for a centre's or a year's payments, by type and status: its entries are less
- *   than half the order index's, so at 1,000,000 payments of a centre it fits SQLite's page cache (client.ts, 128 MiB)
- *   where the order index does not, and a walk of it reads no page from the file (0.07 s against 0.32–0.36 s:
+ * - exchange_records_payments (0025) for a centre's or a year's payments, by type and status: it is less than half
+ *   the order index (64 against 163 MiB at 1,000,000 payments of a centre), so it fits SQLite's page cache (client.ts,
+ *   128 MiB) where the order index does not, and a walk of it reads no page from the file (0.05–0.10 s against 0.32–0.52 s:
  *   why it is kept, session 13, bench/federation-payments.bench.ts);
  * - exchange_records_payment_order when a program or days of entry are asked, which only it holds (0042): the totals
- *   index then read every payment's row (1.3–1.5 s at 1,000,000; now 0.01–0.33 s). Its partial WHERE holds the table
+ *   index then read every payment's row (1.6–2.0 s at 1,000,000; now 1–340 ms). Its partial WHERE holds the table
  *   and tombstone terms, so SQLite defers the row's seek and never makes it, though EXPLAIN QUERY PLAN does not say
  *   COVERING (tests/core/federation-payment-totals.test.ts reads the bytecode).
  * One row of conditional sums, because a GROUP BY on an expression stops SQLite from covering the query with the
