@@ -43,6 +43,15 @@ interface Where {
   params: Record<string, string | number>;
 }
 
+/** FROM and WHERE of a list: a centre's live records of one table, as the partial indexes' WHERE says them. */
+const fromWhere = (table: string, where: Where, indexedBy?: string) =>
+  `exchange_records r${indexedBy ? ` INDEXED BY ${indexedBy}` : ''} WHERE ${[
+    `r.centre_code = @centre`,
+    `r.table_name = '${table}'`,
+    'r.deleted_at IS NULL',
+    ...where.sql,
+  ].join(' AND ')}`;
+
 /**
  * One page and the count of a filtered list. `indexedBy` names the index a search must use: with no statistics
  * SQLite prefers the index that gives the list's order and then reads every row's JSON to test the search (5 s for
@@ -57,13 +66,18 @@ function page<T>(
   offset: number,
   indexedBy?: string,
 ): { rows: T[]; total: number } {
-  const clause = [`r.centre_code = @centre`, `r.table_name = '${table}'`, 'r.deleted_at IS NULL', ...where.sql].join(' AND ');
-  const from = `exchange_records r${indexedBy ? ` INDEXED BY ${indexedBy}` : ''}`;
-  const total = sqlite.prepare(`SELECT count(*) FROM ${from} WHERE ${clause}`).pluck().get(where.params) as number;
-  const rows = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM ${from} WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+  const total = sqlite
+    .prepare(`SELECT count(*) FROM ${fromWhere(table, where, indexedBy)}`)
+    .pluck()
+    .get(where.params) as number;
+  return { rows: pageRows<T>(sqlite, table, where, order, limit, offset, indexedBy), total };
+}
+
+/** The page's rows alone (a list whose count comes from elsewhere). */
+function pageRows<T>(sqlite: Sqlite, table: string, where: Where, order: string, limit: number, offset: number, indexedBy?: string): T[] {
+  return sqlite
+    .prepare(`SELECT ${COLUMNS} FROM ${fromWhere(table, where, indexedBy)} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit, offset }) as T[];
-  return { rows, total };
 }
 
 /** A file's main cause as the centre keeps it (migration 0030: the draft's mainCause). */
@@ -186,36 +200,51 @@ function paymentWhere(filter: PaymentFilter): Where {
   return where;
 }
 
+/**
+ * One page of payments, newest year first, then by entry: the order index gives this order, so a page never sorts
+ * all of a year's payments; every filter is tested in that index's own columns (status and type since migration
+ * 0040, program_id since 0042), not in the rows. The list's count is paymentTotals' (the same filter): one index
+ * walk for both, where a count of its own walked one more (bench/federation-payments.bench.ts).
+ */
+export function paymentPage(sqlite: Sqlite, filter: PaymentFilter & { limit: number; offset: number }): RecordRow[] {
+  const order = `r.year DESC, r.entered_at DESC, r.id DESC`;
+  return pageRows(sqlite, 'aid_payments', paymentWhere(filter), order, filter.limit, filter.offset);
+}
+
+/** A page and the count of what the filters select (paymentPage, and the count from paymentTotals). */
 export function paymentRows(
   sqlite: Sqlite,
   filter: PaymentFilter & { limit: number; offset: number },
 ): { rows: RecordRow[]; total: number } {
-  // Newest year first, then by entry: the order index gives this order, so a page never sorts all of a year's
-  // payments; a status or type filter is tested in that index's own last columns (migration 0040), not in the rows:
-  // two index entries fewer per imported payment, at most tens of ms more for a narrow filter at 1,000,000 payments
-  // (bench/federation-payments.bench.ts).
-  const order = `r.year DESC, r.entered_at DESC, r.id DESC`;
-  return page(sqlite, 'aid_payments', paymentWhere(filter), order, filter.limit, filter.offset);
+  return { rows: paymentPage(sqlite, filter), total: paymentTotals(sqlite, filter).count };
 }
 
 /**
- * Count and sum of what the filters select, and of the voided among them, in one row from the covering index
- * exchange_records_payments alone (the rows are not read). Named, because without statistics SQLite takes
- * exchange_records_live and reads every row; and one row of conditional sums, because a GROUP BY on an expression
- * stops SQLite from covering the query with the index (1,000,000 payments: 0.2 s against 5.4 s).
+ * Count and sum of what the filters select, and of the voided among them, in one row from one index alone (the rows
+ * are not read), named, because without statistics SQLite may take another and read every row:
+ * - exchange_records_payments (0025) for a centre's or a year's payments, by type and status: it is less than half
+ *   the order index (64 against 163 MiB at 1,000,000 payments of a centre), so it fits SQLite's page cache (client.ts,
+ *   128 MiB) where the order index does not, and a walk of it reads no page from the file (0.05–0.10 s against 0.32–0.52 s:
+ *   why it is kept, session 13, bench/federation-payments.bench.ts);
+ * - exchange_records_payment_order when a program or days of entry are asked, which only it holds (0042): the totals
+ *   index then read every payment's row (1.6–2.0 s at 1,000,000; now 1–340 ms). Its partial WHERE holds the table
+ *   and tombstone terms, so SQLite defers the row's seek and never makes it, though EXPLAIN QUERY PLAN does not say
+ *   COVERING (tests/core/federation-payment-totals.test.ts reads the bytecode).
+ * One row of conditional sums, because a GROUP BY on an expression stops SQLite from covering the query with the
+ * index (1,000,000 payments: 0.2 s against 5.4 s).
  */
 export function paymentTotals(
   sqlite: Sqlite,
   filter: PaymentFilter,
 ): { count: number; amountFen: number; voidedCount: number; voidedFen: number } {
   const where = paymentWhere(filter);
-  const clause = [`r.centre_code = @centre`, `r.table_name = 'aid_payments'`, 'r.deleted_at IS NULL', ...where.sql].join(' AND ');
+  const index = filter.programId || filter.from || filter.to ? 'exchange_records_payment_order' : 'exchange_records_payments';
   return sqlite
     .prepare(
       `SELECT count(*) AS count, coalesce(sum(r.amount_fen), 0) AS amountFen,
          coalesce(sum(r.status = 'voided'), 0) AS voidedCount,
          coalesce(sum(CASE WHEN r.status = 'voided' THEN r.amount_fen END), 0) AS voidedFen
-       FROM exchange_records r INDEXED BY exchange_records_payments WHERE ${clause}`,
+       FROM ${fromWhere('aid_payments', where, index)}`,
     )
     .get(where.params) as { count: number; amountFen: number; voidedCount: number; voidedFen: number };
 }

@@ -5,7 +5,7 @@ import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { nextDay, startOfLocalDay } from '../aid/payment-list';
 import { centreHeader } from './centres.service';
-import { fileRows, memberRows, paymentRows, paymentTotals, readSearch, recordOf, unitNames, type RecordRow } from './records.repo';
+import { fileRows, memberRows, paymentPage, paymentTotals, readSearch, recordOf, unitNames, type RecordRow } from './records.repo';
 
 /**
  * One centre's files, payments and roster, read-only, as the centre sent them. ID numbers leave only masked, with
@@ -130,12 +130,13 @@ export function centrePayments(
     from: input.from ? startOfLocalDay(input.from) : undefined,
     to: input.to ? nextDay(input.to) : undefined,
   };
-  const { rows, total } = paymentRows(ctx.sqlite, { ...filter, ...offsetOf(input) });
+  // The list's count is the totals' (the same filter): one index walk for both.
   const sums = paymentTotals(ctx.sqlite, filter);
+  const rows = paymentPage(ctx.sqlite, { ...filter, ...offsetOf(input) });
   return {
     centre,
     items: rows.map(paymentItem),
-    total,
+    total: sums.count,
     // Voided payments are kept apart, never added in.
     totals: {
       count: sums.count - sums.voidedCount,
