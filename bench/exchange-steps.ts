@@ -23,8 +23,14 @@ export async function finished(env: BenchCore, jobId: string) {
   return result.data;
 }
 
-/** Runs `work`, sampling RSS every 50 ms: seconds and the peak growth over the RSS at the start, in MiB. */
+/**
+ * Runs `work`, sampling RSS every 50 ms: seconds and the peak growth over the RSS at the start, in MiB. A full
+ * collection first (the bench config exposes gc): the start's RSS then holds only live objects, where otherwise it
+ * held whatever garbage building the centre left, which the work's own heap reuses (a growth of 0 to 130 MiB for the
+ * same import, depending on when V8 last collected; session 13).
+ */
 export async function measured<T>(work: () => Promise<T>) {
+  (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
