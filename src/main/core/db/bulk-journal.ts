@@ -8,13 +8,14 @@ import { isDatabaseBusy, type Sqlite } from './client';
  * whole of its gigabytes twice. In SQLite's rollback journal the pages go into the database file directly, and
  * the journal keeps only the original of each page that already existed (none for the pages a batch appends), so
  * all-or-nothing holds (a crash leaves a hot journal that the next open rolls back) with one write of each page.
- * Half a centre at full scale (1,050,000 records) imported with no checkpoint left to run: 21.3 s against 31.0 s
- * in WAL (bench/exchange.bench.ts, docs/architecture.md "The exchange").
+ * 1,050,000 records imported in one process, the two journals in turn: 18 % less CPU, and nothing left to copy
+ * after the answer, where the checkpoint held the core's thread for seconds (bench/exchange.bench.ts
+ * BENCH_EXCHANGE_JOURNALS; docs/architecture.md, the federation's import, "Session 13").
  *
  * The switch needs the database to itself: another connection (a second copy of the program on the same folder)
- * keeps it in WAL, where the write runs as before, with no automatic checkpoint inside it (it would copy pages the
- * transaction has not finished writing) and one `checkpoint` after it. Outside a bulk write the database is always
- * in WAL: readers never wait for a writer.
+ * keeps it in WAL, where the write runs as before: no automatic checkpoint at its commit (that copy would come
+ * before the job's answer) and one `checkpoint` after the answer. Outside a bulk write the database is always in
+ * WAL: readers never wait for a writer.
  */
 export interface BulkJournal {
   /** The write went to the WAL (the switch was refused): its pages wait for `checkpoint`. */
