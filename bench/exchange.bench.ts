@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { afterAll, expect, test } from 'vitest';
 import { openDatabase } from '../src/main/core/db/client';
 import { openOutboxFile, reserveInboxFile } from '../src/main/core/files';
 import { BATCH_GZIP_LEVEL } from '../src/main/core/exchange/format';
+import { ageEncryptStream } from '../src/main/core/exchange/format/age-encrypt';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
 import { centreAt, finished, measured, plaintextOf, trustEachOther } from './exchange-steps';
 import { cores, newCore } from './support';
@@ -97,6 +98,10 @@ async function exportAndImport(
   started = performance.now();
   await ageEncrypt(regzipped, recipient);
   const encryptSeconds = (performance.now() - started) / 1000;
+  // The export's own crypto: the program seals with Node's crypto (format/age-encrypt.ts), not the package above.
+  started = performance.now();
+  await pipeline(Readable.from([regzipped]), ageEncryptStream(recipient), new Writable({ write: (_chunk, _encoding, done) => done() }));
+  const ownEncryptSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const decrypter = new Decrypter();
   for (const identity of exchangeIdentities(federation.core.state.conn!.sqlite)) decrypter.addIdentity(identity);
@@ -120,7 +125,8 @@ async function exportAndImport(
       seconds: `${exported.seconds.toFixed(2)} (CPU ${exported.cpuSeconds.toFixed(2)})`,
       ratio: `${(exported.seconds / floorExport).toFixed(2)}×`,
       'peak MiB': exported.peakMiB.toFixed(0),
-      target: `≤ 15 s (${margin(15, exported.seconds)}); crypto ${pct(encryptSeconds, exported.seconds)} (≤ 5 %)`,
+      // The sealing runs in its own thread beside the SQLite pages: its share of the export's CPU is the time it takes.
+      target: `≤ 15 s (${margin(15, exported.seconds)}); crypto ${pct(ownEncryptSeconds, exported.cpuSeconds)} of the CPU (≤ 5 %)`,
     },
     'age decrypt + gunzip, same bytes (import floor)': { seconds: decryptAndGunzip.toFixed(2), ratio: '1.00×', 'peak MiB': '', target: '' },
     'exchangeImport.importBatch': {
