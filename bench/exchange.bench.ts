@@ -145,16 +145,20 @@ async function exportAndImport(
   };
 }
 
-// BENCH_EXCHANGE_PAGE_SIZES (e.g. 4096,16384,65536): instead of the two scales, the whole scale twice per page size
-// of the federation's database, in this process (the centre made again each time, the same way), to compare them.
-const PAGE_SIZES = process.env.BENCH_EXCHANGE_PAGE_SIZES?.split(',').map(Number);
-if (PAGE_SIZES)
-  test(`the import by the federation's page size (${PAGE_SIZES.join(', ')})`, async () => {
+type Options = Parameters<typeof exportAndImport>[4];
+
+/**
+ * Instead of the two scales: the whole scale twice per variant, in this process (the centre made again each time,
+ * the same way), alternating, so that the rounds share the machine's load; one table of the imports.
+ */
+function compareImports<V>(what: string, variants: V[] | undefined, name: (v: V) => string, options: (v: V) => Options) {
+  if (!variants) return;
+  test(`the import by ${what} (${variants.map(name).join(', ')})`, async () => {
     const rows: Record<string, Record<string, string>> = {};
     for (const round of [1, 2])
-      for (const pageSize of PAGE_SIZES) {
-        const r = await exportAndImport(`pages of ${pageSize} bytes`, MEMBERS, FILES, PAYMENTS, { pageSize });
-        rows[`${pageSize / 1024} KiB #${round}`] = {
+      for (const variant of variants) {
+        const r = await exportAndImport(name(variant), MEMBERS, FILES, PAYMENTS, options(variant));
+        rows[`${name(variant)} #${round}`] = {
           'import s': r.importSeconds.toFixed(2),
           'import CPU s': r.importCpu.toFixed(2),
           'answered s': r.answered.toFixed(2),
@@ -162,47 +166,34 @@ if (PAGE_SIZES)
         };
       }
     console.table(rows);
-    expect(Object.keys(rows)).toHaveLength(PAGE_SIZES.length * 2);
+    expect(Object.keys(rows)).toHaveLength(variants.length * 2);
   }, 3_600_000); // a centre built and imported four times or more: past the config's 10 minutes at 600,000 records
+}
 
-// BENCH_EXCHANGE_READERS (e.g. thread,core): the whole scale twice per way of reading the batch at the federation
-// (import-entries-thread.ts), in this process, to compare them.
+// BENCH_EXCHANGE_PAGE_SIZES (e.g. 4096,16384,65536): per page size of the federation's database.
+const PAGE_SIZES = process.env.BENCH_EXCHANGE_PAGE_SIZES?.split(',').map(Number);
+compareImports(
+  "the federation's page size",
+  PAGE_SIZES,
+  (size) => `${size / 1024} KiB`,
+  (pageSize) => ({ pageSize }),
+);
+// BENCH_EXCHANGE_READERS (e.g. thread,core): per way of reading the batch at the federation (import-entries-thread.ts).
 const READERS = process.env.BENCH_EXCHANGE_READERS?.split(',') as Reader[] | undefined;
-if (READERS)
-  test(`the import by where the batch is read (${READERS.join(', ')})`, async () => {
-    const rows: Record<string, Record<string, string>> = {};
-    for (const round of [1, 2])
-      for (const reader of READERS) {
-        const r = await exportAndImport(`read in the ${reader}`, MEMBERS, FILES, PAYMENTS, { reader });
-        rows[`${reader} #${round}`] = {
-          'import s': r.importSeconds.toFixed(2),
-          'import CPU s': r.importCpu.toFixed(2),
-          'answered s': r.answered.toFixed(2),
-          'peak MiB': r.importPeak.toFixed(0),
-        };
-      }
-    console.table(rows);
-    expect(Object.keys(rows)).toHaveLength(READERS.length * 2);
-  }, 3_600_000);
-
-// BENCH_EXCHANGE_JOURNALS (e.g. rollback,wal): the whole scale twice per journal the import writes in, in this process.
+compareImports(
+  'where the batch is read',
+  READERS,
+  (reader) => `read in the ${reader}`,
+  (reader) => ({ reader }),
+);
+// BENCH_EXCHANGE_JOURNALS (e.g. rollback,wal): per journal the import writes in (db/bulk-journal.ts).
 const JOURNALS = process.env.BENCH_EXCHANGE_JOURNALS?.split(',') as Journal[] | undefined;
-if (JOURNALS)
-  test(`the import by the journal it writes in (${JOURNALS.join(', ')})`, async () => {
-    const rows: Record<string, Record<string, string>> = {};
-    for (const round of [1, 2])
-      for (const journal of JOURNALS) {
-        const r = await exportAndImport(`written in the ${journal} journal`, MEMBERS, FILES, PAYMENTS, { journal });
-        rows[`${journal} #${round}`] = {
-          'import s': r.importSeconds.toFixed(2),
-          'import CPU s': r.importCpu.toFixed(2),
-          'answered s': r.answered.toFixed(2),
-          'peak MiB': r.importPeak.toFixed(0),
-        };
-      }
-    console.table(rows);
-    expect(Object.keys(rows)).toHaveLength(JOURNALS.length * 2);
-  }, 3_600_000);
+compareImports(
+  'the journal it writes in',
+  JOURNALS,
+  (journal) => `the ${journal} journal`,
+  (journal) => ({ journal }),
+);
 
 if (!PAGE_SIZES && !READERS && !JOURNALS)
   test(`export and import of a centre at ${MEMBERS.toLocaleString()} members, ${FILES.toLocaleString()} files, ${PAYMENTS.toLocaleString()} payments`, async () => {
