@@ -64,4 +64,15 @@ describe('the journal of a bulk write', () => {
     expect(sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(4_000);
     expect(logger.lines).toEqual([]);
   });
+
+  it('leaves the journal as it is while another write holds a transaction open on the same connection', () => {
+    const { sqlite } = database();
+    sqlite.exec('BEGIN IMMEDIATE');
+    const journal = bulkJournal(sqlite, createMemoryLogger());
+    expect(journal.inWal).toBe(true);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    journal.end();
+    sqlite.exec('ROLLBACK');
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
 });

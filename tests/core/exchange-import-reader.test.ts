@@ -132,6 +132,26 @@ describe('导入批次 read in a thread of its own', () => {
     expect(readerThreadsRunning()).toBe(0);
   });
 
+  it('refuses a second import with BUSY while the first is writing, and the first applies whole', async () => {
+    const { inThread: o } = await twoFederations();
+    const batch = readFileSync((await centreBatch(o, snapshotEntries(o, 30_000), { sequence: 1 })).path);
+    const { jobId } = await o.federation.call('exchangeImport.importBatch', inboxUpload(o.federation, 'batch.bfb', batch));
+    const progressed = () => o.federation.events.some((e) => e.type === 'job.progress' && e.jobId === jobId && e.done > 0);
+    while (!progressed()) await new Promise((r) => setTimeout(r, 1));
+    // The first import's transaction is open (in the rollback journal, db/bulk-journal.ts): the second leaves the
+    // journal as it is and is refused as any writer is while an import runs.
+    const second = await o.federation.job('exchangeImport.importBatch', inboxUpload(o.federation, 'again.bfb', batch));
+    expect(second.result).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    const finished = () => o.federation.events.find((e) => e.type === 'job.finished' && e.jobId === jobId);
+    while (!finished()) await new Promise((r) => setTimeout(r, 5));
+    expect(finished()).toMatchObject({ result: { ok: true, data: { outcome: 'applied' } } });
+    const sqlite = o.federation.core.state.conn!.sqlite;
+    expect(sqlite.prepare("SELECT count(*) FROM exchange_records WHERE table_name = 'members'").pluck().get()).toBe(30_000);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(o.federation.logger.lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+    expect(readerThreadsRunning()).toBe(0);
+  });
+
   it('ends with a coded error and writes nothing when the reader thread cannot start', async () => {
     const { inThread: o } = await twoFederations();
     o.federation.core.state.batchReaderPath = join(readerPath, '..', 'no-such-reader.js');

@@ -29,9 +29,11 @@ export function bulkJournal(sqlite: Sqlite, logger: Logger): BulkJournal {
     return {
       inWal: false,
       end() {
-        // Only fails with a transaction open (the caller has closed it) or a database gone: the next open sets WAL.
+        // Refused only with a transaction open (the caller has closed it), another process reading, or a database
+        // gone; the database stays correct in the rollback journal, and the next open sets WAL again.
         try {
-          sqlite.pragma('journal_mode = WAL');
+          const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+          if (mode !== 'wal') logger.error('db.bulkJournal.walRefused', new Error(`journal_mode stayed ${String(mode)}`));
         } catch (error) {
           logger.error('db.bulkJournal.walFailed', error);
         }
@@ -43,8 +45,12 @@ export function bulkJournal(sqlite: Sqlite, logger: Logger): BulkJournal {
   return { inWal: true, end: () => void sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`) };
 }
 
-/** True when the database left WAL for the rollback journal; false (still WAL) when another connection holds it. */
+/**
+ * True when the database left WAL for the rollback journal; false (still WAL) when another connection holds it, or
+ * this one has a transaction open (another job's write: the caller's own transaction then refuses with BUSY).
+ */
 function toRollbackJournal(sqlite: Sqlite): boolean {
+  if (sqlite.inTransaction) return false;
   try {
     return sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   } catch (error) {
