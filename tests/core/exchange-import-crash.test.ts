@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, RESOURCES_DIR, type TestCore } from './support/core';
@@ -117,14 +116,15 @@ describe('kill -9 while the federation imports a batch', () => {
     for (const at of [1 + Math.floor(random() * RECORDS), 1 + Math.floor(random() * RECORDS), RECORDS]) {
       const c = { ...config(at), cacheKib: 256 };
       t.core.close();
-      const sizeBefore = statSync(join(t.dataDir, 'bangfu.db')).size;
+      const database = t.core.state.paths.database;
+      const sizeBefore = statSync(database).size;
       const child = startChild(script, c);
       expect(await child.waitFor((l) => l.startsWith('paused'))).toBe(`paused ${at}`);
       // After the last record most of the batch's pages are in the file already: the rollback has work to do.
-      if (at === RECORDS) expect(statSync(join(t.dataDir, 'bangfu.db')).size).toBeGreaterThan(sizeBefore + 1_000_000);
-      const journal = readFileSync(join(t.dataDir, 'bangfu.db-journal'));
+      if (at === RECORDS) expect(statSync(database).size).toBeGreaterThan(sizeBefore + 1_000_000);
+      const journal = readFileSync(`${database}-journal`);
       expect(journal.length).toBeGreaterThan(0);
-      for (const file of [journal, readFileSync(join(t.dataDir, 'bangfu.db'))]) expect(file.includes(Buffer.from('会员'))).toBe(false);
+      for (const file of [journal, readFileSync(database)]) expect(file.includes(Buffer.from('会员'))).toBe(false);
       child.kill();
       expect((await child.exited).signal).toBe('SIGKILL');
       await reopen();
