@@ -34,6 +34,10 @@ export function bulkJournal(sqlite: Sqlite, logger: Logger): BulkJournal {
         try {
           const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
           if (mode !== 'wal') logger.error('db.bulkJournal.walRefused', new Error(`journal_mode stayed ${String(mode)}`));
+          // A read opens the WAL now. Without it, on a connection with a TEMP database (a snapshot's import_seen, the
+          // reports' shadow tables), the first checkpoint after the switch fails with SQLITE_LOCKED
+          // (tests/core/bulk-journal.test.ts), and compare.service.ts and restore-keys.ts checkpoint first.
+          sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
         } catch (error) {
           logger.error('db.bulkJournal.walFailed', error);
         }
