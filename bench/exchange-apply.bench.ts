@@ -118,6 +118,18 @@ async function run(variant: Variant, records: BatchRecord[], code: string) {
   };
 }
 
+const MEMBER_INDEXES = ['exchange_records_member_name', 'exchange_records_member_tail'];
+const PAYMENT_INDEXES = ['exchange_records_payment_order', 'exchange_records_payments', 'exchange_records_active_aid'];
+const PEOPLE_INDEXES = ['exchange_people_active_files', 'exchange_people_id_number', 'exchange_people_record'];
+const FILE_INDEXES = [
+  'exchange_records_live',
+  'exchange_records_file_status',
+  'exchange_records_file_category',
+  'exchange_records_file_no',
+  'exchange_records_file_head',
+  'exchange_records_file_head_tail',
+  'exchange_records_file_in_force',
+];
 const dropAll = (names: string[]) => (sqlite: Sqlite) => names.forEach((n) => sqlite.exec(`DROP INDEX ${n}`));
 
 /** The schema before migration 0035: payments' recipients in exchange_people, grouped by its index of 0024. */
@@ -146,18 +158,29 @@ const VARIANTS: Variant[] = [
   { name: 'in the WAL', wal: true },
   // Without the payments' totals index (0025; what dropping it would save: session 13 measured it and kept it).
   { name: 'no totals index', prepare: dropAll(['exchange_records_payments']) },
+  { name: 'pages 8 KiB', pageSize: 8192 },
+  { name: 'pages 32 KiB', pageSize: 32768 },
   { name: 'pages 64 KiB', pageSize: 65536 },
   { name: 'cache 1 GiB', prepare: (sqlite) => sqlite.pragma('cache_size = -1048576') },
   // Measured and left out (docs/architecture.md): the wall time it saves costs the import's flat memory.
   { name: 'cache 512 MiB', prepare: (sqlite) => sqlite.pragma('cache_size = -524288') },
-  { name: 'no member indexes', prepare: dropAll(['exchange_records_member_name', 'exchange_records_member_tail']) },
+  { name: 'no member indexes', prepare: dropAll(MEMBER_INDEXES) },
+  { name: 'no payment indexes', prepare: dropAll(['exchange_records_payment_order', 'exchange_records_payments']) },
+  { name: 'no active aid', prepare: dropAll(['exchange_records_active_aid']), duplicateAid: () => 0 },
+  { name: 'no file indexes', prepare: dropAll(FILE_INDEXES) },
+  { name: 'no in-force index', prepare: dropAll(['exchange_records_file_in_force']) },
+  // The store's floor: the table and its primary key alone, every other index dropped.
   {
-    name: 'no payment indexes',
-    prepare: dropAll(['exchange_records_payment_order', 'exchange_records_payments']),
+    name: 'table only',
+    prepare: dropAll([...FILE_INDEXES, ...MEMBER_INDEXES, ...PAYMENT_INDEXES, ...PEOPLE_INDEXES, 'exchange_records_centre']),
+    duplicateAid: () => 0,
   },
+  // The centre's 18-character code in every index key written as one character: what a small integer per centre
+  // in the keys would save (docs/architecture.md, the federation's import, "Session 14").
+  { name: 'short centre', writer: (sqlite, _code, sequence) => recordWriter(sqlite, 'C', sequence) },
   {
     name: 'no people indexes',
-    prepare: dropAll(['exchange_people_active_files', 'exchange_people_id_number', 'exchange_people_record']),
+    prepare: dropAll(PEOPLE_INDEXES),
   },
 ];
 
@@ -183,6 +206,8 @@ test(`the import's store at ${MEMBERS} members, ${FILES} files, ${PAYMENTS} paym
         'checkpoint CPU s': r.checkpointCpu.toFixed(2),
         'duplicate aid ms': r.duplicateAidMs.toFixed(0),
       };
+      // As it goes: a run at a million records takes minutes a variant.
+      console.log(`${variant.name} #${round + 1}`, JSON.stringify(rows[`${variant.name} #${round + 1}`]));
     }
   console.table(rows);
   expect(records.length).toBeGreaterThan(0);

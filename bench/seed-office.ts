@@ -61,7 +61,8 @@ export function seedPayments(sqlite: Sqlite, year: number, payments: number) {
     .all() as { type: string; name: string; sql: string }[];
   sqlite.transaction(() => {
     for (const item of schema) sqlite.exec(`DROP ${item.type.toUpperCase()} ${item.name}`);
-    // A batch for every 2,000 payments; the first program's payments are in them.
+    // A batch for every 2,000 payments; the first program's payments are in them, 50 a batch, each to a file of its
+    // own (a file is paid once a batch: aid_payments_batch_file), so their files are taken in turn, not spread.
     sqlite
       .prepare(
         `WITH RECURSIVE b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b WHERE i < @payments / 2000)
@@ -83,7 +84,8 @@ export function seedPayments(sqlite: Sqlite, year: number, payments: number) {
          FROM (SELECT c.i, p.id AS pid, p.n AS pn, p.type, p.year, f.id AS fid, f.name, f.id_number, f.unit_ref,
                  CASE WHEN c.i % 100 < 85 THEN 'paid' WHEN c.i % 100 < 93 THEN 'approved' WHEN c.i % 100 < 98 THEN 'pending' ELSE 'voided' END AS status,
                  strftime('%Y-%m-%dT%H:%M:%fZ', p.year || '-01-01', '+' || (c.i % 360) || ' days', '+' || (c.i % 86400) || ' seconds') AS at
-               FROM c JOIN bench_programs p ON p.n = c.i % 40 JOIN bench_files f ON f.n = (c.i * 7919) % @files)`,
+               FROM c JOIN bench_programs p ON p.n = c.i % 40
+                 JOIN bench_files f ON f.n = CASE WHEN c.i % 40 = 0 THEN (c.i / 40) % @files ELSE (c.i * 7919) % @files END)`,
       )
       .run({ payments, origin, admin, files });
     for (const item of schema) sqlite.exec(item.sql);
