@@ -53,7 +53,7 @@ describe('the journal of a bulk write', () => {
     const journal = bulkJournal(sqlite, logger);
     sqlite.transaction(() => rows(2_000).forEach((r) => insert.run(r)))();
     journal.end();
-    // What a write that must reach the database file runs first (compare.service.ts, restore-keys.ts).
+    // A checkpoint before any read (compare.service.ts and restore-keys.ts checkpoint, and fail loudly).
     expect(sqlite.pragma('wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
     expect(existsSync(`${path}-journal`)).toBe(false);
     expect(sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(4_000);

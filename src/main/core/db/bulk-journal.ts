@@ -35,8 +35,8 @@ export function bulkJournal(sqlite: Sqlite, logger: Logger): BulkJournal {
           const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
           if (mode !== 'wal') logger.error('db.bulkJournal.walRefused', new Error(`journal_mode stayed ${String(mode)}`));
           // A read opens the WAL now. Without it, on a connection with a TEMP database (a snapshot's import_seen, the
-          // reports' shadow tables), the first checkpoint after the switch fails with SQLITE_LOCKED
-          // (tests/core/bulk-journal.test.ts), and compare.service.ts and restore-keys.ts checkpoint first.
+          // reports' shadow tables), a checkpoint asked for before any read fails with SQLITE_LOCKED
+          // (tests/core/bulk-journal.test.ts). The program's checkpoints follow writes today; none should need to.
           sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
         } catch (error) {
           logger.error('db.bulkJournal.walFailed', error);
