@@ -14,6 +14,7 @@ import { preparedEntriesInThread } from '../src/main/core/features/exchange/impo
 import { peersWithCode } from '../src/main/core/features/exchange/peers.repo';
 import { ageEncryptStream } from '../src/main/core/exchange/format/age-encrypt';
 import { exchangeIdentities } from '../src/main/core/keys/org-exchange';
+import { readerStages } from './exchange-reader-stages';
 import { centreAt, finished, measured, plaintextOf, trustEachOther } from './exchange-steps';
 import { cores, newCore, type BenchCore } from './support';
 
@@ -177,6 +178,9 @@ async function readerAlone(stick: string, federation: BenchCore) {
     sequence: verdict.header.sequence,
     today: localDate(federation.core.state.clock),
   };
+  // BENCH_EXCHANGE_READER_STAGES: the reader's work stage by stage, in this thread (exchange-reader-stages.ts).
+  if (process.env.BENCH_EXCHANGE_READER_STAGES)
+    console.table(await readerStages(stick, verdict, exchangeIdentities(sqlite)[0]!, localDate(federation.core.state.clock)));
   const read = await measured(async () => {
     let entries = 0;
     for await (const event of preparedEntriesInThread(request, federation.core.state.batchReaderPath!))
