@@ -10,6 +10,7 @@ import { parseEntry } from '../src/main/core/exchange/format/payload';
 import { recordWriter } from '../src/main/core/features/exchange/import-store';
 import { duplicateAidKeys } from '../src/main/core/features/federation/duplicates.repo';
 import { baselineDuplicateAidCount, baselineRecordWriter } from './exchange-apply-baseline';
+import { perKindTables, perKindWriter } from './exchange-apply-layout';
 import { centreAt, finished, paymentIndexesBefore0040, paymentOrderBefore0042, plaintextOf, trustEachOther } from './exchange-steps';
 import { cores, newCore } from './support';
 
@@ -178,6 +179,8 @@ const VARIANTS: Variant[] = [
   // The centre's 18-character code in every index key written as one character: what a small integer per centre
   // in the keys would save (docs/architecture.md, the federation's import, "Session 14").
   { name: 'short centre', writer: (sqlite, _code, sequence) => recordWriter(sqlite, 'C', sequence) },
+  // Members and payments in tables of their own, keyed by a centre number and the id (exchange-apply-layout.ts).
+  { name: 'per-kind tables', prepare: perKindTables, writer: perKindWriter, duplicateAid: () => 0 },
   {
     name: 'no people indexes',
     prepare: dropAll(PEOPLE_INDEXES),
