@@ -5,7 +5,7 @@ import { serialize } from 'node:v8';
 import { createGunzip } from 'node:zlib';
 import { Decrypter } from 'age-encryption';
 import { readBatchEntries, type BatchVerdict } from '../src/main/core/exchange/format';
-import { GUNZIP_CHUNK_BYTES } from '../src/main/core/exchange/format/batch-reader';
+import { GUNZIP_CHUNK_BYTES, MAX_LINE_BYTES } from '../src/main/core/exchange/format/batch-reader';
 import { splitLines } from '../src/main/core/exchange/format/payload';
 import { ENTRIES_CHUNK } from '../src/main/core/features/exchange/import-entries';
 import { prepareRecord, type PreparedRecord } from '../src/main/core/features/exchange/import-prepare';
@@ -41,7 +41,7 @@ async function bytesOnly(path: string, verdict: Verified, ageIdentity: string, c
 async function linesOnly(path: string, verdict: Verified, ageIdentity: string): Promise<number> {
   let lines = 0;
   const pieces = await payloadStream(path, verdict, ageIdentity, GUNZIP_CHUNK_BYTES);
-  for await (const line of splitLines(pieces, 64 * 1024 * 1024)) lines += line.length > 0 ? 1 : 0;
+  for await (const line of splitLines(pieces, MAX_LINE_BYTES)) lines += line.length > 0 ? 1 : 0;
   return lines;
 }
 

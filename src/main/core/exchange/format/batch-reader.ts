@@ -97,6 +97,9 @@ export interface OpenedBatch {
  */
 export const GUNZIP_CHUNK_BYTES = 1 << 20;
 
+/** The longest line a batch may hold unless the caller says otherwise: an attachment's base64 of up to 64 MiB. */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
 export async function readBatchEntries(
   path: string,
   verdict: Extract<BatchVerdict, { ok: true }>,
@@ -128,7 +131,7 @@ export async function readBatchEntries(
     createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }),
     ignore,
   );
-  const lines = splitLines(guarded(gunzip), options.maxLineBytes ?? 64 * 1024 * 1024);
+  const lines = splitLines(guarded(gunzip), options.maxLineBytes ?? MAX_LINE_BYTES);
 
   let manifest: BatchManifest;
   try {
