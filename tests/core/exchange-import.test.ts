@@ -205,6 +205,30 @@ describe('importing a centre batch at the federation', () => {
     expect((await o.centre.fail('exchangeImport.importBatch', { uploadId: 'x', fileName: 'a.bfb' })).code).toBe('EXCHANGE_FEDERATION_ONLY');
   });
 
+  it('refuses a damaged copy of a batch applied before without a refusal receipt: that batch stands', async () => {
+    const o = await offices();
+    const good = await centreBatch(o, [orgRecord(o.origin), memberRecord(o.origin, 1)], { sequence: 1 });
+    const bytes = readFileSync(good.path);
+    // Damaged before the first import: the centre is told (a signed refusal) and exports it again.
+    const early = await importFile(o.federation, bytes.subarray(0, bytes.length - 10));
+    expect(early).toMatchObject({ outcome: 'refused', reason: 'truncated', heldSince: null });
+    expect((await receiptOf(o.federation, early.receipt, o)).receipt).toMatchObject({ outcome: 'refused', reason: 'truncated' });
+
+    const applied = await importFile(o.federation, bytes);
+    expect(applied.outcome).toBe('applied');
+    const [held] = (await o.federation.call('exchangeImport.received')).centres[0]!.batches;
+    const after = exchangeDump(o.federation);
+    for (const [what, copy, reason] of [
+      ['cut short', bytes.subarray(0, bytes.length - 10), 'truncated'],
+      ['a payload byte changed', withBitsFlipped(bytes, bytes.length - 40), 'payload-hash'],
+    ] as const) {
+      const result = await importFile(o.federation, copy);
+      // A refusal receipt would tell the centre its batch 1 never arrived, and the centre would show it as refused.
+      expect(result, what).toMatchObject({ outcome: 'refused', reason, sequence: 1, heldSince: held!.importedAt, receipt: null });
+      expect(exchangeDump(o.federation), what).toEqual(after);
+    }
+  });
+
   it('rolls back a batch whose payload turns out bad after records were written, and audits the refusal alone', async () => {
     const o = await offices();
     const other = await startOffice(FEDERATION_2);

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { CLERK, chooseFile, signIn, signOut } from './support';
@@ -61,6 +62,23 @@ async function importBatch(
   expect(download.suggestedFilename()).toMatch(/\.bfr$/);
   await download.saveAs(receiptPath);
   return { counts };
+}
+
+/**
+ * The federation is given a damaged copy of a batch it imported: refused, the page says the batch imported stands,
+ * and offers no receipt in the outcome (a refusal receipt would turn the centre's batch to 有问题).
+ */
+async function importDamagedCopy(federation: Office, batchPath: string, copyPath: string): Promise<void> {
+  const { page } = federation;
+  const bytes = readFileSync(batchPath);
+  writeFileSync(copyPath, bytes.subarray(0, bytes.length - 100));
+  await page.getByRole('link', { name: '接收批次' }).click();
+  await chooseFile(page, '导入批次…', copyPath);
+  const refused = page.getByTestId('import-refused');
+  await expect(refused).toContainText('文件不完整');
+  await expect(refused).toContainText('这一批已于');
+  await expect(refused).toContainText('不需要帮扶中心重新导出');
+  await expect(page.getByTestId('import-outcome').getByRole('button', { name: '下载回执' })).toHaveCount(0);
 }
 
 /** The centre's clerk imports the federation's receipt: the batch is 已确认. */
@@ -179,6 +197,8 @@ test('key cards → first batch → 各中心 → receipt → a change and aid �
   await shots(federation.page, 'federation-first-batch');
   await seeCentreFile(federation, centre, '在档');
   await shots(federation.page, 'federation-centre-file');
+  // A second stick with a copy of batch 1 cut short: refused, and batch 1 stands (no refusal receipt to carry back).
+  await importDamagedCopy(federation, first, testInfo.outputPath('cut-1.bfb'));
 
   // 4. The centre imports the receipt: 已确认.
   await importReceipt(centre, 1, firstReceipt);

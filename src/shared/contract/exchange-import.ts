@@ -24,6 +24,11 @@ export const batchImportResult = z.object({
   sequence: z.number().int().nullable(),
   /** sequence-gap: the batch expected next (缺少第 N 批). */
   expected: z.number().int().nullable(),
+  /**
+   * For a refused file whose sequence this federation applied before: when it was imported. That batch stands, so
+   * no refusal receipt is given (it would tell the centre its batch was not received).
+   */
+  heldSince: isoInstant.nullable(),
   snapshot: z.boolean().nullable(),
   /** Records accepted by table (written, or already held at that rev or a newer one). */
   applied: z.record(z.string(), z.number().int()),

@@ -83,6 +83,8 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
     fullAgain: ' (full batch after a restore, all data)',
     outcomeRepeat: 'Batch {sequence} of “{name}” was imported before; nothing was recorded twice.',
     outcomeRefused: 'Not imported',
+    refusedHeld:
+      'This file ({reason}) is a copy of batch {sequence} of “{name}”. That batch was imported on {time} and this file changes nothing of it: the centre need not export it again. For its receipt, download the batch’s receipt from the list below.',
     outcomeAlarm: 'Alarm',
     appliedTitle: 'Records imported',
     attachments: '{count} attachments',

@@ -85,6 +85,8 @@ export const zhCNExchangeImport = {
     fullAgain: '（恢复备份后的完整批次，全部数据）',
     outcomeRepeat: '“{name}”的第 {sequence} 批以前已经导入过，这次没有重复记入。',
     outcomeRefused: '没有导入',
+    refusedHeld:
+      '这份文件（{reason}）是“{name}”第 {sequence} 批的一份副本。这一批已于 {time} 导入，不受这份文件影响，不需要帮扶中心重新导出；要给帮扶中心回执，请在下面的列表中下载这一批的回执。',
     outcomeAlarm: '异常',
     appliedTitle: '已导入的记录',
     attachments: '附件 {count} 个',

@@ -33,7 +33,8 @@ import { peersWithCode, type PeerRow } from './peers.repo';
  * (verifyBatchFile: who sent it, to whom, signature, length, hash), then, in one transaction, its sequence: the
  * next expected is applied (import-apply.ts), a repeat of the same file writes nothing, a gap is refused naming the
  * batch missing, and the same sequence as another file is an alarm. A refusal writes nothing but its audit entry.
- * A signed receipt is offered whenever the sender is known (its signature verified).
+ * A signed receipt is offered whenever the sender is known (its signature verified), except for a damaged copy of a
+ * batch applied before: that batch stands.
  */
 
 /** A batch of a million records with attachments is a few hundred MB; past this it is not a batch of ours. */
@@ -85,6 +86,7 @@ const empty = (): Omit<BatchImportResult, 'outcome' | 'reason'> => ({
   centre: null,
   sequence: null,
   expected: null,
+  heldSince: null,
   snapshot: null,
   applied: {},
   attachments: 0,
@@ -128,7 +130,10 @@ export async function importFile(ctx: CallContext, job: JobHandle, plain: Plain)
     const reason = verdict.reason === 'unknown-sender' && found.revoked ? 'revoked-sender' : verdict.reason;
     // The header is authentic only once the signature verified: only then is there a centre to answer.
     const known = verdict.reason !== 'unknown-sender' && verdict.reason !== 'bad-signature' ? found.sender : null;
-    return refuse(ctx, reason, known ? (verdict.header ?? null) : null, known ?? found.revoked);
+    const header = known ? (verdict.header ?? null) : null;
+    // A damaged copy of a batch applied before (a second stick, a file copied again) changes nothing of it.
+    const held = header ? receivedRow(ctx.sqlite, header.sender.code, header.sequence) : undefined;
+    return refuse(ctx, reason, header, known ?? found.revoked, held?.importedAt ?? null);
   }
   const peer = found.sender!;
   const { header } = verdict;
@@ -269,8 +274,17 @@ export async function receiptFor(
   return offerReceipt(ctx.core.files, bytes, receiptName(header.sender.code, header.sequence), readSigningKey(ctx.sqlite)!.publicKey);
 }
 
-/** A whole batch refused: nothing written but the audit entry; a receipt when the sender is known. */
-async function refuse(ctx: CallContext, reason: string, header: BatchHeader | null, peer: PeerRow | null): Promise<BatchImportResult> {
+/**
+ * A whole batch refused: nothing written but the audit entry. A receipt when the sender is known, unless the batch of
+ * that sequence was applied before (`heldSince`): a refusal receipt would tell the centre its batch never arrived.
+ */
+async function refuse(
+  ctx: CallContext,
+  reason: string,
+  header: BatchHeader | null,
+  peer: PeerRow | null,
+  heldSince: string | null = null,
+): Promise<BatchImportResult> {
   ctx.write(() =>
     ctx.audit({
       recordType: 'exchangeBatch',
@@ -279,11 +293,12 @@ async function refuse(ctx: CallContext, reason: string, header: BatchHeader | nu
       params: { reason, ...(peer ? { name: peer.name } : {}), ...(header ? { sequence: header.sequence } : {}) },
     }),
   );
-  const receipt = header && peer ? await receiptFor(ctx, header, 'refused', ctx.now(), { reason }) : null;
+  const receipt = header && peer && !heldSince ? await receiptFor(ctx, header, 'refused', ctx.now(), { reason }) : null;
   return {
     ...empty(),
     outcome: 'refused',
     reason,
+    heldSince,
     centre: peer ? { code: peer.code, name: peer.name } : null,
     sequence: header?.sequence ?? null,
     receipt,

@@ -3,6 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import type { FileRef } from '@shared/contract';
 import type { BatchImportResult } from '@shared/contract/exchange-import';
 import { bridge, toErrorShape } from '../../api/client';
+import { formatDateTime } from '../../components/format';
 import { notifyError } from '../../components/notify';
 import { knownText, useT } from '../../i18n';
 
@@ -13,6 +14,14 @@ export function tableLabel(table: string): string {
 
 function batchReasonText(t: ReturnType<typeof useT>, outcome: BatchImportResult): string {
   const reason = outcome.reason ?? '';
+  // A damaged copy of a batch held: the advice to export it again would be wrong, the batch stands.
+  if (outcome.heldSince)
+    return t('exchangeImport.refusedHeld', {
+      reason: knownText(`batchRefusalNames.${reason}`) ?? reason,
+      name: outcome.centre?.name ?? '',
+      sequence: outcome.sequence ?? 0,
+      time: formatDateTime(outcome.heldSince),
+    });
   const template = knownText(`batchRefusals.${reason}`);
   if (!template) return reason;
   return template.replaceAll('{expected}', String(outcome.expected ?? '')).replaceAll('{sequence}', String(outcome.sequence ?? ''));
