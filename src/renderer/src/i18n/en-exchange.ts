@@ -41,6 +41,10 @@ export const enExchange = {
     confirmTitle: 'Confirm the fingerprint of "{name}"',
     confirmBody:
       'Call the other office and ask them to read their fingerprint from their Exchange keys page, group by group. Confirm only if every group matches; if one differs, do not confirm and ask for a new card.',
+    confirmSigned:
+      'This is the new key of "{name}": the new card is signed by its old key (fingerprint {fingerprint}). Still compare the new fingerprint by phone; once confirmed, the old key is no longer trusted and later batches use the new one.',
+    confirmRestart:
+      'This new card of "{name}" is not signed by its old key (fingerprint {fingerprint}): they say they lost it. Ask why by phone and compare the new fingerprint group by group; once confirmed, the old key is no longer trusted.',
     cardDetails: '{code} · region {region} · {mode}',
     checked: 'I compared every group of the fingerprint with the other office by phone, and all match',
     missingChecked: 'tick "compared by phone"',

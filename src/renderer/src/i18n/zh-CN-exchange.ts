@@ -31,7 +31,7 @@ export const zhCNExchange = {
     actions: '操作',
     importedAt: '导入：{time}（{user}）',
     confirmedAt: '核对：{time}（{user}）',
-    keyChange: '更换了密钥（{change}），旧指纹：{fingerprint}',
+    keyChange: '{change}，旧指纹：{fingerprint}',
     confirm: '核对指纹…',
     print: '打印',
     withdraw: '停止信任',
@@ -40,6 +40,10 @@ export const zhCNExchange = {
     confirmTitle: '核对“{name}”的密钥指纹',
     confirmBody:
       '请打电话给对方，请对方打开“交换密钥”页，逐组朗读本单位的密钥指纹。每一组都与下面一致，才能确认；有一组不同就不要确认，请对方重新导出密钥卡。',
+    confirmSigned:
+      '这是“{name}”更换后的新密钥，新卡带有旧密钥（指纹 {fingerprint}）的签名。仍要打电话核对新指纹；确认后旧密钥不再被信任，以后的批次用新密钥。',
+    confirmRestart:
+      '“{name}”这张新卡没有旧密钥（指纹 {fingerprint}）的签名：对方说丢失了旧密钥。请打电话问清原因并逐组核对新指纹；确认后旧密钥不再被信任。',
     cardDetails: '{code} · 行政区划 {region} · {mode}',
     checked: '已通过电话与对方逐组核对指纹，全部一致',
     missingChecked: '勾选“已通过电话核对指纹”',

@@ -1,4 +1,4 @@
-import { Checkbox, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PeerInfo } from '@shared/contract/exchange';
 import { useMutation } from '../../api/hooks';
@@ -41,6 +41,15 @@ function ConfirmPeerForm({ peer, onClose, onDone }: { peer: PeerInfo; onClose: (
   return (
     <Stack gap="md">
       <Text size="sm">{t('exchangeKeys.confirmBody')}</Text>
+      {peer.replaces && (peer.change === 'signed' || peer.change === 'restart') && (
+        // A new key for an office already trusted: say which kind of change the phone call is about.
+        <Alert color={peer.change === 'signed' ? 'blue' : 'orange'} data-testid="confirm-key-change">
+          {t(peer.change === 'signed' ? 'exchangeKeys.confirmSigned' : 'exchangeKeys.confirmRestart', {
+            name: peer.name,
+            fingerprint: peer.replaces.fingerprint.join(' '),
+          })}
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
         {t('exchangeKeys.cardDetails', { code: peer.code, region: peer.region, mode: t(`modes.${peer.mode}`) })}
       </Text>
