@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { exportBatch, importBatch, importReceipt } from './batch-exchange-steps';
+import { chooseFile } from './support';
 import { exportCard, importAndConfirm, openKeys } from './key-exchange-steps';
 import { CENTRE, expect, FEDERATION, test } from './two-hosts';
 
@@ -7,16 +8,17 @@ import { CENTRE, expect, FEDERATION, test } from './two-hosts';
  * 更换密钥 between two offices on screens: the centre replaces its key, its new card (signed by the old key) goes to
  * the federation, whose administrator is told on the fingerprint dialog that this is a signed key change and
  * confirms it by phone; the old key moves to the history, and the centre's next batch, signed by the new key, is
- * imported and acknowledged.
+ * imported and acknowledged. Then the federation replaces its key: a batch sealed to its old key still goes in, and
+ * the receipt signed by its new key is taken once the centre has confirmed the new card (the refusal before says so).
  */
 
 const fingerprintOf = async (page: Page) => ((await page.getByTestId('key-fingerprint').textContent()) ?? '').trim().split(/\s+/).join(' ');
 
-test('a centre replaces its key: the federation confirms the signed change by phone and takes the next batch', async ({
+test('a centre, then the federation, replace their keys: each change confirmed by phone, batches and receipts go on', async ({
   offices,
   shots,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
   await openKeys(centre);
@@ -56,4 +58,25 @@ test('a centre replaces its key: the federation confirms the signed change by ph
   await importBatch(federation, centre, 2, second, testInfo.outputPath('receipt-2.bfr'));
   await importReceipt(centre, 2, testInfo.outputPath('receipt-2.bfr'));
   await shots(centre.page, 'second-batch-acknowledged');
+
+  // Now the federation replaces its key. The centre's next batch, sealed to the federation's old key before the
+  // centre has the new card, still goes in; its receipt, signed by the new key, waits for the new card.
+  await federation.page.getByRole('link', { name: '交换密钥' }).click();
+  await federation.page.getByRole('button', { name: '更换密钥…' }).click();
+  await federation.page.getByRole('dialog', { name: '更换本单位密钥' }).getByRole('button', { name: '确认更换' }).click();
+  await expect(federation.page.getByText('旧密钥指纹：')).toBeVisible();
+  const third = await exportBatch(centre, 3, (name) => testInfo.outputPath(name));
+  await importBatch(federation, centre, 3, third, testInfo.outputPath('receipt-3.bfr'));
+  await centre.page.getByRole('link', { name: '上报批次' }).click();
+  await chooseFile(centre.page, '导入回执', testInfo.outputPath('receipt-3.bfr'));
+  await expect(centre.page.getByText(/如果上级工会更换过密钥，请先在“交换密钥”页导入它的新密钥卡/)).toBeVisible();
+  await expect(centre.page.getByTestId('batch-3')).toContainText('等待上级工会回执');
+
+  await federation.page.getByRole('link', { name: '交换密钥' }).click();
+  await exportCard(federation, testInfo.outputPath('federation-new.bfkey'));
+  await centre.page.getByRole('link', { name: '交换密钥' }).click();
+  await importAndConfirm(centre, federation, testInfo.outputPath('federation-new.bfkey'), async (dialog) => {
+    await expect(dialog.getByTestId('confirm-key-change')).toContainText('更换后的新密钥');
+  });
+  await importReceipt(centre, 3, testInfo.outputPath('receipt-3.bfr'));
 });

@@ -125,7 +125,8 @@ export const enExchangeBatchCodeEntries: typeof zhCNExchangeBatchCodeEntries = {
     RECEIPT_NEWER: 'This receipt comes from a newer version of Bangfu Desk. Upgrade this program first.',
     RECEIPT_ALTERED:
       "The receipt's signature does not verify: it was altered or damaged and was not imported. Ask the federation for it again.",
-    RECEIPT_UNTRUSTED: 'This receipt is not signed by the federation this centre trusts; it was not imported.',
+    RECEIPT_UNTRUSTED:
+      'This receipt is not signed with a federation key this centre has confirmed; it was not imported. If the federation changed its key, import its new key card on Exchange keys and compare the fingerprint by phone, then import the receipt again.',
     RECEIPT_WRONG_CENTRE: 'This receipt is for another help centre; it was not imported.',
     RECEIPT_UNKNOWN_BATCH: 'The receipt answers batch {sequence}, which this centre never exported; it was not imported.',
     RECEIPT_OTHER_BATCH:

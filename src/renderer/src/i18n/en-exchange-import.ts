@@ -19,7 +19,7 @@ export const enExchangeImport: typeof zhCNExchangeImport = {
       'The file is incomplete (cut short while copying, or the stick was pulled out too early). Ask the centre to export this batch again.',
     'bad-header': 'The header of the batch file is damaged or was changed. Ask the centre to export this batch again.',
     'unknown-sender':
-      'The sender is not a help centre this office trusts (its key card was not imported and confirmed). Import its key card on the Exchange keys page and confirm the fingerprint by phone.',
+      'This batch is not signed with a help centre key this office has confirmed (its key card was not imported and confirmed, or it changed its key). Import its (new) key card on the Exchange keys page and compare the fingerprint by phone, then import the batch.',
     'revoked-sender':
       'This batch is signed with a key no longer trusted or replaced. Ask the centre to export it again with its current key.',
     'bad-signature':

@@ -136,7 +136,8 @@ export const zhCNExchangeBatchCodeEntries = {
     RECEIPT_NOT_A_RECEIPT: '这不是上级工会的回执文件（.bfr）。请选择上级工会导入批次后给的回执。',
     RECEIPT_NEWER: '这份回执由更新版本的帮扶工作台生成，本程序读不了。请先升级本程序。',
     RECEIPT_ALTERED: '回执的签名不对：文件被改动过或已损坏，没有导入。请让上级工会重新导出回执。',
-    RECEIPT_UNTRUSTED: '这份回执不是本中心信任的上级工会签发的，没有导入。请确认回执来自“交换密钥”中已核对的上级工会。',
+    RECEIPT_UNTRUSTED:
+      '这份回执不是用本中心已核对的上级工会密钥签名的，没有导入。如果上级工会更换过密钥，请先在“交换密钥”页导入它的新密钥卡并电话核对指纹，再导入这份回执。',
     RECEIPT_WRONG_CENTRE: '这份回执是给另一个帮扶中心的，没有导入。',
     RECEIPT_UNKNOWN_BATCH: '回执说的是第 {sequence} 批，本中心没有生成过这一批，没有导入。',
     RECEIPT_OTHER_BATCH: '回执说的第 {sequence} 批与本中心生成的那一批文件不一致，没有导入。请联系上级工会核对。',
