@@ -25,6 +25,18 @@ async function centreWithTwoBatches() {
   return { ...o, member, fileId, read1, read2 };
 }
 
+/** The federation's receipt for batch 1: applied whole, or the whole file refused as cut short. */
+function batchOneReceipt(o: Awaited<ReturnType<typeof centreWithTwoBatches>>, receivedAt: string, outcome: 'applied' | 'refused') {
+  return receiptUpload(o.t, o.federation, {
+    batch: { sequence: 1, sha256: o.read1.payloadSha256 },
+    receivedAt,
+    outcome,
+    ...(outcome === 'refused' ? { reason: 'truncated' } : {}),
+    applied: outcome === 'applied' ? o.read1.manifest.counts : {},
+    refused: [],
+  });
+}
+
 const receiptRow = (t: Parameters<typeof sqliteOf>[0], sequence: number) =>
   sqliteOf(t)
     .prepare('SELECT receipt_at, receipt_outcome, receipt_applied, receipt_refused, receipt_reason FROM exchange_sent WHERE sequence = ?')
@@ -112,6 +124,28 @@ describe('导入回执', () => {
     expect((await t.call('exchange.importReceipt', applied.upload(), 'clerk')).batch).toMatchObject({
       state: 'confirmed',
       receipt: { reason: null },
+    });
+  });
+
+  it('keeps a batch 已确认 whatever order its applied receipt and a refusal of a damaged copy of it come in', async () => {
+    // Applied first, then a refusal of a copy cut short (as a federation before this change gave one).
+    const one = await centreWithTwoBatches();
+    const applied = await batchOneReceipt(one, AT, 'applied');
+    const refusedLater = await batchOneReceipt(one, LATER, 'refused');
+    await one.t.call('exchange.importReceipt', applied.upload(), 'clerk');
+    expect(await one.t.call('exchange.importReceipt', refusedLater.upload(), 'clerk')).toMatchObject({
+      outcome: 'same',
+      batch: { state: 'confirmed', receipt: { outcome: 'applied', receivedAt: AT } },
+    });
+
+    // The other order: the refusal shown first is replaced by the applied receipt, though that is older.
+    const other = await centreWithTwoBatches();
+    const refused = await batchOneReceipt(other, LATER, 'refused');
+    expect((await other.t.call('exchange.importReceipt', refused.upload(), 'clerk')).batch.state).toBe('problems');
+    const appliedEarlier = await batchOneReceipt(other, AT, 'applied');
+    expect(await other.t.call('exchange.importReceipt', appliedEarlier.upload(), 'clerk')).toMatchObject({
+      outcome: 'new',
+      batch: { state: 'confirmed', receipt: { outcome: 'applied', receivedAt: AT, reason: null } },
     });
   });
 

@@ -42,9 +42,16 @@ function federationKey(ctx: CallContext, code: string, fingerprint: string): Buf
   return keys.find((key) => keyFingerprint(key) === fingerprint) ?? null;
 }
 
-/** A later receipt replaces an earlier one, except that a repeat does not hide what the first import refused. */
+/**
+ * Which receipt a batch shows. The federation holds a batch it applied: a whole-batch refusal of a copy of it (a file
+ * cut short on a second stick), given before or after, does not undo that, whichever order the clerk imports them
+ * in. Otherwise a later receipt replaces an earlier one, except that a repeat does not hide what the first import
+ * refused.
+ */
 function replaces(stored: { receiptAt: string | null; receiptOutcome: string | null }, receipt: BatchReceipt): boolean {
   if (!stored.receiptOutcome || !stored.receiptAt) return true;
+  const held = (outcome: string) => outcome !== 'refused';
+  if (held(stored.receiptOutcome) !== held(receipt.outcome)) return held(receipt.outcome);
   if (receipt.receivedAt <= stored.receiptAt) return false;
   return !(receipt.outcome === 'repeat' && stored.receiptOutcome === 'applied');
 }
