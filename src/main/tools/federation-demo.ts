@@ -33,12 +33,20 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
   const dc: CentreRef = d;
   const xc: CentreRef = x;
   sqlite.transaction(() => {
-    const dPeer = addCentrePeer(sqlite, { code: d.code, name: d.name, status: 'trusted', importedAt: ago(120), confirmedAt: ago(120) });
+    const dPeer = addCentrePeer(sqlite, {
+      code: d.code,
+      name: d.name,
+      region: '110101',
+      status: 'trusted',
+      importedAt: ago(120),
+      confirmedAt: ago(120),
+    });
     addReceived(sqlite, { centreCode: d.code, sequence: 1, peerId: dPeer, createdAt: ago(60), importedAt: ago(59) });
     addReceived(sqlite, { centreCode: d.code, sequence: 2, peerId: dPeer, createdAt: ago(4), importedAt: ago(3) });
     const xOld = addCentrePeer(sqlite, {
       code: x.code,
       name: x.name,
+      region: '110102',
       status: 'replaced',
       importedAt: ago(200),
       confirmedAt: ago(200),
@@ -47,6 +55,7 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
     addCentrePeer(sqlite, {
       code: x.code,
       name: x.name,
+      region: '110102',
       status: 'trusted',
       change: 'signed',
       replacesId: xOld,
@@ -55,7 +64,7 @@ export function writeFederationDemo(sqlite: Sqlite, now: Date): void {
     });
     addReceived(sqlite, { centreCode: x.code, sequence: 1, peerId: xOld, createdAt: ago(41), importedAt: ago(40) });
 
-    addOrg(sqlite, dc, { name: d.name, updatedAt: ago(120) });
+    addOrg(sqlite, dc, { name: d.name, regionCode: '110101', updatedAt: ago(120) });
     addOrg(sqlite, xc, { name: x.name, regionCode: '110102', updatedAt: ago(200) });
     addFile(sqlite, dc, {
       id: uid(1),
