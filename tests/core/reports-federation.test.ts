@@ -8,6 +8,7 @@ import { outboxCopy, type TestCore } from './support/core';
 import { CENTRE_2, FEDERATION, startOffice } from './support/exchange';
 import { send, trustEachOther } from './support/federation-centres';
 import { countsOf, drillOf, writeHandFiles, type HandFile } from './support/report-files';
+import { withCentreRecords, type ShadowPayments } from '../../src/main/core/features/reports/federation-source';
 import { addPayment, addProgram } from './support/reports-aid';
 import { sqliteOf } from './support/signing';
 
@@ -101,6 +102,17 @@ function seed(t: TestCore, files: HandFile[], amounts: number[], child: string):
       paidOn: `2026-08-${String(10 + i)}`,
     });
   }
+  // Payments the quarter does not count: paid the day before it and the day after it, and one approved, not paid yet.
+  for (const paidOn of ['2026-06-30', '2026-10-01', null]) {
+    addPayment(sqlite, {
+      program: living,
+      fileId: first,
+      idNumber: head.head_id_number,
+      amountFen: 7_000,
+      status: paidOn ? 'paid' : 'approved',
+      paidOn,
+    });
+  }
   return ids;
 }
 
@@ -186,6 +198,16 @@ describe('reports in federation mode', () => {
     expect(payments.total).toBe(2);
     // The temporary tables are gone after the call: the federation's own tables read as before.
     expect(sqliteOf(federation).prepare("SELECT count(*) FROM temp.sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+  });
+
+  it('shadows only the payments a call can count: those paid within its days, or none', async () => {
+    const sqlite = sqliteOf(federation);
+    const shadowed = (payments?: ShadowPayments) =>
+      withCentreRecords(sqlite, [a.code], () => sqlite.prepare('SELECT count(*) FROM temp.aid_payments').pluck().get(), payments);
+    expect(shadowed()).toBe(5);
+    expect(shadowed({ paidFrom: '2026-07-01', paidTo: '2026-09-30' })).toBe(2);
+    expect(shadowed({ paidFrom: '2026-06-30', paidTo: '2026-10-01' })).toBe(4);
+    expect(shadowed('none')).toBe(0);
   });
 
   it('exports a centre’s tables under the federation’s name, the centre named in the title and the file’s name', async () => {

@@ -125,18 +125,31 @@ function indexShadows(sqlite: Sqlite): void {
   }
 }
 
-function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Scope): void {
+/**
+ * The payments a call can count: those paid within its window's days (every builder and drill reads payments through
+ * COUNTED_PAYMENT, aid-window.ts, whose paid_on range is this one), or none (a call that reads files only). A centre's
+ * history holds years of payments and a report counts a period of them: the rest are left out of the shadow, where
+ * filling it (each payment's fields parsed and copied) was most of a federation's report (bench/reports-federation.bench.ts).
+ */
+export type ShadowPayments = { paidFrom: string; paidTo: string } | 'none';
+
+function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Scope, payments: ShadowPayments | undefined): void {
   const { table, from } = shadow;
   // What a file keeps for the reports does not travel: left out of the copy (NULL), derived by keepShadowStates.
   const columns = columnsOf(sqlite, table).filter((c) => table !== 'hardship_files' || !FILE_REPORT_COLUMNS.includes(c));
   sqlite.prepare(`CREATE TEMP TABLE ${table} AS SELECT * FROM main.${table} WHERE 0`).run();
+  const paid = table === 'aid_payments' ? payments : undefined;
+  if (paid === 'none') return;
+  const params = paid ? { ...scope, ...paid } : scope;
   const list = columns.map((c) => `"${c}"`).join(', ');
-  // The records' fields are parsed once each (jsonb in a materialized CTE), not once per column.
+  // The records' fields are parsed once each (jsonb in a materialized CTE), not once per column; a payment outside
+  // the window is read for its paid_on alone.
   const records = (name: string) =>
     `WITH src AS MATERIALIZED (
        SELECT r.id, r.origin, r.rev, r.updated_at, r.deleted_at, jsonb(r.fields) AS j FROM exchange_records r
        WHERE r.origin IN (SELECT value FROM json_each(@origins)) AND r.table_name = '${name}'
-         AND r.centre_code IN (SELECT value FROM json_each(@centres)))`;
+         AND r.centre_code IN (SELECT value FROM json_each(@centres))
+         ${paid ? "AND json_extract(r.fields, '$.paid_on') BETWEEN @paidFrom AND @paidTo" : ''})`;
   if (from === 'record') {
     const values = columns.map((c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? `json_extract(src.j, ${jsonPath(c)})`);
     sqlite.prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src`).run(params);
@@ -155,13 +168,14 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], params: Sc
 
 /**
  * Runs `run` with the builders' tables holding the records of `centres` (credit codes) as the federation last received
- * them, tombstones included (the builders leave deleted rows out as they do at a centre). Always drops the shadows.
+ * them, tombstones included (the builders leave deleted rows out as they do at a centre), and of the payments those
+ * `payments` names (all when not given). Always drops the shadows.
  */
-export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[], run: () => T): T {
+export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[], run: () => T, payments?: ShadowPayments): T {
   const scope = scopeOf(sqlite, centres);
   dropShadows(sqlite);
   try {
-    for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope);
+    for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope, payments);
     keepShadowStates(sqlite);
     indexShadows(sqlite);
     // A view, not a table: the drill-down asks for a page's ids, each found by the primary key (origin, table, id).

@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import type { CallContext } from '../../context';
 import { readOrg } from '../org/org.repo';
 import { centreNames } from '../federation/centres.service';
-import { centresOf, withCentreRecords } from './federation-source';
+import { centresOf, withCentreRecords, type ShadowPayments } from './federation-source';
 
 /**
  * Whose records a reports call counts. A centre counts its own (no scope; one given is refused). A federation counts
@@ -31,9 +31,9 @@ export function reportScope(ctx: CallContext, centre: string | undefined): Repor
   return { centres: [centre], label: name, names };
 }
 
-/** Runs the builders on the scope's records (a centre's own tables when there is no scope). */
-export function inScope<T>(ctx: CallContext, scope: ReportScope | null, run: () => T): T {
-  return scope ? withCentreRecords(ctx.sqlite, scope.centres, run) : run();
+/** Runs the builders on the scope's records (a centre's own tables when there is no scope); `payments`: those it counts. */
+export function inScope<T>(ctx: CallContext, scope: ReportScope | null, run: () => T, payments?: ShadowPayments): T {
+  return scope ? withCentreRecords(ctx.sqlite, scope.centres, run, payments) : run();
 }
 
 /** A title naming whose records it counts, e.g. 困难职工家庭情况统计表（各中心合计）. */

@@ -8,7 +8,9 @@ import { withSharedStates } from './file-states';
 import { filesDrill } from './files-drill';
 import { framed, reportFrame, reportQuery, splitDrillKey, type DrillHandler, type SheetBuilder } from './report-frame';
 import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
-import { paymentsDrill } from './aid-drill';
+import { parsePaymentsPayload, paymentsDrill } from './aid-drill';
+import { paymentWindow } from './aid-window';
+import type { ShadowPayments } from './federation-source';
 import { aidSheet, educationSheet, festivalSheet } from './aid-sheets';
 import { peopleDrill, peopleSheet } from './people-sheet';
 import { inScope, reportScope, scopedTitle, withCentres } from './report-scope';
@@ -66,7 +68,9 @@ export function buildSheets(ctx: CallContext, request: SheetsRequest): ReportShe
   // The file tables and the people table read the files' states: grouped once when two or more of them are asked
   // for (file-states.ts); for one alone, writing the states to a table first would only add to its time.
   const readingStates = request.tables.filter((table) => TABLES_READING_STATES.has(table)).length;
-  return inScope(ctx, scope, () => (readingStates > 1 ? withSharedStates(ctx.sqlite, query, build) : build()));
+  // Every aid table counts the payments paid within [from, to] (aid-window.ts): a federation shadows those alone.
+  const payments = { paidFrom: query.from, paidTo: query.to };
+  return inScope(ctx, scope, () => (readingStates > 1 ? withSharedStates(ctx.sqlite, query, build) : build()), payments);
 }
 
 export function tables(ctx: CallContext, input: ParsedInput<'reports.tables'>): ChannelOutput<'reports.tables'> {
@@ -83,6 +87,20 @@ export function drill(ctx: CallContext, input: ParsedInput<'reports.drill'>): Ch
   if (!handler) throw new AppError('REPORT_DRILL_UNKNOWN');
   const scope = reportScope(ctx, input.centre);
   return ctx.sqlite.transaction(() =>
-    inScope(ctx, scope, () => withCentres(ctx, scope, handler(ctx, payload, { limit: input.limit, offset: input.offset }))),
+    inScope(
+      ctx,
+      scope,
+      () => withCentres(ctx, scope, handler(ctx, payload, { limit: input.limit, offset: input.offset })),
+      drillPayments(prefix, payload),
+    ),
   )();
+}
+
+/** The payments a drill-down reads: those its aid number counted; none for the files and people behind a number. */
+function drillPayments(prefix: string, payload: unknown): ShadowPayments {
+  if (prefix !== 'payments') return 'none';
+  const parsed = parsePaymentsPayload(payload);
+  if (!parsed) throw new AppError('REPORT_DRILL_UNKNOWN');
+  const window = paymentWindow(parsed, parsed.asOf);
+  return { paidFrom: window.from, paidTo: window.to };
 }
