@@ -12,7 +12,8 @@ import { cores, timedRuns } from './support';
 
 /**
  * A federation's reports (features/reports federation-source.ts) against the same centre's own: one office's files
- * (with a timeline: approval in the last three years, some exits and closings) and payments are copied into
+ * (with a timeline: its submission, visit and notice steps, approval in the last three years, two annual reviews, some
+ * exits and closings) and payments are copied into
  * exchange_records as a batch carries them (the file's events and household inside its record), the office is then
  * switched to federation mode, and the seven tables are asked for in one call, as the page does. The baseline is the
  * same call in centre mode on the same data in the same process, so the ratio is what the per-call TEMP tables cost.
@@ -32,6 +33,13 @@ test(`the seven tables at a federation, one centre of ${FILES.toLocaleString()} 
   sqlite.exec(`
     INSERT INTO file_events (file_id, at, action, from_status, to_status)
       SELECT id, date('${today}', '-' || (abs(random()) % 1095) || ' days') || 'T06:00:00.000Z', 'approve', 'approval', 'active' FROM hardship_files;
+    INSERT INTO file_events (file_id, at, action, from_status, to_status)
+      SELECT f.id, date('${today}', '-1100 days') || 'T0' || s.n || ':00:00.000Z', s.action, 'draft', 'draft'
+      FROM hardship_files f, (SELECT 1 AS n, 'submit' AS action UNION ALL SELECT 2, 'beginVisit' UNION ALL SELECT 3, 'sendToCommittee'
+        UNION ALL SELECT 4, 'startNotice' UNION ALL SELECT 5, 'endNotice') s;
+    INSERT INTO file_events (file_id, at, action, from_status, to_status)
+      SELECT id, date('${today}', '-' || (y.n * 365) || ' days') || 'T0' || (y.n + 1) || ':00:00.000Z', a.action, 'active', 'active'
+      FROM hardship_files, (SELECT 0 AS n UNION ALL SELECT 1) y, (SELECT 'startAnnualReview' AS action UNION ALL SELECT 'keep') a;
     INSERT INTO file_events (file_id, at, action, from_status, to_status, on_date)
       SELECT id, '${today}T01:00:00.000Z', 'exit', 'active', 'exited', date('${today}', '-' || (rowid % 300) || ' days')
       FROM hardship_files WHERE rowid % 10 = 5;

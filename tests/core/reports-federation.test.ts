@@ -91,6 +91,9 @@ function seed(t: TestCore, files: HandFile[], amounts: number[], child: string):
   );
   member.run(uuidv7(), first, 0, 'self', head.head_name, head.head_id_number, '{}');
   member.run(uuidv7(), first, 1, 'child', '子女', idOf(child), JSON.stringify({ schoolStage: 'junior' }));
+  // Steps of its timeline that no report reads (a federation's shadow leaves them out).
+  const step = sqlite.prepare("INSERT INTO file_events (file_id, at, action, from_status, to_status) VALUES (?, ?, ?, 'draft', 'draft')");
+  for (const action of ['submit', 'beginVisit', 'startNotice']) step.run(first, '2026-01-02T02:00:00.000Z', action);
   const living = addProgram(sqlite, 'living', 'union', '2026年生活救助');
   for (const [i, amount] of amounts.entries()) {
     addPayment(sqlite, {
@@ -208,6 +211,13 @@ describe('reports in federation mode', () => {
     expect(shadowed({ paidFrom: '2026-07-01', paidTo: '2026-09-30' })).toBe(2);
     expect(shadowed({ paidFrom: '2026-06-30', paidTo: '2026-10-01' })).toBe(4);
     expect(shadowed('none')).toBe(0);
+    // Of the files' timelines, the steps the reports read.
+    const steps = (db: typeof sqlite, table: string) =>
+      db.prepare(`SELECT count(*) FROM ${table} WHERE action IN ('approve', 'confirmImport', 'exit', 'close')`).pluck().get();
+    const events = withCentreRecords(sqlite, [a.code], () => sqlite.prepare('SELECT count(*) FROM temp.file_events').pluck().get());
+    expect(events).toBe(steps(sqliteOf(a.t), 'main.file_events'));
+    // The three steps no report reads (seed) are among those left out.
+    expect(sqliteOf(a.t).prepare('SELECT count(*) FROM file_events').pluck().get()).toBeGreaterThanOrEqual((events as number) + 3);
   });
 
   it('exports a centre’s tables under the federation’s name, the centre named in the title and the file’s name', async () => {

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../db/client';
 import { FILE_REPORT_COLUMNS } from '../../db/schema';
-import { stepDays } from './file-states';
+import { REPORT_STEP_ACTIONS, stepDays } from './file-states';
 
 /**
  * A federation's reports (docs/domain.md "Reports", docs/architecture.md "Reports in federation mode"): the same
@@ -19,10 +19,14 @@ import { stepDays } from './file-states';
  * made again on the shadows (not unique: two centres' numbers may meet), so the builders' INDEXED BY still finds them.
  */
 
-/** Each shadowed table: where its rows come from (a table of records, or an array inside the file's record). */
-const SHADOWS: { table: string; from: 'record' | { fileArray: string } }[] = [
+/**
+ * Each shadowed table: where its rows come from (a table of records, or an array inside the file's record, of which
+ * `only` keeps the rows the builders read: of a timeline, its report steps, file-states.ts, read by no other builder;
+ * a file's submission, visit and notice steps are most of it).
+ */
+const SHADOWS: { table: string; from: 'record' | { fileArray: string; only?: string } }[] = [
   { table: 'hardship_files', from: 'record' },
-  { table: 'file_events', from: { fileArray: 'events' } },
+  { table: 'file_events', from: { fileArray: 'events', only: `json_extract(p.value, '$.action') IN ${REPORT_STEP_ACTIONS}` } },
   { table: 'file_household', from: { fileArray: 'household' } },
   { table: 'aid_programs', from: 'record' },
   { table: 'aid_payments', from: 'record' },
@@ -106,7 +110,7 @@ function keepShadowStates(sqlite: Sqlite): void {
          SELECT file_id,
            ${stepDays("'localtime'")},
            max(at) AS last_step_at
-         FROM temp.file_events WHERE action IN ('approve', 'confirmImport', 'exit', 'close') GROUP BY file_id
+         FROM temp.file_events WHERE action IN ${REPORT_STEP_ACTIONS} GROUP BY file_id
        ) AS s
        WHERE s.file_id = f.id`,
     )
@@ -159,7 +163,8 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Sco
     sqlite
       .prepare(
         `INSERT INTO temp.${table} (${list}) ${records('hardship_files')},
-         parts AS MATERIALIZED (SELECT src.id AS file_id, jsonb(p.value) AS j FROM src, json_each(src.j, '$.${from.fileArray}') p)
+         parts AS MATERIALIZED (SELECT src.id AS file_id, jsonb(p.value) AS j FROM src, json_each(src.j, '$.${from.fileArray}') p
+           ${from.only ? `WHERE ${from.only}` : ''})
          SELECT ${values.join(', ')} FROM parts part`,
       )
       .run(params);

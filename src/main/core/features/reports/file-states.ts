@@ -50,12 +50,18 @@ const entryDay = (shift: string) =>
 const leaveDay = (shift: string) =>
   `CASE action WHEN 'exit' THEN coalesce(on_date, date(at, ${shift})) WHEN 'close' THEN date(at, ${shift}) END`;
 
+/**
+ * The steps of a timeline the reports read (entering and leaving hardship), as the partial indexes of migrations 0027
+ * and 0034 name them: the queries say it in these words so that SQLite matches those indexes.
+ */
+export const REPORT_STEP_ACTIONS = "('approve', 'confirmImport', 'exit', 'close')";
+
 export const STATES_CTE = `
   steps AS (
     SELECT file_id,
       ${stepDays('@shift')}
     FROM file_events
-    WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at < @recordedBefore
+    WHERE action IN ${REPORT_STEP_ACTIONS} AND at < @recordedBefore
     GROUP BY file_id
   ),
   states AS (
@@ -84,7 +90,7 @@ const KEPT_STATES_CTE = `
   )`;
 
 const LATER_STEP = `SELECT 1 FROM file_events INDEXED BY file_events_report_at
-  WHERE action IN ('approve', 'confirmImport', 'exit', 'close') AND at >= @recordedBefore`;
+  WHERE action IN ${REPORT_STEP_ACTIONS} AND at >= @recordedBefore`;
 
 /**
  * Which files need their timeline is told by what each keeps (migration 0039): a file whose kept state became the
@@ -106,7 +112,7 @@ const LATER_CTE = `
     FROM hardship_files f INDEXED BY hardship_files_report
       JOIN file_events e INDEXED BY file_events_report ON e.file_id = f.id
     WHERE f.deleted_at IS NULL AND f.entered_on < date(@recordedBefore, @shift) AND f.prior_since >= @recordedBefore
-      AND e.action IN ('approve', 'confirmImport', 'exit', 'close') AND e.at < @recordedBefore
+      AND e.action IN ${REPORT_STEP_ACTIONS} AND e.at < @recordedBefore
     GROUP BY f.id
   )`;
 
