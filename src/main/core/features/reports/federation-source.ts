@@ -74,6 +74,7 @@ const sqlList = (json: string) => (JSON.parse(json) as string[]).map((v) => `'${
 
 function dropShadows(sqlite: Sqlite): void {
   for (const { table } of SHADOWS) sqlite.prepare(`DROP TABLE IF EXISTS temp.${table}`).run();
+  sqlite.prepare(`DROP TABLE IF EXISTS ${FILE_RECORDS}`).run();
   sqlite.prepare(`DROP VIEW IF EXISTS ${CENTRE_OF}`).run();
 }
 
@@ -137,6 +138,19 @@ function indexShadows(sqlite: Sqlite): void {
  */
 export type ShadowPayments = { paidFrom: string; paidTo: string } | 'none';
 
+/** The scope's records of a table, each with its fields as jsonb (`j`); `and`: a further condition on the record `r`. */
+const recordsSql = (table: string, and = '') =>
+  `SELECT r.id, r.origin, r.rev, r.updated_at, r.deleted_at, jsonb(r.fields) AS j FROM exchange_records r
+   WHERE r.origin IN (SELECT value FROM json_each(@origins)) AND r.table_name = '${table}'
+     AND r.centre_code IN (SELECT value FROM json_each(@centres)) ${and}`;
+
+/**
+ * The scope's files with their fields as jsonb, for the call's fills: the file's shadow and its parts' (timeline,
+ * household) read the same records, and converting each file's fields (its arrays included) three times was a third of
+ * those fills. Dropped once they are filled.
+ */
+const FILE_RECORDS = 'temp.report_file_records';
+
 function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Scope, payments: ShadowPayments | undefined): void {
   const { table, from } = shadow;
   // What a file keeps for the reports does not travel: left out of the copy (NULL), derived by keepShadowStates.
@@ -147,13 +161,11 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Sco
   const params = paid ? { ...scope, ...paid } : scope;
   const list = columns.map((c) => `"${c}"`).join(', ');
   // The records' fields are parsed once each (jsonb in a materialized CTE), not once per column; a payment outside
-  // the window is read for its paid_on alone.
+  // the window is read for its paid_on alone. The files' are parsed once for the three shadows they fill.
   const records = (name: string) =>
-    `WITH src AS MATERIALIZED (
-       SELECT r.id, r.origin, r.rev, r.updated_at, r.deleted_at, jsonb(r.fields) AS j FROM exchange_records r
-       WHERE r.origin IN (SELECT value FROM json_each(@origins)) AND r.table_name = '${name}'
-         AND r.centre_code IN (SELECT value FROM json_each(@centres))
-         ${paid ? "AND json_extract(r.fields, '$.paid_on') BETWEEN @paidFrom AND @paidTo" : ''})`;
+    name === 'hardship_files'
+      ? `WITH src AS (SELECT * FROM ${FILE_RECORDS})`
+      : `WITH src AS MATERIALIZED (${recordsSql(name, paid ? "AND json_extract(r.fields, '$.paid_on') BETWEEN @paidFrom AND @paidTo" : '')})`;
   if (from === 'record') {
     const values = columns.map((c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? `json_extract(src.j, ${jsonPath(c)})`);
     sqlite.prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src`).run(params);
@@ -180,7 +192,9 @@ export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[],
   const scope = scopeOf(sqlite, centres);
   dropShadows(sqlite);
   try {
+    sqlite.prepare(`CREATE TABLE ${FILE_RECORDS} AS ${recordsSql('hardship_files')}`).run(scope);
     for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope, payments);
+    sqlite.prepare(`DROP TABLE ${FILE_RECORDS}`).run();
     keepShadowStates(sqlite);
     indexShadows(sqlite);
     // A view, not a table: the drill-down asks for a page's ids, each found by the primary key (origin, table, id).
