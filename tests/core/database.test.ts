@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, readSync, closeSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readlinkSync, readSync, closeSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/client';
@@ -74,5 +74,35 @@ describe('encrypted database', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('keeps temporary tables and spilled sorts in memory: the cipher does not cover temporary files', () => {
+    const t = startCore();
+    const { sqlite } = openDatabase(dataPaths(t.dataDir).database, t.key);
+    try {
+      expect(sqlite.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+      // A small page cache, and a sort and a TEMP table of some 10 MB: on disk, both would be SQLite's temporary
+      // files (etilqs_*, unlinked but open) holding the text in clear.
+      sqlite.pragma('cache_size = -1024');
+      sqlite.exec(`CREATE TEMP TABLE names AS WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 300000)
+        SELECT '张三' || (i * 7919 % 300001) || '-110101197001011234' AS v FROM c`);
+      const openTempFiles = () =>
+        existsSync('/proc/self/fd')
+          ? readdirSync('/proc/self/fd').filter((fd) => {
+              try {
+                return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs');
+              } catch {
+                return false; // the directory's own descriptor, closed by now
+              }
+            })
+          : [];
+      let read = 0;
+      for (const _row of sqlite.prepare('SELECT v FROM temp.names ORDER BY v').iterate()) {
+        if (++read === 150_000) expect(openTempFiles(), 'SQLite temporary files open mid-sort').toEqual([]);
+      }
+      expect(read).toBe(300_001);
+    } finally {
+      sqlite.close();
+    }
   });
 });

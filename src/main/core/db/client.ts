@@ -50,6 +50,11 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
     if (isDatabaseDamaged(error)) throw new AppError('DB_DAMAGED');
     throw error;
   }
+  // SQLite3 Multiple Ciphers encrypts the database, its journal and its WAL, not SQLite's temporary files: TEMP tables
+  // (a federation report's shadows hold every file's names and ID numbers), sorts that spill (an ORDER BY, CREATE
+  // INDEX) and statement journals would reach the OS temp folder in clear. In memory they never touch a disk; the
+  // price is their size in RAM while a statement or call runs (tests/core/db-temp-store.test.ts).
+  sqlite.pragma('temp_store = MEMORY');
   registerFunctions(sqlite);
   if (!options.readonly) {
     // Takes effect only on a file with no page yet (before WAL, before the first table); an existing database keeps
