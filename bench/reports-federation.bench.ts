@@ -90,8 +90,8 @@ test(`the seven tables at a federation, one centre of ${FILES.toLocaleString()} 
 
 /**
  * Inside one call's shadows: the work migration 0039 added to them, timed against the same work as migration 0036 left
- * it. The kept states as keepShadowStates writes them (an UPDATE of every file's row, from NULL: five columns before
- * 0039, seven since), and hardship_files_report and _states as 0036 and 0039 shape them (0039's with the prior
+ * it. The kept states as federation-source.ts wrote them until session 15 (an UPDATE of every file's row, from NULL:
+ * five columns before 0039, seven since; now derived as the file is copied), and hardship_files_report and _states as 0036 and 0039 shape them (0039's with the prior
  * columns, and its prior_since index). Each in ms.
  */
 function shadowWorkOf0039(sqlite: Sqlite) {

@@ -15,19 +15,20 @@ import { REPORT_STEP_ACTIONS, stepDays } from './file-states';
  * its shadow too, filled from the record's field of the same name (docs/exchange-format.md "Records by table": fields
  * are the columns by their SQL names; the five sync columns come from exchange_records' own). A column that does not
  * travel (members' refs, hardship_files' member_key) stays null: no builder reads one; the states a file keeps for the
- * reports (migration 0030) are derived on the shadow as the centre derives them (keepShadowStates). The main tables' indexes are
+ * reports (migration 0030) are derived as the file is copied, as the centre derives them (KEPT_STATES). The main tables' indexes are
  * made again on the shadows (not unique: two centres' numbers may meet), so the builders' INDEXED BY still finds them.
  */
 
 /**
  * Each shadowed table: where its rows come from (a table of records, or an array inside the file's record, of which
  * `only` keeps the rows the builders read: of a timeline, its report steps, file-states.ts, read by no other builder;
- * a file's submission, visit and notice steps are most of it).
+ * a file's submission, visit and notice steps are most of it). The timeline comes before the files: a file's kept
+ * states are derived from it as the file is copied.
  */
 const SHADOWS: { table: string; from: 'record' | { fileArray: string; only?: string } }[] = [
-  { table: 'hardship_files', from: 'record' },
   { table: 'file_events', from: { fileArray: 'events', only: `json_extract(p.value, '$.action') IN ${REPORT_STEP_ACTIONS}` } },
   { table: 'file_household', from: { fileArray: 'household' } },
+  { table: 'hardship_files', from: 'record' },
   { table: 'aid_programs', from: 'record' },
   { table: 'aid_payments', from: 'record' },
 ];
@@ -93,32 +94,29 @@ const NAMED_INDEXES: Record<string, string[]> = {
 
 /**
  * What a centre's file keeps for the reports (main_cause, entered_on, left_on, left_by, last_step_at, kept_since, prior_*: the
- * triggers of migrations 0030, 0036 and 0039, file-states.ts) does not travel: each centre's database derives it from the draft and the timeline, which do. The
- * shadow's are derived here from the shadowed draft and timeline exactly as those triggers derive them (the office's
- * local day of each step), so the builders read kept states at a federation as they do at a centre. Of what 0039 keeps
- * beside them, kept_since and prior_since are the latest step's moment: a past day's report then groups the timeline
- * of every file with a step since, as before 0039 (exact, only slower); deriving the prior states took three more
- * passes, a look per file, for every call (bench/reports-federation.bench.ts, 20,000 files: 1.55 s against 1.1 s p50,
- * a loaded machine), where a report as of today never reads them.
+ * triggers of migrations 0030, 0036 and 0039, file-states.ts) does not travel: each centre's database derives it from
+ * the draft and the timeline, which do. The shadow's are derived as the file is copied, from its draft and its
+ * shadowed timeline (filled first), exactly as those triggers derive them (the office's local day of each step), so
+ * the builders read kept states at a federation as they do at a centre; a file without any of those steps keeps only
+ * its cause. Of what 0039 keeps beside them, kept_since and prior_since are the latest step's moment: a past day's
+ * report then groups the timeline of every file with a step since, as before 0039 (exact, only slower); deriving the
+ * prior states took three more passes, a look per file, for every call (bench/reports-federation.bench.ts, 20,000
+ * files: 1.55 s against 1.1 s p50, a loaded machine), where a report as of today never reads them. (Until session 15
+ * an UPDATE of every copied row wrote them: a second write of each file, some 170 ms of a 1.1 s call.)
  */
-function keepShadowStates(sqlite: Sqlite): void {
-  sqlite
-    .prepare(
-      `UPDATE temp.hardship_files AS f SET main_cause = json_extract(f.draft, '$.mainCause'),
-         entered_on = s.entered_on, left_on = s.left_on, left_by = s.left_by, last_step_at = s.last_step_at,
-         kept_since = s.last_step_at, prior_since = s.last_step_at
-       FROM (
-         SELECT file_id,
-           ${stepDays("'localtime'")},
-           max(at) AS last_step_at
-         FROM temp.file_events WHERE action IN ${REPORT_STEP_ACTIONS} GROUP BY file_id
-       ) AS s
-       WHERE s.file_id = f.id`,
-    )
-    .run();
-  // A file without any of those steps keeps only its cause.
-  sqlite.prepare(`UPDATE temp.hardship_files SET main_cause = json_extract(draft, '$.mainCause') WHERE entered_on IS NULL`).run();
-}
+const KEPT_STATES: Record<string, string> = {
+  main_cause: "json_extract(json_extract(src.j, '$.draft'), '$.mainCause')",
+  entered_on: 'steps.entered_on',
+  left_on: 'steps.left_on',
+  left_by: 'steps.left_by',
+  last_step_at: 'steps.last_step_at',
+  kept_since: 'steps.last_step_at',
+  prior_since: 'steps.last_step_at',
+};
+const KEPT_STEPS = `LEFT JOIN (
+    SELECT file_id, ${stepDays("'localtime'")}, max(at) AS last_step_at
+    FROM temp.file_events WHERE action IN ${REPORT_STEP_ACTIONS} GROUP BY file_id
+  ) AS steps ON steps.file_id = src.id`;
 
 /** The indexes the builders name, made on the shadows once they are filled (a bulk sort, not a row-by-row insert). */
 function indexShadows(sqlite: Sqlite): void {
@@ -153,8 +151,9 @@ const FILE_RECORDS = 'temp.report_file_records';
 
 function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Scope, payments: ShadowPayments | undefined): void {
   const { table, from } = shadow;
-  // What a file keeps for the reports does not travel: left out of the copy (NULL), derived by keepShadowStates.
-  const columns = columnsOf(sqlite, table).filter((c) => table !== 'hardship_files' || !FILE_REPORT_COLUMNS.includes(c));
+  // What a file keeps for the reports does not travel: derived as it is copied (KEPT_STATES), the rest left NULL.
+  const files = table === 'hardship_files';
+  const columns = columnsOf(sqlite, table).filter((c) => !files || !FILE_REPORT_COLUMNS.includes(c) || c in KEPT_STATES);
   sqlite.prepare(`CREATE TEMP TABLE ${table} AS SELECT * FROM main.${table} WHERE 0`).run();
   const paid = table === 'aid_payments' ? payments : undefined;
   if (paid === 'none') return;
@@ -167,8 +166,12 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Sco
       ? `WITH src AS (SELECT * FROM ${FILE_RECORDS})`
       : `WITH src AS MATERIALIZED (${recordsSql(name, paid ? "AND json_extract(r.fields, '$.paid_on') BETWEEN @paidFrom AND @paidTo" : '')})`;
   if (from === 'record') {
-    const values = columns.map((c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? `json_extract(src.j, ${jsonPath(c)})`);
-    sqlite.prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src`).run(params);
+    const values = columns.map(
+      (c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? (files ? KEPT_STATES[c] : undefined) ?? `json_extract(src.j, ${jsonPath(c)})`,
+    );
+    sqlite
+      .prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src ${files ? KEPT_STEPS : ''}`)
+      .run(params);
   } else {
     // A file's part travels inside the file's record, each row without file_id (the file's id is the record's).
     const values = columns.map((c) => (c === 'file_id' ? 'part.file_id' : `json_extract(part.j, ${jsonPath(c)})`));
@@ -195,7 +198,6 @@ export function withCentreRecords<T>(sqlite: Sqlite, centres: readonly string[],
     sqlite.prepare(`CREATE TABLE ${FILE_RECORDS} AS ${recordsSql('hardship_files')}`).run(scope);
     for (const shadow of SHADOWS) fillShadow(sqlite, shadow, scope, payments);
     sqlite.prepare(`DROP TABLE ${FILE_RECORDS}`).run();
-    keepShadowStates(sqlite);
     indexShadows(sqlite);
     // A view, not a table: the drill-down asks for a page's ids, each found by the primary key (origin, table, id).
     // Filling a table with every file's and payment's centre read all their records on every call, drill-down or not
