@@ -153,7 +153,7 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Sco
   const { table, from } = shadow;
   // What a file keeps for the reports does not travel: derived as it is copied (KEPT_STATES), the rest left NULL.
   const files = table === 'hardship_files';
-  const columns = columnsOf(sqlite, table).filter((c) => !files || !FILE_REPORT_COLUMNS.includes(c) || c in KEPT_STATES);
+  const columns = columnsOf(sqlite, table).filter((c) => !files || !FILE_REPORT_COLUMNS.includes(c) || Object.hasOwn(KEPT_STATES, c));
   sqlite.prepare(`CREATE TEMP TABLE ${table} AS SELECT * FROM main.${table} WHERE 0`).run();
   const paid = table === 'aid_payments' ? payments : undefined;
   if (paid === 'none') return;
@@ -167,7 +167,10 @@ function fillShadow(sqlite: Sqlite, shadow: (typeof SHADOWS)[number], scope: Sco
       : `WITH src AS MATERIALIZED (${recordsSql(name, paid ? "AND json_extract(r.fields, '$.paid_on') BETWEEN @paidFrom AND @paidTo" : '')})`;
   if (from === 'record') {
     const values = columns.map(
-      (c) => SYNC_COLUMNS[c]?.replace('r.', 'src.') ?? (files ? KEPT_STATES[c] : undefined) ?? `json_extract(src.j, ${jsonPath(c)})`,
+      (c) =>
+        SYNC_COLUMNS[c]?.replace('r.', 'src.') ??
+        (files && Object.hasOwn(KEPT_STATES, c) ? KEPT_STATES[c] : undefined) ??
+        `json_extract(src.j, ${jsonPath(c)})`,
     );
     sqlite
       .prepare(`INSERT INTO temp.${table} (${list}) ${records(table)} SELECT ${values.join(', ')} FROM src ${files ? KEPT_STEPS : ''}`)
