@@ -51,8 +51,8 @@ export function openDatabase(path: string, key: Buffer, options: { readonly?: bo
     throw error;
   }
   // SQLite3 Multiple Ciphers encrypts the database, its journal and its WAL, not SQLite's temporary files: TEMP tables
-  // (a federation report's shadows hold every file's names and ID numbers), sorts that spill (an ORDER BY, CREATE
-  // INDEX) and statement journals would reach the OS temp folder in clear. In memory they never touch a disk; the
+  // (a federation report's shadows hold every file's names and ID numbers) and sorts that spill (an ORDER BY, CREATE
+  // INDEX) would reach the OS temp folder in clear. In memory they never touch a disk; the
   // price is their size in RAM while a statement or call runs (tests/core/db-temp-store.test.ts).
   sqlite.pragma('temp_store = MEMORY');
   registerFunctions(sqlite);
