@@ -73,12 +73,12 @@ describe('政策文件', () => {
     expect(done.values.map((v) => v.state)).toEqual(['new', 'new', 'exists']);
     const list = await centre.call('policy.list', {});
     const fromFile = list.values.filter((v) => v.sourceCode === FEDERATION.creditCode);
-    expect(fromFile.map((v) => [v.key, v.regionCode, v.value, v.sourceIssue])).toEqual([
-      ['aidYearCapTotal', null, 500_000, 1],
-      ['lowIncomeLine', '110100', 135_000, 1],
+    expect(fromFile.map((v) => [v.key, v.regionCode, v.value, v.sourceIssue, v.sourceName])).toEqual([
+      ['aidYearCapTotal', null, 500_000, 1, FEDERATION.name],
+      ['lowIncomeLine', '110100', 135_000, 1, FEDERATION.name],
     ]);
     // The centre's own 110105 line stays its own value.
-    expect(list.values.find((v) => v.regionCode === '110105')).toMatchObject({ value: 132_000, sourceCode: null });
+    expect(list.values.find((v) => v.regionCode === '110105')).toMatchObject({ value: 132_000, sourceCode: null, sourceName: null });
     const program = sqliteOf(centre)
       .prepare(
         'SELECT p.name, p.budget_fen, p.origin = o.id AS own FROM aid_programs p, org o JOIN policy_file_programs s ON s.program_id = p.id',

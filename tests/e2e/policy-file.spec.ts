@@ -90,7 +90,8 @@ test('the federation’s policy file is previewed and taken in by the centre tha
   const fromFederation = table.getByRole('row').filter({ hasText: '来自上级' });
   await expect(fromFederation).toHaveCount(1);
   await expect(fromFederation).toContainText('440100');
-  await expect(fromFederation.getByTestId('policy-source')).toHaveText(FEDERATION.creditCode);
+  await expect(fromFederation.getByTestId('policy-source')).toHaveText(FEDERATION.name);
+  await expect(fromFederation.getByTestId('policy-source')).toHaveAttribute('title', FEDERATION.creditCode);
   await shots(page, 'policy-from-federation');
 
   // The same file again: a harmless repeat, said before anything is pressed.

@@ -20,6 +20,8 @@ export const policyValueItem = z.object({
   voidReason: z.string().nullable(),
   /** The federation's code for a value taken from its policy file (shown as 来自上级); null for the office's own. */
   sourceCode: z.string().nullable(),
+  /** That federation's name as its key card gives it (null when no card of that code is held). */
+  sourceName: z.string().nullable(),
   sourceIssue: z.number().int().nullable(),
 });
 export type PolicyValueItem = z.infer<typeof policyValueItem>;

@@ -14,13 +14,16 @@ interface PolicyRow {
   voidedBy: string | null;
   voidReason: string | null;
   sourceCode: string | null;
+  sourceName: string | null;
   sourceIssue: number | null;
 }
 
 const SELECT = `
   SELECT p.id, p.key, p.region_code AS regionCode, p.effective_from AS effectiveFrom, p.value, p.created_at AS createdAt,
          c.display_name AS createdBy, p.voided_at AS voidedAt, v.display_name AS voidedBy, p.void_reason AS voidReason,
-         p.source_code AS sourceCode, p.source_issue AS sourceIssue
+         p.source_code AS sourceCode, p.source_issue AS sourceIssue,
+         (SELECT e.name FROM exchange_peers e WHERE e.code = p.source_code AND e.mode = 'federation'
+          ORDER BY e.imported_at DESC LIMIT 1) AS sourceName
   FROM policy_values p LEFT JOIN users c ON c.id = p.created_by LEFT JOIN users v ON v.id = p.voided_by`;
 
 /** Every value, newest effective date first within each key and region. */

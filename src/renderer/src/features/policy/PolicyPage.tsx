@@ -107,8 +107,8 @@ export function PolicyPage() {
                 {t('policyFile.fromFederation')}
               </Badge>
               <br />
-              <Text span size="xs" c="dimmed" data-testid="policy-source">
-                {v.sourceCode}
+              <Text span size="xs" c="dimmed" data-testid="policy-source" title={v.sourceCode}>
+                {v.sourceName ?? v.sourceCode}
               </Text>
             </>
           )}
