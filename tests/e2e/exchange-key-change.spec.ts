@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { exportBatch, importBatch, importReceipt } from './batch-exchange-steps';
 import { chooseFile } from './support';
-import { exportCard, importAndConfirm, openKeys } from './key-exchange-steps';
+import { exportCard, importAndConfirm, trustEachOther } from './key-exchange-steps';
 import { CENTRE, expect, FEDERATION, test } from './two-hosts';
 
 /**
@@ -21,12 +21,7 @@ test('a centre, then the federation, replace their keys: each change confirmed b
   test.setTimeout(180_000);
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
-  await openKeys(centre);
-  await openKeys(federation);
-  await exportCard(centre, testInfo.outputPath('centre.bfkey'));
-  await exportCard(federation, testInfo.outputPath('federation.bfkey'));
-  await importAndConfirm(centre, federation, testInfo.outputPath('federation.bfkey'));
-  await importAndConfirm(federation, centre, testInfo.outputPath('centre.bfkey'));
+  await trustEachOther(centre, federation, (name) => testInfo.outputPath(name));
   const first = await exportBatch(centre, 1, (name) => testInfo.outputPath(name));
   await importBatch(federation, centre, 1, first, testInfo.outputPath('receipt-1.bfr'));
 

@@ -1,6 +1,6 @@
 import { ADMIN, signIn } from './support';
 import { householdAtNotice, staffAndPolicy } from './journey-steps';
-import { exportCard, importAndConfirm, openKeys } from './key-exchange-steps';
+import { trustEachOther } from './key-exchange-steps';
 import { exportBatch, importBatch } from './exchange-restore-steps';
 import { CENTRE, expect, FEDERATION, test } from './two-hosts';
 
@@ -20,12 +20,7 @@ test('a restore at the centre: batch 3 is a full one, and the federation withdra
   const centre = await offices.open(CENTRE);
   const federation = await offices.open(FEDERATION);
   await staffAndPolicy(centre.host, CENTRE.regionCode);
-  await openKeys(centre);
-  await openKeys(federation);
-  await exportCard(centre, testInfo.outputPath('centre.bfkey'));
-  await exportCard(federation, testInfo.outputPath('federation.bfkey'));
-  await importAndConfirm(centre, federation, testInfo.outputPath('federation.bfkey'));
-  await importAndConfirm(federation, centre, testInfo.outputPath('centre.bfkey'));
+  await trustEachOther(centre, federation, (name) => testInfo.outputPath(name));
 
   await importBatch(federation, 1, await exportBatch(centre, 1, '首批全量', testInfo.outputPath('1.bfb')));
   await centre.page.getByRole('link', { name: '数据备份' }).click();

@@ -50,3 +50,17 @@ export async function importAndConfirm(
     .filter({ hasText: read.join(' ') });
   await expect(row).toContainText('已信任');
 }
+
+/**
+ * A centre and its federation trust each other, as their administrators do it on 交换密钥: each exports its card, the
+ * other imports it and confirms the fingerprint by phone. Both stay signed in as the administrator. `path` names the
+ * saved cards' files.
+ */
+export async function trustEachOther(centre: Office, federation: Office, path: (name: string) => string): Promise<void> {
+  await openKeys(centre);
+  await openKeys(federation);
+  await exportCard(centre, path('centre.bfkey'));
+  await exportCard(federation, path('federation.bfkey'));
+  await importAndConfirm(centre, federation, path('federation.bfkey'));
+  await importAndConfirm(federation, centre, path('centre.bfkey'));
+}
