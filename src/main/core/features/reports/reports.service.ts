@@ -8,7 +8,7 @@ import { withSharedStates } from './file-states';
 import { filesDrill } from './files-drill';
 import { framed, reportFrame, reportQuery, splitDrillKey, type DrillHandler, type SheetBuilder } from './report-frame';
 import { causesSheet, householdsSheet, movementsSheet } from './files-sheets';
-import { parsePaymentsPayload, paymentsDrill } from './aid-drill';
+import { parsePaymentsPayload, PAYMENTS_DRILL_PREFIX, paymentsDrill } from './aid-drill';
 import { paymentWindow } from './aid-window';
 import type { ShadowPayments } from './federation-source';
 import { aidSheet, educationSheet, festivalSheet } from './aid-sheets';
@@ -36,7 +36,7 @@ export const SHEET_BUILDERS: Partial<Record<ReportTableId, SheetBuilder>> = {
 export const DRILL_HANDLERS: Record<string, DrillHandler> = {
   files: filesDrill,
   // repaid: the payments behind an aid number; the files the people of the people table are in.
-  payments: paymentsDrill,
+  [PAYMENTS_DRILL_PREFIX]: paymentsDrill,
   people: peopleDrill,
 };
 
@@ -98,7 +98,7 @@ export function drill(ctx: CallContext, input: ParsedInput<'reports.drill'>): Ch
 
 /** The payments a drill-down reads: those its aid number counted; none for the files and people behind a number. */
 function drillPayments(prefix: string, payload: unknown): ShadowPayments {
-  if (prefix !== 'payments') return 'none';
+  if (prefix !== PAYMENTS_DRILL_PREFIX) return 'none';
   const parsed = parsePaymentsPayload(payload);
   if (!parsed) throw new AppError('REPORT_DRILL_UNKNOWN');
   const window = paymentWindow(parsed, parsed.asOf);
