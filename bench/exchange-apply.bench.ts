@@ -11,7 +11,15 @@ import { recordWriter } from '../src/main/core/features/exchange/import-store';
 import { duplicateAidKeys } from '../src/main/core/features/federation/duplicates.repo';
 import { baselineDuplicateAidCount, baselineRecordWriter } from './exchange-apply-baseline';
 import { perKindTables, perKindWriter } from './exchange-apply-layout';
-import { centreAt, finished, paymentIndexesBefore0040, paymentOrderBefore0042, plaintextOf, trustEachOther } from './exchange-steps';
+import {
+  centreAt,
+  finished,
+  paymentIndexesBefore0040,
+  paymentOrderBefore0042,
+  paymentOrderBefore0043,
+  plaintextOf,
+  trustEachOther,
+} from './exchange-steps';
 import { cores, newCore } from './support';
 
 /**
@@ -21,7 +29,8 @@ import { cores, newCore } from './support';
  * BENCH_APPLY_ONLY a comma-separated list of variants; BENCH_APPLY_DBSTAT prints each b-tree's size; BENCH_APPLY_WAIT
  * a path prefix: the bench writes its pid to <prefix>.pid and waits for <prefix>.go (to attach `perf record -p`).
  * The baselines: 'before 0035' the store and schema before migration 0035, 'before 0040' the payments' indexes before
- * migration 0040, 'before 0042' the order index before migration 0042, run on the same records; '… KiB' the federation's page size (client.ts FEDERATION_PAGE_SIZE as is).
+ * migration 0040, 'before 0042' and 'before 0043' the order index before migrations 0042 and 0043, run on the same
+ * records; '… KiB' the federation's page size (client.ts FEDERATION_PAGE_SIZE as is).
  */
 const MEMBERS = Number(process.env.BENCH_APPLY_MEMBERS ?? 50_000);
 const FILES = Number(process.env.BENCH_APPLY_FILES ?? 25_000);
@@ -154,6 +163,8 @@ const VARIANTS: Variant[] = [
   { name: 'before 0040 at 16 KiB', pageSize: 16384, prepare: paymentIndexesBefore0040 },
   // The order index before migration 0042 (no amount_fen, program_id at its end); the rows' program_id column stays.
   { name: 'before 0042', prepare: paymentOrderBefore0042 },
+  // The order index before migration 0043 (no paid_on at its end); the rows' paid_on column stays.
+  { name: 'before 0043', prepare: paymentOrderBefore0043 },
   { name: 'as is' },
   // The WAL and its checkpoint, as the store wrote before session 13 (the checkpoint's CPU in its own column).
   { name: 'in the WAL', wal: true },

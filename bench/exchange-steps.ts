@@ -122,7 +122,16 @@ export function paymentIndexesBefore0040(sqlite: Sqlite) {
 
 /** The payments' order index before migration 0042: without the amount and program the federation's home sums. */
 export function paymentOrderBefore0042(sqlite: Sqlite) {
+  paymentOrderOf(sqlite, 'centre_code, year, entered_at, id, status, type');
+}
+
+/** The payments' order index as migration 0042 left it, before 0043 ended it with paid_on. */
+export function paymentOrderBefore0043(sqlite: Sqlite) {
+  paymentOrderOf(sqlite, 'centre_code, year, entered_at, id, status, type, amount_fen, program_id');
+}
+
+function paymentOrderOf(sqlite: Sqlite, columns: string) {
   sqlite.exec(`DROP INDEX exchange_records_payment_order;
-    CREATE INDEX exchange_records_payment_order ON exchange_records (centre_code, year, entered_at, id, status, type)
+    CREATE INDEX exchange_records_payment_order ON exchange_records (${columns})
       WHERE table_name = 'aid_payments' AND deleted_at IS NULL`);
 }

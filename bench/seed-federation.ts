@@ -27,7 +27,7 @@ export function copyIntoExchange(sqlite: Sqlite, centre: { code: string; name: s
     });
     const copy = (table: string, fields: string, view: string, alias = 't') =>
       sqlite.exec(`INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-          status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, program_id)
+          status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, program_id, paid_on)
         SELECT '${origin}', '${table}', ${alias}.id, '${code}', ${alias}.rev, ${alias}.updated_at, ${alias}.deleted_at, ${fields}, 1, ${view}
         FROM ${table} ${alias}`);
     // Every batch carries the centre's org record: the origin its records carry.
@@ -40,14 +40,14 @@ export function copyIntoExchange(sqlite: Sqlite, centre: { code: string; name: s
     copy(
       'hardship_files',
       `json_object(${columns('hardship_files', ['member_key', 'main_cause', 'entered_on', 'left_on', 'left_by'])}, ${parts('file_events')}, ${parts('file_household')})`,
-      `f.status, f.category, f.file_no, f.head_name, substr(f.head_id_number, -4), NULL, NULL, NULL, NULL, NULL`,
+      `f.status, f.category, f.file_no, f.head_name, substr(f.head_id_number, -4), NULL, NULL, NULL, NULL, NULL, NULL`,
       'f',
     );
-    copy('aid_programs', `json_object(${columns('aid_programs', [])})`, 'NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL');
+    copy('aid_programs', `json_object(${columns('aid_programs', [])})`, 'NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL');
     copy(
       'aid_payments',
       `json_object(${columns('aid_payments', ['unit_ref'])})`,
-      't.status, NULL, NULL, NULL, NULL, t.year, t.entered_at, t.type, t.amount_fen, t.program_id',
+      't.status, NULL, NULL, NULL, NULL, t.year, t.entered_at, t.type, t.amount_fen, t.program_id, t.paid_on',
     );
   })();
 }

@@ -105,8 +105,8 @@ function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: Recor
   sqlite
     .prepare(
       `INSERT INTO exchange_records (origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-         status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number, program_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number, program_id, paid_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       centre.origin,
@@ -118,7 +118,7 @@ function putRecord(sqlite: Sqlite, centre: CentreRef, table: string, meta: Recor
       meta.deletedAt ?? null,
       JSON.stringify(fields),
       meta.sequence ?? 1,
-      // The views' columns, as the importer fills them (migrations 0025, 0035, 0042).
+      // The views' columns, as the importer fills them (migrations 0025, 0035, 0042, 0043).
       ...viewColumns({ table, fields }),
     );
 }

@@ -231,6 +231,12 @@ export const exchangeRecords = sqliteTable(
      * index, which ends with it, instead of reading each payment's fields for it.
      */
     programId: text('program_id'),
+    /**
+     * aid_payments: paid_on (migration 0043), the day it was paid. A federation's report keeps only the payments paid
+     * within its period (features/reports federation-source.ts), found on the order index, which ends with it: the
+     * rows of a centre's other years of payments are never read.
+     */
+    paidOn: text('paid_on'),
   },
   (t) => [
     primaryKey({ columns: [t.origin, t.tableName, t.id] }),

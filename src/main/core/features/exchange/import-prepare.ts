@@ -11,7 +11,7 @@ const ACTIVE_FILE_STATUSES = new Set(['active', 'annualReview']);
 
 /** The columns of exchange_records a record fills, in the order of PreparedRecord.values. */
 export const RECORD_COLUMNS = `origin, table_name, id, centre_code, rev, updated_at, deleted_at, fields, sequence,
-       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number, program_id`;
+       status, category, file_no, name, id_tail, year, entered_at, type, amount_fen, id_number, program_id, paid_on`;
 
 type ViewColumns = [
   status: string | null,
@@ -25,14 +25,15 @@ type ViewColumns = [
   amountFen: number | null,
   idNumber: string | null,
   programId: string | null,
+  paidOn: string | null,
 ];
-const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null, null];
+const NO_VIEW_COLUMNS: ViewColumns = [null, null, null, null, null, null, null, null, null, null, null, null];
 const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const integerOrNull = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
 const tail = (v: unknown): string | null => (typeof v === 'string' ? v.slice(-4) : null);
 
 /**
- * The columns the federation's views read (schema/exchange.ts, migrations 0025, 0035 and 0042), from the record's parsed
+ * The columns the federation's views read (schema/exchange.ts, migrations 0025, 0035, 0042 and 0043), from the record's parsed
  * fields: the values those migrations backfill with json_extract (text kept only as text, integers only as integers).
  */
 export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): ViewColumns {
@@ -51,9 +52,10 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         null,
         null,
         null,
+        null,
       ];
     case 'members':
-      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null, null];
+      return [null, null, null, textOrNull(f.name), tail(f.id_number), null, null, null, null, null, null, null];
     case 'aid_payments':
       return [
         textOrNull(f.status),
@@ -67,6 +69,7 @@ export function viewColumns(record: Pick<BatchRecord, 'table' | 'fields'>): View
         integerOrNull(f.amount_fen),
         textOrNull(f.recipient_id_number),
         textOrNull(f.program_id),
+        textOrNull(f.paid_on),
       ];
     default:
       return NO_VIEW_COLUMNS;

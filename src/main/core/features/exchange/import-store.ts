@@ -79,13 +79,13 @@ export function recordWriter(sqlite: Sqlite, centreCode: string, sequence: numbe
   // A record not held yet is inserted (a snapshot's records all are): it has no people rows to clear. One held is
   // replaced only by a higher rev, and its people rewritten. Two statements, so the common insert runs no DELETE.
   const insert = sqlite.prepare(
-    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO exchange_records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (origin, table_name, id) DO NOTHING`,
   );
   const update = sqlite.prepare(
     `UPDATE exchange_records SET centre_code = ?, rev = ?, updated_at = ?, deleted_at = ?, fields = ?, sequence = ?,
        status = ?, category = ?, file_no = ?, name = ?, id_tail = ?, year = ?, entered_at = ?, type = ?, amount_fen = ?,
-       id_number = ?, program_id = ?
+       id_number = ?, program_id = ?, paid_on = ?
      WHERE origin = ? AND table_name = ? AND id = ? AND rev < ?`,
   );
   const clearPeople = sqlite.prepare('DELETE FROM exchange_people WHERE record_table = ? AND record_id = ? AND centre_code = ?');
