@@ -91,3 +91,25 @@ test('users, audit words and a backup copied out', async ({ page, host, shots })
   expect(bytes.equals(readFileSync(join(backupsDir, backup!)))).toBe(true);
   expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
 });
+
+test('a start that takes long (an upgrade backing up and migrating a big database) says why, and to wait', async ({ page, host }) => {
+  // The core answers the first screen's question only once its database is open and migrated: held here, at the
+  // transport, for as long as the test says.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/system.status', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await expect(page.getByText('正在加载…')).toBeVisible();
+  await host.advanceClock(4_000);
+  await expect(page.getByTestId('slow-start')).toHaveCount(0);
+  await host.advanceClock(1_500);
+  await expect(page.getByTestId('slow-start')).toHaveText(
+    '启动需要的时间较长。升级到新版本后第一次启动时，程序先备份数据再升级，数据多时可能需要几分钟。请稍候，不要关闭程序。',
+  );
+  release();
+  await expect(page.getByText('首次使用：设置帮扶工作台')).toBeVisible();
+  await expect(page.getByTestId('slow-start')).toHaveCount(0);
+});

@@ -113,6 +113,8 @@ export const en: Catalogue = {
   boot: {
     failedTitle: 'Cannot reach the program core',
     failedBody: 'Please try again in a moment; if it still fails, restart Bangfu Desk.',
+    slowStart:
+      'Starting takes a while. On the first start after an upgrade the program backs up the data and then upgrades it, which can take a few minutes when there is much data. Please wait, and do not close the program.',
     dbTooNewTitle: 'The database is newer than this program',
     dbTooNewBody:
       'These data files were created or upgraded by a newer version of Bangfu Desk. To avoid damaging them, this program (version {version}) will not open or change them.',

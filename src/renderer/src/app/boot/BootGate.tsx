@@ -46,7 +46,7 @@ export function BootGate() {
       </CenteredPage>
     );
   }
-  if (!status.data || status.loading) return <LoadingScreen />;
+  if (!status.data || status.loading) return <LoadingScreen slowHint={t('boot.slowStart')} />;
 
   const { state, version } = status.data;
   switch (state) {
