@@ -94,6 +94,7 @@ export const AUDIT_EVENTS = [
   'compare.listImported', // { kind, rows, rejected } another body's list imported for 信息比对 (counts only)
   'compare.exported', // { kind, matched, missing, outreach } a comparison exported as .xlsx (ID numbers masked)
   'compare.listDeleted', // { kind, rows } an administrator deleted a list for good (the one real DELETE)
+  'federation.duplicatesExported', // { files, aid } 重复核查 exported as .xlsx: people in each list (ID numbers masked)
   'audit.anchorStarted', // the audit log's head is kept outside the database from here on
   'audit.alarmRaised', // { kind: AuditAlarmKind, when: AuditCheckMoment, and the kind's numbers: seq | anchored, found | names }
   'audit.alarmAcknowledged', // { alarm: the alarm entry's seq, kind }
@@ -130,6 +131,7 @@ export const EVENTS_THAT_CHANGE_NOTHING: readonly AuditEvent[] = [
   'exchange.peerCardPrinted',
   'exchange.batchExportedAgain',
   'compare.exported',
+  'federation.duplicatesExported',
   'exchangeImport.repeat',
   'exchangeImport.refused',
   'reports.exported',

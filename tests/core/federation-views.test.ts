@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '@shared/domain/id-number';
-import { addUser, startSetUpCore, type TestCore } from './support/core';
+import { addUser, outboxCopy, startSetUpCore, type TestCore } from './support/core';
 import { FEDERATION, startOffice } from './support/exchange';
 import {
   addAlarm,
@@ -532,5 +533,52 @@ describe('重复核查', () => {
     ]);
     const y2025 = await fed.call('federation.duplicateAid', { year: 2025 });
     expect([y2025.total, y2025.items.map((i) => i.person.name)]).toEqual([1, ['李四']]);
+  });
+
+  it('exports both lists whole as .xlsx, a row per place, ID numbers masked, logged with the counts only', async () => {
+    const done = await fed.job('federation.exportDuplicates', {});
+    if (!done.result.ok) throw new Error(JSON.stringify(done.result.error));
+    const path = await outboxCopy(fed, done.result.data.fileId);
+    expect(done.result.data.name).toBe('重复核查.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['说明', '多个中心建档', '同年多个中心救助']);
+    const rows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(rows('多个中心建档')).toEqual([
+      ['序号', '姓名', '身份证号', '中心', '统一社会信用代码', '身份', '档案编号'],
+      [1, '张三', maskIdNumber(ID1), '东城区帮扶中心', A.code, '户主', '110101202600001'],
+      [1, '张三', maskIdNumber(ID1), '西城区帮扶中心', B.code, '户主', '110102202600001'],
+      [2, '张小三', maskIdNumber(ID2), '东城区帮扶中心', A.code, '家庭成员', '110101202600001'],
+      [2, '张小三', maskIdNumber(ID2), '西城区帮扶中心', B.code, '家庭成员', '110102202600003'],
+    ]);
+    expect(rows('同年多个中心救助')).toEqual([
+      ['序号', '年度', '姓名', '身份证号', '中心', '统一社会信用代码', '笔数', '金额（元）'],
+      [1, 2026, '张三', maskIdNumber(ID1), '东城区帮扶中心', A.code, 1, 500],
+      [1, 2026, '张三', maskIdNumber(ID1), '西城区帮扶中心', B.code, 1, 400],
+      [2, 2025, '李四', maskIdNumber(ID3), '东城区帮扶中心', A.code, 1, 200],
+      [2, 2025, '李四', maskIdNumber(ID3), '西城区帮扶中心', B.code, 1, 150],
+    ]);
+    expect(workbook.getWorksheet('说明')!.getCell('B4').value).toBe('2 人次');
+    // No whole ID number in any cell of any sheet.
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (row as unknown[] | undefined) ?? []));
+    expect(cells.filter((value) => ALL_IDS.some((id) => String(value).includes(id)))).toEqual([]);
+    const { entries } = await fed.call('audit.list', { action: 'federation.exportDuplicates' });
+    expect(entries[0]!.summary).toEqual({ event: 'federation.duplicatesExported', params: { files: 2, aid: 2 } });
+
+    // The aid of one year; a viewer may look at the lists but not take them away.
+    const y2025 = await fed.job('federation.exportDuplicates', { year: 2025 });
+    if (!y2025.result.ok) throw new Error(JSON.stringify(y2025.result.error));
+    expect(y2025.result.data.name).toBe('重复核查-2025年救助.xlsx');
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.readFile(await outboxCopy(fed, y2025.result.data.fileId));
+    expect(one.getWorksheet('同年多个中心救助')!.rowCount).toBe(3);
+    expect(one.getWorksheet('说明')!.getCell('A4').value).toBe('同年多个中心救助（2025 年）');
+    await addUser(fed, 'viewer', 'viewer1', 'viewer');
+    expect((await fed.fail('federation.exportDuplicates', {}, 'viewer')).code).toBe('FORBIDDEN');
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DEMO_CENTRES, DEMO_PERSON } from '../../src/main/tools/federation-demo';
 import { maskIdNumber } from '@shared/domain/id-number';
 import { setUpFederationWithDemoCentres } from './federation-demo-steps';
@@ -12,7 +13,7 @@ import { expect, test } from './fixtures';
 test('a federation sees its centres, overdue first, a centre’s files read-only, and a person filed in two centres', async ({
   page,
   host,
-}) => {
+}, testInfo) => {
   await setUpFederationWithDemoCentres(host);
 
   await page.goto(host.url);
@@ -60,6 +61,22 @@ test('a federation sees its centres, overdue first, a centre’s files read-only
   const aid = page.getByRole('table', { name: '同年多个中心救助' });
   await expect(aid).toContainText(`${DEMO_CENTRES.dongcheng.name}：1 笔 ¥800.00`);
   await expect(aid).toContainText(`${DEMO_CENTRES.xicheng.name}：1 笔 ¥500.00`);
+  // Both lists whole, to take up with the centres: a row per centre, the ID number masked as on screen.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('重复核查.xlsx');
+  const xlsxPath = testInfo.outputPath('duplicates.xlsx');
+  await download.saveAs(xlsxPath);
+  await expect(page.getByText('重复核查已导出（身份证号已遮盖）')).toBeVisible();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const aidRows = workbook.getWorksheet('同年多个中心救助')!.getSheetValues().slice(2);
+  expect(aidRows.map((row) => (row as unknown[]).slice(3, 9))).toEqual([
+    [DEMO_PERSON.name, maskIdNumber(DEMO_PERSON.idNumber), DEMO_CENTRES.dongcheng.name, DEMO_CENTRES.dongcheng.code, 1, 800],
+    [DEMO_PERSON.name, maskIdNumber(DEMO_PERSON.idNumber), DEMO_CENTRES.xicheng.name, DEMO_CENTRES.xicheng.code, 1, 500],
+  ]);
+  expect(workbook.getWorksheet('多个中心建档')!.rowCount).toBe(3);
   // A link goes to that centre's payments of the year.
   await aid.getByRole('link', { name: new RegExp(DEMO_CENTRES.xicheng.name) }).click();
   await expect(page.getByTestId('fed-payment-totals')).toContainText('合计 1 笔，¥500.00');

@@ -108,6 +108,7 @@ const PARAMS: Record<AuditEvent, AuditParams> = {
   'compare.listImported': { kind: 'dibao', rows: 1200, rejected: 3 },
   'compare.exported': { kind: 'disability', matched: 40, missing: 2, outreach: 900 },
   'compare.listDeleted': { kind: 'hospital', rows: 300 },
+  'federation.duplicatesExported': { files: 3, aid: 2 },
 };
 
 let i18n: I18n;

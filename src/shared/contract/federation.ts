@@ -3,7 +3,7 @@ import { CAUSES } from '../domain/hardship-codes';
 import { HARDSHIP_CATEGORIES } from '../domain/means-test';
 import { FILE_STATUSES } from '../domain/hardship-lifecycle';
 import { aidType, paymentStatus } from './aid-types';
-import { channel, isoDate, uuid } from './define';
+import { channel, fileRef, isoDate, jobChannel, uuid } from './define';
 import { peerStatus } from './exchange';
 import { gender, memberStatus } from './roster';
 
@@ -208,5 +208,15 @@ export const federationChannels = {
     }),
     access: 'viewer',
     mutates: false,
+  }),
+  /**
+   * 重复核查 as .xlsx, to take up with the centres: both lists whole, the aid of `year` (of every year when not given),
+   * a row per place, ID numbers masked as on screen. Logged with the counts only.
+   */
+  'federation.exportDuplicates': jobChannel({
+    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+    result: fileRef,
+    access: 'clerk',
+    mutates: true,
   }),
 };

@@ -1,6 +1,7 @@
 import { enAidCodeEntries } from './en-aid-codes';
 import { enCompareCodeEntries } from './en-compare';
 import { enExchangeCodeEntries } from './en-exchange-codes';
+import { enFederationCodeEntries } from './en-federation';
 import type { zhCNCodes } from './zh-CN-codes';
 
 /** The audit log's events in words (en), kept apart from en-codes.ts for its length. */
@@ -52,6 +53,7 @@ export const enAuditEvents: (typeof zhCNCodes)['auditEvents'] = {
   ...enAidCodeEntries.auditEvents,
   ...enExchangeCodeEntries.auditEvents,
   ...enCompareCodeEntries.auditEvents,
+  ...enFederationCodeEntries.auditEvents,
   'file.printed': 'File document printed ({document}, {count})',
   'file.attachmentOpened': 'Attachment opened',
   'file.imported': 'Existing file imported',

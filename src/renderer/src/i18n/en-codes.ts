@@ -225,6 +225,7 @@ export const enCodes: typeof zhCNCodes = {
     exchangePeer: "Another office's key card",
     ...enExchangeCodeEntries.recordTypes,
     ...enCompareCodeEntries.recordTypes,
+    ...enFederationCodeEntries.recordTypes,
   },
   actions: {
     'system.status': 'View system status',

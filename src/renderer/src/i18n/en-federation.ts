@@ -18,8 +18,14 @@ export const enFederationCodeEntries: typeof zhCNFederationCodeEntries = {
     'federation.centreRoster': "View a centre's roster",
     'federation.duplicateFiles': 'View files in several centres',
     'federation.duplicateAid': 'View aid from several centres',
+    'federation.exportDuplicates': 'Export the duplicate check',
   },
   policyKeys: { batchOverdueDays: 'Days before a centre is overdue (federation)' },
+  recordTypes: { duplicates: 'Duplicate check' },
+  auditEvents: {
+    'federation.duplicatesExported':
+      'Duplicate check exported ({files} people filed at several centres, {aid} aided by several centres in a year; ID numbers masked)',
+  },
 };
 
 export const enFederation: typeof zhCNFederation = {
@@ -128,6 +134,8 @@ export const enFederation: typeof zhCNFederation = {
   },
   fedDuplicates: {
     title: 'Duplicate check',
+    export: 'Export Excel',
+    exported: 'Duplicate check exported (ID numbers masked)',
     intro:
       'Compared by the ID numbers the centres sent. Duplicates inside one centre are not listed; deleted files and voided payments do not count.',
     tabFiles: 'Filed in several centres',

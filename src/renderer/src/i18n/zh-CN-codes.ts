@@ -227,6 +227,7 @@ export const zhCNCodes = {
     exchangePeer: '对方密钥卡',
     ...zhCNExchangeCodeEntries.recordTypes,
     ...zhCNCompareCodeEntries.recordTypes,
+    ...zhCNFederationCodeEntries.recordTypes,
   },
   actions: {
     'system.status': '查看系统状态',
@@ -359,6 +360,7 @@ export const zhCNCodes = {
     ...zhCNAidCodeEntries.auditEvents,
     ...zhCNExchangeCodeEntries.auditEvents,
     ...zhCNCompareCodeEntries.auditEvents,
+    ...zhCNFederationCodeEntries.auditEvents,
     'file.printed': '打印档案文书（{document}，{count} 份）',
     'file.attachmentOpened': '查看附件',
     'file.imported': '导入存量档案',

@@ -19,8 +19,13 @@ export const zhCNFederationCodeEntries = {
     'federation.centreRoster': '查看中心的会员名册',
     'federation.duplicateFiles': '查看跨中心重复建档',
     'federation.duplicateAid': '查看跨中心重复救助',
+    'federation.exportDuplicates': '导出重复核查',
   } satisfies Record<Extract<ChannelName, `federation.${string}`>, string>,
   policyKeys: { batchOverdueDays: '中心报送逾期天数（上级工会）' },
+  recordTypes: { duplicates: '重复核查' },
+  auditEvents: {
+    'federation.duplicatesExported': '导出重复核查（多个中心建档 {files} 人，同年多个中心救助 {aid} 人次；身份证号已遮盖）',
+  },
 };
 
 export const zhCNFederation = {
@@ -128,6 +133,8 @@ export const zhCNFederation = {
   },
   fedDuplicates: {
     title: '重复核查',
+    export: '导出 Excel',
+    exported: '重复核查已导出（身份证号已遮盖）',
     intro: '按各中心报送的身份证号比对。同一中心内的重复不在此列；已删除的档案和已作废的发放不计入。',
     tabFiles: '多个中心建档',
     tabAid: '同年多个中心救助',

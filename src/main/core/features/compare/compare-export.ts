@@ -3,6 +3,7 @@ import type { CompareCounts, CompareLine, CompareList } from '@shared/contract/c
 import type { CompareListKind } from '@shared/domain/compare-list';
 import { CATEGORY_LABELS, FILE_STATUS_LABELS } from '@shared/labels-zh';
 import { RELATION_LABELS } from '../../pdf/documents/hardship-labels';
+import { addTextTable } from '../../xlsx-table';
 
 /**
  * The comparison as .xlsx, in Chinese (a document handed on, like the printed forms): a 说明 sheet (the list, its
@@ -30,18 +31,6 @@ export interface CompareWorkbook {
   comparedAt: string;
 }
 
-function addTable(workbook: ExcelJS.Workbook, name: string, header: string[], rows: (string | number)[][], widths: number[]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const head = sheet.addRow(header);
-  head.font = { bold: true };
-  head.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } }));
-  for (const row of rows) sheet.addRow(row);
-  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  // Text throughout: a masked ID or a file number must not be read as a number.
-  sheet.columns.forEach((column) => (column.numFmt = '@'));
-  if (rows.length === 0) sheet.addRow(['（无）']);
-}
-
 export async function compareWorkbook(content: CompareWorkbook): Promise<Buffer> {
   const { list, counts } = content;
   const workbook = new ExcelJS.Workbook();
@@ -66,7 +55,7 @@ export async function compareWorkbook(content: CompareWorkbook): Promise<Buffer>
 
   const extras = list.extraHeaders;
   const extraCells = (line: CompareLine) => extras.map((_, i) => line.extra[i] ?? '');
-  addTable(
+  addTextTable(
     workbook,
     '在我方档案中',
     ['名单行号', '名单姓名', '身份证号', '我方姓名', '姓名一致', '与户主关系', '档案编号', '户主', '档案状态', '困难类别', ...extras],
@@ -86,7 +75,7 @@ export async function compareWorkbook(content: CompareWorkbook): Promise<Buffer>
     [10, 12, 22, 12, 10, 12, 18, 12, 12, 12, ...extras.map(() => 16)],
   );
   if (counts.missing !== null)
-    addTable(
+    addTextTable(
       workbook,
       '应在名单而未在',
       ['档案编号', '户主', '姓名', '与户主关系', '身份证号', '档案状态', '困难类别'],
@@ -101,7 +90,7 @@ export async function compareWorkbook(content: CompareWorkbook): Promise<Buffer>
       ]),
       [18, 12, 12, 12, 22, 12, 12],
     );
-  addTable(
+  addTextTable(
     workbook,
     '名单有而我方无档案',
     ['名单行号', '名单姓名', '身份证号', '在会员名册', ...extras],

@@ -1,5 +1,8 @@
-import type { ChannelOutput, ParsedInput } from '@shared/contract';
+import type { ChannelOutput, FileRef, ParsedInput } from '@shared/contract';
 import type { CallContext } from '../../context';
+import { putOutboxFile } from '../../files';
+import { readOrg } from '../org/org.repo';
+import { duplicatesWorkbook } from './duplicates-export';
 import { centreNames, requireFederation } from './centres.service';
 import { aidPlaces, duplicateAidKeys, duplicateFileIds, filePlaces, type PlaceRow } from './duplicates.repo';
 import { maskedPerson } from './records.service';
@@ -32,28 +35,22 @@ function placesOf(rows: PlaceRow[], names: Map<string, string>) {
   };
 }
 
-export function duplicateFiles(
-  ctx: CallContext,
-  input: ParsedInput<'federation.duplicateFiles'>,
-): ChannelOutput<'federation.duplicateFiles'> {
-  requireFederation(ctx);
-  const names = centreNames(ctx);
-  const { ids, total } = duplicateFileIds(ctx.sqlite, input.pageSize, (input.page - 1) * input.pageSize);
-  const rows = filePlaces(ctx.sqlite, ids);
-  const items = ids.map((id) =>
-    placesOf(
-      rows.filter((r) => r.idNumber === id),
-      names,
-    ),
-  );
-  return { items, total };
+type FileItem = ChannelOutput<'federation.duplicateFiles'>['items'][number];
+type AidItem = ChannelOutput<'federation.duplicateAid'>['items'][number];
+
+/** Numbers asked for at once in filePlaces' IN list: well under SQLite's limit on a statement's parameters. */
+const IDS_AT_ONCE = 500;
+
+function fileItems(ctx: CallContext, ids: string[], names: Map<string, string>): FileItem[] {
+  const rows: PlaceRow[] = [];
+  for (let at = 0; at < ids.length; at += IDS_AT_ONCE) rows.push(...filePlaces(ctx.sqlite, ids.slice(at, at + IDS_AT_ONCE)));
+  const byId = new Map<string, PlaceRow[]>();
+  for (const row of rows) byId.set(row.idNumber, [...(byId.get(row.idNumber) ?? []), row]);
+  return ids.map((id) => placesOf(byId.get(id)!, names));
 }
 
-export function duplicateAid(ctx: CallContext, input: ParsedInput<'federation.duplicateAid'>): ChannelOutput<'federation.duplicateAid'> {
-  requireFederation(ctx);
-  const names = centreNames(ctx);
-  const { keys, total } = duplicateAidKeys(ctx.sqlite, input.year, input.pageSize, (input.page - 1) * input.pageSize);
-  const items = keys.map((key) => {
+function aidItems(ctx: CallContext, keys: { year: number; idNumber: string }[], names: Map<string, string>): AidItem[] {
+  return keys.map((key) => {
     const rows = aidPlaces(ctx.sqlite, key);
     const byCentre = new Map<string, { count: number; amountFen: number }>();
     for (const row of rows) {
@@ -66,5 +63,50 @@ export function duplicateAid(ctx: CallContext, input: ParsedInput<'federation.du
       byCentre: [...byCentre].map(([code, sum]) => ({ centreCode: code, centreName: names.get(code) ?? code, ...sum })),
     };
   });
-  return { items, total };
+}
+
+export function duplicateFiles(
+  ctx: CallContext,
+  input: ParsedInput<'federation.duplicateFiles'>,
+): ChannelOutput<'federation.duplicateFiles'> {
+  requireFederation(ctx);
+  const { ids, total } = duplicateFileIds(ctx.sqlite, input.pageSize, (input.page - 1) * input.pageSize);
+  return { items: fileItems(ctx, ids, centreNames(ctx)), total };
+}
+
+export function duplicateAid(ctx: CallContext, input: ParsedInput<'federation.duplicateAid'>): ChannelOutput<'federation.duplicateAid'> {
+  requireFederation(ctx);
+  const { keys, total } = duplicateAidKeys(ctx.sqlite, input.year, input.pageSize, (input.page - 1) * input.pageSize);
+  return { items: aidItems(ctx, keys, centreNames(ctx)), total };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** SQLite's LIMIT for "no limit". */
+const ALL = -1;
+
+/** Both lists whole as .xlsx (duplicates-export.ts), read in one transaction; logged with the counts only. */
+export function exportDuplicates(ctx: CallContext, input: ParsedInput<'federation.exportDuplicates'>): { jobId: string } {
+  requireFederation(ctx);
+  return ctx.startJob(async (job): Promise<FileRef> => {
+    const names = centreNames(ctx);
+    const { files, aid } = ctx.sqlite.transaction(() => ({
+      files: fileItems(ctx, duplicateFileIds(ctx.sqlite, ALL, 0).ids, names),
+      aid: aidItems(ctx, duplicateAidKeys(ctx.sqlite, input.year, ALL, 0).keys, names),
+    }))();
+    job.progress(1, 2);
+    job.throwIfCancelled();
+    const org = readOrg(ctx.db)!;
+    const buffer = await duplicatesWorkbook({ federation: org.name, exportedAt: ctx.now(), year: input.year ?? null, files, aid });
+    job.progress(2, 2);
+    ctx.write(() =>
+      ctx.audit({
+        recordType: 'duplicates',
+        recordId: null,
+        event: 'federation.duplicatesExported',
+        params: { files: files.length, aid: aid.length },
+      }),
+    );
+    const name = input.year === undefined ? '重复核查.xlsx' : `重复核查-${input.year}年救助.xlsx`;
+    return putOutboxFile(ctx.core.files, name, XLSX, buffer);
+  });
 }

@@ -1,6 +1,6 @@
 import { defineHandlers } from '../../context';
 import { centres } from './centres.service';
-import { duplicateAid, duplicateFiles } from './duplicates.service';
+import { duplicateAid, duplicateFiles, exportDuplicates } from './duplicates.service';
 import { centreFile, centreFiles, centrePayments, centreRoster } from './records.service';
 
 export const federationHandlers = defineHandlers({
@@ -11,4 +11,5 @@ export const federationHandlers = defineHandlers({
   'federation.centreRoster': (input, ctx) => centreRoster(ctx, input),
   'federation.duplicateFiles': (input, ctx) => duplicateFiles(ctx, input),
   'federation.duplicateAid': (input, ctx) => duplicateAid(ctx, input),
+  'federation.exportDuplicates': (input, ctx) => exportDuplicates(ctx, input),
 });

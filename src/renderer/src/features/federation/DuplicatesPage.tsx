@@ -1,10 +1,17 @@
-import { Anchor, NumberInput, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, NumberInput, Stack, Tabs, Text } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
+import { roleAllows } from '@shared/roles';
+import { bridge } from '../../api/client';
 import { useQuery } from '../../api/hooks';
+import { useJob } from '../../api/jobs';
+import { useSession } from '../../app/session/session-context';
 import { DataTable, type DataColumn } from '../../components/DataTable';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { ListPagination } from '../../components/ListPagination';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
@@ -81,10 +88,10 @@ function DuplicateFiles() {
   );
 }
 
-function DuplicateAid() {
+/** The aid list of `year` (every year when not given); the page keeps the year, which its export takes too. */
+function DuplicateAid({ year, setYear }: { year: number | undefined; setYear: (year: number | undefined) => void }) {
   const t = useT();
   const [page, setPage] = useState(1);
-  const [year, setYear] = useState<number | undefined>();
   const list = useQuery('federation.duplicateAid', { year, page, pageSize: PAGE_SIZE });
   const columns: DataColumn<AidRow>[] = [
     { key: 'person', header: t('fedDuplicates.person'), width: 220, render: (r) => <PersonCell person={r.person} /> },
@@ -143,15 +150,43 @@ function DuplicateAid() {
   );
 }
 
-/** 重复核查: one person in active files of two centres, and aid paid to one person by two centres in a year. */
+/**
+ * 重复核查: one person in active files of two centres, and aid paid to one person by two centres in a year. Both
+ * lists export whole as .xlsx (the aid of the year chosen on its tab), to take up with the centres.
+ */
 export function DuplicatesPage() {
   const t = useT();
+  const { session } = useSession();
+  const canExport = roleAllows(session.user.role, 'clerk');
+  const [year, setYear] = useState<number | undefined>();
+  const exporting = useJob('federation.exportDuplicates');
+  const exportXlsx = async () => {
+    const result = await exporting.run({ year });
+    if (!result.ok) {
+      if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
+      return;
+    }
+    const { saved } = await bridge.saveFile(result.data).catch(() => ({ saved: false }));
+    if (saved) notifySuccess(t('fedDuplicates.exported'));
+  };
   return (
     <>
-      <PageHeader title={t('fedDuplicates.title')} />
+      <PageHeader title={t('fedDuplicates.title')}>
+        {canExport && (
+          <Button
+            leftSection={<IconFileSpreadsheet size={18} />}
+            variant="default"
+            loading={exporting.running}
+            onClick={() => void exportXlsx()}
+          >
+            {t('fedDuplicates.export')}
+          </Button>
+        )}
+      </PageHeader>
       <Text size="sm" c="dimmed" mb="md">
         {t('fedDuplicates.intro')}
       </Text>
+      {exporting.running && <JobProgressBar label={t('fedDuplicates.export')} progress={exporting.progress} onCancel={exporting.cancel} />}
       <Tabs defaultValue="files" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="files">{t('fedDuplicates.tabFiles')}</Tabs.Tab>
@@ -161,7 +196,7 @@ export function DuplicatesPage() {
           <DuplicateFiles />
         </Tabs.Panel>
         <Tabs.Panel value="aid">
-          <DuplicateAid />
+          <DuplicateAid year={year} setYear={setYear} />
         </Tabs.Panel>
       </Tabs>
     </>
