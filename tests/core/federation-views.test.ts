@@ -370,7 +370,12 @@ describe('各中心', () => {
 
   it('is for a federation only, and a viewer may read it', async () => {
     const centre = await startSetUpCore();
-    for (const channel of ['federation.centres', 'federation.duplicateFiles', 'federation.duplicateAid'] as const) {
+    for (const channel of [
+      'federation.centres',
+      'federation.duplicateFiles',
+      'federation.duplicateAid',
+      'federation.exportDuplicates',
+    ] as const) {
       expect((await centre.fail(channel, {})).code).toBe('FEDERATION_MODE_ONLY');
     }
     expect((await centre.fail('federation.centreFiles', { centre: A.code })).code).toBe('FEDERATION_MODE_ONLY');
