@@ -45,7 +45,11 @@ function fileItems(ctx: CallContext, ids: string[], names: Map<string, string>):
   const rows: PlaceRow[] = [];
   for (let at = 0; at < ids.length; at += IDS_AT_ONCE) rows.push(...filePlaces(ctx.sqlite, ids.slice(at, at + IDS_AT_ONCE)));
   const byId = new Map<string, PlaceRow[]>();
-  for (const row of rows) byId.set(row.idNumber, [...(byId.get(row.idNumber) ?? []), row]);
+  for (const row of rows) {
+    const places = byId.get(row.idNumber);
+    if (places) places.push(row);
+    else byId.set(row.idNumber, [row]);
+  }
   return ids.map((id) => placesOf(byId.get(id)!, names));
 }
 

@@ -4,15 +4,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CompareCounts, CompareLine, CompareView } from '@shared/contract/compare';
 import { COMPARE_VIEWS } from '@shared/contract/compare';
-import { bridge } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { useJob } from '../../api/jobs';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ListPagination } from '../../components/ListPagination';
-import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { saveExportedFile } from '../../components/save-export';
 import { QueryStatus } from '../../components/QueryStatus';
 import { knownText, t, useT } from '../../i18n';
 
@@ -44,15 +43,7 @@ export function CompareResultsPage() {
   const exporting = useJob('compare.export');
   const data = results.data;
 
-  const exportXlsx = async () => {
-    const result = await exporting.run({ listId });
-    if (!result.ok) {
-      if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
-      return;
-    }
-    const { saved } = await bridge.saveFile(result.data).catch(() => ({ saved: false }));
-    if (saved) notifySuccess(t('compare.exported'));
-  };
+  const exportXlsx = async () => saveExportedFile(await exporting.run({ listId }), t('compare.exported'));
 
   const counts = summary.data?.counts ?? null;
   const total = counts && viewTotal(counts, view, view === 'matched' && onlyNameMismatch);

@@ -4,15 +4,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ChannelOutput } from '@shared/contract';
 import { roleAllows } from '@shared/roles';
-import { bridge } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { useJob } from '../../api/jobs';
 import { useSession } from '../../app/session/session-context';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ListPagination } from '../../components/ListPagination';
-import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { saveExportedFile } from '../../components/save-export';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useT } from '../../i18n';
 import { yuan } from '../aid/aid-format';
@@ -160,15 +159,7 @@ export function DuplicatesPage() {
   const canExport = roleAllows(session.user.role, 'clerk');
   const [year, setYear] = useState<number | undefined>();
   const exporting = useJob('federation.exportDuplicates');
-  const exportXlsx = async () => {
-    const result = await exporting.run({ year });
-    if (!result.ok) {
-      if (result.error.code !== 'JOB_CANCELLED') notifyError(result.error);
-      return;
-    }
-    const { saved } = await bridge.saveFile(result.data).catch(() => ({ saved: false }));
-    if (saved) notifySuccess(t('fedDuplicates.exported'));
-  };
+  const exportXlsx = async () => saveExportedFile(await exporting.run({ year }), t('fedDuplicates.exported'));
   return (
     <>
       <PageHeader title={t('fedDuplicates.title')}>
